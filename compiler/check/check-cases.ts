@@ -1,0 +1,247 @@
+// Case files: the tests a policy author writes. Input: a parsed `.cases` file and the models of the
+// policies that checked cleanly. Output: each case resolved to plain facts (as an engineer would pass
+// them to `evaluate`) with its expectations, and a diagnostic for every mistake.
+
+import type * as Ast from "../syntax/ast.js";
+import type { FactModel, PolicyModel } from "../model/policy-model.js";
+import { catalogue } from "../diagnostics/catalogue.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { describeStatement } from "./symbols.js";
+import { isValidDate } from "./literals.js";
+
+export type FactValue = boolean | number | string | readonly string[];
+
+export interface CaseExpectation {
+  readonly outcome: Ast.ExpectedOutcome;
+  /** Reasons that deny (not covered), are undecided (pending), or were set aside (covered). */
+  readonly because?: readonly string[];
+  readonly asking?: readonly string[];
+  readonly exceptionsApplied: readonly string[];
+  readonly priorApprovalRequired: boolean;
+  readonly servicesNotCovered: readonly string[];
+}
+
+export interface ResolvedCase {
+  readonly title: string;
+  readonly file: string;
+  readonly line: number;
+  readonly policy: string;
+  readonly asOf: string;
+  /** Nested as the evaluator takes them: `{ member: { age: 45 } }`. */
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly expect: CaseExpectation;
+}
+
+type Assigned = Map<string, FactValue | undefined>;
+
+function nest(flat: Assigned): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [name, value] of [...flat.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    if (value === undefined) continue;
+    const parts = name.split(".");
+    let group = root;
+    for (const part of parts.slice(0, -1)) {
+      const next = group[part];
+      if (typeof next === "object" && next !== null && !Array.isArray(next)) group = next as Record<string, unknown>;
+      else group = group[part] = {};
+    }
+    group[parts[parts.length - 1]!] = value;
+  }
+  return root;
+}
+
+class CasesChecker {
+  readonly diagnostics: Diagnostic[] = [];
+  private model: PolicyModel | undefined;
+  private facts = new Map<string, FactModel>();
+  private readonly factSets = new Map<string, Ast.FactSet>();
+  private readonly resolvedSets = new Map<string, Assigned>();
+
+  constructor(
+    private readonly source: Ast.SourceFile,
+    private readonly policies: ReadonlyMap<string, PolicyModel>,
+  ) {}
+
+  private report(entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, context?: string, hint?: string): void {
+    this.diagnostics.push(
+      diagnostic(entry, this.source.path, span, message, { ...(context !== undefined && { context }), ...(hint !== undefined && { hint }) }),
+    );
+  }
+
+  run(): ResolvedCase[] {
+    const headers = this.source.statements.filter((s): s is Ast.CasesHeader => s.kind === "cases");
+    const header = headers[0];
+    if (!header) {
+      const start: Ast.Span = { offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      this.report(catalogue.missingClause, start, "This case file does not say which policy it tests.", undefined, "Start it with `cases for <reference number>`.");
+      return [];
+    }
+    for (const extra of headers.slice(1)) this.report(catalogue.duplicateClause, extra.span, "A case file tests one policy, and this is a second `cases for`.");
+    this.model = this.policies.get(header.policy.text);
+    if (!this.model) {
+      this.report(
+        catalogue.unknownPolicy,
+        header.policy.span,
+        `No policy without errors has the reference number \`${header.policy.text}\`.`,
+        describeStatement(header),
+        didYouMean(header.policy.text, this.policies.keys()),
+      );
+      return [];
+    }
+    this.facts = new Map(this.model.facts.map((fact) => [fact.name, fact]));
+
+    for (const statement of this.source.statements) {
+      if (statement.kind === "factSet") {
+        if (this.factSets.has(statement.name.text)) this.report(catalogue.duplicateName, statement.name.span, `The facts \`${statement.name.text}\` are declared twice.`);
+        else this.factSets.set(statement.name.text, statement);
+      } else if (statement.kind !== "cases" && statement.kind !== "case") {
+        this.report(catalogue.misplacedStatement, statement.span, `A ${statement.kind} belongs in a \`.policy\` file, not in a case file.`);
+      }
+    }
+    for (const set of this.factSets.values()) this.resolveSet(set, []);
+    return this.source.statements.flatMap((statement) => (statement.kind === "case" ? this.resolveCase(statement) : []));
+  }
+
+  private resolveSet(set: Ast.FactSet, path: string[]): Assigned {
+    const done = this.resolvedSets.get(set.name.text);
+    if (done) return done;
+    if (path.includes(set.name.text)) {
+      this.report(catalogue.definitionCycle, set.name.span, `The facts \`${set.name.text}\` include themselves: ${[...path, set.name.text].join(" -> ")}.`);
+      return new Map();
+    }
+    const assigned = this.applyGiven(set.given, describeStatement(set), [...path, set.name.text]);
+    this.applyAssignments(assigned, set.assignments, describeStatement(set));
+    this.resolvedSets.set(set.name.text, assigned);
+    return assigned;
+  }
+
+  private applyGiven(given: readonly Ast.Word[], context: string, path: string[]): Assigned {
+    const assigned: Assigned = new Map();
+    for (const name of given) {
+      const set = this.factSets.get(name.text);
+      if (!set) {
+        this.report(catalogue.unknownName, name.span, `No facts are named \`${name.text}\`.`, context, didYouMean(name.text, this.factSets.keys()));
+        continue;
+      }
+      for (const [fact, value] of this.resolveSet(set, path)) assigned.set(fact, value);
+    }
+    return assigned;
+  }
+
+  private applyAssignments(assigned: Assigned, assignments: readonly Ast.Assignment[], context: string): void {
+    for (const assignment of assignments) {
+      const fact = this.facts.get(assignment.fact.text);
+      if (!fact) {
+        this.report(catalogue.unknownName, assignment.fact.span, `The policy has no fact \`${assignment.fact.text}\`.`, context, didYouMean(assignment.fact.text, this.facts.keys()));
+        continue;
+      }
+      if (assignment.value.kind === "unknown") {
+        assigned.set(fact.name, undefined);
+        continue;
+      }
+      const value = this.factValue(fact, assignment.value, context);
+      if (value !== undefined) assigned.set(fact.name, value);
+    }
+  }
+
+  private factValue(fact: FactModel, assigned: Exclude<Ast.AssignedValue, { kind: "unknown" }>, context: string): FactValue | undefined {
+    const type = fact.type;
+    if (type.kind === "setOf") {
+      const values = assigned.kind === "list" ? assigned.values : [assigned.value];
+      const words = values.map((value) => this.enumWord(fact, value, context));
+      return words.every((word): word is string => word !== undefined) ? words : undefined;
+    }
+    if (assigned.kind === "list") {
+      this.report(catalogue.typeMismatch, assigned.span, `\`${fact.name}\` holds one value, not a list.`, context);
+      return undefined;
+    }
+    const value = assigned.value;
+    switch (type.kind) {
+      case "oneOf":
+        return this.enumWord(fact, value, context);
+      case "boolean":
+        if (value.kind === "word" && (value.word.text === "yes" || value.word.text === "no")) return value.word.text === "yes";
+        this.report(catalogue.typeMismatch, value.span, `\`${fact.name}\` is yes or no.`, context, "Write `yes` or `no`.");
+        return undefined;
+      case "number":
+        if (value.kind !== "number") {
+          this.report(catalogue.typeMismatch, value.span, `\`${fact.name}\` is a number.`, context);
+          return undefined;
+        }
+        if ((type.min !== undefined && value.value < type.min) || (type.max !== undefined && value.value > type.max)) {
+          this.report(catalogue.invalidRange, value.span, `${value.value} is outside the range of \`${fact.name}\` (${type.min} to ${type.max}).`, context);
+          return undefined;
+        }
+        return value.value;
+      case "date":
+        if (value.kind !== "date" || !isValidDate(value.value)) {
+          this.report(catalogue.typeMismatch, value.span, `\`${fact.name}\` is a date on the calendar, written YYYY-MM-DD.`, context);
+          return undefined;
+        }
+        return value.value;
+    }
+  }
+
+  private enumWord(fact: FactModel, value: Ast.Value, context: string): string | undefined {
+    const allowed = fact.type.kind === "oneOf" || fact.type.kind === "setOf" ? fact.type.values.map((v) => v.name) : [];
+    if (value.kind === "word" && allowed.includes(value.word.text)) return value.word.text;
+    const text = value.kind === "word" ? value.word.text : String(value.value);
+    this.report(catalogue.unknownValue, value.span, `\`${text}\` is not one of the values of \`${fact.name}\`.`, context, didYouMean(text, allowed) ?? `The values are: ${allowed.join(", ")}.`);
+    return undefined;
+  }
+
+  private checkIds(words: readonly Ast.Word[], known: readonly string[], what: string, context: string): void {
+    for (const word of words) {
+      if (!known.includes(word.text)) {
+        this.report(catalogue.unknownName, word.span, `The policy has no ${what} \`${word.text}\`.`, context, didYouMean(word.text, known));
+      }
+    }
+  }
+
+  private resolveCase(statement: Ast.Case): ResolvedCase[] {
+    const model = this.model!;
+    const context = describeStatement(statement);
+    const assigned = this.applyGiven(statement.given, context, []);
+    this.applyAssignments(assigned, statement.assignments, context);
+    const ruleIds = [...model.rules.filter((rule) => rule.role === "requirement" || rule.role === "exclusion").map((rule) => rule.id), ...model.exceptions.map((e) => e.id)];
+    this.checkIds(statement.because ?? [], ruleIds, "criterion, exclusion or exception", context);
+    this.checkIds(statement.asking ?? [], model.facts.map((fact) => fact.name), "fact", context);
+    this.checkIds(statement.underException ? [statement.underException] : [], model.exceptions.map((e) => e.id), "exception", context);
+    const sections = model.outline.flatMap((entry) => (entry.kind === "section" ? [entry.id] : []));
+    this.checkIds(statement.excludesServicesOf, sections, "section", context);
+
+    if (!statement.on) this.report(catalogue.missingClause, statement.title.span, "This case has no service date.", context, "Add `on YYYY-MM-DD`.");
+    else if (!isValidDate(statement.on.text)) this.report(catalogue.invalidLiteral, statement.on.span, `${statement.on.text} is not a date on the calendar.`, context);
+    if (!statement.expect) this.report(catalogue.missingClause, statement.title.span, "This case expects nothing.", context, "Add `expect covered`, `expect not covered` or `expect pending`.");
+    if (statement.asking && statement.expect && statement.expect.outcome !== "pending") {
+      this.report(catalogue.invalidCase, statement.expect.span, "Only a pending decision asks for facts, so `asking` needs `expect pending`.", context);
+    }
+    if (!statement.on || !statement.expect) return [];
+    return [
+      {
+        title: statement.title.value,
+        file: this.source.path,
+        line: statement.span.line,
+        policy: model.reference,
+        asOf: statement.on.text,
+        facts: nest(assigned),
+        expect: {
+          outcome: statement.expect.outcome,
+          ...(statement.because && { because: statement.because.map((word) => word.text) }),
+          ...(statement.asking && { asking: statement.asking.map((word) => word.text) }),
+          exceptionsApplied: statement.underException ? [statement.underException.text] : [],
+          priorApprovalRequired: statement.requiresPriorApproval,
+          servicesNotCovered: statement.excludesServicesOf.map((word) => word.text),
+        },
+      },
+    ];
+  }
+}
+
+/** Checks a case file against the policies that compiled; `policies` is keyed by reference number. */
+export function checkCases(source: Ast.SourceFile, policies: ReadonlyMap<string, PolicyModel>): { cases: ResolvedCase[]; diagnostics: Diagnostic[] } {
+  const checker = new CasesChecker(source, policies);
+  const cases = checker.run();
+  return { cases, diagnostics: checker.diagnostics };
+}

@@ -1,0 +1,113 @@
+// Bounded exceptions. An exception declares the categories of limitation it may override and those
+// it never overrides; each criterion, exclusion or note it names in `overrides` must carry a category
+// it may override. This is what keeps EPSDT from ever setting aside safety or the experimental
+// exclusion, whatever list an author writes.
+
+import type * as Ast from "../syntax/ast.js";
+import { catalogue } from "../diagnostics/catalogue.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { parentId, type PolicySymbols } from "./symbols.js";
+
+function checkCategoryNames(names: readonly Ast.Word[], symbols: PolicySymbols, context: string, diagnostics: Diagnostic[]): void {
+  for (const name of names) {
+    if (symbols.categories.has(name.text)) continue;
+    diagnostics.push(
+      diagnostic(catalogue.unknownCategory, symbols.file, name.span, `No category is named \`${name.text}\`.`, {
+        context,
+        hint: didYouMean(name.text, symbols.categories.keys()) ?? `Declare it: \`category ${name.text} "..."\`.`,
+      }),
+    );
+  }
+}
+
+export function checkException(exception: Ast.Exception, symbols: PolicySymbols, diagnostics: Diagnostic[]): void {
+  const file = symbols.file;
+  const context = `exception ${exception.id.text}`;
+  const report = (entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, hint?: string, related?: Ast.Span) =>
+    diagnostics.push(
+      diagnostic(entry, file, span, message, {
+        context,
+        ...(hint !== undefined && { hint }),
+        ...(related && { related: [{ file, span: related, message: "declared here" }] }),
+      }),
+    );
+
+  if (!exception.appliesWhen) {
+    report(catalogue.missingClause, exception.id.span, "This exception does not say when it applies.", "Add `applies when <condition>`.");
+  }
+  if (exception.overrides.length === 0) {
+    report(catalogue.missingClause, exception.id.span, "This exception overrides nothing.", "Add `overrides <criterion>, ...`.");
+  }
+  checkCategoryNames(exception.mayOverride, symbols, context, diagnostics);
+  checkCategoryNames(exception.neverOverrides, symbols, context, diagnostics);
+
+  const never = new Map(exception.neverOverrides.map((word) => [word.text, word]));
+  const may = new Map(exception.mayOverride.map((word) => [word.text, word]));
+  for (const word of exception.mayOverride) {
+    const conflicting = never.get(word.text);
+    if (conflicting) {
+      report(
+        catalogue.overrideForbidden,
+        word.span,
+        `The category \`${word.text}\` is declared both as one the exception may override and one it never overrides.`,
+        "Keep it in one of the two lists.",
+        conflicting.span,
+      );
+    }
+  }
+
+  for (const target of exception.overrides) {
+    const statement = symbols.outline.get(target.text);
+    if (!statement) {
+      const candidates = [...symbols.outline.values()].filter((s) => s.kind !== "section" && s.kind !== "service").map((s) => s.id.text);
+      report(catalogue.unknownName, target.span, `No criterion, exclusion or note is numbered \`${target.text}\`.`, didYouMean(target.text, candidates));
+      continue;
+    }
+    if (statement.kind === "section" || statement.kind === "service" || (statement.kind === "note" && !statement.notCovered)) {
+      report(
+        catalogue.overrideTargetInvalid,
+        target.span,
+        `\`${target.text}\` is a ${statement.kind === "note" ? "note that decides nothing" : statement.kind}; an exception overrides criteria, exclusions and notes that deny coverage.`,
+      );
+      continue;
+    }
+    const parent = parentId(target.text);
+    if (statement.kind === "criterion" && parent !== undefined && symbols.outline.get(parent)?.kind === "criterion") {
+      report(
+        catalogue.overrideTargetInvalid,
+        target.span,
+        `\`${target.text}\` is part of criterion \`${parent}\`; an exception overrides a whole criterion.`,
+        `Override \`${parent}\` instead.`,
+      );
+      continue;
+    }
+    const category = statement.category;
+    if (!category) {
+      report(
+        catalogue.overrideTargetInvalid,
+        target.span,
+        `\`${target.text}\` has no category, so no exception may override it.`,
+        "Give it a `category` that this exception declares under `may override`.",
+      );
+      continue;
+    }
+    const forbidden = never.get(category.text);
+    if (forbidden) {
+      report(
+        catalogue.overrideForbidden,
+        target.span,
+        `\`${target.text}\` is in the category \`${category.text}\`, which this exception never overrides.`,
+        `Remove \`${target.text}\` from \`overrides\`.`,
+        forbidden.span,
+      );
+    } else if (!may.has(category.text)) {
+      report(
+        catalogue.overrideNotDeclared,
+        target.span,
+        `\`${target.text}\` is in the category \`${category.text}\`, which this exception does not declare it may override.`,
+        `Add \`${category.text}\` to \`may override\`, or remove \`${target.text}\` from \`overrides\`.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,310 @@
+// Name resolution and type checking of conditions. Input: one expression and the symbol tables.
+// Output: diagnostics, and the names the expression reads (for unused-fact warnings and cycles).
+
+import type * as Ast from "../syntax/ast.js";
+import { catalogue } from "../diagnostics/catalogue.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { parentId, type PolicySymbols } from "./symbols.js";
+import { isValidDate } from "./literals.js";
+
+export interface ExpressionReads {
+  readonly facts: Set<string>;
+  readonly definitions: Set<string>;
+  readonly criteria: Set<string>;
+}
+
+export function emptyReads(): ExpressionReads {
+  return { facts: new Set(), definitions: new Set(), criteria: new Set() };
+}
+
+type OperandType =
+  | { readonly kind: "boolean" | "number" | "date" }
+  | { readonly kind: "oneOf" | "setOf"; readonly fact: Ast.FactDeclaration }
+  | { readonly kind: "invalid" };
+
+export function describeFactType(type: Ast.FactType): string {
+  switch (type.kind) {
+    case "boolean":
+      return "yes or no";
+    case "number":
+      return "a number";
+    case "date":
+      return "a date";
+    case "oneOf":
+      return `one of ${type.values.length} values`;
+    case "setOf":
+      return `a set of ${type.values.length} values`;
+  }
+}
+
+function describeOperandType(type: OperandType): string {
+  switch (type.kind) {
+    case "boolean":
+      return "yes or no";
+    case "number":
+      return "a number";
+    case "date":
+      return "a date";
+    case "oneOf":
+    case "setOf":
+      return describeFactType(type.fact.type);
+    case "invalid":
+      return "unknown";
+  }
+}
+
+class ExpressionChecker {
+  readonly reads = emptyReads();
+
+  constructor(
+    private readonly symbols: PolicySymbols,
+    private readonly context: string,
+    private readonly diagnostics: Diagnostic[],
+    /** The criterion whose `met when` this is: only its own parts (I.C.4 -> I.C.4.a) may be named. */
+    private readonly owningCriterion: string | undefined,
+  ) {}
+
+  private report(entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, hint?: string): void {
+    this.diagnostics.push(
+      diagnostic(entry, this.symbols.file, span, message, { context: this.context, ...(hint !== undefined && { hint }) }),
+    );
+  }
+
+  private knownNames(): string[] {
+    const criteria = [...this.symbols.outline.values()].filter((s) => s.kind === "criterion").map((s) => s.id.text);
+    return [...this.symbols.facts.keys(), ...this.symbols.definitions.keys(), ...criteria];
+  }
+
+  check(expression: Ast.Expression): void {
+    switch (expression.kind) {
+      case "literal":
+        return;
+      case "reference":
+        return this.checkReference(expression.name);
+      case "not":
+        return this.check(expression.operand);
+      case "and":
+      case "or":
+        for (const operand of expression.operands) this.check(operand);
+        return;
+      case "quantified":
+        for (const operand of expression.operands) this.check(operand);
+        if (expression.atLeast !== "all" && (expression.atLeast < 1 || expression.atLeast > expression.operands.length)) {
+          this.report(
+            catalogue.invalidCount,
+            expression.span,
+            `At least ${expression.atLeast} of ${expression.operands.length} conditions can never be what is meant.`,
+            `Use a count from 1 to ${expression.operands.length}.`,
+          );
+        }
+        return;
+      case "comparison":
+        return this.checkComparison(expression);
+      case "is":
+        return this.checkIs(expression);
+      case "contains":
+        return this.checkContains(expression);
+    }
+  }
+
+  /** A name standing alone as a condition: a criterion, a definition, or a yes-or-no fact. */
+  private checkReference(name: Ast.Word): void {
+    const outlined = this.symbols.outline.get(name.text);
+    if (outlined) {
+      if (outlined.kind !== "criterion") {
+        this.report(
+          catalogue.typeMismatch,
+          name.span,
+          `\`${name.text}\` is a ${outlined.kind}; only criteria, definitions and yes-or-no facts can stand as a condition.`,
+        );
+      } else if (this.owningCriterion === undefined || parentId(name.text) !== this.owningCriterion) {
+        this.report(
+          catalogue.typeMismatch,
+          name.span,
+          `A condition can name only the parts of its own criterion, and \`${name.text}\` is not one of them.`,
+          "To share a condition between criteria, give it a name with `define` and use that name in both.",
+        );
+      } else {
+        this.reads.criteria.add(name.text);
+      }
+      return;
+    }
+    if (this.symbols.definitions.has(name.text)) {
+      this.reads.definitions.add(name.text);
+      return;
+    }
+    const fact = this.symbols.facts.get(name.text);
+    if (!fact) {
+      this.report(catalogue.unknownName, name.span, `No fact, definition or criterion is named \`${name.text}\`.`, didYouMean(name.text, this.knownNames()));
+      return;
+    }
+    this.reads.facts.add(name.text);
+    if (fact.type.kind !== "boolean") {
+      const example = fact.type.kind === "oneOf" && fact.type.values[0] ? `\`${name.text} is ${fact.type.values[0].name.text}\`` : undefined;
+      this.report(
+        catalogue.typeMismatch,
+        name.span,
+        `The fact \`${name.text}\` is ${describeFactType(fact.type)}, not yes or no, so it cannot stand alone as a condition.`,
+        example ? `Compare it with a value, for example ${example}.` : "Compare it with a value.",
+      );
+    }
+  }
+
+  private operandType(operand: Ast.Operand): OperandType {
+    switch (operand.kind) {
+      case "number":
+        return { kind: "number" };
+      case "boolean":
+        return { kind: "boolean" };
+      case "serviceDate":
+        return { kind: "date" };
+      case "date":
+        if (!isValidDate(operand.value)) {
+          this.report(catalogue.invalidLiteral, operand.span, `${operand.value} is not a date on the calendar.`);
+          return { kind: "invalid" };
+        }
+        return { kind: "date" };
+      case "name": {
+        const name = operand.name.text;
+        const fact = this.symbols.facts.get(name);
+        if (fact) {
+          this.reads.facts.add(name);
+          return fact.type.kind === "oneOf" || fact.type.kind === "setOf" ? { kind: fact.type.kind, fact } : { kind: fact.type.kind };
+        }
+        if (this.symbols.definitions.has(name) || this.symbols.outline.get(name)?.kind === "criterion") {
+          this.checkReference(operand.name);
+          return { kind: "boolean" };
+        }
+        this.report(catalogue.unknownName, operand.span, `No fact is named \`${name}\`.`, didYouMean(name, this.knownNames()));
+        return { kind: "invalid" };
+      }
+    }
+  }
+
+  private checkComparison(expression: Extract<Ast.Expression, { kind: "comparison" }>): void {
+    const left = this.operandType(expression.left);
+    const right = this.operandType(expression.right);
+    if (left.kind === "invalid" || right.kind === "invalid") return;
+    const ordering = ["<", "<=", ">", ">="].includes(expression.operator);
+    if (ordering && (left.kind !== right.kind || (left.kind !== "number" && left.kind !== "date"))) {
+      this.report(
+        catalogue.typeMismatch,
+        expression.span,
+        `\`${expression.operator}\` compares two numbers or two dates, not ${describeOperandType(left)} with ${describeOperandType(right)}.`,
+        left.kind === "oneOf" ? "Use `is` or `is one of (...)` for a fact with named values." : undefined,
+      );
+      return;
+    }
+    const sameFact = (left.kind !== "oneOf" && left.kind !== "setOf") || (right.kind === left.kind && right.fact === left.fact);
+    if (!ordering && (left.kind !== right.kind || !sameFact)) {
+      this.report(
+        catalogue.typeMismatch,
+        expression.span,
+        `\`${expression.operator}\` compares two things of one type, not ${describeOperandType(left)} with ${describeOperandType(right)}.`,
+        left.kind === "oneOf" ? "Use `is` to compare a fact with one of its values." : undefined,
+      );
+    }
+  }
+
+  /** The fact a value test is about, or undefined (with a diagnostic) when the subject is not a fact. */
+  private subjectFact(subject: Ast.Operand, verb: string): Ast.FactDeclaration | undefined {
+    if (subject.kind !== "name") {
+      this.report(catalogue.typeMismatch, subject.span, `\`${verb}\` needs a fact before it.`);
+      return undefined;
+    }
+    const fact = this.symbols.facts.get(subject.name.text);
+    if (!fact) {
+      const what = this.symbols.definitions.has(subject.name.text) ? "a definition, which is already yes or no" : undefined;
+      this.report(
+        what ? catalogue.typeMismatch : catalogue.unknownName,
+        subject.span,
+        what ? `\`${subject.name.text}\` is ${what}; \`${verb}\` needs a fact.` : `No fact is named \`${subject.name.text}\`.`,
+        what ? undefined : didYouMean(subject.name.text, this.symbols.facts.keys()),
+      );
+      return undefined;
+    }
+    this.reads.facts.add(subject.name.text);
+    return fact;
+  }
+
+  private checkValue(fact: Ast.FactDeclaration, value: Ast.Value): void {
+    const type = fact.type;
+    const name = fact.name.text;
+    switch (type.kind) {
+      case "oneOf":
+      case "setOf": {
+        const allowed = type.values.map((v) => v.name.text);
+        if (value.kind !== "word") {
+          this.report(catalogue.typeMismatch, value.span, `\`${name}\` takes one of its named values, not a ${value.kind}.`);
+        } else if (!allowed.includes(value.word.text)) {
+          this.report(
+            catalogue.unknownValue,
+            value.span,
+            `\`${value.word.text}\` is not one of the values of \`${name}\`.`,
+            didYouMean(value.word.text, allowed) ?? `The values are: ${allowed.join(", ")}.`,
+          );
+        }
+        return;
+      }
+      case "boolean":
+        if (value.kind !== "word" || (value.word.text !== "yes" && value.word.text !== "no")) {
+          this.report(catalogue.typeMismatch, value.span, `\`${name}\` is yes or no, so it can only be \`yes\` or \`no\`.`);
+        }
+        return;
+      case "number":
+        if (value.kind !== "number") this.report(catalogue.typeMismatch, value.span, `\`${name}\` is a number, so compare it with a number.`);
+        return;
+      case "date":
+        if (value.kind !== "date") this.report(catalogue.typeMismatch, value.span, `\`${name}\` is a date, so compare it with a date (YYYY-MM-DD).`);
+        else if (!isValidDate(value.value)) this.report(catalogue.invalidLiteral, value.span, `${value.value} is not a date on the calendar.`);
+        return;
+    }
+  }
+
+  private checkIs(expression: Extract<Ast.Expression, { kind: "is" }>): void {
+    const fact = this.subjectFact(expression.subject, "is");
+    if (!fact) return;
+    if (fact.type.kind === "setOf") {
+      this.report(
+        catalogue.typeMismatch,
+        expression.span,
+        `\`${fact.name.text}\` is a set of values; test what it holds with \`contains\`.`,
+        `For example \`${fact.name.text} contains all of (...)\`.`,
+      );
+      return;
+    }
+    for (const value of expression.values) this.checkValue(fact, value);
+  }
+
+  private checkContains(expression: Extract<Ast.Expression, { kind: "contains" }>): void {
+    const fact = this.subjectFact(expression.subject, "contains");
+    if (!fact) return;
+    if (fact.type.kind !== "setOf") {
+      this.report(
+        catalogue.typeMismatch,
+        expression.span,
+        `\`contains\` tests a set of values, and \`${fact.name.text}\` is ${describeFactType(fact.type)}.`,
+        fact.type.kind === "oneOf" ? "Use `is one of (...)` instead." : undefined,
+      );
+      return;
+    }
+    for (const value of expression.values) this.checkValue(fact, value);
+  }
+}
+
+/**
+ * Checks one condition; `context` names where it sits ("criterion I.A.3"), and `owningCriterion` is
+ * the criterion whose `met when` it is, if any.
+ */
+export function checkExpression(
+  expression: Ast.Expression,
+  symbols: PolicySymbols,
+  context: string,
+  diagnostics: Diagnostic[],
+  owningCriterion?: string,
+): ExpressionReads {
+  const checker = new ExpressionChecker(symbols, context, diagnostics, owningCriterion);
+  checker.check(expression);
+  return checker.reads;
+}

@@ -1,0 +1,46 @@
+// `policyc eval <policy> <facts.json> [--as-of YYYY-MM-DD] [--trace]`: the decision, as JSON.
+
+import { readFileSync } from "node:fs";
+import { CliError, exitCodes } from "./exit-codes.js";
+import { loadEvaluator } from "./load-evaluator.js";
+
+interface EvalInput {
+  readonly facts: unknown;
+  readonly asOf: string | undefined;
+}
+
+/** The facts file holds the facts, or `{ "asOf": "YYYY-MM-DD", "facts": { ... } }`. */
+function readInput(path: string): EvalInput {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new CliError(`Cannot read facts from ${path}: ${(error as Error).message}`, exitCodes.usage);
+  }
+  if (typeof parsed === "object" && parsed !== null && "facts" in parsed && "asOf" in parsed) {
+    const envelope = parsed as { facts: unknown; asOf: unknown };
+    return { facts: envelope.facts, asOf: typeof envelope.asOf === "string" ? envelope.asOf : undefined };
+  }
+  return { facts: parsed, asOf: undefined };
+}
+
+function isInputError(error: unknown): error is Error & { issues: readonly unknown[] } {
+  return error instanceof Error && error.name === "PolicyInputError" && Array.isArray((error as { issues?: unknown }).issues);
+}
+
+export async function evalCommand(root: string, policy: string, factsPath: string, options: { asOf?: string; trace: boolean }): Promise<number> {
+  const input = readInput(factsPath);
+  const asOf = options.asOf ?? input.asOf;
+  if (asOf === undefined) throw new CliError("Give the service date: --as-of YYYY-MM-DD (or \"asOf\" beside \"facts\" in the file).", exitCodes.usage);
+  const evaluator = await loadEvaluator(root, policy);
+  try {
+    const decision = evaluator.evaluate(input.facts, { asOf, trace: options.trace });
+    process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
+    return exitCodes.ok;
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    process.stdout.write(`${JSON.stringify({ error: { name: error.name, message: error.message, issues: error.issues } }, null, 2)}\n`);
+    process.stderr.write(`${error.message}\n`);
+    return exitCodes.problems;
+  }
+}

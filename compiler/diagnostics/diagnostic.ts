@@ -1,0 +1,56 @@
+// Diagnostics are data, never thrown strings: every stage returns its result with its diagnostics.
+
+import type { Span } from "../syntax/ast.js";
+import type { CatalogueEntry, Severity } from "./catalogue.js";
+
+export interface RelatedLocation {
+  readonly file: string;
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly title: string;
+  /** One sentence, present tense, ending with a period. */
+  readonly message: string;
+  readonly file: string;
+  readonly span: Span;
+  /** How to fix it, when that is clear: "Did you mean `member.residence`?" */
+  readonly hint?: string;
+  /** Where in the policy it sits: "criterion I.A.3". */
+  readonly context?: string;
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface DiagnosticDetails {
+  readonly hint?: string;
+  readonly context?: string;
+  readonly related?: readonly RelatedLocation[];
+}
+
+export function diagnostic(
+  entry: CatalogueEntry,
+  file: string,
+  span: Span,
+  message: string,
+  details: DiagnosticDetails = {},
+): Diagnostic {
+  return { code: entry.code, severity: entry.severity, title: entry.title, message, file, span, ...details };
+}
+
+/** Sorted by file, then position, then code, so output never depends on the order checks ran. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.span.offset - b.span.offset ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}

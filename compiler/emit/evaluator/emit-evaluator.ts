@@ -1,0 +1,453 @@
+// Stage 4a of the pipeline: the policy model in, the TypeScript source of its evaluator out (not yet
+// formatted; format.ts runs prettier on it). Built as ts-morph structures: types for the facts and
+// the decision, the policy table the runtime reads, and `evaluate`, whose conditions are compiled to
+// straight-line code over three-valued truths.
+
+import { Project, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import type { Condition, FactModel, PolicyModel, RuleModel } from "../../model/policy-model.js";
+import { docText, lineCommentText, pascalCase, stringLiteral } from "../code-text.js";
+import { ConditionCompiler } from "./conditions.js";
+import { LocalNames } from "./local-names.js";
+
+const RUNTIME = "../runtime/index.js";
+
+/** Facts grouped by the parts of their names: `member.age` sits in group `member`. */
+interface FactGroup {
+  readonly path: readonly string[];
+  readonly facts: FactModel[];
+  readonly groups: Map<string, FactGroup>;
+}
+
+function groupFacts(facts: readonly FactModel[]): FactGroup {
+  const root: FactGroup = { path: [], facts: [], groups: new Map() };
+  for (const fact of facts) {
+    const parts = fact.name.split(".");
+    let group = root;
+    for (const part of parts.slice(0, -1)) {
+      let next = group.groups.get(part);
+      if (!next) {
+        next = { path: [...group.path, part], facts: [], groups: new Map() };
+        group.groups.set(part, next);
+      }
+      group = next;
+    }
+    group.facts.push(fact);
+  }
+  return root;
+}
+
+function allGroups(group: FactGroup): FactGroup[] {
+  return [group, ...[...group.groups.values()].flatMap(allGroups)];
+}
+
+function lastPart(name: string): string {
+  return name.split(".").at(-1) ?? name;
+}
+
+function interfaceName(group: FactGroup): string {
+  return group.path.length === 0 ? "Facts" : `${pascalCase(group.path.join("."))}Facts`;
+}
+
+function keysConstName(group: FactGroup): string {
+  return group.path.length === 0 ? "FACT_KEYS" : `${group.path.join("_").toUpperCase()}_KEYS`;
+}
+
+function valuesTypeName(fact: FactModel): string {
+  return pascalCase(fact.name);
+}
+
+function valuesConstName(fact: FactModel): string {
+  return `${fact.name.replace(/\./g, "_").toUpperCase()}_VALUES`;
+}
+
+function union(values: readonly string[]): string {
+  return values.length === 0 ? "never" : values.map(stringLiteral).join(" | ");
+}
+
+function describeFactType(fact: FactModel): string {
+  const type = fact.type;
+  switch (type.kind) {
+    case "boolean":
+      return "Yes (true) or no (false).";
+    case "number": {
+      const unit = type.unit ? ` in ${type.unit}` : "";
+      const range = type.min !== undefined && type.max !== undefined ? `, from ${type.min} to ${type.max}` : "";
+      return `A number${unit}${range}.`;
+    }
+    case "date":
+      return "A date, YYYY-MM-DD.";
+    case "oneOf":
+      return `One of: ${type.values.map((v) => `\`${v.name}\` (${v.label})`).join(", ")}.`;
+    case "setOf":
+      return `Any of: ${type.values.map((v) => `\`${v.name}\` (${v.label})`).join(", ")}.`;
+  }
+}
+
+function propertyType(fact: FactModel): string {
+  switch (fact.type.kind) {
+    case "boolean":
+      return "boolean | null";
+    case "number":
+      return "number | null";
+    case "date":
+      return "string | null";
+    case "oneOf":
+      return `${valuesTypeName(fact)} | null`;
+    case "setOf":
+      return `readonly ${valuesTypeName(fact)}[] | null`;
+  }
+}
+
+/** Everything the conditions reach: definitions, and sections whose `applies when` some rule needs. */
+function usedNames(model: PolicyModel): { definitions: Set<string>; sections: Set<string> } {
+  const definitions = new Set<string>();
+  const byName = new Map(model.definitions.map((definition) => [definition.name, definition]));
+  const visit = (condition: Condition): void => {
+    switch (condition.kind) {
+      case "definition":
+        if (!definitions.has(condition.name)) {
+          definitions.add(condition.name);
+          const definition = byName.get(condition.name);
+          if (definition) visit(definition.condition);
+        }
+        return;
+      case "not":
+        return visit(condition.operand);
+      case "and":
+      case "or":
+      case "atLeast":
+        return condition.operands.forEach(visit);
+      default:
+        return;
+    }
+  };
+  const sections = new Set<string>();
+  for (const rule of model.rules) {
+    visit(rule.condition);
+    for (const { section, condition } of rule.applicability) {
+      sections.add(section);
+      visit(condition);
+    }
+  }
+  for (const exception of model.exceptions) visit(exception.condition);
+  return { definitions, sections };
+}
+
+class EvaluatorEmitter {
+  private readonly names = new LocalNames();
+  private readonly conditions: ConditionCompiler;
+  private readonly root: FactGroup;
+  private readonly used: { definitions: Set<string>; sections: Set<string> };
+  private readonly runtimeValues = new Set<string>(["decide", "PolicyInputError", "readRoot", "revisionInForce"]);
+
+  constructor(private readonly model: PolicyModel) {
+    this.conditions = new ConditionCompiler(this.names, model.facts);
+    this.root = groupFacts(model.facts);
+    this.used = usedNames(model);
+  }
+
+  private inForceTest(range: { from: number; until?: number }): string | undefined {
+    const tests = [...(range.from > 0 ? [`revision >= ${range.from}`] : []), ...(range.until !== undefined ? [`revision < ${range.until}`] : [])];
+    return tests.length === 0 ? undefined : tests.join(" && ");
+  }
+
+  private ruleApplies(rule: RuleModel): string {
+    const sections = rule.applicability.map(({ section }) => this.names.get("section", section));
+    const applies = sections.length === 0 ? "2" : sections.length === 1 ? sections[0]! : `Math.min(${sections.join(", ")})`;
+    const inForce = this.inForceTest(rule.inForce);
+    return inForce === undefined ? applies : `${inForce} ? ${applies} : 0`;
+  }
+
+  // ----- types -----------------------------------------------------------------------------------
+
+  private addTypes(file: import("ts-morph").SourceFile): void {
+    for (const fact of this.model.facts) {
+      if (fact.type.kind !== "oneOf" && fact.type.kind !== "setOf") continue;
+      file.addTypeAlias({
+        name: valuesTypeName(fact),
+        isExported: true,
+        type: union(fact.type.values.map((value) => value.name)),
+        docs: [docText(`The values of \`${fact.name}\`: ${fact.description}`)],
+      });
+    }
+    for (const group of allGroups(this.root)) {
+      const properties: OptionalKind<PropertySignatureStructure>[] = [
+        ...[...group.groups.values()].map((child) => ({
+          name: lastPart(child.path.join(".")),
+          type: `${interfaceName(child)} | null`,
+          hasQuestionToken: true,
+          isReadonly: true,
+        })),
+        ...group.facts.map((fact) => ({
+          name: lastPart(fact.name),
+          type: propertyType(fact),
+          hasQuestionToken: true,
+          isReadonly: true,
+          docs: [docText(`${fact.description}\n\n${describeFactType(fact)} Ask: "${fact.question}"`)],
+        })),
+      ];
+      file.addInterface({
+        name: interfaceName(group),
+        isExported: true,
+        properties,
+        docs: [
+          group.path.length === 0
+            ? docText(`The facts of ${this.model.reference} ${this.model.title}. Leave out (or set to null) any fact that is unknown.`)
+            : docText(`Facts under \`${group.path.join(".")}\`.`),
+        ],
+      });
+    }
+    file.addTypeAlias({ name: "FactName", isExported: true, type: union(this.model.facts.map((fact) => fact.name)) });
+    file.addTypeAlias({ name: "RuleId", isExported: true, type: union(this.model.rules.map((rule) => rule.id)) });
+    file.addTypeAlias({ name: "ExceptionId", isExported: true, type: union(this.model.exceptions.map((exception) => exception.id)) });
+    file.addTypeAlias({
+      name: "PolicyDecision",
+      isExported: true,
+      type: "Decision<RuleId, FactName, ExceptionId>",
+      docs: [docText(`A decision of ${this.model.reference}.`)],
+    });
+  }
+
+  // ----- data ------------------------------------------------------------------------------------
+
+  private addConstants(file: import("ts-morph").SourceFile): void {
+    const sectionTitles = new Map(this.model.outline.flatMap((entry) => (entry.kind === "section" ? [[entry.id, entry.title] as const] : [])));
+    const exceptionIndex = new Map(this.model.exceptions.map((exception, index) => [exception.id, index]));
+    const table = {
+      reference: this.model.reference,
+      title: this.model.title,
+      sourceHash: this.model.sourceHash,
+      revisions: this.model.revisions.map((revision) => ({ approved: revision.approved, effective: revision.effective })),
+      rules: this.model.rules.map((rule) => {
+        const overriders = this.model.exceptions.filter((exception) => exception.overrides.includes(rule.id));
+        return {
+          id: rule.id,
+          kind: rule.kind,
+          role: rule.role,
+          text: rule.text,
+          overriddenBy: overriders.map((exception) => exceptionIndex.get(exception.id) ?? -1),
+          overriddenByIds: overriders.map((exception) => exception.id),
+          facts: rule.facts,
+          ...(rule.servicesOf !== undefined && { services: { section: rule.servicesOf, title: sectionTitles.get(rule.servicesOf) ?? rule.servicesOf } }),
+        };
+      }),
+      exceptions: this.model.exceptions.map((exception) => ({
+        id: exception.id,
+        title: exception.title,
+        requiresPriorApproval: exception.requiresPriorApproval,
+        facts: exception.facts,
+        from: exception.inForce.from,
+        ...(exception.inForce.until !== undefined && { until: exception.inForce.until }),
+      })),
+      facts: this.model.facts.map((fact) => ({ name: fact.name, question: fact.question, description: fact.description, readBy: fact.readBy })),
+    };
+    file.addVariableStatement({
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [docText(`${this.model.reference} ${this.model.title}: its rules, exceptions and facts, as the runtime reads them.`)],
+      declarations: [{ name: "policy", type: "PolicyTable<RuleId, FactName, ExceptionId>", initializer: JSON.stringify(table) }],
+    });
+
+    const constants = [
+      ...allGroups(this.root).map((group) => ({
+        name: keysConstName(group),
+        initializer: `new Set<string>(${JSON.stringify([...group.groups.keys(), ...group.facts.map((fact) => lastPart(fact.name))])})`,
+      })),
+      ...this.model.facts.flatMap((fact) =>
+        fact.type.kind === "oneOf" || fact.type.kind === "setOf"
+          ? [{ name: valuesConstName(fact), initializer: `new Set<${valuesTypeName(fact)}>(${JSON.stringify(fact.type.values.map((v) => v.name))})` }]
+          : [],
+      ),
+      { name: "EFFECTIVE_DATES", initializer: JSON.stringify(this.model.revisions.map((revision) => revision.effective)) },
+    ];
+    file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: constants });
+  }
+
+  // ----- evaluate --------------------------------------------------------------------------------
+
+  private readFacts(): string[] {
+    const lines: string[] = [`const root = readRoot(facts, ${keysConstName(this.root)}, issues);`];
+    this.runtimeValues.add("readRoot");
+    const visit = (group: FactGroup, local: string) => {
+      for (const fact of group.facts) lines.push(this.readFact(fact, local));
+      for (const [key, child] of group.groups) {
+        const childLocal = this.names.get("group", child.path.join("."));
+        this.runtimeValues.add("readGroup");
+        lines.push(`const ${childLocal} = readGroup(${local}, ${stringLiteral(key)}, ${stringLiteral(child.path.join("."))}, ${keysConstName(child)}, issues);`);
+        visit(child, childLocal);
+      }
+    };
+    visit(this.root, "root");
+    return lines;
+  }
+
+  private readFact(fact: FactModel, group: string): string {
+    const local = this.conditions.fact(fact.name);
+    const common = `${group}, ${stringLiteral(lastPart(fact.name))}, ${stringLiteral(fact.name)}`;
+    const type = fact.type;
+    const reader = (name: string, args: string) => {
+      this.runtimeValues.add(name);
+      return `const ${local} = ${name}(${args});`;
+    };
+    switch (type.kind) {
+      case "boolean":
+        return reader("readBoolean", `${common}, issues`);
+      case "number":
+        return reader("readNumber", `${common}, ${type.min ?? "-Infinity"}, ${type.max ?? "Infinity"}, issues`);
+      case "date":
+        return reader("readDate", `${common}, issues`);
+      case "oneOf":
+        return reader("readChoice", `${common}, ${valuesConstName(fact)}, issues`);
+      case "setOf":
+        return reader("readChoiceSet", `${common}, ${valuesConstName(fact)}, issues`);
+    }
+  }
+
+  private computeValues(): string[] {
+    const lines: string[] = ["// Definitions, each computed once."];
+    for (const definition of this.model.definitions) {
+      if (!this.used.definitions.has(definition.name)) continue;
+      lines.push(`const ${this.names.get("def", definition.name)}: number = ${this.conditions.truth(definition.condition)};`);
+    }
+    lines.push("// Sections that apply only to some cases.");
+    for (const entry of this.model.outline) {
+      if (entry.kind !== "section" || !entry.appliesWhen || !this.used.sections.has(entry.id)) continue;
+      lines.push(`const ${this.names.get("section", entry.id)}: number = ${this.conditions.truth(entry.appliesWhen)};`);
+    }
+    lines.push("// Each rule: does it apply on this date, and does it hold?");
+    // Parts come before the criteria that use them, whatever their order in the source.
+    const ordered = [...this.model.rules.filter((rule) => rule.role === "part"), ...this.model.rules.filter((rule) => rule.role !== "part")];
+    for (const rule of ordered) {
+      if (rule.role !== "part") lines.push(`const ${this.names.get("applies", rule.id)}: number = ${this.ruleApplies(rule)};`);
+      lines.push(`const ${this.names.get("holds", rule.id)}: number = ${this.conditions.truth(rule.condition)};`);
+    }
+    lines.push("// Exceptions: does each apply on this date?");
+    for (const exception of this.model.exceptions) {
+      const inForce = this.inForceTest(exception.inForce);
+      const truth = this.conditions.truth(exception.condition);
+      lines.push(`const ${this.names.get("exception", exception.id)}: number = ${inForce === undefined ? truth : `${inForce} ? ${truth} : 0`};`);
+    }
+    return lines;
+  }
+
+  private explainFunction(): string[] {
+    const lines: string[] = ["const explain: Explain = (what, index, mark) => {"];
+    for (const definition of this.model.definitions) {
+      if (!this.used.definitions.has(definition.name)) continue;
+      lines.push(`const ${this.names.get("explain_def", definition.name)} = (): void => {`, ...this.conditions.explain(definition.condition), "};");
+    }
+    for (const rule of this.model.rules) {
+      if (rule.role !== "part") continue;
+      lines.push(`const ${this.names.get("explain_part", rule.id)} = (): void => {`, ...this.conditions.explain(rule.condition), "};");
+    }
+    const appliesCases = this.model.rules.flatMap((rule, index) => {
+      const body = rule.applicability.flatMap(({ section, condition }) => [
+        `if (${this.names.get("section", section)} === 1) {`,
+        ...this.conditions.explain(condition),
+        "}",
+      ]);
+      return body.length === 0 ? [] : [`case ${index}: {`, ...body, "return;", "}"];
+    });
+    const holdsCases = this.model.rules.flatMap((rule, index) => [`case ${index}: {`, ...this.conditions.explain(rule.condition), "return;", "}"]);
+    const exceptionCases = this.model.exceptions.flatMap((exception, index) => [
+      `case ${index}: {`,
+      ...this.conditions.explain(exception.condition),
+      "return;",
+      "}",
+    ]);
+    lines.push(
+      'if (what === "applies") {',
+      ...(appliesCases.length > 0 ? ["switch (index) {", ...appliesCases, "}"] : []),
+      "return;",
+      "}",
+      'if (what === "holds") {',
+      "switch (index) {",
+      ...holdsCases,
+      "}",
+      "return;",
+      "}",
+      ...(exceptionCases.length > 0 ? ["switch (index) {", ...exceptionCases, "}"] : []),
+      "};",
+    );
+    return lines;
+  }
+
+  private valueArrays(): string {
+    const applies = this.model.rules.map((rule) => this.names.get("applies", rule.partOf ?? rule.id));
+    const holds = this.model.rules.map((rule) => this.names.get("holds", rule.id));
+    const exceptions = this.model.exceptions.map((exception) => this.names.get("exception", exception.id));
+    return `{ applies: [${applies.join(", ")}], holds: [${holds.join(", ")}], exceptions: [${exceptions.join(", ")}] }`;
+  }
+
+  private addEvaluate(file: import("ts-morph").SourceFile): void {
+    const statements = [
+      "const issues: InputIssue[] = [];",
+      "const { asOf, revision } = revisionInForce(options, EFFECTIVE_DATES, issues);",
+      ...this.readFacts(),
+      "if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);",
+      ...this.computeValues(),
+      ...this.explainFunction(),
+      `return decide(policy, revision, asOf, ${this.valueArrays()}, explain, options.trace === true);`,
+    ];
+    if (this.usesAtLeast()) this.runtimeValues.add("atLeast");
+    file.addFunction({
+      name: "evaluate",
+      isExported: true,
+      parameters: [
+        { name: "facts", type: "Facts" },
+        { name: "options", type: "EvaluateOptions" },
+      ],
+      returnType: "PolicyDecision",
+      statements,
+      docs: [
+        docText(
+          `Decides ${this.model.reference} ${this.model.title} for the facts of one case on the service date \`options.asOf\`.\n\n` +
+            "Throws PolicyInputError, naming every bad field, when a fact or the date is malformed or the date is before the policy took effect.",
+        ),
+      ],
+    });
+  }
+
+  /** Whether any condition uses `at least N of` (so that `atLeast` must be imported). */
+  private usesAtLeast(): boolean {
+    const has = (condition: Condition): boolean =>
+      condition.kind === "atLeast" ||
+      (condition.kind === "not" && has(condition.operand)) ||
+      ((condition.kind === "and" || condition.kind === "or") && condition.operands.some(has));
+    return [
+      ...this.model.rules.map((rule) => rule.condition),
+      ...this.model.definitions.map((definition) => definition.condition),
+      ...this.model.exceptions.map((exception) => exception.condition),
+      ...this.model.rules.flatMap((rule) => rule.applicability.map(({ condition }) => condition)),
+    ].some(has);
+  }
+
+  emit(project: Project, fileName: string): string {
+    const file = project.createSourceFile(fileName, "", { overwrite: true });
+    this.addTypes(file);
+    this.addConstants(file);
+    this.addEvaluate(file);
+    file.insertImportDeclaration(0, {
+      moduleSpecifier: RUNTIME,
+      namedImports: [
+        ...[...this.runtimeValues].sort(),
+        ...["Decision", "EvaluateOptions", "Explain", "InputIssue", "PolicyTable"].map((name) => ({ name, isTypeOnly: true })),
+      ],
+    });
+    file.insertStatements(0, [
+      `// DO NOT EDIT. Generated by policyc from ${this.model.sourcePath}; run \`npm run build\` after editing the policy.`,
+      `// ${lineCommentText(`${this.model.reference} ${this.model.title}`)}, source sha256 ${this.model.sourceHash}.`,
+    ]);
+    return file.getFullText();
+  }
+}
+
+/** The evaluator module of one policy, as unformatted TypeScript. */
+export function emitEvaluator(model: PolicyModel, project: Project, fileName: string): string {
+  return new EvaluatorEmitter(model).emit(project, fileName);
+}
+
+/** A ts-morph project that only builds text: no file system, no type checking. */
+export function createEmitProject(): Project {
+  return new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true });
+}

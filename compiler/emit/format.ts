@@ -1,0 +1,25 @@
+// Prettier, last, with pinned options: every generated file is formatted the same way on every
+// machine, so a rebuild is byte-identical.
+
+import { format } from "prettier";
+
+const pinned = {
+  printWidth: 120,
+  tabWidth: 2,
+  useTabs: false,
+  semi: true,
+  singleQuote: false,
+  trailingComma: "all",
+  bracketSpacing: true,
+  arrowParens: "always",
+  endOfLine: "lf",
+  proseWrap: "preserve",
+} as const;
+
+export function formatTypeScript(source: string): Promise<string> {
+  return format(source, { ...pinned, parser: "typescript" });
+}
+
+export function formatMarkdown(source: string): Promise<string> {
+  return format(source, { ...pinned, parser: "markdown" });
+}

@@ -1,0 +1,448 @@
+// Stage 3 of the pipeline: a checked policy (no errors) in, the PolicyModel out. Resolves every name,
+// removes the sugar of the surface language, and gathers what each rule reads.
+
+import { createHash } from "node:crypto";
+import type * as Ast from "../syntax/ast.js";
+import { billingKey, type CheckedPolicy } from "../check/check-policy.js";
+import { codeLabel, parentId } from "../check/symbols.js";
+import type * as M from "./policy-model.js";
+
+export function sourceHash(text: string): string {
+  return createHash("sha256").update(text.replace(/\r\n/g, "\n"), "utf8").digest("hex");
+}
+
+function readings(statement: { readonly readings: readonly Ast.Reading[] }): string[] {
+  return statement.readings.map((reading) => reading.text.value);
+}
+
+function lowerFactType(type: Ast.FactType): M.FactType {
+  switch (type.kind) {
+    case "boolean":
+    case "date":
+      return { kind: type.kind };
+    case "number":
+      return {
+        kind: "number",
+        ...(type.unit && { unit: type.unit.value }),
+        ...(type.min !== undefined && { min: type.min }),
+        ...(type.max !== undefined && { max: type.max }),
+      };
+    case "oneOf":
+    case "setOf":
+      return { kind: type.kind, values: type.values.map((v) => ({ name: v.name.text, label: v.label?.value ?? v.name.text.replace(/_/g, " ") })) };
+  }
+}
+
+class Lowering {
+  private readonly definitionFacts = new Map<string, Set<string>>();
+
+  constructor(private readonly checked: CheckedPolicy) {}
+
+  private get symbols() {
+    return this.checked.symbols;
+  }
+
+  // ----- conditions ------------------------------------------------------------------------------
+
+  condition(expression: Ast.Expression): M.Condition {
+    switch (expression.kind) {
+      case "literal":
+        return { kind: "constant", value: expression.value };
+      case "reference":
+        return this.nameCondition(expression.name.text);
+      case "not":
+        return { kind: "not", operand: this.condition(expression.operand) };
+      case "and":
+      case "or":
+        return flatten(expression.kind, expression.operands.map((operand) => this.condition(operand)));
+      case "quantified": {
+        const operands = expression.operands.map((operand) => this.condition(operand));
+        if (expression.atLeast === "all") return flatten("and", operands);
+        if (expression.atLeast === 1) return flatten("or", operands);
+        return { kind: "atLeast", count: expression.atLeast, operands };
+      }
+      case "comparison":
+        return this.comparison(expression);
+      case "is":
+        return this.isCondition(expression);
+      case "contains": {
+        const fact = expression.subject.kind === "name" ? expression.subject.name.text : "";
+        return { kind: "contains", fact, mode: expression.mode, values: expression.values.map(valueText) };
+      }
+    }
+  }
+
+  private nameCondition(name: string): M.Condition {
+    if (this.symbols.outline.get(name)?.kind === "criterion") return { kind: "part", id: name };
+    if (this.symbols.definitions.has(name)) return { kind: "definition", name };
+    return { kind: "fact", fact: name };
+  }
+
+  private isBooleanOperand(operand: Ast.Operand): boolean {
+    if (operand.kind === "boolean") return true;
+    if (operand.kind !== "name") return false;
+    const fact = this.symbols.facts.get(operand.name.text);
+    return fact ? fact.type.kind === "boolean" : true;
+  }
+
+  private booleanOperand(operand: Ast.Operand): M.Condition {
+    return operand.kind === "name" ? this.nameCondition(operand.name.text) : { kind: "constant", value: operand.kind === "boolean" && operand.value };
+  }
+
+  private term(operand: Ast.Operand): M.Term {
+    switch (operand.kind) {
+      case "name":
+        return { kind: "fact", fact: operand.name.text };
+      case "number":
+        return { kind: "number", value: operand.value };
+      case "date":
+        return { kind: "date", value: operand.value };
+      case "serviceDate":
+        return { kind: "serviceDate" };
+      case "boolean":
+        return { kind: "text", value: operand.value ? "yes" : "no" };
+    }
+  }
+
+  private comparison(expression: Extract<Ast.Expression, { kind: "comparison" }>): M.Condition {
+    if (this.isBooleanOperand(expression.left) && this.isBooleanOperand(expression.right)) {
+      // Two yes-or-no conditions are equal when both hold or neither does.
+      const left = this.booleanOperand(expression.left);
+      const right = this.booleanOperand(expression.right);
+      const equal: M.Condition = {
+        kind: "or",
+        operands: [
+          { kind: "and", operands: [left, right] },
+          { kind: "and", operands: [{ kind: "not", operand: left }, { kind: "not", operand: right }] },
+        ],
+      };
+      return expression.operator === "!=" ? { kind: "not", operand: equal } : equal;
+    }
+    return { kind: "compare", operator: expression.operator, left: this.term(expression.left), right: this.term(expression.right) };
+  }
+
+  private isCondition(expression: Extract<Ast.Expression, { kind: "is" }>): M.Condition {
+    const name = expression.subject.kind === "name" ? expression.subject.name.text : "";
+    const type = this.symbols.facts.get(name)?.type;
+    const values = expression.values;
+    let positive: M.Condition;
+    if (type?.kind === "boolean") {
+      const accepted = new Set(values.map(valueText));
+      const fact: M.Condition = { kind: "fact", fact: name };
+      positive =
+        accepted.has("yes") && accepted.has("no")
+          ? { kind: "or", operands: [fact, { kind: "not", operand: fact }] }
+          : accepted.has("yes")
+            ? fact
+            : { kind: "not", operand: fact };
+    } else if (type?.kind === "oneOf") {
+      positive = { kind: "oneOf", fact: name, values: values.map(valueText) };
+    } else {
+      const left: M.Term = { kind: "fact", fact: name };
+      positive = flatten(
+        "or",
+        values.map((value): M.Condition => ({
+          kind: "compare",
+          operator: "=",
+          left,
+          right: value.kind === "number" ? { kind: "number", value: value.value } : { kind: "date", value: valueText(value) },
+        })),
+      );
+    }
+    return expression.negated ? { kind: "not", operand: positive } : positive;
+  }
+
+  // ----- what a condition reads ------------------------------------------------------------------
+
+  private factsOf(condition: M.Condition, into: Set<string>, parts: ReadonlyMap<string, M.Condition>): void {
+    switch (condition.kind) {
+      case "constant":
+        return;
+      case "fact":
+      case "oneOf":
+      case "contains":
+        into.add(condition.fact);
+        return;
+      case "compare":
+        for (const term of [condition.left, condition.right]) if (term.kind === "fact") into.add(term.fact);
+        return;
+      case "not":
+        return this.factsOf(condition.operand, into, parts);
+      case "and":
+      case "or":
+      case "atLeast":
+        for (const operand of condition.operands) this.factsOf(operand, into, parts);
+        return;
+      case "definition":
+        for (const fact of this.definitionFacts.get(condition.name) ?? []) into.add(fact);
+        return;
+      case "part": {
+        const part = parts.get(condition.id);
+        if (part) this.factsOf(part, into, parts);
+        return;
+      }
+    }
+  }
+
+  private inDeclarationOrder(facts: ReadonlySet<string>): string[] {
+    return [...this.symbols.facts.keys()].filter((name) => facts.has(name));
+  }
+
+  // ----- the model -------------------------------------------------------------------------------
+
+  private lifetime(id: string): M.RevisionRange {
+    return this.checked.lifetimes.get(id) ?? { from: 0 };
+  }
+
+  private definitions(): M.DefinitionModel[] {
+    const ordered: M.DefinitionModel[] = [];
+    const visited = new Set<string>();
+    const visit = (name: string) => {
+      const definition = this.symbols.definitions.get(name);
+      if (visited.has(name) || !definition) return;
+      visited.add(name);
+      for (const dependency of this.checked.reads.get(name)?.definitions ?? []) visit(dependency);
+      const condition = this.condition(definition.body);
+      const facts = new Set<string>();
+      this.factsOf(condition, facts, new Map());
+      this.definitionFacts.set(name, facts);
+      ordered.push({
+        name,
+        label: definition.label.value,
+        condition,
+        ...(definition.definedByNote && { definedByNote: definition.definedByNote.text }),
+        readings: readings(definition),
+      });
+    };
+    for (const name of this.symbols.definitions.keys()) visit(name);
+    return ordered;
+  }
+
+  private applicability(id: string): { section: string; condition: M.Condition }[] {
+    const chain: { section: string; condition: M.Condition }[] = [];
+    for (let ancestor = parentId(id); ancestor !== undefined; ancestor = parentId(ancestor)) {
+      const statement = this.symbols.outline.get(ancestor);
+      if (statement?.kind === "section" && statement.appliesWhen) {
+        chain.unshift({ section: ancestor, condition: this.condition(statement.appliesWhen) });
+      }
+    }
+    return chain;
+  }
+
+  private rules(): M.RuleModel[] {
+    const parts = new Map<string, M.Condition>();
+    for (const statement of this.symbols.outline.values()) {
+      const parent = parentId(statement.id.text);
+      if (statement.kind === "criterion" && statement.metWhen && parent && this.symbols.outline.get(parent)?.kind === "criterion") {
+        parts.set(statement.id.text, this.condition(statement.metWhen));
+      }
+    }
+    const rules: M.RuleModel[] = [];
+    for (const statement of this.symbols.outline.values()) {
+      const rule = this.rule(statement, parts);
+      if (rule) rules.push(rule);
+    }
+    return rules;
+  }
+
+  private rule(statement: Ast.Statement, parts: ReadonlyMap<string, M.Condition>): M.RuleModel | undefined {
+    let role: M.RuleRole;
+    let condition: M.Condition;
+    let servicesOf: string | undefined;
+    switch (statement.kind) {
+      case "criterion": {
+        if (!statement.metWhen) return undefined;
+        role = parts.has(statement.id.text) ? "part" : "requirement";
+        condition = this.condition(statement.metWhen);
+        break;
+      }
+      case "exclusion":
+      case "note": {
+        if (statement.kind === "note" && statement.excludesServices) {
+          role = "servicesExclusion";
+          condition = this.condition(statement.excludesServices.condition);
+          servicesOf = statement.excludesServices.section.text;
+          break;
+        }
+        if (!statement.notCovered) return undefined;
+        role = "exclusion";
+        const when = this.condition(statement.notCovered.condition);
+        condition = statement.notCovered.unless ? { kind: "not", operand: when } : when;
+        break;
+      }
+      default:
+        return undefined;
+    }
+    const id = statement.id.text;
+    const applicability = this.applicability(id);
+    const facts = new Set<string>();
+    for (const { condition: applies } of applicability) this.factsOf(applies, facts, parts);
+    this.factsOf(condition, facts, parts);
+    return {
+      id,
+      kind: statement.kind,
+      role,
+      text: statement.text.value,
+      items: statement.kind === "note" ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value })) : [],
+      condition,
+      applicability,
+      inForce: this.lifetime(id),
+      ...(statement.category && { category: statement.category.text }),
+      readings: readings(statement),
+      ...(servicesOf !== undefined && { servicesOf }),
+      ...(role === "part" && { partOf: parentId(id) }),
+      facts: this.inDeclarationOrder(facts),
+    };
+  }
+
+  private exceptions(): M.ExceptionModel[] {
+    return [...this.symbols.exceptions.values()].map((exception) => {
+      const condition: M.Condition = exception.appliesWhen ? this.condition(exception.appliesWhen) : { kind: "constant", value: false };
+      const facts = new Set<string>();
+      this.factsOf(condition, facts, new Map());
+      return {
+        id: exception.id.text,
+        title: exception.title.value,
+        condition,
+        overrides: exception.overrides.map((word) => word.text),
+        mayOverride: exception.mayOverride.map((word) => word.text),
+        neverOverrides: exception.neverOverrides.map((word) => word.text),
+        requiresPriorApproval: exception.requiresPriorApproval,
+        inForce: this.lifetime(exception.id.text),
+        ...(exception.text && { text: exception.text.value }),
+        ...(exception.priorApprovalText && { priorApprovalText: exception.priorApprovalText.value }),
+        readings: readings(exception),
+        facts: this.inDeclarationOrder(facts),
+      };
+    });
+  }
+
+  private outline(rules: readonly M.RuleModel[]): M.OutlineEntry[] {
+    const ruleIds = new Set(rules.map((rule) => rule.id));
+    return [...this.symbols.outline.values()].map((statement): M.OutlineEntry => {
+      const id = statement.id.text;
+      if (ruleIds.has(id)) return { kind: "rule", id };
+      switch (statement.kind) {
+        case "section":
+          return {
+            kind: "section",
+            id,
+            title: statement.title.value,
+            ...(statement.appliesWhen && { appliesWhen: this.condition(statement.appliesWhen) }),
+            inForce: this.lifetime(id),
+            readings: readings(statement),
+          };
+        case "note":
+        case "service":
+          return {
+            kind: statement.kind,
+            id,
+            text: statement.text.value,
+            items: statement.kind === "note" ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value })) : [],
+            inForce: this.lifetime(id),
+            readings: readings(statement),
+          };
+        default:
+          // A criterion or exclusion without its condition cannot reach lowering (the checker reports it).
+          throw new Error(`lowering: ${statement.kind} ${id} has no rule`);
+      }
+    });
+  }
+
+  private revisions(): M.RevisionModel[] {
+    const added = this.symbols.revisions.map((): string[] => []);
+    const removed = this.symbols.revisions.map((): string[] => []);
+    const record = (id: string, range: M.RevisionRange) => {
+      if (range.from > 0) added[range.from]?.push(id);
+      if (range.until !== undefined) removed[range.until]?.push(id);
+    };
+    for (const id of [...this.symbols.outline.keys(), ...this.symbols.exceptions.keys()]) record(id, this.lifetime(id));
+    for (const code of this.symbols.codes) {
+      code.billing.forEach((_, index) => record(codeLabel(code), this.lifetime(billingKey(code, index))));
+    }
+    return this.symbols.revisions.map((revision, index) => ({
+      approved: revision.approved.text,
+      ...(revision.reviewed && { reviewed: revision.reviewed.text }),
+      effective: revision.effective?.text ?? `${revision.approved.text}-01`,
+      text: revision.text.value,
+      readings: readings(revision),
+      added: [...new Set(added[index])],
+      removed: [...new Set(removed[index])],
+    }));
+  }
+
+  model(sourcePath: string): M.PolicyModel {
+    const header = this.symbols.header;
+    const definitions = this.definitions();
+    const rules = this.rules();
+    const exceptions = this.exceptions();
+    const readBy = new Map<string, string[]>();
+    for (const owner of [...rules, ...exceptions]) {
+      for (const fact of owner.facts) readBy.set(fact, [...(readBy.get(fact) ?? []), owner.id]);
+    }
+    return {
+      reference: header?.reference.text ?? "",
+      title: header?.title?.value ?? "",
+      plan: header?.plan?.value ?? "",
+      description: header?.description?.value ?? "",
+      lastReview: header?.lastReview?.text ?? "",
+      ...(header?.publishedText && { publishedText: header.publishedText.value }),
+      readings: header ? readings(header) : [],
+      sourcePath,
+      sourceHash: sourceHash(this.checked.source.text),
+      revisions: this.revisions(),
+      categories: [...this.symbols.categories.values()].map((c) => ({ name: c.name.text, description: c.description.value })),
+      facts: [...this.symbols.facts.values()].map((fact) => ({
+        name: fact.name.text,
+        type: lowerFactType(fact.type),
+        description: fact.description?.value ?? "",
+        question: fact.question?.value ?? "",
+        readBy: readBy.get(fact.name.text) ?? [],
+      })),
+      definitions,
+      rules,
+      exceptions,
+      outline: this.outline(rules),
+      prose: this.symbols.prose.map((prose) => ({
+        id: prose.id.text,
+        title: prose.title.value,
+        ...(prose.text && { text: prose.text.value }),
+        ...(prose.notEncodedBecause && { notEncodedBecause: prose.notEncodedBecause.value }),
+        readings: readings(prose),
+      })),
+      codes: this.symbols.codes.map((code) => ({
+        code: code.code.text,
+        ...(code.modifier && { modifier: code.modifier.text }),
+        description: code.description.value,
+        billing: code.billing.map((note, index) => ({ text: note.text.value, inForce: this.lifetime(billingKey(code, index)) })),
+        readings: readings(code),
+      })),
+      references: this.symbols.references.map((reference) => ({
+        number: reference.number,
+        text: reference.text.value,
+        ...(reference.link && { link: reference.link.value }),
+      })),
+    };
+  }
+}
+
+function valueText(value: Ast.Value): string {
+  switch (value.kind) {
+    case "word":
+      return value.word.text;
+    case "number":
+      return String(value.value);
+    case "date":
+      return value.value;
+  }
+}
+
+/** `a and (b and c)` becomes `and(a, b, c)`; a single operand stands alone. */
+function flatten(kind: "and" | "or", operands: readonly M.Condition[]): M.Condition {
+  const flat = operands.flatMap((operand) => (operand.kind === kind ? operand.operands : [operand]));
+  return flat.length === 1 && flat[0] ? flat[0] : { kind, operands: flat };
+}
+
+export function lowerPolicy(checked: CheckedPolicy, sourcePath: string): M.PolicyModel {
+  return new Lowering(checked).model(sourcePath);
+}

@@ -1,0 +1,201 @@
+// The policy model: the one intermediate form that the evaluator emitter and the docs emitter both
+// read, so the docs can never describe other logic than the code runs. Produced by lower.ts from a
+// checked policy; plain readonly data with names resolved and sugar (`unless`, `is no`) removed.
+
+export type FactType =
+  | { readonly kind: "boolean" }
+  | { readonly kind: "number"; readonly unit?: string; readonly min?: number; readonly max?: number }
+  | { readonly kind: "date" }
+  | { readonly kind: "oneOf" | "setOf"; readonly values: readonly EnumValue[] };
+
+export interface EnumValue {
+  readonly name: string;
+  readonly label: string;
+}
+
+export interface FactModel {
+  /** Dotted name, as written in the policy: `member.age`. */
+  readonly name: string;
+  readonly type: FactType;
+  readonly description: string;
+  readonly question: string;
+  /** Ids of the rules and exceptions that read the fact, directly or through a definition. */
+  readonly readBy: readonly string[];
+}
+
+/** A value compared in a condition: a fact, a literal, or the service date (`asOf`). */
+export type Term =
+  | { readonly kind: "fact"; readonly fact: string }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "date"; readonly value: string }
+  | { readonly kind: "text"; readonly value: string }
+  | { readonly kind: "serviceDate" };
+
+export type ComparisonOperator = "<" | "<=" | ">" | ">=" | "=" | "!=";
+
+/** A condition in three-valued logic: an unknown fact makes a leaf unknown, never false. */
+export type Condition =
+  | { readonly kind: "constant"; readonly value: boolean }
+  /** A yes-or-no fact is yes. */
+  | { readonly kind: "fact"; readonly fact: string }
+  /** A one-of fact is one of these values. */
+  | { readonly kind: "oneOf"; readonly fact: string; readonly values: readonly string[] }
+  | { readonly kind: "compare"; readonly operator: ComparisonOperator; readonly left: Term; readonly right: Term }
+  /** A set fact holds all (or any) of these values. */
+  | { readonly kind: "contains"; readonly fact: string; readonly mode: "all" | "any"; readonly values: readonly string[] }
+  | { readonly kind: "not"; readonly operand: Condition }
+  | { readonly kind: "and" | "or"; readonly operands: readonly Condition[] }
+  | { readonly kind: "atLeast"; readonly count: number; readonly operands: readonly Condition[] }
+  | { readonly kind: "definition"; readonly name: string }
+  /** A part of the criterion being evaluated (I.C.4.a within I.C.4). */
+  | { readonly kind: "part"; readonly id: string };
+
+/** Indexes into the revision log: in force from `from` until just before `until`. */
+export interface RevisionRange {
+  readonly from: number;
+  readonly until?: number;
+}
+
+export interface RevisionModel {
+  readonly approved: string;
+  readonly reviewed?: string;
+  readonly effective: string;
+  readonly text: string;
+  readonly readings: readonly string[];
+  /** Ids of the statements this revision added or removed. */
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+export interface DefinitionModel {
+  readonly name: string;
+  readonly label: string;
+  readonly condition: Condition;
+  readonly definedByNote?: string;
+  readonly readings: readonly string[];
+}
+
+/**
+ * What a rule does to the decision:
+ * - `requirement`: coverage needs it met (a criterion);
+ * - `part`: a numbered part of a criterion, evaluated only through it;
+ * - `exclusion`: coverage is denied when its condition holds (an exclusion, or a note that denies);
+ * - `servicesExclusion`: the services of a section are not covered when its condition holds.
+ */
+export type RuleRole = "requirement" | "part" | "exclusion" | "servicesExclusion";
+
+export interface RuleModel {
+  readonly id: string;
+  readonly kind: "criterion" | "exclusion" | "note";
+  readonly role: RuleRole;
+  /** The policy's own words. */
+  readonly text: string;
+  readonly items: readonly { readonly label: string; readonly text: string }[];
+  /** For a requirement, when it is met; for the others, when coverage is denied. */
+  readonly condition: Condition;
+  /** Conditions of the enclosing sections (`applies when`), outermost first. */
+  readonly applicability: readonly { readonly section: string; readonly condition: Condition }[];
+  readonly inForce: RevisionRange;
+  readonly category?: string;
+  readonly readings: readonly string[];
+  /** For a servicesExclusion: the section whose services are not covered. */
+  readonly servicesOf?: string;
+  /** For a part: the criterion it belongs to. */
+  readonly partOf?: string;
+  /** Every fact the rule reads, through definitions, parts and applicability, in declaration order. */
+  readonly facts: readonly string[];
+}
+
+export interface ExceptionModel {
+  readonly id: string;
+  readonly title: string;
+  readonly condition: Condition;
+  readonly overrides: readonly string[];
+  readonly mayOverride: readonly string[];
+  readonly neverOverrides: readonly string[];
+  readonly requiresPriorApproval: boolean;
+  readonly inForce: RevisionRange;
+  readonly text?: string;
+  readonly priorApprovalText?: string;
+  readonly readings: readonly string[];
+  readonly facts: readonly string[];
+}
+
+/** Every numbered statement of the policy, in source order, for the docs. */
+export type OutlineEntry =
+  | {
+      readonly kind: "section";
+      readonly id: string;
+      readonly title: string;
+      readonly appliesWhen?: Condition;
+      readonly inForce: RevisionRange;
+      readonly readings: readonly string[];
+    }
+  | { readonly kind: "rule"; readonly id: string }
+  | {
+      readonly kind: "note" | "service";
+      readonly id: string;
+      readonly text: string;
+      readonly items: readonly { readonly label: string; readonly text: string }[];
+      readonly inForce: RevisionRange;
+      readonly readings: readonly string[];
+    };
+
+export interface CategoryModel {
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface ProseModel {
+  readonly id: string;
+  readonly title: string;
+  readonly text?: string;
+  readonly notEncodedBecause?: string;
+  readonly readings: readonly string[];
+}
+
+export interface BillingNoteModel {
+  readonly text: string;
+  readonly inForce: RevisionRange;
+}
+
+export interface CodeModel {
+  readonly code: string;
+  readonly modifier?: string;
+  readonly description: string;
+  readonly billing: readonly BillingNoteModel[];
+  readonly readings: readonly string[];
+}
+
+export interface ReferenceModel {
+  readonly number: number;
+  readonly text: string;
+  readonly link?: string;
+}
+
+export interface PolicyModel {
+  readonly reference: string;
+  readonly title: string;
+  readonly plan: string;
+  readonly description: string;
+  readonly lastReview: string;
+  readonly publishedText?: string;
+  readonly readings: readonly string[];
+  /** The policy file, relative to the project root, with forward slashes. */
+  readonly sourcePath: string;
+  /** SHA-256 of the policy source text (line endings normalised), in hex. */
+  readonly sourceHash: string;
+  readonly revisions: readonly RevisionModel[];
+  readonly categories: readonly CategoryModel[];
+  /** In declaration order. */
+  readonly facts: readonly FactModel[];
+  /** In dependency order: a definition comes after those it uses. */
+  readonly definitions: readonly DefinitionModel[];
+  /** In source order. */
+  readonly rules: readonly RuleModel[];
+  readonly exceptions: readonly ExceptionModel[];
+  readonly outline: readonly OutlineEntry[];
+  readonly prose: readonly ProseModel[];
+  readonly codes: readonly CodeModel[];
+  readonly references: readonly ReferenceModel[];
+}

@@ -1,0 +1,55 @@
+// The compiler's stages, in order. Start here.
+//
+//   1. parse   syntax/parse.ts          text -> AST, syntax diagnostics
+//   2. check   check/check-policy.ts    AST -> checked policy (side tables), every other diagnostic
+//   3. lower   model/lower.ts           checked policy -> PolicyModel, the form both emitters read
+//   4. emit    emit/evaluator/*.ts      PolicyModel -> evaluator TypeScript (ts-morph)
+//   5. format  emit/format.ts           prettier, pinned options, on every generated file
+//
+// A stage never runs on the output of a stage that reported errors: lowering and emitting assume a
+// policy without errors, and a policy with errors produces no files at all.
+
+import type { Project } from "ts-morph";
+import type * as Ast from "./syntax/ast.js";
+import { parseSource } from "./syntax/parse.js";
+import { checkPolicy, type CheckedPolicy } from "./check/check-policy.js";
+import { lowerPolicy } from "./model/lower.js";
+import type { PolicyModel } from "./model/policy-model.js";
+import { emitEvaluator } from "./emit/evaluator/emit-evaluator.js";
+import { formatTypeScript } from "./emit/format.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+
+export interface GeneratedFile {
+  /** Relative to the project root, with forward slashes. */
+  readonly path: string;
+  readonly contents: string;
+}
+
+export interface CheckResult {
+  readonly source: Ast.SourceFile;
+  readonly checked?: CheckedPolicy;
+  readonly model?: PolicyModel;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Stages 1 to 3: parse, check, and (only when there is no error) lower. */
+export function checkPolicySource(text: string, sourcePath: string): CheckResult {
+  const parsed = parseSource(text, sourcePath);
+  const { checked, diagnostics } = checkPolicy(parsed.source);
+  const all = sortDiagnostics([...parsed.diagnostics, ...diagnostics]);
+  if (hasErrors(all)) return { source: parsed.source, diagnostics: all };
+  return { source: parsed.source, checked, model: lowerPolicy(checked, sourcePath), diagnostics: all };
+}
+
+/** The folder under generated/ for a policy file: `policy/wnc-cp-224.policy` -> `wnc-cp-224`. */
+export function policySlug(sourcePath: string): string {
+  const base = sourcePath.split("/").at(-1) ?? sourcePath;
+  return base.replace(/\.policy$/, "");
+}
+
+/** Stages 4 and 5: the generated files of one policy that checked without errors. */
+export async function emitPolicy(model: PolicyModel, project: Project): Promise<GeneratedFile[]> {
+  const folder = `generated/${policySlug(model.sourcePath)}`;
+  const evaluator = await formatTypeScript(emitEvaluator(model, project, `${folder}/evaluator.ts`));
+  return [{ path: `${folder}/evaluator.ts`, contents: evaluator }];
+}

@@ -1,0 +1,313 @@
+// The abstract syntax tree: plain readonly data, one discriminated union per kind of node, a source
+// span on every node. Produced by cst-to-ast.ts; read by the checker. Later stages never write here.
+
+/** A place in the source text; lines and columns count from 1. */
+export interface Span {
+  readonly offset: number;
+  readonly endOffset: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** A word from the source with its place: a name, a value, a revision month. */
+export interface Word {
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** A quoted text, already decoded (escapes resolved, a text block dedented). */
+export interface TextLiteral {
+  readonly value: string;
+  readonly span: Span;
+}
+
+export interface Reading {
+  readonly text: TextLiteral;
+}
+
+/** The revision (by its approval month) that added or removed a statement. */
+export interface Lifetime {
+  readonly added?: Word;
+  readonly removed?: Word;
+}
+
+// ----- expressions -------------------------------------------------------------------------------
+
+export type Operand =
+  | { readonly kind: "name"; readonly name: Word; readonly span: Span }
+  | { readonly kind: "number"; readonly value: number; readonly span: Span }
+  | { readonly kind: "date"; readonly value: string; readonly span: Span }
+  | { readonly kind: "boolean"; readonly value: boolean; readonly span: Span }
+  | { readonly kind: "serviceDate"; readonly span: Span };
+
+export type Value =
+  | { readonly kind: "word"; readonly word: Word; readonly span: Span }
+  | { readonly kind: "number"; readonly value: number; readonly span: Span }
+  | { readonly kind: "date"; readonly value: string; readonly span: Span };
+
+export type ComparisonOperator = "<" | "<=" | ">" | ">=" | "=" | "!=";
+
+export type Expression =
+  /** A name on its own: a yes-or-no fact, a definition or a criterion. */
+  | { readonly kind: "reference"; readonly name: Word; readonly span: Span }
+  | { readonly kind: "literal"; readonly value: boolean; readonly span: Span }
+  | { readonly kind: "not"; readonly operand: Expression; readonly span: Span }
+  | { readonly kind: "and" | "or"; readonly operands: readonly Expression[]; readonly span: Span }
+  /** `all of (...)` has `atLeast` undefined; `any of` and `at least one of` have 1. */
+  | { readonly kind: "quantified"; readonly atLeast: number | "all"; readonly operands: readonly Expression[]; readonly span: Span }
+  | { readonly kind: "comparison"; readonly operator: ComparisonOperator; readonly left: Operand; readonly right: Operand; readonly span: Span }
+  | { readonly kind: "is"; readonly subject: Operand; readonly negated: boolean; readonly values: readonly Value[]; readonly oneOf: boolean; readonly span: Span }
+  | { readonly kind: "contains"; readonly subject: Operand; readonly mode: "all" | "any"; readonly values: readonly Value[]; readonly span: Span };
+
+// ----- statements --------------------------------------------------------------------------------
+
+export interface PolicyHeader {
+  readonly kind: "policy";
+  readonly span: Span;
+  readonly reference: Word;
+  readonly title?: TextLiteral;
+  readonly plan?: TextLiteral;
+  readonly description?: TextLiteral;
+  readonly lastReview?: Word;
+  readonly publishedText?: TextLiteral;
+  readonly readings: readonly Reading[];
+}
+
+export interface Revision {
+  readonly kind: "revision";
+  readonly span: Span;
+  readonly approved: Word;
+  readonly text: TextLiteral;
+  readonly reviewed?: Word;
+  readonly effective?: Word;
+  readonly readings: readonly Reading[];
+}
+
+export interface CategoryDeclaration {
+  readonly kind: "category";
+  readonly span: Span;
+  readonly name: Word;
+  readonly description: TextLiteral;
+}
+
+export interface EnumValueDeclaration {
+  readonly name: Word;
+  readonly label?: TextLiteral;
+}
+
+export type FactType =
+  | { readonly kind: "boolean"; readonly span: Span }
+  | { readonly kind: "number"; readonly span: Span; readonly unit?: TextLiteral; readonly min?: number; readonly max?: number }
+  | { readonly kind: "date"; readonly span: Span }
+  | { readonly kind: "oneOf" | "setOf"; readonly span: Span; readonly values: readonly EnumValueDeclaration[] };
+
+export interface FactDeclaration {
+  readonly kind: "fact";
+  readonly span: Span;
+  readonly name: Word;
+  readonly type: FactType;
+  readonly description?: TextLiteral;
+  readonly question?: TextLiteral;
+  readonly readings: readonly Reading[];
+}
+
+export interface Definition {
+  readonly kind: "definition";
+  readonly span: Span;
+  readonly name: Word;
+  /** How the definition reads in a sentence: "the treatment is self-administered". */
+  readonly label: TextLiteral;
+  readonly body: Expression;
+  /** The note that states this definition, when it comes from one. */
+  readonly definedByNote?: Word;
+  readonly readings: readonly Reading[];
+}
+
+export interface Section extends Lifetime {
+  readonly kind: "section";
+  readonly span: Span;
+  readonly id: Word;
+  readonly title: TextLiteral;
+  readonly appliesWhen?: Expression;
+  readonly readings: readonly Reading[];
+}
+
+export interface Criterion extends Lifetime {
+  readonly kind: "criterion";
+  readonly span: Span;
+  readonly id: Word;
+  readonly text: TextLiteral;
+  readonly metWhen?: Expression;
+  readonly category?: Word;
+  readonly readings: readonly Reading[];
+}
+
+/** `not covered when X` or `not covered unless X` (which is `not covered when not X`). */
+export interface NotCoveredRule {
+  readonly condition: Expression;
+  readonly unless: boolean;
+  readonly span: Span;
+}
+
+export interface Exclusion extends Lifetime {
+  readonly kind: "exclusion";
+  readonly span: Span;
+  readonly id: Word;
+  readonly text: TextLiteral;
+  readonly notCovered?: NotCoveredRule;
+  readonly category?: Word;
+  readonly readings: readonly Reading[];
+}
+
+export interface NoteItem {
+  readonly label: Word;
+  readonly text: TextLiteral;
+}
+
+/** `excludes services of I.F when X`: the services of that section are not covered. */
+export interface ServicesExclusion {
+  readonly section: Word;
+  readonly condition: Expression;
+  readonly span: Span;
+}
+
+export interface Note extends Lifetime {
+  readonly kind: "note";
+  readonly span: Span;
+  readonly id: Word;
+  readonly text: TextLiteral;
+  readonly items: readonly NoteItem[];
+  readonly notCovered?: NotCoveredRule;
+  readonly excludesServices?: ServicesExclusion;
+  readonly category?: Word;
+  readonly readings: readonly Reading[];
+}
+
+export interface ServiceItem extends Lifetime {
+  readonly kind: "service";
+  readonly span: Span;
+  readonly id: Word;
+  readonly text: TextLiteral;
+  readonly readings: readonly Reading[];
+}
+
+export interface Exception extends Lifetime {
+  readonly kind: "exception";
+  readonly span: Span;
+  readonly id: Word;
+  readonly title: TextLiteral;
+  readonly appliesWhen?: Expression;
+  readonly mayOverride: readonly Word[];
+  readonly neverOverrides: readonly Word[];
+  readonly overrides: readonly Word[];
+  readonly requiresPriorApproval: boolean;
+  readonly text?: TextLiteral;
+  readonly priorApprovalText?: TextLiteral;
+  readonly readings: readonly Reading[];
+}
+
+export interface Prose {
+  readonly kind: "prose";
+  readonly span: Span;
+  readonly id: Word;
+  readonly title: TextLiteral;
+  readonly text?: TextLiteral;
+  readonly notEncodedBecause?: TextLiteral;
+  readonly readings: readonly Reading[];
+}
+
+export interface BillingNote extends Lifetime {
+  readonly text: TextLiteral;
+  readonly span: Span;
+}
+
+export interface CodeEntry {
+  readonly kind: "code";
+  readonly span: Span;
+  readonly code: Word;
+  readonly modifier?: Word;
+  readonly description: TextLiteral;
+  readonly billing: readonly BillingNote[];
+  readonly readings: readonly Reading[];
+}
+
+export interface Reference {
+  readonly kind: "reference";
+  readonly span: Span;
+  readonly number: number;
+  readonly text: TextLiteral;
+  readonly link?: TextLiteral;
+}
+
+// ----- case files --------------------------------------------------------------------------------
+
+export type AssignedValue =
+  | { readonly kind: "unknown"; readonly span: Span }
+  | { readonly kind: "value"; readonly value: Value; readonly span: Span }
+  | { readonly kind: "list"; readonly values: readonly Value[]; readonly span: Span };
+
+export interface Assignment {
+  readonly fact: Word;
+  readonly value: AssignedValue;
+  readonly span: Span;
+}
+
+export interface CasesHeader {
+  readonly kind: "cases";
+  readonly span: Span;
+  readonly policy: Word;
+}
+
+export interface FactSet {
+  readonly kind: "factSet";
+  readonly span: Span;
+  readonly name: Word;
+  readonly description: TextLiteral;
+  readonly given: readonly Word[];
+  readonly assignments: readonly Assignment[];
+}
+
+export type ExpectedOutcome = "covered" | "not_covered" | "pending";
+
+export interface Case {
+  readonly kind: "case";
+  readonly span: Span;
+  readonly title: TextLiteral;
+  readonly on?: Word;
+  readonly given: readonly Word[];
+  readonly assignments: readonly Assignment[];
+  readonly expect?: { readonly outcome: ExpectedOutcome; readonly span: Span };
+  readonly because?: readonly Word[];
+  readonly asking?: readonly Word[];
+  readonly underException?: Word;
+  readonly requiresPriorApproval: boolean;
+  readonly excludesServicesOf: readonly Word[];
+}
+
+export type Statement =
+  | PolicyHeader
+  | Revision
+  | CategoryDeclaration
+  | FactDeclaration
+  | Definition
+  | Section
+  | Criterion
+  | Exclusion
+  | Note
+  | ServiceItem
+  | Exception
+  | Prose
+  | CodeEntry
+  | Reference
+  | CasesHeader
+  | FactSet
+  | Case;
+
+/** One parsed source file, policy or cases. */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly statements: readonly Statement[];
+}

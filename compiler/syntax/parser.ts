@@ -1,0 +1,718 @@
+// The grammar of the policy language, and nothing else: tokens in, a concrete syntax tree out.
+// cst-to-ast.ts turns that tree into the AST. Statements start with a keyword; their clauses follow
+// in any order, each starting with a keyword too, so no indentation or end markers are needed.
+
+import { CstParser, type CstNode, type IRecognitionException } from "chevrotain";
+import {
+  allTokens, keywords as K, Name, Word, Text, TextBlock, DateLiteral, MonthLiteral, NumberLiteral,
+  LessOrEqual, GreaterOrEqual, NotEqual, Less, Greater, Equal, LParen, RParen, Comma, Colon,
+} from "./tokens.js";
+import { friendlyParserMessages } from "./parser-messages.js";
+
+class PolicyParser extends CstParser {
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      nodeLocationTracking: "full",
+      errorMessageProvider: friendlyParserMessages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE("file", () => {
+    this.MANY(() => this.SUBRULE(this.statement));
+  });
+
+  private statement = this.RULE("statement", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.policyStatement) },
+      { ALT: () => this.SUBRULE(this.revisionStatement) },
+      { ALT: () => this.SUBRULE(this.categoryStatement) },
+      { ALT: () => this.SUBRULE(this.factStatement) },
+      { ALT: () => this.SUBRULE(this.defineStatement) },
+      { ALT: () => this.SUBRULE(this.sectionStatement) },
+      { ALT: () => this.SUBRULE(this.criterionStatement) },
+      { ALT: () => this.SUBRULE(this.exclusionStatement) },
+      { ALT: () => this.SUBRULE(this.noteStatement) },
+      { ALT: () => this.SUBRULE(this.serviceStatement) },
+      { ALT: () => this.SUBRULE(this.exceptionStatement) },
+      { ALT: () => this.SUBRULE(this.proseStatement) },
+      { ALT: () => this.SUBRULE(this.codeStatement) },
+      { ALT: () => this.SUBRULE(this.referenceStatement) },
+      { ALT: () => this.SUBRULE(this.casesStatement) },
+      { ALT: () => this.SUBRULE(this.factSetStatement) },
+      { ALT: () => this.SUBRULE(this.caseStatement) },
+    ]);
+  });
+
+  // ----- text ------------------------------------------------------------------------------------
+
+  private text = this.RULE("text", () => {
+    this.OR([{ ALT: () => this.CONSUME(Text) }, { ALT: () => this.CONSUME(TextBlock) }]);
+  });
+
+  private readingClause = this.RULE("readingClause", () => {
+    this.CONSUME(K.reading);
+    this.SUBRULE(this.text);
+  });
+
+  private addedClause = this.RULE("addedClause", () => {
+    this.CONSUME(K.added);
+    this.CONSUME(K.in);
+    this.CONSUME(MonthLiteral);
+  });
+
+  private removedClause = this.RULE("removedClause", () => {
+    this.CONSUME(K.removed);
+    this.CONSUME(K.in);
+    this.CONSUME(MonthLiteral);
+  });
+
+  private categoryClause = this.RULE("categoryClause", () => {
+    this.CONSUME(K.category);
+    this.CONSUME(Word);
+  });
+
+  // ----- policy header and revisions -------------------------------------------------------------
+
+  private policyStatement = this.RULE("policyStatement", () => {
+    this.CONSUME(K.policy);
+    this.CONSUME(Name);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.titleClause) },
+        { ALT: () => this.SUBRULE(this.planClause) },
+        { ALT: () => this.SUBRULE(this.descriptionClause) },
+        { ALT: () => this.SUBRULE(this.lastReviewClause) },
+        { ALT: () => this.SUBRULE(this.publishedTextClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private titleClause = this.RULE("titleClause", () => {
+    this.CONSUME(K.title);
+    this.SUBRULE(this.text);
+  });
+
+  private planClause = this.RULE("planClause", () => {
+    this.CONSUME(K.plan);
+    this.SUBRULE(this.text);
+  });
+
+  private descriptionClause = this.RULE("descriptionClause", () => {
+    this.CONSUME(K.description);
+    this.SUBRULE(this.text);
+  });
+
+  private lastReviewClause = this.RULE("lastReviewClause", () => {
+    this.CONSUME(K.last);
+    this.CONSUME(K.review);
+    this.CONSUME(MonthLiteral);
+  });
+
+  private publishedTextClause = this.RULE("publishedTextClause", () => {
+    this.CONSUME(K.published);
+    this.CONSUME(K.text);
+    this.SUBRULE(this.text);
+  });
+
+  private revisionStatement = this.RULE("revisionStatement", () => {
+    this.CONSUME(K.revision);
+    this.CONSUME(MonthLiteral);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.reviewedClause) },
+        { ALT: () => this.SUBRULE(this.effectiveClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private reviewedClause = this.RULE("reviewedClause", () => {
+    this.CONSUME(K.reviewed);
+    this.CONSUME(MonthLiteral);
+  });
+
+  private effectiveClause = this.RULE("effectiveClause", () => {
+    this.CONSUME(K.effective);
+    this.CONSUME(DateLiteral);
+  });
+
+  private categoryStatement = this.RULE("categoryStatement", () => {
+    this.CONSUME(K.category);
+    this.CONSUME(Word);
+    this.SUBRULE(this.text);
+  });
+
+  // ----- facts and definitions -------------------------------------------------------------------
+
+  private factStatement = this.RULE("factStatement", () => {
+    this.CONSUME(K.fact);
+    this.CONSUME(Name);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.factType);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.descriptionClause) },
+        { ALT: () => this.SUBRULE(this.askClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private factType = this.RULE("factType", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.booleanType) },
+      { ALT: () => this.SUBRULE(this.numberType) },
+      { ALT: () => this.CONSUME(K.date) },
+      { ALT: () => this.SUBRULE(this.oneOfType) },
+      { ALT: () => this.SUBRULE(this.setOfType) },
+    ]);
+  });
+
+  private booleanType = this.RULE("booleanType", () => {
+    this.CONSUME(K.yes);
+    this.CONSUME(K.or);
+    this.CONSUME(K.no);
+  });
+
+  private numberType = this.RULE("numberType", () => {
+    this.CONSUME(K.number);
+    this.OPTION(() => {
+      this.CONSUME(K.unit);
+      this.SUBRULE(this.text);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(K.from);
+      this.CONSUME(NumberLiteral);
+      this.CONSUME(K.to);
+      this.CONSUME2(NumberLiteral);
+    });
+  });
+
+  private oneOfType = this.RULE("oneOfType", () => {
+    this.CONSUME(K.one);
+    this.CONSUME(K.of);
+    this.SUBRULE(this.valueDeclarations);
+  });
+
+  private setOfType = this.RULE("setOfType", () => {
+    this.CONSUME(K.set);
+    this.CONSUME(K.of);
+    this.SUBRULE(this.valueDeclarations);
+  });
+
+  private valueDeclarations = this.RULE("valueDeclarations", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.valueDeclaration) });
+  });
+
+  private valueDeclaration = this.RULE("valueDeclaration", () => {
+    this.CONSUME(Word);
+    this.OPTION(() => this.SUBRULE(this.text));
+  });
+
+  private askClause = this.RULE("askClause", () => {
+    this.CONSUME(K.ask);
+    this.SUBRULE(this.text);
+  });
+
+  private defineStatement = this.RULE("defineStatement", () => {
+    this.CONSUME(K.define);
+    this.SUBRULE(this.definitionBody);
+    this.MANY(() => this.SUBRULE(this.readingClause));
+  });
+
+  private definitionBody = this.RULE("definitionBody", () => {
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.CONSUME(K.as);
+    this.SUBRULE(this.expression);
+  });
+
+  // ----- sections, criteria, exclusions, notes, services -----------------------------------------
+
+  private sectionStatement = this.RULE("sectionStatement", () => {
+    this.CONSUME(K.section);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.appliesClause) },
+        { ALT: () => this.SUBRULE(this.addedClause) },
+        { ALT: () => this.SUBRULE(this.removedClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private appliesClause = this.RULE("appliesClause", () => {
+    this.CONSUME(K.applies);
+    this.CONSUME(K.when);
+    this.SUBRULE(this.expression);
+  });
+
+  private criterionStatement = this.RULE("criterionStatement", () => {
+    this.CONSUME(K.criterion);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.metWhenClause) },
+        { ALT: () => this.SUBRULE(this.categoryClause) },
+        { ALT: () => this.SUBRULE(this.addedClause) },
+        { ALT: () => this.SUBRULE(this.removedClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private metWhenClause = this.RULE("metWhenClause", () => {
+    this.CONSUME(K.met);
+    this.CONSUME(K.when);
+    this.SUBRULE(this.expression);
+  });
+
+  private exclusionStatement = this.RULE("exclusionStatement", () => {
+    this.CONSUME(K.exclusion);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.notCoveredClause) },
+        { ALT: () => this.SUBRULE(this.categoryClause) },
+        { ALT: () => this.SUBRULE(this.addedClause) },
+        { ALT: () => this.SUBRULE(this.removedClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  /** `not covered when <condition>` or `not covered unless <condition>`. */
+  private notCoveredClause = this.RULE("notCoveredClause", () => {
+    this.CONSUME(K.not);
+    this.CONSUME(K.covered);
+    this.OR([{ ALT: () => this.CONSUME(K.when) }, { ALT: () => this.CONSUME(K.unless) }]);
+    this.SUBRULE(this.expression);
+  });
+
+  private noteStatement = this.RULE("noteStatement", () => {
+    this.CONSUME(K.note);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.itemClause) },
+        { ALT: () => this.SUBRULE(this.notCoveredClause) },
+        { ALT: () => this.SUBRULE(this.excludesServicesClause) },
+        { ALT: () => this.SUBRULE(this.definesClause) },
+        { ALT: () => this.SUBRULE(this.categoryClause) },
+        { ALT: () => this.SUBRULE(this.addedClause) },
+        { ALT: () => this.SUBRULE(this.removedClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private itemClause = this.RULE("itemClause", () => {
+    this.CONSUME(K.item);
+    this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(NumberLiteral) }]);
+    this.SUBRULE(this.text);
+  });
+
+  /** `excludes services of I.F when <condition>`: those services are not covered, the rest may be. */
+  private excludesServicesClause = this.RULE("excludesServicesClause", () => {
+    this.CONSUME(K.excludes);
+    this.CONSUME(K.services);
+    this.CONSUME(K.of);
+    this.CONSUME(Name);
+    this.CONSUME(K.when);
+    this.SUBRULE(this.expression);
+  });
+
+  private definesClause = this.RULE("definesClause", () => {
+    this.CONSUME(K.defines);
+    this.SUBRULE(this.definitionBody);
+  });
+
+  private serviceStatement = this.RULE("serviceStatement", () => {
+    this.CONSUME(K.service);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.addedClause) },
+        { ALT: () => this.SUBRULE(this.removedClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  // ----- exceptions ------------------------------------------------------------------------------
+
+  private exceptionStatement = this.RULE("exceptionStatement", () => {
+    this.CONSUME(K.exception);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.appliesClause) },
+        { ALT: () => this.SUBRULE(this.mayOverrideClause) },
+        { ALT: () => this.SUBRULE(this.neverOverridesClause) },
+        { ALT: () => this.SUBRULE(this.overridesClause) },
+        { ALT: () => this.SUBRULE(this.requiresPriorApprovalClause) },
+        { ALT: () => this.SUBRULE(this.textClause) },
+        { ALT: () => this.SUBRULE(this.priorApprovalTextClause) },
+        { ALT: () => this.SUBRULE(this.addedClause) },
+        { ALT: () => this.SUBRULE(this.removedClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private mayOverrideClause = this.RULE("mayOverrideClause", () => {
+    this.CONSUME(K.may);
+    this.CONSUME(K.override);
+    this.SUBRULE(this.wordList);
+  });
+
+  private neverOverridesClause = this.RULE("neverOverridesClause", () => {
+    this.CONSUME(K.never);
+    this.CONSUME(K.overrides);
+    this.SUBRULE(this.wordList);
+  });
+
+  private overridesClause = this.RULE("overridesClause", () => {
+    this.CONSUME(K.overrides);
+    this.SUBRULE(this.wordList);
+  });
+
+  private wordList = this.RULE("wordList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Word) });
+  });
+
+  private requiresPriorApprovalClause = this.RULE("requiresPriorApprovalClause", () => {
+    this.CONSUME(K.requires);
+    this.CONSUME(K.prior);
+    this.CONSUME(K.approval);
+  });
+
+  private textClause = this.RULE("textClause", () => {
+    this.CONSUME(K.text);
+    this.SUBRULE(this.text);
+  });
+
+  private priorApprovalTextClause = this.RULE("priorApprovalTextClause", () => {
+    this.CONSUME(K.prior);
+    this.CONSUME(K.approval);
+    this.CONSUME(K.text);
+    this.SUBRULE(this.text);
+  });
+
+  // ----- prose, codes, references ----------------------------------------------------------------
+
+  private proseStatement = this.RULE("proseStatement", () => {
+    this.CONSUME(K.prose);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.textClause) },
+        { ALT: () => this.SUBRULE(this.notEncodedClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private notEncodedClause = this.RULE("notEncodedClause", () => {
+    this.CONSUME(K.not);
+    this.CONSUME(K.encoded);
+    this.CONSUME(K.because);
+    this.SUBRULE(this.text);
+  });
+
+  private codeStatement = this.RULE("codeStatement", () => {
+    this.CONSUME(K.code);
+    this.CONSUME(Name);
+    this.OPTION(() => {
+      this.CONSUME(K.modifier);
+      this.CONSUME(Word);
+    });
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.billingClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private billingClause = this.RULE("billingClause", () => {
+    this.CONSUME(K.billing);
+    this.SUBRULE(this.text);
+    this.OPTION(() => this.SUBRULE(this.addedClause));
+    this.OPTION2(() => this.SUBRULE(this.removedClause));
+  });
+
+  private referenceStatement = this.RULE("referenceStatement", () => {
+    this.CONSUME(K.reference);
+    this.CONSUME(NumberLiteral);
+    this.SUBRULE(this.text);
+    this.OPTION(() => {
+      this.CONSUME(K.link);
+      this.SUBRULE2(this.text);
+    });
+  });
+
+  // ----- case files ------------------------------------------------------------------------------
+
+  private casesStatement = this.RULE("casesStatement", () => {
+    this.CONSUME(K.cases);
+    this.CONSUME(K.for);
+    this.CONSUME(Name);
+  });
+
+  private factSetStatement = this.RULE("factSetStatement", () => {
+    this.CONSUME(K.facts);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.givenClause) },
+        { ALT: () => this.SUBRULE(this.assignment) },
+      ]),
+    );
+  });
+
+  private caseStatement = this.RULE("caseStatement", () => {
+    this.CONSUME(K.case);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.onClause) },
+        { ALT: () => this.SUBRULE(this.givenClause) },
+        { ALT: () => this.SUBRULE(this.assignment) },
+        { ALT: () => this.SUBRULE(this.expectClause) },
+        { ALT: () => this.SUBRULE(this.becauseClause) },
+        { ALT: () => this.SUBRULE(this.askingClause) },
+        { ALT: () => this.SUBRULE(this.underExceptionClause) },
+        { ALT: () => this.SUBRULE(this.requiresPriorApprovalClause) },
+        { ALT: () => this.SUBRULE(this.excludesServicesExpectation) },
+      ]),
+    );
+  });
+
+  private onClause = this.RULE("onClause", () => {
+    this.CONSUME(K.on);
+    this.CONSUME(DateLiteral);
+  });
+
+  private givenClause = this.RULE("givenClause", () => {
+    this.CONSUME(K.given);
+    this.CONSUME(Name);
+  });
+
+  /** `member.age = 45`, `home.features = (water, electricity)`, `member.age = unknown`. */
+  private assignment = this.RULE("assignment", () => {
+    this.CONSUME(Name);
+    this.CONSUME(Equal);
+    // NOTE: `unknown` arrives as a value word; cst-to-ast reads it as "remove this fact".
+    this.OR([
+      { ALT: () => this.SUBRULE(this.valueList) },
+      { ALT: () => this.SUBRULE(this.value) },
+    ]);
+  });
+
+  private expectClause = this.RULE("expectClause", () => {
+    this.CONSUME(K.expect);
+    this.OR([
+      { ALT: () => this.CONSUME(K.covered) },
+      {
+        ALT: () => {
+          this.CONSUME(K.not);
+          this.CONSUME2(K.covered);
+        },
+      },
+      { ALT: () => this.CONSUME(K.pending) },
+    ]);
+  });
+
+  private becauseClause = this.RULE("becauseClause", () => {
+    this.CONSUME(K.because);
+    this.SUBRULE(this.wordList);
+  });
+
+  private askingClause = this.RULE("askingClause", () => {
+    this.CONSUME(K.asking);
+    this.SUBRULE(this.wordList);
+  });
+
+  private underExceptionClause = this.RULE("underExceptionClause", () => {
+    this.CONSUME(K.under);
+    this.CONSUME(K.exception);
+    this.CONSUME(Name);
+  });
+
+  private excludesServicesExpectation = this.RULE("excludesServicesExpectation", () => {
+    this.CONSUME(K.excludes);
+    this.CONSUME(K.services);
+    this.CONSUME(K.of);
+    this.CONSUME(Name);
+  });
+
+  // ----- expressions -----------------------------------------------------------------------------
+  // Precedence from loosest to tightest: or, and, not, then a single predicate or a parenthesis.
+
+  public expression = this.RULE("expression", () => {
+    this.SUBRULE(this.andExpression);
+    this.MANY(() => {
+      this.CONSUME(K.or);
+      this.SUBRULE2(this.andExpression);
+    });
+  });
+
+  private andExpression = this.RULE("andExpression", () => {
+    this.SUBRULE(this.notExpression);
+    this.MANY(() => {
+      this.CONSUME(K.and);
+      this.SUBRULE2(this.notExpression);
+    });
+  });
+
+  private notExpression = this.RULE("notExpression", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.not);
+          this.SUBRULE(this.notExpression);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.atom) },
+    ]);
+  });
+
+  private atom = this.RULE("atom", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.parenthesized) },
+      { ALT: () => this.SUBRULE(this.quantified) },
+      { ALT: () => this.SUBRULE(this.predicate) },
+    ]);
+  });
+
+  private parenthesized = this.RULE("parenthesized", () => {
+    this.CONSUME(LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(RParen);
+  });
+
+  /** `all of (...)`, `any of (...)`, `at least one of (...)`, `at least 2 of (...)`. */
+  private quantified = this.RULE("quantified", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.all) },
+      { ALT: () => this.CONSUME(K.any) },
+      {
+        ALT: () => {
+          this.CONSUME(K.at);
+          this.CONSUME(K.least);
+          this.OR2([{ ALT: () => this.CONSUME(K.one) }, { ALT: () => this.CONSUME(NumberLiteral) }]);
+        },
+      },
+    ]);
+    this.CONSUME(K.of);
+    this.CONSUME(LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression) });
+    this.CONSUME(RParen);
+  });
+
+  private predicate = this.RULE("predicate", () => {
+    this.SUBRULE(this.operand);
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.isTail) },
+        { ALT: () => this.SUBRULE(this.comparisonTail) },
+        { ALT: () => this.SUBRULE(this.containsTail) },
+      ]),
+    );
+  });
+
+  private isTail = this.RULE("isTail", () => {
+    this.CONSUME(K.is);
+    this.OPTION(() => this.CONSUME(K.not));
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.one);
+          this.CONSUME(K.of);
+          this.SUBRULE(this.valueList);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.value) },
+    ]);
+  });
+
+  private comparisonTail = this.RULE("comparisonTail", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(LessOrEqual) },
+      { ALT: () => this.CONSUME(GreaterOrEqual) },
+      { ALT: () => this.CONSUME(NotEqual) },
+      { ALT: () => this.CONSUME(Less) },
+      { ALT: () => this.CONSUME(Greater) },
+      { ALT: () => this.CONSUME(Equal) },
+    ]);
+    this.SUBRULE(this.operand);
+  });
+
+  private containsTail = this.RULE("containsTail", () => {
+    this.CONSUME(K.contains);
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(K.all) }, { ALT: () => this.CONSUME(K.any) }]);
+          this.CONSUME(K.of);
+          this.SUBRULE(this.valueList);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.value) },
+    ]);
+  });
+
+  private operand = this.RULE("operand", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.service);
+          this.CONSUME(K.date);
+        },
+      },
+      { ALT: () => this.CONSUME(Name) },
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(DateLiteral) },
+      { ALT: () => this.CONSUME(K.yes) },
+      { ALT: () => this.CONSUME(K.no) },
+    ]);
+  });
+
+  private valueList = this.RULE("valueList", () => {
+    this.CONSUME(LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.value) });
+    this.CONSUME(RParen);
+  });
+
+  private value = this.RULE("value", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Word) },
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(DateLiteral) },
+    ]);
+  });
+}
+
+/** The single parser instance, reset for each input (Chevrotain's performance guide). */
+export const policyParser = new PolicyParser();
+
+export interface ParserOutput {
+  readonly cst: CstNode;
+  readonly errors: readonly IRecognitionException[];
+}

@@ -1,0 +1,103 @@
+// Tokens of the policy language and the one lexer instance that produces them.
+// Text in, tokens out; the parser (parser.ts) is the next stage.
+
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+/** Any word: a name or a keyword. Enumeration values and labels accept keywords too. */
+export const Word = createToken({ name: "Word", pattern: Lexer.NA, label: "a word" });
+
+/** A name: letters, digits and underscores, in dot- or hyphen-separated parts (`member.age`, `I.A.3`). */
+export const Name = createToken({
+  name: "Name",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*/,
+  categories: [Word],
+  label: "a name",
+});
+
+// NOTE: every keyword is declared with `longer_alt: Name` so that `notes` or `member.age` lex as
+// names. Keywords are tried longest first, so `note` wins over `not` on the input "note".
+const keywordWords = [
+  "policy", "title", "plan", "description", "last", "review", "published", "text", "reading",
+  "revision", "reviewed", "effective", "category", "fact", "facts", "number", "unit", "from", "to",
+  "date", "one", "of", "set", "yes", "no", "ask", "define", "as", "section", "applies", "when",
+  "criterion", "met", "added", "in", "removed", "exclusion", "not", "covered", "unless", "note",
+  "item", "excludes", "services", "defines", "service", "exception", "may", "override", "never",
+  "overrides", "requires", "prior", "approval", "prose", "encoded", "because", "code", "modifier",
+  "billing", "reference", "link", "and", "or", "all", "any", "at", "least", "is", "contains",
+  "cases", "for", "case", "on", "given", "expect", "pending", "asking", "under", "unknown",
+] as const;
+
+export type Keyword = (typeof keywordWords)[number];
+
+function keywordToken(word: string): TokenType {
+  return createToken({
+    name: `Kw_${word}`,
+    pattern: new RegExp(word),
+    longer_alt: Name,
+    categories: [Word],
+    label: `\`${word}\``,
+  });
+}
+
+export const keywords: Readonly<Record<Keyword, TokenType>> = Object.fromEntries(
+  keywordWords.map((word) => [word, keywordToken(word)]),
+) as Record<Keyword, TokenType>;
+
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\u00a0]+/, group: Lexer.SKIPPED });
+/** Comments run from `#` to the end of the line; they are kept apart for the formatter. */
+export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: "comments" });
+
+/** A text block: three double quotes, any text over any number of lines, three double quotes. */
+export const TextBlock = createToken({
+  name: "TextBlock",
+  pattern: /"""[\s\S]*?"""/,
+  line_breaks: true,
+  label: "a text block",
+});
+/** A one-line text: double quotes, with \" and \\ for a quote or backslash inside. */
+export const Text = createToken({ name: "Text", pattern: /"(?:[^"\\\n]|\\.)*"/, label: "a quoted text" });
+
+export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}/, label: "a date (YYYY-MM-DD)" });
+export const MonthLiteral = createToken({ name: "MonthLiteral", pattern: /\d{4}-\d{2}/, label: "a month (YYYY-MM)" });
+export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?/, label: "a number" });
+
+export const LessOrEqual = createToken({ name: "LessOrEqual", pattern: /<=/, label: "`<=`" });
+export const GreaterOrEqual = createToken({ name: "GreaterOrEqual", pattern: />=/, label: "`>=`" });
+export const NotEqual = createToken({ name: "NotEqual", pattern: /!=/, label: "`!=`" });
+export const Less = createToken({ name: "Less", pattern: /</, label: "`<`" });
+export const Greater = createToken({ name: "Greater", pattern: />/, label: "`>`" });
+export const Equal = createToken({ name: "Equal", pattern: /=/, label: "`=`" });
+export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "`(`" });
+export const RParen = createToken({ name: "RParen", pattern: /\)/, label: "`)`" });
+export const Comma = createToken({ name: "Comma", pattern: /,/, label: "`,`" });
+export const Colon = createToken({ name: "Colon", pattern: /:/, label: "`:`" });
+
+const keywordsLongestFirst = [...keywordWords]
+  .sort((a, b) => b.length - a.length || a.localeCompare(b))
+  .map((word) => keywords[word]);
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  TextBlock,
+  Text,
+  DateLiteral,
+  MonthLiteral,
+  NumberLiteral,
+  LessOrEqual,
+  GreaterOrEqual,
+  NotEqual,
+  Less,
+  Greater,
+  Equal,
+  LParen,
+  RParen,
+  Comma,
+  Colon,
+  ...keywordsLongestFirst,
+  Name,
+  Word,
+];
+
+/** The single lexer instance (Chevrotain's performance guide: build it once, reuse it). */
+export const policyLexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: false });

@@ -1,0 +1,147 @@
+// DO NOT EDIT. Copied by policyc from compiler/runtime/decision.ts.
+// The shapes every generated evaluator returns. Generic in the policy's own id types so that each
+// policy's module exports exact unions of its rule ids, fact names and exception ids.
+
+/**
+ * Three-valued truth, as small integers so that the generated code stays fast:
+ * 0 is false, 1 is unknown, 2 is true. AND is the minimum, OR the maximum, NOT is 2 - x
+ * (Kleene's strong logic): an unknown fact never counts as false.
+ */
+export type Truth = 0 | 1 | 2;
+
+export type Outcome = "covered" | "not_covered" | "pending";
+
+/**
+ * What evaluation found for one rule. For a criterion, `met` means it is satisfied. For an
+ * exclusion or a denying note, `met` means its condition holds, so it denies coverage.
+ */
+export type RuleStatus = "met" | "not_met" | "unknown" | "not_applicable";
+
+export type RuleKind = "criterion" | "exclusion" | "note" | "exception";
+
+export interface Reason<RuleId extends string = string, ExceptionId extends string = string> {
+  readonly id: RuleId | ExceptionId;
+  readonly kind: RuleKind;
+  /** The policy's own words. */
+  readonly text: string;
+  readonly status: RuleStatus;
+  /** Set when an exception set this rule aside. */
+  readonly overriddenBy?: ExceptionId;
+}
+
+export interface MissingFact<FactName extends string = string, RuleId extends string = string> {
+  readonly fact: FactName;
+  /** The question to ask to learn it. */
+  readonly question: string;
+  readonly description: string;
+  /** The rules and exceptions that read it. */
+  readonly readBy: readonly RuleId[];
+}
+
+export interface ServicesNotCovered<RuleId extends string = string> {
+  /** The section whose services are not covered: "I.F". */
+  readonly section: string;
+  readonly title: string;
+  /** `not_covered` when decided, `undetermined` while a fact it needs is unknown. */
+  readonly status: "not_covered" | "undetermined";
+  readonly reason: Reason<RuleId>;
+}
+
+export interface TraceEntry<
+  RuleId extends string = string,
+  FactName extends string = string,
+  ExceptionId extends string = string,
+> {
+  readonly id: RuleId | ExceptionId;
+  readonly kind: RuleKind;
+  readonly status: RuleStatus;
+  readonly facts: readonly FactName[];
+  readonly overriddenBy?: ExceptionId;
+}
+
+export interface PolicyIdentity {
+  readonly reference: string;
+  readonly title: string;
+  /** The revision in force on the service date, by its approval month. */
+  readonly revision: string;
+  readonly revisionEffective: string;
+  /** SHA-256 of the policy source the evaluator was generated from. */
+  readonly sourceHash: string;
+}
+
+/**
+ * The outcome in the terms of Da Vinci CRD's coverage-information extension:
+ * `covered` -> covered, `not_covered` -> not-covered, `pending` -> conditional (more information is
+ * needed, and `docNeeded` says it is clinical).
+ */
+export interface CrdCoverageInformation {
+  readonly covered: "covered" | "not-covered" | "conditional";
+  readonly paNeeded?: "auth-needed" | "no-auth" | "conditional";
+  readonly docNeeded?: "clinical";
+}
+
+export interface Decision<
+  RuleId extends string = string,
+  FactName extends string = string,
+  ExceptionId extends string = string,
+> {
+  readonly outcome: Outcome;
+  readonly crd: CrdCoverageInformation;
+  /** Not covered: what denies. Covered: what was met (and what an exception set aside). Pending: what is undecided. */
+  readonly reasons: readonly Reason<RuleId, ExceptionId>[];
+  /** Only when pending: the unknown facts that can still change the outcome. */
+  readonly missingFacts: readonly MissingFact<FactName, RuleId | ExceptionId>[];
+  /** Services excluded even though the therapy itself may be covered (nursing for TPN, say). */
+  readonly servicesNotCovered: readonly ServicesNotCovered<RuleId>[];
+  /** Exceptions that set aside a rule that would otherwise have denied coverage. */
+  readonly exceptionsApplied: readonly ExceptionId[];
+  /** True when the decision is covered only through an exception that keeps prior approval. */
+  readonly priorApprovalRequired: boolean;
+  readonly asOf: string;
+  readonly policy: PolicyIdentity;
+  /** Every rule with its status and the facts it read; present when asked for with `trace: true`. */
+  readonly trace?: readonly TraceEntry<RuleId, FactName, ExceptionId>[];
+}
+
+export interface EvaluateOptions {
+  /** The service date, YYYY-MM-DD. The rules in force on that date decide. */
+  readonly asOf: string;
+  /** Include the full trace (slower). */
+  readonly trace?: boolean;
+}
+
+export function crdCoverage(outcome: Outcome, priorApprovalRequired: boolean): CrdCoverageInformation {
+  switch (outcome) {
+    case "covered":
+      return { covered: "covered", paNeeded: priorApprovalRequired ? "auth-needed" : "no-auth" };
+    case "not_covered":
+      return { covered: "not-covered" };
+    case "pending":
+      return { covered: "conditional", paNeeded: "conditional", docNeeded: "clinical" };
+  }
+}
+
+/** At least `count` of `values` true: true; too few could still be: unknown; else false. */
+export function atLeast(count: number, ...values: number[]): Truth {
+  let trues = 0;
+  let unknowns = 0;
+  for (const value of values) {
+    if (value === 2) trues++;
+    else if (value === 1) unknowns++;
+  }
+  return trues >= count ? 2 : trues + unknowns >= count ? 1 : 0;
+}
+
+/** Status of a rule that must be met: `applies` and `met` are truths. */
+export function requirementStatus(applies: number, met: number): RuleStatus {
+  if (applies === 0) return "not_applicable";
+  const satisfied = Math.max(2 - applies, met);
+  return satisfied === 2 ? "met" : satisfied === 0 ? "not_met" : "unknown";
+}
+
+/** Status of a rule that denies when it holds: `applies` and `holds` are truths. */
+export function exclusionStatus(applies: number, holds: number): RuleStatus {
+  if (applies === 0) return "not_applicable";
+  const fires = Math.min(applies, holds);
+  return fires === 2 ? "met" : fires === 0 ? "not_met" : "unknown";
+}
