@@ -17,7 +17,7 @@ Usage:
   policyc eval <policy> <facts.json> [--as-of YYYY-MM-DD] [--trace]
                                      print the decision of a built evaluator as JSON
 
-<policy> is a reference number (WNC.CP.224), a folder under generated/ (wnc-cp-224) or a policy file.
+<policy> is a reference number (ABC.CP.1), a folder under generated/ (abc-cp-1) or a policy file.
 Exit codes: 0 done, 1 problems in the input, 2 wrong command line, 3 evaluator not built.
 `;
 

@@ -1,7 +1,7 @@
 // Bounded exceptions. An exception declares the categories of limitation it may override and those
 // it never overrides; each criterion, exclusion or note it names in `overrides` must carry a category
-// it may override. This is what keeps EPSDT from ever setting aside safety or the experimental
-// exclusion, whatever list an author writes.
+// it may override. This is what keeps an exception from ever setting aside, say, the safety criteria
+// or an exclusion of experimental services, whatever list an author writes.
 
 import type * as Ast from "../syntax/ast.js";
 import { catalogue } from "../diagnostics/catalogue.js";

@@ -253,7 +253,9 @@ class ExpressionChecker {
         }
         return;
       case "number":
-        if (value.kind !== "number") this.report(catalogue.typeMismatch, value.span, `\`${name}\` is a number, so compare it with a number.`);
+        if (value.kind !== "number") {
+          this.report(catalogue.typeMismatch, value.span, `\`${name}\` is a number, so compare it with a number.`, `For example \`${name} < 21\` or \`${name} is 21\`.`);
+        }
         return;
       case "date":
         if (value.kind !== "date") this.report(catalogue.typeMismatch, value.span, `\`${name}\` is a date, so compare it with a date (YYYY-MM-DD).`);
@@ -262,7 +264,12 @@ class ExpressionChecker {
     }
   }
 
+  private checkNotEmpty(values: readonly Ast.Value[], span: Ast.Span): void {
+    if (values.length === 0) this.report(catalogue.invalidCount, span, "An empty list of values makes the condition always the same.", "Name at least one value.");
+  }
+
   private checkIs(expression: Extract<Ast.Expression, { kind: "is" }>): void {
+    this.checkNotEmpty(expression.values, expression.span);
     const fact = this.subjectFact(expression.subject, "is");
     if (!fact) return;
     if (fact.type.kind === "setOf") {
@@ -278,6 +285,7 @@ class ExpressionChecker {
   }
 
   private checkContains(expression: Extract<Ast.Expression, { kind: "contains" }>): void {
+    this.checkNotEmpty(expression.values, expression.span);
     const fact = this.subjectFact(expression.subject, "contains");
     if (!fact) return;
     if (fact.type.kind !== "setOf") {

@@ -24,7 +24,7 @@ async function load(file: string): Promise<LoadedEvaluator | undefined> {
   return { reference: module.policy.reference, evaluate: module.evaluate };
 }
 
-/** `policy` is a reference number (WNC.CP.224), a folder name (wnc-cp-224) or a policy file path. */
+/** `policy` is a reference number (ABC.CP.1), a folder name (abc-cp-1) or a policy file path. */
 export async function loadEvaluator(root: string, policy: string): Promise<LoadedEvaluator> {
   const built = join(root, "dist", "generated");
   const folders = existsSync(built) ? readdirSync(built).filter((name) => existsSync(join(built, name, "evaluator.js"))) : [];

@@ -151,9 +151,12 @@ export function decide<RuleId extends string, FactName extends string, Exception
     if (!decisive) continue;
     reasons.push(exception === undefined ? { id: rule.id, kind: rule.kind, text: rule.text, status } : { id: rule.id, kind: rule.kind, text: rule.text, status, overriddenBy: exception });
   }
-  for (const j of appliedIds) {
-    const exception = exceptions[j]!;
-    reasons.push({ id: exception.id, kind: "exception", text: exception.title, status: "met" });
+  // The exceptions a covered decision rests on are among its reasons; a denial's reasons are its denials.
+  if (outcome === "covered") {
+    for (const j of appliedIds) {
+      const exception = exceptions[j]!;
+      reasons.push({ id: exception.id, kind: "exception", text: exception.title, status: "met" });
+    }
   }
 
   const missingFacts = outcome === "pending" ? findMissingFacts(table, values, denies, waived, explain) : [];

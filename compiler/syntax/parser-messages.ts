@@ -44,6 +44,7 @@ function listOfChoices(labels: readonly string[]): string {
 
 export const friendlyParserMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
+    if (expected === EOF) return `Unexpected ${describeFound(actual)}: a new statement or clause starts with a keyword.`;
     return `Expected ${tokenLabel(expected)}${describeAfter(previous)}, but found ${describeFound(actual)}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {

@@ -694,9 +694,10 @@ class PolicyParser extends CstParser {
     ]);
   });
 
+  /** `(a, b)`; may be empty `()` so a case can say a set fact holds nothing (the checker refuses it in conditions). */
   private valueList = this.RULE("valueList", () => {
     this.CONSUME(LParen);
-    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.value) });
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.value) });
     this.CONSUME(RParen);
   });
 

@@ -1,0 +1,67 @@
+// Properties of the generated WNC.CP.224 evaluator over thousands of seeded partial fact sets:
+// - an unknown fact never counts as false: a decided outcome stays the same however the unknown
+//   facts turn out;
+// - the missing facts of a pending decision are enough: learn them all and the outcome is decided.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkPolicySource } from "../compiler/pipeline.js";
+import { evaluate, type Facts } from "../generated/wnc-cp-224/evaluator.js";
+import { flattenFacts, nestFacts, perturbFacts, randomFlatFacts, randomValue, seededRandom, type FlatFacts } from "./support/random-facts.js";
+import { coveredIvAntibiotic } from "./support/wnc-facts.js";
+import { projectRoot } from "./support/evaluators.js";
+
+const model = checkPolicySource(readFileSync(join(projectRoot, "policy/wnc-cp-224.policy"), "utf8"), "policy/wnc-cp-224.policy").model!;
+const serviceDates = ["2022-01-10", "2024-03-10", "2024-06-10", "2025-06-01"];
+const covered = flattenFacts(coveredIvAntibiotic as Record<string, unknown>);
+
+/** Half the rounds start from nothing, half from a covered case: both far from and near the boundary. */
+function partialFacts(round: number, random: () => number, unknownShare: number): FlatFacts {
+  return round % 2 === 0 ? randomFlatFacts(model.facts, random, unknownShare) : perturbFacts(covered, model.facts, random, unknownShare, 0.05);
+}
+
+function decide(flat: FlatFacts, asOf: string) {
+  return evaluate(nestFacts(flat) as Facts, { asOf });
+}
+
+describe("three-valued logic", () => {
+  it("never lets a completion of the unknown facts change a decided outcome", () => {
+    const random = seededRandom(224);
+    let decided = 0;
+    for (let round = 0; round < 1500; round++) {
+      const asOf = serviceDates[round % serviceDates.length]!;
+      const partial = partialFacts(round, random, 0.3);
+      const outcome = decide(partial, asOf).outcome;
+      if (outcome === "pending") continue;
+      decided++;
+      for (let completion = 0; completion < 5; completion++) {
+        const complete = new Map(partial);
+        for (const fact of model.facts) if (!complete.has(fact.name)) complete.set(fact.name, randomValue(fact, random));
+        expect(decide(complete, asOf).outcome, `round ${round}`).toBe(outcome);
+      }
+    }
+    expect(decided).toBeGreaterThan(300);
+  });
+
+  it("lists, when pending, missing facts that are enough to decide", () => {
+    const random = seededRandom(21);
+    let pending = 0;
+    for (let round = 0; round < 1500; round++) {
+      const asOf = serviceDates[round % serviceDates.length]!;
+      const partial = partialFacts(round, random, 0.15);
+      const decision = decide(partial, asOf);
+      if (decision.outcome !== "pending") continue;
+      pending++;
+      expect(decision.missingFacts.length).toBeGreaterThan(0);
+      for (const missing of decision.missingFacts) expect(partial.has(missing.fact)).toBe(false);
+      const learned = new Map(partial);
+      for (const missing of decision.missingFacts) {
+        const fact = model.facts.find((f) => f.name === missing.fact)!;
+        learned.set(fact.name, randomValue(fact, random));
+      }
+      expect(decide(learned, asOf).outcome, `round ${round}`).not.toBe("pending");
+    }
+    expect(pending).toBeGreaterThan(100);
+  });
+});
