@@ -5,6 +5,7 @@
 
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { planFromSources, type BuildPlan } from "../compiler/build/build.js";
 import { projectRoot, type Evaluator } from "./support/evaluators.js";
@@ -37,6 +38,14 @@ describe("fixture policy FIX.DME.101", () => {
   it("generates the evaluator in the golden file", () => {
     const generated = plan.files.find((file) => file.path === "generated/cgm/evaluator.ts");
     expectGolden(join(projectRoot, fixture, "expected", "evaluator.ts"), generated?.contents ?? "");
+  });
+
+  it("generates code that compiles under the project's strict settings", () => {
+    const config = ts.readConfigFile(join(projectRoot, "tsconfig.json"), (path) => ts.sys.readFile(path));
+    const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, projectRoot);
+    const program = ts.createProgram([join(buildFolder, "generated", "cgm", "evaluator.ts")], { ...options, noEmit: true });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(problems).toEqual([]);
   });
 
   it("has cases", () => {

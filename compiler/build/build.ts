@@ -42,11 +42,16 @@ export function checkSources(policies: readonly SourceText[], caseFiles: readonl
   const diagnostics: Diagnostic[] = [];
   const models = new Map<string, PolicyModel>();
   const sources = new Map<string, string>();
+  /** Policies with errors: their cases are not checked, since every case would fail with them. */
+  const failed = new Set<string>();
   for (const { path, text } of policies) {
     sources.set(path, text);
     const result = checkPolicySource(text, path);
     diagnostics.push(...result.diagnostics);
-    if (!result.model) continue;
+    if (!result.model) {
+      for (const statement of result.source.statements) if (statement.kind === "policy") failed.add(statement.reference.text);
+      continue;
+    }
     const clash = models.get(result.model.reference);
     if (clash) {
       const span = result.source.statements.find((s) => s.kind === "policy")?.span;
@@ -62,7 +67,7 @@ export function checkSources(policies: readonly SourceText[], caseFiles: readonl
   for (const { path, text } of caseFiles) {
     sources.set(path, text);
     const parsed = parseSource(text, path);
-    const checked = checkCases(parsed.source, models);
+    const checked = checkCases(parsed.source, models, failed);
     diagnostics.push(...parsed.diagnostics, ...checked.diagnostics);
     cases.push(...checked.cases);
   }

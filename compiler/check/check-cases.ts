@@ -61,6 +61,7 @@ class CasesChecker {
   constructor(
     private readonly source: Ast.SourceFile,
     private readonly policies: ReadonlyMap<string, PolicyModel>,
+    private readonly policiesWithErrors: ReadonlySet<string>,
   ) {}
 
   private report(entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, context?: string, hint?: string): void {
@@ -79,6 +80,7 @@ class CasesChecker {
     }
     for (const extra of headers.slice(1)) this.report(catalogue.duplicateClause, extra.span, "A case file tests one policy, and this is a second `cases for`.");
     this.model = this.policies.get(header.policy.text);
+    if (!this.model && this.policiesWithErrors.has(header.policy.text)) return [];
     if (!this.model) {
       this.report(
         catalogue.unknownPolicy,
@@ -239,9 +241,16 @@ class CasesChecker {
   }
 }
 
-/** Checks a case file against the policies that compiled; `policies` is keyed by reference number. */
-export function checkCases(source: Ast.SourceFile, policies: ReadonlyMap<string, PolicyModel>): { cases: ResolvedCase[]; diagnostics: Diagnostic[] } {
-  const checker = new CasesChecker(source, policies);
+/**
+ * Checks a case file against the policies that compiled (`policies`, by reference number). Cases
+ * for a policy in `policiesWithErrors` are skipped: its own errors are what to fix first.
+ */
+export function checkCases(
+  source: Ast.SourceFile,
+  policies: ReadonlyMap<string, PolicyModel>,
+  policiesWithErrors: ReadonlySet<string> = new Set(),
+): { cases: ResolvedCase[]; diagnostics: Diagnostic[] } {
+  const checker = new CasesChecker(source, policies, policiesWithErrors);
   const cases = checker.run();
   return { cases, diagnostics: checker.diagnostics };
 }
