@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { buildCommand } from "./cli/build-command.js";
 import { checkCommand } from "./cli/check-command.js";
 import { evalCommand } from "./cli/eval-command.js";
+import { formatCommand } from "./cli/format-command.js";
 import { CliError, exitCodes } from "./cli/exit-codes.js";
 
 const usage = `policyc: clinical coverage policies as code
@@ -14,6 +15,9 @@ Usage:
   policyc build [--check]            compile every policy under policy/ into generated/
                                      (--check: write nothing; exit 1 if generated/ is out of date)
   policyc check                      report every problem in policy/ (policies and cases); exit 1 on errors
+  policyc format [--check] [files...]
+                                     lay out policy and case files the canonical way (default: all under policy/)
+                                     (--check: write nothing; exit 1 if a file is not formatted)
   policyc eval <policy> <facts.json> [--as-of YYYY-MM-DD] [--trace]
                                      print the decision of a built evaluator as JSON
 
@@ -43,6 +47,8 @@ async function run(argv: readonly string[]): Promise<number> {
       return buildCommand(root, { check: values.check });
     case "check":
       return checkCommand(root);
+    case "format":
+      return formatCommand(root, rest, { check: values.check });
     case "eval": {
       const [policy, factsPath] = rest;
       if (policy === undefined || factsPath === undefined) throw new CliError("eval needs a policy and a facts file.", exitCodes.usage);

@@ -1,6 +1,6 @@
 // Stage 1 of the pipeline: source text in, AST and syntax diagnostics out. Never throws on bad input.
 
-import type { IToken } from "chevrotain";
+import type { CstNode, IToken } from "chevrotain";
 import type { SourceFile, Span } from "./ast.js";
 import { policyLexer } from "./tokens.js";
 import { policyParser } from "./parser.js";
@@ -28,7 +28,16 @@ function errorSpan(token: IToken, previous: IToken | undefined, text: string): S
   return endOfText(text);
 }
 
-export function parseSource(text: string, path: string): ParseResult {
+export interface ConcreteParse {
+  readonly cst: CstNode;
+  /** Every token but comments, in order. */
+  readonly tokens: readonly IToken[];
+  readonly comments: readonly IToken[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Text to concrete syntax tree, tokens and comments, with the lexer's and parser's diagnostics. */
+export function parseConcrete(text: string, path: string): ConcreteParse {
   const diagnostics: Diagnostic[] = [];
   const lexed = policyLexer.tokenize(text);
   for (const error of lexed.errors) {
@@ -54,12 +63,15 @@ export function parseSource(text: string, path: string): ParseResult {
     const previous = "previousToken" in error ? (error as { previousToken?: IToken }).previousToken : undefined;
     diagnostics.push(diagnostic(catalogue.syntaxError, path, errorSpan(error.token, previous, text), error.message));
   }
+  return { cst, tokens: lexed.tokens, comments: lexed.groups["comments"] ?? [], diagnostics };
+}
 
-  const built = cstToAst(cst, path);
-  diagnostics.push(...built.diagnostics);
+export function parseSource(text: string, path: string): ParseResult {
+  const concrete = parseConcrete(text, path);
+  const built = cstToAst(concrete.cst, path);
   return {
     source: { path, text, statements: built.statements },
-    comments: lexed.groups["comments"] ?? [],
-    diagnostics,
+    comments: concrete.comments,
+    diagnostics: [...concrete.diagnostics, ...built.diagnostics],
   };
 }

@@ -1,0 +1,259 @@
+// The formatter: a policy or case file in, the same file laid out the canonical way out. It works on
+// the token stream, so no comment and no character of quoted text can be lost: statements start at
+// column 0, clauses on their own lines indented by two, long conditions break before `and` / `or`,
+// text blocks are re-indented (their decoded text is unchanged). A file with syntax errors is not
+// formatted; and the result must parse to the same AST as the input, or nothing is returned.
+
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import { parseConcrete, parseSource } from "../syntax/parse.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+const maxWidth = 100;
+
+/** Grammar rules whose first token starts a new line, indented under their statement. */
+const clauseRules = new Set([
+  "titleClause", "planClause", "descriptionClause", "lastReviewClause", "publishedTextClause", "readingClause",
+  "reviewedClause", "effectiveClause", "askClause", "appliesClause", "metWhenClause", "categoryClause",
+  "addedClause", "removedClause", "notCoveredClause", "itemClause", "excludesServicesClause", "definesClause",
+  "mayOverrideClause", "neverOverridesClause", "overridesClause", "requiresPriorApprovalClause", "textClause",
+  "priorApprovalTextClause", "notEncodedClause", "billingClause", "onClause", "givenClause", "assignment",
+  "expectClause", "becauseClause", "askingClause", "underExceptionClause", "excludesServicesExpectation",
+]);
+
+function isToken(element: CstElement): element is IToken {
+  return "image" in element;
+}
+
+function tokensOf(node: CstNode): IToken[] {
+  const found: IToken[] = [];
+  for (const elements of Object.values(node.children)) {
+    for (const element of elements) {
+      if (isToken(element)) found.push(element);
+      else found.push(...tokensOf(element));
+    }
+  }
+  return found.filter((token) => !Number.isNaN(token.startOffset)).sort((a, b) => a.startOffset - b.startOffset);
+}
+
+function firstToken(node: CstNode): IToken | undefined {
+  return tokensOf(node)[0];
+}
+
+function childNodes(node: CstNode): [string, CstNode][] {
+  return Object.entries(node.children).flatMap(([name, elements]) =>
+    elements.filter((element): element is CstNode => !isToken(element)).map((element): [string, CstNode] => [name, element]),
+  );
+}
+
+/** Where lines start and where a long condition may break, read off the concrete syntax tree. */
+class LayoutPlan {
+  /** Token start offset -> indentation of the line it starts. */
+  readonly lineStarts = new Map<number, number>();
+  /** Offsets of `and` / `or` tokens that join conditions. */
+  readonly breakable = new Set<number>();
+  /** Offsets of tokens that start a condition on a line of its own (a definition's body). */
+  readonly bodyStarts = new Set<number>();
+  /** Per fact with a list of values: the offsets of each value, laid out one per line when long. */
+  readonly valueLists: { header: IToken[]; values: number[] }[] = [];
+
+  constructor(cst: CstNode) {
+    for (const [, statement] of childNodes(cst)) {
+      for (const [kind, node] of childNodes(statement)) this.statement(kind, node);
+    }
+  }
+
+  private start(token: IToken | undefined, indent: number): void {
+    if (token) this.lineStarts.set(token.startOffset, indent);
+  }
+
+  private statement(kind: string, node: CstNode): void {
+    this.start(firstToken(node), 0);
+    for (const [name, child] of childNodes(node)) {
+      if (clauseRules.has(name)) this.clause(name, child, 2);
+      if (name === "definitionBody") this.definitionBody(child, 2);
+      if (name === "factType") this.factType(node, child);
+    }
+    if (kind === "referenceStatement") this.start(node.children["Kw_link"]?.find(isToken), 2);
+    this.expressions(node);
+  }
+
+  private clause(name: string, node: CstNode, indent: number): void {
+    this.start(firstToken(node), indent);
+    for (const [childName, child] of childNodes(node)) {
+      if (name === "billingClause" && (childName === "addedClause" || childName === "removedClause")) this.start(firstToken(child), indent + 2);
+      if (childName === "definitionBody") this.definitionBody(child, indent + 2);
+    }
+  }
+
+  private definitionBody(node: CstNode, indent: number): void {
+    const expression = childNodes(node).find(([name]) => name === "expression")?.[1];
+    const first = expression ? firstToken(expression) : undefined;
+    if (!first) return;
+    this.start(first, indent);
+    this.bodyStarts.add(first.startOffset);
+  }
+
+  private factType(statement: CstNode, type: CstNode): void {
+    const list = childNodes(type).find(([name]) => name === "oneOfType" || name === "setOfType")?.[1];
+    const declarations = list ? childNodes(list).find(([name]) => name === "valueDeclarations")?.[1] : undefined;
+    if (!declarations) return;
+    const header = tokensOf(statement).filter((token) => token.startOffset <= (tokensOf(type).at(-1)?.startOffset ?? 0));
+    const values = childNodes(declarations).flatMap(([, declaration]) => firstToken(declaration)?.startOffset ?? []);
+    this.valueLists.push({ header, values });
+  }
+
+  private expressions(node: CstNode): void {
+    for (const [name, child] of childNodes(node)) {
+      const operator = name === "expression" ? "Kw_or" : name === "andExpression" ? "Kw_and" : undefined;
+      if (operator) for (const token of (child.children[operator] ?? []).filter(isToken)) this.breakable.add(token.startOffset);
+      this.expressions(child);
+    }
+  }
+}
+
+interface Piece {
+  readonly text: string;
+  readonly breakable: boolean;
+  readonly comment?: boolean;
+}
+
+interface Line {
+  indent: number;
+  /** Where a broken condition continues. */
+  continuation: number;
+  blankBefore: boolean;
+  pieces: Piece[];
+}
+
+function joinPieces(pieces: readonly Piece[]): string {
+  let text = "";
+  pieces.forEach((piece, index) => {
+    const previous = pieces[index - 1];
+    const tight = previous === undefined || previous.text === "(" || [")", ",", ":"].includes(piece.text);
+    text += (piece.comment ? "  " : tight ? "" : " ") + piece.text;
+  });
+  return text;
+}
+
+function lineText(line: Line): string {
+  return " ".repeat(line.indent) + joinPieces(line.pieces);
+}
+
+function lastLineWidth(text: string): number {
+  return text.length - (text.lastIndexOf("\n") + 1);
+}
+
+/** A text block laid out under a line indented by `indent`: contents two deeper, closing quotes at the clause's depth. */
+function layoutTextBlock(image: string, indent: number): string {
+  const closing = Math.max(indent, 2);
+  const lines = image.slice(3, -3).split(/\r?\n/);
+  const content = lines.map((line) => line.trimEnd());
+  while (content.length > 0 && content[0] === "") content.shift();
+  while (content.length > 0 && content[content.length - 1] === "") content.pop();
+  const margin = Math.min(...content.filter((line) => line !== "").map((line) => line.length - line.trimStart().length));
+  const body = content.map((line) => (line === "" ? "" : " ".repeat(closing + 2) + line.slice(margin)));
+  return `"""\n${body.join("\n")}\n${" ".repeat(closing)}"""`;
+}
+
+/** Breaks a line too wide at its outermost `and` / `or`, then the pieces that are still too wide. */
+function breakLine(line: Line): Line[] {
+  if (lastLineWidth(lineText(line)) <= maxWidth) return [line];
+  let depth = 0;
+  const candidates: { index: number; depth: number }[] = [];
+  line.pieces.forEach((piece, index) => {
+    if (piece.breakable && index > 0) candidates.push({ index, depth });
+    if (piece.text === "(") depth++;
+    if (piece.text === ")") depth--;
+  });
+  if (candidates.length === 0) return [line];
+  const outermost = Math.min(...candidates.map((candidate) => candidate.depth));
+  const cuts = candidates.filter((candidate) => candidate.depth === outermost).map((candidate) => candidate.index);
+  const segments = [0, ...cuts].map((start, i) => line.pieces.slice(start, cuts[i] ?? line.pieces.length));
+  return segments.flatMap((pieces, i) => {
+    const indent = i === 0 ? line.indent : line.continuation;
+    return breakLine({ indent, continuation: i === 0 ? line.continuation : indent + 2, blankBefore: i === 0 && line.blankBefore, pieces });
+  });
+}
+
+function blankLineBetween(text: string, from: number, to: number): boolean {
+  return /\n[ \t\r]*\n/.test(text.slice(from, to));
+}
+
+export interface FormatResult {
+  /** The formatted text, or undefined when the file has syntax errors. */
+  readonly text?: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function layout(text: string, tokens: readonly IToken[], comments: readonly IToken[], plan: LayoutPlan): string {
+  for (const list of plan.valueLists) {
+    const header = joinPieces(list.header.map((token) => ({ text: token.image, breakable: false })));
+    if (header.length > maxWidth) for (const value of list.values) plan.lineStarts.set(value, 4);
+  }
+  const all = [...tokens, ...comments].sort((a, b) => a.startOffset - b.startOffset);
+  const lines: Line[] = [];
+  let current: Line | undefined;
+  let previousEnd = 0;
+  let mustBreak = false;
+  all.forEach((token, index) => {
+    const isComment = token.tokenType.name === "Comment";
+    const ownLine = isComment && !/\S/.test(text.slice(text.lastIndexOf("\n", token.startOffset - 1) + 1, token.startOffset));
+    const blankBefore = blankLineBetween(text, previousEnd, token.startOffset);
+    previousEnd = (token.endOffset ?? token.startOffset) + 1;
+    const declared = plan.lineStarts.get(token.startOffset);
+    if (isComment && !ownLine && current) {
+      current.pieces.push({ text: token.image.trimEnd(), breakable: false, comment: true });
+      mustBreak = true;
+      return;
+    }
+    let indent: number | undefined = declared;
+    let continuation: number | undefined;
+    if (ownLine) {
+      // A comment sits at the depth of what follows it: the next line, or the rest of a condition.
+      const next = all.slice(index + 1).find((candidate) => candidate.tokenType.name !== "Comment");
+      const nextStart = next ? plan.lineStarts.get(next.startOffset) : undefined;
+      indent = nextStart ?? current?.continuation ?? 0;
+      if (nextStart === undefined) continuation = indent;
+    } else if (indent === undefined && mustBreak) {
+      indent = current ? current.continuation : 0;
+      continuation = indent;
+    }
+    mustBreak = false;
+    if (indent !== undefined || !current) {
+      const start = indent ?? 0;
+      continuation ??= plan.bodyStarts.has(token.startOffset) ? start : start + 2;
+      current = { indent: start, continuation, blankBefore: blankBefore && lines.length > 0, pieces: [] };
+      lines.push(current);
+    }
+    const image = token.tokenType.name === "TextBlock" ? layoutTextBlock(token.image, current.indent) : token.image;
+    current.pieces.push({ text: isComment ? image.trimEnd() : image, breakable: plan.breakable.has(token.startOffset) });
+    if (ownLine) mustBreak = true;
+  });
+  const out: string[] = [];
+  for (const line of lines.flatMap(breakLine)) {
+    if (line.blankBefore) out.push("");
+    out.push(lineText(line));
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** Strips source positions, so two ASTs compare by structure. */
+function withoutSpans(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSpans);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "span").map(([key, inner]) => [key, withoutSpans(inner)]));
+}
+
+export function formatSource(text: string, path: string): FormatResult {
+  const concrete = parseConcrete(text, path);
+  if (concrete.diagnostics.length > 0) return { diagnostics: concrete.diagnostics };
+  const formatted = layout(text, concrete.tokens, concrete.comments, new LayoutPlan(concrete.cst));
+  // NOTE: a safety net, not a check of the input: the layout must never change what the file says.
+  const before = parseSource(text, path);
+  const after = parseSource(formatted, path);
+  const sameComments = JSON.stringify(before.comments.map((c) => c.image)) === JSON.stringify(after.comments.map((c) => c.image));
+  if (JSON.stringify(withoutSpans(before.source.statements)) !== JSON.stringify(withoutSpans(after.source.statements)) || !sameComments) {
+    throw new Error(`policyc format: the layout of ${path} would change its meaning; nothing was written (a bug in the formatter)`);
+  }
+  return { text: formatted, diagnostics: [] };
+}

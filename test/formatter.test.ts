@@ -1,0 +1,53 @@
+// The formatter: canonical layout, idempotent, never loses a comment or changes what a file says.
+
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatSource } from "../compiler/format/format-source.js";
+import { projectRoot } from "./support/evaluators.js";
+import { expectGolden } from "./support/golden.js";
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(join(projectRoot, folder), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(policy|cases)$/.test(entry.name) && !entry.name.includes("broken"))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe("policyc format", () => {
+  it("lays out a messy file the canonical way", () => {
+    const path = join(projectRoot, "test/fixtures/format/messy.policy");
+    const result = formatSource(readFileSync(path, "utf8"), "messy.policy");
+    expect(result.diagnostics).toEqual([]);
+    expectGolden(join(projectRoot, "test/fixtures/format/messy.formatted.policy"), result.text ?? "");
+  });
+
+  it("keeps every comment, each where it was", () => {
+    const text = readFileSync(join(projectRoot, "test/fixtures/format/messy.policy"), "utf8");
+    const formatted = formatSource(text, "messy.policy").text ?? "";
+    expect(formatted).toContain('ask "Is the flag set?"  # a trailing comment\n');
+    expect(formatted).toContain("  # a comment before a clause\n  reading");
+    expect(formatted).toMatch(/a\.age >= 18 and\n\s+# a comment inside a condition\n\s+a\.flag/);
+  });
+
+  it("is idempotent on every policy and case file of the project and the fixtures", () => {
+    const files = [...filesUnder("policy"), ...filesUnder("test/fixtures")];
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const file of files) {
+      const once = formatSource(readFileSync(file, "utf8"), file).text ?? "";
+      expect(formatSource(once, file).text, file).toBe(once);
+    }
+  });
+
+  it("finds the project's policy and case files already formatted (run `npm run format`)", () => {
+    for (const file of filesUnder("policy")) {
+      const text = readFileSync(file, "utf8");
+      expect(formatSource(text, file).text, file).toBe(text);
+    }
+  });
+
+  it("formats nothing with a syntax error, and says why", () => {
+    const result = formatSource('criterion I.1 "x" met when (a.flag\n', "bad.policy");
+    expect(result.text).toBeUndefined();
+    expect(result.diagnostics[0]?.code).toBe("PC002");
+  });
+});
