@@ -6,7 +6,11 @@ import { parseArgs } from "node:util";
 import { buildCommand } from "./cli/build-command.js";
 import { checkCommand } from "./cli/check-command.js";
 import { evalCommand } from "./cli/eval-command.js";
+import { checkClaimCommand } from "./cli/check-claim-command.js";
 import { formatCommand } from "./cli/format-command.js";
+import { traceabilityCommand } from "./cli/traceability-command.js";
+import { diffCommand } from "./cli/diff-command.js";
+import { docsCommand } from "./cli/docs-command.js";
 import { CliError, exitCodes } from "./cli/exit-codes.js";
 
 const usage = `policyc: clinical coverage policies as code
@@ -20,6 +24,13 @@ Usage:
                                      (--check: write nothing; exit 1 if a file is not formatted)
   policyc eval <policy> <facts.json> [--as-of YYYY-MM-DD] [--trace]
                                      print the decision of a built evaluator as JSON
+  policyc traceability               check each policy's quotes against its published text and list
+                                     every sentence not accounted for; exit 1 on any
+  policyc docs [--out site]          render generated/*/README.md to a static HTML site (default: site/)
+  policyc diff <old> <new>           print a Markdown review of a change to a policy: statements changed
+                                     and the exact decision delta (each side: a file, or rev:file)
+  policyc check-claim <policy> <claim.json> [--as-of YYYY-MM-DD]
+                                     check a claim against the policy's coding table; print the result as JSON
 
 <policy> is a reference number (ABC.CP.1), a folder under generated/ (abc-cp-1) or a policy file.
 Exit codes: 0 done, 1 problems in the input, 2 wrong command line, 3 evaluator not built.
@@ -33,6 +44,7 @@ async function run(argv: readonly string[]): Promise<number> {
       check: { type: "boolean", default: false },
       "as-of": { type: "string" },
       trace: { type: "boolean", default: false },
+      out: { type: "string", default: "site" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -53,6 +65,20 @@ async function run(argv: readonly string[]): Promise<number> {
       const [policy, factsPath] = rest;
       if (policy === undefined || factsPath === undefined) throw new CliError("eval needs a policy and a facts file.", exitCodes.usage);
       return evalCommand(root, policy, factsPath, { ...(values["as-of"] !== undefined && { asOf: values["as-of"] }), trace: values.trace });
+    }
+    case "check-claim": {
+      const [policy, claimPath] = rest;
+      if (policy === undefined || claimPath === undefined) throw new CliError("check-claim needs a policy and a claim file.", exitCodes.usage);
+      return checkClaimCommand(root, policy, claimPath, values["as-of"] === undefined ? {} : { asOf: values["as-of"] });
+    }
+    case "traceability":
+      return traceabilityCommand(root);
+    case "docs":
+      return docsCommand(root, values.out);
+    case "diff": {
+      const [before, after] = rest;
+      if (before === undefined || after === undefined) throw new CliError("diff needs two versions of a policy: <old> <new>.", exitCodes.usage);
+      return diffCommand(root, before, after);
     }
     default:
       throw new CliError(`Unknown command "${command}".\n\n${usage}`, exitCodes.usage);

@@ -4,6 +4,7 @@
 //   2. check   check/check-policy.ts    AST -> checked policy (side tables), every other diagnostic
 //   3. lower   model/lower.ts           checked policy -> PolicyModel, the form both emitters read
 //   4. emit    emit/evaluator/*.ts      PolicyModel -> evaluator TypeScript (ts-morph)
+//              emit/docs/*.ts           PolicyModel (+ trace/, its published text) -> Markdown docs
 //   5. format  emit/format.ts           prettier, pinned options, on every generated file
 //
 // A stage never runs on the output of a stage that reported errors: lowering and emitting assume a
@@ -17,6 +18,8 @@ import { lowerPolicy } from "./model/lower.js";
 import type { PolicyModel } from "./model/policy-model.js";
 import { emitEvaluator } from "./emit/evaluator/emit-evaluator.js";
 import { formatTypeScript } from "./emit/format.js";
+import { emitDocs } from "./emit/docs/emit-docs.js";
+import { traceSummary } from "./trace/summary.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 
 export interface GeneratedFile {
@@ -47,9 +50,17 @@ export function policySlug(sourcePath: string): string {
   return base.replace(/\.policy$/, "");
 }
 
-/** Stages 4 and 5: the generated files of one policy that checked without errors. */
-export async function emitPolicy(model: PolicyModel, project: Project): Promise<GeneratedFile[]> {
+/**
+ * Stages 4 and 5: the generated files of one policy that checked without errors: its evaluator, and
+ * its docs (README.md, so that the folder shows them). NOTE: the docs check the policy against the
+ * published text it names, read from the project at `root`; policyc runs from the project root.
+ */
+export async function emitPolicy(model: PolicyModel, project: Project, root = process.cwd()): Promise<GeneratedFile[]> {
   const folder = `generated/${policySlug(model.sourcePath)}`;
   const evaluator = await formatTypeScript(emitEvaluator(model, project, `${folder}/evaluator.ts`));
-  return [{ path: `${folder}/evaluator.ts`, contents: evaluator }];
+  const docs = await emitDocs(model, traceSummary(root, model));
+  return [
+    { path: `${folder}/evaluator.ts`, contents: evaluator },
+    { path: `${folder}/README.md`, contents: docs },
+  ];
 }

@@ -70,3 +70,21 @@ describe("policyc eval", () => {
     expect(runCli(["build", "--bogus"]).status).toBe(2);
   });
 });
+
+describe("policyc check-claim", () => {
+  it("prints the check of a claim as JSON", () => {
+    const claim = factsFile("claim.json", { serviceDate: "2025-06-01", therapies: ["antibiotic"], lines: [{ code: "S9494", units: 3 }] });
+    const run = runCli(["check-claim", "WNC.CP.224", claim]);
+    expect(run.status).toBe(0);
+    const check = JSON.parse(run.stdout) as { verdict: string; violations: { rule: string; lines: number[] }[] };
+    expect(check.verdict).toBe("violations");
+    expect(check.violations.map((v) => [v.rule, v.lines])).toEqual([["T1030-with-each-therapy-code", [0]]]);
+  });
+
+  it("exits 1 with every bad field on a malformed claim", () => {
+    const claim = factsFile("bad-claim.json", { serviceDate: "yesterday", lines: [{ code: "S9494", units: -2 }] });
+    const run = runCli(["check-claim", "WNC.CP.224", claim]);
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as { error: { issues: { field: string }[] } }).error.issues.map((i) => i.field)).toEqual(["serviceDate", "lines[0].units"]);
+  });
+});

@@ -7,19 +7,21 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync,
 import { dirname, join } from "node:path";
 import { checkPolicySource, emitPolicy, type GeneratedFile } from "../pipeline.js";
 import type { PolicyModel } from "../model/policy-model.js";
-import { checkCases, type ResolvedCase } from "../check/check-cases.js";
+import { checkCases, type ResolvedCase, type ResolvedClaimCase } from "../check/check-cases.js";
 import { parseSource } from "../syntax/parse.js";
 import { createEmitProject } from "../emit/evaluator/emit-evaluator.js";
 import { formatTypeScript } from "../emit/format.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { compilerRoot, listGenerated, readSources, type SourceText } from "./project-files.js";
+import { compareText } from "../diagnostics/compare-text.js";
 
 export interface BuildPlan {
   readonly files: readonly GeneratedFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly models: ReadonlyMap<string, PolicyModel>;
   readonly cases: readonly ResolvedCase[];
+  readonly claimCases: readonly ResolvedClaimCase[];
   /** Every source read, by path, for rendering diagnostics. */
   readonly sources: ReadonlyMap<string, string>;
 }
@@ -64,14 +66,16 @@ export function checkSources(policies: readonly SourceText[], caseFiles: readonl
     models.set(result.model.reference, result.model);
   }
   const cases: ResolvedCase[] = [];
+  const claimCases: ResolvedClaimCase[] = [];
   for (const { path, text } of caseFiles) {
     sources.set(path, text);
     const parsed = parseSource(text, path);
     const checked = checkCases(parsed.source, models, failed);
     diagnostics.push(...parsed.diagnostics, ...checked.diagnostics);
     cases.push(...checked.cases);
+    claimCases.push(...checked.claimCases);
   }
-  return { diagnostics: sortDiagnostics(diagnostics), models, cases, sources };
+  return { diagnostics: sortDiagnostics(diagnostics), models, cases, claimCases, sources };
 }
 
 /** Checks the policies and case files given and, when none has an error, produces every generated file. */
@@ -81,7 +85,7 @@ export async function planFromSources(policies: readonly SourceText[], caseFiles
   const project = createEmitProject();
   const files = [...(await runtimeFiles())];
   for (const model of checked.models.values()) files.push(...(await emitPolicy(model, project)));
-  files.sort((a, b) => a.path.localeCompare(b.path));
+  files.sort((a, b) => compareText(a.path, b.path));
   return { ...checked, files };
 }
 

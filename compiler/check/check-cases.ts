@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { describeStatement } from "./symbols.js";
 import { isValidDate } from "./literals.js";
+import { compareText } from "../diagnostics/compare-text.js";
 
 export type FactValue = boolean | number | string | readonly string[];
 
@@ -20,6 +21,17 @@ export interface CaseExpectation {
   readonly exceptionsApplied: readonly string[];
   readonly priorApprovalRequired: boolean;
   readonly servicesNotCovered: readonly string[];
+}
+
+export interface ResolvedClaimCase {
+  readonly title: string;
+  readonly file: string;
+  readonly line: number;
+  readonly policy: string;
+  /** As `checkClaim` takes it: service date, claim facts by field, lines. */
+  readonly claim: Readonly<Record<string, unknown>>;
+  /** The ids of the rules the claim must break, exactly; empty for a clean claim. */
+  readonly expectViolations: readonly string[];
 }
 
 export interface ResolvedCase {
@@ -37,7 +49,7 @@ type Assigned = Map<string, FactValue | undefined>;
 
 function nest(flat: Assigned): Record<string, unknown> {
   const root: Record<string, unknown> = {};
-  for (const [name, value] of [...flat.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, value] of [...flat.entries()].sort(([a], [b]) => compareText(a, b))) {
     if (value === undefined) continue;
     const parts = name.split(".");
     let group = root;
@@ -70,6 +82,8 @@ class CasesChecker {
     );
   }
 
+  readonly claimCases: ResolvedClaimCase[] = [];
+
   run(): ResolvedCase[] {
     const headers = this.source.statements.filter((s): s is Ast.CasesHeader => s.kind === "cases");
     const header = headers[0];
@@ -97,6 +111,9 @@ class CasesChecker {
       if (statement.kind === "factSet") {
         if (this.factSets.has(statement.name.text)) this.report(catalogue.duplicateName, statement.name.span, `The facts \`${statement.name.text}\` are declared twice.`);
         else this.factSets.set(statement.name.text, statement);
+      } else if (statement.kind === "claimCase") {
+        const resolved = this.resolveClaimCase(statement);
+        if (resolved) this.claimCases.push(resolved);
       } else if (statement.kind !== "cases" && statement.kind !== "case") {
         this.report(catalogue.misplacedStatement, statement.span, `A ${statement.kind} belongs in a \`.policy\` file, not in a case file.`);
       }
@@ -131,11 +148,11 @@ class CasesChecker {
     return assigned;
   }
 
-  private applyAssignments(assigned: Assigned, assignments: readonly Ast.Assignment[], context: string): void {
+  private applyAssignments(assigned: Assigned, assignments: readonly Ast.Assignment[], context: string, facts = this.facts): void {
     for (const assignment of assignments) {
-      const fact = this.facts.get(assignment.fact.text);
+      const fact = facts.get(assignment.fact.text);
       if (!fact) {
-        this.report(catalogue.unknownName, assignment.fact.span, `The policy has no fact \`${assignment.fact.text}\`.`, context, didYouMean(assignment.fact.text, this.facts.keys()));
+        this.report(catalogue.unknownName, assignment.fact.span, `The policy has no fact \`${assignment.fact.text}\`.`, context, didYouMean(assignment.fact.text, facts.keys()));
         continue;
       }
       if (assignment.value.kind === "unknown") {
@@ -201,6 +218,38 @@ class CasesChecker {
     }
   }
 
+  private resolveClaimCase(statement: Ast.ClaimCase): ResolvedClaimCase | undefined {
+    const model = this.model!;
+    const context = describeStatement(statement);
+    const claimFacts = new Map(model.claimFacts.map((fact) => [fact.name, fact]));
+    const assigned: Assigned = new Map();
+    this.applyAssignments(assigned, statement.assignments, context, claimFacts);
+    const ruleIds = model.billingRules.map((rule) => rule.id);
+    this.checkIds(statement.expect?.violations ?? [], ruleIds, "billing rule", context);
+    for (const line of statement.lines) {
+      if (!Number.isInteger(line.units)) this.report(catalogue.invalidLiteral, line.span, `${line.units} is not a whole number of units.`, context);
+    }
+    if (!statement.on) this.report(catalogue.missingClause, statement.title.span, "This claim case has no service date.", context, "Add `on YYYY-MM-DD`.");
+    else if (!isValidDate(statement.on.text)) this.report(catalogue.invalidLiteral, statement.on.span, `${statement.on.text} is not a date on the calendar.`, context);
+    if (!statement.expect) this.report(catalogue.missingClause, statement.title.span, "This claim case expects nothing.", context, "Add `expect clean` or `expect violations <rule>, ...`.");
+    if (!statement.on || !statement.expect) return undefined;
+    const claim: Record<string, unknown> = { serviceDate: statement.on.text };
+    for (const [name, value] of assigned) if (value !== undefined) claim[name.replace(/^claim\./, "")] = value;
+    claim["lines"] = statement.lines.map((line) => ({
+      code: line.code.text,
+      ...(line.modifiers.length > 0 && { modifiers: line.modifiers.map((modifier) => modifier.text) }),
+      units: line.units,
+    }));
+    return {
+      title: statement.title.value,
+      file: this.source.path,
+      line: statement.span.line,
+      policy: model.reference,
+      claim,
+      expectViolations: statement.expect.violations.map((word) => word.text),
+    };
+  }
+
   private resolveCase(statement: Ast.Case): ResolvedCase[] {
     const model = this.model!;
     const context = describeStatement(statement);
@@ -249,8 +298,8 @@ export function checkCases(
   source: Ast.SourceFile,
   policies: ReadonlyMap<string, PolicyModel>,
   policiesWithErrors: ReadonlySet<string> = new Set(),
-): { cases: ResolvedCase[]; diagnostics: Diagnostic[] } {
+): { cases: ResolvedCase[]; claimCases: ResolvedClaimCase[]; diagnostics: Diagnostic[] } {
   const checker = new CasesChecker(source, policies, policiesWithErrors);
   const cases = checker.run();
-  return { cases, diagnostics: checker.diagnostics };
+  return { cases, claimCases: checker.claimCases, diagnostics: checker.diagnostics };
 }

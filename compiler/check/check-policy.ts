@@ -5,10 +5,11 @@ import type * as Ast from "../syntax/ast.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { codeLabel, collectSymbols, describeStatement, parentId, type OutlineStatement, type PolicySymbols } from "./symbols.js";
+import { billingKey, collectSymbols, describeStatement, parentId, type OutlineStatement, type PolicySymbols } from "./symbols.js";
 import { checkExpression, emptyReads, type ExpressionReads } from "./expressions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
 import { checkException } from "./exceptions.js";
+import { checkBilling } from "./billing.js";
 import { isValidMonth } from "./literals.js";
 
 export interface CheckedPolicy {
@@ -20,10 +21,7 @@ export interface CheckedPolicy {
   readonly reads: ReadonlyMap<string, ExpressionReads>;
 }
 
-/** The key of a code's billing note in `lifetimes`: `S9379#0`. */
-export function billingKey(code: Ast.CodeEntry, index: number): string {
-  return `${codeLabel(code)}#${index}`;
-}
+export { billingKey } from "./symbols.js";
 
 /** Which kinds of statement may sit directly under which: a criterion under a section or a criterion... */
 const allowedParents: Readonly<Record<OutlineStatement["kind"], readonly OutlineStatement["kind"][]>> = {
@@ -75,6 +73,7 @@ class PolicyChecker {
         this.lifetimes.set(billingKey(code, index), resolveLifetime(note, this.symbols, describeStatement(code), this.diagnostics));
       });
     });
+    checkBilling(this.symbols, this.diagnostics, this.lifetimes, (owner, reads) => this.addReads(owner, reads));
     this.checkCycles();
     this.checkSubcriteriaUsed();
     this.warnUnused();

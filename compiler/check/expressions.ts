@@ -14,6 +14,8 @@ export interface ExpressionReads {
   readonly criteria: Set<string>;
 }
 
+export type FactScope = "coverage" | "claim";
+
 export function emptyReads(): ExpressionReads {
   return { facts: new Set(), definitions: new Set(), criteria: new Set() };
 }
@@ -63,7 +65,31 @@ class ExpressionChecker {
     private readonly diagnostics: Diagnostic[],
     /** The criterion whose `met when` this is: only its own parts (I.C.4 -> I.C.4.a) may be named. */
     private readonly owningCriterion: string | undefined,
+    /** Coverage conditions read the facts of a case; billing rules read the facts of a claim. */
+    private readonly scope: FactScope,
   ) {}
+
+  /** The fact of that name, if it belongs to this condition's scope (reported when it does not). */
+  private scopedFact(name: Ast.Word): Ast.FactDeclaration | undefined {
+    const fact = this.symbols.facts.get(name.text);
+    if (!fact) return undefined;
+    if (fact.forClaims !== (this.scope === "claim")) {
+      this.report(
+        catalogue.typeMismatch,
+        name.span,
+        this.scope === "claim"
+          ? `\`${name.text}\` is a fact of the coverage decision; a billing rule reads only the facts of a claim.`
+          : `\`${name.text}\` is a fact of a claim; only billing rules read it.`,
+        this.scope === "claim" ? "Declare what the rule needs with `claim fact ...`." : undefined,
+      );
+      return undefined;
+    }
+    return fact;
+  }
+
+  private scopedFactNames(): string[] {
+    return [...this.symbols.facts.values()].filter((fact) => fact.forClaims === (this.scope === "claim")).map((fact) => fact.name.text);
+  }
 
   private report(entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, hint?: string): void {
     this.diagnostics.push(
@@ -72,8 +98,9 @@ class ExpressionChecker {
   }
 
   private knownNames(): string[] {
+    if (this.scope === "claim") return this.scopedFactNames();
     const criteria = [...this.symbols.outline.values()].filter((s) => s.kind === "criterion").map((s) => s.id.text);
-    return [...this.symbols.facts.keys(), ...this.symbols.definitions.keys(), ...criteria];
+    return [...this.scopedFactNames(), ...this.symbols.definitions.keys(), ...criteria];
   }
 
   check(expression: Ast.Expression): void {
@@ -130,13 +157,15 @@ class ExpressionChecker {
       }
       return;
     }
-    if (this.symbols.definitions.has(name.text)) {
+    if (this.symbols.definitions.has(name.text) && this.scope === "coverage") {
       this.reads.definitions.add(name.text);
       return;
     }
-    const fact = this.symbols.facts.get(name.text);
+    const fact = this.scopedFact(name);
     if (!fact) {
-      this.report(catalogue.unknownName, name.span, `No fact, definition or criterion is named \`${name.text}\`.`, didYouMean(name.text, this.knownNames()));
+      if (!this.symbols.facts.has(name.text)) {
+        this.report(catalogue.unknownName, name.span, `No fact, definition or criterion is named \`${name.text}\`.`, didYouMean(name.text, this.knownNames()));
+      }
       return;
     }
     this.reads.facts.add(name.text);
@@ -167,7 +196,8 @@ class ExpressionChecker {
         return { kind: "date" };
       case "name": {
         const name = operand.name.text;
-        const fact = this.symbols.facts.get(name);
+        const fact = this.scopedFact(operand.name);
+        if (this.symbols.facts.has(name) && !fact) return { kind: "invalid" };
         if (fact) {
           this.reads.facts.add(name);
           return fact.type.kind === "oneOf" || fact.type.kind === "setOf" ? { kind: fact.type.kind, fact } : { kind: fact.type.kind };
@@ -213,14 +243,15 @@ class ExpressionChecker {
       this.report(catalogue.typeMismatch, subject.span, `\`${verb}\` needs a fact before it.`);
       return undefined;
     }
-    const fact = this.symbols.facts.get(subject.name.text);
+    const fact = this.scopedFact(subject.name);
+    if (this.symbols.facts.has(subject.name.text) && !fact) return undefined;
     if (!fact) {
       const what = this.symbols.definitions.has(subject.name.text) ? "a definition, which is already yes or no" : undefined;
       this.report(
         what ? catalogue.typeMismatch : catalogue.unknownName,
         subject.span,
         what ? `\`${subject.name.text}\` is ${what}; \`${verb}\` needs a fact.` : `No fact is named \`${subject.name.text}\`.`,
-        what ? undefined : didYouMean(subject.name.text, this.symbols.facts.keys()),
+        what ? undefined : didYouMean(subject.name.text, this.scopedFactNames()),
       );
       return undefined;
     }
@@ -311,8 +342,9 @@ export function checkExpression(
   context: string,
   diagnostics: Diagnostic[],
   owningCriterion?: string,
+  scope: FactScope = "coverage",
 ): ExpressionReads {
-  const checker = new ExpressionChecker(symbols, context, diagnostics, owningCriterion);
+  const checker = new ExpressionChecker(symbols, context, diagnostics, owningCriterion, scope);
   checker.check(expression);
   return checker.reads;
 }

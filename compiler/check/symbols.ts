@@ -21,6 +21,7 @@ export interface PolicySymbols {
   readonly exceptions: ReadonlyMap<string, Ast.Exception>;
   readonly prose: readonly Ast.Prose[];
   readonly codes: readonly Ast.CodeEntry[];
+  readonly codeGroups: ReadonlyMap<string, Ast.CodeGroup>;
   readonly references: readonly Ast.Reference[];
 }
 
@@ -46,9 +47,15 @@ export function describeStatement(statement: Ast.Statement): string {
     case "prose":
       return `${statement.kind} ${statement.id.text}`;
     case "code":
-      return `code ${statement.code.text}`;
+      return `code ${codeLabel(statement)}`;
+    case "codeGroup":
+      return `code group ${statement.name.text}`;
+    case "claimCase":
+      return `claim case "${statement.title.value}"`;
     case "reference":
       return `reference ${statement.number}`;
+    case "layout":
+      return `layout "${statement.text.value}"`;
     case "cases":
       return `cases for ${statement.policy.text}`;
     case "factSet":
@@ -61,6 +68,11 @@ export function describeStatement(statement: Ast.Statement): string {
 /** A code as the policy lists it: `S9494`, or `T1002 SD` with its modifier. */
 export function codeLabel(code: Ast.CodeEntry): string {
   return code.modifier ? `${code.code.text} ${code.modifier.text}` : code.code.text;
+}
+
+/** The key of a code's billing note in a checked policy's lifetimes: `S9379#0`. */
+export function billingKey(code: Ast.CodeEntry, index: number): string {
+  return `${codeLabel(code)}#${index}`;
 }
 
 /** The id one level up: `I.A.3` -> `I.A`, `II.note-1` -> `II`, `I` -> undefined. */
@@ -80,6 +92,7 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
   const exceptions = new Map<string, Ast.Exception>();
   const prose: Ast.Prose[] = [];
   const codes: Ast.CodeEntry[] = [];
+  const codeGroups = new Map<string, Ast.CodeGroup>();
   const references: Ast.Reference[] = [];
   /** Every id that becomes an anchor in the docs and a name in expressions shares one namespace. */
   const anchors = new Map<string, Ast.Statement>();
@@ -144,12 +157,19 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
       case "code":
         codes.push(statement);
         break;
+      case "codeGroup": {
+        const existing = codeGroups.get(statement.name.text);
+        if (existing) duplicate(statement.name, "code group", existing, statement);
+        else codeGroups.set(statement.name.text, statement);
+        break;
+      }
       case "reference":
         references.push(statement);
         break;
       case "cases":
       case "factSet":
       case "case":
+      case "claimCase":
         diagnostics.push(
           diagnostic(catalogue.misplacedStatement, file, statement.span, "Cases belong in a `.cases` file, not in a policy.", {
             hint: "Move this to a file ending in `.cases` that starts with `cases for <policy>`.",
@@ -170,20 +190,21 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
   checkCodesUnique(codes, file, diagnostics);
   checkReferencesUnique(references, file, diagnostics);
 
-  return { file, header: headers[0], revisions, categories, facts, definitions, outline, exceptions, prose, codes, references };
+  return { file, header: headers[0], revisions, categories, facts, definitions, outline, exceptions, prose, codes, codeGroups, references };
 }
 
 function checkCodesUnique(codes: readonly Ast.CodeEntry[], file: string, diagnostics: Diagnostic[]): void {
   const seen = new Map<string, Ast.CodeEntry>();
   for (const code of codes) {
-    const key = `${code.code.text} ${code.modifier?.text ?? ""}`;
+    // NOTE: keyed by the code alone: a claim line is matched to its entry by code, modifiers aside.
+    const key = code.code.text;
     const first = seen.get(key);
     if (!first) {
       seen.set(key, code);
       continue;
     }
     diagnostics.push(
-      diagnostic(catalogue.duplicateName, file, code.code.span, `The code \`${key.trim()}\` is listed twice.`, {
+      diagnostic(catalogue.duplicateName, file, code.code.span, `The code \`${key}\` is listed twice.`, {
         hint: "List each code once; give it several `billing` clauses if it has several rules.",
         related: [{ file, span: first.code.span, message: "first listed here" }],
       }),

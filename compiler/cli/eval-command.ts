@@ -9,14 +9,18 @@ interface EvalInput {
   readonly asOf: string | undefined;
 }
 
+/** The JSON in a file, or a usage error saying why it cannot be read. */
+export function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as unknown;
+  } catch (error) {
+    throw new CliError(`Cannot read ${what} from ${path}: ${(error as Error).message}`, exitCodes.usage);
+  }
+}
+
 /** The facts file holds the facts, or `{ "asOf": "YYYY-MM-DD", "facts": { ... } }`. */
 function readInput(path: string): EvalInput {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new CliError(`Cannot read facts from ${path}: ${(error as Error).message}`, exitCodes.usage);
-  }
+  const parsed = readJson(path, "facts");
   if (typeof parsed === "object" && parsed !== null && "facts" in parsed && "asOf" in parsed) {
     const envelope = parsed as { facts: unknown; asOf: unknown };
     return { facts: envelope.facts, asOf: typeof envelope.asOf === "string" ? envelope.asOf : undefined };
@@ -28,14 +32,10 @@ function isInputError(error: unknown): error is Error & { issues: readonly unkno
   return error instanceof Error && error.name === "PolicyInputError" && Array.isArray((error as { issues?: unknown }).issues);
 }
 
-export async function evalCommand(root: string, policy: string, factsPath: string, options: { asOf?: string; trace: boolean }): Promise<number> {
-  const input = readInput(factsPath);
-  const asOf = options.asOf ?? input.asOf;
-  if (asOf === undefined) throw new CliError("Give the service date: --as-of YYYY-MM-DD (or \"asOf\" beside \"facts\" in the file).", exitCodes.usage);
-  const evaluator = await loadEvaluator(root, policy);
+/** Prints what `run` returns as JSON (exit 0), or the input error with every bad field (exit 1). */
+export function printResult(run: () => unknown): number {
   try {
-    const decision = evaluator.evaluate(input.facts, { asOf, trace: options.trace });
-    process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(run(), null, 2)}\n`);
     return exitCodes.ok;
   } catch (error) {
     if (!isInputError(error)) throw error;
@@ -43,4 +43,12 @@ export async function evalCommand(root: string, policy: string, factsPath: strin
     process.stderr.write(`${error.message}\n`);
     return exitCodes.problems;
   }
+}
+
+export async function evalCommand(root: string, policy: string, factsPath: string, options: { asOf?: string; trace: boolean }): Promise<number> {
+  const input = readInput(factsPath);
+  const asOf = options.asOf ?? input.asOf;
+  if (asOf === undefined) throw new CliError("Give the service date: --as-of YYYY-MM-DD (or \"asOf\" beside \"facts\" in the file).", exitCodes.usage);
+  const evaluator = await loadEvaluator(root, policy);
+  return printResult(() => evaluator.evaluate(input.facts, { asOf, trace: options.trace }));
 }

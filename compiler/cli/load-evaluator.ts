@@ -9,19 +9,22 @@ import { CliError, exitCodes } from "./exit-codes.js";
 export interface LoadedEvaluator {
   readonly reference: string;
   evaluate(facts: unknown, options: { asOf: string; trace?: boolean }): unknown;
+  checkClaim(claim: unknown, options: { asOf?: string }): unknown;
 }
 
-function isEvaluatorModule(value: unknown): value is { evaluate: LoadedEvaluator["evaluate"]; policy: { reference: string } } {
+type EvaluatorModule = Omit<LoadedEvaluator, "reference"> & { policy: { reference: string } };
+
+function isEvaluatorModule(value: unknown): value is EvaluatorModule {
   if (typeof value !== "object" || value === null) return false;
   const module = value as Record<string, unknown>;
   const policy = module["policy"] as Record<string, unknown> | undefined;
-  return typeof module["evaluate"] === "function" && typeof policy?.["reference"] === "string";
+  return typeof module["evaluate"] === "function" && typeof module["checkClaim"] === "function" && typeof policy?.["reference"] === "string";
 }
 
 async function load(file: string): Promise<LoadedEvaluator | undefined> {
   const module: unknown = await import(pathToFileURL(file).href);
   if (!isEvaluatorModule(module)) return undefined;
-  return { reference: module.policy.reference, evaluate: module.evaluate };
+  return { reference: module.policy.reference, evaluate: module.evaluate, checkClaim: module.checkClaim };
 }
 
 /** `policy` is a reference number (ABC.CP.1), a folder name (abc-cp-1) or a policy file path. */

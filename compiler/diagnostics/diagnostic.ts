@@ -2,6 +2,7 @@
 
 import type { Span } from "../syntax/ast.js";
 import type { CatalogueEntry, Severity } from "./catalogue.js";
+import { compareText } from "./compare-text.js";
 
 export interface RelatedLocation {
   readonly file: string;
@@ -44,10 +45,10 @@ export function diagnostic(
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       a.span.offset - b.span.offset ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      compareText(a.code, b.code) ||
+      compareText(a.message, b.message),
   );
 }
 

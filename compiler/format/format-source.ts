@@ -18,6 +18,7 @@ const clauseRules = new Set([
   "mayOverrideClause", "neverOverridesClause", "overridesClause", "requiresPriorApprovalClause", "textClause",
   "priorApprovalTextClause", "notEncodedClause", "billingClause", "onClause", "givenClause", "assignment",
   "expectClause", "becauseClause", "askingClause", "underExceptionClause", "excludesServicesExpectation",
+  "ruleClause", "fromClause", "saysClause", "lineClause", "expectClaimClause",
 ]);
 
 function isToken(element: CstElement): element is IToken {
@@ -69,7 +70,7 @@ class LayoutPlan {
   private statement(kind: string, node: CstNode): void {
     this.start(firstToken(node), 0);
     for (const [name, child] of childNodes(node)) {
-      if (clauseRules.has(name)) this.clause(name, child, 2);
+      if (clauseRules.has(name)) this.clause(child, 2);
       if (name === "definitionBody") this.definitionBody(child, 2);
       if (name === "factType") this.factType(node, child);
     }
@@ -77,10 +78,11 @@ class LayoutPlan {
     this.expressions(node);
   }
 
-  private clause(name: string, node: CstNode, indent: number): void {
+  /** A clause starts a line; the clauses inside it (a rule under a billing sentence, say) start lines two deeper. */
+  private clause(node: CstNode, indent: number): void {
     this.start(firstToken(node), indent);
     for (const [childName, child] of childNodes(node)) {
-      if (name === "billingClause" && (childName === "addedClause" || childName === "removedClause")) this.start(firstToken(child), indent + 2);
+      if (clauseRules.has(childName)) this.clause(child, indent + 2);
       if (childName === "definitionBody") this.definitionBody(child, indent + 2);
     }
   }

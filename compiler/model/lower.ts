@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type * as Ast from "../syntax/ast.js";
 import { billingKey, type CheckedPolicy } from "../check/check-policy.js";
 import { codeLabel, parentId } from "../check/symbols.js";
+import { billingRuleSites } from "../check/billing.js";
 import type * as M from "./policy-model.js";
 
 export function sourceHash(text: string): string {
@@ -371,15 +372,86 @@ class Lowering {
     }));
   }
 
+  private numeric(expression: Ast.NumericExpression): M.NumericModel {
+    switch (expression.kind) {
+      case "number":
+        return { kind: "number", value: expression.value };
+      case "name":
+        return { kind: "fact", fact: expression.name.text };
+      case "binary":
+        return { kind: "binary", operator: expression.operator, left: this.numeric(expression.left), right: this.numeric(expression.right) };
+    }
+  }
+
+  private codeGroups(): M.CodeGroupModel[] {
+    return [...this.symbols.codeGroups.values()].map((group) => ({
+      name: group.name.text,
+      description: group.description.value,
+      codes: group.codes.map((code) => code.text),
+    }));
+  }
+
+  private billingRules(groups: readonly M.CodeGroupModel[]): M.BillingRuleModel[] {
+    return billingRuleSites(this.symbols).map(({ rule, code, note }) => {
+      const id = rule.id.text;
+      const label = code.code.text;
+      const fromNote = rule.from ? this.symbols.outline.get(rule.from.text) : undefined;
+      const source: M.BillingRuleModel["source"] =
+        fromNote?.kind === "note"
+          ? { kind: "note", id: fromNote.id.text, text: fromNote.text.value }
+          : note
+            ? { kind: "billing", id: codeLabel(code), text: note.text.value }
+            : { kind: "code", id: codeLabel(code), text: code.description.value };
+      const body = rule.body;
+      const group = body.kind === "billedWithEach" ? groups.find((g) => g.name === body.group.text) : undefined;
+      const condition = body.kind === "billedOnlyWhen" || body.kind === "notBilledWhen" ? this.condition(body.condition) : undefined;
+      const defaultMessage = {
+        billedOnlyWhen: `${label} may be billed only as the policy says: "${source.text}"`,
+        notBilledWhen: `${label} may not be billed on this claim: "${source.text}"`,
+        requiresModifier: `${label} must be billed with modifier ${body.kind === "requiresModifier" ? body.modifier.text : ""}.`,
+        billedWithEach: `Each code of ${group?.description ?? "its group"} billed needs ${label} on the claim for as many units.`,
+        unitsAtMost: `${label} is billed for more units than the policy allows.`,
+      }[body.kind];
+      return {
+        id,
+        code: label,
+        kind: body.kind,
+        ...(condition && { condition }),
+        ...(body.kind === "requiresModifier" && { modifier: body.modifier.text }),
+        ...(group && { group }),
+        ...(body.kind === "unitsAtMost" && { limit: this.numeric(body.limit) }),
+        ...(body.kind === "unitsAtMost" && body.rounding && { rounding: body.rounding }),
+        source,
+        message: rule.says?.value ?? defaultMessage,
+        inForce: this.lifetime(id),
+        readings: readings(rule),
+        facts: this.inDeclarationOrder(this.checked.reads.get(id)?.facts ?? new Set()),
+      };
+    });
+  }
+
+  private factModel(fact: Ast.FactDeclaration, readBy: ReadonlyMap<string, string[]>): M.FactModel {
+    return {
+      name: fact.name.text,
+      type: lowerFactType(fact.type),
+      description: fact.description?.value ?? "",
+      question: fact.question?.value ?? "",
+      readBy: readBy.get(fact.name.text) ?? [],
+    };
+  }
+
   model(sourcePath: string): M.PolicyModel {
     const header = this.symbols.header;
     const definitions = this.definitions();
     const rules = this.rules();
     const exceptions = this.exceptions();
+    const codeGroups = this.codeGroups();
+    const billingRules = this.billingRules(codeGroups);
     const readBy = new Map<string, string[]>();
-    for (const owner of [...rules, ...exceptions]) {
+    for (const owner of [...rules, ...exceptions, ...billingRules]) {
       for (const fact of owner.facts) readBy.set(fact, [...(readBy.get(fact) ?? []), owner.id]);
     }
+    const facts = [...this.symbols.facts.values()];
     return {
       reference: header?.reference.text ?? "",
       title: header?.title?.value ?? "",
@@ -392,13 +464,10 @@ class Lowering {
       sourceHash: sourceHash(this.checked.source.text),
       revisions: this.revisions(),
       categories: [...this.symbols.categories.values()].map((c) => ({ name: c.name.text, description: c.description.value })),
-      facts: [...this.symbols.facts.values()].map((fact) => ({
-        name: fact.name.text,
-        type: lowerFactType(fact.type),
-        description: fact.description?.value ?? "",
-        question: fact.question?.value ?? "",
-        readBy: readBy.get(fact.name.text) ?? [],
-      })),
+      facts: facts.filter((fact) => !fact.forClaims).map((fact) => this.factModel(fact, readBy)),
+      claimFacts: facts.filter((fact) => fact.forClaims).map((fact) => this.factModel(fact, readBy)),
+      codeGroups,
+      billingRules,
       definitions,
       rules,
       exceptions,
@@ -416,12 +485,16 @@ class Lowering {
         description: code.description.value,
         billing: code.billing.map((note, index) => ({ text: note.text.value, inForce: this.lifetime(billingKey(code, index)) })),
         readings: readings(code),
+        rules: [...code.rules, ...code.billing.flatMap((note) => note.rules)].map((rule) => rule.id.text),
       })),
       references: this.symbols.references.map((reference) => ({
         number: reference.number,
         text: reference.text.value,
         ...(reference.link && { link: reference.link.value }),
       })),
+      layout: this.checked.source.statements.flatMap((statement) =>
+        statement.kind === "layout" ? [{ text: statement.text.value, notEncodedBecause: statement.notEncodedBecause.value }] : [],
+      ),
     };
   }
 }

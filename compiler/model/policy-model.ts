@@ -165,6 +165,48 @@ export interface CodeModel {
   readonly description: string;
   readonly billing: readonly BillingNoteModel[];
   readonly readings: readonly string[];
+  /** Ids of the billing rules of this code, in source order (see PolicyModel.billingRules). */
+  readonly rules: readonly string[];
+}
+
+/** Arithmetic over a claim's number facts, for unit limits. */
+export type NumericModel =
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "fact"; readonly fact: string }
+  | { readonly kind: "binary"; readonly operator: "+" | "-" | "*" | "/"; readonly left: NumericModel; readonly right: NumericModel };
+
+export interface CodeGroupModel {
+  readonly name: string;
+  readonly description: string;
+  readonly codes: readonly string[];
+}
+
+/**
+ * A rule of the coding table, checked against claims:
+ * - `billedOnlyWhen`: the code's lines are errors unless `condition` holds;
+ * - `notBilledWhen`: the code's lines are errors when `condition` holds;
+ * - `requiresModifier`: each line of the code must carry `modifier`;
+ * - `billedWithEach`: each line of a code in `group` needs this code on the claim, for at least as
+ *   many units as that line;
+ * - `unitsAtMost`: the units of the code on the claim, together, are at most `limit` (rounded).
+ */
+export interface BillingRuleModel {
+  readonly id: string;
+  readonly code: string;
+  readonly kind: "billedOnlyWhen" | "notBilledWhen" | "requiresModifier" | "billedWithEach" | "unitsAtMost";
+  readonly condition?: Condition;
+  readonly modifier?: string;
+  readonly group?: CodeGroupModel;
+  readonly limit?: NumericModel;
+  readonly rounding?: "up" | "down";
+  /** The policy text the rule carries out: the code's description, one of its billing sentences, or a note. */
+  readonly source: { readonly kind: "code" | "billing" | "note"; readonly id: string; readonly text: string };
+  /** What a billing specialist reads when the rule is broken. */
+  readonly message: string;
+  readonly inForce: RevisionRange;
+  readonly readings: readonly string[];
+  /** The claim facts the rule reads. */
+  readonly facts: readonly string[];
 }
 
 export interface ReferenceModel {
@@ -187,7 +229,7 @@ export interface PolicyModel {
   readonly sourceHash: string;
   readonly revisions: readonly RevisionModel[];
   readonly categories: readonly CategoryModel[];
-  /** In declaration order. */
+  /** The facts of a coverage decision, in declaration order. */
   readonly facts: readonly FactModel[];
   /** In dependency order: a definition comes after those it uses. */
   readonly definitions: readonly DefinitionModel[];
@@ -198,4 +240,18 @@ export interface PolicyModel {
   readonly prose: readonly ProseModel[];
   readonly codes: readonly CodeModel[];
   readonly references: readonly ReferenceModel[];
+  /** The facts a claim carries for the billing rules (`claim.therapy`), in declaration order. */
+  readonly claimFacts: readonly FactModel[];
+  readonly codeGroups: readonly CodeGroupModel[];
+  readonly billingRules: readonly BillingRuleModel[];
+  /** Text of the published policy that is not policy content, for the traceability check. */
+  readonly layout: readonly LayoutModel[];
+}
+
+// ----- traceability ------------------------------------------------------------------------------
+
+/** A `layout` statement: published text set aside as not policy content, and why. */
+export interface LayoutModel {
+  readonly text: string;
+  readonly notEncodedBecause: string;
 }

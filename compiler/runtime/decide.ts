@@ -15,6 +15,7 @@ import {
   type Decision,
   type MissingFact,
   type Outcome,
+  type PolicyIdentity,
   type Reason,
   type RuleKind,
   type RuleStatus,
@@ -74,6 +75,20 @@ export interface RuleValues {
   readonly holds: readonly number[];
   /** Per exception: does it apply? Not in force is 0. */
   readonly exceptions: readonly number[];
+}
+
+/** Which policy, and which of its revisions, decided. */
+export function policyIdentity(
+  table: Pick<PolicyTable<string, string, string>, "reference" | "title" | "sourceHash" | "revisions">,
+  revision: number,
+): PolicyIdentity {
+  return {
+    reference: table.reference,
+    title: table.title,
+    revision: table.revisions[revision]?.approved ?? "",
+    revisionEffective: table.revisions[revision]?.effective ?? "",
+    sourceHash: table.sourceHash,
+  };
 }
 
 function denial(role: RuleRole, applies: number, holds: number): number {
@@ -170,13 +185,7 @@ export function decide<RuleId extends string, FactName extends string, Exception
     exceptionsApplied: appliedIds.map((j) => exceptions[j]!.id),
     priorApprovalRequired,
     asOf,
-    policy: {
-      reference: table.reference,
-      title: table.title,
-      revision: table.revisions[revision]?.approved ?? "",
-      revisionEffective: table.revisions[revision]?.effective ?? "",
-      sourceHash: table.sourceHash,
-    },
+    policy: policyIdentity(table, revision),
   };
   return withTrace ? { ...decision, trace: buildTrace(table, revision, values, overriddenBy) } : decision;
 }

@@ -4,3 +4,4 @@
 export * from "./decision.js";
 export * from "./input.js";
 export * from "./decide.js";
+export * from "./claims.js";

@@ -106,7 +106,10 @@ export type FactType =
 export interface FactDeclaration {
   readonly kind: "fact";
   readonly span: Span;
+  /** For a `claim fact`, the name is prefixed: `claim fact therapy` declares `claim.therapy`. */
   readonly name: Word;
+  /** A fact of a claim (read by billing rules), not of the coverage decision. */
+  readonly forClaims: boolean;
   readonly type: FactType;
   readonly description?: TextLiteral;
   readonly question?: TextLiteral;
@@ -218,9 +221,43 @@ export interface Prose {
   readonly readings: readonly Reading[];
 }
 
+/** Arithmetic over numbers and number facts of a claim, for unit limits. */
+export type NumericExpression =
+  | { readonly kind: "number"; readonly value: number; readonly span: Span }
+  | { readonly kind: "name"; readonly name: Word; readonly span: Span }
+  | {
+      readonly kind: "binary";
+      readonly operator: "+" | "-" | "*" | "/";
+      readonly left: NumericExpression;
+      readonly right: NumericExpression;
+      readonly span: Span;
+    };
+
+export type BillingRuleBody =
+  /** The code's lines are errors unless the condition (over claim facts) holds. */
+  | { readonly kind: "billedOnlyWhen"; readonly condition: Expression }
+  /** The code's lines are errors when the condition holds. */
+  | { readonly kind: "notBilledWhen"; readonly condition: Expression }
+  | { readonly kind: "requiresModifier"; readonly modifier: Word }
+  /** Each line of a code in the group needs this code on the claim too. */
+  | { readonly kind: "billedWithEach"; readonly group: Word }
+  | { readonly kind: "unitsAtMost"; readonly limit: NumericExpression; readonly rounding?: "up" | "down" };
+
+export interface BillingRule {
+  readonly id: Word;
+  readonly body: BillingRuleBody;
+  /** A note whose words the rule carries out, when they are not the code's own. */
+  readonly from?: Word;
+  /** The message a billing specialist reads when the rule is broken. */
+  readonly says?: TextLiteral;
+  readonly readings: readonly Reading[];
+  readonly span: Span;
+}
+
 export interface BillingNote extends Lifetime {
   readonly text: TextLiteral;
   readonly span: Span;
+  readonly rules: readonly BillingRule[];
 }
 
 export interface CodeEntry {
@@ -229,8 +266,18 @@ export interface CodeEntry {
   readonly code: Word;
   readonly modifier?: Word;
   readonly description: TextLiteral;
+  /** Rules that carry out the description itself (which code bills which therapy, say). */
+  readonly rules: readonly BillingRule[];
   readonly billing: readonly BillingNote[];
   readonly readings: readonly Reading[];
+}
+
+export interface CodeGroup {
+  readonly kind: "codeGroup";
+  readonly span: Span;
+  readonly name: Word;
+  readonly description: TextLiteral;
+  readonly codes: readonly Word[];
 }
 
 export interface Reference {
@@ -286,6 +333,35 @@ export interface Case {
   readonly excludesServicesOf: readonly Word[];
 }
 
+export interface ClaimLineSpec {
+  readonly code: Word;
+  readonly modifiers: readonly Word[];
+  readonly units: number;
+  readonly span: Span;
+}
+
+export interface ClaimCase {
+  readonly kind: "claimCase";
+  readonly span: Span;
+  readonly title: TextLiteral;
+  readonly on?: Word;
+  readonly assignments: readonly Assignment[];
+  readonly lines: readonly ClaimLineSpec[];
+  /** Undefined when the case expects nothing (an error); empty `violations` means clean. */
+  readonly expect?: { readonly violations: readonly Word[]; readonly span: Span };
+}
+
+/**
+ * Text of the published policy that is not policy content (a page header, a table's header row, a
+ * heading): every occurrence of it, on whole lines, is set aside by the traceability check.
+ */
+export interface Layout {
+  readonly kind: "layout";
+  readonly span: Span;
+  readonly text: TextLiteral;
+  readonly notEncodedBecause: TextLiteral;
+}
+
 export type Statement =
   | PolicyHeader
   | Revision
@@ -300,10 +376,13 @@ export type Statement =
   | Exception
   | Prose
   | CodeEntry
+  | CodeGroup
   | Reference
   | CasesHeader
   | FactSet
-  | Case;
+  | Case
+  | ClaimCase
+  | Layout;
 
 /** One parsed source file, policy or cases. */
 export interface SourceFile {

@@ -189,6 +189,10 @@ class AstBuilder {
         return this.prose(node, span);
       case "codeStatement":
         return this.code(node, span);
+      case "codeGroupStatement":
+        return this.codeGroup(node, span);
+      case "claimCaseStatement":
+        return this.claimCase(node, span);
       case "referenceStatement":
         return this.reference(node, span);
       case "casesStatement":
@@ -197,6 +201,8 @@ class AstBuilder {
         return this.factSet(node, span);
       case "caseStatement":
         return this.caseStatement(node, span);
+      case "layoutStatement":
+        return this.layout(node, span);
       default:
         return [];
     }
@@ -256,11 +262,13 @@ class AstBuilder {
     if (!name || !type) return [];
     const description = this.clauseText(node, "descriptionClause", "fact");
     const question = this.clauseText(node, "askClause", "fact");
+    const forClaims = keyword(node, "claim") !== undefined;
     return [
       {
         kind: "fact",
         span,
-        name: word(name),
+        name: forClaims ? { text: `claim.${name.image}`, span: tokenSpan(name) } : word(name),
+        forClaims,
         type,
         ...optional("description", description),
         ...optional("question", question),
@@ -475,7 +483,7 @@ class AstBuilder {
     const billing = childNodes(node, "billingClause").flatMap((clause) => {
       const text = this.text(childNode(clause, "text"));
       const clauseSpan = nodeSpan(clause);
-      return text && clauseSpan ? [{ text, span: clauseSpan, ...this.lifetime(clause, "billing note") }] : [];
+      return text && clauseSpan ? [{ text, span: clauseSpan, ...this.lifetime(clause, "billing note"), rules: this.billingRules(clause) }] : [];
     });
     return [
       {
@@ -484,10 +492,118 @@ class AstBuilder {
         code: word(code),
         ...optional("modifier", modifier ? word(modifier) : undefined),
         description,
+        rules: this.billingRules(node),
         billing,
         readings: this.readings(node),
       },
     ];
+  }
+
+  private codeGroup(node: CstNode, span: Ast.Span): Ast.Statement[] {
+    const name = childToken(node, "Name");
+    const description = this.text(childNode(node, "text"));
+    if (!name || !description) return [];
+    return [{ kind: "codeGroup", span, name: word(name), description, codes: this.wordList(node) }];
+  }
+
+  private billingRules(node: CstNode): Ast.BillingRule[] {
+    return childNodes(node, "ruleClause").flatMap((clause) => {
+      const id = childToken(clause, "Name");
+      const span = nodeSpan(clause);
+      const body = this.ruleBody(childNode(clause, "ruleBody"));
+      if (!id || !span || !body) return [];
+      const from = this.single(clause, "fromClause", "rule");
+      const fromName = from ? childToken(from, "Name") : undefined;
+      return [
+        {
+          id: word(id),
+          body,
+          ...optional("from", fromName ? word(fromName) : undefined),
+          ...optional("says", this.clauseText(clause, "saysClause", "rule")),
+          readings: this.readings(clause),
+          span,
+        },
+      ];
+    });
+  }
+
+  private ruleBody(node: CstNode | undefined): Ast.BillingRuleBody | undefined {
+    if (!node) return undefined;
+    const condition = this.expressionOf(childNode(node, "expression"));
+    if (keyword(node, "only")) return condition ? { kind: "billedOnlyWhen", condition } : undefined;
+    if (keyword(node, "not")) return condition ? { kind: "notBilledWhen", condition } : undefined;
+    const modifier = keyword(node, "requires") ? childToken(node, "Word") : undefined;
+    if (keyword(node, "requires")) return modifier ? { kind: "requiresModifier", modifier: word(modifier) } : undefined;
+    const group = childToken(node, "Name");
+    if (keyword(node, "each")) return group ? { kind: "billedWithEach", group: word(group) } : undefined;
+    const limit = this.numeric(childNode(node, "numericExpression"));
+    if (!limit) return undefined;
+    const rounding = keyword(node, "up") ? "up" : keyword(node, "down") ? "down" : undefined;
+    return { kind: "unitsAtMost", limit, ...optional("rounding", rounding) };
+  }
+
+  /** `a + b - c` and `a * b / c`, left to right. */
+  private numeric(node: CstNode | undefined): Ast.NumericExpression | undefined {
+    if (!node) return undefined;
+    const isSum = node.name === "numericExpression";
+    const operands = childNodes(node, isSum ? "numericProduct" : "numericAtom").map((child) => (isSum ? this.numeric(child) : this.numericAtom(child)));
+    const operators = tokensUnder(node).filter((token) => {
+      const name = token.tokenType.name;
+      return (isSum ? name === "Plus" || name === "Minus" : name === "Times" || name === "Divide") && this.isDirectChild(node, token);
+    });
+    let result = operands[0];
+    for (let i = 1; i < operands.length && result; i++) {
+      const right = operands[i];
+      const operator = operators[i - 1];
+      if (!right || !operator) return undefined;
+      result = { kind: "binary", operator: operator.image as "+" | "-" | "*" | "/", left: result, right, span: joinSpans(result.span, right.span) };
+    }
+    return result;
+  }
+
+  private isDirectChild(node: CstNode, token: IToken): boolean {
+    return Object.values(node.children).some((elements) => elements.includes(token));
+  }
+
+  private numericAtom(node: CstNode): Ast.NumericExpression | undefined {
+    const number = childToken(node, "NumberLiteral");
+    if (number) return { kind: "number", value: Number(number.image), span: tokenSpan(number) };
+    const name = childToken(node, "Name");
+    if (name) return { kind: "name", name: word(name), span: tokenSpan(name) };
+    return this.numeric(childNode(node, "numericExpression"));
+  }
+
+  private claimCase(node: CstNode, span: Ast.Span): Ast.Statement[] {
+    const title = this.text(childNode(node, "text"));
+    if (!title) return [];
+    const on = this.single(node, "onClause", "claim case");
+    const onToken = on ? childToken(on, "DateLiteral") : undefined;
+    const lines = childNodes(node, "lineClause").flatMap((clause) => {
+      const code = childToken(clause, "Name");
+      const units = childToken(clause, "NumberLiteral");
+      const lineSpan = nodeSpan(clause);
+      return code && units && lineSpan ? [{ code: word(code), modifiers: this.wordList(clause), units: Number(units.image), span: lineSpan }] : [];
+    });
+    const expectClause = this.single(node, "expectClaimClause", "claim case");
+    const expectSpan = expectClause ? nodeSpan(expectClause) : undefined;
+    return [
+      {
+        kind: "claimCase",
+        span,
+        title,
+        ...optional("on", onToken ? word(onToken) : undefined),
+        assignments: this.assignments(node),
+        lines,
+        ...optional("expect", expectClause && expectSpan ? { violations: this.wordList(expectClause), span: expectSpan } : undefined),
+      },
+    ];
+  }
+
+  private layout(node: CstNode, span: Ast.Span): Ast.Statement[] {
+    const text = this.text(childNode(node, "text"));
+    const notEncoded = childNode(node, "notEncodedClause");
+    const reason = this.text(notEncoded ? childNode(notEncoded, "text") : undefined);
+    return text && reason ? [{ kind: "layout", span, text, notEncodedBecause: reason }] : [];
   }
 
   private reference(node: CstNode, span: Ast.Span): Ast.Statement[] {

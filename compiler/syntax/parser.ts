@@ -6,6 +6,7 @@ import { CstParser, type CstNode, type IRecognitionException } from "chevrotain"
 import {
   allTokens, keywords as K, Name, Word, Text, TextBlock, DateLiteral, MonthLiteral, NumberLiteral,
   LessOrEqual, GreaterOrEqual, NotEqual, Less, Greater, Equal, LParen, RParen, Comma, Colon,
+  Plus, Minus, Times, Divide,
 } from "./tokens.js";
 import { friendlyParserMessages } from "./parser-messages.js";
 
@@ -38,11 +39,14 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.serviceStatement) },
       { ALT: () => this.SUBRULE(this.exceptionStatement) },
       { ALT: () => this.SUBRULE(this.proseStatement) },
+      { ALT: () => this.SUBRULE(this.codeGroupStatement) },
       { ALT: () => this.SUBRULE(this.codeStatement) },
       { ALT: () => this.SUBRULE(this.referenceStatement) },
       { ALT: () => this.SUBRULE(this.casesStatement) },
       { ALT: () => this.SUBRULE(this.factSetStatement) },
       { ALT: () => this.SUBRULE(this.caseStatement) },
+      { ALT: () => this.SUBRULE(this.claimCaseStatement) },
+      { ALT: () => this.SUBRULE(this.layoutStatement) },
     ]);
   });
 
@@ -149,7 +153,9 @@ class PolicyParser extends CstParser {
 
   // ----- facts and definitions -------------------------------------------------------------------
 
+  /** `fact member.age: ...`, or `claim fact therapy: ...` for a fact of a claim (named `claim.therapy`). */
   private factStatement = this.RULE("factStatement", () => {
+    this.OPTION(() => this.CONSUME(K.claim));
     this.CONSUME(K.fact);
     this.CONSUME(Name);
     this.CONSUME(Colon);
@@ -433,6 +439,17 @@ class PolicyParser extends CstParser {
     this.SUBRULE(this.text);
   });
 
+  /** `code group therapy_codes "the therapy per diem codes": S9494, S9329`. */
+  private codeGroupStatement = this.RULE("codeGroupStatement", () => {
+    this.CONSUME(K.code);
+    this.CONSUME(K.group);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.wordList);
+  });
+
+  /** Rules written right under the code come from its description; those under a `billing` sentence, from that sentence. */
   private codeStatement = this.RULE("codeStatement", () => {
     this.CONSUME(K.code);
     this.CONSUME(Name);
@@ -443,6 +460,7 @@ class PolicyParser extends CstParser {
     this.SUBRULE(this.text);
     this.MANY(() =>
       this.OR([
+        { ALT: () => this.SUBRULE(this.ruleClause) },
         { ALT: () => this.SUBRULE(this.billingClause) },
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
@@ -452,8 +470,128 @@ class PolicyParser extends CstParser {
   private billingClause = this.RULE("billingClause", () => {
     this.CONSUME(K.billing);
     this.SUBRULE(this.text);
-    this.OPTION(() => this.SUBRULE(this.addedClause));
-    this.OPTION2(() => this.SUBRULE(this.removedClause));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.addedClause) },
+        { ALT: () => this.SUBRULE(this.removedClause) },
+        { ALT: () => this.SUBRULE(this.ruleClause) },
+      ]),
+    );
+  });
+
+  /** `rule T1002-modifier: requires modifier SD`, then optionally `from <note>`, `says "..."`, `reading "..."`. */
+  private ruleClause = this.RULE("ruleClause", () => {
+    this.CONSUME(K.rule);
+    this.CONSUME(Name);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.ruleBody);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.fromClause) },
+        { ALT: () => this.SUBRULE(this.saysClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private ruleBody = this.RULE("ruleBody", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.billed);
+          this.CONSUME(K.only);
+          this.CONSUME(K.when);
+          this.SUBRULE(this.expression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.not);
+          this.CONSUME2(K.billed);
+          this.CONSUME2(K.when);
+          this.SUBRULE2(this.expression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.requires);
+          this.CONSUME(K.modifier);
+          this.CONSUME(Word);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME3(K.billed);
+          this.CONSUME(K.with);
+          this.CONSUME(K.each);
+          this.CONSUME(K.code);
+          this.CONSUME(K.of);
+          this.CONSUME(Name);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.units);
+          this.CONSUME(K.at);
+          this.CONSUME(K.most);
+          this.SUBRULE(this.numericExpression);
+          this.OPTION(() => {
+            this.CONSUME(K.rounded);
+            this.OR2([{ ALT: () => this.CONSUME(K.up) }, { ALT: () => this.CONSUME(K.down) }]);
+          });
+        },
+      },
+    ]);
+  });
+
+  private fromClause = this.RULE("fromClause", () => {
+    this.CONSUME(K.from);
+    this.CONSUME(Name);
+  });
+
+  private saysClause = this.RULE("saysClause", () => {
+    this.CONSUME(K.says);
+    this.SUBRULE(this.text);
+  });
+
+  // Arithmetic for unit limits: `*` and `/` bind tighter than `+` and `-`.
+  private numericExpression = this.RULE("numericExpression", () => {
+    this.SUBRULE(this.numericProduct);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]);
+      this.SUBRULE2(this.numericProduct);
+    });
+  });
+
+  private numericProduct = this.RULE("numericProduct", () => {
+    this.SUBRULE(this.numericAtom);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(Times) }, { ALT: () => this.CONSUME(Divide) }]);
+      this.SUBRULE2(this.numericAtom);
+    });
+  });
+
+  private numericAtom = this.RULE("numericAtom", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(Name) },
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          this.SUBRULE(this.numericExpression);
+          this.CONSUME(RParen);
+        },
+      },
+    ]);
+  });
+
+  // ----- traceability ----------------------------------------------------------------------------
+
+  /** `layout "CLINICAL POLICY ..." not encoded because "..."`: text of the published file that is not policy content. */
+  private layoutStatement = this.RULE("layoutStatement", () => {
+    this.CONSUME(K.layout);
+    this.SUBRULE(this.text);
+    this.SUBRULE(this.notEncodedClause);
   });
 
   private referenceStatement = this.RULE("referenceStatement", () => {
@@ -502,6 +640,46 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.excludesServicesExpectation) },
       ]),
     );
+  });
+
+  private claimCaseStatement = this.RULE("claimCaseStatement", () => {
+    this.CONSUME(K.claim);
+    this.CONSUME(K.case);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.onClause) },
+        { ALT: () => this.SUBRULE(this.assignment) },
+        { ALT: () => this.SUBRULE(this.lineClause) },
+        { ALT: () => this.SUBRULE(this.expectClaimClause) },
+      ]),
+    );
+  });
+
+  /** `line T1002 modifier SD units 2`. */
+  private lineClause = this.RULE("lineClause", () => {
+    this.CONSUME(K.line);
+    this.CONSUME(Name);
+    this.OPTION(() => {
+      this.CONSUME(K.modifier);
+      this.SUBRULE(this.wordList);
+    });
+    this.CONSUME(K.units);
+    this.CONSUME(NumberLiteral);
+  });
+
+  /** `expect clean`, or `expect violations T1002-modifier, T1030-with-therapy`. */
+  private expectClaimClause = this.RULE("expectClaimClause", () => {
+    this.CONSUME(K.expect);
+    this.OR([
+      { ALT: () => this.CONSUME(K.clean) },
+      {
+        ALT: () => {
+          this.CONSUME(K.violations);
+          this.SUBRULE(this.wordList);
+        },
+      },
+    ]);
   });
 
   private onClause = this.RULE("onClause", () => {

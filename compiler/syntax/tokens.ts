@@ -2,6 +2,7 @@
 // Text in, tokens out; the parser (parser.ts) is the next stage.
 
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { compareText } from "../diagnostics/compare-text.js";
 
 /** Any word: a name or a keyword. Enumeration values and labels accept keywords too. */
 export const Word = createToken({ name: "Word", pattern: Lexer.NA, label: "a word" });
@@ -25,6 +26,10 @@ const keywordWords = [
   "overrides", "requires", "prior", "approval", "prose", "encoded", "because", "code", "modifier",
   "billing", "reference", "link", "and", "or", "all", "any", "at", "least", "is", "contains",
   "cases", "for", "case", "on", "given", "expect", "pending", "asking", "under", "unknown",
+  "claim", "group", "rule", "billed", "only", "with", "each", "units", "most", "rounded", "up", "down",
+  "says", "line", "clean", "violations",
+  // Traceability to the published text (a `layout` statement).
+  "layout",
 ] as const;
 
 export type Keyword = (typeof keywordWords)[number];
@@ -71,9 +76,14 @@ export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "`(`" 
 export const RParen = createToken({ name: "RParen", pattern: /\)/, label: "`)`" });
 export const Comma = createToken({ name: "Comma", pattern: /,/, label: "`,`" });
 export const Colon = createToken({ name: "Colon", pattern: /:/, label: "`:`" });
+export const Plus = createToken({ name: "Plus", pattern: /\+/, label: "`+`" });
+/** Minus needs spaces around it: `a-1` reads as one name, as in `II.note-1`. */
+export const Minus = createToken({ name: "Minus", pattern: /-/, label: "`-`" });
+export const Times = createToken({ name: "Times", pattern: /\*/, label: "`*`" });
+export const Divide = createToken({ name: "Divide", pattern: /\//, label: "`/`" });
 
 const keywordsLongestFirst = [...keywordWords]
-  .sort((a, b) => b.length - a.length || a.localeCompare(b))
+  .sort((a, b) => b.length - a.length || compareText(a, b))
   .map((word) => keywords[word]);
 
 export const allTokens: TokenType[] = [
@@ -94,6 +104,10 @@ export const allTokens: TokenType[] = [
   RParen,
   Comma,
   Colon,
+  Plus,
+  Minus,
+  Times,
+  Divide,
   ...keywordsLongestFirst,
   Name,
   Word,

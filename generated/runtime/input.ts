@@ -76,10 +76,15 @@ function checkKeys(group: Group, prefix: string, allowed: ReadonlySet<string>, i
   }
 }
 
-/** The facts object itself. */
-export function readRoot(input: unknown, allowed: ReadonlySet<string>, issues: InputIssue[]): Group | undefined {
+/** The object handed in (the facts, or a claim): `what` names it in an issue. */
+export function readRoot(
+  input: unknown,
+  allowed: ReadonlySet<string>,
+  issues: InputIssue[],
+  what = "(facts)",
+): Group | undefined {
   if (!isGroup(input)) {
-    issues.push({ field: "(facts)", problem: `must be an object, not ${describe(input)}` });
+    issues.push({ field: what, problem: `must be an object, not ${describe(input)}` });
     return undefined;
   }
   checkKeys(input, "", allowed, issues);
@@ -132,23 +137,21 @@ export function readNumber(
   return value;
 }
 
-/** True for a real calendar date written YYYY-MM-DD. */
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** True for a real calendar date written YYYY-MM-DD. (Arithmetic, not `Date`: this runs on every fact.) */
 export function isCalendarDate(value: string): boolean {
-  if (value.length !== 10 || value[4] !== "-" || value[7] !== "-") return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
-  if (
-    !Number.isInteger(year) ||
-    !Number.isInteger(month) ||
-    !Number.isInteger(day) ||
-    month < 1 ||
-    month > 12 ||
-    day < 1
-  )
-    return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const last = month === 2 && isLeapYear(year) ? 29 : (daysInMonth[month - 1] ?? 0);
+  return day <= last;
 }
 
 /** A date fact, kept as its YYYY-MM-DD text: such texts compare in calendar order. */
@@ -213,8 +216,9 @@ export function revisionInForce(
   options: unknown,
   effectiveDates: readonly string[],
   issues: InputIssue[],
+  fallback?: string,
 ): { asOf: string; revision: number } {
-  const asOf = isGroup(options) ? options["asOf"] : undefined;
+  const asOf = (isGroup(options) ? options["asOf"] : undefined) ?? fallback;
   if (typeof asOf !== "string" || !isCalendarDate(asOf)) {
     issues.push({ field: "asOf", problem: `must be the service date written YYYY-MM-DD, not ${describe(asOf)}` });
     return { asOf: "", revision: -1 };

@@ -3,11 +3,13 @@
 // the decision, the policy table the runtime reads, and `evaluate`, whose conditions are compiled to
 // straight-line code over three-valued truths.
 
-import { Project, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import { Project, StructureKind, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from "ts-morph";
 import type { Condition, FactModel, PolicyModel, RuleModel } from "../../model/policy-model.js";
 import { docText, lineCommentText, pascalCase, stringLiteral } from "../code-text.js";
+import { propertyType, readFactStatement, union, valuesConstName, valuesTypeName } from "./fact-code.js";
 import { ConditionCompiler } from "./conditions.js";
 import { LocalNames } from "./local-names.js";
+import { ClaimCheckerEmitter } from "./emit-claim-checker.js";
 
 const RUNTIME = "../runtime/index.js";
 
@@ -52,17 +54,8 @@ function keysConstName(group: FactGroup): string {
   return group.path.length === 0 ? "FACT_KEYS" : `${group.path.join("_").toUpperCase()}_KEYS`;
 }
 
-function valuesTypeName(fact: FactModel): string {
-  return pascalCase(fact.name);
-}
 
-function valuesConstName(fact: FactModel): string {
-  return `${fact.name.replace(/\./g, "_").toUpperCase()}_VALUES`;
-}
 
-function union(values: readonly string[]): string {
-  return values.length === 0 ? "never" : values.map(stringLiteral).join(" | ");
-}
 
 function describeFactType(fact: FactModel): string {
   const type = fact.type;
@@ -83,20 +76,6 @@ function describeFactType(fact: FactModel): string {
   }
 }
 
-function propertyType(fact: FactModel): string {
-  switch (fact.type.kind) {
-    case "boolean":
-      return "boolean | null";
-    case "number":
-      return "number | null";
-    case "date":
-      return "string | null";
-    case "oneOf":
-      return `${valuesTypeName(fact)} | null`;
-    case "setOf":
-      return `readonly ${valuesTypeName(fact)}[] | null`;
-  }
-}
 
 /** Everything the conditions reach: definitions, and sections whose `applies when` some rule needs. */
 function usedNames(model: PolicyModel): { definitions: Set<string>; sections: Set<string> } {
@@ -160,10 +139,11 @@ class EvaluatorEmitter {
 
   // ----- types -----------------------------------------------------------------------------------
 
-  private addTypes(file: import("ts-morph").SourceFile): void {
+  private addTypes(out: StatementStructures[]): void {
     for (const fact of this.model.facts) {
       if (fact.type.kind !== "oneOf" && fact.type.kind !== "setOf") continue;
-      file.addTypeAlias({
+      out.push({
+        kind: StructureKind.TypeAlias,
         name: valuesTypeName(fact),
         isExported: true,
         type: union(fact.type.values.map((value) => value.name)),
@@ -186,7 +166,8 @@ class EvaluatorEmitter {
           docs: [docText(`${fact.description}\n\n${describeFactType(fact)} Ask: "${fact.question}"`)],
         })),
       ];
-      file.addInterface({
+      out.push({
+        kind: StructureKind.Interface,
         name: interfaceName(group),
         isExported: true,
         properties,
@@ -197,10 +178,14 @@ class EvaluatorEmitter {
         ],
       });
     }
-    file.addTypeAlias({ name: "FactName", isExported: true, type: union(this.model.facts.map((fact) => fact.name)) });
-    file.addTypeAlias({ name: "RuleId", isExported: true, type: union(this.model.rules.map((rule) => rule.id)) });
-    file.addTypeAlias({ name: "ExceptionId", isExported: true, type: union(this.model.exceptions.map((exception) => exception.id)) });
-    file.addTypeAlias({
+    out.push({
+        kind: StructureKind.TypeAlias, name: "FactName", isExported: true, type: union(this.model.facts.map((fact) => fact.name)) });
+    out.push({
+        kind: StructureKind.TypeAlias, name: "RuleId", isExported: true, type: union(this.model.rules.map((rule) => rule.id)) });
+    out.push({
+        kind: StructureKind.TypeAlias, name: "ExceptionId", isExported: true, type: union(this.model.exceptions.map((exception) => exception.id)) });
+    out.push({
+        kind: StructureKind.TypeAlias,
       name: "PolicyDecision",
       isExported: true,
       type: "Decision<RuleId, FactName, ExceptionId>",
@@ -210,7 +195,7 @@ class EvaluatorEmitter {
 
   // ----- data ------------------------------------------------------------------------------------
 
-  private addConstants(file: import("ts-morph").SourceFile): void {
+  private addConstants(out: StatementStructures[]): void {
     const sectionTitles = new Map(this.model.outline.flatMap((entry) => (entry.kind === "section" ? [[entry.id, entry.title] as const] : [])));
     const exceptionIndex = new Map(this.model.exceptions.map((exception, index) => [exception.id, index]));
     const table = {
@@ -241,7 +226,8 @@ class EvaluatorEmitter {
       })),
       facts: this.model.facts.map((fact) => ({ name: fact.name, question: fact.question, description: fact.description, readBy: fact.readBy })),
     };
-    file.addVariableStatement({
+    out.push({
+        kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [docText(`${this.model.reference} ${this.model.title}: its rules, exceptions and facts, as the runtime reads them.`)],
@@ -260,7 +246,8 @@ class EvaluatorEmitter {
       ),
       { name: "EFFECTIVE_DATES", initializer: JSON.stringify(this.model.revisions.map((revision) => revision.effective)) },
     ];
-    file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: constants });
+    out.push({
+        kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: constants });
   }
 
   // ----- evaluate --------------------------------------------------------------------------------
@@ -282,25 +269,7 @@ class EvaluatorEmitter {
   }
 
   private readFact(fact: FactModel, group: string): string {
-    const local = this.conditions.fact(fact.name);
-    const common = `${group}, ${stringLiteral(lastPart(fact.name))}, ${stringLiteral(fact.name)}`;
-    const type = fact.type;
-    const reader = (name: string, args: string) => {
-      this.runtimeValues.add(name);
-      return `const ${local} = ${name}(${args});`;
-    };
-    switch (type.kind) {
-      case "boolean":
-        return reader("readBoolean", `${common}, issues`);
-      case "number":
-        return reader("readNumber", `${common}, ${type.min ?? "-Infinity"}, ${type.max ?? "Infinity"}, issues`);
-      case "date":
-        return reader("readDate", `${common}, issues`);
-      case "oneOf":
-        return reader("readChoice", `${common}, ${valuesConstName(fact)}, issues`);
-      case "setOf":
-        return reader("readChoiceSet", `${common}, ${valuesConstName(fact)}, issues`);
-    }
+    return readFactStatement(fact, this.conditions.fact(fact.name), group, lastPart(fact.name), fact.name, (name) => this.runtimeValues.add(name));
   }
 
   private computeValues(): string[] {
@@ -379,7 +348,7 @@ class EvaluatorEmitter {
     return `{ applies: [${applies.join(", ")}], holds: [${holds.join(", ")}], exceptions: [${exceptions.join(", ")}] }`;
   }
 
-  private addEvaluate(file: import("ts-morph").SourceFile): void {
+  private addEvaluate(out: StatementStructures[]): void {
     const statements = [
       "const issues: InputIssue[] = [];",
       "const { asOf, revision } = revisionInForce(options, EFFECTIVE_DATES, issues);",
@@ -390,7 +359,8 @@ class EvaluatorEmitter {
       `return decide(policy, revision, asOf, ${this.valueArrays()}, explain, options.trace === true);`,
     ];
     if (this.usesAtLeast()) this.runtimeValues.add("atLeast");
-    file.addFunction({
+    out.push({
+        kind: StructureKind.Function,
       name: "evaluate",
       isExported: true,
       parameters: [
@@ -423,22 +393,27 @@ class EvaluatorEmitter {
   }
 
   emit(project: Project, fileName: string): string {
-    const file = project.createSourceFile(fileName, "", { overwrite: true });
-    this.addTypes(file);
-    this.addConstants(file);
-    this.addEvaluate(file);
-    file.insertImportDeclaration(0, {
-      moduleSpecifier: RUNTIME,
-      namedImports: [
-        ...[...this.runtimeValues].sort(),
-        ...["Decision", "EvaluateOptions", "Explain", "InputIssue", "PolicyTable"].map((name) => ({ name, isTypeOnly: true })),
-      ],
-    });
-    file.insertStatements(0, [
+    const claims = new ClaimCheckerEmitter(this.model, this.names, (name) => this.runtimeValues.add(name));
+    // NOTE: one structure printed once; adding declarations to a ts-morph file one by one re-prints it each time.
+    const body: StatementStructures[] = [];
+    this.addTypes(body);
+    claims.addTypes(body);
+    this.addConstants(body);
+    claims.addConstants(body);
+    this.addEvaluate(body);
+    claims.addCheckClaim(body);
+    const types = ["BillingRuleEntry", "ClaimCheck", "ClaimCheckOptions", "ClaimLine", "Decision", "EvaluateOptions", "Explain", "InputIssue", "PolicyTable"];
+    const statements: (string | StatementStructures)[] = [
       `// DO NOT EDIT. Generated by policyc from ${this.model.sourcePath}; run \`npm run build\` after editing the policy.`,
       `// ${lineCommentText(`${this.model.reference} ${this.model.title}`)}, source sha256 ${this.model.sourceHash}.`,
-    ]);
-    return file.getFullText();
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: RUNTIME,
+        namedImports: [...[...this.runtimeValues].sort(), ...types.map((name) => ({ name, isTypeOnly: true }))],
+      },
+      ...body,
+    ];
+    return project.createSourceFile(fileName, { statements }, { overwrite: true }).getFullText();
   }
 }
 

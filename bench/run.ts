@@ -1,0 +1,148 @@
+// `npm run bench`: one run measures the compiler (parse+check and build of WNC.CP.224, builds of 50,
+// 100 and 200 synthetic policies, heap around the largest), the evaluator (WNC.CP.224 decisions per
+// second) and the claim checker (WNC.CP.224 claim checks per second), each generated beside
+// hand-written, then prints a table with PASS or MISS per target.
+// Exits non-zero only on a correctness failure, never on a missed target.
+
+import { readFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { compilerRoot, type SourceText } from "../compiler/build/project-files.js";
+import { assertSourcesCheck, timeBuild, timeCorpusBuilds, timeParseCheck, timeStages } from "./build-bench.js";
+import { checkAgreement, checkClaimAgreement, checkClaimRefusals, checkRefusals } from "./agreement.js";
+import { measureClaimThroughput, retainedBytesPerClaimCheck } from "./claim-throughput.js";
+import { BenchFailure } from "./failure.js";
+import { median } from "./measure.js";
+import { formatBytes, formatCount, formatMs, formatRange, table, targetRows, type Target } from "./report.js";
+import { syntheticCorpus } from "./synthetic-policy.js";
+import { measureThroughput, retainedBytesPerDecision } from "./throughput.js";
+import { malformedFactSets, wncFactSets } from "./wnc-fact-sets.js";
+import { malformedClaims, wncClaims } from "./wnc-claims.js";
+
+const WNC_PATH = "policy/wnc-cp-224.policy";
+const CORPUS_SIZES = [50, 100, 200] as const;
+const FACT_SETS = 100_000;
+const MALFORMED_SETS = 5_000;
+const CLAIMS = 100_000;
+const MALFORMED_CLAIMS = 5_000;
+/** Decisions kept alive to weigh them: enough to swamp heap noise, few enough to stay quick. */
+const WEIGHED_DECISIONS = 20_000;
+
+const targets = {
+  buildWncMs: 2_000,
+  build200Ms: 60_000,
+  throughputRatio: 0.8,
+  claimThroughputRatio: 0.8,
+};
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function percent(part: number, whole: number): string {
+  return `${((100 * part) / whole).toFixed(0)}%`;
+}
+
+async function main(): Promise<void> {
+  const root = compilerRoot();
+  const wnc: SourceText = { path: WNC_PATH, text: readFileSync(join(root, WNC_PATH), "utf8") };
+  const corpus: SourceText[] = syntheticCorpus(Math.max(...CORPUS_SIZES)).map(({ path, text }) => ({ path, text }));
+  const averageSize = corpus.reduce((sum, source) => sum + source.text.length, 0) / corpus.length;
+
+  progress(`checking WNC.CP.224 and ${corpus.length} synthetic policies`);
+  const warnings = assertSourcesCheck([wnc, ...corpus]);
+
+  progress("timing parse+check and build of WNC.CP.224");
+  const parseCheck = await timeParseCheck(wnc, 5, 15);
+  const buildWnc = await timeStages(wnc, 2, 7);
+  const planWnc = await timeBuild([wnc], 1, 5);
+
+  progress(`building ${CORPUS_SIZES.join(", ")} synthetic policies (about a minute)`);
+  const { builds, heap } = await timeCorpusBuilds(corpus, CORPUS_SIZES);
+
+  progress(`generating ${formatCount(FACT_SETS)} WNC.CP.224 fact sets and checking the hand-written evaluator against the generated one`);
+  const sets = wncFactSets(FACT_SETS);
+  const outcomes = checkAgreement(sets);
+  checkRefusals(malformedFactSets(MALFORMED_SETS));
+
+  progress(`generating ${formatCount(CLAIMS)} WNC.CP.224 claims and checking the hand-written claim checker against the generated one`);
+  const claims = wncClaims(CLAIMS);
+  const verdicts = checkClaimAgreement(claims);
+  checkClaimRefusals(malformedClaims(MALFORMED_CLAIMS));
+
+  progress("timing decisions");
+  const throughput = measureThroughput(sets, 2, 7);
+  const bytes = retainedBytesPerDecision(sets.slice(0, WEIGHED_DECISIONS));
+
+  progress("timing claim checks");
+  const claimThroughput = measureClaimThroughput(claims, 2, 7);
+  const claimBytes = retainedBytesPerClaimCheck(claims.slice(0, WEIGHED_DECISIONS));
+
+  const parseCheckMs = median(parseCheck);
+  const buildWncMs = median(buildWnc);
+  const largest = builds[builds.length - 1];
+  const previous = builds[builds.length - 2];
+  const ratio = throughput.perSecond.generated / throughput.perSecond.handWritten;
+  const claimRatio = claimThroughput.perSecond.generated / claimThroughput.perSecond.handWritten;
+  const verdictMix = ["clean", "violations", "incomplete"].map((verdict) => `${verdict} ${percent(verdicts.get(verdict) ?? 0, claims.length)}`).join(", ");
+  const outcomeMix = ["covered", "not_covered", "pending"].map((outcome) => `${outcome} ${percent(outcomes.get(outcome) ?? 0, sets.length)}`).join(", ");
+  const rate = (value: number) => `${formatCount(value)} /s`;
+
+  const rows: string[][] = [
+    [`node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} cpus (${cpus()[0]?.model.trim() ?? "unknown"})`],
+    [""],
+    ["Compiler", "median", "spread", "reps"],
+    ["  parse+check WNC.CP.224 (checkPolicySource)", formatMs(parseCheckMs), formatRange(parseCheck, formatMs), String(parseCheck.length)],
+    ["  build WNC.CP.224 (check, lower, emit, prettier)", formatMs(buildWncMs), formatRange(buildWnc, formatMs), String(buildWnc.length)],
+    ["  build WNC.CP.224 (planFromSources: the same, plus the runtime copy)", formatMs(median(planWnc)), formatRange(planWnc, formatMs), String(planWnc.length)],
+    [""],
+    [`Synthetic corpus (${Math.round(averageSize / 1000)} kB a policy on average, ${warnings} warnings, no errors)`, "total", "per policy", "reps"],
+    ...builds.map((build) => [`  build ${build.policies} policies (planFromSources)`, formatMs(build.ms), formatMs(build.ms / build.policies), "1"]),
+    ...(largest && previous
+      ? [[`  marginal cost, policies ${previous.policies + 1} to ${largest.policies}`, "", formatMs((largest.ms - previous.ms) / (largest.policies - previous.policies)), ""]]
+      : []),
+    [""],
+    [`Memory (build of ${largest?.policies ?? 0} policies; heap after a full GC)`, "heap used"],
+    ["  before the build", formatBytes(heap.before)],
+    ["  after, build plan still held", formatBytes(heap.withPlan)],
+    ["  after, build plan released", formatBytes(heap.afterRelease)],
+    [""],
+    [`Evaluator WNC.CP.224 (${formatCount(sets.length)} fact sets: ${outcomeMix})`, "decisions/s", "spread", "bytes kept/decision"],
+    ["  generated, no trace", rate(throughput.perSecond.generated), formatRange(throughput.samples.generated, formatCount), formatBytes(bytes.generated)],
+    ["  generated, trace: true", rate(throughput.perSecond.generatedTrace), formatRange(throughput.samples.generatedTrace, formatCount), formatBytes(bytes.generatedTrace)],
+    ["  hand-written (bench/hand-written-wnc-cp-224.ts)", rate(throughput.perSecond.handWritten), formatRange(throughput.samples.handWritten, formatCount), formatBytes(bytes.handWritten)],
+    ["  ratio generated / hand-written", `${ratio.toFixed(2)}x`],
+    ["  ratio generated with trace / hand-written", `${(throughput.perSecond.generatedTrace / throughput.perSecond.handWritten).toFixed(2)}x`],
+    [""],
+    [`Claim checker WNC.CP.224 (${formatCount(claims.length)} claims: ${verdictMix})`, "claims/s", "spread", "bytes kept/check"],
+    ["  generated (checkClaim)", rate(claimThroughput.perSecond.generated), formatRange(claimThroughput.samples.generated, formatCount), formatBytes(claimBytes.generated)],
+    ["  hand-written (bench/hand-written-wnc-cp-224-claims.ts)", rate(claimThroughput.perSecond.handWritten), formatRange(claimThroughput.samples.handWritten, formatCount), formatBytes(claimBytes.handWritten)],
+    ["  ratio generated / hand-written", `${claimRatio.toFixed(2)}x`],
+    [""],
+    ["Targets"],
+  ];
+  const results: Target[] = [
+    { name: "build WNC.CP.224 under 2 s", met: buildWncMs < targets.buildWncMs, figure: formatMs(buildWncMs) },
+    { name: "build 200 synthetic policies under 60 s", met: (largest?.ms ?? Infinity) < targets.build200Ms, figure: formatMs(largest?.ms ?? NaN) },
+    { name: "generated / hand-written at least 0.8x", met: ratio >= targets.throughputRatio, figure: `${ratio.toFixed(2)}x` },
+    { name: "generated / hand-written claim checks at least 0.8x", met: claimRatio >= targets.claimThroughputRatio, figure: `${claimRatio.toFixed(2)}x` },
+  ];
+  console.log(table([...rows, ...targetRows(results)]));
+  console.log(
+    `\nAgreement: outcome, reason ids and missing facts identical on all ${formatCount(sets.length)} fact sets; ` +
+      `${formatCount(MALFORMED_SETS)} malformed inputs refused by both with the same fields.`,
+  );
+  console.log(
+    `Claim agreement: verdict, violated rule ids with their lines, undetermined rule ids with their missing facts, and lines ` +
+      `not governed identical on all ${formatCount(claims.length)} claims; ${formatCount(MALFORMED_CLAIMS)} malformed claims refused by both with the same fields.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BenchFailure) {
+    console.error(`\nCORRECTNESS FAILURE: ${error.message}`);
+    process.exit(1);
+  }
+  console.error(error);
+  process.exit(2);
+});

@@ -1,0 +1,164 @@
+// The coding table's billing rules: each rule's id unique, its conditions reading only the facts of a
+// claim, its groups and notes existing, its unit limit computable. Records, per rule id, what the
+// rule reads and when it is in force (a rule under a `billing` sentence lives as long as the sentence).
+
+import type * as Ast from "../syntax/ast.js";
+import { catalogue } from "../diagnostics/catalogue.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { checkExpression, emptyReads, type ExpressionReads } from "./expressions.js";
+import type { RevisionRange } from "./revisions.js";
+import { billingKey, codeLabel, describeStatement, type PolicySymbols } from "./symbols.js";
+
+/** Code formats a claim line may carry: HCPCS level II (a letter and four digits) or CPT (five characters). */
+export const codeFormat = /^(?:[A-Z]\d{4}|\d{4}[A-Z0-9])$/;
+const modifierFormat = /^[A-Z0-9]{2}$/;
+/** Fields of a claim itself; a claim fact may not take their names. */
+export const claimFields = ["serviceDate", "lines"] as const;
+
+export interface BillingRuleSite {
+  readonly rule: Ast.BillingRule;
+  readonly code: Ast.CodeEntry;
+  /** The billing sentence the rule sits under, if any (else it carries out the code's description). */
+  readonly note?: Ast.BillingNote;
+  readonly noteIndex?: number;
+}
+
+/** Every rule of the coding table, in source order, with where it sits. */
+export function billingRuleSites(symbols: PolicySymbols): BillingRuleSite[] {
+  return symbols.codes.flatMap((code) => [
+    ...code.rules.map((rule) => ({ rule, code })),
+    ...code.billing.flatMap((note, noteIndex) => note.rules.map((rule) => ({ rule, code, note, noteIndex }))),
+  ]);
+}
+
+class BillingChecker {
+  constructor(
+    private readonly symbols: PolicySymbols,
+    private readonly diagnostics: Diagnostic[],
+    private readonly lifetimes: Map<string, RevisionRange>,
+    private readonly addReads: (owner: string, reads: ExpressionReads) => void,
+  ) {}
+
+  private report(entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, context: string, hint?: string): void {
+    this.diagnostics.push(diagnostic(entry, this.symbols.file, span, message, { context, ...(hint !== undefined && { hint }) }));
+  }
+
+  run(): void {
+    const listed = new Set(this.symbols.codes.map((code) => code.code.text));
+    for (const code of this.symbols.codes) {
+      if (!codeFormat.test(code.code.text)) {
+        this.report(catalogue.invalidLiteral, code.code.span, `\`${code.code.text}\` is not a HCPCS or CPT code.`, describeStatement(code), "Write a letter and four digits (S9494) or five characters (99601).");
+      }
+    }
+    for (const group of this.symbols.codeGroups.values()) {
+      for (const member of group.codes) {
+        if (listed.has(member.text)) continue;
+        this.report(catalogue.unknownName, member.span, `The coding table has no code \`${member.text}\`.`, describeStatement(group), didYouMean(member.text, listed));
+      }
+    }
+    for (const fact of this.symbols.facts.values()) {
+      const field = fact.name.text.replace(/^claim\./, "");
+      if (fact.forClaims && (claimFields as readonly string[]).includes(field)) {
+        this.report(catalogue.reservedValue, fact.name.span, `\`${field}\` is a field of every claim; a claim fact cannot take its name.`, describeStatement(fact));
+      }
+    }
+    const seen = new Map<string, Ast.BillingRule>();
+    for (const site of billingRuleSites(this.symbols)) {
+      const first = seen.get(site.rule.id.text);
+      if (first) {
+        this.diagnostics.push(
+          diagnostic(catalogue.duplicateName, this.symbols.file, site.rule.id.span, `The rule \`${site.rule.id.text}\` is declared twice.`, {
+            context: describeStatement(site.code),
+            related: [{ file: this.symbols.file, span: first.id.span, message: "first declared here" }],
+          }),
+        );
+        continue;
+      }
+      seen.set(site.rule.id.text, site.rule);
+      const id = site.rule.id.text;
+      if (this.symbols.outline.has(id) || this.symbols.definitions.has(id) || this.symbols.exceptions.has(id)) {
+        this.report(catalogue.duplicateName, site.rule.id.span, `\`${id}\` already names a statement of the policy.`, describeStatement(site.code), "Give the rule a name of its own.");
+        continue;
+      }
+      this.checkRule(site);
+    }
+  }
+
+  private checkRule({ rule, code, noteIndex }: BillingRuleSite): void {
+    const context = `rule ${rule.id.text} of code ${codeLabel(code)}`;
+    // A rule lives as long as the billing sentence it carries out (already resolved by the policy checker).
+    this.lifetimes.set(rule.id.text, (noteIndex !== undefined && this.lifetimes.get(billingKey(code, noteIndex))) || { from: 0 });
+    this.addReads(rule.id.text, emptyReads());
+    if (rule.from && this.symbols.outline.get(rule.from.text)?.kind !== "note") {
+      const notes = [...this.symbols.outline.values()].filter((s) => s.kind === "note").map((s) => s.id.text);
+      this.report(catalogue.unknownName, rule.from.span, `No note is numbered \`${rule.from.text}\`.`, context, didYouMean(rule.from.text, notes));
+    }
+    const body = rule.body;
+    switch (body.kind) {
+      case "billedOnlyWhen":
+      case "notBilledWhen":
+        this.addReads(rule.id.text, checkExpression(body.condition, this.symbols, context, this.diagnostics, undefined, "claim"));
+        return;
+      case "requiresModifier":
+        if (!modifierFormat.test(body.modifier.text)) {
+          this.report(catalogue.invalidLiteral, body.modifier.span, `\`${body.modifier.text}\` is not a modifier.`, context, "A modifier is two letters or digits, such as SD.");
+        }
+        return;
+      case "billedWithEach":
+        if (!this.symbols.codeGroups.has(body.group.text)) {
+          this.report(
+            catalogue.unknownName,
+            body.group.span,
+            `No code group is named \`${body.group.text}\`.`,
+            context,
+            didYouMean(body.group.text, this.symbols.codeGroups.keys()) ?? `Declare it: \`code group ${body.group.text} "...": <codes>\`.`,
+          );
+        }
+        return;
+      case "unitsAtMost":
+        this.checkNumeric(body.limit, rule.id.text, context);
+        return;
+    }
+  }
+
+  private checkNumeric(expression: Ast.NumericExpression, owner: string, context: string): void {
+    switch (expression.kind) {
+      case "number":
+        return;
+      case "binary":
+        this.checkNumeric(expression.left, owner, context);
+        this.checkNumeric(expression.right, owner, context);
+        if (expression.operator === "/" && expression.right.kind === "number" && expression.right.value === 0) {
+          this.report(catalogue.invalidCount, expression.span, "This divides by zero.", context);
+        }
+        return;
+      case "name": {
+        const fact = this.symbols.facts.get(expression.name.text);
+        if (!fact || !fact.forClaims) {
+          const numbers = [...this.symbols.facts.values()].filter((f) => f.forClaims && f.type.kind === "number").map((f) => f.name.text);
+          this.report(catalogue.unknownName, expression.span, `No number fact of a claim is named \`${expression.name.text}\`.`, context, didYouMean(expression.name.text, numbers));
+          return;
+        }
+        if (fact.type.kind !== "number") {
+          this.report(catalogue.typeMismatch, expression.span, `\`${expression.name.text}\` is not a number, so it cannot count units.`, context);
+          return;
+        }
+        const reads = emptyReads();
+        reads.facts.add(fact.name.text);
+        this.addReads(owner, reads);
+        return;
+      }
+    }
+  }
+}
+
+/** Checks the coding table's rules; `lifetimes` and `addReads` receive what each rule id needs. */
+export function checkBilling(
+  symbols: PolicySymbols,
+  diagnostics: Diagnostic[],
+  lifetimes: Map<string, RevisionRange>,
+  addReads: (owner: string, reads: ExpressionReads) => void,
+): void {
+  new BillingChecker(symbols, diagnostics, lifetimes, addReads).run();
+}

@@ -1,0 +1,156 @@
+// What changed between two versions of a policy, statement by statement: two models in, the criteria,
+// exclusions, notes, sections and services, exceptions, definitions, facts, codes and revisions that
+// were added, removed, reworded, or whose logic changed. Compares the models; decides nothing.
+
+import type { Condition, PolicyModel, RevisionRange } from "../model/policy-model.js";
+
+export type ChangeKind = "added" | "removed" | "reworded" | "logic";
+
+export interface Change {
+  /** `criterion`, `exclusion`, `note`, `section`, `service`, `exception`, `definition`, `fact`, `code`, `revision`. */
+  readonly what: string;
+  readonly id: string;
+  readonly kinds: readonly ChangeKind[];
+  readonly textBefore?: string;
+  readonly textAfter?: string;
+  /** For a logic change: what differs (`condition`, `in force`, `category`...). */
+  readonly aspects: readonly string[];
+  /** For each aspect other than a condition: its value before and after, in short. */
+  readonly aspectValues: readonly { readonly aspect: string; readonly before: string; readonly after: string }[];
+  readonly conditionBefore?: Condition;
+  readonly conditionAfter?: Condition;
+}
+
+interface Comparable {
+  readonly what: string;
+  readonly id: string;
+  readonly text: string;
+  /** Everything that decides, as plain data with revisions named by month (not by index). */
+  readonly logic: Readonly<Record<string, unknown>>;
+  readonly condition?: Condition;
+}
+
+function months(model: PolicyModel, range: RevisionRange): string {
+  const from = model.revisions[range.from]?.approved ?? "";
+  const until = range.until !== undefined ? model.revisions[range.until]?.approved : undefined;
+  return until === undefined ? `from ${from}` : `from ${from} until ${until}`;
+}
+
+function comparables(model: PolicyModel): Comparable[] {
+  const rules = new Map(model.rules.map((rule) => [rule.id, rule]));
+  const items: Comparable[] = [];
+  for (const entry of model.outline) {
+    if (entry.kind === "rule") {
+      const rule = rules.get(entry.id);
+      if (!rule) continue;
+      items.push({
+        what: rule.kind,
+        id: rule.id,
+        text: [rule.text, ...rule.items.map((item) => `${item.label}. ${item.text}`)].join("\n"),
+        condition: rule.condition,
+        logic: {
+          role: rule.role,
+          condition: rule.condition,
+          applicability: rule.applicability,
+          "in force": months(model, rule.inForce),
+          category: rule.category,
+          "set aside by": model.exceptions.filter((exception) => exception.overrides.includes(rule.id)).map((exception) => exception.id),
+          "services of": rule.servicesOf,
+        },
+      });
+      continue;
+    }
+    if (entry.kind === "section") {
+      items.push({ what: "section", id: entry.id, text: entry.title, logic: { "applies when": entry.appliesWhen, "in force": months(model, entry.inForce) } });
+      continue;
+    }
+    items.push({
+      what: entry.kind,
+      id: entry.id,
+      text: [entry.text, ...entry.items.map((item) => `${item.label}. ${item.text}`)].join("\n"),
+      logic: { "in force": months(model, entry.inForce) },
+    });
+  }
+  for (const exception of model.exceptions) {
+    items.push({
+      what: "exception",
+      id: exception.id,
+      text: [exception.title, exception.text ?? "", exception.priorApprovalText ?? ""].join("\n"),
+      condition: exception.condition,
+      logic: {
+        condition: exception.condition,
+        overrides: exception.overrides,
+        "may override": exception.mayOverride,
+        "never overrides": exception.neverOverrides,
+        "prior approval": exception.requiresPriorApproval,
+        "in force": months(model, exception.inForce),
+      },
+    });
+  }
+  for (const definition of model.definitions) {
+    items.push({ what: "definition", id: definition.name, text: definition.label, condition: definition.condition, logic: { condition: definition.condition } });
+  }
+  for (const fact of model.facts) {
+    items.push({ what: "fact", id: fact.name, text: `${fact.description}\n${fact.question}`, logic: { type: fact.type } });
+  }
+  for (const code of model.codes) {
+    const label = code.modifier !== undefined ? `${code.code} ${code.modifier}` : code.code;
+    items.push({
+      what: "code",
+      id: label,
+      text: [code.description, ...code.billing.map((note) => note.text)].join("\n"),
+      logic: { billing: code.billing.map((note) => months(model, note.inForce)), rules: code.rules },
+    });
+  }
+  for (const revision of model.revisions) {
+    items.push({ what: "revision", id: revision.approved, text: revision.text, logic: { reviewed: revision.reviewed, effective: revision.effective } });
+  }
+  return items;
+}
+
+/** A value of an aspect in a few words: a list joined by commas, a word, or "none". */
+function short(value: unknown): string {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return "none";
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Every statement added, removed or changed, in the new version's order (removed ones after). */
+export function policyChanges(old: PolicyModel, next: PolicyModel): Change[] {
+  const before = new Map(comparables(old).map((item) => [`${item.what} ${item.id}`, item]));
+  const after = comparables(next);
+  const afterKeys = new Set(after.map((item) => `${item.what} ${item.id}`));
+  const changes: Change[] = [];
+  for (const item of after) {
+    const previous = before.get(`${item.what} ${item.id}`);
+    if (!previous) {
+      changes.push({ what: item.what, id: item.id, kinds: ["added"], textAfter: item.text, aspects: [], aspectValues: [], ...(item.condition && { conditionAfter: item.condition }) });
+      continue;
+    }
+    const reworded = previous.text !== item.text;
+    const aspects = Object.keys({ ...previous.logic, ...item.logic }).filter((key) => !same(previous.logic[key], item.logic[key]));
+    if (!reworded && aspects.length === 0) continue;
+    changes.push({
+      what: item.what,
+      id: item.id,
+      kinds: [...(reworded ? (["reworded"] as const) : []), ...(aspects.length > 0 ? (["logic"] as const) : [])],
+      textBefore: previous.text,
+      textAfter: item.text,
+      aspects,
+      aspectValues: aspects
+        .filter((aspect) => !["condition", "applicability", "applies when", "type"].includes(aspect))
+        .map((aspect) => ({ aspect, before: short(previous.logic[aspect]), after: short(item.logic[aspect]) })),
+      ...(previous.condition && { conditionBefore: previous.condition }),
+      ...(item.condition && { conditionAfter: item.condition }),
+    });
+  }
+  for (const [key, item] of before) {
+    if (afterKeys.has(key)) continue;
+    changes.push({ what: item.what, id: item.id, kinds: ["removed"], textBefore: item.text, aspects: [], aspectValues: [], ...(item.condition && { conditionBefore: item.condition }) });
+  }
+  return changes;
+}

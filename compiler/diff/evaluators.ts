@@ -1,0 +1,56 @@
+// The two versions' evaluators, made by the compiler itself: each model goes through the evaluator
+// emitter, the TypeScript is transpiled (transpileModule) into a temporary folder beside a transpiled
+// copy of the runtime, and the modules are imported. The delta is computed by running them: there is
+// no second interpreter of a policy's meaning.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ts } from "ts-morph";
+import type { PolicyModel } from "../model/policy-model.js";
+import { createEmitProject, emitEvaluator } from "../emit/evaluator/emit-evaluator.js";
+import { compilerRoot, readSources } from "../build/project-files.js";
+
+/** What the comparison needs of a decision. */
+export interface DecisionLike {
+  readonly outcome: "covered" | "not_covered" | "pending";
+  readonly reasons: readonly { readonly id: string; readonly overriddenBy?: string }[];
+  readonly missingFacts: readonly { readonly fact: string }[];
+  readonly exceptionsApplied: readonly string[];
+}
+
+export interface LoadedEvaluator {
+  evaluate(facts: unknown, options: { asOf: string }): DecisionLike;
+}
+
+function transpile(source: string): string {
+  return ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false, isolatedModules: true },
+  }).outputText;
+}
+
+/** Imports the generated evaluators of `models`, in order; `dispose` removes the temporary folder. */
+export async function importEvaluators(models: readonly PolicyModel[]): Promise<{ evaluators: LoadedEvaluator[]; dispose: () => void }> {
+  const folder = mkdtempSync(join(tmpdir(), "policyc-diff-"));
+  try {
+    writeFileSync(join(folder, "package.json"), '{ "type": "module" }\n');
+    mkdirSync(join(folder, "runtime"));
+    for (const file of readSources(compilerRoot(), "compiler/runtime", ".ts")) {
+      const name = file.path.split("/").at(-1)?.replace(/\.ts$/, ".js") ?? "index.js";
+      writeFileSync(join(folder, "runtime", name), transpile(file.text));
+    }
+    const evaluators: LoadedEvaluator[] = [];
+    for (const [index, model] of models.entries()) {
+      const version = join(folder, `version-${index}`);
+      mkdirSync(version);
+      const source = emitEvaluator(model, createEmitProject(), `version-${index}/evaluator.ts`);
+      writeFileSync(join(version, "evaluator.js"), transpile(source));
+      evaluators.push((await import(pathToFileURL(join(version, "evaluator.js")).href)) as LoadedEvaluator);
+    }
+    return { evaluators, dispose: () => rmSync(folder, { recursive: true, force: true }) };
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,316 @@
+// The space of cases two versions of a policy are compared over: for each fact, the classes of values
+// that no condition of either version tells apart (each with a representative value and how many
+// values it stands for), and the periods of service dates split at every effective date. Yes-or-no
+// facts and lists are taken value by value; numbers and dates are split at the thresholds the
+// conditions compare them with; list values that no condition names are grouped.
+
+import type { Condition, FactModel, PolicyModel, Term } from "../model/policy-model.js";
+
+/** One class of a fact's values: a representative to give the evaluators, and how many cases it stands for. */
+export interface ValueClass {
+  /** The value as the evaluator takes it (boolean, number, string, or array of strings). */
+  readonly value: boolean | number | string | readonly string[];
+  /** How a reviewer reads it: `yes`, `20`, `private_residence`, `(water, electricity)`. */
+  readonly label: string;
+  /** What the class covers, when it is more than its representative: `0 to under 21`. */
+  readonly covers?: string;
+  readonly weight: bigint;
+}
+
+export interface FactAxis {
+  readonly name: string;
+  readonly inOld: boolean;
+  readonly inNew: boolean;
+  readonly classes: readonly ValueClass[];
+}
+
+export interface Period {
+  /** First service date of the period, YYYY-MM-DD (its representative). */
+  readonly from: string;
+  /** Last service date, or undefined for "and later". */
+  readonly to?: string;
+}
+
+/** Every comparison in a model, through definitions and applicability. */
+function comparisons(model: PolicyModel): Extract<Condition, { kind: "compare" }>[] {
+  const found: Extract<Condition, { kind: "compare" }>[] = [];
+  const visit = (condition: Condition): void => {
+    switch (condition.kind) {
+      case "compare":
+        found.push(condition);
+        return;
+      case "not":
+        return visit(condition.operand);
+      case "and":
+      case "or":
+      case "atLeast":
+        return condition.operands.forEach(visit);
+      default:
+        return;
+    }
+  };
+  for (const definition of model.definitions) visit(definition.condition);
+  for (const rule of model.rules) {
+    visit(rule.condition);
+    for (const { condition } of rule.applicability) visit(condition);
+  }
+  for (const exception of model.exceptions) visit(exception.condition);
+  for (const entry of model.outline) if (entry.kind === "section" && entry.appliesWhen) visit(entry.appliesWhen);
+  return found;
+}
+
+/** The list conditions (`is one of`, `contains`) of a model, per fact. */
+type ListCondition = Extract<Condition, { kind: "oneOf" | "contains" }>;
+
+function listConditions(model: PolicyModel): Map<string, ListCondition[]> {
+  const found = new Map<string, ListCondition[]>();
+  const visit = (condition: Condition): void => {
+    switch (condition.kind) {
+      case "oneOf":
+      case "contains":
+        found.set(condition.fact, [...(found.get(condition.fact) ?? []), condition]);
+        return;
+      case "not":
+        return visit(condition.operand);
+      case "and":
+      case "or":
+      case "atLeast":
+        return condition.operands.forEach(visit);
+      default:
+        return;
+    }
+  };
+  for (const definition of model.definitions) visit(definition.condition);
+  for (const rule of model.rules) {
+    visit(rule.condition);
+    for (const { condition } of rule.applicability) visit(condition);
+  }
+  for (const exception of model.exceptions) visit(exception.condition);
+  for (const entry of model.outline) if (entry.kind === "section" && entry.appliesWhen) visit(entry.appliesWhen);
+  return found;
+}
+
+// ----- dates as day numbers ------------------------------------------------------------------------
+
+export function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
+export function dateOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+// ----- cuts: where a comparison splits a number line ------------------------------------------------
+
+/** A point on the number line between values: `tier` -1 is just before `at`, +1 just after. */
+interface Cut {
+  readonly at: number;
+  readonly tier: -1 | 1;
+}
+
+function cutsFor(operator: Extract<Condition, { kind: "compare" }>["operator"], at: number, factOnLeft: boolean): Cut[] {
+  // Normalise to `fact OP at`.
+  const flipped = factOnLeft ? operator : ({ "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "!=": "!=" } as const)[operator];
+  switch (flipped) {
+    case "<":
+    case ">=":
+      return [{ at, tier: -1 }];
+    case "<=":
+    case ">":
+      return [{ at, tier: 1 }];
+    case "=":
+    case "!=":
+      return [
+        { at, tier: -1 },
+        { at, tier: 1 },
+      ];
+  }
+}
+
+function compareKeys(a: Cut, b: Cut): number {
+  return a.at - b.at || a.tier - b.tier;
+}
+
+/** Classes of a number line between `min` and `max` (inclusive) cut at `cuts`, each with a representative. */
+function lineClasses(cuts: readonly Cut[], min: number, max: number, integer: boolean, show: (value: number) => string): { value: number; covers: string }[] {
+  const sorted = [...cuts].filter((cut) => cut.at >= min && cut.at <= max).sort(compareKeys);
+  const unique = sorted.filter((cut, i) => i === 0 || compareKeys(cut, sorted[i - 1] ?? cut) !== 0);
+  const bounds: (Cut | undefined)[] = [undefined, ...unique, undefined];
+  const classes: { value: number; covers: string }[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const low = bounds[i];
+    const high = bounds[i + 1];
+    // Smallest and largest values inside (low, high).
+    const lowest = low === undefined ? min : low.tier === -1 ? low.at : integer ? low.at + 1 : low.at + 1e-9;
+    const highest = high === undefined ? max : high.tier === 1 ? high.at : integer ? high.at - 1 : high.at - 1e-9;
+    if (lowest > highest) continue;
+    let value: number;
+    if (low !== undefined && low.tier === -1 && (high === undefined || high.at !== low.at || high.tier === 1)) value = low.at;
+    else if (high !== undefined && high.tier === 1) value = high.at;
+    else if (high !== undefined) value = integer ? highest : Math.floor(highest) >= lowest ? Math.floor(highest) : highest;
+    else value = integer ? lowest : Math.ceil(lowest) <= highest ? Math.ceil(lowest) : lowest;
+    const covers = lowest === highest ? show(lowest) : `${show(lowest)} to ${show(highest)}`;
+    classes.push({ value, covers });
+  }
+  return classes;
+}
+
+// ----- axes ----------------------------------------------------------------------------------------
+
+export interface FactSpace {
+  readonly axes: readonly FactAxis[];
+  /** Facts compared with another fact, split only at literal thresholds: the delta is a sample there. */
+  readonly approximate: readonly string[];
+}
+
+function listLabel(values: readonly string[]): string {
+  return `(${values.join(", ")})`;
+}
+
+/**
+ * The classes of a list fact: values (or, for a set, subsets) that every list condition of both
+ * versions treats alike, and that both versions accept alike, are one class.
+ */
+function listAxis(old: FactModel | undefined, next: FactModel | undefined, conditions: readonly ListCondition[]): ValueClass[] {
+  const declared = (fact: FactModel | undefined) =>
+    fact && (fact.type.kind === "oneOf" || fact.type.kind === "setOf") ? fact.type.values.map((v) => v.name) : [];
+  const inOld = new Set(declared(old));
+  const inNew = new Set(declared(next));
+  const all = [...new Set([...declared(next), ...declared(old)])];
+  const kind = (next ?? old)?.type.kind;
+  const groups = new Map<string, { members: (string | readonly string[])[] }>();
+  const add = (signature: string, member: string | readonly string[]) => {
+    const group = groups.get(signature) ?? { members: [] };
+    group.members.push(member);
+    groups.set(signature, group);
+  };
+  if (kind === "oneOf") {
+    for (const value of all) {
+      const tests = conditions.map((condition) => (condition.kind === "oneOf" && condition.values.includes(value) ? "1" : "0")).join("");
+      const valid = (declared: ReadonlySet<string>) => (declared.size === 0 ? "-" : declared.has(value) ? "1" : "0");
+      add(`${valid(inOld)}${valid(inNew)}:${tests}`, value);
+    }
+    return [...groups.values()].map(({ members }) => {
+      const value = String(members[0] ?? "");
+      return { value, label: value, ...(members.length > 1 && { covers: `any of ${listLabel(members.map(String))}` }), weight: BigInt(members.length) };
+    });
+  }
+  // A set: every subset, grouped by what each `contains` condition says of it. Larger subsets first,
+  // so that a class is shown by its fullest member.
+  const subsets: string[][] = [];
+  for (let mask = 2 ** all.length - 1; mask >= 0; mask--) subsets.push(all.filter((_, i) => (mask & (1 << i)) !== 0));
+  subsets.sort((a, b) => b.length - a.length);
+  for (const subset of subsets) {
+    const tests = conditions
+      .map((condition) =>
+        condition.kind !== "contains" ? "-" : (condition.mode === "all" ? condition.values.every((v) => subset.includes(v)) : condition.values.some((v) => subset.includes(v))) ? "1" : "0",
+      )
+      .join("");
+    // A version that does not have the fact is never given it, so only the other's validity counts.
+    const valid = (declared: ReadonlySet<string>) => (declared.size === 0 ? "-" : subset.every((value) => declared.has(value)) ? "1" : "0");
+    add(`${valid(inOld)}${valid(inNew)}:${tests}`, subset);
+  }
+  return [...groups.values()].map(({ members }) => {
+    const value = (members[0] ?? []) as readonly string[];
+    return {
+      value,
+      label: listLabel(value),
+      ...(members.length > 1 && { covers: `${members.length} sets that every condition treats alike` }),
+      weight: BigInt(members.length),
+    };
+  });
+}
+
+/** The axes of the fact space for service dates in `period`. */
+export function factSpace(old: PolicyModel, next: PolicyModel, period: Period): FactSpace {
+  const oldFacts = new Map(old.facts.map((fact) => [fact.name, fact]));
+  const newFacts = new Map(next.facts.map((fact) => [fact.name, fact]));
+  const names = [...new Set([...next.facts.map((f) => f.name), ...old.facts.map((f) => f.name)])];
+  const lists = new Map<string, ListCondition[]>();
+  for (const model of [old, next]) for (const [fact, found] of listConditions(model)) lists.set(fact, [...(lists.get(fact) ?? []), ...found]);
+  const cuts = new Map<string, Cut[]>();
+  const approximate = new Set<string>();
+  const serviceDay = dayNumber(period.from);
+  for (const model of [old, next]) {
+    for (const comparison of comparisons(model)) {
+      const sides: [Term, Term, boolean][] = [
+        [comparison.left, comparison.right, true],
+        [comparison.right, comparison.left, false],
+      ];
+      for (const [factTerm, other, factOnLeft] of sides) {
+        if (factTerm.kind !== "fact") continue;
+        let at: number | undefined;
+        if (other.kind === "number") at = other.value;
+        else if (other.kind === "date") at = dayNumber(other.value);
+        else if (other.kind === "serviceDate") at = serviceDay;
+        else if (other.kind === "fact") approximate.add(factTerm.fact);
+        if (at !== undefined) cuts.set(factTerm.fact, [...(cuts.get(factTerm.fact) ?? []), ...cutsFor(comparison.operator, at, factOnLeft)]);
+      }
+    }
+  }
+  const axes = names.map((name): FactAxis => {
+    const before = oldFacts.get(name);
+    const after = newFacts.get(name);
+    const type = (after ?? before)?.type;
+    const base = { name, inOld: before !== undefined, inNew: after !== undefined };
+    switch (type?.kind) {
+      case "boolean":
+        return { ...base, classes: [{ value: true, label: "yes", weight: 1n }, { value: false, label: "no", weight: 1n }] };
+      case "number": {
+        const ranges = [before?.type, after?.type].flatMap((t) => (t?.kind === "number" ? [t] : []));
+        const min = Math.min(...ranges.map((t) => t.min ?? -1e9));
+        const max = Math.max(...ranges.map((t) => t.max ?? 1e9));
+        const rangeCuts = ranges.flatMap((t): Cut[] => [...(t.min !== undefined ? [{ at: t.min, tier: -1 as const }] : []), ...(t.max !== undefined ? [{ at: t.max, tier: 1 as const }] : [])]);
+        const all = [...(cuts.get(name) ?? []), ...rangeCuts];
+        const classes = lineClasses(all, min, max, all.every((cut) => Number.isInteger(cut.at)), String);
+        return { ...base, classes: classes.map(({ value, covers }) => ({ value, label: String(value), ...(covers !== String(value) && { covers }), weight: 1n })) };
+      }
+      case "date": {
+        const classes = lineClasses(cuts.get(name) ?? [], serviceDay - 36_500, serviceDay + 36_500, true, dateOf);
+        return {
+          ...base,
+          classes: classes.map(({ value, covers }) => ({
+            value: dateOf(value),
+            label: dateOf(value),
+            covers: covers.replace(dateOf(serviceDay - 36_500), "any date").replace(`to ${dateOf(serviceDay + 36_500)}`, "and later"),
+            weight: 1n,
+          })),
+        };
+      }
+      case "oneOf":
+      case "setOf":
+        return { ...base, classes: listAxis(before, after, lists.get(name) ?? []) };
+      default:
+        return { ...base, classes: [] };
+    }
+  });
+  return { axes, approximate: [...approximate].sort() };
+}
+
+/** First days of the periods a comparison of the service date with a date splits: `service date >= d` starts one at d. */
+function serviceDateBounds(model: PolicyModel): string[] {
+  const bounds: string[] = [];
+  for (const comparison of comparisons(model)) {
+    const pairs: [Term, Term, boolean][] = [
+      [comparison.left, comparison.right, true],
+      [comparison.right, comparison.left, false],
+    ];
+    for (const [service, other, serviceOnLeft] of pairs) {
+      if (service.kind !== "serviceDate" || other.kind !== "date") continue;
+      for (const cut of cutsFor(comparison.operator, dayNumber(other.value), serviceOnLeft)) bounds.push(dateOf(cut.tier === -1 ? cut.at : cut.at + 1));
+    }
+  }
+  return bounds;
+}
+
+/** Service-date periods: from the first effective date of either version, split at every effective date and date a condition compares the service date with. */
+export function periods(old: PolicyModel, next: PolicyModel): Period[] {
+  const effective = [...old.revisions, ...next.revisions].map((revision) => revision.effective).sort();
+  const first = effective[0] ?? "";
+  const bounds = [...serviceDateBounds(old), ...serviceDateBounds(next)].filter((date) => date > first);
+  const dates = [...new Set([...effective, ...bounds])].sort();
+  return dates.map((from, i) => {
+    const following = dates[i + 1];
+    return following === undefined ? { from } : { from, to: dateOf(dayNumber(following) - 1) };
+  });
+}

@@ -1,0 +1,198 @@
+// The review summary of `policyc diff`, as Markdown: what changed statement by statement (with the
+// logic before and after in plain words), then the decision delta: how many cases change outcome in
+// each period of service dates, grouped by how they change, and minimal example cases.
+
+import type { PolicyModel } from "../model/policy-model.js";
+import { code, join, printMarkdown, strong, text, words, type Block, type Inline } from "../emit/docs/markdown.js";
+import { ConditionWords, phraseInline } from "../emit/docs/words.js";
+import { formatMarkdown } from "../emit/format.js";
+import type { Change } from "./changes.js";
+import type { ChangedRegion, DecisionDelta, DeltaOutcome, Side } from "./delta.js";
+
+export interface VersionLabel {
+  readonly label: string;
+  readonly model: PolicyModel;
+}
+
+const groupTitles: readonly [string, string][] = [
+  ["criterion", "Criteria"],
+  ["exclusion", "Exclusions"],
+  ["note", "Notes"],
+  ["section", "Sections"],
+  ["service", "Services"],
+  ["exception", "Exceptions"],
+  ["definition", "Definitions"],
+  ["fact", "Facts"],
+  ["code", "Codes"],
+  ["revision", "Revisions"],
+];
+
+/** 1234567 -> 1,234,567. */
+export function grouped(value: bigint): string {
+  return value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+function outcomeWords(outcome: DeltaOutcome): string {
+  return { covered: "covered", not_covered: "not covered", pending: "pending", refused: "refused (a value this version does not know)" }[outcome];
+}
+
+function sideWords(sideOf: Side): Inline {
+  if (sideOf.because.length === 0) return text(outcomeWords(sideOf.outcome));
+  const by = sideOf.outcome === "covered" ? "through" : "by";
+  return words`${text(outcomeWords(sideOf.outcome))} (${text(by)} ${text(sideOf.because.join(", "))})`;
+}
+
+/** Words that differ, struck through and in bold: a word-level diff of two texts. */
+export function wordDiff(before: string, after: string): Inline {
+  const a = before.split(/\s+/).filter(Boolean);
+  const b = after.split(/\s+/).filter(Boolean);
+  const lengths: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      const row = lengths[i] ?? [];
+      row[j] = a[i] === b[j] ? (lengths[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(lengths[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
+    }
+  }
+  const out: Inline[] = [];
+  let i = 0;
+  let j = 0;
+  const removed: string[] = [];
+  const added: string[] = [];
+  const flush = () => {
+    if (removed.length > 0) out.push(words`~~${text(removed.join(" "))}~~`);
+    if (added.length > 0) out.push(strong(text(added.join(" "))));
+    removed.length = 0;
+    added.length = 0;
+  };
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      flush();
+      out.push(text(a[i] ?? ""));
+      i++;
+      j++;
+    } else if (j < b.length && (i >= a.length || (lengths[i]?.[j + 1] ?? 0) >= (lengths[i + 1]?.[j] ?? 0))) added.push(b[j++] ?? "");
+    else removed.push(a[i++] ?? "");
+  }
+  flush();
+  return join(out, " ");
+}
+
+function changeBlocks(changes: readonly Change[], before: PolicyModel, after: PolicyModel): Block[] {
+  const wordsBefore = new ConditionWords(before, () => undefined);
+  const wordsAfter = new ConditionWords(after, () => undefined);
+  const blocks: Block[] = [{ kind: "heading", level: 2, text: words`What changed, statement by statement` }];
+  for (const [what, title] of groupTitles) {
+    const group = changes.filter((change) => change.what === what);
+    if (group.length === 0) {
+      blocks.push({ kind: "paragraph", text: words`${strong(text(title))}: no change.` });
+      continue;
+    }
+    blocks.push({ kind: "heading", level: 3, text: text(title) });
+    blocks.push({
+      kind: "list",
+      items: group.map((change) => {
+        const head = words`${strong(text(`${change.what} ${change.id}`))}: ${text(change.kinds.map((kind) => (kind === "logic" ? "logic changed" : kind)).join(", "))}`;
+        const details: Inline[] = [];
+        if (change.kinds.includes("added") && change.textAfter !== undefined) details.push(words`Text: ${text(change.textAfter)}`);
+        if (change.kinds.includes("removed") && change.textBefore !== undefined) details.push(words`Text was: ${text(change.textBefore)}`);
+        if (change.kinds.includes("reworded")) details.push(words`Wording: ${wordDiff(change.textBefore ?? "", change.textAfter ?? "")}`);
+        if (change.kinds.includes("logic")) details.push(words`What differs: ${text(change.aspects.join(", "))}.`);
+        for (const value of change.aspectValues) details.push(words`${text(value.aspect)}: ${text(value.before)} → ${text(value.after)}.`);
+        if (change.conditionBefore && !change.kinds.includes("added") && (change.kinds.includes("removed") || change.aspects.includes("condition"))) {
+          details.push(words`Logic before: ${phraseInline(wordsBefore.phrase(change.conditionBefore))}.`);
+        }
+        if (change.conditionAfter && !change.kinds.includes("removed") && (change.kinds.includes("added") || change.aspects.includes("condition"))) {
+          details.push(words`Logic after: ${phraseInline(wordsAfter.phrase(change.conditionAfter))}.`);
+        }
+        return { text: head, children: details.length > 0 ? [{ kind: "list" as const, items: details.map((detail) => ({ text: detail })) }] : [] };
+      }),
+    });
+  }
+  return blocks;
+}
+
+function regionFacts(region: ChangedRegion): Block {
+  if (region.facts.length === 0) return { kind: "paragraph", text: words`Any case.` };
+  return {
+    kind: "list",
+    items: region.facts.map((fact) => ({
+      text: words`${code(fact.name)} = ${text(fact.value.label)}${fact.value.covers !== undefined ? words` (${text(fact.value.covers)})` : words``}`,
+    })),
+  };
+}
+
+function periodWords(delta: DecisionDelta["periods"][number]["period"]): Inline {
+  return delta.to === undefined ? words`from ${text(delta.from)}` : words`${text(delta.from)} to ${text(delta.to)}`;
+}
+
+function deltaBlocks(delta: DecisionDelta, examples: readonly ChangedRegion[]): Block[] {
+  const blocks: Block[] = [
+    { kind: "heading", level: 2, text: words`Decision delta` },
+    {
+      kind: "paragraph",
+      text: words`Computed with the two versions' generated evaluators over every case: every fact takes each of its values (yes or no; each value of a list, values that no condition tells apart counted together; numbers and dates on each side of every threshold a condition compares them with), and service dates fall in the periods between effective dates. A case changes when its outcome differs.`,
+    },
+    {
+      kind: "paragraph",
+      text: strong(words`${text(grouped(delta.changed))} of ${text(grouped(delta.cases))} cases change outcome.`),
+    },
+    {
+      kind: "table",
+      header: [words`Service dates`, words`Cases`, words`Changed`],
+      rows: delta.periods.map((period) => [periodWords(period.period), text(grouped(period.cases)), text(grouped(period.changed))]),
+    },
+  ];
+  if (delta.approximate.length > 0) {
+    blocks.push({
+      kind: "paragraph",
+      text: words`Not exact for ${join(delta.approximate.map(code), ", ")}: compared with another fact, these are split only at fixed thresholds.`,
+    });
+  }
+  if (delta.changed === 0n) return blocks;
+  const groups = new Map<string, { before: Side; after: Side; cases: bigint }>();
+  for (const region of delta.regions) {
+    const key = JSON.stringify([region.before, region.after]);
+    const group = groups.get(key) ?? { before: region.before, after: region.after, cases: 0n };
+    group.cases += region.cases;
+    groups.set(key, group);
+  }
+  blocks.push(
+    { kind: "heading", level: 3, text: words`How they change` },
+    {
+      kind: "table",
+      header: [words`Before`, words`After`, words`Cases`],
+      rows: [...groups.values()].sort((a, b) => (b.cases > a.cases ? 1 : b.cases < a.cases ? -1 : 0)).map((group) => [sideWords(group.before), sideWords(group.after), text(grouped(group.cases))]),
+    },
+    { kind: "heading", level: 3, text: words`Minimal examples` },
+    {
+      kind: "paragraph",
+      text: words`Each example names only the facts it needs: every case with these values (and any values of the other facts) changes the same way.`,
+    },
+    {
+      kind: "list",
+      items: examples.map((example) => ({
+        text: words`Service date ${text(example.period.from)}: ${sideWords(example.before)} before, ${sideWords(example.after)} after.`,
+        children: [regionFacts(example)],
+      })),
+    },
+  );
+  return blocks;
+}
+
+export async function renderSummary(
+  before: VersionLabel,
+  after: VersionLabel,
+  changes: readonly Change[],
+  delta: DecisionDelta,
+  examples: readonly ChangedRegion[],
+): Promise<string> {
+  const describe = (version: VersionLabel): Inline =>
+    words`${code(version.label)} (latest revision ${text(version.model.revisions.at(-1)?.approved ?? "none")})`;
+  const blocks: Block[] = [
+    { kind: "heading", level: 1, text: words`Review: ${text(after.model.reference)} ${text(after.model.title)}` },
+    { kind: "paragraph", text: words`From ${describe(before)} to ${describe(after)}.` },
+    ...changeBlocks(changes, before.model, after.model),
+    ...deltaBlocks(delta, examples),
+  ];
+  return formatMarkdown(printMarkdown(blocks));
+}

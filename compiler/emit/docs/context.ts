@@ -1,0 +1,59 @@
+// What every part of the docs emitter needs: the model, its conditions in words, and where each
+// statement's anchor is.
+
+import type { PolicyModel, RevisionRange, RuleModel } from "../../model/policy-model.js";
+import { partKey, statementKey } from "./anchors.js";
+import { anchorLink, code, text, words, type Inline } from "./markdown.js";
+import { ConditionWords } from "./words.js";
+import type { TraceSummary } from "../../trace/summary.js";
+
+export class DocsContext {
+  readonly words: ConditionWords;
+  readonly rules: ReadonlyMap<string, RuleModel>;
+  /** Statement id -> the key of its heading: outline statements, exceptions, definitions. */
+  private readonly anchors = new Map<string, string>();
+
+  constructor(
+    readonly model: PolicyModel,
+    readonly trace: TraceSummary,
+  ) {
+    this.rules = new Map(model.rules.map((rule) => [rule.id, rule]));
+    for (const entry of model.outline) this.anchors.set(entry.id, statementKey(this.kindOf(entry.id), entry.id));
+    for (const exception of model.exceptions) this.anchors.set(exception.id, statementKey("exception", exception.id));
+    for (const definition of model.definitions) this.anchors.set(definition.name, statementKey("definition", definition.name));
+    this.words = new ConditionWords(model, (_kind, id) => this.anchors.get(id));
+  }
+
+  /** `criterion`, `exclusion`, `note`, `section`, `service`. */
+  kindOf(id: string): string {
+    const rule = this.rules.get(id);
+    if (rule) return rule.kind;
+    const entry = this.model.outline.find((e) => e.id === id);
+    return entry?.kind === "rule" ? "criterion" : (entry?.kind ?? "statement");
+  }
+
+  anchor(id: string): string | undefined {
+    return this.anchors.get(id);
+  }
+
+  /** A statement id linked to its heading; a code label links to the coding table. */
+  link(id: string): Inline {
+    const anchor = this.anchors.get(id);
+    if (anchor !== undefined) return anchorLink(text(id), anchor);
+    if (this.model.codes.some((c) => (c.modifier !== undefined ? `${c.code} ${c.modifier}` : c.code) === id)) return anchorLink(text(id), partKey("coding"));
+    return text(id);
+  }
+
+  factLink(name: string): Inline {
+    return anchorLink(code(name), partKey("facts"));
+  }
+
+  /** "the original approval (2021-05)" / "2024-05" and, when removed, "until 2025-05". */
+  inForce(range: RevisionRange): Inline {
+    const from = this.model.revisions[range.from];
+    const start = range.from === 0 ? words`since the original approval (${text(from?.approved ?? "")})` : words`added in ${text(from?.approved ?? "")} (effective ${text(from?.effective ?? "")})`;
+    if (range.until === undefined) return start;
+    const until = this.model.revisions[range.until];
+    return words`${start}; removed in ${text(until?.approved ?? "")} (no longer in force from ${text(until?.effective ?? "")})`;
+  }
+}

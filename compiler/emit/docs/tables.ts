@@ -1,0 +1,146 @@
+// The docs' tables and lists: the facts, the coding table, the revision log, the references and the
+// prose that sits in no section.
+
+import type { FactModel } from "../../model/policy-model.js";
+import { partKey, parts } from "./anchors.js";
+import type { DocsContext } from "./context.js";
+import { code, join, strong, text, webLink, words, type Block, type Inline } from "./markdown.js";
+import { proseBlocks } from "./outline.js";
+
+function factType(fact: FactModel): Inline {
+  const type = fact.type;
+  switch (type.kind) {
+    case "boolean":
+      return words`yes or no`;
+    case "number":
+      return type.unit !== undefined ? words`number (${text(type.unit)})` : words`number`;
+    case "date":
+      return words`date`;
+    case "oneOf":
+      return words`one of a list`;
+    case "setOf":
+      return words`any of a list`;
+  }
+}
+
+function allowedValues(fact: FactModel): Inline {
+  const type = fact.type;
+  switch (type.kind) {
+    case "boolean":
+      return words`yes, no`;
+    case "number":
+      return type.min !== undefined && type.max !== undefined ? words`from ${text(String(type.min))} to ${text(String(type.max))}` : words`any number`;
+    case "date":
+      return words`a date (YYYY-MM-DD)`;
+    case "oneOf":
+    case "setOf":
+      return join(
+        type.values.map((value) => words`${code(value.name)} ${text(value.label)}`),
+        "; ",
+      );
+  }
+}
+
+/** The facts table: name, type, allowed values, the question to ask, and what reads each fact. */
+export function factsBlocks(context: DocsContext): Block[] {
+  return [
+    { kind: "heading", level: 2, text: text(parts.facts), key: partKey("facts") },
+    {
+      kind: "paragraph",
+      text: words`What a reviewer records about a case. A fact nobody recorded is unknown, never "no"; when an unknown fact can change the outcome, the decision is pending and asks its question.`,
+    },
+    {
+      kind: "table",
+      header: [words`Fact`, words`Type`, words`Allowed values`, words`Question`, words`Read by`],
+      rows: context.model.facts.map((fact) => [
+        words`${code(fact.name)}: ${text(fact.description)}`,
+        factType(fact),
+        allowedValues(fact),
+        text(fact.question),
+        fact.readBy.length === 0 ? words`nothing` : join(fact.readBy.map((id) => context.link(id)), ", "),
+      ]),
+    },
+  ];
+}
+
+/** One row of the coding table: a code's billing sentences, each with the revision that added it. */
+function billingCell(context: DocsContext, code: DocsContext["model"]["codes"][number]): Inline {
+  if (code.billing.length === 0) return words``;
+  return join(
+    code.billing.map((note) => words`${text(note.text)} (${context.inForce(note.inForce)})`),
+    " ",
+  );
+}
+
+/**
+ * The coding table, from `model.codes`: each code with its modifier, description and billing
+ * sentences. NOTE: kept in a function of its own so that each code's billing rules can be written
+ * out in plain words here.
+ */
+export function codingBlocks(context: DocsContext): Block[] {
+  const codes = context.model.codes;
+  if (codes.length === 0) return [];
+  return [
+    { kind: "heading", level: 2, text: text(parts.coding), key: partKey("coding") },
+    {
+      kind: "table",
+      header: [words`Code`, words`Modifier`, words`Description`, words`Billing`],
+      rows: codes.map((entry) => [code(entry.code), entry.modifier !== undefined ? code(entry.modifier) : words``, text(entry.description), billingCell(context, entry)]),
+    },
+    ...codes.flatMap((entry) =>
+      entry.readings.length === 0 ? [] : [{ kind: "paragraph" as const, text: words`${strong(words`Reading on ${code(entry.code)}:`)} ${join(entry.readings.map(text), " ")}` }],
+    ),
+  ];
+}
+
+/** The revision log, each revision linked to the statements it added or removed. */
+export function revisionBlocks(context: DocsContext): Block[] {
+  const model = context.model;
+  const touched = (ids: readonly string[], verb: string) => (ids.length === 0 ? [] : [words`${text(verb)} ${join(ids.map((id) => context.link(id)), ", ")}`]);
+  return [
+    { kind: "heading", level: 2, text: text(parts.revisions), key: partKey("revisions") },
+    {
+      kind: "paragraph",
+      text: words`A service date is judged by the statements in force on that date: a revision applies from its effective date.`,
+    },
+    {
+      kind: "table",
+      header: [words`Approved`, words`Reviewed`, words`Effective`, words`Revision`, words`Statements it touched`],
+      rows: model.revisions.map((revision) => {
+        const changes = [...touched(revision.added, "added"), ...touched(revision.removed, "removed")];
+        return [
+          text(revision.approved),
+          text(revision.reviewed ?? ""),
+          text(revision.effective),
+          text(revision.text),
+          changes.length === 0 ? words`none encoded` : join(changes, "; "),
+        ];
+      }),
+    },
+    ...model.revisions.flatMap((revision) =>
+      revision.readings.map((reading) => ({ kind: "paragraph" as const, text: words`${strong(words`Reading on ${text(revision.approved)}:`)} ${text(reading)}` })),
+    ),
+  ];
+}
+
+export function referenceBlocks(context: DocsContext): Block[] {
+  const references = context.model.references;
+  if (references.length === 0) return [];
+  return [
+    { kind: "heading", level: 2, text: text(parts.references), key: partKey("references") },
+    {
+      kind: "list",
+      items: references.map((reference) => ({
+        text: words`${text(String(reference.number))}: ${text(reference.text)}${reference.link !== undefined ? words` ${webLink(text(reference.link), reference.link)}` : words``}`,
+      })),
+    },
+  ];
+}
+
+/** Prose that sits in no section: shown as it stands, with why it is not encoded. */
+export function proseSectionBlocks(context: DocsContext): Block[] {
+  const sections = new Set(context.model.outline.filter((e) => e.kind === "section").map((e) => e.id));
+  const loose = context.model.prose.filter((prose) => ![...sections].some((section) => prose.id.startsWith(`${section}.`)));
+  if (loose.length === 0) return [];
+  return [{ kind: "heading", level: 2, text: text(parts.prose), key: partKey("prose") }, ...loose.flatMap((prose) => proseBlocks(prose, 3))];
+}

@@ -1,0 +1,74 @@
+// The docs' account of how the policy file follows its published text: the share of published
+// sentences accounted for, what is deliberately not encoded and why, and anything left over.
+
+import type { TraceSummary } from "../../trace/summary.js";
+import { sharePercent } from "../../trace/trace.js";
+import { partKey, parts } from "./anchors.js";
+import type { DocsContext } from "./context.js";
+import { code, strong, text, words, type Block } from "./markdown.js";
+
+/** One line for the header table. */
+export function traceHeadline(trace: TraceSummary) {
+  switch (trace.kind) {
+    case "none":
+      return words`no published text is kept beside this policy`;
+    case "missing":
+      return words`${code(trace.path)} is missing`;
+    case "checked":
+      return words`${code(trace.path)}: ${text(String(trace.report.accounted))} of ${text(String(trace.report.total))} sentences accounted for (${text(sharePercent(trace.report))})`;
+  }
+}
+
+export function traceabilityBlocks(context: DocsContext): Block[] {
+  const trace = context.trace;
+  const heading: Block = { kind: "heading", level: 2, text: text(parts.traceability), key: partKey("traceability") };
+  if (trace.kind !== "checked") return [heading, { kind: "paragraph", text: words`${traceHeadline(trace)}.` }];
+  const report = trace.report;
+  const counts = report.counts;
+  const blocks: Block[] = [
+    heading,
+    {
+      kind: "paragraph",
+      text: words`The published policy is kept beside the policy file, in ${code(trace.path)}. \`npm test\` compares every quoted criterion, exclusion, note, item, service and code with it (spacing, line breaks, list bullets, emphasis and quote styles aside) and cuts it into sentences: ${strong(
+        words`${text(String(report.accounted))} of ${text(String(report.total))} (${text(sharePercent(report))})`,
+      )} are accounted for.`,
+    },
+    {
+      kind: "table",
+      header: [words`Accounted for as`, words`Sentences`],
+      rows: [
+        [words`Encoded as a rule (criterion, exclusion, note with a rule, exception)`, text(String(counts.rule))],
+        [words`Kept as a statement that decides nothing by itself (section, service, note, code, revision, reference, header)`, text(String(counts.structure))],
+        [words`Deliberately not encoded, with the reason below`, text(String(counts.notEncoded))],
+        [words`Not policy content (page headers, headings, table headers), with the reason below`, text(String(counts.layout))],
+        [words`Not accounted for`, text(String(report.total - report.accounted))],
+      ],
+    },
+    { kind: "heading", level: 3, text: words`Deliberately not encoded` },
+    {
+      kind: "table",
+      header: [words`Statement`, words`Why`, words`Sentences`],
+      rows: report.omissions.map((omission) => [text(omission.owner), text(omission.reason), text(String(omission.sentences))]),
+    },
+  ];
+  if (report.mismatches.length > 0) {
+    blocks.push(
+      { kind: "heading", level: 3, text: words`Quotes that do not match the published text` },
+      {
+        kind: "list",
+        items: report.mismatches.map((mismatch) => ({
+          text: mismatch.closest
+            ? words`${text(mismatch.quote.owner)} (${text(mismatch.quote.field)}): the policy file has "${text(mismatch.closest.policyHas)}" where line ${text(String(mismatch.closest.place.line))} of the published text has "${text(mismatch.closest.publishedHas)}".`
+            : words`${text(mismatch.quote.owner)} (${text(mismatch.quote.field)}): not found in the published text.`,
+        })),
+      },
+    );
+  }
+  if (report.unaccounted.length > 0) {
+    blocks.push(
+      { kind: "heading", level: 3, text: words`Sentences not accounted for` },
+      { kind: "list", items: report.unaccounted.map((sentence) => ({ text: words`Line ${text(String(sentence.line))}: ${text(sentence.text)}` })) },
+    );
+  }
+  return blocks;
+}

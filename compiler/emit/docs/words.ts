@@ -1,0 +1,171 @@
+// Conditions of the policy model in plain words, for the docs and the review summary of `diff`.
+// A fact reads as its description ("the member's age in whole years on the date of service is less
+// than 21"), a value as its label, a definition as its label linked to it; a condition too long for
+// one sentence becomes a nested list ("all of the following hold:").
+
+import type { Condition, FactModel, PolicyModel, Term } from "../../model/policy-model.js";
+import { statementKey } from "./anchors.js";
+import { anchorLink, code, series, text, words, type Block, type Inline } from "./markdown.js";
+
+/** A condition in words: one phrase, or a lead phrase with a list of conditions under it. */
+export type Phrase = { readonly kind: "inline"; readonly text: Inline } | { readonly kind: "list"; readonly lead: Inline; readonly items: readonly Phrase[] };
+
+/** The key of the heading a name links to; undefined where it should not be linked. */
+export type LinkTarget = (kind: "definition" | "criterion", id: string) => string | undefined;
+
+const defaultTarget: LinkTarget = (kind, id) => statementKey(kind, id);
+
+/** A description as the subject of a sentence: "The member's age." -> "the member's age". */
+export function subject(description: string): string {
+  const trimmed = description.trim().replace(/[.;:]$/, "");
+  const first = trimmed.split(/\s/)[0] ?? "";
+  const keepCase = first.length > 1 && first === first.toUpperCase();
+  return keepCase ? trimmed : `${trimmed.slice(0, 1).toLowerCase()}${trimmed.slice(1)}`;
+}
+
+export class ConditionWords {
+  private readonly facts: ReadonlyMap<string, FactModel>;
+  private readonly definitions: ReadonlyMap<string, string>;
+
+  constructor(
+    model: Pick<PolicyModel, "facts" | "definitions">,
+    private readonly target: LinkTarget = defaultTarget,
+  ) {
+    this.facts = new Map(model.facts.map((fact) => [fact.name, fact]));
+    this.definitions = new Map(model.definitions.map((definition) => [definition.name, definition.label]));
+  }
+
+  private factSubject(name: string): Inline {
+    const fact = this.facts.get(name);
+    return fact && fact.description.trim() !== "" ? text(subject(fact.description)) : code(name);
+  }
+
+  private label(fact: string, value: string): Inline {
+    const type = this.facts.get(fact)?.type;
+    const found = type && (type.kind === "oneOf" || type.kind === "setOf") ? type.values.find((v) => v.name === value) : undefined;
+    return found ? text(found.label) : code(value);
+  }
+
+  private isDate(term: Term): boolean {
+    return term.kind === "date" || term.kind === "serviceDate" || (term.kind === "fact" && this.facts.get(term.fact)?.type.kind === "date");
+  }
+
+  private term(term: Term): Inline {
+    switch (term.kind) {
+      case "fact":
+        return this.factSubject(term.fact);
+      case "number": {
+        return text(String(term.value));
+      }
+      case "date":
+        return text(term.value);
+      case "text":
+        return text(term.value);
+      case "serviceDate":
+        return words`the service date`;
+    }
+  }
+
+  private unit(term: Term, other: Term): Inline {
+    if (term.kind !== "number" || other.kind !== "fact") return words``;
+    const type = this.facts.get(other.fact)?.type;
+    return type?.kind === "number" && type.unit !== undefined ? words` ${text(type.unit)}` : words``;
+  }
+
+  private comparison(condition: Extract<Condition, { kind: "compare" }>, negated: boolean): Inline {
+    const dates = this.isDate(condition.left) || this.isDate(condition.right);
+    const operator = negated ? ({ "<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "!=", "!=": "=" } as const)[condition.operator] : condition.operator;
+    const phrase = dates
+      ? { "<": "is before", "<=": "is on or before", ">": "is after", ">=": "is on or after", "=": "is on", "!=": "is not on" }[operator]
+      : { "<": "is less than", "<=": "is at most", ">": "is more than", ">=": "is at least", "=": "is", "!=": "is not" }[operator];
+    return words`${this.term(condition.left)}${this.unit(condition.left, condition.right)} ${text(phrase)} ${this.term(condition.right)}${this.unit(condition.right, condition.left)}`;
+  }
+
+  private link(kind: "definition" | "criterion", id: string, label: Inline): Inline {
+    const anchor = this.target(kind, id);
+    return anchor === undefined ? label : anchorLink(label, anchor);
+  }
+
+  /** A condition in words; `negated` says it for the condition not holding. */
+  phrase(condition: Condition, negated = false): Phrase {
+    const inline = (value: Inline): Phrase => ({ kind: "inline", text: value });
+    switch (condition.kind) {
+      case "constant":
+        return inline(condition.value !== negated ? words`always` : words`never`);
+      case "fact": {
+        const fact = this.factSubject(condition.fact);
+        return inline(negated ? words`it is not the case that ${fact}` : fact);
+      }
+      case "oneOf": {
+        const labels = condition.values.map((value) => this.label(condition.fact, value));
+        const subjectText = this.factSubject(condition.fact);
+        if (!negated) return inline(words`${subjectText} is ${series(labels, "or")}`);
+        return inline(labels.length === 1 ? words`${subjectText} is not ${labels[0] ?? words``}` : words`${subjectText} is neither ${series(labels, "nor")}`);
+      }
+      case "contains": {
+        const labels = condition.values.map((value) => this.label(condition.fact, value));
+        const subjectText = this.factSubject(condition.fact);
+        const all = condition.mode === "all";
+        // NOTE: a set's description names its members ("the things the home has"), so its verb is plural.
+        if (labels.length === 1) return inline(words`${subjectText} ${negated ? words`do not include` : words`include`} ${labels[0] ?? words``}`);
+        const quantity = all ? (negated ? words`do not include all of` : words`include all of`) : negated ? words`include none of` : words`include at least one of`;
+        return inline(words`${subjectText} ${quantity}: ${series(labels, "and")}`);
+      }
+      case "compare":
+        return inline(this.comparison(condition, negated));
+      case "not":
+        return this.phrase(condition.operand, !negated);
+      case "definition": {
+        const label = this.link("definition", condition.name, text(this.definitions.get(condition.name) ?? condition.name));
+        return inline(negated ? words`it is not the case that ${label}` : label);
+      }
+      case "part": {
+        const link = this.link("criterion", condition.id, text(condition.id));
+        return inline(negated ? words`criterion ${link} is not met` : words`criterion ${link} is met`);
+      }
+      case "and":
+      case "or":
+      case "atLeast":
+        return this.group(condition, negated);
+    }
+  }
+
+  private group(condition: Extract<Condition, { kind: "and" | "or" | "atLeast" }>, negated: boolean): Phrase {
+    const items = condition.operands.map((operand) => this.phrase(operand));
+    const simple = items.every((item) => item.kind === "inline") && items.length === 2 && condition.kind !== "atLeast" && !negated;
+    // NOTE: two operands join into one sentence only when neither is negated or compound: "it is not
+    // the case that A or B" could be read two ways.
+    const isLeaf = (operand: Condition) => operand.kind !== "and" && operand.kind !== "or" && operand.kind !== "atLeast" && operand.kind !== "not";
+    if (simple && condition.operands.every(isLeaf)) {
+      const texts = items.map((item) => (item.kind === "inline" ? item.text : words``));
+      return { kind: "inline", text: series(texts, condition.kind === "and" ? "and" : "or") };
+    }
+    let lead: Inline = words``;
+    if (condition.kind === "and") lead = negated ? words`not all of the following hold:` : words`all of the following hold:`;
+    else if (condition.kind === "or") lead = negated ? words`none of the following holds:` : words`at least one of the following holds:`;
+    else if (condition.kind === "atLeast") lead = negated ? words`fewer than ${text(String(condition.count))} of the following hold:` : words`at least ${text(String(condition.count))} of the following hold:`;
+    return { kind: "list", lead, items };
+  }
+}
+
+/** A phrase as blocks: `intro` then the phrase, as a sentence or as a sentence and a nested list. */
+export function phraseBlocks(intro: Inline, phrase: Phrase): Block[] {
+  if (phrase.kind === "inline") return [{ kind: "paragraph", text: words`${intro} ${phrase.text}.` }];
+  return [{ kind: "paragraph", text: words`${intro} ${phrase.lead}` }, phraseList(phrase)];
+}
+
+/** The list under a phrase's lead. */
+export function phraseList(phrase: Extract<Phrase, { kind: "list" }>): Block {
+  return {
+    kind: "list",
+    items: phrase.items.map((item) =>
+      item.kind === "inline" ? { text: item.text } : { text: item.lead, children: [phraseList(item)] },
+    ),
+  };
+}
+
+/** A phrase on one line, for tables and summaries: nested lists in brackets. */
+export function phraseInline(phrase: Phrase): Inline {
+  if (phrase.kind === "inline") return phrase.text;
+  return words`${phrase.lead} (${phrase.items.map(phraseInline).join("; ") as Inline})`;
+}

@@ -1,0 +1,234 @@
+// Stage 4a, second half: the claim checker of a policy, added to its evaluator module. The types of a
+// claim, the table of billing rules, and `checkClaim`, whose rules are compiled to straight-line code:
+// the claim's lines sorted by code once, then each rule in force tested on the lines of its code.
+
+import { StructureKind, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from "ts-morph";
+import type { BillingRuleModel, FactModel, NumericModel, PolicyModel } from "../../model/policy-model.js";
+import { docText, stringLiteral } from "../code-text.js";
+import { propertyType, readFactStatement, union, valuesConstName, valuesTypeName } from "./fact-code.js";
+import { ConditionCompiler } from "./conditions.js";
+import type { LocalNames } from "./local-names.js";
+
+function field(fact: FactModel): string {
+  return fact.name.replace(/^claim\./, "");
+}
+
+
+
+
+export class ClaimCheckerEmitter {
+  private readonly conditions: ConditionCompiler;
+
+  constructor(
+    private readonly model: PolicyModel,
+    private readonly names: LocalNames,
+    /** Registers a value the module imports from the runtime. */
+    private readonly useRuntime: (name: string) => void,
+  ) {
+    this.conditions = new ConditionCompiler(names, model.claimFacts);
+  }
+
+  private linesOf(code: string): string {
+    return this.names.get("lines", code);
+  }
+
+  addTypes(out: StatementStructures[]): void {
+    for (const fact of this.model.claimFacts) {
+      if (fact.type.kind !== "oneOf" && fact.type.kind !== "setOf") continue;
+      out.push({
+        kind: StructureKind.TypeAlias, name: valuesTypeName(fact), isExported: true, type: union(fact.type.values.map((v) => v.name)), docs: [docText(`The values of \`${fact.name}\`: ${fact.description}`)] });
+    }
+    const properties: OptionalKind<PropertySignatureStructure>[] = [
+      { name: "serviceDate", type: "string", isReadonly: true, docs: ["The date of service, YYYY-MM-DD: the rules in force that day apply."] },
+      { name: "lines", type: "readonly ClaimLine[]", isReadonly: true, docs: ["The claim's lines."] },
+      ...this.model.claimFacts.map((fact) => ({
+        name: field(fact),
+        type: propertyType(fact),
+        hasQuestionToken: true,
+        isReadonly: true,
+        docs: [docText(`${fact.description} Ask: "${fact.question}"`)],
+      })),
+    ];
+    out.push({
+        kind: StructureKind.Interface, name: "Claim", isExported: true, properties, docs: [docText(`A claim under ${this.model.reference}: leave out (or set to null) a fact that is unknown.`)] });
+    out.push({
+        kind: StructureKind.TypeAlias, name: "BillingRuleId", isExported: true, type: union(this.model.billingRules.map((rule) => rule.id)) });
+    out.push({
+        kind: StructureKind.TypeAlias, name: "PolicyClaimCheck", isExported: true, type: "ClaimCheck<BillingRuleId>", docs: [docText(`The check of a claim under ${this.model.reference}.`)] });
+  }
+
+
+  addConstants(out: StatementStructures[]): void {
+    const table = this.model.billingRules.map((rule) => ({ id: rule.id, code: rule.code, kind: rule.kind, message: rule.message, source: rule.source }));
+    out.push({
+        kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [docText(`The billing rules of ${this.model.reference}'s coding table, as checkClaim reports them.`)],
+      declarations: [{ name: "billingRules", type: "readonly BillingRuleEntry<BillingRuleId>[]", initializer: JSON.stringify(table) }],
+    });
+    const keys = ["serviceDate", "lines", ...this.model.claimFacts.map(field)];
+    out.push({
+        kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        { name: "CLAIM_KEYS", initializer: `new Set<string>(${JSON.stringify(keys)})` },
+        ...this.model.claimFacts.flatMap((fact) =>
+          fact.type.kind === "oneOf" || fact.type.kind === "setOf"
+            ? [{ name: valuesConstName(fact), initializer: `new Set<${valuesTypeName(fact)}>(${JSON.stringify(fact.type.values.map((v) => v.name))})` }]
+            : [],
+        ),
+      ],
+    });
+  }
+
+  private readFact(fact: FactModel): string {
+    return readFactStatement(fact, this.conditions.fact(fact.name), "claimRoot", field(fact), field(fact), this.useRuntime);
+  }
+
+  /** A claim fact that is unknown: undefined, or the middle truth for a yes-or-no fact. */
+  private unknownTest(factName: string): string {
+    const fact = this.model.claimFacts.find((f) => f.name === factName);
+    const local = this.conditions.fact(factName);
+    return fact?.type.kind === "boolean" ? `${local} === 1` : `${local} === undefined`;
+  }
+
+  private numeric(expression: NumericModel): string {
+    switch (expression.kind) {
+      case "number":
+        return String(expression.value);
+      case "fact":
+        return this.conditions.fact(expression.fact);
+      case "binary":
+        return `(${this.numeric(expression.left)} ${expression.operator} ${this.numeric(expression.right)})`;
+    }
+  }
+
+  private numericFacts(expression: NumericModel): string[] {
+    if (expression.kind === "fact") return [expression.fact];
+    if (expression.kind === "binary") return [...this.numericFacts(expression.left), ...this.numericFacts(expression.right)];
+    return [];
+  }
+
+  private missingFacts(rule: BillingRuleModel): string[] {
+    // Named as the claim's fields are, since that is what the caller fills in.
+    return ["const missing: string[] = [];", ...rule.facts.map((fact) => `if (${this.unknownTest(fact)}) missing.push(${stringLiteral(fact.replace(/^claim\./, ""))});`)];
+  }
+
+  private ruleCode(rule: BillingRuleModel, index: number): string[] {
+    const lines = this.linesOf(rule.code);
+    switch (rule.kind) {
+      case "billedOnlyWhen":
+      case "notBilledWhen": {
+        const truth = this.conditions.truth(rule.condition ?? { kind: "constant", value: true });
+        const broken = rule.kind === "billedOnlyWhen" ? 0 : 2;
+        return [
+          `if (${lines}.length > 0) {`,
+          `const holds: number = ${truth};`,
+          `if (holds === ${broken}) findings.violated(${index}, ${lines});`,
+          "else if (holds === 1) {",
+          ...this.missingFacts(rule),
+          `findings.couldNotCheck(${index}, ${lines}, missing);`,
+          "}",
+          "}",
+        ];
+      }
+      case "requiresModifier":
+        this.useRuntime("linesWithoutModifier");
+        return [
+          `const without = linesWithoutModifier(lines, ${lines}, ${stringLiteral(rule.modifier ?? "")});`,
+          `if (without.length > 0) findings.violated(${index}, without, ${stringLiteral(`modifier ${rule.modifier ?? ""} missing`)});`,
+        ];
+      case "billedWithEach": {
+        this.useRuntime("largestUnits");
+        this.useRuntime("totalUnits");
+        const groupLines = (rule.group?.codes ?? []).map((code) => this.linesOf(code));
+        if (groupLines.length === 0) return [];
+        return [
+          `if (${groupLines.map((g) => `${g}.length`).join(" + ")} > 0) {`,
+          `const groupLines = [${groupLines.map((g) => `...${g}`).join(", ")}];`,
+          "const needed = largestUnits(lines, groupLines);",
+          `const billed = totalUnits(lines, ${lines});`,
+          "if (billed < needed) {",
+          `findings.violated(${index}, [...groupLines, ...${lines}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed}\`);`,
+          "}",
+          "}",
+        ];
+      }
+      case "unitsAtMost": {
+        this.useRuntime("totalUnits");
+        const limit = rule.limit ?? { kind: "number", value: 0 };
+        const facts = this.numericFacts(limit);
+        const rounding = rule.rounding === "up" ? "Math.ceil" : rule.rounding === "down" ? "Math.floor" : "";
+        const value = `${rounding}(${this.numeric(limit)})`;
+        const unknown = facts.map((fact) => this.unknownTest(fact));
+        return [
+          `if (${lines}.length > 0) {`,
+          ...(unknown.length > 0
+            ? [`if (${unknown.join(" || ")}) {`, ...this.missingFacts(rule), `findings.couldNotCheck(${index}, ${lines}, missing);`, "} else {"]
+            : ["{"]),
+          `const allowed = Math.max(0, ${value});`,
+          `const billed = totalUnits(lines, ${lines});`,
+          `if (billed > allowed) findings.violated(${index}, ${lines}, \`billed \${billed} units; at most \${allowed} allowed\`);`,
+          "}",
+          "}",
+        ];
+      }
+    }
+  }
+
+  private inForceTest(rule: BillingRuleModel): string | undefined {
+    const tests = [...(rule.inForce.from > 0 ? [`revision >= ${rule.inForce.from}`] : []), ...(rule.inForce.until !== undefined ? [`revision < ${rule.inForce.until}`] : [])];
+    return tests.length === 0 ? undefined : tests.join(" && ");
+  }
+
+  addCheckClaim(out: StatementStructures[]): void {
+    for (const name of ["ClaimFindings", "PolicyInputError", "claimRevision", "policyIdentity", "readClaimLines", "readRoot", "readServiceDate"]) this.useRuntime(name);
+    const codes = this.model.codes.map((code) => code.code);
+    const sortLines = [
+      ...codes.map((code) => `const ${this.linesOf(code)}: number[] = [];`),
+      "const linesNotGoverned: number[] = [];",
+      "lines.forEach((line, index) => {",
+      "switch (line.code) {",
+      ...codes.flatMap((code) => [`case ${stringLiteral(code)}:`, `${this.linesOf(code)}.push(index);`, "break;"]),
+      "default:",
+      "linesNotGoverned.push(index);",
+      "}",
+      "});",
+    ];
+    const rules = this.model.billingRules.flatMap((rule, index) => {
+      const body = this.ruleCode(rule, index);
+      const inForce = this.inForceTest(rule);
+      return [`// ${rule.id}: ${rule.kind} (${rule.code})`, ...(inForce === undefined ? ["{", ...body, "}"] : [`if (${inForce}) {`, ...body, "}"])];
+    });
+    out.push({
+        kind: StructureKind.Function,
+      name: "checkClaim",
+      isExported: true,
+      parameters: [
+        { name: "claim", type: "Claim" },
+        { name: "options", type: "ClaimCheckOptions", initializer: "{}" },
+      ],
+      returnType: "PolicyClaimCheck",
+      statements: [
+        "const issues: InputIssue[] = [];",
+        'const claimRoot = readRoot(claim, CLAIM_KEYS, issues, "(claim)");',
+        "const serviceDate = readServiceDate(claimRoot, issues);",
+        "const lines = readClaimLines(claimRoot, issues);",
+        ...this.model.claimFacts.map((fact) => this.readFact(fact)),
+        "const { asOf, revision } = claimRevision(options, serviceDate, EFFECTIVE_DATES, issues);",
+        "if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);",
+        ...sortLines,
+        "const findings = new ClaimFindings(billingRules);",
+        ...rules,
+        "return findings.result(policyIdentity(policy, revision), asOf, linesNotGoverned);",
+      ],
+      docs: [
+        docText(
+          `Checks a claim against ${this.model.reference}'s coding table, with the rules in force on its service date (or on \`options.asOf\`).\n\n` +
+            "Throws PolicyInputError, naming every bad field, when the claim is malformed: never a verdict.",
+        ),
+      ],
+    });
+  }
+}

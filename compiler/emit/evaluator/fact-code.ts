@@ -1,0 +1,62 @@
+// What the evaluator and the claim checker both generate for a fact: the type of its values, the set
+// of its allowed values, the property type in an input interface, and the statement that reads and
+// validates it with a runtime reader.
+
+import type { FactModel } from "../../model/policy-model.js";
+import { pascalCase, stringLiteral } from "../code-text.js";
+
+/** `"a" | "b"`, or `never` for no values. */
+export function union(values: readonly string[]): string {
+  return values.length === 0 ? "never" : values.map(stringLiteral).join(" | ");
+}
+
+/** `therapy.kind` -> `TherapyKind`: the exported type of a one-of or set fact's values. */
+export function valuesTypeName(fact: FactModel): string {
+  return pascalCase(fact.name);
+}
+
+/** `therapy.kind` -> `THERAPY_KIND_VALUES`: the module constant holding the allowed values. */
+export function valuesConstName(fact: FactModel): string {
+  return `${fact.name.replace(/\./g, "_").toUpperCase()}_VALUES`;
+}
+
+/** The type of the fact's property in an input interface; null and absent mean unknown. */
+export function propertyType(fact: FactModel): string {
+  switch (fact.type.kind) {
+    case "boolean":
+      return "boolean | null";
+    case "number":
+      return "number | null";
+    case "date":
+      return "string | null";
+    case "oneOf":
+      return `${valuesTypeName(fact)} | null`;
+    case "setOf":
+      return `readonly ${valuesTypeName(fact)}[] | null`;
+  }
+}
+
+/**
+ * `const <local> = readX(<group>, "<key>", "<field>", ..., issues);` for the fact; `useRuntime`
+ * registers the reader the module must import.
+ */
+export function readFactStatement(fact: FactModel, local: string, group: string, key: string, field: string, useRuntime: (name: string) => void): string {
+  const common = `${group}, ${stringLiteral(key)}, ${stringLiteral(field)}`;
+  const type = fact.type;
+  const reader = (name: string, args: string) => {
+    useRuntime(name);
+    return `const ${local} = ${name}(${args});`;
+  };
+  switch (type.kind) {
+    case "boolean":
+      return reader("readBoolean", `${common}, issues`);
+    case "number":
+      return reader("readNumber", `${common}, ${type.min ?? "-Infinity"}, ${type.max ?? "Infinity"}, issues`);
+    case "date":
+      return reader("readDate", `${common}, issues`);
+    case "oneOf":
+      return reader("readChoice", `${common}, ${valuesConstName(fact)}, issues`);
+    case "setOf":
+      return reader("readChoiceSet", `${common}, ${valuesConstName(fact)}, issues`);
+  }
+}

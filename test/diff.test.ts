@@ -1,0 +1,108 @@
+// `policyc diff`: the review summary of a change to a policy, with the exact decision delta computed
+// by the two versions' generated evaluators. The seed's own history: WNC.CP.224 as it stood before
+// the 05/2024 revision (a fixture) against the policy now; its expected summary is kept beside the
+// fixture for a reviewer to read (`npm run accept` rewrites it).
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { reviewChange, type ReviewResult } from "../compiler/diff/review.js";
+import { factSpace, periods } from "../compiler/diff/fact-space.js";
+import { checkPolicySource } from "../compiler/pipeline.js";
+import { projectRoot } from "./support/evaluators.js";
+import { expectGolden } from "./support/golden.js";
+import { runCli } from "./support/cli.js";
+
+const beforePath = "test/fixtures/revisions/wnc-cp-224-before-2024-05.policy";
+const afterPath = "policy/wnc-cp-224.policy";
+const read = (path: string) => ({ label: path, path, text: readFileSync(join(projectRoot, path), "utf8") });
+
+let review: Extract<ReviewResult, { kind: "review" }>;
+
+beforeAll(async () => {
+  const result = await reviewChange(read(beforePath), read(afterPath));
+  if (result.kind !== "review") throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+  review = result;
+}, 120_000);
+
+describe("the 05/2024 revision of WNC.CP.224", () => {
+  it("gives the review summary kept beside the fixture", () => {
+    expectGolden(join(projectRoot, "test/fixtures/revisions/wnc-cp-224-before-2024-05.summary.md"), review.markdown);
+  });
+
+  it("changes decisions only where the home environment is not conducive (I.A.5)", () => {
+    const { delta } = review;
+    expect(delta.changed).toBeGreaterThan(0n);
+    expect(delta.approximate).toEqual([]);
+    for (const region of delta.regions) {
+      expect(region.before).toEqual({ outcome: "covered", because: [] });
+      expect(region.after).toEqual({ outcome: "not_covered", because: ["I.A.5"] });
+      const home = region.facts.find((fact) => fact.name === "home.features");
+      const features = home?.value.value as readonly string[] | undefined;
+      expect(features?.length ?? 6, "a home missing something I.A.5 lists").toBeLessThan(6);
+      expect(region.period.from >= "2024-05-01").toBe(true);
+    }
+    expect(delta.periods.filter((period) => period.changed > 0n).map((period) => period.period.from)).toEqual(["2024-05-01", "2025-05-01"]);
+    expect(delta.changed).toBe(delta.regions.reduce((sum, region) => sum + region.cases, 0n));
+  });
+
+  it("gives minimal examples that each still change when run alone", () => {
+    expect(review.examples.length).toBeGreaterThan(0);
+    for (const example of review.examples) {
+      expect(example.facts.length).toBeLessThan(review.delta.axes.length);
+      expect(example.after.because).toEqual(["I.A.5"]);
+    }
+  });
+
+  it("is printed by the CLI, also from git revisions", () => {
+    const run = runCli(["diff", beforePath, afterPath]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(review.markdown);
+    const fromGit = runCli(["diff", `HEAD:${afterPath}`, afterPath]);
+    expect(fromGit.status, fromGit.stderr).toBe(0);
+    expect(fromGit.stdout).toMatch(/^# Review: WNC\.CP\.224/);
+    const missing = runCli(["diff", "no-such-revision:policy/x.policy", afterPath]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("cannot read policy/x.policy at no-such-revision");
+  });
+});
+
+describe("a changed threshold", () => {
+  const cgm = "test/fixtures/continuous-glucose-monitors/cgm.policy";
+  const before = read(cgm);
+  const after = { ...before, label: "raised", text: before.text.replace("met when patient.age >= 18", "met when patient.age >= 21") };
+
+  it("splits the number at both thresholds and finds exactly the ages in between", async () => {
+    const result = await reviewChange(before, after);
+    if (result.kind !== "review") throw new Error("the fixture has errors");
+    expect(result.markdown).toContain("logic changed");
+    expect(result.delta.changed).toBeGreaterThan(0n);
+    for (const region of result.delta.regions) {
+      const age = region.facts.find((fact) => fact.name === "patient.age")?.value;
+      expect(age?.covers).toBe("18 to 20");
+    }
+    const oldModel = checkPolicySource(before.text, cgm).model;
+    const newModel = checkPolicySource(after.text, cgm).model;
+    if (!oldModel || !newModel) throw new Error("the fixture has errors");
+    const ages = factSpace(oldModel, newModel, { from: "2024-01-01" }).axes.find((axis) => axis.name === "patient.age");
+    expect(ages?.classes.map((c) => c.covers ?? c.label)).toEqual(["0 to 1", "2 to 17", "18 to 20", "21 to 120"]);
+  });
+
+  it("splits service dates at the dates a condition compares the service date with", async () => {
+    const dated = { ...before, label: "dated", text: before.text.replace("met when patient.age >= 18", "met when patient.age >= 18 and service date >= 2022-06-01") };
+    const oldModel = checkPolicySource(before.text, cgm).model;
+    const newModel = checkPolicySource(dated.text, cgm).model;
+    if (!oldModel || !newModel) throw new Error("the fixture has errors");
+    expect(periods(oldModel, newModel).map((period) => period.from)).toEqual(["2022-01-01", "2022-06-01", "2023-07-15"]);
+    const result = await reviewChange(before, dated);
+    if (result.kind !== "review") throw new Error("the fixture has errors");
+    expect(result.delta.periods.map((period) => period.changed > 0n)).toEqual([true, false, false]);
+  });
+
+  it("finds no change at all between a policy and itself", async () => {
+    const result = await reviewChange(before, before);
+    if (result.kind !== "review") throw new Error("the fixture has errors");
+    expect(result.delta.changed).toBe(0n);
+    expect(result.markdown).toContain("**0 of ");
+  });
+});

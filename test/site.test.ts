@@ -1,0 +1,89 @@
+// `npm run docs`: the static site built from the generated docs (markdown-it, raw HTML off), and one
+// end-to-end test in a real headless Chromium (Debian's `chromium`, driven by playwright-core): open
+// the index, open a policy, follow a criterion link, and check what is shown.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type SitePage } from "../compiler/site/build-site.js";
+import { checkPolicySource } from "../compiler/pipeline.js";
+import { projectRoot } from "./support/evaluators.js";
+
+const out = join(projectRoot, ".tmp", "site");
+const chromiumPath = "/usr/bin/chromium";
+let pages: SitePage[] = [];
+
+beforeAll(() => {
+  pages = buildSite(projectRoot, out);
+});
+
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe("the site", () => {
+  it("has an index listing every policy, and a page for each", () => {
+    expect(pages.map((page) => page.slug)).toContain("wnc-cp-224");
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    for (const page of pages) {
+      expect(index).toContain(`href="${page.slug}/index.html"`);
+      expect(existsSync(join(out, page.slug, "index.html"))).toBe(true);
+    }
+  });
+
+  it("gives each criterion heading its anchor, runs only its own scripts, and bundles Mermaid", () => {
+    const html = readFileSync(join(out, "wnc-cp-224", "index.html"), "utf8");
+    for (const id of ["criterion-ia1", "criterion-ia5", "criterion-ic4a", "criterion-nceliga", "exclusion-iia", "note-iinote-1", "exception-epsdt", "facts"]) {
+      expect(html, id).toMatch(new RegExp(`<h[1-6] id="${id}">`));
+    }
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).toContain('<pre class="mermaid">flowchart TD');
+    expect(existsSync(join(out, "assets", "mermaid.min.js"))).toBe(true);
+  });
+});
+
+describe("the site in headless Chromium", () => {
+  it("follows a criterion link to the criterion's words, with the diagram drawn", async () => {
+    if (!existsSync(chromiumPath)) {
+      throw new Error(`Chromium is not installed at ${chromiumPath}: run \`apt-get install -y chromium\` (.ci/run does this on a fresh machine).`);
+    }
+    const profile = mkdtempSync(join(tmpdir(), "policyc-chromium-"));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(pathToFileURL(join(out, "index.html")).href);
+      await page.getByRole("link", { name: /WNC\.CP\.224/ }).click();
+      await page.waitForURL(/wnc-cp-224\/index\.html$/);
+      // Mermaid draws the flowchart from the bundled script: no network.
+      await page.locator("pre.mermaid svg").waitFor({ timeout: 30_000 });
+      expect(await page.locator("pre.mermaid svg").textContent()).toContain("Is a denial left standing?");
+
+      await page.locator('a[href="#criterion-ia5"]').first().click();
+      expect(new URL(page.url()).hash).toBe("#criterion-ia5");
+      const heading = page.locator("#criterion-ia5");
+      expect(await heading.textContent()).toBe("Criterion I.A.5");
+      const box = await heading.boundingBox();
+      const viewport = page.viewportSize();
+      expect(box && viewport && box.y > -2 && box.y < viewport.height, `the heading is scrolled into view: ${JSON.stringify({ box, viewport })}`).toBe(true);
+
+      const model = checkPolicySource(readFileSync(join(projectRoot, "policy/wnc-cp-224.policy"), "utf8"), "policy/wnc-cp-224.policy").model;
+      const words = model?.rules.find((rule) => rule.id === "I.A.5")?.text;
+      const quote = page.locator("#criterion-ia5 + blockquote");
+      expect((await quote.textContent())?.trim()).toBe(words);
+      expect(await page.locator("#criterion-ia5 ~ ul").first().textContent()).toContain("added in 2024-05");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
