@@ -78,20 +78,23 @@ export function checkSources(policies: readonly SourceText[], caseFiles: readonl
   return { diagnostics: sortDiagnostics(diagnostics), models, cases, claimCases, sources };
 }
 
-/** Checks the policies and case files given and, when none has an error, produces every generated file. */
-export async function planFromSources(policies: readonly SourceText[], caseFiles: readonly SourceText[]): Promise<BuildPlan> {
+/**
+ * Checks the policies and case files given and, when none has an error, produces every generated
+ * file. `root` is the project the sources come from: the docs read each policy's published text there.
+ */
+export async function planFromSources(policies: readonly SourceText[], caseFiles: readonly SourceText[], root = process.cwd()): Promise<BuildPlan> {
   const checked = checkSources(policies, caseFiles);
   if (hasErrors(checked.diagnostics)) return { ...checked, files: [] };
   const project = createEmitProject();
   const files = [...(await runtimeFiles())];
-  for (const model of checked.models.values()) files.push(...(await emitPolicy(model, project)));
+  for (const model of checked.models.values()) files.push(...(await emitPolicy(model, project, root)));
   files.sort((a, b) => compareText(a.path, b.path));
   return { ...checked, files };
 }
 
 /** Plans the build of the project at `root`: policy/**.policy and policy/**.cases. */
 export function planBuild(root: string): Promise<BuildPlan> {
-  return planFromSources(readSources(root, "policy", ".policy"), readSources(root, "policy", ".cases"));
+  return planFromSources(readSources(root, "policy", ".policy"), readSources(root, "policy", ".cases"), root);
 }
 
 /** Checks the project at `root` without emitting. */

@@ -18,21 +18,21 @@ function headingLevel(id: string): number {
 }
 
 /** A labelled line of a statement's details: `**Reads:** ...`, with an optional nested list. */
-function detail(label: string, value: Inline, children?: readonly Block[]): ListItem {
+export function detail(label: string, value: Inline, children?: readonly Block[]): ListItem {
   return { text: words`${strong(text(label))} ${value}`, ...(children && { children }) };
 }
 
-function logicDetail(label: string, intro: Inline, phrase: Phrase): ListItem {
+export function logicDetail(label: string, intro: Inline, phrase: Phrase): ListItem {
   if (phrase.kind === "inline") return detail(label, words`${intro} ${phrase.text}.`);
   return detail(label, words`${intro} ${phrase.lead}`, [phraseList(phrase)]);
 }
 
-function readingItems(readings: readonly string[]): ListItem[] {
+export function readingItems(readings: readonly string[]): ListItem[] {
   return readings.map((reading) => detail("Reading:", text(reading)));
 }
 
 /** A policy text in a quote; a note's items follow in the same quote, one per line. */
-function quote(value: string, items: readonly { readonly label: string; readonly text: string }[] = []): Block {
+export function quote(value: string, items: readonly { readonly label: string; readonly text: string }[] = []): Block {
   const lines: Block[] = items.length === 0 ? [] : [{ kind: "lines", lines: items.map((item) => text(`${item.label}. ${item.text}`)) }];
   return { kind: "quote", blocks: [...policyText(value), ...lines] };
 }

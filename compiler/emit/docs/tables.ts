@@ -2,9 +2,10 @@
 // prose that sits in no section.
 
 import type { FactModel } from "../../model/policy-model.js";
-import { partKey, parts } from "./anchors.js";
+import { partKey, parts, statementKey } from "./anchors.js";
 import type { DocsContext } from "./context.js";
-import { code, join, strong, text, webLink, words, type Block, type Inline } from "./markdown.js";
+import { anchorLink, code, join, strong, text, webLink, words, type Block, type Inline } from "./markdown.js";
+import { billingRuleBlocks } from "./billing.js";
 import { proseBlocks } from "./outline.js";
 
 function factType(fact: FactModel): Inline {
@@ -73,9 +74,8 @@ function billingCell(context: DocsContext, code: DocsContext["model"]["codes"][n
 }
 
 /**
- * The coding table, from `model.codes`: each code with its modifier, description and billing
- * sentences. NOTE: kept in a function of its own so that each code's billing rules can be written
- * out in plain words here.
+ * The coding table, from `model.codes`: each code with its modifier, description, billing sentences
+ * and the rules that carry them out, then each rule in plain words (billing.ts).
  */
 export function codingBlocks(context: DocsContext): Block[] {
   const codes = context.model.codes;
@@ -84,12 +84,19 @@ export function codingBlocks(context: DocsContext): Block[] {
     { kind: "heading", level: 2, text: text(parts.coding), key: partKey("coding") },
     {
       kind: "table",
-      header: [words`Code`, words`Modifier`, words`Description`, words`Billing`],
-      rows: codes.map((entry) => [code(entry.code), entry.modifier !== undefined ? code(entry.modifier) : words``, text(entry.description), billingCell(context, entry)]),
+      header: [words`Code`, words`Modifier`, words`Description`, words`Billing`, words`Rules`],
+      rows: codes.map((entry) => [
+        code(entry.code),
+        entry.modifier !== undefined ? code(entry.modifier) : words``,
+        text(entry.description),
+        billingCell(context, entry),
+        join(entry.rules.map((id) => anchorLink(text(id), statementKey("rule", id))), ", "),
+      ]),
     },
     ...codes.flatMap((entry) =>
       entry.readings.length === 0 ? [] : [{ kind: "paragraph" as const, text: words`${strong(words`Reading on ${code(entry.code)}:`)} ${join(entry.readings.map(text), " ")}` }],
     ),
+    ...billingRuleBlocks(context),
   ];
 }
 
