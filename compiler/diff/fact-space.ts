@@ -5,6 +5,7 @@
 // conditions compare them with; list values that no condition names are grouped.
 
 import type { Condition, FactModel, PolicyModel, Term } from "../model/policy-model.js";
+import { allCoverageConditions } from "../model/walk-conditions.js";
 
 /** One class of a fact's values: a representative to give the evaluators, and how many cases it stands for. */
 export interface ValueClass {
@@ -33,30 +34,7 @@ export interface Period {
 
 /** Every comparison in a model, through definitions and applicability. */
 function comparisons(model: PolicyModel): Extract<Condition, { kind: "compare" }>[] {
-  const found: Extract<Condition, { kind: "compare" }>[] = [];
-  const visit = (condition: Condition): void => {
-    switch (condition.kind) {
-      case "compare":
-        found.push(condition);
-        return;
-      case "not":
-        return visit(condition.operand);
-      case "and":
-      case "or":
-      case "atLeast":
-        return condition.operands.forEach(visit);
-      default:
-        return;
-    }
-  };
-  for (const definition of model.definitions) visit(definition.condition);
-  for (const rule of model.rules) {
-    visit(rule.condition);
-    for (const { condition } of rule.applicability) visit(condition);
-  }
-  for (const exception of model.exceptions) visit(exception.condition);
-  for (const entry of model.outline) if (entry.kind === "section" && entry.appliesWhen) visit(entry.appliesWhen);
-  return found;
+  return allCoverageConditions(model).filter((condition): condition is Extract<Condition, { kind: "compare" }> => condition.kind === "compare");
 }
 
 /** The list conditions (`is one of`, `contains`) of a model, per fact. */
@@ -64,29 +42,9 @@ type ListCondition = Extract<Condition, { kind: "oneOf" | "contains" }>;
 
 function listConditions(model: PolicyModel): Map<string, ListCondition[]> {
   const found = new Map<string, ListCondition[]>();
-  const visit = (condition: Condition): void => {
-    switch (condition.kind) {
-      case "oneOf":
-      case "contains":
-        found.set(condition.fact, [...(found.get(condition.fact) ?? []), condition]);
-        return;
-      case "not":
-        return visit(condition.operand);
-      case "and":
-      case "or":
-      case "atLeast":
-        return condition.operands.forEach(visit);
-      default:
-        return;
-    }
-  };
-  for (const definition of model.definitions) visit(definition.condition);
-  for (const rule of model.rules) {
-    visit(rule.condition);
-    for (const { condition } of rule.applicability) visit(condition);
+  for (const condition of allCoverageConditions(model)) {
+    if (condition.kind === "oneOf" || condition.kind === "contains") found.set(condition.fact, [...(found.get(condition.fact) ?? []), condition]);
   }
-  for (const exception of model.exceptions) visit(exception.condition);
-  for (const entry of model.outline) if (entry.kind === "section" && entry.appliesWhen) visit(entry.appliesWhen);
   return found;
 }
 

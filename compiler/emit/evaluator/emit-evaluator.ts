@@ -10,6 +10,7 @@ import { propertyType, readFactStatement, union, valuesConstName, valuesTypeName
 import { ConditionCompiler } from "./conditions.js";
 import { LocalNames } from "./local-names.js";
 import { ClaimCheckerEmitter } from "./emit-claim-checker.js";
+import { allCoverageConditions, nestedConditions } from "../../model/walk-conditions.js";
 
 const RUNTIME = "../runtime/index.js";
 
@@ -82,22 +83,11 @@ function usedNames(model: PolicyModel): { definitions: Set<string>; sections: Se
   const definitions = new Set<string>();
   const byName = new Map(model.definitions.map((definition) => [definition.name, definition]));
   const visit = (condition: Condition): void => {
-    switch (condition.kind) {
-      case "definition":
-        if (!definitions.has(condition.name)) {
-          definitions.add(condition.name);
-          const definition = byName.get(condition.name);
-          if (definition) visit(definition.condition);
-        }
-        return;
-      case "not":
-        return visit(condition.operand);
-      case "and":
-      case "or":
-      case "atLeast":
-        return condition.operands.forEach(visit);
-      default:
-        return;
+    for (const nested of nestedConditions(condition)) {
+      if (nested.kind !== "definition" || definitions.has(nested.name)) continue;
+      definitions.add(nested.name);
+      const definition = byName.get(nested.name);
+      if (definition) visit(definition.condition);
     }
   };
   const sections = new Set<string>();
@@ -378,18 +368,10 @@ class EvaluatorEmitter {
     });
   }
 
-  /** Whether any condition uses `at least N of` (so that `atLeast` must be imported). */
+  /** Whether any condition, a billing rule's too, uses `at least N of` (so that `atLeast` must be imported). */
   private usesAtLeast(): boolean {
-    const has = (condition: Condition): boolean =>
-      condition.kind === "atLeast" ||
-      (condition.kind === "not" && has(condition.operand)) ||
-      ((condition.kind === "and" || condition.kind === "or") && condition.operands.some(has));
-    return [
-      ...this.model.rules.map((rule) => rule.condition),
-      ...this.model.definitions.map((definition) => definition.condition),
-      ...this.model.exceptions.map((exception) => exception.condition),
-      ...this.model.rules.flatMap((rule) => rule.applicability.map(({ condition }) => condition)),
-    ].some(has);
+    const billing = this.model.billingRules.flatMap((rule) => (rule.condition ? [...nestedConditions(rule.condition)] : []));
+    return [...allCoverageConditions(this.model), ...billing].some((condition) => condition.kind === "atLeast");
   }
 
   emit(project: Project, fileName: string): string {
