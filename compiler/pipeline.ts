@@ -5,7 +5,8 @@
 //   3. lower   model/lower.ts           checked policy -> PolicyModel, the form both emitters read
 //   4. emit    emit/evaluator/*.ts      PolicyModel -> evaluator TypeScript (ts-morph)
 //              emit/docs/*.ts           PolicyModel (+ trace/, its published text) -> Markdown docs
-//   5. format  emit/format.ts           prettier, pinned options, on every generated file
+//   5. format  emit/format.ts           prettier, pinned options, on the TypeScript (the docs emitter
+//                                       prints its Markdown in final form itself)
 //
 // A stage never runs on the output of a stage that reported errors: lowering and emitting assume a
 // policy without errors, and a policy with errors produces no files at all.
@@ -58,7 +59,7 @@ export function policySlug(sourcePath: string): string {
 export async function emitPolicy(model: PolicyModel, project: Project, root = process.cwd()): Promise<GeneratedFile[]> {
   const folder = `generated/${policySlug(model.sourcePath)}`;
   const evaluator = await formatTypeScript(emitEvaluator(model, project, `${folder}/evaluator.ts`));
-  const docs = await emitDocs(model, traceSummary(root, model));
+  const docs = emitDocs(model, traceSummary(root, model));
   return [
     { path: `${folder}/evaluator.ts`, contents: evaluator },
     { path: `${folder}/README.md`, contents: docs },

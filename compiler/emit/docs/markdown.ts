@@ -138,7 +138,7 @@ function plain(inline: Inline): string {
   return inline.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 
-/** The document's Markdown, before prettier, with every link to a key pointing at its heading's anchor. */
+/** The document's Markdown, with every link to a key pointing at its heading's anchor. */
 export function printMarkdown(blocks: readonly Block[]): string {
   const anchors = new Map<string, string>();
   const seen = new Map<string, number>();
@@ -149,7 +149,7 @@ export function printMarkdown(blocks: readonly Block[]): string {
     seen.set(base, count + 1);
     if (block.key !== undefined && !anchors.has(block.key)) anchors.set(block.key, count === 0 ? base : `${base}-${count}`);
   }
-  const printed = `${blocks.map(printBlock).join("\n\n")}\n`;
+  const printed = `${blocks.map(printBlock).join("\n\n")}\n`.replace(/[ \t]+$/gm, "");
   // A key without a heading keeps a link that the docs tests report as broken.
   return printed.replace(/#\u0000([^\u0000]*)\u0000/g, (_, key: string) => `#${anchors.get(key) ?? `missing-${slug(key)}`}`);
 }
