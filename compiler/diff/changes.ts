@@ -7,7 +7,7 @@ import type { Condition, PolicyModel, RevisionRange } from "../model/policy-mode
 export type ChangeKind = "added" | "removed" | "reworded" | "logic";
 
 export interface Change {
-  /** `criterion`, `exclusion`, `note`, `section`, `service`, `exception`, `definition`, `fact`, `code`, `revision`. */
+  /** `criterion`, `exclusion`, `note`, `section`, `service`, `exception`, `definition`, `fact`, `code`, `claim fact`, `billing rule`, `revision`. */
   readonly what: string;
   readonly id: string;
   readonly kinds: readonly ChangeKind[];
@@ -100,6 +100,28 @@ function comparables(model: PolicyModel): Comparable[] {
       id: label,
       text: [code.description, ...code.billing.map((note) => note.text)].join("\n"),
       logic: { billing: code.billing.map((note) => months(model, note.inForce)), rules: code.rules },
+    });
+  }
+  for (const fact of model.claimFacts) {
+    items.push({ what: "claim fact", id: fact.name, text: `${fact.description}\n${fact.question}`, logic: { type: fact.type } });
+  }
+  // NOTE: no `condition` here: the summary words conditions over the facts of a case, not of a claim.
+  for (const rule of model.billingRules) {
+    items.push({
+      what: "billing rule",
+      id: rule.id,
+      text: rule.message,
+      logic: {
+        code: rule.code,
+        kind: rule.kind,
+        condition: rule.condition,
+        modifier: rule.modifier,
+        group: rule.group?.codes,
+        limit: rule.limit,
+        rounding: rule.rounding,
+        "carries out": rule.source.id,
+        "in force": months(model, rule.inForce),
+      },
     });
   }
   for (const revision of model.revisions) {

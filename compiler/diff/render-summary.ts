@@ -24,6 +24,8 @@ const groupTitles: readonly [string, string][] = [
   ["definition", "Definitions"],
   ["fact", "Facts"],
   ["code", "Codes"],
+  ["claim fact", "Claim facts"],
+  ["billing rule", "Billing rules"],
   ["revision", "Revisions"],
 ];
 
