@@ -253,8 +253,9 @@ class Lowering {
     switch (statement.kind) {
       case "criterion": {
         if (!statement.metWhen) return undefined;
-        role = parts.has(statement.id.text) ? "part" : "requirement";
-        condition = this.condition(statement.metWhen);
+        const part = parts.get(statement.id.text);
+        role = part ? "part" : "requirement";
+        condition = part ?? this.condition(statement.metWhen);
         break;
       }
       case "exclusion":

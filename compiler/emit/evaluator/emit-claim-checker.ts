@@ -7,6 +7,7 @@ import type { BillingRuleModel, FactModel, NumericModel, PolicyModel } from "../
 import { docText, stringLiteral } from "../code-text.js";
 import { propertyType, readFactStatement, union, valuesConstName, valuesTypeName } from "./fact-code.js";
 import { ConditionCompiler } from "./conditions.js";
+import { inForceTest } from "./in-force.js";
 import type { LocalNames } from "./local-names.js";
 
 function field(fact: FactModel): string {
@@ -177,11 +178,6 @@ export class ClaimCheckerEmitter {
     }
   }
 
-  private inForceTest(rule: BillingRuleModel): string | undefined {
-    const tests = [...(rule.inForce.from > 0 ? [`revision >= ${rule.inForce.from}`] : []), ...(rule.inForce.until !== undefined ? [`revision < ${rule.inForce.until}`] : [])];
-    return tests.length === 0 ? undefined : tests.join(" && ");
-  }
-
   addCheckClaim(out: StatementStructures[]): void {
     for (const name of ["ClaimFindings", "PolicyInputError", "claimRevision", "policyIdentity", "readClaimLines", "readRoot", "readServiceDate"]) this.useRuntime(name);
     const codes = this.model.codes.map((code) => code.code);
@@ -198,7 +194,7 @@ export class ClaimCheckerEmitter {
     ];
     const rules = this.model.billingRules.flatMap((rule, index) => {
       const body = this.ruleCode(rule, index);
-      const inForce = this.inForceTest(rule);
+      const inForce = inForceTest(rule.inForce);
       return [`// ${rule.id}: ${rule.kind} (${rule.code})`, ...(inForce === undefined ? ["{", ...body, "}"] : [`if (${inForce}) {`, ...body, "}"])];
     });
     out.push({

@@ -9,6 +9,7 @@ import { docText, lineCommentText, pascalCase, stringLiteral } from "../code-tex
 import { propertyType, readFactStatement, union, valuesConstName, valuesTypeName } from "./fact-code.js";
 import { ConditionCompiler } from "./conditions.js";
 import { LocalNames } from "./local-names.js";
+import { inForceTest } from "./in-force.js";
 import { ClaimCheckerEmitter } from "./emit-claim-checker.js";
 import { allCoverageConditions, nestedConditions } from "../../model/walk-conditions.js";
 
@@ -115,15 +116,10 @@ class EvaluatorEmitter {
     this.used = usedNames(model);
   }
 
-  private inForceTest(range: { from: number; until?: number }): string | undefined {
-    const tests = [...(range.from > 0 ? [`revision >= ${range.from}`] : []), ...(range.until !== undefined ? [`revision < ${range.until}`] : [])];
-    return tests.length === 0 ? undefined : tests.join(" && ");
-  }
-
   private ruleApplies(rule: RuleModel): string {
     const sections = rule.applicability.map(({ section }) => this.names.get("section", section));
     const applies = sections.length === 0 ? "2" : sections.length === 1 ? sections[0]! : `Math.min(${sections.join(", ")})`;
-    const inForce = this.inForceTest(rule.inForce);
+    const inForce = inForceTest(rule.inForce);
     return inForce === undefined ? applies : `${inForce} ? ${applies} : 0`;
   }
 
@@ -282,7 +278,7 @@ class EvaluatorEmitter {
     }
     lines.push("// Exceptions: does each apply on this date?");
     for (const exception of this.model.exceptions) {
-      const inForce = this.inForceTest(exception.inForce);
+      const inForce = inForceTest(exception.inForce);
       const truth = this.conditions.truth(exception.condition);
       lines.push(`const ${this.names.get("exception", exception.id)}: number = ${inForce === undefined ? truth : `${inForce} ? ${truth} : 0`};`);
     }
