@@ -1,19 +1,18 @@
 // `npm run docs`: the static site built from the generated docs (markdown-it, raw HTML off), and one
-// end-to-end test in a real headless Chromium (Debian's `chromium`, driven by playwright-core): open
-// the index, open a policy, follow a criterion link, and check what is shown.
+// end-to-end test in a real headless Chromium (the binary shipped inside the @sparticuz/chromium npm
+// package, driven by playwright-core, so `npm ci` installs all it needs): open the index, open a
+// policy, follow a criterion link, and check what is shown.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type SitePage } from "../compiler/site/build-site.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { projectRoot } from "./support/evaluators.js";
 
 const out = join(projectRoot, ".tmp", "site");
-const chromiumPath = "/usr/bin/chromium";
 let pages: SitePage[] = [];
 
 beforeAll(() => {
@@ -47,17 +46,9 @@ describe("the site", () => {
 
 describe("the site in headless Chromium", () => {
   it("follows a criterion link to the criterion's words, with the diagram drawn", async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(`Chromium is not installed at ${chromiumPath}: run \`apt-get install -y chromium\` (.ci/run does this on a fresh machine).`);
-    }
-    const profile = mkdtempSync(join(tmpdir(), "policyc-chromium-"));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    const browser = await launchChromium();
     try {
-      const page = await context.newPage();
+      const page = await browser.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       await page.goto(pathToFileURL(join(out, "index.html")).href);
@@ -82,8 +73,7 @@ describe("the site in headless Chromium", () => {
       expect(await page.locator("#criterion-ia5 ~ ul").first().textContent()).toContain("added in 2024-05");
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     }
   }, 120_000);
 });
