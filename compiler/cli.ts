@@ -3,15 +3,10 @@
 // Exit codes are in cli/exit-codes.ts and docs/cli.md.
 
 import { parseArgs } from "node:util";
-import { buildCommand } from "./cli/build-command.js";
-import { checkCommand } from "./cli/check-command.js";
-import { evalCommand } from "./cli/eval-command.js";
-import { checkClaimCommand } from "./cli/check-claim-command.js";
-import { formatCommand } from "./cli/format-command.js";
-import { traceabilityCommand } from "./cli/traceability-command.js";
-import { diffCommand } from "./cli/diff-command.js";
-import { docsCommand } from "./cli/docs-command.js";
 import { CliError, exitCodes } from "./cli/exit-codes.js";
+
+// NOTE: each command's module is imported only when it runs, so that `eval` or `help` does not load
+// the TypeScript printer and prettier that `build` needs.
 
 const usage = `policyc: clinical coverage policies as code
 
@@ -56,29 +51,29 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   switch (command) {
     case "build":
-      return buildCommand(root, { check: values.check });
+      return (await import("./cli/build-command.js")).buildCommand(root, { check: values.check });
     case "check":
-      return checkCommand(root);
+      return (await import("./cli/check-command.js")).checkCommand(root);
     case "format":
-      return formatCommand(root, rest, { check: values.check });
+      return (await import("./cli/format-command.js")).formatCommand(root, rest, { check: values.check });
     case "eval": {
       const [policy, factsPath] = rest;
       if (policy === undefined || factsPath === undefined) throw new CliError("eval needs a policy and a facts file.", exitCodes.usage);
-      return evalCommand(root, policy, factsPath, { ...(values["as-of"] !== undefined && { asOf: values["as-of"] }), trace: values.trace });
+      return (await import("./cli/eval-command.js")).evalCommand(root, policy, factsPath, { ...(values["as-of"] !== undefined && { asOf: values["as-of"] }), trace: values.trace });
     }
     case "check-claim": {
       const [policy, claimPath] = rest;
       if (policy === undefined || claimPath === undefined) throw new CliError("check-claim needs a policy and a claim file.", exitCodes.usage);
-      return checkClaimCommand(root, policy, claimPath, values["as-of"] === undefined ? {} : { asOf: values["as-of"] });
+      return (await import("./cli/check-claim-command.js")).checkClaimCommand(root, policy, claimPath, values["as-of"] === undefined ? {} : { asOf: values["as-of"] });
     }
     case "traceability":
-      return traceabilityCommand(root);
+      return (await import("./cli/traceability-command.js")).traceabilityCommand(root);
     case "docs":
-      return docsCommand(root, values.out);
+      return (await import("./cli/docs-command.js")).docsCommand(root, values.out);
     case "diff": {
       const [before, after] = rest;
       if (before === undefined || after === undefined) throw new CliError("diff needs two versions of a policy: <old> <new>.", exitCodes.usage);
-      return diffCommand(root, before, after);
+      return (await import("./cli/diff-command.js")).diffCommand(root, before, after);
     }
     default:
       throw new CliError(`Unknown command "${command}".\n\n${usage}`, exitCodes.usage);

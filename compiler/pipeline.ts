@@ -20,8 +20,11 @@ import type { PolicyModel } from "./model/policy-model.js";
 import { emitEvaluator } from "./emit/evaluator/emit-evaluator.js";
 import { formatTypeScript } from "./emit/format.js";
 import { emitDocs } from "./emit/docs/emit-docs.js";
-import { traceSummary } from "./trace/summary.js";
+import type { TraceSummary } from "./trace/summary.js";
+import { policySlug } from "./build/project-files.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+
+export { policySlug } from "./build/project-files.js";
 
 export interface GeneratedFile {
   /** Relative to the project root, with forward slashes. */
@@ -45,21 +48,15 @@ export function checkPolicySource(text: string, sourcePath: string): CheckResult
   return { source: parsed.source, checked, model: lowerPolicy(checked, sourcePath), diagnostics: all };
 }
 
-/** The folder under generated/ for a policy file: `policy/wnc-cp-224.policy` -> `wnc-cp-224`. */
-export function policySlug(sourcePath: string): string {
-  const base = sourcePath.split("/").at(-1) ?? sourcePath;
-  return base.replace(/\.policy$/, "");
-}
-
 /**
  * Stages 4 and 5: the generated files of one policy that checked without errors: its evaluator, and
- * its docs (README.md, so that the folder shows them). NOTE: the docs check the policy against the
- * published text it names, read from the project at `root`; policyc runs from the project root.
+ * its docs (README.md, so that the folder shows them), which report how the policy traces to its
+ * published text (read beforehand by trace/published.ts).
  */
-export async function emitPolicy(model: PolicyModel, project: Project, root = process.cwd()): Promise<GeneratedFile[]> {
+export async function emitPolicy(model: PolicyModel, project: Project, trace: TraceSummary): Promise<GeneratedFile[]> {
   const folder = `generated/${policySlug(model.sourcePath)}`;
   const evaluator = await formatTypeScript(emitEvaluator(model, project, `${folder}/evaluator.ts`));
-  const docs = emitDocs(model, traceSummary(root, model));
+  const docs = emitDocs(model, trace);
   return [
     { path: `${folder}/evaluator.ts`, contents: evaluator },
     { path: `${folder}/README.md`, contents: docs },

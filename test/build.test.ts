@@ -1,25 +1,13 @@
 // The build: generated/ always matches policy/, a rebuild is byte-identical, and a policy with an
 // error leaves generated/ exactly as it was.
 
-import { readdirSync, readFileSync, writeFileSync, appendFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, appendFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planBuild, staleFiles, writeBuild } from "../compiler/build/build.js";
 import { projectRoot } from "./support/evaluators.js";
 import { runCli, scratchProject } from "./support/cli.js";
-
-function snapshot(folder: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const visit = (path: string) => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const full = join(path, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else files.set(full.slice(folder.length), readFileSync(full, "utf8"));
-    }
-  };
-  visit(folder);
-  return files;
-}
+import { snapshot } from "./support/snapshot.js";
 
 describe("generated/", () => {
   it("is up to date with policy/ (run `npm run build` if this fails)", async () => {

@@ -2,10 +2,11 @@
 // the code, the exact text underlined, and the message or the fix it offers. Plus the promises
 // around them: all errors at once, sorted, and no exception on any input.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSources } from "../compiler/build/build.js";
+import { checkProject, checkSources } from "../compiler/build/build.js";
 import { allCatalogueEntries } from "../compiler/diagnostics/catalogue.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../compiler/diagnostics/render.js";
@@ -34,6 +35,20 @@ function diagnose(policy: string, cases?: string): { diagnostics: readonly Diagn
   return { diagnostics: project.diagnostics, texts: new Map(project.sources) };
 }
 
+/** For mistakes in the files themselves: a scratch project holding `policy/t.policy`, then `arrange`d. */
+function diagnoseProject(policy: string, arrange: (root: string) => void): { diagnostics: readonly Diagnostic[]; texts: Map<string, string> } {
+  const root = mkdtempSync(join(tmpdir(), "policyc-diagnostics-"));
+  try {
+    mkdirSync(join(root, "policy"));
+    writeFileSync(join(root, "policy", "t.policy"), policy);
+    arrange(root);
+    const project = checkProject(root);
+    return { diagnostics: project.diagnostics, texts: new Map(project.sources) };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 function underlined(diagnostic: Diagnostic, text: string): string {
   return text.slice(diagnostic.span.offset, diagnostic.span.endOffset).split("\n")[0] ?? "";
 }
@@ -43,6 +58,8 @@ interface Example {
   readonly name: string;
   readonly policy: string;
   readonly cases?: string;
+  /** Files to add beside `policy/t.policy` in a scratch project; the whole project is then checked. */
+  readonly project?: (root: string) => void;
   readonly underlined: string;
   readonly says: string;
 }
@@ -57,6 +74,11 @@ const examples: readonly Example[] = [
   { code: "PC010", name: "a duplicate section number", policy: `${base}criterion I.1 "Again." met when a.flag\n`, underlined: "I.1", says: "declared twice" },
   { code: "PC011", name: "a criterion under a section that does not exist", policy: `${base}criterion II.1 "x" met when a.flag\n`, underlined: "II.1", says: "no section or criterion `II` is declared" },
   { code: "PC012", name: "a part its criterion never uses", policy: `${base}criterion I.3.a "x" met when a.flag\n`, underlined: "I.3.a", says: "does not use its part" },
+  { code: "PC013", name: "facts whose generated names collide", policy: `${base}fact a.b_c: one of x "X", y "Y" description "B." ask "B?"\nfact a_b.c: one of x "X", y "Y" description "C." ask "C?"\ncriterion I.4 "x" met when a.b_c is x and a_b.c is y\n`, underlined: "a_b.c", says: "`ABC`, which is already the type of the values of `a.b_c`" },
+  { code: "PC013", name: "facts that differ only in case", policy: `${base}fact a.Flag: yes or no description "F." ask "F?"\ncriterion I.4 "x" met when a.Flag\n`, underlined: "a.Flag", says: "only in letter case" },
+  { code: "PC014", name: "a fact the evaluator would name like its own decision type", policy: `${base}fact decision: one of approve "A", deny "D" description "D." ask "D?"\ncriterion I.4 "x" met when decision is approve\n`, underlined: "decision", says: "`Decision`, a name it already uses" },
+  { code: "PC014", name: "a fact named like a property of every object", policy: `${base}fact a.constructor: yes or no description "C." ask "C?"\ncriterion I.4 "x" met when a.constructor\n`, underlined: "a.constructor", says: "property of every JavaScript object" },
+  { code: "PC014", name: "a claim fact named like a field of every claim", policy: `${base}claim fact lines: number description "L." ask "L?"\ncode T1002 "RN." rule r1: units at most claim.lines\n`, underlined: "lines", says: "a field of every claim" },
   { code: "PC020", name: "an unknown fact", policy: `${base}criterion I.4 "x" met when a.flagg\n`, underlined: "a.flagg", says: "Did you mean `a.flag`?" },
   { code: "PC021", name: "a number used as a condition", policy: `${base}criterion I.4 "x" met when a.age\n`, underlined: "a.age", says: "not yes or no" },
   { code: "PC022", name: "a value not in the enumeration", policy: `${base}criterion I.4 "x" met when a.place is hom\n`, underlined: "hom", says: "Did you mean `home`?" },
@@ -78,6 +100,11 @@ const examples: readonly Example[] = [
   { code: "PC021", name: "a billing rule reading a fact of the coverage decision", policy: `${base}code T1002 "RN." rule r1: billed only when a.flag\n`, underlined: "a.flag", says: "reads only the facts of a claim" },
   { code: "PC010", name: "a billing rule declared twice", policy: `${base}claim fact n: number description "N." ask "N?"\ncode T1002 "RN." rule r1: units at most claim.n rule r1: requires modifier SD\n`, underlined: "r1", says: "declared twice" },
   { code: "PC005", name: "a code that is not a HCPCS or CPT code", policy: `${base}code X12 "Not a code."\n`, underlined: "X12", says: "not a HCPCS or CPT code" },
+  { code: "PC060", name: "a policy file with an unsafe name", policy: base, project: (root) => writeFileSync(join(root, "policy", "javascript:alert(1).policy"), base.replace("T.1", "T.2")), underlined: "", says: "is not one policyc accepts" },
+  { code: "PC061", name: "a policy file that is a link", policy: base, project: (root) => symlinkSync("/etc/passwd", join(root, "policy", "passwords.policy")), underlined: "", says: "is a symbolic link" },
+  { code: "PC062", name: "a published text outside the policy's folder", policy: base.replace("last review 2024-06", 'last review 2024-06 published text "../../etc/passwd"'), underlined: '"../../etc/passwd"', says: "not a file name inside the policy's folder" },
+  { code: "PC062", name: "a published text reached through a linked folder", policy: base.replace("last review 2024-06", 'last review 2024-06 published text "outside/passwd"'), project: (root) => symlinkSync("/etc", join(root, "policy", "outside")), underlined: '"outside/passwd"', says: "leads out of the policy's folder" },
+  { code: "PC063", name: "two policies of one name in two folders", policy: base, project: (root) => { mkdirSync(join(root, "policy", "other")); writeFileSync(join(root, "policy", "other", "t.policy"), base.replace("T.1", "T.2")); }, underlined: "", says: "would both build into generated/t/" },
   { code: "PC050", name: "cases for a policy that does not exist", policy: base, cases: "cases for T.2\n", underlined: "T.2", says: "Did you mean `T.1`?" },
   { code: "PC051", name: "a covered case asking for facts", policy: base, cases: `cases for T.1\ncase "x" on 2024-02-01 a.flag = yes expect covered asking a.flag\n`, underlined: "expect covered", says: "needs `expect pending`" },
 ];
@@ -85,7 +112,7 @@ const examples: readonly Example[] = [
 describe("each diagnostic", () => {
   for (const example of examples) {
     it(`${example.code}: ${example.name}`, () => {
-      const { diagnostics, texts } = diagnose(example.policy, example.cases);
+      const { diagnostics, texts } = example.project ? diagnoseProject(example.policy, example.project) : diagnose(example.policy, example.cases);
       const found = diagnostics.filter((d) => d.code === example.code);
       expect(found, JSON.stringify(diagnostics.map((d) => [d.code, d.message]))).toHaveLength(1);
       const diagnostic = found[0]!;

@@ -28,7 +28,7 @@ describe("the site", () => {
     expect(pages.map((page) => page.slug)).toContain("wnc-cp-224");
     const index = readFileSync(join(out, "index.html"), "utf8");
     for (const page of pages) {
-      expect(index).toContain(`href="${page.slug}/index.html"`);
+      expect(index).toContain(`href="./${page.slug}/index.html"`);
       expect(existsSync(join(out, page.slug, "index.html"))).toBe(true);
     }
   });

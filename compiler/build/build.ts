@@ -1,36 +1,41 @@
-// Compiling every policy of a project into generated/. Everything is compiled in memory first; files
-// are written only when no policy and no case file has an error, each through a temporary file and a
-// rename, and only when its content changed. So a broken policy never leaves a half-written
+// Compiling every policy of a project into generated/. Everything is compiled in memory first; the
+// files are written only when no policy, case file, file name or published text has an error, and
+// then as one set (write-generated.ts): a broken policy or a killed build never leaves a half-written
 // generated/ behind, and building twice gives byte-identical files.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync, rmdirSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { checkPolicySource, emitPolicy, type GeneratedFile } from "../pipeline.js";
 import type { PolicyModel } from "../model/policy-model.js";
+import type { Span } from "../syntax/ast.js";
 import { checkCases, type ResolvedCase, type ResolvedClaimCase } from "../check/check-cases.js";
 import { parseSource } from "../syntax/parse.js";
 import { createEmitProject } from "../emit/evaluator/emit-evaluator.js";
 import { formatTypeScript } from "../emit/format.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { catalogue } from "../diagnostics/catalogue.js";
-import { compilerRoot, listGenerated, readSources, type SourceText } from "./project-files.js";
+import { readProjectSources, runtimeSources, type SourceText } from "./project-files.js";
 import { compareText } from "../diagnostics/compare-text.js";
+import { readPublishedText, type PublishedText } from "../trace/published.js";
+import { traceSummary } from "../trace/summary.js";
+import { listGeneratedFolder, writeGenerated, type WriteResult, type WriteStep } from "./write-generated.js";
 
 export interface BuildPlan {
   readonly files: readonly GeneratedFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly models: ReadonlyMap<string, PolicyModel>;
+  /** The published text of each model that names one, by reference number. */
+  readonly published: ReadonlyMap<string, PublishedText>;
   readonly cases: readonly ResolvedCase[];
   readonly claimCases: readonly ResolvedClaimCase[];
   /** Every source read, by path, for rendering diagnostics. */
   readonly sources: ReadonlyMap<string, string>;
+  /** How many policy files were found (with or without errors): a build of none writes nothing. */
+  readonly policyFiles: number;
 }
 
 /** The shared runtime, copied from compiler/runtime/ so that generated code stands alone. */
 async function runtimeFiles(): Promise<GeneratedFile[]> {
-  const files = readSources(compilerRoot(), "compiler/runtime", ".ts");
   return Promise.all(
-    files.map(async (file) => ({
+    runtimeSources().map(async (file) => ({
       path: `generated/runtime/${file.path.split("/").at(-1)}`,
       contents: await formatTypeScript(`// DO NOT EDIT. Copied by policyc from ${file.path}.\n${file.text}`),
     })),
@@ -39,10 +44,35 @@ async function runtimeFiles(): Promise<GeneratedFile[]> {
 
 export type CheckedProject = Omit<BuildPlan, "files">;
 
-/** Checks the policies and case files given, without emitting anything. */
-export function checkSources(policies: readonly SourceText[], caseFiles: readonly SourceText[]): CheckedProject {
-  const diagnostics: Diagnostic[] = [];
+/** Reads the published text a model names; a refusal becomes an error at its `published text` clause. */
+function loadPublishedText(root: string, model: PolicyModel, clause: Span | undefined, diagnostics: Diagnostic[]): PublishedText | undefined {
+  const published = readPublishedText(root, model);
+  if (published?.kind === "refused" && clause) {
+    const entry = published.outside ? catalogue.publishedTextOutside : catalogue.unreadableFile;
+    diagnostics.push(
+      diagnostic(entry, model.sourcePath, clause, `The published text ${published.path} ${published.problem}.`, {
+        hint: "Keep the published text as a plain file in the policy's folder, named without `..`.",
+        context: `policy ${model.reference}`,
+      }),
+    );
+  }
+  return published;
+}
+
+/**
+ * Checks the policies and case files given, and reads the published text each names from the project
+ * at `root`, without emitting anything. `fileDiagnostics` are problems already found with the files
+ * themselves (their names, links), reported with the rest.
+ */
+export function checkSources(
+  policies: readonly SourceText[],
+  caseFiles: readonly SourceText[],
+  root = process.cwd(),
+  fileDiagnostics: readonly Diagnostic[] = [],
+): CheckedProject {
+  const diagnostics: Diagnostic[] = [...fileDiagnostics];
   const models = new Map<string, PolicyModel>();
+  const published = new Map<string, PublishedText>();
   const sources = new Map<string, string>();
   /** Policies with errors: their cases are not checked, since every case would fail with them. */
   const failed = new Set<string>();
@@ -50,20 +80,22 @@ export function checkSources(policies: readonly SourceText[], caseFiles: readonl
     sources.set(path, text);
     const result = checkPolicySource(text, path);
     diagnostics.push(...result.diagnostics);
+    const header = result.source.statements.find((s) => s.kind === "policy");
     if (!result.model) {
-      for (const statement of result.source.statements) if (statement.kind === "policy") failed.add(statement.reference.text);
+      if (header) failed.add(header.reference.text);
       continue;
     }
     const clash = models.get(result.model.reference);
     if (clash) {
-      const span = result.source.statements.find((s) => s.kind === "policy")?.span;
-      if (span) {
+      if (header) {
         const message = `The reference number ${result.model.reference} is also used by ${clash.sourcePath}.`;
-        diagnostics.push(diagnostic(catalogue.duplicateName, path, span, message, { hint: "Give each policy its own reference number." }));
+        diagnostics.push(diagnostic(catalogue.duplicateName, path, header.span, message, { hint: "Give each policy its own reference number." }));
       }
       continue;
     }
     models.set(result.model.reference, result.model);
+    const publishedText = loadPublishedText(root, result.model, header?.publishedText?.span, diagnostics);
+    if (publishedText) published.set(result.model.reference, publishedText);
   }
   const cases: ResolvedCase[] = [];
   const claimCases: ResolvedClaimCase[] = [];
@@ -75,69 +107,57 @@ export function checkSources(policies: readonly SourceText[], caseFiles: readonl
     cases.push(...checked.cases);
     claimCases.push(...checked.claimCases);
   }
-  return { diagnostics: sortDiagnostics(diagnostics), models, cases, claimCases, sources };
+  return { diagnostics: sortDiagnostics(diagnostics), models, published, cases, claimCases, sources, policyFiles: policies.length };
 }
 
 /**
  * Checks the policies and case files given and, when none has an error, produces every generated
  * file. `root` is the project the sources come from: the docs read each policy's published text there.
  */
-export async function planFromSources(policies: readonly SourceText[], caseFiles: readonly SourceText[], root = process.cwd()): Promise<BuildPlan> {
-  const checked = checkSources(policies, caseFiles);
+export async function planFromSources(
+  policies: readonly SourceText[],
+  caseFiles: readonly SourceText[],
+  root = process.cwd(),
+  fileDiagnostics: readonly Diagnostic[] = [],
+): Promise<BuildPlan> {
+  const checked = checkSources(policies, caseFiles, root, fileDiagnostics);
   if (hasErrors(checked.diagnostics)) return { ...checked, files: [] };
   const project = createEmitProject();
   const files = [...(await runtimeFiles())];
-  for (const model of checked.models.values()) files.push(...(await emitPolicy(model, project, root)));
+  for (const model of checked.models.values()) {
+    files.push(...(await emitPolicy(model, project, traceSummary(model, checked.published.get(model.reference)))));
+  }
   files.sort((a, b) => compareText(a.path, b.path));
   return { ...checked, files };
 }
 
-/** Plans the build of the project at `root`: policy/**.policy and policy/**.cases. */
+/** Plans the build of the project at `root`: every policy and case file under policy/. */
 export function planBuild(root: string): Promise<BuildPlan> {
-  return planFromSources(readSources(root, "policy", ".policy"), readSources(root, "policy", ".cases"), root);
+  const sources = readProjectSources(root);
+  return planFromSources(sources.policies, sources.cases, root, sources.diagnostics);
 }
 
 /** Checks the project at `root` without emitting. */
 export function checkProject(root: string): CheckedProject {
-  return checkSources(readSources(root, "policy", ".policy"), readSources(root, "policy", ".cases"));
-}
-
-function readIfExists(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+  const sources = readProjectSources(root);
+  return checkSources(sources.policies, sources.cases, root, sources.diagnostics);
 }
 
 /** Files under generated/ that differ from the plan, are missing, or should not be there. */
 export function staleFiles(root: string, plan: BuildPlan): string[] {
+  const current = listGeneratedFolder(root);
   const planned = new Set(plan.files.map((file) => file.path));
-  const differing = plan.files.filter((file) => readIfExists(join(root, file.path)) !== file.contents).map((file) => file.path);
-  const extra = listGenerated(root).filter((path) => !planned.has(path));
-  return [...differing, ...extra].sort();
+  const differing = plan.files.filter((file) => current.files.get(file.path) !== file.contents).map((file) => file.path);
+  const extra = [...current.files.keys(), ...current.other].filter((path) => !planned.has(path));
+  return [...differing, ...extra].sort(compareText);
 }
 
-function removeEmptyFolders(folder: string): void {
-  if (!existsSync(folder)) return;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.isDirectory()) removeEmptyFolders(join(folder, entry.name));
-  }
-  if (readdirSync(folder).length === 0) rmdirSync(folder);
-}
-
-/** Writes a plan without errors: changed files through a temporary file, stale ones removed. */
-export function writeBuild(root: string, plan: BuildPlan): { written: string[]; removed: string[] } {
+/**
+ * Writes a plan without errors as one set: generated/ becomes exactly the plan's files. A plan with
+ * errors, or with no policy at all, is refused: it would leave generated/ half-built or empty.
+ */
+export function writeBuild(root: string, plan: BuildPlan, onStep?: (step: WriteStep) => void): WriteResult {
   if (hasErrors(plan.diagnostics)) throw new Error("policyc: refusing to write a build that has errors");
-  const written: string[] = [];
-  for (const file of plan.files) {
-    const target = join(root, file.path);
-    if (readIfExists(target) === file.contents) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, file.contents, "utf8");
-    renameSync(temporary, target);
-    written.push(file.path);
-  }
-  const planned = new Set(plan.files.map((file) => file.path));
-  const removed = listGenerated(root).filter((path) => !planned.has(path));
-  for (const path of removed) rmSync(join(root, path));
-  removeEmptyFolders(join(root, "generated"));
-  return { written, removed };
+  if (plan.models.size === 0) throw new Error("policyc: refusing to write a build of no policy, which would empty generated/");
+  return writeGenerated(root, plan.files, onStep);
 }

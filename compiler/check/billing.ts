@@ -13,8 +13,6 @@ import { billingKey, codeLabel, describeStatement, type PolicySymbols } from "./
 /** Code formats a claim line may carry: HCPCS level II (a letter and four digits) or CPT (five characters). */
 export const codeFormat = /^(?:[A-Z]\d{4}|\d{4}[A-Z0-9])$/;
 const modifierFormat = /^[A-Z0-9]{2}$/;
-/** Fields of a claim itself; a claim fact may not take their names. */
-export const claimFields = ["serviceDate", "lines"] as const;
 
 export interface BillingRuleSite {
   readonly rule: Ast.BillingRule;
@@ -55,12 +53,6 @@ class BillingChecker {
       for (const member of group.codes) {
         if (listed.has(member.text)) continue;
         this.report(catalogue.unknownName, member.span, `The coding table has no code \`${member.text}\`.`, describeStatement(group), didYouMean(member.text, listed));
-      }
-    }
-    for (const fact of this.symbols.facts.values()) {
-      const field = fact.name.text.replace(/^claim\./, "");
-      if (fact.forClaims && (claimFields as readonly string[]).includes(field)) {
-        this.report(catalogue.reservedValue, fact.name.span, `\`${field}\` is a field of every claim; a claim fact cannot take its name.`, describeStatement(fact));
       }
     }
     const seen = new Map<string, Ast.BillingRule>();

@@ -11,6 +11,7 @@ import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } fr
 import { checkException } from "./exceptions.js";
 import { checkBilling } from "./billing.js";
 import { isValidMonth } from "./literals.js";
+import { checkGeneratedNames } from "./generated-names.js";
 
 export interface CheckedPolicy {
   readonly source: Ast.SourceFile;
@@ -31,6 +32,15 @@ const allowedParents: Readonly<Record<OutlineStatement["kind"], readonly Outline
   note: ["section", "criterion"],
   service: ["section"],
 };
+
+/**
+ * A published text is named relative to the policy's folder and stays inside it: parts of letters,
+ * digits, `.`, `-` and `_` joined by `/`, each starting with a letter or digit (so no `..`, no hidden
+ * file, no absolute path, no backslash).
+ */
+function isPublishedTextName(name: string): boolean {
+  return name.length <= 200 && name.split("/").every((part) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(part));
+}
 
 class PolicyChecker {
   readonly diagnostics: Diagnostic[] = [];
@@ -55,6 +65,7 @@ class PolicyChecker {
     this.checkHeader();
     checkRevisionLog(this.symbols, this.diagnostics);
     for (const fact of this.symbols.facts.values()) this.checkFact(fact);
+    checkGeneratedNames(this.symbols, this.diagnostics);
     for (const definition of this.symbols.definitions.values()) {
       this.addReads(definition.name.text, checkExpression(definition.body, this.symbols, describeStatement(definition), this.diagnostics));
       if (definition.definedByNote && this.symbols.outline.get(definition.definedByNote.text)?.kind !== "note") {
@@ -110,6 +121,15 @@ class PolicyChecker {
     if (header.lastReview && !isValidMonth(header.lastReview.text)) {
       this.report(catalogue.invalidLiteral, header.lastReview.span, `${header.lastReview.text} is not a month (YYYY-MM, month 01 to 12).`, context);
     }
+    if (header.publishedText && !isPublishedTextName(header.publishedText.value)) {
+      this.report(
+        catalogue.publishedTextOutside,
+        header.publishedText.span,
+        `The published text ${JSON.stringify(header.publishedText.value)} is not a file name inside the policy's folder.`,
+        context,
+        "Name a file beside the policy (or in a folder under it), such as `abc-cp-1.published.txt`: letters, digits, `.`, `-` and `_`, parts joined by `/`, no `..` and no leading `/`.",
+      );
+    }
     if (this.symbols.revisions.length === 0) {
       this.report(catalogue.missingClause, header.reference.span, "The policy has no revision log.", context, 'Add at least `revision YYYY-MM "Original approval." effective YYYY-MM-DD`.');
     }
@@ -118,8 +138,10 @@ class PolicyChecker {
   private checkFact(fact: Ast.FactDeclaration): void {
     const context = describeStatement(fact);
     const name = fact.name.text;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(name)) {
-      this.report(catalogue.syntaxError, fact.name.span, `The fact name \`${name}\` has a part that is not a word.`, context, "Use letters, digits and underscores in each part, separated by dots, such as `member.age`.");
+    // NOTE: each part starts with a letter, because parts become property names and, joined, the
+    // names of generated types (`_1.x` would make the type `1X`, which is not a name).
+    if (!/^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/.test(name)) {
+      this.report(catalogue.syntaxError, fact.name.span, `The fact name \`${name}\` has a part that is not a word starting with a letter.`, context, "Start each part with a letter, then use letters, digits and underscores, with dots between parts, such as `member.age`.");
     }
     const group = [...this.symbols.facts.keys()].find((other) => other.startsWith(`${name}.`));
     if (group) {

@@ -2,8 +2,12 @@
 
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { planBuild, staleFiles, writeBuild } from "../build/build.js";
+import { GeneratedFolderError } from "../build/write-generated.js";
 import { reportDiagnostics } from "./report.js";
-import { exitCodes } from "./exit-codes.js";
+import { CliError, exitCodes } from "./exit-codes.js";
+
+/** Said when a project has no policy: building would only empty generated/. */
+export const noPolicyFound = "No policy found: policyc compiles the .policy files under policy/, and there is none.";
 
 export async function buildCommand(root: string, options: { check: boolean }): Promise<number> {
   const plan = await planBuild(root);
@@ -12,6 +16,7 @@ export async function buildCommand(root: string, options: { check: boolean }): P
     process.stderr.write("Nothing was written: generated/ is unchanged.\n");
     return exitCodes.problems;
   }
+  if (plan.policyFiles === 0) throw new CliError(`${noPolicyFound} Nothing was written.`, exitCodes.problems);
   if (options.check) {
     const stale = staleFiles(root, plan);
     if (stale.length === 0) {
@@ -21,10 +26,16 @@ export async function buildCommand(root: string, options: { check: boolean }): P
     process.stderr.write(`generated/ is out of date with policy/; run \`npm run build\`. Stale files:\n${stale.map((p) => `  ${p}`).join("\n")}\n`);
     return exitCodes.problems;
   }
-  const { written, removed } = writeBuild(root, plan);
-  const unchanged = plan.files.length - written.length;
+  let result;
+  try {
+    result = writeBuild(root, plan);
+  } catch (error) {
+    if (error instanceof GeneratedFolderError) throw new CliError(`${error.message} Nothing was written.`, exitCodes.problems);
+    throw error;
+  }
+  const unchanged = plan.files.length - result.written.length;
   process.stdout.write(
-    `Built ${plan.models.size} ${plan.models.size === 1 ? "policy" : "policies"}: ${written.length} written, ${removed.length} removed, ${unchanged} unchanged.\n`,
+    `Built ${plan.models.size} ${plan.models.size === 1 ? "policy" : "policies"}: ${result.written.length} written, ${result.removed.length} removed, ${unchanged} unchanged.\n`,
   );
   return exitCodes.ok;
 }

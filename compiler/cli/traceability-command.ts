@@ -1,11 +1,8 @@
 // `policyc traceability`: checks every policy under policy/ that names its published text against that text,
 // prints the mismatches and the sentences not accounted for, and exits 1 when there are any.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { checkProject } from "../build/build.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { readPublishedText } from "../trace/published.js";
 import { tracePolicy } from "../trace/trace.js";
 import { renderTraceReport } from "../trace/render-report.js";
 import { reportDiagnostics } from "./report.js";
@@ -19,15 +16,15 @@ export function traceabilityCommand(root: string): number {
   }
   let clean = true;
   for (const model of project.models.values()) {
-    const published = readPublishedText(root, model);
+    const published = project.published.get(model.reference);
     if (!published) continue;
-    if (published.text === undefined) {
+    if (published.kind !== "read") {
       process.stderr.write(`${model.sourcePath}: the published text ${published.path} is missing.\n`);
       clean = false;
       continue;
     }
     const report = tracePolicy(model, published.text);
-    const policySource = readFileSync(join(root, model.sourcePath), "utf8");
+    const policySource = project.sources.get(model.sourcePath) ?? "";
     const text = renderTraceReport(report, { policyPath: model.sourcePath, policySource, publishedPath: published.path });
     const ok = report.mismatches.length === 0 && report.unaccounted.length === 0;
     (ok ? process.stdout : process.stderr).write(`${text}\n`);

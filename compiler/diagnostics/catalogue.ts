@@ -25,6 +25,8 @@ export const catalogue = {
   duplicateName: entry("PC010", "error", "Duplicate name"),
   missingParent: entry("PC011", "error", "Missing parent section"),
   unreferencedSubcriterion: entry("PC012", "warning", "Sub-criterion not used by its parent"),
+  generatedNameClash: entry("PC013", "error", "Names that collide in the evaluator"),
+  reservedName: entry("PC014", "error", "Reserved name"),
 
   unknownName: entry("PC020", "error", "Unknown name"),
   typeMismatch: entry("PC021", "error", "Type mismatch"),
@@ -47,6 +49,11 @@ export const catalogue = {
 
   unknownPolicy: entry("PC050", "error", "Cases for an unknown policy"),
   invalidCase: entry("PC051", "error", "Incomplete case"),
+
+  unsafeFileName: entry("PC060", "error", "Unsafe file or folder name"),
+  unreadableFile: entry("PC061", "error", "File policyc will not read"),
+  publishedTextOutside: entry("PC062", "error", "Published text outside the policy's folder"),
+  generatedFolderClash: entry("PC063", "error", "Two policies build into one folder"),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type CatalogueKey = keyof typeof catalogue;

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { ts } from "ts-morph";
 import type { PolicyModel } from "../model/policy-model.js";
 import { createEmitProject, emitEvaluator } from "../emit/evaluator/emit-evaluator.js";
-import { compilerRoot, readSources } from "../build/project-files.js";
+import { runtimeSources } from "../build/project-files.js";
 
 /** What the comparison needs of a decision. */
 export interface DecisionLike {
@@ -36,7 +36,7 @@ export async function importEvaluators(models: readonly PolicyModel[]): Promise<
   try {
     writeFileSync(join(folder, "package.json"), '{ "type": "module" }\n');
     mkdirSync(join(folder, "runtime"));
-    for (const file of readSources(compilerRoot(), "compiler/runtime", ".ts")) {
+    for (const file of runtimeSources()) {
       const name = file.path.split("/").at(-1)?.replace(/\.ts$/, ".js") ?? "index.js";
       writeFileSync(join(folder, "runtime", name), transpile(file.text));
     }

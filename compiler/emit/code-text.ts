@@ -15,12 +15,3 @@ export function docText(text: string): string {
 export function lineCommentText(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, " ");
 }
-
-/** `member.residence` -> `MemberResidence`; used for generated type names. */
-export function pascalCase(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter((part) => part !== "")
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join("");
-}

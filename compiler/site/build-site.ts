@@ -1,11 +1,16 @@
 // `npm run docs`: the generated docs of every policy (generated/<slug>/README.md) rendered to a static
 // site: an index page listing the policies, one page per policy, and Mermaid bundled beside them so
 // that the diagrams are drawn with no network. Markdown in, HTML files out; nothing else is read.
+// Only folders under generated/ with a safe name become pages: every link is built from a checked name.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createMarkdown } from "./markdown.js";
+import { isSafeName } from "../files/names.js";
+import { readRegularFile } from "../files/read-file.js";
+import { siteMarker } from "./site-folder.js";
+import { compareText } from "../diagnostics/compare-text.js";
 
 export interface SitePage {
   readonly slug: string;
@@ -48,22 +53,29 @@ function mermaidScript(): string {
   return createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
 }
 
-/** Builds the site from the generated docs under `root` into `out` (emptied first); returns its pages. */
+/** The docs of each policy under generated/: folders with a safe name holding a README.md file. */
+function policyDocs(generated: string): { slug: string; markdown: string }[] {
+  if (!existsSync(generated)) return [];
+  return readdirSync(generated, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && isSafeName(entry.name))
+    .map((entry) => ({ slug: entry.name, read: readRegularFile(join(generated, entry.name, "README.md")) }))
+    .flatMap(({ slug, read }) => (read.kind === "text" ? [{ slug, markdown: read.text }] : []))
+    .sort((a, b) => compareText(a.slug, b.slug));
+}
+
+/**
+ * Builds the site from the generated docs under `root` into `out` (emptied first; checked beforehand
+ * by checkSiteFolder); returns its pages.
+ */
 export function buildSite(root: string, out: string): SitePage[] {
   const md = createMarkdown();
-  const generated = join(root, "generated");
-  const slugs = existsSync(generated)
-    ? readdirSync(generated, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(join(generated, entry.name, "README.md")))
-        .map((entry) => entry.name)
-        .sort()
-    : [];
+  const docs = policyDocs(join(root, "generated"));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "assets"), { recursive: true });
+  writeFileSync(join(out, siteMarker), "This folder is a site written by `policyc docs`, which empties it on every run.\n");
   copyFileSync(mermaidScript(), join(out, "assets", "mermaid.min.js"));
   writeFileSync(join(out, "assets", "style.css"), style);
-  const pages = slugs.map((slug): SitePage => {
-    const markdown = readFileSync(join(generated, slug, "README.md"), "utf8");
+  const pages = docs.map(({ slug, markdown }): SitePage => {
     const tokens = md.parse(markdown, {});
     const first = tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1");
     const title = first >= 0 ? (tokens[first + 1]?.content ?? slug) : slug;
@@ -71,7 +83,8 @@ export function buildSite(root: string, out: string): SitePage[] {
     writeFileSync(join(out, slug, "index.html"), page(title, `<p><a href="../index.html">All policies</a></p>\n${md.render(markdown)}`, "../assets"));
     return { slug, title };
   });
-  const list = pages.map((p) => `<li><a href="${escapeHtml(p.slug)}/index.html">${escapeHtml(p.title)}</a></li>`).join("\n");
+  // NOTE: `./` first, so that no name could ever be read as a scheme (`javascript:`).
+  const list = pages.map((p) => `<li><a href="./${escapeHtml(p.slug)}/index.html">${escapeHtml(p.title)}</a></li>`).join("\n");
   writeFileSync(join(out, "index.html"), page("Clinical policies", `<h1>Clinical policies</h1>\n<ul>\n${list}\n</ul>`, "assets"));
   return pages;
 }

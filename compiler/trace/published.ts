@@ -1,16 +1,20 @@
-// Where a policy's published text is kept: the file its `published text` clause names, beside the
-// policy file. Reads it from disk; everything else in trace/ works on plain text.
+// Where a policy's published text is kept: the file its `published text` clause names, inside the
+// policy's own folder. The checker has already refused a name that climbs out (`..`) or is absolute
+// (PC062); here the file is read as untrusted input: a regular file, not through a link, and not
+// reached through a linked folder that leads out of the policy's folder. Everything else in trace/
+// works on plain text.
 
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { PolicyModel } from "../model/policy-model.js";
+import { isInsideOrSame } from "../files/paths.js";
+import { readRegularFile } from "../files/read-file.js";
 
-export interface PublishedText {
-  /** Relative to the project root, with forward slashes. */
-  readonly path: string;
-  /** Undefined when the file named is missing. */
-  readonly text?: string;
-}
+export type PublishedText =
+  | { readonly kind: "read"; readonly path: string; readonly text: string }
+  | { readonly kind: "missing"; readonly path: string }
+  /** Not read: `outside` when the path leads out of the policy's folder, else the file is not a plain file. */
+  | { readonly kind: "refused"; readonly path: string; readonly problem: string; readonly outside: boolean };
 
 /** The published text file a policy names, relative to the project root; undefined when it names none. */
 export function publishedTextPath(model: PolicyModel): string | undefined {
@@ -19,10 +23,27 @@ export function publishedTextPath(model: PolicyModel): string | undefined {
   return `${folder}${model.publishedText}`;
 }
 
-/** Reads the published text of a policy from the project at `root`. */
+/** Reads the published text of a policy from the project at `root`; undefined when it names none. */
 export function readPublishedText(root: string, model: PolicyModel): PublishedText | undefined {
   const path = publishedTextPath(model);
   if (path === undefined) return undefined;
   const full = join(root, path);
-  return existsSync(full) ? { path, text: readFileSync(full, "utf8") } : { path };
+  try {
+    const policyFolder = realpathSync(dirname(join(root, model.sourcePath)));
+    if (!isInsideOrSame(policyFolder, realpathSync(dirname(full)))) {
+      return { kind: "refused", path, problem: "is reached through a linked folder that leads out of the policy's folder", outside: true };
+    }
+  } catch {
+    // A folder on the way does not exist: the file is missing.
+    return { kind: "missing", path };
+  }
+  const read = readRegularFile(full);
+  switch (read.kind) {
+    case "text":
+      return { kind: "read", path, text: read.text.replace(/^\uFEFF/, "") };
+    case "missing":
+      return { kind: "missing", path };
+    case "refused":
+      return { kind: "refused", path, problem: read.problem, outside: false };
+  }
 }

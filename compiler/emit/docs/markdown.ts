@@ -30,9 +30,12 @@ export function words(strings: TemplateStringsArray, ...parts: readonly Inline[]
   return strings.reduce((out, literal, i) => out + literal + (parts[i] ?? ""), "") as Inline;
 }
 
-/** A name of the DSL (a fact, a value, an id) in a code span; names never hold a backtick. */
+/**
+ * A name of the DSL (a fact, a value, an id) or a checked path in a code span. Anything else (a
+ * backtick, a table's `|`, a line break) could end the span or the table cell: shown as plain text.
+ */
 export function code(name: string): Inline {
-  return (name.includes("`") ? text(name) : `\`${name}\``) as Inline;
+  return (/^[A-Za-z0-9_.\-/: ]+$/.test(name) ? `\`${name}\`` : text(name)) as Inline;
 }
 
 export function strong(inline: Inline): Inline {
@@ -129,7 +132,8 @@ function printBlock(block: Block): string {
     case "fence":
       return `\`\`\`${block.info}\n${block.code}\n\`\`\``;
     case "comment":
-      return `[//]: # "${block.text.replace(/["\\]/g, "'")}"`;
+      // A link reference definition's title ends at a quote and cannot span a blank line: one line, no quotes.
+      return `[//]: # "${block.text.replace(/["\\]/g, "'").replace(/[\r\n\u2028\u2029]+/g, " ")}"`;
   }
 }
 

@@ -9,9 +9,10 @@ import { propertyType, readFactStatement, union, valuesConstName, valuesTypeName
 import { ConditionCompiler } from "./conditions.js";
 import { inForceTest } from "./in-force.js";
 import type { LocalNames } from "./local-names.js";
+import { claimFieldName } from "../../naming/generated-names.js";
 
 function field(fact: FactModel): string {
-  return fact.name.replace(/^claim\./, "");
+  return claimFieldName(fact.name);
 }
 
 

@@ -3,7 +3,8 @@
 // validates it with a runtime reader.
 
 import type { FactModel } from "../../model/policy-model.js";
-import { pascalCase, stringLiteral } from "../code-text.js";
+import { stringLiteral } from "../code-text.js";
+import * as names from "../../naming/generated-names.js";
 
 /** `"a" | "b"`, or `never` for no values. */
 export function union(values: readonly string[]): string {
@@ -12,12 +13,12 @@ export function union(values: readonly string[]): string {
 
 /** `therapy.kind` -> `TherapyKind`: the exported type of a one-of or set fact's values. */
 export function valuesTypeName(fact: FactModel): string {
-  return pascalCase(fact.name);
+  return names.valuesTypeName(fact.name);
 }
 
 /** `therapy.kind` -> `THERAPY_KIND_VALUES`: the module constant holding the allowed values. */
 export function valuesConstName(fact: FactModel): string {
-  return `${fact.name.replace(/\./g, "_").toUpperCase()}_VALUES`;
+  return names.valuesConstName(fact.name);
 }
 
 /** The type of the fact's property in an input interface; null and absent mean unknown. */

@@ -1,0 +1,132 @@
+// Names the evaluator could not hold. Each fact, and each group of facts, becomes declarations in the
+// generated module (naming/generated-names.ts) and a property read from the caller's objects. This
+// check refuses a policy whose names would collide there, take a name the module already uses, or
+// shadow a property every JavaScript object has, so the emitter never has to rename anything.
+
+import type * as Ast from "../syntax/ast.js";
+import { catalogue } from "../diagnostics/catalogue.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  claimFieldName,
+  claimFields,
+  fixedModuleNames,
+  groupInterfaceName,
+  groupKeysConstName,
+  objectPropertyNames,
+  valuesConstName,
+  valuesTypeName,
+} from "../naming/generated-names.js";
+import { describeStatement, type PolicySymbols } from "./symbols.js";
+
+/** The fact whose name first produced a generated name, and what that name is for (its identity). */
+interface Claimant {
+  readonly fact: Ast.FactDeclaration;
+  readonly role: string;
+}
+
+function isEnumerated(fact: Ast.FactDeclaration): boolean {
+  return fact.type.kind === "oneOf" || fact.type.kind === "setOf";
+}
+
+/** Every module-level name a fact brings into its policy's generated module, with what each is for. */
+function namesOf(fact: Ast.FactDeclaration): { name: string; role: string }[] {
+  const name = fact.name.text;
+  const names: { name: string; role: string }[] = [];
+  if (!fact.forClaims) {
+    const parts = name.split(".");
+    for (let depth = 1; depth < parts.length; depth++) {
+      const group = parts.slice(0, depth);
+      names.push({ name: groupInterfaceName(group), role: `the interface of the group \`${group.join(".")}\`` });
+      names.push({ name: groupKeysConstName(group), role: `the keys of the group \`${group.join(".")}\`` });
+    }
+  }
+  if (isEnumerated(fact)) {
+    names.push({ name: valuesTypeName(name), role: `the type of the values of \`${name}\`` });
+    names.push({ name: valuesConstName(name), role: `the allowed values of \`${name}\`` });
+  }
+  return names;
+}
+
+/** The parts of a fact's name that become property names in the caller's objects. */
+function propertyParts(fact: Ast.FactDeclaration): string[] {
+  return fact.forClaims ? [claimFieldName(fact.name.text)] : fact.name.text.split(".");
+}
+
+export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnostic[]): void {
+  const file = symbols.file;
+  const claimed = new Map<string, Claimant>();
+  const byLowerCase = new Map<string, Ast.FactDeclaration>();
+
+  for (const fact of symbols.facts.values()) {
+    const context = describeStatement(fact);
+    const shadowing = propertyParts(fact).find((part) => objectPropertyNames.has(part));
+    if (shadowing !== undefined) {
+      diagnostics.push(
+        diagnostic(catalogue.reservedName, file, fact.name.span, `\`${shadowing}\` is a property of every JavaScript object, so it cannot name a fact or a group.`, {
+          hint: "Choose another word, such as `kind` or `text`.",
+          context,
+        }),
+      );
+      continue;
+    }
+    const field = claimFieldName(fact.name.text);
+    if (fact.forClaims && (claimFields as readonly string[]).includes(field)) {
+      diagnostics.push(
+        diagnostic(catalogue.reservedName, file, fact.name.span, `\`${field}\` is a field of every claim, so a claim fact cannot take its name.`, {
+          hint: "Choose another name for the claim fact.",
+          context,
+        }),
+      );
+      continue;
+    }
+    if (fact.forClaims && field.includes(".")) {
+      diagnostics.push(
+        diagnostic(catalogue.reservedName, file, fact.name.span, `A claim fact is a field of the claim itself, so its name is one word, not \`${field}\`.`, {
+          hint: "Use underscores instead of dots.",
+          context,
+        }),
+      );
+      continue;
+    }
+
+    const lower = fact.name.text.toLowerCase();
+    const sameButCase = byLowerCase.get(lower);
+    if (sameButCase) {
+      diagnostics.push(
+        diagnostic(catalogue.generatedNameClash, file, fact.name.span, `\`${fact.name.text}\` differs from the fact \`${sameButCase.name.text}\` only in letter case.`, {
+          hint: "Rename one of them: names that differ only in case are easily confused in facts files, and collide on some file systems and in generated names.",
+          context,
+          related: [{ file, span: sameButCase.name.span, message: "the other fact" }],
+        }),
+      );
+      continue;
+    }
+    byLowerCase.set(lower, fact);
+
+    for (const { name, role } of namesOf(fact)) {
+      if (fixedModuleNames.has(name)) {
+        diagnostics.push(
+          diagnostic(catalogue.reservedName, file, fact.name.span, `The evaluator would name ${role} \`${name}\`, a name it already uses for something else.`, {
+            hint: "Rename the fact or its group.",
+            context,
+          }),
+        );
+        break;
+      }
+      const first = claimed.get(name);
+      // Facts of one group all bring its interface and keys: the same name for the same thing.
+      if (first?.role === role) continue;
+      if (first) {
+        diagnostics.push(
+          diagnostic(catalogue.generatedNameClash, file, fact.name.span, `The evaluator would name ${role} \`${name}\`, which is already ${first.role}.`, {
+            hint: "Rename one of the two facts (or groups) so that their names differ in more than dots, underscores and case.",
+            context,
+            related: [{ file, span: first.fact.name.span, message: `\`${first.fact.name.text}\` takes the name first` }],
+          }),
+        );
+        break;
+      }
+      claimed.set(name, { fact, role });
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// How the names of a policy become names in its generated module: the type of a fact's values, the
+// interface of a group of facts, the constants that hold allowed values and keys. The evaluator
+// emitter names its declarations with these functions, and the checker uses them to refuse a policy
+// whose names would collide in the module (check/generated-names.ts), so both agree by construction.
+
+/** `member.residence` -> `MemberResidence`. */
+export function pascalCase(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== "")
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join("");
+}
+
+/** `therapy.kind` -> `TherapyKind`: the exported type of a one-of or set fact's values. */
+export function valuesTypeName(factName: string): string {
+  return pascalCase(factName);
+}
+
+/** `therapy.kind` -> `THERAPY_KIND_VALUES`: the module constant holding a fact's allowed values. */
+export function valuesConstName(factName: string): string {
+  return `${factName.replace(/\./g, "_").toUpperCase()}_VALUES`;
+}
+
+/** `["member"]` -> `MemberFacts`; the root group is `Facts`. */
+export function groupInterfaceName(path: readonly string[]): string {
+  return path.length === 0 ? "Facts" : `${pascalCase(path.join("."))}Facts`;
+}
+
+/** `["member"]` -> `MEMBER_KEYS`; the root group's keys are `FACT_KEYS`. */
+export function groupKeysConstName(path: readonly string[]): string {
+  return path.length === 0 ? "FACT_KEYS" : `${path.join("_").toUpperCase()}_KEYS`;
+}
+
+/** A claim fact's field in a claim: `claim.therapies` -> `therapies`. */
+export function claimFieldName(factName: string): string {
+  return factName.replace(/^claim\./, "");
+}
+
+/** The fields every claim has; no claim fact may take their names. */
+export const claimFields = ["serviceDate", "lines"] as const;
+
+/**
+ * Module-level names every generated module declares whatever the policy says (the evaluator's and
+ * the claim checker's), and the PascalCase names it may import from the runtime. A name derived from
+ * the policy must be none of these. NOTE: test/generated-names.test.ts checks this list against the
+ * runtime's exports and the emitted modules, so it cannot fall behind them.
+ */
+export const fixedModuleNames: ReadonlySet<string> = new Set([
+  // Declared by the evaluator and the claim checker.
+  "Facts",
+  "FACT_KEYS",
+  "FactName",
+  "RuleId",
+  "ExceptionId",
+  "PolicyDecision",
+  "EFFECTIVE_DATES",
+  "Claim",
+  "BillingRuleId",
+  "PolicyClaimCheck",
+  "CLAIM_KEYS",
+  // Types and classes of the runtime, imported by name.
+  "BillingRuleEntry",
+  "BillingRuleKind",
+  "ClaimCheck",
+  "ClaimCheckOptions",
+  "ClaimFinding",
+  "ClaimFindings",
+  "ClaimLine",
+  "CrdCoverageInformation",
+  "Decision",
+  "EvaluateOptions",
+  "ExceptionEntry",
+  "Explain",
+  "FactEntry",
+  "Group",
+  "InputIssue",
+  "MissingFact",
+  "NormalizedLine",
+  "Outcome",
+  "PolicyIdentity",
+  "PolicyInputError",
+  "PolicyTable",
+  "Reason",
+  "RuleEntry",
+  "RuleKind",
+  "RuleRole",
+  "RuleStatus",
+  "RuleValues",
+  "ServicesNotCovered",
+  "TraceEntry",
+  "Truth",
+]);
+
+/**
+ * Property names every JavaScript object has (`Object.getOwnPropertyNames(Object.prototype)`): a fact,
+ * group or claim field with one of these names would read the inherited property when absent.
+ */
+export const objectPropertyNames: ReadonlySet<string> = new Set([
+  "__proto__",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+  "constructor",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "toString",
+  "valueOf",
+]);

@@ -1,0 +1,73 @@
+// The checker refuses a policy whose names would collide in its generated module (PC013, PC014) by
+// knowing every name the module declares or imports (naming/generated-names.ts). These tests keep that
+// list whole: every type the runtime exports, and every name a generated module declares that no fact
+// gave it, must be on it; otherwise a new runtime export could silently collide with a policy's names.
+
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { ts } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import {
+  fixedModuleNames,
+  groupInterfaceName,
+  groupKeysConstName,
+  objectPropertyNames,
+  valuesConstName,
+  valuesTypeName,
+} from "../compiler/naming/generated-names.js";
+import { checkPolicySource } from "../compiler/pipeline.js";
+import { projectRoot } from "./support/evaluators.js";
+
+/** Names that can collide with names made from a policy's, which all start with a capital letter. */
+function capitalised(names: Iterable<string>): string[] {
+  return [...names].filter((name) => /^[A-Z]/.test(name)).sort();
+}
+
+/** The names a module declares at its top level and imports. */
+function topLevelNames(path: string): Set<string> {
+  const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.ES2022, true);
+  const names = new Set<string>();
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const bindings = statement.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.add(element.name.text);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+    } else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
+      names.add(statement.name.text);
+    }
+  }
+  return names;
+}
+
+describe("the names a generated module owns", () => {
+  it("include every type and class the runtime exports", () => {
+    const runtime = join(projectRoot, "compiler", "runtime");
+    const exported = readdirSync(runtime)
+      .filter((file) => file.endsWith(".ts"))
+      .flatMap((file) => [...topLevelNames(join(runtime, file))]);
+    const missing = capitalised(exported).filter((name) => !fixedModuleNames.has(name));
+    expect(missing).toEqual([]);
+  });
+
+  it("include every name the WNC.CP.224 evaluator declares that no fact gave it", () => {
+    const model = checkPolicySource(readFileSync(join(projectRoot, "policy", "wnc-cp-224.policy"), "utf8"), "policy/wnc-cp-224.policy").model!;
+    const fromFacts = new Set<string>();
+    for (const fact of [...model.facts, ...model.claimFacts]) {
+      if (fact.type.kind === "oneOf" || fact.type.kind === "setOf") fromFacts.add(valuesTypeName(fact.name)).add(valuesConstName(fact.name));
+    }
+    for (const fact of model.facts) {
+      const parts = fact.name.split(".");
+      for (let depth = 1; depth < parts.length; depth++) fromFacts.add(groupInterfaceName(parts.slice(0, depth))).add(groupKeysConstName(parts.slice(0, depth)));
+    }
+    const declared = topLevelNames(join(projectRoot, "generated", "wnc-cp-224", "evaluator.ts"));
+    expect([...fromFacts].filter((name) => !declared.has(name))).toEqual([]);
+    const own = capitalised(declared).filter((name) => !fromFacts.has(name));
+    expect(own.filter((name) => !fixedModuleNames.has(name))).toEqual([]);
+    expect(own.length).toBeGreaterThan(10);
+  });
+
+  it("keep every property of Object.prototype away from facts", () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).filter((name) => !objectPropertyNames.has(name))).toEqual([]);
+  });
+});
