@@ -5,9 +5,11 @@
 
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { GeneratedFolderError } from "./write-generated.js";
 
 const lockFolder = ".generated.lock";
+
+/** Thrown when another build holds the lock. */
+export class BuildLockError extends Error {}
 
 function isRunning(pid: number): boolean {
   try {
@@ -48,10 +50,10 @@ export function acquireBuildLock(root: string): () => void {
       if (code !== "EEXIST" && code !== "ENOTEMPTY") throw error;
       const pid = owner(lock);
       if (pid !== undefined && pid !== process.pid && isRunning(pid)) {
-        throw new GeneratedFolderError(`another build (process ${pid}) is writing generated/; wait for it to finish.`);
+        throw new BuildLockError(`another build (process ${pid}) is writing generated/; wait for it to finish.`);
       }
       rmSync(lock, { recursive: true, force: true });
     }
   }
-  throw new GeneratedFolderError(`cannot take the build lock ${lockFolder}; remove it if no build is running.`);
+  throw new BuildLockError(`cannot take the build lock ${lockFolder}; remove it if no build is running.`);
 }

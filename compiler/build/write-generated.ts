@@ -7,11 +7,12 @@
 // NOTE: unchanged files are hard-linked from the old folder rather than rewritten, so they keep their
 // modification time and the swap costs little more than writing what changed.
 
-import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "../pipeline.js";
 import { compareText } from "../diagnostics/compare-text.js";
 import { acquireBuildLock } from "./build-lock.js";
+import { readRegularFile } from "../files/read-file.js";
 
 export const generatedFolder = "generated";
 const stagingPrefix = ".generated-staging-";
@@ -42,8 +43,9 @@ export function listGeneratedFolder(root: string): { files: Map<string, string>;
     const entries = readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
     for (const entry of entries) {
       const path = `${relative}/${entry.name}`;
+      const read = entry.isFile() ? readRegularFile(join(root, path)) : undefined;
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile()) files.set(path, readFileSync(join(root, path), "utf8"));
+      else if (read?.kind === "text") files.set(path, read.text);
       else other.push(path);
     }
   };
@@ -99,32 +101,36 @@ function stage(root: string, staging: string, files: readonly GeneratedFile[], o
 
 /**
  * Replaces generated/ under `root` with exactly `files` (paths starting `generated/`), all or nothing.
- * `onStep` is for tests: it is called after each step, and throwing from it plays a kill.
+ * `onStep` is for tests: it is called after each step, and throwing from it plays a kill (the lock is
+ * released all the same; a real kill leaves it, and the next build takes it over).
  */
 export function writeGenerated(root: string, files: readonly GeneratedFile[], onStep: (step: WriteStep) => void = () => {}): WriteResult {
   const release = acquireBuildLock(root);
-  recoverInterruptedBuild(root);
-  const current = lstatSync(join(root, generatedFolder), { throwIfNoEntry: false });
-  if (current !== undefined && !current.isDirectory()) {
-    throw new GeneratedFolderError(`${generatedFolder} is ${current.isSymbolicLink() ? "a symbolic link" : "not a folder"}; policyc writes only into a real generated/ folder of the project. Remove it and build again.`);
-  }
-  const old = listGeneratedFolder(root);
-  const planned = new Set(files.map((file) => file.path));
-  const written = files.filter((file) => old.files.get(file.path) !== file.contents).map((file) => file.path);
-  const removed = [...old.files.keys(), ...old.other].filter((path) => !planned.has(path)).sort(compareText);
+  try {
+    recoverInterruptedBuild(root);
+    const current = lstatSync(join(root, generatedFolder), { throwIfNoEntry: false });
+    if (current !== undefined && !current.isDirectory()) {
+      throw new GeneratedFolderError(`${generatedFolder} is ${current.isSymbolicLink() ? "a symbolic link" : "not a folder"}; policyc writes only into a real generated/ folder of the project. Remove it and build again.`);
+    }
+    const old = listGeneratedFolder(root);
+    const planned = new Set(files.map((file) => file.path));
+    const written = files.filter((file) => old.files.get(file.path) !== file.contents).map((file) => file.path);
+    const removed = [...old.files.keys(), ...old.other].filter((path) => !planned.has(path)).sort(compareText);
 
-  const staging = join(root, `${stagingPrefix}${process.pid}`);
-  const ready = join(root, `${readyPrefix}${process.pid}`);
-  const retired = join(root, `${retiredPrefix}${process.pid}`);
-  stage(root, staging, files, old.files);
-  onStep("staged");
-  renameSync(staging, ready);
-  onStep("ready");
-  if (current !== undefined) renameSync(join(root, generatedFolder), retired);
-  onStep("retired");
-  renameSync(ready, join(root, generatedFolder));
-  onStep("swapped");
-  rmSync(retired, { recursive: true, force: true });
-  release();
-  return { written, removed };
+    const staging = join(root, `${stagingPrefix}${process.pid}`);
+    const ready = join(root, `${readyPrefix}${process.pid}`);
+    const retired = join(root, `${retiredPrefix}${process.pid}`);
+    stage(root, staging, files, old.files);
+    onStep("staged");
+    renameSync(staging, ready);
+    onStep("ready");
+    if (current !== undefined) renameSync(join(root, generatedFolder), retired);
+    onStep("retired");
+    renameSync(ready, join(root, generatedFolder));
+    onStep("swapped");
+    rmSync(retired, { recursive: true, force: true });
+    return { written, removed };
+  } finally {
+    release();
+  }
 }

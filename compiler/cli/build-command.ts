@@ -3,6 +3,7 @@
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { planBuild, staleFiles, writeBuild } from "../build/build.js";
 import { GeneratedFolderError } from "../build/write-generated.js";
+import { BuildLockError } from "../build/build-lock.js";
 import { reportDiagnostics } from "./report.js";
 import { CliError, exitCodes } from "./exit-codes.js";
 
@@ -30,7 +31,7 @@ export async function buildCommand(root: string, options: { check: boolean }): P
   try {
     result = writeBuild(root, plan);
   } catch (error) {
-    if (error instanceof GeneratedFolderError) throw new CliError(`${error.message} Nothing was written.`, exitCodes.problems);
+    if (error instanceof GeneratedFolderError || error instanceof BuildLockError) throw new CliError(`${error.message} Nothing was written.`, exitCodes.problems);
     throw error;
   }
   const unchanged = plan.files.length - result.written.length;

@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planBuild, writeBuild } from "../../compiler/build/build.js";
 import { recoverInterruptedBuild, type WriteStep } from "../../compiler/build/write-generated.js";
+import { BuildLockError } from "../../compiler/build/build-lock.js";
 import { projectRoot } from "../support/evaluators.js";
 import { runCli, scratchProject } from "../support/cli.js";
 import { snapshot } from "../support/snapshot.js";
@@ -69,6 +70,25 @@ describe("a build stopped after each step of its write", () => {
   }
 });
 
+describe("the build lock", () => {
+  it("stops a build while another process holds it, and is taken over once that process is gone", async () => {
+    const root = scratchProject("atomic-lock");
+    const plan = await planBuild(root);
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      mkdirSync(join(root, ".generated.lock"));
+      writeFileSync(join(root, ".generated.lock", "pid"), String(holder.pid));
+      expect(() => writeBuild(root, plan)).toThrow(BuildLockError);
+      expect(() => writeBuild(root, plan)).toThrow(`another build (process ${holder.pid})`);
+    } finally {
+      holder.kill("SIGKILL");
+      await new Promise((resolve) => holder.on("exit", resolve));
+    }
+    expect(writeBuild(root, plan).written).toEqual([]);
+    expect(leftovers(root)).toEqual([]);
+  });
+});
+
 describe("builds killed with SIGKILL", () => {
   it("leave the old or the new generated/, whole, however late the kill comes", async () => {
     const root = scratchProject("atomic-kill");
@@ -85,8 +105,8 @@ describe("builds killed with SIGKILL", () => {
     const kills = 4;
     for (let kill = 0; kill < kills; kill++) {
       restore(root, old);
-      // From half the time a build takes to check, to past the time it takes to finish.
-      const delay = Math.round(checkMs * (0.5 + (0.8 * kill) / (kills - 1)));
+      // From half the time a build takes to check, to twice that: past the time it takes to finish.
+      const delay = Math.round(checkMs * (0.5 + (1.5 * kill) / (kills - 1)));
       const child = spawn(process.execPath, [cli, "build"], { cwd: root, stdio: "ignore" });
       const timer = setTimeout(() => child.kill("SIGKILL"), delay);
       await new Promise((resolve) => child.on("exit", resolve));
