@@ -153,7 +153,8 @@ function readClaim(claim: unknown, options: ClaimCheckOptions): { lines: Line[];
   if (options.asOf !== undefined || serviceDate !== undefined) {
     const unread = asOf === undefined || asOf !== serviceDate;
     if (unread && (typeof asOf !== "string" || !isCalendarDate(asOf))) read.problem("asOf", "must be a date written YYYY-MM-DD");
-    else if ((asOf as string) < POLICY_EFFECTIVE) read.problem("asOf", `is before the policy took effect on ${POLICY_EFFECTIVE}`);
+    // A date before the policy is the fault of whoever gave it: the caller's asOf, or the claim.
+    else if ((asOf as string) < POLICY_EFFECTIVE) read.problem(options.asOf === undefined ? "serviceDate" : "asOf", `is before the policy took effect on ${POLICY_EFFECTIVE}`);
   }
   if (read.issues.length > 0) throw new HandInputError(read.issues);
   return { lines, facts, asOf: asOf as string };

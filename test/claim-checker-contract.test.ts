@@ -98,7 +98,7 @@ describe("checkClaim", () => {
     ).toEqual(["serviceDate", "lines[0].code", "lines[1].modifiers", "lines[1].units", "lines[2].units", "lines[3]", "therapies", "monitoring_minutes"]);
     expect(issuesOf({ therapies: ["antibiotic"] })).toEqual(["serviceDate", "lines"]);
     expect(issuesOf({ serviceDate: "2025-06-01", lines: [], therapys: [] })).toEqual(["therapys"]);
-    expect(issuesOf({ serviceDate: "2021-01-01", lines: [] })).toEqual(["asOf"]);
+    expect(issuesOf({ serviceDate: "2021-01-01", lines: [] })).toEqual(["serviceDate"]);
     expect(issuesOf(null)).toEqual(["(claim)"]);
   });
 });

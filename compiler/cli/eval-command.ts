@@ -12,7 +12,9 @@ interface EvalInput {
 /** The JSON in a file, or a usage error saying why it cannot be read. */
 export function readJson(path: string, what: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as unknown;
+    const text = readFileSync(path, "utf8");
+    // Windows editors often start a UTF-8 file with a byte order mark, which JSON.parse rejects.
+    return JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text) as unknown;
   } catch (error) {
     throw new CliError(`Cannot read ${what} from ${path}: ${(error as Error).message}`, exitCodes.usage);
   }

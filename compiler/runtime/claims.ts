@@ -2,14 +2,24 @@
 // the findings of the coding table's rules into the result a billing specialist reads.
 
 import type { PolicyIdentity } from "./decision.js";
-import { isCalendarDate, revisionInForce, type Group, type InputIssue } from "./input.js";
+import { NO_REVISION, SKIPPED, dateProblem, isCalendarDate, readListItems, readOptions, readPlainObject, requiredValue, revisionOn, revisionOnCheckedDate } from "./fields.js";
+import type { Group, InputIssue } from "./input.js";
+import { describeSome, mismatch, ownValue } from "./untrusted.js";
+
+/**
+ * The most units one claim line may bill. Far above any real line, and low enough that the units of
+ * every line of a claim added together stay exact integers (a total passes 2^53 only beyond nine
+ * billion lines).
+ */
+export const MAX_UNITS_PER_LINE = 1_000_000;
+const UNITS_EXPECTED = "must be a whole number of units from 0 to 1,000,000";
 
 export interface ClaimLine {
   /** A HCPCS level II code (S9494) or a CPT code (99601). */
   readonly code: string;
   /** Two-character modifiers, such as SD. */
   readonly modifiers?: readonly string[] | null;
-  /** A whole number, zero or more. */
+  /** A whole number from 0 to 1,000,000 (MAX_UNITS_PER_LINE), so that totals of units stay exact. */
   readonly units: number;
 }
 
@@ -62,71 +72,90 @@ export interface NormalizedLine {
 
 const codeFormat = /^(?:[A-Z]\d{4}|\d{4}[A-Z0-9])$/;
 const modifierFormat = /^[A-Z0-9]{2}$/;
-const lineKeys = new Set(["code", "modifiers", "units"]);
-
-function isGroup(value: unknown): value is Group {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const LINE_KEYS = new Set(["code", "modifiers", "units"]);
+const NOT_A_LINE_FIELD = "is not a field of a claim line (code, modifiers, units)";
+const NO_MODIFIERS: readonly string[] = Object.freeze([]);
+const CLAIM_OPTIONS = new Set(["asOf"]);
+const NOT_A_CLAIM_OPTION = "is not an option of checkClaim (asOf)";
 
 /** The claim's service date, which every claim must have. */
 export function readServiceDate(claim: Group | undefined, issues: InputIssue[]): string | undefined {
-  const value = claim?.["serviceDate"];
-  if (claim !== undefined && (value === undefined || value === null)) {
-    issues.push({ field: "serviceDate", problem: "is missing: every claim has a service date, YYYY-MM-DD" });
-    return undefined;
+  if (claim === undefined) return undefined;
+  const value = requiredValue(claim, "serviceDate", "serviceDate", "is missing: every claim has a service date, YYYY-MM-DD", issues);
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && isCalendarDate(value)) return value;
+  issues.push({ field: "serviceDate", problem: dateProblem(value) });
+  return undefined;
+}
+
+/** A line's modifiers: absent or null is none; a hole is reported as `<field>.modifiers[index]`. */
+function readModifiers(line: Group, field: string, issues: InputIssue[]): readonly string[] {
+  const value = ownValue(line, "modifiers");
+  if (value === undefined || value === null) return NO_MODIFIERS;
+  const expected = 'must be a list of two-character modifiers, such as ["SD"]';
+  const items = readListItems(value, `${field}.modifiers`, issues);
+  if (items === undefined) {
+    issues.push({ field: `${field}.modifiers`, problem: mismatch(expected, value) });
+    return NO_MODIFIERS;
   }
-  if (value !== undefined && (typeof value !== "string" || !isCalendarDate(value))) {
-    issues.push({ field: "serviceDate", problem: `must be a date written YYYY-MM-DD, not ${JSON.stringify(value)}` });
-    return undefined;
+  const modifiers: string[] = [];
+  const bad: unknown[] = [];
+  for (const item of items) {
+    if (typeof item === "string" && modifierFormat.test(item)) modifiers.push(item);
+    else if (item !== SKIPPED) bad.push(item);
   }
-  return value;
+  if (bad.length > 0) issues.push({ field: `${field}.modifiers`, problem: `${expected}, not ${describeSome(bad)}` });
+  return modifiers;
 }
 
 function readLine(value: unknown, field: string, issues: InputIssue[]): NormalizedLine | undefined {
-  if (!isGroup(value)) {
-    issues.push({ field, problem: "must be an object with a code and units" });
-    return undefined;
-  }
+  const line = readPlainObject(value, field, field, LINE_KEYS, NOT_A_LINE_FIELD, issues, "must be a plain object with a code and units");
+  if (line === undefined) return undefined;
   const before = issues.length;
-  for (const key in value) if (!lineKeys.has(key)) issues.push({ field: `${field}.${key}`, problem: "is not a field of a claim line (code, modifiers, units)" });
-  const { code, modifiers, units } = value;
+  const code = ownValue(line, "code");
   if (typeof code !== "string" || !codeFormat.test(code)) {
-    issues.push({ field: `${field}.code`, problem: `must be a HCPCS code (a letter and four digits) or a CPT code, not ${JSON.stringify(code)}` });
+    issues.push({ field: `${field}.code`, problem: mismatch("must be a HCPCS code (a letter and four digits) or a CPT code", code) });
   }
-  const modifierList = modifiers === undefined || modifiers === null ? [] : modifiers;
-  if (!Array.isArray(modifierList) || modifierList.some((modifier) => typeof modifier !== "string" || !modifierFormat.test(modifier))) {
-    issues.push({ field: `${field}.modifiers`, problem: "must be a list of two-character modifiers, such as [\"SD\"]" });
-  }
-  if (typeof units !== "number" || !Number.isInteger(units) || units < 0) {
-    issues.push({ field: `${field}.units`, problem: `must be a whole number of units, zero or more, not ${JSON.stringify(units)}` });
+  const modifiers = readModifiers(line, field, issues);
+  const units = ownValue(line, "units");
+  if (typeof units !== "number" || !Number.isInteger(units) || units < 0 || units > MAX_UNITS_PER_LINE) {
+    issues.push({ field: `${field}.units`, problem: mismatch(UNITS_EXPECTED, units) });
   }
   if (issues.length > before) return undefined;
-  return { code: code as string, modifiers: modifierList as string[], units: units as number };
+  // -0 units read as 0.
+  return { code: code as string, modifiers, units: (units as number) + 0 };
 }
 
-/** The revision in force for a claim: on `options.asOf`, else on its service date (already checked). */
-export function claimRevision(
-  options: ClaimCheckOptions | undefined,
-  serviceDate: string | undefined,
-  effectiveDates: readonly string[],
-  issues: InputIssue[],
-): { asOf: string; revision: number } {
-  if (options?.asOf === undefined && serviceDate === undefined) return { asOf: "", revision: -1 };
-  return revisionInForce(options ?? {}, effectiveDates, issues, serviceDate);
+/**
+ * The revision in force for a claim: on `options.asOf` when given, else on its service date (already
+ * checked, so a bad one is not reported twice). A service date before the policy is reported under
+ * `serviceDate`, since it came from the claim; an `asOf` before it, under `asOf`.
+ */
+export function claimRevision(options: unknown, serviceDate: string | undefined, effectiveDates: readonly string[], issues: InputIssue[]): { asOf: string; revision: number } {
+  const read = readOptions(options, CLAIM_OPTIONS, NOT_A_CLAIM_OPTION, issues);
+  if (read === undefined) return NO_REVISION;
+  const asOf = ownValue(read, "asOf");
+  if (asOf !== undefined && asOf !== null) return revisionOn(asOf, "asOf", effectiveDates, issues);
+  return serviceDate === undefined ? NO_REVISION : revisionOnCheckedDate(serviceDate, "serviceDate", effectiveDates, issues);
 }
 
+/** The claim's lines, each at the index it has in the caller's list; a hole is reported as `lines[index]`. */
 export function readClaimLines(claim: Group | undefined, issues: InputIssue[]): NormalizedLine[] {
   if (claim === undefined) return [];
-  const value = claim["lines"];
-  if (!Array.isArray(value)) {
-    issues.push({ field: "lines", problem: value === undefined || value === null ? "is missing: a claim has a list of lines" : "must be a list of lines" });
+  const value = requiredValue(claim, "lines", "lines", "is missing: a claim has a list of lines", issues);
+  if (value === undefined) return [];
+  const items = readListItems(value, "lines", issues);
+  if (items === undefined) {
+    issues.push({ field: "lines", problem: mismatch("must be a list of lines", value) });
     return [];
   }
   const lines: NormalizedLine[] = [];
-  value.forEach((line, index) => {
-    const read = readLine(line, `lines[${index}]`, issues);
-    if (read) lines.push(read);
-  });
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    const line = item === SKIPPED ? undefined : readLine(item, `lines[${index}]`, issues);
+    // A line not read leaves a gap, never a shift: indexes are the caller's (and the claim is refused).
+    if (line !== undefined) lines[index] = line;
+  }
   return lines;
 }
 
