@@ -225,7 +225,7 @@ describe("options", () => {
     expect(fieldsOf(checking(cleanClaim, null))).toEqual(["(options)"]);
   });
 
-  it("report a proxy whose get trap throws, though its keys look right", () => {
+  it("report a proxy whose get trap throws, though its keys look right, and never read its options twice", () => {
     const options = new Proxy(
       { asOf },
       {
@@ -234,7 +234,19 @@ describe("options", () => {
         },
       },
     );
-    expect(fieldsOf(evaluating(coveredIvAntibiotic, options))).toEqual(["trace", "asOf"]);
+    expect(fieldsOf(evaluating(coveredIvAntibiotic, options))).toEqual(["asOf"]);
+    // A getter that answers differently the second time: trace is read once, with the date.
+    let reads = 0;
+    const fickle = {
+      asOf,
+      get trace(): boolean {
+        reads++;
+        if (reads > 1) throw new Error("read twice");
+        return true;
+      },
+    };
+    expect(evaluate(coveredIvAntibiotic as Facts, fickle).trace?.length).toBeGreaterThan(0);
+    expect(reads).toBe(1);
   });
 
   it("want asOf as text, and say so when it is a Date", () => {

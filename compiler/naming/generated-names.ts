@@ -59,7 +59,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "BillingRuleId",
   "PolicyClaimCheck",
   "CLAIM_KEYS",
-  // Types and classes of the runtime, imported by name.
+  // Types, classes and constants the runtime exports, which the module may import by name.
   "BillingRuleEntry",
   "BillingRuleKind",
   "ClaimCheck",
@@ -75,6 +75,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "FactEntry",
   "Group",
   "InputIssue",
+  "MAX_UNITS_PER_LINE",
   "MissingFact",
   "NormalizedLine",
   "Outcome",

@@ -21,7 +21,7 @@ import {
   revisionOn,
   suggestion,
 } from "./fields.js";
-import { NOT_READ, describeSome, mismatch, ownValue } from "./untrusted.js";
+import { describeSome, mismatch, ownValue } from "./untrusted.js";
 
 export { isCalendarDate };
 
@@ -169,37 +169,23 @@ const EVALUATE_OPTIONS = new Set(["asOf", "trace"]);
 const NOT_AN_EVALUATE_OPTION = "is not an option of evaluate (asOf, trace)";
 
 /**
- * The generated evaluate reads `options.trace` itself once the input is valid. When `trace` is no own
- * property, that read looks further, and a Proxy's `get` trap may throw there: it is tried here,
- * where a throw becomes an issue.
- */
-function traceCanBeRead(options: Group): boolean {
-  try {
-    void options["trace"];
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Reads evaluate's options ({ asOf, trace? }) and finds the revision in force on `asOf`: its index in
  * a list of effective dates (oldest first), or -1 with an issue when the options are malformed or
- * `asOf` is not a date or comes before the first revision.
+ * `asOf` is not a date or comes before the first revision. `trace` is read here, once: the generated
+ * code never reads the caller's options again, so a getter or Proxy cannot answer twice.
  */
 export function revisionInForce(
   options: unknown,
   effectiveDates: readonly string[],
   issues: InputIssue[],
-): { asOf: string; revision: number } {
+): { asOf: string; revision: number; trace: boolean } {
   const read = readOptions(options, EVALUATE_OPTIONS, NOT_AN_EVALUATE_OPTION, issues);
-  if (read === undefined) return NO_REVISION;
+  if (read === undefined) return { ...NO_REVISION, trace: false };
   const trace = ownValue(read, "trace");
-  if (trace === undefined) {
-    if (!traceCanBeRead(read)) issues.push({ field: "trace", problem: NOT_READ });
-  } else if (trace !== null && typeof trace !== "boolean") {
+  if (trace !== undefined && trace !== null && typeof trace !== "boolean") {
     issues.push({ field: "trace", problem: mismatch("must be true or false", trace) });
   }
   const asOf = requiredValue(read, "asOf", "asOf", "is missing: give the service date, YYYY-MM-DD", issues);
-  return asOf === undefined ? NO_REVISION : revisionOn(asOf, "asOf", effectiveDates, issues);
+  const revision = asOf === undefined ? NO_REVISION : revisionOn(asOf, "asOf", effectiveDates, issues);
+  return { ...revision, trace: trace === true };
 }

@@ -1071,7 +1071,7 @@ const CLAIM_KEYS = new Set<string>([
  */
 export function evaluate(facts: Facts, options: EvaluateOptions): PolicyDecision {
   const issues: InputIssue[] = [];
-  const { asOf, revision } = revisionInForce(options, EFFECTIVE_DATES, issues);
+  const { asOf, revision, trace } = revisionInForce(options, EFFECTIVE_DATES, issues);
   const root = readRoot(facts, FACT_KEYS, issues);
   const group_member = readGroup(root, "member", "member", MEMBER_KEYS, issues);
   const fact_member_age = readNumber(group_member, "age", "member.age", 0, 130, issues);
@@ -1868,7 +1868,7 @@ export function evaluate(facts: Facts, options: EvaluateOptions): PolicyDecision
       exceptions: [exception_EPSDT],
     },
     explain,
-    options.trace === true,
+    trace,
   );
 }
 

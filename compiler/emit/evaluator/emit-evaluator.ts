@@ -338,12 +338,12 @@ class EvaluatorEmitter {
   private addEvaluate(out: StatementStructures[]): void {
     const statements = [
       "const issues: InputIssue[] = [];",
-      "const { asOf, revision } = revisionInForce(options, EFFECTIVE_DATES, issues);",
+      "const { asOf, revision, trace } = revisionInForce(options, EFFECTIVE_DATES, issues);",
       ...this.readFacts(),
       "if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);",
       ...this.computeValues(),
       ...this.explainFunction(),
-      `return decide(policy, revision, asOf, ${this.valueArrays()}, explain, options.trace === true);`,
+      `return decide(policy, revision, asOf, ${this.valueArrays()}, explain, trace);`,
     ];
     if (this.usesAtLeast()) this.runtimeValues.add("atLeast");
     out.push({
