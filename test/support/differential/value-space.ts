@@ -1,0 +1,128 @@
+// The values worth trying for a policy's facts, read from its model: numbers on and around each
+// threshold a condition or a unit limit compares a fact with, dates on and around each revision's
+// effective date and each date a condition names. Boundaries are where an emitter's slips show.
+
+import type { Condition, FactModel, NumericModel, PolicyModel } from "../../../compiler/model/policy-model.js";
+import { nestedConditions } from "../../../compiler/model/walk-conditions.js";
+import type { FactValue } from "../reference/conditions.js";
+
+export interface ValueSpace {
+  /** A short list of values for each fact (coverage and claim facts), by name: on and around its boundaries. */
+  readonly candidates: ReadonlyMap<string, readonly FactValue[]>;
+  /** For each fact a condition compares with a literal, those literals: a `>=` turned `>` shows only there. */
+  readonly boundaries: ReadonlyMap<string, readonly FactValue[]>;
+  /** Dates on and around the policy's own dates, for date facts and service dates alike. */
+  readonly dates: readonly string[];
+  /** The span random dates are drawn from: a year before the revision log (refused), two years after. */
+  readonly firstDay: number;
+  readonly lastDay: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date, and back: plain UTC arithmetic. */
+export function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);
+}
+
+export function dateOfDay(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+function allConditions(model: PolicyModel): Condition[] {
+  const roots = [
+    ...model.definitions.map((definition) => definition.condition),
+    ...model.rules.flatMap((rule) => [rule.condition, ...rule.applicability.map(({ condition }) => condition)]),
+    ...model.exceptions.map((exception) => exception.condition),
+    ...model.billingRules.flatMap((rule) => (rule.condition ? [rule.condition] : [])),
+  ];
+  return roots.flatMap((root) => [...nestedConditions(root)]);
+}
+
+function numericParts(expression: NumericModel): { facts: string[]; numbers: number[] } {
+  if (expression.kind === "number") return { facts: [], numbers: [expression.value] };
+  if (expression.kind === "fact") return { facts: [expression.fact], numbers: [] };
+  const left = numericParts(expression.left);
+  const right = numericParts(expression.right);
+  return { facts: [...left.facts, ...right.facts], numbers: [...left.numbers, ...right.numbers] };
+}
+
+/** Per fact, the numbers and dates it is compared with; and every date literal. */
+function literals(model: PolicyModel): { thresholds: Map<string, Set<number>>; boundaries: Map<string, Set<FactValue>>; dates: Set<string> } {
+  const thresholds = new Map<string, Set<number>>();
+  const addThreshold = (fact: string, value: number) => thresholds.set(fact, (thresholds.get(fact) ?? new Set()).add(value));
+  const boundaries = new Map<string, Set<FactValue>>();
+  const dates = new Set<string>();
+  for (const condition of allConditions(model)) {
+    if (condition.kind !== "compare") continue;
+    for (const [term, other] of [
+      [condition.left, condition.right],
+      [condition.right, condition.left],
+    ] as const) {
+      if (term.kind === "date") dates.add(term.value);
+      if (term.kind !== "fact" || (other.kind !== "number" && other.kind !== "date")) continue;
+      boundaries.set(term.fact, (boundaries.get(term.fact) ?? new Set()).add(other.value));
+      if (other.kind === "number") addThreshold(term.fact, other.value);
+    }
+  }
+  // A unit limit such as (minutes - 120) / 15 changes at 120, 135, 150...: a + b·k for its numbers a, b.
+  for (const rule of model.billingRules) {
+    if (rule.limit === undefined) continue;
+    const { facts, numbers } = numericParts(rule.limit);
+    for (const fact of facts) for (const a of numbers) for (const b of numbers) for (let k = 0; k <= 6; k++) addThreshold(fact, a + b * k);
+  }
+  return { thresholds, boundaries, dates };
+}
+
+function numberCandidates(type: Extract<FactModel["type"], { kind: "number" }>, thresholds: ReadonlySet<number>): number[] {
+  const min = type.min ?? -1000;
+  const max = type.max ?? 1000;
+  const near = [...thresholds].flatMap((t) => [t - 1, t - 0.5, t, t + 0.5, t + 1]);
+  const fallback = thresholds.size === 0 ? [0, 1, 10, (min + max) / 2] : [];
+  return [...new Set([min, max, ...near, ...fallback])].filter((n) => n >= min && n <= max);
+}
+
+/** Every subset a set condition cares about: none, all, each value alone, all but each value. */
+function setCandidates(values: readonly string[]): string[][] {
+  return [[], [...values], ...values.map((value) => [value]), ...values.map((value) => values.filter((other) => other !== value))];
+}
+
+export function valueSpace(model: PolicyModel): ValueSpace {
+  const { thresholds, boundaries, dates: dateLiterals } = literals(model);
+  const anchors = [...model.revisions.map((revision) => revision.effective), ...dateLiterals];
+  const dates = [...new Set(anchors.flatMap((date) => [-1, 0, 1].map((offset) => dateOfDay(dayNumber(date) + offset))))].sort();
+  const effectiveDays = model.revisions.map((revision) => dayNumber(revision.effective));
+  const firstDay = Math.min(...effectiveDays) - 365;
+  const lastDay = Math.max(...effectiveDays) + 730;
+
+  const candidates = new Map<string, readonly FactValue[]>();
+  for (const fact of [...model.facts, ...model.claimFacts]) {
+    const type = fact.type;
+    switch (type.kind) {
+      case "boolean":
+        candidates.set(fact.name, [true, false]);
+        break;
+      case "number":
+        candidates.set(fact.name, numberCandidates(type, thresholds.get(fact.name) ?? new Set()));
+        break;
+      case "date":
+        candidates.set(fact.name, [...dates, dateOfDay(firstDay), dateOfDay(lastDay)]);
+        break;
+      case "oneOf":
+        candidates.set(fact.name, type.values.map((value) => value.name));
+        break;
+      case "setOf":
+        candidates.set(fact.name, setCandidates(type.values.map((value) => value.name)));
+        break;
+    }
+  }
+  const inRange = (fact: string, value: FactValue) => candidates.get(fact)?.includes(value) === true;
+  const reachableBoundaries = new Map([...boundaries].map(([fact, values]) => [fact, [...values].filter((value) => inRange(fact, value))] as const));
+  return { candidates, boundaries: reachableBoundaries, dates, firstDay, lastDay };
+}
+
+export function candidatesOf(space: ValueSpace, fact: string): readonly FactValue[] {
+  const found = space.candidates.get(fact);
+  if (found === undefined || found.length === 0) throw new Error(`no candidate values for ${fact}`);
+  return found;
+}

@@ -1,0 +1,260 @@
+// The reference decision of a policy model, straight from its conditions: which rules apply and hold
+// on the date, which exceptions set which denials aside, and from that the Decision contract
+// (runtime/decision.ts, decide.ts: outcome, reasons, missing facts, services, trace), without the runtime.
+
+import type { Condition, ExceptionModel, PolicyModel, RuleModel } from "../../../compiler/model/policy-model.js";
+import type {
+  CrdCoverageInformation,
+  Decision,
+  MissingFact,
+  Outcome,
+  Reason,
+  RuleStatus,
+  ServicesNotCovered,
+  TraceEntry,
+} from "../../../compiler/runtime/decision.js";
+import { FALSE, TRUE, UNKNOWN, allOf, anyOf, factsAwaited, not, truthOf, type ConditionScope, type FactValue, type Truth } from "./conditions.js";
+import { identityOf, inForce, revisionOn, type Refusal } from "./revisions.js";
+
+/** Facts as a caller hands them in: nested groups (`{ member: { age: 30 } }`); absent or null is unknown. */
+export type NestedFacts = Readonly<Record<string, unknown>>;
+
+/** The value at a dotted name, or undefined when it, or a group on the way, is absent or null. */
+function valueAt(facts: NestedFacts, name: string): FactValue | undefined {
+  let value: unknown = facts;
+  for (const key of name.split(".")) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value === null || value === undefined ? undefined : (value as FactValue);
+}
+
+/** The scope of a policy's coverage conditions for one case on one date. */
+function coverageScope(model: PolicyModel, facts: NestedFacts, serviceDate: string): ConditionScope {
+  const definitions = new Map(model.definitions.map((definition) => [definition.name, definition.condition]));
+  const rules = new Map(model.rules.map((rule) => [rule.id, rule.condition]));
+  const known = <T>(map: ReadonlyMap<string, T>, key: string, what: string): T => {
+    const found = map.get(key);
+    if (found === undefined) throw new Error(`reference: ${model.reference} has no ${what} ${key}`);
+    return found;
+  };
+  return {
+    serviceDate,
+    valueOf: (fact) => valueAt(facts, fact),
+    definition: (name) => known(definitions, name, "definition"),
+    part: (id) => known(rules, id, "criterion"),
+  };
+}
+
+/** What each rule and exception comes to on the case: the truths the decision is made of. */
+interface RuleTruths {
+  /** Per rule: does it apply to this case on this date? A rule not in force does not. */
+  readonly applies: readonly Truth[];
+  /** Per rule: is it met (a criterion), or does its condition hold (the others)? */
+  readonly holds: readonly Truth[];
+  /** Per exception: does it apply on this date? */
+  readonly exceptions: readonly Truth[];
+}
+
+/** The criterion a part belongs to, followed up to a criterion that is not itself a part. */
+function owningCriterion(model: PolicyModel, rule: RuleModel): RuleModel {
+  let owner = rule;
+  while (owner.role === "part") {
+    const next = model.rules.find((candidate) => candidate.id === owner.partOf);
+    if (next === undefined) throw new Error(`reference: part ${owner.id} belongs to no criterion`);
+    owner = next;
+  }
+  return owner;
+}
+
+function ruleTruths(model: PolicyModel, scope: ConditionScope, revision: number): RuleTruths {
+  // A rule applies when it is in force and every enclosing section's `applies when` holds. A part
+  // is read only through its criterion, so it applies exactly when that criterion does.
+  const appliesOnItsOwn = (rule: RuleModel): Truth =>
+    inForce(rule.inForce, revision) ? allOf(rule.applicability.map(({ condition }) => truthOf(condition, scope))) : FALSE;
+  return {
+    applies: model.rules.map((rule) => appliesOnItsOwn(owningCriterion(model, rule))),
+    holds: model.rules.map((rule) => truthOf(rule.condition, scope)),
+    exceptions: model.exceptions.map((exception) => (inForce(exception.inForce, revision) ? truthOf(exception.condition, scope) : FALSE)),
+  };
+}
+
+/** Does the rule deny coverage? A requirement when it applies and is not met; an exclusion when it applies and holds. */
+function denialOf(rule: RuleModel, applies: Truth, holds: Truth): Truth {
+  if (rule.role === "requirement") return allOf([applies, not(holds)]);
+  if (rule.role === "exclusion") return allOf([applies, holds]);
+  return FALSE; // parts count only through their criterion; excluded services leave coverage alone
+}
+
+function statusOf(value: Truth): RuleStatus {
+  return value === TRUE ? "met" : value === FALSE ? "not_met" : "unknown";
+}
+
+/** A criterion is `met` when it applies and is satisfied; an exclusion or note is `met` when it fires. */
+function ruleStatus(rule: RuleModel, applies: Truth, holds: Truth): RuleStatus {
+  if (applies === FALSE) return "not_applicable";
+  const isCriterion = rule.role === "requirement" || rule.role === "part";
+  // Where it is unknown whether a criterion applies, it is still satisfied if it is met anyway.
+  return statusOf(isCriterion ? anyOf([not(applies), holds]) : allOf([applies, holds]));
+}
+
+function crdOf(outcome: Outcome, priorApprovalRequired: boolean): CrdCoverageInformation {
+  if (outcome === "covered") return { covered: "covered", paNeeded: priorApprovalRequired ? "auth-needed" : "no-auth" };
+  if (outcome === "not_covered") return { covered: "not-covered" };
+  return { covered: "conditional", paNeeded: "conditional", docNeeded: "clinical" };
+}
+
+/** One rule's standing in the decision. */
+interface RuleFinding {
+  readonly rule: RuleModel;
+  readonly applies: Truth;
+  readonly holds: Truth;
+  readonly denial: Truth;
+  /** The exceptions that override the rule, in the order the policy declares them, with their truths. */
+  readonly overriders: readonly { readonly exception: ExceptionModel; readonly applies: Truth }[];
+  /** Is the denial set aside by an exception? */
+  readonly waived: Truth;
+  /** Does the rule's denial stand? */
+  readonly standing: Truth;
+}
+
+function findings(model: PolicyModel, truths: RuleTruths): RuleFinding[] {
+  return model.rules.map((rule, index) => {
+    const applies = truths.applies[index] ?? FALSE;
+    const holds = truths.holds[index] ?? FALSE;
+    const denial = denialOf(rule, applies, holds);
+    const overriders = model.exceptions.flatMap((exception, j) =>
+      exception.overrides.includes(rule.id) ? [{ exception, applies: truths.exceptions[j] ?? FALSE }] : [],
+    );
+    const waived = anyOf(overriders.map(({ applies: exceptionApplies }) => exceptionApplies));
+    return { rule, applies, holds, denial, overriders, waived, standing: allOf([denial, not(waived)]) };
+  });
+}
+
+/** The exception that surely set aside a sure denial: the first of its overriders that surely applies. */
+function setAsideBy(finding: RuleFinding): string | undefined {
+  if (finding.denial !== TRUE || finding.waived !== TRUE) return undefined;
+  return finding.overriders.find(({ applies }) => applies === TRUE)?.exception.id;
+}
+
+function reasonOf(id: string, kind: Reason["kind"], text: string, status: RuleStatus, overriddenBy: string | undefined): Reason {
+  return overriddenBy === undefined ? { id, kind, text, status } : { id, kind, text, status, overriddenBy };
+}
+
+export interface ReferenceOptions {
+  readonly asOf: string;
+  readonly trace?: boolean;
+}
+
+/** The decision the policy model gives for `facts` on `options.asOf`, or the refusal of a date before the policy. */
+export function referenceDecision(model: PolicyModel, facts: NestedFacts, options: ReferenceOptions): Decision | Refusal {
+  const revision = revisionOn(model, options.asOf);
+  if (revision === undefined) return { refused: ["asOf"] };
+  const scope = coverageScope(model, facts, options.asOf);
+  const truths = ruleTruths(model, scope, revision);
+  const ruled = findings(model, truths);
+
+  const denied = anyOf(ruled.map(({ standing }) => standing));
+  const outcome: Outcome = denied === TRUE ? "not_covered" : denied === UNKNOWN ? "pending" : "covered";
+
+  // An exception is applied when it surely applies and sets aside a rule that surely denies.
+  const applied = model.exceptions.filter((exception, j) =>
+    truths.exceptions[j] === TRUE && ruled.some(({ denial, rule }) => denial === TRUE && exception.overrides.includes(rule.id)),
+  );
+  const priorApprovalRequired = outcome === "covered" && applied.some((exception) => exception.requiresPriorApproval);
+
+  const reasons: Reason[] = [];
+  for (const finding of ruled) {
+    const { rule, applies, holds, standing } = finding;
+    if (rule.role !== "requirement" && rule.role !== "exclusion") continue;
+    const overriddenBy = setAsideBy(finding);
+    // Not covered: the sure denials. Pending: the undecided ones. Covered: the criteria that applied
+    // and were met, and the rules an exception set aside.
+    const decisive =
+      outcome === "not_covered"
+        ? standing === TRUE
+        : outcome === "pending"
+          ? standing === UNKNOWN
+          : (rule.role === "requirement" && applies === TRUE) || overriddenBy !== undefined;
+    if (decisive) reasons.push(reasonOf(rule.id, rule.kind, rule.text, ruleStatus(rule, applies, holds), overriddenBy));
+  }
+  if (outcome === "covered") {
+    for (const exception of applied) reasons.push(reasonOf(exception.id, "exception", exception.title, "met", undefined));
+  }
+
+  const decision: Decision = {
+    outcome,
+    crd: crdOf(outcome, priorApprovalRequired),
+    reasons,
+    missingFacts: outcome === "pending" ? missingFacts(model, scope, ruled) : [],
+    servicesNotCovered: outcome === "not_covered" ? [] : servicesNotCovered(model, ruled),
+    exceptionsApplied: applied.map((exception) => exception.id),
+    priorApprovalRequired,
+    asOf: options.asOf,
+    policy: identityOf(model, revision),
+  };
+  return options.trace === true ? { ...decision, trace: trace(model, revision, truths, ruled) } : decision;
+}
+
+/** The services a section excludes on this case (surely, or maybe), when coverage is not denied outright. */
+function servicesNotCovered(model: PolicyModel, ruled: readonly RuleFinding[]): ServicesNotCovered[] {
+  const titles = new Map(model.outline.flatMap((entry) => (entry.kind === "section" ? [[entry.id, entry.title] as const] : [])));
+  return ruled.flatMap(({ rule, applies, holds }) => {
+    if (rule.role !== "servicesExclusion" || rule.servicesOf === undefined) return [];
+    const status = ruleStatus(rule, applies, holds);
+    if (status === "not_met" || status === "not_applicable") return [];
+    return [
+      {
+        section: rule.servicesOf,
+        title: titles.get(rule.servicesOf) ?? rule.servicesOf,
+        status: status === "met" ? "not_covered" : "undetermined",
+        reason: reasonOf(rule.id, rule.kind, rule.text, status, undefined),
+      },
+    ];
+  });
+}
+
+/**
+ * The unknown facts that could still change a pending outcome: for each denial left undecided,
+ * those its applicability or its condition waits on, and those an undecided exception that could
+ * set it aside waits on. In the order the policy declares its facts.
+ */
+function missingFacts(model: PolicyModel, scope: ConditionScope, ruled: readonly RuleFinding[]): MissingFact[] {
+  const awaited = new Set<string>();
+  const awaitFacts = (condition: Condition) => factsAwaited(condition, scope, awaited);
+  for (const { rule, applies, holds, denial, overriders, waived, standing } of ruled) {
+    if (standing !== UNKNOWN) continue;
+    if (denial === UNKNOWN) {
+      // Only criteria and exclusions deny, and neither is a part: their applicability is their own.
+      if (applies === UNKNOWN) for (const { condition } of rule.applicability) awaitFacts(condition);
+      if (holds === UNKNOWN) awaitFacts(rule.condition);
+    }
+    if (waived === UNKNOWN) {
+      for (const { exception, applies: exceptionApplies } of overriders) if (exceptionApplies === UNKNOWN) awaitFacts(exception.condition);
+    }
+  }
+  return model.facts
+    .filter((fact) => awaited.has(fact.name))
+    .map((fact) => ({ fact: fact.name, question: fact.question, description: fact.description, readBy: fact.readBy }));
+}
+
+/** Every rule with its status, then every exception: whether it applied, or not_applicable when not in force. */
+function trace(model: PolicyModel, revision: number, truths: RuleTruths, ruled: readonly RuleFinding[]): TraceEntry[] {
+  const rules = ruled.map((finding): TraceEntry => {
+    const { rule, applies, holds } = finding;
+    const status = ruleStatus(rule, applies, holds);
+    const overriddenBy = setAsideBy(finding);
+    return overriddenBy === undefined
+      ? { id: rule.id, kind: rule.kind, status, facts: rule.facts }
+      : { id: rule.id, kind: rule.kind, status, facts: rule.facts, overriddenBy };
+  });
+  const exceptions = model.exceptions.map(
+    (exception, j): TraceEntry => ({
+      id: exception.id,
+      kind: "exception",
+      status: inForce(exception.inForce, revision) ? statusOf(truths.exceptions[j] ?? FALSE) : "not_applicable",
+      facts: exception.facts,
+    }),
+  );
+  return [...rules, ...exceptions];
+}
