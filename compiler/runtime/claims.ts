@@ -185,7 +185,9 @@ export class ClaimFindings<RuleId extends string> {
 
   private finding(rule: number, lines: readonly number[], extra: { detail?: string; missingFacts?: readonly string[] }): ClaimFinding<RuleId> {
     const entry = this.rules[rule]!;
-    return { rule: entry.id, code: entry.code, source: entry.source, message: entry.message, lines: [...lines].sort((a, b) => a - b), ...extra };
+    // Each line once, in order: a rule may reach a line twice (a code in the group it must travel with).
+    const distinct = [...new Set(lines)].sort((a, b) => a - b);
+    return { rule: entry.id, code: entry.code, source: entry.source, message: entry.message, lines: distinct, ...extra };
   }
 
   violated(rule: number, lines: readonly number[], detail?: string): void {

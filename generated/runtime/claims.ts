@@ -230,12 +230,14 @@ export class ClaimFindings<RuleId extends string> {
     extra: { detail?: string; missingFacts?: readonly string[] },
   ): ClaimFinding<RuleId> {
     const entry = this.rules[rule]!;
+    // Each line once, in order: a rule may reach a line twice (a code in the group it must travel with).
+    const distinct = [...new Set(lines)].sort((a, b) => a - b);
     return {
       rule: entry.id,
       code: entry.code,
       source: entry.source,
       message: entry.message,
-      lines: [...lines].sort((a, b) => a - b),
+      lines: distinct,
       ...extra,
     };
   }

@@ -271,9 +271,7 @@ class EvaluatorEmitter {
       lines.push(`const ${this.names.get("section", entry.id)}: number = ${this.conditions.truth(entry.appliesWhen)};`);
     }
     lines.push("// Each rule: does it apply on this date, and does it hold?");
-    // Parts come before the criteria that use them, whatever their order in the source.
-    const ordered = [...this.model.rules.filter((rule) => rule.role === "part"), ...this.model.rules.filter((rule) => rule.role !== "part")];
-    for (const rule of ordered) {
+    for (const rule of this.rulesInComputingOrder()) {
       if (rule.role !== "part") lines.push(`const ${this.names.get("applies", rule.id)}: number = ${this.ruleApplies(rule)};`);
       lines.push(`const ${this.names.get("holds", rule.id)}: number = ${this.conditions.truth(rule.condition)};`);
     }
@@ -284,6 +282,39 @@ class EvaluatorEmitter {
       lines.push(`const ${this.names.get("exception", exception.id)}: number = ${inForce === undefined ? truth : `${inForce} ? ${truth} : 0`};`);
     }
     return lines;
+  }
+
+  /**
+   * The rules in an order where each comes after the parts it reads, whatever their order in the
+   * source: parts (deepest first, since a part may have parts of its own), then the other rules.
+   */
+  private rulesInComputingOrder(): RuleModel[] {
+    const parts = new Map(this.model.rules.filter((rule) => rule.role === "part").map((rule) => [rule.id, rule]));
+    const ordered: RuleModel[] = [];
+    const placed = new Set<string>();
+    const place = (rule: RuleModel): void => {
+      if (placed.has(rule.id)) return;
+      placed.add(rule.id);
+      for (const nested of nestedConditions(rule.condition)) {
+        const part = nested.kind === "part" ? parts.get(nested.id) : undefined;
+        if (part) place(part);
+      }
+      ordered.push(rule);
+    };
+    for (const part of parts.values()) place(part);
+    for (const rule of this.model.rules) if (rule.role !== "part") ordered.push(rule);
+    return ordered;
+  }
+
+  /** The `applies` local of a rule: its own, or for a part (of a part...) its criterion's. */
+  private appliesOf(rule: RuleModel): string {
+    let criterion = rule;
+    while (criterion.partOf !== undefined) {
+      const parent = this.model.rules.find((other) => other.id === criterion.partOf);
+      if (!parent) break;
+      criterion = parent;
+    }
+    return this.names.get("applies", criterion.id);
   }
 
   private explainFunction(): string[] {
@@ -329,7 +360,7 @@ class EvaluatorEmitter {
   }
 
   private valueArrays(): string {
-    const applies = this.model.rules.map((rule) => this.names.get("applies", rule.partOf ?? rule.id));
+    const applies = this.model.rules.map((rule) => this.appliesOf(rule));
     const holds = this.model.rules.map((rule) => this.names.get("holds", rule.id));
     const exceptions = this.model.exceptions.map((exception) => this.names.get("exception", exception.id));
     return `{ applies: [${applies.join(", ")}], holds: [${holds.join(", ")}], exceptions: [${exceptions.join(", ")}] }`;

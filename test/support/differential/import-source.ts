@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ts } from "ts-morph";
-import { compilerRoot, readSources } from "../../../compiler/build/project-files.js";
+import { runtimeSources as compilerRuntimeSources } from "../../../compiler/build/project-files.js";
 import type { EvaluatorModule } from "./compare.js";
 
 function toJavaScript(source: string): string {
@@ -16,7 +16,7 @@ function toJavaScript(source: string): string {
 
 /** The runtime's files (`decide.ts`...) by name, as the build copies them. */
 export function runtimeSources(): Map<string, string> {
-  return new Map(readSources(compilerRoot(), "compiler/runtime", ".ts").map((file) => [file.path.split("/").at(-1) ?? file.path, file.text]));
+  return new Map(compilerRuntimeSources().map((file) => [file.path.split("/").at(-1) ?? file.path, file.text]));
 }
 
 /** A temporary folder holding one runtime, into which any number of evaluators are imported. */

@@ -1,10 +1,9 @@
 // The policies the differential test covers: every *.policy under policy/ and test/fixtures/ that
 // checks without errors, each with its model and the values and seed cases its inputs are drawn from.
 
-import { readSources } from "../../../compiler/build/project-files.js";
+import { projectFiles } from "../fixture-files.js";
 import type { PolicyModel } from "../../../compiler/model/policy-model.js";
 import { checkPolicySource } from "../../../compiler/pipeline.js";
-import { projectRoot } from "../evaluators.js";
 import { findSeedCases, type SeedCase } from "./seed-cases.js";
 import { valueSpace, type ValueSpace } from "./value-space.js";
 
@@ -23,7 +22,7 @@ export interface PolicyFiles {
 }
 
 export function policiesUnderTest(): PolicyFiles {
-  const files = [...readSources(projectRoot, "policy", ".policy"), ...readSources(projectRoot, "test/fixtures", ".policy")];
+  const files = [...projectFiles("policy", ".policy"), ...projectFiles("test/fixtures", ".policy")];
   const covered: PolicyUnderTest[] = [];
   const withErrors: string[] = [];
   for (const file of files) {

@@ -78,7 +78,8 @@ function sortedUnique(indexes: readonly number[]): number[] {
 export function referenceClaimCheck(model: PolicyModel, claim: ReferenceClaim, options?: { readonly asOf?: string }): ClaimCheck | Refusal {
   const asOf = options?.asOf ?? claim.serviceDate;
   const revision = revisionOn(model, asOf);
-  if (revision === undefined) return { refused: ["asOf"] };
+  // The date is refused under the field it came from: the options' asOf, or the claim's service date.
+  if (revision === undefined) return { refused: [options?.asOf === undefined ? "serviceDate" : "asOf"] };
   const scope = claimScope(model, claim, asOf);
   const lines = claim.lines;
   const linesOf = (code: string) => lines.flatMap((line, index) => (line.code === code ? [index] : []));
