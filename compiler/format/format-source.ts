@@ -161,6 +161,14 @@ function breakLine(line: Line): Line[] {
   });
 }
 
+/** Where the line holding `offset` starts; a lone carriage return ends a line too, as the lexer counts lines. */
+function lineStart(text: string, offset: number): number {
+  // NOTE: a loop back to the line's end, not lastIndexOf("\r"), which in a file without one would search to its start.
+  let start = offset;
+  while (start > 0 && text[start - 1] !== "\n" && text[start - 1] !== "\r") start--;
+  return start;
+}
+
 function blankLineBetween(text: string, from: number, to: number): boolean {
   return /\n[ \t\r]*\n/.test(text.slice(from, to));
 }
@@ -190,7 +198,7 @@ function layout(text: string, tokens: readonly IToken[], comments: readonly ITok
   let mustBreak = false;
   all.forEach((token, index) => {
     const isComment = token.tokenType.name === "Comment";
-    const ownLine = isComment && !/\S/.test(text.slice(text.lastIndexOf("\n", token.startOffset - 1) + 1, token.startOffset));
+    const ownLine = isComment && !/\S/.test(text.slice(lineStart(text, token.startOffset), token.startOffset));
     const blankBefore = blankLineBetween(text, previousEnd, token.startOffset);
     previousEnd = (token.endOffset ?? token.startOffset) + 1;
     const declared = plan.lineStarts.get(token.startOffset);
