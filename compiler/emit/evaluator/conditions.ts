@@ -45,6 +45,20 @@ class BlockNames {
   }
 }
 
+/**
+ * The most arguments one emitted call gets. V8 refuses to parse a call of 65,535 or more, and one of
+ * tens of thousands overflows the stack when it runs: `Math.min(...)` of a longer `and` nests calls.
+ */
+const maxArguments = 1_000;
+
+/** `Math.min(a, b, c)`, or for more arguments than a call may have, calls of calls; min and max are associative. */
+function associativeCall(callee: string, operands: readonly string[]): string {
+  if (operands.length <= maxArguments) return `${callee}(${operands.join(", ")})`;
+  const groups: string[] = [];
+  for (let start = 0; start < operands.length; start += maxArguments) groups.push(associativeCall(callee, operands.slice(start, start + maxArguments)));
+  return associativeCall(callee, groups);
+}
+
 /** The locals of one explain block: the truth of each compound part nested in another, by identity. */
 type HoistedTruths = ReadonlyMap<Condition, string>;
 
@@ -96,7 +110,7 @@ export class ConditionCompiler {
   }
 
   private truthUsing(condition: Condition, hoisted: HoistedTruths): string {
-    const operands = (compound: Compound) => compound.operands.map((operand) => this.operandTruth(operand, hoisted)).join(", ");
+    const operands = (compound: Compound) => compound.operands.map((operand) => this.operandTruth(operand, hoisted));
     switch (condition.kind) {
       case "constant":
         return condition.value ? "2" : "0";
@@ -122,11 +136,11 @@ export class ConditionCompiler {
       case "not":
         return `(2 - ${this.operandTruth(condition.operand, hoisted)})`;
       case "and":
-        return `Math.min(${operands(condition)})`;
+        return associativeCall("Math.min", operands(condition));
       case "or":
-        return `Math.max(${operands(condition)})`;
+        return associativeCall("Math.max", operands(condition));
       case "atLeast":
-        return `atLeast(${condition.count}, ${operands(condition)})`;
+        return `atLeast(${condition.count}, ${operands(condition).join(", ")})`;
       case "definition":
         return this.names.get("def", condition.name);
       case "part":
