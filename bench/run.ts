@@ -1,7 +1,8 @@
 // `npm run bench`: one run measures the compiler (parse+check and build of WNC.CP.224, builds of 50,
-// 100 and 200 synthetic policies, heap around the largest), the evaluator (WNC.CP.224 decisions per
-// second) and the claim checker (WNC.CP.224 claim checks per second), each generated beside
-// hand-written, then prints a table with PASS or MISS per target.
+// 100 and 200 synthetic policies, heap around the largest), the front end's linearity (a 3 MB file
+// checked and its diagnostics rendered, parse time at N, 2N and 4N, evaluator size at two depths),
+// the evaluator (WNC.CP.224 decisions per second) and the claim checker (WNC.CP.224 claim checks per
+// second), each generated beside hand-written, then prints a table with PASS or MISS per target.
 // Exits non-zero only on a correctness failure, never on a missed target.
 
 import { readFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { compilerRoot, type SourceText } from "../compiler/build/project-files.js";
 import { assertSourcesCheck, timeBuild, timeCorpusBuilds, timeParseCheck, timeStages } from "./build-bench.js";
 import { checkAgreement, checkClaimAgreement, checkClaimRefusals, checkRefusals } from "./agreement.js";
+import { emittedSize, longChain, syntheticPolicies, timeCheckAndRender, timeParseScaling, unclosedQuotes } from "./front-end.js";
 import { measureClaimThroughput, retainedBytesPerClaimCheck } from "./claim-throughput.js";
 import { BenchFailure } from "./failure.js";
 import { median } from "./measure.js";
@@ -33,6 +35,10 @@ const targets = {
   build200Ms: 60_000,
   throughputRatio: 0.8,
   claimThroughputRatio: 0.8,
+  /** Parsing 4N characters takes at most this many times parsing N: linear, with room for noise. */
+  parseRatio4N: 5,
+  /** The evaluator of a chain 64 deep is at most this many times the size of one 32 deep. */
+  emittedRatio: 2.5,
 };
 
 function progress(message: string): void {
@@ -59,6 +65,15 @@ async function main(): Promise<void> {
 
   progress(`building ${CORPUS_SIZES.join(", ")} synthetic policies (about a minute)`);
   const { builds, heap } = await timeCorpusBuilds(corpus, CORPUS_SIZES);
+
+  progress("checking a 3 MB policy file and rendering its diagnostics; parsing inputs of size N, 2N and 4N");
+  const bigFile = await timeCheckAndRender(3_000_000, 3);
+  const scalings = [
+    timeParseScaling("synthetic policies", syntheticPolicies, 5),
+    timeParseScaling("one `and` chain", longChain, 5),
+    timeParseScaling("a line of escaped quotes, unclosed", unclosedQuotes, 5),
+  ];
+  const sizes = [await emittedSize(32), await emittedSize(64)];
 
   progress(`generating ${formatCount(FACT_SETS)} WNC.CP.224 fact sets and checking the hand-written evaluator against the generated one`);
   const sets = wncFactSets(FACT_SETS);
@@ -102,6 +117,19 @@ async function main(): Promise<void> {
       ? [[`  marginal cost, policies ${previous.policies + 1} to ${largest.policies}`, "", formatMs((largest.ms - previous.ms) / (largest.policies - previous.policies)), ""]]
       : []),
     [""],
+    [`Front end (${(bigFile.characters / 1e6).toFixed(1)} MB policy file, ${formatCount(bigFile.diagnostics)} diagnostics)`, "median", "spread", "reps"],
+    ["  check (checkPolicySource)", formatMs(median(bigFile.checkMs)), formatRange(bigFile.checkMs, formatMs), String(bigFile.checkMs.length)],
+    ["  render every diagnostic (renderDiagnostics)", formatMs(median(bigFile.renderMs)), formatRange(bigFile.renderMs, formatMs), String(bigFile.renderMs.length)],
+    ["Parse time at N, 2N, 4N (parseSource, medians)", "N", "2N / N", "4N / N"],
+    ...scalings.map((scaling) => [
+      `  ${scaling.name}, N = ${formatCount(scaling.characters / 1000)} kB`,
+      formatMs(scaling.ms[0]),
+      `${(scaling.ms[1] / scaling.ms[0]).toFixed(2)}x`,
+      `${(scaling.ms[2] / scaling.ms[0]).toFixed(2)}x`,
+    ]),
+    ["Evaluator of an and/or chain (characters)", "unformatted", "formatted"],
+    ...sizes.map((size) => [`  ${size.depth} deep`, formatCount(size.unformatted), formatCount(size.formatted)]),
+    [""],
     [`Memory (build of ${largest?.policies ?? 0} policies; heap after a full GC)`, "heap used"],
     ["  before the build", formatBytes(heap.before)],
     ["  after, build plan still held", formatBytes(heap.withPlan)],
@@ -126,6 +154,15 @@ async function main(): Promise<void> {
     { name: "build 200 synthetic policies under 60 s", met: (largest?.ms ?? Infinity) < targets.build200Ms, figure: formatMs(largest?.ms ?? NaN) },
     { name: "generated / hand-written at least 0.8x", met: ratio >= targets.throughputRatio, figure: `${ratio.toFixed(2)}x` },
     { name: "generated / hand-written claim checks at least 0.8x", met: claimRatio >= targets.claimThroughputRatio, figure: `${claimRatio.toFixed(2)}x` },
+    ...scalings.map((scaling) => {
+      const ratio = scaling.ms[2] / scaling.ms[0];
+      return { name: `parse ${scaling.name}: 4N / N at most ${targets.parseRatio4N}x`, met: ratio <= targets.parseRatio4N, figure: `${ratio.toFixed(2)}x` };
+    }),
+    {
+      name: `evaluator of a chain 64 deep / 32 deep at most ${targets.emittedRatio}x`,
+      met: (sizes[1]?.unformatted ?? Infinity) / (sizes[0]?.unformatted ?? 1) <= targets.emittedRatio,
+      figure: `${((sizes[1]?.unformatted ?? NaN) / (sizes[0]?.unformatted ?? NaN)).toFixed(2)}x`,
+    },
   ];
   console.log(table([...rows, ...targetRows(results)]));
   console.log(

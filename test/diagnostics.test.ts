@@ -71,6 +71,7 @@ const examples: readonly Example[] = [
   { code: "PC004", name: "a criterion without its condition", policy: `${base}criterion I.4 "x"\n`, underlined: "I.4", says: "does not say when it is met" },
   { code: "PC005", name: "a date that is not on the calendar", policy: `${base}revision 2024-09 "Third." effective 2024-09-31\n`, underlined: "2024-09-31", says: "not a date on the calendar" },
   { code: "PC006", name: "a case inside a policy", policy: `${base}case "x" on 2024-02-01 expect covered\n`, underlined: 'case "x" on 2024-02-01 expect covered', says: "belong in a `.cases` file" },
+  { code: "PC007", name: "a condition nested more than 64 deep", policy: `${base}criterion I.4 "x" met when ${"(".repeat(65)}a.flag${")".repeat(65)}\n`, underlined: "(", says: "define" },
   { code: "PC010", name: "a duplicate section number", policy: `${base}criterion I.1 "Again." met when a.flag\n`, underlined: "I.1", says: "declared twice" },
   { code: "PC011", name: "a criterion under a section that does not exist", policy: `${base}criterion II.1 "x" met when a.flag\n`, underlined: "II.1", says: "no section or criterion `II` is declared" },
   { code: "PC012", name: "a part its criterion never uses", policy: `${base}criterion I.3.a "x" met when a.flag\n`, underlined: "I.3.a", says: "does not use its part" },

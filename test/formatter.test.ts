@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatSource } from "../compiler/format/format-source.js";
+import { checkPolicySource } from "../compiler/pipeline.js";
+import { parseSource } from "../compiler/syntax/parse.js";
 import { projectRoot } from "./support/evaluators.js";
 import { expectGolden } from "./support/golden.js";
 
@@ -49,5 +51,34 @@ describe("policyc format", () => {
     const result = formatSource('criterion I.1 "x" met when (a.flag\n', "bad.policy");
     expect(result.text).toBeUndefined();
     expect(result.diagnostics[0]?.code).toBe("PC002");
+  });
+
+  describe("formats, keeping every comment, and twice gives the same text", () => {
+    const path = "test/fixtures/continuous-glucose-monitors/cgm.policy";
+    const policy = readFileSync(join(projectRoot, path), "utf8");
+    const commented = policy
+      .replace("section I ", "# Sections come next.   \nsection I ")
+      .replace("  category clinical\n", "  category clinical  # a trailing comment\t \n");
+    const variants: [string, string][] = [
+      ["a comment with trailing spaces", commented],
+      ["a CRLF file with comments", commented.replace(/\n/g, "\r\n")],
+      ["a file starting with a byte order mark", `\ufeff${commented}`],
+      ["comments on lines ended by a lone carriage return", commented.replace("# Sections come next.   \n", "# Sections come next.\r# and a second comment\r")],
+    ];
+    const comments = (text: string) => parseSource(text, path).comments.map((comment) => comment.image.trimEnd());
+    const codes = (text: string) => checkPolicySource(text, path).diagnostics.map((d) => d.code);
+    for (const [name, text] of variants) {
+      it(name, () => {
+        const result = formatSource(text, path);
+        expect(result.diagnostics).toEqual([]);
+        const once = result.text ?? "";
+        expect(once).toMatch(/^# A fixture policy/);
+        expect(once).not.toMatch(/[ \t\r\ufeff]\n/);
+        expect(comments(once)).toEqual(comments(text));
+        expect(comments(once)).toContain("# a trailing comment");
+        expect(formatSource(once, path).text).toBe(once);
+        expect(codes(once)).toEqual(codes(text));
+      });
+    }
   });
 });

@@ -21,6 +21,7 @@ export const catalogue = {
   missingClause: entry("PC004", "error", "Missing clause"),
   invalidLiteral: entry("PC005", "error", "Invalid date, month or number"),
   misplacedStatement: entry("PC006", "error", "Statement in the wrong kind of file"),
+  nestingTooDeep: entry("PC007", "error", "Nesting too deep"),
 
   duplicateName: entry("PC010", "error", "Duplicate name"),
   missingParent: entry("PC011", "error", "Missing parent section"),

@@ -1,44 +1,61 @@
 // Diagnostics as text for a terminal: the heading, the place, the source line with the span
-// underlined, the message, the fix, and the page that explains the code at length.
+// underlined, the message, the fix, and the page that explains the code at length. The lines of
+// each source are indexed once for all its diagnostics, so rendering takes time linear in the text
+// and the number of diagnostics.
 
 import type { Diagnostic } from "./diagnostic.js";
+import { LineIndex } from "../syntax/line-index.js";
 
-function sourceLine(text: string, line: number): string {
-  return text.split(/\r?\n/)[line - 1] ?? "";
-}
+const byteOrderMark = "\ufeff";
 
-function underline(diagnostic: Diagnostic, lineText: string): string {
+function underline(diagnostic: Diagnostic, lineText: string, shift: number): string {
   const { span } = diagnostic;
-  const start = span.column - 1;
-  const end = span.endLine === span.line ? span.endColumn : lineText.length;
+  const start = Math.max(0, span.column - 1 - shift);
+  const end = span.endLine === span.line ? span.endColumn - shift : lineText.length;
   const width = Math.max(1, end - start);
   return " ".repeat(start) + "^".repeat(width);
 }
 
-/** Renders one diagnostic; `sourceText` is the text of `diagnostic.file`. */
-export function renderDiagnostic(diagnostic: Diagnostic, sourceText: string): string {
+function renderWith(diagnostic: Diagnostic, lines: LineIndex): string {
   const { span } = diagnostic;
-  const lineText = sourceLine(sourceText, span.line);
+  // NOTE: a byte order mark is invisible in a terminal; shown, it would push the underline one column off.
+  const raw = lines.line(span.line);
+  const shift = span.line === 1 && raw.startsWith(byteOrderMark) ? 1 : 0;
+  const lineText = raw.slice(shift);
   const gutter = String(span.line).length;
   const pad = " ".repeat(gutter);
   const where = `${diagnostic.file}:${span.line}:${span.column}${diagnostic.context ? ` (in ${diagnostic.context})` : ""}`;
-  const lines = [
+  const out = [
     `${diagnostic.severity}[${diagnostic.code}]: ${diagnostic.title}`,
     `${pad}--> ${where}`,
     `${pad} |`,
     `${span.line} | ${lineText}`,
-    `${pad} | ${underline(diagnostic, lineText)} ${diagnostic.message}`,
+    `${pad} | ${underline(diagnostic, lineText, shift)} ${diagnostic.message}`,
   ];
-  if (diagnostic.hint) lines.push(`${pad} = help: ${diagnostic.hint}`);
+  if (diagnostic.hint) out.push(`${pad} = help: ${diagnostic.hint}`);
   for (const related of diagnostic.related ?? []) {
-    lines.push(`${pad} = note: ${related.message} (${related.file}:${related.span.line}:${related.span.column})`);
+    out.push(`${pad} = note: ${related.message} (${related.file}:${related.span.line}:${related.span.column})`);
   }
-  lines.push(`${pad} = see: docs/diagnostics/${diagnostic.code}.md`);
-  return lines.join("\n");
+  out.push(`${pad} = see: docs/diagnostics/${diagnostic.code}.md`);
+  return out.join("\n");
+}
+
+/** Renders one diagnostic; `sourceText` is the text of `diagnostic.file`. For many, use renderDiagnostics. */
+export function renderDiagnostic(diagnostic: Diagnostic, sourceText: string): string {
+  return renderWith(diagnostic, new LineIndex(sourceText));
 }
 
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], sourceOf: (file: string) => string): string {
-  return diagnostics.map((d) => renderDiagnostic(d, sourceOf(d.file))).join("\n\n");
+  const indexes = new Map<string, LineIndex>();
+  const linesOf = (file: string): LineIndex => {
+    let index = indexes.get(file);
+    if (!index) {
+      index = new LineIndex(sourceOf(file));
+      indexes.set(file, index);
+    }
+    return index;
+  };
+  return diagnostics.map((d) => renderWith(d, linesOf(d.file))).join("\n\n");
 }
 
 /** One line per diagnostic, for logs and golden files. */

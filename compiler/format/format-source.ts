@@ -4,8 +4,9 @@
 // text blocks are re-indented (their decoded text is unchanged). A file with syntax errors is not
 // formatted; and the result must parse to the same AST as the input, or nothing is returned.
 
-import type { CstElement, CstNode, IToken } from "chevrotain";
+import type { CstNode, IToken } from "chevrotain";
 import { parseConcrete, parseSource } from "../syntax/parse.js";
+import { firstOffset, isToken, tokensUnder } from "../syntax/cst-tokens.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 const maxWidth = 100;
@@ -20,25 +21,6 @@ const clauseRules = new Set([
   "expectClause", "becauseClause", "askingClause", "underExceptionClause", "excludesServicesExpectation",
   "ruleClause", "fromClause", "saysClause", "lineClause", "expectClaimClause",
 ]);
-
-function isToken(element: CstElement): element is IToken {
-  return "image" in element;
-}
-
-function tokensOf(node: CstNode): IToken[] {
-  const found: IToken[] = [];
-  for (const elements of Object.values(node.children)) {
-    for (const element of elements) {
-      if (isToken(element)) found.push(element);
-      else found.push(...tokensOf(element));
-    }
-  }
-  return found.filter((token) => !Number.isNaN(token.startOffset)).sort((a, b) => a.startOffset - b.startOffset);
-}
-
-function firstToken(node: CstNode): IToken | undefined {
-  return tokensOf(node)[0];
-}
 
 function childNodes(node: CstNode): [string, CstNode][] {
   return Object.entries(node.children).flatMap(([name, elements]) =>
@@ -63,24 +45,24 @@ class LayoutPlan {
     }
   }
 
-  private start(token: IToken | undefined, indent: number): void {
-    if (token) this.lineStarts.set(token.startOffset, indent);
+  private start(offset: number | undefined, indent: number): void {
+    if (offset !== undefined) this.lineStarts.set(offset, indent);
   }
 
   private statement(kind: string, node: CstNode): void {
-    this.start(firstToken(node), 0);
+    this.start(firstOffset(node), 0);
     for (const [name, child] of childNodes(node)) {
       if (clauseRules.has(name)) this.clause(child, 2);
       if (name === "definitionBody") this.definitionBody(child, 2);
       if (name === "factType") this.factType(node, child);
     }
-    if (kind === "referenceStatement") this.start(node.children["Kw_link"]?.find(isToken), 2);
+    if (kind === "referenceStatement") this.start(node.children["Kw_link"]?.find(isToken)?.startOffset, 2);
     this.expressions(node);
   }
 
   /** A clause starts a line; the clauses inside it (a rule under a billing sentence, say) start lines two deeper. */
   private clause(node: CstNode, indent: number): void {
-    this.start(firstToken(node), indent);
+    this.start(firstOffset(node), indent);
     for (const [childName, child] of childNodes(node)) {
       if (clauseRules.has(childName)) this.clause(child, indent + 2);
       if (childName === "definitionBody") this.definitionBody(child, indent + 2);
@@ -89,18 +71,20 @@ class LayoutPlan {
 
   private definitionBody(node: CstNode, indent: number): void {
     const expression = childNodes(node).find(([name]) => name === "expression")?.[1];
-    const first = expression ? firstToken(expression) : undefined;
-    if (!first) return;
+    const first = expression ? firstOffset(expression) : undefined;
+    if (first === undefined) return;
     this.start(first, indent);
-    this.bodyStarts.add(first.startOffset);
+    this.bodyStarts.add(first);
   }
 
   private factType(statement: CstNode, type: CstNode): void {
     const list = childNodes(type).find(([name]) => name === "oneOfType" || name === "setOfType")?.[1];
     const declarations = list ? childNodes(list).find(([name]) => name === "valueDeclarations")?.[1] : undefined;
     if (!declarations) return;
-    const header = tokensOf(statement).filter((token) => token.startOffset <= (tokensOf(type).at(-1)?.startOffset ?? 0));
-    const values = childNodes(declarations).flatMap(([, declaration]) => firstToken(declaration)?.startOffset ?? []);
+    const typeTokens = tokensUnder(type);
+    const typeEnd = typeTokens[typeTokens.length - 1]?.startOffset ?? 0;
+    const header = tokensUnder(statement).filter((token) => token.startOffset <= typeEnd);
+    const values = childNodes(declarations).flatMap(([, declaration]) => firstOffset(declaration) ?? []);
     this.valueLists.push({ header, values });
   }
 
@@ -152,7 +136,7 @@ function layoutTextBlock(image: string, indent: number): string {
   const content = lines.map((line) => line.trimEnd());
   while (content.length > 0 && content[0] === "") content.shift();
   while (content.length > 0 && content[content.length - 1] === "") content.pop();
-  const margin = Math.min(...content.filter((line) => line !== "").map((line) => line.length - line.trimStart().length));
+  const margin = content.reduce((least, line) => (line === "" ? least : Math.min(least, line.length - line.trimStart().length)), Infinity);
   const body = content.map((line) => (line === "" ? "" : " ".repeat(closing + 2) + line.slice(margin)));
   return `"""\n${body.join("\n")}\n${" ".repeat(closing)}"""`;
 }
@@ -168,13 +152,21 @@ function breakLine(line: Line): Line[] {
     if (piece.text === ")") depth--;
   });
   if (candidates.length === 0) return [line];
-  const outermost = Math.min(...candidates.map((candidate) => candidate.depth));
+  const outermost = candidates.reduce((least, candidate) => Math.min(least, candidate.depth), Infinity);
   const cuts = candidates.filter((candidate) => candidate.depth === outermost).map((candidate) => candidate.index);
   const segments = [0, ...cuts].map((start, i) => line.pieces.slice(start, cuts[i] ?? line.pieces.length));
   return segments.flatMap((pieces, i) => {
     const indent = i === 0 ? line.indent : line.continuation;
     return breakLine({ indent, continuation: i === 0 ? line.continuation : indent + 2, blankBefore: i === 0 && line.blankBefore, pieces });
   });
+}
+
+/** Where the line holding `offset` starts; a lone carriage return ends a line too, as the lexer counts lines. */
+function lineStart(text: string, offset: number): number {
+  // NOTE: a loop back to the line's end, not lastIndexOf("\r"), which in a file without one would search to its start.
+  let start = offset;
+  while (start > 0 && text[start - 1] !== "\n" && text[start - 1] !== "\r") start--;
+  return start;
 }
 
 function blankLineBetween(text: string, from: number, to: number): boolean {
@@ -193,13 +185,20 @@ function layout(text: string, tokens: readonly IToken[], comments: readonly ITok
     if (header.length > maxWidth) for (const value of list.values) plan.lineStarts.set(value, 4);
   }
   const all = [...tokens, ...comments].sort((a, b) => a.startOffset - b.startOffset);
+  // For each token, the next one that is not a comment: found in one pass from the end, not searched per comment.
+  const nextCode: (IToken | undefined)[] = new Array<IToken | undefined>(all.length);
+  for (let index = all.length - 1, next: IToken | undefined; index >= 0; index--) {
+    nextCode[index] = next;
+    const token = all[index] as IToken;
+    if (token.tokenType.name !== "Comment") next = token;
+  }
   const lines: Line[] = [];
   let current: Line | undefined;
   let previousEnd = 0;
   let mustBreak = false;
   all.forEach((token, index) => {
     const isComment = token.tokenType.name === "Comment";
-    const ownLine = isComment && !/\S/.test(text.slice(text.lastIndexOf("\n", token.startOffset - 1) + 1, token.startOffset));
+    const ownLine = isComment && !/\S/.test(text.slice(lineStart(text, token.startOffset), token.startOffset));
     const blankBefore = blankLineBetween(text, previousEnd, token.startOffset);
     previousEnd = (token.endOffset ?? token.startOffset) + 1;
     const declared = plan.lineStarts.get(token.startOffset);
@@ -212,7 +211,7 @@ function layout(text: string, tokens: readonly IToken[], comments: readonly ITok
     let continuation: number | undefined;
     if (ownLine) {
       // A comment sits at the depth of what follows it: the next line, or the rest of a condition.
-      const next = all.slice(index + 1).find((candidate) => candidate.tokenType.name !== "Comment");
+      const next = nextCode[index];
       const nextStart = next ? plan.lineStarts.get(next.startOffset) : undefined;
       indent = nextStart ?? current?.continuation ?? 0;
       if (nextStart === undefined) continuation = indent;
@@ -253,7 +252,9 @@ export function formatSource(text: string, path: string): FormatResult {
   // NOTE: a safety net, not a check of the input: the layout must never change what the file says.
   const before = parseSource(text, path);
   const after = parseSource(formatted, path);
-  const sameComments = JSON.stringify(before.comments.map((c) => c.image)) === JSON.stringify(after.comments.map((c) => c.image));
+  // A comment's trailing white space is layout: the formatter drops it.
+  const commentTexts = (comments: readonly IToken[]) => JSON.stringify(comments.map((comment) => comment.image.trimEnd()));
+  const sameComments = commentTexts(before.comments) === commentTexts(after.comments);
   if (JSON.stringify(withoutSpans(before.source.statements)) !== JSON.stringify(withoutSpans(after.source.statements)) || !sameComments) {
     throw new Error(`policyc format: the layout of ${path} would change its meaning; nothing was written (a bug in the formatter)`);
   }

@@ -2,22 +2,19 @@
 // error recovery leaves behind: a statement missing its name is dropped (the syntax error already
 // says why), and a clause given twice is reported once and the first one kept.
 
-import type { CstElement, CstNode, IToken } from "chevrotain";
+import type { CstNode, IToken } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { decodeText } from "./text-literals.js";
-
-function isToken(element: CstElement): element is IToken {
-  return "image" in element;
-}
+import { isInText, isToken, joinSpans, nodeSpan, tokenSpan } from "./cst-tokens.js";
 
 function childNodes(node: CstNode, key: string): CstNode[] {
   return (node.children[key] ?? []).filter((element): element is CstNode => !isToken(element));
 }
 
 function childTokens(node: CstNode, key: string): IToken[] {
-  return (node.children[key] ?? []).filter(isToken).filter((token) => !Number.isNaN(token.startOffset));
+  return (node.children[key] ?? []).filter(isToken).filter(isInText);
 }
 
 function childNode(node: CstNode, key: string): CstNode | undefined {
@@ -30,50 +27,6 @@ function childToken(node: CstNode, key: string): IToken | undefined {
 
 function keyword(node: CstNode, word: string): IToken | undefined {
   return childToken(node, `Kw_${word}`);
-}
-
-export function tokenSpan(token: IToken): Ast.Span {
-  return {
-    offset: token.startOffset,
-    endOffset: (token.endOffset ?? token.startOffset) + 1,
-    line: token.startLine ?? 1,
-    column: token.startColumn ?? 1,
-    endLine: token.endLine ?? token.startLine ?? 1,
-    endColumn: token.endColumn ?? token.startColumn ?? 1,
-  };
-}
-
-function joinSpans(first: Ast.Span, last: Ast.Span): Ast.Span {
-  return {
-    offset: first.offset,
-    endOffset: last.endOffset,
-    line: first.line,
-    column: first.column,
-    endLine: last.endLine,
-    endColumn: last.endColumn,
-  };
-}
-
-/** All tokens under a node, in source order (recovered nodes may lack Chevrotain's location). */
-function tokensUnder(node: CstNode): IToken[] {
-  const found: IToken[] = [];
-  for (const elements of Object.values(node.children)) {
-    for (const element of elements) {
-      if (isToken(element)) {
-        if (!Number.isNaN(element.startOffset)) found.push(element);
-      } else {
-        found.push(...tokensUnder(element));
-      }
-    }
-  }
-  return found.sort((a, b) => a.startOffset - b.startOffset);
-}
-
-function nodeSpan(node: CstNode): Ast.Span | undefined {
-  const tokens = tokensUnder(node);
-  const first = tokens[0];
-  const last = tokens[tokens.length - 1];
-  return first && last ? joinSpans(tokenSpan(first), tokenSpan(last)) : undefined;
 }
 
 function word(token: IToken): Ast.Word {
@@ -547,10 +500,9 @@ class AstBuilder {
     if (!node) return undefined;
     const isSum = node.name === "numericExpression";
     const operands = childNodes(node, isSum ? "numericProduct" : "numericAtom").map((child) => (isSum ? this.numeric(child) : this.numericAtom(child)));
-    const operators = tokensUnder(node).filter((token) => {
-      const name = token.tokenType.name;
-      return (isSum ? name === "Plus" || name === "Minus" : name === "Times" || name === "Divide") && this.isDirectChild(node, token);
-    });
+    const operators = (isSum ? ["Plus", "Minus"] : ["Times", "Divide"])
+      .flatMap((kind) => childTokens(node, kind))
+      .sort((a, b) => a.startOffset - b.startOffset);
     let result = operands[0];
     for (let i = 1; i < operands.length && result; i++) {
       const right = operands[i];
@@ -559,10 +511,6 @@ class AstBuilder {
       result = { kind: "binary", operator: operator.image as "+" | "-" | "*" | "/", left: result, right, span: joinSpans(result.span, right.span) };
     }
     return result;
-  }
-
-  private isDirectChild(node: CstNode, token: IToken): boolean {
-    return Object.values(node.children).some((elements) => elements.includes(token));
   }
 
   private numericAtom(node: CstNode): Ast.NumericExpression | undefined {
@@ -786,7 +734,8 @@ class AstBuilder {
     const comparison = childNode(node, "comparisonTail");
     if (comparison) {
       const right = this.operand(childNode(comparison, "operand"));
-      const operatorToken = tokensUnder(comparison)[0];
+      // The operator is the one token of the comparison's own; the operand after it is a node.
+      const operatorToken = Object.values(comparison.children).flat().filter(isToken).find(isInText);
       if (!right || !operatorToken) return undefined;
       return { kind: "comparison", operator: operatorToken.image as Ast.ComparisonOperator, left: subject, right, span };
     }

@@ -1,10 +1,15 @@
-// Stage 1 of the pipeline: source text in, AST and syntax diagnostics out. Never throws on bad input.
+// Stage 1 of the pipeline: source text in, AST and syntax diagnostics out. Never throws on bad input,
+// and never recurses deeper than the nesting limit allows: the tokens are checked (nesting.ts) before
+// the parser, which is recursive, sees them.
 
 import type { CstNode, IToken } from "chevrotain";
 import type { SourceFile, Span } from "./ast.js";
 import { policyLexer } from "./tokens.js";
 import { policyParser } from "./parser.js";
-import { cstToAst, tokenSpan } from "./cst-to-ast.js";
+import { cstToAst } from "./cst-to-ast.js";
+import { tokenSpan } from "./cst-tokens.js";
+import { boundNesting } from "./nesting.js";
+import { LineIndex } from "./line-index.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -16,9 +21,9 @@ export interface ParseResult {
 }
 
 function endOfText(text: string): Span {
-  const lines = text.split(/\n/);
-  const line = lines.length;
-  const column = (lines[line - 1]?.length ?? 0) + 1;
+  const lines = new LineIndex(text);
+  const line = lines.lineCount;
+  const column = lines.line(line).length + 1;
   return { offset: text.length, endOffset: text.length, line, column, endLine: line, endColumn: column };
 }
 
@@ -30,7 +35,7 @@ function errorSpan(token: IToken, previous: IToken | undefined, text: string): S
 
 export interface ConcreteParse {
   readonly cst: CstNode;
-  /** Every token but comments, in order. */
+  /** Every token but comments, in order, as lexed (the parser may have seen stand-ins for parts nested too deep). */
   readonly tokens: readonly IToken[];
   readonly comments: readonly IToken[];
   readonly diagnostics: readonly Diagnostic[];
@@ -49,7 +54,8 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
       endLine: error.line ?? 1,
       endColumn: (error.column ?? 1) + error.length - 1,
     };
-    const found = text.slice(error.offset, error.offset + error.length);
+    // NOTE: a run of stray characters is one error; a message shows the start of a long one.
+    const found = text.slice(error.offset, error.offset + Math.min(error.length, 40)) + (error.length > 40 ? "..." : "");
     diagnostics.push(
       diagnostic(catalogue.unexpectedCharacter, path, span, `The text \`${found}\` is not part of the policy language.`, {
         hint: "Put words in double quotes if they are text, or start the line with # if it is a comment.",
@@ -57,7 +63,17 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
     );
   }
 
-  policyParser.input = lexed.tokens;
+  for (const unclosed of lexed.groups["unclosed"] ?? []) {
+    diagnostics.push(
+      diagnostic(catalogue.unexpectedCharacter, path, tokenSpan(unclosed), "This text has no closing double quote on its line.", {
+        hint: 'Close it with `"` before the end of the line, or write a text over several lines as a text block: `"""..."""`.',
+      }),
+    );
+  }
+
+  const bounded = boundNesting(lexed.tokens, path);
+  for (const found of bounded.diagnostics) diagnostics.push(found);
+  policyParser.input = bounded.tokens;
   const cst = policyParser.file();
   for (const error of policyParser.errors) {
     const previous = "previousToken" in error ? (error as { previousToken?: IToken }).previousToken : undefined;

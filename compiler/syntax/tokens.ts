@@ -1,7 +1,7 @@
 // Tokens of the policy language and the one lexer instance that produces them.
 // Text in, tokens out; the parser (parser.ts) is the next stage.
 
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from "chevrotain";
 import { compareText } from "../diagnostics/compare-text.js";
 
 /** Any word: a name or a keyword. Enumeration values and labels accept keywords too. */
@@ -49,8 +49,22 @@ export const keywords: Readonly<Record<Keyword, TokenType>> = Object.fromEntries
 ) as Record<Keyword, TokenType>;
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\u00a0]+/, group: Lexer.SKIPPED });
-/** Comments run from `#` to the end of the line; they are kept apart for the formatter. */
-export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: "comments" });
+
+/** U+FEFF at the very start of a file, as editors on Windows write it: skipped like white space, so offsets still index the text. */
+const matchByteOrderMark: CustomPatternMatcherFunc = (text, offset) => (offset === 0 && text.charCodeAt(0) === 0xfeff ? ["\ufeff"] : null);
+export const ByteOrderMark = createToken({
+  name: "ByteOrderMark",
+  pattern: { exec: matchByteOrderMark },
+  start_chars_hint: ["\ufeff"],
+  line_breaks: false,
+  group: Lexer.SKIPPED,
+});
+
+/**
+ * Comments run from `#` to the end of the line; they are kept apart for the formatter. NOTE: a carriage
+ * return ends the comment, so that the comments of a file with CRLF line ends read as those of LF.
+ */
+export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
 
 /** A text block: three double quotes, any text over any number of lines, three double quotes. */
 export const TextBlock = createToken({
@@ -61,6 +75,12 @@ export const TextBlock = createToken({
 });
 /** A one-line text: double quotes, with \" and \\ for a quote or backslash inside. */
 export const Text = createToken({ name: "Text", pattern: /"(?:[^"\\\n]|\\.)*"/, label: "a quoted text" });
+/**
+ * A double quote whose text does not close on its line, up to the end of the line, kept apart and
+ * reported by parse.ts. NOTE: without it the lexer would try a text again at every escaped quote of
+ * the line (`"\"\"\"...`), each time to the end of the line: time quadratic in the line's length.
+ */
+export const UnclosedText = createToken({ name: "UnclosedText", pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, group: "unclosed" });
 
 export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}/, label: "a date (YYYY-MM-DD)" });
 export const MonthLiteral = createToken({ name: "MonthLiteral", pattern: /\d{4}-\d{2}/, label: "a month (YYYY-MM)" });
@@ -87,10 +107,12 @@ const keywordsLongestFirst = [...keywordWords]
   .map((word) => keywords[word]);
 
 export const allTokens: TokenType[] = [
+  ByteOrderMark,
   WhiteSpace,
   Comment,
   TextBlock,
   Text,
+  UnclosedText,
   DateLiteral,
   MonthLiteral,
   NumberLiteral,

@@ -1609,62 +1609,37 @@ export function evaluate(facts: Facts, options: EvaluateOptions): PolicyDecision
         }
 
         case 13: {
-          if (
-            Math.max(
-              Math.min(
-                fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "chemotherapy" ? 2 : 0,
-                fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
-              ),
-              Math.min(
-                def_antibiotic_therapy,
-                fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
-              ),
-              Math.min(
-                fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "pain_management" ? 2 : 0,
-                fact_therapy_route === undefined
-                  ? 1
-                  : fact_therapy_route === "subcutaneous" ||
-                      fact_therapy_route === "epidural" ||
-                      fact_therapy_route === "intrathecal" ||
-                      fact_therapy_route === "intravenous"
-                    ? 2
-                    : 0,
-              ),
-            ) === 1
-          ) {
-            if (
-              Math.min(
-                fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "chemotherapy" ? 2 : 0,
-                fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
-              ) === 1
-            ) {
+          const all_therapy_kind: number = Math.min(
+            fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "chemotherapy" ? 2 : 0,
+            fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
+          );
+          const all_antibiotic_therapy: number = Math.min(
+            def_antibiotic_therapy,
+            fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
+          );
+          const all_therapy_kind_2: number = Math.min(
+            fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "pain_management" ? 2 : 0,
+            fact_therapy_route === undefined
+              ? 1
+              : fact_therapy_route === "subcutaneous" ||
+                  fact_therapy_route === "epidural" ||
+                  fact_therapy_route === "intrathecal" ||
+                  fact_therapy_route === "intravenous"
+                ? 2
+                : 0,
+          );
+          if (Math.max(all_therapy_kind, all_antibiotic_therapy, all_therapy_kind_2) === 1) {
+            if (all_therapy_kind === 1) {
               if (fact_therapy_kind === undefined) mark(11);
               if (fact_therapy_route === undefined) mark(12);
             }
 
-            if (
-              Math.min(
-                def_antibiotic_therapy,
-                fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
-              ) === 1
-            ) {
+            if (all_antibiotic_therapy === 1) {
               if (def_antibiotic_therapy === 1) explain_def_antibiotic_therapy();
               if (fact_therapy_route === undefined) mark(12);
             }
 
-            if (
-              Math.min(
-                fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "pain_management" ? 2 : 0,
-                fact_therapy_route === undefined
-                  ? 1
-                  : fact_therapy_route === "subcutaneous" ||
-                      fact_therapy_route === "epidural" ||
-                      fact_therapy_route === "intrathecal" ||
-                      fact_therapy_route === "intravenous"
-                    ? 2
-                    : 0,
-              ) === 1
-            ) {
+            if (all_therapy_kind_2 === 1) {
               if (fact_therapy_kind === undefined) mark(11);
               if (fact_therapy_route === undefined) mark(12);
             }
@@ -1746,22 +1721,18 @@ export function evaluate(facts: Facts, options: EvaluateOptions): PolicyDecision
         }
 
         case 25: {
+          const any_medicaid_enrollment_ended: number = Math.max(
+            2 - fact_medicaid_enrollment_ended,
+            fact_medicaid_enrollment_end === undefined ? 1 : fact_medicaid_enrollment_end >= asOf ? 2 : 0,
+          );
           if (
             Math.min(
               fact_medicaid_enrollment_start === undefined ? 1 : fact_medicaid_enrollment_start <= asOf ? 2 : 0,
-              Math.max(
-                2 - fact_medicaid_enrollment_ended,
-                fact_medicaid_enrollment_end === undefined ? 1 : fact_medicaid_enrollment_end >= asOf ? 2 : 0,
-              ),
+              any_medicaid_enrollment_ended,
             ) === 1
           ) {
             if (fact_medicaid_enrollment_start === undefined) mark(24);
-            if (
-              Math.max(
-                2 - fact_medicaid_enrollment_ended,
-                fact_medicaid_enrollment_end === undefined ? 1 : fact_medicaid_enrollment_end >= asOf ? 2 : 0,
-              ) === 1
-            ) {
+            if (any_medicaid_enrollment_ended === 1) {
               if (fact_medicaid_enrollment_ended === 1) mark(25);
               if (fact_medicaid_enrollment_end === undefined) mark(26);
             }
