@@ -56,14 +56,23 @@ export interface ParseScaling {
 
 /** Median time of parseSource on `input(1)`, `input(2)` and `input(4)`: inputs of size N, 2N and 4N, each warmed up once. */
 export function timeParseScaling(name: string, input: (multiple: number) => string, repetitions: number): ParseScaling {
+  return timeScaling(name, input, (text) => parseSource(text, "scaling.policy"), repetitions);
+}
+
+/** The same for checkPolicySource: parse, then every check, on inputs of size N, 2N and 4N. */
+export function timeCheckScaling(name: string, input: (multiple: number) => string, repetitions: number): ParseScaling {
+  return timeScaling(name, input, (text) => checkPolicySource(text, "scaling.policy"), repetitions);
+}
+
+function timeScaling(name: string, input: (multiple: number) => string, run: (text: string) => unknown, repetitions: number): ParseScaling {
   const time = (text: string): number => {
-    parseSource(text, "scaling.policy");
+    run(text);
     const samples: number[] = [];
-    for (let run = 0; run < repetitions; run++) {
+    for (let repetition = 0; repetition < repetitions; repetition++) {
       // NOTE: each run starts from a collected heap, so that no run pays for the garbage of the one before.
       collectGarbage();
       const start = nowMs();
-      parseSource(text, "scaling.policy");
+      run(text);
       samples.push(nowMs() - start);
     }
     return median(samples);
@@ -90,6 +99,35 @@ export function longChain(multiple: number): string {
 /** One line of 2,000,000 times `multiple` escaped quotes that no quote closes: the lexer once rescanned it at each. */
 export function unclosedQuotes(multiple: number): string {
   return `criterion I.1 "${'\\"'.repeat(2_000_000 * multiple)}\n`;
+}
+
+const checkedPolicyHeader = `policy SCALE.1
+  title "Scale" plan "Plan" description "Many names." last review 2024-01
+revision 2024-01 "Original." effective 2024-01-01
+section S "Covered when:"
+`;
+
+/** 2,000 times `multiple` facts, and as many criteria that each misspell one: every one gets a "did you mean". */
+export function misspeltNames(multiple: number): string {
+  const count = 2_000 * multiple;
+  const facts = Array.from({ length: count }, (_, i) => `fact g${i % 50}.fact_${i}: yes or no description "F." ask "F?"`);
+  const criteria = Array.from({ length: count }, (_, i) => `criterion S.${i} "x" met when g${i % 50}.fakt_${i}`);
+  return `${checkedPolicyHeader}${facts.join("\n")}\n${criteria.join("\n")}\n`;
+}
+
+/** 5,000 times `multiple` facts in groups, each read by a criterion: the checks that look at every fact. */
+export function manyFacts(multiple: number): string {
+  const count = 5_000 * multiple;
+  const facts = Array.from({ length: count }, (_, i) => `fact g${i % 100}.sub${i % 7}.fact_${i}: yes or no description "F." ask "F?"`);
+  const criteria = Array.from({ length: count }, (_, i) => `criterion S.${i} "x" met when g${i % 100}.sub${i % 7}.fact_${i}`);
+  return `${checkedPolicyHeader}${facts.join("\n")}\n${criteria.join("\n")}\n`;
+}
+
+/** A chain of 5,000 times `multiple` definitions, each using the next: far past the limit of 64 (PC007). */
+export function definitionChain(multiple: number): string {
+  const count = 5_000 * multiple;
+  const definitions = Array.from({ length: count }, (_, i) => `define d${i} "d${i}" as ${i + 1 < count ? `d${i + 1}` : "a.flag"}`);
+  return `${checkedPolicyHeader}fact a.flag: yes or no description "F." ask "F?"\n${definitions.join("\n")}\ncriterion S.1 "x" met when d0\n`;
 }
 
 export interface EmittedSize {

@@ -11,7 +11,18 @@ import { join } from "node:path";
 import { compilerRoot, type SourceText } from "../compiler/build/project-files.js";
 import { assertSourcesCheck, timeBuild, timeCorpusBuilds, timeParseCheck, timeStages } from "./build-bench.js";
 import { checkAgreement, checkClaimAgreement, checkClaimRefusals, checkRefusals } from "./agreement.js";
-import { emittedSize, longChain, syntheticPolicies, timeCheckAndRender, timeParseScaling, unclosedQuotes } from "./front-end.js";
+import {
+  definitionChain,
+  emittedSize,
+  longChain,
+  manyFacts,
+  misspeltNames,
+  syntheticPolicies,
+  timeCheckAndRender,
+  timeCheckScaling,
+  timeParseScaling,
+  unclosedQuotes,
+} from "./front-end.js";
 import { measureClaimThroughput, retainedBytesPerClaimCheck } from "./claim-throughput.js";
 import { BenchFailure } from "./failure.js";
 import { median } from "./measure.js";
@@ -73,6 +84,11 @@ async function main(): Promise<void> {
     timeParseScaling("one `and` chain", longChain, 5),
     timeParseScaling("a line of escaped quotes, unclosed", unclosedQuotes, 5),
   ];
+  const checkScalings = [
+    timeCheckScaling("misspelt names, each with a did-you-mean", misspeltNames, 3),
+    timeCheckScaling("facts in groups, each read", manyFacts, 3),
+    timeCheckScaling("a chain of definitions past the limit", definitionChain, 3),
+  ];
   const sizes = [await emittedSize(32), await emittedSize(64)];
 
   progress(`generating ${formatCount(FACT_SETS)} WNC.CP.224 fact sets and checking the hand-written evaluator against the generated one`);
@@ -127,6 +143,13 @@ async function main(): Promise<void> {
       `${(scaling.ms[1] / scaling.ms[0]).toFixed(2)}x`,
       `${(scaling.ms[2] / scaling.ms[0]).toFixed(2)}x`,
     ]),
+    ["Check time at N, 2N, 4N (checkPolicySource, medians)", "N", "2N / N", "4N / N"],
+    ...checkScalings.map((scaling) => [
+      `  ${scaling.name}, N = ${formatCount(scaling.characters / 1000)} kB`,
+      formatMs(scaling.ms[0]),
+      `${(scaling.ms[1] / scaling.ms[0]).toFixed(2)}x`,
+      `${(scaling.ms[2] / scaling.ms[0]).toFixed(2)}x`,
+    ]),
     ["Evaluator of an and/or chain (characters)", "unformatted", "formatted"],
     ...sizes.map((size) => [`  ${size.depth} deep`, formatCount(size.unformatted), formatCount(size.formatted)]),
     [""],
@@ -157,6 +180,10 @@ async function main(): Promise<void> {
     ...scalings.map((scaling) => {
       const ratio = scaling.ms[2] / scaling.ms[0];
       return { name: `parse ${scaling.name}: 4N / N at most ${targets.parseRatio4N}x`, met: ratio <= targets.parseRatio4N, figure: `${ratio.toFixed(2)}x` };
+    }),
+    ...checkScalings.map((scaling) => {
+      const ratio = scaling.ms[2] / scaling.ms[0];
+      return { name: `check ${scaling.name}: 4N / N at most ${targets.parseRatio4N}x`, met: ratio <= targets.parseRatio4N, figure: `${ratio.toFixed(2)}x` };
     }),
     {
       name: `evaluator of a chain 64 deep / 32 deep at most ${targets.emittedRatio}x`,

@@ -149,6 +149,14 @@ describe("diagnostics", () => {
     expect(diagnostics.map((d) => d.code)).toEqual(["PC020", "PC022", "PC040"]);
   });
 
+  it("suggest a fix for the first hundred unknown names of a file, and no more", () => {
+    const misspelt = Array.from({ length: 150 }, (_, i) => `criterion I.${i + 10} "x" met when a.flagg`).join("\n");
+    const unknown = diagnose(`${base}${misspelt}\n`).diagnostics.filter((d) => d.code === "PC020");
+    expect(unknown).toHaveLength(150);
+    expect(unknown.filter((d) => d.hint === "Did you mean `a.flag`?")).toHaveLength(100);
+    expect(unknown.slice(100).every((d) => d.hint === undefined)).toBe(true);
+  });
+
   it("name the section the error sits in", () => {
     const { diagnostics } = diagnose(`${base}criterion I.4 "x" met when a.flagg\n`);
     expect(diagnostics[0]?.context).toBe("criterion I.4");

@@ -18,6 +18,7 @@ import { maxNestingDepth } from "../compiler/syntax/nesting.js";
 import { alternatingChain, deepOutline, deepPolicyBase, deepPolicyPath, nameOfParts, nestingShapes } from "./support/deep-policy.js";
 import { projectRoot, type Evaluator } from "./support/evaluators.js";
 import { runCase } from "./support/run-case.js";
+import { atLeast } from "../compiler/runtime/decision.js";
 
 const errors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === "error");
 const codes = (diagnostics: readonly Diagnostic[]) => errors(diagnostics).map((d) => d.code);
@@ -173,5 +174,59 @@ describe("long chains of `and` and `or`", () => {
 
   it("alternating 64 deep stay within the limit", () => {
     expect(codes(checkPolicySource(`${deepPolicyBase}criterion S.1 "x" met when ${alternatingChain(64)}\n`, deepPolicyPath).diagnostics)).toEqual([]);
+  });
+});
+
+/** `define d0 as d1`, `d1 as d2`... `d<count-1> as a.flag`, and a criterion that reads d0. */
+function definitionChain(count: number): string {
+  const definitions = Array.from({ length: count }, (_, i) => `define d${i} "d${i}" as ${i + 1 < count ? `d${i + 1} and a.age > ${i % 100}` : "a.flag"}`);
+  return `${deepPolicyBase}${definitions.join("\n")}\ncriterion S.1 "x" met when d0\n`;
+}
+
+describe("chains of definitions, one inside another", () => {
+  it(`of ${maxNestingDepth} go through the whole pipeline, and the evaluator explains through all of them`, async () => {
+    const text = definitionChain(maxNestingDepth);
+    const plan = await planFromSources([{ path: deepPolicyPath, text }], [], projectRoot);
+    expect(codes(plan.diagnostics)).toEqual([]);
+    const evaluator = plan.files.find((file) => file.path === "generated/deep/evaluator.ts")?.contents ?? "";
+    const folder = join(projectRoot, ".tmp", "definition-chain");
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(join(folder, "deep"), { recursive: true });
+    for (const file of plan.files) {
+      mkdirSync(dirname(join(folder, file.path.slice("generated/".length))), { recursive: true });
+      writeFileSync(join(folder, file.path.slice("generated/".length)), file.contents);
+    }
+    expect(evaluator.length).toBeGreaterThan(0);
+    const module = (await import(join(folder, "deep", "evaluator.ts"))) as Evaluator;
+    // Every age is above every threshold but the flag is unknown: the question reaches the end of the chain.
+    const decision = module.evaluate({ a: { age: 100, place: "clinic" } }, { asOf: "2024-06-01" });
+    expect(decision.outcome).toBe("pending");
+    expect(decision.missingFacts.map((fact) => fact.fact)).toEqual(["a.flag"]);
+  });
+
+  it(`of ${maxNestingDepth + 1} and of 20,000 are PC007 once, at the definition that crosses the limit, and nothing throws`, () => {
+    for (const count of [maxNestingDepth + 1, 20_000]) {
+      const { diagnostics } = checkPolicySource(definitionChain(count), deepPolicyPath);
+      const found = errors(diagnostics).filter((d) => d.code === "PC007");
+      expect(found, `${count}`).toHaveLength(1);
+      expect(found[0]?.message).toBe(`\`d${count - maxNestingDepth - 1}\` is defined through ${maxNestingDepth + 1} definitions, one inside another; the limit is ${maxNestingDepth}.`);
+    }
+  });
+
+  it("that loop are PC023, however long the loop", () => {
+    const text = definitionChain(20_000).replace('define d19999 "d19999" as a.flag', 'define d19999 "d19999" as d0');
+    expect(errors(checkPolicySource(text, deepPolicyPath).diagnostics).map((d) => d.code)).toContain("PC023");
+  });
+});
+
+describe("at least N of many", () => {
+  it("of 70,000 operands compile to code JavaScript can call", () => {
+    const operands = Array.from({ length: 70_000 }, (_, index) => `a.age > ${index % 100}`).join(", ");
+    const result = checkPolicySource(`${deepPolicyBase}criterion S.1 "x" met when at least 2 of (${operands})\n`, deepPolicyPath);
+    expect(codes(result.diagnostics)).toEqual([]);
+    const condition = result.model?.rules.find((rule) => rule.id === "S.1")?.condition;
+    const truth = new ConditionCompiler(new LocalNames(), result.model?.facts ?? []).truth(condition!);
+    const evaluate = new Function("atLeast", "fact_a_age", `return ${truth};`) as (run: typeof atLeast, age: number | undefined) => number;
+    expect([evaluate(atLeast, 50), evaluate(atLeast, 0), evaluate(atLeast, undefined)]).toEqual([2, 0, 1]);
   });
 });

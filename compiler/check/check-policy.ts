@@ -12,6 +12,8 @@ import { checkException } from "./exceptions.js";
 import { checkBilling } from "./billing.js";
 import { isValidMonth } from "./literals.js";
 import { checkGeneratedNames } from "./generated-names.js";
+import { checkDependencies } from "./dependencies.js";
+import { maxNestingDepth } from "../syntax/nesting.js";
 
 export interface CheckedPolicy {
   readonly source: Ast.SourceFile;
@@ -85,7 +87,7 @@ class PolicyChecker {
       });
     });
     checkBilling(this.symbols, this.diagnostics, this.lifetimes, (owner, reads) => this.addReads(owner, reads));
-    this.checkCycles();
+    checkDependencies(this.symbols, this.reads, this.diagnostics);
     this.checkSubcriteriaUsed();
     this.warnUnused();
     return { source: this.source, symbols: this.symbols, lifetimes: this.lifetimes, reads: this.reads };
@@ -143,7 +145,7 @@ class PolicyChecker {
     if (!/^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/.test(name)) {
       this.report(catalogue.syntaxError, fact.name.span, `The fact name \`${name}\` has a part that is not a word starting with a letter.`, context, "Start each part with a letter, then use letters, digits and underscores, with dots between parts, such as `member.age`.");
     }
-    const group = [...this.symbols.facts.keys()].find((other) => other.startsWith(`${name}.`));
+    const group = this.groupMembers().get(name);
     if (group) {
       this.report(catalogue.duplicateName, fact.name.span, `\`${name}\` is both a fact and the group of the fact \`${group}\`.`, context, "Rename one of them.");
     }
@@ -170,6 +172,23 @@ class PolicyChecker {
     if (type.values.length < 2 && type.kind === "oneOf") {
       this.report(catalogue.invalidCount, type.span, "A fact that is one of a single value can never vary.", context, "List at least two values, or use `yes or no`.");
     }
+  }
+
+  /** For each group of facts (`member`), the first fact in it (`member.age`); built once. */
+  private groupMembersCache: Map<string, string> | undefined;
+  private groupMembers(): Map<string, string> {
+    if (this.groupMembersCache) return this.groupMembersCache;
+    const members = new Map<string, string>();
+    for (const name of this.symbols.facts.keys()) {
+      // A name of more parts than the nesting limit has PC007 already; its groups are not listed.
+      if (name.split(".").length > maxNestingDepth) continue;
+      for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) {
+        const group = name.slice(0, dot);
+        if (!members.has(group)) members.set(group, name);
+      }
+    }
+    this.groupMembersCache = members;
+    return members;
   }
 
   private checkCategory(category: Ast.Word | undefined, context: string): void {
@@ -281,26 +300,6 @@ class PolicyChecker {
         "Give it an `added in` no earlier than its parent's.",
       );
     }
-  }
-
-  /** A definition or criterion that depends on itself has no meaning. */
-  private checkCycles(): void {
-    const state = new Map<string, "visiting" | "done">();
-    const visit = (name: string, path: string[]): void => {
-      if (state.get(name) === "done") return;
-      if (state.get(name) === "visiting") {
-        const cycle = [...path.slice(path.indexOf(name)), name];
-        const statement = this.symbols.definitions.get(name) ?? this.symbols.outline.get(name);
-        const span = statement?.kind === "definition" ? statement.name.span : statement?.id.span;
-        if (span) this.report(catalogue.definitionCycle, span, `\`${name}\` depends on itself: ${cycle.join(" -> ")}.`, statement && describeStatement(statement));
-        return;
-      }
-      state.set(name, "visiting");
-      const reads = this.reads.get(name);
-      for (const next of [...(reads?.definitions ?? []), ...(reads?.criteria ?? [])]) visit(next, [...path, name]);
-      state.set(name, "done");
-    };
-    for (const name of [...this.symbols.definitions.keys(), ...this.symbols.outline.keys()]) visit(name, []);
   }
 
   private checkSubcriteriaUsed(): void {

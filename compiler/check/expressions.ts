@@ -4,7 +4,16 @@
 import type * as Ast from "../syntax/ast.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { didYouMean } from "../diagnostics/suggest.js";
+import { SuggestionBudget } from "../diagnostics/suggest.js";
+
+/** One budget of "did you mean" per policy checked (diagnostics/suggest.ts says why). */
+const suggestionBudgets = new WeakMap<PolicySymbols, SuggestionBudget>();
+
+function suggestionBudget(symbols: PolicySymbols): SuggestionBudget {
+  let budget = suggestionBudgets.get(symbols);
+  if (!budget) suggestionBudgets.set(symbols, (budget = new SuggestionBudget()));
+  return budget;
+}
 import { parentId, type PolicySymbols } from "./symbols.js";
 import { isValidDate } from "./literals.js";
 
@@ -164,7 +173,7 @@ class ExpressionChecker {
     const fact = this.scopedFact(name);
     if (!fact) {
       if (!this.symbols.facts.has(name.text)) {
-        this.report(catalogue.unknownName, name.span, `No fact, definition or criterion is named \`${name.text}\`.`, didYouMean(name.text, this.knownNames()));
+        this.report(catalogue.unknownName, name.span, `No fact, definition or criterion is named \`${name.text}\`.`, suggestionBudget(this.symbols).didYouMean(name.text, () => this.knownNames()));
       }
       return;
     }
@@ -206,7 +215,7 @@ class ExpressionChecker {
           this.checkReference(operand.name);
           return { kind: "boolean" };
         }
-        this.report(catalogue.unknownName, operand.span, `No fact is named \`${name}\`.`, didYouMean(name, this.knownNames()));
+        this.report(catalogue.unknownName, operand.span, `No fact is named \`${name}\`.`, suggestionBudget(this.symbols).didYouMean(name, () => this.knownNames()));
         return { kind: "invalid" };
       }
     }
@@ -251,7 +260,7 @@ class ExpressionChecker {
         what ? catalogue.typeMismatch : catalogue.unknownName,
         subject.span,
         what ? `\`${subject.name.text}\` is ${what}; \`${verb}\` needs a fact.` : `No fact is named \`${subject.name.text}\`.`,
-        what ? undefined : didYouMean(subject.name.text, this.scopedFactNames()),
+        what ? undefined : suggestionBudget(this.symbols).didYouMean(subject.name.text, () => this.scopedFactNames()),
       );
       return undefined;
     }
@@ -273,7 +282,7 @@ class ExpressionChecker {
             catalogue.unknownValue,
             value.span,
             `\`${value.word.text}\` is not one of the values of \`${name}\`.`,
-            didYouMean(value.word.text, allowed) ?? `The values are: ${allowed.join(", ")}.`,
+            suggestionBudget(this.symbols).didYouMean(value.word.text, () => allowed) ?? `The values are: ${allowed.join(", ")}.`,
           );
         }
         return;

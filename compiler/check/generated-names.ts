@@ -17,6 +17,7 @@ import {
   valuesTypeName,
 } from "../naming/generated-names.js";
 import { describeStatement, type PolicySymbols } from "./symbols.js";
+import { maxNestingDepth } from "../syntax/nesting.js";
 
 /** The fact whose name first produced a generated name, and what that name is for (its identity). */
 interface Claimant {
@@ -58,6 +59,8 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
   const byLowerCase = new Map<string, Ast.FactDeclaration>();
 
   for (const fact of symbols.facts.values()) {
+    // A name of more parts than the nesting limit already has PC007; its groups are not worth naming.
+    if (fact.name.text.split(".").length > maxNestingDepth) continue;
     const context = describeStatement(fact);
     const shadowing = propertyParts(fact).find((part) => objectPropertyNames.has(part));
     if (shadowing !== undefined) {

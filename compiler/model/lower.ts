@@ -185,8 +185,13 @@ class Lowering {
     }
   }
 
+  /** Each fact's place in the policy, so that a rule's facts are ordered without scanning them all. */
+  private factOrderCache: Map<string, number> | undefined;
+
   private inDeclarationOrder(facts: ReadonlySet<string>): string[] {
-    return [...this.symbols.facts.keys()].filter((name) => facts.has(name));
+    this.factOrderCache ??= new Map([...this.symbols.facts.keys()].map((name, index) => [name, index]));
+    const order = this.factOrderCache;
+    return [...facts].filter((name) => order.has(name)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
 
   // ----- the model -------------------------------------------------------------------------------

@@ -121,8 +121,11 @@ export function crdCoverage(outcome: Outcome, priorApprovalRequired: boolean): C
   }
 }
 
-/** At least `count` of `values` true: true; too few could still be: unknown; else false. */
-export function atLeast(count: number, ...values: number[]): Truth {
+/**
+ * At least `count` of `values` true: true; too few could still be: unknown; else false. NOTE: a list,
+ * not rest arguments: JavaScript refuses a call of some 65,000 arguments, and a policy may list more.
+ */
+export function atLeast(count: number, values: readonly number[]): Truth {
   let trues = 0;
   let unknowns = 0;
   for (const value of values) {

@@ -140,7 +140,7 @@ export class ConditionCompiler {
       case "or":
         return associativeCall("Math.max", operands(condition));
       case "atLeast":
-        return `atLeast(${condition.count}, ${operands(condition).join(", ")})`;
+        return `atLeast(${condition.count}, [${operands(condition).join(", ")}])`;
       case "definition":
         return this.names.get("def", condition.name);
       case "part":
