@@ -46,4 +46,19 @@ describe("rendering diagnostics", () => {
     expect(rendered).toContain("1 | policy T.1\n  |        ^^^ The policy has no `title`.");
     expect(rendered).not.toContain("\ufeff");
   });
+
+  it("shows a diagnostic about a file that was not read without a source line, its name escaped", () => {
+    const file = "policy/x\nerror[PC000]: forged\u202e.policy";
+    const problem = diagnostic(catalogue.unsafeFileName, file, spanAt(1, 1, 0), "The file name is not one policyc accepts.", {
+      related: [{ file, span: spanAt(1, 1, 0), message: "also here" }],
+    });
+    const rendered = renderDiagnostics([problem], () => undefined);
+    expect(rendered.split("\n")).toEqual([
+      "error[PC060]: Unsafe file or folder name",
+      ' --> "policy/x\\nerror[PC000]: forged\\u202e.policy"',
+      "  | The file name is not one policyc accepts.",
+      '  = note: also here ("policy/x\\nerror[PC000]: forged\\u202e.policy":1:1)',
+      "  = see: docs/diagnostics/PC060.md",
+    ]);
+  });
 });

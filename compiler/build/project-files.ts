@@ -9,7 +9,7 @@ import type { Span } from "../syntax/ast.js";
 import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic, type RelatedLocation } from "../diagnostics/diagnostic.js";
 import { compareText } from "../diagnostics/compare-text.js";
-import { displayPath, isSafeDottedName, isSafeName, safeDottedNameRule, safeNameRule } from "../files/names.js";
+import { displayPath, isSafeDottedName, isSafeName, quotedName, safeDottedNameRule, safeNameRule } from "../files/names.js";
 import { readRegularFile } from "../files/read-file.js";
 
 export interface SourceText {
@@ -33,11 +33,11 @@ const extensions = [".policy", ".cases"] as const;
 /** Deeper folders are refused, so a hostile tree cannot make the walk run away. */
 const maxFolderDepth = 8;
 
-/** A diagnostic about a file or folder as a whole: it points at the start of the file. */
+/** A diagnostic about a file or folder as a whole: it points at the start of the file (the renderer shows no source). */
 const wholeFile: Span = { offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 function fileProblem(entry: CatalogueEntry, path: string, message: string, hint: string, related: readonly RelatedLocation[] = []): Diagnostic {
-  return diagnostic(entry, displayPath(path), wholeFile, message, { hint, ...(related.length > 0 && { related }) });
+  return diagnostic(entry, path, wholeFile, message, { hint, ...(related.length > 0 && { related }) });
 }
 
 function extensionOf(name: string): (typeof extensions)[number] | undefined {
@@ -90,7 +90,7 @@ class PolicyFolderScan {
     }
     if (!isSafeName(name)) {
       if (holdsSources(join(this.root, path), depth + 1)) {
-        this.diagnostics.push(fileProblem(catalogue.unsafeFileName, path, `The folder name ${JSON.stringify(name)} is not one policyc accepts.`, `Name folders under ${policyFolder}/ with ${safeNameRule}.`));
+        this.diagnostics.push(fileProblem(catalogue.unsafeFileName, path, `The folder name ${quotedName(name)} is not one policyc accepts.`, `Name folders under ${policyFolder}/ with ${safeNameRule}.`));
       }
       return;
     }
@@ -109,7 +109,7 @@ class PolicyFolderScan {
     const safe = extension === ".policy" ? isSafeName(stem) : isSafeDottedName(stem);
     if (!safe) {
       const rule = extension === ".policy" ? safeNameRule : safeDottedNameRule;
-      this.diagnostics.push(fileProblem(catalogue.unsafeFileName, path, `The file name ${JSON.stringify(name)} is not one policyc accepts.`, `Name it with ${rule}, then \`${extension}\`.`));
+      this.diagnostics.push(fileProblem(catalogue.unsafeFileName, path, `The file name ${quotedName(name)} is not one policyc accepts.`, `Name it with ${rule}, then \`${extension}\`.`));
       return;
     }
     const read = readRegularFile(join(this.root, path));

@@ -8,6 +8,6 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], sources: R
   const warnings = diagnostics.length - errors;
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")}.`;
-  const rendered = renderDiagnostics(diagnostics, (file) => sources.get(file) ?? "");
+  const rendered = renderDiagnostics(diagnostics, (file) => sources.get(file));
   return rendered === "" ? summary : `${rendered}\n\n${summary}`;
 }

@@ -27,7 +27,12 @@ export function isSafeDottedName(name: string): boolean {
  * right-to-left mark in a file name can never forge or hide output.
  */
 export function displayPath(path: string): string {
-  return /^[A-Za-z0-9_.\-/ ]*$/.test(path) ? path : JSON.stringify(path).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return /^[A-Za-z0-9_.\-/ ]*$/.test(path) ? path : quotedName(path);
+}
+
+/** A name in double quotes, every character outside printable ASCII escaped (`"x\\ny"`, `"\\u202e"`). */
+export function quotedName(name: string): string {
+  return JSON.stringify(name).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** A line from another program (git's stderr) for our own output: control characters shown as escapes. */
