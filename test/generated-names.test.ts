@@ -82,3 +82,34 @@ describe("the names a generated module owns", () => {
     expect(Object.getOwnPropertyNames(Object.prototype).filter((name) => !objectPropertyNames.has(name))).toEqual([]);
   });
 });
+
+describe("the names found accepted by the checker but not held by the evaluator", () => {
+  const policy = (facts: string) => `policy T.1
+  title "Names" plan "Plan" description "Names." last review 2024-01
+revision 2024-01 "Original." effective 2024-01-01
+${facts}
+section I "Covered when:"
+criterion I.1 "x" met when a.flag
+`;
+  const flag = 'fact a.flag: yes or no description "F." ask "F?"';
+  const yesNo = (name: string) => `fact ${name}: yes or no description "N." ask "N?"`;
+  const oneOf = (name: string) => `fact ${name}: one of x "X", y "Y" description "N." ask "N?"`;
+  const refused: readonly [string, string, string][] = [
+    ["a group named `fact` (its keys would be FACT_KEYS, the facts' own)", yesNo("fact.thing"), "PC014"],
+    ["`member.Age` beside `member.age`", `${yesNo("member.age")}\n${yesNo("member.Age")}`, "PC013"],
+    ["one-of facts `a.b_c` beside `a_b.c` (both ABC)", `${oneOf("a.b_c")}\n${oneOf("a_b.c")}`, "PC013"],
+    ["a one-of fact `decision` (the runtime's Decision)", oneOf("decision"), "PC014"],
+    ["a one-of fact `claim_line` (the runtime's ClaimLine)", oneOf("claim_line"), "PC014"],
+    ["a fact `member.constructor`", yesNo("member.constructor"), "PC014"],
+    ["a fact `member.toString`", yesNo("member.toString"), "PC014"],
+    ["a fact `member.__proto__`", yesNo("member.__proto__"), "PC002"],
+    ["a group `constructor`", yesNo("constructor.x"), "PC014"],
+  ];
+  for (const [name, facts, code] of refused) {
+    it(`refuses ${name}`, () => {
+      const errors = checkPolicySource(policy(`${flag}\n${facts}`), "t.policy").diagnostics.filter((d) => d.severity === "error");
+      expect(errors.map((d) => d.code)).toContain(code);
+    });
+  }
+});
+
