@@ -4,7 +4,7 @@
 
 import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { displayPath } from "../files/names.js";
+import { displayPath, isSafeName } from "../files/names.js";
 import { isInsideOrSame, realLocation } from "../files/paths.js";
 
 /** The file policyc leaves in every site folder it writes: its claim to empty the folder next time. */
@@ -14,6 +14,20 @@ export const siteMarker = ".policyc-site";
 const protectedFolders = ["policy", "generated", ".git", "node_modules"];
 
 export class SiteFolderError extends Error {}
+
+/**
+ * A site written before policyc left its marker: nothing but `index.html`, `assets/` with the files
+ * policyc puts there, and policy folders holding only their `index.html`.
+ */
+function looksLikeOldSite(folder: string): boolean {
+  return readdirSync(folder, { withFileTypes: true }).every((entry) => {
+    if (entry.name === "index.html") return entry.isFile();
+    if (!entry.isDirectory()) return false;
+    const inside = readdirSync(join(folder, entry.name), { withFileTypes: true });
+    if (entry.name === "assets") return inside.every((file) => file.isFile() && (file.name === "style.css" || file.name === "mermaid.min.js"));
+    return isSafeName(entry.name) && inside.every((file) => file.isFile() && file.name === "index.html");
+  });
+}
 
 /** The folder the site goes to, resolved; throws SiteFolderError saying what is allowed when it may not. */
 export function checkSiteFolder(root: string, out: string): string {
@@ -31,7 +45,7 @@ export function checkSiteFolder(root: string, out: string): string {
   if (existing.isSymbolicLink()) throw new SiteFolderError(`--out ${shown} is a symbolic link. ${allowed}`);
   if (!existing.isDirectory()) throw new SiteFolderError(`--out ${shown} is a file, not a folder. ${allowed}`);
   const entries = readdirSync(target);
-  if (entries.length > 0 && !entries.includes(siteMarker)) {
+  if (entries.length > 0 && !entries.includes(siteMarker) && !looksLikeOldSite(target)) {
     throw new SiteFolderError(`--out ${shown} holds files that policyc did not write, and writing the site would delete them. ${allowed}`);
   }
   return target;
