@@ -74,6 +74,10 @@ class PolicyChecker {
         this.report(catalogue.unknownName, definition.definedByNote.span, `No note is numbered \`${definition.definedByNote.text}\`.`, describeStatement(definition));
       }
     }
+    // Every lifetime first: a statement's is checked against its parent's, wherever the parent stands.
+    for (const statement of this.symbols.outline.values()) {
+      this.lifetimes.set(statement.id.text, resolveLifetime(statement, this.symbols, describeStatement(statement), this.diagnostics));
+    }
     for (const statement of this.symbols.outline.values()) this.checkOutlineStatement(statement);
     for (const exception of this.symbols.exceptions.values()) {
       const context = describeStatement(exception);
@@ -205,9 +209,7 @@ class PolicyChecker {
   private checkOutlineStatement(statement: OutlineStatement): void {
     const context = describeStatement(statement);
     const id = statement.id.text;
-    const lifetime = resolveLifetime(statement, this.symbols, context, this.diagnostics);
-    this.lifetimes.set(id, lifetime);
-    this.checkParent(statement, lifetime, context);
+    this.checkParent(statement, this.lifetimes.get(id) ?? { from: 0 }, context);
 
     switch (statement.kind) {
       case "section":

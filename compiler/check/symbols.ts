@@ -65,6 +65,11 @@ export function describeStatement(statement: Ast.Statement): string {
   }
 }
 
+/** "a definition", "a criterion": what a statement is, for a sentence. */
+function describeKind(statement: Ast.Statement): string {
+  return /^[aeiou]/.test(statement.kind) ? `an ${statement.kind}` : `a ${statement.kind}`;
+}
+
 /** A code as the policy lists it: `S9494`, or `T1002 SD` with its modifier. */
 export function codeLabel(code: Ast.CodeEntry): string {
   return code.modifier ? `${code.code.text} ${code.modifier.text}` : code.code.text;
@@ -177,6 +182,21 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
         );
         break;
     }
+  }
+
+  // A condition names a fact, a definition or a criterion by the same kind of word: one name, one meaning.
+  for (const fact of facts.values()) {
+    const other = anchors.get(fact.name.text);
+    if (!other || !("id" in other || other.kind === "definition")) continue;
+    const otherName = other.kind === "definition" ? other.name : other.id;
+    const factFirst = fact.span.offset < other.span.offset;
+    diagnostics.push(
+      diagnostic(catalogue.duplicateName, file, factFirst ? otherName.span : fact.name.span, `The name \`${fact.name.text}\` is both a fact and ${describeKind(other)}.`, {
+        hint: "Rename one of them: a condition must know which one it means.",
+        context: describeStatement(factFirst ? other : fact),
+        related: [{ file, span: factFirst ? fact.name.span : otherName.span, message: "the other one" }],
+      }),
+    );
   }
 
   for (const extra of headers.slice(1)) {

@@ -1,0 +1,44 @@
+// Regressions of the checker, each named after the miscompile it guards (issue 9's review): a policy
+// the checker passed while the model meant something else, and a check skipped by declaration order.
+
+import { describe, expect, it } from "vitest";
+import { checkPolicySource } from "../compiler/pipeline.js";
+
+const header = `policy T.1
+  title "T" plan "P" description "D." last review 2024-06
+revision 2024-01 "Original." effective 2024-01-01
+revision 2024-06 "Second." effective 2024-06-01
+fact a.flag: yes or no description "F." ask "F?"
+fact a.age: number from 0 to 120 description "A." ask "A?"
+`;
+
+function errors(text: string): string[] {
+  return checkPolicySource(text, "t.policy").diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
+}
+
+describe("a fact and a definition of one name", () => {
+  it("is refused, whichever comes first: the checker read the fact where the model used the definition", () => {
+    const definition = 'define a.flag "adult" as a.age >= 18';
+    const criterion = 'section I "Covered when:"\ncriterion I.1 "x" met when a.flag = yes\n';
+    expect(errors(`${header}${definition}\n${criterion}`)).toEqual(["PC010 The name `a.flag` is both a fact and a definition."]);
+    const definitionFirst = header.replace('fact a.flag: yes or no description "F." ask "F?"\n', "") + `${definition}\nfact a.flag: yes or no description "F." ask "F?"\n${criterion}`;
+    expect(errors(definitionFirst)).toEqual(["PC010 The name `a.flag` is both a fact and a definition."]);
+  });
+
+  it("and a fact named like a criterion is refused too", () => {
+    expect(errors(`${header}fact S.x: yes or no description "X." ask "X?"\nsection S "Covered when:"\ncriterion S.x "x" met when a.flag or a.age > 1\n`)).toEqual([
+      "PC010 The name `S.x` is both a fact and a criterion.",
+    ]);
+  });
+});
+
+describe("a criterion in force before its section", () => {
+  const section = 'section I "Covered when:"\n  added in 2024-06\n';
+  const criterion = 'criterion I.1 "x" met when a.flag or a.age > 1\n  added in 2024-01\n';
+  const message = "PC032 `I.1` is in force in revisions where its parent `I` is not.";
+
+  it("is refused whether the section is declared before or after it: lifetimes were filled in source order", () => {
+    expect(errors(`${header}${section}${criterion}`)).toEqual([message]);
+    expect(errors(`${header}${criterion}${section}`)).toEqual([message]);
+  });
+});
