@@ -27,7 +27,7 @@ function inputsOf(sets: readonly ClaimSet[]): Inputs {
 function runGenerated(inputs: Inputs): number {
   let sink = 0;
   for (let i = 0; i < inputs.claims.length; i++) {
-    const check = checkClaim(inputs.claims[i] as Claim, inputs.options[i] as ClaimCheckOptions);
+    const check = checkClaim(inputs.claims[i] as Claim, inputs.options[i]);
     sink += check.violations.length + check.undetermined.length;
   }
   return sink;
@@ -36,7 +36,7 @@ function runGenerated(inputs: Inputs): number {
 function runHandWritten(inputs: Inputs): number {
   let sink = 0;
   for (let i = 0; i < inputs.claims.length; i++) {
-    const check = checkWncClaim(inputs.claims[i] as Claim, inputs.options[i] as ClaimCheckOptions);
+    const check = checkWncClaim(inputs.claims[i] as Claim, inputs.options[i]);
     sink += check.violations.length + check.undetermined.length;
   }
   return sink;

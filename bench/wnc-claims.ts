@@ -271,14 +271,15 @@ export function malformedClaims(count: number, seed = 4224_08): { claim: unknown
     for (let faults = between(random, 1, 2); faults > 0; faults--) {
       const lines = broken["lines"];
       if (chance(random, 0.45) && Array.isArray(lines)) {
+        const items: readonly unknown[] = lines;
         // A line broken: a new bad one added, or a field of one spoiled.
-        const index = between(random, 0, lines.length);
-        if (index === lines.length || chance(random, 0.2)) {
-          broken["lines"] = [...lines.slice(0, index), pick(random, badLines), ...lines.slice(index)];
+        const index = between(random, 0, items.length);
+        if (index === items.length || chance(random, 0.2)) {
+          broken["lines"] = [...items.slice(0, index), pick(random, badLines), ...items.slice(index)];
           continue;
         }
         const [key, value] = pick(random, badLineFields);
-        broken["lines"] = lines.map((item: unknown, i) => (i === index && typeof item === "object" && item !== null && !Array.isArray(item) ? { ...item, [key]: value } : item));
+        broken["lines"] = items.map((item, i) => (i === index && typeof item === "object" && item !== null && !Array.isArray(item) ? { ...item, [key]: value } : item));
         continue;
       }
       const [key, value] = pick(random, badFields);

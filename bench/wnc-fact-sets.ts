@@ -134,7 +134,7 @@ export function wncFactSets(count: number, seed = 224): FactSet[] {
       const [group, key] = pick(random, factPaths(facts));
       delete facts[group]?.[key];
     }
-    sets.push({ facts: facts as Facts, asOf });
+    sets.push({ facts: facts, asOf });
   }
   return sets;
 }

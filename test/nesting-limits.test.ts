@@ -153,6 +153,7 @@ describe("long chains of `and` and `or`", () => {
     expect(condition?.kind).toBe("and");
     // A call of 65,535 arguments does not parse, and of tens of thousands overflows: the truth nests its `Math.min` calls.
     const truth = new ConditionCompiler(new LocalNames(), result.model?.facts ?? []).truth(condition!);
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the compiled condition, which is the code under test.
     const evaluate = new Function("fact_a_flag", "fact_a_age", `return ${truth};`) as (flag: number, age: number) => number;
     expect([evaluate(2, 100), evaluate(2, 50), evaluate(1, 100)]).toEqual([2, 0, 1]);
   });
@@ -226,6 +227,7 @@ describe("at least N of many", () => {
     expect(codes(result.diagnostics)).toEqual([]);
     const condition = result.model?.rules.find((rule) => rule.id === "S.1")?.condition;
     const truth = new ConditionCompiler(new LocalNames(), result.model?.facts ?? []).truth(condition!);
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the compiled condition, which is the code under test.
     const evaluate = new Function("atLeast", "fact_a_age", `return ${truth};`) as (run: typeof atLeast, age: number | undefined) => number;
     expect([evaluate(atLeast, 50), evaluate(atLeast, 0), evaluate(atLeast, undefined)]).toEqual([2, 0, 1]);
   });

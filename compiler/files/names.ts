@@ -37,5 +37,6 @@ export function quotedName(name: string): string {
 
 /** A line from another program (git's stderr) for our own output: control characters shown as escapes. */
 export function printableLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds.
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
