@@ -5,10 +5,25 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "generated/", "site/", ".tmp/", "node_modules/", "test/fixtures/**/expected/", "eslint.config.js"] },
+  {
+    ignores: [
+      "dist/",
+      "generated/",
+      "site/",
+      ".tmp/",
+      "node_modules/",
+      "test/fixtures/**/expected/",
+      "eslint.config.js",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ["vitest.config.ts"] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ["vitest.config.ts"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
   },
 );

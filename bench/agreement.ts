@@ -37,7 +37,11 @@ export function checkAgreement(sets: readonly FactSet[]): Map<string, number> {
       missingFacts: generated.missingFacts.map((fact) => fact.fact),
     };
     const actual: Comparable = decideHomeInfusion(facts, { asOf });
-    if (expected.outcome !== actual.outcome || !sameList(expected.reasons, actual.reasons) || !sameList(expected.missingFacts, actual.missingFacts)) {
+    if (
+      expected.outcome !== actual.outcome ||
+      !sameList(expected.reasons, actual.reasons) ||
+      !sameList(expected.missingFacts, actual.missingFacts)
+    ) {
       throw new BenchFailure(
         `the hand-written evaluator disagrees with the generated one on fact set ${index} (as of ${asOf}):\n` +
           `facts: ${show(facts)}\ngenerated: ${show(expected)}\nhand-written: ${show(actual)}`,
@@ -54,7 +58,8 @@ function refusedFields(decide: () => unknown): string[] | undefined {
     decide();
     return undefined;
   } catch (error) {
-    if (error instanceof PolicyInputError || error instanceof HandInputError) return error.issues.map((issue) => issue.field).sort();
+    if (error instanceof PolicyInputError || error instanceof HandInputError)
+      return error.issues.map((issue) => issue.field).sort();
     throw error;
   }
 }
@@ -81,14 +86,22 @@ export function checkRefusals(inputs: readonly { facts: unknown; asOf: string }[
 interface ComparableClaimCheck {
   readonly verdict: string;
   readonly violations: readonly { readonly rule: string; readonly lines: readonly number[] }[];
-  readonly undetermined: readonly { readonly rule: string; readonly lines: readonly number[]; readonly missingFacts: readonly string[] }[];
+  readonly undetermined: readonly {
+    readonly rule: string;
+    readonly lines: readonly number[];
+    readonly missingFacts: readonly string[];
+  }[];
   readonly linesNotGoverned: readonly number[];
 }
 
 interface CheckLike {
   readonly verdict: string;
   readonly violations: readonly { readonly rule: string; readonly lines: readonly number[] }[];
-  readonly undetermined: readonly { readonly rule: string; readonly lines: readonly number[]; readonly missingFacts?: readonly string[] }[];
+  readonly undetermined: readonly {
+    readonly rule: string;
+    readonly lines: readonly number[];
+    readonly missingFacts?: readonly string[];
+  }[];
   readonly linesNotGoverned: readonly number[];
 }
 
@@ -96,7 +109,11 @@ function comparableClaimCheck(check: CheckLike): ComparableClaimCheck {
   return {
     verdict: check.verdict,
     violations: check.violations.map(({ rule, lines }) => ({ rule, lines })),
-    undetermined: check.undetermined.map(({ rule, lines, missingFacts }) => ({ rule, lines, missingFacts: missingFacts ?? [] })),
+    undetermined: check.undetermined.map(({ rule, lines, missingFacts }) => ({
+      rule,
+      lines,
+      missingFacts: missingFacts ?? [],
+    })),
     linesNotGoverned: check.linesNotGoverned,
   };
 }

@@ -21,7 +21,8 @@ export function assertSourcesCheck(sources: readonly SourceText[]): number {
   let warnings = 0;
   for (const { path, text } of sources) {
     const { diagnostics, model } = checkPolicySource(text, path);
-    if (hasErrors(diagnostics) || !model) throw new BenchFailure(`${path} does not check:\n${describe(diagnostics)}\n--- source ---\n${text}`);
+    if (hasErrors(diagnostics) || !model)
+      throw new BenchFailure(`${path} does not check:\n${describe(diagnostics)}\n--- source ---\n${text}`);
     warnings += diagnostics.length;
   }
   return warnings;
@@ -32,7 +33,8 @@ function assertBuilt(plan: BuildPlan, sources: readonly SourceText[]): void {
   if (hasErrors(plan.diagnostics)) throw new BenchFailure(`the build reported errors:\n${describe(plan.diagnostics)}`);
   const paths = new Set(plan.files.map((file) => file.path));
   const missing = sources.filter((source) => !paths.has(`generated/${policySlug(source.path)}/evaluator.ts`));
-  if (missing.length > 0) throw new BenchFailure(`the build produced no evaluator for ${missing.map((s) => s.path).join(", ")}`);
+  if (missing.length > 0)
+    throw new BenchFailure(`the build produced no evaluator for ${missing.map((s) => s.path).join(", ")}`);
 }
 
 /** Milliseconds of each parse+check(+lower) of one policy. */
@@ -77,7 +79,10 @@ export interface HeapAroundBuild {
  * NOTE: a function of its own, so that no register of the caller's frame keeps the plan alive after it
  * returns; set to undefined in the caller, it still showed as retained.
  */
-async function buildOnce(sources: readonly SourceText[], weigh: boolean): Promise<{ ms: number; heapWithPlan: number }> {
+async function buildOnce(
+  sources: readonly SourceText[],
+  weigh: boolean,
+): Promise<{ ms: number; heapWithPlan: number }> {
   const start = nowMs();
   const plan = await planFromSources(sources, []);
   const ms = nowMs() - start;
@@ -86,7 +91,10 @@ async function buildOnce(sources: readonly SourceText[], weigh: boolean): Promis
 }
 
 /** One build of each prefix of `corpus` whose size is in `sizes`; the heap is measured around the largest. */
-export async function timeCorpusBuilds(corpus: readonly SourceText[], sizes: readonly number[]): Promise<{ builds: CorpusBuild[]; heap: HeapAroundBuild }> {
+export async function timeCorpusBuilds(
+  corpus: readonly SourceText[],
+  sizes: readonly number[],
+): Promise<{ builds: CorpusBuild[]; heap: HeapAroundBuild }> {
   const builds: CorpusBuild[] = [];
   let heap: HeapAroundBuild = { before: 0, withPlan: 0, afterRelease: 0 };
   const largest = Math.max(...sizes);

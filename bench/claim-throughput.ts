@@ -42,7 +42,10 @@ function runHandWritten(inputs: Inputs): number {
   return sink;
 }
 
-const runners: Readonly<Record<ClaimContender, (inputs: Inputs) => number>> = { generated: runGenerated, handWritten: runHandWritten };
+const runners: Readonly<Record<ClaimContender, (inputs: Inputs) => number>> = {
+  generated: runGenerated,
+  handWritten: runHandWritten,
+};
 
 export interface ClaimThroughput {
   /** Median claim checks per second of each contender. */
@@ -52,7 +55,11 @@ export interface ClaimThroughput {
 }
 
 /** Claim checks per second over all `sets`, `warmups` untimed passes then `repetitions` timed ones each. */
-export function measureClaimThroughput(sets: readonly ClaimSet[], warmups: number, repetitions: number): ClaimThroughput {
+export function measureClaimThroughput(
+  sets: readonly ClaimSet[],
+  warmups: number,
+  repetitions: number,
+): ClaimThroughput {
   const inputs = inputsOf(sets);
   const samples: Record<ClaimContender, number[]> = { generated: [], handWritten: [] };
   let sink = 0;

@@ -40,7 +40,8 @@ export interface CheckAndRender {
 export async function timeCheckAndRender(characters: number, repetitions: number): Promise<CheckAndRender> {
   const text = policiesInOneFile(characters);
   const { diagnostics } = checkPolicySource(text, "big.policy");
-  if (diagnostics.length < 1000) throw new BenchFailure(`the ${text.length}-character policy file has only ${diagnostics.length} diagnostics`);
+  if (diagnostics.length < 1000)
+    throw new BenchFailure(`the ${text.length}-character policy file has only ${diagnostics.length} diagnostics`);
   const checkMs = await timeRuns(() => checkPolicySource(text, "big.policy"), 1, repetitions);
   const renderMs = await timeRuns(() => renderDiagnostics(diagnostics, () => text), 1, repetitions);
   return { characters: text.length, diagnostics: diagnostics.length, checkMs, renderMs };
@@ -64,7 +65,12 @@ export function timeCheckScaling(name: string, input: (multiple: number) => stri
   return timeScaling(name, input, (text) => checkPolicySource(text, "scaling.policy"), repetitions);
 }
 
-function timeScaling(name: string, input: (multiple: number) => string, run: (text: string) => unknown, repetitions: number): ParseScaling {
+function timeScaling(
+  name: string,
+  input: (multiple: number) => string,
+  run: (text: string) => unknown,
+  repetitions: number,
+): ParseScaling {
   const time = (text: string): number => {
     run(text);
     const samples: number[] = [];
@@ -110,7 +116,10 @@ section S "Covered when:"
 /** 2,000 times `multiple` facts, and as many criteria that each misspell one: every one gets a "did you mean". */
 export function misspeltNames(multiple: number): string {
   const count = 2_000 * multiple;
-  const facts = Array.from({ length: count }, (_, i) => `fact g${i % 50}.fact_${i}: yes or no description "F." ask "F?"`);
+  const facts = Array.from(
+    { length: count },
+    (_, i) => `fact g${i % 50}.fact_${i}: yes or no description "F." ask "F?"`,
+  );
   const criteria = Array.from({ length: count }, (_, i) => `criterion S.${i} "x" met when g${i % 50}.fakt_${i}`);
   return `${checkedPolicyHeader}${facts.join("\n")}\n${criteria.join("\n")}\n`;
 }
@@ -118,15 +127,24 @@ export function misspeltNames(multiple: number): string {
 /** 5,000 times `multiple` facts in groups, each read by a criterion: the checks that look at every fact. */
 export function manyFacts(multiple: number): string {
   const count = 5_000 * multiple;
-  const facts = Array.from({ length: count }, (_, i) => `fact g${i % 100}.sub${i % 7}.fact_${i}: yes or no description "F." ask "F?"`);
-  const criteria = Array.from({ length: count }, (_, i) => `criterion S.${i} "x" met when g${i % 100}.sub${i % 7}.fact_${i}`);
+  const facts = Array.from(
+    { length: count },
+    (_, i) => `fact g${i % 100}.sub${i % 7}.fact_${i}: yes or no description "F." ask "F?"`,
+  );
+  const criteria = Array.from(
+    { length: count },
+    (_, i) => `criterion S.${i} "x" met when g${i % 100}.sub${i % 7}.fact_${i}`,
+  );
   return `${checkedPolicyHeader}${facts.join("\n")}\n${criteria.join("\n")}\n`;
 }
 
 /** A chain of 5,000 times `multiple` definitions, each using the next: far past the limit of 64 (PC007). */
 export function definitionChain(multiple: number): string {
   const count = 5_000 * multiple;
-  const definitions = Array.from({ length: count }, (_, i) => `define d${i} "d${i}" as ${i + 1 < count ? `d${i + 1}` : "a.flag"}`);
+  const definitions = Array.from(
+    { length: count },
+    (_, i) => `define d${i} "d${i}" as ${i + 1 < count ? `d${i + 1}` : "a.flag"}`,
+  );
   return `${checkedPolicyHeader}fact a.flag: yes or no description "F." ask "F?"\n${definitions.join("\n")}\ncriterion S.1 "x" met when d0\n`;
 }
 
@@ -139,7 +157,8 @@ export interface EmittedSize {
 /** `a.age > 0 or (a.age > 1 and (a.age > 2 or ...))`, `depth` levels of parentheses. */
 function alternatingChain(depth: number): string {
   let condition = "a.flag";
-  for (let level = 0; level < depth; level++) condition = `a.age > ${level} ${level % 2 === 0 ? "or" : "and"} (${condition})`;
+  for (let level = 0; level < depth; level++)
+    condition = `a.age > ${level} ${level % 2 === 0 ? "or" : "and"} (${condition})`;
   return condition;
 }
 
@@ -153,8 +172,12 @@ section S "Covered when:"
 
 /** Characters of the evaluator emitted for an alternating and/or chain `depth` deep, before and after prettier. */
 export async function emittedSize(depth: number): Promise<EmittedSize> {
-  const { model, diagnostics } = checkPolicySource(`${chainPolicy}criterion S.1 "x" met when ${alternatingChain(depth)}\n`, "chain.policy");
-  if (!model) throw new BenchFailure(`the chain ${depth} deep does not check: ${diagnostics.map((d) => d.message).join(" ")}`);
+  const { model, diagnostics } = checkPolicySource(
+    `${chainPolicy}criterion S.1 "x" met when ${alternatingChain(depth)}\n`,
+    "chain.policy",
+  );
+  if (!model)
+    throw new BenchFailure(`the chain ${depth} deep does not check: ${diagnostics.map((d) => d.message).join(" ")}`);
   const unformatted = emitEvaluator(model, createEmitProject(), "generated/chain/evaluator.ts");
   return { depth, unformatted: unformatted.length, formatted: (await formatTypeScript(unformatted)).length };
 }

@@ -49,15 +49,34 @@ const POLICY_EFFECTIVE = "2021-05-01";
 /** The 2023-08 revision brought the billing sentences: S9379, T1030 with each therapy code, and T1002's. */
 const BILLING_SENTENCES_EFFECTIVE = "2023-08-01";
 
-const CLAIM_KEYS = new Set(["serviceDate", "lines", "therapies", "amphotericin_b", "monitoring_minutes", "termination_allowance"]);
+const CLAIM_KEYS = new Set([
+  "serviceDate",
+  "lines",
+  "therapies",
+  "amphotericin_b",
+  "monitoring_minutes",
+  "termination_allowance",
+]);
 const LINE_KEYS = new Set(["code", "modifiers", "units"]);
 const THERAPIES = new Set<string>([
-  "antibiotic", "antiviral", "antifungal", "chemotherapy", "pain_management", "other_drug_therapy", "parenteral_nutrition", "enteral_nutrition",
+  "antibiotic",
+  "antiviral",
+  "antifungal",
+  "chemotherapy",
+  "pain_management",
+  "other_drug_therapy",
+  "parenteral_nutrition",
+  "enteral_nutrition",
 ]);
 /** A HCPCS level II code (a letter and four digits) or a CPT code (four digits and a digit or letter). */
 const CODE_FORMAT = /^(?:[A-Z]\d{4}|\d{4}[A-Z0-9])$/;
 const MODIFIER_FORMAT = /^[A-Z0-9]{2}$/;
-const UNKNOWN_FACTS: ClaimFacts = { therapies: undefined, amphotericinB: undefined, monitoringMinutes: undefined, terminationAllowance: undefined };
+const UNKNOWN_FACTS: ClaimFacts = {
+  therapies: undefined,
+  amphotericinB: undefined,
+  monitoringMinutes: undefined,
+  terminationAllowance: undefined,
+};
 
 function isRecord(value: unknown): value is Fields {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -72,8 +91,10 @@ class ClaimReader {
   }
 
   serviceDate(value: unknown): string | undefined {
-    if (value === undefined || value === null) this.problem("serviceDate", "is missing: every claim has a service date");
-    else if (typeof value !== "string" || !isCalendarDate(value)) this.problem("serviceDate", "must be a date written YYYY-MM-DD");
+    if (value === undefined || value === null)
+      this.problem("serviceDate", "is missing: every claim has a service date");
+    else if (typeof value !== "string" || !isCalendarDate(value))
+      this.problem("serviceDate", "must be a date written YYYY-MM-DD");
     else return value;
     return undefined;
   }
@@ -99,18 +120,23 @@ class ClaimReader {
     const before = this.issues.length;
     for (const key in value) if (!LINE_KEYS.has(key)) this.problem(`${field}.${key}`, "is not a field of a claim line");
     const { code, modifiers, units } = value;
-    if (typeof code !== "string" || !CODE_FORMAT.test(code)) this.problem(`${field}.code`, "must be a HCPCS or CPT code");
+    if (typeof code !== "string" || !CODE_FORMAT.test(code))
+      this.problem(`${field}.code`, "must be a HCPCS or CPT code");
     const modifierList: unknown = modifiers ?? [];
-    const goodModifiers = Array.isArray(modifierList) && modifierList.every((modifier) => typeof modifier === "string" && MODIFIER_FORMAT.test(modifier));
+    const goodModifiers =
+      Array.isArray(modifierList) &&
+      modifierList.every((modifier) => typeof modifier === "string" && MODIFIER_FORMAT.test(modifier));
     if (!goodModifiers) this.problem(`${field}.modifiers`, "must be a list of two-character modifiers");
-    if (typeof units !== "number" || !Number.isInteger(units) || units < 0) this.problem(`${field}.units`, "must be a whole number, zero or more");
+    if (typeof units !== "number" || !Number.isInteger(units) || units < 0)
+      this.problem(`${field}.units`, "must be a whole number, zero or more");
     if (this.issues.length > before) return undefined;
     return { code: code as string, modifiers: modifierList as string[], units: units as number };
   }
 
   therapies(value: unknown): ClaimTherapies[] | undefined {
     if (value === undefined || value === null) return undefined;
-    if (Array.isArray(value) && value.every((item) => typeof item === "string" && THERAPIES.has(item))) return value as ClaimTherapies[];
+    if (Array.isArray(value) && value.every((item) => typeof item === "string" && THERAPIES.has(item)))
+      return value as ClaimTherapies[];
     this.problem("therapies", `must be a list of ${[...THERAPIES].join(", ")}`);
     return undefined;
   }
@@ -152,9 +178,14 @@ function readClaim(claim: unknown, options: ClaimCheckOptions): { lines: Line[];
   const asOf: unknown = options.asOf ?? serviceDate;
   if (options.asOf !== undefined || serviceDate !== undefined) {
     const unread = asOf === undefined || asOf !== serviceDate;
-    if (unread && (typeof asOf !== "string" || !isCalendarDate(asOf))) read.problem("asOf", "must be a date written YYYY-MM-DD");
+    if (unread && (typeof asOf !== "string" || !isCalendarDate(asOf)))
+      read.problem("asOf", "must be a date written YYYY-MM-DD");
     // A date before the policy is the fault of whoever gave it: the caller's asOf, or the claim.
-    else if ((asOf as string) < POLICY_EFFECTIVE) read.problem(options.asOf === undefined ? "serviceDate" : "asOf", `is before the policy took effect on ${POLICY_EFFECTIVE}`);
+    else if ((asOf as string) < POLICY_EFFECTIVE)
+      read.problem(
+        options.asOf === undefined ? "serviceDate" : "asOf",
+        `is before the policy took effect on ${POLICY_EFFECTIVE}`,
+      );
   }
   if (read.issues.length > 0) throw new HandInputError(read.issues);
   return { lines, facts, asOf: asOf as string };
@@ -163,7 +194,14 @@ function readClaim(claim: unknown, options: ClaimCheckOptions): { lines: Line[];
 // ----- the rules ---------------------------------------------------------------------------------
 
 const ANTI_INFECTIVES: readonly ClaimTherapies[] = ["antibiotic", "antiviral", "antifungal"];
-const DRUG_THERAPIES: readonly ClaimTherapies[] = ["antibiotic", "antiviral", "antifungal", "chemotherapy", "pain_management", "other_drug_therapy"];
+const DRUG_THERAPIES: readonly ClaimTherapies[] = [
+  "antibiotic",
+  "antiviral",
+  "antifungal",
+  "chemotherapy",
+  "pain_management",
+  "other_drug_therapy",
+];
 
 /** The claim bills one of `wanted`; unknown when its therapies are. */
 function billsAny(therapies: readonly ClaimTherapies[] | undefined, wanted: readonly ClaimTherapies[]): Truth {
@@ -207,7 +245,12 @@ class Findings {
   constructor(private readonly facts: ClaimFacts) {}
 
   /** A "billed only when" rule: broken when its code is billed and `condition` fails, which reads `reads`. */
-  billedOnlyWhen(rule: BillingRuleId, lines: readonly number[], condition: Truth, reads: readonly ClaimFactName[]): void {
+  billedOnlyWhen(
+    rule: BillingRuleId,
+    lines: readonly number[],
+    condition: Truth,
+    reads: readonly ClaimFactName[],
+  ): void {
     if (lines.length === 0 || condition === true) return;
     if (condition === false) this.violations.push({ rule, lines });
     else this.undetermined.push({ rule, lines, missingFacts: reads.filter((fact) => !isKnown(this.facts, fact)) });
@@ -224,13 +267,16 @@ export function checkWncClaim(claim: Claim, options: ClaimCheckOptions = {}): Ha
 
   const byCode: Record<TableCode, number[]> = { S9494: [], S9329: [], S9325: [], S9379: [], T1030: [], T1002: [] };
   const linesNotGoverned: number[] = [];
-  lines.forEach((line, index) => (isTableCode(line.code) ? byCode[line.code].push(index) : linesNotGoverned.push(index)));
+  lines.forEach((line, index) =>
+    isTableCode(line.code) ? byCode[line.code].push(index) : linesNotGoverned.push(index),
+  );
 
   const found = new Findings(facts);
   found.billedOnlyWhen("S9494-therapy", byCode.S9494, billsAny(facts.therapies, ANTI_INFECTIVES), ["therapies"]);
   found.billedOnlyWhen("S9329-therapy", byCode.S9329, billsAny(facts.therapies, ["chemotherapy"]), ["therapies"]);
   found.billedOnlyWhen("S9325-therapy", byCode.S9325, billsAny(facts.therapies, ["pain_management"]), ["therapies"]);
-  if (billingSentences) found.billedOnlyWhen("S9379-termination-only", byCode.S9379, facts.terminationAllowance, ["termination_allowance"]);
+  if (billingSentences)
+    found.billedOnlyWhen("S9379-termination-only", byCode.S9379, facts.terminationAllowance, ["termination_allowance"]);
 
   // II.note-2: nursing for nutrition is not covered, so the nursing codes need a drug therapy.
   const drugTherapy = billsAny(facts.therapies, DRUG_THERAPIES);
@@ -241,7 +287,10 @@ export function checkWncClaim(claim: Claim, options: ClaimCheckOptions = {}): Ha
     if (therapyLines.length > 0) {
       const daysNeeded = Math.max(...therapyLines.map((index) => lines[index]?.units ?? 0));
       if (unitsOf(lines, byCode.T1030) < daysNeeded) {
-        found.violations.push({ rule: "T1030-with-each-therapy-code", lines: [...therapyLines, ...byCode.T1030].sort((a, b) => a - b) });
+        found.violations.push({
+          rule: "T1030-with-each-therapy-code",
+          lines: [...therapyLines, ...byCode.T1030].sort((a, b) => a - b),
+        });
       }
     }
   }
@@ -253,11 +302,16 @@ export function checkWncClaim(claim: Claim, options: ClaimCheckOptions = {}): Ha
 
     const minutes = facts.monitoringMinutes;
     const overTwoHours = minutes === undefined ? undefined : minutes > 120;
-    found.billedOnlyWhen("T1002-amphotericin-monitoring", byCode.T1002, and(facts.amphotericinB, overTwoHours), ["amphotericin_b", "monitoring_minutes"]);
+    found.billedOnlyWhen("T1002-amphotericin-monitoring", byCode.T1002, and(facts.amphotericinB, overTwoHours), [
+      "amphotericin_b",
+      "monitoring_minutes",
+    ]);
 
     // A unit for each 15 minutes, or part of them, beyond the first 2 hours.
-    if (minutes === undefined) found.undetermined.push({ rule: "T1002-units", lines: byCode.T1002, missingFacts: ["monitoring_minutes"] });
-    else if (unitsOf(lines, byCode.T1002) > Math.max(0, Math.ceil((minutes - 120) / 15))) found.violations.push({ rule: "T1002-units", lines: byCode.T1002 });
+    if (minutes === undefined)
+      found.undetermined.push({ rule: "T1002-units", lines: byCode.T1002, missingFacts: ["monitoring_minutes"] });
+    else if (unitsOf(lines, byCode.T1002) > Math.max(0, Math.ceil((minutes - 120) / 15)))
+      found.violations.push({ rule: "T1002-units", lines: byCode.T1002 });
   }
 
   const verdict = found.violations.length > 0 ? "violations" : found.undetermined.length > 0 ? "incomplete" : "clean";

@@ -66,29 +66,72 @@ function isOneOf<T extends string>(value: T | undefined, values: readonly T[]): 
 
 type Group = Readonly<Record<string, unknown>>;
 
-const RESIDENCES: readonly MemberResidence[] = ["private_residence", "adult_care_home", "skilled_nursing_facility", "hospital", "other_setting"];
+const RESIDENCES: readonly MemberResidence[] = [
+  "private_residence",
+  "adult_care_home",
+  "skilled_nursing_facility",
+  "hospital",
+  "other_setting",
+];
 const KINDS: readonly TherapyKind[] = [
-  "chemotherapy", "antibiotic", "antiviral", "antifungal", "pain_management", "other_drug_therapy",
-  "parenteral_nutrition", "enteral_nutrition", "oral_nutrition",
+  "chemotherapy",
+  "antibiotic",
+  "antiviral",
+  "antifungal",
+  "pain_management",
+  "other_drug_therapy",
+  "parenteral_nutrition",
+  "enteral_nutrition",
+  "oral_nutrition",
 ];
 const ROUTES: readonly TherapyRoute[] = ["intravenous", "subcutaneous", "epidural", "intrathecal", "other_route"];
-const ADMINISTRATORS: readonly TherapyAdministeredBy[] = ["member", "unpaid_primary_caregiver", "paid_caregiver", "nurse"];
-const HOME_FEATURES: readonly HomeFeatures[] = ["clean_environment", "electricity", "water", "telephone_access", "refrigeration", "space_for_supplies"];
+const ADMINISTRATORS: readonly TherapyAdministeredBy[] = [
+  "member",
+  "unpaid_primary_caregiver",
+  "paid_caregiver",
+  "nurse",
+];
+const HOME_FEATURES: readonly HomeFeatures[] = [
+  "clean_environment",
+  "electricity",
+  "water",
+  "telephone_access",
+  "refrigeration",
+  "space_for_supplies",
+];
 
 /** The keys each group may hold: a misspelt fact must be an error, never silently unknown. */
 const GROUP_KEYS = {
   member: [
-    "age", "residence", "clinical_status_stable", "under_care_of_referring_physician",
-    "condition_supports_safe_home_administration", "has_available_administration_site",
-    "condition_prohibits_adequate_oral_intake", "gastrointestinal_tract_functions",
-    "can_ingest_and_tolerate_adequate_oral_intake", "receives_private_duty_nursing",
+    "age",
+    "residence",
+    "clinical_status_stable",
+    "under_care_of_referring_physician",
+    "condition_supports_safe_home_administration",
+    "has_available_administration_site",
+    "condition_prohibits_adequate_oral_intake",
+    "gastrointestinal_tract_functions",
+    "can_ingest_and_tolerate_adequate_oral_intake",
+    "receives_private_duty_nursing",
     "receives_medicare_home_health_nursing",
   ],
   therapy: ["kind", "route", "administered_by", "administrator_able_and_willing"],
   drug: ["infusion_more_effective", "available_in_oral_form", "tolerated_orally"],
-  service: ["safe_in_living_environment", "ordered_as_medically_necessary", "duplicates_other_provider", "experimental_or_investigational", "part_of_clinical_trial"],
+  service: [
+    "safe_in_living_environment",
+    "ordered_as_medically_necessary",
+    "duplicates_other_provider",
+    "experimental_or_investigational",
+    "part_of_clinical_trial",
+  ],
   home: ["features"],
-  medicaid: ["enrollment_start", "enrollment_ended", "enrollment_end", "eligibility_verified", "category_restricts_service"],
+  medicaid: [
+    "enrollment_start",
+    "enrollment_ended",
+    "enrollment_end",
+    "eligibility_verified",
+    "category_restricts_service",
+  ],
   epsdt: ["documentation_shows_medical_necessity"],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -122,7 +165,8 @@ class FactReader {
 
   private checkKeys(group: Group, prefix: string, allowed: readonly string[]): void {
     for (const key in group) {
-      if (!allowed.includes(key)) this.problem(prefix === "" ? key : `${prefix}.${key}`, "is not a fact of this policy");
+      if (!allowed.includes(key))
+        this.problem(prefix === "" ? key : `${prefix}.${key}`, "is not a fact of this policy");
     }
   }
 
@@ -177,10 +221,19 @@ class FactReader {
     return undefined;
   }
 
-  setOf<T extends string>(group: Group | undefined, field: string, key: string, allowed: readonly T[]): readonly T[] | undefined {
+  setOf<T extends string>(
+    group: Group | undefined,
+    field: string,
+    key: string,
+    allowed: readonly T[],
+  ): readonly T[] | undefined {
     const value: unknown = group?.[key];
     if (value === undefined || value === null) return undefined;
-    if (Array.isArray(value) && value.every((item) => typeof item === "string" && (allowed as readonly string[]).includes(item))) return value as T[];
+    if (
+      Array.isArray(value) &&
+      value.every((item) => typeof item === "string" && (allowed as readonly string[]).includes(item))
+    )
+      return value as T[];
     this.problem(`${field}.${key}`, `must be a list of ${allowed.join(", ")}`);
     return undefined;
   }
@@ -223,8 +276,10 @@ interface Known {
 function readFacts(facts: unknown, asOf: unknown): { known: Known; asOf: string } {
   const read = new FactReader();
   let serviceDate = "";
-  if (typeof asOf !== "string" || !isCalendarDate(asOf)) read.issues.push({ field: "asOf", problem: "must be the service date written YYYY-MM-DD" });
-  else if (asOf < POLICY_EFFECTIVE) read.issues.push({ field: "asOf", problem: `is before the policy took effect on ${POLICY_EFFECTIVE}` });
+  if (typeof asOf !== "string" || !isCalendarDate(asOf))
+    read.issues.push({ field: "asOf", problem: "must be the service date written YYYY-MM-DD" });
+  else if (asOf < POLICY_EFFECTIVE)
+    read.issues.push({ field: "asOf", problem: `is before the policy took effect on ${POLICY_EFFECTIVE}` });
   else serviceDate = asOf;
 
   const root = read.root(facts);
@@ -240,11 +295,19 @@ function readFacts(facts: unknown, asOf: unknown): { known: Known; asOf: string 
     residence: read.oneOf(member, "member", "residence", RESIDENCES),
     clinicalStatusStable: read.yesNo(member, "member", "clinical_status_stable"),
     underCareOfReferringPhysician: read.yesNo(member, "member", "under_care_of_referring_physician"),
-    conditionSupportsSafeHomeAdministration: read.yesNo(member, "member", "condition_supports_safe_home_administration"),
+    conditionSupportsSafeHomeAdministration: read.yesNo(
+      member,
+      "member",
+      "condition_supports_safe_home_administration",
+    ),
     hasAvailableAdministrationSite: read.yesNo(member, "member", "has_available_administration_site"),
     conditionProhibitsAdequateOralIntake: read.yesNo(member, "member", "condition_prohibits_adequate_oral_intake"),
     gastrointestinalTractFunctions: read.yesNo(member, "member", "gastrointestinal_tract_functions"),
-    canIngestAndTolerateAdequateOralIntake: read.yesNo(member, "member", "can_ingest_and_tolerate_adequate_oral_intake"),
+    canIngestAndTolerateAdequateOralIntake: read.yesNo(
+      member,
+      "member",
+      "can_ingest_and_tolerate_adequate_oral_intake",
+    ),
     receivesPrivateDutyNursing: read.yesNo(member, "member", "receives_private_duty_nursing"),
     receivesMedicareHomeHealthNursing: read.yesNo(member, "member", "receives_medicare_home_health_nursing"),
     kind: read.oneOf(therapy, "therapy", "kind", KINDS),
@@ -273,7 +336,14 @@ function readFacts(facts: unknown, asOf: unknown): { known: Known; asOf: string 
 
 // ----- the rules ---------------------------------------------------------------------------------
 
-const DRUG_THERAPIES: readonly TherapyKind[] = ["chemotherapy", "antibiotic", "antiviral", "antifungal", "pain_management", "other_drug_therapy"];
+const DRUG_THERAPIES: readonly TherapyKind[] = [
+  "chemotherapy",
+  "antibiotic",
+  "antiviral",
+  "antifungal",
+  "pain_management",
+  "other_drug_therapy",
+];
 const ANTIBIOTIC_THERAPIES: readonly TherapyKind[] = ["antibiotic", "antiviral", "antifungal"];
 const PAIN_ROUTES: readonly TherapyRoute[] = ["subcutaneous", "epidural", "intrathecal", "intravenous"];
 
@@ -324,12 +394,21 @@ function checks(f: Known, asOf: string): Check[] {
     requirement("I.A.2", true, f.clinicalStatusStable),
     requirement("I.A.3", true, isOneOf(f.residence, ["private_residence", "adult_care_home"]), true),
     requirement("I.A.4", true, selfAdministered(f), true),
-    requirement("I.A.5", homeEnvironmentInForce, features === undefined ? undefined : HOME_FEATURES.every((feature) => features.includes(feature)), true),
+    requirement(
+      "I.A.5",
+      homeEnvironmentInForce,
+      features === undefined ? undefined : HOME_FEATURES.every((feature) => features.includes(feature)),
+      true,
+    ),
     requirement("I.B.1", true, and(f.orderedAsMedicallyNecessary, f.underCareOfReferringPhysician)),
     requirement("I.C.1", drugTherapy, selfAdministered(f), true),
     requirement("I.C.2", drugTherapy, f.conditionSupportsSafeHomeAdministration),
     requirement("I.C.3", drugTherapy, f.hasAvailableAdministrationSite),
-    requirement("I.C.4", drugTherapy, or(f.infusionMoreEffective, or(not(f.availableInOralForm), not(f.toleratedOrally)))),
+    requirement(
+      "I.C.4",
+      drugTherapy,
+      or(f.infusionMoreEffective, or(not(f.availableInOralForm), not(f.toleratedOrally))),
+    ),
     exclusion("I.C.note", drugTherapy, not(coveredDrugTherapy(f)), true),
     requirement("I.D.1", parenteral, f.conditionProhibitsAdequateOralIntake),
     requirement("I.D.2", parenteral, f.hasAvailableAdministrationSite),
@@ -341,7 +420,11 @@ function checks(f: Known, asOf: string): Check[] {
     exclusion("II.C", true, isOneOf(f.kind, ["other_drug_therapy"]), true),
     exclusion("II.D", true, f.receivesMedicareHomeHealthNursing),
     exclusion("II.note-1", true, and(drugTherapy, f.receivesPrivateDutyNursing), true),
-    requirement("NC.ELIG.a", true, and(f.enrollmentStart === undefined ? undefined : f.enrollmentStart <= asOf, notEndedBefore(f, asOf))),
+    requirement(
+      "NC.ELIG.a",
+      true,
+      and(f.enrollmentStart === undefined ? undefined : f.enrollmentStart <= asOf, notEndedBefore(f, asOf)),
+    ),
     requirement("NC.ELIG.b", true, f.eligibilityVerified),
     requirement("NC.ELIG.c", true, not(f.categoryRestrictsService)),
   ];
@@ -350,16 +433,36 @@ function checks(f: Known, asOf: string): Check[] {
 // ----- missing facts: the unknown facts under an undecided rule ------------------------------------
 
 const FACT_ORDER: readonly FactName[] = [
-  "member.age", "member.residence", "member.clinical_status_stable", "member.under_care_of_referring_physician",
-  "member.condition_supports_safe_home_administration", "member.has_available_administration_site",
-  "member.condition_prohibits_adequate_oral_intake", "member.gastrointestinal_tract_functions",
-  "member.can_ingest_and_tolerate_adequate_oral_intake", "member.receives_private_duty_nursing",
-  "member.receives_medicare_home_health_nursing", "therapy.kind", "therapy.route", "therapy.administered_by",
-  "therapy.administrator_able_and_willing", "drug.infusion_more_effective", "drug.available_in_oral_form",
-  "drug.tolerated_orally", "service.safe_in_living_environment", "service.ordered_as_medically_necessary",
-  "service.duplicates_other_provider", "service.experimental_or_investigational", "service.part_of_clinical_trial",
-  "home.features", "medicaid.enrollment_start", "medicaid.enrollment_ended", "medicaid.enrollment_end",
-  "medicaid.eligibility_verified", "medicaid.category_restricts_service", "epsdt.documentation_shows_medical_necessity",
+  "member.age",
+  "member.residence",
+  "member.clinical_status_stable",
+  "member.under_care_of_referring_physician",
+  "member.condition_supports_safe_home_administration",
+  "member.has_available_administration_site",
+  "member.condition_prohibits_adequate_oral_intake",
+  "member.gastrointestinal_tract_functions",
+  "member.can_ingest_and_tolerate_adequate_oral_intake",
+  "member.receives_private_duty_nursing",
+  "member.receives_medicare_home_health_nursing",
+  "therapy.kind",
+  "therapy.route",
+  "therapy.administered_by",
+  "therapy.administrator_able_and_willing",
+  "drug.infusion_more_effective",
+  "drug.available_in_oral_form",
+  "drug.tolerated_orally",
+  "service.safe_in_living_environment",
+  "service.ordered_as_medically_necessary",
+  "service.duplicates_other_provider",
+  "service.experimental_or_investigational",
+  "service.part_of_clinical_trial",
+  "home.features",
+  "medicaid.enrollment_start",
+  "medicaid.enrollment_ended",
+  "medicaid.enrollment_end",
+  "medicaid.eligibility_verified",
+  "medicaid.category_restricts_service",
+  "epsdt.documentation_shows_medical_necessity",
 ];
 
 /** Adds `fact` when its value is unknown. */

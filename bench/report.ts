@@ -31,7 +31,12 @@ export function table(rows: readonly (readonly string[])[]): string {
     row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   }
   return rows
-    .map((row) => (row.length < 2 ? row.join("") : row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("   ")).trimEnd())
+    .map((row) =>
+      (row.length < 2
+        ? row.join("")
+        : row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("   ")
+      ).trimEnd(),
+    )
     .join("\n");
 }
 

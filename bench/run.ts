@@ -74,7 +74,11 @@ function scalingRow(scaling: ParseScaling): string[] {
 /** Linear time, with room for noise: 4N takes at most `parseRatio4N` times N. */
 function linearTarget(stage: string, scaling: ParseScaling): Target {
   const ratio = scaling.ms[2] / scaling.ms[0];
-  return { name: `${stage} ${scaling.name}: 4N / N at most ${targets.parseRatio4N}x`, met: ratio <= targets.parseRatio4N, figure: `${ratio.toFixed(2)}x` };
+  return {
+    name: `${stage} ${scaling.name}: 4N / N at most ${targets.parseRatio4N}x`,
+    met: ratio <= targets.parseRatio4N,
+    figure: `${ratio.toFixed(2)}x`,
+  };
 }
 
 async function main(): Promise<void> {
@@ -108,12 +112,16 @@ async function main(): Promise<void> {
   ];
   const sizes = [await emittedSize(32), await emittedSize(64)];
 
-  progress(`generating ${formatCount(FACT_SETS)} WNC.CP.224 fact sets and checking the hand-written evaluator against the generated one`);
+  progress(
+    `generating ${formatCount(FACT_SETS)} WNC.CP.224 fact sets and checking the hand-written evaluator against the generated one`,
+  );
   const sets = wncFactSets(FACT_SETS);
   const outcomes = checkAgreement(sets);
   checkRefusals(malformedFactSets(MALFORMED_SETS));
 
-  progress(`generating ${formatCount(CLAIMS)} WNC.CP.224 claims and checking the hand-written claim checker against the generated one`);
+  progress(
+    `generating ${formatCount(CLAIMS)} WNC.CP.224 claims and checking the hand-written claim checker against the generated one`,
+  );
   const claims = wncClaims(CLAIMS);
   const verdicts = checkClaimAgreement(claims);
   checkClaimRefusals(malformedClaims(MALFORMED_CLAIMS));
@@ -132,27 +140,80 @@ async function main(): Promise<void> {
   const previous = builds[builds.length - 2];
   const ratio = throughput.perSecond.generated / throughput.perSecond.handWritten;
   const claimRatio = claimThroughput.perSecond.generated / claimThroughput.perSecond.handWritten;
-  const verdictMix = ["clean", "violations", "incomplete"].map((verdict) => `${verdict} ${percent(verdicts.get(verdict) ?? 0, claims.length)}`).join(", ");
-  const outcomeMix = ["covered", "not_covered", "pending"].map((outcome) => `${outcome} ${percent(outcomes.get(outcome) ?? 0, sets.length)}`).join(", ");
+  const verdictMix = ["clean", "violations", "incomplete"]
+    .map((verdict) => `${verdict} ${percent(verdicts.get(verdict) ?? 0, claims.length)}`)
+    .join(", ");
+  const outcomeMix = ["covered", "not_covered", "pending"]
+    .map((outcome) => `${outcome} ${percent(outcomes.get(outcome) ?? 0, sets.length)}`)
+    .join(", ");
   const rate = (value: number) => `${formatCount(value)} /s`;
 
   const rows: string[][] = [
-    [`node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} cpus (${cpus()[0]?.model.trim() ?? "unknown"})`],
+    [
+      `node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} cpus (${cpus()[0]?.model.trim() ?? "unknown"})`,
+    ],
     [""],
     ["Compiler", "median", "spread", "reps"],
-    ["  parse+check WNC.CP.224 (checkPolicySource)", formatMs(parseCheckMs), formatRange(parseCheck, formatMs), String(parseCheck.length)],
-    ["  build WNC.CP.224 (check, lower, emit, prettier)", formatMs(buildWncMs), formatRange(buildWnc, formatMs), String(buildWnc.length)],
-    ["  build WNC.CP.224 (planFromSources: the same, plus the runtime copy)", formatMs(median(planWnc)), formatRange(planWnc, formatMs), String(planWnc.length)],
+    [
+      "  parse+check WNC.CP.224 (checkPolicySource)",
+      formatMs(parseCheckMs),
+      formatRange(parseCheck, formatMs),
+      String(parseCheck.length),
+    ],
+    [
+      "  build WNC.CP.224 (check, lower, emit, prettier)",
+      formatMs(buildWncMs),
+      formatRange(buildWnc, formatMs),
+      String(buildWnc.length),
+    ],
+    [
+      "  build WNC.CP.224 (planFromSources: the same, plus the runtime copy)",
+      formatMs(median(planWnc)),
+      formatRange(planWnc, formatMs),
+      String(planWnc.length),
+    ],
     [""],
-    [`Synthetic corpus (${Math.round(averageSize / 1000)} kB a policy on average, ${warnings} warnings, no errors)`, "total", "per policy", "reps"],
-    ...builds.map((build) => [`  build ${build.policies} policies (planFromSources)`, formatMs(build.ms), formatMs(build.ms / build.policies), "1"]),
+    [
+      `Synthetic corpus (${Math.round(averageSize / 1000)} kB a policy on average, ${warnings} warnings, no errors)`,
+      "total",
+      "per policy",
+      "reps",
+    ],
+    ...builds.map((build) => [
+      `  build ${build.policies} policies (planFromSources)`,
+      formatMs(build.ms),
+      formatMs(build.ms / build.policies),
+      "1",
+    ]),
     ...(largest && previous
-      ? [[`  marginal cost, policies ${previous.policies + 1} to ${largest.policies}`, "", formatMs((largest.ms - previous.ms) / (largest.policies - previous.policies)), ""]]
+      ? [
+          [
+            `  marginal cost, policies ${previous.policies + 1} to ${largest.policies}`,
+            "",
+            formatMs((largest.ms - previous.ms) / (largest.policies - previous.policies)),
+            "",
+          ],
+        ]
       : []),
     [""],
-    [`Front end (${(bigFile.characters / 1e6).toFixed(1)} MB policy file, ${formatCount(bigFile.diagnostics)} diagnostics)`, "median", "spread", "reps"],
-    ["  check (checkPolicySource)", formatMs(median(bigFile.checkMs)), formatRange(bigFile.checkMs, formatMs), String(bigFile.checkMs.length)],
-    ["  render every diagnostic (renderDiagnostics)", formatMs(median(bigFile.renderMs)), formatRange(bigFile.renderMs, formatMs), String(bigFile.renderMs.length)],
+    [
+      `Front end (${(bigFile.characters / 1e6).toFixed(1)} MB policy file, ${formatCount(bigFile.diagnostics)} diagnostics)`,
+      "median",
+      "spread",
+      "reps",
+    ],
+    [
+      "  check (checkPolicySource)",
+      formatMs(median(bigFile.checkMs)),
+      formatRange(bigFile.checkMs, formatMs),
+      String(bigFile.checkMs.length),
+    ],
+    [
+      "  render every diagnostic (renderDiagnostics)",
+      formatMs(median(bigFile.renderMs)),
+      formatRange(bigFile.renderMs, formatMs),
+      String(bigFile.renderMs.length),
+    ],
     ["Parse time at N, 2N, 4N (parseSource, medians)", "N", "2N / N", "4N / N"],
     ...scalings.map(scalingRow),
     ["Check time at N, 2N, 4N (checkPolicySource, medians)", "N", "2N / N", "4N / N"],
@@ -165,25 +226,75 @@ async function main(): Promise<void> {
     ["  after, build plan still held", formatBytes(heap.withPlan)],
     ["  after, build plan released", formatBytes(heap.afterRelease)],
     [""],
-    [`Evaluator WNC.CP.224 (${formatCount(sets.length)} fact sets: ${outcomeMix})`, "decisions/s", "spread", "bytes kept/decision"],
-    ["  generated, no trace", rate(throughput.perSecond.generated), formatRange(throughput.samples.generated, formatCount), formatBytes(bytes.generated)],
-    ["  generated, trace: true", rate(throughput.perSecond.generatedTrace), formatRange(throughput.samples.generatedTrace, formatCount), formatBytes(bytes.generatedTrace)],
-    ["  hand-written (bench/hand-written-wnc-cp-224.ts)", rate(throughput.perSecond.handWritten), formatRange(throughput.samples.handWritten, formatCount), formatBytes(bytes.handWritten)],
+    [
+      `Evaluator WNC.CP.224 (${formatCount(sets.length)} fact sets: ${outcomeMix})`,
+      "decisions/s",
+      "spread",
+      "bytes kept/decision",
+    ],
+    [
+      "  generated, no trace",
+      rate(throughput.perSecond.generated),
+      formatRange(throughput.samples.generated, formatCount),
+      formatBytes(bytes.generated),
+    ],
+    [
+      "  generated, trace: true",
+      rate(throughput.perSecond.generatedTrace),
+      formatRange(throughput.samples.generatedTrace, formatCount),
+      formatBytes(bytes.generatedTrace),
+    ],
+    [
+      "  hand-written (bench/hand-written-wnc-cp-224.ts)",
+      rate(throughput.perSecond.handWritten),
+      formatRange(throughput.samples.handWritten, formatCount),
+      formatBytes(bytes.handWritten),
+    ],
     ["  ratio generated / hand-written", `${ratio.toFixed(2)}x`],
-    ["  ratio generated with trace / hand-written", `${(throughput.perSecond.generatedTrace / throughput.perSecond.handWritten).toFixed(2)}x`],
+    [
+      "  ratio generated with trace / hand-written",
+      `${(throughput.perSecond.generatedTrace / throughput.perSecond.handWritten).toFixed(2)}x`,
+    ],
     [""],
-    [`Claim checker WNC.CP.224 (${formatCount(claims.length)} claims: ${verdictMix})`, "claims/s", "spread", "bytes kept/check"],
-    ["  generated (checkClaim)", rate(claimThroughput.perSecond.generated), formatRange(claimThroughput.samples.generated, formatCount), formatBytes(claimBytes.generated)],
-    ["  hand-written (bench/hand-written-wnc-cp-224-claims.ts)", rate(claimThroughput.perSecond.handWritten), formatRange(claimThroughput.samples.handWritten, formatCount), formatBytes(claimBytes.handWritten)],
+    [
+      `Claim checker WNC.CP.224 (${formatCount(claims.length)} claims: ${verdictMix})`,
+      "claims/s",
+      "spread",
+      "bytes kept/check",
+    ],
+    [
+      "  generated (checkClaim)",
+      rate(claimThroughput.perSecond.generated),
+      formatRange(claimThroughput.samples.generated, formatCount),
+      formatBytes(claimBytes.generated),
+    ],
+    [
+      "  hand-written (bench/hand-written-wnc-cp-224-claims.ts)",
+      rate(claimThroughput.perSecond.handWritten),
+      formatRange(claimThroughput.samples.handWritten, formatCount),
+      formatBytes(claimBytes.handWritten),
+    ],
     ["  ratio generated / hand-written", `${claimRatio.toFixed(2)}x`],
     [""],
     ["Targets"],
   ];
   const results: Target[] = [
     { name: "build WNC.CP.224 under 2 s", met: buildWncMs < targets.buildWncMs, figure: formatMs(buildWncMs) },
-    { name: "build 200 synthetic policies under 60 s", met: (largest?.ms ?? Infinity) < targets.build200Ms, figure: formatMs(largest?.ms ?? NaN) },
-    { name: "generated / hand-written at least 0.8x", met: ratio >= targets.throughputRatio, figure: `${ratio.toFixed(2)}x` },
-    { name: "generated / hand-written claim checks at least 0.8x", met: claimRatio >= targets.claimThroughputRatio, figure: `${claimRatio.toFixed(2)}x` },
+    {
+      name: "build 200 synthetic policies under 60 s",
+      met: (largest?.ms ?? Infinity) < targets.build200Ms,
+      figure: formatMs(largest?.ms ?? NaN),
+    },
+    {
+      name: "generated / hand-written at least 0.8x",
+      met: ratio >= targets.throughputRatio,
+      figure: `${ratio.toFixed(2)}x`,
+    },
+    {
+      name: "generated / hand-written claim checks at least 0.8x",
+      met: claimRatio >= targets.claimThroughputRatio,
+      figure: `${claimRatio.toFixed(2)}x`,
+    },
     ...scalings.map((scaling) => linearTarget("parse", scaling)),
     ...checkScalings.map((scaling) => linearTarget("check", scaling)),
     {

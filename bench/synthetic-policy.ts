@@ -4,7 +4,16 @@
 // `added in`, prose, codes). Deterministic, and different from one seed to the next.
 
 import { between, chance, pick, sample, seededRandom, shuffle, type Random } from "./random.js";
-import { definitionWords, exceptionIds, factAdjectives, factNouns, groupNames, paragraph, sentence, valueWords } from "./synthetic-words.js";
+import {
+  definitionWords,
+  exceptionIds,
+  factAdjectives,
+  factNouns,
+  groupNames,
+  paragraph,
+  sentence,
+  valueWords,
+} from "./synthetic-words.js";
 
 export interface SyntheticPolicy {
   /** Where it would live; never written to disk. */
@@ -99,7 +108,8 @@ class PolicyWriter {
       if (chance(this.random, 0.3)) this.line(`  reading ${this.block(1)}`);
       this.line("");
     });
-    for (const category of [...waivable, ...protectedCategories]) this.line(`category ${category} ${this.quoted(4, 10)}`);
+    for (const category of [...waivable, ...protectedCategories])
+      this.line(`category ${category} ${this.quoted(4, 10)}`);
     this.line("");
   }
 
@@ -115,7 +125,8 @@ class PolicyWriter {
         }
       }
     };
-    const values = (min: number, max: number): string[] => sample(this.random, valueWords, between(this.random, min, max));
+    const values = (min: number, max: number): string[] =>
+      sample(this.random, valueWords, between(this.random, min, max));
     const total = between(this.random, 26, 34);
     const specs: FactSpec[] = [
       { name: "enrollment.start", kind: "date" },
@@ -131,8 +142,10 @@ class PolicyWriter {
       specs.push({ name: freshName(), kind: "number", min, max: min + between(this.random, 20, 500) });
     }
     for (let i = between(this.random, 1, 2); i > 0; i--) specs.push({ name: freshName(), kind: "date" });
-    for (let i = between(this.random, 3, 5); i > 0; i--) specs.push({ name: freshName(), kind: "oneOf", values: values(3, 8) });
-    for (let i = between(this.random, 2, 3); i > 0; i--) specs.push({ name: freshName(), kind: "setOf", values: values(3, 6) });
+    for (let i = between(this.random, 3, 5); i > 0; i--)
+      specs.push({ name: freshName(), kind: "oneOf", values: values(3, 8) });
+    for (let i = between(this.random, 2, 3); i > 0; i--)
+      specs.push({ name: freshName(), kind: "setOf", values: values(3, 6) });
     while (specs.length < total) specs.push({ name: freshName(), kind: "boolean" });
 
     for (const fact of specs) {
@@ -143,7 +156,10 @@ class PolicyWriter {
       this.line("");
     }
     this.facts.push(...specs);
-    this.unread = shuffle(this.random, specs.filter((fact) => !fact.name.startsWith("enrollment.")));
+    this.unread = shuffle(
+      this.random,
+      specs.filter((fact) => !fact.name.startsWith("enrollment.")),
+    );
   }
 
   private typeText(fact: FactSpec): string {
@@ -167,7 +183,9 @@ class PolicyWriter {
   private nextFact(kind?: FactSpec["kind"]): FactSpec {
     const index = this.unread.findIndex((fact) => kind === undefined || fact.kind === kind);
     if (index >= 0) return this.unread.splice(index, 1)[0] as FactSpec;
-    const candidates = this.facts.filter((fact) => (kind === undefined || fact.kind === kind) && !fact.name.startsWith("enrollment."));
+    const candidates = this.facts.filter(
+      (fact) => (kind === undefined || fact.kind === kind) && !fact.name.startsWith("enrollment."),
+    );
     return pick(this.random, candidates);
   }
 
@@ -188,11 +206,15 @@ class PolicyWriter {
       case "oneOf": {
         const chosen = sample(r, fact.values, between(r, 1, Math.min(3, fact.values.length - 1)));
         const negated = chance(r, 0.25) ? " not" : "";
-        return chosen.length === 1 ? `${fact.name} is${negated} ${chosen[0]}` : `${fact.name} is${negated} one of (${chosen.join(", ")})`;
+        return chosen.length === 1
+          ? `${fact.name} is${negated} ${chosen[0]}`
+          : `${fact.name} is${negated} one of (${chosen.join(", ")})`;
       }
       case "setOf": {
         const chosen = sample(r, fact.values, between(r, 1, fact.values.length));
-        return chosen.length === 1 ? `${fact.name} contains ${chosen[0]}` : `${fact.name} contains ${pick(r, ["all", "any"])} of (${chosen.join(", ")})`;
+        return chosen.length === 1
+          ? `${fact.name} contains ${chosen[0]}`
+          : `${fact.name} contains ${pick(r, ["all", "any"])} of (${chosen.join(", ")})`;
       }
     }
   }
@@ -236,7 +258,8 @@ class PolicyWriter {
       added = between(this.random, from, last);
       if (added > 0) clauses.push(`  added in ${this.months[added]}`);
     }
-    if (mayVary && added < last && chance(this.random, 0.1)) clauses.push(`  removed in ${this.months[between(this.random, added + 1, last)]}`);
+    if (mayVary && added < last && chance(this.random, 0.1))
+      clauses.push(`  removed in ${this.months[between(this.random, added + 1, last)]}`);
     return clauses;
   }
 
@@ -265,7 +288,8 @@ class PolicyWriter {
 
     this.section("I.A");
     const countA = between(r, 7, 10);
-    for (let i = 1; i < countA; i++) this.criterion(`I.A.${i}`, this.condition(chance(r, 0.3)), pick(r, criterionCategories), this.lifetime(0, true));
+    for (let i = 1; i < countA; i++)
+      this.criterion(`I.A.${i}`, this.condition(chance(r, 0.3)), pick(r, criterionCategories), this.lifetime(0, true));
     // A note that states a definition, as WNC.CP.224's I.A.note defines "self-administered".
     const noteDefinition = `${pick(r, definitionWords)}_by_note`;
     this.line(`note I.A.note ${this.block(1)}`);
@@ -299,7 +323,12 @@ class PolicyWriter {
     const fromC = this.months.length > 3 && chance(r, 0.5) ? between(r, 1, this.months.length - 2) : 0;
     this.section("I.C", this.atom(this.nextFact("oneOf")), fromC);
     for (let i = 1, count = between(r, 4, 7); i <= count; i++) {
-      this.criterion(`I.C.${i}`, this.condition(chance(r, 0.3)), pick(r, criterionCategories), this.lifetime(fromC, fromC === 0));
+      this.criterion(
+        `I.C.${i}`,
+        this.condition(chance(r, 0.3)),
+        pick(r, criterionCategories),
+        this.lifetime(fromC, fromC === 0),
+      );
     }
 
     this.section("I.D");
@@ -334,14 +363,19 @@ class PolicyWriter {
     this.line("");
     if (chance(r, 0.6)) {
       this.line(`note II.note-3 ${this.quoted(6, 16)}`);
-      for (const label of ["a", "b", "c", "d"].slice(0, between(r, 2, 4))) this.line(`  item ${label} ${this.quoted(4, 14)}`);
+      for (const label of ["a", "b", "c", "d"].slice(0, between(r, 2, 4)))
+        this.line(`  item ${label} ${this.quoted(4, 14)}`);
       this.line("");
     }
   }
 
   private writeEligibility(): void {
     this.section("III");
-    this.criterion("III.1", "enrollment.start <= service date\n    and (not enrollment.ended or enrollment.end >= service date)", "eligibility");
+    this.criterion(
+      "III.1",
+      "enrollment.start <= service date\n    and (not enrollment.ended or enrollment.end >= service date)",
+      "eligibility",
+    );
     this.criterion("III.2", "enrollment.verified", "eligibility");
     this.criterion("III.3", "not enrollment.restricted", "eligibility");
   }
@@ -352,7 +386,9 @@ class PolicyWriter {
     this.unread = this.unread.filter((fact) => fact !== age);
     const overrides = sample(r, this.waivableRules, between(r, 2, Math.min(7, this.waivableRules.length)));
     this.line(`exception ${pick(r, exceptionIds)} ${this.quoted(6, 16)}`);
-    this.line(`  applies when ${age?.name ?? "enrollment.verified"} < ${between(r, 18, 22)} and ${this.atom(this.nextFact("boolean"))}`);
+    this.line(
+      `  applies when ${age?.name ?? "enrollment.verified"} < ${between(r, 18, 22)} and ${this.atom(this.nextFact("boolean"))}`,
+    );
     this.line(`  may override ${waivable.join(", ")}`);
     this.line(`  never overrides ${protectedCategories.join(", ")}`);
     this.line(`  overrides ${overrides.join(", ")}`);
@@ -393,7 +429,8 @@ class PolicyWriter {
     this.writeEligibility();
     this.writeException();
     this.writeProseCodesReferences();
-    if (this.unread.length > 0) throw new Error(`synthetic policy ${reference}: facts never read: ${this.unread.map((f) => f.name).join(", ")}`);
+    if (this.unread.length > 0)
+      throw new Error(`synthetic policy ${reference}: facts never read: ${this.unread.map((f) => f.name).join(", ")}`);
     return `${this.lines.join("\n")}\n`;
   }
 }

@@ -30,19 +30,22 @@ function inputsOf(sets: readonly FactSet[]): Inputs {
 
 function runGenerated(inputs: Inputs): number {
   let sink = 0;
-  for (let i = 0; i < inputs.facts.length; i++) sink += evaluate(inputs.facts[i] as Facts, inputs.plain[i] as { asOf: string }).reasons.length;
+  for (let i = 0; i < inputs.facts.length; i++)
+    sink += evaluate(inputs.facts[i] as Facts, inputs.plain[i] as { asOf: string }).reasons.length;
   return sink;
 }
 
 function runGeneratedTrace(inputs: Inputs): number {
   let sink = 0;
-  for (let i = 0; i < inputs.facts.length; i++) sink += evaluate(inputs.facts[i] as Facts, inputs.traced[i] as { asOf: string; trace: true }).reasons.length;
+  for (let i = 0; i < inputs.facts.length; i++)
+    sink += evaluate(inputs.facts[i] as Facts, inputs.traced[i] as { asOf: string; trace: true }).reasons.length;
   return sink;
 }
 
 function runHandWritten(inputs: Inputs): number {
   let sink = 0;
-  for (let i = 0; i < inputs.facts.length; i++) sink += decideHomeInfusion(inputs.facts[i] as Facts, inputs.plain[i] as { asOf: string }).reasons.length;
+  for (let i = 0; i < inputs.facts.length; i++)
+    sink += decideHomeInfusion(inputs.facts[i] as Facts, inputs.plain[i] as { asOf: string }).reasons.length;
   return sink;
 }
 
@@ -76,7 +79,11 @@ export function measureThroughput(sets: readonly FactSet[], warmups: number, rep
   }
   if (sink < 0) console.log(sink); // keeps the results observable, so no run can be optimised away
   return {
-    perSecond: { generated: median(samples.generated), generatedTrace: median(samples.generatedTrace), handWritten: median(samples.handWritten) },
+    perSecond: {
+      generated: median(samples.generated),
+      generatedTrace: median(samples.generatedTrace),
+      handWritten: median(samples.handWritten),
+    },
     samples,
   };
 }
@@ -93,7 +100,11 @@ export function retainedBytesPerDecision(sets: readonly FactSet[]): Readonly<Rec
   };
   return {
     generated: measure(() => inputs.facts.map((facts, i) => evaluate(facts, inputs.plain[i] as { asOf: string }))),
-    generatedTrace: measure(() => inputs.facts.map((facts, i) => evaluate(facts, inputs.traced[i] as { asOf: string; trace: true }))),
-    handWritten: measure(() => inputs.facts.map((facts, i) => decideHomeInfusion(facts, inputs.plain[i] as { asOf: string }))),
+    generatedTrace: measure(() =>
+      inputs.facts.map((facts, i) => evaluate(facts, inputs.traced[i] as { asOf: string; trace: true })),
+    ),
+    handWritten: measure(() =>
+      inputs.facts.map((facts, i) => decideHomeInfusion(facts, inputs.plain[i] as { asOf: string })),
+    ),
   };
 }

@@ -30,7 +30,17 @@ interface LineDraft {
 }
 
 /** Four service dates before the 2023-08 billing sentences, five on or after. */
-const SERVICE_DATES = ["2021-05-01", "2022-02-14", "2023-04-01", "2023-07-31", "2023-08-01", "2023-08-02", "2024-05-01", "2025-06-01", "2026-01-15"];
+const SERVICE_DATES = [
+  "2021-05-01",
+  "2022-02-14",
+  "2023-04-01",
+  "2023-07-31",
+  "2023-08-01",
+  "2023-08-02",
+  "2024-05-01",
+  "2025-06-01",
+  "2026-01-15",
+];
 
 /** Each therapy code with the therapies it bills. */
 const THERAPY_CODES: readonly [code: string, therapies: readonly ClaimTherapies[]][] = [
@@ -39,10 +49,30 @@ const THERAPY_CODES: readonly [code: string, therapies: readonly ClaimTherapies[
   ["S9325", ["pain_management"]],
 ];
 const ALL_THERAPIES: readonly ClaimTherapies[] = [
-  "antibiotic", "antiviral", "antifungal", "chemotherapy", "pain_management", "other_drug_therapy", "parenteral_nutrition", "enteral_nutrition",
+  "antibiotic",
+  "antiviral",
+  "antifungal",
+  "chemotherapy",
+  "pain_management",
+  "other_drug_therapy",
+  "parenteral_nutrition",
+  "enteral_nutrition",
 ];
 /** Drugs, supplies, pumps and pharmacy visits: billed beside the table's codes, governed by other policies. */
-const OTHER_CODES = ["J0696", "J0285", "J2270", "J9045", "B4189", "B4150", "B4035", "E0781", "A4221", "99601", "99602", "S9500"];
+const OTHER_CODES = [
+  "J0696",
+  "J0285",
+  "J2270",
+  "J9045",
+  "B4189",
+  "B4150",
+  "B4035",
+  "E0781",
+  "A4221",
+  "99601",
+  "99602",
+  "S9500",
+];
 const MINUTES = [0, 45, 90, 120, 121, 130, 135, 150, 180, 240, 247.5, 600, 1440];
 const DAYS = [1, 1, 2, 3, 5, 7, 7, 10, 14, 28, 30];
 
@@ -77,7 +107,11 @@ function cleanTherapy(random: Random, serviceDate: string): Draft {
   const [code, therapies] = pick(random, THERAPY_CODES);
   const days = pick(random, DAYS);
   const extraDays = chance(random, 0.1) ? 1 : 0;
-  return { serviceDate, therapies: [pick(random, therapies)], lines: [line(code, days, noModifiers(random)), ...nursingDays(random, days + extraDays)] };
+  return {
+    serviceDate,
+    therapies: [pick(random, therapies)],
+    lines: [line(code, days, noModifiers(random)), ...nursingDays(random, days + extraDays)],
+  };
 }
 
 /** A therapy code that bills another therapy than the claim's. */
@@ -100,11 +134,16 @@ function shortNursing(random: Random, serviceDate: string): Draft {
 function monitoring(random: Random, serviceDate: string): Draft {
   const minutes = pick(random, MINUTES);
   const amphotericin = chance(random, 0.75);
-  const therapy: ClaimTherapies = amphotericin ? "antifungal" : pick(random, ["antibiotic", "antifungal", "chemotherapy", "pain_management"]);
+  const therapy: ClaimTherapies = amphotericin
+    ? "antifungal"
+    : pick(random, ["antibiotic", "antifungal", "chemotherapy", "pain_management"]);
   const code = therapy === "chemotherapy" ? "S9329" : therapy === "pain_management" ? "S9325" : "S9494";
   const units = Math.max(1, allowedT1002(minutes) + pick(random, [0, 0, 0, -1, 1, 2]));
   const modifiers = pick(random, [["SD"], ["SD"], ["SD"], ["SD", "KX"], ["KX"], []]);
-  const t1002 = chance(random, 0.15) && units > 1 ? [line("T1002", units - 1, modifiers), line("T1002", 1, ["SD"])] : [line("T1002", units, modifiers)];
+  const t1002 =
+    chance(random, 0.15) && units > 1
+      ? [line("T1002", units - 1, modifiers), line("T1002", 1, ["SD"])]
+      : [line("T1002", units, modifiers)];
   return {
     serviceDate,
     therapies: [therapy],
@@ -118,16 +157,35 @@ function monitoring(random: Random, serviceDate: string): Draft {
 function termination(random: Random, serviceDate: string): Draft {
   const [code, therapies] = pick(random, THERAPY_CODES);
   const withTherapy = chance(random, 0.4) ? [line(code, 1), line("T1030", 1)] : [];
-  return { serviceDate, therapies: [pick(random, therapies)], termination_allowance: chance(random, 0.6), lines: [line("S9379", 1), ...withTherapy] };
+  return {
+    serviceDate,
+    therapies: [pick(random, therapies)],
+    termination_allowance: chance(random, 0.6),
+    lines: [line("S9379", 1), ...withTherapy],
+  };
 }
 
 /** TPN or EN with nursing codes, which II.note-2 does not cover, now and then beside a drug therapy. */
 function nutritionNursing(random: Random, serviceDate: string): Draft {
-  const nutrition = pick(random, [["parenteral_nutrition"], ["enteral_nutrition"], ["parenteral_nutrition", "enteral_nutrition"]] as ClaimTherapies[][]);
+  const nutrition = pick(random, [
+    ["parenteral_nutrition"],
+    ["enteral_nutrition"],
+    ["parenteral_nutrition", "enteral_nutrition"],
+  ] as ClaimTherapies[][]);
   const days = pick(random, DAYS);
   const supplies = line(nutrition[0] === "parenteral_nutrition" ? "B4189" : "B4035", days);
-  const nursing = pick(random, [[line("T1030", days)], [line("T1002", 2, ["SD"])], [line("T1030", days), line("T1002", 1, ["SD"])]]);
-  const draft: Draft = { serviceDate, therapies: nutrition, amphotericin_b: false, monitoring_minutes: pick(random, MINUTES), lines: [supplies, ...nursing] };
+  const nursing = pick(random, [
+    [line("T1030", days)],
+    [line("T1002", 2, ["SD"])],
+    [line("T1030", days), line("T1002", 1, ["SD"])],
+  ]);
+  const draft: Draft = {
+    serviceDate,
+    therapies: nutrition,
+    amphotericin_b: false,
+    monitoring_minutes: pick(random, MINUTES),
+    lines: [supplies, ...nursing],
+  };
   if (chance(random, 0.3)) {
     draft.therapies = [...nutrition, "antibiotic"];
     draft.lines.push(line("S9494", days));
@@ -137,7 +195,10 @@ function nutritionNursing(random: Random, serviceDate: string): Draft {
 
 /** Two therapies run together: T1030 for the longer line (clean), the shorter, or both added. */
 function twoTherapies(random: Random, serviceDate: string): Draft {
-  const [first, second] = shuffle(random, THERAPY_CODES).slice(0, 2) as [[string, readonly ClaimTherapies[]], [string, readonly ClaimTherapies[]]];
+  const [first, second] = shuffle(random, THERAPY_CODES).slice(0, 2) as [
+    [string, readonly ClaimTherapies[]],
+    [string, readonly ClaimTherapies[]],
+  ];
   const a = pick(random, DAYS);
   const b = pick(random, DAYS);
   const nursing = pick(random, [Math.max(a, b), Math.max(a, b), Math.min(a, b), a + b]);
@@ -151,7 +212,11 @@ function twoTherapies(random: Random, serviceDate: string): Draft {
 /** Only codes outside the table, or no lines at all. */
 function outsideTable(random: Random, serviceDate: string): Draft {
   const count = between(random, 0, 3);
-  return { serviceDate, therapies: [pick(random, ALL_THERAPIES)], lines: Array.from({ length: count }, () => line(pick(random, OTHER_CODES), between(random, 1, 20))) };
+  return {
+    serviceDate,
+    therapies: [pick(random, ALL_THERAPIES)],
+    lines: Array.from({ length: count }, () => line(pick(random, OTHER_CODES), between(random, 1, 20))),
+  };
 }
 
 const SCENARIOS: readonly [weight: number, build: (random: Random, serviceDate: string) => Draft][] = [
@@ -197,7 +262,8 @@ export function wncClaims(count: number, seed = 2023_08): ClaimSet[] {
   for (let i = 0; i < count; i++) {
     const draft = scenario(random, pick(random, SERVICE_DATES));
     if (chance(random, 0.15)) forget(random, draft);
-    if (chance(random, 0.2)) draft.lines.push(line(pick(random, OTHER_CODES), between(random, 1, 20), noModifiers(random)));
+    if (chance(random, 0.2))
+      draft.lines.push(line(pick(random, OTHER_CODES), between(random, 1, 20), noModifiers(random)));
     if (chance(random, 0.3)) draft.lines = shuffle(random, draft.lines);
     const options: ClaimCheckOptions = chance(random, 0.1) ? { asOf: pick(random, SERVICE_DATES) } : {};
     sets.push({ claim: draft, options });
@@ -279,7 +345,11 @@ export function malformedClaims(count: number, seed = 4224_08): { claim: unknown
           continue;
         }
         const [key, value] = pick(random, badLineFields);
-        broken["lines"] = items.map((item, i) => (i === index && typeof item === "object" && item !== null && !Array.isArray(item) ? { ...item, [key]: value } : item));
+        broken["lines"] = items.map((item, i) =>
+          i === index && typeof item === "object" && item !== null && !Array.isArray(item)
+            ? { ...item, [key]: value }
+            : item,
+        );
         continue;
       }
       const [key, value] = pick(random, badFields);

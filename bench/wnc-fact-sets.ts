@@ -13,16 +13,39 @@ export interface FactSet {
 
 /** Service dates on both sides of each revision, the 2024-05 one (I.A.5) above all. */
 const SERVICE_DATES = [
-  "2021-05-01", "2021-09-15", "2022-08-01", "2023-04-01", "2023-12-31", "2024-04-30", "2024-05-01",
-  "2024-11-20", "2025-05-01", "2025-06-01", "2026-01-15",
+  "2021-05-01",
+  "2021-09-15",
+  "2022-08-01",
+  "2023-04-01",
+  "2023-12-31",
+  "2024-04-30",
+  "2024-05-01",
+  "2024-11-20",
+  "2025-05-01",
+  "2025-06-01",
+  "2026-01-15",
 ];
 
 const KINDS: readonly TherapyKind[] = [
-  "chemotherapy", "antibiotic", "antiviral", "antifungal", "pain_management", "other_drug_therapy",
-  "parenteral_nutrition", "enteral_nutrition", "oral_nutrition",
+  "chemotherapy",
+  "antibiotic",
+  "antiviral",
+  "antifungal",
+  "pain_management",
+  "other_drug_therapy",
+  "parenteral_nutrition",
+  "enteral_nutrition",
+  "oral_nutrition",
 ];
 const ROUTES: readonly TherapyRoute[] = ["intravenous", "subcutaneous", "epidural", "intrathecal", "other_route"];
-const FEATURES: readonly HomeFeatures[] = ["clean_environment", "electricity", "water", "telephone_access", "refrigeration", "space_for_supplies"];
+const FEATURES: readonly HomeFeatures[] = [
+  "clean_environment",
+  "electricity",
+  "water",
+  "telephone_access",
+  "refrigeration",
+  "space_for_supplies",
+];
 const AGES = [0, 3, 15, 20, 20, 21, 21, 22, 45, 45, 67, 88, 130];
 
 function addDays(date: string, days: number): string {
@@ -32,9 +55,18 @@ function addDays(date: string, days: number): string {
 
 /** Therapies the policy can cover, each with a route it covers. */
 const COVERED_THERAPIES: readonly [TherapyKind, TherapyRoute][] = [
-  ["antibiotic", "intravenous"], ["antiviral", "intravenous"], ["antifungal", "intravenous"], ["chemotherapy", "intravenous"],
-  ["pain_management", "subcutaneous"], ["pain_management", "epidural"], ["pain_management", "intrathecal"], ["pain_management", "intravenous"],
-  ["parenteral_nutrition", "intravenous"], ["parenteral_nutrition", "intravenous"], ["enteral_nutrition", "other_route"], ["enteral_nutrition", "other_route"],
+  ["antibiotic", "intravenous"],
+  ["antiviral", "intravenous"],
+  ["antifungal", "intravenous"],
+  ["chemotherapy", "intravenous"],
+  ["pain_management", "subcutaneous"],
+  ["pain_management", "epidural"],
+  ["pain_management", "intrathecal"],
+  ["pain_management", "intravenous"],
+  ["parenteral_nutrition", "intravenous"],
+  ["parenteral_nutrition", "intravenous"],
+  ["enteral_nutrition", "other_route"],
+  ["enteral_nutrition", "other_route"],
 ];
 
 /** Every fact known and every rule passed: a covered case to start from. */
@@ -53,12 +85,22 @@ function coveredCase(random: Random, asOf: string): Mutable {
       condition_prohibits_adequate_oral_intake: true,
       gastrointestinal_tract_functions: true,
       can_ingest_and_tolerate_adequate_oral_intake: false,
-      receives_private_duty_nursing: chance(random, 0.2) && (kind === "parenteral_nutrition" || kind === "enteral_nutrition"),
+      receives_private_duty_nursing:
+        chance(random, 0.2) && (kind === "parenteral_nutrition" || kind === "enteral_nutrition"),
       receives_medicare_home_health_nursing: false,
     },
-    therapy: { kind, route, administered_by: pick(random, ["member", "unpaid_primary_caregiver"]), administrator_able_and_willing: true },
+    therapy: {
+      kind,
+      route,
+      administered_by: pick(random, ["member", "unpaid_primary_caregiver"]),
+      administrator_able_and_willing: true,
+    },
     // I.C.4 needs one of its three reasons; which one varies.
-    drug: { infusion_more_effective: drugReason === 0, available_in_oral_form: drugReason !== 1, tolerated_orally: drugReason !== 2 },
+    drug: {
+      infusion_more_effective: drugReason === 0,
+      available_in_oral_form: drugReason !== 1,
+      tolerated_orally: drugReason !== 2,
+    },
     service: {
       safe_in_living_environment: true,
       ordered_as_medically_necessary: true,
@@ -81,7 +123,9 @@ function coveredCase(random: Random, asOf: string): Mutable {
 type Mutable = Record<string, Record<string, unknown> | null | undefined>;
 
 function factPaths(facts: Mutable): [string, string][] {
-  return Object.entries(facts).flatMap(([group, values]) => (values ? Object.keys(values).map((key): [string, string] => [group, key]) : []));
+  return Object.entries(facts).flatMap(([group, values]) =>
+    values ? Object.keys(values).map((key): [string, string] => [group, key]) : [],
+  );
 }
 
 /** One step towards another decision: a fact flipped, set to another value, or moved to its threshold. */
@@ -92,7 +136,8 @@ function deviate(random: Random, facts: Mutable, asOf: string): void {
   const value = values[key];
   if (typeof value === "boolean") values[key] = !value;
   else if (key === "age") values[key] = pick(random, [20, 21, 22]);
-  else if (key === "enrollment_start" || key === "enrollment_end") values[key] = addDays(asOf, pick(random, [-1, 0, 1]));
+  else if (key === "enrollment_start" || key === "enrollment_end")
+    values[key] = addDays(asOf, pick(random, [-1, 0, 1]));
   else if (key === "features" && Array.isArray(value)) values[key] = value.filter(() => chance(random, 0.8));
   else if (key === "kind") values[key] = pick(random, KINDS);
   else if (key === "route") values[key] = pick(random, ROUTES);

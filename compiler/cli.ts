@@ -58,13 +58,23 @@ async function run(argv: readonly string[]): Promise<number> {
       return (await import("./cli/format-command.js")).formatCommand(root, rest, { check: values.check });
     case "eval": {
       const [policy, factsPath] = rest;
-      if (policy === undefined || factsPath === undefined) throw new CliError("eval needs a policy and a facts file.", exitCodes.usage);
-      return (await import("./cli/eval-command.js")).evalCommand(root, policy, factsPath, { ...(values["as-of"] !== undefined && { asOf: values["as-of"] }), trace: values.trace });
+      if (policy === undefined || factsPath === undefined)
+        throw new CliError("eval needs a policy and a facts file.", exitCodes.usage);
+      return (await import("./cli/eval-command.js")).evalCommand(root, policy, factsPath, {
+        ...(values["as-of"] !== undefined && { asOf: values["as-of"] }),
+        trace: values.trace,
+      });
     }
     case "check-claim": {
       const [policy, claimPath] = rest;
-      if (policy === undefined || claimPath === undefined) throw new CliError("check-claim needs a policy and a claim file.", exitCodes.usage);
-      return (await import("./cli/check-claim-command.js")).checkClaimCommand(root, policy, claimPath, values["as-of"] === undefined ? {} : { asOf: values["as-of"] });
+      if (policy === undefined || claimPath === undefined)
+        throw new CliError("check-claim needs a policy and a claim file.", exitCodes.usage);
+      return (await import("./cli/check-claim-command.js")).checkClaimCommand(
+        root,
+        policy,
+        claimPath,
+        values["as-of"] === undefined ? {} : { asOf: values["as-of"] },
+      );
     }
     case "traceability":
       return (await import("./cli/traceability-command.js")).traceabilityCommand(root);
@@ -72,7 +82,8 @@ async function run(argv: readonly string[]): Promise<number> {
       return (await import("./cli/docs-command.js")).docsCommand(root, values.out);
     case "diff": {
       const [before, after] = rest;
-      if (before === undefined || after === undefined) throw new CliError("diff needs two versions of a policy: <old> <new>.", exitCodes.usage);
+      if (before === undefined || after === undefined)
+        throw new CliError("diff needs two versions of a policy: <old> <new>.", exitCodes.usage);
       return (await import("./cli/diff-command.js")).diffCommand(root, before, after);
     }
     default:
@@ -92,7 +103,9 @@ run(process.argv.slice(2)).then(
       process.stderr.write(`policyc: ${error.message}\n\n${usage}`);
       process.exitCode = exitCodes.usage;
     } else {
-      process.stderr.write(`policyc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `policyc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 70;
     }
   },

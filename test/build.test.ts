@@ -33,7 +33,10 @@ describe("a build", () => {
   it("writes nothing when a policy has an error", () => {
     const root = scratchProject("broken-build");
     const before = snapshot(join(root, "generated"));
-    appendFileSync(join(root, "policy", "wnc-cp-224.policy"), '\ncriterion I.A.6 "New." met when member.residnce is hospital\n');
+    appendFileSync(
+      join(root, "policy", "wnc-cp-224.policy"),
+      '\ncriterion I.A.6 "New." met when member.residnce is hospital\n',
+    );
     const run = runCli(["build"], root);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("error[PC020]");
@@ -45,15 +48,23 @@ describe("a build", () => {
     const root = scratchProject("incremental-build");
     writeFileSync(join(root, "generated", "stale.ts"), "// left over\n");
     const policyPath = join(root, "policy", "wnc-cp-224.policy");
-    writeFileSync(policyPath, readFileSync(policyPath, "utf8").replace('title "Home Infusion Therapy"', 'title "Home Infusion Therapy (HIT)"'));
+    writeFileSync(
+      policyPath,
+      readFileSync(policyPath, "utf8").replace('title "Home Infusion Therapy"', 'title "Home Infusion Therapy (HIT)"'),
+    );
     const plan = await planBuild(root);
     const stale = staleFiles(root, plan);
     // Only the edited policy's own files change; the shared runtime is left alone.
     expect(stale).toContain("generated/stale.ts");
     expect(stale).toContain("generated/wnc-cp-224/evaluator.ts");
-    expect(stale.filter((path) => path !== "generated/stale.ts" && !path.startsWith("generated/wnc-cp-224/"))).toEqual([]);
+    expect(stale.filter((path) => path !== "generated/stale.ts" && !path.startsWith("generated/wnc-cp-224/"))).toEqual(
+      [],
+    );
     const result = writeBuild(root, plan);
-    expect({ written: [...result.written].sort(), removed: result.removed }).toEqual({ written: stale.filter((path) => path !== "generated/stale.ts"), removed: ["generated/stale.ts"] });
+    expect({ written: [...result.written].sort(), removed: result.removed }).toEqual({
+      written: stale.filter((path) => path !== "generated/stale.ts"),
+      removed: ["generated/stale.ts"],
+    });
     expect(existsSync(join(root, "generated", "stale.ts"))).toBe(false);
     expect(staleFiles(root, await planBuild(root))).toEqual([]);
   });

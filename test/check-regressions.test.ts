@@ -13,22 +13,30 @@ fact a.age: number from 0 to 120 description "A." ask "A?"
 `;
 
 function errors(text: string): string[] {
-  return checkPolicySource(text, "t.policy").diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
+  return checkPolicySource(text, "t.policy")
+    .diagnostics.filter((d) => d.severity === "error")
+    .map((d) => `${d.code} ${d.message}`);
 }
 
 describe("a fact and a definition of one name", () => {
   it("is refused, whichever comes first: the checker read the fact where the model used the definition", () => {
     const definition = 'define a.flag "adult" as a.age >= 18';
     const criterion = 'section I "Covered when:"\ncriterion I.1 "x" met when a.flag = yes\n';
-    expect(errors(`${header}${definition}\n${criterion}`)).toEqual(["PC010 The name `a.flag` is both a fact and a definition."]);
-    const definitionFirst = header.replace('fact a.flag: yes or no description "F." ask "F?"\n', "") + `${definition}\nfact a.flag: yes or no description "F." ask "F?"\n${criterion}`;
+    expect(errors(`${header}${definition}\n${criterion}`)).toEqual([
+      "PC010 The name `a.flag` is both a fact and a definition.",
+    ]);
+    const definitionFirst =
+      header.replace('fact a.flag: yes or no description "F." ask "F?"\n', "") +
+      `${definition}\nfact a.flag: yes or no description "F." ask "F?"\n${criterion}`;
     expect(errors(definitionFirst)).toEqual(["PC010 The name `a.flag` is both a fact and a definition."]);
   });
 
   it("and a fact named like a criterion is refused too", () => {
-    expect(errors(`${header}fact S.x: yes or no description "X." ask "X?"\nsection S "Covered when:"\ncriterion S.x "x" met when a.flag or a.age > 1\n`)).toEqual([
-      "PC010 The name `S.x` is both a fact and a criterion.",
-    ]);
+    expect(
+      errors(
+        `${header}fact S.x: yes or no description "X." ask "X?"\nsection S "Covered when:"\ncriterion S.x "x" met when a.flag or a.age > 1\n`,
+      ),
+    ).toEqual(["PC010 The name `S.x` is both a fact and a criterion."]);
   });
 });
 

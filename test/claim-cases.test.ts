@@ -15,7 +15,10 @@ describe("claim cases", () => {
   it("exist for every policy with billing rules", () => {
     for (const model of project.models.values()) {
       if (model.billingRules.length === 0) continue;
-      expect(project.claimCases.filter((c) => c.policy === model.reference).length, model.reference).toBeGreaterThanOrEqual(10);
+      expect(
+        project.claimCases.filter((c) => c.policy === model.reference).length,
+        model.reference,
+      ).toBeGreaterThanOrEqual(10);
     }
   });
 
@@ -23,7 +26,10 @@ describe("claim cases", () => {
     it(`${resolved.title} (${resolved.file}:${resolved.line})`, async () => {
       const checker = (await loadGeneratedEvaluator(resolved.policy)) as unknown as ClaimChecker;
       const check = checker.checkClaim(resolved.claim);
-      expect({ violations: check.violations.map((v) => v.rule).sort(), undetermined: check.undetermined.map((u) => u.rule) }).toEqual({
+      expect({
+        violations: check.violations.map((v) => v.rule).sort(),
+        undetermined: check.undetermined.map((u) => u.rule),
+      }).toEqual({
         violations: [...resolved.expectViolations].sort(),
         undetermined: [],
       });

@@ -38,7 +38,11 @@ describe("checkClaim", () => {
   });
 
   it("names the rule, the code, the policy's words, a message and the lines of each violation", () => {
-    const check = checkClaim({ ...amphotericin, monitoring_minutes: 150, lines: [...amphotericin.lines.slice(0, 2), { code: "T1002", units: 3 }] });
+    const check = checkClaim({
+      ...amphotericin,
+      monitoring_minutes: 150,
+      lines: [...amphotericin.lines.slice(0, 2), { code: "T1002", units: 3 }],
+    });
     expect(check.verdict).toBe("violations");
     expect(check.violations).toEqual([
       {
@@ -52,7 +56,11 @@ describe("checkClaim", () => {
       {
         rule: "T1002-units",
         code: "T1002",
-        source: { kind: "billing", id: "T1002 SD", text: "This code can be used for only RN monitoring (over 2 hours) for Amphotericin B infusion therapy." },
+        source: {
+          kind: "billing",
+          id: "T1002 SD",
+          text: "This code can be used for only RN monitoring (over 2 hours) for Amphotericin B infusion therapy.",
+        },
         message: "T1002 is billed for more 15-minute units than the monitoring beyond 2 hours.",
         lines: [2],
         detail: "billed 3 units; at most 2 allowed",
@@ -61,12 +69,27 @@ describe("checkClaim", () => {
   });
 
   it("cites the note a rule carries out", () => {
-    const check = checkClaim({ serviceDate: "2025-06-01", therapies: ["parenteral_nutrition"], lines: [{ code: "T1030", units: 1 }] });
-    expect(check.violations[0]?.source).toEqual({ kind: "note", id: "II.note-2", text: "Note: Nursing services for enteral and parenteral nutrition therapies are not covered." });
+    const check = checkClaim({
+      serviceDate: "2025-06-01",
+      therapies: ["parenteral_nutrition"],
+      lines: [{ code: "T1030", units: 1 }],
+    });
+    expect(check.violations[0]?.source).toEqual({
+      kind: "note",
+      id: "II.note-2",
+      text: "Note: Nursing services for enteral and parenteral nutrition therapies are not covered.",
+    });
   });
 
   it("leaves a rule undetermined when a claim fact it reads is unknown", () => {
-    const check = checkClaim({ serviceDate: "2025-06-01", therapies: ["antifungal"], lines: [{ code: "T1002", modifiers: ["SD"], units: 2 }, { code: "T1030", units: 1 }] });
+    const check = checkClaim({
+      serviceDate: "2025-06-01",
+      therapies: ["antifungal"],
+      lines: [
+        { code: "T1002", modifiers: ["SD"], units: 2 },
+        { code: "T1030", units: 1 },
+      ],
+    });
     expect(check.verdict).toBe("incomplete");
     expect(check.violations).toEqual([]);
     expect(check.undetermined.map((finding) => [finding.rule, finding.missingFacts])).toEqual([
@@ -78,7 +101,9 @@ describe("checkClaim", () => {
   it("judges by the rules in force on the service date, or on asOf when given", () => {
     const early: Claim = { serviceDate: "2023-03-01", therapies: ["antibiotic"], lines: [{ code: "S9494", units: 2 }] };
     expect(checkClaim(early).verdict).toBe("clean");
-    expect(checkClaim(early, { asOf: "2023-08-01" }).violations.map((v) => v.rule)).toEqual(["T1030-with-each-therapy-code"]);
+    expect(checkClaim(early, { asOf: "2023-08-01" }).violations.map((v) => v.rule)).toEqual([
+      "T1030-with-each-therapy-code",
+    ]);
   });
 
   it("lists the lines it does not govern", () => {
@@ -93,9 +118,23 @@ describe("checkClaim", () => {
         serviceDate: "2025-02-30",
         therapies: ["antibiotic", "aromatherapy"],
         monitoring_minutes: -5,
-        lines: [{ code: "S94", units: 1 }, { code: "T1002", modifiers: ["S"], units: -1 }, { code: "T1030", units: 1.5 }, "S9494"],
+        lines: [
+          { code: "S94", units: 1 },
+          { code: "T1002", modifiers: ["S"], units: -1 },
+          { code: "T1030", units: 1.5 },
+          "S9494",
+        ],
       }),
-    ).toEqual(["serviceDate", "lines[0].code", "lines[1].modifiers", "lines[1].units", "lines[2].units", "lines[3]", "therapies", "monitoring_minutes"]);
+    ).toEqual([
+      "serviceDate",
+      "lines[0].code",
+      "lines[1].modifiers",
+      "lines[1].units",
+      "lines[2].units",
+      "lines[3]",
+      "therapies",
+      "monitoring_minutes",
+    ]);
     expect(issuesOf({ therapies: ["antibiotic"] })).toEqual(["serviceDate", "lines"]);
     expect(issuesOf({ serviceDate: "2025-06-01", lines: [], therapys: [] })).toEqual(["therapys"]);
     expect(issuesOf({ serviceDate: "2021-01-01", lines: [] })).toEqual(["serviceDate"]);

@@ -25,7 +25,10 @@ describe("policyc check", () => {
 
   it("exits 1 and shows each error with its place and fix", () => {
     const root = scratchProject("cli-check");
-    appendFileSync(join(root, "policy", "wnc-cp-224.policy"), '\ncriterion I.A.6 "New." met when member.residnce is hospital\n');
+    appendFileSync(
+      join(root, "policy", "wnc-cp-224.policy"),
+      '\ncriterion I.A.6 "New." met when member.residnce is hospital\n',
+    );
     const run = runCli(["check"], root);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("error[PC020]: Unknown name");
@@ -54,7 +57,13 @@ describe("policyc eval", () => {
   });
 
   it("exits 1 with every bad field on malformed facts, never a decision", () => {
-    const run = runCli(["eval", "WNC.CP.224", factsFile("bad.json", { member: { age: "old", residence: "castle" } }), "--as-of", "2025-06-01"]);
+    const run = runCli([
+      "eval",
+      "WNC.CP.224",
+      factsFile("bad.json", { member: { age: "old", residence: "castle" } }),
+      "--as-of",
+      "2025-06-01",
+    ]);
     expect(run.status).toBe(1);
     const output = JSON.parse(run.stdout) as { outcome?: string; error: { issues: { field: string }[] } };
     expect(output.outcome).toBeUndefined();
@@ -73,7 +82,11 @@ describe("policyc eval", () => {
 
 describe("policyc check-claim", () => {
   it("prints the check of a claim as JSON", () => {
-    const claim = factsFile("claim.json", { serviceDate: "2025-06-01", therapies: ["antibiotic"], lines: [{ code: "S9494", units: 3 }] });
+    const claim = factsFile("claim.json", {
+      serviceDate: "2025-06-01",
+      therapies: ["antibiotic"],
+      lines: [{ code: "S9494", units: 3 }],
+    });
     const run = runCli(["check-claim", "WNC.CP.224", claim]);
     expect(run.status).toBe(0);
     const check = JSON.parse(run.stdout) as { verdict: string; violations: { rule: string; lines: number[] }[] };
@@ -85,6 +98,8 @@ describe("policyc check-claim", () => {
     const claim = factsFile("bad-claim.json", { serviceDate: "yesterday", lines: [{ code: "S9494", units: -2 }] });
     const run = runCli(["check-claim", "WNC.CP.224", claim]);
     expect(run.status).toBe(1);
-    expect((JSON.parse(run.stdout) as { error: { issues: { field: string }[] } }).error.issues.map((i) => i.field)).toEqual(["serviceDate", "lines[0].units"]);
+    expect(
+      (JSON.parse(run.stdout) as { error: { issues: { field: string }[] } }).error.issues.map((i) => i.field),
+    ).toEqual(["serviceDate", "lines[0].units"]);
   });
 });

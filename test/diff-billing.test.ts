@@ -11,8 +11,14 @@ it("lists a billing rule whose unit limit changed, and a claim fact added", () =
   const path = "policy/wnc-cp-224.policy";
   const text = readFileSync(join(projectRoot, path), "utf8");
   const changed = text
-    .replace("rule T1002-units: units at most (claim.monitoring_minutes - 120) / 15 rounded up", "rule T1002-units: units at most claim.monitoring_minutes / 15 rounded up")
-    .replace("claim fact amphotericin_b: yes or no", 'claim fact infusion_hours: number description "Hours." ask "Hours?"\nclaim fact amphotericin_b: yes or no');
+    .replace(
+      "rule T1002-units: units at most (claim.monitoring_minutes - 120) / 15 rounded up",
+      "rule T1002-units: units at most claim.monitoring_minutes / 15 rounded up",
+    )
+    .replace(
+      "claim fact amphotericin_b: yes or no",
+      'claim fact infusion_hours: number description "Hours." ask "Hours?"\nclaim fact amphotericin_b: yes or no',
+    );
   const before = checkPolicySource(text, path).model;
   const after = checkPolicySource(changed, path).model;
   if (!before || !after) throw new Error("both versions must check");

@@ -42,7 +42,10 @@ describe("the 05/2024 revision of WNC.CP.224", () => {
       expect(features?.length ?? 6, "a home missing something I.A.5 lists").toBeLessThan(6);
       expect(region.period.from >= "2024-05-01").toBe(true);
     }
-    expect(delta.periods.filter((period) => period.changed > 0n).map((period) => period.period.from)).toEqual(["2024-05-01", "2025-05-01"]);
+    expect(delta.periods.filter((period) => period.changed > 0n).map((period) => period.period.from)).toEqual([
+      "2024-05-01",
+      "2025-05-01",
+    ]);
     expect(delta.changed).toBe(delta.regions.reduce((sum, region) => sum + region.cases, 0n));
   });
 
@@ -70,7 +73,11 @@ describe("the 05/2024 revision of WNC.CP.224", () => {
 describe("a changed threshold", () => {
   const cgm = "test/fixtures/continuous-glucose-monitors/cgm.policy";
   const before = read(cgm);
-  const after = { ...before, label: "raised", text: before.text.replace("met when patient.age >= 18", "met when patient.age >= 21") };
+  const after = {
+    ...before,
+    label: "raised",
+    text: before.text.replace("met when patient.age >= 18", "met when patient.age >= 21"),
+  };
 
   it("splits the number at both thresholds and finds exactly the ages in between", async () => {
     const result = await reviewChange(before, after);
@@ -89,11 +96,22 @@ describe("a changed threshold", () => {
   });
 
   it("splits service dates at the dates a condition compares the service date with", async () => {
-    const dated = { ...before, label: "dated", text: before.text.replace("met when patient.age >= 18", "met when patient.age >= 18 and service date >= 2022-06-01") };
+    const dated = {
+      ...before,
+      label: "dated",
+      text: before.text.replace(
+        "met when patient.age >= 18",
+        "met when patient.age >= 18 and service date >= 2022-06-01",
+      ),
+    };
     const oldModel = checkPolicySource(before.text, cgm).model;
     const newModel = checkPolicySource(dated.text, cgm).model;
     if (!oldModel || !newModel) throw new Error("the fixture has errors");
-    expect(periods(oldModel, newModel).map((period) => period.from)).toEqual(["2022-01-01", "2022-06-01", "2023-07-15"]);
+    expect(periods(oldModel, newModel).map((period) => period.from)).toEqual([
+      "2022-01-01",
+      "2022-06-01",
+      "2023-07-15",
+    ]);
     const result = await reviewChange(before, dated);
     if (result.kind !== "review") throw new Error("the fixture has errors");
     expect(result.delta.periods.map((period) => period.changed > 0n)).toEqual([true, false, false]);

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importEvaluators } from "../compiler/diff/evaluators.js";
 import { createEmitProject, emitEvaluator } from "../compiler/emit/evaluator/emit-evaluator.js";
 import { claimCaseArbitrary, coverageCaseArbitrary } from "./support/differential/arbitraries.js";
-import { claimKinds, decisionKinds, reachableClaimKinds, reachableDecisionKinds } from "./support/differential/answer-kinds.js";
+import {
+  claimKinds,
+  decisionKinds,
+  reachableClaimKinds,
+  reachableDecisionKinds,
+} from "./support/differential/answer-kinds.js";
 import { agreement, compareClaimCheck, compareDecision, type EvaluatorModule } from "./support/differential/compare.js";
 import { SourceImporter, runtimeSources } from "./support/differential/import-source.js";
 import { mutations } from "./support/differential/mutations.js";
@@ -24,7 +29,12 @@ const MUTANT_RUNS = 2000;
 const CONTROL_RUNS = 400;
 
 /** Runs `compare` as a property body: counts what it came to, notes the kinds of answer, rethrows a disagreement. */
-function tallied<Answer extends object>(tally: FuzzTally, seen: Set<string>, kinds: (answer: Answer) => string[], compare: () => Answer): void {
+function tallied<Answer extends object>(
+  tally: FuzzTally,
+  seen: Set<string>,
+  kinds: (answer: Answer) => string[],
+  compare: () => Answer,
+): void {
   let answer: Answer;
   try {
     answer = compare();
@@ -102,7 +112,9 @@ describe("generated evaluators against the reference interpreter", () => {
 describe("the oracle catches a broken evaluator", () => {
   const runtime = runtimeSources();
   const importer = new SourceImporter(runtime);
-  const emitted = new Map(policies.map((policy) => [policy.path, emitEvaluator(policy.model, createEmitProject(), "policy/evaluator.ts")]));
+  const emitted = new Map(
+    policies.map((policy) => [policy.path, emitEvaluator(policy.model, createEmitProject(), "policy/evaluator.ts")]),
+  );
   const catches: string[] = [];
   afterAll(() => {
     importer.dispose();
@@ -124,7 +136,9 @@ describe("the oracle catches a broken evaluator", () => {
   /** Whether the comparison finds a disagreement with the module within `runs`; notes after how many. */
   function disagreementFound(policy: PolicyUnderTest, subject: EvaluatorModule, label: string, runs: number): boolean {
     const details = fc.check(eitherProperty(policy, subject), { numRuns: fuzzRuns(runs), endOnFailure: true });
-    catches.push(`  ${label} in ${policy.path}: ${details.failed ? `caught on run ${details.numRuns}` : `not caught in ${details.numRuns} runs`}`);
+    catches.push(
+      `  ${label} in ${policy.path}: ${details.failed ? `caught on run ${details.numRuns}` : `not caught in ${details.numRuns} runs`}`,
+    );
     return details.failed;
   }
 
@@ -138,7 +152,8 @@ describe("the oracle catches a broken evaluator", () => {
     for (const policy of policies) {
       const module = await importOrError(importer, emitted.get(policy.path)!);
       if (module instanceof Error) catches.push(`  control in ${policy.path}: does not load: ${module.message}`);
-      if (module instanceof Error || disagreementFound(policy, module, "control", CONTROL_RUNS)) disagreeing.push(policy.path);
+      if (module instanceof Error || disagreementFound(policy, module, "control", CONTROL_RUNS))
+        disagreeing.push(policy.path);
     }
     expect(disagreeing).toEqual([]);
   });
@@ -157,7 +172,8 @@ describe("the oracle catches a broken evaluator", () => {
         const ownImporter = mutated.runtime === runtime ? undefined : new SourceImporter(mutated.runtime);
         try {
           const module = await importOrError(ownImporter ?? importer, mutated.evaluator);
-          if (module instanceof Error) catches.push(`  ${mutation.name} in ${policy.path}: does not load: ${module.message}`);
+          if (module instanceof Error)
+            catches.push(`  ${mutation.name} in ${policy.path}: does not load: ${module.message}`);
           else if (!disagreementFound(policy, module, mutation.name, MUTANT_RUNS)) missed.push(policy.path);
         } finally {
           ownImporter?.dispose();

@@ -34,16 +34,22 @@ describe("docs of a policy full of Markdown and HTML", () => {
     expect(criterion.split("\n")).toHaveLength(3);
     expect(quoteAfter(doc, "criterion-ia1")).toBe(criterion);
     expect(quoteAfter(doc, "section-ia")).toBe("# Criteria");
-    expect(quoteAfter(doc, "note-ianote")).toBe("Note: a note | with items.\n\na. <b>bold</b> item;\n2. 2. numbered item.");
+    expect(quoteAfter(doc, "note-ianote")).toBe(
+      "Note: a note | with items.\n\na. <b>bold</b> item;\n2. 2. numbered item.",
+    );
   });
 
   it("make no heading, list, emphasis, link or HTML out of a policy's words", () => {
-    expect(doc.headings.filter((heading) => heading.level === 1).map((h) => h.text)).toEqual(["FIX.DOC.1 Pipes | stars * and `ticks`"]);
+    expect(doc.headings.filter((heading) => heading.level === 1).map((h) => h.text)).toEqual([
+      "FIX.DOC.1 Pipes | stars * and `ticks`",
+    ]);
     expect(doc.headings.some((heading) => /A heading\?|Not a heading/.test(heading.text))).toBe(false);
     const html = createMarkdown().render(markdown);
     expect(html).not.toMatch(/<script|<img|<b>|<i>|<tag>|href="javascript/i);
     expect(html).toContain("&lt;script&gt;alert('criterion')&lt;/script&gt;");
-    expect(html).toContain("# Not a heading, *not emphasis*, _nor this_, [not a link](javascript:alert(1)) &amp; &amp;amp; $x$ ~~no~~");
+    expect(html).toContain(
+      "# Not a heading, *not emphasis*, _nor this_, [not a link](javascript:alert(1)) &amp; &amp;amp; $x$ ~~no~~",
+    );
     for (const link of doc.links) expect(link, "a link the docs made").toMatch(/^#|^https?:\/\//);
   });
 

@@ -17,78 +17,94 @@ const docs = [...project.models.values()].map((model) => {
   return { model, markdown, doc: parseDoc(markdown) };
 });
 
-describe.each(docs.map((d) => [d.model.reference, d] as const))("the docs of %s", (_reference, { model, markdown, doc }) => {
-  const ids = new Set(doc.headings.map((heading) => heading.id));
+describe.each(docs.map((d) => [d.model.reference, d] as const))(
+  "the docs of %s",
+  (_reference, { model, markdown, doc }) => {
+    const ids = new Set(doc.headings.map((heading) => heading.id));
 
-  it("give every section, criterion, exclusion, note and service its own anchor heading with the verbatim words", () => {
-    for (const entry of model.outline) {
-      const rule = model.rules.find((r) => r.id === entry.id);
-      const kind = rule ? rule.kind : entry.kind;
-      const anchor = headingId(doc, statementHeading(kind, entry.id)) ?? "";
-      expect(ids.has(anchor), `${kind} ${entry.id}`).toBe(true);
-      const words = rule ? rule.text : entry.kind === "section" ? entry.title : entry.kind === "rule" ? "" : entry.text;
-      expect(quoteAfter(doc, anchor)?.startsWith(words.split("\n")[0] ?? ""), `${kind} ${entry.id}`).toBe(true);
-    }
-    for (const exception of model.exceptions) expect(headingId(doc, statementHeading("exception", exception.id))).toBeDefined();
-    for (const definition of model.definitions) expect(headingId(doc, statementHeading("definition", definition.name))).toBeDefined();
-  });
+    it("give every section, criterion, exclusion, note and service its own anchor heading with the verbatim words", () => {
+      for (const entry of model.outline) {
+        const rule = model.rules.find((r) => r.id === entry.id);
+        const kind = rule ? rule.kind : entry.kind;
+        const anchor = headingId(doc, statementHeading(kind, entry.id)) ?? "";
+        expect(ids.has(anchor), `${kind} ${entry.id}`).toBe(true);
+        const words = rule
+          ? rule.text
+          : entry.kind === "section"
+            ? entry.title
+            : entry.kind === "rule"
+              ? ""
+              : entry.text;
+        expect(quoteAfter(doc, anchor)?.startsWith(words.split("\n")[0] ?? ""), `${kind} ${entry.id}`).toBe(true);
+      }
+      for (const exception of model.exceptions)
+        expect(headingId(doc, statementHeading("exception", exception.id))).toBeDefined();
+      for (const definition of model.definitions)
+        expect(headingId(doc, statementHeading("definition", definition.name))).toBeDefined();
+    });
 
-  it("give each heading its own anchor, as GitHub numbers repeated ones", () => {
-    const anchors = doc.headings.map((heading) => heading.id);
-    expect(new Set(anchors).size).toBe(anchors.length);
-    for (const heading of doc.headings) expect(heading.id.startsWith(slug(heading.text)), heading.text).toBe(true);
-  });
+    it("give each heading its own anchor, as GitHub numbers repeated ones", () => {
+      const anchors = doc.headings.map((heading) => heading.id);
+      expect(new Set(anchors).size).toBe(anchors.length);
+      for (const heading of doc.headings) expect(heading.id.startsWith(slug(heading.text)), heading.text).toBe(true);
+    });
 
-  it("keep every table's rows as wide as its header", () => {
-    expect(doc.tables.length).toBeGreaterThanOrEqual(5);
-    for (const table of doc.tables) {
-      const width = cells(table[0] ?? "").length;
-      for (const row of table) expect(cells(row).length, row.slice(0, 80)).toBe(width);
-    }
-  });
+    it("keep every table's rows as wide as its header", () => {
+      expect(doc.tables.length).toBeGreaterThanOrEqual(5);
+      for (const table of doc.tables) {
+        const width = cells(table[0] ?? "").length;
+        for (const row of table) expect(cells(row).length, row.slice(0, 80)).toBe(width);
+      }
+    });
 
-  it("link only to anchors that exist, or to web addresses", () => {
-    expect(doc.links.length).toBeGreaterThan(50);
-    for (const link of doc.links) {
-      if (link.startsWith("#")) expect(ids.has(link.slice(1)), link).toBe(true);
-      else expect(link).toMatch(/^https?:\/\//);
-    }
-  });
+    it("link only to anchors that exist, or to web addresses", () => {
+      expect(doc.links.length).toBeGreaterThan(50);
+      for (const link of doc.links) {
+        if (link.startsWith("#")) expect(ids.has(link.slice(1)), link).toBe(true);
+        else expect(link).toMatch(/^https?:\/\//);
+      }
+    });
 
-  it("show the header: reference, title, plan, last review, the revision in force and the source hash", () => {
-    const latest = model.revisions.at(-1);
-    expect(markdown.split("\n")[0]).toMatch(/DO NOT EDIT/);
-    for (const value of [model.reference, model.title, model.plan, model.lastReview, model.sourceHash]) expect(markdown).toContain(value);
-    expect(markdown).toMatch(new RegExp(`Revision in force +\\| ${latest?.approved}, effective ${latest?.effective}`));
-  });
+    it("show the header: reference, title, plan, last review, the revision in force and the source hash", () => {
+      const latest = model.revisions.at(-1);
+      expect(markdown.split("\n")[0]).toMatch(/DO NOT EDIT/);
+      for (const value of [model.reference, model.title, model.plan, model.lastReview, model.sourceHash])
+        expect(markdown).toContain(value);
+      expect(markdown).toMatch(
+        new RegExp(`Revision in force +\\| ${latest?.approved}, effective ${latest?.effective}`),
+      );
+    });
 
-  it("describe the decision procedure in words and as a Mermaid flowchart", () => {
-    expect(ids.has("how-a-decision-is-made")).toBe(true);
-    const fences = doc.tokens.filter((token) => token.type === "fence" && token.info === "mermaid");
-    expect(fences).toHaveLength(1);
-    expect(fences[0]?.content).toMatch(/^flowchart TD\n/);
-    for (const exception of model.exceptions) expect(fences[0]?.content).toContain(`Exception ${exception.id}`);
-  });
+    it("describe the decision procedure in words and as a Mermaid flowchart", () => {
+      expect(ids.has("how-a-decision-is-made")).toBe(true);
+      const fences = doc.tokens.filter((token) => token.type === "fence" && token.info === "mermaid");
+      expect(fences).toHaveLength(1);
+      expect(fences[0]?.content).toMatch(/^flowchart TD\n/);
+      for (const exception of model.exceptions) expect(fences[0]?.content).toContain(`Exception ${exception.id}`);
+    });
 
-  it("list every fact with its type, values, question and readers, and the revision log with what each touched", () => {
-    const facts = doc.tables.find((table) => table[0]?.startsWith("| Fact "));
-    expect(facts?.length).toBe(model.facts.length + 2);
-    for (const fact of model.facts) expect(facts?.some((row) => row.includes(`\`${fact.name}\``))).toBe(true);
-    const log = doc.tables.find((table) => table[0]?.startsWith("| Approved "));
-    expect(log?.length).toBe(model.revisions.length + 2);
-    for (const revision of model.revisions) {
-      const row = log?.find((line) => line.startsWith(`| ${revision.approved} `)) ?? "";
-      for (const id of revision.added) expect(row, `revision ${revision.approved} touches ${id}`).toContain(id);
-    }
-  });
-});
+    it("list every fact with its type, values, question and readers, and the revision log with what each touched", () => {
+      const facts = doc.tables.find((table) => table[0]?.startsWith("| Fact "));
+      expect(facts?.length).toBe(model.facts.length + 2);
+      for (const fact of model.facts) expect(facts?.some((row) => row.includes(`\`${fact.name}\``))).toBe(true);
+      const log = doc.tables.find((table) => table[0]?.startsWith("| Approved "));
+      expect(log?.length).toBe(model.revisions.length + 2);
+      for (const revision of model.revisions) {
+        const row = log?.find((line) => line.startsWith(`| ${revision.approved} `)) ?? "";
+        for (const id of revision.added) expect(row, `revision ${revision.approved} touches ${id}`).toContain(id);
+      }
+    });
+  },
+);
 
 describe("the docs of WNC.CP.224", () => {
   const wnc = docs.find((d) => d.model.reference === "WNC.CP.224");
 
   it("say the logic in plain words with the DSL's labels", () => {
     const markdown = wnc?.markdown ?? "";
-    expect(markdown).toContain("is a private residence or an adult care home (such as a domiciliary care or family care home).");
+    expect(markdown).toContain(
+      "is a private residence or an adult care home (such as a domiciliary care or family care home).",
+    );
     expect(markdown).toContain("Met when [the treatment is self-administered](#definition-self_administered).");
   });
 
@@ -99,7 +115,10 @@ describe("the docs of WNC.CP.224", () => {
   it("say what I.A.5 reads and the revision that introduced it", () => {
     const doc = wnc?.doc;
     expect(quoteAfter(doc!, "criterion-ia5")).toMatch(/^The home environment is conducive/);
-    const section = wnc?.markdown.split("#### Criterion I.A.5")[1]?.split("\n#")[0] ?? wnc?.markdown.split("Criterion I.A.5\n")[1]?.split("\n#")[0] ?? "";
+    const section =
+      wnc?.markdown.split("#### Criterion I.A.5")[1]?.split("\n#")[0] ??
+      wnc?.markdown.split("Criterion I.A.5\n")[1]?.split("\n#")[0] ??
+      "";
     expect(section).toContain("[`home.features`](#facts)");
     expect(section).toContain("added in 2024-05 (effective 2024-05-01)");
   });

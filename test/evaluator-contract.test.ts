@@ -37,8 +37,13 @@ describe("malformed input never yields a decision", () => {
   });
 
   it("rejects a misspelt fact instead of treating it as unknown, and suggests the right one", () => {
-    const issues = inputIssues({ ...coveredIvAntibiotic, member: { ...coveredIvAntibiotic.member, residnce: "hospital" } });
-    expect(issues).toEqual([{ field: "member.residnce", problem: 'is not a fact of this policy; did you mean "residence"?' }]);
+    const issues = inputIssues({
+      ...coveredIvAntibiotic,
+      member: { ...coveredIvAntibiotic.member, residnce: "hospital" },
+    });
+    expect(issues).toEqual([
+      { field: "member.residnce", problem: 'is not a fact of this policy; did you mean "residence"?' },
+    ]);
   });
 
   it("rejects an unknown group, a group that is not an object, and facts that are not an object", () => {
@@ -56,12 +61,17 @@ describe("malformed input never yields a decision", () => {
   it("requires a real service date and none before the policy took effect", () => {
     expect(inputIssues(coveredIvAntibiotic, "2025-13-01")[0]?.field).toBe("asOf");
     expect(inputIssues(coveredIvAntibiotic, "06/01/2025")[0]?.field).toBe("asOf");
-    expect(inputIssues(coveredIvAntibiotic, "2021-04-30")).toEqual([{ field: "asOf", problem: "is 2021-04-30, before the policy took effect on 2021-05-01" }]);
+    expect(inputIssues(coveredIvAntibiotic, "2021-04-30")).toEqual([
+      { field: "asOf", problem: "is 2021-04-30, before the policy took effect on 2021-05-01" },
+    ]);
     expect(() => evaluate(coveredIvAntibiotic, {} as { asOf: string })).toThrow(PolicyInputError);
   });
 
   it("treats null like an absent fact: unknown", () => {
-    const decision = evaluate({ ...coveredIvAntibiotic, member: { ...coveredIvAntibiotic.member, clinical_status_stable: null } }, { asOf: "2025-06-01" });
+    const decision = evaluate(
+      { ...coveredIvAntibiotic, member: { ...coveredIvAntibiotic.member, clinical_status_stable: null } },
+      { asOf: "2025-06-01" },
+    );
     expect(decision.outcome).toBe("pending");
     expect(decision.missingFacts.map((m) => m.fact)).toEqual(["member.clinical_status_stable"]);
   });
@@ -82,7 +92,10 @@ describe("a decision", () => {
   });
 
   it("gives each denying criterion its section number and the policy's words", () => {
-    const decision = evaluate({ ...coveredIvAntibiotic, member: { ...coveredIvAntibiotic.member, residence: "skilled_nursing_facility" } }, { asOf: "2025-06-01" });
+    const decision = evaluate(
+      { ...coveredIvAntibiotic, member: { ...coveredIvAntibiotic.member, residence: "skilled_nursing_facility" } },
+      { asOf: "2025-06-01" },
+    );
     expect(decision.reasons).toEqual([
       {
         id: "I.A.3",
@@ -95,7 +108,10 @@ describe("a decision", () => {
   });
 
   it("asks, when pending, the policy's question for each missing fact", () => {
-    const decision = evaluate({ ...coveredIvAntibiotic, member: { ...coveredIvAntibiotic.member, clinical_status_stable: undefined } }, { asOf: "2025-06-01" });
+    const decision = evaluate(
+      { ...coveredIvAntibiotic, member: { ...coveredIvAntibiotic.member, clinical_status_stable: undefined } },
+      { asOf: "2025-06-01" },
+    );
     expect(decision.missingFacts).toEqual([
       {
         fact: "member.clinical_status_stable",
@@ -110,10 +126,18 @@ describe("a decision", () => {
   it("traces every rule and exception with its status and the facts it read, only when asked", () => {
     expect(evaluate(coveredIvAntibiotic, { asOf: "2025-06-01" }).trace).toBeUndefined();
     const trace = evaluate(coveredIvAntibiotic, { asOf: "2024-03-10", trace: true }).trace ?? [];
-    expect(trace.map((entry) => entry.id)).toEqual([...policy.rules.map((rule) => rule.id), ...policy.exceptions.map((e) => e.id)]);
+    expect(trace.map((entry) => entry.id)).toEqual([
+      ...policy.rules.map((rule) => rule.id),
+      ...policy.exceptions.map((e) => e.id),
+    ]);
     const byId = new Map(trace.map((entry) => [entry.id, entry]));
     expect(byId.get("I.A.5")?.status).toBe("not_applicable");
-    expect(byId.get("I.D.1")).toEqual({ id: "I.D.1", kind: "criterion", status: "not_applicable", facts: ["member.condition_prohibits_adequate_oral_intake", "therapy.kind"] });
+    expect(byId.get("I.D.1")).toEqual({
+      id: "I.D.1",
+      kind: "criterion",
+      status: "not_applicable",
+      facts: ["member.condition_prohibits_adequate_oral_intake", "therapy.kind"],
+    });
     expect(byId.get("I.C.4.b")?.status).toBe("met");
     expect(byId.get("II.B")?.status).toBe("not_met");
     expect(byId.get("EPSDT")?.status).toBe("not_met");

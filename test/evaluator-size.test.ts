@@ -15,7 +15,10 @@ function negatedChain(depth: number): string {
 }
 
 function emittedEvaluator(condition: string): string {
-  const { model, diagnostics } = checkPolicySource(`${deepPolicyBase}criterion S.1 "x" met when ${condition}\n`, deepPolicyPath);
+  const { model, diagnostics } = checkPolicySource(
+    `${deepPolicyBase}criterion S.1 "x" met when ${condition}\n`,
+    deepPolicyPath,
+  );
   if (!model) throw new Error(`the policy does not check: ${diagnostics.map((d) => d.message).join(" ")}`);
   return emitEvaluator(model, createEmitProject(), "generated/deep/evaluator.ts");
 }

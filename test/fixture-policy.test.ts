@@ -43,7 +43,10 @@ describe("fixture policy FIX.DME.101", () => {
   it("generates code that compiles under the project's strict settings", () => {
     const config = ts.readConfigFile(join(projectRoot, "tsconfig.json"), (path) => ts.sys.readFile(path));
     const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, projectRoot);
-    const program = ts.createProgram([join(buildFolder, "generated", "cgm", "evaluator.ts")], { ...options, noEmit: true });
+    const program = ts.createProgram([join(buildFolder, "generated", "cgm", "evaluator.ts")], {
+      ...options,
+      noEmit: true,
+    });
     const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     expect(problems).toEqual([]);
   });

@@ -63,7 +63,10 @@ describe("policyc format", () => {
       ["a comment with trailing spaces", commented],
       ["a CRLF file with comments", commented.replace(/\n/g, "\r\n")],
       ["a file starting with a byte order mark", `\ufeff${commented}`],
-      ["comments on lines ended by a lone carriage return", commented.replace("# Sections come next.   \n", "# Sections come next.\r# and a second comment\r")],
+      [
+        "comments on lines ended by a lone carriage return",
+        commented.replace("# Sections come next.   \n", "# Sections come next.\r# and a second comment\r"),
+      ],
     ];
     const comments = (text: string) => parseSource(text, path).comments.map((comment) => comment.image.trimEnd());
     const codes = (text: string) => checkPolicySource(text, path).diagnostics.map((d) => d.code);

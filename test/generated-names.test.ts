@@ -24,7 +24,10 @@ function capitalised(names: Iterable<string>): string[] {
 }
 
 function isExported(statement: ts.Statement): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 /** The names a module declares at its top level and imports; with `exportedOnly`, only what it exports. */
@@ -35,10 +38,18 @@ function topLevelNames(path: string, exportedOnly = false): Set<string> {
     if (exportedOnly && !isExported(statement)) continue;
     if (ts.isImportDeclaration(statement)) {
       const bindings = statement.importClause?.namedBindings;
-      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.add(element.name.text);
+      if (bindings && ts.isNamedImports(bindings))
+        for (const element of bindings.elements) names.add(element.name.text);
     } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
-    } else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+    } else if (
+      (ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement)) &&
+      statement.name
+    ) {
       names.add(statement.name.text);
     }
   }
@@ -62,14 +73,19 @@ describe("the names a generated module owns", () => {
   });
 
   it("include every name the WNC.CP.224 evaluator declares that no fact gave it", () => {
-    const model = checkPolicySource(readFileSync(join(projectRoot, "policy", "wnc-cp-224.policy"), "utf8"), "policy/wnc-cp-224.policy").model!;
+    const model = checkPolicySource(
+      readFileSync(join(projectRoot, "policy", "wnc-cp-224.policy"), "utf8"),
+      "policy/wnc-cp-224.policy",
+    ).model!;
     const fromFacts = new Set<string>();
     for (const fact of [...model.facts, ...model.claimFacts]) {
-      if (fact.type.kind === "oneOf" || fact.type.kind === "setOf") fromFacts.add(valuesTypeName(fact.name)).add(valuesConstName(fact.name));
+      if (fact.type.kind === "oneOf" || fact.type.kind === "setOf")
+        fromFacts.add(valuesTypeName(fact.name)).add(valuesConstName(fact.name));
     }
     for (const fact of model.facts) {
       const parts = fact.name.split(".");
-      for (let depth = 1; depth < parts.length; depth++) fromFacts.add(groupInterfaceName(parts.slice(0, depth))).add(groupKeysConstName(parts.slice(0, depth)));
+      for (let depth = 1; depth < parts.length; depth++)
+        fromFacts.add(groupInterfaceName(parts.slice(0, depth))).add(groupKeysConstName(parts.slice(0, depth)));
     }
     const declared = topLevelNames(join(projectRoot, "generated", "wnc-cp-224", "evaluator.ts"));
     expect([...fromFacts].filter((name) => !declared.has(name))).toEqual([]);
@@ -107,9 +123,10 @@ criterion I.1 "x" met when a.flag
   ];
   for (const [name, facts, code] of refused) {
     it(`refuses ${name}`, () => {
-      const errors = checkPolicySource(policy(`${flag}\n${facts}`), "t.policy").diagnostics.filter((d) => d.severity === "error");
+      const errors = checkPolicySource(policy(`${flag}\n${facts}`), "t.policy").diagnostics.filter(
+        (d) => d.severity === "error",
+      );
       expect(errors.map((d) => d.code)).toContain(code);
     });
   }
 });
-

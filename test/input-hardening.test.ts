@@ -7,7 +7,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkClaim, evaluate, type Claim, type Facts } from "../generated/wnc-cp-224/evaluator.js";
-import { PolicyInputError, readBoolean, type ClaimCheckOptions, type EvaluateOptions, type InputIssue } from "../generated/runtime/index.js";
+import {
+  PolicyInputError,
+  readBoolean,
+  type ClaimCheckOptions,
+  type EvaluateOptions,
+  type InputIssue,
+} from "../generated/runtime/index.js";
 import { runCli } from "./support/cli.js";
 import { projectRoot } from "./support/evaluators.js";
 import { coveredIvAntibiotic } from "./support/wnc-facts.js";
@@ -23,7 +29,9 @@ function issuesOf(run: () => unknown): readonly InputIssue[] {
     if (error instanceof PolicyInputError) return error.issues;
     throw error;
   }
-  throw new Error(`expected a PolicyInputError, got a result: ${String((result as { outcome?: string; verdict?: string }).outcome ?? (result as { verdict?: string }).verdict)}`);
+  throw new Error(
+    `expected a PolicyInputError, got a result: ${String((result as { outcome?: string; verdict?: string }).outcome ?? (result as { verdict?: string }).verdict)}`,
+  );
 }
 
 function fieldsOf(run: () => unknown): string[] {
@@ -48,7 +56,14 @@ function memberWithout(key: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(coveredIvAntibiotic.member ?? {}).filter(([name]) => name !== key));
 }
 
-const cleanClaim: Claim = { serviceDate: asOf, therapies: ["antibiotic"], lines: [{ code: "S9494", units: 1 }, { code: "T1030", units: 1 }] };
+const cleanClaim: Claim = {
+  serviceDate: asOf,
+  therapies: ["antibiotic"],
+  lines: [
+    { code: "S9494", units: 1 },
+    { code: "T1030", units: 1 },
+  ],
+};
 
 /** A Proxy whose every trap throws, as hostile as an object can be. */
 function throwingProxy(): object {
@@ -69,7 +84,12 @@ describe("only the caller's own properties are read", () => {
   it("ignores facts and keys a polluted Object.prototype lends every object", () => {
     const facts = withMember(memberWithout("clinical_status_stable")) as Facts;
     const prototype = Object.prototype as Record<string, unknown>;
-    Object.defineProperty(prototype, "clinical_status_stable", { value: "yes", configurable: true, enumerable: true, writable: true });
+    Object.defineProperty(prototype, "clinical_status_stable", {
+      value: "yes",
+      configurable: true,
+      enumerable: true,
+      writable: true,
+    });
     Object.defineProperty(prototype, "polluted", { value: 1, configurable: true, enumerable: true, writable: true });
     let decision: unknown;
     try {
@@ -82,7 +102,9 @@ describe("only the caller's own properties are read", () => {
     }
     expect(decision).not.toBeInstanceOf(Error);
     expect((decision as { outcome: string }).outcome).toBe("pending");
-    expect((decision as { missingFacts: { fact: string }[] }).missingFacts.map((fact) => fact.fact)).toEqual(["member.clinical_status_stable"]);
+    expect((decision as { missingFacts: { fact: string }[] }).missingFacts.map((fact) => fact.fact)).toEqual([
+      "member.clinical_status_stable",
+    ]);
   });
 
   it("reports a fact whose getter throws, or a group whose proxy traps throw, by name", () => {
@@ -103,7 +125,10 @@ describe("only the caller's own properties are read", () => {
       throw new Error("boom");
     };
     const line = Object.defineProperty({ code: "S9494" }, "units", { get: throwing, enumerable: true });
-    const claim = Object.defineProperty({ ...cleanClaim, lines: [line] }, "serviceDate", { get: throwing, enumerable: true });
+    const claim = Object.defineProperty({ ...cleanClaim, lines: [line] }, "serviceDate", {
+      get: throwing,
+      enumerable: true,
+    });
     expect(fieldsOf(checking(claim))).toEqual(["serviceDate", "lines[0].units"]);
     expect(fieldsOf(checking({ ...cleanClaim, lines: [throwingProxy()] }))).toEqual(["lines[0]"]);
   });
@@ -152,7 +177,9 @@ describe("values are described without JSON.stringify", () => {
         throw new Error("toJSON");
       },
     };
-    const issues = issuesOf(checking({ serviceDate: hostile, therapies: ["antibiotic"], lines: [{ code: 10n, units: cyclic }] }));
+    const issues = issuesOf(
+      checking({ serviceDate: hostile, therapies: ["antibiotic"], lines: [{ code: 10n, units: cyclic }] }),
+    );
     expect(issues.map((issue) => [issue.field, issue.problem])).toEqual([
       ["serviceDate", "must be a date written YYYY-MM-DD, not an object"],
       ["lines[0].code", "must be a HCPCS code (a letter and four digits) or a CPT code, not the BigInt 10n"],
@@ -161,7 +188,9 @@ describe("values are described without JSON.stringify", () => {
   });
 
   it("says a BigInt fact is a BigInt, not a number", () => {
-    expect(issuesOf(evaluating(withMember({ age: 45n })))[0]?.problem).toBe("must be a number from 0 to 130, not the BigInt 45n");
+    expect(issuesOf(evaluating(withMember({ age: 45n })))[0]?.problem).toBe(
+      "must be a number from 0 to 130, not the BigInt 45n",
+    );
   });
 });
 
@@ -177,18 +206,30 @@ describe("sparse lists", () => {
     const lines = [{ code: "S9494", units: 1 }, , { code: "T1030", units: 1 }];
     expect(fieldsOf(checking({ ...cleanClaim, lines }))).toEqual(["lines[1]"]);
     // eslint-disable-next-line no-sparse-arrays -- a hole in the list is the input under test.
-    expect(fieldsOf(checking({ ...cleanClaim, lines: [{ code: "T1002", modifiers: [, "SD"], units: 1 }] }))).toEqual(["lines[0].modifiers[0]"]);
+    expect(fieldsOf(checking({ ...cleanClaim, lines: [{ code: "T1002", modifiers: [, "SD"], units: 1 }] }))).toEqual([
+      "lines[0].modifiers[0]",
+    ]);
   });
 
   it("number lines as the caller's list does", () => {
-    const check = checkClaim({ ...cleanClaim, lines: [{ code: "J0285", units: 1 }, { code: "S9494", units: 1 }, { code: "J0285", units: 2 }] });
+    const check = checkClaim({
+      ...cleanClaim,
+      lines: [
+        { code: "J0285", units: 1 },
+        { code: "S9494", units: 1 },
+        { code: "J0285", units: 2 },
+      ],
+    });
     expect(check.linesNotGoverned).toEqual([0, 2]);
     expect(check.violations.map((violation) => violation.lines)).toEqual([[1]]);
   });
 
   it("stop reading a vast sparse list after a few holes", () => {
     const issues = issuesOf(evaluating({ ...coveredIvAntibiotic, home: { features: new Array(1e9) } }));
-    expect(issues.map((issue) => issue.field)).toEqual([...[0, 1, 2, 3, 4].map((i) => `home.features[${i}]`), "home.features"]);
+    expect(issues.map((issue) => issue.field)).toEqual([
+      ...[0, 1, 2, 3, 4].map((i) => `home.features[${i}]`),
+      "home.features",
+    ]);
   });
 });
 
@@ -198,7 +239,10 @@ describe("units", () => {
   it("must be a whole number from 0 to 1,000,000, so every total stays exact", () => {
     for (const units of [1e308, 2 ** 53, 1_000_001, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       const issues = issuesOf(checking(t1002(units)));
-      expect(issues.map((issue) => issue.field), String(units)).toEqual(["lines[0].units"]);
+      expect(
+        issues.map((issue) => issue.field),
+        String(units),
+      ).toEqual(["lines[0].units"]);
       expect(issues[0]?.problem).toContain("from 0 to 1,000,000");
     }
   });
@@ -206,13 +250,17 @@ describe("units", () => {
   it("may be the bound itself, and many lines at the bound total exactly", () => {
     const lines = Array.from({ length: 3 }, () => ({ code: "T1002", modifiers: ["SD"], units: 1_000_000 }));
     const check = checkClaim({ ...cleanClaim, amphotericin_b: true, monitoring_minutes: 150, lines });
-    expect(check.violations.find((violation) => violation.rule === "T1002-units")?.detail).toBe("billed 3000000 units; at most 2 allowed");
+    expect(check.violations.find((violation) => violation.rule === "T1002-units")?.detail).toBe(
+      "billed 3000000 units; at most 2 allowed",
+    );
   });
 });
 
 describe("a service date before the policy", () => {
   it("is reported under serviceDate when it came from the claim", () => {
-    expect(issuesOf(checking({ serviceDate: "2021-01-01", lines: [] }))).toEqual([{ field: "serviceDate", problem: "is 2021-01-01, before the policy took effect on 2021-05-01" }]);
+    expect(issuesOf(checking({ serviceDate: "2021-01-01", lines: [] }))).toEqual([
+      { field: "serviceDate", problem: "is 2021-01-01, before the policy took effect on 2021-05-01" },
+    ]);
   });
 
   it("is reported under asOf when it came from the options", () => {
@@ -254,18 +302,28 @@ describe("options", () => {
 
   it("want asOf as text, and say so when it is a Date", () => {
     const issues = issuesOf(evaluating(coveredIvAntibiotic, { asOf: new Date("2025-06-01T00:00:00Z") }));
-    expect(issues).toEqual([{ field: "asOf", problem: 'must be a date written YYYY-MM-DD, not an instance of Date: write the day as text, such as "2025-06-01"' }]);
+    expect(issues).toEqual([
+      {
+        field: "asOf",
+        problem:
+          'must be a date written YYYY-MM-DD, not an instance of Date: write the day as text, such as "2025-06-01"',
+      },
+    ]);
   });
 
   it("want trace true or false", () => {
-    expect(issuesOf(evaluating(coveredIvAntibiotic, { asOf, trace: "yes" }))).toEqual([{ field: "trace", problem: 'must be true or false, not "yes"' }]);
+    expect(issuesOf(evaluating(coveredIvAntibiotic, { asOf, trace: "yes" }))).toEqual([
+      { field: "trace", problem: 'must be true or false, not "yes"' },
+    ]);
   });
 
   it("report an unknown option, with the one meant", () => {
     expect(issuesOf(evaluating(coveredIvAntibiotic, { asOf, tracee: true }))).toEqual([
       { field: "options.tracee", problem: 'is not an option of evaluate (asOf, trace); did you mean "trace"?' },
     ]);
-    expect(issuesOf(checking(cleanClaim, { asof: asOf }))).toEqual([{ field: "options.asof", problem: 'is not an option of checkClaim (asOf); did you mean "asOf"?' }]);
+    expect(issuesOf(checking(cleanClaim, { asof: asOf }))).toEqual([
+      { field: "options.asof", problem: 'is not an option of checkClaim (asOf); did you mean "asOf"?' },
+    ]);
   });
 });
 
@@ -281,7 +339,9 @@ describe("odd values", () => {
     for (const minutes of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       expect(fieldsOf(checking({ ...cleanClaim, monitoring_minutes: minutes }))).toEqual(["monitoring_minutes"]);
     }
-    expect(evaluate(withMember({ ...coveredIvAntibiotic.member, age: -0 }) as Facts, { asOf })).toEqual(evaluate(withMember({ ...coveredIvAntibiotic.member, age: 0 }) as Facts, { asOf }));
+    expect(evaluate(withMember({ ...coveredIvAntibiotic.member, age: -0 }) as Facts, { asOf })).toEqual(
+      evaluate(withMember({ ...coveredIvAntibiotic.member, age: 0 }) as Facts, { asOf }),
+    );
     expect(checkClaim({ ...cleanClaim, lines: [{ code: "J0285", units: -0 }] }).linesNotGoverned).toEqual([0]);
   });
 
@@ -305,7 +365,13 @@ describe("the CLI", () => {
   }
 
   it("reads a facts file that starts with a byte order mark", () => {
-    const run = runCli(["eval", "WNC.CP.224", withByteOrderMark("facts-bom.json", coveredIvAntibiotic), "--as-of", asOf]);
+    const run = runCli([
+      "eval",
+      "WNC.CP.224",
+      withByteOrderMark("facts-bom.json", coveredIvAntibiotic),
+      "--as-of",
+      asOf,
+    ]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as { outcome: string }).outcome).toBe("covered");

@@ -15,7 +15,14 @@ import { formatSource } from "../compiler/format/format-source.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { parseSource } from "../compiler/syntax/parse.js";
 import { maxNestingDepth } from "../compiler/syntax/nesting.js";
-import { alternatingChain, deepOutline, deepPolicyBase, deepPolicyPath, nameOfParts, nestingShapes } from "./support/deep-policy.js";
+import {
+  alternatingChain,
+  deepOutline,
+  deepPolicyBase,
+  deepPolicyPath,
+  nameOfParts,
+  nestingShapes,
+} from "./support/deep-policy.js";
 import { projectRoot, type Evaluator } from "./support/evaluators.js";
 import { runCase } from "./support/run-case.js";
 import { atLeast } from "../compiler/runtime/decision.js";
@@ -70,7 +77,9 @@ case "An adult" on 2024-06-01 a.age = 100 a.flag = no a.place = home expect cove
   it("emits evaluators that compile under the project's strict settings", () => {
     const config = ts.readConfigFile(join(projectRoot, "tsconfig.json"), (path) => ts.sys.readFile(path));
     const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, projectRoot);
-    const roots = nestingShapes.map((shape) => join(buildFolder, shape.name.replace(/\W+/g, "-"), "generated", "deep", "evaluator.ts"));
+    const roots = nestingShapes.map((shape) =>
+      join(buildFolder, shape.name.replace(/\W+/g, "-"), "generated", "deep", "evaluator.ts"),
+    );
     const program = ts.createProgram(roots, { ...options, noEmit: true });
     const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     expect(problems).toEqual([]);
@@ -78,7 +87,9 @@ case "An adult" on 2024-06-01 a.age = 100 a.flag = no a.place = home expect cove
 
   it("decides and explains with the emitted evaluator: and and or in turn", async () => {
     const plan = plans.get("and and or in turn");
-    const evaluator = (await import(join(buildFolder, "and-and-or-in-turn", "generated", "deep", "evaluator.ts"))) as Evaluator;
+    const evaluator = (await import(
+      join(buildFolder, "and-and-or-in-turn", "generated", "deep", "evaluator.ts")
+    )) as Evaluator;
     expect(plan?.cases).toHaveLength(2);
     for (const resolved of plan?.cases ?? []) {
       const { actual, expected } = runCase(evaluator, resolved);
@@ -146,7 +157,9 @@ describe("names", () => {
 
 describe("long chains of `and` and `or`", () => {
   it("of 100,000 operands check, lower and compile to code JavaScript can load (they do not nest)", () => {
-    const chain = Array.from({ length: 100_000 }, (_, index) => (index % 3 === 0 ? "a.flag" : `a.age > ${index % 100}`)).join(" and ");
+    const chain = Array.from({ length: 100_000 }, (_, index) =>
+      index % 3 === 0 ? "a.flag" : `a.age > ${index % 100}`,
+    ).join(" and ");
     const result = checkPolicySource(`${deepPolicyBase}criterion S.1 "x" met when ${chain}\n`, deepPolicyPath);
     expect(codes(result.diagnostics)).toEqual([]);
     const condition = result.model?.rules.find((rule) => rule.id === "S.1")?.condition;
@@ -154,7 +167,10 @@ describe("long chains of `and` and `or`", () => {
     // A call of 65,535 arguments does not parse, and of tens of thousands overflows: the truth nests its `Math.min` calls.
     const truth = new ConditionCompiler(new LocalNames(), result.model?.facts ?? []).truth(condition!);
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the compiled condition, which is the code under test.
-    const evaluate = new Function("fact_a_flag", "fact_a_age", `return ${truth};`) as (flag: number, age: number) => number;
+    const evaluate = new Function("fact_a_flag", "fact_a_age", `return ${truth};`) as (
+      flag: number,
+      age: number,
+    ) => number;
     expect([evaluate(2, 100), evaluate(2, 50), evaluate(1, 100)]).toEqual([2, 0, 1]);
   });
 
@@ -174,13 +190,21 @@ describe("long chains of `and` and `or`", () => {
   });
 
   it("alternating 64 deep stay within the limit", () => {
-    expect(codes(checkPolicySource(`${deepPolicyBase}criterion S.1 "x" met when ${alternatingChain(64)}\n`, deepPolicyPath).diagnostics)).toEqual([]);
+    expect(
+      codes(
+        checkPolicySource(`${deepPolicyBase}criterion S.1 "x" met when ${alternatingChain(64)}\n`, deepPolicyPath)
+          .diagnostics,
+      ),
+    ).toEqual([]);
   });
 });
 
 /** `define d0 as d1`, `d1 as d2`... `d<count-1> as a.flag`, and a criterion that reads d0. */
 function definitionChain(count: number): string {
-  const definitions = Array.from({ length: count }, (_, i) => `define d${i} "d${i}" as ${i + 1 < count ? `d${i + 1} and a.age > ${i % 100}` : "a.flag"}`);
+  const definitions = Array.from(
+    { length: count },
+    (_, i) => `define d${i} "d${i}" as ${i + 1 < count ? `d${i + 1} and a.age > ${i % 100}` : "a.flag"}`,
+  );
   return `${deepPolicyBase}${definitions.join("\n")}\ncriterion S.1 "x" met when d0\n`;
 }
 
@@ -210,7 +234,9 @@ describe("chains of definitions, one inside another", () => {
       const { diagnostics } = checkPolicySource(definitionChain(count), deepPolicyPath);
       const found = errors(diagnostics).filter((d) => d.code === "PC007");
       expect(found, `${count}`).toHaveLength(1);
-      expect(found[0]?.message).toBe(`\`d${count - maxNestingDepth - 1}\` is defined through ${maxNestingDepth + 1} definitions, one inside another; the limit is ${maxNestingDepth}.`);
+      expect(found[0]?.message).toBe(
+        `\`d${count - maxNestingDepth - 1}\` is defined through ${maxNestingDepth + 1} definitions, one inside another; the limit is ${maxNestingDepth}.`,
+      );
     }
   });
 
@@ -223,12 +249,18 @@ describe("chains of definitions, one inside another", () => {
 describe("at least N of many", () => {
   it("of 70,000 operands compile to code JavaScript can call", () => {
     const operands = Array.from({ length: 70_000 }, (_, index) => `a.age > ${index % 100}`).join(", ");
-    const result = checkPolicySource(`${deepPolicyBase}criterion S.1 "x" met when at least 2 of (${operands})\n`, deepPolicyPath);
+    const result = checkPolicySource(
+      `${deepPolicyBase}criterion S.1 "x" met when at least 2 of (${operands})\n`,
+      deepPolicyPath,
+    );
     expect(codes(result.diagnostics)).toEqual([]);
     const condition = result.model?.rules.find((rule) => rule.id === "S.1")?.condition;
     const truth = new ConditionCompiler(new LocalNames(), result.model?.facts ?? []).truth(condition!);
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the compiled condition, which is the code under test.
-    const evaluate = new Function("atLeast", "fact_a_age", `return ${truth};`) as (run: typeof atLeast, age: number | undefined) => number;
+    const evaluate = new Function("atLeast", "fact_a_age", `return ${truth};`) as (
+      run: typeof atLeast,
+      age: number | undefined,
+    ) => number;
     expect([evaluate(atLeast, 50), evaluate(atLeast, 0), evaluate(atLeast, undefined)]).toEqual([2, 0, 1]);
   });
 });

@@ -19,7 +19,10 @@ export { outcome, PolicyInputError };
 describe("package exports", () => {
   it("load an evaluator by its documented path", () => {
     const script = `import("clinical-policy-compiler/policies/wnc-cp-224").then((m) => console.log(m.policy.reference, typeof m.evaluate))`;
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: projectRoot, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: projectRoot,
+      encoding: "utf8",
+    });
     expect(run.stderr).toBe("");
     expect(run.stdout.trim()).toBe("WNC.CP.224 function");
   });
@@ -30,10 +33,22 @@ describe("package exports", () => {
     const file = join(folder, "consumer.ts");
     writeFileSync(file, consumer);
     const wrong = join(folder, "wrong.ts");
-    writeFileSync(wrong, `import type { Facts } from "clinical-policy-compiler/policies/wnc-cp-224";\nexport const facts: Facts = { member: { residence: "castle" } };\n`);
-    const options: ts.CompilerOptions = { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, types: [] };
+    writeFileSync(
+      wrong,
+      `import type { Facts } from "clinical-policy-compiler/policies/wnc-cp-224";\nexport const facts: Facts = { member: { residence: "castle" } };\n`,
+    );
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      types: [],
+    };
     const messages = (path: string) =>
-      ts.getPreEmitDiagnostics(ts.createProgram([path], options)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
+      ts
+        .getPreEmitDiagnostics(ts.createProgram([path], options))
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
     expect(messages(file)).toEqual([]);
     expect(messages(wrong).join("\n")).toContain('"castle"');
   });

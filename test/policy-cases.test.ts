@@ -10,7 +10,9 @@ const project = checkProject(projectRoot);
 
 describe("case files", () => {
   it("have no errors", () => {
-    expect(project.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.span.line} ${d.message}`)).toEqual([]);
+    expect(
+      project.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.span.line} ${d.message}`),
+    ).toEqual([]);
   });
 
   it("hold cases for every policy", () => {

@@ -49,9 +49,15 @@ describe("rendering diagnostics", () => {
 
   it("shows a diagnostic about a file that was not read without a source line, its name escaped", () => {
     const file = "policy/x\nerror[PC000]: forged\u202e.policy";
-    const problem = diagnostic(catalogue.unsafeFileName, file, spanAt(1, 1, 0), "The file name is not one policyc accepts.", {
-      related: [{ file, span: spanAt(1, 1, 0), message: "also here" }],
-    });
+    const problem = diagnostic(
+      catalogue.unsafeFileName,
+      file,
+      spanAt(1, 1, 0),
+      "The file name is not one policyc accepts.",
+      {
+        related: [{ file, span: spanAt(1, 1, 0), message: "also here" }],
+      },
+    );
     const rendered = renderDiagnostics([problem], () => undefined);
     expect(rendered.split("\n")).toEqual([
       "error[PC060]: Unsafe file or folder name",

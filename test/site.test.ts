@@ -35,7 +35,16 @@ describe("the site", () => {
 
   it("gives each criterion heading its anchor, runs only its own scripts, and bundles Mermaid", () => {
     const html = readFileSync(join(out, "wnc-cp-224", "index.html"), "utf8");
-    for (const id of ["criterion-ia1", "criterion-ia5", "criterion-ic4a", "criterion-nceliga", "exclusion-iia", "note-iinote-1", "exception-epsdt", "facts"]) {
+    for (const id of [
+      "criterion-ia1",
+      "criterion-ia5",
+      "criterion-ic4a",
+      "criterion-nceliga",
+      "exclusion-iia",
+      "note-iinote-1",
+      "exception-epsdt",
+      "facts",
+    ]) {
       expect(html, id).toMatch(new RegExp(`<h[1-6] id="${id}">`));
     }
     expect(html.match(/<script/g)).toHaveLength(2);
@@ -64,9 +73,15 @@ describe("the site in headless Chromium", () => {
       expect(await heading.textContent()).toBe("Criterion I.A.5");
       const box = await heading.boundingBox();
       const viewport = page.viewportSize();
-      expect(box && viewport && box.y > -2 && box.y < viewport.height, `the heading is scrolled into view: ${JSON.stringify({ box, viewport })}`).toBe(true);
+      expect(
+        box && viewport && box.y > -2 && box.y < viewport.height,
+        `the heading is scrolled into view: ${JSON.stringify({ box, viewport })}`,
+      ).toBe(true);
 
-      const model = checkPolicySource(readFileSync(join(projectRoot, "policy/wnc-cp-224.policy"), "utf8"), "policy/wnc-cp-224.policy").model;
+      const model = checkPolicySource(
+        readFileSync(join(projectRoot, "policy/wnc-cp-224.policy"), "utf8"),
+        "policy/wnc-cp-224.policy",
+      ).model;
       const words = model?.rules.find((rule) => rule.id === "I.A.5")?.text;
       const quote = page.locator("#criterion-ia5 + blockquote");
       expect((await quote.textContent())?.trim()).toBe(words);

@@ -38,7 +38,8 @@ describe("CRLF line ends", () => {
   it("check the same as LF, at the same lines and columns, comments included", () => {
     const lf = `${policy}criterion I.D "x" met when patient.agee > 3  # a comment\n`;
     const crlf = lf.replace(/\n/g, "\r\n");
-    const where = (text: string) => checkPolicySource(text, policyPath).diagnostics.map((d) => [d.code, d.span.line, d.span.column, d.message]);
+    const where = (text: string) =>
+      checkPolicySource(text, policyPath).diagnostics.map((d) => [d.code, d.span.line, d.span.column, d.message]);
     expect(where(crlf)).toEqual(where(lf));
     expect(where(lf)).toHaveLength(1);
     const comments = (text: string) => parseSource(text, policyPath).comments.map((c) => c.image);
@@ -51,7 +52,9 @@ describe("a text without its closing quote", () => {
     const line = 'criterion I.D "The member is an adult. met when patient.age >= 18';
     const text = `${policy}${line}\n`;
     const found = parseSource(text, policyPath).diagnostics.filter((d) => d.code === "PC001");
-    expect(found.map((d) => text.slice(d.span.offset, d.span.endOffset))).toEqual(['"The member is an adult. met when patient.age >= 18']);
+    expect(found.map((d) => text.slice(d.span.offset, d.span.endOffset))).toEqual([
+      '"The member is an adult. met when patient.age >= 18',
+    ]);
     expect(found[0]?.message).toBe("This text has no closing double quote on its line.");
   });
 

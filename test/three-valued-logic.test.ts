@@ -8,17 +8,30 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { evaluate } from "../generated/wnc-cp-224/evaluator.js";
-import { flattenFacts, nestFacts, perturbFacts, randomFlatFacts, randomValue, seededRandom, type FlatFacts } from "./support/random-facts.js";
+import {
+  flattenFacts,
+  nestFacts,
+  perturbFacts,
+  randomFlatFacts,
+  randomValue,
+  seededRandom,
+  type FlatFacts,
+} from "./support/random-facts.js";
 import { coveredIvAntibiotic } from "./support/wnc-facts.js";
 import { projectRoot } from "./support/evaluators.js";
 
-const model = checkPolicySource(readFileSync(join(projectRoot, "policy/wnc-cp-224.policy"), "utf8"), "policy/wnc-cp-224.policy").model!;
+const model = checkPolicySource(
+  readFileSync(join(projectRoot, "policy/wnc-cp-224.policy"), "utf8"),
+  "policy/wnc-cp-224.policy",
+).model!;
 const serviceDates = ["2022-01-10", "2024-03-10", "2024-06-10", "2025-06-01"];
 const covered = flattenFacts(coveredIvAntibiotic as Record<string, unknown>);
 
 /** Half the rounds start from nothing, half from a covered case: both far from and near the boundary. */
 function partialFacts(round: number, random: () => number, unknownShare: number): FlatFacts {
-  return round % 2 === 0 ? randomFlatFacts(model.facts, random, unknownShare) : perturbFacts(covered, model.facts, random, unknownShare, 0.05);
+  return round % 2 === 0
+    ? randomFlatFacts(model.facts, random, unknownShare)
+    : perturbFacts(covered, model.facts, random, unknownShare, 0.05);
 }
 
 function decide(flat: FlatFacts, asOf: string) {
@@ -37,7 +50,8 @@ describe("three-valued logic", () => {
       decided++;
       for (let completion = 0; completion < 5; completion++) {
         const complete = new Map(partial);
-        for (const fact of model.facts) if (!complete.has(fact.name)) complete.set(fact.name, randomValue(fact, random));
+        for (const fact of model.facts)
+          if (!complete.has(fact.name)) complete.set(fact.name, randomValue(fact, random));
         expect(decide(complete, asOf).outcome, `round ${round}`).toBe(outcome);
       }
     }

@@ -25,7 +25,14 @@ function model(text: string): PolicyModel {
 
 function report(text: string, publishedText = published) {
   const checked = tracePolicy(model(text), publishedText);
-  return { checked, rendered: renderTraceReport(checked, { policyPath, policySource: text, publishedPath: "policy/wnc-cp-224.published.txt" }) };
+  return {
+    checked,
+    rendered: renderTraceReport(checked, {
+      policyPath,
+      policySource: text,
+      publishedPath: "policy/wnc-cp-224.published.txt",
+    }),
+  };
 }
 
 describe("every policy under policy/ with a published text", () => {
@@ -34,7 +41,9 @@ describe("every policy under policy/ with a published text", () => {
     const text = project.published.get(m.reference);
     return text ? [{ model: m, published: text }] : [];
   });
-  const traced = named.flatMap(({ model: m, published: text }) => (text.kind === "read" ? [{ model: m, published: text }] : []));
+  const traced = named.flatMap(({ model: m, published: text }) =>
+    text.kind === "read" ? [{ model: m, published: text }] : [],
+  );
 
   it("names a published text that exists (WNC.CP.224 among them)", () => {
     expect(traced.map(({ model: m }) => m.reference)).toContain("WNC.CP.224");
@@ -58,7 +67,9 @@ describe("every policy under policy/ with a published text", () => {
   it("is what `policyc traceability` prints, exiting 0", () => {
     const run = runCli(["traceability"]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/policy\/wnc-cp-224\.published\.txt: (\d+) of \1 sentences accounted for \(100%\); 0 mismatches\./);
+    expect(run.stdout).toMatch(
+      /policy\/wnc-cp-224\.published\.txt: (\d+) of \1 sentences accounted for \(100%\); 0 mismatches\./,
+    );
   });
 
   it("gives a reason for everything it deliberately does not encode", () => {
@@ -79,7 +90,10 @@ describe("the traceability check", () => {
   });
 
   it("fails on a reworded criterion and points at both places", () => {
-    const edited = source.replace("private residence or in an adult care home", "private home or in an adult care home");
+    const edited = source.replace(
+      "private residence or in an adult care home",
+      "private home or in an adult care home",
+    );
     const { checked, rendered } = report(edited);
     expect(checked.mismatches.map((m) => `${m.quote.owner} (${m.quote.field})`)).toEqual(["criterion I.A.3 (text)"]);
     const closest = checked.mismatches[0]?.closest;
@@ -95,7 +109,10 @@ describe("the traceability check", () => {
   it("fails on a changed note item and on a changed code description", () => {
     const edited = source
       .replace('item 2 "Formulae/solutions ordered by the physician;"', 'item 2 "Formula ordered by the physician;"')
-      .replace("Nursing care, in the home, by registered nurse, per diem.", "Nursing care, in the home, by a nurse, per diem.");
+      .replace(
+        "Nursing care, in the home, by registered nurse, per diem.",
+        "Nursing care, in the home, by a nurse, per diem.",
+      );
     const owners = report(edited).checked.mismatches.map((m) => m.quote.owner);
     expect(owners).toContain("code T1030");
   });
@@ -105,7 +122,10 @@ describe("the traceability check", () => {
       'note II.note-1 "Note: HIT drug therapy is not allowed for members receiving private duty nursing.',
       'note II.note-1 "Note:   HIT drug therapy is not allowed for members “receiving” private duty nursing.',
     );
-    const publishedEdited = published.replace("HIT drug therapy is not allowed for members receiving", "HIT drug therapy is **not** allowed\nfor members \"receiving\"");
+    const publishedEdited = published.replace(
+      "HIT drug therapy is not allowed for members receiving",
+      'HIT drug therapy is **not** allowed\nfor members "receiving"',
+    );
     expect(report(edited, publishedEdited).checked.mismatches).toEqual([]);
   });
 
@@ -119,10 +139,17 @@ describe("the traceability check", () => {
   });
 
   it("does not let prose without a reason account for a sentence", () => {
-    const edited = source.replace('  not encoded because "Compliance duties of the provider; they decide no member\'s coverage."\n', "");
+    const edited = source.replace(
+      '  not encoded because "Compliance duties of the provider; they decide no member\'s coverage."\n',
+      "",
+    );
     expect(edited).not.toBe(source);
     const { checked } = report(edited);
     expect(checked.unaccounted.length).toBeGreaterThan(0);
-    expect(checked.unaccounted.every((sentence) => sentence.accounting === "unexplained" && sentence.owners.includes("prose NC.compliance"))).toBe(true);
+    expect(
+      checked.unaccounted.every(
+        (sentence) => sentence.accounting === "unexplained" && sentence.owners.includes("prose NC.compliance"),
+      ),
+    ).toBe(true);
   });
 });

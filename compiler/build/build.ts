@@ -45,7 +45,12 @@ async function runtimeFiles(): Promise<GeneratedFile[]> {
 export type CheckedProject = Omit<BuildPlan, "files">;
 
 /** Reads the published text a model names; a refusal becomes an error at its `published text` clause. */
-function loadPublishedText(root: string, model: PolicyModel, clause: Span | undefined, diagnostics: Diagnostic[]): PublishedText | undefined {
+function loadPublishedText(
+  root: string,
+  model: PolicyModel,
+  clause: Span | undefined,
+  diagnostics: Diagnostic[],
+): PublishedText | undefined {
   const published = readPublishedText(root, model);
   if (published?.kind === "refused" && clause) {
     const entry = published.outside ? catalogue.publishedTextOutside : catalogue.unreadableFile;
@@ -89,7 +94,11 @@ export function checkSources(
     if (clash) {
       if (header) {
         const message = `The reference number ${result.model.reference} is also used by ${clash.sourcePath}.`;
-        diagnostics.push(diagnostic(catalogue.duplicateName, path, header.span, message, { hint: "Give each policy its own reference number." }));
+        diagnostics.push(
+          diagnostic(catalogue.duplicateName, path, header.span, message, {
+            hint: "Give each policy its own reference number.",
+          }),
+        );
       }
       continue;
     }
@@ -107,7 +116,15 @@ export function checkSources(
     cases.push(...checked.cases);
     claimCases.push(...checked.claimCases);
   }
-  return { diagnostics: sortDiagnostics(diagnostics), models, published, cases, claimCases, sources, policyFiles: policies.length };
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    models,
+    published,
+    cases,
+    claimCases,
+    sources,
+    policyFiles: policies.length,
+  };
 }
 
 /**
@@ -147,7 +164,9 @@ export function checkProject(root: string): CheckedProject {
 export function staleFiles(root: string, plan: BuildPlan): string[] {
   const current = listGeneratedFolder(root);
   const planned = new Set(plan.files.map((file) => file.path));
-  const differing = plan.files.filter((file) => current.files.get(file.path) !== file.contents).map((file) => file.path);
+  const differing = plan.files
+    .filter((file) => current.files.get(file.path) !== file.contents)
+    .map((file) => file.path);
   const extra = [...current.files.keys(), ...current.other].filter((path) => !planned.has(path));
   return [...differing, ...extra].sort(compareText);
 }
@@ -158,6 +177,7 @@ export function staleFiles(root: string, plan: BuildPlan): string[] {
  */
 export function writeBuild(root: string, plan: BuildPlan, onStep?: (step: WriteStep) => void): WriteResult {
   if (hasErrors(plan.diagnostics)) throw new Error("policyc: refusing to write a build that has errors");
-  if (plan.models.size === 0) throw new Error("policyc: refusing to write a build of no policy, which would empty generated/");
+  if (plan.models.size === 0)
+    throw new Error("policyc: refusing to write a build of no policy, which would empty generated/");
   return writeGenerated(root, plan.files, onStep);
 }

@@ -9,7 +9,14 @@ import type { Span } from "../syntax/ast.js";
 import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic, type RelatedLocation } from "../diagnostics/diagnostic.js";
 import { compareText } from "../diagnostics/compare-text.js";
-import { displayPath, isSafeDottedName, isSafeName, quotedName, safeDottedNameRule, safeNameRule } from "../files/names.js";
+import {
+  displayPath,
+  isSafeDottedName,
+  isSafeName,
+  quotedName,
+  safeDottedNameRule,
+  safeNameRule,
+} from "../files/names.js";
 import { readRegularFile } from "../files/read-file.js";
 
 export interface SourceText {
@@ -36,7 +43,13 @@ const maxFolderDepth = 8;
 /** A diagnostic about a file or folder as a whole: it points at the start of the file (the renderer shows no source). */
 const wholeFile: Span = { offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-function fileProblem(entry: CatalogueEntry, path: string, message: string, hint: string, related: readonly RelatedLocation[] = []): Diagnostic {
+function fileProblem(
+  entry: CatalogueEntry,
+  path: string,
+  message: string,
+  hint: string,
+  related: readonly RelatedLocation[] = [],
+): Diagnostic {
   return diagnostic(entry, path, wholeFile, message, { hint, ...(related.length > 0 && { related }) });
 }
 
@@ -79,23 +92,49 @@ class PolicyFolderScan {
     const target = statSync(join(this.root, path), { throwIfNoEntry: false });
     if (extensionOf(name) === undefined && !target?.isDirectory()) return;
     this.diagnostics.push(
-      fileProblem(catalogue.unreadableFile, path, `${displayPath(path)} is a symbolic link; policyc reads only regular files and folders under ${policyFolder}/.`, "Replace the link with the file or folder itself."),
+      fileProblem(
+        catalogue.unreadableFile,
+        path,
+        `${displayPath(path)} is a symbolic link; policyc reads only regular files and folders under ${policyFolder}/.`,
+        "Replace the link with the file or folder itself.",
+      ),
     );
   }
 
   private folder(path: string, name: string, depth: number): void {
     if (extensionOf(name) !== undefined) {
-      this.diagnostics.push(fileProblem(catalogue.unreadableFile, path, `${displayPath(path)} is a folder, but its name says it is a policy or case file.`, "Rename the folder."));
+      this.diagnostics.push(
+        fileProblem(
+          catalogue.unreadableFile,
+          path,
+          `${displayPath(path)} is a folder, but its name says it is a policy or case file.`,
+          "Rename the folder.",
+        ),
+      );
       return;
     }
     if (!isSafeName(name)) {
       if (holdsSources(join(this.root, path), depth + 1)) {
-        this.diagnostics.push(fileProblem(catalogue.unsafeFileName, path, `The folder name ${quotedName(name)} is not one policyc accepts.`, `Name folders under ${policyFolder}/ with ${safeNameRule}.`));
+        this.diagnostics.push(
+          fileProblem(
+            catalogue.unsafeFileName,
+            path,
+            `The folder name ${quotedName(name)} is not one policyc accepts.`,
+            `Name folders under ${policyFolder}/ with ${safeNameRule}.`,
+          ),
+        );
       }
       return;
     }
     if (depth >= maxFolderDepth) {
-      this.diagnostics.push(fileProblem(catalogue.unsafeFileName, path, `${displayPath(path)} is more than ${maxFolderDepth} folders deep under ${policyFolder}/.`, "Keep policies in shallower folders."));
+      this.diagnostics.push(
+        fileProblem(
+          catalogue.unsafeFileName,
+          path,
+          `${displayPath(path)} is more than ${maxFolderDepth} folders deep under ${policyFolder}/.`,
+          "Keep policies in shallower folders.",
+        ),
+      );
       return;
     }
     this.walk(path, depth + 1);
@@ -109,13 +148,27 @@ class PolicyFolderScan {
     const safe = extension === ".policy" ? isSafeName(stem) : isSafeDottedName(stem);
     if (!safe) {
       const rule = extension === ".policy" ? safeNameRule : safeDottedNameRule;
-      this.diagnostics.push(fileProblem(catalogue.unsafeFileName, path, `The file name ${quotedName(name)} is not one policyc accepts.`, `Name it with ${rule}, then \`${extension}\`.`));
+      this.diagnostics.push(
+        fileProblem(
+          catalogue.unsafeFileName,
+          path,
+          `The file name ${quotedName(name)} is not one policyc accepts.`,
+          `Name it with ${rule}, then \`${extension}\`.`,
+        ),
+      );
       return;
     }
     const read = readRegularFile(join(this.root, path));
     if (read.kind === "missing") return;
     if (read.kind === "refused") {
-      this.diagnostics.push(fileProblem(catalogue.unreadableFile, path, `${path} ${read.problem}.`, "Keep policies and cases as plain files under policy/."));
+      this.diagnostics.push(
+        fileProblem(
+          catalogue.unreadableFile,
+          path,
+          `${path} ${read.problem}.`,
+          "Keep policies and cases as plain files under policy/.",
+        ),
+      );
       return;
     }
     (extension === ".policy" ? this.policies : this.cases).push({ path, text: read.text });
@@ -158,8 +211,15 @@ export function readProjectSources(root: string): ProjectSources {
   const scan = new PolicyFolderScan(root);
   if (top === undefined) return { policies: [], cases: [], diagnostics: [], hasPolicyFolder: false };
   if (top.isSymbolicLink() || !top.isDirectory()) {
-    const what = top.isSymbolicLink() ? "is a symbolic link; policyc reads only the project's own folder" : "is not a folder";
-    const problem = fileProblem(catalogue.unreadableFile, policyFolder, `${policyFolder}/ ${what}.`, "Keep the policies in a real folder named policy/ in the project.");
+    const what = top.isSymbolicLink()
+      ? "is a symbolic link; policyc reads only the project's own folder"
+      : "is not a folder";
+    const problem = fileProblem(
+      catalogue.unreadableFile,
+      policyFolder,
+      `${policyFolder}/ ${what}.`,
+      "Keep the policies in a real folder named policy/ in the project.",
+    );
     return { policies: [], cases: [], diagnostics: [problem], hasPolicyFolder: true };
   }
   scan.walk(policyFolder, 1);
@@ -174,7 +234,8 @@ export function runtimeSources(): SourceText[] {
     .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
     .map((entry) => {
       const read = readRegularFile(join(folder, entry.name));
-      if (read.kind !== "text") throw new Error(`policyc: cannot read its own runtime file compiler/runtime/${entry.name}`);
+      if (read.kind !== "text")
+        throw new Error(`policyc: cannot read its own runtime file compiler/runtime/${entry.name}`);
       return { path: `compiler/runtime/${entry.name}`, text: read.text };
     });
 }

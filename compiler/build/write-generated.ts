@@ -40,7 +40,9 @@ export function listGeneratedFolder(root: string): { files: Map<string, string>;
   const files = new Map<string, string>();
   const other: string[] = [];
   const visit = (relative: string): void => {
-    const entries = readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
+    const entries = readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) =>
+      compareText(a.name, b.name),
+    );
     for (const entry of entries) {
       const path = `${relative}/${entry.name}`;
       const read = entry.isFile() ? readRegularFile(join(root, path)) : undefined;
@@ -56,7 +58,9 @@ export function listGeneratedFolder(root: string): { files: Map<string, string>;
 }
 
 function siblingsWithPrefix(root: string, prefix: string): string[] {
-  return readdirSync(root).filter((name) => name.startsWith(prefix)).sort(compareText);
+  return readdirSync(root)
+    .filter((name) => name.startsWith(prefix))
+    .sort(compareText);
 }
 
 /**
@@ -75,7 +79,10 @@ export function recoverInterruptedBuild(root: string): void {
 
 function checkPlannedPath(path: string): string {
   const inside = path.slice(generatedFolder.length + 1);
-  if (!path.startsWith(`${generatedFolder}/`) || inside.split("/").some((part) => part === "" || part === "." || part === "..")) {
+  if (
+    !path.startsWith(`${generatedFolder}/`) ||
+    inside.split("/").some((part) => part === "" || part === "." || part === "..")
+  ) {
     throw new Error(`policyc: refusing to write ${JSON.stringify(path)}, which is not a path inside generated/`);
   }
   return inside;
@@ -104,13 +111,19 @@ function stage(root: string, staging: string, files: readonly GeneratedFile[], o
  * `onStep` is for tests: it is called after each step, and throwing from it plays a kill (the lock is
  * released all the same; a real kill leaves it, and the next build takes it over).
  */
-export function writeGenerated(root: string, files: readonly GeneratedFile[], onStep: (step: WriteStep) => void = () => {}): WriteResult {
+export function writeGenerated(
+  root: string,
+  files: readonly GeneratedFile[],
+  onStep: (step: WriteStep) => void = () => {},
+): WriteResult {
   const release = acquireBuildLock(root);
   try {
     recoverInterruptedBuild(root);
     const current = lstatSync(join(root, generatedFolder), { throwIfNoEntry: false });
     if (current !== undefined && !current.isDirectory()) {
-      throw new GeneratedFolderError(`${generatedFolder} is ${current.isSymbolicLink() ? "a symbolic link" : "not a folder"}; policyc writes only into a real generated/ folder of the project. Remove it and build again.`);
+      throw new GeneratedFolderError(
+        `${generatedFolder} is ${current.isSymbolicLink() ? "a symbolic link" : "not a folder"}; policyc writes only into a real generated/ folder of the project. Remove it and build again.`,
+      );
     }
     const old = listGeneratedFolder(root);
     const planned = new Set(files.map((file) => file.path));

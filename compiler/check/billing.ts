@@ -38,21 +38,41 @@ class BillingChecker {
     private readonly addReads: (owner: string, reads: ExpressionReads) => void,
   ) {}
 
-  private report(entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, context: string, hint?: string): void {
-    this.diagnostics.push(diagnostic(entry, this.symbols.file, span, message, { context, ...(hint !== undefined && { hint }) }));
+  private report(
+    entry: (typeof catalogue)[keyof typeof catalogue],
+    span: Ast.Span,
+    message: string,
+    context: string,
+    hint?: string,
+  ): void {
+    this.diagnostics.push(
+      diagnostic(entry, this.symbols.file, span, message, { context, ...(hint !== undefined && { hint }) }),
+    );
   }
 
   run(): void {
     const listed = new Set(this.symbols.codes.map((code) => code.code.text));
     for (const code of this.symbols.codes) {
       if (!codeFormat.test(code.code.text)) {
-        this.report(catalogue.invalidLiteral, code.code.span, `\`${code.code.text}\` is not a HCPCS or CPT code.`, describeStatement(code), "Write a letter and four digits (S9494) or five characters (99601).");
+        this.report(
+          catalogue.invalidLiteral,
+          code.code.span,
+          `\`${code.code.text}\` is not a HCPCS or CPT code.`,
+          describeStatement(code),
+          "Write a letter and four digits (S9494) or five characters (99601).",
+        );
       }
     }
     for (const group of this.symbols.codeGroups.values()) {
       for (const member of group.codes) {
         if (listed.has(member.text)) continue;
-        this.report(catalogue.unknownName, member.span, `The coding table has no code \`${member.text}\`.`, describeStatement(group), didYouMean(member.text, listed));
+        this.report(
+          catalogue.unknownName,
+          member.span,
+          `The coding table has no code \`${member.text}\`.`,
+          describeStatement(group),
+          didYouMean(member.text, listed),
+        );
       }
     }
     const seen = new Map<string, Ast.BillingRule>();
@@ -60,17 +80,29 @@ class BillingChecker {
       const first = seen.get(site.rule.id.text);
       if (first) {
         this.diagnostics.push(
-          diagnostic(catalogue.duplicateName, this.symbols.file, site.rule.id.span, `The rule \`${site.rule.id.text}\` is declared twice.`, {
-            context: describeStatement(site.code),
-            related: [{ file: this.symbols.file, span: first.id.span, message: "first declared here" }],
-          }),
+          diagnostic(
+            catalogue.duplicateName,
+            this.symbols.file,
+            site.rule.id.span,
+            `The rule \`${site.rule.id.text}\` is declared twice.`,
+            {
+              context: describeStatement(site.code),
+              related: [{ file: this.symbols.file, span: first.id.span, message: "first declared here" }],
+            },
+          ),
         );
         continue;
       }
       seen.set(site.rule.id.text, site.rule);
       const id = site.rule.id.text;
       if (this.symbols.outline.has(id) || this.symbols.definitions.has(id) || this.symbols.exceptions.has(id)) {
-        this.report(catalogue.duplicateName, site.rule.id.span, `\`${id}\` already names a statement of the policy.`, describeStatement(site.code), "Give the rule a name of its own.");
+        this.report(
+          catalogue.duplicateName,
+          site.rule.id.span,
+          `\`${id}\` already names a statement of the policy.`,
+          describeStatement(site.code),
+          "Give the rule a name of its own.",
+        );
         continue;
       }
       this.checkRule(site);
@@ -80,21 +112,39 @@ class BillingChecker {
   private checkRule({ rule, code, noteIndex }: BillingRuleSite): void {
     const context = `rule ${rule.id.text} of code ${codeLabel(code)}`;
     // A rule lives as long as the billing sentence it carries out (already resolved by the policy checker).
-    this.lifetimes.set(rule.id.text, (noteIndex !== undefined && this.lifetimes.get(billingKey(code, noteIndex))) || { from: 0 });
+    this.lifetimes.set(
+      rule.id.text,
+      (noteIndex !== undefined && this.lifetimes.get(billingKey(code, noteIndex))) || { from: 0 },
+    );
     this.addReads(rule.id.text, emptyReads());
     if (rule.from && this.symbols.outline.get(rule.from.text)?.kind !== "note") {
       const notes = [...this.symbols.outline.values()].filter((s) => s.kind === "note").map((s) => s.id.text);
-      this.report(catalogue.unknownName, rule.from.span, `No note is numbered \`${rule.from.text}\`.`, context, didYouMean(rule.from.text, notes));
+      this.report(
+        catalogue.unknownName,
+        rule.from.span,
+        `No note is numbered \`${rule.from.text}\`.`,
+        context,
+        didYouMean(rule.from.text, notes),
+      );
     }
     const body = rule.body;
     switch (body.kind) {
       case "billedOnlyWhen":
       case "notBilledWhen":
-        this.addReads(rule.id.text, checkExpression(body.condition, this.symbols, context, this.diagnostics, undefined, "claim"));
+        this.addReads(
+          rule.id.text,
+          checkExpression(body.condition, this.symbols, context, this.diagnostics, undefined, "claim"),
+        );
         return;
       case "requiresModifier":
         if (!modifierFormat.test(body.modifier.text)) {
-          this.report(catalogue.invalidLiteral, body.modifier.span, `\`${body.modifier.text}\` is not a modifier.`, context, "A modifier is two letters or digits, such as SD.");
+          this.report(
+            catalogue.invalidLiteral,
+            body.modifier.span,
+            `\`${body.modifier.text}\` is not a modifier.`,
+            context,
+            "A modifier is two letters or digits, such as SD.",
+          );
         }
         return;
       case "billedWithEach":
@@ -104,7 +154,8 @@ class BillingChecker {
             body.group.span,
             `No code group is named \`${body.group.text}\`.`,
             context,
-            didYouMean(body.group.text, this.symbols.codeGroups.keys()) ?? `Declare it: \`code group ${body.group.text} "...": <codes>\`.`,
+            didYouMean(body.group.text, this.symbols.codeGroups.keys()) ??
+              `Declare it: \`code group ${body.group.text} "...": <codes>\`.`,
           );
         }
         return;
@@ -128,12 +179,25 @@ class BillingChecker {
       case "name": {
         const fact = this.symbols.facts.get(expression.name.text);
         if (!fact || !fact.forClaims) {
-          const numbers = [...this.symbols.facts.values()].filter((f) => f.forClaims && f.type.kind === "number").map((f) => f.name.text);
-          this.report(catalogue.unknownName, expression.span, `No number fact of a claim is named \`${expression.name.text}\`.`, context, didYouMean(expression.name.text, numbers));
+          const numbers = [...this.symbols.facts.values()]
+            .filter((f) => f.forClaims && f.type.kind === "number")
+            .map((f) => f.name.text);
+          this.report(
+            catalogue.unknownName,
+            expression.span,
+            `No number fact of a claim is named \`${expression.name.text}\`.`,
+            context,
+            didYouMean(expression.name.text, numbers),
+          );
           return;
         }
         if (fact.type.kind !== "number") {
-          this.report(catalogue.typeMismatch, expression.span, `\`${expression.name.text}\` is not a number, so it cannot count units.`, context);
+          this.report(
+            catalogue.typeMismatch,
+            expression.span,
+            `\`${expression.name.text}\` is not a number, so it cannot count units.`,
+            context,
+          );
           return;
         }
         const reads = emptyReads();

@@ -76,9 +76,18 @@ class CasesChecker {
     private readonly policiesWithErrors: ReadonlySet<string>,
   ) {}
 
-  private report(entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, context?: string, hint?: string): void {
+  private report(
+    entry: (typeof catalogue)[keyof typeof catalogue],
+    span: Ast.Span,
+    message: string,
+    context?: string,
+    hint?: string,
+  ): void {
     this.diagnostics.push(
-      diagnostic(entry, this.source.path, span, message, { ...(context !== undefined && { context }), ...(hint !== undefined && { hint }) }),
+      diagnostic(entry, this.source.path, span, message, {
+        ...(context !== undefined && { context }),
+        ...(hint !== undefined && { hint }),
+      }),
     );
   }
 
@@ -89,10 +98,21 @@ class CasesChecker {
     const header = headers[0];
     if (!header) {
       const start: Ast.Span = { offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
-      this.report(catalogue.missingClause, start, "This case file does not say which policy it tests.", undefined, "Start it with `cases for <reference number>`.");
+      this.report(
+        catalogue.missingClause,
+        start,
+        "This case file does not say which policy it tests.",
+        undefined,
+        "Start it with `cases for <reference number>`.",
+      );
       return [];
     }
-    for (const extra of headers.slice(1)) this.report(catalogue.duplicateClause, extra.span, "A case file tests one policy, and this is a second `cases for`.");
+    for (const extra of headers.slice(1))
+      this.report(
+        catalogue.duplicateClause,
+        extra.span,
+        "A case file tests one policy, and this is a second `cases for`.",
+      );
     this.model = this.policies.get(header.policy.text);
     if (!this.model && this.policiesWithErrors.has(header.policy.text)) return [];
     if (!this.model) {
@@ -109,24 +129,39 @@ class CasesChecker {
 
     for (const statement of this.source.statements) {
       if (statement.kind === "factSet") {
-        if (this.factSets.has(statement.name.text)) this.report(catalogue.duplicateName, statement.name.span, `The facts \`${statement.name.text}\` are declared twice.`);
+        if (this.factSets.has(statement.name.text))
+          this.report(
+            catalogue.duplicateName,
+            statement.name.span,
+            `The facts \`${statement.name.text}\` are declared twice.`,
+          );
         else this.factSets.set(statement.name.text, statement);
       } else if (statement.kind === "claimCase") {
         const resolved = this.resolveClaimCase(statement);
         if (resolved) this.claimCases.push(resolved);
       } else if (statement.kind !== "cases" && statement.kind !== "case") {
-        this.report(catalogue.misplacedStatement, statement.span, `A ${statement.kind} belongs in a \`.policy\` file, not in a case file.`);
+        this.report(
+          catalogue.misplacedStatement,
+          statement.span,
+          `A ${statement.kind} belongs in a \`.policy\` file, not in a case file.`,
+        );
       }
     }
     for (const set of this.factSets.values()) this.resolveSet(set, []);
-    return this.source.statements.flatMap((statement) => (statement.kind === "case" ? this.resolveCase(statement) : []));
+    return this.source.statements.flatMap((statement) =>
+      statement.kind === "case" ? this.resolveCase(statement) : [],
+    );
   }
 
   private resolveSet(set: Ast.FactSet, path: string[]): Assigned {
     const done = this.resolvedSets.get(set.name.text);
     if (done) return done;
     if (path.includes(set.name.text)) {
-      this.report(catalogue.definitionCycle, set.name.span, `The facts \`${set.name.text}\` include themselves: ${[...path, set.name.text].join(" -> ")}.`);
+      this.report(
+        catalogue.definitionCycle,
+        set.name.span,
+        `The facts \`${set.name.text}\` include themselves: ${[...path, set.name.text].join(" -> ")}.`,
+      );
       return new Map();
     }
     const assigned = this.applyGiven(set.given, describeStatement(set), [...path, set.name.text]);
@@ -140,7 +175,13 @@ class CasesChecker {
     for (const name of given) {
       const set = this.factSets.get(name.text);
       if (!set) {
-        this.report(catalogue.unknownName, name.span, `No facts are named \`${name.text}\`.`, context, didYouMean(name.text, this.factSets.keys()));
+        this.report(
+          catalogue.unknownName,
+          name.span,
+          `No facts are named \`${name.text}\`.`,
+          context,
+          didYouMean(name.text, this.factSets.keys()),
+        );
         continue;
       }
       for (const [fact, value] of this.resolveSet(set, path)) assigned.set(fact, value);
@@ -148,11 +189,22 @@ class CasesChecker {
     return assigned;
   }
 
-  private applyAssignments(assigned: Assigned, assignments: readonly Ast.Assignment[], context: string, facts = this.facts): void {
+  private applyAssignments(
+    assigned: Assigned,
+    assignments: readonly Ast.Assignment[],
+    context: string,
+    facts = this.facts,
+  ): void {
     for (const assignment of assignments) {
       const fact = facts.get(assignment.fact.text);
       if (!fact) {
-        this.report(catalogue.unknownName, assignment.fact.span, `The policy has no fact \`${assignment.fact.text}\`.`, context, didYouMean(assignment.fact.text, facts.keys()));
+        this.report(
+          catalogue.unknownName,
+          assignment.fact.span,
+          `The policy has no fact \`${assignment.fact.text}\`.`,
+          context,
+          didYouMean(assignment.fact.text, facts.keys()),
+        );
         continue;
       }
       if (assignment.value.kind === "unknown") {
@@ -164,7 +216,11 @@ class CasesChecker {
     }
   }
 
-  private factValue(fact: FactModel, assigned: Exclude<Ast.AssignedValue, { kind: "unknown" }>, context: string): FactValue | undefined {
+  private factValue(
+    fact: FactModel,
+    assigned: Exclude<Ast.AssignedValue, { kind: "unknown" }>,
+    context: string,
+  ): FactValue | undefined {
     const type = fact.type;
     if (type.kind === "setOf") {
       const values = assigned.kind === "list" ? assigned.values : [assigned.value];
@@ -180,8 +236,15 @@ class CasesChecker {
       case "oneOf":
         return this.enumWord(fact, value, context);
       case "boolean":
-        if (value.kind === "word" && (value.word.text === "yes" || value.word.text === "no")) return value.word.text === "yes";
-        this.report(catalogue.typeMismatch, value.span, `\`${fact.name}\` is yes or no.`, context, "Write `yes` or `no`.");
+        if (value.kind === "word" && (value.word.text === "yes" || value.word.text === "no"))
+          return value.word.text === "yes";
+        this.report(
+          catalogue.typeMismatch,
+          value.span,
+          `\`${fact.name}\` is yes or no.`,
+          context,
+          "Write `yes` or `no`.",
+        );
         return undefined;
       case "number":
         if (value.kind !== "number") {
@@ -189,13 +252,23 @@ class CasesChecker {
           return undefined;
         }
         if ((type.min !== undefined && value.value < type.min) || (type.max !== undefined && value.value > type.max)) {
-          this.report(catalogue.invalidRange, value.span, `${value.value} is outside the range of \`${fact.name}\` (${type.min} to ${type.max}).`, context);
+          this.report(
+            catalogue.invalidRange,
+            value.span,
+            `${value.value} is outside the range of \`${fact.name}\` (${type.min} to ${type.max}).`,
+            context,
+          );
           return undefined;
         }
         return value.value;
       case "date":
         if (value.kind !== "date" || !isValidDate(value.value)) {
-          this.report(catalogue.typeMismatch, value.span, `\`${fact.name}\` is a date on the calendar, written YYYY-MM-DD.`, context);
+          this.report(
+            catalogue.typeMismatch,
+            value.span,
+            `\`${fact.name}\` is a date on the calendar, written YYYY-MM-DD.`,
+            context,
+          );
           return undefined;
         }
         return value.value;
@@ -206,14 +279,26 @@ class CasesChecker {
     const allowed = fact.type.kind === "oneOf" || fact.type.kind === "setOf" ? fact.type.values.map((v) => v.name) : [];
     if (value.kind === "word" && allowed.includes(value.word.text)) return value.word.text;
     const text = value.kind === "word" ? value.word.text : String(value.value);
-    this.report(catalogue.unknownValue, value.span, `\`${text}\` is not one of the values of \`${fact.name}\`.`, context, didYouMean(text, allowed) ?? `The values are: ${allowed.join(", ")}.`);
+    this.report(
+      catalogue.unknownValue,
+      value.span,
+      `\`${text}\` is not one of the values of \`${fact.name}\`.`,
+      context,
+      didYouMean(text, allowed) ?? `The values are: ${allowed.join(", ")}.`,
+    );
     return undefined;
   }
 
   private checkIds(words: readonly Ast.Word[], known: readonly string[], what: string, context: string): void {
     for (const word of words) {
       if (!known.includes(word.text)) {
-        this.report(catalogue.unknownName, word.span, `The policy has no ${what} \`${word.text}\`.`, context, didYouMean(word.text, known));
+        this.report(
+          catalogue.unknownName,
+          word.span,
+          `The policy has no ${what} \`${word.text}\`.`,
+          context,
+          didYouMean(word.text, known),
+        );
       }
     }
   }
@@ -227,11 +312,32 @@ class CasesChecker {
     const ruleIds = model.billingRules.map((rule) => rule.id);
     this.checkIds(statement.expect?.violations ?? [], ruleIds, "billing rule", context);
     for (const line of statement.lines) {
-      if (!Number.isInteger(line.units)) this.report(catalogue.invalidLiteral, line.span, `${line.units} is not a whole number of units.`, context);
+      if (!Number.isInteger(line.units))
+        this.report(catalogue.invalidLiteral, line.span, `${line.units} is not a whole number of units.`, context);
     }
-    if (!statement.on) this.report(catalogue.missingClause, statement.title.span, "This claim case has no service date.", context, "Add `on YYYY-MM-DD`.");
-    else if (!isValidDate(statement.on.text)) this.report(catalogue.invalidLiteral, statement.on.span, `${statement.on.text} is not a date on the calendar.`, context);
-    if (!statement.expect) this.report(catalogue.missingClause, statement.title.span, "This claim case expects nothing.", context, "Add `expect clean` or `expect violations <rule>, ...`.");
+    if (!statement.on)
+      this.report(
+        catalogue.missingClause,
+        statement.title.span,
+        "This claim case has no service date.",
+        context,
+        "Add `on YYYY-MM-DD`.",
+      );
+    else if (!isValidDate(statement.on.text))
+      this.report(
+        catalogue.invalidLiteral,
+        statement.on.span,
+        `${statement.on.text} is not a date on the calendar.`,
+        context,
+      );
+    if (!statement.expect)
+      this.report(
+        catalogue.missingClause,
+        statement.title.span,
+        "This claim case expects nothing.",
+        context,
+        "Add `expect clean` or `expect violations <rule>, ...`.",
+      );
     if (!statement.on || !statement.expect) return undefined;
     const claim: Record<string, unknown> = { serviceDate: statement.on.text };
     for (const [name, value] of assigned) if (value !== undefined) claim[name.replace(/^claim\./, "")] = value;
@@ -255,18 +361,56 @@ class CasesChecker {
     const context = describeStatement(statement);
     const assigned = this.applyGiven(statement.given, context, []);
     this.applyAssignments(assigned, statement.assignments, context);
-    const ruleIds = [...model.rules.filter((rule) => rule.role === "requirement" || rule.role === "exclusion").map((rule) => rule.id), ...model.exceptions.map((e) => e.id)];
+    const ruleIds = [
+      ...model.rules.filter((rule) => rule.role === "requirement" || rule.role === "exclusion").map((rule) => rule.id),
+      ...model.exceptions.map((e) => e.id),
+    ];
     this.checkIds(statement.because ?? [], ruleIds, "criterion, exclusion or exception", context);
-    this.checkIds(statement.asking ?? [], model.facts.map((fact) => fact.name), "fact", context);
-    this.checkIds(statement.underException ? [statement.underException] : [], model.exceptions.map((e) => e.id), "exception", context);
+    this.checkIds(
+      statement.asking ?? [],
+      model.facts.map((fact) => fact.name),
+      "fact",
+      context,
+    );
+    this.checkIds(
+      statement.underException ? [statement.underException] : [],
+      model.exceptions.map((e) => e.id),
+      "exception",
+      context,
+    );
     const sections = model.outline.flatMap((entry) => (entry.kind === "section" ? [entry.id] : []));
     this.checkIds(statement.excludesServicesOf, sections, "section", context);
 
-    if (!statement.on) this.report(catalogue.missingClause, statement.title.span, "This case has no service date.", context, "Add `on YYYY-MM-DD`.");
-    else if (!isValidDate(statement.on.text)) this.report(catalogue.invalidLiteral, statement.on.span, `${statement.on.text} is not a date on the calendar.`, context);
-    if (!statement.expect) this.report(catalogue.missingClause, statement.title.span, "This case expects nothing.", context, "Add `expect covered`, `expect not covered` or `expect pending`.");
+    if (!statement.on)
+      this.report(
+        catalogue.missingClause,
+        statement.title.span,
+        "This case has no service date.",
+        context,
+        "Add `on YYYY-MM-DD`.",
+      );
+    else if (!isValidDate(statement.on.text))
+      this.report(
+        catalogue.invalidLiteral,
+        statement.on.span,
+        `${statement.on.text} is not a date on the calendar.`,
+        context,
+      );
+    if (!statement.expect)
+      this.report(
+        catalogue.missingClause,
+        statement.title.span,
+        "This case expects nothing.",
+        context,
+        "Add `expect covered`, `expect not covered` or `expect pending`.",
+      );
     if (statement.asking && statement.expect && statement.expect.outcome !== "pending") {
-      this.report(catalogue.invalidCase, statement.expect.span, "Only a pending decision asks for facts, so `asking` needs `expect pending`.", context);
+      this.report(
+        catalogue.invalidCase,
+        statement.expect.span,
+        "Only a pending decision asks for facts, so `asking` needs `expect pending`.",
+        context,
+      );
     }
     if (!statement.on || !statement.expect) return [];
     return [

@@ -5,7 +5,14 @@ import type * as Ast from "../syntax/ast.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { billingKey, collectSymbols, describeStatement, parentId, type OutlineStatement, type PolicySymbols } from "./symbols.js";
+import {
+  billingKey,
+  collectSymbols,
+  describeStatement,
+  parentId,
+  type OutlineStatement,
+  type PolicySymbols,
+} from "./symbols.js";
 import { checkExpression, emptyReads, type ExpressionReads } from "./expressions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
 import { checkException } from "./exceptions.js";
@@ -54,7 +61,13 @@ class PolicyChecker {
     this.symbols = collectSymbols(source, this.diagnostics);
   }
 
-  private report(entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, context?: string, hint?: string): void {
+  private report(
+    entry: (typeof catalogue)[keyof typeof catalogue],
+    span: Ast.Span,
+    message: string,
+    context?: string,
+    hint?: string,
+  ): void {
     this.diagnostics.push(
       diagnostic(entry, this.source.path, span, message, {
         ...(context !== undefined && { context }),
@@ -69,25 +82,43 @@ class PolicyChecker {
     for (const fact of this.symbols.facts.values()) this.checkFact(fact);
     checkGeneratedNames(this.symbols, this.diagnostics);
     for (const definition of this.symbols.definitions.values()) {
-      this.addReads(definition.name.text, checkExpression(definition.body, this.symbols, describeStatement(definition), this.diagnostics));
+      this.addReads(
+        definition.name.text,
+        checkExpression(definition.body, this.symbols, describeStatement(definition), this.diagnostics),
+      );
       if (definition.definedByNote && this.symbols.outline.get(definition.definedByNote.text)?.kind !== "note") {
-        this.report(catalogue.unknownName, definition.definedByNote.span, `No note is numbered \`${definition.definedByNote.text}\`.`, describeStatement(definition));
+        this.report(
+          catalogue.unknownName,
+          definition.definedByNote.span,
+          `No note is numbered \`${definition.definedByNote.text}\`.`,
+          describeStatement(definition),
+        );
       }
     }
     // Every lifetime first: a statement's is checked against its parent's, wherever the parent stands.
     for (const statement of this.symbols.outline.values()) {
-      this.lifetimes.set(statement.id.text, resolveLifetime(statement, this.symbols, describeStatement(statement), this.diagnostics));
+      this.lifetimes.set(
+        statement.id.text,
+        resolveLifetime(statement, this.symbols, describeStatement(statement), this.diagnostics),
+      );
     }
     for (const statement of this.symbols.outline.values()) this.checkOutlineStatement(statement);
     for (const exception of this.symbols.exceptions.values()) {
       const context = describeStatement(exception);
       this.lifetimes.set(exception.id.text, resolveLifetime(exception, this.symbols, context, this.diagnostics));
-      if (exception.appliesWhen) this.addReads(exception.id.text, checkExpression(exception.appliesWhen, this.symbols, context, this.diagnostics));
+      if (exception.appliesWhen)
+        this.addReads(
+          exception.id.text,
+          checkExpression(exception.appliesWhen, this.symbols, context, this.diagnostics),
+        );
       checkException(exception, this.symbols, this.diagnostics);
     }
     this.symbols.codes.forEach((code) => {
       code.billing.forEach((note, index) => {
-        this.lifetimes.set(billingKey(code, index), resolveLifetime(note, this.symbols, describeStatement(code), this.diagnostics));
+        this.lifetimes.set(
+          billingKey(code, index),
+          resolveLifetime(note, this.symbols, describeStatement(code), this.diagnostics),
+        );
       });
     });
     checkBilling(this.symbols, this.diagnostics, this.lifetimes, (owner, reads) => this.addReads(owner, reads));
@@ -109,7 +140,13 @@ class PolicyChecker {
     const header = this.symbols.header;
     const start: Ast.Span = { offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
     if (!header) {
-      this.report(catalogue.missingClause, start, "This file has no `policy` statement.", undefined, "Start it with `policy <reference number>` and its title.");
+      this.report(
+        catalogue.missingClause,
+        start,
+        "This file has no `policy` statement.",
+        undefined,
+        "Start it with `policy <reference number>` and its title.",
+      );
       return;
     }
     const context = describeStatement(header);
@@ -121,11 +158,22 @@ class PolicyChecker {
     ];
     for (const [field, example] of required) {
       if (header[field] === undefined) {
-        this.report(catalogue.missingClause, header.reference.span, `The policy has no \`${example.split(" ")[0]}\`.`, context, `Add \`${example}\`.`);
+        this.report(
+          catalogue.missingClause,
+          header.reference.span,
+          `The policy has no \`${example.split(" ")[0]}\`.`,
+          context,
+          `Add \`${example}\`.`,
+        );
       }
     }
     if (header.lastReview && !isValidMonth(header.lastReview.text)) {
-      this.report(catalogue.invalidLiteral, header.lastReview.span, `${header.lastReview.text} is not a month (YYYY-MM, month 01 to 12).`, context);
+      this.report(
+        catalogue.invalidLiteral,
+        header.lastReview.span,
+        `${header.lastReview.text} is not a month (YYYY-MM, month 01 to 12).`,
+        context,
+      );
     }
     if (header.publishedText && !isPublishedTextName(header.publishedText.value)) {
       this.report(
@@ -137,7 +185,13 @@ class PolicyChecker {
       );
     }
     if (this.symbols.revisions.length === 0) {
-      this.report(catalogue.missingClause, header.reference.span, "The policy has no revision log.", context, 'Add at least `revision YYYY-MM "Original approval." effective YYYY-MM-DD`.');
+      this.report(
+        catalogue.missingClause,
+        header.reference.span,
+        "The policy has no revision log.",
+        context,
+        'Add at least `revision YYYY-MM "Original approval." effective YYYY-MM-DD`.',
+      );
     }
   }
 
@@ -147,34 +201,89 @@ class PolicyChecker {
     // NOTE: each part starts with a letter, because parts become property names and, joined, the
     // names of generated types (`_1.x` would make the type `1X`, which is not a name).
     if (!/^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/.test(name)) {
-      this.report(catalogue.syntaxError, fact.name.span, `The fact name \`${name}\` has a part that is not a word starting with a letter.`, context, "Start each part with a letter, then use letters, digits and underscores, with dots between parts, such as `member.age`.");
+      this.report(
+        catalogue.syntaxError,
+        fact.name.span,
+        `The fact name \`${name}\` has a part that is not a word starting with a letter.`,
+        context,
+        "Start each part with a letter, then use letters, digits and underscores, with dots between parts, such as `member.age`.",
+      );
     }
     const group = this.groupMembers().get(name);
     if (group) {
-      this.report(catalogue.duplicateName, fact.name.span, `\`${name}\` is both a fact and the group of the fact \`${group}\`.`, context, "Rename one of them.");
+      this.report(
+        catalogue.duplicateName,
+        fact.name.span,
+        `\`${name}\` is both a fact and the group of the fact \`${group}\`.`,
+        context,
+        "Rename one of them.",
+      );
     }
-    if (!fact.description) this.report(catalogue.missingClause, fact.name.span, "This fact has no description.", context, 'Add `description "..."` saying what it records.');
-    if (!fact.question) this.report(catalogue.missingClause, fact.name.span, "This fact has no question to ask when it is unknown.", context, 'Add `ask "...?"`.');
+    if (!fact.description)
+      this.report(
+        catalogue.missingClause,
+        fact.name.span,
+        "This fact has no description.",
+        context,
+        'Add `description "..."` saying what it records.',
+      );
+    if (!fact.question)
+      this.report(
+        catalogue.missingClause,
+        fact.name.span,
+        "This fact has no question to ask when it is unknown.",
+        context,
+        'Add `ask "...?"`.',
+      );
     const type = fact.type;
     if (type.kind === "number" && type.min !== undefined && type.max !== undefined && type.min > type.max) {
-      this.report(catalogue.invalidRange, type.span, `The range from ${type.min} to ${type.max} holds no number.`, context, "Put the smaller bound first.");
+      this.report(
+        catalogue.invalidRange,
+        type.span,
+        `The range from ${type.min} to ${type.max} holds no number.`,
+        context,
+        "Put the smaller bound first.",
+      );
     }
     if (type.kind !== "oneOf" && type.kind !== "setOf") return;
     const seen = new Set<string>();
     for (const value of type.values) {
       if (value.name.text === "unknown") {
-        this.report(catalogue.reservedValue, value.name.span, "`unknown` cannot be a value: in cases it means the fact is not known.", context, "Choose another word, such as `not_known`.");
+        this.report(
+          catalogue.reservedValue,
+          value.name.span,
+          "`unknown` cannot be a value: in cases it means the fact is not known.",
+          context,
+          "Choose another word, such as `not_known`.",
+        );
       }
       if (value.name.text.includes(".")) {
-        this.report(catalogue.syntaxError, value.name.span, `The value \`${value.name.text}\` has a dot; values are single words.`, context, "Use underscores instead.");
+        this.report(
+          catalogue.syntaxError,
+          value.name.span,
+          `The value \`${value.name.text}\` has a dot; values are single words.`,
+          context,
+          "Use underscores instead.",
+        );
       }
       if (seen.has(value.name.text)) {
-        this.report(catalogue.duplicateName, value.name.span, `The value \`${value.name.text}\` is listed twice.`, context);
+        this.report(
+          catalogue.duplicateName,
+          value.name.span,
+          `The value \`${value.name.text}\` is listed twice.`,
+          context,
+        );
       }
       seen.add(value.name.text);
     }
     if (type.values.length < 2 && type.kind === "oneOf") {
-      this.report(catalogue.invalidCount, type.span, "A fact that is one of a single value can never vary.", context, "List at least two values, or use `yes or no`.");
+      this.report(
+        catalogue.invalidCount,
+        type.span,
+        "A fact that is one of a single value can never vary.",
+        context,
+        "List at least two values, or use `yes or no`.",
+      );
     }
   }
 
@@ -213,12 +322,19 @@ class PolicyChecker {
 
     switch (statement.kind) {
       case "section":
-        if (statement.appliesWhen) this.addReads(id, checkExpression(statement.appliesWhen, this.symbols, context, this.diagnostics));
+        if (statement.appliesWhen)
+          this.addReads(id, checkExpression(statement.appliesWhen, this.symbols, context, this.diagnostics));
         return;
       case "criterion":
         this.checkCategory(statement.category, context);
         if (!statement.metWhen) {
-          this.report(catalogue.missingClause, statement.id.span, "This criterion does not say when it is met.", context, "Add `met when <condition>`.");
+          this.report(
+            catalogue.missingClause,
+            statement.id.span,
+            "This criterion does not say when it is met.",
+            context,
+            "Add `met when <condition>`.",
+          );
           return;
         }
         this.addReads(id, checkExpression(statement.metWhen, this.symbols, context, this.diagnostics, id));
@@ -226,7 +342,13 @@ class PolicyChecker {
       case "exclusion":
         this.checkCategory(statement.category, context);
         if (!statement.notCovered) {
-          this.report(catalogue.missingClause, statement.id.span, "This exclusion does not say when it applies.", context, "Add `not covered when <condition>`.");
+          this.report(
+            catalogue.missingClause,
+            statement.id.span,
+            "This exclusion does not say when it applies.",
+            context,
+            "Add `not covered when <condition>`.",
+          );
           return;
         }
         this.addReads(id, checkExpression(statement.notCovered.condition, this.symbols, context, this.diagnostics));
@@ -242,7 +364,8 @@ class PolicyChecker {
             "Split it into two notes.",
           );
         }
-        if (statement.notCovered) this.addReads(id, checkExpression(statement.notCovered.condition, this.symbols, context, this.diagnostics));
+        if (statement.notCovered)
+          this.addReads(id, checkExpression(statement.notCovered.condition, this.symbols, context, this.diagnostics));
         if (statement.excludesServices) {
           const excluded = statement.excludesServices;
           const section = this.symbols.outline.get(excluded.section.text);
@@ -250,7 +373,9 @@ class PolicyChecker {
             this.report(
               section ? catalogue.typeMismatch : catalogue.unknownName,
               excluded.section.span,
-              section ? `\`${excluded.section.text}\` is a ${section.kind}, not a section of services.` : `No section is numbered \`${excluded.section.text}\`.`,
+              section
+                ? `\`${excluded.section.text}\` is a ${section.kind}, not a section of services.`
+                : `No section is numbered \`${excluded.section.text}\`.`,
               context,
             );
           }
@@ -266,14 +391,21 @@ class PolicyChecker {
     const parent = parentId(statement.id.text);
     if (parent === undefined) {
       if (statement.kind !== "section") {
-        this.report(catalogue.missingParent, statement.id.span, `A ${statement.kind} needs a number under a section, such as \`I.A.${statement.id.text}\`.`, context);
+        this.report(
+          catalogue.missingParent,
+          statement.id.span,
+          `A ${statement.kind} needs a number under a section, such as \`I.A.${statement.id.text}\`.`,
+          context,
+        );
       }
       return;
     }
     const parentStatement = this.symbols.outline.get(parent);
     const allowed = allowedParents[statement.kind];
     if (!parentStatement || !allowed.includes(parentStatement.kind)) {
-      const found = parentStatement ? `, and \`${parent}\` is a ${parentStatement.kind}` : `, but no ${allowed.join(" or ")} \`${parent}\` is declared`;
+      const found = parentStatement
+        ? `, and \`${parent}\` is a ${parentStatement.kind}`
+        : `, but no ${allowed.join(" or ")} \`${parent}\` is declared`;
       this.report(
         catalogue.missingParent,
         statement.id.span,
@@ -285,7 +417,11 @@ class PolicyChecker {
     }
     const parentLifetime = this.lifetimes.get(parent);
     const isPart = statement.kind === "criterion" && parentStatement.kind === "criterion";
-    if (isPart && parentLifetime && (lifetime.from !== parentLifetime.from || lifetime.until !== parentLifetime.until)) {
+    if (
+      isPart &&
+      parentLifetime &&
+      (lifetime.from !== parentLifetime.from || lifetime.until !== parentLifetime.until)
+    ) {
       this.report(
         catalogue.invalidLifetime,
         statement.id.span,
@@ -331,11 +467,23 @@ class PolicyChecker {
     }
     for (const fact of this.symbols.facts.values()) {
       if (readFacts.has(fact.name.text)) continue;
-      this.report(catalogue.unusedFact, fact.name.span, `No criterion, exclusion, note or exception reads the fact \`${fact.name.text}\`.`, describeStatement(fact), "Use it in a condition, or remove it.");
+      this.report(
+        catalogue.unusedFact,
+        fact.name.span,
+        `No criterion, exclusion, note or exception reads the fact \`${fact.name.text}\`.`,
+        describeStatement(fact),
+        "Use it in a condition, or remove it.",
+      );
     }
     for (const definition of this.symbols.definitions.values()) {
       if (readDefinitions.has(definition.name.text)) continue;
-      this.report(catalogue.unusedDefinition, definition.name.span, `Nothing uses the definition \`${definition.name.text}\`.`, describeStatement(definition), "Use it in a condition, or remove it.");
+      this.report(
+        catalogue.unusedDefinition,
+        definition.name.span,
+        `Nothing uses the definition \`${definition.name.text}\`.`,
+        describeStatement(definition),
+        "Use it in a condition, or remove it.",
+      );
     }
   }
 }

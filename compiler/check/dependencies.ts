@@ -16,7 +16,11 @@ interface Frame {
   index: number;
 }
 
-export function checkDependencies(symbols: PolicySymbols, reads: ReadonlyMap<string, ExpressionReads>, diagnostics: Diagnostic[]): void {
+export function checkDependencies(
+  symbols: PolicySymbols,
+  reads: ReadonlyMap<string, ExpressionReads>,
+  diagnostics: Diagnostic[],
+): void {
   const state = new Map<string, "visiting" | "done">();
   /** For a definition: how many definitions deep it goes, itself included. */
   const depth = new Map<string, number>();
@@ -44,7 +48,16 @@ export function checkDependencies(symbols: PolicySymbols, reads: ReadonlyMap<str
         if (state.get(next) === "visiting") {
           const cycle = [...stack.slice(onStack.get(next)).map((f) => f.name), next];
           const place = where(next);
-          if (place) diagnostics.push(diagnostic(catalogue.definitionCycle, symbols.file, place.span, `\`${next}\` depends on itself: ${cycle.join(" -> ")}.`, { context: place.context }));
+          if (place)
+            diagnostics.push(
+              diagnostic(
+                catalogue.definitionCycle,
+                symbols.file,
+                place.span,
+                `\`${next}\` depends on itself: ${cycle.join(" -> ")}.`,
+                { context: place.context },
+              ),
+            );
           continue;
         }
         enter(next);
@@ -60,14 +73,21 @@ export function checkDependencies(symbols: PolicySymbols, reads: ReadonlyMap<str
       const place = where(frame.name);
       if (deepest + 1 === maxNestingDepth + 1 && place) {
         diagnostics.push(
-          diagnostic(catalogue.nestingTooDeep, symbols.file, place.span, `\`${frame.name}\` is defined through ${maxNestingDepth + 1} definitions, one inside another; the limit is ${maxNestingDepth}.`, {
-            hint: "Let a definition name the conditions it needs more directly, through fewer definitions in a row.",
-            context: place.context,
-          }),
+          diagnostic(
+            catalogue.nestingTooDeep,
+            symbols.file,
+            place.span,
+            `\`${frame.name}\` is defined through ${maxNestingDepth + 1} definitions, one inside another; the limit is ${maxNestingDepth}.`,
+            {
+              hint: "Let a definition name the conditions it needs more directly, through fewer definitions in a row.",
+              context: place.context,
+            },
+          ),
         );
       }
     }
   };
 
-  for (const name of [...symbols.definitions.keys(), ...symbols.outline.keys()]) if (state.get(name) !== "done") walk(name);
+  for (const name of [...symbols.definitions.keys(), ...symbols.outline.keys()])
+    if (state.get(name) !== "done") walk(name);
 }

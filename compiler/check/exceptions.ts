@@ -9,7 +9,12 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { parentId, type PolicySymbols } from "./symbols.js";
 
-function checkCategoryNames(names: readonly Ast.Word[], symbols: PolicySymbols, context: string, diagnostics: Diagnostic[]): void {
+function checkCategoryNames(
+  names: readonly Ast.Word[],
+  symbols: PolicySymbols,
+  context: string,
+  diagnostics: Diagnostic[],
+): void {
   for (const name of names) {
     if (symbols.categories.has(name.text)) continue;
     diagnostics.push(
@@ -24,7 +29,13 @@ function checkCategoryNames(names: readonly Ast.Word[], symbols: PolicySymbols, 
 export function checkException(exception: Ast.Exception, symbols: PolicySymbols, diagnostics: Diagnostic[]): void {
   const file = symbols.file;
   const context = `exception ${exception.id.text}`;
-  const report = (entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, hint?: string, related?: Ast.Span) =>
+  const report = (
+    entry: (typeof catalogue)[keyof typeof catalogue],
+    span: Ast.Span,
+    message: string,
+    hint?: string,
+    related?: Ast.Span,
+  ) =>
     diagnostics.push(
       diagnostic(entry, file, span, message, {
         context,
@@ -34,10 +45,20 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
     );
 
   if (!exception.appliesWhen) {
-    report(catalogue.missingClause, exception.id.span, "This exception does not say when it applies.", "Add `applies when <condition>`.");
+    report(
+      catalogue.missingClause,
+      exception.id.span,
+      "This exception does not say when it applies.",
+      "Add `applies when <condition>`.",
+    );
   }
   if (exception.overrides.length === 0) {
-    report(catalogue.missingClause, exception.id.span, "This exception overrides nothing.", "Add `overrides <criterion>, ...`.");
+    report(
+      catalogue.missingClause,
+      exception.id.span,
+      "This exception overrides nothing.",
+      "Add `overrides <criterion>, ...`.",
+    );
   }
   checkCategoryNames(exception.mayOverride, symbols, context, diagnostics);
   checkCategoryNames(exception.neverOverrides, symbols, context, diagnostics);
@@ -60,11 +81,22 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
   for (const target of exception.overrides) {
     const statement = symbols.outline.get(target.text);
     if (!statement) {
-      const candidates = [...symbols.outline.values()].filter((s) => s.kind !== "section" && s.kind !== "service").map((s) => s.id.text);
-      report(catalogue.unknownName, target.span, `No criterion, exclusion or note is numbered \`${target.text}\`.`, didYouMean(target.text, candidates));
+      const candidates = [...symbols.outline.values()]
+        .filter((s) => s.kind !== "section" && s.kind !== "service")
+        .map((s) => s.id.text);
+      report(
+        catalogue.unknownName,
+        target.span,
+        `No criterion, exclusion or note is numbered \`${target.text}\`.`,
+        didYouMean(target.text, candidates),
+      );
       continue;
     }
-    if (statement.kind === "section" || statement.kind === "service" || (statement.kind === "note" && !statement.notCovered)) {
+    if (
+      statement.kind === "section" ||
+      statement.kind === "service" ||
+      (statement.kind === "note" && !statement.notCovered)
+    ) {
       report(
         catalogue.overrideTargetInvalid,
         target.span,

@@ -97,12 +97,22 @@ class ExpressionChecker {
   }
 
   private scopedFactNames(): string[] {
-    return [...this.symbols.facts.values()].filter((fact) => fact.forClaims === (this.scope === "claim")).map((fact) => fact.name.text);
+    return [...this.symbols.facts.values()]
+      .filter((fact) => fact.forClaims === (this.scope === "claim"))
+      .map((fact) => fact.name.text);
   }
 
-  private report(entry: (typeof catalogue)[keyof typeof catalogue], span: Ast.Span, message: string, hint?: string): void {
+  private report(
+    entry: (typeof catalogue)[keyof typeof catalogue],
+    span: Ast.Span,
+    message: string,
+    hint?: string,
+  ): void {
     this.diagnostics.push(
-      diagnostic(entry, this.symbols.file, span, message, { context: this.context, ...(hint !== undefined && { hint }) }),
+      diagnostic(entry, this.symbols.file, span, message, {
+        context: this.context,
+        ...(hint !== undefined && { hint }),
+      }),
     );
   }
 
@@ -126,7 +136,10 @@ class ExpressionChecker {
         return;
       case "quantified":
         for (const operand of expression.operands) this.check(operand);
-        if (expression.atLeast !== "all" && (expression.atLeast < 1 || expression.atLeast > expression.operands.length)) {
+        if (
+          expression.atLeast !== "all" &&
+          (expression.atLeast < 1 || expression.atLeast > expression.operands.length)
+        ) {
           this.report(
             catalogue.invalidCount,
             expression.span,
@@ -173,13 +186,21 @@ class ExpressionChecker {
     const fact = this.scopedFact(name);
     if (!fact) {
       if (!this.symbols.facts.has(name.text)) {
-        this.report(catalogue.unknownName, name.span, `No fact, definition or criterion is named \`${name.text}\`.`, suggestionBudget(this.symbols).didYouMean(name.text, () => this.knownNames()));
+        this.report(
+          catalogue.unknownName,
+          name.span,
+          `No fact, definition or criterion is named \`${name.text}\`.`,
+          suggestionBudget(this.symbols).didYouMean(name.text, () => this.knownNames()),
+        );
       }
       return;
     }
     this.reads.facts.add(name.text);
     if (fact.type.kind !== "boolean") {
-      const example = fact.type.kind === "oneOf" && fact.type.values[0] ? `\`${name.text} is ${fact.type.values[0].name.text}\`` : undefined;
+      const example =
+        fact.type.kind === "oneOf" && fact.type.values[0]
+          ? `\`${name.text} is ${fact.type.values[0].name.text}\``
+          : undefined;
       this.report(
         catalogue.typeMismatch,
         name.span,
@@ -209,13 +230,20 @@ class ExpressionChecker {
         if (this.symbols.facts.has(name) && !fact) return { kind: "invalid" };
         if (fact) {
           this.reads.facts.add(name);
-          return fact.type.kind === "oneOf" || fact.type.kind === "setOf" ? { kind: fact.type.kind, fact } : { kind: fact.type.kind };
+          return fact.type.kind === "oneOf" || fact.type.kind === "setOf"
+            ? { kind: fact.type.kind, fact }
+            : { kind: fact.type.kind };
         }
         if (this.symbols.definitions.has(name) || this.symbols.outline.get(name)?.kind === "criterion") {
           this.checkReference(operand.name);
           return { kind: "boolean" };
         }
-        this.report(catalogue.unknownName, operand.span, `No fact is named \`${name}\`.`, suggestionBudget(this.symbols).didYouMean(name, () => this.knownNames()));
+        this.report(
+          catalogue.unknownName,
+          operand.span,
+          `No fact is named \`${name}\`.`,
+          suggestionBudget(this.symbols).didYouMean(name, () => this.knownNames()),
+        );
         return { kind: "invalid" };
       }
     }
@@ -235,7 +263,8 @@ class ExpressionChecker {
       );
       return;
     }
-    const sameFact = (left.kind !== "oneOf" && left.kind !== "setOf") || (right.kind === left.kind && right.fact === left.fact);
+    const sameFact =
+      (left.kind !== "oneOf" && left.kind !== "setOf") || (right.kind === left.kind && right.fact === left.fact);
     if (!ordering && (left.kind !== right.kind || !sameFact)) {
       this.report(
         catalogue.typeMismatch,
@@ -255,11 +284,15 @@ class ExpressionChecker {
     const fact = this.scopedFact(subject.name);
     if (this.symbols.facts.has(subject.name.text) && !fact) return undefined;
     if (!fact) {
-      const what = this.symbols.definitions.has(subject.name.text) ? "a definition, which is already yes or no" : undefined;
+      const what = this.symbols.definitions.has(subject.name.text)
+        ? "a definition, which is already yes or no"
+        : undefined;
       this.report(
         what ? catalogue.typeMismatch : catalogue.unknownName,
         subject.span,
-        what ? `\`${subject.name.text}\` is ${what}; \`${verb}\` needs a fact.` : `No fact is named \`${subject.name.text}\`.`,
+        what
+          ? `\`${subject.name.text}\` is ${what}; \`${verb}\` needs a fact.`
+          : `No fact is named \`${subject.name.text}\`.`,
         what ? undefined : suggestionBudget(this.symbols).didYouMean(subject.name.text, () => this.scopedFactNames()),
       );
       return undefined;
@@ -276,36 +309,62 @@ class ExpressionChecker {
       case "setOf": {
         const allowed = type.values.map((v) => v.name.text);
         if (value.kind !== "word") {
-          this.report(catalogue.typeMismatch, value.span, `\`${name}\` takes one of its named values, not a ${value.kind}.`);
+          this.report(
+            catalogue.typeMismatch,
+            value.span,
+            `\`${name}\` takes one of its named values, not a ${value.kind}.`,
+          );
         } else if (!allowed.includes(value.word.text)) {
           this.report(
             catalogue.unknownValue,
             value.span,
             `\`${value.word.text}\` is not one of the values of \`${name}\`.`,
-            suggestionBudget(this.symbols).didYouMean(value.word.text, () => allowed) ?? `The values are: ${allowed.join(", ")}.`,
+            suggestionBudget(this.symbols).didYouMean(value.word.text, () => allowed) ??
+              `The values are: ${allowed.join(", ")}.`,
           );
         }
         return;
       }
       case "boolean":
         if (value.kind !== "word" || (value.word.text !== "yes" && value.word.text !== "no")) {
-          this.report(catalogue.typeMismatch, value.span, `\`${name}\` is yes or no, so it can only be \`yes\` or \`no\`.`);
+          this.report(
+            catalogue.typeMismatch,
+            value.span,
+            `\`${name}\` is yes or no, so it can only be \`yes\` or \`no\`.`,
+          );
         }
         return;
       case "number":
         if (value.kind !== "number") {
-          this.report(catalogue.typeMismatch, value.span, `\`${name}\` is a number, so compare it with a number.`, `For example \`${name} < 21\` or \`${name} is 21\`.`);
+          this.report(
+            catalogue.typeMismatch,
+            value.span,
+            `\`${name}\` is a number, so compare it with a number.`,
+            `For example \`${name} < 21\` or \`${name} is 21\`.`,
+          );
         }
         return;
       case "date":
-        if (value.kind !== "date") this.report(catalogue.typeMismatch, value.span, `\`${name}\` is a date, so compare it with a date (YYYY-MM-DD).`);
-        else if (!isValidDate(value.value)) this.report(catalogue.invalidLiteral, value.span, `${value.value} is not a date on the calendar.`);
+        if (value.kind !== "date")
+          this.report(
+            catalogue.typeMismatch,
+            value.span,
+            `\`${name}\` is a date, so compare it with a date (YYYY-MM-DD).`,
+          );
+        else if (!isValidDate(value.value))
+          this.report(catalogue.invalidLiteral, value.span, `${value.value} is not a date on the calendar.`);
         return;
     }
   }
 
   private checkNotEmpty(values: readonly Ast.Value[], span: Ast.Span): void {
-    if (values.length === 0) this.report(catalogue.invalidCount, span, "An empty list of values makes the condition always the same.", "Name at least one value.");
+    if (values.length === 0)
+      this.report(
+        catalogue.invalidCount,
+        span,
+        "An empty list of values makes the condition always the same.",
+        "Name at least one value.",
+      );
   }
 
   private checkIs(expression: Extract<Ast.Expression, { kind: "is" }>): void {

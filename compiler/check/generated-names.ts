@@ -65,29 +65,47 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
     const shadowing = propertyParts(fact).find((part) => objectPropertyNames.has(part));
     if (shadowing !== undefined) {
       diagnostics.push(
-        diagnostic(catalogue.reservedName, file, fact.name.span, `\`${shadowing}\` is a property of every JavaScript object, so it cannot name a fact or a group.`, {
-          hint: "Choose another word, such as `kind` or `text`.",
-          context,
-        }),
+        diagnostic(
+          catalogue.reservedName,
+          file,
+          fact.name.span,
+          `\`${shadowing}\` is a property of every JavaScript object, so it cannot name a fact or a group.`,
+          {
+            hint: "Choose another word, such as `kind` or `text`.",
+            context,
+          },
+        ),
       );
       continue;
     }
     const field = claimFieldName(fact.name.text);
     if (fact.forClaims && (claimFields as readonly string[]).includes(field)) {
       diagnostics.push(
-        diagnostic(catalogue.reservedName, file, fact.name.span, `\`${field}\` is a field of every claim, so a claim fact cannot take its name.`, {
-          hint: "Choose another name for the claim fact.",
-          context,
-        }),
+        diagnostic(
+          catalogue.reservedName,
+          file,
+          fact.name.span,
+          `\`${field}\` is a field of every claim, so a claim fact cannot take its name.`,
+          {
+            hint: "Choose another name for the claim fact.",
+            context,
+          },
+        ),
       );
       continue;
     }
     if (fact.forClaims && field.includes(".")) {
       diagnostics.push(
-        diagnostic(catalogue.reservedName, file, fact.name.span, `A claim fact is a field of the claim itself, so its name is one word, not \`${field}\`.`, {
-          hint: "Use underscores instead of dots.",
-          context,
-        }),
+        diagnostic(
+          catalogue.reservedName,
+          file,
+          fact.name.span,
+          `A claim fact is a field of the claim itself, so its name is one word, not \`${field}\`.`,
+          {
+            hint: "Use underscores instead of dots.",
+            context,
+          },
+        ),
       );
       continue;
     }
@@ -96,11 +114,17 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
     const sameButCase = byLowerCase.get(lower);
     if (sameButCase) {
       diagnostics.push(
-        diagnostic(catalogue.generatedNameClash, file, fact.name.span, `\`${fact.name.text}\` differs from the fact \`${sameButCase.name.text}\` only in letter case.`, {
-          hint: "Rename one of them: names that differ only in case are easily confused in facts files, and collide on some file systems and in generated names.",
-          context,
-          related: [{ file, span: sameButCase.name.span, message: "the other fact" }],
-        }),
+        diagnostic(
+          catalogue.generatedNameClash,
+          file,
+          fact.name.span,
+          `\`${fact.name.text}\` differs from the fact \`${sameButCase.name.text}\` only in letter case.`,
+          {
+            hint: "Rename one of them: names that differ only in case are easily confused in facts files, and collide on some file systems and in generated names.",
+            context,
+            related: [{ file, span: sameButCase.name.span, message: "the other fact" }],
+          },
+        ),
       );
       continue;
     }
@@ -109,10 +133,16 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
     for (const { name, role } of namesOf(fact)) {
       if (fixedModuleNames.has(name)) {
         diagnostics.push(
-          diagnostic(catalogue.reservedName, file, fact.name.span, `The evaluator would name ${role} \`${name}\`, a name it already uses for something else.`, {
-            hint: "Rename the fact or its group.",
-            context,
-          }),
+          diagnostic(
+            catalogue.reservedName,
+            file,
+            fact.name.span,
+            `The evaluator would name ${role} \`${name}\`, a name it already uses for something else.`,
+            {
+              hint: "Rename the fact or its group.",
+              context,
+            },
+          ),
         );
         break;
       }
@@ -121,11 +151,19 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
       if (first?.role === role) continue;
       if (first) {
         diagnostics.push(
-          diagnostic(catalogue.generatedNameClash, file, fact.name.span, `The evaluator would name ${role} \`${name}\`, which is already ${first.role}.`, {
-            hint: "Rename one of the two facts (or groups) so that their names differ in more than dots, underscores and case.",
-            context,
-            related: [{ file, span: first.fact.name.span, message: `\`${first.fact.name.text}\` takes the name first` }],
-          }),
+          diagnostic(
+            catalogue.generatedNameClash,
+            file,
+            fact.name.span,
+            `The evaluator would name ${role} \`${name}\`, which is already ${first.role}.`,
+            {
+              hint: "Rename one of the two facts (or groups) so that their names differ in more than dots, underscores and case.",
+              context,
+              related: [
+                { file, span: first.fact.name.span, message: `\`${first.fact.name.text}\` takes the name first` },
+              ],
+            },
+          ),
         );
         break;
       }

@@ -19,7 +19,13 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
   let previous: Ast.Revision | undefined;
   for (const revision of symbols.revisions) {
     const context = `revision ${revision.approved.text}`;
-    const report = (entry: typeof catalogue.revisionOrder, span: Ast.Span, message: string, hint?: string, related?: Ast.Revision) =>
+    const report = (
+      entry: typeof catalogue.revisionOrder,
+      span: Ast.Span,
+      message: string,
+      hint?: string,
+      related?: Ast.Revision,
+    ) =>
       diagnostics.push(
         diagnostic(entry, file, span, message, {
           context,
@@ -29,13 +35,25 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
       );
 
     if (!isValidMonth(revision.approved.text)) {
-      report(catalogue.invalidLiteral, revision.approved.span, `${revision.approved.text} is not a month (YYYY-MM, month 01 to 12).`);
+      report(
+        catalogue.invalidLiteral,
+        revision.approved.span,
+        `${revision.approved.text} is not a month (YYYY-MM, month 01 to 12).`,
+      );
     }
     if (revision.reviewed) {
       if (!isValidMonth(revision.reviewed.text)) {
-        report(catalogue.invalidLiteral, revision.reviewed.span, `${revision.reviewed.text} is not a month (YYYY-MM, month 01 to 12).`);
+        report(
+          catalogue.invalidLiteral,
+          revision.reviewed.span,
+          `${revision.reviewed.text} is not a month (YYYY-MM, month 01 to 12).`,
+        );
       } else if (revision.reviewed.text > revision.approved.text) {
-        report(catalogue.revisionOrder, revision.reviewed.span, `The review month ${revision.reviewed.text} is after the approval month ${revision.approved.text}.`);
+        report(
+          catalogue.revisionOrder,
+          revision.reviewed.span,
+          `The review month ${revision.reviewed.text} is after the approval month ${revision.approved.text}.`,
+        );
       }
     }
     const effective = revision.effective;
@@ -49,7 +67,11 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
     } else if (!isValidDate(effective.text)) {
       report(catalogue.invalidLiteral, effective.span, `${effective.text} is not a date on the calendar.`);
     } else if (effective.text < `${revision.approved.text}-01`) {
-      report(catalogue.revisionOrder, effective.span, `The revision takes effect on ${effective.text}, before it was approved in ${revision.approved.text}.`);
+      report(
+        catalogue.revisionOrder,
+        effective.span,
+        `The revision takes effect on ${effective.text}, before it was approved in ${revision.approved.text}.`,
+      );
     }
 
     if (previous) {
@@ -88,7 +110,9 @@ export function resolveRevision(
   diagnostics.push(
     diagnostic(catalogue.unknownRevision, symbols.file, month.span, `No revision was approved in ${month.text}.`, {
       context,
-      hint: didYouMean(month.text, months) ?? (months.length > 0 ? `The revisions are: ${months.join(", ")}.` : "Add a `revision` to the log."),
+      hint:
+        didYouMean(month.text, months) ??
+        (months.length > 0 ? `The revisions are: ${months.join(", ")}.` : "Add a `revision` to the log."),
     }),
   );
   return undefined;
@@ -101,14 +125,20 @@ export function resolveLifetime(
   context: string,
   diagnostics: Diagnostic[],
 ): RevisionRange {
-  const from = lifetime.added ? resolveRevision(lifetime.added, symbols, context, diagnostics) ?? 0 : 0;
+  const from = lifetime.added ? (resolveRevision(lifetime.added, symbols, context, diagnostics) ?? 0) : 0;
   const until = lifetime.removed ? resolveRevision(lifetime.removed, symbols, context, diagnostics) : undefined;
   if (until !== undefined && until <= from && lifetime.removed) {
     diagnostics.push(
-      diagnostic(catalogue.invalidLifetime, symbols.file, lifetime.removed.span, `It is removed in ${lifetime.removed.text}, which is not after it was added.`, {
-        context,
-        hint: "A statement must be added in an earlier revision than the one that removes it.",
-      }),
+      diagnostic(
+        catalogue.invalidLifetime,
+        symbols.file,
+        lifetime.removed.span,
+        `It is removed in ${lifetime.removed.text}, which is not after it was added.`,
+        {
+          context,
+          hint: "A statement must be added in an earlier revision than the one that removes it.",
+        },
+      ),
     );
     return { from };
   }

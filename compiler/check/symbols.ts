@@ -176,9 +176,15 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
       case "case":
       case "claimCase":
         diagnostics.push(
-          diagnostic(catalogue.misplacedStatement, file, statement.span, "Cases belong in a `.cases` file, not in a policy.", {
-            hint: "Move this to a file ending in `.cases` that starts with `cases for <policy>`.",
-          }),
+          diagnostic(
+            catalogue.misplacedStatement,
+            file,
+            statement.span,
+            "Cases belong in a `.cases` file, not in a policy.",
+            {
+              hint: "Move this to a file ending in `.cases` that starts with `cases for <policy>`.",
+            },
+          ),
         );
         break;
     }
@@ -191,26 +197,51 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
     const otherName = other.kind === "definition" ? other.name : other.id;
     const factFirst = fact.span.offset < other.span.offset;
     diagnostics.push(
-      diagnostic(catalogue.duplicateName, file, factFirst ? otherName.span : fact.name.span, `The name \`${fact.name.text}\` is both a fact and ${describeKind(other)}.`, {
-        hint: "Rename one of them: a condition must know which one it means.",
-        context: describeStatement(factFirst ? other : fact),
-        related: [{ file, span: factFirst ? fact.name.span : otherName.span, message: "the other one" }],
-      }),
+      diagnostic(
+        catalogue.duplicateName,
+        file,
+        factFirst ? otherName.span : fact.name.span,
+        `The name \`${fact.name.text}\` is both a fact and ${describeKind(other)}.`,
+        {
+          hint: "Rename one of them: a condition must know which one it means.",
+          context: describeStatement(factFirst ? other : fact),
+          related: [{ file, span: factFirst ? fact.name.span : otherName.span, message: "the other one" }],
+        },
+      ),
     );
   }
 
   for (const extra of headers.slice(1)) {
     diagnostics.push(
-      diagnostic(catalogue.duplicateClause, file, extra.reference.span, "A policy file holds one policy, and this is the second.", {
-        hint: "Put each policy in its own file.",
-        related: headers[0] ? [{ file, span: headers[0].reference.span, message: "first policy here" }] : [],
-      }),
+      diagnostic(
+        catalogue.duplicateClause,
+        file,
+        extra.reference.span,
+        "A policy file holds one policy, and this is the second.",
+        {
+          hint: "Put each policy in its own file.",
+          related: headers[0] ? [{ file, span: headers[0].reference.span, message: "first policy here" }] : [],
+        },
+      ),
     );
   }
   checkCodesUnique(codes, file, diagnostics);
   checkReferencesUnique(references, file, diagnostics);
 
-  return { file, header: headers[0], revisions, categories, facts, definitions, outline, exceptions, prose, codes, codeGroups, references };
+  return {
+    file,
+    header: headers[0],
+    revisions,
+    categories,
+    facts,
+    definitions,
+    outline,
+    exceptions,
+    prose,
+    codes,
+    codeGroups,
+    references,
+  };
 }
 
 function checkCodesUnique(codes: readonly Ast.CodeEntry[], file: string, diagnostics: Diagnostic[]): void {

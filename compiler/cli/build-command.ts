@@ -24,14 +24,17 @@ export async function buildCommand(root: string, options: { check: boolean }): P
       process.stdout.write(`generated/ is up to date with policy/ (${plan.models.size} policies).\n`);
       return exitCodes.ok;
     }
-    process.stderr.write(`generated/ is out of date with policy/; run \`npm run build\`. Stale files:\n${stale.map((p) => `  ${p}`).join("\n")}\n`);
+    process.stderr.write(
+      `generated/ is out of date with policy/; run \`npm run build\`. Stale files:\n${stale.map((p) => `  ${p}`).join("\n")}\n`,
+    );
     return exitCodes.problems;
   }
   let result;
   try {
     result = writeBuild(root, plan);
   } catch (error) {
-    if (error instanceof GeneratedFolderError || error instanceof BuildLockError) throw new CliError(`${error.message} Nothing was written.`, exitCodes.problems);
+    if (error instanceof GeneratedFolderError || error instanceof BuildLockError)
+      throw new CliError(`${error.message} Nothing was written.`, exitCodes.problems);
     throw error;
   }
   const unchanged = plan.files.length - result.written.length;

@@ -16,7 +16,9 @@ export async function diffCommand(root: string, oldSpec: string, newSpec: string
   };
   const result = await reviewChange(load(oldSpec), load(newSpec));
   if (result.kind === "problems") {
-    process.stderr.write(`${reportDiagnostics(result.diagnostics, result.sources)}\nNo review: a version has errors.\n`);
+    process.stderr.write(
+      `${reportDiagnostics(result.diagnostics, result.sources)}\nNo review: a version has errors.\n`,
+    );
     return exitCodes.problems;
   }
   process.stdout.write(result.markdown);

@@ -14,6 +14,8 @@ export function docsCommand(root: string, out = "site"): number {
     throw error;
   }
   const pages = buildSite(root, folder);
-  process.stdout.write(`Site written to ${displayPath(out)}/index.html: ${pages.length} ${pages.length === 1 ? "policy" : "policies"}.\n`);
+  process.stdout.write(
+    `Site written to ${displayPath(out)}/index.html: ${pages.length} ${pages.length === 1 ? "policy" : "policies"}.\n`,
+  );
   return exitCodes.ok;
 }

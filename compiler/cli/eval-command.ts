@@ -31,7 +31,9 @@ function readInput(path: string): EvalInput {
 }
 
 function isInputError(error: unknown): error is Error & { issues: readonly unknown[] } {
-  return error instanceof Error && error.name === "PolicyInputError" && Array.isArray((error as { issues?: unknown }).issues);
+  return (
+    error instanceof Error && error.name === "PolicyInputError" && Array.isArray((error as { issues?: unknown }).issues)
+  );
 }
 
 /** Prints what `run` returns as JSON (exit 0), or the input error with every bad field (exit 1). */
@@ -41,16 +43,27 @@ export function printResult(run: () => unknown): number {
     return exitCodes.ok;
   } catch (error) {
     if (!isInputError(error)) throw error;
-    process.stdout.write(`${JSON.stringify({ error: { name: error.name, message: error.message, issues: error.issues } }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ error: { name: error.name, message: error.message, issues: error.issues } }, null, 2)}\n`,
+    );
     process.stderr.write(`${error.message}\n`);
     return exitCodes.problems;
   }
 }
 
-export async function evalCommand(root: string, policy: string, factsPath: string, options: { asOf?: string; trace: boolean }): Promise<number> {
+export async function evalCommand(
+  root: string,
+  policy: string,
+  factsPath: string,
+  options: { asOf?: string; trace: boolean },
+): Promise<number> {
   const input = readInput(factsPath);
   const asOf = options.asOf ?? input.asOf;
-  if (asOf === undefined) throw new CliError("Give the service date: --as-of YYYY-MM-DD (or \"asOf\" beside \"facts\" in the file).", exitCodes.usage);
+  if (asOf === undefined)
+    throw new CliError(
+      'Give the service date: --as-of YYYY-MM-DD (or "asOf" beside "facts" in the file).',
+      exitCodes.usage,
+    );
   const evaluator = await loadEvaluator(root, policy);
   return printResult(() => evaluator.evaluate(input.facts, { asOf, trace: options.trace }));
 }

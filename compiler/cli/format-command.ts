@@ -14,9 +14,14 @@ import { CliError, exitCodes } from "./exit-codes.js";
 /** A file named on the command line: a .policy or .cases file inside the project, read as untrusted. */
 function namedSource(root: string, file: string): SourceText {
   const shown = displayPath(file);
-  if (!/\.(policy|cases)$/.test(file)) throw new CliError(`${shown} is not a policy or case file: format reads only .policy and .cases files.`, exitCodes.usage);
+  if (!/\.(policy|cases)$/.test(file))
+    throw new CliError(
+      `${shown} is not a policy or case file: format reads only .policy and .cases files.`,
+      exitCodes.usage,
+    );
   const full = resolve(root, file);
-  if (!isInsideOrSame(realpathSync(root), realLocation(full))) throw new CliError(`${shown} is outside the project: format writes only files inside it.`, exitCodes.usage);
+  if (!isInsideOrSame(realpathSync(root), realLocation(full)))
+    throw new CliError(`${shown} is outside the project: format writes only files inside it.`, exitCodes.usage);
   const read = readRegularFile(full);
   if (read.kind === "missing") throw new CliError(`Cannot read ${shown}: there is no such file.`, exitCodes.usage);
   if (read.kind === "refused") throw new CliError(`Cannot read ${shown}: it ${read.problem}.`, exitCodes.usage);
@@ -55,9 +60,12 @@ export function formatCommand(root: string, files: readonly string[], options: {
     renameSync(temporary, target);
   }
   if (options.check && unformatted.length > 0) {
-    process.stderr.write(`Not formatted (run \`npm run format\`):\n${unformatted.map((path) => `  ${path}`).join("\n")}\n`);
+    process.stderr.write(
+      `Not formatted (run \`npm run format\`):\n${unformatted.map((path) => `  ${path}`).join("\n")}\n`,
+    );
     return exitCodes.problems;
   }
-  if (!options.check) process.stdout.write(`Formatted ${unformatted.length} ${unformatted.length === 1 ? "file" : "files"}.\n`);
+  if (!options.check)
+    process.stdout.write(`Formatted ${unformatted.length} ${unformatted.length === 1 ? "file" : "files"}.\n`);
   return problems > 0 ? exitCodes.problems : exitCodes.ok;
 }

@@ -25,7 +25,11 @@ export function traceabilityCommand(root: string): number {
     }
     const report = tracePolicy(model, published.text);
     const policySource = project.sources.get(model.sourcePath) ?? "";
-    const text = renderTraceReport(report, { policyPath: model.sourcePath, policySource, publishedPath: published.path });
+    const text = renderTraceReport(report, {
+      policyPath: model.sourcePath,
+      policySource,
+      publishedPath: published.path,
+    });
     const ok = report.mismatches.length === 0 && report.unaccounted.length === 0;
     (ok ? process.stdout : process.stderr).write(`${text}\n`);
     clean &&= ok;

@@ -22,7 +22,9 @@ function footer(diagnostic: Diagnostic, pad: string): string[] {
   const out: string[] = [];
   if (diagnostic.hint) out.push(`${pad} = help: ${diagnostic.hint}`);
   for (const related of diagnostic.related ?? []) {
-    out.push(`${pad} = note: ${related.message} (${displayPath(related.file)}:${related.span.line}:${related.span.column})`);
+    out.push(
+      `${pad} = note: ${related.message} (${displayPath(related.file)}:${related.span.line}:${related.span.column})`,
+    );
   }
   out.push(`${pad} = see: docs/diagnostics/${diagnostic.code}.md`);
   return out;
@@ -66,7 +68,10 @@ export function renderDiagnostic(diagnostic: Diagnostic, sourceText: string): st
 }
 
 /** `sourceOf` gives the text of a file, or undefined for a file that was not read (its name was refused, say). */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], sourceOf: (file: string) => string | undefined): string {
+export function renderDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  sourceOf: (file: string) => string | undefined,
+): string {
   const indexes = new Map<string, LineIndex | undefined>();
   const linesOf = (file: string): LineIndex | undefined => {
     if (indexes.has(file)) return indexes.get(file);

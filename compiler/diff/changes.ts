@@ -54,14 +54,21 @@ function comparables(model: PolicyModel): Comparable[] {
           applicability: rule.applicability,
           "in force": months(model, rule.inForce),
           category: rule.category,
-          "set aside by": model.exceptions.filter((exception) => exception.overrides.includes(rule.id)).map((exception) => exception.id),
+          "set aside by": model.exceptions
+            .filter((exception) => exception.overrides.includes(rule.id))
+            .map((exception) => exception.id),
           "services of": rule.servicesOf,
         },
       });
       continue;
     }
     if (entry.kind === "section") {
-      items.push({ what: "section", id: entry.id, text: entry.title, logic: { "applies when": entry.appliesWhen, "in force": months(model, entry.inForce) } });
+      items.push({
+        what: "section",
+        id: entry.id,
+        text: entry.title,
+        logic: { "applies when": entry.appliesWhen, "in force": months(model, entry.inForce) },
+      });
       continue;
     }
     items.push({
@@ -88,10 +95,21 @@ function comparables(model: PolicyModel): Comparable[] {
     });
   }
   for (const definition of model.definitions) {
-    items.push({ what: "definition", id: definition.name, text: definition.label, condition: definition.condition, logic: { condition: definition.condition } });
+    items.push({
+      what: "definition",
+      id: definition.name,
+      text: definition.label,
+      condition: definition.condition,
+      logic: { condition: definition.condition },
+    });
   }
   for (const fact of model.facts) {
-    items.push({ what: "fact", id: fact.name, text: `${fact.description}\n${fact.question}`, logic: { type: fact.type } });
+    items.push({
+      what: "fact",
+      id: fact.name,
+      text: `${fact.description}\n${fact.question}`,
+      logic: { type: fact.type },
+    });
   }
   for (const code of model.codes) {
     const label = code.modifier !== undefined ? `${code.code} ${code.modifier}` : code.code;
@@ -103,7 +121,12 @@ function comparables(model: PolicyModel): Comparable[] {
     });
   }
   for (const fact of model.claimFacts) {
-    items.push({ what: "claim fact", id: fact.name, text: `${fact.description}\n${fact.question}`, logic: { type: fact.type } });
+    items.push({
+      what: "claim fact",
+      id: fact.name,
+      text: `${fact.description}\n${fact.question}`,
+      logic: { type: fact.type },
+    });
   }
   // NOTE: no `condition` here: the summary words conditions over the facts of a case, not of a claim.
   for (const rule of model.billingRules) {
@@ -125,7 +148,12 @@ function comparables(model: PolicyModel): Comparable[] {
     });
   }
   for (const revision of model.revisions) {
-    items.push({ what: "revision", id: revision.approved, text: revision.text, logic: { reviewed: revision.reviewed, effective: revision.effective } });
+    items.push({
+      what: "revision",
+      id: revision.approved,
+      text: revision.text,
+      logic: { reviewed: revision.reviewed, effective: revision.effective },
+    });
   }
   return items;
 }
@@ -150,11 +178,21 @@ export function policyChanges(old: PolicyModel, next: PolicyModel): Change[] {
   for (const item of after) {
     const previous = before.get(`${item.what} ${item.id}`);
     if (!previous) {
-      changes.push({ what: item.what, id: item.id, kinds: ["added"], textAfter: item.text, aspects: [], aspectValues: [], ...(item.condition && { conditionAfter: item.condition }) });
+      changes.push({
+        what: item.what,
+        id: item.id,
+        kinds: ["added"],
+        textAfter: item.text,
+        aspects: [],
+        aspectValues: [],
+        ...(item.condition && { conditionAfter: item.condition }),
+      });
       continue;
     }
     const reworded = previous.text !== item.text;
-    const aspects = Object.keys({ ...previous.logic, ...item.logic }).filter((key) => !same(previous.logic[key], item.logic[key]));
+    const aspects = Object.keys({ ...previous.logic, ...item.logic }).filter(
+      (key) => !same(previous.logic[key], item.logic[key]),
+    );
     if (!reworded && aspects.length === 0) continue;
     changes.push({
       what: item.what,
@@ -172,7 +210,15 @@ export function policyChanges(old: PolicyModel, next: PolicyModel): Change[] {
   }
   for (const [key, item] of before) {
     if (afterKeys.has(key)) continue;
-    changes.push({ what: item.what, id: item.id, kinds: ["removed"], textBefore: item.text, aspects: [], aspectValues: [], ...(item.condition && { conditionBefore: item.condition }) });
+    changes.push({
+      what: item.what,
+      id: item.id,
+      kinds: ["removed"],
+      textBefore: item.text,
+      aspects: [],
+      aspectValues: [],
+      ...(item.condition && { conditionBefore: item.condition }),
+    });
   }
   return changes;
 }

@@ -54,7 +54,8 @@ function side(run: () => DecisionLike): Side & { missing: readonly string[] } {
           : [];
     return { outcome: decision.outcome, because, missing: decision.missingFacts.map((fact) => fact.fact) };
   } catch (error) {
-    if (error instanceof Error && error.name === "PolicyInputError") return { outcome: "refused", because: [], missing: [] };
+    if (error instanceof Error && error.name === "PolicyInputError")
+      return { outcome: "refused", because: [], missing: [] };
     throw error;
   }
 }
@@ -115,7 +116,8 @@ class DeltaSearch {
     const { before, after } = this.run(chosen, period.from);
     if (before.outcome !== "pending" && after.outcome !== "pending") {
       if (before.outcome === after.outcome) return 0n;
-      const cases = this.weight(axes, chosen) * [...chosen.values()].reduce((product, value) => product * value.weight, 1n);
+      const cases =
+        this.weight(axes, chosen) * [...chosen.values()].reduce((product, value) => product * value.weight, 1n);
       this.regions.push({
         period,
         facts: axes.flatMap((axis) => {
@@ -148,7 +150,11 @@ class DeltaSearch {
 }
 
 /** The exact decision delta between two versions, given their evaluators (old first). */
-export function decisionDelta(old: PolicyModel, next: PolicyModel, evaluators: readonly [LoadedEvaluator, LoadedEvaluator]): DecisionDelta {
+export function decisionDelta(
+  old: PolicyModel,
+  next: PolicyModel,
+  evaluators: readonly [LoadedEvaluator, LoadedEvaluator],
+): DecisionDelta {
   const search = new DeltaSearch(old, next, evaluators);
   const results: PeriodDelta[] = [];
   let axesShown: readonly FactAxis[] = [];
@@ -157,7 +163,10 @@ export function decisionDelta(old: PolicyModel, next: PolicyModel, evaluators: r
     const space = factSpace(old, next, period);
     axesShown = space.axes;
     for (const fact of space.approximate) approximate.add(fact);
-    const cases = space.axes.reduce((product, axis) => product * axis.classes.reduce((sum, c) => sum + c.weight, 0n), 1n);
+    const cases = space.axes.reduce(
+      (product, axis) => product * axis.classes.reduce((sum, c) => sum + c.weight, 0n),
+      1n,
+    );
     const changed = search.explore(period, space.axes, new Map());
     results.push({ period, cases, changed });
   }
@@ -176,7 +185,12 @@ export function decisionDelta(old: PolicyModel, next: PolicyModel, evaluators: r
  * The smallest description of a changed region: facts are dropped one at a time, last chosen first,
  * as long as both versions still decide as before with the fact unknown.
  */
-export function minimalExample(region: ChangedRegion, evaluators: readonly [LoadedEvaluator, LoadedEvaluator], old: PolicyModel, next: PolicyModel): ChangedRegion {
+export function minimalExample(
+  region: ChangedRegion,
+  evaluators: readonly [LoadedEvaluator, LoadedEvaluator],
+  old: PolicyModel,
+  next: PolicyModel,
+): ChangedRegion {
   const search = new DeltaSearch(old, next, evaluators);
   const chosen = new Map(region.facts.map((fact) => [fact.name, fact.value]));
   for (const fact of [...region.facts].reverse()) {
@@ -184,7 +198,8 @@ export function minimalExample(region: ChangedRegion, evaluators: readonly [Load
     if (!value) continue;
     chosen.delete(fact.name);
     const { before, after } = search.run(chosen, region.period.from);
-    if (before.outcome !== region.before.outcome || after.outcome !== region.after.outcome) chosen.set(fact.name, value);
+    if (before.outcome !== region.before.outcome || after.outcome !== region.after.outcome)
+      chosen.set(fact.name, value);
   }
   return { ...region, facts: region.facts.filter((fact) => chosen.has(fact.name)) };
 }

@@ -26,12 +26,19 @@ export interface LoadedEvaluator {
 
 function transpile(source: string): string {
   return ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false, isolatedModules: true },
+    compilerOptions: {
+      module: ts.ModuleKind.ES2022,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: false,
+      isolatedModules: true,
+    },
   }).outputText;
 }
 
 /** Imports the generated evaluators of `models`, in order; `dispose` removes the temporary folder. */
-export async function importEvaluators(models: readonly PolicyModel[]): Promise<{ evaluators: LoadedEvaluator[]; dispose: () => void }> {
+export async function importEvaluators(
+  models: readonly PolicyModel[],
+): Promise<{ evaluators: LoadedEvaluator[]; dispose: () => void }> {
   const folder = mkdtempSync(join(tmpdir(), "policyc-diff-"));
   try {
     writeFileSync(join(folder, "package.json"), '{ "type": "module" }\n');

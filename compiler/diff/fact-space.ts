@@ -34,7 +34,9 @@ export interface Period {
 
 /** Every comparison in a model, through definitions and applicability. */
 function comparisons(model: PolicyModel): Extract<Condition, { kind: "compare" }>[] {
-  return allCoverageConditions(model).filter((condition): condition is Extract<Condition, { kind: "compare" }> => condition.kind === "compare");
+  return allCoverageConditions(model).filter(
+    (condition): condition is Extract<Condition, { kind: "compare" }> => condition.kind === "compare",
+  );
 }
 
 /** The list conditions (`is one of`, `contains`) of a model, per fact. */
@@ -43,7 +45,8 @@ type ListCondition = Extract<Condition, { kind: "oneOf" | "contains" }>;
 function listConditions(model: PolicyModel): Map<string, ListCondition[]> {
   const found = new Map<string, ListCondition[]>();
   for (const condition of allCoverageConditions(model)) {
-    if (condition.kind === "oneOf" || condition.kind === "contains") found.set(condition.fact, [...(found.get(condition.fact) ?? []), condition]);
+    if (condition.kind === "oneOf" || condition.kind === "contains")
+      found.set(condition.fact, [...(found.get(condition.fact) ?? []), condition]);
   }
   return found;
 }
@@ -66,9 +69,15 @@ interface Cut {
   readonly tier: -1 | 1;
 }
 
-function cutsFor(operator: Extract<Condition, { kind: "compare" }>["operator"], at: number, factOnLeft: boolean): Cut[] {
+function cutsFor(
+  operator: Extract<Condition, { kind: "compare" }>["operator"],
+  at: number,
+  factOnLeft: boolean,
+): Cut[] {
   // Normalise to `fact OP at`.
-  const flipped = factOnLeft ? operator : ({ "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "!=": "!=" } as const)[operator];
+  const flipped = factOnLeft
+    ? operator
+    : ({ "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "!=": "!=" } as const)[operator];
   switch (flipped) {
     case "<":
     case ">=":
@@ -90,7 +99,13 @@ function compareKeys(a: Cut, b: Cut): number {
 }
 
 /** Classes of a number line between `min` and `max` (inclusive) cut at `cuts`, each with a representative. */
-function lineClasses(cuts: readonly Cut[], min: number, max: number, integer: boolean, show: (value: number) => string): { value: number; covers: string }[] {
+function lineClasses(
+  cuts: readonly Cut[],
+  min: number,
+  max: number,
+  integer: boolean,
+  show: (value: number) => string,
+): { value: number; covers: string }[] {
   const sorted = [...cuts].filter((cut) => cut.at >= min && cut.at <= max).sort(compareKeys);
   const unique = sorted.filter((cut, i) => i === 0 || compareKeys(cut, sorted[i - 1] ?? cut) !== 0);
   const bounds: (Cut | undefined)[] = [undefined, ...unique, undefined];
@@ -103,9 +118,11 @@ function lineClasses(cuts: readonly Cut[], min: number, max: number, integer: bo
     const highest = high === undefined ? max : high.tier === 1 ? high.at : integer ? high.at - 1 : high.at - 1e-9;
     if (lowest > highest) continue;
     let value: number;
-    if (low !== undefined && low.tier === -1 && (high === undefined || high.at !== low.at || high.tier === 1)) value = low.at;
+    if (low !== undefined && low.tier === -1 && (high === undefined || high.at !== low.at || high.tier === 1))
+      value = low.at;
     else if (high !== undefined && high.tier === 1) value = high.at;
-    else if (high !== undefined) value = integer ? highest : Math.floor(highest) >= lowest ? Math.floor(highest) : highest;
+    else if (high !== undefined)
+      value = integer ? highest : Math.floor(highest) >= lowest ? Math.floor(highest) : highest;
     else value = integer ? lowest : Math.ceil(lowest) <= highest ? Math.ceil(lowest) : lowest;
     const covers = lowest === highest ? show(lowest) : `${show(lowest)} to ${show(highest)}`;
     classes.push({ value, covers });
@@ -129,7 +146,11 @@ function listLabel(values: readonly string[]): string {
  * The classes of a list fact: values (or, for a set, subsets) that every list condition of both
  * versions treats alike, and that both versions accept alike, are one class.
  */
-function listAxis(old: FactModel | undefined, next: FactModel | undefined, conditions: readonly ListCondition[]): ValueClass[] {
+function listAxis(
+  old: FactModel | undefined,
+  next: FactModel | undefined,
+  conditions: readonly ListCondition[],
+): ValueClass[] {
   const declared = (fact: FactModel | undefined) =>
     fact && (fact.type.kind === "oneOf" || fact.type.kind === "setOf") ? fact.type.values.map((v) => v.name) : [];
   const inOld = new Set(declared(old));
@@ -144,13 +165,20 @@ function listAxis(old: FactModel | undefined, next: FactModel | undefined, condi
   };
   if (kind === "oneOf") {
     for (const value of all) {
-      const tests = conditions.map((condition) => (condition.kind === "oneOf" && condition.values.includes(value) ? "1" : "0")).join("");
+      const tests = conditions
+        .map((condition) => (condition.kind === "oneOf" && condition.values.includes(value) ? "1" : "0"))
+        .join("");
       const valid = (declared: ReadonlySet<string>) => (declared.size === 0 ? "-" : declared.has(value) ? "1" : "0");
       add(`${valid(inOld)}${valid(inNew)}:${tests}`, value);
     }
     return [...groups.values()].map(({ members }) => {
       const value = String(members[0] ?? "");
-      return { value, label: value, ...(members.length > 1 && { covers: `any of ${listLabel(members.map(String))}` }), weight: BigInt(members.length) };
+      return {
+        value,
+        label: value,
+        ...(members.length > 1 && { covers: `any of ${listLabel(members.map(String))}` }),
+        weight: BigInt(members.length),
+      };
     });
   }
   // A set: every subset, grouped by what each `contains` condition says of it. Larger subsets first,
@@ -161,11 +189,20 @@ function listAxis(old: FactModel | undefined, next: FactModel | undefined, condi
   for (const subset of subsets) {
     const tests = conditions
       .map((condition) =>
-        condition.kind !== "contains" ? "-" : (condition.mode === "all" ? condition.values.every((v) => subset.includes(v)) : condition.values.some((v) => subset.includes(v))) ? "1" : "0",
+        condition.kind !== "contains"
+          ? "-"
+          : (
+                condition.mode === "all"
+                  ? condition.values.every((v) => subset.includes(v))
+                  : condition.values.some((v) => subset.includes(v))
+              )
+            ? "1"
+            : "0",
       )
       .join("");
     // A version that does not have the fact is never given it, so only the other's validity counts.
-    const valid = (declared: ReadonlySet<string>) => (declared.size === 0 ? "-" : subset.every((value) => declared.has(value)) ? "1" : "0");
+    const valid = (declared: ReadonlySet<string>) =>
+      declared.size === 0 ? "-" : subset.every((value) => declared.has(value)) ? "1" : "0";
     add(`${valid(inOld)}${valid(inNew)}:${tests}`, subset);
   }
   return [...groups.values()].map(({ members }) => {
@@ -185,7 +222,8 @@ export function factSpace(old: PolicyModel, next: PolicyModel, period: Period): 
   const newFacts = new Map(next.facts.map((fact) => [fact.name, fact]));
   const names = [...new Set([...next.facts.map((f) => f.name), ...old.facts.map((f) => f.name)])];
   const lists = new Map<string, ListCondition[]>();
-  for (const model of [old, next]) for (const [fact, found] of listConditions(model)) lists.set(fact, [...(lists.get(fact) ?? []), ...found]);
+  for (const model of [old, next])
+    for (const [fact, found] of listConditions(model)) lists.set(fact, [...(lists.get(fact) ?? []), ...found]);
   const cuts = new Map<string, Cut[]>();
   const approximate = new Set<string>();
   const serviceDay = dayNumber(period.from);
@@ -202,7 +240,11 @@ export function factSpace(old: PolicyModel, next: PolicyModel, period: Period): 
         else if (other.kind === "date") at = dayNumber(other.value);
         else if (other.kind === "serviceDate") at = serviceDay;
         else if (other.kind === "fact") approximate.add(factTerm.fact);
-        if (at !== undefined) cuts.set(factTerm.fact, [...(cuts.get(factTerm.fact) ?? []), ...cutsFor(comparison.operator, at, factOnLeft)]);
+        if (at !== undefined)
+          cuts.set(factTerm.fact, [
+            ...(cuts.get(factTerm.fact) ?? []),
+            ...cutsFor(comparison.operator, at, factOnLeft),
+          ]);
       }
     }
   }
@@ -213,15 +255,38 @@ export function factSpace(old: PolicyModel, next: PolicyModel, period: Period): 
     const base = { name, inOld: before !== undefined, inNew: after !== undefined };
     switch (type?.kind) {
       case "boolean":
-        return { ...base, classes: [{ value: true, label: "yes", weight: 1n }, { value: false, label: "no", weight: 1n }] };
+        return {
+          ...base,
+          classes: [
+            { value: true, label: "yes", weight: 1n },
+            { value: false, label: "no", weight: 1n },
+          ],
+        };
       case "number": {
         const ranges = [before?.type, after?.type].flatMap((t) => (t?.kind === "number" ? [t] : []));
         const min = Math.min(...ranges.map((t) => t.min ?? -1e9));
         const max = Math.max(...ranges.map((t) => t.max ?? 1e9));
-        const rangeCuts = ranges.flatMap((t): Cut[] => [...(t.min !== undefined ? [{ at: t.min, tier: -1 as const }] : []), ...(t.max !== undefined ? [{ at: t.max, tier: 1 as const }] : [])]);
+        const rangeCuts = ranges.flatMap((t): Cut[] => [
+          ...(t.min !== undefined ? [{ at: t.min, tier: -1 as const }] : []),
+          ...(t.max !== undefined ? [{ at: t.max, tier: 1 as const }] : []),
+        ]);
         const all = [...(cuts.get(name) ?? []), ...rangeCuts];
-        const classes = lineClasses(all, min, max, all.every((cut) => Number.isInteger(cut.at)), String);
-        return { ...base, classes: classes.map(({ value, covers }) => ({ value, label: String(value), ...(covers !== String(value) && { covers }), weight: 1n })) };
+        const classes = lineClasses(
+          all,
+          min,
+          max,
+          all.every((cut) => Number.isInteger(cut.at)),
+          String,
+        );
+        return {
+          ...base,
+          classes: classes.map(({ value, covers }) => ({
+            value,
+            label: String(value),
+            ...(covers !== String(value) && { covers }),
+            weight: 1n,
+          })),
+        };
       }
       case "date": {
         const classes = lineClasses(cuts.get(name) ?? [], serviceDay - 36_500, serviceDay + 36_500, true, dateOf);
@@ -230,7 +295,9 @@ export function factSpace(old: PolicyModel, next: PolicyModel, period: Period): 
           classes: classes.map(({ value, covers }) => ({
             value: dateOf(value),
             label: dateOf(value),
-            covers: covers.replace(dateOf(serviceDay - 36_500), "any date").replace(`to ${dateOf(serviceDay + 36_500)}`, "and later"),
+            covers: covers
+              .replace(dateOf(serviceDay - 36_500), "any date")
+              .replace(`to ${dateOf(serviceDay + 36_500)}`, "and later"),
             weight: 1n,
           })),
         };
@@ -255,7 +322,8 @@ function serviceDateBounds(model: PolicyModel): string[] {
     ];
     for (const [service, other, serviceOnLeft] of pairs) {
       if (service.kind !== "serviceDate" || other.kind !== "date") continue;
-      for (const cut of cutsFor(comparison.operator, dayNumber(other.value), serviceOnLeft)) bounds.push(dateOf(cut.tier === -1 ? cut.at : cut.at + 1));
+      for (const cut of cutsFor(comparison.operator, dayNumber(other.value), serviceOnLeft))
+        bounds.push(dateOf(cut.tier === -1 ? cut.at : cut.at + 1));
     }
   }
   return bounds;

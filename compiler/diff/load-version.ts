@@ -26,20 +26,33 @@ function fromFile(root: string, spec: string): PolicyVersion {
   const shown = displayPath(spec);
   const full = resolve(root, spec);
   if (!spec.endsWith(".policy")) throw new Error(`${shown} is not a policy file (.policy).`);
-  if (!isInsideOrSame(realpathSync(root), realLocation(full))) throw new Error(`${shown} is outside the project; compare policy files of the project, or <git revision>:<file>.`);
+  if (!isInsideOrSame(realpathSync(root), realLocation(full)))
+    throw new Error(`${shown} is outside the project; compare policy files of the project, or <git revision>:<file>.`);
   const read = readRegularFile(full);
-  if (read.kind !== "text") throw new Error(`cannot read ${shown}: ${read.kind === "missing" ? "there is no such file" : `it ${read.problem}`}.`);
+  if (read.kind !== "text")
+    throw new Error(
+      `cannot read ${shown}: ${read.kind === "missing" ? "there is no such file" : `it ${read.problem}`}.`,
+    );
   return { label: spec, path: relative(root, full).split(sep).join("/"), text: read.text };
 }
 
 function fromRevision(root: string, spec: string, rev: string, path: string): PolicyVersion {
-  if (!revisionPattern.test(rev)) throw new Error(`${displayPath(rev)} is not a git revision (such as HEAD~1, a branch, a tag or a commit).`);
+  if (!revisionPattern.test(rev))
+    throw new Error(`${displayPath(rev)} is not a git revision (such as HEAD~1, a branch, a tag or a commit).`);
   const file = path.replace(/^\.\//, "");
-  if (!repositoryPathPattern.test(file)) throw new Error(`${displayPath(path)} is not the path of a policy file in the repository (such as policy/x.policy).`);
+  if (!repositoryPathPattern.test(file))
+    throw new Error(
+      `${displayPath(path)} is not the path of a policy file in the repository (such as policy/x.policy).`,
+    );
   try {
     // NOTE: `cat-file blob` prints the stored bytes (no pager, no text conversion), and its one
     // argument cannot start with `-`: the revision was checked above.
-    const text = execFileSync("git", ["cat-file", "blob", `${rev}:${file}`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+    const text = execFileSync("git", ["cat-file", "blob", `${rev}:${file}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { label: spec, path: file, text };
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim().split("\n")[0] ?? "";
@@ -49,7 +62,10 @@ function fromRevision(root: string, spec: string, rev: string, path: string): Po
 
 /** Reads `spec` from the project at `root`; throws an Error with a one-line message when it cannot. */
 export function loadVersion(root: string, spec: string): PolicyVersion {
-  if (spec.startsWith("-")) throw new Error(`${displayPath(spec)} starts with "-": a version is a policy file or <git revision>:<file>, never an option.`);
+  if (spec.startsWith("-"))
+    throw new Error(
+      `${displayPath(spec)} starts with "-": a version is a policy file or <git revision>:<file>, never an option.`,
+    );
   if (lstatSync(resolve(root, spec), { throwIfNoEntry: false }) !== undefined) return fromFile(root, spec);
   const revision = /^([^:]+):(.+)$/.exec(spec);
   if (!revision) throw new Error(`${displayPath(spec)} is neither a file nor <git revision>:<file>.`);

@@ -35,7 +35,12 @@ export function grouped(value: bigint): string {
 }
 
 function outcomeWords(outcome: DeltaOutcome): string {
-  return { covered: "covered", not_covered: "not covered", pending: "pending", refused: "refused (a value this version does not know)" }[outcome];
+  return {
+    covered: "covered",
+    not_covered: "not covered",
+    pending: "pending",
+    refused: "refused (a value this version does not know)",
+  }[outcome];
 }
 
 function sideWords(sideOf: Side): Inline {
@@ -72,7 +77,8 @@ export function wordDiff(before: string, after: string): Inline {
       out.push(text(a[i] ?? ""));
       i++;
       j++;
-    } else if (j < b.length && (i >= a.length || (lengths[i]?.[j + 1] ?? 0) >= (lengths[i + 1]?.[j] ?? 0))) added.push(b[j++] ?? "");
+    } else if (j < b.length && (i >= a.length || (lengths[i]?.[j + 1] ?? 0) >= (lengths[i + 1]?.[j] ?? 0)))
+      added.push(b[j++] ?? "");
     else removed.push(a[i++] ?? "");
   }
   flush();
@@ -95,18 +101,34 @@ function changeBlocks(changes: readonly Change[], before: PolicyModel, after: Po
       items: group.map((change) => {
         const head = words`${strong(text(`${change.what} ${change.id}`))}: ${text(change.kinds.map((kind) => (kind === "logic" ? "logic changed" : kind)).join(", "))}`;
         const details: Inline[] = [];
-        if (change.kinds.includes("added") && change.textAfter !== undefined) details.push(words`Text: ${text(change.textAfter)}`);
-        if (change.kinds.includes("removed") && change.textBefore !== undefined) details.push(words`Text was: ${text(change.textBefore)}`);
-        if (change.kinds.includes("reworded")) details.push(words`Wording: ${wordDiff(change.textBefore ?? "", change.textAfter ?? "")}`);
+        if (change.kinds.includes("added") && change.textAfter !== undefined)
+          details.push(words`Text: ${text(change.textAfter)}`);
+        if (change.kinds.includes("removed") && change.textBefore !== undefined)
+          details.push(words`Text was: ${text(change.textBefore)}`);
+        if (change.kinds.includes("reworded"))
+          details.push(words`Wording: ${wordDiff(change.textBefore ?? "", change.textAfter ?? "")}`);
         if (change.kinds.includes("logic")) details.push(words`What differs: ${text(change.aspects.join(", "))}.`);
-        for (const value of change.aspectValues) details.push(words`${text(value.aspect)}: ${text(value.before)} → ${text(value.after)}.`);
-        if (change.conditionBefore && !change.kinds.includes("added") && (change.kinds.includes("removed") || change.aspects.includes("condition"))) {
+        for (const value of change.aspectValues)
+          details.push(words`${text(value.aspect)}: ${text(value.before)} → ${text(value.after)}.`);
+        if (
+          change.conditionBefore &&
+          !change.kinds.includes("added") &&
+          (change.kinds.includes("removed") || change.aspects.includes("condition"))
+        ) {
           details.push(words`Logic before: ${phraseInline(wordsBefore.phrase(change.conditionBefore))}.`);
         }
-        if (change.conditionAfter && !change.kinds.includes("removed") && (change.kinds.includes("added") || change.aspects.includes("condition"))) {
+        if (
+          change.conditionAfter &&
+          !change.kinds.includes("removed") &&
+          (change.kinds.includes("added") || change.aspects.includes("condition"))
+        ) {
           details.push(words`Logic after: ${phraseInline(wordsAfter.phrase(change.conditionAfter))}.`);
         }
-        return { text: head, children: details.length > 0 ? [{ kind: "list" as const, items: details.map((detail) => ({ text: detail })) }] : [] };
+        return {
+          text: head,
+          children:
+            details.length > 0 ? [{ kind: "list" as const, items: details.map((detail) => ({ text: detail })) }] : [],
+        };
       }),
     });
   }
@@ -141,7 +163,11 @@ function deltaBlocks(delta: DecisionDelta, examples: readonly ChangedRegion[]): 
     {
       kind: "table",
       header: [words`Service dates`, words`Cases`, words`Changed`],
-      rows: delta.periods.map((period) => [periodWords(period.period), text(grouped(period.cases)), text(grouped(period.changed))]),
+      rows: delta.periods.map((period) => [
+        periodWords(period.period),
+        text(grouped(period.cases)),
+        text(grouped(period.changed)),
+      ]),
     },
   ];
   if (delta.approximate.length > 0) {
@@ -163,7 +189,9 @@ function deltaBlocks(delta: DecisionDelta, examples: readonly ChangedRegion[]): 
     {
       kind: "table",
       header: [words`Before`, words`After`, words`Cases`],
-      rows: [...groups.values()].sort((a, b) => (b.cases > a.cases ? 1 : b.cases < a.cases ? -1 : 0)).map((group) => [sideWords(group.before), sideWords(group.after), text(grouped(group.cases))]),
+      rows: [...groups.values()]
+        .sort((a, b) => (b.cases > a.cases ? 1 : b.cases < a.cases ? -1 : 0))
+        .map((group) => [sideWords(group.before), sideWords(group.after), text(grouped(group.cases))]),
     },
     { kind: "heading", level: 3, text: words`Minimal examples` },
     {

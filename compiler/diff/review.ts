@@ -12,14 +12,26 @@ import type { PolicyVersion } from "./load-version.js";
 import { renderSummary } from "./render-summary.js";
 
 export type ReviewResult =
-  | { readonly kind: "problems"; readonly diagnostics: readonly Diagnostic[]; readonly sources: ReadonlyMap<string, string> }
-  | { readonly kind: "review"; readonly markdown: string; readonly delta: DecisionDelta; readonly examples: readonly ChangedRegion[] };
+  | {
+      readonly kind: "problems";
+      readonly diagnostics: readonly Diagnostic[];
+      readonly sources: ReadonlyMap<string, string>;
+    }
+  | {
+      readonly kind: "review";
+      readonly markdown: string;
+      readonly delta: DecisionDelta;
+      readonly examples: readonly ChangedRegion[];
+    };
 
 /** At most this many examples per way of changing, and in all. */
 const examplesPerGroup = 2;
 const examplesInAll = 8;
 
-function pickExamples(regions: readonly ChangedRegion[], minimise: (region: ChangedRegion) => ChangedRegion): ChangedRegion[] {
+function pickExamples(
+  regions: readonly ChangedRegion[],
+  minimise: (region: ChangedRegion) => ChangedRegion,
+): ChangedRegion[] {
   const seen = new Set<string>();
   const byGroup = new Map<string, ChangedRegion[]>();
   for (const region of regions) {
@@ -33,13 +45,19 @@ function pickExamples(regions: readonly ChangedRegion[], minimise: (region: Chan
   const picked: ChangedRegion[] = [];
   const label = (region: ChangedRegion, name: string) => region.facts.find((fact) => fact.name === name)?.value.label;
   for (const examples of byGroup.values()) {
-    const sorted = [...examples].sort((a, b) => a.facts.length - b.facts.length || a.period.from.localeCompare(b.period.from));
+    const sorted = [...examples].sort(
+      (a, b) => a.facts.length - b.facts.length || a.period.from.localeCompare(b.period.from),
+    );
     // The first is the smallest; each next one differs most from those already picked.
     const chosen: ChangedRegion[] = sorted.slice(0, 1);
     while (chosen.length < Math.min(examplesPerGroup, sorted.length)) {
       const distance = (region: ChangedRegion) =>
-        Math.min(...chosen.map((other) => region.facts.filter((fact) => label(other, fact.name) !== fact.value.label).length));
-      const next = sorted.filter((region) => !chosen.includes(region)).reduce((best, region) => (distance(region) > distance(best) ? region : best));
+        Math.min(
+          ...chosen.map((other) => region.facts.filter((fact) => label(other, fact.name) !== fact.value.label).length),
+        );
+      const next = sorted
+        .filter((region) => !chosen.includes(region))
+        .reduce((best, region) => (distance(region) > distance(best) ? region : best));
       chosen.push(next);
     }
     picked.push(...chosen);
@@ -65,7 +83,13 @@ export async function reviewChange(before: PolicyVersion, after: PolicyVersion):
     const pair = [first, second] as const;
     const delta = decisionDelta(old, next, pair);
     const examples = pickExamples(delta.regions, (region) => minimalExample(region, pair, old, next));
-    const markdown = await renderSummary({ label: before.label, model: old }, { label: after.label, model: next }, policyChanges(old, next), delta, examples);
+    const markdown = await renderSummary(
+      { label: before.label, model: old },
+      { label: after.label, model: next },
+      policyChanges(old, next),
+      delta,
+      examples,
+    );
     return { kind: "review", markdown, delta, examples };
   } finally {
     dispose();

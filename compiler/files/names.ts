@@ -32,11 +32,17 @@ export function displayPath(path: string): string {
 
 /** A name in double quotes, every character outside printable ASCII escaped (`"x\\ny"`, `"\\u202e"`). */
 export function quotedName(name: string): string {
-  return JSON.stringify(name).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(name).replace(
+    /[\u007f-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
+
+/** Control characters, and the marks that turn text right to left. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds.
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A line from another program (git's stderr) for our own output: control characters shown as escapes. */
 export function printableLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds.
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(unprintable, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -13,7 +13,7 @@ export type FileRead =
   | { readonly kind: "refused"; readonly problem: string };
 
 function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String((error).code) : undefined;
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
 }
 
 /**
@@ -28,14 +28,16 @@ export function readRegularFile(path: string): FileRead {
   } catch (error) {
     const code = errorCode(error);
     if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
-    if (code === "ELOOP") return { kind: "refused", problem: "is a symbolic link; policyc reads only regular files, never through a link" };
+    if (code === "ELOOP")
+      return { kind: "refused", problem: "is a symbolic link; policyc reads only regular files, never through a link" };
     return { kind: "refused", problem: `cannot be opened (${code ?? "unknown error"})` };
   }
   try {
     const stats = fstatSync(descriptor);
     if (stats.isDirectory()) return { kind: "refused", problem: "is a folder, not a file" };
     if (!stats.isFile()) return { kind: "refused", problem: "is not a regular file (a FIFO, socket or device)" };
-    if (stats.size > maxFileBytes) return { kind: "refused", problem: `is larger than ${maxFileBytes / (1024 * 1024)} MB` };
+    if (stats.size > maxFileBytes)
+      return { kind: "refused", problem: `is larger than ${maxFileBytes / (1024 * 1024)} MB` };
     return { kind: "text", text: readFileSync(descriptor, "utf8") };
   } catch (error) {
     return { kind: "refused", problem: `cannot be read (${errorCode(error) ?? "unknown error"})` };

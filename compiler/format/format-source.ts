@@ -13,18 +13,52 @@ const maxWidth = 100;
 
 /** Grammar rules whose first token starts a new line, indented under their statement. */
 const clauseRules = new Set([
-  "titleClause", "planClause", "descriptionClause", "lastReviewClause", "publishedTextClause", "readingClause",
-  "reviewedClause", "effectiveClause", "askClause", "appliesClause", "metWhenClause", "categoryClause",
-  "addedClause", "removedClause", "notCoveredClause", "itemClause", "excludesServicesClause", "definesClause",
-  "mayOverrideClause", "neverOverridesClause", "overridesClause", "requiresPriorApprovalClause", "textClause",
-  "priorApprovalTextClause", "notEncodedClause", "billingClause", "onClause", "givenClause", "assignment",
-  "expectClause", "becauseClause", "askingClause", "underExceptionClause", "excludesServicesExpectation",
-  "ruleClause", "fromClause", "saysClause", "lineClause", "expectClaimClause",
+  "titleClause",
+  "planClause",
+  "descriptionClause",
+  "lastReviewClause",
+  "publishedTextClause",
+  "readingClause",
+  "reviewedClause",
+  "effectiveClause",
+  "askClause",
+  "appliesClause",
+  "metWhenClause",
+  "categoryClause",
+  "addedClause",
+  "removedClause",
+  "notCoveredClause",
+  "itemClause",
+  "excludesServicesClause",
+  "definesClause",
+  "mayOverrideClause",
+  "neverOverridesClause",
+  "overridesClause",
+  "requiresPriorApprovalClause",
+  "textClause",
+  "priorApprovalTextClause",
+  "notEncodedClause",
+  "billingClause",
+  "onClause",
+  "givenClause",
+  "assignment",
+  "expectClause",
+  "becauseClause",
+  "askingClause",
+  "underExceptionClause",
+  "excludesServicesExpectation",
+  "ruleClause",
+  "fromClause",
+  "saysClause",
+  "lineClause",
+  "expectClaimClause",
 ]);
 
 function childNodes(node: CstNode): [string, CstNode][] {
   return Object.entries(node.children).flatMap(([name, elements]) =>
-    elements.filter((element): element is CstNode => !isToken(element)).map((element): [string, CstNode] => [name, element]),
+    elements
+      .filter((element): element is CstNode => !isToken(element))
+      .map((element): [string, CstNode] => [name, element]),
   );
 }
 
@@ -91,7 +125,8 @@ class LayoutPlan {
   private expressions(node: CstNode): void {
     for (const [name, child] of childNodes(node)) {
       const operator = name === "expression" ? "Kw_or" : name === "andExpression" ? "Kw_and" : undefined;
-      if (operator) for (const token of (child.children[operator] ?? []).filter(isToken)) this.breakable.add(token.startOffset);
+      if (operator)
+        for (const token of (child.children[operator] ?? []).filter(isToken)) this.breakable.add(token.startOffset);
       this.expressions(child);
     }
   }
@@ -136,7 +171,10 @@ function layoutTextBlock(image: string, indent: number): string {
   const content = lines.map((line) => line.trimEnd());
   while (content.length > 0 && content[0] === "") content.shift();
   while (content.length > 0 && content[content.length - 1] === "") content.pop();
-  const margin = content.reduce((least, line) => (line === "" ? least : Math.min(least, line.length - line.trimStart().length)), Infinity);
+  const margin = content.reduce(
+    (least, line) => (line === "" ? least : Math.min(least, line.length - line.trimStart().length)),
+    Infinity,
+  );
   const body = content.map((line) => (line === "" ? "" : " ".repeat(closing + 2) + line.slice(margin)));
   return `"""\n${body.join("\n")}\n${" ".repeat(closing)}"""`;
 }
@@ -157,7 +195,12 @@ function breakLine(line: Line): Line[] {
   const segments = [0, ...cuts].map((start, i) => line.pieces.slice(start, cuts[i] ?? line.pieces.length));
   return segments.flatMap((pieces, i) => {
     const indent = i === 0 ? line.indent : line.continuation;
-    return breakLine({ indent, continuation: i === 0 ? line.continuation : indent + 2, blankBefore: i === 0 && line.blankBefore, pieces });
+    return breakLine({
+      indent,
+      continuation: i === 0 ? line.continuation : indent + 2,
+      blankBefore: i === 0 && line.blankBefore,
+      pieces,
+    });
   });
 }
 
@@ -227,7 +270,10 @@ function layout(text: string, tokens: readonly IToken[], comments: readonly ITok
       lines.push(current);
     }
     const image = token.tokenType.name === "TextBlock" ? layoutTextBlock(token.image, current.indent) : token.image;
-    current.pieces.push({ text: isComment ? image.trimEnd() : image, breakable: plan.breakable.has(token.startOffset) });
+    current.pieces.push({
+      text: isComment ? image.trimEnd() : image,
+      breakable: plan.breakable.has(token.startOffset),
+    });
     if (ownLine) mustBreak = true;
   });
   const out: string[] = [];
@@ -242,7 +288,11 @@ function layout(text: string, tokens: readonly IToken[], comments: readonly ITok
 function withoutSpans(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSpans);
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "span").map(([key, inner]) => [key, withoutSpans(inner)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "span")
+      .map(([key, inner]) => [key, withoutSpans(inner)]),
+  );
 }
 
 export function formatSource(text: string, path: string): FormatResult {
@@ -253,10 +303,16 @@ export function formatSource(text: string, path: string): FormatResult {
   const before = parseSource(text, path);
   const after = parseSource(formatted, path);
   // A comment's trailing white space is layout: the formatter drops it.
-  const commentTexts = (comments: readonly IToken[]) => JSON.stringify(comments.map((comment) => comment.image.trimEnd()));
+  const commentTexts = (comments: readonly IToken[]) =>
+    JSON.stringify(comments.map((comment) => comment.image.trimEnd()));
   const sameComments = commentTexts(before.comments) === commentTexts(after.comments);
-  if (JSON.stringify(withoutSpans(before.source.statements)) !== JSON.stringify(withoutSpans(after.source.statements)) || !sameComments) {
-    throw new Error(`policyc format: the layout of ${path} would change its meaning; nothing was written (a bug in the formatter)`);
+  if (
+    JSON.stringify(withoutSpans(before.source.statements)) !== JSON.stringify(withoutSpans(after.source.statements)) ||
+    !sameComments
+  ) {
+    throw new Error(
+      `policyc format: the layout of ${path} would change its meaning; nothing was written (a bug in the formatter)`,
+    );
   }
   return { text: formatted, diagnostics: [] };
 }

@@ -30,7 +30,13 @@ function lowerFactType(type: Ast.FactType): M.FactType {
       };
     case "oneOf":
     case "setOf":
-      return { kind: type.kind, values: type.values.map((v) => ({ name: v.name.text, label: v.label?.value ?? v.name.text.replace(/_/g, " ") })) };
+      return {
+        kind: type.kind,
+        values: type.values.map((v) => ({
+          name: v.name.text,
+          label: v.label?.value ?? v.name.text.replace(/_/g, " "),
+        })),
+      };
   }
 }
 
@@ -55,7 +61,10 @@ class Lowering {
         return { kind: "not", operand: this.condition(expression.operand) };
       case "and":
       case "or":
-        return flatten(expression.kind, expression.operands.map((operand) => this.condition(operand)));
+        return flatten(
+          expression.kind,
+          expression.operands.map((operand) => this.condition(operand)),
+        );
       case "quantified": {
         const operands = expression.operands.map((operand) => this.condition(operand));
         if (expression.atLeast === "all") return flatten("and", operands);
@@ -87,7 +96,9 @@ class Lowering {
   }
 
   private booleanOperand(operand: Ast.Operand): M.Condition {
-    return operand.kind === "name" ? this.nameCondition(operand.name.text) : { kind: "constant", value: operand.kind === "boolean" && operand.value };
+    return operand.kind === "name"
+      ? this.nameCondition(operand.name.text)
+      : { kind: "constant", value: operand.kind === "boolean" && operand.value };
   }
 
   private term(operand: Ast.Operand): M.Term {
@@ -114,12 +125,23 @@ class Lowering {
         kind: "or",
         operands: [
           { kind: "and", operands: [left, right] },
-          { kind: "and", operands: [{ kind: "not", operand: left }, { kind: "not", operand: right }] },
+          {
+            kind: "and",
+            operands: [
+              { kind: "not", operand: left },
+              { kind: "not", operand: right },
+            ],
+          },
         ],
       };
       return expression.operator === "!=" ? { kind: "not", operand: equal } : equal;
     }
-    return { kind: "compare", operator: expression.operator, left: this.term(expression.left), right: this.term(expression.right) };
+    return {
+      kind: "compare",
+      operator: expression.operator,
+      left: this.term(expression.left),
+      right: this.term(expression.right),
+    };
   }
 
   private isCondition(expression: Extract<Ast.Expression, { kind: "is" }>): M.Condition {
@@ -146,7 +168,10 @@ class Lowering {
           kind: "compare",
           operator: "=",
           left,
-          right: value.kind === "number" ? { kind: "number", value: value.value } : { kind: "date", value: valueText(value) },
+          right:
+            value.kind === "number"
+              ? { kind: "number", value: value.value }
+              : { kind: "date", value: valueText(value) },
         })),
       );
     }
@@ -239,7 +264,12 @@ class Lowering {
     const parts = new Map<string, M.Condition>();
     for (const statement of this.symbols.outline.values()) {
       const parent = parentId(statement.id.text);
-      if (statement.kind === "criterion" && statement.metWhen && parent && this.symbols.outline.get(parent)?.kind === "criterion") {
+      if (
+        statement.kind === "criterion" &&
+        statement.metWhen &&
+        parent &&
+        this.symbols.outline.get(parent)?.kind === "criterion"
+      ) {
         parts.set(statement.id.text, this.condition(statement.metWhen));
       }
     }
@@ -290,7 +320,10 @@ class Lowering {
       kind: statement.kind,
       role,
       text: statement.text.value,
-      items: statement.kind === "note" ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value })) : [],
+      items:
+        statement.kind === "note"
+          ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value }))
+          : [],
       condition,
       applicability,
       inForce: this.lifetime(id),
@@ -304,7 +337,9 @@ class Lowering {
 
   private exceptions(): M.ExceptionModel[] {
     return [...this.symbols.exceptions.values()].map((exception) => {
-      const condition: M.Condition = exception.appliesWhen ? this.condition(exception.appliesWhen) : { kind: "constant", value: false };
+      const condition: M.Condition = exception.appliesWhen
+        ? this.condition(exception.appliesWhen)
+        : { kind: "constant", value: false };
       const facts = new Set<string>();
       this.factsOf(condition, facts, new Map());
       return {
@@ -345,7 +380,10 @@ class Lowering {
             kind: statement.kind,
             id,
             text: statement.text.value,
-            items: statement.kind === "note" ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value })) : [],
+            items:
+              statement.kind === "note"
+                ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value }))
+                : [],
             inForce: this.lifetime(id),
             readings: readings(statement),
           };
@@ -385,7 +423,12 @@ class Lowering {
       case "name":
         return { kind: "fact", fact: expression.name.text };
       case "binary":
-        return { kind: "binary", operator: expression.operator, left: this.numeric(expression.left), right: this.numeric(expression.right) };
+        return {
+          kind: "binary",
+          operator: expression.operator,
+          left: this.numeric(expression.left),
+          right: this.numeric(expression.right),
+        };
     }
   }
 
@@ -410,7 +453,8 @@ class Lowering {
             : { kind: "code", id: codeLabel(code), text: code.description.value };
       const body = rule.body;
       const group = body.kind === "billedWithEach" ? groups.find((g) => g.name === body.group.text) : undefined;
-      const condition = body.kind === "billedOnlyWhen" || body.kind === "notBilledWhen" ? this.condition(body.condition) : undefined;
+      const condition =
+        body.kind === "billedOnlyWhen" || body.kind === "notBilledWhen" ? this.condition(body.condition) : undefined;
       const defaultMessage = {
         billedOnlyWhen: `${label} may be billed only as the policy says: "${source.text}"`,
         notBilledWhen: `${label} may not be billed on this claim: "${source.text}"`,
@@ -469,7 +513,10 @@ class Lowering {
       sourcePath,
       sourceHash: sourceHash(this.checked.source.text),
       revisions: this.revisions(),
-      categories: [...this.symbols.categories.values()].map((c) => ({ name: c.name.text, description: c.description.value })),
+      categories: [...this.symbols.categories.values()].map((c) => ({
+        name: c.name.text,
+        description: c.description.value,
+      })),
       facts: facts.filter((fact) => !fact.forClaims).map((fact) => this.factModel(fact, readBy)),
       claimFacts: facts.filter((fact) => fact.forClaims).map((fact) => this.factModel(fact, readBy)),
       codeGroups,
@@ -489,7 +536,10 @@ class Lowering {
         code: code.code.text,
         ...(code.modifier && { modifier: code.modifier.text }),
         description: code.description.value,
-        billing: code.billing.map((note, index) => ({ text: note.text.value, inForce: this.lifetime(billingKey(code, index)) })),
+        billing: code.billing.map((note, index) => ({
+          text: note.text.value,
+          inForce: this.lifetime(billingKey(code, index)),
+        })),
         readings: readings(code),
         rules: [...code.rules, ...code.billing.flatMap((note) => note.rules)].map((rule) => rule.id.text),
       })),
@@ -499,7 +549,9 @@ class Lowering {
         ...(reference.link && { link: reference.link.value }),
       })),
       layout: this.checked.source.statements.flatMap((statement) =>
-        statement.kind === "layout" ? [{ text: statement.text.value, notEncodedBecause: statement.notEncodedBecause.value }] : [],
+        statement.kind === "layout"
+          ? [{ text: statement.text.value, notEncodedBecause: statement.notEncodedBecause.value }]
+          : [],
       ),
     };
   }

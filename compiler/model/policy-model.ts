@@ -42,7 +42,12 @@ export type Condition =
   | { readonly kind: "oneOf"; readonly fact: string; readonly values: readonly string[] }
   | { readonly kind: "compare"; readonly operator: ComparisonOperator; readonly left: Term; readonly right: Term }
   /** A set fact holds all (or any) of these values. */
-  | { readonly kind: "contains"; readonly fact: string; readonly mode: "all" | "any"; readonly values: readonly string[] }
+  | {
+      readonly kind: "contains";
+      readonly fact: string;
+      readonly mode: "all" | "any";
+      readonly values: readonly string[];
+    }
   | { readonly kind: "not"; readonly operand: Condition }
   | { readonly kind: "and" | "or"; readonly operands: readonly Condition[] }
   | { readonly kind: "atLeast"; readonly count: number; readonly operands: readonly Condition[] }
@@ -173,7 +178,12 @@ export interface CodeModel {
 export type NumericModel =
   | { readonly kind: "number"; readonly value: number }
   | { readonly kind: "fact"; readonly fact: string }
-  | { readonly kind: "binary"; readonly operator: "+" | "-" | "*" | "/"; readonly left: NumericModel; readonly right: NumericModel };
+  | {
+      readonly kind: "binary";
+      readonly operator: "+" | "-" | "*" | "/";
+      readonly left: NumericModel;
+      readonly right: NumericModel;
+    };
 
 export interface CodeGroupModel {
   readonly name: string;

@@ -2,7 +2,18 @@
 // the findings of the coding table's rules into the result a billing specialist reads.
 
 import type { PolicyIdentity } from "./decision.js";
-import { NO_REVISION, SKIPPED, dateProblem, isCalendarDate, readListItems, readOptions, readPlainObject, requiredValue, revisionOn, revisionOnCheckedDate } from "./fields.js";
+import {
+  NO_REVISION,
+  SKIPPED,
+  dateProblem,
+  isCalendarDate,
+  readListItems,
+  readOptions,
+  readPlainObject,
+  requiredValue,
+  revisionOn,
+  revisionOnCheckedDate,
+} from "./fields.js";
 import type { Group, InputIssue } from "./input.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
 
@@ -28,7 +39,8 @@ export interface ClaimCheckOptions {
   readonly asOf?: string;
 }
 
-export type BillingRuleKind = "billedOnlyWhen" | "notBilledWhen" | "requiresModifier" | "billedWithEach" | "unitsAtMost";
+export type BillingRuleKind =
+  "billedOnlyWhen" | "notBilledWhen" | "requiresModifier" | "billedWithEach" | "unitsAtMost";
 
 export interface BillingRuleEntry<RuleId extends string = string> {
   readonly id: RuleId;
@@ -81,7 +93,13 @@ const NOT_A_CLAIM_OPTION = "is not an option of checkClaim (asOf)";
 /** The claim's service date, which every claim must have. */
 export function readServiceDate(claim: Group | undefined, issues: InputIssue[]): string | undefined {
   if (claim === undefined) return undefined;
-  const value = requiredValue(claim, "serviceDate", "serviceDate", "is missing: every claim has a service date, YYYY-MM-DD", issues);
+  const value = requiredValue(
+    claim,
+    "serviceDate",
+    "serviceDate",
+    "is missing: every claim has a service date, YYYY-MM-DD",
+    issues,
+  );
   if (value === undefined) return undefined;
   if (typeof value === "string" && isCalendarDate(value)) return value;
   issues.push({ field: "serviceDate", problem: dateProblem(value) });
@@ -109,12 +127,23 @@ function readModifiers(line: Group, field: string, issues: InputIssue[]): readon
 }
 
 function readLine(value: unknown, field: string, issues: InputIssue[]): NormalizedLine | undefined {
-  const line = readPlainObject(value, field, field, LINE_KEYS, NOT_A_LINE_FIELD, issues, "must be a plain object with a code and units");
+  const line = readPlainObject(
+    value,
+    field,
+    field,
+    LINE_KEYS,
+    NOT_A_LINE_FIELD,
+    issues,
+    "must be a plain object with a code and units",
+  );
   if (line === undefined) return undefined;
   const before = issues.length;
   const code = ownValue(line, "code");
   if (typeof code !== "string" || !codeFormat.test(code)) {
-    issues.push({ field: `${field}.code`, problem: mismatch("must be a HCPCS code (a letter and four digits) or a CPT code", code) });
+    issues.push({
+      field: `${field}.code`,
+      problem: mismatch("must be a HCPCS code (a letter and four digits) or a CPT code", code),
+    });
   }
   const modifiers = readModifiers(line, field, issues);
   const units = ownValue(line, "units");
@@ -131,12 +160,19 @@ function readLine(value: unknown, field: string, issues: InputIssue[]): Normaliz
  * checked, so a bad one is not reported twice). A service date before the policy is reported under
  * `serviceDate`, since it came from the claim; an `asOf` before it, under `asOf`.
  */
-export function claimRevision(options: unknown, serviceDate: string | undefined, effectiveDates: readonly string[], issues: InputIssue[]): { asOf: string; revision: number } {
+export function claimRevision(
+  options: unknown,
+  serviceDate: string | undefined,
+  effectiveDates: readonly string[],
+  issues: InputIssue[],
+): { asOf: string; revision: number } {
   const read = readOptions(options, CLAIM_OPTIONS, NOT_A_CLAIM_OPTION, issues);
   if (read === undefined) return NO_REVISION;
   const asOf = ownValue(read, "asOf");
   if (asOf !== undefined && asOf !== null) return revisionOn(asOf, "asOf", effectiveDates, issues);
-  return serviceDate === undefined ? NO_REVISION : revisionOnCheckedDate(serviceDate, "serviceDate", effectiveDates, issues);
+  return serviceDate === undefined
+    ? NO_REVISION
+    : revisionOnCheckedDate(serviceDate, "serviceDate", effectiveDates, issues);
 }
 
 /** The claim's lines, each at the index it has in the caller's list; a hole is reported as `lines[index]`. */
@@ -160,7 +196,11 @@ export function readClaimLines(claim: Group | undefined, issues: InputIssue[]): 
 }
 
 /** Lines among `indexes` that lack `modifier`. */
-export function linesWithoutModifier(lines: readonly NormalizedLine[], indexes: readonly number[], modifier: string): number[] {
+export function linesWithoutModifier(
+  lines: readonly NormalizedLine[],
+  indexes: readonly number[],
+  modifier: string,
+): number[] {
   return indexes.filter((index) => !lines[index]?.modifiers.includes(modifier));
 }
 
@@ -183,11 +223,22 @@ export class ClaimFindings<RuleId extends string> {
 
   constructor(private readonly rules: readonly BillingRuleEntry<RuleId>[]) {}
 
-  private finding(rule: number, lines: readonly number[], extra: { detail?: string; missingFacts?: readonly string[] }): ClaimFinding<RuleId> {
+  private finding(
+    rule: number,
+    lines: readonly number[],
+    extra: { detail?: string; missingFacts?: readonly string[] },
+  ): ClaimFinding<RuleId> {
     const entry = this.rules[rule]!;
     // Each line once, in order: a rule may reach a line twice (a code in the group it must travel with).
     const distinct = [...new Set(lines)].sort((a, b) => a - b);
-    return { rule: entry.id, code: entry.code, source: entry.source, message: entry.message, lines: distinct, ...extra };
+    return {
+      rule: entry.id,
+      code: entry.code,
+      source: entry.source,
+      message: entry.message,
+      lines: distinct,
+      ...extra,
+    };
   }
 
   violated(rule: number, lines: readonly number[], detail?: string): void {

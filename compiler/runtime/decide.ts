@@ -66,7 +66,11 @@ export interface PolicyTable<RuleId extends string, FactName extends string, Exc
 }
 
 /** What the generated code can explain: why a rule's applicability, condition, or an exception is unknown. */
-export type Explain = (what: "applies" | "holds" | "exception", index: number, mark: (factIndex: number) => void) => void;
+export type Explain = (
+  what: "applies" | "holds" | "exception",
+  index: number,
+  mark: (factIndex: number) => void,
+) => void;
 
 export interface RuleValues {
   /** Per rule: does it apply on this date to this case (0, 1, 2)? Not in force is 0. */
@@ -98,7 +102,9 @@ function denial(role: RuleRole, applies: number, holds: number): number {
 }
 
 function statusOf(role: RuleRole, applies: number, holds: number): RuleStatus {
-  return role === "requirement" || role === "part" ? requirementStatus(applies, holds) : exclusionStatus(applies, holds);
+  return role === "requirement" || role === "part"
+    ? requirementStatus(applies, holds)
+    : exclusionStatus(applies, holds);
 }
 
 function truthStatus(value: number): RuleStatus {
@@ -154,17 +160,36 @@ export function decide<RuleId extends string, FactName extends string, Exception
     const applies = values.applies[i]!;
     const holds = values.holds[i]!;
     const status = statusOf(rule.role, applies, holds);
-    if (rule.role === "servicesExclusion" && rule.services && outcome !== "not_covered" && status !== "not_met" && status !== "not_applicable") {
+    if (
+      rule.role === "servicesExclusion" &&
+      rule.services &&
+      outcome !== "not_covered" &&
+      status !== "not_met" &&
+      status !== "not_applicable"
+    ) {
       const reason: Reason<RuleId, ExceptionId> = { id: rule.id, kind: rule.kind, text: rule.text, status };
-      services.push({ section: rule.services.section, title: rule.services.title, status: status === "met" ? "not_covered" : "undetermined", reason });
+      services.push({
+        section: rule.services.section,
+        title: rule.services.title,
+        status: status === "met" ? "not_covered" : "undetermined",
+        reason,
+      });
     }
     if (rule.role !== "requirement" && rule.role !== "exclusion") continue;
     const blocks = Math.min(denies[i]!, 2 - waived[i]!);
     const exception = overriddenBy(i);
     const decisive =
-      outcome === "not_covered" ? blocks === 2 : outcome === "pending" ? blocks === 1 : (rule.role === "requirement" && applies === 2) || exception !== undefined;
+      outcome === "not_covered"
+        ? blocks === 2
+        : outcome === "pending"
+          ? blocks === 1
+          : (rule.role === "requirement" && applies === 2) || exception !== undefined;
     if (!decisive) continue;
-    reasons.push(exception === undefined ? { id: rule.id, kind: rule.kind, text: rule.text, status } : { id: rule.id, kind: rule.kind, text: rule.text, status, overriddenBy: exception });
+    reasons.push(
+      exception === undefined
+        ? { id: rule.id, kind: rule.kind, text: rule.text, status }
+        : { id: rule.id, kind: rule.kind, text: rule.text, status, overriddenBy: exception },
+    );
   }
   // The exceptions a covered decision rests on are among its reasons; a denial's reasons are its denials.
   if (outcome === "covered") {

@@ -46,7 +46,11 @@ export interface ServicesNotCovered<RuleId extends string = string> {
   readonly reason: Reason<RuleId>;
 }
 
-export interface TraceEntry<RuleId extends string = string, FactName extends string = string, ExceptionId extends string = string> {
+export interface TraceEntry<
+  RuleId extends string = string,
+  FactName extends string = string,
+  ExceptionId extends string = string,
+> {
   readonly id: RuleId | ExceptionId;
   readonly kind: RuleKind;
   readonly status: RuleStatus;

@@ -3,17 +3,37 @@
 // Each records what is wrong as an issue instead of throwing. Internal to the runtime.
 
 import type { Group, InputIssue } from "./input.js";
-import { HOLE, NOT_READ, UNREADABLE, hasPlainPrototype, isDateObject, keyName, listItem, listLength, mismatch, ownValue } from "./untrusted.js";
+import {
+  HOLE,
+  NOT_READ,
+  UNREADABLE,
+  hasPlainPrototype,
+  isDateObject,
+  keyName,
+  listItem,
+  listLength,
+  mismatch,
+  ownValue,
+} from "./untrusted.js";
 
 /** No revision: the options or the date were malformed (and reported). */
-export const NO_REVISION: { readonly asOf: string; readonly revision: number } = Object.freeze({ asOf: "", revision: -1 });
+export const NO_REVISION: { readonly asOf: string; readonly revision: number } = Object.freeze({
+  asOf: "",
+  revision: -1,
+});
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      current.push(
+        Math.min(
+          (previous[j] ?? 0) + 1,
+          (current[j - 1] ?? 0) + 1,
+          (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      );
     }
     previous = current;
   }
@@ -66,7 +86,8 @@ export function readPlainObject(
     }
     for (const key in value) {
       // An inherited key (from a polluted Object.prototype) is not the caller's.
-      if (!allowed.has(key) && Object.hasOwn(value, key)) issues.push({ field: prefixed(prefix, key), problem: `${unknownKey}${suggestion(key, allowed)}` });
+      if (!allowed.has(key) && Object.hasOwn(value, key))
+        issues.push({ field: prefixed(prefix, key), problem: `${unknownKey}${suggestion(key, allowed)}` });
     }
   } catch {
     issues.push({ field, problem: NOT_READ });
@@ -79,7 +100,13 @@ export function readPlainObject(
  * The value of a field `group` must have: undefined, with an issue, when it is absent or null
  * (`missing` says why it must be there) or cannot be read.
  */
-export function requiredValue(group: Group, key: string, field: string, missing: string, issues: InputIssue[]): unknown {
+export function requiredValue(
+  group: Group,
+  key: string,
+  field: string,
+  missing: string,
+  issues: InputIssue[],
+): unknown {
   const value = ownValue(group, key);
   if (value === undefined || value === null) issues.push({ field, problem: missing });
   else if (value === UNREADABLE) issues.push({ field, problem: NOT_READ });
@@ -115,7 +142,10 @@ export function readListItems(value: unknown, field: string, issues: InputIssue[
       break;
     }
     if (item === HOLE || item === UNREADABLE) {
-      issues.push({ field: `${field}[${index}]`, problem: item === HOLE ? "is a hole in the list: every item must be given" : NOT_READ });
+      issues.push({
+        field: `${field}[${index}]`,
+        problem: item === HOLE ? "is a hole in the list: every item must be given" : NOT_READ,
+      });
       items.push(SKIPPED);
     } else {
       items.push(item);
@@ -125,8 +155,21 @@ export function readListItems(value: unknown, field: string, issues: InputIssue[
 }
 
 /** The options object, a plain object holding only the `allowed` options; undefined (reported) otherwise. */
-export function readOptions(options: unknown, allowed: ReadonlySet<string>, unknownKey: string, issues: InputIssue[]): Group | undefined {
-  return readPlainObject(options, "(options)", "options", allowed, unknownKey, issues, 'must be a plain object such as { asOf: "2025-06-01" }');
+export function readOptions(
+  options: unknown,
+  allowed: ReadonlySet<string>,
+  unknownKey: string,
+  issues: InputIssue[],
+): Group | undefined {
+  return readPlainObject(
+    options,
+    "(options)",
+    "options",
+    allowed,
+    unknownKey,
+    issues,
+    'must be a plain object such as { asOf: "2025-06-01" }',
+  );
 }
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -168,7 +211,12 @@ export function dateProblem(value: unknown): string {
  * The index of the revision in force on `date` in a list of effective dates (oldest first), or -1
  * with an issue under `field` when `date` is not a date or comes before the first revision.
  */
-export function revisionOn(date: unknown, field: string, effectiveDates: readonly string[], issues: InputIssue[]): { asOf: string; revision: number } {
+export function revisionOn(
+  date: unknown,
+  field: string,
+  effectiveDates: readonly string[],
+  issues: InputIssue[],
+): { asOf: string; revision: number } {
   if (typeof date !== "string" || !isCalendarDate(date)) {
     issues.push({ field, problem: dateProblem(date) });
     return NO_REVISION;
@@ -177,11 +225,17 @@ export function revisionOn(date: unknown, field: string, effectiveDates: readonl
 }
 
 /** `revisionOn` for a date already checked to be one. */
-export function revisionOnCheckedDate(date: string, field: string, effectiveDates: readonly string[], issues: InputIssue[]): { asOf: string; revision: number } {
+export function revisionOnCheckedDate(
+  date: string,
+  field: string,
+  effectiveDates: readonly string[],
+  issues: InputIssue[],
+): { asOf: string; revision: number } {
   let revision = -1;
   for (let index = 0; index < effectiveDates.length; index++) {
     if ((effectiveDates[index] ?? "") <= date) revision = index;
   }
-  if (revision < 0) issues.push({ field, problem: `is ${date}, before the policy took effect on ${effectiveDates[0] ?? "?"}` });
+  if (revision < 0)
+    issues.push({ field, problem: `is ${date}, before the policy took effect on ${effectiveDates[0] ?? "?"}` });
   return { asOf: date, revision };
 }

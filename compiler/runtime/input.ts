@@ -8,7 +8,18 @@
 // fact is named by a symbol. A field whose reading throws (a getter, a Proxy's trap) is reported, and
 // a list with a hole is reported at the hole (see untrusted.ts).
 
-import { NO_REVISION, SKIPPED, dateProblem, isCalendarDate, readListItems, readOptions, readPlainObject, requiredValue, revisionOn, suggestion } from "./fields.js";
+import {
+  NO_REVISION,
+  SKIPPED,
+  dateProblem,
+  isCalendarDate,
+  readListItems,
+  readOptions,
+  readPlainObject,
+  requiredValue,
+  revisionOn,
+  suggestion,
+} from "./fields.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
 
 export { isCalendarDate };
@@ -40,12 +51,23 @@ const NOT_A_FACT = "is not a fact of this policy";
 // `mismatch` words for it.
 
 /** The object handed in (the facts, or a claim): `what` names it in an issue. */
-export function readRoot(input: unknown, allowed: ReadonlySet<string>, issues: InputIssue[], what = "(facts)"): Group | undefined {
+export function readRoot(
+  input: unknown,
+  allowed: ReadonlySet<string>,
+  issues: InputIssue[],
+  what = "(facts)",
+): Group | undefined {
   return readPlainObject(input, what, "", allowed, NOT_A_FACT, issues);
 }
 
 /** A group of facts such as `member`; absent or null means all its facts are unknown. */
-export function readGroup(parent: Group | undefined, key: string, field: string, allowed: ReadonlySet<string>, issues: InputIssue[]): Group | undefined {
+export function readGroup(
+  parent: Group | undefined,
+  key: string,
+  field: string,
+  allowed: ReadonlySet<string>,
+  issues: InputIssue[],
+): Group | undefined {
   if (parent === undefined) return undefined;
   const value = ownValue(parent, key);
   if (value === undefined || value === null) return undefined;
@@ -73,7 +95,8 @@ export function readNumber(
 ): number | undefined {
   if (group === undefined) return undefined;
   const value = ownValue(group, key);
-  if (typeof value === "number" && Number.isFinite(value) && value >= min && value <= max) return value === 0 ? 0 : value;
+  if (typeof value === "number" && Number.isFinite(value) && value >= min && value <= max)
+    return value === 0 ? 0 : value;
   if (value !== undefined && value !== null) {
     const range = min === -Infinity && max === Infinity ? "a finite number" : `a number from ${min} to ${max}`;
     issues.push({ field, problem: mismatch(`must be ${range}`, value) });
@@ -82,7 +105,12 @@ export function readNumber(
 }
 
 /** A date fact, kept as its YYYY-MM-DD text: such texts compare in calendar order. */
-export function readDate(group: Group | undefined, key: string, field: string, issues: InputIssue[]): string | undefined {
+export function readDate(
+  group: Group | undefined,
+  key: string,
+  field: string,
+  issues: InputIssue[],
+): string | undefined {
   if (group === undefined) return undefined;
   const value = ownValue(group, key);
   if (typeof value === "string" && isCalendarDate(value)) return value;
@@ -131,7 +159,8 @@ export function readChoiceSet<Value extends string>(
     else if (item === SKIPPED) skipped = true;
     else bad.push(item);
   }
-  if (bad.length > 0) issues.push({ field, problem: `may hold only ${[...allowed].join(", ")}, not ${describeSome(bad)}` });
+  if (bad.length > 0)
+    issues.push({ field, problem: `may hold only ${[...allowed].join(", ")}, not ${describeSome(bad)}` });
   return skipped || bad.length > 0 ? undefined : values;
 }
 
@@ -144,7 +173,11 @@ const NOT_AN_EVALUATE_OPTION = "is not an option of evaluate (asOf, trace)";
  * `asOf` is not a date or comes before the first revision. `trace` is read here, once: the generated
  * code never reads the caller's options again, so a getter or Proxy cannot answer twice.
  */
-export function revisionInForce(options: unknown, effectiveDates: readonly string[], issues: InputIssue[]): { asOf: string; revision: number; trace: boolean } {
+export function revisionInForce(
+  options: unknown,
+  effectiveDates: readonly string[],
+  issues: InputIssue[],
+): { asOf: string; revision: number; trace: boolean } {
   const read = readOptions(options, EVALUATE_OPTIONS, NOT_AN_EVALUATE_OPTION, issues);
   if (read === undefined) return { ...NO_REVISION, trace: false };
   const trace = ownValue(read, "trace");

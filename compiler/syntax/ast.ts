@@ -56,10 +56,34 @@ export type Expression =
   | { readonly kind: "not"; readonly operand: Expression; readonly span: Span }
   | { readonly kind: "and" | "or"; readonly operands: readonly Expression[]; readonly span: Span }
   /** `all of (...)` has `atLeast` undefined; `any of` and `at least one of` have 1. */
-  | { readonly kind: "quantified"; readonly atLeast: number | "all"; readonly operands: readonly Expression[]; readonly span: Span }
-  | { readonly kind: "comparison"; readonly operator: ComparisonOperator; readonly left: Operand; readonly right: Operand; readonly span: Span }
-  | { readonly kind: "is"; readonly subject: Operand; readonly negated: boolean; readonly values: readonly Value[]; readonly oneOf: boolean; readonly span: Span }
-  | { readonly kind: "contains"; readonly subject: Operand; readonly mode: "all" | "any"; readonly values: readonly Value[]; readonly span: Span };
+  | {
+      readonly kind: "quantified";
+      readonly atLeast: number | "all";
+      readonly operands: readonly Expression[];
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "comparison";
+      readonly operator: ComparisonOperator;
+      readonly left: Operand;
+      readonly right: Operand;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "is";
+      readonly subject: Operand;
+      readonly negated: boolean;
+      readonly values: readonly Value[];
+      readonly oneOf: boolean;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "contains";
+      readonly subject: Operand;
+      readonly mode: "all" | "any";
+      readonly values: readonly Value[];
+      readonly span: Span;
+    };
 
 // ----- statements --------------------------------------------------------------------------------
 
@@ -99,7 +123,13 @@ export interface EnumValueDeclaration {
 
 export type FactType =
   | { readonly kind: "boolean"; readonly span: Span }
-  | { readonly kind: "number"; readonly span: Span; readonly unit?: TextLiteral; readonly min?: number; readonly max?: number }
+  | {
+      readonly kind: "number";
+      readonly span: Span;
+      readonly unit?: TextLiteral;
+      readonly min?: number;
+      readonly max?: number;
+    }
   | { readonly kind: "date"; readonly span: Span }
   | { readonly kind: "oneOf" | "setOf"; readonly span: Span; readonly values: readonly EnumValueDeclaration[] };
 

@@ -272,7 +272,15 @@ class AstBuilder {
     const expression = this.expressionOf(childNode(body, "expression"));
     if (!name || !label || !expression) return [];
     return [
-      { kind: "definition", span, name: word(name), label, body: expression, ...optional("definedByNote", definedByNote), readings },
+      {
+        kind: "definition",
+        span,
+        name: word(name),
+        label,
+        body: expression,
+        ...optional("definedByNote", definedByNote),
+        readings,
+      },
     ];
   }
 
@@ -380,7 +388,9 @@ class AstBuilder {
     const id = childToken(node, "Name");
     const text = this.text(childNode(node, "text"));
     if (!id || !text) return [];
-    return [{ kind: "service", span, id: word(id), text, ...this.lifetime(node, "service"), readings: this.readings(node) }];
+    return [
+      { kind: "service", span, id: word(id), text, ...this.lifetime(node, "service"), readings: this.readings(node) },
+    ];
   }
 
   private exception(node: CstNode, span: Ast.Span): Ast.Statement[] {
@@ -402,7 +412,10 @@ class AstBuilder {
         overrides: this.wordList(this.single(node, "overridesClause", "exception")),
         requiresPriorApproval: this.single(node, "requiresPriorApprovalClause", "exception") !== undefined,
         ...optional("text", this.text(textClause ? childNode(textClause, "text") : undefined)),
-        ...optional("priorApprovalText", this.text(priorApprovalText ? childNode(priorApprovalText, "text") : undefined)),
+        ...optional(
+          "priorApprovalText",
+          this.text(priorApprovalText ? childNode(priorApprovalText, "text") : undefined),
+        ),
         ...this.lifetime(node, "exception"),
         readings: this.readings(node),
       },
@@ -436,7 +449,9 @@ class AstBuilder {
     const billing = childNodes(node, "billingClause").flatMap((clause) => {
       const text = this.text(childNode(clause, "text"));
       const clauseSpan = nodeSpan(clause);
-      return text && clauseSpan ? [{ text, span: clauseSpan, ...this.lifetime(clause, "billing note"), rules: this.billingRules(clause) }] : [];
+      return text && clauseSpan
+        ? [{ text, span: clauseSpan, ...this.lifetime(clause, "billing note"), rules: this.billingRules(clause) }]
+        : [];
     });
     return [
       {
@@ -499,7 +514,9 @@ class AstBuilder {
   private numeric(node: CstNode | undefined): Ast.NumericExpression | undefined {
     if (!node) return undefined;
     const isSum = node.name === "numericExpression";
-    const operands = childNodes(node, isSum ? "numericProduct" : "numericAtom").map((child) => (isSum ? this.numeric(child) : this.numericAtom(child)));
+    const operands = childNodes(node, isSum ? "numericProduct" : "numericAtom").map((child) =>
+      isSum ? this.numeric(child) : this.numericAtom(child),
+    );
     const operators = (isSum ? ["Plus", "Minus"] : ["Times", "Divide"])
       .flatMap((kind) => childTokens(node, kind))
       .sort((a, b) => a.startOffset - b.startOffset);
@@ -508,7 +525,13 @@ class AstBuilder {
       const right = operands[i];
       const operator = operators[i - 1];
       if (!right || !operator) return undefined;
-      result = { kind: "binary", operator: operator.image as "+" | "-" | "*" | "/", left: result, right, span: joinSpans(result.span, right.span) };
+      result = {
+        kind: "binary",
+        operator: operator.image as "+" | "-" | "*" | "/",
+        left: result,
+        right,
+        span: joinSpans(result.span, right.span),
+      };
     }
     return result;
   }
@@ -530,7 +553,9 @@ class AstBuilder {
       const code = childToken(clause, "Name");
       const units = childToken(clause, "NumberLiteral");
       const lineSpan = nodeSpan(clause);
-      return code && units && lineSpan ? [{ code: word(code), modifiers: this.wordList(clause), units: Number(units.image), span: lineSpan }] : [];
+      return code && units && lineSpan
+        ? [{ code: word(code), modifiers: this.wordList(clause), units: Number(units.image), span: lineSpan }]
+        : [];
     });
     const expectClause = this.single(node, "expectClaimClause", "claim case");
     const expectSpan = expectClause ? nodeSpan(expectClause) : undefined;
@@ -542,7 +567,10 @@ class AstBuilder {
         ...optional("on", onToken ? word(onToken) : undefined),
         assignments: this.assignments(node),
         lines,
-        ...optional("expect", expectClause && expectSpan ? { violations: this.wordList(expectClause), span: expectSpan } : undefined),
+        ...optional(
+          "expect",
+          expectClause && expectSpan ? { violations: this.wordList(expectClause), span: expectSpan } : undefined,
+        ),
       },
     ];
   }
@@ -601,7 +629,16 @@ class AstBuilder {
     const name = childToken(node, "Name");
     const description = this.text(childNode(node, "text"));
     if (!name || !description) return [];
-    return [{ kind: "factSet", span, name: word(name), description, given: this.given(node), assignments: this.assignments(node) }];
+    return [
+      {
+        kind: "factSet",
+        span,
+        name: word(name),
+        description,
+        given: this.given(node),
+        assignments: this.assignments(node),
+      },
+    ];
   }
 
   private caseStatement(node: CstNode, span: Ast.Span): Ast.Statement[] {
@@ -729,7 +766,14 @@ class AstBuilder {
     if (isTail) {
       const list = childNode(isTail, "valueList");
       const values = list ? this.values(list) : [this.value(childNode(isTail, "value"))].flatMap((v) => v ?? []);
-      return { kind: "is", subject, negated: keyword(isTail, "not") !== undefined, values, oneOf: list !== undefined, span };
+      return {
+        kind: "is",
+        subject,
+        negated: keyword(isTail, "not") !== undefined,
+        values,
+        oneOf: list !== undefined,
+        span,
+      };
     }
     const comparison = childNode(node, "comparisonTail");
     if (comparison) {
@@ -737,7 +781,13 @@ class AstBuilder {
       // The operator is the one token of the comparison's own; the operand after it is a node.
       const operatorToken = Object.values(comparison.children).flat().filter(isToken).find(isInText);
       if (!right || !operatorToken) return undefined;
-      return { kind: "comparison", operator: operatorToken.image as Ast.ComparisonOperator, left: subject, right, span };
+      return {
+        kind: "comparison",
+        operator: operatorToken.image as Ast.ComparisonOperator,
+        left: subject,
+        right,
+        span,
+      };
     }
     const contains = childNode(node, "containsTail");
     if (contains) {

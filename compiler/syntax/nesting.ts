@@ -106,7 +106,11 @@ class NestingScan {
   }
 
   private reportArithmetic(token: IToken): void {
-    this.report(token, `This arithmetic nests more than ${maxNestingDepth} operations deep.`, "Write the limit with fewer operations.");
+    this.report(
+      token,
+      `This arithmetic nests more than ${maxNestingDepth} operations deep.`,
+      "Write the limit with fewer operations.",
+    );
   }
 
   /** The `not`s pending in the current frame have their operand: a predicate, or a closed parenthesis. */
@@ -139,7 +143,8 @@ class NestingScan {
     const before = (back: number) => this.tokens[index - back];
     if (!is(before(1), K.of)) return index;
     if ((is(before(2), K.all) || is(before(2), K.any)) && !is(before(3), K.contains)) return index - 2;
-    if ((is(before(2), K.one) || is(before(2), NumberLiteral)) && is(before(3), K.least) && is(before(4), K.at)) return index - 4;
+    if ((is(before(2), K.one) || is(before(2), NumberLiteral)) && is(before(3), K.least) && is(before(4), K.at))
+      return index - 4;
     return index;
   }
 
@@ -163,7 +168,13 @@ class NestingScan {
       else if (is(token, RParen)) {
         if (balance === 0) return index;
         balance--;
-      } else if (balance === 0 && !arithmeticOperators.has(token.tokenType) && !is(token, Name) && !is(token, NumberLiteral)) return index;
+      } else if (
+        balance === 0 &&
+        !arithmeticOperators.has(token.tokenType) &&
+        !is(token, Name) &&
+        !is(token, NumberLiteral)
+      )
+        return index;
     }
     return this.tokens.length;
   }
@@ -264,7 +275,7 @@ class NestingScan {
   }
 
   run(): void {
-    for (let index = 0; index < this.tokens.length; ) index = this.step(index);
+    for (let index = 0; index < this.tokens.length;) index = this.step(index);
   }
 }
 

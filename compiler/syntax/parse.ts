@@ -55,19 +55,32 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
       endColumn: (error.column ?? 1) + error.length - 1,
     };
     // NOTE: a run of stray characters is one error; a message shows the start of a long one.
-    const found = text.slice(error.offset, error.offset + Math.min(error.length, 40)) + (error.length > 40 ? "..." : "");
+    const found =
+      text.slice(error.offset, error.offset + Math.min(error.length, 40)) + (error.length > 40 ? "..." : "");
     diagnostics.push(
-      diagnostic(catalogue.unexpectedCharacter, path, span, `The text \`${found}\` is not part of the policy language.`, {
-        hint: "Put words in double quotes if they are text, or start the line with # if it is a comment.",
-      }),
+      diagnostic(
+        catalogue.unexpectedCharacter,
+        path,
+        span,
+        `The text \`${found}\` is not part of the policy language.`,
+        {
+          hint: "Put words in double quotes if they are text, or start the line with # if it is a comment.",
+        },
+      ),
     );
   }
 
   for (const unclosed of lexed.groups["unclosed"] ?? []) {
     diagnostics.push(
-      diagnostic(catalogue.unexpectedCharacter, path, tokenSpan(unclosed), "This text has no closing double quote on its line.", {
-        hint: 'Close it with `"` before the end of the line, or write a text over several lines as a text block: `"""..."""`.',
-      }),
+      diagnostic(
+        catalogue.unexpectedCharacter,
+        path,
+        tokenSpan(unclosed),
+        "This text has no closing double quote on its line.",
+        {
+          hint: 'Close it with `"` before the end of the line, or write a text over several lines as a text block: `"""..."""`.',
+        },
+      ),
     );
   }
 

@@ -38,13 +38,15 @@ function firstTokensOf(paths: TokenType[][]): string[] {
 function listOfChoices(labels: readonly string[]): string {
   const shown = labels.slice(0, 6);
   const rest = labels.length - shown.length;
-  const text = shown.length <= 1 ? (shown[0] ?? "something else") : `${shown.slice(0, -1).join(", ")} or ${shown.at(-1)}`;
+  const text =
+    shown.length <= 1 ? (shown[0] ?? "something else") : `${shown.slice(0, -1).join(", ")} or ${shown.at(-1)}`;
   return rest > 0 ? `${text} (or ${rest} more)` : text;
 }
 
 export const friendlyParserMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
-    if (expected === EOF) return `Unexpected ${describeFound(actual)}: a new statement or clause starts with a keyword.`;
+    if (expected === EOF)
+      return `Unexpected ${describeFound(actual)}: a new statement or clause starts with a keyword.`;
     return `Expected ${tokenLabel(expected)}${describeAfter(previous)}, but found ${describeFound(actual)}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {

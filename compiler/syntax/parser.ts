@@ -4,9 +4,29 @@
 
 import { CstParser, type CstNode, type IRecognitionException } from "chevrotain";
 import {
-  allTokens, keywords as K, Name, Word, Text, TextBlock, DateLiteral, MonthLiteral, NumberLiteral,
-  LessOrEqual, GreaterOrEqual, NotEqual, Less, Greater, Equal, LParen, RParen, Comma, Colon,
-  Plus, Minus, Times, Divide,
+  allTokens,
+  keywords as K,
+  Name,
+  Word,
+  Text,
+  TextBlock,
+  DateLiteral,
+  MonthLiteral,
+  NumberLiteral,
+  LessOrEqual,
+  GreaterOrEqual,
+  NotEqual,
+  Less,
+  Greater,
+  Equal,
+  LParen,
+  RParen,
+  Comma,
+  Colon,
+  Plus,
+  Minus,
+  Times,
+  Divide,
 } from "./tokens.js";
 import { friendlyParserMessages } from "./parser-messages.js";
 
@@ -617,10 +637,7 @@ class PolicyParser extends CstParser {
     this.CONSUME(Name);
     this.SUBRULE(this.text);
     this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.givenClause) },
-        { ALT: () => this.SUBRULE(this.assignment) },
-      ]),
+      this.OR([{ ALT: () => this.SUBRULE(this.givenClause) }, { ALT: () => this.SUBRULE(this.assignment) }]),
     );
   });
 
@@ -697,10 +714,7 @@ class PolicyParser extends CstParser {
     this.CONSUME(Name);
     this.CONSUME(Equal);
     // NOTE: `unknown` arrives as a value word; cst-to-ast reads it as "remove this fact".
-    this.OR([
-      { ALT: () => this.SUBRULE(this.valueList) },
-      { ALT: () => this.SUBRULE(this.value) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.valueList) }, { ALT: () => this.SUBRULE(this.value) }]);
   });
 
   private expectClause = this.RULE("expectClause", () => {

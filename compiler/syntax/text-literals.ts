@@ -11,7 +11,10 @@ export function decodeQuotedText(image: string): string {
 export function decodeTextBlock(image: string): string {
   const lines = image.slice(3, -3).split(/\r?\n/);
   // NOTE: a fold, not Math.min(...indents): a block of a hundred thousand lines would overflow the stack as arguments.
-  const indent = lines.reduce((least, line) => (line.trim() === "" ? least : Math.min(least, line.length - line.trimStart().length)), Infinity);
+  const indent = lines.reduce(
+    (least, line) => (line.trim() === "" ? least : Math.min(least, line.length - line.trimStart().length)),
+    Infinity,
+  );
   const paragraphs: string[][] = [[]];
   for (const raw of lines) {
     const line = raw.slice(Number.isFinite(indent) ? indent : 0).trim();

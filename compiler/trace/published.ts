@@ -31,7 +31,12 @@ export function readPublishedText(root: string, model: PolicyModel): PublishedTe
   try {
     const policyFolder = realpathSync(dirname(join(root, model.sourcePath)));
     if (!isInsideOrSame(policyFolder, realpathSync(dirname(full)))) {
-      return { kind: "refused", path, problem: "is reached through a linked folder that leads out of the policy's folder", outside: true };
+      return {
+        kind: "refused",
+        path,
+        problem: "is reached through a linked folder that leads out of the policy's folder",
+        outside: true,
+      };
     }
   } catch {
     // A folder on the way does not exist: the file is missing.

@@ -33,7 +33,14 @@ export interface Quote {
 /** Every quote of the model except layout (see `layoutQuotes`), in source order. */
 export function policyQuotes(model: PolicyModel): Quote[] {
   const quotes: Quote[] = [];
-  const add = (owner: string, field: string, text: string | undefined, required: boolean, accounting: Accounting, extra?: Partial<Quote>) => {
+  const add = (
+    owner: string,
+    field: string,
+    text: string | undefined,
+    required: boolean,
+    accounting: Accounting,
+    extra?: Partial<Quote>,
+  ) => {
     if (text !== undefined && text.trim() !== "") quotes.push({ owner, field, text, required, accounting, ...extra });
   };
   const header = `policy ${model.reference}`;

@@ -20,7 +20,8 @@ export function statementLine(source: string, owner: string): number | undefined
   const lines = source.split("\n");
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const head = kind === "policy" ? "policy" : kind;
-  const name = kind === "layout" ? escape(JSON.stringify(rest.slice(1, -1)).slice(0, 40)) : escape(rest.split(" ")[0] ?? rest);
+  const name =
+    kind === "layout" ? escape(JSON.stringify(rest.slice(1, -1)).slice(0, 40)) : escape(rest.split(" ")[0] ?? rest);
   const pattern = new RegExp(`^\\s*${head}\\s+${name}`);
   const index = lines.findIndex((line) => pattern.test(line));
   return index >= 0 ? index + 1 : undefined;
@@ -32,7 +33,8 @@ export function renderTraceReport(report: TraceReport, paths: ReportPaths): stri
     const { quote, closest } = mismatch;
     const line = statementLine(paths.policySource, quote.owner);
     const where = `${paths.policyPath}${line === undefined ? "" : `:${line}`}`;
-    const what = quote.accounting === "layout" ? "is not a whole line of the published text" : "does not match the published text";
+    const what =
+      quote.accounting === "layout" ? "is not a whole line of the published text" : "does not match the published text";
     out.push(`mismatch: ${quote.owner} (${quote.field}) ${what}.`);
     out.push(`  policy:    ${where}  "${quote.text.replace(/\s+/g, " ")}"`);
     if (closest) {
@@ -45,7 +47,10 @@ export function renderTraceReport(report: TraceReport, paths: ReportPaths): stri
     }
   }
   for (const sentence of report.unaccounted) {
-    const why = sentence.accounting === "unexplained" ? `quoted by ${sentence.owners.join(", ")} without \`not encoded because\`` : "neither encoded nor marked as not encoded";
+    const why =
+      sentence.accounting === "unexplained"
+        ? `quoted by ${sentence.owners.join(", ")} without \`not encoded because\``
+        : "neither encoded nor marked as not encoded";
     out.push(`not accounted for: ${paths.publishedPath}:${sentence.line}: "${sentence.text}" (${why})`);
   }
   out.push(

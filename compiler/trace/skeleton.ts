@@ -95,7 +95,15 @@ export function skeletonOf(text: string): Skeleton {
         if (ch === "\t") cellStart = true;
         continue;
       }
-      last = { ch: normaliseChar(ch), offset: offset + i, wordStart, lineStart, lineEnd: false, cellStart, marker: i < markerEnd };
+      last = {
+        ch: normaliseChar(ch),
+        offset: offset + i,
+        wordStart,
+        lineStart,
+        lineEnd: false,
+        cellStart,
+        marker: i < markerEnd,
+      };
       chars.push(last);
       wordStart = false;
       lineStart = false;

@@ -58,7 +58,14 @@ export interface TraceReport {
   readonly found: ReadonlyMap<string, Place>;
 }
 
-const rank: Readonly<Record<SentenceAccounting, number>> = { rule: 5, structure: 4, notEncoded: 3, layout: 2, unexplained: 1, none: 0 };
+const rank: Readonly<Record<SentenceAccounting, number>> = {
+  rule: 5,
+  structure: 4,
+  notEncoded: 3,
+  layout: 2,
+  unexplained: 1,
+  none: 0,
+};
 
 /** Accounted for: encoded, kept as structure, or set aside with a reason. */
 export function isAccounted(accounting: SentenceAccounting): boolean {
@@ -94,8 +101,16 @@ class View {
 
   /** A match may not start or end inside a word of the published text. */
   atBoundaries(start: number, end: number): boolean {
-    const startsClean = start === 0 || this.char(start)?.wordStart === true || !isWordChar(this.text[start - 1]) || !isWordChar(this.text[start]);
-    const endsClean = end >= this.text.length || this.char(end)?.wordStart === true || !isWordChar(this.text[end - 1]) || !isWordChar(this.text[end]);
+    const startsClean =
+      start === 0 ||
+      this.char(start)?.wordStart === true ||
+      !isWordChar(this.text[start - 1]) ||
+      !isWordChar(this.text[start]);
+    const endsClean =
+      end >= this.text.length ||
+      this.char(end)?.wordStart === true ||
+      !isWordChar(this.text[end - 1]) ||
+      !isWordChar(this.text[end]);
     return startsClean && endsClean;
   }
 
@@ -152,7 +167,8 @@ class Tracer {
   }
 
   private place(position: number | undefined): Place {
-    const offset = position === undefined ? this.published.length : (this.skeleton.chars[position]?.offset ?? this.published.length);
+    const offset =
+      position === undefined ? this.published.length : (this.skeleton.chars[position]?.offset ?? this.published.length);
     return lineColumn(this.published, offset);
   }
 
@@ -163,7 +179,9 @@ class Tracer {
   /** Layout: every occurrence made of whole lines, longest text first; returns the positions set aside. */
   private setAsideLayout(): Set<number> {
     const removed = new Set<number>();
-    const layouts = layoutQuotes(this.model).sort((a, b) => skeletonOf(b.text).text.length - skeletonOf(a.text).text.length);
+    const layouts = layoutQuotes(this.model).sort(
+      (a, b) => skeletonOf(b.text).text.length - skeletonOf(a.text).text.length,
+    );
     for (const quote of layouts) {
       const needle = skeletonOf(quote.text).text;
       const view = new View(this.skeleton, removed);
@@ -212,7 +230,9 @@ class Tracer {
   private coverMonths(quote: Quote, view: View, from: number): void {
     let at = from;
     for (const month of quote.months ?? []) {
-      const form = monthForms(month).find((candidate) => view.text.startsWith(candidate, at) && view.atBoundaries(at, at + candidate.length));
+      const form = monthForms(month).find(
+        (candidate) => view.text.startsWith(candidate, at) && view.atBoundaries(at, at + candidate.length),
+      );
       if (form === undefined) return;
       this.cover(quote, view.positions.slice(at, at + form.length));
       at += form.length;
@@ -269,7 +289,8 @@ class Tracer {
         const at = window.indexOf(quote.text.slice(quote.text.length - length));
         return at >= 0 ? at : undefined;
       });
-      let quoteAgain = rest.length > 0 ? quote.text.length - rest.length : Math.min(quote.text.length, partQuote + span);
+      let quoteAgain =
+        rest.length > 0 ? quote.text.length - rest.length : Math.min(quote.text.length, partQuote + span);
       let publishedAgain = rest.length > 0 ? partPublished + rest.at : partPublished + span;
       while (rest.length > 0 && quoteAgain < quote.text.length && quote.chars[quoteAgain]?.wordStart === false) {
         quoteAgain++;
@@ -349,11 +370,19 @@ class Tracer {
     const removed = this.setAsideLayout();
     this.matchQuotes(new View(this.skeleton, removed));
     const sentences = this.sentences();
-    const counts: Record<SentenceAccounting, number> = { rule: 0, structure: 0, notEncoded: 0, layout: 0, unexplained: 0, none: 0 };
+    const counts: Record<SentenceAccounting, number> = {
+      rule: 0,
+      structure: 0,
+      notEncoded: 0,
+      layout: 0,
+      unexplained: 0,
+      none: 0,
+    };
     for (const sentence of sentences) counts[sentence.accounting]++;
     const omissionCounts = new Map<string, { owner: string; reason: string; sentences: number }>();
     for (const quote of [...layoutQuotes(this.model), ...policyQuotes(this.model)]) {
-      if (quote.reason !== undefined && !omissionCounts.has(quote.owner)) omissionCounts.set(quote.owner, { owner: quote.owner, reason: quote.reason, sentences: 0 });
+      if (quote.reason !== undefined && !omissionCounts.has(quote.owner))
+        omissionCounts.set(quote.owner, { owner: quote.owner, reason: quote.reason, sentences: 0 });
     }
     for (const sentence of sentences) {
       if (sentence.accounting !== "notEncoded" && sentence.accounting !== "layout") continue;

@@ -40,7 +40,10 @@ function outcome(tally: FuzzTally, run: () => unknown): readonly string[] | unde
 
 /** True when `fields` names `expected`, or a part of it (`home.features[1]`, `member.x` under `member`). */
 function namesField(fields: readonly string[] | undefined, expected: string): boolean {
-  return fields !== undefined && fields.some((field) => field === expected || field.startsWith(`${expected}[`) || field.startsWith(`${expected}.`));
+  return (
+    fields !== undefined &&
+    fields.some((field) => field === expected || field.startsWith(`${expected}[`) || field.startsWith(`${expected}.`))
+  );
 }
 
 // ----- hostile values, as specs ------------------------------------------------------------------
@@ -135,14 +138,26 @@ function isPlainObject(value: unknown): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
-const value = (arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<Spec> => arbitrary.map((v): Spec => ({ kind: "value", value: v }));
+const value = (arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<Spec> =>
+  arbitrary.map((v): Spec => ({ kind: "value", value: v }));
 const kinds = (...specs: Spec[]): fc.Arbitrary<Spec> => fc.constantFrom(...specs);
-const plainTarget = fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxKeys: 4 });
+const plainTarget = fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string(), fc.integer(), fc.boolean()), {
+  maxKeys: 4,
+});
 
 /** Anything at all, hostile or harmless. */
 const hostile: fc.Arbitrary<Spec> = fc.oneof(
   { weight: 4, arbitrary: value(anything) },
-  kinds({ kind: "cyclic" }, { kind: "getter" }, { kind: "throwingProxy" }, { kind: "revokedProxy" }, { kind: "vastSparse" }, { kind: "instance" }, { kind: "symbol" }, { kind: "function" }),
+  kinds(
+    { kind: "cyclic" },
+    { kind: "getter" },
+    { kind: "throwingProxy" },
+    { kind: "revokedProxy" },
+    { kind: "vastSparse" },
+    { kind: "instance" },
+    { kind: "symbol" },
+    { kind: "function" },
+  ),
   plainTarget.chain((target) => fc.subarray([...TRAPS]).map((traps): Spec => ({ kind: "proxy", target, traps }))),
   fc.array(fc.string({ maxLength: 12 }), { maxLength: 4 }).map((items): Spec => ({ kind: "sparse", items })),
   anything.filter(isPlainObject).map((v): Spec => ({ kind: "symbolKeyed", value: v as Record<string, unknown> })),
@@ -150,7 +165,22 @@ const hostile: fc.Arbitrary<Spec> = fc.oneof(
 
 /** Values some field accepts (and others refuse), so that runs reach decisions and checks too. */
 const benign: fc.Arbitrary<Spec> = value(
-  fc.constantFrom(null, undefined, true, false, 0, 45, 150, "2024-05-01", "antibiotic", "private_residence", "S9494", ["water", "electricity"], ["SD"], []),
+  fc.constantFrom(
+    null,
+    undefined,
+    true,
+    false,
+    0,
+    45,
+    150,
+    "2024-05-01",
+    "antibiotic",
+    "private_residence",
+    "S9494",
+    ["water", "electricity"],
+    ["SD"],
+    [],
+  ),
 );
 
 /** A value no fact, claim field or line field accepts: not null, not a boolean, no finite number, no date or choice text. */
@@ -161,20 +191,39 @@ const invalid: fc.Arbitrary<Spec> = fc.oneof(
   value(fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY)),
   value(fc.string({ maxLength: 20 }).map((text) => `~${text}`)),
   value(fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }).map((items) => [...items, 7])),
-  fc.array(fc.constantFrom("water", "SD", "antibiotic"), { maxLength: 3 }).map((items): Spec => ({ kind: "sparse", items })),
-  kinds({ kind: "cyclic" }, { kind: "getter" }, { kind: "throwingProxy" }, { kind: "revokedProxy" }, { kind: "vastSparse" }, { kind: "instance" }, { kind: "symbol" }, { kind: "function" }),
+  fc
+    .array(fc.constantFrom("water", "SD", "antibiotic"), { maxLength: 3 })
+    .map((items): Spec => ({ kind: "sparse", items })),
+  kinds(
+    { kind: "cyclic" },
+    { kind: "getter" },
+    { kind: "throwingProxy" },
+    { kind: "revokedProxy" },
+    { kind: "vastSparse" },
+    { kind: "instance" },
+    { kind: "symbol" },
+    { kind: "function" },
+  ),
   plainTarget.chain((target) => fc.subarray([...TRAPS]).map((traps): Spec => ({ kind: "proxy", target, traps }))),
 );
 
 /** A value that is not a group (or a claim, a line, the options): anything but a plain object, null or undefined. */
 const notAGroup: fc.Arbitrary<Spec> = fc.oneof(
   value(anything.filter((v) => v !== null && v !== undefined && !isPlainObject(v))),
-  kinds({ kind: "throwingProxy" }, { kind: "revokedProxy" }, { kind: "vastSparse" }, { kind: "instance" }, { kind: "symbol" }, { kind: "function" }),
+  kinds(
+    { kind: "throwingProxy" },
+    { kind: "revokedProxy" },
+    { kind: "vastSparse" },
+    { kind: "instance" },
+    { kind: "symbol" },
+    { kind: "function" },
+  ),
   value(fc.bigInt()),
 );
 
 /** A key that is not in `allowed`. */
-const unknownKey = (allowed: ReadonlySet<string>) => fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !allowed.has(key));
+const unknownKey = (allowed: ReadonlySet<string>) =>
+  fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !allowed.has(key));
 
 /** Sets `key` as an own, enumerable property, even "__proto__". */
 function setOwn(target: object, key: string, value: unknown): void {
@@ -220,20 +269,38 @@ type FactsSpoil =
   | { readonly where: "optionKey"; readonly key: string };
 
 const factsSpoil: fc.Arbitrary<FactsSpoil> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ where: fc.constant("fact" as const), name: fc.constantFrom(...factNames), spec: invalid }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ where: fc.constant("fact" as const), name: fc.constantFrom(...factNames), spec: invalid }),
+  },
   fc.record({ where: fc.constant("factGetter" as const), name: fc.constantFrom(...factNames) }),
   fc.record({ where: fc.constant("group" as const), group: fc.constantFrom(...groups), spec: notAGroup }),
-  fc.constantFrom(...groups).chain((group) => fc.record({ where: fc.constant("groupKey" as const), group: fc.constant(group), key: unknownKey(groupKeys.get(group) ?? new Set()) })),
+  fc.constantFrom(...groups).chain((group) =>
+    fc.record({
+      where: fc.constant("groupKey" as const),
+      group: fc.constant(group),
+      key: unknownKey(groupKeys.get(group) ?? new Set()),
+    }),
+  ),
   fc.record({ where: fc.constant("rootKey" as const), key: unknownKey(rootKeys) }),
   fc.record({ where: fc.constant("root" as const), spec: fc.oneof(notAGroup, kinds({ kind: "value", value: null })) }),
-  fc.record({ where: fc.constant("asOf" as const), spec: fc.oneof(invalid, kinds({ kind: "value", value: "2021-04-30" }, { kind: "value", value: null })) }),
+  fc.record({
+    where: fc.constant("asOf" as const),
+    spec: fc.oneof(invalid, kinds({ kind: "value", value: "2021-04-30" }, { kind: "value", value: null })),
+  }),
   fc.record({ where: fc.constant("trace" as const), spec: invalid }),
-  fc.record({ where: fc.constant("options" as const), spec: fc.oneof(notAGroup, kinds({ kind: "value", value: null })) }),
+  fc.record({
+    where: fc.constant("options" as const),
+    spec: fc.oneof(notAGroup, kinds({ kind: "value", value: null })),
+  }),
   fc.record({ where: fc.constant("optionKey" as const), key: unknownKey(new Set(["asOf", "trace"])) }),
 );
 
 /** The facts and options with one thing spoiled, and the field that must be named. */
-function spoilFacts(facts: Record<string, Record<string, unknown>>, spoil: FactsSpoil): { facts: unknown; options: unknown; expected: string } {
+function spoilFacts(
+  facts: Record<string, Record<string, unknown>>,
+  spoil: FactsSpoil,
+): { facts: unknown; options: unknown; expected: string } {
   const options: Record<string, unknown> = { asOf: "2025-06-01" };
   const groupOf = (name: string): Record<string, unknown> => {
     const group = name.split(".")[0] ?? "";
@@ -291,7 +358,16 @@ const validClaim = fc.record(
   {
     serviceDate: fc.constantFrom("2021-05-01", "2023-07-31", "2023-08-01", "2025-06-01"),
     lines: fc.array(validLine, { minLength: 1, maxLength: 5 }),
-    therapies: fc.subarray(["antibiotic", "antiviral", "antifungal", "chemotherapy", "pain_management", "other_drug_therapy", "parenteral_nutrition", "enteral_nutrition"]),
+    therapies: fc.subarray([
+      "antibiotic",
+      "antiviral",
+      "antifungal",
+      "chemotherapy",
+      "pain_management",
+      "other_drug_therapy",
+      "parenteral_nutrition",
+      "enteral_nutrition",
+    ]),
     amphotericin_b: fc.constantFrom(true, false, null),
     monitoring_minutes: fc.constantFrom(0, 120, 150, 1440, null),
     termination_allowance: fc.constantFrom(true, false, null),
@@ -301,7 +377,13 @@ const validClaim = fc.record(
 
 /** Out of range for units, though a number: negative, fractional, above the bound. */
 const badUnits: fc.Arbitrary<Spec> = value(
-  fc.oneof(fc.integer({ min: 1_000_001 }), fc.integer({ max: -1 }), fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)), fc.constant(1e308), fc.constant(2 ** 53)),
+  fc.oneof(
+    fc.integer({ min: 1_000_001 }),
+    fc.integer({ max: -1 }),
+    fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)),
+    fc.constant(1e308),
+    fc.constant(2 ** 53),
+  ),
 );
 
 type ClaimSpoil =
@@ -311,7 +393,12 @@ type ClaimSpoil =
   | { readonly where: "lines"; readonly spec: Spec }
   | { readonly where: "line"; readonly index: number; readonly spec: Spec }
   | { readonly where: "lineHole"; readonly index: number }
-  | { readonly where: "lineField"; readonly index: number; readonly key: "code" | "modifiers" | "units"; readonly spec: Spec }
+  | {
+      readonly where: "lineField";
+      readonly index: number;
+      readonly key: "code" | "modifiers" | "units";
+      readonly spec: Spec;
+    }
   | { readonly where: "lineKey"; readonly index: number; readonly key: string }
   | { readonly where: "claimKey"; readonly key: string }
   | { readonly where: "claim"; readonly spec: Spec }
@@ -322,24 +409,61 @@ type ClaimSpoil =
 const index = fc.nat({ max: 4 });
 
 const claimSpoil: fc.Arbitrary<ClaimSpoil> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ where: fc.constant("claimFact" as const), name: fc.constantFrom(...CLAIM_FACTS), spec: invalid }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      where: fc.constant("claimFact" as const),
+      name: fc.constantFrom(...CLAIM_FACTS),
+      spec: invalid,
+    }),
+  },
   fc.record({ where: fc.constant("claimGetter" as const), name: fc.constantFrom(...CLAIM_KEYS) }),
-  fc.record({ where: fc.constant("serviceDate" as const), spec: fc.oneof(invalid, kinds({ kind: "value", value: null }, { kind: "value", value: "2021-04-30" })) }),
-  fc.record({ where: fc.constant("lines" as const), spec: fc.oneof(notAGroup.filter((spec) => spec.kind !== "vastSparse" && !(spec.kind === "value" && Array.isArray(spec.value))), value(fc.object({ maxDepth: 1 }))) }),
-  fc.record({ where: fc.constant("line" as const), index, spec: fc.oneof(notAGroup, kinds({ kind: "value", value: null })) }),
+  fc.record({
+    where: fc.constant("serviceDate" as const),
+    spec: fc.oneof(invalid, kinds({ kind: "value", value: null }, { kind: "value", value: "2021-04-30" })),
+  }),
+  fc.record({
+    where: fc.constant("lines" as const),
+    spec: fc.oneof(
+      notAGroup.filter((spec) => spec.kind !== "vastSparse" && !(spec.kind === "value" && Array.isArray(spec.value))),
+      value(fc.object({ maxDepth: 1 })),
+    ),
+  }),
+  fc.record({
+    where: fc.constant("line" as const),
+    index,
+    spec: fc.oneof(notAGroup, kinds({ kind: "value", value: null })),
+  }),
   fc.record({ where: fc.constant("lineHole" as const), index }),
-  { weight: 3, arbitrary: fc.record({ where: fc.constant("lineField" as const), index, key: fc.constantFrom("code" as const, "modifiers" as const, "units" as const), spec: invalid }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      where: fc.constant("lineField" as const),
+      index,
+      key: fc.constantFrom("code" as const, "modifiers" as const, "units" as const),
+      spec: invalid,
+    }),
+  },
   fc.record({ where: fc.constant("lineField" as const), index, key: fc.constant("units" as const), spec: badUnits }),
   fc.record({ where: fc.constant("lineKey" as const), index, key: unknownKey(LINE_KEYS) }),
   fc.record({ where: fc.constant("claimKey" as const), key: unknownKey(CLAIM_KEYS) }),
   fc.record({ where: fc.constant("claim" as const), spec: fc.oneof(notAGroup, kinds({ kind: "value", value: null })) }),
-  fc.record({ where: fc.constant("asOf" as const), spec: fc.oneof(invalid, kinds({ kind: "value", value: "2021-04-30" })) }),
-  fc.record({ where: fc.constant("options" as const), spec: fc.oneof(notAGroup, kinds({ kind: "value", value: null })) }),
+  fc.record({
+    where: fc.constant("asOf" as const),
+    spec: fc.oneof(invalid, kinds({ kind: "value", value: "2021-04-30" })),
+  }),
+  fc.record({
+    where: fc.constant("options" as const),
+    spec: fc.oneof(notAGroup, kinds({ kind: "value", value: null })),
+  }),
   fc.record({ where: fc.constant("optionKey" as const), key: unknownKey(new Set(["asOf"])) }),
 );
 
 /** The claim and options with one thing spoiled, and the field that must be named. */
-function spoilClaim(claim: Record<string, unknown>, spoil: ClaimSpoil): { claim: unknown; options: unknown; expected: string } {
+function spoilClaim(
+  claim: Record<string, unknown>,
+  spoil: ClaimSpoil,
+): { claim: unknown; options: unknown; expected: string } {
   const options: Record<string, unknown> = {};
   const lines = claim["lines"] as Record<string, unknown>[];
   const at = (i: number) => i % lines.length;
@@ -395,9 +519,13 @@ const runCheck = (claim: unknown, options: unknown) => () => checkClaim(claim as
 describe("evaluate, fuzzed", () => {
   it("decides or throws PolicyInputError for anything as the facts and the options", () => {
     fc.assert(
-      fc.property(hostile, fc.oneof(hostile, kinds({ kind: "value", value: { asOf: "2025-06-01" } })), (facts, options) => {
-        outcome(evaluateTally, runEvaluate(build(facts), build(options)));
-      }),
+      fc.property(
+        hostile,
+        fc.oneof(hostile, kinds({ kind: "value", value: { asOf: "2025-06-01" } })),
+        (facts, options) => {
+          outcome(evaluateTally, runEvaluate(build(facts), build(options)));
+        },
+      ),
       { numRuns: fuzzRuns(150) },
     );
   });

@@ -18,10 +18,18 @@ import { FuzzTally, fuzzRuns } from "../support/fuzz.js";
 const hostileCharacters = [..."abcXYZ019-_. :\"'`<>|*?\\$(){}[]#%&;=!~é\n\r\t\u0001\u007f\u202e\u2028", "😀"];
 const safeCharacters = [..."abcxyz0123456789-_"];
 /** Half from the whole hostile set, half nearly safe: mostly safe characters, so both sides are reached. */
-const hostileName = fc.oneof(
-  fc.array(fc.constantFrom(...hostileCharacters), { minLength: 1, maxLength: 12 }),
-  fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...safeCharacters) }, { weight: 1, arbitrary: fc.constantFrom(...hostileCharacters) }), { minLength: 1, maxLength: 12 }),
-).map((chars) => chars.join(""));
+const hostileName = fc
+  .oneof(
+    fc.array(fc.constantFrom(...hostileCharacters), { minLength: 1, maxLength: 12 }),
+    fc.array(
+      fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom(...safeCharacters) },
+        { weight: 1, arbitrary: fc.constantFrom(...hostileCharacters) },
+      ),
+      { minLength: 1, maxLength: 12 },
+    ),
+  )
+  .map((chars) => chars.join(""));
 
 const policyText = (reference: string, published?: string) => `policy ${reference}
   title "Fuzz" plan "Plan" description "A fuzzed file." last review 2024-01${published === undefined ? "" : `\n  published text ${JSON.stringify(published)}`}
@@ -49,39 +57,49 @@ describe("hostile names in policy/", () => {
 
   it("are accepted only when safe, and refused with an escaped name otherwise", () => {
     fc.assert(
-      fc.property(hostileName, fc.option(hostileName, { nil: undefined }), fc.constantFrom(".policy", ".cases"), (name, folder, extension) => {
-        if ([name, folder].some((part) => part === "." || part === "..")) return;
-        const root = freshProject();
-        const relative = folder === undefined ? `${name}${extension}` : `${folder}/${name}${extension}`;
-        try {
-          mkdirSync(join(root, "policy", relative, ".."), { recursive: true });
-          writeFileSync(join(root, "policy", relative), extension === ".policy" ? policyText("F.1") : "cases for F.1\n");
-        } catch {
-          return; // A name the file system itself refuses.
-        }
-        let checked;
-        try {
-          checked = checkProject(root);
-        } catch (error) {
-          return tally.crash(error);
-        }
-        // What a terminal shows: no control character or bidi mark from a name gets through.
-        const rendered = renderDiagnostics(checked.diagnostics, (file) => checked.sources.get(file));
-        expect(rendered.replace(/\n/g, " ")).not.toMatch(controls);
-        const refused = checked.diagnostics.filter((d) => ["PC060", "PC061", "PC063"].includes(d.code));
-        const unsafe = !isSafeName(name.replace(/\.[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "")) || (folder !== undefined && !isSafeName(folder));
-        if (name.startsWith(".") || (folder?.startsWith(".") ?? false)) {
-          expect(checked.sources.size, "hidden files are never read").toBe(0);
-          tally.record("success");
-        } else if (refused.length > 0) {
-          expect(checked.sources.size).toBe(0);
-          tally.record("diagnostics");
-        } else {
-          expect(unsafe && extension === ".policy", `accepted ${JSON.stringify(relative)}`).toBe(false);
-          for (const model of checked.models.values()) expect(isSafeName(policySlug(model.sourcePath))).toBe(true);
-          tally.record("success");
-        }
-      }),
+      fc.property(
+        hostileName,
+        fc.option(hostileName, { nil: undefined }),
+        fc.constantFrom(".policy", ".cases"),
+        (name, folder, extension) => {
+          if ([name, folder].some((part) => part === "." || part === "..")) return;
+          const root = freshProject();
+          const relative = folder === undefined ? `${name}${extension}` : `${folder}/${name}${extension}`;
+          try {
+            mkdirSync(join(root, "policy", relative, ".."), { recursive: true });
+            writeFileSync(
+              join(root, "policy", relative),
+              extension === ".policy" ? policyText("F.1") : "cases for F.1\n",
+            );
+          } catch {
+            return; // A name the file system itself refuses.
+          }
+          let checked;
+          try {
+            checked = checkProject(root);
+          } catch (error) {
+            return tally.crash(error);
+          }
+          // What a terminal shows: no control character or bidi mark from a name gets through.
+          const rendered = renderDiagnostics(checked.diagnostics, (file) => checked.sources.get(file));
+          expect(rendered.replace(/\n/g, " ")).not.toMatch(controls);
+          const refused = checked.diagnostics.filter((d) => ["PC060", "PC061", "PC063"].includes(d.code));
+          const unsafe =
+            !isSafeName(name.replace(/\.[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "")) ||
+            (folder !== undefined && !isSafeName(folder));
+          if (name.startsWith(".") || (folder?.startsWith(".") ?? false)) {
+            expect(checked.sources.size, "hidden files are never read").toBe(0);
+            tally.record("success");
+          } else if (refused.length > 0) {
+            expect(checked.sources.size).toBe(0);
+            tally.record("diagnostics");
+          } else {
+            expect(unsafe && extension === ".policy", `accepted ${JSON.stringify(relative)}`).toBe(false);
+            for (const model of checked.models.values()) expect(isSafeName(policySlug(model.sourcePath))).toBe(true);
+            tally.record("success");
+          }
+        },
+      ),
       { numRuns: fuzzRuns(200) },
     );
     expect(tally.count("diagnostics")).toBeGreaterThan(0);
@@ -96,7 +114,12 @@ describe("hostile published text names", () => {
     writeFileSync(secret, "SECRET\n");
     const names = fc.oneof(
       hostileName,
-      fc.array(fc.constantFrom("..", ".", "policy", "secret.txt", "", "/", "texts", "t.txt"), { minLength: 1, maxLength: 6 }).map((parts) => parts.join("/")),
+      fc
+        .array(fc.constantFrom("..", ".", "policy", "secret.txt", "", "/", "texts", "t.txt"), {
+          minLength: 1,
+          maxLength: 6,
+        })
+        .map((parts) => parts.join("/")),
     );
     fc.assert(
       fc.property(names, (published) => {

@@ -18,7 +18,33 @@ import { createEmitProject, emitEvaluator } from "../../compiler/emit/evaluator/
 import { projectRoot } from "../support/evaluators.js";
 import { FuzzTally, fuzzRuns } from "../support/fuzz.js";
 
-const parts = ["a", "A", "b", "b_c", "a_b", "c", "fact", "facts", "Facts", "claim", "decision", "Decision", "rule", "id", "member", "Member", "keys", "values", "constructor", "toString", "__proto__", "policy", "x1", "Truth", "input"];
+const parts = [
+  "a",
+  "A",
+  "b",
+  "b_c",
+  "a_b",
+  "c",
+  "fact",
+  "facts",
+  "Facts",
+  "claim",
+  "decision",
+  "Decision",
+  "rule",
+  "id",
+  "member",
+  "Member",
+  "keys",
+  "values",
+  "constructor",
+  "toString",
+  "__proto__",
+  "policy",
+  "x1",
+  "Truth",
+  "input",
+];
 
 interface FactSpec {
   readonly name: string;
@@ -66,7 +92,9 @@ function typeErrors(modules: readonly string[]): string[] {
     noEmit: true,
     types: [],
   });
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }
 
 /** The model of a policy whose only errors are its names, lowered as if the name check did not exist. */
@@ -74,7 +102,9 @@ function lowerDespiteNames(text: string): ReturnType<typeof lowerPolicy> | undef
   const parsed = parseSource(text, "policy/t.policy");
   const { checked, diagnostics } = checkPolicy(parsed.source);
   const errors = [...parsed.diagnostics, ...diagnostics].filter((d) => d.severity === "error");
-  return errors.length > 0 && errors.every((d) => d.code === "PC013" || d.code === "PC014") ? lowerPolicy(checked, "policy/t.policy") : undefined;
+  return errors.length > 0 && errors.every((d) => d.code === "PC013" || d.code === "PC014")
+    ? lowerPolicy(checked, "policy/t.policy")
+    : undefined;
 }
 
 describe("policies with tricky fact names", () => {
@@ -116,6 +146,9 @@ describe("policies with tricky fact names", () => {
     expect(accepted.length, "some tricky names are legitimate and must compile").toBeGreaterThan(0);
     expect(refusedForNames.length, "some tricky names must be refused").toBeGreaterThan(0);
     expect(typeErrors(accepted)).toEqual([]);
-    expect(typeErrors(refusedForNames).length, "compiled anyway, names the checker refuses break the module").toBeGreaterThan(0);
+    expect(
+      typeErrors(refusedForNames).length,
+      "compiled anyway, names the checker refuses break the module",
+    ).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -39,23 +39,89 @@ const cgmCases = parseSource(read("test/fixtures/continuous-glucose-monitors/cgm
 const seeds: readonly Seed[] = [
   { path: "policy/wnc-cp-224.policy", kind: "policy", text: read("policy/wnc-cp-224.policy"), cases: wncCases },
   { path: "policy/wnc-cp-224.cases", kind: "cases", text: read("policy/wnc-cp-224.cases") },
-  { path: "test/fixtures/continuous-glucose-monitors/cgm.policy", kind: "policy", text: read("test/fixtures/continuous-glucose-monitors/cgm.policy"), cases: cgmCases },
+  {
+    path: "test/fixtures/continuous-glucose-monitors/cgm.policy",
+    kind: "policy",
+    text: read("test/fixtures/continuous-glucose-monitors/cgm.policy"),
+    cases: cgmCases,
+  },
 ];
 const wncModel = checkPolicySource(seeds[0]!.text, seeds[0]!.path).model!;
 const cgmModel = checkPolicySource(seeds[2]!.text, seeds[2]!.path).model!;
-const knownPolicies: ReadonlyMap<string, PolicyModel> = new Map([wncModel, cgmModel].map((model) => [model.reference, model]));
+const knownPolicies: ReadonlyMap<string, PolicyModel> = new Map(
+  [wncModel, cgmModel].map((model) => [model.reference, model]),
+);
 const project = createEmitProject();
 
 // ----- what to insert -----------------------------------------------------------------------------
 
 const languageBits = [
-  "(", ")", ",", ":", "=", "<=", " - ", " + ", " * ", " / ", "not ", " and ", " or ", "all of (", "any of (", "at least 2 of (",
-  "is one of (", "is not ", "contains any of (", "criterion I.Z ", "met when ", "fact z.z: ", "yes or no", "define d ", " as ",
-  "section ", "note ", "exception ", "case ", "facts f ", "given ", "expect ", "units at most ", "rule r: ", "code T9999 ",
-  '"', '"text"', '"""', '"""\n  block\n"""', "#", "# comment   ", "2024-02-30", "2024-13", "9999-99-99", "service date",
-  "unknown", "\\", "\\\"",
+  "(",
+  ")",
+  ",",
+  ":",
+  "=",
+  "<=",
+  " - ",
+  " + ",
+  " * ",
+  " / ",
+  "not ",
+  " and ",
+  " or ",
+  "all of (",
+  "any of (",
+  "at least 2 of (",
+  "is one of (",
+  "is not ",
+  "contains any of (",
+  "criterion I.Z ",
+  "met when ",
+  "fact z.z: ",
+  "yes or no",
+  "define d ",
+  " as ",
+  "section ",
+  "note ",
+  "exception ",
+  "case ",
+  "facts f ",
+  "given ",
+  "expect ",
+  "units at most ",
+  "rule r: ",
+  "code T9999 ",
+  '"',
+  '"text"',
+  '"""',
+  '"""\n  block\n"""',
+  "#",
+  "# comment   ",
+  "2024-02-30",
+  "2024-13",
+  "9999-99-99",
+  "service date",
+  "unknown",
+  "\\",
+  '\\"',
 ];
-const oddCharacters = ["\n", "\r\n", "\r", "\t", "\ufeff", "\u0000", "\u00a0", "\u2028", "\ud800", "\udfff", "\u{1f600}", "é", "\u0301", "\f", "\v"];
+const oddCharacters = [
+  "\n",
+  "\r\n",
+  "\r",
+  "\t",
+  "\ufeff",
+  "\u0000",
+  "\u00a0",
+  "\u2028",
+  "\ud800",
+  "\udfff",
+  "\u{1f600}",
+  "é",
+  "\u0301",
+  "\f",
+  "\v",
+];
 
 const deepNesting = fc
   .record({
@@ -63,7 +129,10 @@ const deepNesting = fc
     opener: fc.constantFrom("(", "not ", "all of (a, ", "at least 1 of (", "not (", " + 1", "any of ("),
     closed: fc.boolean(),
   })
-  .map(({ depth, opener, closed }) => `${opener.repeat(depth)}a.flag${closed && opener.includes("(") ? ")".repeat(depth) : ""}`);
+  .map(
+    ({ depth, opener, closed }) =>
+      `${opener.repeat(depth)}a.flag${closed && opener.includes("(") ? ")".repeat(depth) : ""}`,
+  );
 
 const insertion: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...languageBits) },
@@ -85,11 +154,29 @@ type Edit =
   | { readonly kind: "crlf" | "bom" | "tabs" };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom("deleteText" as const, "duplicateText" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ kind: fc.constant("swapText" as const), at: fc.nat(), other: fc.nat(), length: fc.integer({ min: 1, max: 80 }) }),
+  fc.record({
+    kind: fc.constantFrom("deleteText" as const, "duplicateText" as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 200 }),
+  }),
+  fc.record({
+    kind: fc.constant("swapText" as const),
+    at: fc.nat(),
+    other: fc.nat(),
+    length: fc.integer({ min: 1, max: 80 }),
+  }),
   fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: insertion }),
-  fc.record({ kind: fc.constantFrom("deleteTokens" as const, "duplicateTokens" as const), at: fc.nat(), count: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant("swapTokens" as const), at: fc.nat(), other: fc.nat(), count: fc.integer({ min: 1, max: 6 }) }),
+  fc.record({
+    kind: fc.constantFrom("deleteTokens" as const, "duplicateTokens" as const),
+    at: fc.nat(),
+    count: fc.integer({ min: 1, max: 12 }),
+  }),
+  fc.record({
+    kind: fc.constant("swapTokens" as const),
+    at: fc.nat(),
+    other: fc.nat(),
+    count: fc.integer({ min: 1, max: 6 }),
+  }),
   fc.record({ kind: fc.constantFrom("crlf" as const, "bom" as const, "tabs" as const) }),
 );
 
@@ -104,7 +191,13 @@ function tokenStarts(text: string): number[] {
 function swap(text: string, a: number, b: number, length: number): string {
   const [first, second] = a < b ? [a, b] : [b, a];
   if (first + length > second) return text;
-  return text.slice(0, first) + text.slice(second, second + length) + text.slice(first + length, second) + text.slice(first, first + length) + text.slice(second + length);
+  return (
+    text.slice(0, first) +
+    text.slice(second, second + length) +
+    text.slice(first + length, second) +
+    text.slice(first, first + length) +
+    text.slice(second + length)
+  );
 }
 
 function apply(text: string, change: Edit): string {
@@ -137,17 +230,28 @@ function apply(text: string, change: Edit): string {
       if (change.kind !== "swapTokens") return text;
       const other = change.other % Math.max(1, pieces.length);
       const otherStart = pieces.slice(0, other).join("").length;
-      return swap(text, before.length, otherStart, Math.min(range.length, pieces.slice(other, other + change.count).join("").length));
+      return swap(
+        text,
+        before.length,
+        otherStart,
+        Math.min(range.length, pieces.slice(other, other + change.count).join("").length),
+      );
     }
   }
 }
 
 /** A seed file and the edits made to it; the text is built in the property, so a counterexample shows just the edits. */
-const mutant = fc.record({ seed: fc.constantFrom(...seeds.map((seed) => seed.path)), edits: fc.array(edit, { minLength: 1, maxLength: 5 }) });
+const mutant = fc.record({
+  seed: fc.constantFrom(...seeds.map((seed) => seed.path)),
+  edits: fc.array(edit, { minLength: 1, maxLength: 5 }),
+});
 
 const randomText = fc.record({
   kind: fc.constantFrom<Kind>("policy", "cases"),
-  parts: fc.array(fc.oneof(fc.constantFrom(...languageBits, ...oddCharacters, "a.flag", "I.1", "T.1", "2024-01"), insertion), { maxLength: 60 }),
+  parts: fc.array(
+    fc.oneof(fc.constantFrom(...languageBits, ...oddCharacters, "a.flag", "I.1", "T.1", "2024-01"), insertion),
+    { maxLength: 60 },
+  ),
 });
 
 // ----- through the compiler -------------------------------------------------------------------------
@@ -214,17 +318,29 @@ describe("policy and case text, fuzzed", () => {
   const mutants = new FuzzTally("mutated policy and case files");
   const random = new FuzzTally("random token text");
 
-  it("never crashes on mutated policy and case files", () => {
-    const property = fc.property(mutant, ({ seed, edits }) => run(mutants, edits.reduce(apply, seedAt(seed).text), seedAt(seed)));
-    fc.assert(property, { numRuns: fuzzRuns(400) });
-    expect(mutants.count("crash")).toBe(0);
-    expect(mutants.count("diagnostics")).toBeGreaterThan(0);
-  }, timeout);
+  it(
+    "never crashes on mutated policy and case files",
+    () => {
+      const property = fc.property(mutant, ({ seed, edits }) =>
+        run(mutants, edits.reduce(apply, seedAt(seed).text), seedAt(seed)),
+      );
+      fc.assert(property, { numRuns: fuzzRuns(400) });
+      expect(mutants.count("crash")).toBe(0);
+      expect(mutants.count("diagnostics")).toBeGreaterThan(0);
+    },
+    timeout,
+  );
 
-  it("never crashes on random token text", () => {
-    const property = fc.property(randomText, ({ kind, parts }) => run(random, parts.join(" "), { path: `random.${kind}`, kind, text: "" }));
-    fc.assert(property, { numRuns: fuzzRuns(1500) });
-    expect(random.count("crash")).toBe(0);
-    expect(random.inputs).toBeGreaterThanOrEqual(fuzzRuns(1500));
-  }, timeout);
+  it(
+    "never crashes on random token text",
+    () => {
+      const property = fc.property(randomText, ({ kind, parts }) =>
+        run(random, parts.join(" "), { path: `random.${kind}`, kind, text: "" }),
+      );
+      fc.assert(property, { numRuns: fuzzRuns(1500) });
+      expect(random.count("crash")).toBe(0);
+      expect(random.inputs).toBeGreaterThanOrEqual(fuzzRuns(1500));
+    },
+    timeout,
+  );
 });

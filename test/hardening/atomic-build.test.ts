@@ -94,7 +94,9 @@ describe("builds killed with SIGKILL", () => {
     const root = scratchProject("atomic-kill");
     const old = snapshot(join(root, "generated"));
     editTitle(root, "Home Infusion Therapy, revised under fire");
-    const fresh = new Map((await planBuild(root)).files.map((file) => [file.path.slice("generated".length), file.contents]));
+    const fresh = new Map(
+      (await planBuild(root)).files.map((file) => [file.path.slice("generated".length), file.contents]),
+    );
 
     const cli = join(projectRoot, "dist", "compiler", "cli.js");
     const started = Date.now();
@@ -116,15 +118,20 @@ describe("builds killed with SIGKILL", () => {
       if (present) {
         const state = snapshot(join(root, "generated"));
         expect([old, fresh], `kill ${kill} after ${delay} ms`).toContainEqual(state);
-        if (state.size === fresh.size && [...fresh].every(([path, contents]) => state.get(path) === contents)) seen.fresh++;
+        if (state.size === fresh.size && [...fresh].every(([path, contents]) => state.get(path) === contents))
+          seen.fresh++;
         else seen.old++;
       } else {
         seen.recovered++;
       }
       recoverInterruptedBuild(root);
-      expect([old, fresh], `kill ${kill} after ${delay} ms, recovered`).toContainEqual(snapshot(join(root, "generated")));
+      expect([old, fresh], `kill ${kill} after ${delay} ms, recovered`).toContainEqual(
+        snapshot(join(root, "generated")),
+      );
     }
-    console.log(`atomic build: ${kills} kills: ${seen.old} left the old generated/, ${seen.fresh} the new one, ${seen.recovered} between the renames (recovered)`);
+    console.log(
+      `atomic build: ${kills} kills: ${seen.old} left the old generated/, ${seen.fresh} the new one, ${seen.recovered} between the renames (recovered)`,
+    );
     expect(seen.old + seen.fresh + seen.recovered).toBe(kills);
   }, 120_000);
 });

@@ -49,7 +49,8 @@ describe("policyc docs --out", () => {
     // A site written before policyc marked its sites is recognised by what it holds, and nothing more.
     mkdirSync(join(root, "unmarked", "assets"), { recursive: true });
     mkdirSync(join(root, "unmarked", "wnc-cp-224"));
-    for (const file of ["index.html", "assets/style.css", "assets/mermaid.min.js", "wnc-cp-224/index.html"]) writeFileSync(join(root, "unmarked", file), "");
+    for (const file of ["index.html", "assets/style.css", "assets/mermaid.min.js", "wnc-cp-224/index.html"])
+      writeFileSync(join(root, "unmarked", file), "");
     expect(checkSiteFolder(root, "unmarked")).toBe(join(root, "unmarked"));
     writeFileSync(join(root, "unmarked", "wnc-cp-224", "notes.txt"), "mine\n");
     expect(() => checkSiteFolder(root, "unmarked")).toThrow("holds files that policyc did not write");

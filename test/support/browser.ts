@@ -11,7 +11,13 @@ import { chromium, type Browser } from "playwright-core";
  * this machine has none, and without them Chromium keeps trying.
  */
 const unsafeFlags = new Set(["--disable-web-security", "--allow-running-insecure-content"]);
-const offlineFlags = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const offlineFlags = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 export async function launchChromium(): Promise<Browser> {
   const args = [...sparticuz.args.filter((flag) => !unsafeFlags.has(flag)), ...offlineFlags];

@@ -13,7 +13,11 @@ export interface CliRun {
 
 /** Runs policyc in `cwd`; a run still going after `timeoutMs` is killed (status null), so a hang fails the test. */
 export function runCli(args: readonly string[], cwd = projectRoot, timeoutMs = 120_000): CliRun {
-  const result = spawnSync(process.execPath, [join(projectRoot, "dist", "compiler", "cli.js"), ...args], { cwd, encoding: "utf8", timeout: timeoutMs });
+  const result = spawnSync(process.execPath, [join(projectRoot, "dist", "compiler", "cli.js"), ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: timeoutMs,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -31,7 +31,8 @@ function times(text: string, count: number): string {
 /** `a and (b or (c and ...))`: the shape whose evaluator grew quadratically with its depth. */
 export function alternatingChain(depth: number): string {
   let condition = "a.flag";
-  for (let level = 0; level < depth; level++) condition = `a.age > ${level % 100} ${level % 2 === 0 ? "or" : "and"} (${condition})`;
+  for (let level = 0; level < depth; level++)
+    condition = `a.age > ${level % 100} ${level % 2 === 0 ? "or" : "and"} (${condition})`;
   return condition;
 }
 
@@ -48,17 +49,20 @@ export const nestingShapes: readonly NestingShape[] = [
   },
   {
     name: "at least N of",
-    statement: (depth) => `criterion S.1 "x" met when ${times("at least 1 of (a.flag, ", depth)}a.place is one of (home, clinic)${times(")", depth)}\n`,
+    statement: (depth) =>
+      `criterion S.1 "x" met when ${times("at least 1 of (a.flag, ", depth)}a.place is one of (home, clinic)${times(")", depth)}\n`,
     opener: /\bat least\b/g,
   },
   {
     name: "all of",
-    statement: (depth) => `criterion S.1 "x" met when ${times("all of (a.age > 3, ", depth)}a.flag${times(")", depth)}\n`,
+    statement: (depth) =>
+      `criterion S.1 "x" met when ${times("all of (a.age > 3, ", depth)}a.flag${times(")", depth)}\n`,
     opener: /\ball of\b/g,
   },
   {
     name: "any of",
-    statement: (depth) => `define d "d" as ${times("any of (a.flag, ", depth)}a.place is not home${times(")", depth)}\ncriterion S.1 "x" met when d\n`,
+    statement: (depth) =>
+      `define d "d" as ${times("any of (a.flag, ", depth)}a.place is not home${times(")", depth)}\ncriterion S.1 "x" met when d\n`,
     opener: /\bany of\b/g,
   },
   {
@@ -74,7 +78,8 @@ export const nestingShapes: readonly NestingShape[] = [
   },
   {
     name: "arithmetic parentheses",
-    statement: (depth) => `code T1030 "Nursing." rule r1: units at most ${times("(", depth)}claim.n${times(")", depth)}\n`,
+    statement: (depth) =>
+      `code T1030 "Nursing." rule r1: units at most ${times("(", depth)}claim.n${times(")", depth)}\n`,
     opener: /\(/g,
   },
   {
@@ -92,5 +97,10 @@ export function nameOfParts(parts: number): string {
 /** Criteria each a part of the one before: S.1, S.1.p, S.1.p.p... down to `levels` levels below S. */
 export function deepOutline(levels: number): string {
   const ids = Array.from({ length: levels - 1 }, (_, index) => `S.1${".p".repeat(index)}`);
-  return ids.map((id, index) => `criterion ${id} "x" met when ${index + 1 < ids.length ? `${ids[index + 1]} and a.flag` : "a.age > 3"}\n`).join("");
+  return ids
+    .map(
+      (id, index) =>
+        `criterion ${id} "x" met when ${index + 1 < ids.length ? `${ids[index + 1]} and a.flag` : "a.age > 3"}\n`,
+    )
+    .join("");
 }

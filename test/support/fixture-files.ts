@@ -10,7 +10,11 @@ import { projectRoot } from "./evaluators.js";
 export function projectFiles(folder: string, extension: string): SourceText[] {
   const visit = (directory: string): string[] =>
     readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? visit(join(directory, entry.name)) : entry.name.endsWith(extension) ? [join(directory, entry.name)] : [],
+      entry.isDirectory()
+        ? visit(join(directory, entry.name))
+        : entry.name.endsWith(extension)
+          ? [join(directory, entry.name)]
+          : [],
     );
   return visit(join(projectRoot, folder))
     .sort()

@@ -9,7 +9,8 @@ export function fuzzScale(): number {
   const raw = process.env["FUZZ_SCALE"];
   if (raw === undefined || raw === "") return 1;
   const scale = Number(raw);
-  if (!Number.isInteger(scale) || scale < 1) throw new Error(`FUZZ_SCALE must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new Error(`FUZZ_SCALE must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
   return scale;
 }
 
@@ -23,7 +24,12 @@ export type FuzzOutcome = "diagnostics" | "typedError" | "success";
 
 /** Counts the outcomes of a fuzz suite and prints them once it has run. */
 export class FuzzTally {
-  private readonly counts: Record<FuzzOutcome | "crash", number> = { diagnostics: 0, typedError: 0, success: 0, crash: 0 };
+  private readonly counts: Record<FuzzOutcome | "crash", number> = {
+    diagnostics: 0,
+    typedError: 0,
+    success: 0,
+    crash: 0,
+  };
 
   constructor(private readonly name: string) {
     afterAll(() => {

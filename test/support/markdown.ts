@@ -31,14 +31,21 @@ export function parseDoc(markdown: string): ParsedDoc {
   // The core rule that sets heading ids runs during parse.
   const headings: Heading[] = [];
   tokens.forEach((token, index) => {
-    if (token.type === "heading_open") headings.push({ level: Number(token.tag.slice(1)), text: headingText(tokens[index + 1]), id: String(token.attrGet("id") ?? "") });
+    if (token.type === "heading_open")
+      headings.push({
+        level: Number(token.tag.slice(1)),
+        text: headingText(tokens[index + 1]),
+        id: String(token.attrGet("id") ?? ""),
+      });
   });
   const links: string[] = [];
   walk(tokens, (token) => {
     if (token.type === "link_open") links.push(String(token.attrGet("href") ?? ""));
   });
   const lines = markdown.split("\n");
-  const tables = tokens.filter((token) => token.type === "table_open" && token.map).map((token) => lines.slice(token.map?.[0], token.map?.[1]));
+  const tables = tokens
+    .filter((token) => token.type === "table_open" && token.map)
+    .map((token) => lines.slice(token.map?.[0], token.map?.[1]));
   return { tokens, headings, links, tables };
 }
 

@@ -19,7 +19,16 @@ function pick<T>(random: () => number, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)]!;
 }
 
-const sampleDates = ["2019-06-01", "2021-05-01", "2024-04-30", "2024-05-01", "2025-03-31", "2025-06-01", "2025-07-01", "2030-01-01"];
+const sampleDates = [
+  "2019-06-01",
+  "2021-05-01",
+  "2024-04-30",
+  "2024-05-01",
+  "2025-03-31",
+  "2025-06-01",
+  "2025-07-01",
+  "2030-01-01",
+];
 
 export function randomValue(fact: FactModel, random: () => number): unknown {
   const type = fact.type;
@@ -29,7 +38,10 @@ export function randomValue(fact: FactModel, random: () => number): unknown {
     case "number": {
       const min = type.min ?? 0;
       const max = type.max ?? 100;
-      return pick(random, [min, 15, 20, 21, 30, 45, max].filter((n) => n >= min && n <= max));
+      return pick(
+        random,
+        [min, 15, 20, 21, 30, 45, max].filter((n) => n >= min && n <= max),
+      );
     }
     case "date":
       return pick(random, sampleDates);
@@ -65,7 +77,8 @@ export function flattenFacts(nested: Readonly<Record<string, unknown>>, prefix =
   for (const [key, value] of Object.entries(nested)) {
     const name = prefix === "" ? key : `${prefix}.${key}`;
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      for (const [inner, innerValue] of flattenFacts(value as Record<string, unknown>, name)) flat.set(inner, innerValue);
+      for (const [inner, innerValue] of flattenFacts(value as Record<string, unknown>, name))
+        flat.set(inner, innerValue);
     } else if (value !== undefined && value !== null) {
       flat.set(name, value);
     }
@@ -74,7 +87,13 @@ export function flattenFacts(nested: Readonly<Record<string, unknown>>, prefix =
 }
 
 /** A known case with some facts forgotten and a few changed: near the decision boundary. */
-export function perturbFacts(base: FlatFacts, facts: readonly FactModel[], random: () => number, unknownShare: number, changeShare: number): FlatFacts {
+export function perturbFacts(
+  base: FlatFacts,
+  facts: readonly FactModel[],
+  random: () => number,
+  unknownShare: number,
+  changeShare: number,
+): FlatFacts {
   const flat: FlatFacts = new Map();
   for (const fact of facts) {
     if (random() < unknownShare) continue;

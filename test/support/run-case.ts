@@ -8,7 +8,9 @@ import type { Evaluator } from "./evaluators.js";
 /** The reasons a case's `because` speaks of: what denies, what is undecided, or what was set aside. */
 function decisiveReasonIds(decision: Decision): string[] {
   const reasons =
-    decision.outcome === "covered" ? decision.reasons.filter((r) => r.overriddenBy !== undefined || r.kind === "exception") : decision.reasons;
+    decision.outcome === "covered"
+      ? decision.reasons.filter((r) => r.overriddenBy !== undefined || r.kind === "exception")
+      : decision.reasons;
   return reasons.map((reason) => reason.id).sort();
 }
 
@@ -24,7 +26,9 @@ export function runCase(evaluator: Evaluator, resolved: ResolvedCase): { actual:
       outcome: decision.outcome,
       exceptionsApplied: sorted(decision.exceptionsApplied),
       priorApprovalRequired: decision.priorApprovalRequired,
-      servicesNotCovered: sorted(decision.servicesNotCovered.filter((s) => s.status === "not_covered").map((s) => s.section)),
+      servicesNotCovered: sorted(
+        decision.servicesNotCovered.filter((s) => s.status === "not_covered").map((s) => s.section),
+      ),
       ...(expect.because && { because: decisiveReasonIds(decision) }),
       ...(expect.asking && { asking: sorted(decision.missingFacts.map((m) => m.fact)) }),
     },

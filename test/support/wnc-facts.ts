@@ -13,7 +13,12 @@ export const coveredIvAntibiotic: Facts = {
     receives_private_duty_nursing: false,
     receives_medicare_home_health_nursing: false,
   },
-  therapy: { kind: "antibiotic", route: "intravenous", administered_by: "member", administrator_able_and_willing: true },
+  therapy: {
+    kind: "antibiotic",
+    route: "intravenous",
+    administered_by: "member",
+    administrator_able_and_willing: true,
+  },
   drug: { infusion_more_effective: false, available_in_oral_form: false, tolerated_orally: true },
   service: {
     safe_in_living_environment: true,
@@ -22,7 +27,14 @@ export const coveredIvAntibiotic: Facts = {
     experimental_or_investigational: false,
     part_of_clinical_trial: false,
   },
-  home: { features: ["clean_environment", "electricity", "water", "telephone_access", "refrigeration", "space_for_supplies"] },
-  medicaid: { enrollment_start: "2020-01-01", enrollment_ended: false, eligibility_verified: true, category_restricts_service: false },
+  home: {
+    features: ["clean_environment", "electricity", "water", "telephone_access", "refrigeration", "space_for_supplies"],
+  },
+  medicaid: {
+    enrollment_start: "2020-01-01",
+    enrollment_ended: false,
+    eligibility_verified: true,
+    category_restricts_service: false,
+  },
   epsdt: { documentation_shows_medical_necessity: false },
 };

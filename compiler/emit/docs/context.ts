@@ -20,7 +20,8 @@ export class DocsContext {
     this.rules = new Map(model.rules.map((rule) => [rule.id, rule]));
     for (const entry of model.outline) this.anchors.set(entry.id, statementKey(this.kindOf(entry.id), entry.id));
     for (const exception of model.exceptions) this.anchors.set(exception.id, statementKey("exception", exception.id));
-    for (const definition of model.definitions) this.anchors.set(definition.name, statementKey("definition", definition.name));
+    for (const definition of model.definitions)
+      this.anchors.set(definition.name, statementKey("definition", definition.name));
     this.words = new ConditionWords(model, (_kind, id) => this.anchors.get(id));
   }
 
@@ -40,7 +41,8 @@ export class DocsContext {
   link(id: string): Inline {
     const anchor = this.anchors.get(id);
     if (anchor !== undefined) return anchorLink(text(id), anchor);
-    if (this.model.codes.some((c) => (c.modifier !== undefined ? `${c.code} ${c.modifier}` : c.code) === id)) return anchorLink(text(id), partKey("coding"));
+    if (this.model.codes.some((c) => (c.modifier !== undefined ? `${c.code} ${c.modifier}` : c.code) === id))
+      return anchorLink(text(id), partKey("coding"));
     return text(id);
   }
 
@@ -51,7 +53,10 @@ export class DocsContext {
   /** "the original approval (2021-05)" / "2024-05" and, when removed, "until 2025-05". */
   inForce(range: RevisionRange): Inline {
     const from = this.model.revisions[range.from];
-    const start = range.from === 0 ? words`since the original approval (${text(from?.approved ?? "")})` : words`added in ${text(from?.approved ?? "")} (effective ${text(from?.effective ?? "")})`;
+    const start =
+      range.from === 0
+        ? words`since the original approval (${text(from?.approved ?? "")})`
+        : words`added in ${text(from?.approved ?? "")} (effective ${text(from?.effective ?? "")})`;
     if (range.until === undefined) return start;
     const until = this.model.revisions[range.until];
     return words`${start}; removed in ${text(until?.approved ?? "")} (no longer in force from ${text(until?.effective ?? "")})`;

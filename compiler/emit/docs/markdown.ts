@@ -92,7 +92,9 @@ export function policyText(value: string): Block[] {
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.split("\n").map((line) => text(line)))
     .filter((lines) => lines.some((line) => line !== ""))
-    .map((lines): Block => (lines.length === 1 ? { kind: "paragraph", text: lines[0] ?? ("" as Inline) } : { kind: "lines", lines }));
+    .map((lines): Block =>
+      lines.length === 1 ? { kind: "paragraph", text: lines[0] ?? ("" as Inline) } : { kind: "lines", lines },
+    );
 }
 
 function indent(lines: string, prefix: string, first: string): string {
@@ -142,6 +144,10 @@ function plain(inline: Inline): string {
   return inline.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 
+/** A link's key as anchorLink writes it, between NUL characters: no text from a policy holds one. */
+// eslint-disable-next-line no-control-regex -- the NUL characters are the marks this finds.
+const anchorKey = /#\u0000([^\u0000]*)\u0000/g;
+
 /** The document's Markdown, with every link to a key pointing at its heading's anchor. */
 export function printMarkdown(blocks: readonly Block[]): string {
   const anchors = new Map<string, string>();
@@ -151,10 +157,10 @@ export function printMarkdown(blocks: readonly Block[]): string {
     const base = slug(plain(block.text));
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
-    if (block.key !== undefined && !anchors.has(block.key)) anchors.set(block.key, count === 0 ? base : `${base}-${count}`);
+    if (block.key !== undefined && !anchors.has(block.key))
+      anchors.set(block.key, count === 0 ? base : `${base}-${count}`);
   }
   const printed = `${blocks.map(printBlock).join("\n\n")}\n`.replace(/[ \t]+$/gm, "");
   // A key without a heading keeps a link that the docs tests report as broken.
-  // eslint-disable-next-line no-control-regex -- NUL marks the keys anchorLink wrote: no text from a policy holds one.
-  return printed.replace(/#\u0000([^\u0000]*)\u0000/g, (_, key: string) => `#${anchors.get(key) ?? `missing-${slug(key)}`}`);
+  return printed.replace(anchorKey, (_, key: string) => `#${anchors.get(key) ?? `missing-${slug(key)}`}`);
 }

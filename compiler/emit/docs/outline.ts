@@ -33,7 +33,8 @@ export function readingItems(readings: readonly string[]): ListItem[] {
 
 /** A policy text in a quote; a note's items follow in the same quote, one per line. */
 export function quote(value: string, items: readonly { readonly label: string; readonly text: string }[] = []): Block {
-  const lines: Block[] = items.length === 0 ? [] : [{ kind: "lines", lines: items.map((item) => text(`${item.label}. ${item.text}`)) }];
+  const lines: Block[] =
+    items.length === 0 ? [] : [{ kind: "lines", lines: items.map((item) => text(`${item.label}. ${item.text}`)) }];
   return { kind: "quote", blocks: [...policyText(value), ...lines] };
 }
 
@@ -45,22 +46,34 @@ export function ruleLogic(context: DocsContext, rule: RuleModel): ListItem {
     case "part":
       return logicDetail("Logic:", words`Met when`, say(rule.condition));
     case "exclusion":
-      if (rule.condition.kind === "not") return logicDetail("Logic:", words`Not covered unless`, say(rule.condition.operand));
+      if (rule.condition.kind === "not")
+        return logicDetail("Logic:", words`Not covered unless`, say(rule.condition.operand));
       return logicDetail("Logic:", words`Not covered when`, say(rule.condition));
     case "servicesExclusion": {
       const section = rule.servicesOf ?? "";
-      return logicDetail("Logic:", words`The services of section ${context.link(section)} are not covered when`, say(rule.condition));
+      return logicDetail(
+        "Logic:",
+        words`The services of section ${context.link(section)} are not covered when`,
+        say(rule.condition),
+      );
     }
   }
 }
 
 function applicability(context: DocsContext, rule: RuleModel): ListItem {
-  if (rule.role === "part") return detail("Applies:", words`as a part of criterion ${context.link(rule.partOf ?? "")}, whenever it applies.`);
+  if (rule.role === "part")
+    return detail("Applies:", words`as a part of criterion ${context.link(rule.partOf ?? "")}, whenever it applies.`);
   if (rule.applicability.length === 0) return detail("Applies:", words`to every request.`);
-  const conditions = rule.applicability.map(({ section, condition }) => ({ section, phrase: context.words.phrase(condition) }));
+  const conditions = rule.applicability.map(({ section, condition }) => ({
+    section,
+    phrase: context.words.phrase(condition),
+  }));
   if (conditions.length === 1 && conditions[0]?.phrase.kind === "inline") {
     const only = conditions[0];
-    return detail("Applies:", words`only when ${only.phrase.kind === "inline" ? only.phrase.text : words``} (section ${context.link(only.section)}).`);
+    return detail(
+      "Applies:",
+      words`only when ${only.phrase.kind === "inline" ? only.phrase.text : words``} (section ${context.link(only.section)}).`,
+    );
   }
   return detail("Applies:", words`only when all of these hold:`, [
     {
@@ -75,17 +88,31 @@ function applicability(context: DocsContext, rule: RuleModel): ListItem {
 }
 
 function ruleBlocks(context: DocsContext, rule: RuleModel): Block[] {
-  const category = rule.category !== undefined ? context.model.categories.find((c) => c.name === rule.category) : undefined;
+  const category =
+    rule.category !== undefined ? context.model.categories.find((c) => c.name === rule.category) : undefined;
   const overriders = context.model.exceptions.filter((exception) => exception.overrides.includes(rule.id));
   const details: ListItem[] = [
     ruleLogic(context, rule),
     applicability(context, rule),
-    detail("Reads:", rule.facts.length === 0 ? words`no fact.` : join(rule.facts.map((fact) => context.factLink(fact)), ", ")),
+    detail(
+      "Reads:",
+      rule.facts.length === 0
+        ? words`no fact.`
+        : join(
+            rule.facts.map((fact) => context.factLink(fact)),
+            ", ",
+          ),
+    ),
     detail("In force:", words`${context.inForce(rule.inForce)}.`),
     ...(category ? [detail("Category:", words`${text(category.name)}: ${text(category.description)}.`)] : []),
     detail(
       "Set aside by:",
-      overriders.length === 0 ? words`no exception.` : words`${join(overriders.map((exception) => words`exception ${context.link(exception.id)}`), ", ")}, when it applies.`,
+      overriders.length === 0
+        ? words`no exception.`
+        : words`${join(
+            overriders.map((exception) => words`exception ${context.link(exception.id)}`),
+            ", ",
+          )}, when it applies.`,
     ),
     ...readingItems(rule.readings),
   ];
@@ -96,12 +123,33 @@ function entryBlocks(context: DocsContext, entry: OutlineEntry): Block[] {
   if (entry.kind === "rule") {
     const rule = context.rules.get(entry.id);
     if (!rule) return [];
-    return [{ kind: "heading", level: headingLevel(rule.id), text: text(statementHeading(rule.kind, rule.id)), key: statementKey(rule.kind, rule.id) }, ...ruleBlocks(context, rule)];
+    return [
+      {
+        kind: "heading",
+        level: headingLevel(rule.id),
+        text: text(statementHeading(rule.kind, rule.id)),
+        key: statementKey(rule.kind, rule.id),
+      },
+      ...ruleBlocks(context, rule),
+    ];
   }
-  const heading: Block = { kind: "heading", level: headingLevel(entry.id), text: text(statementHeading(entry.kind, entry.id)), key: statementKey(entry.kind, entry.id) };
+  const heading: Block = {
+    kind: "heading",
+    level: headingLevel(entry.id),
+    text: text(statementHeading(entry.kind, entry.id)),
+    key: statementKey(entry.kind, entry.id),
+  };
   if (entry.kind === "section") {
     const details: ListItem[] = [
-      ...(entry.appliesWhen ? [logicDetail("Applies:", words`its criteria, exclusions and notes count only when`, context.words.phrase(entry.appliesWhen))] : []),
+      ...(entry.appliesWhen
+        ? [
+            logicDetail(
+              "Applies:",
+              words`its criteria, exclusions and notes count only when`,
+              context.words.phrase(entry.appliesWhen),
+            ),
+          ]
+        : []),
       detail("In force:", words`${context.inForce(entry.inForce)}.`),
       ...readingItems(entry.readings),
     ];
@@ -112,19 +160,30 @@ function entryBlocks(context: DocsContext, entry: OutlineEntry): Block[] {
     entry.kind === "service"
       ? words`A service the program includes; it decides nothing by itself.`
       : defined.length > 0
-        ? words`States the definition ${join(defined.map((definition) => words`"${context.link(definition.name)}" (${text(definition.label)})`), ", ")}, which other statements use; it decides nothing by itself.`
+        ? words`States the definition ${join(
+            defined.map((definition) => words`"${context.link(definition.name)}" (${text(definition.label)})`),
+            ", ",
+          )}, which other statements use; it decides nothing by itself.`
         : words`Shown as the policy states it; it decides nothing by itself.`;
-  const details: ListItem[] = [detail("Logic:", what), detail("In force:", words`${context.inForce(entry.inForce)}.`), ...readingItems(entry.readings)];
+  const details: ListItem[] = [
+    detail("Logic:", what),
+    detail("In force:", words`${context.inForce(entry.inForce)}.`),
+    ...readingItems(entry.readings),
+  ];
   return [heading, quote(entry.text, entry.items), { kind: "list", items: details }];
 }
 
 /** Prose whose id starts with a section's number (`NC.providers` under section `NC`) closes that section. */
 function sectionProse(context: DocsContext, sectionId: string): Block[] {
   const nearest = (id: string) => {
-    const sections = context.model.outline.filter((e) => e.kind === "section" && id.startsWith(`${e.id}.`)).map((e) => e.id);
+    const sections = context.model.outline
+      .filter((e) => e.kind === "section" && id.startsWith(`${e.id}.`))
+      .map((e) => e.id);
     return sections.sort((a, b) => b.length - a.length)[0];
   };
-  return context.model.prose.filter((prose) => nearest(prose.id) === sectionId).flatMap((prose) => proseBlocks(prose, headingLevel(prose.id)));
+  return context.model.prose
+    .filter((prose) => nearest(prose.id) === sectionId)
+    .flatMap((prose) => proseBlocks(prose, headingLevel(prose.id)));
 }
 
 /** The outline in source order; a section's prose comes after the last statement under it. */
@@ -150,7 +209,12 @@ export function proseBlocks(prose: DocsContext["model"]["prose"][number], level:
     {
       kind: "list",
       items: [
-        detail("Encoded:", prose.notEncodedBecause !== undefined ? words`no, deliberately: ${text(prose.notEncodedBecause)}` : words`no; shown as it stands.`),
+        detail(
+          "Encoded:",
+          prose.notEncodedBecause !== undefined
+            ? words`no, deliberately: ${text(prose.notEncodedBecause)}`
+            : words`no; shown as it stands.`,
+        ),
         ...readingItems(prose.readings),
       ],
     },
@@ -174,29 +238,55 @@ export function exceptionBlocks(context: DocsContext): Block[] {
   const model = context.model;
   if (model.exceptions.length === 0) return [];
   const categories = new Map(model.categories.map((category) => [category.name, category.description]));
-  const byCategory = (name: string) => [...context.rules.values()].filter((rule) => rule.category === name).map((rule) => context.link(rule.id));
+  const byCategory = (name: string) =>
+    [...context.rules.values()].filter((rule) => rule.category === name).map((rule) => context.link(rule.id));
   const categoryItems = (names: readonly string[]): ListItem[] =>
     names.map((name) => {
       const members = byCategory(name);
-      return { text: words`${strong(text(name))}: ${text(categories.get(name) ?? "")}${members.length > 0 ? words` (${join(members, ", ")})` : words``}` };
+      return {
+        text: words`${strong(text(name))}: ${text(categories.get(name) ?? "")}${members.length > 0 ? words` (${join(members, ", ")})` : words``}`,
+      };
     });
   return [
     { kind: "heading", level: 2, text: text(parts.exceptions), key: partKey("exceptions") },
     ...model.exceptions.flatMap((exception): Block[] => [
-      { kind: "heading", level: 3, text: text(statementHeading("exception", exception.id)), key: statementKey("exception", exception.id) },
+      {
+        kind: "heading",
+        level: 3,
+        text: text(statementHeading("exception", exception.id)),
+        key: statementKey("exception", exception.id),
+      },
       quote(exception.title),
       ...phraseBlocks(strong(words`Applies when`), context.words.phrase(exception.condition)),
       {
         kind: "list",
         items: [
-          detail("Sets aside:", words`${join(exception.overrides.map((id) => context.link(id)), ", ")}, when one of them would deny coverage.`),
-          detail("May override these categories:", words``, [{ kind: "list", items: categoryItems(exception.mayOverride) }]),
-          detail("Never overrides these categories:", words``, [{ kind: "list", items: categoryItems(exception.neverOverrides) }]),
+          detail(
+            "Sets aside:",
+            words`${join(
+              exception.overrides.map((id) => context.link(id)),
+              ", ",
+            )}, when one of them would deny coverage.`,
+          ),
+          detail("May override these categories:", words``, [
+            { kind: "list", items: categoryItems(exception.mayOverride) },
+          ]),
+          detail("Never overrides these categories:", words``, [
+            { kind: "list", items: categoryItems(exception.neverOverrides) },
+          ]),
           detail(
             "Prior approval:",
-            exception.requiresPriorApproval ? words`required: a decision covered through this exception says so.` : words`not required by this exception.`,
+            exception.requiresPriorApproval
+              ? words`required: a decision covered through this exception says so.`
+              : words`not required by this exception.`,
           ),
-          detail("Reads:", join(exception.facts.map((fact) => context.factLink(fact)), ", ")),
+          detail(
+            "Reads:",
+            join(
+              exception.facts.map((fact) => context.factLink(fact)),
+              ", ",
+            ),
+          ),
           detail("In force:", words`${context.inForce(exception.inForce)}.`),
           ...readingItems(exception.readings),
         ],
@@ -214,15 +304,25 @@ export function definitionBlocks(context: DocsContext): Block[] {
   return [
     { kind: "heading", level: 2, text: text(parts.definitions), key: partKey("definitions") },
     ...model.definitions.flatMap((definition): Block[] => [
-      { kind: "heading", level: 3, text: text(statementHeading("definition", definition.name)), key: statementKey("definition", definition.name) },
-      { kind: "paragraph", text: words`${strong(text(definition.label))}: ${definitionLead(context.words.phrase(definition.condition))}` },
+      {
+        kind: "heading",
+        level: 3,
+        text: text(statementHeading("definition", definition.name)),
+        key: statementKey("definition", definition.name),
+      },
+      {
+        kind: "paragraph",
+        text: words`${strong(text(definition.label))}: ${definitionLead(context.words.phrase(definition.condition))}`,
+      },
       ...definitionList(context.words.phrase(definition.condition)),
       ...(definition.definedByNote !== undefined || definition.readings.length > 0
         ? [
             {
               kind: "list" as const,
               items: [
-                ...(definition.definedByNote !== undefined ? [detail("Stated by:", words`note ${context.link(definition.definedByNote)}.`)] : []),
+                ...(definition.definedByNote !== undefined
+                  ? [detail("Stated by:", words`note ${context.link(definition.definedByNote)}.`)]
+                  : []),
                 ...readingItems(definition.readings),
               ],
             },

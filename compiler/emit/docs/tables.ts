@@ -30,7 +30,9 @@ function allowedValues(fact: FactModel): Inline {
     case "boolean":
       return words`yes, no`;
     case "number":
-      return type.min !== undefined && type.max !== undefined ? words`from ${text(String(type.min))} to ${text(String(type.max))}` : words`any number`;
+      return type.min !== undefined && type.max !== undefined
+        ? words`from ${text(String(type.min))} to ${text(String(type.max))}`
+        : words`any number`;
     case "date":
       return words`a date (YYYY-MM-DD)`;
     case "oneOf":
@@ -58,7 +60,12 @@ export function factsBlocks(context: DocsContext): Block[] {
         factType(fact),
         allowedValues(fact),
         text(fact.question),
-        fact.readBy.length === 0 ? words`nothing` : join(fact.readBy.map((id) => context.link(id)), ", "),
+        fact.readBy.length === 0
+          ? words`nothing`
+          : join(
+              fact.readBy.map((id) => context.link(id)),
+              ", ",
+            ),
       ]),
     },
   ];
@@ -90,11 +97,21 @@ export function codingBlocks(context: DocsContext): Block[] {
         entry.modifier !== undefined ? code(entry.modifier) : words``,
         text(entry.description),
         billingCell(context, entry),
-        join(entry.rules.map((id) => anchorLink(text(id), statementKey("rule", id))), ", "),
+        join(
+          entry.rules.map((id) => anchorLink(text(id), statementKey("rule", id))),
+          ", ",
+        ),
       ]),
     },
     ...codes.flatMap((entry) =>
-      entry.readings.length === 0 ? [] : [{ kind: "paragraph" as const, text: words`${strong(words`Reading on ${code(entry.code)}:`)} ${join(entry.readings.map(text), " ")}` }],
+      entry.readings.length === 0
+        ? []
+        : [
+            {
+              kind: "paragraph" as const,
+              text: words`${strong(words`Reading on ${code(entry.code)}:`)} ${join(entry.readings.map(text), " ")}`,
+            },
+          ],
     ),
     ...billingRuleBlocks(context),
   ];
@@ -103,7 +120,15 @@ export function codingBlocks(context: DocsContext): Block[] {
 /** The revision log, each revision linked to the statements it added or removed. */
 export function revisionBlocks(context: DocsContext): Block[] {
   const model = context.model;
-  const touched = (ids: readonly string[], verb: string) => (ids.length === 0 ? [] : [words`${text(verb)} ${join(ids.map((id) => context.link(id)), ", ")}`]);
+  const touched = (ids: readonly string[], verb: string) =>
+    ids.length === 0
+      ? []
+      : [
+          words`${text(verb)} ${join(
+            ids.map((id) => context.link(id)),
+            ", ",
+          )}`,
+        ];
   return [
     { kind: "heading", level: 2, text: text(parts.revisions), key: partKey("revisions") },
     {
@@ -125,7 +150,10 @@ export function revisionBlocks(context: DocsContext): Block[] {
       }),
     },
     ...model.revisions.flatMap((revision) =>
-      revision.readings.map((reading) => ({ kind: "paragraph" as const, text: words`${strong(words`Reading on ${text(revision.approved)}:`)} ${text(reading)}` })),
+      revision.readings.map((reading) => ({
+        kind: "paragraph" as const,
+        text: words`${strong(words`Reading on ${text(revision.approved)}:`)} ${text(reading)}`,
+      })),
     ),
   ];
 }
@@ -147,7 +175,12 @@ export function referenceBlocks(context: DocsContext): Block[] {
 /** Prose that sits in no section: shown as it stands, with why it is not encoded. */
 export function proseSectionBlocks(context: DocsContext): Block[] {
   const sections = new Set(context.model.outline.filter((e) => e.kind === "section").map((e) => e.id));
-  const loose = context.model.prose.filter((prose) => ![...sections].some((section) => prose.id.startsWith(`${section}.`)));
+  const loose = context.model.prose.filter(
+    (prose) => ![...sections].some((section) => prose.id.startsWith(`${section}.`)),
+  );
   if (loose.length === 0) return [];
-  return [{ kind: "heading", level: 2, text: text(parts.prose), key: partKey("prose") }, ...loose.flatMap((prose) => proseBlocks(prose, 3))];
+  return [
+    { kind: "heading", level: 2, text: text(parts.prose), key: partKey("prose") },
+    ...loose.flatMap((prose) => proseBlocks(prose, 3)),
+  ];
 }

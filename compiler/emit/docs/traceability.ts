@@ -38,9 +38,15 @@ export function traceabilityBlocks(context: DocsContext): Block[] {
       header: [words`Accounted for as`, words`Sentences`],
       rows: [
         [words`Encoded as a rule (criterion, exclusion, note with a rule, exception)`, text(String(counts.rule))],
-        [words`Kept as a statement that decides nothing by itself (section, service, note, code, revision, reference, header)`, text(String(counts.structure))],
+        [
+          words`Kept as a statement that decides nothing by itself (section, service, note, code, revision, reference, header)`,
+          text(String(counts.structure)),
+        ],
         [words`Deliberately not encoded, with the reason below`, text(String(counts.notEncoded))],
-        [words`Not policy content (page headers, headings, table headers), with the reason below`, text(String(counts.layout))],
+        [
+          words`Not policy content (page headers, headings, table headers), with the reason below`,
+          text(String(counts.layout)),
+        ],
         [words`Not accounted for`, text(String(report.total - report.accounted))],
       ],
     },
@@ -48,7 +54,11 @@ export function traceabilityBlocks(context: DocsContext): Block[] {
     {
       kind: "table",
       header: [words`Statement`, words`Why`, words`Sentences`],
-      rows: report.omissions.map((omission) => [text(omission.owner), text(omission.reason), text(String(omission.sentences))]),
+      rows: report.omissions.map((omission) => [
+        text(omission.owner),
+        text(omission.reason),
+        text(String(omission.sentences)),
+      ]),
     },
   ];
   if (report.mismatches.length > 0) {
@@ -67,7 +77,12 @@ export function traceabilityBlocks(context: DocsContext): Block[] {
   if (report.unaccounted.length > 0) {
     blocks.push(
       { kind: "heading", level: 3, text: words`Sentences not accounted for` },
-      { kind: "list", items: report.unaccounted.map((sentence) => ({ text: words`Line ${text(String(sentence.line))}: ${text(sentence.text)}` })) },
+      {
+        kind: "list",
+        items: report.unaccounted.map((sentence) => ({
+          text: words`Line ${text(String(sentence.line))}: ${text(sentence.text)}`,
+        })),
+      },
     );
   }
   return blocks;

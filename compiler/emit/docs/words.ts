@@ -8,7 +8,9 @@ import { statementKey } from "./anchors.js";
 import { anchorLink, code, series, text, words, type Block, type Inline } from "./markdown.js";
 
 /** A condition in words: one phrase, or a lead phrase with a list of conditions under it. */
-export type Phrase = { readonly kind: "inline"; readonly text: Inline } | { readonly kind: "list"; readonly lead: Inline; readonly items: readonly Phrase[] };
+export type Phrase =
+  | { readonly kind: "inline"; readonly text: Inline }
+  | { readonly kind: "list"; readonly lead: Inline; readonly items: readonly Phrase[] };
 
 /** The key of the heading a name links to; undefined where it should not be linked. */
 export type LinkTarget = (kind: "definition" | "criterion", id: string) => string | undefined;
@@ -42,12 +44,17 @@ export class ConditionWords {
 
   private label(fact: string, value: string): Inline {
     const type = this.facts.get(fact)?.type;
-    const found = type && (type.kind === "oneOf" || type.kind === "setOf") ? type.values.find((v) => v.name === value) : undefined;
+    const found =
+      type && (type.kind === "oneOf" || type.kind === "setOf") ? type.values.find((v) => v.name === value) : undefined;
     return found ? text(found.label) : code(value);
   }
 
   private isDate(term: Term): boolean {
-    return term.kind === "date" || term.kind === "serviceDate" || (term.kind === "fact" && this.facts.get(term.fact)?.type.kind === "date");
+    return (
+      term.kind === "date" ||
+      term.kind === "serviceDate" ||
+      (term.kind === "fact" && this.facts.get(term.fact)?.type.kind === "date")
+    );
   }
 
   private term(term: Term): Inline {
@@ -74,10 +81,26 @@ export class ConditionWords {
 
   private comparison(condition: Extract<Condition, { kind: "compare" }>, negated: boolean): Inline {
     const dates = this.isDate(condition.left) || this.isDate(condition.right);
-    const operator = negated ? ({ "<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "!=", "!=": "=" } as const)[condition.operator] : condition.operator;
+    const operator = negated
+      ? ({ "<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "!=", "!=": "=" } as const)[condition.operator]
+      : condition.operator;
     const phrase = dates
-      ? { "<": "is before", "<=": "is on or before", ">": "is after", ">=": "is on or after", "=": "is on", "!=": "is not on" }[operator]
-      : { "<": "is less than", "<=": "is at most", ">": "is more than", ">=": "is at least", "=": "is", "!=": "is not" }[operator];
+      ? {
+          "<": "is before",
+          "<=": "is on or before",
+          ">": "is after",
+          ">=": "is on or after",
+          "=": "is on",
+          "!=": "is not on",
+        }[operator]
+      : {
+          "<": "is less than",
+          "<=": "is at most",
+          ">": "is more than",
+          ">=": "is at least",
+          "=": "is",
+          "!=": "is not",
+        }[operator];
     return words`${this.term(condition.left)}${this.unit(condition.left, condition.right)} ${text(phrase)} ${this.term(condition.right)}${this.unit(condition.right, condition.left)}`;
   }
 
@@ -100,15 +123,28 @@ export class ConditionWords {
         const labels = condition.values.map((value) => this.label(condition.fact, value));
         const subjectText = this.factSubject(condition.fact);
         if (!negated) return inline(words`${subjectText} is ${series(labels, "or")}`);
-        return inline(labels.length === 1 ? words`${subjectText} is not ${labels[0] ?? words``}` : words`${subjectText} is neither ${series(labels, "nor")}`);
+        return inline(
+          labels.length === 1
+            ? words`${subjectText} is not ${labels[0] ?? words``}`
+            : words`${subjectText} is neither ${series(labels, "nor")}`,
+        );
       }
       case "contains": {
         const labels = condition.values.map((value) => this.label(condition.fact, value));
         const subjectText = this.factSubject(condition.fact);
         const all = condition.mode === "all";
         // NOTE: a set's description names its members ("the things the home has"), so its verb is plural.
-        if (labels.length === 1) return inline(words`${subjectText} ${negated ? words`do not include` : words`include`} ${labels[0] ?? words``}`);
-        const quantity = all ? (negated ? words`do not include all of` : words`include all of`) : negated ? words`include none of` : words`include at least one of`;
+        if (labels.length === 1)
+          return inline(
+            words`${subjectText} ${negated ? words`do not include` : words`include`} ${labels[0] ?? words``}`,
+          );
+        const quantity = all
+          ? negated
+            ? words`do not include all of`
+            : words`include all of`
+          : negated
+            ? words`include none of`
+            : words`include at least one of`;
         return inline(words`${subjectText} ${quantity}: ${series(labels, "and")}`);
       }
       case "compare":
@@ -116,7 +152,11 @@ export class ConditionWords {
       case "not":
         return this.phrase(condition.operand, !negated);
       case "definition": {
-        const label = this.link("definition", condition.name, text(this.definitions.get(condition.name) ?? condition.name));
+        const label = this.link(
+          "definition",
+          condition.name,
+          text(this.definitions.get(condition.name) ?? condition.name),
+        );
         return inline(negated ? words`it is not the case that ${label}` : label);
       }
       case "part": {
@@ -132,18 +172,25 @@ export class ConditionWords {
 
   private group(condition: Extract<Condition, { kind: "and" | "or" | "atLeast" }>, negated: boolean): Phrase {
     const items = condition.operands.map((operand) => this.phrase(operand));
-    const simple = items.every((item) => item.kind === "inline") && items.length === 2 && condition.kind !== "atLeast" && !negated;
+    const simple =
+      items.every((item) => item.kind === "inline") && items.length === 2 && condition.kind !== "atLeast" && !negated;
     // NOTE: two operands join into one sentence only when neither is negated or compound: "it is not
     // the case that A or B" could be read two ways.
-    const isLeaf = (operand: Condition) => operand.kind !== "and" && operand.kind !== "or" && operand.kind !== "atLeast" && operand.kind !== "not";
+    const isLeaf = (operand: Condition) =>
+      operand.kind !== "and" && operand.kind !== "or" && operand.kind !== "atLeast" && operand.kind !== "not";
     if (simple && condition.operands.every(isLeaf)) {
       const texts = items.map((item) => (item.kind === "inline" ? item.text : words``));
       return { kind: "inline", text: series(texts, condition.kind === "and" ? "and" : "or") };
     }
     let lead: Inline = words``;
-    if (condition.kind === "and") lead = negated ? words`not all of the following hold:` : words`all of the following hold:`;
-    else if (condition.kind === "or") lead = negated ? words`none of the following holds:` : words`at least one of the following holds:`;
-    else if (condition.kind === "atLeast") lead = negated ? words`fewer than ${text(String(condition.count))} of the following hold:` : words`at least ${text(String(condition.count))} of the following hold:`;
+    if (condition.kind === "and")
+      lead = negated ? words`not all of the following hold:` : words`all of the following hold:`;
+    else if (condition.kind === "or")
+      lead = negated ? words`none of the following holds:` : words`at least one of the following holds:`;
+    else if (condition.kind === "atLeast")
+      lead = negated
+        ? words`fewer than ${text(String(condition.count))} of the following hold:`
+        : words`at least ${text(String(condition.count))} of the following hold:`;
     return { kind: "list", lead, items };
   }
 }

@@ -55,7 +55,8 @@ const maxArguments = 1_000;
 function associativeCall(callee: string, operands: readonly string[]): string {
   if (operands.length <= maxArguments) return `${callee}(${operands.join(", ")})`;
   const groups: string[] = [];
-  for (let start = 0; start < operands.length; start += maxArguments) groups.push(associativeCall(callee, operands.slice(start, start + maxArguments)));
+  for (let start = 0; start < operands.length; start += maxArguments)
+    groups.push(associativeCall(callee, operands.slice(start, start + maxArguments)));
   return associativeCall(callee, groups);
 }
 
@@ -235,9 +236,13 @@ export class ConditionCompiler {
         return inner.length === 0 ? [] : [`if (${this.operandTruth(condition, hoisted)} === 1) {`, ...inner, "}"];
       }
       case "definition":
-        return [`if (${this.names.get("def", condition.name)} === 1) ${this.names.get("explain_def", condition.name)}();`];
+        return [
+          `if (${this.names.get("def", condition.name)} === 1) ${this.names.get("explain_def", condition.name)}();`,
+        ];
       case "part":
-        return [`if (${this.names.get("holds", condition.id)} === 1) ${this.names.get("explain_part", condition.id)}();`];
+        return [
+          `if (${this.names.get("holds", condition.id)} === 1) ${this.names.get("explain_part", condition.id)}();`,
+        ];
     }
   }
 }

@@ -2,7 +2,13 @@
 // claim, the table of billing rules, and `checkClaim`, whose rules are compiled to straight-line code:
 // the claim's lines sorted by code once, then each rule in force tested on the lines of its code.
 
-import { StructureKind, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from "ts-morph";
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type StatementStructures,
+} from "ts-morph";
 import type { BillingRuleModel, FactModel, NumericModel, PolicyModel } from "../../model/policy-model.js";
 import { docText, stringLiteral } from "../code-text.js";
 import { propertyType, readFactStatement, union, valuesConstName, valuesTypeName } from "./fact-code.js";
@@ -14,9 +20,6 @@ import { claimFieldName } from "../../naming/generated-names.js";
 function field(fact: FactModel): string {
   return claimFieldName(fact.name);
 }
-
-
-
 
 export class ClaimCheckerEmitter {
   private readonly conditions: ConditionCompiler;
@@ -38,10 +41,20 @@ export class ClaimCheckerEmitter {
     for (const fact of this.model.claimFacts) {
       if (fact.type.kind !== "oneOf" && fact.type.kind !== "setOf") continue;
       out.push({
-        kind: StructureKind.TypeAlias, name: valuesTypeName(fact), isExported: true, type: union(fact.type.values.map((v) => v.name)), docs: [docText(`The values of \`${fact.name}\`: ${fact.description}`)] });
+        kind: StructureKind.TypeAlias,
+        name: valuesTypeName(fact),
+        isExported: true,
+        type: union(fact.type.values.map((v) => v.name)),
+        docs: [docText(`The values of \`${fact.name}\`: ${fact.description}`)],
+      });
     }
     const properties: OptionalKind<PropertySignatureStructure>[] = [
-      { name: "serviceDate", type: "string", isReadonly: true, docs: ["The date of service, YYYY-MM-DD: the rules in force that day apply."] },
+      {
+        name: "serviceDate",
+        type: "string",
+        isReadonly: true,
+        docs: ["The date of service, YYYY-MM-DD: the rules in force that day apply."],
+      },
       { name: "lines", type: "readonly ClaimLine[]", isReadonly: true, docs: ["The claim's lines."] },
       ...this.model.claimFacts.map((fact) => ({
         name: field(fact),
@@ -52,32 +65,62 @@ export class ClaimCheckerEmitter {
       })),
     ];
     out.push({
-        kind: StructureKind.Interface, name: "Claim", isExported: true, properties, docs: [docText(`A claim under ${this.model.reference}: leave out (or set to null) a fact that is unknown.`)] });
+      kind: StructureKind.Interface,
+      name: "Claim",
+      isExported: true,
+      properties,
+      docs: [docText(`A claim under ${this.model.reference}: leave out (or set to null) a fact that is unknown.`)],
+    });
     out.push({
-        kind: StructureKind.TypeAlias, name: "BillingRuleId", isExported: true, type: union(this.model.billingRules.map((rule) => rule.id)) });
+      kind: StructureKind.TypeAlias,
+      name: "BillingRuleId",
+      isExported: true,
+      type: union(this.model.billingRules.map((rule) => rule.id)),
+    });
     out.push({
-        kind: StructureKind.TypeAlias, name: "PolicyClaimCheck", isExported: true, type: "ClaimCheck<BillingRuleId>", docs: [docText(`The check of a claim under ${this.model.reference}.`)] });
+      kind: StructureKind.TypeAlias,
+      name: "PolicyClaimCheck",
+      isExported: true,
+      type: "ClaimCheck<BillingRuleId>",
+      docs: [docText(`The check of a claim under ${this.model.reference}.`)],
+    });
   }
 
-
   addConstants(out: StatementStructures[]): void {
-    const table = this.model.billingRules.map((rule) => ({ id: rule.id, code: rule.code, kind: rule.kind, message: rule.message, source: rule.source }));
+    const table = this.model.billingRules.map((rule) => ({
+      id: rule.id,
+      code: rule.code,
+      kind: rule.kind,
+      message: rule.message,
+      source: rule.source,
+    }));
     out.push({
-        kind: StructureKind.VariableStatement,
+      kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [docText(`The billing rules of ${this.model.reference}'s coding table, as checkClaim reports them.`)],
-      declarations: [{ name: "billingRules", type: "readonly BillingRuleEntry<BillingRuleId>[]", initializer: JSON.stringify(table) }],
+      declarations: [
+        {
+          name: "billingRules",
+          type: "readonly BillingRuleEntry<BillingRuleId>[]",
+          initializer: JSON.stringify(table),
+        },
+      ],
     });
     const keys = ["serviceDate", "lines", ...this.model.claimFacts.map(field)];
     out.push({
-        kind: StructureKind.VariableStatement,
+      kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
       declarations: [
         { name: "CLAIM_KEYS", initializer: `new Set<string>(${JSON.stringify(keys)})` },
         ...this.model.claimFacts.flatMap((fact) =>
           fact.type.kind === "oneOf" || fact.type.kind === "setOf"
-            ? [{ name: valuesConstName(fact), initializer: `new Set<${valuesTypeName(fact)}>(${JSON.stringify(fact.type.values.map((v) => v.name))})` }]
+            ? [
+                {
+                  name: valuesConstName(fact),
+                  initializer: `new Set<${valuesTypeName(fact)}>(${JSON.stringify(fact.type.values.map((v) => v.name))})`,
+                },
+              ]
             : [],
         ),
       ],
@@ -85,7 +128,14 @@ export class ClaimCheckerEmitter {
   }
 
   private readFact(fact: FactModel): string {
-    return readFactStatement(fact, this.conditions.fact(fact.name), "claimRoot", field(fact), field(fact), this.useRuntime);
+    return readFactStatement(
+      fact,
+      this.conditions.fact(fact.name),
+      "claimRoot",
+      field(fact),
+      field(fact),
+      this.useRuntime,
+    );
   }
 
   /** A claim fact that is unknown: undefined, or the middle truth for a yes-or-no fact. */
@@ -108,13 +158,19 @@ export class ClaimCheckerEmitter {
 
   private numericFacts(expression: NumericModel): string[] {
     if (expression.kind === "fact") return [expression.fact];
-    if (expression.kind === "binary") return [...this.numericFacts(expression.left), ...this.numericFacts(expression.right)];
+    if (expression.kind === "binary")
+      return [...this.numericFacts(expression.left), ...this.numericFacts(expression.right)];
     return [];
   }
 
   private missingFacts(rule: BillingRuleModel): string[] {
     // Named as the claim's fields are, since that is what the caller fills in.
-    return ["const missing: string[] = [];", ...rule.facts.map((fact) => `if (${this.unknownTest(fact)}) missing.push(${stringLiteral(fact.replace(/^claim\./, ""))});`)];
+    return [
+      "const missing: string[] = [];",
+      ...rule.facts.map(
+        (fact) => `if (${this.unknownTest(fact)}) missing.push(${stringLiteral(fact.replace(/^claim\./, ""))});`,
+      ),
+    ];
   }
 
   private ruleCode(rule: BillingRuleModel, index: number): string[] {
@@ -167,7 +223,12 @@ export class ClaimCheckerEmitter {
         return [
           `if (${lines}.length > 0) {`,
           ...(unknown.length > 0
-            ? [`if (${unknown.join(" || ")}) {`, ...this.missingFacts(rule), `findings.couldNotCheck(${index}, ${lines}, missing);`, "} else {"]
+            ? [
+                `if (${unknown.join(" || ")}) {`,
+                ...this.missingFacts(rule),
+                `findings.couldNotCheck(${index}, ${lines}, missing);`,
+                "} else {",
+              ]
             : ["{"]),
           `const allowed = Math.max(0, ${value});`,
           `const billed = totalUnits(lines, ${lines});`,
@@ -180,7 +241,16 @@ export class ClaimCheckerEmitter {
   }
 
   addCheckClaim(out: StatementStructures[]): void {
-    for (const name of ["ClaimFindings", "PolicyInputError", "claimRevision", "policyIdentity", "readClaimLines", "readRoot", "readServiceDate"]) this.useRuntime(name);
+    for (const name of [
+      "ClaimFindings",
+      "PolicyInputError",
+      "claimRevision",
+      "policyIdentity",
+      "readClaimLines",
+      "readRoot",
+      "readServiceDate",
+    ])
+      this.useRuntime(name);
     const codes = this.model.codes.map((code) => code.code);
     const sortLines = [
       ...codes.map((code) => `const ${this.linesOf(code)}: number[] = [];`),
@@ -196,10 +266,13 @@ export class ClaimCheckerEmitter {
     const rules = this.model.billingRules.flatMap((rule, index) => {
       const body = this.ruleCode(rule, index);
       const inForce = inForceTest(rule.inForce);
-      return [`// ${rule.id}: ${rule.kind} (${rule.code})`, ...(inForce === undefined ? ["{", ...body, "}"] : [`if (${inForce}) {`, ...body, "}"])];
+      return [
+        `// ${rule.id}: ${rule.kind} (${rule.code})`,
+        ...(inForce === undefined ? ["{", ...body, "}"] : [`if (${inForce}) {`, ...body, "}"]),
+      ];
     });
     out.push({
-        kind: StructureKind.Function,
+      kind: StructureKind.Function,
       name: "checkClaim",
       isExported: true,
       parameters: [

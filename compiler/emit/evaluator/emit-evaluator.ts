@@ -3,7 +3,14 @@
 // the decision, the policy table the runtime reads, and `evaluate`, whose conditions are compiled to
 // straight-line code over three-valued truths.
 
-import { Project, StructureKind, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from "ts-morph";
+import {
+  Project,
+  StructureKind,
+  VariableDeclarationKind,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type StatementStructures,
+} from "ts-morph";
 import type { Condition, FactModel, PolicyModel, RuleModel } from "../../model/policy-model.js";
 import { docText, lineCommentText, stringLiteral } from "../code-text.js";
 import { groupInterfaceName, groupKeysConstName } from "../../naming/generated-names.js";
@@ -57,9 +64,6 @@ function keysConstName(group: FactGroup): string {
   return groupKeysConstName(group.path);
 }
 
-
-
-
 function describeFactType(fact: FactModel): string {
   const type = fact.type;
   switch (type.kind) {
@@ -78,7 +82,6 @@ function describeFactType(fact: FactModel): string {
       return `Any of: ${type.values.map((v) => `\`${v.name}\` (${v.label})`).join(", ")}.`;
   }
 }
-
 
 /** Everything the conditions reach: definitions, and sections whose `applies when` some rule needs. */
 function usedNames(model: PolicyModel): { definitions: Set<string>; sections: Set<string> } {
@@ -119,7 +122,8 @@ class EvaluatorEmitter {
 
   private ruleApplies(rule: RuleModel): string {
     const sections = rule.applicability.map(({ section }) => this.names.get("section", section));
-    const applies = sections.length === 0 ? "2" : sections.length === 1 ? sections[0]! : `Math.min(${sections.join(", ")})`;
+    const applies =
+      sections.length === 0 ? "2" : sections.length === 1 ? sections[0]! : `Math.min(${sections.join(", ")})`;
     const inForce = inForceTest(rule.inForce);
     return inForce === undefined ? applies : `${inForce} ? ${applies} : 0`;
   }
@@ -160,19 +164,33 @@ class EvaluatorEmitter {
         properties,
         docs: [
           group.path.length === 0
-            ? docText(`The facts of ${this.model.reference} ${this.model.title}. Leave out (or set to null) any fact that is unknown.`)
+            ? docText(
+                `The facts of ${this.model.reference} ${this.model.title}. Leave out (or set to null) any fact that is unknown.`,
+              )
             : docText(`Facts under \`${group.path.join(".")}\`.`),
         ],
       });
     }
     out.push({
-        kind: StructureKind.TypeAlias, name: "FactName", isExported: true, type: union(this.model.facts.map((fact) => fact.name)) });
+      kind: StructureKind.TypeAlias,
+      name: "FactName",
+      isExported: true,
+      type: union(this.model.facts.map((fact) => fact.name)),
+    });
     out.push({
-        kind: StructureKind.TypeAlias, name: "RuleId", isExported: true, type: union(this.model.rules.map((rule) => rule.id)) });
+      kind: StructureKind.TypeAlias,
+      name: "RuleId",
+      isExported: true,
+      type: union(this.model.rules.map((rule) => rule.id)),
+    });
     out.push({
-        kind: StructureKind.TypeAlias, name: "ExceptionId", isExported: true, type: union(this.model.exceptions.map((exception) => exception.id)) });
+      kind: StructureKind.TypeAlias,
+      name: "ExceptionId",
+      isExported: true,
+      type: union(this.model.exceptions.map((exception) => exception.id)),
+    });
     out.push({
-        kind: StructureKind.TypeAlias,
+      kind: StructureKind.TypeAlias,
       name: "PolicyDecision",
       isExported: true,
       type: "Decision<RuleId, FactName, ExceptionId>",
@@ -183,13 +201,18 @@ class EvaluatorEmitter {
   // ----- data ------------------------------------------------------------------------------------
 
   private addConstants(out: StatementStructures[]): void {
-    const sectionTitles = new Map(this.model.outline.flatMap((entry) => (entry.kind === "section" ? [[entry.id, entry.title] as const] : [])));
+    const sectionTitles = new Map(
+      this.model.outline.flatMap((entry) => (entry.kind === "section" ? [[entry.id, entry.title] as const] : [])),
+    );
     const exceptionIndex = new Map(this.model.exceptions.map((exception, index) => [exception.id, index]));
     const table = {
       reference: this.model.reference,
       title: this.model.title,
       sourceHash: this.model.sourceHash,
-      revisions: this.model.revisions.map((revision) => ({ approved: revision.approved, effective: revision.effective })),
+      revisions: this.model.revisions.map((revision) => ({
+        approved: revision.approved,
+        effective: revision.effective,
+      })),
       rules: this.model.rules.map((rule) => {
         const overriders = this.model.exceptions.filter((exception) => exception.overrides.includes(rule.id));
         return {
@@ -200,7 +223,9 @@ class EvaluatorEmitter {
           overriddenBy: overriders.map((exception) => exceptionIndex.get(exception.id) ?? -1),
           overriddenByIds: overriders.map((exception) => exception.id),
           facts: rule.facts,
-          ...(rule.servicesOf !== undefined && { services: { section: rule.servicesOf, title: sectionTitles.get(rule.servicesOf) ?? rule.servicesOf } }),
+          ...(rule.servicesOf !== undefined && {
+            services: { section: rule.servicesOf, title: sectionTitles.get(rule.servicesOf) ?? rule.servicesOf },
+          }),
         };
       }),
       exceptions: this.model.exceptions.map((exception) => ({
@@ -211,14 +236,25 @@ class EvaluatorEmitter {
         from: exception.inForce.from,
         ...(exception.inForce.until !== undefined && { until: exception.inForce.until }),
       })),
-      facts: this.model.facts.map((fact) => ({ name: fact.name, question: fact.question, description: fact.description, readBy: fact.readBy })),
+      facts: this.model.facts.map((fact) => ({
+        name: fact.name,
+        question: fact.question,
+        description: fact.description,
+        readBy: fact.readBy,
+      })),
     };
     out.push({
-        kind: StructureKind.VariableStatement,
+      kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [docText(`${this.model.reference} ${this.model.title}: its rules, exceptions and facts, as the runtime reads them.`)],
-      declarations: [{ name: "policy", type: "PolicyTable<RuleId, FactName, ExceptionId>", initializer: JSON.stringify(table) }],
+      docs: [
+        docText(
+          `${this.model.reference} ${this.model.title}: its rules, exceptions and facts, as the runtime reads them.`,
+        ),
+      ],
+      declarations: [
+        { name: "policy", type: "PolicyTable<RuleId, FactName, ExceptionId>", initializer: JSON.stringify(table) },
+      ],
     });
 
     const constants = [
@@ -228,13 +264,24 @@ class EvaluatorEmitter {
       })),
       ...this.model.facts.flatMap((fact) =>
         fact.type.kind === "oneOf" || fact.type.kind === "setOf"
-          ? [{ name: valuesConstName(fact), initializer: `new Set<${valuesTypeName(fact)}>(${JSON.stringify(fact.type.values.map((v) => v.name))})` }]
+          ? [
+              {
+                name: valuesConstName(fact),
+                initializer: `new Set<${valuesTypeName(fact)}>(${JSON.stringify(fact.type.values.map((v) => v.name))})`,
+              },
+            ]
           : [],
       ),
-      { name: "EFFECTIVE_DATES", initializer: JSON.stringify(this.model.revisions.map((revision) => revision.effective)) },
+      {
+        name: "EFFECTIVE_DATES",
+        initializer: JSON.stringify(this.model.revisions.map((revision) => revision.effective)),
+      },
     ];
     out.push({
-        kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: constants });
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: constants,
+    });
   }
 
   // ----- evaluate --------------------------------------------------------------------------------
@@ -247,7 +294,9 @@ class EvaluatorEmitter {
       for (const [key, child] of group.groups) {
         const childLocal = this.names.get("group", child.path.join("."));
         this.runtimeValues.add("readGroup");
-        lines.push(`const ${childLocal} = readGroup(${local}, ${stringLiteral(key)}, ${stringLiteral(child.path.join("."))}, ${keysConstName(child)}, issues);`);
+        lines.push(
+          `const ${childLocal} = readGroup(${local}, ${stringLiteral(key)}, ${stringLiteral(child.path.join("."))}, ${keysConstName(child)}, issues);`,
+        );
         visit(child, childLocal);
       }
     };
@@ -256,14 +305,18 @@ class EvaluatorEmitter {
   }
 
   private readFact(fact: FactModel, group: string): string {
-    return readFactStatement(fact, this.conditions.fact(fact.name), group, lastPart(fact.name), fact.name, (name) => this.runtimeValues.add(name));
+    return readFactStatement(fact, this.conditions.fact(fact.name), group, lastPart(fact.name), fact.name, (name) =>
+      this.runtimeValues.add(name),
+    );
   }
 
   private computeValues(): string[] {
     const lines: string[] = ["// Definitions, each computed once."];
     for (const definition of this.model.definitions) {
       if (!this.used.definitions.has(definition.name)) continue;
-      lines.push(`const ${this.names.get("def", definition.name)}: number = ${this.conditions.truth(definition.condition)};`);
+      lines.push(
+        `const ${this.names.get("def", definition.name)}: number = ${this.conditions.truth(definition.condition)};`,
+      );
     }
     lines.push("// Sections that apply only to some cases.");
     for (const entry of this.model.outline) {
@@ -272,14 +325,17 @@ class EvaluatorEmitter {
     }
     lines.push("// Each rule: does it apply on this date, and does it hold?");
     for (const rule of this.rulesInComputingOrder()) {
-      if (rule.role !== "part") lines.push(`const ${this.names.get("applies", rule.id)}: number = ${this.ruleApplies(rule)};`);
+      if (rule.role !== "part")
+        lines.push(`const ${this.names.get("applies", rule.id)}: number = ${this.ruleApplies(rule)};`);
       lines.push(`const ${this.names.get("holds", rule.id)}: number = ${this.conditions.truth(rule.condition)};`);
     }
     lines.push("// Exceptions: does each apply on this date?");
     for (const exception of this.model.exceptions) {
       const inForce = inForceTest(exception.inForce);
       const truth = this.conditions.truth(exception.condition);
-      lines.push(`const ${this.names.get("exception", exception.id)}: number = ${inForce === undefined ? truth : `${inForce} ? ${truth} : 0`};`);
+      lines.push(
+        `const ${this.names.get("exception", exception.id)}: number = ${inForce === undefined ? truth : `${inForce} ? ${truth} : 0`};`,
+      );
     }
     return lines;
   }
@@ -321,11 +377,19 @@ class EvaluatorEmitter {
     const lines: string[] = ["const explain: Explain = (what, index, mark) => {"];
     for (const definition of this.model.definitions) {
       if (!this.used.definitions.has(definition.name)) continue;
-      lines.push(`const ${this.names.get("explain_def", definition.name)} = (): void => {`, ...this.conditions.explain(definition.condition), "};");
+      lines.push(
+        `const ${this.names.get("explain_def", definition.name)} = (): void => {`,
+        ...this.conditions.explain(definition.condition),
+        "};",
+      );
     }
     for (const rule of this.model.rules) {
       if (rule.role !== "part") continue;
-      lines.push(`const ${this.names.get("explain_part", rule.id)} = (): void => {`, ...this.conditions.explain(rule.condition), "};");
+      lines.push(
+        `const ${this.names.get("explain_part", rule.id)} = (): void => {`,
+        ...this.conditions.explain(rule.condition),
+        "};",
+      );
     }
     const appliesCases = this.model.rules.flatMap((rule, index) => {
       const body = rule.applicability.flatMap(({ section, condition }) => [
@@ -335,7 +399,12 @@ class EvaluatorEmitter {
       ]);
       return body.length === 0 ? [] : [`case ${index}: {`, ...body, "return;", "}"];
     });
-    const holdsCases = this.model.rules.flatMap((rule, index) => [`case ${index}: {`, ...this.conditions.explain(rule.condition), "return;", "}"]);
+    const holdsCases = this.model.rules.flatMap((rule, index) => [
+      `case ${index}: {`,
+      ...this.conditions.explain(rule.condition),
+      "return;",
+      "}",
+    ]);
     const exceptionCases = this.model.exceptions.flatMap((exception, index) => [
       `case ${index}: {`,
       ...this.conditions.explain(exception.condition),
@@ -378,7 +447,7 @@ class EvaluatorEmitter {
     ];
     if (this.usesAtLeast()) this.runtimeValues.add("atLeast");
     out.push({
-        kind: StructureKind.Function,
+      kind: StructureKind.Function,
       name: "evaluate",
       isExported: true,
       parameters: [
@@ -398,7 +467,9 @@ class EvaluatorEmitter {
 
   /** Whether any condition, a billing rule's too, uses `at least N of` (so that `atLeast` must be imported). */
   private usesAtLeast(): boolean {
-    const billing = this.model.billingRules.flatMap((rule) => (rule.condition ? [...nestedConditions(rule.condition)] : []));
+    const billing = this.model.billingRules.flatMap((rule) =>
+      rule.condition ? [...nestedConditions(rule.condition)] : [],
+    );
     return [...allCoverageConditions(this.model), ...billing].some((condition) => condition.kind === "atLeast");
   }
 
@@ -412,7 +483,17 @@ class EvaluatorEmitter {
     claims.addConstants(body);
     this.addEvaluate(body);
     claims.addCheckClaim(body);
-    const types = ["BillingRuleEntry", "ClaimCheck", "ClaimCheckOptions", "ClaimLine", "Decision", "EvaluateOptions", "Explain", "InputIssue", "PolicyTable"];
+    const types = [
+      "BillingRuleEntry",
+      "ClaimCheck",
+      "ClaimCheckOptions",
+      "ClaimLine",
+      "Decision",
+      "EvaluateOptions",
+      "Explain",
+      "InputIssue",
+      "PolicyTable",
+    ];
     const statements: (string | StatementStructures)[] = [
       `// DO NOT EDIT. Generated by policyc from ${lineCommentText(this.model.sourcePath)}; run \`npm run build\` after editing the policy.`,
       `// ${lineCommentText(`${this.model.reference} ${this.model.title}`)}, source sha256 ${this.model.sourceHash}.`,

@@ -41,7 +41,14 @@ export function propertyType(fact: FactModel): string {
  * `const <local> = readX(<group>, "<key>", "<field>", ..., issues);` for the fact; `useRuntime`
  * registers the reader the module must import.
  */
-export function readFactStatement(fact: FactModel, local: string, group: string, key: string, field: string, useRuntime: (name: string) => void): string {
+export function readFactStatement(
+  fact: FactModel,
+  local: string,
+  group: string,
+  key: string,
+  field: string,
+  useRuntime: (name: string) => void,
+): string {
   const common = `${group}, ${stringLiteral(key)}, ${stringLiteral(field)}`;
   const type = fact.type;
   const reader = (name: string, args: string) => {

@@ -12,7 +12,9 @@ export function decisionKinds(answer: Decision | Refusal): string[] {
   return [
     `outcome ${answer.outcome}`,
     ...answer.exceptionsApplied.map((id) => `exception ${id}`),
-    ...answer.servicesNotCovered.filter((services) => services.status === "not_covered").map((services) => `services of ${services.section}`),
+    ...answer.servicesNotCovered
+      .filter((services) => services.status === "not_covered")
+      .map((services) => `services of ${services.section}`),
   ];
 }
 

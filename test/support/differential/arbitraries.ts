@@ -34,7 +34,10 @@ function weighted<T>(...choices: readonly (readonly [number, fc.Arbitrary<T>])[]
 }
 
 export function dateArbitrary(space: ValueSpace): fc.Arbitrary<string> {
-  return weighted([3, fc.constantFrom(...space.dates)], [1, fc.integer({ min: space.firstDay, max: space.lastDay }).map(dateOfDay)]);
+  return weighted(
+    [3, fc.constantFrom(...space.dates)],
+    [1, fc.integer({ min: space.firstDay, max: space.lastDay }).map(dateOfDay)],
+  );
 }
 
 /** Any valid value of the fact, mostly on or near its boundaries (for a date, also on or next to `serviceDate`). */
@@ -49,11 +52,18 @@ export function valueArbitrary(fact: FactModel, space: ValueSpace, serviceDate?:
     case "number": {
       const min = type.min ?? -1e6;
       const max = type.max ?? 1e6;
-      const whole = Math.ceil(min) <= Math.floor(max) ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : candidates;
-      return weighted<FactValue>([2, onBoundary], [4, candidates], [1, whole], [1, fc.double({ min, max, noNaN: true })]);
+      const whole =
+        Math.ceil(min) <= Math.floor(max) ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : candidates;
+      return weighted<FactValue>(
+        [2, onBoundary],
+        [4, candidates],
+        [1, whole],
+        [1, fc.double({ min, max, noNaN: true })],
+      );
     }
     case "date": {
-      const aroundServiceDate = serviceDate === undefined ? [] : [-1, 0, 1].map((offset) => dateOfDay(dayNumber(serviceDate) + offset));
+      const aroundServiceDate =
+        serviceDate === undefined ? [] : [-1, 0, 1].map((offset) => dateOfDay(dayNumber(serviceDate) + offset));
       const nearServiceDate = aroundServiceDate.length > 0 ? fc.constantFrom(...aroundServiceDate) : candidates;
       return weighted<FactValue>([1, onBoundary], [2, candidates], [1, dateArbitrary(space)], [2, nearServiceDate]);
     }
@@ -62,7 +72,11 @@ export function valueArbitrary(fact: FactModel, space: ValueSpace, serviceDate?:
     case "setOf": {
       const names = type.values.map((value) => value.name);
       // A set may come in any order, and may even repeat a value.
-      return weighted<FactValue>([2, candidates], [2, fc.shuffledSubarray(names)], [1, fc.array(fc.constantFrom(...names), { maxLength: names.length + 1 })]);
+      return weighted<FactValue>(
+        [2, candidates],
+        [2, fc.shuffledSubarray(names)],
+        [1, fc.array(fc.constantFrom(...names), { maxLength: names.length + 1 })],
+      );
     }
   }
 }
@@ -114,21 +128,42 @@ export function nestFacts(slots: ReadonlyMap<string, Slot>, groups: ReadonlyMap<
 
 function groupStates(facts: readonly FactModel[], unknownWeight: number): fc.Arbitrary<Map<string, GroupState>> {
   const groups = groupsOf(facts);
-  const state = weighted<GroupState>([40, fc.constant("present")], [unknownWeight, fc.constant("null")], [unknownWeight, fc.constant("absent")]);
-  return fc.tuple(...groups.map(() => state)).map((states) => new Map(groups.map((group, index) => [group, states[index] ?? "present"])));
+  const state = weighted<GroupState>(
+    [40, fc.constant("present")],
+    [unknownWeight, fc.constant("null")],
+    [unknownWeight, fc.constant("absent")],
+  );
+  return fc
+    .tuple(...groups.map(() => state))
+    .map((states) => new Map(groups.map((group, index) => [group, states[index] ?? "present"])));
 }
 
 /** Facts drawn from nothing: each fact any value or unknown, in a share of unknowns that varies by case. */
 function randomFacts(model: PolicyModel, space: ValueSpace, serviceDate: string): fc.Arbitrary<NestedFacts> {
-  return fc.constantFrom(0, 1, 3, 6).chain((unknownWeight) =>
-    fc
-      .tuple(fc.tuple(...model.facts.map((fact) => slotArbitrary(valueArbitrary(fact, space, serviceDate), unknownWeight))), groupStates(model.facts, unknownWeight))
-      .map(([slots, groups]) => nestFacts(new Map(model.facts.map((fact, index) => [fact.name, slots[index]])), groups)),
-  );
+  return fc
+    .constantFrom(0, 1, 3, 6)
+    .chain((unknownWeight) =>
+      fc
+        .tuple(
+          fc.tuple(
+            ...model.facts.map((fact) => slotArbitrary(valueArbitrary(fact, space, serviceDate), unknownWeight)),
+          ),
+          groupStates(model.facts, unknownWeight),
+        )
+        .map(([slots, groups]) =>
+          nestFacts(new Map(model.facts.map((fact, index) => [fact.name, slots[index]])), groups),
+        ),
+    );
 }
 
 /** Facts near a seed case: each kept, changed or forgotten, `noise` times in a hundred for each. */
-function factsNear(model: PolicyModel, space: ValueSpace, seed: SeedCase, noise: number, serviceDate: string): fc.Arbitrary<NestedFacts> {
+function factsNear(
+  model: PolicyModel,
+  space: ValueSpace,
+  seed: SeedCase,
+  noise: number,
+  serviceDate: string,
+): fc.Arbitrary<NestedFacts> {
   const slots = model.facts.map((fact) => {
     const kept = seed.facts.get(fact.name);
     return weighted<Slot>(
@@ -140,11 +175,17 @@ function factsNear(model: PolicyModel, space: ValueSpace, seed: SeedCase, noise:
   });
   return fc
     .tuple(fc.tuple(...slots), groupStates(model.facts, Math.floor(noise / 10)))
-    .map(([values, groups]) => nestFacts(new Map(model.facts.map((fact, index) => [fact.name, values[index]])), groups));
+    .map(([values, groups]) =>
+      nestFacts(new Map(model.facts.map((fact, index) => [fact.name, values[index]])), groups),
+    );
 }
 
 /** A case for evaluate: random, or (twice as often, when there are seeds) near a seed case. */
-export function coverageCaseArbitrary(model: PolicyModel, space: ValueSpace, seeds: readonly SeedCase[]): fc.Arbitrary<CoverageCase> {
+export function coverageCaseArbitrary(
+  model: PolicyModel,
+  space: ValueSpace,
+  seeds: readonly SeedCase[],
+): fc.Arbitrary<CoverageCase> {
   // The service date comes first, so that date facts can fall on it and either side of it.
   const random = fc
     .tuple(dateArbitrary(space), fc.boolean())
@@ -162,13 +203,18 @@ export function coverageCaseArbitrary(model: PolicyModel, space: ValueSpace, see
 
 /** Codes a claim may bill: mostly the coding table's and its groups', sometimes one the policy does not govern. */
 function codeArbitrary(model: PolicyModel): fc.Arbitrary<string> {
-  const governed = [...new Set([...model.codes.map((code) => code.code), ...model.codeGroups.flatMap((group) => group.codes)])];
+  const governed = [
+    ...new Set([...model.codes.map((code) => code.code), ...model.codeGroups.flatMap((group) => group.codes)]),
+  ];
   const strangers = fc.constantFrom("A0001", "J3490", "99601");
   return governed.length === 0 ? strangers : weighted([4, fc.constantFrom(...governed)], [1, strangers]);
 }
 
 function claimModifiers(model: PolicyModel): string[] {
-  const named = [...model.codes.flatMap((code) => (code.modifier ? [code.modifier] : [])), ...model.billingRules.flatMap((rule) => (rule.modifier ? [rule.modifier] : []))];
+  const named = [
+    ...model.codes.flatMap((code) => (code.modifier ? [code.modifier] : [])),
+    ...model.billingRules.flatMap((rule) => (rule.modifier ? [rule.modifier] : [])),
+  ];
   return [...new Set([...named, "59", "GT"])];
 }
 
@@ -181,23 +227,33 @@ function lineArbitrary(model: PolicyModel): fc.Arbitrary<ReferenceClaimLine> {
   const units = weighted([3, fc.integer({ min: 0, max: 4 })], [1, fc.integer({ min: 0, max: 12 })]);
   return fc
     .tuple(codeArbitrary(model), modifiers, units)
-    .map(([code, lineModifiers, lineUnits]) => (lineModifiers === undefined ? { code, units: lineUnits } : { code, modifiers: lineModifiers, units: lineUnits }));
+    .map(([code, lineModifiers, lineUnits]) =>
+      lineModifiers === undefined ? { code, units: lineUnits } : { code, modifiers: lineModifiers, units: lineUnits },
+    );
 }
 
 /** A claim: up to six lines, claim facts known or unknown, and perhaps an asOf that overrides its service date. */
 function randomClaim(model: PolicyModel, space: ValueSpace): fc.Arbitrary<ClaimCase> {
   const fieldOf = (fact: FactModel) => fact.name.replace(/^claim\./, "");
-  const options = weighted<ClaimCase["options"]>([3, fc.constant(undefined)], [1, fc.constant({})], [2, dateArbitrary(space).map((asOf) => ({ asOf }))]);
+  const options = weighted<ClaimCase["options"]>(
+    [3, fc.constant(undefined)],
+    [1, fc.constant({})],
+    [2, dateArbitrary(space).map((asOf) => ({ asOf }))],
+  );
   return dateArbitrary(space).chain((serviceDate) => {
-    const facts = fc.tuple(...model.claimFacts.map((fact) => slotArbitrary(valueArbitrary(fact, space, serviceDate), 2)));
-    return fc.tuple(fc.array(lineArbitrary(model), { maxLength: 6 }), facts, options).map(([lines, values, claimOptions]) => {
-      const claim: Record<string, unknown> = { serviceDate, lines };
-      model.claimFacts.forEach((fact, index) => {
-        const value = values[index];
-        if (value !== undefined) claim[fieldOf(fact)] = value;
+    const facts = fc.tuple(
+      ...model.claimFacts.map((fact) => slotArbitrary(valueArbitrary(fact, space, serviceDate), 2)),
+    );
+    return fc
+      .tuple(fc.array(lineArbitrary(model), { maxLength: 6 }), facts, options)
+      .map(([lines, values, claimOptions]) => {
+        const claim: Record<string, unknown> = { serviceDate, lines };
+        model.claimFacts.forEach((fact, index) => {
+          const value = values[index];
+          if (value !== undefined) claim[fieldOf(fact)] = value;
+        });
+        return { claim: claim as ReferenceClaim, options: claimOptions };
       });
-      return { claim: claim as ReferenceClaim, options: claimOptions };
-    });
   });
 }
 
@@ -210,7 +266,9 @@ function boundaryUnits(model: PolicyModel, rule: BillingRuleModel, claim: Refere
     limit = Math.max(0, ...claim.lines.filter((line) => group.has(line.code)).map((line) => line.units));
   }
   if (limit === undefined || !Number.isFinite(limit)) return [];
-  return [...new Set([Math.floor(limit) - 1, Math.floor(limit), Math.ceil(limit), Math.ceil(limit) + 1])].filter((units) => units >= 0);
+  return [...new Set([Math.floor(limit) - 1, Math.floor(limit), Math.ceil(limit), Math.ceil(limit) + 1])].filter(
+    (units) => units >= 0,
+  );
 }
 
 /** The first day, and the day after, of each revision in which a statement is in force. */
@@ -225,23 +283,38 @@ function daysInForce(model: PolicyModel, range: BillingRuleModel["inForce"]): st
  * "billed with each" rule: the lines of the rule's code replaced by one line with units just below,
  * on, or just above what it allows.
  */
-function boundaryClaim(model: PolicyModel, space: ValueSpace, rules: readonly BillingRuleModel[]): fc.Arbitrary<ClaimCase> {
-  const ruleAndDay = fc.constantFrom(...rules).chain((rule) => fc.tuple(fc.constant(rule), fc.constantFrom(...daysInForce(model, rule.inForce))));
-  return fc.tuple(randomClaim(model, space), ruleAndDay, fc.integer({ min: 1, max: 3 })).chain(([base, [rule, serviceDate], groupUnits]) => {
-    const groupCode = rule.group?.codes[0];
-    const needsGroupLine = groupCode !== undefined && !base.claim.lines.some((line) => rule.group?.codes.includes(line.code));
-    const others = [...base.claim.lines.filter((line) => line.code !== rule.code), ...(needsGroupLine ? [{ code: groupCode, units: groupUnits }] : [])];
-    const claim = { ...base.claim, serviceDate, lines: others };
-    const choices = boundaryUnits(model, rule, claim);
-    if (choices.length === 0) return fc.constant({ claim, options: undefined });
-    return fc.constantFrom(...choices).map((units) => ({ claim: { ...claim, lines: [...others, { code: rule.code, units }] }, options: undefined }));
-  });
+function boundaryClaim(
+  model: PolicyModel,
+  space: ValueSpace,
+  rules: readonly BillingRuleModel[],
+): fc.Arbitrary<ClaimCase> {
+  const ruleAndDay = fc
+    .constantFrom(...rules)
+    .chain((rule) => fc.tuple(fc.constant(rule), fc.constantFrom(...daysInForce(model, rule.inForce))));
+  return fc
+    .tuple(randomClaim(model, space), ruleAndDay, fc.integer({ min: 1, max: 3 }))
+    .chain(([base, [rule, serviceDate], groupUnits]) => {
+      const groupCode = rule.group?.codes[0];
+      const needsGroupLine =
+        groupCode !== undefined && !base.claim.lines.some((line) => rule.group?.codes.includes(line.code));
+      const others = [
+        ...base.claim.lines.filter((line) => line.code !== rule.code),
+        ...(needsGroupLine ? [{ code: groupCode, units: groupUnits }] : []),
+      ];
+      const claim = { ...base.claim, serviceDate, lines: others };
+      const choices = boundaryUnits(model, rule, claim);
+      if (choices.length === 0) return fc.constant({ claim, options: undefined });
+      return fc
+        .constantFrom(...choices)
+        .map((units) => ({ claim: { ...claim, lines: [...others, { code: rule.code, units }] }, options: undefined }));
+    });
 }
 
 /** A claim for checkClaim: random, or (as often, when the policy has such rules) on the boundary of a unit rule. */
 export function claimCaseArbitrary(model: PolicyModel, space: ValueSpace): fc.Arbitrary<ClaimCase> {
   const unitRules = model.billingRules.filter(
-    (rule) => (rule.kind === "unitsAtMost" || rule.kind === "billedWithEach") && daysInForce(model, rule.inForce).length > 0,
+    (rule) =>
+      (rule.kind === "unitsAtMost" || rule.kind === "billedWithEach") && daysInForce(model, rule.inForce).length > 0,
   );
   const random = randomClaim(model, space);
   return unitRules.length === 0 ? random : weighted([1, random], [1, boundaryClaim(model, space, unitRules)]);

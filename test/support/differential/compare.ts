@@ -25,7 +25,12 @@ function answerOf<T>(run: () => T): T | Refusal {
   try {
     return run();
   } catch (error) {
-    if (error instanceof Error && error.name === "PolicyInputError" && "issues" in error && Array.isArray(error.issues)) {
+    if (
+      error instanceof Error &&
+      error.name === "PolicyInputError" &&
+      "issues" in error &&
+      Array.isArray(error.issues)
+    ) {
       return { refused: (error.issues as { field: string }[]).map((issue) => issue.field) };
     }
     throw error;
@@ -48,9 +53,15 @@ export function compareDecision(model: PolicyModel, subject: EvaluatorModule, in
 }
 
 /** Asserts that checkClaim and the reference agree on the claim; returns the reference's answer. */
-export function compareClaimCheck(model: PolicyModel, subject: EvaluatorModule, input: ClaimCase): ClaimCheck | Refusal {
+export function compareClaimCheck(
+  model: PolicyModel,
+  subject: EvaluatorModule,
+  input: ClaimCase,
+): ClaimCheck | Refusal {
   const expected = referenceClaimCheck(model, input.claim, input.options);
-  const actual = answerOf(() => (input.options === undefined ? subject.checkClaim(input.claim) : subject.checkClaim(input.claim, input.options)));
+  const actual = answerOf(() =>
+    input.options === undefined ? subject.checkClaim(input.claim) : subject.checkClaim(input.claim, input.options),
+  );
   expect(actual, `${model.reference} checkClaim`).toStrictEqual(expected);
   return expected;
 }

@@ -11,7 +11,9 @@ import { runtimeSources as compilerRuntimeSources } from "../../../compiler/buil
 import type { EvaluatorModule } from "./compare.js";
 
 function toJavaScript(source: string): string {
-  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
+  return ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
 }
 
 /** The runtime's files (`decide.ts`...) by name, as the build copies them. */
@@ -32,7 +34,8 @@ export class SourceImporter {
     this.folder = folder;
     writeFileSync(join(folder, "package.json"), '{ "type": "module" }\n');
     mkdirSync(join(folder, "runtime"));
-    for (const [name, text] of this.runtime) writeFileSync(join(folder, "runtime", name.replace(/\.ts$/, ".js")), toJavaScript(text));
+    for (const [name, text] of this.runtime)
+      writeFileSync(join(folder, "runtime", name.replace(/\.ts$/, ".js")), toJavaScript(text));
     return folder;
   }
 

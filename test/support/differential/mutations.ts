@@ -17,17 +17,23 @@ export interface Mutation {
 }
 
 /** Replaces the first match of `pattern` in the evaluator with `replace(match)`; undefined when none. */
-function replaceFirst(sources: Sources, pattern: RegExp, replace: (match: RegExpExecArray) => string): Sources | undefined {
+function replaceFirst(
+  sources: Sources,
+  pattern: RegExp,
+  replace: (match: RegExpExecArray) => string,
+): Sources | undefined {
   const match = pattern.exec(sources.evaluator);
   if (match === null) return undefined;
-  const evaluator = sources.evaluator.slice(0, match.index) + replace(match) + sources.evaluator.slice(match.index + match[0].length);
+  const evaluator =
+    sources.evaluator.slice(0, match.index) + replace(match) + sources.evaluator.slice(match.index + match[0].length);
   return { ...sources, evaluator };
 }
 
 /** Replaces `from` in a runtime file; a runtime that no longer contains it fails loudly, never silently. */
 function replaceInRuntime(sources: Sources, file: string, from: string, to: string): Sources {
   const text = sources.runtime.get(file);
-  if (text === undefined || !text.includes(from)) throw new Error(`mutation: ${file} no longer contains ${JSON.stringify(from)}`);
+  if (text === undefined || !text.includes(from))
+    throw new Error(`mutation: ${file} no longer contains ${JSON.stringify(from)}`);
   return { ...sources, runtime: new Map(sources.runtime).set(file, text.replace(from, to)) };
 }
 
@@ -39,7 +45,10 @@ function dropMark(sources: Sources, model: PolicyModel): Sources | undefined {
   line.lastIndex = start;
   for (let match = line.exec(sources.evaluator); match !== null; match = line.exec(sources.evaluator)) {
     if (model.facts[Number(match[1])]?.readBy.length !== 1) continue;
-    return { ...sources, evaluator: sources.evaluator.slice(0, match.index) + sources.evaluator.slice(match.index + match[0].length) };
+    return {
+      ...sources,
+      evaluator: sources.evaluator.slice(0, match.index) + sources.evaluator.slice(match.index + match[0].length),
+    };
   }
   return undefined;
 }
@@ -47,11 +56,17 @@ function dropMark(sources: Sources, model: PolicyModel): Sources | undefined {
 export const mutations: readonly Mutation[] = [
   {
     name: "and and or swapped in one rule's condition (Math.min for Math.max)",
-    mutate: (sources) => replaceFirst(sources, /(const holds_\w+: number = )Math\.(min|max)\(/, (m) => `${m[1]}Math.${m[2] === "min" ? "max" : "min"}(`),
+    mutate: (sources) =>
+      replaceFirst(
+        sources,
+        /(const holds_\w+: number = )Math\.(min|max)\(/,
+        (m) => `${m[1]}Math.${m[2] === "min" ? "max" : "min"}(`,
+      ),
   },
   {
     name: "`>=` emitted as `>` in a condition",
-    mutate: (sources) => replaceFirst(sources, /(const (?:holds|exception|def|section)_\w+: number = [^\n]*?) >= /, (m) => `${m[1]} > `),
+    mutate: (sources) =>
+      replaceFirst(sources, /(const (?:holds|exception|def|section)_\w+: number = [^\n]*?) >= /, (m) => `${m[1]} > `),
   },
   {
     name: "one mark(...) left out of explain, so that a missing fact is not reported",
@@ -59,7 +74,12 @@ export const mutations: readonly Mutation[] = [
   },
   {
     name: "a rule's overriddenBy dropped: its exception no longer sets it aside",
-    mutate: (sources) => replaceFirst(sources, /"overriddenBy":\[[^\]]+\],"overriddenByIds":\[[^\]]+\]/, () => '"overriddenBy":[],"overriddenByIds":[]'),
+    mutate: (sources) =>
+      replaceFirst(
+        sources,
+        /"overriddenBy":\[[^\]]+\],"overriddenByIds":\[[^\]]+\]/,
+        () => '"overriddenBy":[],"overriddenByIds":[]',
+      ),
   },
   {
     name: "a rule's overriddenBy added: an exception sets aside a rule it does not override",
@@ -75,7 +95,10 @@ export const mutations: readonly Mutation[] = [
   },
   {
     name: "a statement's revision range off by one",
-    mutate: (sources) => replaceFirst(sources, /revision (>=|<) (\d+)/, (m) => (m[1] === ">=" ? `revision > ${m[2]}` : `revision <= ${m[2]}`)),
+    mutate: (sources) =>
+      replaceFirst(sources, /revision (>=|<) (\d+)/, (m) =>
+        m[1] === ">=" ? `revision > ${m[2]}` : `revision <= ${m[2]}`,
+      ),
   },
   {
     name: "a unit limit rounded down instead of up",
@@ -89,11 +112,22 @@ export const mutations: readonly Mutation[] = [
     name: "runtime: prior approval required whatever the outcome",
     mutate: (sources, model) =>
       model.exceptions.some((exception) => exception.requiresPriorApproval)
-        ? replaceInRuntime(sources, "decide.ts", 'const priorApprovalRequired = outcome === "covered" && ', "const priorApprovalRequired = ")
+        ? replaceInRuntime(
+            sources,
+            "decide.ts",
+            'const priorApprovalRequired = outcome === "covered" && ',
+            "const priorApprovalRequired = ",
+          )
         : undefined,
   },
   {
     name: "runtime: missing facts sorted the wrong way round",
-    mutate: (sources) => replaceInRuntime(sources, "decide.ts", "return [...marked]\n    .sort((a, b) => a - b)", "return [...marked]\n    .sort((a, b) => b - a)"),
+    mutate: (sources) =>
+      replaceInRuntime(
+        sources,
+        "decide.ts",
+        "return [...marked]\n    .sort((a, b) => a - b)",
+        "return [...marked]\n    .sort((a, b) => b - a)",
+      ),
   },
 ];

@@ -42,7 +42,9 @@ function targets(model: PolicyModel, revision: number): { target: string; distan
     .filter((rule) => rule.role === "servicesExclusion" && inForce(rule.inForce, revision))
     .map((rule) => ({
       target: `services of ${rule.servicesOf ?? rule.id}`,
-      distance: (decision: Decision) => denials(decision) + (decision.servicesNotCovered.some((s) => s.reason.id === rule.id && s.status === "not_covered") ? 0 : 1),
+      distance: (decision: Decision) =>
+        denials(decision) +
+        (decision.servicesNotCovered.some((s) => s.reason.id === rule.id && s.status === "not_covered") ? 0 : 1),
     }));
   return [{ target: "covered", distance: denials }, ...exceptions, ...services];
 }
@@ -52,7 +54,13 @@ function targets(model: PolicyModel, revision: number): { target: string; distan
  * unless it moves away from the target (now and then keep it anyway, to leave a dead end), restart
  * a few times. Deterministic: the same seed gives the same walk.
  */
-function walk(model: PolicyModel, space: ValueSpace, asOf: string, distance: Distance, seed: number): Map<string, FactValue> | undefined {
+function walk(
+  model: PolicyModel,
+  space: ValueSpace,
+  asOf: string,
+  distance: Distance,
+  seed: number,
+): Map<string, FactValue> | undefined {
   const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   const measure = (facts: ReadonlyMap<string, FactValue>) => {

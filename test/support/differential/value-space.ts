@@ -48,9 +48,14 @@ function numericParts(expression: NumericModel): { facts: string[]; numbers: num
 }
 
 /** Per fact, the numbers and dates it is compared with; and every date literal. */
-function literals(model: PolicyModel): { thresholds: Map<string, Set<number>>; boundaries: Map<string, Set<FactValue>>; dates: Set<string> } {
+function literals(model: PolicyModel): {
+  thresholds: Map<string, Set<number>>;
+  boundaries: Map<string, Set<FactValue>>;
+  dates: Set<string>;
+} {
   const thresholds = new Map<string, Set<number>>();
-  const addThreshold = (fact: string, value: number) => thresholds.set(fact, (thresholds.get(fact) ?? new Set()).add(value));
+  const addThreshold = (fact: string, value: number) =>
+    thresholds.set(fact, (thresholds.get(fact) ?? new Set()).add(value));
   const boundaries = new Map<string, Set<FactValue>>();
   const dates = new Set<string>();
   for (const condition of allConditions(model)) {
@@ -69,12 +74,16 @@ function literals(model: PolicyModel): { thresholds: Map<string, Set<number>>; b
   for (const rule of model.billingRules) {
     if (rule.limit === undefined) continue;
     const { facts, numbers } = numericParts(rule.limit);
-    for (const fact of facts) for (const a of numbers) for (const b of numbers) for (let k = 0; k <= 6; k++) addThreshold(fact, a + b * k);
+    for (const fact of facts)
+      for (const a of numbers) for (const b of numbers) for (let k = 0; k <= 6; k++) addThreshold(fact, a + b * k);
   }
   return { thresholds, boundaries, dates };
 }
 
-function numberCandidates(type: Extract<FactModel["type"], { kind: "number" }>, thresholds: ReadonlySet<number>): number[] {
+function numberCandidates(
+  type: Extract<FactModel["type"], { kind: "number" }>,
+  thresholds: ReadonlySet<number>,
+): number[] {
   const min = type.min ?? -1000;
   const max = type.max ?? 1000;
   const near = [...thresholds].flatMap((t) => [t - 1, t - 0.5, t, t + 0.5, t + 1]);
@@ -84,13 +93,20 @@ function numberCandidates(type: Extract<FactModel["type"], { kind: "number" }>, 
 
 /** Every subset a set condition cares about: none, all, each value alone, all but each value. */
 function setCandidates(values: readonly string[]): string[][] {
-  return [[], [...values], ...values.map((value) => [value]), ...values.map((value) => values.filter((other) => other !== value))];
+  return [
+    [],
+    [...values],
+    ...values.map((value) => [value]),
+    ...values.map((value) => values.filter((other) => other !== value)),
+  ];
 }
 
 export function valueSpace(model: PolicyModel): ValueSpace {
   const { thresholds, boundaries, dates: dateLiterals } = literals(model);
   const anchors = [...model.revisions.map((revision) => revision.effective), ...dateLiterals];
-  const dates = [...new Set(anchors.flatMap((date) => [-1, 0, 1].map((offset) => dateOfDay(dayNumber(date) + offset))))].sort();
+  const dates = [
+    ...new Set(anchors.flatMap((date) => [-1, 0, 1].map((offset) => dateOfDay(dayNumber(date) + offset)))),
+  ].sort();
   const effectiveDays = model.revisions.map((revision) => dayNumber(revision.effective));
   const firstDay = Math.min(...effectiveDays) - 365;
   const lastDay = Math.max(...effectiveDays) + 730;
@@ -109,7 +125,10 @@ export function valueSpace(model: PolicyModel): ValueSpace {
         candidates.set(fact.name, [...dates, dateOfDay(firstDay), dateOfDay(lastDay)]);
         break;
       case "oneOf":
-        candidates.set(fact.name, type.values.map((value) => value.name));
+        candidates.set(
+          fact.name,
+          type.values.map((value) => value.name),
+        );
         break;
       case "setOf":
         candidates.set(fact.name, setCandidates(type.values.map((value) => value.name)));
@@ -117,7 +136,9 @@ export function valueSpace(model: PolicyModel): ValueSpace {
     }
   }
   const inRange = (fact: string, value: FactValue) => candidates.get(fact)?.includes(value) === true;
-  const reachableBoundaries = new Map([...boundaries].map(([fact, values]) => [fact, [...values].filter((value) => inRange(fact, value))] as const));
+  const reachableBoundaries = new Map(
+    [...boundaries].map(([fact, values]) => [fact, [...values].filter((value) => inRange(fact, value))] as const),
+  );
   return { candidates, boundaries: reachableBoundaries, dates, firstDay, lastDay };
 }
 

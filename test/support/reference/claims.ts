@@ -26,9 +26,11 @@ function fieldOf(fact: string): string {
 }
 
 function claimScope(model: PolicyModel, claim: ReferenceClaim, serviceDate: string): ConditionScope {
-  const noneInClaims = (what: string) => (name: string): never => {
-    throw new Error(`reference: a billing rule of ${model.reference} reads ${what} ${name}`);
-  };
+  const noneInClaims =
+    (what: string) =>
+    (name: string): never => {
+      throw new Error(`reference: a billing rule of ${model.reference} reads ${what} ${name}`);
+    };
   return {
     serviceDate,
     valueOf: (fact) => {
@@ -75,7 +77,11 @@ function sortedUnique(indexes: readonly number[]): number[] {
 }
 
 /** The check the policy model gives the claim, with the rules in force on `options.asOf` or else its service date. */
-export function referenceClaimCheck(model: PolicyModel, claim: ReferenceClaim, options?: { readonly asOf?: string }): ClaimCheck | Refusal {
+export function referenceClaimCheck(
+  model: PolicyModel,
+  claim: ReferenceClaim,
+  options?: { readonly asOf?: string },
+): ClaimCheck | Refusal {
   const asOf = options?.asOf ?? claim.serviceDate;
   const revision = revisionOn(model, asOf);
   // The date is refused under the field it came from: the options' asOf, or the claim's service date.
@@ -99,7 +105,10 @@ export function referenceClaimCheck(model: PolicyModel, claim: ReferenceClaim, o
     violations.push(detail === undefined ? finding(rule, indexes) : { ...finding(rule, indexes), detail });
   // An undetermined rule names every claim fact it reads that is unknown, as the claim's fields are named.
   const couldNotCheck = (rule: BillingRuleModel, indexes: readonly number[]) =>
-    undetermined.push({ ...finding(rule, indexes), missingFacts: rule.facts.filter((fact) => scope.valueOf(fact) === undefined).map(fieldOf) });
+    undetermined.push({
+      ...finding(rule, indexes),
+      missingFacts: rule.facts.filter((fact) => scope.valueOf(fact) === undefined).map(fieldOf),
+    });
 
   for (const rule of model.billingRules) {
     if (!inForce(rule.inForce, revision)) continue;
@@ -126,7 +135,12 @@ export function referenceClaimCheck(model: PolicyModel, claim: ReferenceClaim, o
         if (groupLines.length === 0) break;
         const needed = Math.max(...unitsOf(groupLines));
         const billed = unitsOf(ownLines).reduce((sum, units) => sum + units, 0);
-        if (billed < needed) violated(rule, [...groupLines, ...ownLines], `${rule.code} billed for ${billed} units; the codes it must travel with need ${needed}`);
+        if (billed < needed)
+          violated(
+            rule,
+            [...groupLines, ...ownLines],
+            `${rule.code} billed for ${billed} units; the codes it must travel with need ${needed}`,
+          );
         break;
       }
       case "unitsAtMost": {

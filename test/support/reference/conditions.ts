@@ -64,7 +64,8 @@ function compareKnown(operator: ComparisonOperator, left: FactValue, right: Fact
   if (operator === "=") return left === right;
   if (operator === "!=") return left !== right;
   // A checked policy orders only numbers with numbers and dates with dates.
-  const ordered = (typeof left === "number" && typeof right === "number") || (typeof left === "string" && typeof right === "string");
+  const ordered =
+    (typeof left === "number" && typeof right === "number") || (typeof left === "string" && typeof right === "string");
   if (!ordered) throw new Error(`reference: cannot order ${JSON.stringify(left)} and ${JSON.stringify(right)}`);
   switch (operator) {
     case "<":

@@ -13,7 +13,19 @@ import type {
   ServicesNotCovered,
   TraceEntry,
 } from "../../../compiler/runtime/decision.js";
-import { FALSE, TRUE, UNKNOWN, allOf, anyOf, factsAwaited, not, truthOf, type ConditionScope, type FactValue, type Truth } from "./conditions.js";
+import {
+  FALSE,
+  TRUE,
+  UNKNOWN,
+  allOf,
+  anyOf,
+  factsAwaited,
+  not,
+  truthOf,
+  type ConditionScope,
+  type FactValue,
+  type Truth,
+} from "./conditions.js";
 import { identityOf, inForce, revisionOn, type Refusal } from "./revisions.js";
 
 /** Facts as a caller hands them in: nested groups (`{ member: { age: 30 } }`); absent or null is unknown. */
@@ -71,11 +83,15 @@ function ruleTruths(model: PolicyModel, scope: ConditionScope, revision: number)
   // A rule applies when it is in force and every enclosing section's `applies when` holds. A part
   // is read only through its criterion, so it applies exactly when that criterion does.
   const appliesOnItsOwn = (rule: RuleModel): Truth =>
-    inForce(rule.inForce, revision) ? allOf(rule.applicability.map(({ condition }) => truthOf(condition, scope))) : FALSE;
+    inForce(rule.inForce, revision)
+      ? allOf(rule.applicability.map(({ condition }) => truthOf(condition, scope)))
+      : FALSE;
   return {
     applies: model.rules.map((rule) => appliesOnItsOwn(owningCriterion(model, rule))),
     holds: model.rules.map((rule) => truthOf(rule.condition, scope)),
-    exceptions: model.exceptions.map((exception) => (inForce(exception.inForce, revision) ? truthOf(exception.condition, scope) : FALSE)),
+    exceptions: model.exceptions.map((exception) =>
+      inForce(exception.inForce, revision) ? truthOf(exception.condition, scope) : FALSE,
+    ),
   };
 }
 
@@ -137,7 +153,13 @@ function setAsideBy(finding: RuleFinding): string | undefined {
   return finding.overriders.find(({ applies }) => applies === TRUE)?.exception.id;
 }
 
-function reasonOf(id: string, kind: Reason["kind"], text: string, status: RuleStatus, overriddenBy: string | undefined): Reason {
+function reasonOf(
+  id: string,
+  kind: Reason["kind"],
+  text: string,
+  status: RuleStatus,
+  overriddenBy: string | undefined,
+): Reason {
   return overriddenBy === undefined ? { id, kind, text, status } : { id, kind, text, status, overriddenBy };
 }
 
@@ -147,7 +169,11 @@ export interface ReferenceOptions {
 }
 
 /** The decision the policy model gives for `facts` on `options.asOf`, or the refusal of a date before the policy. */
-export function referenceDecision(model: PolicyModel, facts: NestedFacts, options: ReferenceOptions): Decision | Refusal {
+export function referenceDecision(
+  model: PolicyModel,
+  facts: NestedFacts,
+  options: ReferenceOptions,
+): Decision | Refusal {
   const revision = revisionOn(model, options.asOf);
   if (revision === undefined) return { refused: ["asOf"] };
   const scope = coverageScope(model, facts, options.asOf);
@@ -158,8 +184,10 @@ export function referenceDecision(model: PolicyModel, facts: NestedFacts, option
   const outcome: Outcome = denied === TRUE ? "not_covered" : denied === UNKNOWN ? "pending" : "covered";
 
   // An exception is applied when it surely applies and sets aside a rule that surely denies.
-  const applied = model.exceptions.filter((exception, j) =>
-    truths.exceptions[j] === TRUE && ruled.some(({ denial, rule }) => denial === TRUE && exception.overrides.includes(rule.id)),
+  const applied = model.exceptions.filter(
+    (exception, j) =>
+      truths.exceptions[j] === TRUE &&
+      ruled.some(({ denial, rule }) => denial === TRUE && exception.overrides.includes(rule.id)),
   );
   const priorApprovalRequired = outcome === "covered" && applied.some((exception) => exception.requiresPriorApproval);
 
@@ -179,7 +207,8 @@ export function referenceDecision(model: PolicyModel, facts: NestedFacts, option
     if (decisive) reasons.push(reasonOf(rule.id, rule.kind, rule.text, ruleStatus(rule, applies, holds), overriddenBy));
   }
   if (outcome === "covered") {
-    for (const exception of applied) reasons.push(reasonOf(exception.id, "exception", exception.title, "met", undefined));
+    for (const exception of applied)
+      reasons.push(reasonOf(exception.id, "exception", exception.title, "met", undefined));
   }
 
   const decision: Decision = {
@@ -198,7 +227,9 @@ export function referenceDecision(model: PolicyModel, facts: NestedFacts, option
 
 /** The services a section excludes on this case (surely, or maybe), when coverage is not denied outright. */
 function servicesNotCovered(model: PolicyModel, ruled: readonly RuleFinding[]): ServicesNotCovered[] {
-  const titles = new Map(model.outline.flatMap((entry) => (entry.kind === "section" ? [[entry.id, entry.title] as const] : [])));
+  const titles = new Map(
+    model.outline.flatMap((entry) => (entry.kind === "section" ? [[entry.id, entry.title] as const] : [])),
+  );
   return ruled.flatMap(({ rule, applies, holds }) => {
     if (rule.role !== "servicesExclusion" || rule.servicesOf === undefined) return [];
     const status = ruleStatus(rule, applies, holds);
@@ -230,7 +261,8 @@ function missingFacts(model: PolicyModel, scope: ConditionScope, ruled: readonly
       if (holds === UNKNOWN) awaitFacts(rule.condition);
     }
     if (waived === UNKNOWN) {
-      for (const { exception, applies: exceptionApplies } of overriders) if (exceptionApplies === UNKNOWN) awaitFacts(exception.condition);
+      for (const { exception, applies: exceptionApplies } of overriders)
+        if (exceptionApplies === UNKNOWN) awaitFacts(exception.condition);
     }
   }
   return model.facts
@@ -248,13 +280,11 @@ function trace(model: PolicyModel, revision: number, truths: RuleTruths, ruled: 
       ? { id: rule.id, kind: rule.kind, status, facts: rule.facts }
       : { id: rule.id, kind: rule.kind, status, facts: rule.facts, overriddenBy };
   });
-  const exceptions = model.exceptions.map(
-    (exception, j): TraceEntry => ({
-      id: exception.id,
-      kind: "exception",
-      status: inForce(exception.inForce, revision) ? statusOf(truths.exceptions[j] ?? FALSE) : "not_applicable",
-      facts: exception.facts,
-    }),
-  );
+  const exceptions = model.exceptions.map((exception, j): TraceEntry => ({
+    id: exception.id,
+    kind: "exception",
+    status: inForce(exception.inForce, revision) ? statusOf(truths.exceptions[j] ?? FALSE) : "not_applicable",
+    facts: exception.facts,
+  }));
   return [...rules, ...exceptions];
 }
