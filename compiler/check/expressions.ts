@@ -5,6 +5,8 @@ import type * as Ast from "../syntax/ast.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { SuggestionBudget } from "../diagnostics/suggest.js";
+import { parentId, type PolicySymbols } from "./symbols.js";
+import { isValidDate } from "./literals.js";
 
 /** One budget of "did you mean" per policy checked (diagnostics/suggest.ts says why). */
 const suggestionBudgets = new WeakMap<PolicySymbols, SuggestionBudget>();
@@ -14,8 +16,6 @@ function suggestionBudget(symbols: PolicySymbols): SuggestionBudget {
   if (!budget) suggestionBudgets.set(symbols, (budget = new SuggestionBudget()));
   return budget;
 }
-import { parentId, type PolicySymbols } from "./symbols.js";
-import { isValidDate } from "./literals.js";
 
 export interface ExpressionReads {
   readonly facts: Set<string>;
