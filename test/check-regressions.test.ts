@@ -1,8 +1,12 @@
 // Regressions of the checker, each named after the miscompile it guards (issue 9's review): a policy
-// the checker passed while the model meant something else, and a check skipped by declaration order.
+// the checker passed while the model meant something else, and a check skipped by declaration order;
+// and the rule that prevents the first kind: names are resolved once, by the checker.
 
 import { describe, expect, it } from "vitest";
 import { checkPolicySource } from "../compiler/pipeline.js";
+import { parseSource } from "../compiler/syntax/parse.js";
+import { checkPolicy } from "../compiler/check/check-policy.js";
+import { lowerPolicy } from "../compiler/model/lower.js";
 
 const header = `policy T.1
   title "T" plan "P" description "D." last review 2024-06
@@ -48,5 +52,25 @@ describe("a criterion in force before its section", () => {
   it("is refused whether the section is declared before or after it: lifetimes were filled in source order", () => {
     expect(errors(`${header}${section}${criterion}`)).toEqual([message]);
     expect(errors(`${header}${criterion}${section}`)).toEqual([message]);
+  });
+});
+
+describe("names are resolved once", () => {
+  it("by the checker: lowering takes each name as resolved and never looks it up itself", () => {
+    const text = `${header}define adult "adult" as a.age >= 18\nsection I "Covered when:"\ncriterion I.1 "x" met when adult and a.flag\n`;
+    const parsed = parseSource(text, "t.policy");
+    const { checked, diagnostics } = checkPolicy(parsed.source);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const names = [...checked.resolutions].map(([word, resolution]) => `${word.text}: ${resolution.kind}`).sort();
+    expect(names).toEqual(["a.age: fact", "a.flag: fact", "adult: definition"]);
+    expect(lowerPolicy(checked, "t.policy").rules[0]?.condition).toEqual({
+      kind: "and",
+      operands: [
+        { kind: "definition", name: "adult" },
+        { kind: "fact", fact: "a.flag" },
+      ],
+    });
+    // With the checker's answers taken away, lowering has nothing to go on: it does not guess.
+    expect(() => lowerPolicy({ ...checked, resolutions: new Map() }, "t.policy")).toThrow("did not resolve `a.age`");
   });
 });

@@ -9,6 +9,7 @@ import { didYouMean } from "../diagnostics/suggest.js";
 import { checkExpression, emptyReads, type ExpressionReads } from "./expressions.js";
 import type { RevisionRange } from "./revisions.js";
 import { billingKey, codeLabel, describeStatement, type PolicySymbols } from "./symbols.js";
+import type { Resolutions } from "./resolutions.js";
 
 /** Code formats a claim line may carry: HCPCS level II (a letter and four digits) or CPT (five characters). */
 export const codeFormat = /^(?:[A-Z]\d{4}|\d{4}[A-Z0-9])$/;
@@ -35,6 +36,7 @@ class BillingChecker {
     private readonly symbols: PolicySymbols,
     private readonly diagnostics: Diagnostic[],
     private readonly lifetimes: Map<string, RevisionRange>,
+    private readonly resolutions: Resolutions,
     private readonly addReads: (owner: string, reads: ExpressionReads) => void,
   ) {}
 
@@ -133,7 +135,13 @@ class BillingChecker {
       case "notBilledWhen":
         this.addReads(
           rule.id.text,
-          checkExpression(body.condition, this.symbols, context, this.diagnostics, undefined, "claim"),
+          checkExpression(body.condition, {
+            symbols: this.symbols,
+            context,
+            diagnostics: this.diagnostics,
+            resolutions: this.resolutions,
+            scope: "claim",
+          }),
         );
         return;
       case "requiresModifier":
@@ -203,6 +211,7 @@ class BillingChecker {
         const reads = emptyReads();
         reads.facts.add(fact.name.text);
         this.addReads(owner, reads);
+        this.resolutions.set(expression.name, { kind: "fact", fact });
         return;
       }
     }
@@ -214,7 +223,8 @@ export function checkBilling(
   symbols: PolicySymbols,
   diagnostics: Diagnostic[],
   lifetimes: Map<string, RevisionRange>,
+  resolutions: Resolutions,
   addReads: (owner: string, reads: ExpressionReads) => void,
 ): void {
-  new BillingChecker(symbols, diagnostics, lifetimes, addReads).run();
+  new BillingChecker(symbols, diagnostics, lifetimes, resolutions, addReads).run();
 }

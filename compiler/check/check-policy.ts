@@ -13,7 +13,8 @@ import {
   type OutlineStatement,
   type PolicySymbols,
 } from "./symbols.js";
-import { checkExpression, emptyReads, type ExpressionReads } from "./expressions.js";
+import { checkExpression, emptyReads, type ExpressionReads, type ExpressionSite } from "./expressions.js";
+import type { Resolution, Resolutions } from "./resolutions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
 import { checkException } from "./exceptions.js";
 import { checkBilling } from "./billing.js";
@@ -29,6 +30,8 @@ export interface CheckedPolicy {
   readonly lifetimes: ReadonlyMap<string, RevisionRange>;
   /** What each definition, outline statement and exception reads, by name or id. */
   readonly reads: ReadonlyMap<string, ExpressionReads>;
+  /** What every name in every condition stands for: lowering reads this and resolves nothing itself. */
+  readonly resolutions: ReadonlyMap<Ast.Word, Resolution>;
 }
 
 export { billingKey } from "./symbols.js";
@@ -55,6 +58,7 @@ class PolicyChecker {
   readonly diagnostics: Diagnostic[] = [];
   readonly lifetimes = new Map<string, RevisionRange>();
   readonly reads = new Map<string, ExpressionReads>();
+  readonly resolutions: Resolutions = new Map();
   readonly symbols: PolicySymbols;
 
   constructor(private readonly source: Ast.SourceFile) {
@@ -82,10 +86,7 @@ class PolicyChecker {
     for (const fact of this.symbols.facts.values()) this.checkFact(fact);
     checkGeneratedNames(this.symbols, this.diagnostics);
     for (const definition of this.symbols.definitions.values()) {
-      this.addReads(
-        definition.name.text,
-        checkExpression(definition.body, this.symbols, describeStatement(definition), this.diagnostics),
-      );
+      this.addReads(definition.name.text, checkExpression(definition.body, this.site(describeStatement(definition))));
       if (definition.definedByNote && this.symbols.outline.get(definition.definedByNote.text)?.kind !== "note") {
         this.report(
           catalogue.unknownName,
@@ -107,10 +108,7 @@ class PolicyChecker {
       const context = describeStatement(exception);
       this.lifetimes.set(exception.id.text, resolveLifetime(exception, this.symbols, context, this.diagnostics));
       if (exception.appliesWhen)
-        this.addReads(
-          exception.id.text,
-          checkExpression(exception.appliesWhen, this.symbols, context, this.diagnostics),
-        );
+        this.addReads(exception.id.text, checkExpression(exception.appliesWhen, this.site(context)));
       checkException(exception, this.symbols, this.diagnostics);
     }
     this.symbols.codes.forEach((code) => {
@@ -121,11 +119,30 @@ class PolicyChecker {
         );
       });
     });
-    checkBilling(this.symbols, this.diagnostics, this.lifetimes, (owner, reads) => this.addReads(owner, reads));
+    checkBilling(this.symbols, this.diagnostics, this.lifetimes, this.resolutions, (owner, reads) =>
+      this.addReads(owner, reads),
+    );
     checkDependencies(this.symbols, this.reads, this.diagnostics);
     this.checkSubcriteriaUsed();
     this.warnUnused();
-    return { source: this.source, symbols: this.symbols, lifetimes: this.lifetimes, reads: this.reads };
+    return {
+      source: this.source,
+      symbols: this.symbols,
+      lifetimes: this.lifetimes,
+      reads: this.reads,
+      resolutions: this.resolutions,
+    };
+  }
+
+  /** Where an expression of `context` is checked; `owningCriterion` for a criterion's own condition. */
+  private site(context: string, owningCriterion?: string): ExpressionSite {
+    return {
+      symbols: this.symbols,
+      context,
+      diagnostics: this.diagnostics,
+      resolutions: this.resolutions,
+      ...(owningCriterion !== undefined && { owningCriterion }),
+    };
   }
 
   private addReads(owner: string, reads: ExpressionReads): void {
@@ -322,8 +339,7 @@ class PolicyChecker {
 
     switch (statement.kind) {
       case "section":
-        if (statement.appliesWhen)
-          this.addReads(id, checkExpression(statement.appliesWhen, this.symbols, context, this.diagnostics));
+        if (statement.appliesWhen) this.addReads(id, checkExpression(statement.appliesWhen, this.site(context)));
         return;
       case "criterion":
         this.checkCategory(statement.category, context);
@@ -337,7 +353,7 @@ class PolicyChecker {
           );
           return;
         }
-        this.addReads(id, checkExpression(statement.metWhen, this.symbols, context, this.diagnostics, id));
+        this.addReads(id, checkExpression(statement.metWhen, this.site(context, id)));
         return;
       case "exclusion":
         this.checkCategory(statement.category, context);
@@ -351,7 +367,7 @@ class PolicyChecker {
           );
           return;
         }
-        this.addReads(id, checkExpression(statement.notCovered.condition, this.symbols, context, this.diagnostics));
+        this.addReads(id, checkExpression(statement.notCovered.condition, this.site(context)));
         return;
       case "note":
         this.checkCategory(statement.category, context);
@@ -365,7 +381,7 @@ class PolicyChecker {
           );
         }
         if (statement.notCovered)
-          this.addReads(id, checkExpression(statement.notCovered.condition, this.symbols, context, this.diagnostics));
+          this.addReads(id, checkExpression(statement.notCovered.condition, this.site(context)));
         if (statement.excludesServices) {
           const excluded = statement.excludesServices;
           const section = this.symbols.outline.get(excluded.section.text);
@@ -379,7 +395,7 @@ class PolicyChecker {
               context,
             );
           }
-          this.addReads(id, checkExpression(excluded.condition, this.symbols, context, this.diagnostics));
+          this.addReads(id, checkExpression(excluded.condition, this.site(context)));
         }
         return;
       case "service":

@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { SuggestionBudget } from "../diagnostics/suggest.js";
 import { parentId, type PolicySymbols } from "./symbols.js";
 import { isValidDate } from "./literals.js";
+import type { Resolutions } from "./resolutions.js";
 
 /** One budget of "did you mean" per policy checked (diagnostics/suggest.ts says why). */
 const suggestionBudgets = new WeakMap<PolicySymbols, SuggestionBudget>();
@@ -72,6 +73,7 @@ class ExpressionChecker {
     private readonly symbols: PolicySymbols,
     private readonly context: string,
     private readonly diagnostics: Diagnostic[],
+    private readonly resolutions: Resolutions,
     /** The criterion whose `met when` this is: only its own parts (I.C.4 -> I.C.4.a) may be named. */
     private readonly owningCriterion: string | undefined,
     /** Coverage conditions read the facts of a case; billing rules read the facts of a claim. */
@@ -157,7 +159,11 @@ class ExpressionChecker {
     }
   }
 
-  /** A name standing alone as a condition: a criterion, a definition, or a yes-or-no fact. */
+  /**
+   * A name standing alone as a condition: a criterion, a definition, or a yes-or-no fact. NOTE: no
+   * two of these share a name (PC010), so the order they are tried in cannot change the answer; the
+   * answer is recorded in `resolutions`, which is all lowering reads.
+   */
   private checkReference(name: Ast.Word): void {
     const outlined = this.symbols.outline.get(name.text);
     if (outlined) {
@@ -176,11 +182,14 @@ class ExpressionChecker {
         );
       } else {
         this.reads.criteria.add(name.text);
+        this.resolutions.set(name, { kind: "part", criterion: outlined });
       }
       return;
     }
-    if (this.symbols.definitions.has(name.text) && this.scope === "coverage") {
+    const definition = this.symbols.definitions.get(name.text);
+    if (definition && this.scope === "coverage") {
       this.reads.definitions.add(name.text);
+      this.resolutions.set(name, { kind: "definition", definition });
       return;
     }
     const fact = this.scopedFact(name);
@@ -196,6 +205,7 @@ class ExpressionChecker {
       return;
     }
     this.reads.facts.add(name.text);
+    this.resolutions.set(name, { kind: "fact", fact });
     if (fact.type.kind !== "boolean") {
       const example =
         fact.type.kind === "oneOf" && fact.type.values[0]
@@ -230,6 +240,7 @@ class ExpressionChecker {
         if (this.symbols.facts.has(name) && !fact) return { kind: "invalid" };
         if (fact) {
           this.reads.facts.add(name);
+          this.resolutions.set(operand.name, { kind: "fact", fact });
           return fact.type.kind === "oneOf" || fact.type.kind === "setOf"
             ? { kind: fact.type.kind, fact }
             : { kind: fact.type.kind };
@@ -298,6 +309,7 @@ class ExpressionChecker {
       return undefined;
     }
     this.reads.facts.add(subject.name.text);
+    this.resolutions.set(subject.name, { kind: "fact", fact });
     return fact;
   }
 
@@ -404,15 +416,29 @@ class ExpressionChecker {
  * Checks one condition; `context` names where it sits ("criterion I.A.3"), and `owningCriterion` is
  * the criterion whose `met when` it is, if any.
  */
-export function checkExpression(
-  expression: Ast.Expression,
-  symbols: PolicySymbols,
-  context: string,
-  diagnostics: Diagnostic[],
-  owningCriterion?: string,
-  scope: FactScope = "coverage",
-): ExpressionReads {
-  const checker = new ExpressionChecker(symbols, context, diagnostics, owningCriterion, scope);
+/** Where an expression stands, and the tables its checking fills. */
+export interface ExpressionSite {
+  readonly symbols: PolicySymbols;
+  /** Where the expression sits, for diagnostics: "criterion I.A.3". */
+  readonly context: string;
+  readonly diagnostics: Diagnostic[];
+  /** Filled with what each name resolved to. */
+  readonly resolutions: Resolutions;
+  /** The criterion whose `met when` this is: only its own parts (I.C.4 -> I.C.4.a) may be named. */
+  readonly owningCriterion?: string;
+  /** Coverage conditions read the facts of a case; billing rules read the facts of a claim. */
+  readonly scope?: FactScope;
+}
+
+export function checkExpression(expression: Ast.Expression, site: ExpressionSite): ExpressionReads {
+  const checker = new ExpressionChecker(
+    site.symbols,
+    site.context,
+    site.diagnostics,
+    site.resolutions,
+    site.owningCriterion,
+    site.scope ?? "coverage",
+  );
   checker.check(expression);
   return checker.reads;
 }

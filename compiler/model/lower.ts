@@ -1,11 +1,13 @@
-// Stage 3 of the pipeline: a checked policy (no errors) in, the PolicyModel out. Resolves every name,
-// removes the sugar of the surface language, and gathers what each rule reads.
+// Stage 3 of the pipeline: a checked policy (no errors) in, the PolicyModel out. Takes every name as
+// the checker resolved it (never looking one up again), removes the sugar of the surface language,
+// and gathers what each rule reads.
 
 import { createHash } from "node:crypto";
 import type * as Ast from "../syntax/ast.js";
 import { billingKey, type CheckedPolicy } from "../check/check-policy.js";
 import { codeLabel, parentId } from "../check/symbols.js";
 import { billingRuleSites } from "../check/billing.js";
+import { resolutionOf, resolvedFact } from "../check/resolutions.js";
 import type * as M from "./policy-model.js";
 
 export function sourceHash(text: string): string {
@@ -56,7 +58,7 @@ class Lowering {
       case "literal":
         return { kind: "constant", value: expression.value };
       case "reference":
-        return this.nameCondition(expression.name.text);
+        return this.nameCondition(expression.name);
       case "not":
         return { kind: "not", operand: this.condition(expression.operand) };
       case "and":
@@ -76,35 +78,49 @@ class Lowering {
       case "is":
         return this.isCondition(expression);
       case "contains": {
-        const fact = expression.subject.kind === "name" ? expression.subject.name.text : "";
+        const fact = this.subjectFact(expression.subject).name.text;
         return { kind: "contains", fact, mode: expression.mode, values: expression.values.map(valueText) };
       }
     }
   }
 
-  private nameCondition(name: string): M.Condition {
-    if (this.symbols.outline.get(name)?.kind === "criterion") return { kind: "part", id: name };
-    if (this.symbols.definitions.has(name)) return { kind: "definition", name };
-    return { kind: "fact", fact: name };
+  /** A name as a condition: what the checker resolved it to. */
+  private nameCondition(name: Ast.Word): M.Condition {
+    const resolution = resolutionOf(this.checked.resolutions, name);
+    switch (resolution.kind) {
+      case "part":
+        return { kind: "part", id: resolution.criterion.id.text };
+      case "definition":
+        return { kind: "definition", name: resolution.definition.name.text };
+      case "fact":
+        return { kind: "fact", fact: resolution.fact.name.text };
+    }
+  }
+
+  /** The fact a value test (`is`, `contains`) is about. */
+  private subjectFact(subject: Ast.Operand): Ast.FactDeclaration {
+    if (subject.kind !== "name")
+      throw new Error(`policyc: internal error: a value test at line ${subject.span.line} has no fact`);
+    return resolvedFact(this.checked.resolutions, subject.name);
   }
 
   private isBooleanOperand(operand: Ast.Operand): boolean {
     if (operand.kind === "boolean") return true;
     if (operand.kind !== "name") return false;
-    const fact = this.symbols.facts.get(operand.name.text);
-    return fact ? fact.type.kind === "boolean" : true;
+    const resolution = resolutionOf(this.checked.resolutions, operand.name);
+    return resolution.kind !== "fact" || resolution.fact.type.kind === "boolean";
   }
 
   private booleanOperand(operand: Ast.Operand): M.Condition {
     return operand.kind === "name"
-      ? this.nameCondition(operand.name.text)
+      ? this.nameCondition(operand.name)
       : { kind: "constant", value: operand.kind === "boolean" && operand.value };
   }
 
   private term(operand: Ast.Operand): M.Term {
     switch (operand.kind) {
       case "name":
-        return { kind: "fact", fact: operand.name.text };
+        return { kind: "fact", fact: resolvedFact(this.checked.resolutions, operand.name).name.text };
       case "number":
         return { kind: "number", value: operand.value };
       case "date":
@@ -145,11 +161,12 @@ class Lowering {
   }
 
   private isCondition(expression: Extract<Ast.Expression, { kind: "is" }>): M.Condition {
-    const name = expression.subject.kind === "name" ? expression.subject.name.text : "";
-    const type = this.symbols.facts.get(name)?.type;
+    const subject = this.subjectFact(expression.subject);
+    const name = subject.name.text;
+    const type = subject.type;
     const values = expression.values;
     let positive: M.Condition;
-    if (type?.kind === "boolean") {
+    if (type.kind === "boolean") {
       const accepted = new Set(values.map(valueText));
       const fact: M.Condition = { kind: "fact", fact: name };
       positive =
@@ -158,7 +175,7 @@ class Lowering {
           : accepted.has("yes")
             ? fact
             : { kind: "not", operand: fact };
-    } else if (type?.kind === "oneOf") {
+    } else if (type.kind === "oneOf") {
       positive = { kind: "oneOf", fact: name, values: values.map(valueText) };
     } else {
       const left: M.Term = { kind: "fact", fact: name };
@@ -421,7 +438,7 @@ class Lowering {
       case "number":
         return { kind: "number", value: expression.value };
       case "name":
-        return { kind: "fact", fact: expression.name.text };
+        return { kind: "fact", fact: resolvedFact(this.checked.resolutions, expression.name).name.text };
       case "binary":
         return {
           kind: "binary",
