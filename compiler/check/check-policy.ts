@@ -54,15 +54,32 @@ function isPublishedTextName(name: string): boolean {
   return name.length <= 200 && name.split("/").every((part) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(part));
 }
 
+/** For each group of facts (`member`), the first fact in it (`member.age`). */
+function groupMembers(symbols: PolicySymbols): Map<string, string> {
+  const members = new Map<string, string>();
+  for (const name of symbols.facts.keys()) {
+    // A name of more parts than the nesting limit has PC007 already; its groups are not listed.
+    if (name.split(".").length > maxNestingDepth) continue;
+    for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) {
+      const group = name.slice(0, dot);
+      if (!members.has(group)) members.set(group, name);
+    }
+  }
+  return members;
+}
+
 class PolicyChecker {
   readonly diagnostics: Diagnostic[] = [];
   readonly lifetimes = new Map<string, RevisionRange>();
   readonly reads = new Map<string, ExpressionReads>();
   readonly resolutions: Resolutions = new Map();
   readonly symbols: PolicySymbols;
+  /** For each group of facts, a fact in it: a fact may not also name a group. */
+  private readonly groupMembers: ReadonlyMap<string, string>;
 
   constructor(private readonly source: Ast.SourceFile) {
     this.symbols = collectSymbols(source, this.diagnostics);
+    this.groupMembers = groupMembers(this.symbols);
   }
 
   private report(
@@ -226,7 +243,7 @@ class PolicyChecker {
         "Start each part with a letter, then use letters, digits and underscores, with dots between parts, such as `member.age`.",
       );
     }
-    const group = this.groupMembers().get(name);
+    const group = this.groupMembers.get(name);
     if (group) {
       this.report(
         catalogue.duplicateName,
@@ -302,23 +319,6 @@ class PolicyChecker {
         "List at least two values, or use `yes or no`.",
       );
     }
-  }
-
-  /** For each group of facts (`member`), the first fact in it (`member.age`); built once. */
-  private groupMembersCache: Map<string, string> | undefined;
-  private groupMembers(): Map<string, string> {
-    if (this.groupMembersCache) return this.groupMembersCache;
-    const members = new Map<string, string>();
-    for (const name of this.symbols.facts.keys()) {
-      // A name of more parts than the nesting limit has PC007 already; its groups are not listed.
-      if (name.split(".").length > maxNestingDepth) continue;
-      for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) {
-        const group = name.slice(0, dot);
-        if (!members.has(group)) members.set(group, name);
-      }
-    }
-    this.groupMembersCache = members;
-    return members;
   }
 
   private checkCategory(category: Ast.Word | undefined, context: string): void {

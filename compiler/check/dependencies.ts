@@ -70,8 +70,8 @@ export function checkDependencies(
       let deepest = 0;
       for (const used of reads.get(frame.name)?.definitions ?? []) deepest = Math.max(deepest, depth.get(used) ?? 0);
       depth.set(frame.name, deepest + 1);
-      const place = where(frame.name);
-      if (deepest + 1 === maxNestingDepth + 1 && place) {
+      const place = deepest === maxNestingDepth ? where(frame.name) : undefined;
+      if (place) {
         diagnostics.push(
           diagnostic(
             catalogue.nestingTooDeep,

@@ -24,8 +24,7 @@ export function readJson(path: string, what: string): unknown {
 function readInput(path: string): EvalInput {
   const parsed = readJson(path, "facts");
   if (typeof parsed === "object" && parsed !== null && "facts" in parsed && "asOf" in parsed) {
-    const envelope = parsed;
-    return { facts: envelope.facts, asOf: typeof envelope.asOf === "string" ? envelope.asOf : undefined };
+    return { facts: parsed.facts, asOf: typeof parsed.asOf === "string" ? parsed.asOf : undefined };
   }
   return { facts: parsed, asOf: undefined };
 }

@@ -113,11 +113,13 @@ class EvaluatorEmitter {
   private readonly root: FactGroup;
   private readonly used: { definitions: Set<string>; sections: Set<string> };
   private readonly runtimeValues = new Set<string>(["decide", "PolicyInputError", "readRoot", "revisionInForce"]);
+  private readonly rulesById: ReadonlyMap<string, RuleModel>;
 
   constructor(private readonly model: PolicyModel) {
     this.conditions = new ConditionCompiler(this.names, model.facts);
     this.root = groupFacts(model.facts);
     this.used = usedNames(model);
+    this.rulesById = new Map(model.rules.map((rule) => [rule.id, rule]));
   }
 
   private ruleApplies(rule: RuleModel): string {
@@ -366,7 +368,7 @@ class EvaluatorEmitter {
   private appliesOf(rule: RuleModel): string {
     let criterion = rule;
     while (criterion.partOf !== undefined) {
-      const parent = this.model.rules.find((other) => other.id === criterion.partOf);
+      const parent = this.rulesById.get(criterion.partOf);
       if (!parent) break;
       criterion = parent;
     }
