@@ -127,8 +127,8 @@ describe("a decision", () => {
     expect(evaluate(coveredIvAntibiotic, { asOf: "2025-06-01" }).trace).toBeUndefined();
     const trace = evaluate(coveredIvAntibiotic, { asOf: "2024-03-10", trace: true }).trace ?? [];
     expect(trace.map((entry) => entry.id)).toEqual([
-      ...policy.rules.map((rule) => rule.id),
-      ...policy.exceptions.map((e) => e.id),
+      ...policy.declaration.rules.map((rule) => rule.id),
+      ...policy.declaration.exceptions.map((e) => e.id),
     ]);
     const byId = new Map(trace.map((entry) => [entry.id, entry]));
     expect(byId.get("I.A.5")?.status).toBe("not_applicable");

@@ -10,8 +10,8 @@ import { describe, expect, it } from "vitest";
 import {
   fixedModuleNames,
   groupInterfaceName,
-  groupKeysConstName,
   objectPropertyNames,
+  revisionConstName,
   valuesConstName,
   valuesTypeName,
 } from "../compiler/naming/generated-names.js";
@@ -79,14 +79,17 @@ describe("the names a generated module owns", () => {
     ).model!;
     const fromFacts = new Set<string>();
     for (const fact of [...model.facts, ...model.claimFacts]) {
-      if (fact.type.kind === "oneOf" || fact.type.kind === "setOf")
-        fromFacts.add(valuesTypeName(fact.name)).add(valuesConstName(fact.name));
+      if (fact.type.kind === "oneOf" || fact.type.kind === "setOf") fromFacts.add(valuesTypeName(fact.name));
+    }
+    for (const fact of model.claimFacts) {
+      if (fact.type.kind === "oneOf" || fact.type.kind === "setOf") fromFacts.add(valuesConstName(fact.name));
     }
     for (const fact of model.facts) {
       const parts = fact.name.split(".");
-      for (let depth = 1; depth < parts.length; depth++)
-        fromFacts.add(groupInterfaceName(parts.slice(0, depth))).add(groupKeysConstName(parts.slice(0, depth)));
+      for (let depth = 1; depth < parts.length; depth++) fromFacts.add(groupInterfaceName(parts.slice(0, depth)));
     }
+    // The revision constants come from the revision log, and cannot meet a fact's names (see revisionConstName).
+    for (const revision of model.revisions) fromFacts.add(revisionConstName(revision.approved));
     const declared = topLevelNames(join(projectRoot, "generated", "wnc-cp-224", "evaluator.ts"));
     expect([...fromFacts].filter((name) => !declared.has(name))).toEqual([]);
     const own = capitalised(declared).filter((name) => !fromFacts.has(name));
@@ -111,7 +114,9 @@ criterion I.1 "x" met when a.flag
   const yesNo = (name: string) => `fact ${name}: yes or no description "N." ask "N?"`;
   const oneOf = (name: string) => `fact ${name}: one of x "X", y "Y" description "N." ask "N?"`;
   const refused: readonly [string, string, string][] = [
-    ["a group named `fact` (its keys would be FACT_KEYS, the facts' own)", yesNo("fact.thing"), "PC014"],
+    ["a one-of fact `fact.values` (the module's FactValues)", oneOf("fact.values"), "PC014"],
+    ["a one-of fact `scope` (the module's Scope)", oneOf("scope"), "PC014"],
+    ["a one-of fact `lifetime` (the runtime's Lifetime)", oneOf("lifetime"), "PC014"],
     ["`member.Age` beside `member.age`", `${yesNo("member.age")}\n${yesNo("member.Age")}`, "PC013"],
     ["one-of facts `a.b_c` beside `a_b.c` (both ABC)", `${oneOf("a.b_c")}\n${oneOf("a_b.c")}`, "PC013"],
     ["a one-of fact `decision` (the runtime's Decision)", oneOf("decision"), "PC014"],

@@ -10,7 +10,6 @@ import { planFromSources, type BuildPlan } from "../compiler/build/build.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../compiler/diagnostics/render.js";
 import { ConditionCompiler } from "../compiler/emit/evaluator/conditions.js";
-import { LocalNames } from "../compiler/emit/evaluator/local-names.js";
 import { formatSource } from "../compiler/format/format-source.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { parseSource } from "../compiler/syntax/parse.js";
@@ -25,7 +24,7 @@ import {
 } from "./support/deep-policy.js";
 import { projectRoot, type Evaluator } from "./support/evaluators.js";
 import { runCase } from "./support/run-case.js";
-import { atLeast } from "../compiler/runtime/decision.js";
+import { and, atLeast, or } from "../compiler/runtime/truth.js";
 
 const errors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === "error");
 const codes = (diagnostics: readonly Diagnostic[]) => errors(diagnostics).map((d) => d.code);
@@ -155,6 +154,14 @@ describe("names", () => {
   });
 });
 
+/** Compiles conditions over plain locals, `fact_a_age`, so that a test can run one with `new Function`. */
+const localsCompiler = new ConditionCompiler({
+  fact: (name) => `fact_${name.replace(/\./g, "_")}`,
+  definition: (name) => `def_${name}`,
+  part: (id) => `part_${id}`,
+  serviceDate: () => "asOf",
+});
+
 describe("long chains of `and` and `or`", () => {
   it("of 100,000 operands check, lower and compile to code JavaScript can load (they do not nest)", () => {
     const chain = Array.from({ length: 100_000 }, (_, index) =>
@@ -164,14 +171,16 @@ describe("long chains of `and` and `or`", () => {
     expect(codes(result.diagnostics)).toEqual([]);
     const condition = result.model?.rules.find((rule) => rule.id === "S.1")?.condition;
     expect(condition?.kind).toBe("and");
-    // A call of 65,535 arguments does not parse, and of tens of thousands overflows: the truth nests its `Math.min` calls.
-    const truth = new ConditionCompiler(new LocalNames(), result.model?.facts ?? []).truth(condition!);
+    // A call of 65,535 arguments does not parse, and of tens of thousands overflows: the truth nests its `and` calls.
+    const truth = localsCompiler.truth(condition!);
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the compiled condition, which is the code under test.
-    const evaluate = new Function("fact_a_flag", "fact_a_age", `return ${truth};`) as (
+    const evaluate = new Function("and", "or", "fact_a_flag", "fact_a_age", `return ${truth};`) as (
+      all: typeof and,
+      any: typeof or,
       flag: number,
       age: number,
     ) => number;
-    expect([evaluate(2, 100), evaluate(2, 50), evaluate(1, 100)]).toEqual([2, 0, 1]);
+    expect([evaluate(and, or, 2, 100), evaluate(and, or, 2, 50), evaluate(and, or, 1, 100)]).toEqual([2, 0, 1]);
   });
 
   it("of 5,000 operands, in turn, emit and format", async () => {
@@ -255,7 +264,7 @@ describe("at least N of many", () => {
     );
     expect(codes(result.diagnostics)).toEqual([]);
     const condition = result.model?.rules.find((rule) => rule.id === "S.1")?.condition;
-    const truth = new ConditionCompiler(new LocalNames(), result.model?.facts ?? []).truth(condition!);
+    const truth = localsCompiler.truth(condition!);
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the compiled condition, which is the code under test.
     const evaluate = new Function("atLeast", "fact_a_age", `return ${truth};`) as (
       run: typeof atLeast,

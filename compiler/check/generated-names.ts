@@ -11,7 +11,6 @@ import {
   claimFields,
   fixedModuleNames,
   groupInterfaceName,
-  groupKeysConstName,
   objectPropertyNames,
   valuesConstName,
   valuesTypeName,
@@ -38,12 +37,12 @@ function namesOf(fact: Ast.FactDeclaration): { name: string; role: string }[] {
     for (let depth = 1; depth < parts.length; depth++) {
       const group = parts.slice(0, depth);
       names.push({ name: groupInterfaceName(group), role: `the interface of the group \`${group.join(".")}\`` });
-      names.push({ name: groupKeysConstName(group), role: `the keys of the group \`${group.join(".")}\`` });
     }
   }
   if (isEnumerated(fact)) {
     names.push({ name: valuesTypeName(name), role: `the type of the values of \`${name}\`` });
-    names.push({ name: valuesConstName(name), role: `the allowed values of \`${name}\`` });
+    // Only the claim checker keeps a constant of allowed values; the evaluator reads its fact table.
+    if (fact.forClaims) names.push({ name: valuesConstName(name), role: `the allowed values of \`${name}\`` });
   }
   return names;
 }

@@ -17,7 +17,7 @@ export function valuesTypeName(factName: string): string {
   return pascalCase(factName);
 }
 
-/** `therapy.kind` -> `THERAPY_KIND_VALUES`: the module constant holding a fact's allowed values. */
+/** `claim.therapies` -> `CLAIM_THERAPIES_VALUES`: the claim checker's constant holding a claim fact's allowed values. */
 export function valuesConstName(factName: string): string {
   return `${factName.replace(/\./g, "_").toUpperCase()}_VALUES`;
 }
@@ -27,9 +27,12 @@ export function groupInterfaceName(path: readonly string[]): string {
   return path.length === 0 ? "Facts" : `${pascalCase(path.join("."))}Facts`;
 }
 
-/** `["member"]` -> `MEMBER_KEYS`; the root group's keys are `FACT_KEYS`. */
-export function groupKeysConstName(path: readonly string[]): string {
-  return path.length === 0 ? "FACT_KEYS" : `${path.join("_").toUpperCase()}_KEYS`;
+/**
+ * `2023-08` -> `REVISION_2023_08`: the constant of a revision, approved in that month. It cannot meet
+ * a name made from a fact's: those end in `_VALUES`, or have no underscore at all.
+ */
+export function revisionConstName(approved: string): string {
+  return `REVISION_${approved.replace(/[^0-9A-Za-z]+/g, "_")}`;
 }
 
 /** A claim fact's field in a claim: `claim.therapies` -> `therapies`. */
@@ -49,12 +52,14 @@ export const claimFields = ["serviceDate", "lines"] as const;
 export const fixedModuleNames: ReadonlySet<string> = new Set([
   // Declared by the evaluator and the claim checker.
   "Facts",
-  "FACT_KEYS",
   "FactName",
+  "FactValues",
+  "DefinitionValues",
+  "PartId",
+  "Scope",
   "RuleId",
   "ExceptionId",
   "PolicyDecision",
-  "EFFECTIVE_DATES",
   "Claim",
   "BillingRuleId",
   "PolicyClaimCheck",
@@ -67,28 +72,35 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "ClaimFinding",
   "ClaimFindings",
   "ClaimLine",
+  "Condition",
   "CrdCoverageInformation",
   "Decision",
+  "DefinitionEntry",
   "EvaluateOptions",
   "ExceptionEntry",
-  "Explain",
   "FactEntry",
+  "FactType",
   "Group",
   "InputIssue",
+  "Lifetime",
   "MAX_UNITS_PER_LINE",
   "MissingFact",
   "NormalizedLine",
   "Outcome",
+  "PolicyDeclaration",
   "PolicyIdentity",
   "PolicyInputError",
-  "PolicyTable",
+  "PolicyScope",
+  "PreparedPolicy",
   "Reason",
+  "Revision",
   "RuleEntry",
   "RuleKind",
   "RuleRole",
   "RuleStatus",
-  "RuleValues",
+  "SectionEntry",
   "ServicesNotCovered",
+  "Term",
   "TraceEntry",
   "Truth",
 ]);

@@ -1,12 +1,7 @@
 // The shapes every generated evaluator returns. Generic in the policy's own id types so that each
 // policy's module exports exact unions of its rule ids, fact names and exception ids.
 
-/**
- * Three-valued truth, as small integers so that the generated code stays fast:
- * 0 is false, 1 is unknown, 2 is true. AND is the minimum, OR the maximum, NOT is 2 - x
- * (Kleene's strong logic): an unknown fact never counts as false.
- */
-export type Truth = 0 | 1 | 2;
+import type { Truth } from "./truth.js";
 
 export type Outcome = "covered" | "not_covered" | "pending";
 
@@ -120,29 +115,15 @@ export function crdCoverage(outcome: Outcome, priorApprovalRequired: boolean): C
   }
 }
 
-/**
- * At least `count` of `values` true: true; too few could still be: unknown; else false. NOTE: a list,
- * not rest arguments: JavaScript refuses a call of some 65,000 arguments, and a policy may list more.
- */
-export function atLeast(count: number, values: readonly number[]): Truth {
-  let trues = 0;
-  let unknowns = 0;
-  for (const value of values) {
-    if (value === 2) trues++;
-    else if (value === 1) unknowns++;
-  }
-  return trues >= count ? 2 : trues + unknowns >= count ? 1 : 0;
-}
-
 /** Status of a rule that must be met: `applies` and `met` are truths. */
-export function requirementStatus(applies: number, met: number): RuleStatus {
+export function requirementStatus(applies: Truth, met: Truth): RuleStatus {
   if (applies === 0) return "not_applicable";
   const satisfied = Math.max(2 - applies, met);
   return satisfied === 2 ? "met" : satisfied === 0 ? "not_met" : "unknown";
 }
 
 /** Status of a rule that denies when it holds: `applies` and `holds` are truths. */
-export function exclusionStatus(applies: number, holds: number): RuleStatus {
+export function exclusionStatus(applies: Truth, holds: Truth): RuleStatus {
   if (applies === 0) return "not_applicable";
   const fires = Math.min(applies, holds);
   return fires === 2 ? "met" : fires === 0 ? "not_met" : "unknown";

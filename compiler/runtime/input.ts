@@ -179,12 +179,12 @@ export function revisionInForce(
   issues: InputIssue[],
 ): { asOf: string; revision: number; trace: boolean } {
   const read = readOptions(options, EVALUATE_OPTIONS, NOT_AN_EVALUATE_OPTION, issues);
-  if (read === undefined) return { ...NO_REVISION, trace: false };
+  if (read === undefined) return { asOf: NO_REVISION.asOf, revision: NO_REVISION.revision, trace: false };
   const trace = ownValue(read, "trace");
   if (trace !== undefined && trace !== null && typeof trace !== "boolean") {
     issues.push({ field: "trace", problem: mismatch("must be true or false", trace) });
   }
   const asOf = requiredValue(read, "asOf", "asOf", "is missing: give the service date, YYYY-MM-DD", issues);
   const revision = asOf === undefined ? NO_REVISION : revisionOn(asOf, "asOf", effectiveDates, issues);
-  return { ...revision, trace: trace === true };
+  return { asOf: revision.asOf, revision: revision.revision, trace: trace === true };
 }

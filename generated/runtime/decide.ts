@@ -1,7 +1,8 @@
 // DO NOT EDIT. Copied by policyc from compiler/runtime/decide.ts.
-// The decision procedure, the same for every policy. A generated evaluator computes, for each rule,
-// whether it applies and whether its condition holds (as truths), and for each exception whether it
-// applies; this turns those into the outcome, the reasons, the missing facts and the trace.
+// The decision procedure, the same for every policy. The generated module declares each statement
+// with its logic; this computes, for each rule, whether it applies and whether its condition holds
+// (as truths), and for each exception whether it applies, then turns those into the outcome, the
+// reasons, the missing facts and the trace.
 //
 //   a requirement denies  when it applies and is not met;
 //   an exclusion denies   when it applies and its condition holds;
@@ -18,73 +19,20 @@ import {
   type Outcome,
   type PolicyIdentity,
   type Reason,
-  type RuleKind,
   type RuleStatus,
   type ServicesNotCovered,
   type TraceEntry,
 } from "./decision.js";
-
-export type RuleRole = "requirement" | "part" | "exclusion" | "servicesExclusion";
-
-export interface RuleEntry<RuleId extends string, FactName extends string, ExceptionId extends string> {
-  readonly id: RuleId;
-  readonly kind: Exclude<RuleKind, "exception">;
-  readonly role: RuleRole;
-  readonly text: string;
-  /** Indexes of the exceptions that may set this rule aside. */
-  readonly overriddenBy: readonly number[];
-  readonly overriddenByIds: readonly ExceptionId[];
-  readonly facts: readonly FactName[];
-  /** For a servicesExclusion: the section whose services are excluded, and its title. */
-  readonly services?: { readonly section: string; readonly title: string };
-}
-
-export interface ExceptionEntry<FactName extends string, ExceptionId extends string> {
-  readonly id: ExceptionId;
-  readonly title: string;
-  readonly requiresPriorApproval: boolean;
-  readonly facts: readonly FactName[];
-  /** In force from this revision index, until just before `until`. */
-  readonly from: number;
-  readonly until?: number;
-}
-
-export interface FactEntry<FactName extends string, RuleId extends string> {
-  readonly name: FactName;
-  readonly question: string;
-  readonly description: string;
-  readonly readBy: readonly RuleId[];
-}
-
-export interface PolicyTable<RuleId extends string, FactName extends string, ExceptionId extends string> {
-  readonly reference: string;
-  readonly title: string;
-  readonly sourceHash: string;
-  readonly revisions: readonly { readonly approved: string; readonly effective: string }[];
-  readonly rules: readonly RuleEntry<RuleId, FactName, ExceptionId>[];
-  readonly exceptions: readonly ExceptionEntry<FactName, ExceptionId>[];
-  readonly facts: readonly FactEntry<FactName, RuleId | ExceptionId>[];
-}
-
-/** What the generated code can explain: why a rule's applicability, condition, or an exception is unknown. */
-export type Explain = (
-  what: "applies" | "holds" | "exception",
-  index: number,
-  mark: (factIndex: number) => void,
-) => void;
-
-export interface RuleValues {
-  /** Per rule: does it apply on this date to this case (0, 1, 2)? Not in force is 0. */
-  readonly applies: readonly number[];
-  /** Per rule: is it met (requirement, part) or does its condition hold (the others)? */
-  readonly holds: readonly number[];
-  /** Per exception: does it apply? Not in force is 0. */
-  readonly exceptions: readonly number[];
-}
+import { markUnknownFacts, type ExplainScope } from "./explain.js";
+import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
+import type { RuleRole } from "./policy-table.js";
+import type { PreparedPolicy } from "./prepare.js";
+import { readFacts } from "./read-facts.js";
+import { and, or, type Truth } from "./truth.js";
 
 /** Which policy, and which of its revisions, decided. */
 export function policyIdentity(
-  table: Pick<PolicyTable<string, string, string>, "reference" | "title" | "sourceHash" | "revisions">,
+  table: Pick<PreparedPolicy<never, string, string, string>, "reference" | "title" | "sourceHash" | "revisions">,
   revision: number,
 ): PolicyIdentity {
   return {
@@ -96,45 +44,125 @@ export function policyIdentity(
   };
 }
 
-function denial(role: RuleRole, applies: number, holds: number): number {
-  if (role === "requirement") return Math.min(applies, 2 - holds);
-  if (role === "exclusion") return Math.min(applies, holds);
+/** What one evaluation computed, by position in the prepared policy's arrays, and the values it read. */
+interface Truths {
+  readonly applies: Truth[];
+  readonly holds: Truth[];
+  readonly exceptions: Truth[];
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly definitions: Readonly<Record<string, unknown>>;
+  readonly parts: Readonly<Record<string, unknown>>;
+  readonly asOf: string;
+}
+
+function denial(role: RuleRole, applies: Truth, holds: Truth): Truth {
+  if (role === "requirement") return and(applies, (2 - holds) as Truth);
+  if (role === "exclusion") return and(applies, holds);
   return 0;
 }
 
-function statusOf(role: RuleRole, applies: number, holds: number): RuleStatus {
+function statusOf(role: RuleRole, applies: Truth, holds: Truth): RuleStatus {
   return role === "requirement" || role === "part"
     ? requirementStatus(applies, holds)
     : exclusionStatus(applies, holds);
 }
 
-function truthStatus(value: number): RuleStatus {
+function truthStatus(value: Truth): RuleStatus {
   return value === 2 ? "met" : value === 0 ? "not_met" : "unknown";
 }
 
-export function decide<RuleId extends string, FactName extends string, ExceptionId extends string>(
-  table: PolicyTable<RuleId, FactName, ExceptionId>,
+/** Runs every statement's compiled logic on the facts: definitions, parts, rules, then exceptions. */
+function computeTruths<S>(
+  policy: PreparedPolicy<S, string, string, string>,
+  factValues: unknown[],
+  asOf: string,
+  revision: number,
+): Truths {
+  const { rules, partOrder } = policy;
+  const count = rules.length;
+  const holds = new Array<Truth>(count);
+  const definitionValues = new Array<Truth>(policy.definitions.length);
+  const partValues = new Array<Truth>(partOrder.length);
+  const facts = policy.factView(factValues);
+  const definitions = policy.definitionView(definitionValues);
+  const parts = policy.partView(partValues);
+  // NOTE: the generated module types its scope exactly; here it is the same object, seen generically.
+  const scope = { facts, definitions, parts, asOf } as unknown as S;
+  for (let index = 0; index < definitionValues.length; index++)
+    definitionValues[index] = policy.definitions[index]!.truth(scope);
+  const sectionCount = policy.sections.length;
+  const sections = new Array<Truth>(sectionCount);
+  for (let index = 0; index < sectionCount; index++) sections[index] = policy.sections[index]!.applies(scope);
+
+  // Whether each rule applies first: the logic of a rule that does not apply on this date, or in
+  // none of its sections, cannot change the decision, so it is not run (its status is not_applicable).
+  const applies = new Array<Truth>(count);
+  for (let index = 0; index < count; index++) {
+    const rule = rules[index]!;
+    if (rule.role === "part") continue;
+    let truth: Truth = revision >= rule.from && revision < rule.until ? 2 : 0;
+    for (const section of rule.sections) truth = and(truth, sections[section]!);
+    applies[index] = truth;
+  }
+  // Parts, deepest first, before the criteria that read them; their values are in the order they are
+  // computed (partView reads them so).
+  for (let position = 0; position < partOrder.length; position++) {
+    const index = partOrder[position]!;
+    const applying = applies[rules[index]!.criterion]!;
+    applies[index] = applying;
+    partValues[position] = holds[index] = applying === 0 ? 0 : rules[index]!.holds(scope);
+  }
+  for (let index = 0; index < count; index++) {
+    const rule = rules[index]!;
+    if (rule.role !== "part") holds[index] = applies[index] === 0 ? 0 : rule.holds(scope);
+  }
+
+  const exceptionCount = policy.exceptions.length;
+  const exceptions = new Array<Truth>(exceptionCount);
+  for (let index = 0; index < exceptionCount; index++) {
+    const exception = policy.exceptions[index]!;
+    exceptions[index] = revision >= exception.from && revision < exception.until ? exception.applies(scope) : 0;
+  }
+  return { applies, holds, exceptions, facts, definitions, parts, asOf };
+}
+
+/**
+ * Decides a case: reads the options and the facts (throwing PolicyInputError, naming every bad
+ * field, when any is malformed), runs the policy's logic and decides.
+ */
+export function evaluatePolicy<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
+  policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
+  input: unknown,
+  options: unknown,
+): Decision<RuleId, FactName, ExceptionId> {
+  const issues: InputIssue[] = [];
+  const { asOf, revision, trace } = revisionInForce(options, policy.effectiveDates, issues);
+  const facts = readFacts(input, policy.input, policy.facts.length, issues);
+  if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
+  const truths = computeTruths(policy as PreparedPolicy<S, string, string, string>, facts, asOf, revision);
+  return decide(policy, revision, asOf, truths, trace);
+}
+
+function decide<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
+  policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   revision: number,
   asOf: string,
-  values: RuleValues,
-  explain: Explain,
+  truths: Truths,
   withTrace: boolean,
 ): Decision<RuleId, FactName, ExceptionId> {
-  const { rules, exceptions } = table;
+  const { rules, exceptions } = policy;
   const count = rules.length;
-  const denies: number[] = new Array<number>(count);
-  const waived: number[] = new Array<number>(count);
-  let denied = 0;
+  const denies = new Array<Truth>(count);
+  const waived = new Array<Truth>(count);
+  let denied: Truth = 0;
   for (let i = 0; i < count; i++) {
     const rule = rules[i]!;
-    const applies = values.applies[i]!;
-    const holds = values.holds[i]!;
-    const ruleDenies = denial(rule.role, applies, holds);
-    let waiver = 0;
-    for (const j of rule.overriddenBy) waiver = Math.max(waiver, values.exceptions[j]!);
+    const ruleDenies = denial(rule.role, truths.applies[i]!, truths.holds[i]!);
+    let waiver: Truth = 0;
+    for (const j of rule.overriddenBy) waiver = or(waiver, truths.exceptions[j]!);
     denies[i] = ruleDenies;
     waived[i] = waiver;
-    denied = Math.max(denied, Math.min(ruleDenies, 2 - waiver));
+    denied = or(denied, and(ruleDenies, (2 - waiver) as Truth));
   }
   const outcome: Outcome = denied === 2 ? "not_covered" : denied === 0 ? "covered" : "pending";
 
@@ -142,25 +170,25 @@ export function decide<RuleId extends string, FactName extends string, Exception
   const applied = new Set<number>();
   for (let i = 0; i < count; i++) {
     if (denies[i] !== 2) continue;
-    for (const j of rules[i]!.overriddenBy) if (values.exceptions[j] === 2) applied.add(j);
+    for (const j of rules[i]!.overriddenBy) if (truths.exceptions[j] === 2) applied.add(j);
   }
-  const appliedIds = [...applied].sort((a, b) => a - b);
-  const priorApprovalRequired = outcome === "covered" && appliedIds.some((j) => exceptions[j]!.requiresPriorApproval);
+  const appliedInOrder = [...applied].sort((a, b) => a - b).map((j) => exceptions[j]!);
+  const priorApprovalRequired =
+    outcome === "covered" && appliedInOrder.some((exception) => exception.requiresPriorApproval);
 
   const overriddenBy = (i: number): ExceptionId | undefined => {
     if (denies[i] !== 2 || waived[i] !== 2) return undefined;
-    const rule = rules[i]!;
-    const index = rule.overriddenBy.findIndex((j) => values.exceptions[j] === 2);
-    return rule.overriddenByIds[index];
+    const j = rules[i]!.overriddenBy.find((exception) => truths.exceptions[exception] === 2);
+    return j === undefined ? undefined : (exceptions[j]!.id as ExceptionId);
   };
 
   const reasons: Reason<RuleId, ExceptionId>[] = [];
   const services: ServicesNotCovered<RuleId>[] = [];
   for (let i = 0; i < count; i++) {
     const rule = rules[i]!;
-    const applies = values.applies[i]!;
-    const holds = values.holds[i]!;
-    const status = statusOf(rule.role, applies, holds);
+    const id = rule.id as RuleId;
+    const applies = truths.applies[i]!;
+    const status = statusOf(rule.role, applies, truths.holds[i]!);
     if (
       rule.role === "servicesExclusion" &&
       rule.services &&
@@ -168,7 +196,7 @@ export function decide<RuleId extends string, FactName extends string, Exception
       status !== "not_met" &&
       status !== "not_applicable"
     ) {
-      const reason: Reason<RuleId, ExceptionId> = { id: rule.id, kind: rule.kind, text: rule.text, status };
+      const reason: Reason<RuleId, ExceptionId> = { id, kind: rule.kind, text: rule.text, status };
       services.push({
         section: rule.services.section,
         title: rule.services.title,
@@ -177,7 +205,7 @@ export function decide<RuleId extends string, FactName extends string, Exception
       });
     }
     if (rule.role !== "requirement" && rule.role !== "exclusion") continue;
-    const blocks = Math.min(denies[i]!, 2 - waived[i]!);
+    const blocks = and(denies[i]!, (2 - waived[i]!) as Truth);
     const exception = overriddenBy(i);
     const decisive =
       outcome === "not_covered"
@@ -188,88 +216,122 @@ export function decide<RuleId extends string, FactName extends string, Exception
     if (!decisive) continue;
     reasons.push(
       exception === undefined
-        ? { id: rule.id, kind: rule.kind, text: rule.text, status }
-        : { id: rule.id, kind: rule.kind, text: rule.text, status, overriddenBy: exception },
+        ? { id, kind: rule.kind, text: rule.text, status }
+        : { id, kind: rule.kind, text: rule.text, status, overriddenBy: exception },
     );
   }
   // The exceptions a covered decision rests on are among its reasons; a denial's reasons are its denials.
   if (outcome === "covered") {
-    for (const j of appliedIds) {
-      const exception = exceptions[j]!;
-      reasons.push({ id: exception.id, kind: "exception", text: exception.title, status: "met" });
+    for (const exception of appliedInOrder) {
+      reasons.push({ id: exception.id as ExceptionId, kind: "exception", text: exception.title, status: "met" });
     }
   }
 
-  const missingFacts = outcome === "pending" ? findMissingFacts(table, values, denies, waived, explain) : [];
+  const missingFacts = outcome === "pending" ? findMissingFacts(policy, truths, denies, waived) : [];
 
-  const decision: Decision<RuleId, FactName, ExceptionId> = {
-    outcome,
-    crd: crdCoverage(outcome, priorApprovalRequired),
-    reasons,
-    missingFacts,
-    servicesNotCovered: services,
-    exceptionsApplied: appliedIds.map((j) => exceptions[j]!.id),
-    priorApprovalRequired,
-    asOf,
-    policy: policyIdentity(table, revision),
-  };
-  return withTrace ? { ...decision, trace: buildTrace(table, revision, values, overriddenBy) } : decision;
+  const crd = crdCoverage(outcome, priorApprovalRequired);
+  const exceptionsApplied = appliedInOrder.map((exception) => exception.id as ExceptionId);
+  const identity = policyIdentity(policy, revision);
+  // NOTE: two literals rather than a copy with `trace` added: spreading an object is slow in V8.
+  return withTrace
+    ? {
+        outcome,
+        crd,
+        reasons,
+        missingFacts,
+        servicesNotCovered: services,
+        exceptionsApplied,
+        priorApprovalRequired,
+        asOf,
+        policy: identity,
+        trace: buildTrace(policy, revision, truths, overriddenBy),
+      }
+    : {
+        outcome,
+        crd,
+        reasons,
+        missingFacts,
+        servicesNotCovered: services,
+        exceptionsApplied,
+        priorApprovalRequired,
+        asOf,
+        policy: identity,
+      };
 }
 
 /**
  * The unknown facts that can still change the outcome: those under an undecided denial, found by
  * following only the parts of each condition that are themselves unknown.
  */
-function findMissingFacts<RuleId extends string, FactName extends string, ExceptionId extends string>(
-  table: PolicyTable<RuleId, FactName, ExceptionId>,
-  values: RuleValues,
-  denies: readonly number[],
-  waived: readonly number[],
-  explain: Explain,
+function findMissingFacts<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
+  policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
+  truths: Truths,
+  denies: readonly Truth[],
+  waived: readonly Truth[],
 ): MissingFact<FactName, RuleId | ExceptionId>[] {
-  const marked = new Set<number>();
-  const mark = (factIndex: number) => marked.add(factIndex);
-  const explainedExceptions = new Set<number>();
-  table.rules.forEach((rule, i) => {
-    if (Math.min(denies[i]!, 2 - waived[i]!) !== 1) return;
+  const marks: string[] = [];
+  const scope: ExplainScope = {
+    facts: truths.facts,
+    definitions: truths.definitions,
+    parts: truths.parts,
+    asOf: truths.asOf,
+    definitionsByName: policy.definitionsByName,
+    partsById: policy.partsById,
+  };
+  const explained = new Set<number>();
+  policy.rules.forEach((rule, i) => {
+    if (and(denies[i]!, (2 - waived[i]!) as Truth) !== 1) return;
     if (denies[i] === 1) {
-      if (values.applies[i] === 1) explain("applies", i, mark);
-      if (values.holds[i] === 1) explain("holds", i, mark);
+      if (truths.applies[i] === 1)
+        for (const section of rule.sections) markUnknownFacts(policy.sections[section]!.appliesWhen, scope, marks);
+      if (truths.holds[i] === 1) markUnknownFacts(rule.when, scope, marks);
     }
     if (waived[i] === 1) {
       for (const j of rule.overriddenBy) {
-        if (values.exceptions[j] === 1 && !explainedExceptions.has(j)) {
-          explainedExceptions.add(j);
-          explain("exception", j, mark);
+        if (truths.exceptions[j] === 1 && !explained.has(j)) {
+          explained.add(j);
+          markUnknownFacts(policy.exceptions[j]!.when, scope, marks);
         }
       }
     }
   });
+  const marked = new Set<number>();
+  for (const fact of marks) {
+    const position = policy.factPosition.get(fact);
+    if (position !== undefined) marked.add(position);
+  }
   return [...marked]
     .sort((a, b) => a - b)
-    .map((index) => {
-      const fact = table.facts[index]!;
-      return { fact: fact.name, question: fact.question, description: fact.description, readBy: fact.readBy };
+    .map((position) => {
+      const fact = policy.facts[position]!;
+      return {
+        fact: fact.name,
+        question: fact.question,
+        description: fact.description,
+        readBy: policy.readBy[position]!,
+      };
     });
 }
 
-function buildTrace<RuleId extends string, FactName extends string, ExceptionId extends string>(
-  table: PolicyTable<RuleId, FactName, ExceptionId>,
+function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
+  policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   revision: number,
-  values: RuleValues,
+  truths: Truths,
   overriddenBy: (i: number) => ExceptionId | undefined,
 ): TraceEntry<RuleId, FactName, ExceptionId>[] {
-  const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = table.rules.map((rule, i) => {
-    const status = statusOf(rule.role, values.applies[i]!, values.holds[i]!);
+  const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = policy.rules.map((rule, i) => {
+    const { id, kind, role, facts } = rule;
+    const status = statusOf(role, truths.applies[i]!, truths.holds[i]!);
     const exception = overriddenBy(i);
     return exception === undefined
-      ? { id: rule.id, kind: rule.kind, status, facts: rule.facts }
-      : { id: rule.id, kind: rule.kind, status, facts: rule.facts, overriddenBy: exception };
+      ? { id: id as RuleId, kind, status, facts: facts as readonly FactName[] }
+      : { id: id as RuleId, kind, status, facts: facts as readonly FactName[], overriddenBy: exception };
   });
-  table.exceptions.forEach((exception, j) => {
-    const inForce = revision >= exception.from && (exception.until === undefined || revision < exception.until);
-    const status = inForce ? truthStatus(values.exceptions[j]!) : "not_applicable";
-    entries.push({ id: exception.id, kind: "exception", status, facts: exception.facts });
+  policy.exceptions.forEach((exception, j) => {
+    const inForce = revision >= exception.from && revision < exception.until;
+    const status = inForce ? truthStatus(truths.exceptions[j]!) : "not_applicable";
+    const { id, facts } = exception;
+    entries.push({ id: id as ExceptionId, kind: "exception", status, facts: facts as readonly FactName[] });
   });
   return entries;
 }

@@ -3,32 +3,53 @@
 import {
   ClaimFindings,
   PolicyInputError,
+  and,
   claimRevision,
-  decide,
+  definePolicy,
+  evaluatePolicy,
   largestUnits,
   linesWithoutModifier,
+  not,
+  or,
   policyIdentity,
   readBoolean,
-  readChoice,
   readChoiceSet,
   readClaimLines,
-  readDate,
-  readGroup,
   readNumber,
   readRoot,
   readServiceDate,
-  revisionInForce,
   totalUnits,
   type BillingRuleEntry,
   type ClaimCheck,
   type ClaimCheckOptions,
   type ClaimLine,
   type Decision,
+  type DefinitionEntry,
   type EvaluateOptions,
-  type Explain,
+  type ExceptionEntry,
+  type FactEntry,
   type InputIssue,
-  type PolicyTable,
+  type PolicyScope,
+  type PreparedPolicy,
+  type Revision,
+  type RuleEntry,
+  type SectionEntry,
+  type Truth,
 } from "../runtime/index.js";
+import {
+  allOf,
+  anyOf,
+  compare,
+  contains,
+  definition,
+  negation,
+  number,
+  oneOf,
+  part,
+  serviceDate,
+  value,
+  yes,
+} from "../runtime/condition-data.js";
 /** The values of `member.residence`: The place where the member lives and will receive the therapy. */
 export type MemberResidence =
   "private_residence" | "adult_care_home" | "skilled_nursing_facility" | "hospital" | "other_setting";
@@ -270,69 +291,88 @@ export interface EpsdtFacts {
   readonly documentation_shows_medical_necessity?: boolean | null;
 }
 
-export type FactName =
-  | "member.age"
-  | "member.residence"
-  | "member.clinical_status_stable"
-  | "member.under_care_of_referring_physician"
-  | "member.condition_supports_safe_home_administration"
-  | "member.has_available_administration_site"
-  | "member.condition_prohibits_adequate_oral_intake"
-  | "member.gastrointestinal_tract_functions"
-  | "member.can_ingest_and_tolerate_adequate_oral_intake"
-  | "member.receives_private_duty_nursing"
-  | "member.receives_medicare_home_health_nursing"
-  | "therapy.kind"
-  | "therapy.route"
-  | "therapy.administered_by"
-  | "therapy.administrator_able_and_willing"
-  | "drug.infusion_more_effective"
-  | "drug.available_in_oral_form"
-  | "drug.tolerated_orally"
-  | "service.safe_in_living_environment"
-  | "service.ordered_as_medically_necessary"
-  | "service.duplicates_other_provider"
-  | "service.experimental_or_investigational"
-  | "service.part_of_clinical_trial"
-  | "home.features"
-  | "medicaid.enrollment_start"
-  | "medicaid.enrollment_ended"
-  | "medicaid.enrollment_end"
-  | "medicaid.eligibility_verified"
-  | "medicaid.category_restricts_service"
-  | "epsdt.documentation_shows_medical_necessity";
+export type FactName = keyof FactValues;
 export type RuleId =
-  | "I.A.1"
-  | "I.A.2"
-  | "I.A.3"
-  | "I.A.4"
-  | "I.A.5"
-  | "I.B.1"
-  | "I.C.1"
-  | "I.C.2"
-  | "I.C.3"
-  | "I.C.4"
-  | "I.C.4.a"
-  | "I.C.4.b"
-  | "I.C.4.c"
-  | "I.C.note"
-  | "I.D.1"
-  | "I.D.2"
-  | "I.E.1"
-  | "I.E.2"
-  | "I.E.note-1"
-  | "II.A"
-  | "II.B"
-  | "II.C"
-  | "II.D"
-  | "II.note-1"
-  | "II.note-2"
-  | "NC.ELIG.a"
-  | "NC.ELIG.b"
-  | "NC.ELIG.c";
-export type ExceptionId = "EPSDT";
+  | "I.A.1" // criterion
+  | "I.A.2" // criterion
+  | "I.A.3" // criterion
+  | "I.A.4" // criterion
+  | "I.A.5" // criterion
+  | "I.B.1" // criterion
+  | "I.C.1" // criterion
+  | "I.C.2" // criterion
+  | "I.C.3" // criterion
+  | "I.C.4" // criterion
+  | "I.C.4.a" // part of I.C.4
+  | "I.C.4.b" // part of I.C.4
+  | "I.C.4.c" // part of I.C.4
+  | "I.C.note" // note
+  | "I.D.1" // criterion
+  | "I.D.2" // criterion
+  | "I.E.1" // criterion
+  | "I.E.2" // criterion
+  | "I.E.note-1" // note
+  | "II.A" // exclusion
+  | "II.B" // exclusion
+  | "II.C" // exclusion
+  | "II.D" // exclusion
+  | "II.note-1" // note
+  | "II.note-2" // note: services of I.F not covered
+  | "NC.ELIG.a" // criterion
+  | "NC.ELIG.b" // criterion
+  | "NC.ELIG.c"; // criterion
+export type ExceptionId = "EPSDT"; // exception
 /** A decision of WNC.CP.224. */
 export type PolicyDecision = Decision<RuleId, FactName, ExceptionId>;
+
+/** The facts as the rules read them: a yes-or-no fact as a truth, any other as its value, or undefined when unknown. */
+export interface FactValues {
+  readonly "member.age": number | undefined;
+  readonly "member.residence": MemberResidence | undefined;
+  readonly "member.clinical_status_stable": Truth;
+  readonly "member.under_care_of_referring_physician": Truth;
+  readonly "member.condition_supports_safe_home_administration": Truth;
+  readonly "member.has_available_administration_site": Truth;
+  readonly "member.condition_prohibits_adequate_oral_intake": Truth;
+  readonly "member.gastrointestinal_tract_functions": Truth;
+  readonly "member.can_ingest_and_tolerate_adequate_oral_intake": Truth;
+  readonly "member.receives_private_duty_nursing": Truth;
+  readonly "member.receives_medicare_home_health_nursing": Truth;
+  readonly "therapy.kind": TherapyKind | undefined;
+  readonly "therapy.route": TherapyRoute | undefined;
+  readonly "therapy.administered_by": TherapyAdministeredBy | undefined;
+  readonly "therapy.administrator_able_and_willing": Truth;
+  readonly "drug.infusion_more_effective": Truth;
+  readonly "drug.available_in_oral_form": Truth;
+  readonly "drug.tolerated_orally": Truth;
+  readonly "service.safe_in_living_environment": Truth;
+  readonly "service.ordered_as_medically_necessary": Truth;
+  readonly "service.duplicates_other_provider": Truth;
+  readonly "service.experimental_or_investigational": Truth;
+  readonly "service.part_of_clinical_trial": Truth;
+  readonly "home.features": readonly HomeFeatures[] | undefined;
+  readonly "medicaid.enrollment_start": string | undefined;
+  readonly "medicaid.enrollment_ended": Truth;
+  readonly "medicaid.enrollment_end": string | undefined;
+  readonly "medicaid.eligibility_verified": Truth;
+  readonly "medicaid.category_restricts_service": Truth;
+  readonly "epsdt.documentation_shows_medical_necessity": Truth;
+}
+
+/** The truth of each definition the rules use, computed once per decision. */
+export interface DefinitionValues {
+  readonly drug_therapy: Truth;
+  readonly antibiotic_therapy: Truth;
+  readonly nutrition_therapy: Truth;
+  readonly self_administered: Truth;
+}
+
+export type PartId =
+  | "I.C.4.a" // part of I.C.4
+  | "I.C.4.b" // part of I.C.4
+  | "I.C.4.c"; // part of I.C.4
+/** What a statement's compiled logic reads. */
+export type Scope = PolicyScope<FactValues, DefinitionValues, PartId>;
 /** The values of `claim.therapies`: The home infusion therapies the claim bills. */
 export type ClaimTherapies =
   | "antibiotic"
@@ -361,583 +401,840 @@ export interface Claim {
 }
 
 export type BillingRuleId =
-  | "S9494-therapy"
-  | "S9329-therapy"
-  | "S9325-therapy"
-  | "S9379-termination-only"
-  | "T1030-drug-therapy-only"
-  | "T1030-with-each-therapy-code"
-  | "T1002-drug-therapy-only"
-  | "T1002-modifier-SD"
-  | "T1002-amphotericin-monitoring"
-  | "T1002-units";
+  | "S9494-therapy" // S9494: billedOnlyWhen
+  | "S9329-therapy" // S9329: billedOnlyWhen
+  | "S9325-therapy" // S9325: billedOnlyWhen
+  | "S9379-termination-only" // S9379: billedOnlyWhen
+  | "T1030-drug-therapy-only" // T1030: billedOnlyWhen
+  | "T1030-with-each-therapy-code" // T1030: billedWithEach
+  | "T1002-drug-therapy-only" // T1002: billedOnlyWhen
+  | "T1002-modifier-SD" // T1002: requiresModifier
+  | "T1002-amphotericin-monitoring" // T1002: billedOnlyWhen
+  | "T1002-units"; // T1002: unitsAtMost
 /** The check of a claim under WNC.CP.224. */
 export type PolicyClaimCheck = ClaimCheck<BillingRuleId>;
-/** WNC.CP.224 Home Infusion Therapy: its rules, exceptions and facts, as the runtime reads them. */
-export const policy: PolicyTable<RuleId, FactName, ExceptionId> = {
+/** Revision 2021-05, in force from 2021-05-01. */
+const REVISION_2021_05: Revision = {
+  approved: "2021-05",
+  effective: "2021-05-01",
+};
+/** Revision 2021-08, in force from 2021-08-01. */
+const REVISION_2021_08: Revision = {
+  approved: "2021-08",
+  effective: "2021-08-01",
+};
+/** Revision 2022-08, in force from 2022-08-01. */
+const REVISION_2022_08: Revision = {
+  approved: "2022-08",
+  effective: "2022-08-01",
+};
+/** Revision 2023-04, in force from 2023-04-01. */
+const REVISION_2023_04: Revision = {
+  approved: "2023-04",
+  effective: "2023-04-01",
+};
+/** Revision 2023-08, in force from 2023-08-01. */
+const REVISION_2023_08: Revision = {
+  approved: "2023-08",
+  effective: "2023-08-01",
+};
+/** Revision 2024-05, in force from 2024-05-01. */
+const REVISION_2024_05: Revision = {
+  approved: "2024-05",
+  effective: "2024-05-01",
+};
+/** Revision 2025-05, in force from 2025-05-01. */
+const REVISION_2025_05: Revision = {
+  approved: "2025-05",
+  effective: "2025-05-01",
+};
+/** The facts of WNC.CP.224: the schema the runtime reads and validates a case's facts with. */
+const factTable: readonly FactEntry<FactName>[] = [
+  {
+    name: "member.age",
+    type: { kind: "number", unit: "years", min: 0, max: 130 },
+    description: "The member's age in whole years on the date of service.",
+    question: "How old is the member on the date of service?",
+  },
+  {
+    name: "member.residence",
+    type: {
+      kind: "oneOf",
+      values: ["private_residence", "adult_care_home", "skilled_nursing_facility", "hospital", "other_setting"],
+    },
+    description: "The place where the member lives and will receive the therapy.",
+    question: "Where will the member receive the therapy?",
+  },
+  {
+    name: "member.clinical_status_stable",
+    type: { kind: "boolean" },
+    description: "The attending physician has determined that the member's clinical status is stable.",
+    question: "Has the attending physician documented that the member's clinical status is stable?",
+  },
+  {
+    name: "member.under_care_of_referring_physician",
+    type: { kind: "boolean" },
+    description: "The member is under the care of the physician who referred them for HIT.",
+    question: "Is the member under the care of the referring physician?",
+  },
+  {
+    name: "member.condition_supports_safe_home_administration",
+    type: { kind: "boolean" },
+    description: "The member's medical condition supports the safe administration of the therapy in the home.",
+    question: "Does the member's medical condition support safe administration of the therapy at home?",
+  },
+  {
+    name: "member.has_available_administration_site",
+    type: { kind: "boolean" },
+    description: "The member has an available site (such as venous access) for the administration of the therapy.",
+    question: "Does the member have an available site for administering the therapy?",
+  },
+  {
+    name: "member.condition_prohibits_adequate_oral_intake",
+    type: { kind: "boolean" },
+    description:
+      "A medical condition prohibits adequate oral intake of nutrients, including the inability to ingest, tolerate and absorb sufficient oral nourishment to maintain or improve health status.",
+    question: "Does a documented medical condition prohibit adequate oral intake of nutrients?",
+  },
+  {
+    name: "member.gastrointestinal_tract_functions",
+    type: { kind: "boolean" },
+    description: "The member has a functioning gastrointestinal tract.",
+    question: "Is the member's gastrointestinal tract functioning?",
+  },
+  {
+    name: "member.can_ingest_and_tolerate_adequate_oral_intake",
+    type: { kind: "boolean" },
+    description:
+      "The member can physically ingest and tolerate adequate oral intake of nutrients to maintain or improve health status.",
+    question: "Can the member physically ingest and tolerate adequate oral intake of nutrients?",
+  },
+  {
+    name: "member.receives_private_duty_nursing",
+    type: { kind: "boolean" },
+    description: "The member receives private duty nursing.",
+    question: "Does the member receive private duty nursing?",
+  },
+  {
+    name: "member.receives_medicare_home_health_nursing",
+    type: { kind: "boolean" },
+    description: "The member is receiving Medicare-covered home health nursing services.",
+    question: "Is the member receiving Medicare-covered home health nursing services?",
+  },
+  {
+    name: "therapy.kind",
+    type: {
+      kind: "oneOf",
+      values: [
+        "chemotherapy",
+        "antibiotic",
+        "antiviral",
+        "antifungal",
+        "pain_management",
+        "other_drug_therapy",
+        "parenteral_nutrition",
+        "enteral_nutrition",
+        "oral_nutrition",
+      ],
+    },
+    description: "The home infusion therapy requested.",
+    question: "Which therapy is requested?",
+  },
+  {
+    name: "therapy.route",
+    type: { kind: "oneOf", values: ["intravenous", "subcutaneous", "epidural", "intrathecal", "other_route"] },
+    description: "The route by which a drug therapy is given.",
+    question: "By which route will the drug be given?",
+  },
+  {
+    name: "therapy.administered_by",
+    type: { kind: "oneOf", values: ["member", "unpaid_primary_caregiver", "paid_caregiver", "nurse"] },
+    description: "The person who will administer the therapy at home.",
+    question: "Who will administer the therapy?",
+  },
+  {
+    name: "therapy.administrator_able_and_willing",
+    type: { kind: "boolean" },
+    description:
+      "The person who will administer the therapy is able and willing to do so following teaching and with monitoring.",
+    question:
+      "Is the person who will administer the therapy able and willing to do so after teaching and with monitoring?",
+  },
+  {
+    name: "drug.infusion_more_effective",
+    type: { kind: "boolean" },
+    description:
+      "The physician has determined that HIT is more effective than oral or injectable administration of the drug.",
+    question: "Has the physician determined that infusion is more effective than oral or injectable administration?",
+  },
+  {
+    name: "drug.available_in_oral_form",
+    type: { kind: "boolean" },
+    description: "The medication is available in an oral form.",
+    question: "Is the medication available in an oral form?",
+  },
+  {
+    name: "drug.tolerated_orally",
+    type: { kind: "boolean" },
+    description: "The member can tolerate the medication orally.",
+    question: "Can the member tolerate the medication orally?",
+  },
+  {
+    name: "service.safe_in_living_environment",
+    type: { kind: "boolean" },
+    description: "The service can be furnished safely in the member's living environment.",
+    question: "Can the service be furnished safely in the member's living environment?",
+  },
+  {
+    name: "service.ordered_as_medically_necessary",
+    type: { kind: "boolean" },
+    description:
+      "The physician who orders the service documents that it is medically necessary for the treatment of the member's illness, injury, or medical condition.",
+    question:
+      "Has the ordering physician documented that the service is medically necessary for the member's illness, injury, or condition?",
+  },
+  {
+    name: "service.duplicates_other_provider",
+    type: { kind: "boolean" },
+    description: "The service duplicates another provider's service.",
+    question: "Does the service duplicate another provider's service?",
+  },
+  {
+    name: "service.experimental_or_investigational",
+    type: { kind: "boolean" },
+    description: "The service is experimental or investigational.",
+    question: "Is the service experimental or investigational?",
+  },
+  {
+    name: "service.part_of_clinical_trial",
+    type: { kind: "boolean" },
+    description: "The service, or the drug it delivers, is part of a clinical trial.",
+    question: "Is the service or its drug part of a clinical trial?",
+  },
+  {
+    name: "home.features",
+    type: {
+      kind: "setOf",
+      values: ["clean_environment", "electricity", "water", "telephone_access", "refrigeration", "space_for_supplies"],
+    },
+    description: "The things the home where the therapy is given has.",
+    question:
+      "Which of these does the home have: a clean environment, electricity, water, telephone access, refrigeration, physical space for HIT supplies?",
+  },
+  {
+    name: "medicaid.enrollment_start",
+    type: { kind: "date" },
+    description: "The first day of the member's NC Medicaid enrollment.",
+    question: "On what date did the member's NC Medicaid enrollment begin?",
+  },
+  {
+    name: "medicaid.enrollment_ended",
+    type: { kind: "boolean" },
+    description: "The member's NC Medicaid enrollment has an end date.",
+    question: "Has the member's NC Medicaid enrollment ended or been given an end date?",
+  },
+  {
+    name: "medicaid.enrollment_end",
+    type: { kind: "date" },
+    description: "The last day of the member's NC Medicaid enrollment, when it has one.",
+    question: "On what date did (or will) the member's NC Medicaid enrollment end?",
+  },
+  {
+    name: "medicaid.eligibility_verified",
+    type: { kind: "boolean" },
+    description: "The provider verified the member's Medicaid eligibility for the date the service is rendered.",
+    question: "Did the provider verify the member's Medicaid eligibility for this date of service?",
+  },
+  {
+    name: "medicaid.category_restricts_service",
+    type: { kind: "boolean" },
+    description: "The member's eligibility category carries a service restriction that makes them ineligible for HIT.",
+    question: "Does the member's eligibility category restrict this service?",
+  },
+  {
+    name: "epsdt.documentation_shows_medical_necessity",
+    type: { kind: "boolean" },
+    description:
+      "The provider's documentation shows that the service is medically necessary to correct or ameliorate a defect, physical or mental illness, or a condition, and meets all EPSDT criteria.",
+    question: "Does the provider's documentation show the service is medically necessary under the EPSDT criteria?",
+  },
+];
+/** The definitions the rules use, each computed once per decision, in dependency order. */
+const definitionTable: readonly DefinitionEntry<Scope>[] = [
+  {
+    name: "drug_therapy",
+    label: "the therapy is a drug therapy",
+    when: oneOf("therapy.kind", [
+      "chemotherapy",
+      "antibiotic",
+      "antiviral",
+      "antifungal",
+      "pain_management",
+      "other_drug_therapy",
+    ]),
+    truth: ({ facts }) =>
+      facts["therapy.kind"] === undefined
+        ? 1
+        : facts["therapy.kind"] === "chemotherapy" ||
+            facts["therapy.kind"] === "antibiotic" ||
+            facts["therapy.kind"] === "antiviral" ||
+            facts["therapy.kind"] === "antifungal" ||
+            facts["therapy.kind"] === "pain_management" ||
+            facts["therapy.kind"] === "other_drug_therapy"
+          ? 2
+          : 0,
+  },
+  {
+    name: "antibiotic_therapy",
+    label: "the therapy is antibiotic therapy (antibiotic, antiviral or antifungal)",
+    when: oneOf("therapy.kind", ["antibiotic", "antiviral", "antifungal"]),
+    truth: ({ facts }) =>
+      facts["therapy.kind"] === undefined
+        ? 1
+        : facts["therapy.kind"] === "antibiotic" ||
+            facts["therapy.kind"] === "antiviral" ||
+            facts["therapy.kind"] === "antifungal"
+          ? 2
+          : 0,
+  },
+  {
+    name: "nutrition_therapy",
+    label: "the therapy is total parenteral or enteral nutrition",
+    when: oneOf("therapy.kind", ["parenteral_nutrition", "enteral_nutrition"]),
+    truth: ({ facts }) =>
+      facts["therapy.kind"] === undefined
+        ? 1
+        : facts["therapy.kind"] === "parenteral_nutrition" || facts["therapy.kind"] === "enteral_nutrition"
+          ? 2
+          : 0,
+  },
+  {
+    name: "self_administered",
+    label: "the treatment is self-administered",
+    when: allOf([
+      oneOf("therapy.administered_by", ["member", "unpaid_primary_caregiver"]),
+      yes("therapy.administrator_able_and_willing"),
+    ]),
+    truth: ({ facts }) =>
+      and(
+        facts["therapy.administered_by"] === undefined
+          ? 1
+          : facts["therapy.administered_by"] === "member" ||
+              facts["therapy.administered_by"] === "unpaid_primary_caregiver"
+            ? 2
+            : 0,
+        facts["therapy.administrator_able_and_willing"],
+      ),
+  },
+];
+/** The sections whose rules apply only to some cases. */
+const sectionTable: readonly SectionEntry<Scope>[] = [
+  {
+    id: "I.C",
+    title: "Drug Therapies",
+    appliesWhen: definition("drug_therapy"),
+    applies: ({ definitions }) => definitions["drug_therapy"],
+  },
+  {
+    id: "I.D",
+    title: "Total Parenteral Nutrition Therapies",
+    appliesWhen: oneOf("therapy.kind", ["parenteral_nutrition"]),
+    applies: ({ facts }) =>
+      facts["therapy.kind"] === undefined ? 1 : facts["therapy.kind"] === "parenteral_nutrition" ? 2 : 0,
+  },
+  {
+    id: "I.E",
+    title: "Enteral Nutrition Therapies",
+    appliesWhen: oneOf("therapy.kind", ["enteral_nutrition", "oral_nutrition"]),
+    applies: ({ facts }) =>
+      facts["therapy.kind"] === undefined
+        ? 1
+        : facts["therapy.kind"] === "enteral_nutrition" || facts["therapy.kind"] === "oral_nutrition"
+          ? 2
+          : 0,
+  },
+];
+/** The rules of WNC.CP.224, in the policy's order: its criteria, exclusions and notes that decide. */
+const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
+  {
+    id: "I.A.1",
+    kind: "criterion",
+    role: "requirement",
+    text: "The service can be furnished safely in the living environment.",
+    inForce: { from: REVISION_2021_05 },
+    category: "safety",
+    sections: [],
+    overriddenBy: [],
+    facts: ["service.safe_in_living_environment"],
+    when: yes("service.safe_in_living_environment"),
+    holds: ({ facts }) => facts["service.safe_in_living_environment"],
+  },
+  {
+    id: "I.A.2",
+    kind: "criterion",
+    role: "requirement",
+    text: "The Member's clinical status is stable as determined by the attending physician.",
+    inForce: { from: REVISION_2021_05 },
+    category: "safety",
+    sections: [],
+    overriddenBy: [],
+    facts: ["member.clinical_status_stable"],
+    when: yes("member.clinical_status_stable"),
+    holds: ({ facts }) => facts["member.clinical_status_stable"],
+  },
+  {
+    id: "I.A.3",
+    kind: "criterion",
+    role: "requirement",
+    text: "The service is provided in the Member's private residence or in an adult care home (such as a domiciliary care or family care home).",
+    inForce: { from: REVISION_2021_05 },
+    category: "location",
+    sections: [],
+    overriddenBy: ["EPSDT"],
+    facts: ["member.residence"],
+    when: oneOf("member.residence", ["private_residence", "adult_care_home"]),
+    holds: ({ facts }) =>
+      facts["member.residence"] === undefined
+        ? 1
+        : facts["member.residence"] === "private_residence" || facts["member.residence"] === "adult_care_home"
+          ? 2
+          : 0,
+  },
+  {
+    id: "I.A.4",
+    kind: "criterion",
+    role: "requirement",
+    text: "The treatment is self-administered.",
+    inForce: { from: REVISION_2021_05 },
+    category: "self_administration",
+    sections: [],
+    overriddenBy: ["EPSDT"],
+    facts: ["therapy.administered_by", "therapy.administrator_able_and_willing"],
+    when: definition("self_administered"),
+    holds: ({ definitions }) => definitions["self_administered"],
+  },
+  {
+    id: "I.A.5",
+    kind: "criterion",
+    role: "requirement",
+    text: "The home environment is conducive to the provision of the HIT therapy, i.e., clean environment with electricity, water, telephone access, refrigeration, and physical space to support HIT supplies.",
+    inForce: { from: REVISION_2024_05 },
+    category: "home_environment",
+    sections: [],
+    overriddenBy: ["EPSDT"],
+    facts: ["home.features"],
+    when: contains("home.features", "all", [
+      "clean_environment",
+      "electricity",
+      "water",
+      "telephone_access",
+      "refrigeration",
+      "space_for_supplies",
+    ]),
+    holds: ({ facts }) =>
+      facts["home.features"] === undefined
+        ? 1
+        : facts["home.features"].includes("clean_environment") &&
+            facts["home.features"].includes("electricity") &&
+            facts["home.features"].includes("water") &&
+            facts["home.features"].includes("telephone_access") &&
+            facts["home.features"].includes("refrigeration") &&
+            facts["home.features"].includes("space_for_supplies")
+          ? 2
+          : 0,
+  },
+  {
+    id: "I.B.1",
+    kind: "criterion",
+    role: "requirement",
+    text: "HIT services must be medically necessary for the treatment of a Member's illness, injury, or medical condition as documented by the physician who orders the service. The Member must be under the care of the referring physician.",
+    inForce: { from: REVISION_2021_05 },
+    category: "medical_necessity",
+    sections: [],
+    overriddenBy: [],
+    facts: ["member.under_care_of_referring_physician", "service.ordered_as_medically_necessary"],
+    when: allOf([yes("service.ordered_as_medically_necessary"), yes("member.under_care_of_referring_physician")]),
+    holds: ({ facts }) =>
+      and(facts["service.ordered_as_medically_necessary"], facts["member.under_care_of_referring_physician"]),
+  },
+  {
+    id: "I.C.1",
+    kind: "criterion",
+    role: "requirement",
+    text: "The treatment is self-administered.",
+    inForce: { from: REVISION_2021_05 },
+    category: "self_administration",
+    sections: ["I.C"],
+    overriddenBy: ["EPSDT"],
+    facts: ["therapy.kind", "therapy.administered_by", "therapy.administrator_able_and_willing"],
+    when: definition("self_administered"),
+    holds: ({ definitions }) => definitions["self_administered"],
+  },
+  {
+    id: "I.C.2",
+    kind: "criterion",
+    role: "requirement",
+    text: "The Member's medical condition supports the safe administration of the therapy in the home.",
+    inForce: { from: REVISION_2021_05 },
+    category: "safety",
+    sections: ["I.C"],
+    overriddenBy: [],
+    facts: ["member.condition_supports_safe_home_administration", "therapy.kind"],
+    when: yes("member.condition_supports_safe_home_administration"),
+    holds: ({ facts }) => facts["member.condition_supports_safe_home_administration"],
+  },
+  {
+    id: "I.C.3",
+    kind: "criterion",
+    role: "requirement",
+    text: "The Member has an available site for the administration of the therapy.",
+    inForce: { from: REVISION_2021_05 },
+    category: "safety",
+    sections: ["I.C"],
+    overriddenBy: [],
+    facts: ["member.has_available_administration_site", "therapy.kind"],
+    when: yes("member.has_available_administration_site"),
+    holds: ({ facts }) => facts["member.has_available_administration_site"],
+  },
+  {
+    id: "I.C.4",
+    kind: "criterion",
+    role: "requirement",
+    text: "The physician has determined that the need for HIT infusion of a drug is appropriate for at least one of the reasons stated below:",
+    inForce: { from: REVISION_2021_05 },
+    category: "medical_necessity",
+    sections: ["I.C"],
+    overriddenBy: [],
+    facts: ["therapy.kind", "drug.infusion_more_effective", "drug.available_in_oral_form", "drug.tolerated_orally"],
+    when: anyOf([part("I.C.4.a"), part("I.C.4.b"), part("I.C.4.c")]),
+    holds: ({ parts }) => or(parts["I.C.4.a"], parts["I.C.4.b"], parts["I.C.4.c"]),
+  },
+  {
+    id: "I.C.4.a",
+    kind: "criterion",
+    role: "part",
+    text: "HIT is more effective than oral or injectable administration.",
+    inForce: { from: REVISION_2021_05 },
+    sections: ["I.C"],
+    partOf: "I.C.4",
+    overriddenBy: [],
+    facts: ["therapy.kind", "drug.infusion_more_effective"],
+    when: yes("drug.infusion_more_effective"),
+    holds: ({ facts }) => facts["drug.infusion_more_effective"],
+  },
+  {
+    id: "I.C.4.b",
+    kind: "criterion",
+    role: "part",
+    text: "The medication is not available in an oral form.",
+    inForce: { from: REVISION_2021_05 },
+    sections: ["I.C"],
+    partOf: "I.C.4",
+    overriddenBy: [],
+    facts: ["therapy.kind", "drug.available_in_oral_form"],
+    when: negation(yes("drug.available_in_oral_form")),
+    holds: ({ facts }) => not(facts["drug.available_in_oral_form"]),
+  },
+  {
+    id: "I.C.4.c",
+    kind: "criterion",
+    role: "part",
+    text: "The medication cannot be tolerated orally.",
+    inForce: { from: REVISION_2021_05 },
+    sections: ["I.C"],
+    partOf: "I.C.4",
+    overriddenBy: [],
+    facts: ["therapy.kind", "drug.tolerated_orally"],
+    when: negation(yes("drug.tolerated_orally")),
+    holds: ({ facts }) => not(facts["drug.tolerated_orally"]),
+  },
+  {
+    id: "I.C.note",
+    kind: "note",
+    role: "exclusion",
+    text: "Note: Drug therapy services include equipment, supplies, delivery of these items, and any nursing services needed to teach, monitor, and assist the Member. The drug is reimbursed separately through the Outpatient Pharmacy program as a prescription drug. The drug therapies covered by the program include the following:",
+    inForce: { from: REVISION_2021_05 },
+    category: "therapy_scope",
+    sections: ["I.C"],
+    overriddenBy: ["EPSDT"],
+    facts: ["therapy.kind", "therapy.route"],
+    when: negation(
+      anyOf([
+        allOf([oneOf("therapy.kind", ["chemotherapy"]), oneOf("therapy.route", ["intravenous"])]),
+        allOf([definition("antibiotic_therapy"), oneOf("therapy.route", ["intravenous"])]),
+        allOf([
+          oneOf("therapy.kind", ["pain_management"]),
+          oneOf("therapy.route", ["subcutaneous", "epidural", "intrathecal", "intravenous"]),
+        ]),
+      ]),
+    ),
+    holds: ({ facts, definitions }) =>
+      not(
+        or(
+          and(
+            facts["therapy.kind"] === undefined ? 1 : facts["therapy.kind"] === "chemotherapy" ? 2 : 0,
+            facts["therapy.route"] === undefined ? 1 : facts["therapy.route"] === "intravenous" ? 2 : 0,
+          ),
+          and(
+            definitions["antibiotic_therapy"],
+            facts["therapy.route"] === undefined ? 1 : facts["therapy.route"] === "intravenous" ? 2 : 0,
+          ),
+          and(
+            facts["therapy.kind"] === undefined ? 1 : facts["therapy.kind"] === "pain_management" ? 2 : 0,
+            facts["therapy.route"] === undefined
+              ? 1
+              : facts["therapy.route"] === "subcutaneous" ||
+                  facts["therapy.route"] === "epidural" ||
+                  facts["therapy.route"] === "intrathecal" ||
+                  facts["therapy.route"] === "intravenous"
+                ? 2
+                : 0,
+          ),
+        ),
+      ),
+  },
+  {
+    id: "I.D.1",
+    kind: "criterion",
+    role: "requirement",
+    text: "The Member has a medical condition that prohibits adequate oral intake of nutrients, including the inability to ingest, tolerate and absorb sufficient oral nourishment to maintain or improve health status.",
+    inForce: { from: REVISION_2021_05 },
+    category: "medical_necessity",
+    sections: ["I.D"],
+    overriddenBy: [],
+    facts: ["member.condition_prohibits_adequate_oral_intake", "therapy.kind"],
+    when: yes("member.condition_prohibits_adequate_oral_intake"),
+    holds: ({ facts }) => facts["member.condition_prohibits_adequate_oral_intake"],
+  },
+  {
+    id: "I.D.2",
+    kind: "criterion",
+    role: "requirement",
+    text: "The Member has an available site for the administration of the therapy.",
+    inForce: { from: REVISION_2021_05 },
+    category: "safety",
+    sections: ["I.D"],
+    overriddenBy: [],
+    facts: ["member.has_available_administration_site", "therapy.kind"],
+    when: yes("member.has_available_administration_site"),
+    holds: ({ facts }) => facts["member.has_available_administration_site"],
+  },
+  {
+    id: "I.E.1",
+    kind: "criterion",
+    role: "requirement",
+    text: "The Member has a functioning gastrointestinal tract but with the inability to physically ingest or tolerate adequate oral intake of nutrients to maintain or improve health status.",
+    inForce: { from: REVISION_2021_05 },
+    category: "medical_necessity",
+    sections: ["I.E"],
+    overriddenBy: [],
+    facts: [
+      "member.gastrointestinal_tract_functions",
+      "member.can_ingest_and_tolerate_adequate_oral_intake",
+      "therapy.kind",
+    ],
+    when: allOf([
+      yes("member.gastrointestinal_tract_functions"),
+      negation(yes("member.can_ingest_and_tolerate_adequate_oral_intake")),
+    ]),
+    holds: ({ facts }) =>
+      and(
+        facts["member.gastrointestinal_tract_functions"],
+        not(facts["member.can_ingest_and_tolerate_adequate_oral_intake"]),
+      ),
+  },
+  {
+    id: "I.E.2",
+    kind: "criterion",
+    role: "requirement",
+    text: "The Member has an available site for the administration of the therapy.",
+    inForce: { from: REVISION_2021_05 },
+    category: "safety",
+    sections: ["I.E"],
+    overriddenBy: [],
+    facts: ["member.has_available_administration_site", "therapy.kind"],
+    when: yes("member.has_available_administration_site"),
+    holds: ({ facts }) => facts["member.has_available_administration_site"],
+  },
+  {
+    id: "I.E.note-1",
+    kind: "note",
+    role: "exclusion",
+    text: "Note: Oral nutrition and supplements are not covered under this policy.",
+    inForce: { from: REVISION_2021_05 },
+    category: "therapy_scope",
+    sections: ["I.E"],
+    overriddenBy: [],
+    facts: ["therapy.kind"],
+    when: oneOf("therapy.kind", ["oral_nutrition"]),
+    holds: ({ facts }) =>
+      facts["therapy.kind"] === undefined ? 1 : facts["therapy.kind"] === "oral_nutrition" ? 2 : 0,
+  },
+  {
+    id: "II.A",
+    kind: "exclusion",
+    role: "exclusion",
+    text: "The service duplicates another provider's service;",
+    inForce: { from: REVISION_2021_05 },
+    category: "other_coverage",
+    sections: [],
+    overriddenBy: [],
+    facts: ["service.duplicates_other_provider"],
+    when: yes("service.duplicates_other_provider"),
+    holds: ({ facts }) => facts["service.duplicates_other_provider"],
+  },
+  {
+    id: "II.B",
+    kind: "exclusion",
+    role: "exclusion",
+    text: "The service is experimental, investigational, or part of a clinical trial;",
+    inForce: { from: REVISION_2021_05 },
+    category: "experimental",
+    sections: [],
+    overriddenBy: [],
+    facts: ["service.experimental_or_investigational", "service.part_of_clinical_trial"],
+    when: anyOf([yes("service.experimental_or_investigational"), yes("service.part_of_clinical_trial")]),
+    holds: ({ facts }) => or(facts["service.experimental_or_investigational"], facts["service.part_of_clinical_trial"]),
+  },
+  {
+    id: "II.C",
+    kind: "exclusion",
+    role: "exclusion",
+    text: "The drug therapy is provided for services other than chemotherapy, antibiotic therapy, or pain management; and/or",
+    inForce: { from: REVISION_2021_05 },
+    category: "therapy_scope",
+    sections: [],
+    overriddenBy: ["EPSDT"],
+    facts: ["therapy.kind"],
+    when: oneOf("therapy.kind", ["other_drug_therapy"]),
+    holds: ({ facts }) =>
+      facts["therapy.kind"] === undefined ? 1 : facts["therapy.kind"] === "other_drug_therapy" ? 2 : 0,
+  },
+  {
+    id: "II.D",
+    kind: "exclusion",
+    role: "exclusion",
+    text: "The Member is receiving Medicare-covered home health nursing services.",
+    inForce: { from: REVISION_2021_05 },
+    category: "other_coverage",
+    sections: [],
+    overriddenBy: [],
+    facts: ["member.receives_medicare_home_health_nursing"],
+    when: yes("member.receives_medicare_home_health_nursing"),
+    holds: ({ facts }) => facts["member.receives_medicare_home_health_nursing"],
+  },
+  {
+    id: "II.note-1",
+    kind: "note",
+    role: "exclusion",
+    text: "Note: HIT drug therapy is not allowed for members receiving private duty nursing. The private duty nurse or the caregiver will provide the care needed if the Member is receiving only EN or TPN.",
+    inForce: { from: REVISION_2021_05 },
+    category: "therapy_scope",
+    sections: [],
+    overriddenBy: ["EPSDT"],
+    facts: ["member.receives_private_duty_nursing", "therapy.kind"],
+    when: allOf([definition("drug_therapy"), yes("member.receives_private_duty_nursing")]),
+    holds: ({ facts, definitions }) => and(definitions["drug_therapy"], facts["member.receives_private_duty_nursing"]),
+  },
+  {
+    id: "II.note-2",
+    kind: "note",
+    role: "servicesExclusion",
+    text: "Note: Nursing services for enteral and parenteral nutrition therapies are not covered.",
+    inForce: { from: REVISION_2021_05 },
+    sections: [],
+    overriddenBy: [],
+    facts: ["therapy.kind"],
+    services: { section: "I.F", title: "Infusion Nursing Services" },
+    when: definition("nutrition_therapy"),
+    holds: ({ definitions }) => definitions["nutrition_therapy"],
+  },
+  {
+    id: "NC.ELIG.a",
+    kind: "criterion",
+    role: "requirement",
+    text: "An eligible beneficiary shall be enrolled in the NC Medicaid Program (Medicaid is NC Medicaid program, unless context clearly indicates otherwise);",
+    inForce: { from: REVISION_2021_05 },
+    category: "eligibility",
+    sections: [],
+    overriddenBy: [],
+    facts: ["medicaid.enrollment_start", "medicaid.enrollment_ended", "medicaid.enrollment_end"],
+    when: allOf([
+      compare(value("medicaid.enrollment_start"), "<=", serviceDate),
+      anyOf([negation(yes("medicaid.enrollment_ended")), compare(value("medicaid.enrollment_end"), ">=", serviceDate)]),
+    ]),
+    holds: ({ facts, asOf }) =>
+      and(
+        facts["medicaid.enrollment_start"] === undefined ? 1 : facts["medicaid.enrollment_start"] <= asOf ? 2 : 0,
+        or(
+          not(facts["medicaid.enrollment_ended"]),
+          facts["medicaid.enrollment_end"] === undefined ? 1 : facts["medicaid.enrollment_end"] >= asOf ? 2 : 0,
+        ),
+      ),
+  },
+  {
+    id: "NC.ELIG.b",
+    kind: "criterion",
+    role: "requirement",
+    text: "Provider(s) shall verify each Medicaid beneficiary’s eligibility each time a service is rendered.",
+    inForce: { from: REVISION_2021_05 },
+    category: "eligibility",
+    sections: [],
+    overriddenBy: [],
+    facts: ["medicaid.eligibility_verified"],
+    when: yes("medicaid.eligibility_verified"),
+    holds: ({ facts }) => facts["medicaid.eligibility_verified"],
+  },
+  {
+    id: "NC.ELIG.c",
+    kind: "criterion",
+    role: "requirement",
+    text: "The Medicaid beneficiary may have service restrictions due to their eligibility category that would make them ineligible for this service.",
+    inForce: { from: REVISION_2021_05 },
+    category: "eligibility",
+    sections: [],
+    overriddenBy: [],
+    facts: ["medicaid.category_restricts_service"],
+    when: negation(yes("medicaid.category_restricts_service")),
+    holds: ({ facts }) => not(facts["medicaid.category_restricts_service"]),
+  },
+];
+/** The exceptions that may set rules aside. */
+const exceptionTable: readonly ExceptionEntry<Scope, FactName, ExceptionId>[] = [
+  {
+    id: "EPSDT",
+    title: "EPSDT Special Provision: Exception to Policy Limitations for a Medicaid Beneficiary under 21 Years of Age",
+    requiresPriorApproval: true,
+    inForce: { from: REVISION_2021_05 },
+    facts: ["member.age", "epsdt.documentation_shows_medical_necessity"],
+    when: allOf([compare(value("member.age"), "<", number(21)), yes("epsdt.documentation_shows_medical_necessity")]),
+    applies: ({ facts }) =>
+      and(
+        facts["member.age"] === undefined ? 1 : facts["member.age"] < 21 ? 2 : 0,
+        facts["epsdt.documentation_shows_medical_necessity"],
+      ),
+  },
+];
+/** WNC.CP.224 Home Infusion Therapy, prepared for evaluation. */
+export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy({
   reference: "WNC.CP.224",
   title: "Home Infusion Therapy",
   sourceHash: "8856b2921226856c2fc961bb252e257c718741c37f63e092d779332af870612e",
   revisions: [
-    { approved: "2021-05", effective: "2021-05-01" },
-    { approved: "2021-08", effective: "2021-08-01" },
-    { approved: "2022-08", effective: "2022-08-01" },
-    { approved: "2023-04", effective: "2023-04-01" },
-    { approved: "2023-08", effective: "2023-08-01" },
-    { approved: "2024-05", effective: "2024-05-01" },
-    { approved: "2025-05", effective: "2025-05-01" },
+    REVISION_2021_05,
+    REVISION_2021_08,
+    REVISION_2022_08,
+    REVISION_2023_04,
+    REVISION_2023_08,
+    REVISION_2024_05,
+    REVISION_2025_05,
   ],
-  rules: [
-    {
-      id: "I.A.1",
-      kind: "criterion",
-      role: "requirement",
-      text: "The service can be furnished safely in the living environment.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["service.safe_in_living_environment"],
-    },
-    {
-      id: "I.A.2",
-      kind: "criterion",
-      role: "requirement",
-      text: "The Member's clinical status is stable as determined by the attending physician.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["member.clinical_status_stable"],
-    },
-    {
-      id: "I.A.3",
-      kind: "criterion",
-      role: "requirement",
-      text: "The service is provided in the Member's private residence or in an adult care home (such as a domiciliary care or family care home).",
-      overriddenBy: [0],
-      overriddenByIds: ["EPSDT"],
-      facts: ["member.residence"],
-    },
-    {
-      id: "I.A.4",
-      kind: "criterion",
-      role: "requirement",
-      text: "The treatment is self-administered.",
-      overriddenBy: [0],
-      overriddenByIds: ["EPSDT"],
-      facts: ["therapy.administered_by", "therapy.administrator_able_and_willing"],
-    },
-    {
-      id: "I.A.5",
-      kind: "criterion",
-      role: "requirement",
-      text: "The home environment is conducive to the provision of the HIT therapy, i.e., clean environment with electricity, water, telephone access, refrigeration, and physical space to support HIT supplies.",
-      overriddenBy: [0],
-      overriddenByIds: ["EPSDT"],
-      facts: ["home.features"],
-    },
-    {
-      id: "I.B.1",
-      kind: "criterion",
-      role: "requirement",
-      text: "HIT services must be medically necessary for the treatment of a Member's illness, injury, or medical condition as documented by the physician who orders the service. The Member must be under the care of the referring physician.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["member.under_care_of_referring_physician", "service.ordered_as_medically_necessary"],
-    },
-    {
-      id: "I.C.1",
-      kind: "criterion",
-      role: "requirement",
-      text: "The treatment is self-administered.",
-      overriddenBy: [0],
-      overriddenByIds: ["EPSDT"],
-      facts: ["therapy.kind", "therapy.administered_by", "therapy.administrator_able_and_willing"],
-    },
-    {
-      id: "I.C.2",
-      kind: "criterion",
-      role: "requirement",
-      text: "The Member's medical condition supports the safe administration of the therapy in the home.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["member.condition_supports_safe_home_administration", "therapy.kind"],
-    },
-    {
-      id: "I.C.3",
-      kind: "criterion",
-      role: "requirement",
-      text: "The Member has an available site for the administration of the therapy.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["member.has_available_administration_site", "therapy.kind"],
-    },
-    {
-      id: "I.C.4",
-      kind: "criterion",
-      role: "requirement",
-      text: "The physician has determined that the need for HIT infusion of a drug is appropriate for at least one of the reasons stated below:",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["therapy.kind", "drug.infusion_more_effective", "drug.available_in_oral_form", "drug.tolerated_orally"],
-    },
-    {
-      id: "I.C.4.a",
-      kind: "criterion",
-      role: "part",
-      text: "HIT is more effective than oral or injectable administration.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["therapy.kind", "drug.infusion_more_effective"],
-    },
-    {
-      id: "I.C.4.b",
-      kind: "criterion",
-      role: "part",
-      text: "The medication is not available in an oral form.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["therapy.kind", "drug.available_in_oral_form"],
-    },
-    {
-      id: "I.C.4.c",
-      kind: "criterion",
-      role: "part",
-      text: "The medication cannot be tolerated orally.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["therapy.kind", "drug.tolerated_orally"],
-    },
-    {
-      id: "I.C.note",
-      kind: "note",
-      role: "exclusion",
-      text: "Note: Drug therapy services include equipment, supplies, delivery of these items, and any nursing services needed to teach, monitor, and assist the Member. The drug is reimbursed separately through the Outpatient Pharmacy program as a prescription drug. The drug therapies covered by the program include the following:",
-      overriddenBy: [0],
-      overriddenByIds: ["EPSDT"],
-      facts: ["therapy.kind", "therapy.route"],
-    },
-    {
-      id: "I.D.1",
-      kind: "criterion",
-      role: "requirement",
-      text: "The Member has a medical condition that prohibits adequate oral intake of nutrients, including the inability to ingest, tolerate and absorb sufficient oral nourishment to maintain or improve health status.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["member.condition_prohibits_adequate_oral_intake", "therapy.kind"],
-    },
-    {
-      id: "I.D.2",
-      kind: "criterion",
-      role: "requirement",
-      text: "The Member has an available site for the administration of the therapy.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["member.has_available_administration_site", "therapy.kind"],
-    },
-    {
-      id: "I.E.1",
-      kind: "criterion",
-      role: "requirement",
-      text: "The Member has a functioning gastrointestinal tract but with the inability to physically ingest or tolerate adequate oral intake of nutrients to maintain or improve health status.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: [
-        "member.gastrointestinal_tract_functions",
-        "member.can_ingest_and_tolerate_adequate_oral_intake",
-        "therapy.kind",
-      ],
-    },
-    {
-      id: "I.E.2",
-      kind: "criterion",
-      role: "requirement",
-      text: "The Member has an available site for the administration of the therapy.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["member.has_available_administration_site", "therapy.kind"],
-    },
-    {
-      id: "I.E.note-1",
-      kind: "note",
-      role: "exclusion",
-      text: "Note: Oral nutrition and supplements are not covered under this policy.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["therapy.kind"],
-    },
-    {
-      id: "II.A",
-      kind: "exclusion",
-      role: "exclusion",
-      text: "The service duplicates another provider's service;",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["service.duplicates_other_provider"],
-    },
-    {
-      id: "II.B",
-      kind: "exclusion",
-      role: "exclusion",
-      text: "The service is experimental, investigational, or part of a clinical trial;",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["service.experimental_or_investigational", "service.part_of_clinical_trial"],
-    },
-    {
-      id: "II.C",
-      kind: "exclusion",
-      role: "exclusion",
-      text: "The drug therapy is provided for services other than chemotherapy, antibiotic therapy, or pain management; and/or",
-      overriddenBy: [0],
-      overriddenByIds: ["EPSDT"],
-      facts: ["therapy.kind"],
-    },
-    {
-      id: "II.D",
-      kind: "exclusion",
-      role: "exclusion",
-      text: "The Member is receiving Medicare-covered home health nursing services.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["member.receives_medicare_home_health_nursing"],
-    },
-    {
-      id: "II.note-1",
-      kind: "note",
-      role: "exclusion",
-      text: "Note: HIT drug therapy is not allowed for members receiving private duty nursing. The private duty nurse or the caregiver will provide the care needed if the Member is receiving only EN or TPN.",
-      overriddenBy: [0],
-      overriddenByIds: ["EPSDT"],
-      facts: ["member.receives_private_duty_nursing", "therapy.kind"],
-    },
-    {
-      id: "II.note-2",
-      kind: "note",
-      role: "servicesExclusion",
-      text: "Note: Nursing services for enteral and parenteral nutrition therapies are not covered.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["therapy.kind"],
-      services: { section: "I.F", title: "Infusion Nursing Services" },
-    },
-    {
-      id: "NC.ELIG.a",
-      kind: "criterion",
-      role: "requirement",
-      text: "An eligible beneficiary shall be enrolled in the NC Medicaid Program (Medicaid is NC Medicaid program, unless context clearly indicates otherwise);",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["medicaid.enrollment_start", "medicaid.enrollment_ended", "medicaid.enrollment_end"],
-    },
-    {
-      id: "NC.ELIG.b",
-      kind: "criterion",
-      role: "requirement",
-      text: "Provider(s) shall verify each Medicaid beneficiary’s eligibility each time a service is rendered.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["medicaid.eligibility_verified"],
-    },
-    {
-      id: "NC.ELIG.c",
-      kind: "criterion",
-      role: "requirement",
-      text: "The Medicaid beneficiary may have service restrictions due to their eligibility category that would make them ineligible for this service.",
-      overriddenBy: [],
-      overriddenByIds: [],
-      facts: ["medicaid.category_restricts_service"],
-    },
-  ],
-  exceptions: [
-    {
-      id: "EPSDT",
-      title:
-        "EPSDT Special Provision: Exception to Policy Limitations for a Medicaid Beneficiary under 21 Years of Age",
-      requiresPriorApproval: true,
-      facts: ["member.age", "epsdt.documentation_shows_medical_necessity"],
-      from: 0,
-    },
-  ],
-  facts: [
-    {
-      name: "member.age",
-      question: "How old is the member on the date of service?",
-      description: "The member's age in whole years on the date of service.",
-      readBy: ["EPSDT"],
-    },
-    {
-      name: "member.residence",
-      question: "Where will the member receive the therapy?",
-      description: "The place where the member lives and will receive the therapy.",
-      readBy: ["I.A.3"],
-    },
-    {
-      name: "member.clinical_status_stable",
-      question: "Has the attending physician documented that the member's clinical status is stable?",
-      description: "The attending physician has determined that the member's clinical status is stable.",
-      readBy: ["I.A.2"],
-    },
-    {
-      name: "member.under_care_of_referring_physician",
-      question: "Is the member under the care of the referring physician?",
-      description: "The member is under the care of the physician who referred them for HIT.",
-      readBy: ["I.B.1"],
-    },
-    {
-      name: "member.condition_supports_safe_home_administration",
-      question: "Does the member's medical condition support safe administration of the therapy at home?",
-      description: "The member's medical condition supports the safe administration of the therapy in the home.",
-      readBy: ["I.C.2"],
-    },
-    {
-      name: "member.has_available_administration_site",
-      question: "Does the member have an available site for administering the therapy?",
-      description: "The member has an available site (such as venous access) for the administration of the therapy.",
-      readBy: ["I.C.3", "I.D.2", "I.E.2"],
-    },
-    {
-      name: "member.condition_prohibits_adequate_oral_intake",
-      question: "Does a documented medical condition prohibit adequate oral intake of nutrients?",
-      description:
-        "A medical condition prohibits adequate oral intake of nutrients, including the inability to ingest, tolerate and absorb sufficient oral nourishment to maintain or improve health status.",
-      readBy: ["I.D.1"],
-    },
-    {
-      name: "member.gastrointestinal_tract_functions",
-      question: "Is the member's gastrointestinal tract functioning?",
-      description: "The member has a functioning gastrointestinal tract.",
-      readBy: ["I.E.1"],
-    },
-    {
-      name: "member.can_ingest_and_tolerate_adequate_oral_intake",
-      question: "Can the member physically ingest and tolerate adequate oral intake of nutrients?",
-      description:
-        "The member can physically ingest and tolerate adequate oral intake of nutrients to maintain or improve health status.",
-      readBy: ["I.E.1"],
-    },
-    {
-      name: "member.receives_private_duty_nursing",
-      question: "Does the member receive private duty nursing?",
-      description: "The member receives private duty nursing.",
-      readBy: ["II.note-1"],
-    },
-    {
-      name: "member.receives_medicare_home_health_nursing",
-      question: "Is the member receiving Medicare-covered home health nursing services?",
-      description: "The member is receiving Medicare-covered home health nursing services.",
-      readBy: ["II.D"],
-    },
-    {
-      name: "therapy.kind",
-      question: "Which therapy is requested?",
-      description: "The home infusion therapy requested.",
-      readBy: [
-        "I.C.1",
-        "I.C.2",
-        "I.C.3",
-        "I.C.4",
-        "I.C.4.a",
-        "I.C.4.b",
-        "I.C.4.c",
-        "I.C.note",
-        "I.D.1",
-        "I.D.2",
-        "I.E.1",
-        "I.E.2",
-        "I.E.note-1",
-        "II.C",
-        "II.note-1",
-        "II.note-2",
-      ],
-    },
-    {
-      name: "therapy.route",
-      question: "By which route will the drug be given?",
-      description: "The route by which a drug therapy is given.",
-      readBy: ["I.C.note"],
-    },
-    {
-      name: "therapy.administered_by",
-      question: "Who will administer the therapy?",
-      description: "The person who will administer the therapy at home.",
-      readBy: ["I.A.4", "I.C.1"],
-    },
-    {
-      name: "therapy.administrator_able_and_willing",
-      question:
-        "Is the person who will administer the therapy able and willing to do so after teaching and with monitoring?",
-      description:
-        "The person who will administer the therapy is able and willing to do so following teaching and with monitoring.",
-      readBy: ["I.A.4", "I.C.1"],
-    },
-    {
-      name: "drug.infusion_more_effective",
-      question: "Has the physician determined that infusion is more effective than oral or injectable administration?",
-      description:
-        "The physician has determined that HIT is more effective than oral or injectable administration of the drug.",
-      readBy: ["I.C.4", "I.C.4.a"],
-    },
-    {
-      name: "drug.available_in_oral_form",
-      question: "Is the medication available in an oral form?",
-      description: "The medication is available in an oral form.",
-      readBy: ["I.C.4", "I.C.4.b"],
-    },
-    {
-      name: "drug.tolerated_orally",
-      question: "Can the member tolerate the medication orally?",
-      description: "The member can tolerate the medication orally.",
-      readBy: ["I.C.4", "I.C.4.c"],
-    },
-    {
-      name: "service.safe_in_living_environment",
-      question: "Can the service be furnished safely in the member's living environment?",
-      description: "The service can be furnished safely in the member's living environment.",
-      readBy: ["I.A.1"],
-    },
-    {
-      name: "service.ordered_as_medically_necessary",
-      question:
-        "Has the ordering physician documented that the service is medically necessary for the member's illness, injury, or condition?",
-      description:
-        "The physician who orders the service documents that it is medically necessary for the treatment of the member's illness, injury, or medical condition.",
-      readBy: ["I.B.1"],
-    },
-    {
-      name: "service.duplicates_other_provider",
-      question: "Does the service duplicate another provider's service?",
-      description: "The service duplicates another provider's service.",
-      readBy: ["II.A"],
-    },
-    {
-      name: "service.experimental_or_investigational",
-      question: "Is the service experimental or investigational?",
-      description: "The service is experimental or investigational.",
-      readBy: ["II.B"],
-    },
-    {
-      name: "service.part_of_clinical_trial",
-      question: "Is the service or its drug part of a clinical trial?",
-      description: "The service, or the drug it delivers, is part of a clinical trial.",
-      readBy: ["II.B"],
-    },
-    {
-      name: "home.features",
-      question:
-        "Which of these does the home have: a clean environment, electricity, water, telephone access, refrigeration, physical space for HIT supplies?",
-      description: "The things the home where the therapy is given has.",
-      readBy: ["I.A.5"],
-    },
-    {
-      name: "medicaid.enrollment_start",
-      question: "On what date did the member's NC Medicaid enrollment begin?",
-      description: "The first day of the member's NC Medicaid enrollment.",
-      readBy: ["NC.ELIG.a"],
-    },
-    {
-      name: "medicaid.enrollment_ended",
-      question: "Has the member's NC Medicaid enrollment ended or been given an end date?",
-      description: "The member's NC Medicaid enrollment has an end date.",
-      readBy: ["NC.ELIG.a"],
-    },
-    {
-      name: "medicaid.enrollment_end",
-      question: "On what date did (or will) the member's NC Medicaid enrollment end?",
-      description: "The last day of the member's NC Medicaid enrollment, when it has one.",
-      readBy: ["NC.ELIG.a"],
-    },
-    {
-      name: "medicaid.eligibility_verified",
-      question: "Did the provider verify the member's Medicaid eligibility for this date of service?",
-      description: "The provider verified the member's Medicaid eligibility for the date the service is rendered.",
-      readBy: ["NC.ELIG.b"],
-    },
-    {
-      name: "medicaid.category_restricts_service",
-      question: "Does the member's eligibility category restrict this service?",
-      description:
-        "The member's eligibility category carries a service restriction that makes them ineligible for HIT.",
-      readBy: ["NC.ELIG.c"],
-    },
-    {
-      name: "epsdt.documentation_shows_medical_necessity",
-      question: "Does the provider's documentation show the service is medically necessary under the EPSDT criteria?",
-      description:
-        "The provider's documentation shows that the service is medically necessary to correct or ameliorate a defect, physical or mental illness, or a condition, and meets all EPSDT criteria.",
-      readBy: ["EPSDT"],
-    },
-  ],
-};
-const FACT_KEYS = new Set<string>(["member", "therapy", "drug", "service", "home", "medicaid", "epsdt"]),
-  MEMBER_KEYS = new Set<string>([
-    "age",
-    "residence",
-    "clinical_status_stable",
-    "under_care_of_referring_physician",
-    "condition_supports_safe_home_administration",
-    "has_available_administration_site",
-    "condition_prohibits_adequate_oral_intake",
-    "gastrointestinal_tract_functions",
-    "can_ingest_and_tolerate_adequate_oral_intake",
-    "receives_private_duty_nursing",
-    "receives_medicare_home_health_nursing",
-  ]),
-  THERAPY_KEYS = new Set<string>(["kind", "route", "administered_by", "administrator_able_and_willing"]),
-  DRUG_KEYS = new Set<string>(["infusion_more_effective", "available_in_oral_form", "tolerated_orally"]),
-  SERVICE_KEYS = new Set<string>([
-    "safe_in_living_environment",
-    "ordered_as_medically_necessary",
-    "duplicates_other_provider",
-    "experimental_or_investigational",
-    "part_of_clinical_trial",
-  ]),
-  HOME_KEYS = new Set<string>(["features"]),
-  MEDICAID_KEYS = new Set<string>([
-    "enrollment_start",
-    "enrollment_ended",
-    "enrollment_end",
-    "eligibility_verified",
-    "category_restricts_service",
-  ]),
-  EPSDT_KEYS = new Set<string>(["documentation_shows_medical_necessity"]),
-  MEMBER_RESIDENCE_VALUES = new Set<MemberResidence>([
-    "private_residence",
-    "adult_care_home",
-    "skilled_nursing_facility",
-    "hospital",
-    "other_setting",
-  ]),
-  THERAPY_KIND_VALUES = new Set<TherapyKind>([
-    "chemotherapy",
-    "antibiotic",
-    "antiviral",
-    "antifungal",
-    "pain_management",
-    "other_drug_therapy",
-    "parenteral_nutrition",
-    "enteral_nutrition",
-    "oral_nutrition",
-  ]),
-  THERAPY_ROUTE_VALUES = new Set<TherapyRoute>([
-    "intravenous",
-    "subcutaneous",
-    "epidural",
-    "intrathecal",
-    "other_route",
-  ]),
-  THERAPY_ADMINISTERED_BY_VALUES = new Set<TherapyAdministeredBy>([
-    "member",
-    "unpaid_primary_caregiver",
-    "paid_caregiver",
-    "nurse",
-  ]),
-  HOME_FEATURES_VALUES = new Set<HomeFeatures>([
-    "clean_environment",
-    "electricity",
-    "water",
-    "telephone_access",
-    "refrigeration",
-    "space_for_supplies",
-  ]),
-  EFFECTIVE_DATES = ["2021-05-01", "2021-08-01", "2022-08-01", "2023-04-01", "2023-08-01", "2024-05-01", "2025-05-01"];
+  facts: factTable,
+  definitions: definitionTable,
+  sections: sectionTable,
+  rules: ruleTable,
+  exceptions: exceptionTable,
+});
 /** The billing rules of WNC.CP.224's coding table, as checkClaim reports them. */
 export const billingRules: readonly BillingRuleEntry<BillingRuleId>[] = [
   {
@@ -1070,777 +1367,7 @@ const CLAIM_KEYS = new Set<string>([
  * Throws PolicyInputError, naming every bad field, when a fact or the date is malformed or the date is before the policy took effect.
  */
 export function evaluate(facts: Facts, options: EvaluateOptions): PolicyDecision {
-  const issues: InputIssue[] = [];
-  const { asOf, revision, trace } = revisionInForce(options, EFFECTIVE_DATES, issues);
-  const root = readRoot(facts, FACT_KEYS, issues);
-  const group_member = readGroup(root, "member", "member", MEMBER_KEYS, issues);
-  const fact_member_age = readNumber(group_member, "age", "member.age", 0, 130, issues);
-  const fact_member_residence = readChoice(
-    group_member,
-    "residence",
-    "member.residence",
-    MEMBER_RESIDENCE_VALUES,
-    issues,
-  );
-  const fact_member_clinical_status_stable = readBoolean(
-    group_member,
-    "clinical_status_stable",
-    "member.clinical_status_stable",
-    issues,
-  );
-  const fact_member_under_care_of_referring_physician = readBoolean(
-    group_member,
-    "under_care_of_referring_physician",
-    "member.under_care_of_referring_physician",
-    issues,
-  );
-  const fact_member_condition_supports_safe_home_administration = readBoolean(
-    group_member,
-    "condition_supports_safe_home_administration",
-    "member.condition_supports_safe_home_administration",
-    issues,
-  );
-  const fact_member_has_available_administration_site = readBoolean(
-    group_member,
-    "has_available_administration_site",
-    "member.has_available_administration_site",
-    issues,
-  );
-  const fact_member_condition_prohibits_adequate_oral_intake = readBoolean(
-    group_member,
-    "condition_prohibits_adequate_oral_intake",
-    "member.condition_prohibits_adequate_oral_intake",
-    issues,
-  );
-  const fact_member_gastrointestinal_tract_functions = readBoolean(
-    group_member,
-    "gastrointestinal_tract_functions",
-    "member.gastrointestinal_tract_functions",
-    issues,
-  );
-  const fact_member_can_ingest_and_tolerate_adequate_oral_intake = readBoolean(
-    group_member,
-    "can_ingest_and_tolerate_adequate_oral_intake",
-    "member.can_ingest_and_tolerate_adequate_oral_intake",
-    issues,
-  );
-  const fact_member_receives_private_duty_nursing = readBoolean(
-    group_member,
-    "receives_private_duty_nursing",
-    "member.receives_private_duty_nursing",
-    issues,
-  );
-  const fact_member_receives_medicare_home_health_nursing = readBoolean(
-    group_member,
-    "receives_medicare_home_health_nursing",
-    "member.receives_medicare_home_health_nursing",
-    issues,
-  );
-  const group_therapy = readGroup(root, "therapy", "therapy", THERAPY_KEYS, issues);
-  const fact_therapy_kind = readChoice(group_therapy, "kind", "therapy.kind", THERAPY_KIND_VALUES, issues);
-  const fact_therapy_route = readChoice(group_therapy, "route", "therapy.route", THERAPY_ROUTE_VALUES, issues);
-  const fact_therapy_administered_by = readChoice(
-    group_therapy,
-    "administered_by",
-    "therapy.administered_by",
-    THERAPY_ADMINISTERED_BY_VALUES,
-    issues,
-  );
-  const fact_therapy_administrator_able_and_willing = readBoolean(
-    group_therapy,
-    "administrator_able_and_willing",
-    "therapy.administrator_able_and_willing",
-    issues,
-  );
-  const group_drug = readGroup(root, "drug", "drug", DRUG_KEYS, issues);
-  const fact_drug_infusion_more_effective = readBoolean(
-    group_drug,
-    "infusion_more_effective",
-    "drug.infusion_more_effective",
-    issues,
-  );
-  const fact_drug_available_in_oral_form = readBoolean(
-    group_drug,
-    "available_in_oral_form",
-    "drug.available_in_oral_form",
-    issues,
-  );
-  const fact_drug_tolerated_orally = readBoolean(group_drug, "tolerated_orally", "drug.tolerated_orally", issues);
-  const group_service = readGroup(root, "service", "service", SERVICE_KEYS, issues);
-  const fact_service_safe_in_living_environment = readBoolean(
-    group_service,
-    "safe_in_living_environment",
-    "service.safe_in_living_environment",
-    issues,
-  );
-  const fact_service_ordered_as_medically_necessary = readBoolean(
-    group_service,
-    "ordered_as_medically_necessary",
-    "service.ordered_as_medically_necessary",
-    issues,
-  );
-  const fact_service_duplicates_other_provider = readBoolean(
-    group_service,
-    "duplicates_other_provider",
-    "service.duplicates_other_provider",
-    issues,
-  );
-  const fact_service_experimental_or_investigational = readBoolean(
-    group_service,
-    "experimental_or_investigational",
-    "service.experimental_or_investigational",
-    issues,
-  );
-  const fact_service_part_of_clinical_trial = readBoolean(
-    group_service,
-    "part_of_clinical_trial",
-    "service.part_of_clinical_trial",
-    issues,
-  );
-  const group_home = readGroup(root, "home", "home", HOME_KEYS, issues);
-  const fact_home_features = readChoiceSet(group_home, "features", "home.features", HOME_FEATURES_VALUES, issues);
-  const group_medicaid = readGroup(root, "medicaid", "medicaid", MEDICAID_KEYS, issues);
-  const fact_medicaid_enrollment_start = readDate(
-    group_medicaid,
-    "enrollment_start",
-    "medicaid.enrollment_start",
-    issues,
-  );
-  const fact_medicaid_enrollment_ended = readBoolean(
-    group_medicaid,
-    "enrollment_ended",
-    "medicaid.enrollment_ended",
-    issues,
-  );
-  const fact_medicaid_enrollment_end = readDate(group_medicaid, "enrollment_end", "medicaid.enrollment_end", issues);
-  const fact_medicaid_eligibility_verified = readBoolean(
-    group_medicaid,
-    "eligibility_verified",
-    "medicaid.eligibility_verified",
-    issues,
-  );
-  const fact_medicaid_category_restricts_service = readBoolean(
-    group_medicaid,
-    "category_restricts_service",
-    "medicaid.category_restricts_service",
-    issues,
-  );
-  const group_epsdt = readGroup(root, "epsdt", "epsdt", EPSDT_KEYS, issues);
-  const fact_epsdt_documentation_shows_medical_necessity = readBoolean(
-    group_epsdt,
-    "documentation_shows_medical_necessity",
-    "epsdt.documentation_shows_medical_necessity",
-    issues,
-  );
-  if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
-  // Definitions, each computed once.
-  const def_drug_therapy: number =
-    fact_therapy_kind === undefined
-      ? 1
-      : fact_therapy_kind === "chemotherapy" ||
-          fact_therapy_kind === "antibiotic" ||
-          fact_therapy_kind === "antiviral" ||
-          fact_therapy_kind === "antifungal" ||
-          fact_therapy_kind === "pain_management" ||
-          fact_therapy_kind === "other_drug_therapy"
-        ? 2
-        : 0;
-  const def_antibiotic_therapy: number =
-    fact_therapy_kind === undefined
-      ? 1
-      : fact_therapy_kind === "antibiotic" || fact_therapy_kind === "antiviral" || fact_therapy_kind === "antifungal"
-        ? 2
-        : 0;
-  const def_nutrition_therapy: number =
-    fact_therapy_kind === undefined
-      ? 1
-      : fact_therapy_kind === "parenteral_nutrition" || fact_therapy_kind === "enteral_nutrition"
-        ? 2
-        : 0;
-  const def_self_administered: number = Math.min(
-    fact_therapy_administered_by === undefined
-      ? 1
-      : fact_therapy_administered_by === "member" || fact_therapy_administered_by === "unpaid_primary_caregiver"
-        ? 2
-        : 0,
-    fact_therapy_administrator_able_and_willing,
-  );
-  // Sections that apply only to some cases.
-  const section_I_C: number = def_drug_therapy;
-  const section_I_D: number =
-    fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "parenteral_nutrition" ? 2 : 0;
-  const section_I_E: number =
-    fact_therapy_kind === undefined
-      ? 1
-      : fact_therapy_kind === "enteral_nutrition" || fact_therapy_kind === "oral_nutrition"
-        ? 2
-        : 0;
-  // Each rule: does it apply on this date, and does it hold?
-  const holds_I_C_4_a: number = fact_drug_infusion_more_effective;
-  const holds_I_C_4_b: number = 2 - fact_drug_available_in_oral_form;
-  const holds_I_C_4_c: number = 2 - fact_drug_tolerated_orally;
-  const applies_I_A_1: number = 2;
-  const holds_I_A_1: number = fact_service_safe_in_living_environment;
-  const applies_I_A_2: number = 2;
-  const holds_I_A_2: number = fact_member_clinical_status_stable;
-  const applies_I_A_3: number = 2;
-  const holds_I_A_3: number =
-    fact_member_residence === undefined
-      ? 1
-      : fact_member_residence === "private_residence" || fact_member_residence === "adult_care_home"
-        ? 2
-        : 0;
-  const applies_I_A_4: number = 2;
-  const holds_I_A_4: number = def_self_administered;
-  const applies_I_A_5: number = revision >= 5 ? 2 : 0;
-  const holds_I_A_5: number =
-    fact_home_features === undefined
-      ? 1
-      : fact_home_features.includes("clean_environment") &&
-          fact_home_features.includes("electricity") &&
-          fact_home_features.includes("water") &&
-          fact_home_features.includes("telephone_access") &&
-          fact_home_features.includes("refrigeration") &&
-          fact_home_features.includes("space_for_supplies")
-        ? 2
-        : 0;
-  const applies_I_B_1: number = 2;
-  const holds_I_B_1: number = Math.min(
-    fact_service_ordered_as_medically_necessary,
-    fact_member_under_care_of_referring_physician,
-  );
-  const applies_I_C_1: number = section_I_C;
-  const holds_I_C_1: number = def_self_administered;
-  const applies_I_C_2: number = section_I_C;
-  const holds_I_C_2: number = fact_member_condition_supports_safe_home_administration;
-  const applies_I_C_3: number = section_I_C;
-  const holds_I_C_3: number = fact_member_has_available_administration_site;
-  const applies_I_C_4: number = section_I_C;
-  const holds_I_C_4: number = Math.max(holds_I_C_4_a, holds_I_C_4_b, holds_I_C_4_c);
-  const applies_I_C_note: number = section_I_C;
-  const holds_I_C_note: number =
-    2 -
-    Math.max(
-      Math.min(
-        fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "chemotherapy" ? 2 : 0,
-        fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
-      ),
-      Math.min(
-        def_antibiotic_therapy,
-        fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
-      ),
-      Math.min(
-        fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "pain_management" ? 2 : 0,
-        fact_therapy_route === undefined
-          ? 1
-          : fact_therapy_route === "subcutaneous" ||
-              fact_therapy_route === "epidural" ||
-              fact_therapy_route === "intrathecal" ||
-              fact_therapy_route === "intravenous"
-            ? 2
-            : 0,
-      ),
-    );
-  const applies_I_D_1: number = section_I_D;
-  const holds_I_D_1: number = fact_member_condition_prohibits_adequate_oral_intake;
-  const applies_I_D_2: number = section_I_D;
-  const holds_I_D_2: number = fact_member_has_available_administration_site;
-  const applies_I_E_1: number = section_I_E;
-  const holds_I_E_1: number = Math.min(
-    fact_member_gastrointestinal_tract_functions,
-    2 - fact_member_can_ingest_and_tolerate_adequate_oral_intake,
-  );
-  const applies_I_E_2: number = section_I_E;
-  const holds_I_E_2: number = fact_member_has_available_administration_site;
-  const applies_I_E_note_1: number = section_I_E;
-  const holds_I_E_note_1: number = fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "oral_nutrition" ? 2 : 0;
-  const applies_II_A: number = 2;
-  const holds_II_A: number = fact_service_duplicates_other_provider;
-  const applies_II_B: number = 2;
-  const holds_II_B: number = Math.max(
-    fact_service_experimental_or_investigational,
-    fact_service_part_of_clinical_trial,
-  );
-  const applies_II_C: number = 2;
-  const holds_II_C: number = fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "other_drug_therapy" ? 2 : 0;
-  const applies_II_D: number = 2;
-  const holds_II_D: number = fact_member_receives_medicare_home_health_nursing;
-  const applies_II_note_1: number = 2;
-  const holds_II_note_1: number = Math.min(def_drug_therapy, fact_member_receives_private_duty_nursing);
-  const applies_II_note_2: number = 2;
-  const holds_II_note_2: number = def_nutrition_therapy;
-  const applies_NC_ELIG_a: number = 2;
-  const holds_NC_ELIG_a: number = Math.min(
-    fact_medicaid_enrollment_start === undefined ? 1 : fact_medicaid_enrollment_start <= asOf ? 2 : 0,
-    Math.max(
-      2 - fact_medicaid_enrollment_ended,
-      fact_medicaid_enrollment_end === undefined ? 1 : fact_medicaid_enrollment_end >= asOf ? 2 : 0,
-    ),
-  );
-  const applies_NC_ELIG_b: number = 2;
-  const holds_NC_ELIG_b: number = fact_medicaid_eligibility_verified;
-  const applies_NC_ELIG_c: number = 2;
-  const holds_NC_ELIG_c: number = 2 - fact_medicaid_category_restricts_service;
-  // Exceptions: does each apply on this date?
-  const exception_EPSDT: number = Math.min(
-    fact_member_age === undefined ? 1 : fact_member_age < 21 ? 2 : 0,
-    fact_epsdt_documentation_shows_medical_necessity,
-  );
-  const explain: Explain = (what, index, mark) => {
-    const explain_def_drug_therapy = (): void => {
-      if (fact_therapy_kind === undefined) mark(11);
-    };
-    const explain_def_antibiotic_therapy = (): void => {
-      if (fact_therapy_kind === undefined) mark(11);
-    };
-    const explain_def_nutrition_therapy = (): void => {
-      if (fact_therapy_kind === undefined) mark(11);
-    };
-    const explain_def_self_administered = (): void => {
-      if (
-        Math.min(
-          fact_therapy_administered_by === undefined
-            ? 1
-            : fact_therapy_administered_by === "member" || fact_therapy_administered_by === "unpaid_primary_caregiver"
-              ? 2
-              : 0,
-          fact_therapy_administrator_able_and_willing,
-        ) === 1
-      ) {
-        if (fact_therapy_administered_by === undefined) mark(13);
-        if (fact_therapy_administrator_able_and_willing === 1) mark(14);
-      }
-    };
-    const explain_part_I_C_4_a = (): void => {
-      if (fact_drug_infusion_more_effective === 1) mark(15);
-    };
-    const explain_part_I_C_4_b = (): void => {
-      if (fact_drug_available_in_oral_form === 1) mark(16);
-    };
-    const explain_part_I_C_4_c = (): void => {
-      if (fact_drug_tolerated_orally === 1) mark(17);
-    };
-    if (what === "applies") {
-      switch (index) {
-        case 6: {
-          if (section_I_C === 1) {
-            if (def_drug_therapy === 1) explain_def_drug_therapy();
-          }
-
-          return;
-        }
-
-        case 7: {
-          if (section_I_C === 1) {
-            if (def_drug_therapy === 1) explain_def_drug_therapy();
-          }
-
-          return;
-        }
-
-        case 8: {
-          if (section_I_C === 1) {
-            if (def_drug_therapy === 1) explain_def_drug_therapy();
-          }
-
-          return;
-        }
-
-        case 9: {
-          if (section_I_C === 1) {
-            if (def_drug_therapy === 1) explain_def_drug_therapy();
-          }
-
-          return;
-        }
-
-        case 10: {
-          if (section_I_C === 1) {
-            if (def_drug_therapy === 1) explain_def_drug_therapy();
-          }
-
-          return;
-        }
-
-        case 11: {
-          if (section_I_C === 1) {
-            if (def_drug_therapy === 1) explain_def_drug_therapy();
-          }
-
-          return;
-        }
-
-        case 12: {
-          if (section_I_C === 1) {
-            if (def_drug_therapy === 1) explain_def_drug_therapy();
-          }
-
-          return;
-        }
-
-        case 13: {
-          if (section_I_C === 1) {
-            if (def_drug_therapy === 1) explain_def_drug_therapy();
-          }
-
-          return;
-        }
-
-        case 14: {
-          if (section_I_D === 1) {
-            if (fact_therapy_kind === undefined) mark(11);
-          }
-
-          return;
-        }
-
-        case 15: {
-          if (section_I_D === 1) {
-            if (fact_therapy_kind === undefined) mark(11);
-          }
-
-          return;
-        }
-
-        case 16: {
-          if (section_I_E === 1) {
-            if (fact_therapy_kind === undefined) mark(11);
-          }
-
-          return;
-        }
-
-        case 17: {
-          if (section_I_E === 1) {
-            if (fact_therapy_kind === undefined) mark(11);
-          }
-
-          return;
-        }
-
-        case 18: {
-          if (section_I_E === 1) {
-            if (fact_therapy_kind === undefined) mark(11);
-          }
-
-          return;
-        }
-      }
-
-      return;
-    }
-
-    if (what === "holds") {
-      switch (index) {
-        case 0: {
-          if (fact_service_safe_in_living_environment === 1) mark(18);
-          return;
-        }
-
-        case 1: {
-          if (fact_member_clinical_status_stable === 1) mark(2);
-          return;
-        }
-
-        case 2: {
-          if (fact_member_residence === undefined) mark(1);
-          return;
-        }
-
-        case 3: {
-          if (def_self_administered === 1) explain_def_self_administered();
-          return;
-        }
-
-        case 4: {
-          if (fact_home_features === undefined) mark(23);
-          return;
-        }
-
-        case 5: {
-          if (
-            Math.min(fact_service_ordered_as_medically_necessary, fact_member_under_care_of_referring_physician) === 1
-          ) {
-            if (fact_service_ordered_as_medically_necessary === 1) mark(19);
-            if (fact_member_under_care_of_referring_physician === 1) mark(3);
-          }
-
-          return;
-        }
-
-        case 6: {
-          if (def_self_administered === 1) explain_def_self_administered();
-          return;
-        }
-
-        case 7: {
-          if (fact_member_condition_supports_safe_home_administration === 1) mark(4);
-          return;
-        }
-
-        case 8: {
-          if (fact_member_has_available_administration_site === 1) mark(5);
-          return;
-        }
-
-        case 9: {
-          if (Math.max(holds_I_C_4_a, holds_I_C_4_b, holds_I_C_4_c) === 1) {
-            if (holds_I_C_4_a === 1) explain_part_I_C_4_a();
-            if (holds_I_C_4_b === 1) explain_part_I_C_4_b();
-            if (holds_I_C_4_c === 1) explain_part_I_C_4_c();
-          }
-
-          return;
-        }
-
-        case 10: {
-          if (fact_drug_infusion_more_effective === 1) mark(15);
-          return;
-        }
-
-        case 11: {
-          if (fact_drug_available_in_oral_form === 1) mark(16);
-          return;
-        }
-
-        case 12: {
-          if (fact_drug_tolerated_orally === 1) mark(17);
-          return;
-        }
-
-        case 13: {
-          const all_therapy_kind: number = Math.min(
-            fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "chemotherapy" ? 2 : 0,
-            fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
-          );
-          const all_antibiotic_therapy: number = Math.min(
-            def_antibiotic_therapy,
-            fact_therapy_route === undefined ? 1 : fact_therapy_route === "intravenous" ? 2 : 0,
-          );
-          const all_therapy_kind_2: number = Math.min(
-            fact_therapy_kind === undefined ? 1 : fact_therapy_kind === "pain_management" ? 2 : 0,
-            fact_therapy_route === undefined
-              ? 1
-              : fact_therapy_route === "subcutaneous" ||
-                  fact_therapy_route === "epidural" ||
-                  fact_therapy_route === "intrathecal" ||
-                  fact_therapy_route === "intravenous"
-                ? 2
-                : 0,
-          );
-          if (Math.max(all_therapy_kind, all_antibiotic_therapy, all_therapy_kind_2) === 1) {
-            if (all_therapy_kind === 1) {
-              if (fact_therapy_kind === undefined) mark(11);
-              if (fact_therapy_route === undefined) mark(12);
-            }
-
-            if (all_antibiotic_therapy === 1) {
-              if (def_antibiotic_therapy === 1) explain_def_antibiotic_therapy();
-              if (fact_therapy_route === undefined) mark(12);
-            }
-
-            if (all_therapy_kind_2 === 1) {
-              if (fact_therapy_kind === undefined) mark(11);
-              if (fact_therapy_route === undefined) mark(12);
-            }
-          }
-
-          return;
-        }
-
-        case 14: {
-          if (fact_member_condition_prohibits_adequate_oral_intake === 1) mark(6);
-          return;
-        }
-
-        case 15: {
-          if (fact_member_has_available_administration_site === 1) mark(5);
-          return;
-        }
-
-        case 16: {
-          if (
-            Math.min(
-              fact_member_gastrointestinal_tract_functions,
-              2 - fact_member_can_ingest_and_tolerate_adequate_oral_intake,
-            ) === 1
-          ) {
-            if (fact_member_gastrointestinal_tract_functions === 1) mark(7);
-            if (fact_member_can_ingest_and_tolerate_adequate_oral_intake === 1) mark(8);
-          }
-
-          return;
-        }
-
-        case 17: {
-          if (fact_member_has_available_administration_site === 1) mark(5);
-          return;
-        }
-
-        case 18: {
-          if (fact_therapy_kind === undefined) mark(11);
-          return;
-        }
-
-        case 19: {
-          if (fact_service_duplicates_other_provider === 1) mark(20);
-          return;
-        }
-
-        case 20: {
-          if (Math.max(fact_service_experimental_or_investigational, fact_service_part_of_clinical_trial) === 1) {
-            if (fact_service_experimental_or_investigational === 1) mark(21);
-            if (fact_service_part_of_clinical_trial === 1) mark(22);
-          }
-
-          return;
-        }
-
-        case 21: {
-          if (fact_therapy_kind === undefined) mark(11);
-          return;
-        }
-
-        case 22: {
-          if (fact_member_receives_medicare_home_health_nursing === 1) mark(10);
-          return;
-        }
-
-        case 23: {
-          if (Math.min(def_drug_therapy, fact_member_receives_private_duty_nursing) === 1) {
-            if (def_drug_therapy === 1) explain_def_drug_therapy();
-            if (fact_member_receives_private_duty_nursing === 1) mark(9);
-          }
-
-          return;
-        }
-
-        case 24: {
-          if (def_nutrition_therapy === 1) explain_def_nutrition_therapy();
-          return;
-        }
-
-        case 25: {
-          const any_medicaid_enrollment_ended: number = Math.max(
-            2 - fact_medicaid_enrollment_ended,
-            fact_medicaid_enrollment_end === undefined ? 1 : fact_medicaid_enrollment_end >= asOf ? 2 : 0,
-          );
-          if (
-            Math.min(
-              fact_medicaid_enrollment_start === undefined ? 1 : fact_medicaid_enrollment_start <= asOf ? 2 : 0,
-              any_medicaid_enrollment_ended,
-            ) === 1
-          ) {
-            if (fact_medicaid_enrollment_start === undefined) mark(24);
-            if (any_medicaid_enrollment_ended === 1) {
-              if (fact_medicaid_enrollment_ended === 1) mark(25);
-              if (fact_medicaid_enrollment_end === undefined) mark(26);
-            }
-          }
-
-          return;
-        }
-
-        case 26: {
-          if (fact_medicaid_eligibility_verified === 1) mark(27);
-          return;
-        }
-
-        case 27: {
-          if (fact_medicaid_category_restricts_service === 1) mark(28);
-          return;
-        }
-      }
-
-      return;
-    }
-
-    switch (index) {
-      case 0: {
-        if (
-          Math.min(
-            fact_member_age === undefined ? 1 : fact_member_age < 21 ? 2 : 0,
-            fact_epsdt_documentation_shows_medical_necessity,
-          ) === 1
-        ) {
-          if (fact_member_age === undefined) mark(0);
-          if (fact_epsdt_documentation_shows_medical_necessity === 1) mark(29);
-        }
-
-        return;
-      }
-    }
-  };
-  return decide(
-    policy,
-    revision,
-    asOf,
-    {
-      applies: [
-        applies_I_A_1,
-        applies_I_A_2,
-        applies_I_A_3,
-        applies_I_A_4,
-        applies_I_A_5,
-        applies_I_B_1,
-        applies_I_C_1,
-        applies_I_C_2,
-        applies_I_C_3,
-        applies_I_C_4,
-        applies_I_C_4,
-        applies_I_C_4,
-        applies_I_C_4,
-        applies_I_C_note,
-        applies_I_D_1,
-        applies_I_D_2,
-        applies_I_E_1,
-        applies_I_E_2,
-        applies_I_E_note_1,
-        applies_II_A,
-        applies_II_B,
-        applies_II_C,
-        applies_II_D,
-        applies_II_note_1,
-        applies_II_note_2,
-        applies_NC_ELIG_a,
-        applies_NC_ELIG_b,
-        applies_NC_ELIG_c,
-      ],
-      holds: [
-        holds_I_A_1,
-        holds_I_A_2,
-        holds_I_A_3,
-        holds_I_A_4,
-        holds_I_A_5,
-        holds_I_B_1,
-        holds_I_C_1,
-        holds_I_C_2,
-        holds_I_C_3,
-        holds_I_C_4,
-        holds_I_C_4_a,
-        holds_I_C_4_b,
-        holds_I_C_4_c,
-        holds_I_C_note,
-        holds_I_D_1,
-        holds_I_D_2,
-        holds_I_E_1,
-        holds_I_E_2,
-        holds_I_E_note_1,
-        holds_II_A,
-        holds_II_B,
-        holds_II_C,
-        holds_II_D,
-        holds_II_note_1,
-        holds_II_note_2,
-        holds_NC_ELIG_a,
-        holds_NC_ELIG_b,
-        holds_NC_ELIG_c,
-      ],
-      exceptions: [exception_EPSDT],
-    },
-    explain,
-    trace,
-  );
+  return evaluatePolicy(policy, facts, options);
 }
 
 /**
@@ -1869,7 +1396,7 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
     "termination_allowance",
     issues,
   );
-  const { asOf, revision } = claimRevision(options, serviceDate, EFFECTIVE_DATES, issues);
+  const { asOf, revision } = claimRevision(options, serviceDate, policy.effectiveDates, issues);
   if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
   const lines_S9494: number[] = [];
   const lines_S9329: number[] = [];
@@ -1906,7 +1433,7 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   // S9494-therapy: billedOnlyWhen (S9494)
   {
     if (lines_S9494.length > 0) {
-      const holds: number =
+      const holds: Truth =
         fact_claim_therapies === undefined
           ? 1
           : fact_claim_therapies.includes("antibiotic") ||
@@ -1914,11 +1441,11 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
               fact_claim_therapies.includes("antifungal")
             ? 2
             : 0;
-      if (holds === 0) findings.violated(0, lines_S9494);
+      if (holds === 0) findings.violated("S9494-therapy", lines_S9494);
       else if (holds === 1) {
         const missing: string[] = [];
         if (fact_claim_therapies === undefined) missing.push("therapies");
-        findings.couldNotCheck(0, lines_S9494, missing);
+        findings.couldNotCheck("S9494-therapy", lines_S9494, missing);
       }
     }
   }
@@ -1926,13 +1453,13 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   // S9329-therapy: billedOnlyWhen (S9329)
   {
     if (lines_S9329.length > 0) {
-      const holds: number =
+      const holds: Truth =
         fact_claim_therapies === undefined ? 1 : fact_claim_therapies.includes("chemotherapy") ? 2 : 0;
-      if (holds === 0) findings.violated(1, lines_S9329);
+      if (holds === 0) findings.violated("S9329-therapy", lines_S9329);
       else if (holds === 1) {
         const missing: string[] = [];
         if (fact_claim_therapies === undefined) missing.push("therapies");
-        findings.couldNotCheck(1, lines_S9329, missing);
+        findings.couldNotCheck("S9329-therapy", lines_S9329, missing);
       }
     }
   }
@@ -1940,26 +1467,26 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   // S9325-therapy: billedOnlyWhen (S9325)
   {
     if (lines_S9325.length > 0) {
-      const holds: number =
+      const holds: Truth =
         fact_claim_therapies === undefined ? 1 : fact_claim_therapies.includes("pain_management") ? 2 : 0;
-      if (holds === 0) findings.violated(2, lines_S9325);
+      if (holds === 0) findings.violated("S9325-therapy", lines_S9325);
       else if (holds === 1) {
         const missing: string[] = [];
         if (fact_claim_therapies === undefined) missing.push("therapies");
-        findings.couldNotCheck(2, lines_S9325, missing);
+        findings.couldNotCheck("S9325-therapy", lines_S9325, missing);
       }
     }
   }
 
   // S9379-termination-only: billedOnlyWhen (S9379)
-  if (revision >= 4) {
+  if (asOf >= REVISION_2023_08.effective) {
     if (lines_S9379.length > 0) {
-      const holds: number = fact_claim_termination_allowance;
-      if (holds === 0) findings.violated(3, lines_S9379);
+      const holds: Truth = fact_claim_termination_allowance;
+      if (holds === 0) findings.violated("S9379-termination-only", lines_S9379);
       else if (holds === 1) {
         const missing: string[] = [];
         if (fact_claim_termination_allowance === 1) missing.push("termination_allowance");
-        findings.couldNotCheck(3, lines_S9379, missing);
+        findings.couldNotCheck("S9379-termination-only", lines_S9379, missing);
       }
     }
   }
@@ -1967,7 +1494,7 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   // T1030-drug-therapy-only: billedOnlyWhen (T1030)
   {
     if (lines_T1030.length > 0) {
-      const holds: number =
+      const holds: Truth =
         fact_claim_therapies === undefined
           ? 1
           : fact_claim_therapies.includes("antibiotic") ||
@@ -1978,24 +1505,24 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
               fact_claim_therapies.includes("other_drug_therapy")
             ? 2
             : 0;
-      if (holds === 0) findings.violated(4, lines_T1030);
+      if (holds === 0) findings.violated("T1030-drug-therapy-only", lines_T1030);
       else if (holds === 1) {
         const missing: string[] = [];
         if (fact_claim_therapies === undefined) missing.push("therapies");
-        findings.couldNotCheck(4, lines_T1030, missing);
+        findings.couldNotCheck("T1030-drug-therapy-only", lines_T1030, missing);
       }
     }
   }
 
   // T1030-with-each-therapy-code: billedWithEach (T1030)
-  if (revision >= 4) {
+  if (asOf >= REVISION_2023_08.effective) {
     if (lines_S9494.length + lines_S9329.length + lines_S9325.length > 0) {
       const groupLines = [...lines_S9494, ...lines_S9329, ...lines_S9325];
       const needed = largestUnits(lines, groupLines);
       const billed = totalUnits(lines, lines_T1030);
       if (billed < needed) {
         findings.violated(
-          5,
+          "T1030-with-each-therapy-code",
           [...groupLines, ...lines_T1030],
           `T1030 billed for ${billed} units; the codes it must travel with need ${needed}`,
         );
@@ -2006,7 +1533,7 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   // T1002-drug-therapy-only: billedOnlyWhen (T1002)
   {
     if (lines_T1002.length > 0) {
-      const holds: number =
+      const holds: Truth =
         fact_claim_therapies === undefined
           ? 1
           : fact_claim_therapies.includes("antibiotic") ||
@@ -2017,49 +1544,50 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
               fact_claim_therapies.includes("other_drug_therapy")
             ? 2
             : 0;
-      if (holds === 0) findings.violated(6, lines_T1002);
+      if (holds === 0) findings.violated("T1002-drug-therapy-only", lines_T1002);
       else if (holds === 1) {
         const missing: string[] = [];
         if (fact_claim_therapies === undefined) missing.push("therapies");
-        findings.couldNotCheck(6, lines_T1002, missing);
+        findings.couldNotCheck("T1002-drug-therapy-only", lines_T1002, missing);
       }
     }
   }
 
   // T1002-modifier-SD: requiresModifier (T1002)
-  if (revision >= 4) {
+  if (asOf >= REVISION_2023_08.effective) {
     const without = linesWithoutModifier(lines, lines_T1002, "SD");
-    if (without.length > 0) findings.violated(7, without, "modifier SD missing");
+    if (without.length > 0) findings.violated("T1002-modifier-SD", without, "modifier SD missing");
   }
 
   // T1002-amphotericin-monitoring: billedOnlyWhen (T1002)
-  if (revision >= 4) {
+  if (asOf >= REVISION_2023_08.effective) {
     if (lines_T1002.length > 0) {
-      const holds: number = Math.min(
+      const holds: Truth = and(
         fact_claim_amphotericin_b,
         fact_claim_monitoring_minutes === undefined ? 1 : fact_claim_monitoring_minutes > 120 ? 2 : 0,
       );
-      if (holds === 0) findings.violated(8, lines_T1002);
+      if (holds === 0) findings.violated("T1002-amphotericin-monitoring", lines_T1002);
       else if (holds === 1) {
         const missing: string[] = [];
         if (fact_claim_amphotericin_b === 1) missing.push("amphotericin_b");
         if (fact_claim_monitoring_minutes === undefined) missing.push("monitoring_minutes");
-        findings.couldNotCheck(8, lines_T1002, missing);
+        findings.couldNotCheck("T1002-amphotericin-monitoring", lines_T1002, missing);
       }
     }
   }
 
   // T1002-units: unitsAtMost (T1002)
-  if (revision >= 4) {
+  if (asOf >= REVISION_2023_08.effective) {
     if (lines_T1002.length > 0) {
       if (fact_claim_monitoring_minutes === undefined) {
         const missing: string[] = [];
         if (fact_claim_monitoring_minutes === undefined) missing.push("monitoring_minutes");
-        findings.couldNotCheck(9, lines_T1002, missing);
+        findings.couldNotCheck("T1002-units", lines_T1002, missing);
       } else {
         const allowed = Math.max(0, Math.ceil((fact_claim_monitoring_minutes - 120) / 15));
         const billed = totalUnits(lines, lines_T1002);
-        if (billed > allowed) findings.violated(9, lines_T1002, `billed ${billed} units; at most ${allowed} allowed`);
+        if (billed > allowed)
+          findings.violated("T1002-units", lines_T1002, `billed ${billed} units; at most ${allowed} allowed`);
       }
     }
   }

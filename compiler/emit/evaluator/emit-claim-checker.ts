@@ -11,11 +11,24 @@ import {
 } from "ts-morph";
 import type { BillingRuleModel, FactModel, NumericModel, PolicyModel } from "../../model/policy-model.js";
 import { docText, stringLiteral } from "../code-text.js";
-import { propertyType, readFactStatement, union, valuesConstName, valuesTypeName } from "./fact-code.js";
-import { ConditionCompiler } from "./conditions.js";
+import {
+  commentedUnion,
+  propertyType,
+  readFactStatement,
+  union,
+  valuesConstName,
+  valuesTypeName,
+} from "./fact-code.js";
+import { ConditionCompiler, noReads } from "./conditions.js";
 import { inForceTest } from "./in-force.js";
+import { data, expandedList, expandedObject } from "./literal.js";
 import type { LocalNames } from "./local-names.js";
 import { claimFieldName } from "../../naming/generated-names.js";
+
+/** A claim rule reads only claim facts and the date: the checker refuses anything else. */
+function unreachable(what: string): never {
+  throw new Error(`policyc: internal error: a billing rule reads ${what}`);
+}
 
 function field(fact: FactModel): string {
   return claimFieldName(fact.name);
@@ -30,14 +43,36 @@ export class ClaimCheckerEmitter {
     /** Registers a value the module imports from the runtime. */
     private readonly useRuntime: (name: string) => void,
   ) {
-    this.conditions = new ConditionCompiler(names, model.claimFacts);
+    this.conditions = new ConditionCompiler({
+      fact: (name) => this.factLocal(name),
+      definition: (name) => unreachable(`a definition (${name})`),
+      part: (id) => unreachable(`a part (${id})`),
+      serviceDate: () => "asOf",
+    });
+  }
+
+  private factLocal(name: string): string {
+    return this.names.get("fact", name);
+  }
+
+  /** Whether checkClaim types a local with Truth: a rule that bills only when, or not when, a condition holds. */
+  typesTruth(): boolean {
+    return this.model.billingRules.some((rule) => rule.kind === "billedOnlyWhen" || rule.kind === "notBilledWhen");
+  }
+
+  /** The truth of a billing rule's condition, importing the runtime helpers it calls. */
+  private truth(rule: BillingRuleModel): string {
+    const reads = noReads();
+    const truth = this.conditions.truth(rule.condition ?? { kind: "constant", value: true }, reads);
+    for (const helper of reads.helpers) this.useRuntime(helper);
+    return truth;
   }
 
   private linesOf(code: string): string {
     return this.names.get("lines", code);
   }
 
-  addTypes(out: StatementStructures[]): void {
+  addTypes(out: (string | StatementStructures)[]): void {
     for (const fact of this.model.claimFacts) {
       if (fact.type.kind !== "oneOf" && fact.type.kind !== "setOf") continue;
       out.push({
@@ -75,7 +110,9 @@ export class ClaimCheckerEmitter {
       kind: StructureKind.TypeAlias,
       name: "BillingRuleId",
       isExported: true,
-      type: union(this.model.billingRules.map((rule) => rule.id)),
+      type: commentedUnion(
+        this.model.billingRules.map((rule) => ({ id: rule.id, comment: `${rule.code}: ${rule.kind}` })),
+      ),
     });
     out.push({
       kind: StructureKind.TypeAlias,
@@ -86,27 +123,20 @@ export class ClaimCheckerEmitter {
     });
   }
 
-  addConstants(out: StatementStructures[]): void {
-    const table = this.model.billingRules.map((rule) => ({
-      id: rule.id,
-      code: rule.code,
-      kind: rule.kind,
-      message: rule.message,
-      source: rule.source,
-    }));
-    out.push({
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [docText(`The billing rules of ${this.model.reference}'s coding table, as checkClaim reports them.`)],
-      declarations: [
-        {
-          name: "billingRules",
-          type: "readonly BillingRuleEntry<BillingRuleId>[]",
-          initializer: JSON.stringify(table),
-        },
-      ],
-    });
+  addConstants(out: (string | StatementStructures)[]): void {
+    const entries = this.model.billingRules.map((rule) =>
+      expandedObject([
+        { name: "id", code: stringLiteral(rule.id) },
+        { name: "code", code: stringLiteral(rule.code) },
+        { name: "kind", code: stringLiteral(rule.kind) },
+        { name: "message", code: stringLiteral(rule.message) },
+        { name: "source", code: data(rule.source) },
+      ]),
+    );
+    out.push(
+      `/** ${docText(`The billing rules of ${this.model.reference}'s coding table, as checkClaim reports them.`)} */\n` +
+        `export const billingRules: readonly BillingRuleEntry<BillingRuleId>[] = ${expandedList(entries)};`,
+    );
     const keys = ["serviceDate", "lines", ...this.model.claimFacts.map(field)];
     out.push({
       kind: StructureKind.VariableStatement,
@@ -128,20 +158,13 @@ export class ClaimCheckerEmitter {
   }
 
   private readFact(fact: FactModel): string {
-    return readFactStatement(
-      fact,
-      this.conditions.fact(fact.name),
-      "claimRoot",
-      field(fact),
-      field(fact),
-      this.useRuntime,
-    );
+    return readFactStatement(fact, this.factLocal(fact.name), "claimRoot", field(fact), field(fact), this.useRuntime);
   }
 
   /** A claim fact that is unknown: undefined, or the middle truth for a yes-or-no fact. */
   private unknownTest(factName: string): string {
     const fact = this.model.claimFacts.find((f) => f.name === factName);
-    const local = this.conditions.fact(factName);
+    const local = this.factLocal(factName);
     return fact?.type.kind === "boolean" ? `${local} === 1` : `${local} === undefined`;
   }
 
@@ -150,7 +173,7 @@ export class ClaimCheckerEmitter {
       case "number":
         return String(expression.value);
       case "fact":
-        return this.conditions.fact(expression.fact);
+        return this.factLocal(expression.fact);
       case "binary":
         return `(${this.numeric(expression.left)} ${expression.operator} ${this.numeric(expression.right)})`;
     }
@@ -173,20 +196,20 @@ export class ClaimCheckerEmitter {
     ];
   }
 
-  private ruleCode(rule: BillingRuleModel, index: number): string[] {
+  private ruleCode(rule: BillingRuleModel): string[] {
     const lines = this.linesOf(rule.code);
+    const id = stringLiteral(rule.id);
     switch (rule.kind) {
       case "billedOnlyWhen":
       case "notBilledWhen": {
-        const truth = this.conditions.truth(rule.condition ?? { kind: "constant", value: true });
         const broken = rule.kind === "billedOnlyWhen" ? 0 : 2;
         return [
           `if (${lines}.length > 0) {`,
-          `const holds: number = ${truth};`,
-          `if (holds === ${broken}) findings.violated(${index}, ${lines});`,
+          `const holds: Truth = ${this.truth(rule)};`,
+          `if (holds === ${broken}) findings.violated(${id}, ${lines});`,
           "else if (holds === 1) {",
           ...this.missingFacts(rule),
-          `findings.couldNotCheck(${index}, ${lines}, missing);`,
+          `findings.couldNotCheck(${id}, ${lines}, missing);`,
           "}",
           "}",
         ];
@@ -195,7 +218,7 @@ export class ClaimCheckerEmitter {
         this.useRuntime("linesWithoutModifier");
         return [
           `const without = linesWithoutModifier(lines, ${lines}, ${stringLiteral(rule.modifier ?? "")});`,
-          `if (without.length > 0) findings.violated(${index}, without, ${stringLiteral(`modifier ${rule.modifier ?? ""} missing`)});`,
+          `if (without.length > 0) findings.violated(${id}, without, ${stringLiteral(`modifier ${rule.modifier ?? ""} missing`)});`,
         ];
       case "billedWithEach": {
         this.useRuntime("largestUnits");
@@ -208,7 +231,7 @@ export class ClaimCheckerEmitter {
           "const needed = largestUnits(lines, groupLines);",
           `const billed = totalUnits(lines, ${lines});`,
           "if (billed < needed) {",
-          `findings.violated(${index}, [...groupLines, ...${lines}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed}\`);`,
+          `findings.violated(${id}, [...groupLines, ...${lines}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed}\`);`,
           "}",
           "}",
         ];
@@ -226,13 +249,13 @@ export class ClaimCheckerEmitter {
             ? [
                 `if (${unknown.join(" || ")}) {`,
                 ...this.missingFacts(rule),
-                `findings.couldNotCheck(${index}, ${lines}, missing);`,
+                `findings.couldNotCheck(${id}, ${lines}, missing);`,
                 "} else {",
               ]
             : ["{"]),
           `const allowed = Math.max(0, ${value});`,
           `const billed = totalUnits(lines, ${lines});`,
-          `if (billed > allowed) findings.violated(${index}, ${lines}, \`billed \${billed} units; at most \${allowed} allowed\`);`,
+          `if (billed > allowed) findings.violated(${id}, ${lines}, \`billed \${billed} units; at most \${allowed} allowed\`);`,
           "}",
           "}",
         ];
@@ -240,7 +263,7 @@ export class ClaimCheckerEmitter {
     }
   }
 
-  addCheckClaim(out: StatementStructures[]): void {
+  addCheckClaim(out: (string | StatementStructures)[]): void {
     for (const name of [
       "ClaimFindings",
       "PolicyInputError",
@@ -263,9 +286,9 @@ export class ClaimCheckerEmitter {
       "}",
       "});",
     ];
-    const rules = this.model.billingRules.flatMap((rule, index) => {
-      const body = this.ruleCode(rule, index);
-      const inForce = inForceTest(rule.inForce);
+    const rules = this.model.billingRules.flatMap((rule) => {
+      const body = this.ruleCode(rule);
+      const inForce = inForceTest(this.model, rule.inForce, "asOf");
       return [
         `// ${rule.id}: ${rule.kind} (${rule.code})`,
         ...(inForce === undefined ? ["{", ...body, "}"] : [`if (${inForce}) {`, ...body, "}"]),
@@ -286,7 +309,7 @@ export class ClaimCheckerEmitter {
         "const serviceDate = readServiceDate(claimRoot, issues);",
         "const lines = readClaimLines(claimRoot, issues);",
         ...this.model.claimFacts.map((fact) => this.readFact(fact)),
-        "const { asOf, revision } = claimRevision(options, serviceDate, EFFECTIVE_DATES, issues);",
+        "const { asOf, revision } = claimRevision(options, serviceDate, policy.effectiveDates, issues);",
         "if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);",
         ...sortLines,
         "const findings = new ClaimFindings(billingRules);",

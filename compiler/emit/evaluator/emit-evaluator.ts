@@ -6,22 +6,20 @@
 import {
   Project,
   StructureKind,
-  VariableDeclarationKind,
   type OptionalKind,
   type PropertySignatureStructure,
   type StatementStructures,
 } from "ts-morph";
-import type { Condition, FactModel, PolicyModel, RuleModel } from "../../model/policy-model.js";
+import type { FactModel, PolicyModel, RuleModel } from "../../model/policy-model.js";
 import { docText, lineCommentText, stringLiteral } from "../code-text.js";
-import { groupInterfaceName, groupKeysConstName } from "../../naming/generated-names.js";
-import { propertyType, readFactStatement, union, valuesConstName, valuesTypeName } from "./fact-code.js";
-import { ConditionCompiler } from "./conditions.js";
+import { groupInterfaceName } from "../../naming/generated-names.js";
+import { commentedUnion, factValueType, propertyType, union, valuesTypeName } from "./fact-code.js";
 import { LocalNames } from "./local-names.js";
-import { inForceTest } from "./in-force.js";
 import { ClaimCheckerEmitter } from "./emit-claim-checker.js";
-import { allCoverageConditions, nestedConditions } from "../../model/walk-conditions.js";
+import { StatementTables } from "./statement-tables.js";
 
 const RUNTIME = "../runtime/index.js";
+const CONDITION_DATA = "../runtime/condition-data.js";
 
 /** Facts grouped by the parts of their names: `member.age` sits in group `member`. */
 interface FactGroup {
@@ -60,8 +58,12 @@ function interfaceName(group: FactGroup): string {
   return groupInterfaceName(group.path);
 }
 
-function keysConstName(group: FactGroup): string {
-  return groupKeysConstName(group.path);
+/** What a rule id stands for, beside it in the RuleId union: `criterion`, `part of I.C.4`, `note`. */
+function ruleDescription(rule: RuleModel): string {
+  if (rule.partOf !== undefined) return `part of ${rule.partOf}`;
+  return rule.role === "servicesExclusion"
+    ? `${rule.kind}: services of ${rule.servicesOf ?? "?"} not covered`
+    : rule.kind;
 }
 
 function describeFactType(fact: FactModel): string {
@@ -83,56 +85,19 @@ function describeFactType(fact: FactModel): string {
   }
 }
 
-/** Everything the conditions reach: definitions, and sections whose `applies when` some rule needs. */
-function usedNames(model: PolicyModel): { definitions: Set<string>; sections: Set<string> } {
-  const definitions = new Set<string>();
-  const byName = new Map(model.definitions.map((definition) => [definition.name, definition]));
-  const visit = (condition: Condition): void => {
-    for (const nested of nestedConditions(condition)) {
-      if (nested.kind !== "definition" || definitions.has(nested.name)) continue;
-      definitions.add(nested.name);
-      const definition = byName.get(nested.name);
-      if (definition) visit(definition.condition);
-    }
-  };
-  const sections = new Set<string>();
-  for (const rule of model.rules) {
-    visit(rule.condition);
-    for (const { section, condition } of rule.applicability) {
-      sections.add(section);
-      visit(condition);
-    }
-  }
-  for (const exception of model.exceptions) visit(exception.condition);
-  return { definitions, sections };
-}
-
 class EvaluatorEmitter {
-  private readonly names = new LocalNames();
-  private readonly conditions: ConditionCompiler;
   private readonly root: FactGroup;
-  private readonly used: { definitions: Set<string>; sections: Set<string> };
-  private readonly runtimeValues = new Set<string>(["decide", "PolicyInputError", "readRoot", "revisionInForce"]);
-  private readonly rulesById: ReadonlyMap<string, RuleModel>;
+  private readonly tables: StatementTables;
+  private readonly runtimeValues = new Set<string>(["definePolicy", "evaluatePolicy"]);
 
   constructor(private readonly model: PolicyModel) {
-    this.conditions = new ConditionCompiler(this.names, model.facts);
     this.root = groupFacts(model.facts);
-    this.used = usedNames(model);
-    this.rulesById = new Map(model.rules.map((rule) => [rule.id, rule]));
-  }
-
-  private ruleApplies(rule: RuleModel): string {
-    const sections = rule.applicability.map(({ section }) => this.names.get("section", section));
-    const applies =
-      sections.length === 0 ? "2" : sections.length === 1 ? sections[0]! : `Math.min(${sections.join(", ")})`;
-    const inForce = inForceTest(rule.inForce);
-    return inForce === undefined ? applies : `${inForce} ? ${applies} : 0`;
+    this.tables = new StatementTables(model);
   }
 
   // ----- types -----------------------------------------------------------------------------------
 
-  private addTypes(out: StatementStructures[]): void {
+  private addTypes(out: (string | StatementStructures)[]): void {
     for (const fact of this.model.facts) {
       if (fact.type.kind !== "oneOf" && fact.type.kind !== "setOf") continue;
       out.push({
@@ -173,23 +138,18 @@ class EvaluatorEmitter {
         ],
       });
     }
-    out.push({
-      kind: StructureKind.TypeAlias,
-      name: "FactName",
-      isExported: true,
-      type: union(this.model.facts.map((fact) => fact.name)),
-    });
+    out.push({ kind: StructureKind.TypeAlias, name: "FactName", isExported: true, type: "keyof FactValues" });
     out.push({
       kind: StructureKind.TypeAlias,
       name: "RuleId",
       isExported: true,
-      type: union(this.model.rules.map((rule) => rule.id)),
+      type: commentedUnion(this.model.rules.map((rule) => ({ id: rule.id, comment: ruleDescription(rule) }))),
     });
     out.push({
       kind: StructureKind.TypeAlias,
       name: "ExceptionId",
       isExported: true,
-      type: union(this.model.exceptions.map((exception) => exception.id)),
+      type: commentedUnion(this.model.exceptions.map((exception) => ({ id: exception.id, comment: "exception" }))),
     });
     out.push({
       kind: StructureKind.TypeAlias,
@@ -200,254 +160,62 @@ class EvaluatorEmitter {
     });
   }
 
-  // ----- data ------------------------------------------------------------------------------------
-
-  private addConstants(out: StatementStructures[]): void {
-    const sectionTitles = new Map(
-      this.model.outline.flatMap((entry) => (entry.kind === "section" ? [[entry.id, entry.title] as const] : [])),
-    );
-    const exceptionIndex = new Map(this.model.exceptions.map((exception, index) => [exception.id, index]));
-    const table = {
-      reference: this.model.reference,
-      title: this.model.title,
-      sourceHash: this.model.sourceHash,
-      revisions: this.model.revisions.map((revision) => ({
-        approved: revision.approved,
-        effective: revision.effective,
-      })),
-      rules: this.model.rules.map((rule) => {
-        const overriders = this.model.exceptions.filter((exception) => exception.overrides.includes(rule.id));
-        return {
-          id: rule.id,
-          kind: rule.kind,
-          role: rule.role,
-          text: rule.text,
-          overriddenBy: overriders.map((exception) => exceptionIndex.get(exception.id) ?? -1),
-          overriddenByIds: overriders.map((exception) => exception.id),
-          facts: rule.facts,
-          ...(rule.servicesOf !== undefined && {
-            services: { section: rule.servicesOf, title: sectionTitles.get(rule.servicesOf) ?? rule.servicesOf },
-          }),
-        };
-      }),
-      exceptions: this.model.exceptions.map((exception) => ({
-        id: exception.id,
-        title: exception.title,
-        requiresPriorApproval: exception.requiresPriorApproval,
-        facts: exception.facts,
-        from: exception.inForce.from,
-        ...(exception.inForce.until !== undefined && { until: exception.inForce.until }),
-      })),
-      facts: this.model.facts.map((fact) => ({
-        name: fact.name,
-        question: fact.question,
-        description: fact.description,
-        readBy: fact.readBy,
-      })),
-    };
+  /** The types of what the compiled logic reads: the facts by name, the definitions, the parts. */
+  private addScopeTypes(out: (string | StatementStructures)[]): void {
     out.push({
-      kind: StructureKind.VariableStatement,
+      kind: StructureKind.Interface,
+      name: "FactValues",
       isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
+      properties: this.model.facts.map((fact) => ({
+        name: stringLiteral(fact.name),
+        type: factValueType(fact),
+        isReadonly: true,
+      })),
       docs: [
         docText(
-          `${this.model.reference} ${this.model.title}: its rules, exceptions and facts, as the runtime reads them.`,
+          "The facts as the rules read them: a yes-or-no fact as a truth, any other as its value, or undefined when unknown.",
         ),
       ],
-      declarations: [
-        { name: "policy", type: "PolicyTable<RuleId, FactName, ExceptionId>", initializer: JSON.stringify(table) },
-      ],
     });
-
-    const constants = [
-      ...allGroups(this.root).map((group) => ({
-        name: keysConstName(group),
-        initializer: `new Set<string>(${JSON.stringify([...group.groups.keys(), ...group.facts.map((fact) => lastPart(fact.name))])})`,
-      })),
-      ...this.model.facts.flatMap((fact) =>
-        fact.type.kind === "oneOf" || fact.type.kind === "setOf"
-          ? [
-              {
-                name: valuesConstName(fact),
-                initializer: `new Set<${valuesTypeName(fact)}>(${JSON.stringify(fact.type.values.map((v) => v.name))})`,
-              },
-            ]
-          : [],
-      ),
-      {
-        name: "EFFECTIVE_DATES",
-        initializer: JSON.stringify(this.model.revisions.map((revision) => revision.effective)),
-      },
-    ];
     out.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: constants,
+      kind: StructureKind.Interface,
+      name: "DefinitionValues",
+      isExported: true,
+      properties: this.tables
+        .usedDefinitions()
+        .map((name) => ({ name: stringLiteral(name), type: "Truth", isReadonly: true })),
+      docs: [docText("The truth of each definition the rules use, computed once per decision.")],
+    });
+    const parts = this.model.rules.filter((rule) => rule.role === "part");
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: "PartId",
+      isExported: true,
+      type: commentedUnion(parts.map((rule) => ({ id: rule.id, comment: ruleDescription(rule) }))),
+    });
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: "Scope",
+      isExported: true,
+      type: "PolicyScope<FactValues, DefinitionValues, PartId>",
+      docs: [docText("What a statement's compiled logic reads.")],
     });
   }
 
-  // ----- evaluate --------------------------------------------------------------------------------
-
-  private readFacts(): string[] {
-    const lines: string[] = [`const root = readRoot(facts, ${keysConstName(this.root)}, issues);`];
-    this.runtimeValues.add("readRoot");
-    const visit = (group: FactGroup, local: string) => {
-      for (const fact of group.facts) lines.push(this.readFact(fact, local));
-      for (const [key, child] of group.groups) {
-        const childLocal = this.names.get("group", child.path.join("."));
-        this.runtimeValues.add("readGroup");
-        lines.push(
-          `const ${childLocal} = readGroup(${local}, ${stringLiteral(key)}, ${stringLiteral(child.path.join("."))}, ${keysConstName(child)}, issues);`,
-        );
-        visit(child, childLocal);
-      }
-    };
-    visit(this.root, "root");
-    return lines;
-  }
-
-  private readFact(fact: FactModel, group: string): string {
-    return readFactStatement(fact, this.conditions.fact(fact.name), group, lastPart(fact.name), fact.name, (name) =>
-      this.runtimeValues.add(name),
+  private addTables(out: (string | StatementStructures)[]): void {
+    out.push(
+      ...this.tables.revisionConstants(),
+      this.tables.factTable(),
+      this.tables.definitionTable(),
+      this.tables.sectionTable(),
+      this.tables.ruleTable(),
+      this.tables.exceptionTable(),
+      this.tables.policyDeclaration(),
     );
+    for (const helper of this.tables.helpers) this.runtimeValues.add(helper);
   }
 
-  private computeValues(): string[] {
-    const lines: string[] = ["// Definitions, each computed once."];
-    for (const definition of this.model.definitions) {
-      if (!this.used.definitions.has(definition.name)) continue;
-      lines.push(
-        `const ${this.names.get("def", definition.name)}: number = ${this.conditions.truth(definition.condition)};`,
-      );
-    }
-    lines.push("// Sections that apply only to some cases.");
-    for (const entry of this.model.outline) {
-      if (entry.kind !== "section" || !entry.appliesWhen || !this.used.sections.has(entry.id)) continue;
-      lines.push(`const ${this.names.get("section", entry.id)}: number = ${this.conditions.truth(entry.appliesWhen)};`);
-    }
-    lines.push("// Each rule: does it apply on this date, and does it hold?");
-    for (const rule of this.rulesInComputingOrder()) {
-      if (rule.role !== "part")
-        lines.push(`const ${this.names.get("applies", rule.id)}: number = ${this.ruleApplies(rule)};`);
-      lines.push(`const ${this.names.get("holds", rule.id)}: number = ${this.conditions.truth(rule.condition)};`);
-    }
-    lines.push("// Exceptions: does each apply on this date?");
-    for (const exception of this.model.exceptions) {
-      const inForce = inForceTest(exception.inForce);
-      const truth = this.conditions.truth(exception.condition);
-      lines.push(
-        `const ${this.names.get("exception", exception.id)}: number = ${inForce === undefined ? truth : `${inForce} ? ${truth} : 0`};`,
-      );
-    }
-    return lines;
-  }
-
-  /**
-   * The rules in an order where each comes after the parts it reads, whatever their order in the
-   * source: parts (deepest first, since a part may have parts of its own), then the other rules.
-   */
-  private rulesInComputingOrder(): RuleModel[] {
-    const parts = new Map(this.model.rules.filter((rule) => rule.role === "part").map((rule) => [rule.id, rule]));
-    const ordered: RuleModel[] = [];
-    const placed = new Set<string>();
-    const place = (rule: RuleModel): void => {
-      if (placed.has(rule.id)) return;
-      placed.add(rule.id);
-      for (const nested of nestedConditions(rule.condition)) {
-        const part = nested.kind === "part" ? parts.get(nested.id) : undefined;
-        if (part) place(part);
-      }
-      ordered.push(rule);
-    };
-    for (const part of parts.values()) place(part);
-    for (const rule of this.model.rules) if (rule.role !== "part") ordered.push(rule);
-    return ordered;
-  }
-
-  /** The `applies` local of a rule: its own, or for a part (of a part...) its criterion's. */
-  private appliesOf(rule: RuleModel): string {
-    let criterion = rule;
-    while (criterion.partOf !== undefined) {
-      const parent = this.rulesById.get(criterion.partOf);
-      if (!parent) break;
-      criterion = parent;
-    }
-    return this.names.get("applies", criterion.id);
-  }
-
-  private explainFunction(): string[] {
-    const lines: string[] = ["const explain: Explain = (what, index, mark) => {"];
-    for (const definition of this.model.definitions) {
-      if (!this.used.definitions.has(definition.name)) continue;
-      lines.push(
-        `const ${this.names.get("explain_def", definition.name)} = (): void => {`,
-        ...this.conditions.explain(definition.condition),
-        "};",
-      );
-    }
-    for (const rule of this.model.rules) {
-      if (rule.role !== "part") continue;
-      lines.push(
-        `const ${this.names.get("explain_part", rule.id)} = (): void => {`,
-        ...this.conditions.explain(rule.condition),
-        "};",
-      );
-    }
-    const appliesCases = this.model.rules.flatMap((rule, index) => {
-      const body = rule.applicability.flatMap(({ section, condition }) => [
-        `if (${this.names.get("section", section)} === 1) {`,
-        ...this.conditions.explain(condition),
-        "}",
-      ]);
-      return body.length === 0 ? [] : [`case ${index}: {`, ...body, "return;", "}"];
-    });
-    const holdsCases = this.model.rules.flatMap((rule, index) => [
-      `case ${index}: {`,
-      ...this.conditions.explain(rule.condition),
-      "return;",
-      "}",
-    ]);
-    const exceptionCases = this.model.exceptions.flatMap((exception, index) => [
-      `case ${index}: {`,
-      ...this.conditions.explain(exception.condition),
-      "return;",
-      "}",
-    ]);
-    lines.push(
-      'if (what === "applies") {',
-      ...(appliesCases.length > 0 ? ["switch (index) {", ...appliesCases, "}"] : []),
-      "return;",
-      "}",
-      'if (what === "holds") {',
-      "switch (index) {",
-      ...holdsCases,
-      "}",
-      "return;",
-      "}",
-      ...(exceptionCases.length > 0 ? ["switch (index) {", ...exceptionCases, "}"] : []),
-      "};",
-    );
-    return lines;
-  }
-
-  private valueArrays(): string {
-    const applies = this.model.rules.map((rule) => this.appliesOf(rule));
-    const holds = this.model.rules.map((rule) => this.names.get("holds", rule.id));
-    const exceptions = this.model.exceptions.map((exception) => this.names.get("exception", exception.id));
-    return `{ applies: [${applies.join(", ")}], holds: [${holds.join(", ")}], exceptions: [${exceptions.join(", ")}] }`;
-  }
-
-  private addEvaluate(out: StatementStructures[]): void {
-    const statements = [
-      "const issues: InputIssue[] = [];",
-      "const { asOf, revision, trace } = revisionInForce(options, EFFECTIVE_DATES, issues);",
-      ...this.readFacts(),
-      "if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);",
-      ...this.computeValues(),
-      ...this.explainFunction(),
-      `return decide(policy, revision, asOf, ${this.valueArrays()}, explain, trace);`,
-    ];
-    if (this.usesAtLeast()) this.runtimeValues.add("atLeast");
+  private addEvaluate(out: (string | StatementStructures)[]): void {
     out.push({
       kind: StructureKind.Function,
       name: "evaluate",
@@ -457,7 +225,7 @@ class EvaluatorEmitter {
         { name: "options", type: "EvaluateOptions" },
       ],
       returnType: "PolicyDecision",
-      statements,
+      statements: ["return evaluatePolicy(policy, facts, options);"],
       docs: [
         docText(
           `Decides ${this.model.reference} ${this.model.title} for the facts of one case on the service date \`options.asOf\`.\n\n` +
@@ -467,21 +235,15 @@ class EvaluatorEmitter {
     });
   }
 
-  /** Whether any condition, a billing rule's too, uses `at least N of` (so that `atLeast` must be imported). */
-  private usesAtLeast(): boolean {
-    const billing = this.model.billingRules.flatMap((rule) =>
-      rule.condition ? [...nestedConditions(rule.condition)] : [],
-    );
-    return [...allCoverageConditions(this.model), ...billing].some((condition) => condition.kind === "atLeast");
-  }
-
   emit(project: Project, fileName: string): string {
-    const claims = new ClaimCheckerEmitter(this.model, this.names, (name) => this.runtimeValues.add(name));
+    const names = new LocalNames();
+    const claims = new ClaimCheckerEmitter(this.model, names, (name) => this.runtimeValues.add(name));
     // NOTE: one structure printed once; adding declarations to a ts-morph file one by one re-prints it each time.
-    const body: StatementStructures[] = [];
+    const body: (string | StatementStructures)[] = [];
     this.addTypes(body);
+    this.addScopeTypes(body);
     claims.addTypes(body);
-    this.addConstants(body);
+    this.addTables(body);
     claims.addConstants(body);
     this.addEvaluate(body);
     claims.addCheckClaim(body);
@@ -491,19 +253,41 @@ class EvaluatorEmitter {
       "ClaimCheckOptions",
       "ClaimLine",
       "Decision",
+      "DefinitionEntry",
       "EvaluateOptions",
-      "Explain",
+      "ExceptionEntry",
+      "FactEntry",
       "InputIssue",
-      "PolicyTable",
+      "PolicyScope",
+      "PreparedPolicy",
+      "Revision",
+      "RuleEntry",
+      "SectionEntry",
+      "Truth",
     ];
+    // Truth only when a fact, a definition or a claim rule is typed with it: an unused import fails strict builds.
+    const usesTruth =
+      this.model.facts.some((fact) => fact.type.kind === "boolean") ||
+      this.tables.usedDefinitions().length > 0 ||
+      claims.typesTruth();
+    const usedTypes = types.filter((name) => name !== "Truth" || usesTruth);
     const statements: (string | StatementStructures)[] = [
       `// DO NOT EDIT. Generated by policyc from ${lineCommentText(this.model.sourcePath)}; run \`npm run build\` after editing the policy.`,
       `// ${lineCommentText(`${this.model.reference} ${this.model.title}`)}, source sha256 ${this.model.sourceHash}.`,
       {
         kind: StructureKind.ImportDeclaration,
         moduleSpecifier: RUNTIME,
-        namedImports: [...[...this.runtimeValues].sort(), ...types.map((name) => ({ name, isTypeOnly: true }))],
+        namedImports: [...[...this.runtimeValues].sort(), ...usedTypes.map((name) => ({ name, isTypeOnly: true }))],
       },
+      ...(this.tables.conditionData.builders.size > 0
+        ? [
+            {
+              kind: StructureKind.ImportDeclaration as const,
+              moduleSpecifier: CONDITION_DATA,
+              namedImports: [...this.tables.conditionData.builders].sort(),
+            },
+          ]
+        : []),
       ...body,
     ];
     return project.createSourceFile(fileName, { statements }, { overwrite: true }).getFullText();

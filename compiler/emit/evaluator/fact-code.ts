@@ -3,8 +3,17 @@
 // validates it with a runtime reader.
 
 import type { FactModel } from "../../model/policy-model.js";
-import { stringLiteral } from "../code-text.js";
+import { lineCommentText, stringLiteral } from "../code-text.js";
 import * as names from "../../naming/generated-names.js";
+
+/**
+ * A union of ids, one per line with a comment saying what each is (`| "I.A.1" // criterion`): the
+ * comments keep prettier from joining the union on one line, so adding an id adds one line.
+ */
+export function commentedUnion(members: readonly { readonly id: string; readonly comment: string }[]): string {
+  if (members.length === 0) return "never";
+  return `\n${members.map(({ id, comment }) => `| ${stringLiteral(id)} // ${lineCommentText(comment)}`).join("\n")}\n`;
+}
 
 /** `"a" | "b"`, or `never` for no values. */
 export function union(values: readonly string[]): string {
@@ -34,6 +43,22 @@ export function propertyType(fact: FactModel): string {
       return `${valuesTypeName(fact)} | null`;
     case "setOf":
       return `readonly ${valuesTypeName(fact)}[] | null`;
+  }
+}
+
+/** The type of the fact's value as compiled logic reads it: a truth for a yes-or-no fact. */
+export function factValueType(fact: FactModel): string {
+  switch (fact.type.kind) {
+    case "boolean":
+      return "Truth";
+    case "number":
+      return "number | undefined";
+    case "date":
+      return "string | undefined";
+    case "oneOf":
+      return `${valuesTypeName(fact)} | undefined`;
+    case "setOf":
+      return `readonly ${valuesTypeName(fact)}[] | undefined`;
   }
 }
 

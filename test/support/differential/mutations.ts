@@ -3,6 +3,7 @@
 // could not catch that bug. A mutation that finds no place for itself in a policy says so (undefined).
 
 import type { PolicyModel } from "../../../compiler/model/policy-model.js";
+import { revisionConstName } from "../../../compiler/naming/generated-names.js";
 
 export interface Sources {
   /** The generated evaluator.ts, as emitEvaluator writes it (before prettier). */
@@ -37,17 +38,37 @@ function replaceInRuntime(sources: Sources, file: string, from: string, to: stri
   return { ...sources, runtime: new Map(sources.runtime).set(file, text.replace(from, to)) };
 }
 
-/** Leaves out one `mark(n)` of explain's criteria and exclusions, for a fact that no other rule reports in its place. */
-function dropMark(sources: Sources, model: PolicyModel): Sources | undefined {
-  const start = sources.evaluator.indexOf('if (what === "holds")');
-  if (start < 0) return undefined;
-  const line = /^[ \t]*if \([^\n]*\) mark\((\d+)\);[ \t]*\n/gm;
-  line.lastIndex = start;
+/**
+ * Replaces, in one rule's condition as data, a yes-or-no fact that only that rule reads with
+ * `always(true)`: the compiled logic still decides, but a pending decision no longer asks for the fact.
+ */
+function dropFactFromData(sources: Sources, model: PolicyModel): Sources | undefined {
+  const line = /^when: [^\n]*?yes\("([^"]+)"\)/gm;
   for (let match = line.exec(sources.evaluator); match !== null; match = line.exec(sources.evaluator)) {
-    if (model.facts[Number(match[1])]?.readBy.length !== 1) continue;
+    const fact = model.facts.find((candidate) => candidate.name === match[1]);
+    if (fact?.readBy.length !== 1) continue;
+    const at = match.index + match[0].length - `yes("${fact.name}")`.length;
     return {
       ...sources,
-      evaluator: sources.evaluator.slice(0, match.index) + sources.evaluator.slice(match.index + match[0].length),
+      evaluator:
+        sources.evaluator.slice(0, at) + "always(true)" + sources.evaluator.slice(at + `yes("${fact.name}")`.length),
+    };
+  }
+  return undefined;
+}
+
+/** Moves the first statement in force from a later revision back to the revision before. */
+function lifetimeOneEarlier(sources: Sources, model: PolicyModel): Sources | undefined {
+  const constants = model.revisions.map((revision) => revisionConstName(revision.approved));
+  const from = /inForce: \{ from: (REVISION_\w+)/g;
+  for (let match = from.exec(sources.evaluator); match !== null; match = from.exec(sources.evaluator)) {
+    const index = constants.indexOf(match[1]!);
+    if (index <= 0) continue;
+    const at = match.index + match[0].length - match[1]!.length;
+    return {
+      ...sources,
+      evaluator:
+        sources.evaluator.slice(0, at) + constants[index - 1]! + sources.evaluator.slice(at + match[1]!.length),
     };
   }
   return undefined;
@@ -55,31 +76,21 @@ function dropMark(sources: Sources, model: PolicyModel): Sources | undefined {
 
 export const mutations: readonly Mutation[] = [
   {
-    name: "and and or swapped in one rule's condition (Math.min for Math.max)",
+    name: "and and or swapped in one rule's compiled condition",
     mutate: (sources) =>
-      replaceFirst(
-        sources,
-        /(const holds_\w+: number = )Math\.(min|max)\(/,
-        (m) => `${m[1]}Math.${m[2] === "min" ? "max" : "min"}(`,
-      ),
+      replaceFirst(sources, /(holds: [^\n]*?)\b(and|or)\(/, (m) => `${m[1]}${m[2] === "and" ? "or" : "and"}(`),
   },
   {
-    name: "`>=` emitted as `>` in a condition",
-    mutate: (sources) =>
-      replaceFirst(sources, /(const (?:holds|exception|def|section)_\w+: number = [^\n]*?) >= /, (m) => `${m[1]} > `),
+    name: "`>=` emitted as `>` in a compiled condition",
+    mutate: (sources) => replaceFirst(sources, /((?:holds|applies|truth): [^\n]*?) >= /, (m) => `${m[1]} > `),
   },
   {
-    name: "one mark(...) left out of explain, so that a missing fact is not reported",
-    mutate: dropMark,
+    name: "a fact left out of a rule's condition as data, so that a pending decision does not ask for it",
+    mutate: dropFactFromData,
   },
   {
     name: "a rule's overriddenBy dropped: its exception no longer sets it aside",
-    mutate: (sources) =>
-      replaceFirst(
-        sources,
-        /"overriddenBy":\[[^\]]+\],"overriddenByIds":\[[^\]]+\]/,
-        () => '"overriddenBy":[],"overriddenByIds":[]',
-      ),
+    mutate: (sources) => replaceFirst(sources, /overriddenBy: \["[^\]]*\]/, () => "overriddenBy: []"),
   },
   {
     name: "a rule's overriddenBy added: an exception sets aside a rule it does not override",
@@ -88,17 +99,18 @@ export const mutations: readonly Mutation[] = [
       if (exception === undefined) return undefined;
       return replaceFirst(
         sources,
-        /("role":"(?:requirement|exclusion)","text":"(?:[^"\\]|\\.)*",)"overriddenBy":\[\],"overriddenByIds":\[\]/,
-        (m) => `${m[1]}"overriddenBy":[0],"overriddenByIds":[${JSON.stringify(exception.id)}]`,
+        /(role: "(?:requirement|exclusion)",\n(?:(?!\n\}).)*?)overriddenBy: \[\]/s,
+        (m) => `${m[1]}overriddenBy: [${JSON.stringify(exception.id)}]`,
       );
     },
   },
   {
-    name: "a statement's revision range off by one",
-    mutate: (sources) =>
-      replaceFirst(sources, /revision (>=|<) (\d+)/, (m) =>
-        m[1] === ">=" ? `revision > ${m[2]}` : `revision <= ${m[2]}`,
-      ),
+    name: "a statement's lifetime starting one revision early",
+    mutate: lifetimeOneEarlier,
+  },
+  {
+    name: "a claim rule's date test off by one day (`>` for `>=`)",
+    mutate: (sources) => replaceFirst(sources, /asOf >= (REVISION_\w+)\.effective/, (m) => `asOf > ${m[1]}.effective`),
   },
   {
     name: "a unit limit rounded down instead of up",
@@ -115,8 +127,8 @@ export const mutations: readonly Mutation[] = [
         ? replaceInRuntime(
             sources,
             "decide.ts",
-            'const priorApprovalRequired = outcome === "covered" && ',
-            "const priorApprovalRequired = ",
+            'outcome === "covered" && appliedInOrder.some(',
+            "appliedInOrder.some(",
           )
         : undefined,
   },

@@ -1,0 +1,71 @@
+// A condition of the model written as data for the generated module, with the runtime's builders
+// (runtime/condition-data.ts): `allOf([yes("a.flag"), compare(value("a.age"), ">=", number(18))])`.
+
+import type { Condition, Term } from "../../model/policy-model.js";
+import { stringLiteral } from "../code-text.js";
+
+export class ConditionData {
+  /** The builders the written conditions call, for the module's import. */
+  readonly builders = new Set<string>();
+
+  private call(builder: string, args: string): string {
+    this.builders.add(builder);
+    return `${builder}(${args})`;
+  }
+
+  private list(operands: readonly Condition[]): string {
+    return `[${operands.map((operand) => this.write(operand)).join(", ")}]`;
+  }
+
+  private texts(values: readonly string[]): string {
+    return `[${values.map(stringLiteral).join(", ")}]`;
+  }
+
+  private term(term: Term): string {
+    switch (term.kind) {
+      case "fact":
+        return this.call("value", stringLiteral(term.fact));
+      case "number":
+        return this.call("number", String(term.value));
+      case "date":
+      case "text":
+        return this.call(term.kind, stringLiteral(term.value));
+      case "serviceDate":
+        this.builders.add("serviceDate");
+        return "serviceDate";
+    }
+  }
+
+  write(condition: Condition): string {
+    switch (condition.kind) {
+      case "constant":
+        return this.call("always", String(condition.value));
+      case "fact":
+        return this.call("yes", stringLiteral(condition.fact));
+      case "oneOf":
+        return this.call("oneOf", `${stringLiteral(condition.fact)}, ${this.texts(condition.values)}`);
+      case "compare":
+        return this.call(
+          "compare",
+          `${this.term(condition.left)}, ${stringLiteral(condition.operator)}, ${this.term(condition.right)}`,
+        );
+      case "contains":
+        return this.call(
+          "contains",
+          `${stringLiteral(condition.fact)}, ${stringLiteral(condition.mode)}, ${this.texts(condition.values)}`,
+        );
+      case "not":
+        return this.call("negation", this.write(condition.operand));
+      case "and":
+        return this.call("allOf", this.list(condition.operands));
+      case "or":
+        return this.call("anyOf", this.list(condition.operands));
+      case "atLeast":
+        return this.call("atLeastOf", `${condition.count}, ${this.list(condition.operands)}`);
+      case "definition":
+        return this.call("definition", stringLiteral(condition.name));
+      case "part":
+        return this.call("part", stringLiteral(condition.id));
+    }
+  }
+}

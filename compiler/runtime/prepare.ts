@@ -1,0 +1,245 @@
+// A policy's declaration made ready to evaluate, once, when its module loads: every reference by id
+// turned into a position in the runtime's own arrays (the generated code never holds a position),
+// the facts grouped as the input nests them, and the order in which parts must be computed.
+
+import type {
+  Condition,
+  DefinitionEntry,
+  FactEntry,
+  Lifetime,
+  PolicyDeclaration,
+  Revision,
+  RuleEntry,
+  SectionEntry,
+} from "./policy-table.js";
+import type { Truth } from "./truth.js";
+import { viewMaker } from "./named-values.js";
+
+/** A group of facts as the input nests it: `member` holds `age`; the root holds the groups. */
+export interface FactGroupPlan {
+  /** The group's dotted path (`member`), empty for the root. */
+  readonly path: string;
+  /** The group's key in its parent. */
+  readonly key: string;
+  /** Every key the group may hold: its facts' and its subgroups'. */
+  readonly keys: ReadonlySet<string>;
+  readonly facts: readonly FactPlan[];
+  readonly groups: readonly FactGroupPlan[];
+}
+
+// NOTE: the prepared forms below copy what evaluation reads into objects of one shape each (every
+// field present, undefined when absent): the declaration's entries differ in their optional fields,
+// and reading a field from objects of many shapes is slow in V8.
+
+export interface FactPlan {
+  readonly name: string;
+  /** Its position in the fact table, and in the values read. */
+  readonly position: number;
+  /** The fact's key in its group: `age` for `member.age`. */
+  readonly key: string;
+  readonly kind: FactEntry["type"]["kind"];
+  readonly min: number;
+  readonly max: number;
+  /** For a one-of or set fact, its values. */
+  readonly values: ReadonlySet<string> | undefined;
+}
+
+export interface PreparedRule<S> {
+  readonly id: string;
+  readonly kind: RuleEntry<S, string, string, string>["kind"];
+  readonly role: RuleEntry<S, string, string, string>["role"];
+  readonly text: string;
+  readonly facts: readonly string[];
+  readonly services: { readonly section: string; readonly title: string } | undefined;
+  readonly when: Condition;
+  readonly holds: (scope: S) => Truth;
+  readonly from: number;
+  readonly until: number;
+  /** Positions in `sections` of the sections it applies within. */
+  readonly sections: readonly number[];
+  /** For a part, the position of the criterion (not a part) it belongs to; its own position otherwise. */
+  readonly criterion: number;
+  /** Positions in `exceptions` of the exceptions that may set it aside. */
+  readonly overriddenBy: readonly number[];
+}
+
+export interface PreparedException<S> {
+  readonly id: string;
+  readonly title: string;
+  readonly requiresPriorApproval: boolean;
+  readonly facts: readonly string[];
+  readonly when: Condition;
+  readonly applies: (scope: S) => Truth;
+  readonly from: number;
+  readonly until: number;
+}
+
+export interface PreparedPolicy<S, RuleId extends string, FactName extends string, ExceptionId extends string> {
+  readonly declaration: PolicyDeclaration<S, RuleId, FactName, ExceptionId>;
+  readonly reference: string;
+  readonly title: string;
+  readonly sourceHash: string;
+  readonly revisions: readonly Revision[];
+  readonly effectiveDates: readonly string[];
+  readonly rules: readonly PreparedRule<S>[];
+  /** Positions in `rules` of the parts, deepest first, so that each is computed before what reads it. */
+  readonly partOrder: readonly number[];
+  readonly sections: readonly SectionEntry<S>[];
+  readonly exceptions: readonly PreparedException<S>[];
+  readonly definitions: readonly DefinitionEntry<S>[];
+  readonly definitionsByName: ReadonlyMap<string, DefinitionEntry<S>>;
+  /** The condition of each part, by id. */
+  readonly partsById: ReadonlyMap<string, Condition>;
+  readonly facts: readonly FactEntry<FactName>[];
+  readonly factPosition: ReadonlyMap<string, number>;
+  /** Views of the values computed for a case, by name (see named-values.ts). */
+  readonly factView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
+  readonly definitionView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
+  /** The parts' values are in the order they are computed, `partOrder`. */
+  readonly partView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
+  /** Per fact, in the order of `facts`: the rules and exceptions that read it. */
+  readonly readBy: readonly (readonly (RuleId | ExceptionId)[])[];
+  readonly input: FactGroupPlan;
+}
+
+function policyError(reference: string, problem: string): Error {
+  return new Error(`policyc runtime: the declaration of ${reference} ${problem}; rebuild it with \`npm run build\`.`);
+}
+
+interface MutableGroup {
+  readonly path: string;
+  readonly key: string;
+  readonly facts: FactPlan[];
+  readonly groups: Map<string, MutableGroup>;
+}
+
+function frozenGroup(group: MutableGroup): FactGroupPlan {
+  return {
+    path: group.path,
+    key: group.key,
+    keys: new Set([...group.facts.map((fact) => fact.key), ...group.groups.keys()]),
+    facts: group.facts,
+    groups: [...group.groups.values()].map(frozenGroup),
+  };
+}
+
+/** The facts nested as the input holds them, each group in the order its first fact is declared. */
+function inputPlan(facts: readonly FactEntry[]): FactGroupPlan {
+  const root: MutableGroup = { path: "", key: "", facts: [], groups: new Map() };
+  facts.forEach((entry, position) => {
+    const parts = entry.name.split(".");
+    let group = root;
+    for (const part of parts.slice(0, -1)) {
+      let next = group.groups.get(part);
+      if (next === undefined) {
+        next = { path: group.path === "" ? part : `${group.path}.${part}`, key: part, facts: [], groups: new Map() };
+        group.groups.set(part, next);
+      }
+      group = next;
+    }
+    const type = entry.type;
+    group.facts.push({
+      name: entry.name,
+      position,
+      key: parts.at(-1) ?? "",
+      kind: type.kind,
+      min: type.kind === "number" ? (type.min ?? -Infinity) : -Infinity,
+      max: type.kind === "number" ? (type.max ?? Infinity) : Infinity,
+      values: type.kind === "oneOf" || type.kind === "setOf" ? new Set(type.values) : undefined,
+    });
+  });
+  return frozenGroup(root);
+}
+
+/** Prepares a policy's declaration for evaluation; throws when it refers to an id it does not declare. */
+export function definePolicy<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
+  declaration: PolicyDeclaration<S, RuleId, FactName, ExceptionId>,
+): PreparedPolicy<S, RuleId, FactName, ExceptionId> {
+  const { reference } = declaration;
+  const revisionPosition = new Map(declaration.revisions.map((revision, index) => [revision, index]));
+  const range = (inForce: Lifetime, id: string): { from: number; until: number } => {
+    const from = revisionPosition.get(inForce.from);
+    const until = inForce.until === undefined ? declaration.revisions.length : revisionPosition.get(inForce.until);
+    if (from === undefined || until === undefined)
+      throw policyError(reference, `gives ${id} a revision it does not list`);
+    return { from, until };
+  };
+  const position = <T>(items: readonly T[], idOf: (item: T) => string): Map<string, number> =>
+    new Map(items.map((item, index) => [idOf(item), index]));
+  const sectionPosition = position(declaration.sections, (section) => section.id);
+  const exceptionPosition = position(declaration.exceptions, (exception) => exception.id);
+  const rulePosition = position(declaration.rules, (rule) => rule.id);
+  const lookUp = (positions: ReadonlyMap<string, number>, id: string, owner: string): number => {
+    const found = positions.get(id);
+    if (found === undefined) throw policyError(reference, `has ${owner} refer to ${id}, which it does not declare`);
+    return found;
+  };
+
+  const criterionOf = (index: number, seen = 0): number => {
+    const rule = declaration.rules[index];
+    if (rule?.partOf === undefined) return index;
+    if (seen > declaration.rules.length) throw policyError(reference, `has parts that contain each other`);
+    return criterionOf(lookUp(rulePosition, rule.partOf, rule.id), seen + 1);
+  };
+  const depth = (index: number): number => {
+    let levels = 0;
+    for (let rule = declaration.rules[index]; rule?.partOf !== undefined; levels++)
+      rule = declaration.rules[lookUp(rulePosition, rule.partOf, rule.id)];
+    return levels;
+  };
+
+  const rules = declaration.rules.map((entry, index): PreparedRule<S> => ({
+    id: entry.id,
+    kind: entry.kind,
+    role: entry.role,
+    text: entry.text,
+    facts: entry.facts,
+    services: entry.services,
+    when: entry.when,
+    holds: entry.holds,
+    ...range(entry.inForce, entry.id),
+    sections: entry.sections.map((section) => lookUp(sectionPosition, section, entry.id)),
+    criterion: criterionOf(index),
+    overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
+  }));
+  const parts = rules.flatMap((rule, index) => (rule.role === "part" ? [index] : []));
+  const partOrder = parts
+    .map((index) => ({ index, depth: depth(index) }))
+    .sort((a, b) => b.depth - a.depth || a.index - b.index)
+    .map(({ index }) => index);
+
+  const readBy = new Map<string, (RuleId | ExceptionId)[]>();
+  for (const owner of [...declaration.rules, ...declaration.exceptions])
+    for (const fact of owner.facts) readBy.set(fact, [...(readBy.get(fact) ?? []), owner.id]);
+
+  return {
+    declaration,
+    reference,
+    title: declaration.title,
+    sourceHash: declaration.sourceHash,
+    revisions: declaration.revisions,
+    effectiveDates: declaration.revisions.map((revision) => revision.effective),
+    rules,
+    partOrder,
+    sections: declaration.sections,
+    exceptions: declaration.exceptions.map((entry): PreparedException<S> => ({
+      id: entry.id,
+      title: entry.title,
+      requiresPriorApproval: entry.requiresPriorApproval,
+      facts: entry.facts,
+      when: entry.when,
+      applies: entry.applies,
+      ...range(entry.inForce, entry.id),
+    })),
+    definitions: declaration.definitions,
+    definitionsByName: new Map(declaration.definitions.map((definition) => [definition.name, definition])),
+    partsById: new Map(parts.map((index) => [rules[index]!.id, rules[index]!.when])),
+    facts: declaration.facts,
+    factPosition: position(declaration.facts, (fact) => fact.name),
+    factView: viewMaker(declaration.facts.map((fact) => fact.name)),
+    definitionView: viewMaker(declaration.definitions.map((definition) => definition.name)),
+    partView: viewMaker(partOrder.map((index) => rules[index]!.id)),
+    readBy: declaration.facts.map((fact) => readBy.get(fact.name) ?? []),
+    input: inputPlan(declaration.facts),
+  };
+}

@@ -1,0 +1,153 @@
+// DO NOT EDIT. Copied by policyc from compiler/runtime/explain.ts.
+// Which unknown facts a condition needs, found from the condition as data (the generated code keeps
+// each statement's logic both compiled, for the decision, and as data, for this). One pass, bottom
+// up: each part's truth is computed as the compiled logic computes it, and the unknown facts found
+// under a part are kept only when that part is itself unknown. Runs only when a decision is pending.
+
+import type { Condition, DefinitionEntry, Term } from "./policy-table.js";
+import type { Truth } from "./truth.js";
+
+/** The values a condition reads, by name, and the statements a condition may descend into. */
+export interface ExplainScope {
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly definitions: Readonly<Record<string, unknown>>;
+  readonly parts: Readonly<Record<string, unknown>>;
+  readonly asOf: string;
+  readonly definitionsByName: ReadonlyMap<string, DefinitionEntry<never>>;
+  /** The condition of each part, by id. */
+  readonly partsById: ReadonlyMap<string, Condition>;
+}
+
+type Operator = Extract<Condition, { kind: "compare" }>["operator"];
+
+function termValue(term: Term, scope: ExplainScope): unknown {
+  switch (term.kind) {
+    case "fact":
+      return scope.facts[term.fact];
+    case "number":
+    case "date":
+    case "text":
+      return term.value;
+    case "serviceDate":
+      return scope.asOf;
+  }
+}
+
+/** Both sides are numbers, or both are texts (dates written YYYY-MM-DD compare as texts). */
+function compare(operator: Operator, left: number | string, right: number | string): boolean {
+  switch (operator) {
+    case "<":
+      return left < right;
+    case "<=":
+      return left <= right;
+    case ">":
+      return left > right;
+    case ">=":
+      return left >= right;
+    case "=":
+      return left === right;
+    case "!=":
+      return left !== right;
+  }
+}
+
+/** Marks a term's fact when its value is unknown; true when it is. */
+function unknownTerm(term: Term, value: unknown, marks: string[]): boolean {
+  if (value !== undefined) return false;
+  if (term.kind === "fact") marks.push(term.fact);
+  return true;
+}
+
+function containsTruth(values: readonly string[], wanted: readonly string[], mode: "all" | "any"): Truth {
+  for (const value of wanted) {
+    const found = values.includes(value);
+    if (mode === "all" && !found) return 0;
+    if (mode === "any" && found) return 2;
+  }
+  return mode === "all" ? 2 : 0;
+}
+
+/** The truth of a compound part, keeping the marks of only those operands that are unknown. */
+function compoundTruth(
+  condition: Extract<Condition, { kind: "and" | "or" | "atLeast" }>,
+  scope: ExplainScope,
+  marks: string[],
+): Truth {
+  let trues = 0;
+  let unknowns = 0;
+  for (const operand of condition.operands) {
+    const before = marks.length;
+    const truth = visit(operand, scope, marks);
+    if (truth === 2) trues++;
+    else if (truth === 1) unknowns++;
+    if (truth !== 1) marks.length = before;
+  }
+  const needed =
+    condition.kind === "atLeast" ? condition.count : condition.kind === "and" ? condition.operands.length : 1;
+  if (trues >= needed) return 2;
+  return trues + unknowns >= needed ? 1 : 0;
+}
+
+function visit(condition: Condition, scope: ExplainScope, marks: string[]): Truth {
+  switch (condition.kind) {
+    case "constant":
+      return condition.value ? 2 : 0;
+    case "fact": {
+      const truth = scope.facts[condition.fact] as Truth;
+      if (truth === 1) marks.push(condition.fact);
+      return truth;
+    }
+    case "oneOf": {
+      const value = scope.facts[condition.fact] as string | undefined;
+      if (value === undefined) {
+        marks.push(condition.fact);
+        return 1;
+      }
+      return condition.values.includes(value) ? 2 : 0;
+    }
+    case "compare": {
+      const left = termValue(condition.left, scope);
+      const right = termValue(condition.right, scope);
+      const leftUnknown = unknownTerm(condition.left, left, marks);
+      if (unknownTerm(condition.right, right, marks) || leftUnknown) return 1;
+      return compare(condition.operator, left as number | string, right as number | string) ? 2 : 0;
+    }
+    case "contains": {
+      const values = scope.facts[condition.fact] as readonly string[] | undefined;
+      if (values === undefined) {
+        marks.push(condition.fact);
+        return 1;
+      }
+      return containsTruth(values, condition.values, condition.mode);
+    }
+    case "not": {
+      const truth = visit(condition.operand, scope, marks);
+      return (2 - truth) as Truth;
+    }
+    case "and":
+    case "or":
+    case "atLeast": {
+      const start = marks.length;
+      const truth = compoundTruth(condition, scope, marks);
+      if (truth !== 1) marks.length = start;
+      return truth;
+    }
+    case "definition": {
+      const truth = scope.definitions[condition.name] as Truth;
+      const definition = scope.definitionsByName.get(condition.name);
+      if (truth === 1 && definition !== undefined) visit(definition.when, scope, marks);
+      return truth;
+    }
+    case "part": {
+      const truth = scope.parts[condition.id] as Truth;
+      const part = scope.partsById.get(condition.id);
+      if (truth === 1 && part !== undefined) visit(part, scope, marks);
+      return truth;
+    }
+  }
+}
+
+/** Adds to `marks` every unknown fact that can change `condition` (called when it is unknown). */
+export function markUnknownFacts(condition: Condition, scope: ExplainScope, marks: string[]): void {
+  visit(condition, scope, marks);
+}

@@ -1,0 +1,148 @@
+// DO NOT EDIT. Copied by policyc from compiler/runtime/policy-table.ts.
+// What a generated evaluator declares about its policy, statement by statement and keyed by id:
+// the revisions, the facts (a schema the runtime reads input with), the definitions, the sections
+// that apply only to some cases, the rules and the exceptions. Each statement carries its words, its
+// lifetime, what sets it aside, its logic compiled (for speed) and the same logic as data (so that a
+// pending decision can say which unknown facts it needs). Nothing here refers to anything by position.
+
+import type { RuleKind } from "./decision.js";
+import type { Truth } from "./truth.js";
+
+/** A revision of the policy: the month it was approved, and the day it took effect. */
+export interface Revision {
+  readonly approved: string;
+  readonly effective: string;
+}
+
+/** In force from the revision `from` until just before the revision `until`. */
+export interface Lifetime {
+  readonly from: Revision;
+  readonly until?: Revision;
+}
+
+export type FactType =
+  | { readonly kind: "boolean" }
+  | { readonly kind: "number"; readonly unit?: string; readonly min?: number; readonly max?: number }
+  | { readonly kind: "date" }
+  | { readonly kind: "oneOf" | "setOf"; readonly values: readonly string[] };
+
+export interface FactEntry<FactName extends string = string> {
+  /** Dotted, as the policy writes it: `member.age` is the field `age` of the group `member`. */
+  readonly name: FactName;
+  readonly type: FactType;
+  readonly description: string;
+  /** The question to ask to learn it. */
+  readonly question: string;
+}
+
+/** A value compared in a condition: a fact, a literal, or the service date. */
+export type Term =
+  | { readonly kind: "fact"; readonly fact: string }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "date" | "text"; readonly value: string }
+  | { readonly kind: "serviceDate" };
+
+/** A condition as data, exactly as the compiled logic beside it computes it. */
+export type Condition =
+  | { readonly kind: "constant"; readonly value: boolean }
+  | { readonly kind: "fact"; readonly fact: string }
+  | { readonly kind: "oneOf"; readonly fact: string; readonly values: readonly string[] }
+  | {
+      readonly kind: "compare";
+      readonly operator: "<" | "<=" | ">" | ">=" | "=" | "!=";
+      readonly left: Term;
+      readonly right: Term;
+    }
+  | {
+      readonly kind: "contains";
+      readonly fact: string;
+      readonly mode: "all" | "any";
+      readonly values: readonly string[];
+    }
+  | { readonly kind: "not"; readonly operand: Condition }
+  | { readonly kind: "and" | "or"; readonly operands: readonly Condition[] }
+  | { readonly kind: "atLeast"; readonly count: number; readonly operands: readonly Condition[] }
+  | { readonly kind: "definition"; readonly name: string }
+  | { readonly kind: "part"; readonly id: string };
+
+/** What compiled logic reads: the facts, the definitions and parts (each computed once), the service date. */
+export interface PolicyScope<FactValues, DefinitionValues, PartId extends string> {
+  readonly facts: FactValues;
+  readonly definitions: DefinitionValues;
+  readonly parts: { readonly [id in PartId]: Truth };
+  readonly asOf: string;
+}
+
+export interface DefinitionEntry<S, Name extends string = string> {
+  readonly name: Name;
+  readonly label: string;
+  readonly when: Condition;
+  readonly truth: (scope: S) => Truth;
+}
+
+/** A section whose rules apply only to some cases (`applies when`). */
+export interface SectionEntry<S> {
+  readonly id: string;
+  readonly title: string;
+  readonly appliesWhen: Condition;
+  readonly applies: (scope: S) => Truth;
+}
+
+/**
+ * What a rule does to the decision:
+ * - `requirement`: coverage needs it met (a criterion);
+ * - `part`: a numbered part of a criterion, evaluated only through it;
+ * - `exclusion`: coverage is denied when its condition holds (an exclusion, or a note that denies);
+ * - `servicesExclusion`: the services of a section are not covered when its condition holds.
+ */
+export type RuleRole = "requirement" | "part" | "exclusion" | "servicesExclusion";
+
+export interface RuleEntry<S, RuleId extends string, FactName extends string, ExceptionId extends string> {
+  readonly id: RuleId;
+  readonly kind: Exclude<RuleKind, "exception">;
+  readonly role: RuleRole;
+  /** The policy's own words. */
+  readonly text: string;
+  readonly inForce: Lifetime;
+  /** The category the policy files it under, which says which exceptions may set it aside. */
+  readonly category?: string;
+  /** The enclosing sections with an `applies when`, outermost first: the rule applies when they all do. */
+  readonly sections: readonly string[];
+  /** For a part: the criterion it belongs to (it applies when that criterion does). */
+  readonly partOf?: RuleId;
+  /** The exceptions that may set this rule aside. */
+  readonly overriddenBy: readonly ExceptionId[];
+  /** Every fact it reads, through definitions, parts and its sections. */
+  readonly facts: readonly FactName[];
+  /** For a servicesExclusion: the section whose services are not covered, and its title. */
+  readonly services?: { readonly section: string; readonly title: string };
+  /** For a requirement or part, when it is met; for the others, when coverage is denied. */
+  readonly when: Condition;
+  readonly holds: (scope: S) => Truth;
+}
+
+export interface ExceptionEntry<S, FactName extends string, ExceptionId extends string> {
+  readonly id: ExceptionId;
+  readonly title: string;
+  readonly requiresPriorApproval: boolean;
+  readonly inForce: Lifetime;
+  readonly facts: readonly FactName[];
+  readonly when: Condition;
+  readonly applies: (scope: S) => Truth;
+}
+
+/** Everything a generated evaluator declares; `definePolicy` prepares it for evaluation once, at load. */
+export interface PolicyDeclaration<S, RuleId extends string, FactName extends string, ExceptionId extends string> {
+  readonly reference: string;
+  readonly title: string;
+  readonly sourceHash: string;
+  /** Oldest first. */
+  readonly revisions: readonly Revision[];
+  readonly facts: readonly FactEntry<FactName>[];
+  /** In dependency order: a definition comes after those it uses. */
+  readonly definitions: readonly DefinitionEntry<S>[];
+  readonly sections: readonly SectionEntry<S>[];
+  /** In the policy's order. */
+  readonly rules: readonly RuleEntry<S, RuleId, FactName, ExceptionId>[];
+  readonly exceptions: readonly ExceptionEntry<S, FactName, ExceptionId>[];
+}

@@ -1,0 +1,30 @@
+// DO NOT EDIT. Copied by policyc from compiler/runtime/truth.ts.
+// Three-valued truth, as small integers so that the generated code stays fast: 0 is false, 1 is
+// unknown, 2 is true. AND is the minimum, OR the maximum, NOT is 2 - x (Kleene's strong logic), so
+// an unknown fact never counts as false.
+
+export type Truth = 0 | 1 | 2;
+
+/** All of them true: the least truth. (Math.min itself, typed, so that V8 still inlines it.) */
+export const and = Math.min as (...truths: Truth[]) => Truth;
+
+/** Any of them true: the greatest truth. */
+export const or = Math.max as (...truths: Truth[]) => Truth;
+
+export function not(truth: Truth): Truth {
+  return (2 - truth) as Truth;
+}
+
+/**
+ * At least `count` of `truths` true: true; too few could still be: unknown; else false. NOTE: a list,
+ * not rest arguments: JavaScript refuses a call of some 65,000 arguments, and a policy may list more.
+ */
+export function atLeast(count: number, truths: readonly Truth[]): Truth {
+  let trues = 0;
+  let unknowns = 0;
+  for (const truth of truths) {
+    if (truth === 2) trues++;
+    else if (truth === 1) unknowns++;
+  }
+  return trues >= count ? 2 : trues + unknowns >= count ? 1 : 0;
+}
