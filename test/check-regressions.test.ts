@@ -27,12 +27,14 @@ describe("a fact and a definition of one name", () => {
     const definition = 'define a.flag "adult" as a.age >= 18';
     const criterion = 'section I "Covered when:"\ncriterion I.1 "x" met when a.flag = yes\n';
     expect(errors(`${header}${definition}\n${criterion}`)).toEqual([
-      "PC010 The name `a.flag` is both a fact and a definition.",
+      "PC010 The name `a.flag` is declared twice, as a fact and as a definition.",
     ]);
     const definitionFirst =
       header.replace('fact a.flag: yes or no description "F." ask "F?"\n', "") +
       `${definition}\nfact a.flag: yes or no description "F." ask "F?"\n${criterion}`;
-    expect(errors(definitionFirst)).toEqual(["PC010 The name `a.flag` is both a fact and a definition."]);
+    expect(errors(definitionFirst)).toEqual([
+      "PC010 The name `a.flag` is declared twice, as a definition and as a fact.",
+    ]);
   });
 
   it("and a fact named like a criterion is refused too", () => {
@@ -40,14 +42,14 @@ describe("a fact and a definition of one name", () => {
       errors(
         `${header}fact S.x: yes or no description "X." ask "X?"\nsection S "Covered when:"\ncriterion S.x "x" met when a.flag or a.age > 1\n`,
       ),
-    ).toEqual(["PC010 The name `S.x` is both a fact and a criterion."]);
+    ).toEqual(["PC010 The name `S.x` is declared twice, as a fact and as a criterion."]);
   });
 });
 
 describe("a criterion in force before its section", () => {
   const section = 'section I "Covered when:"\n  added in 2024-06\n';
   const criterion = 'criterion I.1 "x" met when a.flag or a.age > 1\n  added in 2024-01\n';
-  const message = "PC032 `I.1` is in force in revisions where its parent `I` is not.";
+  const message = "PC033 `I.1` must be in force only when its parent `I` is.";
 
   it("is refused whether the section is declared before or after it: lifetimes were filled in source order", () => {
     expect(errors(`${header}${section}${criterion}`)).toEqual([message]);
