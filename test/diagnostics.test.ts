@@ -1,8 +1,18 @@
 // Every entry of the catalogue, each from a small source that makes that one mistake: the code, the
 // message its own template makes of the example's arguments, the exact text underlined and the fix
-// offered. Plus the promises around them: all errors at once, sorted, and no exception on any input.
+// offered. Plus the promises around them: one code per entry, a page per code, all errors at once,
+// sorted, and no exception on any input.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,7 +24,7 @@ import {
   type CatalogueKey,
   type MessageArguments,
 } from "../compiler/diagnostics/catalogue.js";
-import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../compiler/diagnostics/render.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { projectRoot } from "./support/evaluators.js";
@@ -703,17 +713,40 @@ describe("each diagnostic", () => {
 });
 
 describe("the catalogue", () => {
+  const pages = join(projectRoot, "docs", "diagnostics");
+
   it("gives each code once", () => {
     const codes = allCatalogueEntries.map((entry) => entry.code);
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it("explains each code in docs/diagnostics/<code>.md", () => {
+  it("explains each code in docs/diagnostics/<code>.md, headed by its code and title", () => {
     for (const entry of allCatalogueEntries) {
-      const page = join(projectRoot, "docs", "diagnostics", `${entry.code}.md`);
+      const page = join(pages, `${entry.code}.md`);
       expect(existsSync(page), page).toBe(true);
-      expect(readFileSync(page, "utf8")).toContain(entry.code);
+      expect(readFileSync(page, "utf8").split("\n")[0]).toBe(`# ${entry.code}: ${entry.title}`);
     }
+  });
+
+  it("has a code for every page, and lists every code with its title in docs/diagnostics/README.md", () => {
+    const codes = allCatalogueEntries.map((entry) => entry.code);
+    const documented = readdirSync(pages).flatMap((name) => /^(PC\d{3})\.md$/.exec(name)?.[1] ?? []);
+    expect(new Set(documented)).toEqual(new Set(codes));
+    const index = readFileSync(join(pages, "README.md"), "utf8");
+    for (const entry of allCatalogueEntries)
+      expect(index).toContain(`| [${entry.code}](${entry.code}.md) | ${entry.title} |`);
+  });
+
+  it("makes a diagnostic only from an entry and arguments of that entry's shape (a wrong one does not compile)", () => {
+    const span = { offset: 0, endOffset: 1, line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const made = diagnostic(catalogue.unknownCategory, "t.policy", span, { name: "saftey" });
+    expect(made.message).toBe("No category is named `saftey`.");
+    // @ts-expect-error: a message written at the call site is not an entry's arguments.
+    expect(() => diagnostic(catalogue.unknownCategory, "t.policy", span, "No category is named `x`.")).not.toThrow();
+    // @ts-expect-error: the arguments of another entry (unknownName takes a kind too).
+    expect(diagnostic(catalogue.unknownName, "t.policy", span, { name: "x" }).code).toBe("PC020");
+    // @ts-expect-error: a kind the catalogue does not list.
+    expect(diagnostic(catalogue.unknownName, "t.policy", span, { name: "x", kind: "thing" }).code).toBe("PC020");
   });
 });
 
