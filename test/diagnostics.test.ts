@@ -1,14 +1,30 @@
-// Every diagnostic the compiler can report, each from a small policy that makes that one mistake:
-// the code, the exact text underlined, and the message or the fix it offers. Plus the promises
-// around them: all errors at once, sorted, and no exception on any input.
+// Every entry of the catalogue, each from a small source that makes that one mistake: the code, the
+// message its own template makes of the example's arguments, the exact text underlined and the fix
+// offered. Plus the promises around them: one code per entry, a page per code, all errors at once,
+// sorted, and no exception on any input.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkProject, checkSources } from "../compiler/build/build.js";
-import { allCatalogueEntries } from "../compiler/diagnostics/catalogue.js";
-import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import {
+  allCatalogueEntries,
+  catalogue,
+  type CatalogueEntry,
+  type CatalogueKey,
+  type MessageArguments,
+} from "../compiler/diagnostics/catalogue.js";
+import { diagnostic, type Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../compiler/diagnostics/render.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { projectRoot } from "./support/evaluators.js";
@@ -55,366 +71,682 @@ function diagnoseProject(
   }
 }
 
-function underlined(diagnostic: Diagnostic, text: string): string {
-  return text.slice(diagnostic.span.offset, diagnostic.span.endOffset).split("\n")[0] ?? "";
+function underlined(found: Diagnostic, text: string): string {
+  return text.slice(found.span.offset, found.span.endOffset).split("\n")[0] ?? "";
 }
 
 interface Example {
-  readonly code: string;
+  readonly key: CatalogueKey;
+  /** What the source does wrong. */
   readonly name: string;
   readonly policy: string;
   readonly cases?: string;
   /** Files to add beside `policy/t.policy` in a scratch project; the whole project is then checked. */
   readonly project?: (root: string) => void;
   readonly underlined: string;
-  readonly says: string;
+  /** The message the entry's template makes of the example's arguments: the diagnostic must say exactly this. */
+  readonly message: string;
+  /** Part of the fix offered, when the example is about it. */
+  readonly hint?: string;
 }
 
+/** An example of `key`, its message made by that entry's own template from `args`. */
+function example<K extends CatalogueKey>(
+  key: K,
+  args: MessageArguments<K>,
+  source: Omit<Example, "key" | "message">,
+): Example {
+  const entry: CatalogueEntry<MessageArguments<K>> = catalogue[key];
+  return { key, message: entry.message(args), ...source };
+}
+
+const claimFactN = 'claim fact n: number description "N." ask "N?"\n';
+
 const examples: readonly Example[] = [
-  {
-    code: "PC001",
-    name: "a character outside the language",
-    policy: `${base}criterion I.4 "x" met when a.flag ?\n`,
-    underlined: "?",
-    says: "not part of the policy language",
-  },
-  {
-    code: "PC002",
-    name: "an unclosed parenthesis",
-    policy: `${base}criterion I.4 "x" met when (a.flag\n`,
-    underlined: "a.flag",
-    says: "Expected `)`",
-  },
-  {
-    code: "PC003",
-    name: "a clause given twice",
-    policy: `${base}criterion I.4 "x" met when a.flag met when a.flag\n`,
-    underlined: "met when a.flag",
-    says: "already has this clause",
-  },
-  {
-    code: "PC004",
-    name: "a criterion without its condition",
-    policy: `${base}criterion I.4 "x"\n`,
-    underlined: "I.4",
-    says: "does not say when it is met",
-  },
-  {
-    code: "PC005",
-    name: "a date that is not on the calendar",
-    policy: `${base}revision 2024-09 "Third." effective 2024-09-31\n`,
-    underlined: "2024-09-31",
-    says: "not a date on the calendar",
-  },
-  {
-    code: "PC006",
-    name: "a case inside a policy",
-    policy: `${base}case "x" on 2024-02-01 expect covered\n`,
-    underlined: 'case "x" on 2024-02-01 expect covered',
-    says: "belong in a `.cases` file",
-  },
-  {
-    code: "PC007",
-    name: "a condition nested more than 64 deep",
-    policy: `${base}criterion I.4 "x" met when ${"(".repeat(65)}a.flag${")".repeat(65)}\n`,
-    underlined: "(",
-    says: "define",
-  },
-  {
-    code: "PC010",
-    name: "a duplicate section number",
-    policy: `${base}criterion I.1 "Again." met when a.flag\n`,
-    underlined: "I.1",
-    says: "declared twice",
-  },
-  {
-    code: "PC011",
-    name: "a criterion under a section that does not exist",
-    policy: `${base}criterion II.1 "x" met when a.flag\n`,
-    underlined: "II.1",
-    says: "no section or criterion `II` is declared",
-  },
-  {
-    code: "PC012",
-    name: "a part its criterion never uses",
-    policy: `${base}criterion I.3.a "x" met when a.flag\n`,
-    underlined: "I.3.a",
-    says: "does not use its part",
-  },
-  {
-    code: "PC013",
-    name: "facts whose generated names collide",
-    policy: `${base}fact a.b_c: one of x "X", y "Y" description "B." ask "B?"\nfact a_b.c: one of x "X", y "Y" description "C." ask "C?"\ncriterion I.4 "x" met when a.b_c is x and a_b.c is y\n`,
-    underlined: "a_b.c",
-    says: "`ABC`, which is already the type of the values of `a.b_c`",
-  },
-  {
-    code: "PC013",
-    name: "facts that differ only in case",
-    policy: `${base}fact a.Flag: yes or no description "F." ask "F?"\ncriterion I.4 "x" met when a.Flag\n`,
-    underlined: "a.Flag",
-    says: "only in letter case",
-  },
-  {
-    code: "PC014",
-    name: "a fact the evaluator would name like its own decision type",
-    policy: `${base}fact decision: one of approve "A", deny "D" description "D." ask "D?"\ncriterion I.4 "x" met when decision is approve\n`,
-    underlined: "decision",
-    says: "`Decision`, a name it already uses",
-  },
-  {
-    code: "PC014",
-    name: "a fact named like a property of every object",
-    policy: `${base}fact a.constructor: yes or no description "C." ask "C?"\ncriterion I.4 "x" met when a.constructor\n`,
-    underlined: "a.constructor",
-    says: "property of every JavaScript object",
-  },
-  {
-    code: "PC014",
-    name: "a claim fact named like a field of every claim",
-    policy: `${base}claim fact lines: number description "L." ask "L?"\ncode T1002 "RN." rule r1: units at most claim.lines\n`,
-    underlined: "lines",
-    says: "a field of every claim",
-  },
-  {
-    code: "PC020",
-    name: "an unknown fact",
-    policy: `${base}criterion I.4 "x" met when a.flagg\n`,
-    underlined: "a.flagg",
-    says: "Did you mean `a.flag`?",
-  },
-  {
-    code: "PC021",
-    name: "a number used as a condition",
-    policy: `${base}criterion I.4 "x" met when a.age\n`,
-    underlined: "a.age",
-    says: "not yes or no",
-  },
-  {
-    code: "PC022",
-    name: "a value not in the enumeration",
-    policy: `${base}criterion I.4 "x" met when a.place is hom\n`,
-    underlined: "hom",
-    says: "Did you mean `home`?",
-  },
-  {
-    code: "PC023",
-    name: "definitions that depend on each other",
-    policy: `${base}define d1 "d one" as d2\ndefine d2 "d two" as d1\ncriterion I.4 "x" met when d1\n`,
-    underlined: "d1",
-    says: "depends on itself",
-  },
-  {
-    code: "PC024",
-    name: "a fact nothing reads",
-    policy: `${base}fact a.unused: yes or no description "U." ask "U?"\n`,
-    underlined: "a.unused",
-    says: "reads the fact `a.unused`",
-  },
-  {
-    code: "PC025",
-    name: "a definition nothing uses",
-    policy: `${base}define nobody "nobody" as a.flag\n`,
-    underlined: "nobody",
-    says: "Nothing uses the definition",
-  },
-  {
-    code: "PC026",
-    name: "at least more than there are",
-    policy: `${base}criterion I.4 "x" met when at least 3 of (a.flag, a.place is home)\n`,
-    underlined: "at least 3 of (a.flag, a.place is home)",
-    says: "At least 3 of 2",
-  },
-  {
-    code: "PC027",
-    name: "a range that holds no number",
-    policy: `${base}fact a.n: number from 10 to 1 description "N." ask "N?"\ncriterion I.4 "x" met when a.n > 2\n`,
-    underlined: "number from 10 to 1",
-    says: "holds no number",
-  },
-  {
-    code: "PC028",
-    name: "`unknown` as a value",
-    policy: `${base}fact a.v: one of unknown, known description "V." ask "V?"\ncriterion I.4 "x" met when a.v is known\n`,
-    underlined: "unknown",
-    says: "cannot be a value",
-  },
-  {
-    code: "PC030",
-    name: "revisions out of order",
-    policy: `${base}revision 2023-01 "Older." effective 2023-01-01\n`,
-    underlined: "2023-01",
-    says: "not later",
-  },
-  {
-    code: "PC031",
-    name: "a revision that does not exist",
-    policy: `${base}criterion I.4 "x" met when a.flag added in 2024-05\n`,
-    underlined: "2024-05",
-    says: "No revision was approved in 2024-05",
-  },
-  {
-    code: "PC032",
-    name: "removed before it was added",
-    policy: `${base}criterion I.4 "x" met when a.flag added in 2024-06 removed in 2024-01\n`,
-    underlined: "2024-01",
-    says: "not after it was added",
-  },
-  {
-    code: "PC040",
-    name: "an unknown category",
-    policy: `${base}criterion I.4 "x" met when a.flag category saftey\n`,
-    underlined: "saftey",
-    says: "Did you mean `safety`?",
-  },
-  {
-    code: "PC041",
-    name: "an exception reaching past what it declares",
-    policy: `${base}exception E "E" applies when a.age < 2 may override safety overrides I.2\n`,
-    underlined: "I.2",
-    says: "does not declare it may override",
-  },
-  {
-    code: "PC042",
-    name: "an exception overriding what it never may",
-    policy: `${base}exception E "E" applies when a.age < 2 may override place never overrides safety overrides I.1, I.2\n`,
-    underlined: "I.1",
-    says: "never overrides",
-  },
-  {
-    code: "PC043",
-    name: "an exception overriding a criterion without a category",
-    policy: `${base}exception E "E" applies when a.age < 2 may override place overrides I.3\n`,
-    underlined: "I.3",
-    says: "has no category",
-  },
-  {
-    code: "PC020",
-    name: "a billing rule naming a code group that does not exist",
-    policy: `${base}claim fact n: number description "N." ask "N?"\ncode S9494 "Per diem." rule r1: billed with each code of therapy_codez\ncode T1030 "Nurse." rule r2: units at most claim.n\n`,
-    underlined: "therapy_codez",
-    says: "No code group is named",
-  },
-  {
-    code: "PC021",
-    name: "a criterion reading a fact of a claim",
-    policy: `${base}claim fact amphotericin: yes or no description "A." ask "A?"\ncode T1002 "RN." rule r1: billed only when claim.amphotericin\ncriterion I.4 "x" met when claim.amphotericin\n`,
-    underlined: "claim.amphotericin",
-    says: "only billing rules read it",
-  },
-  {
-    code: "PC021",
-    name: "a billing rule reading a fact of the coverage decision",
-    policy: `${base}code T1002 "RN." rule r1: billed only when a.flag\n`,
-    underlined: "a.flag",
-    says: "reads only the facts of a claim",
-  },
-  {
-    code: "PC010",
-    name: "a billing rule declared twice",
-    policy: `${base}claim fact n: number description "N." ask "N?"\ncode T1002 "RN." rule r1: units at most claim.n rule r1: requires modifier SD\n`,
-    underlined: "r1",
-    says: "declared twice",
-  },
-  {
-    code: "PC005",
-    name: "a code that is not a HCPCS or CPT code",
-    policy: `${base}code X12 "Not a code."\n`,
-    underlined: "X12",
-    says: "not a HCPCS or CPT code",
-  },
-  {
-    code: "PC060",
-    name: "a policy file with an unsafe name",
-    policy: base,
-    project: (root) => writeFileSync(join(root, "policy", "javascript:alert(1).policy"), base.replace("T.1", "T.2")),
-    underlined: "",
-    says: "is not one policyc accepts",
-  },
-  {
-    code: "PC061",
-    name: "a policy file that is a link",
-    policy: base,
-    project: (root) => symlinkSync("/etc/passwd", join(root, "policy", "passwords.policy")),
-    underlined: "",
-    says: "is a symbolic link",
-  },
-  {
-    code: "PC062",
-    name: "a published text outside the policy's folder",
-    policy: base.replace("last review 2024-06", 'last review 2024-06 published text "../../etc/passwd"'),
-    underlined: '"../../etc/passwd"',
-    says: "not a file name inside the policy's folder",
-  },
-  {
-    code: "PC062",
-    name: "a published text reached through a linked folder",
-    policy: base.replace("last review 2024-06", 'last review 2024-06 published text "outside/passwd"'),
-    project: (root) => symlinkSync("/etc", join(root, "policy", "outside")),
-    underlined: '"outside/passwd"',
-    says: "leads out of the policy's folder",
-  },
-  {
-    code: "PC063",
-    name: "two policies of one name in two folders",
-    policy: base,
-    project: (root) => {
-      mkdirSync(join(root, "policy", "other"));
-      writeFileSync(join(root, "policy", "other", "t.policy"), base.replace("T.1", "T.2"));
+  // ----- PC00x: syntax ---------------------------------------------------------------------------
+  example(
+    "unexpectedCharacter",
+    { text: "?" },
+    {
+      name: "a character outside the language",
+      policy: `${base}criterion I.4 "x" met when a.flag ?\n`,
+      underlined: "?",
     },
-    underlined: "",
-    says: "would both build into generated/t/",
-  },
-  {
-    code: "PC050",
-    name: "cases for a policy that does not exist",
-    policy: base,
-    cases: "cases for T.2\n",
-    underlined: "T.2",
-    says: "Did you mean `T.1`?",
-  },
-  {
-    code: "PC051",
-    name: "a covered case asking for facts",
-    policy: base,
-    cases: `cases for T.1\ncase "x" on 2024-02-01 a.flag = yes expect covered asking a.flag\n`,
-    underlined: "expect covered",
-    says: "needs `expect pending`",
-  },
+  ),
+  example(
+    "syntaxError",
+    { expected: "`)`", after: "a.flag", found: { end: "file" } },
+    { name: "an unclosed parenthesis", policy: `${base}criterion I.4 "x" met when (a.flag\n`, underlined: "a.flag" },
+  ),
+  example(
+    "syntaxError",
+    { expected: '`"` to close the text', found: { end: "line" } },
+    {
+      name: "a text without its closing quote",
+      policy: `${base}criterion I.4 "x met when a.flag\n`,
+      underlined: '"x met when a.flag',
+      hint: '`"""..."""`',
+    },
+  ),
+  example(
+    "duplicateClause",
+    { statement: "criterion" },
+    {
+      name: "a clause given twice",
+      policy: `${base}criterion I.4 "x" met when a.flag met when a.flag\n`,
+      underlined: "met when a.flag",
+    },
+  ),
+  example(
+    "missingClause",
+    { statement: "criterion", clause: "met when" },
+    { name: "a criterion without its condition", policy: `${base}criterion I.4 "x"\n`, underlined: "I.4" },
+  ),
+  example(
+    "invalidLiteral",
+    { text: "2024-09-31", expected: "date" },
+    {
+      name: "a date that is not on the calendar",
+      policy: `${base}revision 2024-09 "Third." effective 2024-09-31\n`,
+      underlined: "2024-09-31",
+    },
+  ),
+  example(
+    "invalidLiteral",
+    { text: "X12", expected: "code" },
+    { name: "a code that is not a HCPCS or CPT code", policy: `${base}code X12 "Not a code."\n`, underlined: "X12" },
+  ),
+  example(
+    "misplacedStatement",
+    { statement: "case" },
+    {
+      name: "a case inside a policy",
+      policy: `${base}case "x" on 2024-02-01 expect covered\n`,
+      underlined: 'case "x" on 2024-02-01 expect covered',
+    },
+  ),
+  example(
+    "nestingTooDeep",
+    { nesting: { what: "condition" }, limit: 64 },
+    {
+      name: "a condition nested more than 64 deep",
+      policy: `${base}criterion I.4 "x" met when ${"(".repeat(65)}a.flag${")".repeat(65)}\n`,
+      underlined: "(",
+      hint: "define",
+    },
+  ),
+  example(
+    "noteDeniesAndExcludes",
+    {},
+    {
+      name: "a note that both denies and excludes services",
+      policy: `${base}note I.n "N." not covered when a.flag excludes services of I when a.flag\n`,
+      underlined: "excludes services of I when a.flag",
+    },
+  ),
+  example(
+    "secondPolicyInFile",
+    { statement: "policy" },
+    {
+      name: "a second policy in a policy file",
+      policy: `${base}policy T.2 title "Two" plan "Plan" description "Two." last review 2024-06\n`,
+      underlined: "T.2",
+    },
+  ),
+  example(
+    "secondPolicyInFile",
+    { statement: "cases for" },
+    {
+      name: "a second `cases for` in a case file",
+      policy: base,
+      cases: "cases for T.1\ncases for T.1\n",
+      underlined: "cases for T.1",
+    },
+  ),
+
+  // ----- PC01x: names ----------------------------------------------------------------------------
+  example(
+    "duplicateName",
+    { name: "I.1", first: "number", second: "number" },
+    {
+      name: "a duplicate section number",
+      policy: `${base}criterion I.1 "Again." met when a.flag\n`,
+      underlined: "I.1",
+    },
+  ),
+  example(
+    "duplicateName",
+    { name: "r1", first: "billing rule", second: "billing rule" },
+    {
+      name: "a billing rule declared twice",
+      policy: `${base}${claimFactN}code T1002 "RN." rule r1: units at most claim.n rule r1: requires modifier SD\n`,
+      underlined: "r1",
+    },
+  ),
+  example(
+    "missingParent",
+    { id: "II.1", allowed: ["section", "criterion"], problem: { kind: "undeclared", parent: "II" } },
+    {
+      name: "a criterion under a section that does not exist",
+      policy: `${base}criterion II.1 "x" met when a.flag\n`,
+      underlined: "II.1",
+    },
+  ),
+  example(
+    "unreferencedSubcriterion",
+    { parent: "I.3", part: "I.3.a" },
+    {
+      name: "a part its criterion never uses",
+      policy: `${base}criterion I.3.a "x" met when a.flag\n`,
+      underlined: "I.3.a",
+    },
+  ),
+  example(
+    "generatedNameClash",
+    { name: "ABC", role: { kind: "valuesType", fact: "a_b.c" }, takenAs: { kind: "valuesType", fact: "a.b_c" } },
+    {
+      name: "facts whose generated names collide",
+      policy: `${base}fact a.b_c: one of x "X", y "Y" description "B." ask "B?"\nfact a_b.c: one of x "X", y "Y" description "C." ask "C?"\ncriterion I.4 "x" met when a.b_c is x and a_b.c is y\n`,
+      underlined: "a_b.c",
+    },
+  ),
+  example(
+    "reservedName",
+    { word: "Decision", reservation: { as: "moduleName", role: { kind: "valuesType", fact: "decision" } } },
+    {
+      name: "a fact the evaluator would name like its own decision type",
+      policy: `${base}fact decision: one of approve "A", deny "D" description "D." ask "D?"\ncriterion I.4 "x" met when decision is approve\n`,
+      underlined: "decision",
+    },
+  ),
+  example(
+    "reservedName",
+    { word: "constructor", reservation: { as: "objectProperty" } },
+    {
+      name: "a fact named like a property of every object",
+      policy: `${base}fact a.constructor: yes or no description "C." ask "C?"\ncriterion I.4 "x" met when a.constructor\n`,
+      underlined: "a.constructor",
+    },
+  ),
+  example(
+    "reservedName",
+    { word: "lines", reservation: { as: "claimField" } },
+    {
+      name: "a claim fact named like a field of every claim",
+      policy: `${base}claim fact lines: number description "L." ask "L?"\ncode T1002 "RN." rule r1: units at most claim.lines\n`,
+      underlined: "lines",
+    },
+  ),
+  example(
+    "malformedName",
+    { name: "a._x", of: "fact" },
+    {
+      name: "a fact name with a part that does not start with a letter",
+      policy: `${base}fact a._x: yes or no description "X." ask "X?"\ncriterion I.4 "x" met when a._x\n`,
+      underlined: "a._x",
+    },
+  ),
+  example(
+    "malformedName",
+    { name: "x.y", of: "value" },
+    {
+      name: "a value with a dot",
+      policy: `${base}fact a.v: one of x.y "X", z "Z" description "V." ask "V?"\ncriterion I.4 "x" met when a.v is z\n`,
+      underlined: "x.y",
+    },
+  ),
+  example(
+    "malformedName",
+    { name: "a.b", of: "claimFact" },
+    {
+      name: "a claim fact name with a dot",
+      policy: `${base}claim fact a.b: number description "A." ask "A?"\ncode T1002 "RN." rule r1: units at most claim.a.b\n`,
+      underlined: "a.b",
+    },
+  ),
+  example(
+    "nameOutOfReach",
+    { name: "claim.amphotericin", is: "claimFact" },
+    {
+      name: "a criterion reading a fact of a claim",
+      policy: `${base}claim fact amphotericin: yes or no description "A." ask "A?"\ncode T1002 "RN." rule r1: billed only when claim.amphotericin\ncriterion I.4 "x" met when claim.amphotericin\n`,
+      underlined: "claim.amphotericin",
+    },
+  ),
+  example(
+    "nameOutOfReach",
+    { name: "a.flag", is: "coverageFact" },
+    {
+      name: "a billing rule reading a fact of the coverage decision",
+      policy: `${base}code T1002 "RN." rule r1: billed only when a.flag\n`,
+      underlined: "a.flag",
+      hint: "claim fact",
+    },
+  ),
+  example(
+    "nameOutOfReach",
+    { name: "I.1", is: "otherCriterion" },
+    {
+      name: "a criterion naming another criterion",
+      policy: `${base}criterion I.4 "x" met when I.1\n`,
+      underlined: "I.1",
+      hint: "`define`",
+    },
+  ),
+  example(
+    "namesDifferInCase",
+    { name: "a.Flag", other: "a.flag" },
+    {
+      name: "facts that differ only in case",
+      policy: `${base}fact a.Flag: yes or no description "F." ask "F?"\ncriterion I.4 "x" met when a.Flag\n`,
+      underlined: "a.Flag",
+    },
+  ),
+
+  // ----- PC02x: expressions and types ------------------------------------------------------------
+  example(
+    "unknownName",
+    { name: "a.flagg", kind: "fact, definition or criterion" },
+    {
+      name: "an unknown fact",
+      policy: `${base}criterion I.4 "x" met when a.flagg\n`,
+      underlined: "a.flagg",
+      hint: "Did you mean `a.flag`?",
+    },
+  ),
+  example(
+    "unknownName",
+    { name: "therapy_codez", kind: "code group" },
+    {
+      name: "a billing rule naming a code group that does not exist",
+      policy: `${base}${claimFactN}code S9494 "Per diem." rule r1: billed with each code of therapy_codez\ncode T1030 "Nurse." rule r2: units at most claim.n\n`,
+      underlined: "therapy_codez",
+    },
+  ),
+  example(
+    "typeMismatch",
+    { subject: "a.age", is: "a number", needs: { by: "condition" } },
+    { name: "a number used as a condition", policy: `${base}criterion I.4 "x" met when a.age\n`, underlined: "a.age" },
+  ),
+  example(
+    "typeMismatch",
+    {
+      subject: "2024-01-01",
+      is: "a date",
+      needs: { by: "comparison", operator: "<", other: "a.age", otherIs: "a number" },
+    },
+    {
+      name: "a number compared with a date",
+      policy: `${base}criterion I.4 "x" met when a.age < 2024-01-01\n`,
+      underlined: "a.age < 2024-01-01",
+    },
+  ),
+  example(
+    "typeMismatch",
+    { subject: "old", is: "a word", needs: { by: "fact", fact: "a.age", takes: "a number" } },
+    {
+      name: "a word as the value of a number",
+      policy: `${base}criterion I.4 "x" met when a.age is old\n`,
+      underlined: "old",
+    },
+  ),
+  example(
+    "unknownValue",
+    { value: "hom", fact: "a.place" },
+    {
+      name: "a value not in the enumeration",
+      policy: `${base}criterion I.4 "x" met when a.place is hom\n`,
+      underlined: "hom",
+      hint: "Did you mean `home`?",
+    },
+  ),
+  example(
+    "definitionCycle",
+    { name: "d1", cycle: ["d1", "d2", "d1"] },
+    {
+      name: "definitions that depend on each other",
+      policy: `${base}define d1 "d one" as d2\ndefine d2 "d two" as d1\ncriterion I.4 "x" met when d1\n`,
+      underlined: "d1",
+    },
+  ),
+  example(
+    "unusedFact",
+    { fact: "a.unused" },
+    {
+      name: "a fact nothing reads",
+      policy: `${base}fact a.unused: yes or no description "U." ask "U?"\n`,
+      underlined: "a.unused",
+    },
+  ),
+  example(
+    "unusedDefinition",
+    { definition: "nobody" },
+    { name: "a definition nothing uses", policy: `${base}define nobody "nobody" as a.flag\n`, underlined: "nobody" },
+  ),
+  example(
+    "impossibleCount",
+    { count: { kind: "atLeast", atLeast: 3, of: 2 } },
+    {
+      name: "at least more than there are",
+      policy: `${base}criterion I.4 "x" met when at least 3 of (a.flag, a.place is home)\n`,
+      underlined: "at least 3 of (a.flag, a.place is home)",
+    },
+  ),
+  example(
+    "impossibleCount",
+    { count: { kind: "emptyList" } },
+    {
+      name: "an empty list of values",
+      policy: `${base}criterion I.4 "x" met when a.place is one of ()\n`,
+      underlined: "a.place is one of ()",
+    },
+  ),
+  example(
+    "impossibleCount",
+    { count: { kind: "singleValue" } },
+    {
+      name: "a one-of fact of a single value",
+      policy: `${base}fact a.v: one of only "Only" description "V." ask "V?"\ncriterion I.4 "x" met when a.v is only\n`,
+      underlined: 'one of only "Only"',
+    },
+  ),
+  example(
+    "impossibleRange",
+    { min: 10, max: 1 },
+    {
+      name: "a range that holds no number",
+      policy: `${base}fact a.n: number from 10 to 1 description "N." ask "N?"\ncriterion I.4 "x" met when a.n > 2\n`,
+      underlined: "number from 10 to 1",
+    },
+  ),
+  example(
+    "reservedValue",
+    {},
+    {
+      name: "`unknown` as a value",
+      policy: `${base}fact a.v: one of unknown, known description "V." ask "V?"\ncriterion I.4 "x" met when a.v is known\n`,
+      underlined: "unknown",
+    },
+  ),
+  example(
+    "divisionByZero",
+    {},
+    {
+      name: "a unit limit divided by zero",
+      policy: `${base}${claimFactN}code T1002 "RN." rule r1: units at most claim.n / 0\n`,
+      underlined: "claim.n / 0",
+    },
+  ),
+
+  // ----- PC03x: revisions ------------------------------------------------------------------------
+  example(
+    "revisionOrder",
+    {
+      date: "approval month",
+      value: "2023-01",
+      is: "not after",
+      other: "approval month",
+      otherValue: "2024-06",
+      otherIsOfRevisionBefore: true,
+    },
+    {
+      name: "revisions out of order",
+      policy: `${base}revision 2023-01 "Older." effective 2023-01-01\n`,
+      underlined: "2023-01",
+    },
+  ),
+  example(
+    "unknownRevision",
+    { month: "2024-05" },
+    {
+      name: "a revision that does not exist",
+      policy: `${base}criterion I.4 "x" met when a.flag added in 2024-05\n`,
+      underlined: "2024-05",
+    },
+  ),
+  example(
+    "removedBeforeAdded",
+    { removedIn: "2024-01" },
+    {
+      name: "removed before it was added",
+      policy: `${base}criterion I.4 "x" met when a.flag added in 2024-06 removed in 2024-01\n`,
+      underlined: "2024-01",
+    },
+  ),
+  example(
+    "lifetimeOutsideParent",
+    { id: "II.1", parent: "II", asPart: false },
+    {
+      name: "a criterion in force before its section",
+      policy: `${base}section II "Later:" added in 2024-06\ncriterion II.1 "x" met when a.flag\n`,
+      underlined: "II.1",
+    },
+  ),
+  example(
+    "lifetimeOutsideParent",
+    { id: "I.3.a", parent: "I.3", asPart: true },
+    {
+      name: "a part of a criterion in force for less than the criterion",
+      policy:
+        base.replace("met when a.age >= 18", "met when at least one of (I.3.a)") +
+        'criterion I.3.a "x" met when a.age >= 18 added in 2024-06\n',
+      underlined: "I.3.a",
+    },
+  ),
+
+  // ----- PC04x: categories and exceptions --------------------------------------------------------
+  example(
+    "unknownCategory",
+    { name: "saftey" },
+    {
+      name: "an unknown category",
+      policy: `${base}criterion I.4 "x" met when a.flag category saftey\n`,
+      underlined: "saftey",
+      hint: "Did you mean `safety`?",
+    },
+  ),
+  example(
+    "overrideNotDeclared",
+    { target: "I.2", category: "place" },
+    {
+      name: "an exception reaching past what it declares",
+      policy: `${base}exception E "E" applies when a.age < 2 may override safety overrides I.2\n`,
+      underlined: "I.2",
+    },
+  ),
+  example(
+    "overrideForbidden",
+    { target: "I.1", category: "safety" },
+    {
+      name: "an exception overriding what it never may",
+      policy: `${base}exception E "E" applies when a.age < 2 may override place never overrides safety overrides I.1, I.2\n`,
+      underlined: "I.1",
+    },
+  ),
+  example(
+    "overrideTargetInvalid",
+    { target: "I.3", because: { kind: "noCategory" } },
+    {
+      name: "an exception overriding a criterion without a category",
+      policy: `${base}exception E "E" applies when a.age < 2 may override place overrides I.3\n`,
+      underlined: "I.3",
+    },
+  ),
+  example(
+    "categoryMayAndNever",
+    { category: "place" },
+    {
+      name: "a category an exception both may and never overrides",
+      policy: `${base}exception E "E" applies when a.age < 2 may override place never overrides place overrides I.2\n`,
+      underlined: "place",
+    },
+  ),
+
+  // ----- PC05x: cases ----------------------------------------------------------------------------
+  example(
+    "unknownPolicy",
+    { reference: "T.2" },
+    {
+      name: "cases for a policy that does not exist",
+      policy: base,
+      cases: "cases for T.2\n",
+      underlined: "T.2",
+      hint: "Did you mean `T.1`?",
+    },
+  ),
+  example(
+    "invalidCase",
+    {},
+    {
+      name: "a covered case asking for facts",
+      policy: base,
+      cases: `cases for T.1\ncase "x" on 2024-02-01 a.flag = yes expect covered asking a.flag\n`,
+      underlined: "expect covered",
+    },
+  ),
+  example(
+    "valueOutOfRange",
+    { value: 150, fact: "a.age", min: 0, max: 120 },
+    {
+      name: "a case giving a number outside the fact's range",
+      policy: base,
+      cases: `cases for T.1\ncase "x" on 2024-02-01 a.age = 150 expect covered\n`,
+      underlined: "150",
+    },
+  ),
+
+  // ----- PC06x: files ----------------------------------------------------------------------------
+  example(
+    "unsafeFileName",
+    { name: "javascript:alert(1).policy", of: "file" },
+    {
+      name: "a policy file with an unsafe name",
+      policy: base,
+      project: (root) => writeFileSync(join(root, "policy", "javascript:alert(1).policy"), base.replace("T.1", "T.2")),
+      underlined: "",
+    },
+  ),
+  example(
+    "unreadableFile",
+    { path: "policy/passwords.policy", publishedText: false, reason: { kind: "link" } },
+    {
+      name: "a policy file that is a link",
+      policy: base,
+      project: (root) => symlinkSync("/etc/passwd", join(root, "policy", "passwords.policy")),
+      underlined: "",
+    },
+  ),
+  example(
+    "publishedTextOutside",
+    { path: "../../etc/passwd", way: "name" },
+    {
+      name: "a published text outside the policy's folder",
+      policy: base.replace("last review 2024-06", 'last review 2024-06 published text "../../etc/passwd"'),
+      underlined: '"../../etc/passwd"',
+    },
+  ),
+  example(
+    "publishedTextOutside",
+    { path: "policy/outside/passwd", way: "linkedFolder" },
+    {
+      name: "a published text reached through a linked folder",
+      policy: base.replace("last review 2024-06", 'last review 2024-06 published text "outside/passwd"'),
+      project: (root) => symlinkSync("/etc", join(root, "policy", "outside")),
+      underlined: '"outside/passwd"',
+    },
+  ),
+  example(
+    "generatedFolderClash",
+    { path: "policy/t.policy", other: "policy/other/t.policy", folder: "t" },
+    {
+      name: "two policies of one name in two folders",
+      policy: base,
+      project: (root) => {
+        mkdirSync(join(root, "policy", "other"));
+        writeFileSync(join(root, "policy", "other", "t.policy"), base.replace("T.1", "T.2"));
+      },
+      underlined: "",
+    },
+  ),
+  example(
+    "foldersTooDeep",
+    { path: "policy/a/b/c/d/e/f/g/h", limit: 8, under: "policy" },
+    {
+      name: "a policy more than eight folders deep",
+      policy: base,
+      project: (root) => {
+        const deep = join(root, "policy", "a", "b", "c", "d", "e", "f", "g", "h");
+        mkdirSync(deep, { recursive: true });
+        writeFileSync(join(deep, "deep.policy"), base.replace("T.1", "T.2"));
+      },
+      underlined: "",
+    },
+  ),
 ];
 
 describe("each diagnostic", () => {
   for (const example of examples) {
-    it(`${example.code}: ${example.name}`, () => {
+    const entry: CatalogueEntry<never> = catalogue[example.key];
+    it(`${entry.code}: ${example.name}`, () => {
       const { diagnostics, texts } = example.project
         ? diagnoseProject(example.policy, example.project)
         : diagnose(example.policy, example.cases);
-      const found = diagnostics.filter((d) => d.code === example.code);
-      expect(found, JSON.stringify(diagnostics.map((d) => [d.code, d.message]))).toHaveLength(1);
-      const diagnostic = found[0]!;
-      expect(underlined(diagnostic, texts.get(diagnostic.file) ?? "")).toBe(example.underlined);
-      expect(`${diagnostic.message} ${diagnostic.hint ?? ""}`).toContain(example.says);
-      expect(diagnostic.message).toMatch(/\.$/);
+      const all = JSON.stringify(diagnostics.map((d) => [d.code, d.message]));
+      const found = diagnostics.find((d) => d.code === entry.code && d.message === example.message);
+      expect(found, all).toBeDefined();
+      if (!found) return;
+      // One sentence, with a period last and nothing left unfilled.
+      expect(found.message).toMatch(/^\S[^\n]*\.$/);
+      expect(found.message).not.toMatch(/undefined|\[object /);
+      expect(found.severity).toBe(entry.severity);
+      expect(underlined(found, texts.get(found.file) ?? "")).toBe(example.underlined);
+      if (example.hint !== undefined) expect(found.hint).toContain(example.hint);
+      const rendered = renderDiagnostics([found], (file) => texts.get(file));
+      expect(rendered).toContain(`${entry.severity}[${entry.code}]: ${entry.title}\n`);
+      expect(rendered).toContain(` ${example.message}\n`);
     });
   }
 
-  it("has an example for every code in the catalogue", () => {
-    expect(new Set(examples.map((e) => e.code))).toEqual(new Set(allCatalogueEntries.map((e) => e.code)));
+  it("has an example for every entry of the catalogue, so a code no source can produce fails", () => {
+    expect(new Set(examples.map((e) => e.key))).toEqual(new Set(Object.keys(catalogue)));
   });
 });
 
 describe("the catalogue", () => {
+  const pages = join(projectRoot, "docs", "diagnostics");
+
   it("gives each code once", () => {
     const codes = allCatalogueEntries.map((entry) => entry.code);
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it("explains each code in docs/diagnostics/<code>.md", () => {
+  it("explains each code in docs/diagnostics/<code>.md, headed by its code and title", () => {
     for (const entry of allCatalogueEntries) {
-      const page = join(projectRoot, "docs", "diagnostics", `${entry.code}.md`);
+      const page = join(pages, `${entry.code}.md`);
       expect(existsSync(page), page).toBe(true);
-      expect(readFileSync(page, "utf8")).toContain(entry.code);
+      expect(readFileSync(page, "utf8").split("\n")[0]).toBe(`# ${entry.code}: ${entry.title}`);
     }
+  });
+
+  it("has a code for every page, and lists every code with its title in docs/diagnostics/README.md", () => {
+    const codes = allCatalogueEntries.map((entry) => entry.code);
+    const documented = readdirSync(pages).flatMap((name) => /^(PC\d{3})\.md$/.exec(name)?.[1] ?? []);
+    expect(new Set(documented)).toEqual(new Set(codes));
+    const index = readFileSync(join(pages, "README.md"), "utf8");
+    for (const entry of allCatalogueEntries)
+      expect(index).toContain(`| [${entry.code}](${entry.code}.md) | ${entry.title} |`);
+  });
+
+  it("makes a diagnostic only from an entry and arguments of that entry's shape (a wrong one does not compile)", () => {
+    const span = { offset: 0, endOffset: 1, line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const made = diagnostic(catalogue.unknownCategory, "t.policy", span, { name: "saftey" });
+    expect(made.message).toBe("No category is named `saftey`.");
+    // @ts-expect-error: a message written at the call site is not an entry's arguments.
+    expect(() => diagnostic(catalogue.unknownCategory, "t.policy", span, "No category is named `x`.")).not.toThrow();
+    // @ts-expect-error: the arguments of another entry (unknownName takes a kind too).
+    expect(diagnostic(catalogue.unknownName, "t.policy", span, { name: "x" }).code).toBe("PC020");
+    // @ts-expect-error: a kind the catalogue does not list.
+    expect(diagnostic(catalogue.unknownName, "t.policy", span, { name: "x", kind: "thing" }).code).toBe("PC020");
   });
 });
 
@@ -463,9 +795,9 @@ describe("diagnostics", () => {
           text.slice(start + length);
       }
       const result = checkPolicySource(text, "mutated.policy");
-      for (const diagnostic of result.diagnostics) {
-        expect(diagnostic.span.line).toBeGreaterThanOrEqual(1);
-        expect(diagnostic.message.length).toBeGreaterThan(0);
+      for (const found of result.diagnostics) {
+        expect(found.span.line).toBeGreaterThanOrEqual(1);
+        expect(found.message.length).toBeGreaterThan(0);
       }
     }
   });

@@ -117,13 +117,13 @@ criterion I.1 "x" met when a.flag
     ["a one-of fact `fact.values` (the module's FactValues)", oneOf("fact.values"), "PC014"],
     ["a one-of fact `scope` (the module's Scope)", oneOf("scope"), "PC014"],
     ["a one-of fact `lifetime` (the runtime's Lifetime)", oneOf("lifetime"), "PC014"],
-    ["`member.Age` beside `member.age`", `${yesNo("member.age")}\n${yesNo("member.Age")}`, "PC013"],
+    ["`member.Age` beside `member.age`", `${yesNo("member.age")}\n${yesNo("member.Age")}`, "PC017"],
     ["one-of facts `a.b_c` beside `a_b.c` (both ABC)", `${oneOf("a.b_c")}\n${oneOf("a_b.c")}`, "PC013"],
     ["a one-of fact `decision` (the runtime's Decision)", oneOf("decision"), "PC014"],
     ["a one-of fact `claim_line` (the runtime's ClaimLine)", oneOf("claim_line"), "PC014"],
     ["a fact `member.constructor`", yesNo("member.constructor"), "PC014"],
     ["a fact `member.toString`", yesNo("member.toString"), "PC014"],
-    ["a fact `member.__proto__`", yesNo("member.__proto__"), "PC002"],
+    ["a fact `member.__proto__`", yesNo("member.__proto__"), "PC015"],
     ["a group `constructor`", yesNo("constructor.x"), "PC014"],
   ];
   for (const [name, facts, code] of refused) {

@@ -136,7 +136,7 @@ describe("names", () => {
     const text = `${deepPolicyBase}fact ${name}: yes or no description "G." ask "G?"\ncriterion S.1 "x" met when ${name}\n`;
     const found = checkPolicySource(text, deepPolicyPath).diagnostics.filter((d) => d.code === "PC007");
     expect(found.map((d) => text.slice(d.span.offset, d.span.endOffset))).toEqual([name, name]);
-    expect(found[0]?.message).toMatch(/^The name `g\.g\.g.*\.\.\.` has more than 64 levels\.$/);
+    expect(found[0]?.message).toMatch(/^The name `g\.g\.g.*\.\.\.` nests more than 64 parts deep\.$/);
   });
 
   it("outline 300 levels deep is PC007 for each level past 64, and nothing throws", () => {
@@ -244,7 +244,7 @@ describe("chains of definitions, one inside another", () => {
       const found = errors(diagnostics).filter((d) => d.code === "PC007");
       expect(found, `${count}`).toHaveLength(1);
       expect(found[0]?.message).toBe(
-        `\`d${count - maxNestingDepth - 1}\` is defined through ${maxNestingDepth + 1} definitions, one inside another; the limit is ${maxNestingDepth}.`,
+        `The definition \`d${count - maxNestingDepth - 1}\` nests more than ${maxNestingDepth} definitions deep.`,
       );
     }
   });

@@ -15,7 +15,7 @@ function spanAt(line: number, column: number, width: number): Span {
 }
 
 function unknownName(file: string, line: number): Diagnostic {
-  return diagnostic(catalogue.unknownName, file, spanAt(line, 12, 6), "No fact is named `a.flag`.");
+  return diagnostic(catalogue.unknownName, file, spanAt(line, 12, 6), { name: "a.flag", kind: "fact" });
 }
 
 describe("rendering diagnostics", () => {
@@ -43,7 +43,7 @@ describe("rendering diagnostics", () => {
     const text = "\ufeffpolicy T.1\n";
     const result = checkPolicySource(text, "t.policy");
     const rendered = renderDiagnostics(result.diagnostics, () => text);
-    expect(rendered).toContain("1 | policy T.1\n  |        ^^^ The policy has no `title`.");
+    expect(rendered).toContain("1 | policy T.1\n  |        ^^^ This policy has no `title`.");
     expect(rendered).not.toContain("\ufeff");
   });
 
@@ -53,7 +53,7 @@ describe("rendering diagnostics", () => {
       catalogue.unsafeFileName,
       file,
       spanAt(1, 1, 0),
-      "The file name is not one policyc accepts.",
+      { name: "x\nerror[PC000]: forged\u202e.policy", of: "file" },
       {
         related: [{ file, span: spanAt(1, 1, 0), message: "also here" }],
       },
@@ -62,7 +62,7 @@ describe("rendering diagnostics", () => {
     expect(rendered.split("\n")).toEqual([
       "error[PC060]: Unsafe file or folder name",
       ' --> "policy/x\\nerror[PC000]: forged\\u202e.policy"',
-      "  | The file name is not one policyc accepts.",
+      '  | The file name "x\\nerror[PC000]: forged\\u202e.policy" is not one policyc accepts.',
       '  = note: also here ("policy/x\\nerror[PC000]: forged\\u202e.policy":1:1)',
       "  = see: docs/diagnostics/PC060.md",
     ]);

@@ -10,7 +10,13 @@ import { checkCases, type ResolvedCase, type ResolvedClaimCase } from "../check/
 import { parseSource } from "../syntax/parse.js";
 import { createEmitProject } from "../emit/evaluator/emit-evaluator.js";
 import { formatTypeScript } from "../emit/format.js";
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  diagnostic,
+  hasErrors,
+  sortDiagnostics,
+  type Diagnostic,
+  type RelatedLocation,
+} from "../diagnostics/diagnostic.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { readProjectSources, runtimeSources, type SourceText } from "./project-files.js";
 import { compareText } from "../diagnostics/compare-text.js";
@@ -52,13 +58,30 @@ function loadPublishedText(
   diagnostics: Diagnostic[],
 ): PublishedText | undefined {
   const published = readPublishedText(root, model);
-  if (published?.kind === "refused" && clause) {
-    const entry = published.outside ? catalogue.publishedTextOutside : catalogue.unreadableFile;
+  if (clause === undefined) return published;
+  const details = {
+    hint: "Keep the published text as a plain file in the policy's folder, named without `..`.",
+    context: `policy ${model.reference}`,
+  };
+  if (published?.kind === "outside") {
     diagnostics.push(
-      diagnostic(entry, model.sourcePath, clause, `The published text ${published.path} ${published.problem}.`, {
-        hint: "Keep the published text as a plain file in the policy's folder, named without `..`.",
-        context: `policy ${model.reference}`,
-      }),
+      diagnostic(
+        catalogue.publishedTextOutside,
+        model.sourcePath,
+        clause,
+        { path: published.path, way: "linkedFolder" },
+        details,
+      ),
+    );
+  } else if (published?.kind === "refused") {
+    diagnostics.push(
+      diagnostic(
+        catalogue.unreadableFile,
+        model.sourcePath,
+        clause,
+        { path: published.path, publishedText: true, reason: published.refusal },
+        details,
+      ),
     );
   }
   return published;
@@ -81,6 +104,8 @@ export function checkSources(
   const sources = new Map<string, string>();
   /** Policies with errors: their cases are not checked, since every case would fail with them. */
   const failed = new Set<string>();
+  /** Where each compiled policy states its reference number, for a second policy that reuses it. */
+  const headers = new Map<string, RelatedLocation>();
   for (const { path, text } of policies) {
     sources.set(path, text);
     const result = checkPolicySource(text, path);
@@ -90,19 +115,24 @@ export function checkSources(
       if (header) failed.add(header.reference.text);
       continue;
     }
-    const clash = models.get(result.model.reference);
-    if (clash) {
+    if (models.has(result.model.reference)) {
+      const first = headers.get(result.model.reference);
       if (header) {
-        const message = `The reference number ${result.model.reference} is also used by ${clash.sourcePath}.`;
         diagnostics.push(
-          diagnostic(catalogue.duplicateName, path, header.span, message, {
-            hint: "Give each policy its own reference number.",
-          }),
+          diagnostic(
+            catalogue.duplicateName,
+            path,
+            header.reference.span,
+            { name: result.model.reference, first: "reference number", second: "reference number" },
+            { hint: "Give each policy its own reference number.", related: first ? [first] : [] },
+          ),
         );
       }
       continue;
     }
     models.set(result.model.reference, result.model);
+    if (header)
+      headers.set(result.model.reference, { file: path, span: header.reference.span, message: "first used here" });
     const publishedText = loadPublishedText(root, result.model, header?.publishedText?.span, diagnostics);
     if (publishedText) published.set(result.model.reference, publishedText);
   }

@@ -9,14 +9,7 @@ import type { Span } from "../syntax/ast.js";
 import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic, type RelatedLocation } from "../diagnostics/diagnostic.js";
 import { compareText } from "../diagnostics/compare-text.js";
-import {
-  displayPath,
-  isSafeDottedName,
-  isSafeName,
-  quotedName,
-  safeDottedNameRule,
-  safeNameRule,
-} from "../files/names.js";
+import { isSafeDottedName, isSafeName, safeDottedNameRule, safeNameRule } from "../files/names.js";
 import { readRegularFile } from "../files/read-file.js";
 
 export interface SourceText {
@@ -43,14 +36,14 @@ const maxFolderDepth = 8;
 /** A diagnostic about a file or folder as a whole: it points at the start of the file (the renderer shows no source). */
 const wholeFile: Span = { offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-function fileProblem(
-  entry: CatalogueEntry,
+function fileProblem<Arguments>(
+  entry: CatalogueEntry<Arguments>,
   path: string,
-  message: string,
+  args: NoInfer<Arguments>,
   hint: string,
   related: readonly RelatedLocation[] = [],
 ): Diagnostic {
-  return diagnostic(entry, path, wholeFile, message, { hint, ...(related.length > 0 && { related }) });
+  return diagnostic(entry, path, wholeFile, args, { hint, ...(related.length > 0 && { related }) });
 }
 
 function extensionOf(name: string): (typeof extensions)[number] | undefined {
@@ -95,7 +88,7 @@ class PolicyFolderScan {
       fileProblem(
         catalogue.unreadableFile,
         path,
-        `${displayPath(path)} is a symbolic link; policyc reads only regular files and folders under ${policyFolder}/.`,
+        { path, publishedText: false, reason: { kind: "link" } },
         "Replace the link with the file or folder itself.",
       ),
     );
@@ -107,7 +100,7 @@ class PolicyFolderScan {
         fileProblem(
           catalogue.unreadableFile,
           path,
-          `${displayPath(path)} is a folder, but its name says it is a policy or case file.`,
+          { path, publishedText: false, reason: { kind: "folderNamedLikeFile" } },
           "Rename the folder.",
         ),
       );
@@ -119,7 +112,7 @@ class PolicyFolderScan {
           fileProblem(
             catalogue.unsafeFileName,
             path,
-            `The folder name ${quotedName(name)} is not one policyc accepts.`,
+            { name, of: "folder" },
             `Name folders under ${policyFolder}/ with ${safeNameRule}.`,
           ),
         );
@@ -129,9 +122,9 @@ class PolicyFolderScan {
     if (depth >= maxFolderDepth) {
       this.diagnostics.push(
         fileProblem(
-          catalogue.unsafeFileName,
+          catalogue.foldersTooDeep,
           path,
-          `${displayPath(path)} is more than ${maxFolderDepth} folders deep under ${policyFolder}/.`,
+          { path, limit: maxFolderDepth, under: policyFolder },
           "Keep policies in shallower folders.",
         ),
       );
@@ -152,7 +145,7 @@ class PolicyFolderScan {
         fileProblem(
           catalogue.unsafeFileName,
           path,
-          `The file name ${quotedName(name)} is not one policyc accepts.`,
+          { name, of: "file" },
           `Name it with ${rule}, then \`${extension}\`.`,
         ),
       );
@@ -165,7 +158,7 @@ class PolicyFolderScan {
         fileProblem(
           catalogue.unreadableFile,
           path,
-          `${path} ${read.problem}.`,
+          { path, publishedText: false, reason: read.refusal },
           "Keep policies and cases as plain files under policy/.",
         ),
       );
@@ -189,7 +182,7 @@ class PolicyFolderScan {
           fileProblem(
             catalogue.generatedFolderClash,
             policy.path,
-            `${policy.path} and ${first.path} would both build into generated/${name}/.`,
+            { path: policy.path, other: first.path, folder: name },
             "Give each policy file its own name: the name of the file is the name of its folder under generated/.",
             [{ file: first.path, span: wholeFile, message: "the first policy of that name" }],
           ),
@@ -211,13 +204,10 @@ export function readProjectSources(root: string): ProjectSources {
   const scan = new PolicyFolderScan(root);
   if (top === undefined) return { policies: [], cases: [], diagnostics: [], hasPolicyFolder: false };
   if (top.isSymbolicLink() || !top.isDirectory()) {
-    const what = top.isSymbolicLink()
-      ? "is a symbolic link; policyc reads only the project's own folder"
-      : "is not a folder";
     const problem = fileProblem(
       catalogue.unreadableFile,
       policyFolder,
-      `${policyFolder}/ ${what}.`,
+      { path: `${policyFolder}/`, publishedText: false, reason: { kind: top.isSymbolicLink() ? "link" : "notFolder" } },
       "Keep the policies in a real folder named policy/ in the project.",
     );
     return { policies: [], cases: [], diagnostics: [problem], hasPolicyFolder: true };

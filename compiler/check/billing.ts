@@ -3,10 +3,10 @@
 // rule reads and when it is in force (a rule under a `billing` sentence lives as long as the sentence).
 
 import type * as Ast from "../syntax/ast.js";
-import { catalogue } from "../diagnostics/catalogue.js";
+import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { checkExpression, emptyReads, type ExpressionReads } from "./expressions.js";
+import { checkExpression, describeFactType, emptyReads, type ExpressionReads } from "./expressions.js";
 import type { RevisionRange } from "./revisions.js";
 import { billingKey, codeLabel, describeStatement, type PolicySymbols } from "./symbols.js";
 import type { Resolutions } from "./resolutions.js";
@@ -40,15 +40,15 @@ class BillingChecker {
     private readonly addReads: (owner: string, reads: ExpressionReads) => void,
   ) {}
 
-  private report(
-    entry: (typeof catalogue)[keyof typeof catalogue],
+  private report<Arguments>(
+    entry: CatalogueEntry<Arguments>,
     span: Ast.Span,
-    message: string,
+    args: NoInfer<Arguments>,
     context: string,
     hint?: string,
   ): void {
     this.diagnostics.push(
-      diagnostic(entry, this.symbols.file, span, message, { context, ...(hint !== undefined && { hint }) }),
+      diagnostic(entry, this.symbols.file, span, args, { context, ...(hint !== undefined && { hint }) }),
     );
   }
 
@@ -59,7 +59,7 @@ class BillingChecker {
         this.report(
           catalogue.invalidLiteral,
           code.code.span,
-          `\`${code.code.text}\` is not a HCPCS or CPT code.`,
+          { text: code.code.text, expected: "code" },
           describeStatement(code),
           "Write a letter and four digits (S9494) or five characters (99601).",
         );
@@ -71,7 +71,7 @@ class BillingChecker {
         this.report(
           catalogue.unknownName,
           member.span,
-          `The coding table has no code \`${member.text}\`.`,
+          { name: member.text, kind: "code in the coding table" },
           describeStatement(group),
           didYouMean(member.text, listed),
         );
@@ -86,7 +86,7 @@ class BillingChecker {
             catalogue.duplicateName,
             this.symbols.file,
             site.rule.id.span,
-            `The rule \`${site.rule.id.text}\` is declared twice.`,
+            { name: site.rule.id.text, first: "billing rule", second: "billing rule" },
             {
               context: describeStatement(site.code),
               related: [{ file: this.symbols.file, span: first.id.span, message: "first declared here" }],
@@ -97,13 +97,27 @@ class BillingChecker {
       }
       seen.set(site.rule.id.text, site.rule);
       const id = site.rule.id.text;
-      if (this.symbols.outline.has(id) || this.symbols.definitions.has(id) || this.symbols.exceptions.has(id)) {
-        this.report(
-          catalogue.duplicateName,
-          site.rule.id.span,
-          `\`${id}\` already names a statement of the policy.`,
-          describeStatement(site.code),
-          "Give the rule a name of its own.",
+      const statement =
+        this.symbols.outline.get(id) ?? this.symbols.definitions.get(id) ?? this.symbols.exceptions.get(id);
+      if (statement) {
+        this.diagnostics.push(
+          diagnostic(
+            catalogue.duplicateName,
+            this.symbols.file,
+            site.rule.id.span,
+            { name: id, first: statement.kind, second: "billing rule" },
+            {
+              context: describeStatement(site.code),
+              hint: "Give the rule a name of its own.",
+              related: [
+                {
+                  file: this.symbols.file,
+                  span: statement.kind === "definition" ? statement.name.span : statement.id.span,
+                  message: "first declared here",
+                },
+              ],
+            },
+          ),
         );
         continue;
       }
@@ -124,7 +138,7 @@ class BillingChecker {
       this.report(
         catalogue.unknownName,
         rule.from.span,
-        `No note is numbered \`${rule.from.text}\`.`,
+        { name: rule.from.text, kind: "note" },
         context,
         didYouMean(rule.from.text, notes),
       );
@@ -149,7 +163,7 @@ class BillingChecker {
           this.report(
             catalogue.invalidLiteral,
             body.modifier.span,
-            `\`${body.modifier.text}\` is not a modifier.`,
+            { text: body.modifier.text, expected: "modifier" },
             context,
             "A modifier is two letters or digits, such as SD.",
           );
@@ -160,7 +174,7 @@ class BillingChecker {
           this.report(
             catalogue.unknownName,
             body.group.span,
-            `No code group is named \`${body.group.text}\`.`,
+            { name: body.group.text, kind: "code group" },
             context,
             didYouMean(body.group.text, this.symbols.codeGroups.keys()) ??
               `Declare it: \`code group ${body.group.text} "...": <codes>\`.`,
@@ -181,7 +195,7 @@ class BillingChecker {
         this.checkNumeric(expression.left, owner, context);
         this.checkNumeric(expression.right, owner, context);
         if (expression.operator === "/" && expression.right.kind === "number" && expression.right.value === 0) {
-          this.report(catalogue.invalidCount, expression.span, "This divides by zero.", context);
+          this.report(catalogue.divisionByZero, expression.span, {}, context);
         }
         return;
       case "name": {
@@ -193,7 +207,7 @@ class BillingChecker {
           this.report(
             catalogue.unknownName,
             expression.span,
-            `No number fact of a claim is named \`${expression.name.text}\`.`,
+            { name: expression.name.text, kind: "number fact of a claim" },
             context,
             didYouMean(expression.name.text, numbers),
           );
@@ -203,7 +217,7 @@ class BillingChecker {
           this.report(
             catalogue.typeMismatch,
             expression.span,
-            `\`${expression.name.text}\` is not a number, so it cannot count units.`,
+            { subject: expression.name.text, is: describeFactType(fact.type), needs: { by: "unitLimit" } },
             context,
           );
           return;

@@ -4,11 +4,12 @@
 
 import type * as Ast from "../syntax/ast.js";
 import type { FactModel, PolicyModel } from "../model/policy-model.js";
-import { catalogue } from "../diagnostics/catalogue.js";
+import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { UnknownKind } from "../diagnostics/message-arguments.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { describeStatement } from "./symbols.js";
-import { isValidDate } from "./literals.js";
+import { isValidDate, valueText, valueTypeWord } from "./literals.js";
 import { compareText } from "../diagnostics/compare-text.js";
 
 export type FactValue = boolean | number | string | readonly string[];
@@ -76,15 +77,15 @@ class CasesChecker {
     private readonly policiesWithErrors: ReadonlySet<string>,
   ) {}
 
-  private report(
-    entry: (typeof catalogue)[keyof typeof catalogue],
+  private report<Arguments>(
+    entry: CatalogueEntry<Arguments>,
     span: Ast.Span,
-    message: string,
+    args: NoInfer<Arguments>,
     context?: string,
     hint?: string,
   ): void {
     this.diagnostics.push(
-      diagnostic(entry, this.source.path, span, message, {
+      diagnostic(entry, this.source.path, span, args, {
         ...(context !== undefined && { context }),
         ...(hint !== undefined && { hint }),
       }),
@@ -101,25 +102,21 @@ class CasesChecker {
       this.report(
         catalogue.missingClause,
         start,
-        "This case file does not say which policy it tests.",
+        { statement: "file", clause: "cases for" },
         undefined,
         "Start it with `cases for <reference number>`.",
       );
       return [];
     }
     for (const extra of headers.slice(1))
-      this.report(
-        catalogue.duplicateClause,
-        extra.span,
-        "A case file tests one policy, and this is a second `cases for`.",
-      );
+      this.report(catalogue.secondPolicyInFile, extra.span, { statement: "cases for" });
     this.model = this.policies.get(header.policy.text);
     if (!this.model && this.policiesWithErrors.has(header.policy.text)) return [];
     if (!this.model) {
       this.report(
         catalogue.unknownPolicy,
         header.policy.span,
-        `No policy without errors has the reference number \`${header.policy.text}\`.`,
+        { reference: header.policy.text },
         describeStatement(header),
         didYouMean(header.policy.text, this.policies.keys()),
       );
@@ -129,22 +126,23 @@ class CasesChecker {
 
     for (const statement of this.source.statements) {
       if (statement.kind === "factSet") {
-        if (this.factSets.has(statement.name.text))
-          this.report(
-            catalogue.duplicateName,
-            statement.name.span,
-            `The facts \`${statement.name.text}\` are declared twice.`,
+        const first = this.factSets.get(statement.name.text);
+        if (first)
+          this.diagnostics.push(
+            diagnostic(
+              catalogue.duplicateName,
+              this.source.path,
+              statement.name.span,
+              { name: statement.name.text, first: "set of facts", second: "set of facts" },
+              { related: [{ file: this.source.path, span: first.name.span, message: "first declared here" }] },
+            ),
           );
         else this.factSets.set(statement.name.text, statement);
       } else if (statement.kind === "claimCase") {
         const resolved = this.resolveClaimCase(statement);
         if (resolved) this.claimCases.push(resolved);
       } else if (statement.kind !== "cases" && statement.kind !== "case") {
-        this.report(
-          catalogue.misplacedStatement,
-          statement.span,
-          `A ${statement.kind} belongs in a \`.policy\` file, not in a case file.`,
-        );
+        this.report(catalogue.misplacedStatement, statement.span, { statement: statement.kind });
       }
     }
     for (const set of this.factSets.values()) this.resolveSet(set, []);
@@ -157,11 +155,7 @@ class CasesChecker {
     const done = this.resolvedSets.get(set.name.text);
     if (done) return done;
     if (path.includes(set.name.text)) {
-      this.report(
-        catalogue.definitionCycle,
-        set.name.span,
-        `The facts \`${set.name.text}\` include themselves: ${[...path, set.name.text].join(" -> ")}.`,
-      );
+      this.report(catalogue.definitionCycle, set.name.span, { name: set.name.text, cycle: [...path, set.name.text] });
       return new Map();
     }
     const assigned = this.applyGiven(set.given, describeStatement(set), [...path, set.name.text]);
@@ -178,7 +172,7 @@ class CasesChecker {
         this.report(
           catalogue.unknownName,
           name.span,
-          `No facts are named \`${name.text}\`.`,
+          { name: name.text, kind: "set of facts" },
           context,
           didYouMean(name.text, this.factSets.keys()),
         );
@@ -201,7 +195,7 @@ class CasesChecker {
         this.report(
           catalogue.unknownName,
           assignment.fact.span,
-          `The policy has no fact \`${assignment.fact.text}\`.`,
+          { name: assignment.fact.text, kind: "fact" },
           context,
           didYouMean(assignment.fact.text, facts.keys()),
         );
@@ -228,7 +222,16 @@ class CasesChecker {
       return words.every((word): word is string => word !== undefined) ? words : undefined;
     }
     if (assigned.kind === "list") {
-      this.report(catalogue.typeMismatch, assigned.span, `\`${fact.name}\` holds one value, not a list.`, context);
+      this.report(
+        catalogue.typeMismatch,
+        assigned.span,
+        {
+          subject: `(${assigned.values.map(valueText).join(", ")})`,
+          is: "a list",
+          needs: { by: "fact", fact: fact.name, takes: "one value" },
+        },
+        context,
+      );
       return undefined;
     }
     const value = assigned.value;
@@ -241,34 +244,60 @@ class CasesChecker {
         this.report(
           catalogue.typeMismatch,
           value.span,
-          `\`${fact.name}\` is yes or no.`,
+          {
+            subject: valueText(value),
+            is: valueTypeWord(value),
+            needs: { by: "fact", fact: fact.name, takes: "`yes` or `no`" },
+          },
           context,
           "Write `yes` or `no`.",
         );
         return undefined;
       case "number":
         if (value.kind !== "number") {
-          this.report(catalogue.typeMismatch, value.span, `\`${fact.name}\` is a number.`, context);
+          this.report(
+            catalogue.typeMismatch,
+            value.span,
+            {
+              subject: valueText(value),
+              is: valueTypeWord(value),
+              needs: { by: "fact", fact: fact.name, takes: "a number" },
+            },
+            context,
+          );
           return undefined;
         }
         if ((type.min !== undefined && value.value < type.min) || (type.max !== undefined && value.value > type.max)) {
           this.report(
-            catalogue.invalidRange,
+            catalogue.valueOutOfRange,
             value.span,
-            `${value.value} is outside the range of \`${fact.name}\` (${type.min} to ${type.max}).`,
+            {
+              value: value.value,
+              fact: fact.name,
+              ...(type.min !== undefined && { min: type.min }),
+              ...(type.max !== undefined && { max: type.max }),
+            },
             context,
           );
           return undefined;
         }
         return value.value;
       case "date":
-        if (value.kind !== "date" || !isValidDate(value.value)) {
+        if (value.kind !== "date") {
           this.report(
             catalogue.typeMismatch,
             value.span,
-            `\`${fact.name}\` is a date on the calendar, written YYYY-MM-DD.`,
+            {
+              subject: valueText(value),
+              is: valueTypeWord(value),
+              needs: { by: "fact", fact: fact.name, takes: "a date (YYYY-MM-DD)" },
+            },
             context,
           );
+          return undefined;
+        }
+        if (!isValidDate(value.value)) {
+          this.report(catalogue.invalidLiteral, value.span, { text: value.value, expected: "date" }, context);
           return undefined;
         }
         return value.value;
@@ -278,27 +307,21 @@ class CasesChecker {
   private enumWord(fact: FactModel, value: Ast.Value, context: string): string | undefined {
     const allowed = fact.type.kind === "oneOf" || fact.type.kind === "setOf" ? fact.type.values.map((v) => v.name) : [];
     if (value.kind === "word" && allowed.includes(value.word.text)) return value.word.text;
-    const text = value.kind === "word" ? value.word.text : String(value.value);
+    const text = valueText(value);
     this.report(
       catalogue.unknownValue,
       value.span,
-      `\`${text}\` is not one of the values of \`${fact.name}\`.`,
+      { value: text, fact: fact.name },
       context,
       didYouMean(text, allowed) ?? `The values are: ${allowed.join(", ")}.`,
     );
     return undefined;
   }
 
-  private checkIds(words: readonly Ast.Word[], known: readonly string[], what: string, context: string): void {
+  private checkIds(words: readonly Ast.Word[], known: readonly string[], kind: UnknownKind, context: string): void {
     for (const word of words) {
       if (!known.includes(word.text)) {
-        this.report(
-          catalogue.unknownName,
-          word.span,
-          `The policy has no ${what} \`${word.text}\`.`,
-          context,
-          didYouMean(word.text, known),
-        );
+        this.report(catalogue.unknownName, word.span, { name: word.text, kind }, context, didYouMean(word.text, known));
       }
     }
   }
@@ -313,28 +336,23 @@ class CasesChecker {
     this.checkIds(statement.expect?.violations ?? [], ruleIds, "billing rule", context);
     for (const line of statement.lines) {
       if (!Number.isInteger(line.units))
-        this.report(catalogue.invalidLiteral, line.span, `${line.units} is not a whole number of units.`, context);
+        this.report(catalogue.invalidLiteral, line.span, { text: String(line.units), expected: "units" }, context);
     }
     if (!statement.on)
       this.report(
         catalogue.missingClause,
         statement.title.span,
-        "This claim case has no service date.",
+        { statement: "claim case", clause: "on" },
         context,
         "Add `on YYYY-MM-DD`.",
       );
     else if (!isValidDate(statement.on.text))
-      this.report(
-        catalogue.invalidLiteral,
-        statement.on.span,
-        `${statement.on.text} is not a date on the calendar.`,
-        context,
-      );
+      this.report(catalogue.invalidLiteral, statement.on.span, { text: statement.on.text, expected: "date" }, context);
     if (!statement.expect)
       this.report(
         catalogue.missingClause,
         statement.title.span,
-        "This claim case expects nothing.",
+        { statement: "claim case", clause: "expect" },
         context,
         "Add `expect clean` or `expect violations <rule>, ...`.",
       );
@@ -385,32 +403,22 @@ class CasesChecker {
       this.report(
         catalogue.missingClause,
         statement.title.span,
-        "This case has no service date.",
+        { statement: "case", clause: "on" },
         context,
         "Add `on YYYY-MM-DD`.",
       );
     else if (!isValidDate(statement.on.text))
-      this.report(
-        catalogue.invalidLiteral,
-        statement.on.span,
-        `${statement.on.text} is not a date on the calendar.`,
-        context,
-      );
+      this.report(catalogue.invalidLiteral, statement.on.span, { text: statement.on.text, expected: "date" }, context);
     if (!statement.expect)
       this.report(
         catalogue.missingClause,
         statement.title.span,
-        "This case expects nothing.",
+        { statement: "case", clause: "expect" },
         context,
         "Add `expect covered`, `expect not covered` or `expect pending`.",
       );
     if (statement.asking && statement.expect && statement.expect.outcome !== "pending") {
-      this.report(
-        catalogue.invalidCase,
-        statement.expect.span,
-        "Only a pending decision asks for facts, so `asking` needs `expect pending`.",
-        context,
-      );
+      this.report(catalogue.invalidCase, statement.expect.span, {}, context);
     }
     if (!statement.on || !statement.expect) return [];
     return [

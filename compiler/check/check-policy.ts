@@ -2,8 +2,9 @@
 // diagnostic out. Keeps going after the first problem so the author sees them all at once.
 
 import type * as Ast from "../syntax/ast.js";
-import { catalogue } from "../diagnostics/catalogue.js";
+import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { outlineTypeWord, type RequiredClause } from "../diagnostics/message-arguments.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import {
   billingKey,
@@ -82,15 +83,15 @@ class PolicyChecker {
     this.groupMembers = groupMembers(this.symbols);
   }
 
-  private report(
-    entry: (typeof catalogue)[keyof typeof catalogue],
+  private report<Arguments>(
+    entry: CatalogueEntry<Arguments>,
     span: Ast.Span,
-    message: string,
+    args: NoInfer<Arguments>,
     context?: string,
     hint?: string,
   ): void {
     this.diagnostics.push(
-      diagnostic(entry, this.source.path, span, message, {
+      diagnostic(entry, this.source.path, span, args, {
         ...(context !== undefined && { context }),
         ...(hint !== undefined && { hint }),
       }),
@@ -108,7 +109,7 @@ class PolicyChecker {
         this.report(
           catalogue.unknownName,
           definition.definedByNote.span,
-          `No note is numbered \`${definition.definedByNote.text}\`.`,
+          { name: definition.definedByNote.text, kind: "note" },
           describeStatement(definition),
         );
       }
@@ -177,25 +178,25 @@ class PolicyChecker {
       this.report(
         catalogue.missingClause,
         start,
-        "This file has no `policy` statement.",
+        { statement: "file", clause: "policy" },
         undefined,
         "Start it with `policy <reference number>` and its title.",
       );
       return;
     }
     const context = describeStatement(header);
-    const required: [keyof Ast.PolicyHeader, string][] = [
-      ["title", 'title "..."'],
-      ["plan", 'plan "..."'],
-      ["description", 'description "..."'],
-      ["lastReview", "last review YYYY-MM"],
+    const required: [keyof Ast.PolicyHeader, RequiredClause, string][] = [
+      ["title", "title", 'title "..."'],
+      ["plan", "plan", 'plan "..."'],
+      ["description", "description", 'description "..."'],
+      ["lastReview", "last review", "last review YYYY-MM"],
     ];
-    for (const [field, example] of required) {
+    for (const [field, clause, example] of required) {
       if (header[field] === undefined) {
         this.report(
           catalogue.missingClause,
           header.reference.span,
-          `The policy has no \`${example.split(" ")[0]}\`.`,
+          { statement: "policy", clause },
           context,
           `Add \`${example}\`.`,
         );
@@ -205,7 +206,7 @@ class PolicyChecker {
       this.report(
         catalogue.invalidLiteral,
         header.lastReview.span,
-        `${header.lastReview.text} is not a month (YYYY-MM, month 01 to 12).`,
+        { text: header.lastReview.text, expected: "month" },
         context,
       );
     }
@@ -213,7 +214,7 @@ class PolicyChecker {
       this.report(
         catalogue.publishedTextOutside,
         header.publishedText.span,
-        `The published text ${JSON.stringify(header.publishedText.value)} is not a file name inside the policy's folder.`,
+        { path: header.publishedText.value, way: "name" },
         context,
         "Name a file beside the policy (or in a folder under it), such as `abc-cp-1.published.txt`: letters, digits, `.`, `-` and `_`, parts joined by `/`, no `..` and no leading `/`.",
       );
@@ -222,7 +223,7 @@ class PolicyChecker {
       this.report(
         catalogue.missingClause,
         header.reference.span,
-        "The policy has no revision log.",
+        { statement: "policy", clause: "revision" },
         context,
         'Add at least `revision YYYY-MM "Original approval." effective YYYY-MM-DD`.',
       );
@@ -236,28 +237,41 @@ class PolicyChecker {
     // names of generated types (`_1.x` would make the type `1X`, which is not a name).
     if (!/^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/.test(name)) {
       this.report(
-        catalogue.syntaxError,
+        catalogue.malformedName,
         fact.name.span,
-        `The fact name \`${name}\` has a part that is not a word starting with a letter.`,
+        { name, of: "fact" },
         context,
         "Start each part with a letter, then use letters, digits and underscores, with dots between parts, such as `member.age`.",
       );
     }
-    const group = this.groupMembers.get(name);
-    if (group) {
-      this.report(
-        catalogue.duplicateName,
-        fact.name.span,
-        `\`${name}\` is both a fact and the group of the fact \`${group}\`.`,
-        context,
-        "Rename one of them.",
+    const member = this.groupMembers.get(name);
+    const memberFact = member === undefined ? undefined : this.symbols.facts.get(member);
+    if (memberFact) {
+      this.diagnostics.push(
+        diagnostic(
+          catalogue.duplicateName,
+          this.source.path,
+          fact.name.span,
+          { name, first: "fact", second: "group of facts" },
+          {
+            context,
+            hint: "Rename one of them.",
+            related: [
+              {
+                file: this.source.path,
+                span: memberFact.name.span,
+                message: `\`${memberFact.name.text}\` is in the group`,
+              },
+            ],
+          },
+        ),
       );
     }
     if (!fact.description)
       this.report(
         catalogue.missingClause,
         fact.name.span,
-        "This fact has no description.",
+        { statement: "fact", clause: "description" },
         context,
         'Add `description "..."` saying what it records.',
       );
@@ -265,16 +279,16 @@ class PolicyChecker {
       this.report(
         catalogue.missingClause,
         fact.name.span,
-        "This fact has no question to ask when it is unknown.",
+        { statement: "fact", clause: "ask" },
         context,
         'Add `ask "...?"`.',
       );
     const type = fact.type;
     if (type.kind === "number" && type.min !== undefined && type.max !== undefined && type.min > type.max) {
       this.report(
-        catalogue.invalidRange,
+        catalogue.impossibleRange,
         type.span,
-        `The range from ${type.min} to ${type.max} holds no number.`,
+        { min: type.min, max: type.max },
         context,
         "Put the smaller bound first.",
       );
@@ -283,19 +297,13 @@ class PolicyChecker {
     const seen = new Set<string>();
     for (const value of type.values) {
       if (value.name.text === "unknown") {
-        this.report(
-          catalogue.reservedValue,
-          value.name.span,
-          "`unknown` cannot be a value: in cases it means the fact is not known.",
-          context,
-          "Choose another word, such as `not_known`.",
-        );
+        this.report(catalogue.reservedValue, value.name.span, {}, context, "Choose another word, such as `not_known`.");
       }
       if (value.name.text.includes(".")) {
         this.report(
-          catalogue.syntaxError,
+          catalogue.malformedName,
           value.name.span,
-          `The value \`${value.name.text}\` has a dot; values are single words.`,
+          { name: value.name.text, of: "value" },
           context,
           "Use underscores instead.",
         );
@@ -304,7 +312,7 @@ class PolicyChecker {
         this.report(
           catalogue.duplicateName,
           value.name.span,
-          `The value \`${value.name.text}\` is listed twice.`,
+          { name: value.name.text, first: "value", second: "value" },
           context,
         );
       }
@@ -312,9 +320,9 @@ class PolicyChecker {
     }
     if (type.values.length < 2 && type.kind === "oneOf") {
       this.report(
-        catalogue.invalidCount,
+        catalogue.impossibleCount,
         type.span,
-        "A fact that is one of a single value can never vary.",
+        { count: { kind: "singleValue" } },
         context,
         "List at least two values, or use `yes or no`.",
       );
@@ -326,7 +334,7 @@ class PolicyChecker {
     this.report(
       catalogue.unknownCategory,
       category.span,
-      `No category is named \`${category.text}\`.`,
+      { name: category.text },
       context,
       didYouMean(category.text, this.symbols.categories.keys()) ?? `Declare it: \`category ${category.text} "..."\`.`,
     );
@@ -347,7 +355,7 @@ class PolicyChecker {
           this.report(
             catalogue.missingClause,
             statement.id.span,
-            "This criterion does not say when it is met.",
+            { statement: "criterion", clause: "met when" },
             context,
             "Add `met when <condition>`.",
           );
@@ -361,7 +369,7 @@ class PolicyChecker {
           this.report(
             catalogue.missingClause,
             statement.id.span,
-            "This exclusion does not say when it applies.",
+            { statement: "exclusion", clause: "not covered when" },
             context,
             "Add `not covered when <condition>`.",
           );
@@ -373,9 +381,9 @@ class PolicyChecker {
         this.checkCategory(statement.category, context);
         if (statement.notCovered && statement.excludesServices) {
           this.report(
-            catalogue.duplicateClause,
+            catalogue.noteDeniesAndExcludes,
             statement.excludesServices.span,
-            "A note either denies coverage (`not covered`) or excludes some services (`excludes services of`), not both.",
+            {},
             context,
             "Split it into two notes.",
           );
@@ -385,13 +393,18 @@ class PolicyChecker {
         if (statement.excludesServices) {
           const excluded = statement.excludesServices;
           const section = this.symbols.outline.get(excluded.section.text);
-          if (section?.kind !== "section") {
+          if (!section) {
             this.report(
-              section ? catalogue.typeMismatch : catalogue.unknownName,
+              catalogue.unknownName,
               excluded.section.span,
-              section
-                ? `\`${excluded.section.text}\` is a ${section.kind}, not a section of services.`
-                : `No section is numbered \`${excluded.section.text}\`.`,
+              { name: excluded.section.text, kind: "section" },
+              context,
+            );
+          } else if (section.kind !== "section") {
+            this.report(
+              catalogue.typeMismatch,
+              excluded.section.span,
+              { subject: excluded.section.text, is: outlineTypeWord(section.kind), needs: { by: "excludedServices" } },
               context,
             );
           }
@@ -410,8 +423,9 @@ class PolicyChecker {
         this.report(
           catalogue.missingParent,
           statement.id.span,
-          `A ${statement.kind} needs a number under a section, such as \`I.A.${statement.id.text}\`.`,
+          { id: statement.id.text, allowed: allowedParents[statement.kind], problem: { kind: "none" } },
           context,
+          `Number it under its section, such as \`I.A.${statement.id.text}\`.`,
         );
       }
       return;
@@ -419,13 +433,16 @@ class PolicyChecker {
     const parentStatement = this.symbols.outline.get(parent);
     const allowed = allowedParents[statement.kind];
     if (!parentStatement || !allowed.includes(parentStatement.kind)) {
-      const found = parentStatement
-        ? `, and \`${parent}\` is a ${parentStatement.kind}`
-        : `, but no ${allowed.join(" or ")} \`${parent}\` is declared`;
       this.report(
         catalogue.missingParent,
         statement.id.span,
-        `\`${statement.id.text}\` sits under \`${parent}\`${found}.`,
+        {
+          id: statement.id.text,
+          allowed,
+          problem: parentStatement
+            ? { kind: "wrongKind", parent, parentKind: parentStatement.kind }
+            : { kind: "undeclared", parent },
+        },
         context,
         parentStatement ? undefined : `Declare \`section ${parent} "..."\`, or correct the number.`,
       );
@@ -439,17 +456,17 @@ class PolicyChecker {
       (lifetime.from !== parentLifetime.from || lifetime.until !== parentLifetime.until)
     ) {
       this.report(
-        catalogue.invalidLifetime,
+        catalogue.lifetimeOutsideParent,
         statement.id.span,
-        `\`${statement.id.text}\` is a part of criterion \`${parent}\` and must be in force exactly when it is.`,
+        { id: statement.id.text, parent, asPart: true },
         context,
         `Give it the same \`added in\` and \`removed in\` as \`${parent}\`.`,
       );
     } else if (parentLifetime && !rangeWithin(lifetime, parentLifetime)) {
       this.report(
-        catalogue.invalidLifetime,
+        catalogue.lifetimeOutsideParent,
         statement.id.span,
-        `\`${statement.id.text}\` is in force in revisions where its parent \`${parent}\` is not.`,
+        { id: statement.id.text, parent, asPart: false },
         context,
         "Give it an `added in` no earlier than its parent's.",
       );
@@ -465,7 +482,7 @@ class PolicyChecker {
       this.report(
         catalogue.unreferencedSubcriterion,
         statement.id.span,
-        `Criterion \`${parent}\` does not use its part \`${statement.id.text}\`, so it decides nothing.`,
+        { parent, part: statement.id.text },
         describeStatement(statement),
         `Refer to it in the \`met when\` of \`${parent}\`, for example \`at least one of (${statement.id.text}, ...)\`.`,
       );
@@ -486,7 +503,7 @@ class PolicyChecker {
       this.report(
         catalogue.unusedFact,
         fact.name.span,
-        `No criterion, exclusion, note or exception reads the fact \`${fact.name.text}\`.`,
+        { fact: fact.name.text },
         describeStatement(fact),
         "Use it in a condition, or remove it.",
       );
@@ -496,7 +513,7 @@ class PolicyChecker {
       this.report(
         catalogue.unusedDefinition,
         definition.name.span,
-        `Nothing uses the definition \`${definition.name.text}\`.`,
+        { definition: definition.name.text },
         describeStatement(definition),
         "Use it in a condition, or remove it.",
       );

@@ -54,7 +54,7 @@ export function checkDependencies(
                 catalogue.definitionCycle,
                 symbols.file,
                 place.span,
-                `\`${next}\` depends on itself: ${cycle.join(" -> ")}.`,
+                { name: next, cycle },
                 { context: place.context },
               ),
             );
@@ -77,7 +77,7 @@ export function checkDependencies(
             catalogue.nestingTooDeep,
             symbols.file,
             place.span,
-            `\`${frame.name}\` is defined through ${maxNestingDepth + 1} definitions, one inside another; the limit is ${maxNestingDepth}.`,
+            { nesting: { what: "definition", name: frame.name }, limit: maxNestingDepth },
             {
               hint: "Let a definition name the conditions it needs more directly, through fewer definitions in a row.",
               context: place.context,

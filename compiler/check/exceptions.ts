@@ -4,7 +4,7 @@
 // or an exclusion of experimental services, whatever list an author writes.
 
 import type * as Ast from "../syntax/ast.js";
-import { catalogue } from "../diagnostics/catalogue.js";
+import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { parentId, type PolicySymbols } from "./symbols.js";
@@ -18,10 +18,16 @@ function checkCategoryNames(
   for (const name of names) {
     if (symbols.categories.has(name.text)) continue;
     diagnostics.push(
-      diagnostic(catalogue.unknownCategory, symbols.file, name.span, `No category is named \`${name.text}\`.`, {
-        context,
-        hint: didYouMean(name.text, symbols.categories.keys()) ?? `Declare it: \`category ${name.text} "..."\`.`,
-      }),
+      diagnostic(
+        catalogue.unknownCategory,
+        symbols.file,
+        name.span,
+        { name: name.text },
+        {
+          context,
+          hint: didYouMean(name.text, symbols.categories.keys()) ?? `Declare it: \`category ${name.text} "..."\`.`,
+        },
+      ),
     );
   }
 }
@@ -29,15 +35,15 @@ function checkCategoryNames(
 export function checkException(exception: Ast.Exception, symbols: PolicySymbols, diagnostics: Diagnostic[]): void {
   const file = symbols.file;
   const context = `exception ${exception.id.text}`;
-  const report = (
-    entry: (typeof catalogue)[keyof typeof catalogue],
+  const report = <Arguments>(
+    entry: CatalogueEntry<Arguments>,
     span: Ast.Span,
-    message: string,
+    args: NoInfer<Arguments>,
     hint?: string,
     related?: Ast.Span,
   ) =>
     diagnostics.push(
-      diagnostic(entry, file, span, message, {
+      diagnostic(entry, file, span, args, {
         context,
         ...(hint !== undefined && { hint }),
         ...(related && { related: [{ file, span: related, message: "declared here" }] }),
@@ -48,7 +54,7 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
     report(
       catalogue.missingClause,
       exception.id.span,
-      "This exception does not say when it applies.",
+      { statement: "exception", clause: "applies when" },
       "Add `applies when <condition>`.",
     );
   }
@@ -56,7 +62,7 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
     report(
       catalogue.missingClause,
       exception.id.span,
-      "This exception overrides nothing.",
+      { statement: "exception", clause: "overrides" },
       "Add `overrides <criterion>, ...`.",
     );
   }
@@ -69,9 +75,9 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
     const conflicting = never.get(word.text);
     if (conflicting) {
       report(
-        catalogue.overrideForbidden,
+        catalogue.categoryMayAndNever,
         word.span,
-        `The category \`${word.text}\` is declared both as one the exception may override and one it never overrides.`,
+        { category: word.text },
         "Keep it in one of the two lists.",
         conflicting.span,
       );
@@ -87,7 +93,7 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
       report(
         catalogue.unknownName,
         target.span,
-        `No criterion, exclusion or note is numbered \`${target.text}\`.`,
+        { name: target.text, kind: "criterion, exclusion or note" },
         didYouMean(target.text, candidates),
       );
       continue;
@@ -100,7 +106,8 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
       report(
         catalogue.overrideTargetInvalid,
         target.span,
-        `\`${target.text}\` is a ${statement.kind === "note" ? "note that decides nothing" : statement.kind}; an exception overrides criteria, exclusions and notes that deny coverage.`,
+        { target: target.text, because: { kind: statement.kind === "note" ? "silentNote" : statement.kind } },
+        "An exception overrides criteria, exclusions and notes that deny coverage.",
       );
       continue;
     }
@@ -109,7 +116,7 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
       report(
         catalogue.overrideTargetInvalid,
         target.span,
-        `\`${target.text}\` is part of criterion \`${parent}\`; an exception overrides a whole criterion.`,
+        { target: target.text, because: { kind: "part", criterion: parent } },
         `Override \`${parent}\` instead.`,
       );
       continue;
@@ -119,7 +126,7 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
       report(
         catalogue.overrideTargetInvalid,
         target.span,
-        `\`${target.text}\` has no category, so no exception may override it.`,
+        { target: target.text, because: { kind: "noCategory" } },
         "Give it a `category` that this exception declares under `may override`.",
       );
       continue;
@@ -129,7 +136,7 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
       report(
         catalogue.overrideForbidden,
         target.span,
-        `\`${target.text}\` is in the category \`${category.text}\`, which this exception never overrides.`,
+        { target: target.text, category: category.text },
         `Remove \`${target.text}\` from \`overrides\`.`,
         forbidden.span,
       );
@@ -137,7 +144,7 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
       report(
         catalogue.overrideNotDeclared,
         target.span,
-        `\`${target.text}\` is in the category \`${category.text}\`, which this exception does not declare it may override.`,
+        { target: target.text, category: category.text },
         `Add \`${category.text}\` to \`may override\`, or remove \`${target.text}\` from \`overrides\`.`,
       );
     }

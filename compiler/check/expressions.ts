@@ -2,11 +2,12 @@
 // Output: diagnostics, and the names the expression reads (for unused-fact warnings and cycles).
 
 import type * as Ast from "../syntax/ast.js";
-import { catalogue } from "../diagnostics/catalogue.js";
+import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { outlineTypeWord, type TypeWord } from "../diagnostics/message-arguments.js";
 import { SuggestionBudget } from "../diagnostics/suggest.js";
 import { parentId, type PolicySymbols } from "./symbols.js";
-import { isValidDate } from "./literals.js";
+import { isValidDate, valueText, valueTypeWord } from "./literals.js";
 import type { Resolutions } from "./resolutions.js";
 
 /** One budget of "did you mean" per policy checked (diagnostics/suggest.ts says why). */
@@ -30,12 +31,13 @@ export function emptyReads(): ExpressionReads {
   return { facts: new Set(), definitions: new Set(), criteria: new Set() };
 }
 
-type OperandType =
+type ValidOperandType =
   | { readonly kind: "boolean" | "number" | "date" }
-  | { readonly kind: "oneOf" | "setOf"; readonly fact: Ast.FactDeclaration }
-  | { readonly kind: "invalid" };
+  | { readonly kind: "oneOf" | "setOf"; readonly fact: Ast.FactDeclaration };
 
-export function describeFactType(type: Ast.FactType): string {
+type OperandType = ValidOperandType | { readonly kind: "invalid" };
+
+export function describeFactType(type: Ast.FactType): TypeWord {
   switch (type.kind) {
     case "boolean":
       return "yes or no";
@@ -50,7 +52,7 @@ export function describeFactType(type: Ast.FactType): string {
   }
 }
 
-function describeOperandType(type: OperandType): string {
+function describeOperandType(type: ValidOperandType): TypeWord {
   switch (type.kind) {
     case "boolean":
       return "yes or no";
@@ -61,8 +63,22 @@ function describeOperandType(type: OperandType): string {
     case "oneOf":
     case "setOf":
       return describeFactType(type.fact.type);
-    case "invalid":
-      return "unknown";
+  }
+}
+
+/** An operand as the source wrote it: `member.age`, `21`, `service date`. */
+function operandText(operand: Ast.Operand): string {
+  switch (operand.kind) {
+    case "name":
+      return operand.name.text;
+    case "number":
+      return String(operand.value);
+    case "date":
+      return operand.value;
+    case "boolean":
+      return operand.value ? "yes" : "no";
+    case "serviceDate":
+      return "service date";
   }
 }
 
@@ -86,11 +102,9 @@ class ExpressionChecker {
     if (!fact) return undefined;
     if (fact.forClaims !== (this.scope === "claim")) {
       this.report(
-        catalogue.typeMismatch,
+        catalogue.nameOutOfReach,
         name.span,
-        this.scope === "claim"
-          ? `\`${name.text}\` is a fact of the coverage decision; a billing rule reads only the facts of a claim.`
-          : `\`${name.text}\` is a fact of a claim; only billing rules read it.`,
+        { name: name.text, is: this.scope === "claim" ? "coverageFact" : "claimFact" },
         this.scope === "claim" ? "Declare what the rule needs with `claim fact ...`." : undefined,
       );
       return undefined;
@@ -104,14 +118,14 @@ class ExpressionChecker {
       .map((fact) => fact.name.text);
   }
 
-  private report(
-    entry: (typeof catalogue)[keyof typeof catalogue],
+  private report<Arguments>(
+    entry: CatalogueEntry<Arguments>,
     span: Ast.Span,
-    message: string,
+    args: NoInfer<Arguments>,
     hint?: string,
   ): void {
     this.diagnostics.push(
-      diagnostic(entry, this.symbols.file, span, message, {
+      diagnostic(entry, this.symbols.file, span, args, {
         context: this.context,
         ...(hint !== undefined && { hint }),
       }),
@@ -143,9 +157,9 @@ class ExpressionChecker {
           (expression.atLeast < 1 || expression.atLeast > expression.operands.length)
         ) {
           this.report(
-            catalogue.invalidCount,
+            catalogue.impossibleCount,
             expression.span,
-            `At least ${expression.atLeast} of ${expression.operands.length} conditions can never be what is meant.`,
+            { count: { kind: "atLeast", atLeast: expression.atLeast, of: expression.operands.length } },
             `Use a count from 1 to ${expression.operands.length}.`,
           );
         }
@@ -171,13 +185,14 @@ class ExpressionChecker {
         this.report(
           catalogue.typeMismatch,
           name.span,
-          `\`${name.text}\` is a ${outlined.kind}; only criteria, definitions and yes-or-no facts can stand as a condition.`,
+          { subject: name.text, is: outlineTypeWord(outlined.kind), needs: { by: "condition" } },
+          "Only criteria, definitions and yes-or-no facts can stand as a condition.",
         );
       } else if (this.owningCriterion === undefined || parentId(name.text) !== this.owningCriterion) {
         this.report(
-          catalogue.typeMismatch,
+          catalogue.nameOutOfReach,
           name.span,
-          `A condition can name only the parts of its own criterion, and \`${name.text}\` is not one of them.`,
+          { name: name.text, is: "otherCriterion" },
           "To share a condition between criteria, give it a name with `define` and use that name in both.",
         );
       } else {
@@ -198,7 +213,7 @@ class ExpressionChecker {
         this.report(
           catalogue.unknownName,
           name.span,
-          `No fact, definition or criterion is named \`${name.text}\`.`,
+          { name: name.text, kind: "fact, definition or criterion" },
           suggestionBudget(this.symbols).didYouMean(name.text, () => this.knownNames()),
         );
       }
@@ -214,7 +229,7 @@ class ExpressionChecker {
       this.report(
         catalogue.typeMismatch,
         name.span,
-        `The fact \`${name.text}\` is ${describeFactType(fact.type)}, not yes or no, so it cannot stand alone as a condition.`,
+        { subject: name.text, is: describeFactType(fact.type), needs: { by: "condition" } },
         example ? `Compare it with a value, for example ${example}.` : "Compare it with a value.",
       );
     }
@@ -230,7 +245,7 @@ class ExpressionChecker {
         return { kind: "date" };
       case "date":
         if (!isValidDate(operand.value)) {
-          this.report(catalogue.invalidLiteral, operand.span, `${operand.value} is not a date on the calendar.`);
+          this.report(catalogue.invalidLiteral, operand.span, { text: operand.value, expected: "date" });
           return { kind: "invalid" };
         }
         return { kind: "date" };
@@ -252,7 +267,7 @@ class ExpressionChecker {
         this.report(
           catalogue.unknownName,
           operand.span,
-          `No fact is named \`${name}\`.`,
+          { name, kind: "fact" },
           suggestionBudget(this.symbols).didYouMean(name, () => this.knownNames()),
         );
         return { kind: "invalid" };
@@ -265,47 +280,69 @@ class ExpressionChecker {
     const right = this.operandType(expression.right);
     if (left.kind === "invalid" || right.kind === "invalid") return;
     const ordering = ["<", "<=", ">", ">="].includes(expression.operator);
-    if (ordering && (left.kind !== right.kind || (left.kind !== "number" && left.kind !== "date"))) {
+    if (ordering && left.kind !== "number" && left.kind !== "date") {
       this.report(
         catalogue.typeMismatch,
         expression.span,
-        `\`${expression.operator}\` compares two numbers or two dates, not ${describeOperandType(left)} with ${describeOperandType(right)}.`,
+        {
+          subject: operandText(expression.left),
+          is: describeOperandType(left),
+          needs: { by: "ordering", operator: expression.operator },
+        },
         left.kind === "oneOf" ? "Use `is` or `is one of (...)` for a fact with named values." : undefined,
       );
       return;
     }
     const sameFact =
       (left.kind !== "oneOf" && left.kind !== "setOf") || (right.kind === left.kind && right.fact === left.fact);
-    if (!ordering && (left.kind !== right.kind || !sameFact)) {
+    if (left.kind !== right.kind || !sameFact) {
       this.report(
         catalogue.typeMismatch,
         expression.span,
-        `\`${expression.operator}\` compares two things of one type, not ${describeOperandType(left)} with ${describeOperandType(right)}.`,
+        {
+          subject: operandText(expression.right),
+          is: describeOperandType(right),
+          needs: {
+            by: "comparison",
+            operator: expression.operator,
+            other: operandText(expression.left),
+            otherIs: describeOperandType(left),
+          },
+        },
         left.kind === "oneOf" ? "Use `is` to compare a fact with one of its values." : undefined,
       );
     }
   }
 
   /** The fact a value test is about, or undefined (with a diagnostic) when the subject is not a fact. */
-  private subjectFact(subject: Ast.Operand, verb: string): Ast.FactDeclaration | undefined {
+  private subjectFact(subject: Ast.Operand, verb: "is" | "contains"): Ast.FactDeclaration | undefined {
     if (subject.kind !== "name") {
-      this.report(catalogue.typeMismatch, subject.span, `\`${verb}\` needs a fact before it.`);
+      const is = subject.kind === "number" ? "a number" : subject.kind === "boolean" ? "yes or no" : "a date";
+      this.report(catalogue.typeMismatch, subject.span, {
+        subject: operandText(subject),
+        is,
+        needs: { by: "subject", verb },
+      });
       return undefined;
     }
     const fact = this.scopedFact(subject.name);
     if (this.symbols.facts.has(subject.name.text) && !fact) return undefined;
     if (!fact) {
-      const what = this.symbols.definitions.has(subject.name.text)
-        ? "a definition, which is already yes or no"
-        : undefined;
-      this.report(
-        what ? catalogue.typeMismatch : catalogue.unknownName,
-        subject.span,
-        what
-          ? `\`${subject.name.text}\` is ${what}; \`${verb}\` needs a fact.`
-          : `No fact is named \`${subject.name.text}\`.`,
-        what ? undefined : suggestionBudget(this.symbols).didYouMean(subject.name.text, () => this.scopedFactNames()),
-      );
+      if (this.symbols.definitions.has(subject.name.text)) {
+        this.report(
+          catalogue.typeMismatch,
+          subject.span,
+          { subject: subject.name.text, is: "a definition", needs: { by: "subject", verb } },
+          "A definition is already yes or no: name it on its own as a condition.",
+        );
+      } else {
+        this.report(
+          catalogue.unknownName,
+          subject.span,
+          { name: subject.name.text, kind: "fact" },
+          suggestionBudget(this.symbols).didYouMean(subject.name.text, () => this.scopedFactNames()),
+        );
+      }
       return undefined;
     }
     this.reads.facts.add(subject.name.text);
@@ -321,16 +358,16 @@ class ExpressionChecker {
       case "setOf": {
         const allowed = type.values.map((v) => v.name.text);
         if (value.kind !== "word") {
-          this.report(
-            catalogue.typeMismatch,
-            value.span,
-            `\`${name}\` takes one of its named values, not a ${value.kind}.`,
-          );
+          this.report(catalogue.typeMismatch, value.span, {
+            subject: valueText(value),
+            is: valueTypeWord(value),
+            needs: { by: "fact", fact: name, takes: "one of its named values" },
+          });
         } else if (!allowed.includes(value.word.text)) {
           this.report(
             catalogue.unknownValue,
             value.span,
-            `\`${value.word.text}\` is not one of the values of \`${name}\`.`,
+            { value: value.word.text, fact: name },
             suggestionBudget(this.symbols).didYouMean(value.word.text, () => allowed) ??
               `The values are: ${allowed.join(", ")}.`,
           );
@@ -339,11 +376,11 @@ class ExpressionChecker {
       }
       case "boolean":
         if (value.kind !== "word" || (value.word.text !== "yes" && value.word.text !== "no")) {
-          this.report(
-            catalogue.typeMismatch,
-            value.span,
-            `\`${name}\` is yes or no, so it can only be \`yes\` or \`no\`.`,
-          );
+          this.report(catalogue.typeMismatch, value.span, {
+            subject: valueText(value),
+            is: valueTypeWord(value),
+            needs: { by: "fact", fact: name, takes: "`yes` or `no`" },
+          });
         }
         return;
       case "number":
@@ -351,32 +388,31 @@ class ExpressionChecker {
           this.report(
             catalogue.typeMismatch,
             value.span,
-            `\`${name}\` is a number, so compare it with a number.`,
+            {
+              subject: valueText(value),
+              is: valueTypeWord(value),
+              needs: { by: "fact", fact: name, takes: "a number" },
+            },
             `For example \`${name} < 21\` or \`${name} is 21\`.`,
           );
         }
         return;
       case "date":
         if (value.kind !== "date")
-          this.report(
-            catalogue.typeMismatch,
-            value.span,
-            `\`${name}\` is a date, so compare it with a date (YYYY-MM-DD).`,
-          );
+          this.report(catalogue.typeMismatch, value.span, {
+            subject: valueText(value),
+            is: valueTypeWord(value),
+            needs: { by: "fact", fact: name, takes: "a date (YYYY-MM-DD)" },
+          });
         else if (!isValidDate(value.value))
-          this.report(catalogue.invalidLiteral, value.span, `${value.value} is not a date on the calendar.`);
+          this.report(catalogue.invalidLiteral, value.span, { text: value.value, expected: "date" });
         return;
     }
   }
 
   private checkNotEmpty(values: readonly Ast.Value[], span: Ast.Span): void {
     if (values.length === 0)
-      this.report(
-        catalogue.invalidCount,
-        span,
-        "An empty list of values makes the condition always the same.",
-        "Name at least one value.",
-      );
+      this.report(catalogue.impossibleCount, span, { count: { kind: "emptyList" } }, "Name at least one value.");
   }
 
   private checkIs(expression: Extract<Ast.Expression, { kind: "is" }>): void {
@@ -387,7 +423,7 @@ class ExpressionChecker {
       this.report(
         catalogue.typeMismatch,
         expression.span,
-        `\`${fact.name.text}\` is a set of values; test what it holds with \`contains\`.`,
+        { subject: fact.name.text, is: describeFactType(fact.type), needs: { by: "subject", verb: "is" } },
         `For example \`${fact.name.text} contains all of (...)\`.`,
       );
       return;
@@ -403,7 +439,7 @@ class ExpressionChecker {
       this.report(
         catalogue.typeMismatch,
         expression.span,
-        `\`contains\` tests a set of values, and \`${fact.name.text}\` is ${describeFactType(fact.type)}.`,
+        { subject: fact.name.text, is: describeFactType(fact.type), needs: { by: "subject", verb: "contains" } },
         fact.type.kind === "oneOf" ? "Use `is one of (...)` instead." : undefined,
       );
       return;

@@ -6,6 +6,7 @@
 import type * as Ast from "../syntax/ast.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { GeneratedRole } from "../diagnostics/message-arguments.js";
 import {
   claimFieldName,
   claimFields,
@@ -21,7 +22,13 @@ import { maxNestingDepth } from "../syntax/nesting.js";
 /** The fact whose name first produced a generated name, and what that name is for (its identity). */
 interface Claimant {
   readonly fact: Ast.FactDeclaration;
-  readonly role: string;
+  readonly role: GeneratedRole;
+}
+
+/** Whether two names are for one thing: facts of one group all bring its interface and keys. */
+function sameRole(a: GeneratedRole, b: GeneratedRole): boolean {
+  if (a.kind !== b.kind) return false;
+  return "group" in a && "group" in b ? a.group === b.group : "fact" in a && "fact" in b && a.fact === b.fact;
 }
 
 function isEnumerated(fact: Ast.FactDeclaration): boolean {
@@ -29,20 +36,20 @@ function isEnumerated(fact: Ast.FactDeclaration): boolean {
 }
 
 /** Every module-level name a fact brings into its policy's generated module, with what each is for. */
-function namesOf(fact: Ast.FactDeclaration): { name: string; role: string }[] {
+function namesOf(fact: Ast.FactDeclaration): { name: string; role: GeneratedRole }[] {
   const name = fact.name.text;
-  const names: { name: string; role: string }[] = [];
+  const names: { name: string; role: GeneratedRole }[] = [];
   if (!fact.forClaims) {
     const parts = name.split(".");
     for (let depth = 1; depth < parts.length; depth++) {
       const group = parts.slice(0, depth);
-      names.push({ name: groupInterfaceName(group), role: `the interface of the group \`${group.join(".")}\`` });
+      names.push({ name: groupInterfaceName(group), role: { kind: "groupInterface", group: group.join(".") } });
     }
   }
   if (isEnumerated(fact)) {
-    names.push({ name: valuesTypeName(name), role: `the type of the values of \`${name}\`` });
+    names.push({ name: valuesTypeName(name), role: { kind: "valuesType", fact: name } });
     // Only the claim checker keeps a constant of allowed values; the evaluator reads its fact table.
-    if (fact.forClaims) names.push({ name: valuesConstName(name), role: `the allowed values of \`${name}\`` });
+    if (fact.forClaims) names.push({ name: valuesConstName(name), role: { kind: "valuesConstant", fact: name } });
   }
   return names;
 }
@@ -68,7 +75,7 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
           catalogue.reservedName,
           file,
           fact.name.span,
-          `\`${shadowing}\` is a property of every JavaScript object, so it cannot name a fact or a group.`,
+          { word: shadowing, reservation: { as: "objectProperty" } },
           {
             hint: "Choose another word, such as `kind` or `text`.",
             context,
@@ -84,7 +91,7 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
           catalogue.reservedName,
           file,
           fact.name.span,
-          `\`${field}\` is a field of every claim, so a claim fact cannot take its name.`,
+          { word: field, reservation: { as: "claimField" } },
           {
             hint: "Choose another name for the claim fact.",
             context,
@@ -96,12 +103,12 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
     if (fact.forClaims && field.includes(".")) {
       diagnostics.push(
         diagnostic(
-          catalogue.reservedName,
+          catalogue.malformedName,
           file,
           fact.name.span,
-          `A claim fact is a field of the claim itself, so its name is one word, not \`${field}\`.`,
+          { name: field, of: "claimFact" },
           {
-            hint: "Use underscores instead of dots.",
+            hint: "A claim fact is one field of the claim: use underscores instead of dots.",
             context,
           },
         ),
@@ -114,10 +121,10 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
     if (sameButCase) {
       diagnostics.push(
         diagnostic(
-          catalogue.generatedNameClash,
+          catalogue.namesDifferInCase,
           file,
           fact.name.span,
-          `\`${fact.name.text}\` differs from the fact \`${sameButCase.name.text}\` only in letter case.`,
+          { name: fact.name.text, other: sameButCase.name.text },
           {
             hint: "Rename one of them: names that differ only in case are easily confused in facts files, and collide on some file systems and in generated names.",
             context,
@@ -136,7 +143,7 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
             catalogue.reservedName,
             file,
             fact.name.span,
-            `The evaluator would name ${role} \`${name}\`, a name it already uses for something else.`,
+            { word: name, reservation: { as: "moduleName", role } },
             {
               hint: "Rename the fact or its group.",
               context,
@@ -147,14 +154,14 @@ export function checkGeneratedNames(symbols: PolicySymbols, diagnostics: Diagnos
       }
       const first = claimed.get(name);
       // Facts of one group all bring its interface and keys: the same name for the same thing.
-      if (first?.role === role) continue;
+      if (first && sameRole(first.role, role)) continue;
       if (first) {
         diagnostics.push(
           diagnostic(
             catalogue.generatedNameClash,
             file,
             fact.name.span,
-            `The evaluator would name ${role} \`${name}\`, which is already ${first.role}.`,
+            { name, role, takenAs: first.role },
             {
               hint: "Rename one of the two facts (or groups) so that their names differ in more than dots, underscores and case.",
               context,

@@ -2,7 +2,7 @@
 // a revision that exists. A statement's lifetime becomes a pair of indexes into the log.
 
 import type * as Ast from "../syntax/ast.js";
-import { catalogue } from "../diagnostics/catalogue.js";
+import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { isValidDate, isValidMonth } from "./literals.js";
@@ -19,15 +19,15 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
   let previous: Ast.Revision | undefined;
   for (const revision of symbols.revisions) {
     const context = `revision ${revision.approved.text}`;
-    const report = (
-      entry: typeof catalogue.revisionOrder,
+    const report = <Arguments>(
+      entry: CatalogueEntry<Arguments>,
       span: Ast.Span,
-      message: string,
+      args: NoInfer<Arguments>,
       hint?: string,
       related?: Ast.Revision,
     ) =>
       diagnostics.push(
-        diagnostic(entry, file, span, message, {
+        diagnostic(entry, file, span, args, {
           context,
           ...(hint !== undefined && { hint }),
           ...(related && { related: [{ file, span: related.span, message: `revision ${related.approved.text}` }] }),
@@ -35,25 +35,20 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
       );
 
     if (!isValidMonth(revision.approved.text)) {
-      report(
-        catalogue.invalidLiteral,
-        revision.approved.span,
-        `${revision.approved.text} is not a month (YYYY-MM, month 01 to 12).`,
-      );
+      report(catalogue.invalidLiteral, revision.approved.span, { text: revision.approved.text, expected: "month" });
     }
     if (revision.reviewed) {
       if (!isValidMonth(revision.reviewed.text)) {
-        report(
-          catalogue.invalidLiteral,
-          revision.reviewed.span,
-          `${revision.reviewed.text} is not a month (YYYY-MM, month 01 to 12).`,
-        );
+        report(catalogue.invalidLiteral, revision.reviewed.span, { text: revision.reviewed.text, expected: "month" });
       } else if (revision.reviewed.text > revision.approved.text) {
-        report(
-          catalogue.revisionOrder,
-          revision.reviewed.span,
-          `The review month ${revision.reviewed.text} is after the approval month ${revision.approved.text}.`,
-        );
+        report(catalogue.revisionOrder, revision.reviewed.span, {
+          date: "review month",
+          value: revision.reviewed.text,
+          is: "after",
+          other: "approval month",
+          otherValue: revision.approved.text,
+          otherIsOfRevisionBefore: false,
+        });
       }
     }
     const effective = revision.effective;
@@ -61,17 +56,20 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
       report(
         catalogue.missingClause,
         revision.approved.span,
-        "This revision does not say when it takes effect.",
+        { statement: "revision", clause: "effective" },
         `Add \`effective ${revision.approved.text}-01\` (or the date it took effect).`,
       );
     } else if (!isValidDate(effective.text)) {
-      report(catalogue.invalidLiteral, effective.span, `${effective.text} is not a date on the calendar.`);
+      report(catalogue.invalidLiteral, effective.span, { text: effective.text, expected: "date" });
     } else if (effective.text < `${revision.approved.text}-01`) {
-      report(
-        catalogue.revisionOrder,
-        effective.span,
-        `The revision takes effect on ${effective.text}, before it was approved in ${revision.approved.text}.`,
-      );
+      report(catalogue.revisionOrder, effective.span, {
+        date: "effective date",
+        value: effective.text,
+        is: "before",
+        other: "approval month",
+        otherValue: revision.approved.text,
+        otherIsOfRevisionBefore: false,
+      });
     }
 
     if (previous) {
@@ -79,7 +77,14 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
         report(
           catalogue.revisionOrder,
           revision.approved.span,
-          `Revision ${revision.approved.text} comes after revision ${previous.approved.text} in the log but is not later.`,
+          {
+            date: "approval month",
+            value: revision.approved.text,
+            is: "not after",
+            other: "approval month",
+            otherValue: previous.approved.text,
+            otherIsOfRevisionBefore: true,
+          },
           "List revisions from the oldest to the newest, each in a later month.",
           previous,
         );
@@ -87,7 +92,14 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
         report(
           catalogue.revisionOrder,
           effective.span,
-          `Revision ${revision.approved.text} takes effect on ${effective.text}, not after revision ${previous.approved.text} (${previous.effective.text}).`,
+          {
+            date: "effective date",
+            value: effective.text,
+            is: "not after",
+            other: "effective date",
+            otherValue: previous.effective.text,
+            otherIsOfRevisionBefore: true,
+          },
           "Each revision must take effect after the one before it.",
           previous,
         );
@@ -108,12 +120,18 @@ export function resolveRevision(
   if (index >= 0) return index;
   const months = symbols.revisions.map((revision) => revision.approved.text);
   diagnostics.push(
-    diagnostic(catalogue.unknownRevision, symbols.file, month.span, `No revision was approved in ${month.text}.`, {
-      context,
-      hint:
-        didYouMean(month.text, months) ??
-        (months.length > 0 ? `The revisions are: ${months.join(", ")}.` : "Add a `revision` to the log."),
-    }),
+    diagnostic(
+      catalogue.unknownRevision,
+      symbols.file,
+      month.span,
+      { month: month.text },
+      {
+        context,
+        hint:
+          didYouMean(month.text, months) ??
+          (months.length > 0 ? `The revisions are: ${months.join(", ")}.` : "Add a `revision` to the log."),
+      },
+    ),
   );
   return undefined;
 }
@@ -130,10 +148,10 @@ export function resolveLifetime(
   if (until !== undefined && until <= from && lifetime.removed) {
     diagnostics.push(
       diagnostic(
-        catalogue.invalidLifetime,
+        catalogue.removedBeforeAdded,
         symbols.file,
         lifetime.removed.span,
-        `It is removed in ${lifetime.removed.text}, which is not after it was added.`,
+        { removedIn: lifetime.removed.text },
         {
           context,
           hint: "A statement must be added in an earlier revision than the one that removes it.",

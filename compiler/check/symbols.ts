@@ -5,6 +5,7 @@
 import type * as Ast from "../syntax/ast.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { DeclaredKind } from "../diagnostics/message-arguments.js";
 
 /** Statements numbered in the policy's outline: I, I.A, I.A.1, II.note-1... */
 export type OutlineStatement = Ast.Section | Ast.Criterion | Ast.Exclusion | Ast.Note | Ast.ServiceItem;
@@ -65,9 +66,17 @@ export function describeStatement(statement: Ast.Statement): string {
   }
 }
 
-/** "a definition", "a criterion": what a statement is, for a sentence. */
-function describeKind(statement: Ast.Statement): string {
-  return /^[aeiou]/.test(statement.kind) ? `an ${statement.kind}` : `a ${statement.kind}`;
+/** Statements whose id becomes an anchor in the docs and a name in expressions: one namespace. */
+type AnchoredStatement = OutlineStatement | Ast.Definition | Ast.Exception | Ast.Prose;
+
+/**
+ * What two statements that claim one anchor are declared as, for PC010: sections, criteria,
+ * exclusions, notes and services share one numbering, so two of them are two of one number.
+ */
+function anchorKinds(first: AnchoredStatement, second: AnchoredStatement): [DeclaredKind, DeclaredKind] {
+  const numbered = (kind: AnchoredStatement["kind"]) =>
+    kind !== "definition" && kind !== "exception" && kind !== "prose";
+  return numbered(first.kind) && numbered(second.kind) ? ["number", "number"] : [first.kind, second.kind];
 }
 
 /** A code as the policy lists it: `S9494`, or `T1002 SD` with its modifier. */
@@ -100,23 +109,33 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
   const codeGroups = new Map<string, Ast.CodeGroup>();
   const references: Ast.Reference[] = [];
   /** Every id that becomes an anchor in the docs and a name in expressions shares one namespace. */
-  const anchors = new Map<string, Ast.Statement>();
+  const anchors = new Map<string, AnchoredStatement>();
 
-  const duplicate = (name: Ast.Word, what: string, first: Ast.Statement | Ast.Word, statement: Ast.Statement) => {
-    const firstSpan = "span" in first ? first.span : undefined;
+  const duplicate = (
+    name: Ast.Word,
+    kinds: [DeclaredKind, DeclaredKind],
+    first: Ast.Statement,
+    statement: Ast.Statement,
+  ) => {
     diagnostics.push(
-      diagnostic(catalogue.duplicateName, file, name.span, `The ${what} \`${name.text}\` is declared twice.`, {
-        hint: "Give each one its own name, or remove one of them.",
-        context: describeStatement(statement),
-        related: firstSpan ? [{ file, span: firstSpan, message: "first declared here" }] : [],
-      }),
+      diagnostic(
+        catalogue.duplicateName,
+        file,
+        name.span,
+        { name: name.text, first: kinds[0], second: kinds[1] },
+        {
+          hint: "Give each one its own name, or remove one of them.",
+          context: describeStatement(statement),
+          related: [{ file, span: first.span, message: "first declared here" }],
+        },
+      ),
     );
   };
 
-  const claimAnchor = (id: Ast.Word, statement: Ast.Statement): boolean => {
+  const claimAnchor = (id: Ast.Word, statement: AnchoredStatement): boolean => {
     const existing = anchors.get(id.text);
     if (existing) {
-      duplicate(id, "number", existing, statement);
+      duplicate(id, anchorKinds(existing, statement), existing, statement);
       return false;
     }
     anchors.set(id.text, statement);
@@ -133,13 +152,13 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
         break;
       case "category": {
         const existing = categories.get(statement.name.text);
-        if (existing) duplicate(statement.name, "category", existing, statement);
+        if (existing) duplicate(statement.name, ["category", "category"], existing, statement);
         else categories.set(statement.name.text, statement);
         break;
       }
       case "fact": {
         const existing = facts.get(statement.name.text);
-        if (existing) duplicate(statement.name, "fact", existing, statement);
+        if (existing) duplicate(statement.name, ["fact", "fact"], existing, statement);
         else facts.set(statement.name.text, statement);
         break;
       }
@@ -164,7 +183,7 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
         break;
       case "codeGroup": {
         const existing = codeGroups.get(statement.name.text);
-        if (existing) duplicate(statement.name, "code group", existing, statement);
+        if (existing) duplicate(statement.name, ["code group", "code group"], existing, statement);
         else codeGroups.set(statement.name.text, statement);
         break;
       }
@@ -180,7 +199,7 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
             catalogue.misplacedStatement,
             file,
             statement.span,
-            "Cases belong in a `.cases` file, not in a policy.",
+            { statement: statement.kind },
             {
               hint: "Move this to a file ending in `.cases` that starts with `cases for <policy>`.",
             },
@@ -193,7 +212,7 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
   // A condition names a fact, a definition or a criterion by the same kind of word: one name, one meaning.
   for (const fact of facts.values()) {
     const other = anchors.get(fact.name.text);
-    if (!other || !("id" in other || other.kind === "definition")) continue;
+    if (!other) continue;
     const otherName = other.kind === "definition" ? other.name : other.id;
     const factFirst = fact.span.offset < other.span.offset;
     diagnostics.push(
@@ -201,7 +220,7 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
         catalogue.duplicateName,
         file,
         factFirst ? otherName.span : fact.name.span,
-        `The name \`${fact.name.text}\` is both a fact and ${describeKind(other)}.`,
+        { name: fact.name.text, first: factFirst ? "fact" : other.kind, second: factFirst ? other.kind : "fact" },
         {
           hint: "Rename one of them: a condition must know which one it means.",
           context: describeStatement(factFirst ? other : fact),
@@ -214,10 +233,10 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
   for (const extra of headers.slice(1)) {
     diagnostics.push(
       diagnostic(
-        catalogue.duplicateClause,
+        catalogue.secondPolicyInFile,
         file,
         extra.reference.span,
-        "A policy file holds one policy, and this is the second.",
+        { statement: "policy" },
         {
           hint: "Put each policy in its own file.",
           related: headers[0] ? [{ file, span: headers[0].reference.span, message: "first policy here" }] : [],
@@ -255,10 +274,16 @@ function checkCodesUnique(codes: readonly Ast.CodeEntry[], file: string, diagnos
       continue;
     }
     diagnostics.push(
-      diagnostic(catalogue.duplicateName, file, code.code.span, `The code \`${key}\` is listed twice.`, {
-        hint: "List each code once; give it several `billing` clauses if it has several rules.",
-        related: [{ file, span: first.code.span, message: "first listed here" }],
-      }),
+      diagnostic(
+        catalogue.duplicateName,
+        file,
+        code.code.span,
+        { name: key, first: "code", second: "code" },
+        {
+          hint: "List each code once; give it several `billing` clauses if it has several rules.",
+          related: [{ file, span: first.code.span, message: "first listed here" }],
+        },
+      ),
     );
   }
 }
@@ -272,10 +297,16 @@ function checkReferencesUnique(references: readonly Ast.Reference[], file: strin
       continue;
     }
     diagnostics.push(
-      diagnostic(catalogue.duplicateName, file, reference.span, `Reference ${reference.number} is listed twice.`, {
-        hint: "Number the references 1, 2, 3 and so on.",
-        related: [{ file, span: first.span, message: "first listed here" }],
-      }),
+      diagnostic(
+        catalogue.duplicateName,
+        file,
+        reference.span,
+        { name: String(reference.number), first: "reference", second: "reference" },
+        {
+          hint: "Number the references 1, 2, 3 and so on.",
+          related: [{ file, span: first.span, message: "first listed here" }],
+        },
+      ),
     );
   }
 }

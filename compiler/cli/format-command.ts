@@ -8,6 +8,7 @@ import { formatSource } from "../format/format-source.js";
 import { displayPath } from "../files/names.js";
 import { isInsideOrSame, realLocation } from "../files/paths.js";
 import { readRegularFile } from "../files/read-file.js";
+import { describeUnreadable } from "../diagnostics/message-arguments.js";
 import { reportDiagnostics } from "./report.js";
 import { CliError, exitCodes } from "./exit-codes.js";
 
@@ -24,7 +25,8 @@ function namedSource(root: string, file: string): SourceText {
     throw new CliError(`${shown} is outside the project: format writes only files inside it.`, exitCodes.usage);
   const read = readRegularFile(full);
   if (read.kind === "missing") throw new CliError(`Cannot read ${shown}: there is no such file.`, exitCodes.usage);
-  if (read.kind === "refused") throw new CliError(`Cannot read ${shown}: it ${read.problem}.`, exitCodes.usage);
+  if (read.kind === "refused")
+    throw new CliError(`Cannot read ${shown}: it ${describeUnreadable(read.refusal)}.`, exitCodes.usage);
   return { path: relative(root, full).split(sep).join("/"), text: read.text };
 }
 

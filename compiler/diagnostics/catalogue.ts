@@ -1,62 +1,395 @@
-// The one catalogue of diagnostic codes. Every problem the compiler reports has an entry here, and a
-// page docs/diagnostics/<code>.md that explains it at length (a test checks both stay in step).
+// The one catalogue of diagnostic codes. Every problem the compiler reports has an entry here: its
+// code, its title, and its message, written once as a template over typed arguments; a diagnostic is
+// made only from an entry and its arguments (diagnostic.ts). Each code has a page
+// docs/diagnostics/<code>.md that explains it at length (a test checks both stay in step).
+// NOTE: codes are numbered by family (PC00x syntax, PC01x names, PC02x expressions and types, PC03x
+// revisions, PC04x categories and exceptions, PC05x cases, PC06x files) and never renumbered, since
+// users' docs link to them. So one code is one kind of problem, and where that problem shows in
+// several places its template takes the few words that differ as arguments (message-arguments.ts).
+
+import type * as Ast from "../syntax/ast.js";
+import { displayPath, quotedName } from "../files/names.js";
+import {
+  belongsInCases,
+  describeFound,
+  describeGeneratedRole,
+  describeImpossibleCount,
+  describeLiteralKind,
+  describeNameShape,
+  describeNeed,
+  describeNesting,
+  describeNotOverridable,
+  describeParentProblem,
+  describeReach,
+  describeReservation,
+  describeUnknownKind,
+  describeUnreadable,
+  describeWayOut,
+  quoted,
+  statementKeyword,
+  withArticle,
+  type ClauseOwner,
+  type DeclaredKind,
+  type Found,
+  type GeneratedRole,
+  type ImpossibleCount,
+  type LiteralKind,
+  type Need,
+  type NestingSubject,
+  type NotOverridable,
+  type OutlineKind,
+  type OutOfReach,
+  type ParentProblem,
+  type RequiredClause,
+  type RequiredClauseOwner,
+  type Reservation,
+  type RevisionDate,
+  type ShapedName,
+  type TypeWord,
+  type UnknownKind,
+  type Unreadable,
+  type WayOut,
+} from "./message-arguments.js";
 
 export type Severity = "error" | "warning";
 
-export interface CatalogueEntry {
+export interface CatalogueEntry<Arguments> {
   readonly code: string;
   readonly severity: Severity;
   /** A short title for the kind of problem, shown in the heading of the rendered diagnostic. */
   readonly title: string;
+  /** The entry's one message: one sentence, present tense, ending with a period. */
+  readonly message: (args: Arguments) => string;
 }
 
-function entry(code: string, severity: Severity, title: string): CatalogueEntry {
-  return { code, severity, title };
+/** The arguments of a message that has nothing to fill in: `{}`. */
+export type NoArguments = Readonly<Record<string, never>>;
+
+function entry<Arguments>(
+  code: string,
+  severity: Severity,
+  title: string,
+  message: (args: Arguments) => string,
+): CatalogueEntry<Arguments> {
+  return { code, severity, title, message };
 }
 
-export const catalogue = {
-  unexpectedCharacter: entry("PC001", "error", "Unexpected character"),
-  syntaxError: entry("PC002", "error", "Syntax error"),
-  duplicateClause: entry("PC003", "error", "Clause given twice"),
-  missingClause: entry("PC004", "error", "Missing clause"),
-  invalidLiteral: entry("PC005", "error", "Invalid date, month or number"),
-  misplacedStatement: entry("PC006", "error", "Statement in the wrong kind of file"),
-  nestingTooDeep: entry("PC007", "error", "Nesting too deep"),
+function fixed(code: string, severity: Severity, title: string, message: string): CatalogueEntry<NoArguments> {
+  return { code, severity, title, message: () => message };
+}
 
-  duplicateName: entry("PC010", "error", "Duplicate name"),
-  missingParent: entry("PC011", "error", "Missing parent section"),
-  unreferencedSubcriterion: entry("PC012", "warning", "Sub-criterion not used by its parent"),
-  generatedNameClash: entry("PC013", "error", "Names that collide in the evaluator"),
-  reservedName: entry("PC014", "error", "Reserved name"),
+const entries = {
+  // ----- PC00x: syntax ---------------------------------------------------------------------------
+  unexpectedCharacter: entry(
+    "PC001",
+    "error",
+    "Unexpected character",
+    (a: { text: string }) => `The text ${quoted(a.text)} is not part of the policy language.`,
+  ),
+  syntaxError: entry(
+    "PC002",
+    "error",
+    "Syntax error",
+    (a: { expected: string; after?: string; found: Found }) =>
+      `Expected ${a.expected}${a.after === undefined ? "" : ` after ${quoted(a.after)}`}, but found ${describeFound(a.found)}.`,
+  ),
+  duplicateClause: entry(
+    "PC003",
+    "error",
+    "Clause given twice",
+    (a: { statement: ClauseOwner }) => `This ${a.statement} already has this clause.`,
+  ),
+  missingClause: entry(
+    "PC004",
+    "error",
+    "Missing clause",
+    (a: { statement: RequiredClauseOwner; clause: RequiredClause }) =>
+      `This ${a.statement} has no ${quoted(a.clause)}.`,
+  ),
+  invalidLiteral: entry(
+    "PC005",
+    "error",
+    "Invalid date, month, number or code",
+    (a: { text: string; expected: LiteralKind }) => `${quoted(a.text)} is not ${describeLiteralKind(a.expected)}.`,
+  ),
+  misplacedStatement: entry(
+    "PC006",
+    "error",
+    "Statement in the wrong kind of file",
+    (a: { statement: Ast.Statement["kind"] }) => {
+      const [right, wrong] = belongsInCases(a.statement) ? ["cases", "policy"] : ["policy", "cases"];
+      return `A ${quoted(statementKeyword(a.statement))} statement belongs in a \`.${right}\` file, not in a \`.${wrong}\` file.`;
+    },
+  ),
+  nestingTooDeep: entry("PC007", "error", "Nesting too deep", (a: { nesting: NestingSubject; limit: number }) => {
+    const { subject, unit } = describeNesting(a.nesting);
+    return `${subject} nests more than ${a.limit} ${unit} deep.`;
+  }),
+  noteDeniesAndExcludes: fixed(
+    "PC008",
+    "error",
+    "Note that both denies and excludes",
+    "A note either denies coverage (`not covered`) or excludes some services (`excludes services of`), not both.",
+  ),
+  secondPolicyInFile: entry(
+    "PC009",
+    "error",
+    "Two policies in one file",
+    (a: { statement: "policy" | "cases for" }) =>
+      `A ${a.statement === "policy" ? "policy" : "case"} file holds one ${quoted(a.statement)} statement, and this is the second.`,
+  ),
 
-  unknownName: entry("PC020", "error", "Unknown name"),
-  typeMismatch: entry("PC021", "error", "Type mismatch"),
-  unknownValue: entry("PC022", "error", "Value not in the enumeration"),
-  definitionCycle: entry("PC023", "error", "Definition refers to itself"),
-  unusedFact: entry("PC024", "warning", "Unused fact"),
-  unusedDefinition: entry("PC025", "warning", "Unused definition"),
-  invalidCount: entry("PC026", "error", "Impossible count"),
-  invalidRange: entry("PC027", "error", "Impossible range"),
-  reservedValue: entry("PC028", "error", "Reserved word used as a value"),
+  // ----- PC01x: names ----------------------------------------------------------------------------
+  duplicateName: entry(
+    "PC010",
+    "error",
+    "Duplicate name",
+    (a: { name: string; first: DeclaredKind; second: DeclaredKind }) =>
+      a.first === a.second
+        ? `The ${a.first} ${quoted(a.name)} is declared twice.`
+        : `The name ${quoted(a.name)} is declared twice, as ${withArticle(a.first)} and as ${withArticle(a.second)}.`,
+  ),
+  missingParent: entry(
+    "PC011",
+    "error",
+    "Missing parent section",
+    (a: { id: string; allowed: readonly OutlineKind[]; problem: ParentProblem }) =>
+      `${quoted(a.id)} must sit under a ${a.allowed.join(" or ")}, but ${describeParentProblem(a.problem)}.`,
+  ),
+  unreferencedSubcriterion: entry(
+    "PC012",
+    "warning",
+    "Sub-criterion not used by its parent",
+    (a: { parent: string; part: string }) =>
+      `Criterion ${quoted(a.parent)} does not use its part ${quoted(a.part)}, so it decides nothing.`,
+  ),
+  generatedNameClash: entry(
+    "PC013",
+    "error",
+    "Names that collide in the evaluator",
+    (a: { name: string; role: GeneratedRole; takenAs: GeneratedRole }) =>
+      `The evaluator would name ${describeGeneratedRole(a.role)} ${quoted(a.name)}, which is already ${describeGeneratedRole(a.takenAs)}.`,
+  ),
+  reservedName: entry("PC014", "error", "Reserved name", (a: { word: string; reservation: Reservation }) => {
+    const { is, cannotName } = describeReservation(a.reservation);
+    return `${quoted(a.word)} is ${is}, so it cannot name ${cannotName}.`;
+  }),
+  malformedName: entry("PC015", "error", "Name of the wrong shape", (a: { name: string; of: ShapedName }) => {
+    const { label, shape } = describeNameShape(a.of);
+    return `The ${label} ${quoted(a.name)} is not ${shape}.`;
+  }),
+  nameOutOfReach: entry("PC016", "error", "Name out of reach", (a: { name: string; is: OutOfReach }) => {
+    const { is, rule } = describeReach(a.is);
+    return `${quoted(a.name)} is ${is}, and ${rule}.`;
+  }),
+  namesDifferInCase: entry(
+    "PC017",
+    "error",
+    "Names that differ only in letter case",
+    (a: { name: string; other: string }) =>
+      `${quoted(a.name)} differs from the fact ${quoted(a.other)} only in letter case.`,
+  ),
 
-  revisionOrder: entry("PC030", "error", "Revisions out of order"),
-  unknownRevision: entry("PC031", "error", "Unknown revision"),
-  invalidLifetime: entry("PC032", "error", "Removed before it was added"),
+  // ----- PC02x: expressions and types ------------------------------------------------------------
+  unknownName: entry("PC020", "error", "Unknown name", (a: { name: string; kind: UnknownKind }) => {
+    const { noun, verb } = describeUnknownKind(a.kind);
+    return `No ${noun} is ${verb} ${quoted(a.name)}.`;
+  }),
+  typeMismatch: entry(
+    "PC021",
+    "error",
+    "Type mismatch",
+    (a: { subject: string; is: TypeWord; needs: Need }) =>
+      `${quoted(a.subject)} is ${a.is}, but ${describeNeed(a.needs)}.`,
+  ),
+  unknownValue: entry(
+    "PC022",
+    "error",
+    "Value not in the enumeration",
+    (a: { value: string; fact: string }) => `${quoted(a.value)} is not one of the values of ${quoted(a.fact)}.`,
+  ),
+  definitionCycle: entry(
+    "PC023",
+    "error",
+    "Definition refers to itself",
+    (a: { name: string; cycle: readonly string[] }) => `${quoted(a.name)} depends on itself: ${a.cycle.join(" -> ")}.`,
+  ),
+  unusedFact: entry(
+    "PC024",
+    "warning",
+    "Unused fact",
+    (a: { fact: string }) => `No criterion, exclusion, note or exception reads the fact ${quoted(a.fact)}.`,
+  ),
+  unusedDefinition: entry(
+    "PC025",
+    "warning",
+    "Unused definition",
+    (a: { definition: string }) => `Nothing uses the definition ${quoted(a.definition)}.`,
+  ),
+  impossibleCount: entry(
+    "PC026",
+    "error",
+    "Impossible count",
+    (a: { count: ImpossibleCount }) => `${describeImpossibleCount(a.count)} can never vary as meant.`,
+  ),
+  impossibleRange: entry(
+    "PC027",
+    "error",
+    "Impossible range",
+    (a: { min: number; max: number }) => `The range from ${a.min} to ${a.max} holds no number.`,
+  ),
+  reservedValue: fixed(
+    "PC028",
+    "error",
+    "Reserved word used as a value",
+    "`unknown` cannot be a value: in cases it means the fact is not known.",
+  ),
+  divisionByZero: fixed("PC029", "error", "Division by zero", "This divides by zero."),
 
-  unknownCategory: entry("PC040", "error", "Unknown category"),
-  overrideNotDeclared: entry("PC041", "error", "Exception overrides what it does not declare"),
-  overrideForbidden: entry("PC042", "error", "Exception overrides what it may never override"),
-  overrideTargetInvalid: entry("PC043", "error", "Exception overrides something that cannot be overridden"),
+  // ----- PC03x: revisions ------------------------------------------------------------------------
+  revisionOrder: entry(
+    "PC030",
+    "error",
+    "Revisions out of order",
+    (a: {
+      date: RevisionDate;
+      value: string;
+      is: "after" | "before" | "not after";
+      other: RevisionDate;
+      otherValue: string;
+      otherIsOfRevisionBefore: boolean;
+    }) =>
+      `The ${a.date} ${a.value} is ${a.is} the ${a.other} ${a.otherValue}${a.otherIsOfRevisionBefore ? " of the revision before" : ""}.`,
+  ),
+  unknownRevision: entry(
+    "PC031",
+    "error",
+    "Unknown revision",
+    (a: { month: string }) => `No revision was approved in ${a.month}.`,
+  ),
+  removedBeforeAdded: entry(
+    "PC032",
+    "error",
+    "Removed before it was added",
+    (a: { removedIn: string }) => `It is removed in ${a.removedIn}, which is not after it was added.`,
+  ),
+  lifetimeOutsideParent: entry(
+    "PC033",
+    "error",
+    "In force when its parent is not",
+    (a: { id: string; parent: string; asPart: boolean }) =>
+      `${quoted(a.id)} must be in force ${a.asPart ? "exactly when" : "only when"} its parent ${quoted(a.parent)} is.`,
+  ),
 
-  unknownPolicy: entry("PC050", "error", "Cases for an unknown policy"),
-  invalidCase: entry("PC051", "error", "Incomplete case"),
+  // ----- PC04x: categories and exceptions --------------------------------------------------------
+  unknownCategory: entry(
+    "PC040",
+    "error",
+    "Unknown category",
+    (a: { name: string }) => `No category is named ${quoted(a.name)}.`,
+  ),
+  overrideNotDeclared: entry(
+    "PC041",
+    "error",
+    "Exception overrides what it does not declare",
+    (a: { target: string; category: string }) =>
+      `${quoted(a.target)} is in the category ${quoted(a.category)}, which this exception does not declare it may override.`,
+  ),
+  overrideForbidden: entry(
+    "PC042",
+    "error",
+    "Exception overrides what it may never override",
+    (a: { target: string; category: string }) =>
+      `${quoted(a.target)} is in the category ${quoted(a.category)}, which this exception never overrides.`,
+  ),
+  overrideTargetInvalid: entry(
+    "PC043",
+    "error",
+    "Exception overrides something that cannot be overridden",
+    (a: { target: string; because: NotOverridable }) =>
+      `${quoted(a.target)} ${describeNotOverridable(a.because)}, so no exception may override it.`,
+  ),
+  categoryMayAndNever: entry(
+    "PC044",
+    "error",
+    "Category both may and never be overridden",
+    (a: { category: string }) =>
+      `The category ${quoted(a.category)} is declared both as one the exception may override and one it never overrides.`,
+  ),
 
-  unsafeFileName: entry("PC060", "error", "Unsafe file or folder name"),
-  unreadableFile: entry("PC061", "error", "File policyc will not read"),
-  publishedTextOutside: entry("PC062", "error", "Published text outside the policy's folder"),
-  generatedFolderClash: entry("PC063", "error", "Two policies build into one folder"),
-} as const satisfies Record<string, CatalogueEntry>;
+  // ----- PC05x: cases ----------------------------------------------------------------------------
+  unknownPolicy: entry(
+    "PC050",
+    "error",
+    "Cases for an unknown policy",
+    (a: { reference: string }) => `No policy without errors has the reference number ${quoted(a.reference)}.`,
+  ),
+  invalidCase: fixed(
+    "PC051",
+    "error",
+    "Incomplete case",
+    "Only a pending decision asks for facts, so `asking` needs `expect pending`.",
+  ),
+  valueOutOfRange: entry(
+    "PC052",
+    "error",
+    "Number outside the fact's range",
+    (a: { value: number; fact: string; min?: number; max?: number }) => {
+      const range =
+        a.min !== undefined && a.max !== undefined
+          ? `${a.min} to ${a.max}`
+          : a.min !== undefined
+            ? `at least ${a.min}`
+            : `at most ${a.max}`;
+      return `${quoted(String(a.value))} is outside the range of ${quoted(a.fact)} (${range}).`;
+    },
+  ),
 
-export type CatalogueKey = keyof typeof catalogue;
+  // ----- PC06x: files ----------------------------------------------------------------------------
+  unsafeFileName: entry(
+    "PC060",
+    "error",
+    "Unsafe file or folder name",
+    (a: { name: string; of: "file" | "folder" }) =>
+      `The ${a.of} name ${quotedName(a.name)} is not one policyc accepts.`,
+  ),
+  unreadableFile: entry(
+    "PC061",
+    "error",
+    "File policyc will not read",
+    (a: { path: string; publishedText: boolean; reason: Unreadable }) =>
+      `${a.publishedText ? "The published text " : ""}${displayPath(a.path)} ${describeUnreadable(a.reason)}.`,
+  ),
+  publishedTextOutside: entry(
+    "PC062",
+    "error",
+    "Published text outside the policy's folder",
+    (a: { path: string; way: WayOut }) =>
+      `The published text ${displayPath(a.path)} ${describeWayOut(a.way)} the policy's folder.`,
+  ),
+  generatedFolderClash: entry(
+    "PC063",
+    "error",
+    "Two policies build into one folder",
+    (a: { path: string; other: string; folder: string }) =>
+      `${displayPath(a.path)} and ${displayPath(a.other)} would both build into generated/${a.folder}/.`,
+  ),
+  foldersTooDeep: entry(
+    "PC064",
+    "error",
+    "Folders nested too deep",
+    (a: { path: string; limit: number; under: string }) =>
+      `${displayPath(a.path)} is more than ${a.limit} folders deep under ${a.under}/.`,
+  ),
+} as const;
 
-export const allCatalogueEntries: readonly CatalogueEntry[] = Object.values(catalogue);
+export type CatalogueKey = keyof typeof entries;
+
+/** The arguments the message of `catalogue[K]` is written over. */
+export type MessageArguments<K extends CatalogueKey> = Parameters<(typeof entries)[K]["message"]>[0];
+
+/** Every entry, by key. NOTE: typed as a mapped type so that `catalogue[key]`, for a key not yet
+ * known, is still the entry of that key's arguments. */
+export const catalogue: { readonly [K in CatalogueKey]: CatalogueEntry<MessageArguments<K>> } = entries;
+
+export const allCatalogueEntries: readonly CatalogueEntry<never>[] = Object.values(catalogue);

@@ -1,4 +1,6 @@
 // Diagnostics are data, never thrown strings: every stage returns its result with its diagnostics.
+// A diagnostic is made from a catalogue entry and the arguments of its message, never from a message
+// written where the problem is found.
 
 import type { Span } from "../syntax/ast.js";
 import type { CatalogueEntry, Severity } from "./catalogue.js";
@@ -14,7 +16,7 @@ export interface Diagnostic {
   readonly code: string;
   readonly severity: Severity;
   readonly title: string;
-  /** One sentence, present tense, ending with a period. */
+  /** The entry's message filled with its arguments: one sentence, present tense, ending with a period. */
   readonly message: string;
   readonly file: string;
   readonly span: Span;
@@ -31,14 +33,26 @@ export interface DiagnosticDetails {
   readonly related?: readonly RelatedLocation[];
 }
 
-export function diagnostic(
-  entry: CatalogueEntry,
+/**
+ * The diagnostic of `entry` at `span` of `file`, its message filled from `args`. NOTE: `args` is
+ * typed by the entry alone (NoInfer), so arguments of another entry's shape are a compile error.
+ */
+export function diagnostic<Arguments>(
+  entry: CatalogueEntry<Arguments>,
   file: string,
   span: Span,
-  message: string,
+  args: NoInfer<Arguments>,
   details: DiagnosticDetails = {},
 ): Diagnostic {
-  return { code: entry.code, severity: entry.severity, title: entry.title, message, file, span, ...details };
+  return {
+    code: entry.code,
+    severity: entry.severity,
+    title: entry.title,
+    message: entry.message(args),
+    file,
+    span,
+    ...details,
+  };
 }
 
 /** Sorted by file, then position, then code, so output never depends on the order checks ran. */

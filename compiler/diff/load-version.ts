@@ -8,6 +8,7 @@ import { relative, resolve, sep } from "node:path";
 import { displayPath, printableLine } from "../files/names.js";
 import { isInsideOrSame, realLocation } from "../files/paths.js";
 import { readRegularFile } from "../files/read-file.js";
+import { describeUnreadable } from "../diagnostics/message-arguments.js";
 
 export interface PolicyVersion {
   /** As the reviewer wrote it: `policy/x.policy` or `HEAD~1:policy/x.policy`. */
@@ -31,7 +32,7 @@ function fromFile(root: string, spec: string): PolicyVersion {
   const read = readRegularFile(full);
   if (read.kind !== "text")
     throw new Error(
-      `cannot read ${shown}: ${read.kind === "missing" ? "there is no such file" : `it ${read.problem}`}.`,
+      `cannot read ${shown}: ${read.kind === "missing" ? "there is no such file" : `it ${describeUnreadable(read.refusal)}`}.`,
     );
   return { label: spec, path: relative(root, full).split(sep).join("/"), text: read.text };
 }

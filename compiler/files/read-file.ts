@@ -7,10 +7,16 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs
 /** Policy, case and published text files are far smaller; this only keeps a mistake from exhausting memory. */
 export const maxFileBytes = 32 * 1024 * 1024;
 
+/** Why a file was not read; diagnostics/message-arguments.ts says it in words. */
+export type Refusal =
+  | { readonly kind: "link" | "folder" | "special" }
+  | { readonly kind: "tooLarge"; readonly megabytes: number }
+  | { readonly kind: "unopenable" | "unreadable"; readonly errorCode: string };
+
 export type FileRead =
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "missing" }
-  | { readonly kind: "refused"; readonly problem: string };
+  | { readonly kind: "refused"; readonly refusal: Refusal };
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
@@ -28,19 +34,18 @@ export function readRegularFile(path: string): FileRead {
   } catch (error) {
     const code = errorCode(error);
     if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
-    if (code === "ELOOP")
-      return { kind: "refused", problem: "is a symbolic link; policyc reads only regular files, never through a link" };
-    return { kind: "refused", problem: `cannot be opened (${code ?? "unknown error"})` };
+    if (code === "ELOOP") return { kind: "refused", refusal: { kind: "link" } };
+    return { kind: "refused", refusal: { kind: "unopenable", errorCode: code ?? "unknown error" } };
   }
   try {
     const stats = fstatSync(descriptor);
-    if (stats.isDirectory()) return { kind: "refused", problem: "is a folder, not a file" };
-    if (!stats.isFile()) return { kind: "refused", problem: "is not a regular file (a FIFO, socket or device)" };
+    if (stats.isDirectory()) return { kind: "refused", refusal: { kind: "folder" } };
+    if (!stats.isFile()) return { kind: "refused", refusal: { kind: "special" } };
     if (stats.size > maxFileBytes)
-      return { kind: "refused", problem: `is larger than ${maxFileBytes / (1024 * 1024)} MB` };
+      return { kind: "refused", refusal: { kind: "tooLarge", megabytes: maxFileBytes / (1024 * 1024) } };
     return { kind: "text", text: readFileSync(descriptor, "utf8") };
   } catch (error) {
-    return { kind: "refused", problem: `cannot be read (${errorCode(error) ?? "unknown error"})` };
+    return { kind: "refused", refusal: { kind: "unreadable", errorCode: errorCode(error) ?? "unknown error" } };
   } finally {
     closeSync(descriptor);
   }

@@ -6,6 +6,7 @@ import type { CstNode, IToken } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ClauseOwner } from "../diagnostics/message-arguments.js";
 import { decodeText } from "./text-literals.js";
 import { isInText, isToken, joinSpans, nodeSpan, tokenSpan } from "./cst-tokens.js";
 
@@ -47,24 +48,30 @@ class AstBuilder {
   }
 
   /** The single clause of a kind; a second one is reported and ignored. */
-  private single(node: CstNode, clause: string, statement: string): CstNode | undefined {
+  private single(node: CstNode, clause: string, statement: ClauseOwner): CstNode | undefined {
     const clauses = childNodes(node, clause);
     for (const extra of clauses.slice(1)) {
       const span = nodeSpan(extra);
       const first = clauses[0] ? nodeSpan(clauses[0]) : undefined;
       if (!span) continue;
       this.diagnostics.push(
-        diagnostic(catalogue.duplicateClause, this.path, span, `This ${statement} already has this clause.`, {
-          hint: "Remove one of the two clauses.",
-          related: first ? [{ file: this.path, span: first, message: "first given here" }] : [],
-        }),
+        diagnostic(
+          catalogue.duplicateClause,
+          this.path,
+          span,
+          { statement },
+          {
+            hint: "Remove one of the two clauses.",
+            related: first ? [{ file: this.path, span: first, message: "first given here" }] : [],
+          },
+        ),
       );
     }
     return clauses[0];
   }
 
   /** The text of a single `<keyword> "text"` clause, such as `title` or `ask`. */
-  private clauseText(node: CstNode, clause: string, statement: string): Ast.TextLiteral | undefined {
+  private clauseText(node: CstNode, clause: string, statement: ClauseOwner): Ast.TextLiteral | undefined {
     const found = this.single(node, clause, statement);
     return found ? this.text(childNode(found, "text")) : undefined;
   }
@@ -81,13 +88,13 @@ class AstBuilder {
     return token ? word(token) : undefined;
   }
 
-  private lifetime(node: CstNode, statement: string): Ast.Lifetime {
+  private lifetime(node: CstNode, statement: ClauseOwner): Ast.Lifetime {
     const added = this.monthOf(this.single(node, "addedClause", statement));
     const removed = this.monthOf(this.single(node, "removedClause", statement));
     return { ...(added && { added }), ...(removed && { removed }) };
   }
 
-  private category(node: CstNode, statement: string): Ast.Word | undefined {
+  private category(node: CstNode, statement: ClauseOwner): Ast.Word | undefined {
     const clause = this.single(node, "categoryClause", statement);
     const token = clause ? childToken(clause, "Word") : undefined;
     return token ? word(token) : undefined;
@@ -321,7 +328,7 @@ class AstBuilder {
     ];
   }
 
-  private notCovered(node: CstNode, statement: string): Ast.NotCoveredRule | undefined {
+  private notCovered(node: CstNode, statement: ClauseOwner): Ast.NotCoveredRule | undefined {
     const clause = this.single(node, "notCoveredClause", statement);
     const span = clause ? nodeSpan(clause) : undefined;
     const condition = this.expressionOf(clause ? childNode(clause, "expression") : undefined);
@@ -800,11 +807,26 @@ class AstBuilder {
         return { kind: "reference", name: subject.name, span };
       case "boolean":
         return { kind: "literal", value: subject.value, span };
-      default:
+      case "number":
+      case "date":
+      case "serviceDate":
         this.diagnostics.push(
-          diagnostic(catalogue.typeMismatch, this.path, span, "A number or a date on its own is not a condition.", {
-            hint: "Compare it with something, for example `member.age < 21`.",
-          }),
+          diagnostic(
+            catalogue.typeMismatch,
+            this.path,
+            span,
+            {
+              subject:
+                subject.kind === "number"
+                  ? String(subject.value)
+                  : subject.kind === "date"
+                    ? subject.value
+                    : "service date",
+              is: subject.kind === "number" ? "a number" : "a date",
+              needs: { by: "condition" },
+            },
+            { hint: "Compare it with something, for example `member.age < 21`." },
+          ),
         );
         return undefined;
     }

@@ -7,6 +7,7 @@
 import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { NestingSubject } from "../diagnostics/message-arguments.js";
 import { tokenSpan } from "./cst-tokens.js";
 import { Divide, keywords as K, LParen, Minus, Name, NumberLiteral, Plus, RParen, Times } from "./tokens.js";
 
@@ -93,24 +94,22 @@ class NestingScan {
     return this.frames[this.frames.length - 1] as Frame;
   }
 
-  private report(token: IToken, message: string, hint: string): void {
-    this.diagnostics.push(diagnostic(catalogue.nestingTooDeep, this.path, tokenSpan(token), message, { hint }));
+  private report(token: IToken, nesting: NestingSubject, hint: string): void {
+    this.diagnostics.push(
+      diagnostic(catalogue.nestingTooDeep, this.path, tokenSpan(token), { nesting, limit: maxNestingDepth }, { hint }),
+    );
   }
 
   private reportCondition(token: IToken): void {
     this.report(
       token,
-      `This condition nests more than ${maxNestingDepth} levels deep.`,
+      { what: "condition" },
       'Give a part of the condition a name with `define name "label" as <condition>`, and use the name here.',
     );
   }
 
   private reportArithmetic(token: IToken): void {
-    this.report(
-      token,
-      `This arithmetic nests more than ${maxNestingDepth} operations deep.`,
-      "Write the limit with fewer operations.",
-    );
+    this.report(token, { what: "arithmetic" }, "Write the limit with fewer operations.");
   }
 
   /** The `not`s pending in the current frame have their operand: a predicate, or a closed parenthesis. */
@@ -231,7 +230,7 @@ class NestingScan {
     if (type === Name && hasTooManyParts(token.image)) {
       this.report(
         token,
-        `The name \`${shortName(token.image)}\` has more than ${maxNestingDepth} levels.`,
+        { what: "name", name: shortName(token.image) },
         `Use a name of at most ${maxNestingDepth} parts separated by dots, such as \`I.A.3\`.`,
       );
     }

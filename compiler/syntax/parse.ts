@@ -2,7 +2,7 @@
 // and never recurses deeper than the nesting limit allows: the tokens are checked (nesting.ts) before
 // the parser, which is recursive, sees them.
 
-import type { CstNode, IToken } from "chevrotain";
+import { EOF, type CstNode, type IToken } from "chevrotain";
 import type { SourceFile, Span } from "./ast.js";
 import { policyLexer } from "./tokens.js";
 import { policyParser } from "./parser.js";
@@ -12,6 +12,7 @@ import { boundNesting } from "./nesting.js";
 import { LineIndex } from "./line-index.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Found } from "../diagnostics/message-arguments.js";
 
 export interface ParseResult {
   readonly source: SourceFile;
@@ -25,6 +26,21 @@ function endOfText(text: string): Span {
   const line = lines.lineCount;
   const column = lines.line(line).length + 1;
   return { offset: text.length, endOffset: text.length, line, column, endLine: line, endColumn: column };
+}
+
+function found(token: IToken): Found {
+  return token.tokenType === EOF ? { end: "file" } : { token: token.image };
+}
+
+/** The token a syntax error comes after, when there is one before the token found. */
+function after(previous: IToken | undefined, token: IToken): { after: string } | undefined {
+  // NOTE: after recovering, Chevrotain may give the token found as the one before it.
+  return previous === undefined ||
+    previous.tokenType === EOF ||
+    previous.image === "" ||
+    previous.startOffset === token.startOffset
+    ? undefined
+    : { after: previous.image };
 }
 
 function errorSpan(token: IToken, previous: IToken | undefined, text: string): Span {
@@ -55,14 +71,14 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
       endColumn: (error.column ?? 1) + error.length - 1,
     };
     // NOTE: a run of stray characters is one error; a message shows the start of a long one.
-    const found =
+    const stray =
       text.slice(error.offset, error.offset + Math.min(error.length, 40)) + (error.length > 40 ? "..." : "");
     diagnostics.push(
       diagnostic(
         catalogue.unexpectedCharacter,
         path,
         span,
-        `The text \`${found}\` is not part of the policy language.`,
+        { text: stray },
         {
           hint: "Put words in double quotes if they are text, or start the line with # if it is a comment.",
         },
@@ -73,10 +89,10 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
   for (const unclosed of lexed.groups["unclosed"] ?? []) {
     diagnostics.push(
       diagnostic(
-        catalogue.unexpectedCharacter,
+        catalogue.syntaxError,
         path,
         tokenSpan(unclosed),
-        "This text has no closing double quote on its line.",
+        { expected: '`"` to close the text', found: { end: "line" } },
         {
           hint: 'Close it with `"` before the end of the line, or write a text over several lines as a text block: `"""..."""`.',
         },
@@ -90,7 +106,14 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
   const cst = policyParser.file();
   for (const error of policyParser.errors) {
     const previous = "previousToken" in error ? (error as { previousToken?: IToken }).previousToken : undefined;
-    diagnostics.push(diagnostic(catalogue.syntaxError, path, errorSpan(error.token, previous, text), error.message));
+    // The error's message is what the parser expected (parser-messages.ts); what it found is its token.
+    diagnostics.push(
+      diagnostic(catalogue.syntaxError, path, errorSpan(error.token, previous, text), {
+        expected: error.message,
+        ...after(previous, error.token),
+        found: found(error.token),
+      }),
+    );
   }
   return { cst, tokens: lexed.tokens, comments: lexed.groups["comments"] ?? [], diagnostics };
 }

@@ -1,7 +1,9 @@
-// Syntax error messages written for a policy author rather than for a parser engineer.
-// Chevrotain calls these while parsing; parse.ts turns the result into diagnostics.
+// What the parser expected, in the words of a policy author rather than a parser engineer. Chevrotain
+// asks for it at each syntax error and keeps it as the error's message; parse.ts makes it the
+// `expected` of a PC002 diagnostic and adds what was found from the error's own tokens, so the
+// sentence itself is written once, in the catalogue.
 
-import { EOF, tokenLabel, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { EOF, tokenLabel, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
 
 /** What each grammar rule is, in the words of the person writing a policy. */
 const ruleDescriptions: Readonly<Record<string, string>> = {
@@ -17,14 +19,6 @@ const ruleDescriptions: Readonly<Record<string, string>> = {
   factType: "a type: `yes or no`, `number`, `date`, `one of ...` or `set of ...`",
   text: "a quoted text",
 };
-
-function describeFound(token: IToken): string {
-  return token.tokenType === EOF ? "the end of the file" : `\`${token.image}\``;
-}
-
-function describeAfter(previous: IToken): string {
-  return previous.tokenType === EOF || previous.image === "" ? "" : ` after \`${previous.image}\``;
-}
 
 function firstTokensOf(paths: TokenType[][]): string[] {
   const labels = new Set<string>();
@@ -43,23 +37,19 @@ function listOfChoices(labels: readonly string[]): string {
   return rest > 0 ? `${text} (or ${rest} more)` : text;
 }
 
-export const friendlyParserMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual, previous }) {
-    if (expected === EOF)
-      return `Unexpected ${describeFound(actual)}: a new statement or clause starts with a keyword.`;
-    return `Expected ${tokenLabel(expected)}${describeAfter(previous)}, but found ${describeFound(actual)}.`;
+export const parserExpectations: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected }) {
+    return expected === EOF ? "a keyword that starts a new statement or clause" : tokenLabel(expected);
   },
-  buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `Unexpected ${describeFound(firstRedundant)}: a statement starts with a keyword such as \`criterion\`, \`fact\` or \`section\`.`;
+  buildNotAllInputParsedMessage() {
+    return "a keyword that starts a statement, such as `criterion`, `fact` or `section`";
   },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
-    const found = actual[0];
-    const expected = ruleDescriptions[ruleName] ?? listOfChoices(firstTokensOf(expectedPathsPerAlt.flat()));
-    return `Expected ${expected}${describeAfter(previous)}, but found ${found ? describeFound(found) : "nothing"}.`;
+  buildNoViableAltMessage({ expectedPathsPerAlt, ruleName }) {
+    return ruleDescriptions[ruleName] ?? listOfChoices(firstTokensOf(expectedPathsPerAlt.flat()));
   },
-  buildEarlyExitMessage({ expectedIterationPaths, actual, previous, ruleName }) {
-    const found = actual[0];
+  buildEarlyExitMessage({ expectedIterationPaths, ruleName }) {
     const expected = ruleDescriptions[ruleName] ?? listOfChoices(firstTokensOf(expectedIterationPaths));
-    return `Expected at least one ${expected}${describeAfter(previous)}, but found ${found ? describeFound(found) : "nothing"}.`;
+    // "at least one value", not "at least one a value".
+    return `at least one ${expected.replace(/^an? /, "")}`;
   },
 };

@@ -28,7 +28,7 @@ import {
   Times,
   Divide,
 } from "./tokens.js";
-import { friendlyParserMessages } from "./parser-messages.js";
+import { parserExpectations } from "./parser-messages.js";
 
 class PolicyParser extends CstParser {
   constructor() {
@@ -36,7 +36,7 @@ class PolicyParser extends CstParser {
       recoveryEnabled: true,
       maxLookahead: 3,
       nodeLocationTracking: "full",
-      errorMessageProvider: friendlyParserMessages,
+      errorMessageProvider: parserExpectations,
     });
     this.performSelfAnalysis();
   }

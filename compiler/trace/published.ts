@@ -8,13 +8,15 @@ import { realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { PolicyModel } from "../model/policy-model.js";
 import { isInsideOrSame } from "../files/paths.js";
-import { readRegularFile } from "../files/read-file.js";
+import { readRegularFile, type Refusal } from "../files/read-file.js";
 
 export type PublishedText =
   | { readonly kind: "read"; readonly path: string; readonly text: string }
   | { readonly kind: "missing"; readonly path: string }
-  /** Not read: `outside` when the path leads out of the policy's folder, else the file is not a plain file. */
-  | { readonly kind: "refused"; readonly path: string; readonly problem: string; readonly outside: boolean };
+  /** Not read: the file is not a plain file. */
+  | { readonly kind: "refused"; readonly path: string; readonly refusal: Refusal }
+  /** Not read: the path leads out of the policy's folder through a linked folder. */
+  | { readonly kind: "outside"; readonly path: string };
 
 /** The published text file a policy names, relative to the project root; undefined when it names none. */
 export function publishedTextPath(model: PolicyModel): string | undefined {
@@ -31,12 +33,7 @@ export function readPublishedText(root: string, model: PolicyModel): PublishedTe
   try {
     const policyFolder = realpathSync(dirname(join(root, model.sourcePath)));
     if (!isInsideOrSame(policyFolder, realpathSync(dirname(full)))) {
-      return {
-        kind: "refused",
-        path,
-        problem: "is reached through a linked folder that leads out of the policy's folder",
-        outside: true,
-      };
+      return { kind: "outside", path };
     }
   } catch {
     // A folder on the way does not exist: the file is missing.
@@ -49,6 +46,6 @@ export function readPublishedText(root: string, model: PolicyModel): PublishedTe
     case "missing":
       return { kind: "missing", path };
     case "refused":
-      return { kind: "refused", path, problem: read.problem, outside: false };
+      return { kind: "refused", path, refusal: read.refusal };
   }
 }
