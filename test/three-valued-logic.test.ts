@@ -1,13 +1,11 @@
-// Properties of the generated WNC.CP.224 evaluator over thousands of seeded partial fact sets:
+// Properties of a generated evaluator (the home-infusion fixture's) over thousands of seeded partial fact sets:
 // - an unknown fact never counts as false: a decided outcome stays the same however the unknown
 //   facts turn out;
 // - the missing facts of a pending decision are enough: learn them all and the outcome is decided.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { checkPolicySource } from "../compiler/pipeline.js";
-import { evaluate } from "../generated/wnc-cp-224/evaluator.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
+import { coveredIvAntibiotic, homeInfusion } from "./support/home-infusion.js";
 import {
   flattenFacts,
   nestFacts,
@@ -17,25 +15,25 @@ import {
   seededRandom,
   type FlatFacts,
 } from "./support/random-facts.js";
-import { coveredIvAntibiotic } from "./support/wnc-facts.js";
-import { projectRoot } from "./support/evaluators.js";
 
-const model = checkPolicySource(
-  readFileSync(join(projectRoot, "policy/wnc-cp-224.policy"), "utf8"),
-  "policy/wnc-cp-224.policy",
-).model!;
+let fixture: ImportedFixture;
+beforeAll(async () => {
+  fixture = await importFixtureEvaluator(homeInfusion.policy);
+});
+afterAll(() => fixture.dispose());
+
 const serviceDates = ["2022-01-10", "2024-03-10", "2024-06-10", "2025-06-01"];
-const covered = flattenFacts(coveredIvAntibiotic as Record<string, unknown>);
+const covered = flattenFacts(coveredIvAntibiotic);
 
 /** Half the rounds start from nothing, half from a covered case: both far from and near the boundary. */
 function partialFacts(round: number, random: () => number, unknownShare: number): FlatFacts {
   return round % 2 === 0
-    ? randomFlatFacts(model.facts, random, unknownShare)
-    : perturbFacts(covered, model.facts, random, unknownShare, 0.05);
+    ? randomFlatFacts(fixture.model.facts, random, unknownShare)
+    : perturbFacts(covered, fixture.model.facts, random, unknownShare, 0.05);
 }
 
 function decide(flat: FlatFacts, asOf: string) {
-  return evaluate(nestFacts(flat), { asOf });
+  return fixture.evaluator.evaluate(nestFacts(flat), { asOf });
 }
 
 describe("three-valued logic", () => {
@@ -50,7 +48,7 @@ describe("three-valued logic", () => {
       decided++;
       for (let completion = 0; completion < 5; completion++) {
         const complete = new Map(partial);
-        for (const fact of model.facts)
+        for (const fact of fixture.model.facts)
           if (!complete.has(fact.name)) complete.set(fact.name, randomValue(fact, random));
         expect(decide(complete, asOf).outcome, `round ${round}`).toBe(outcome);
       }
@@ -71,7 +69,7 @@ describe("three-valued logic", () => {
       for (const missing of decision.missingFacts) expect(partial.has(missing.fact)).toBe(false);
       const learned = new Map(partial);
       for (const missing of decision.missingFacts) {
-        const fact = model.facts.find((f) => f.name === missing.fact)!;
+        const fact = fixture.model.facts.find((f) => f.name === missing.fact)!;
         learned.set(fact.name, randomValue(fact, random));
       }
       expect(decide(learned, asOf).outcome, `round ${round}`).not.toBe("pending");
