@@ -114,15 +114,15 @@ describe.each(docs.map((d) => [d.model.sourcePath, d] as const))(
 );
 
 describe("the docs of a realistic policy (the home-infusion fixture)", () => {
-  const wnc = docs.find((d) => d.model.sourcePath === homeInfusion.policy);
+  const realistic = docs.find((d) => d.model.sourcePath === homeInfusion.policy);
 
   it("are large: at least five tables and fifty links, each checked above", () => {
-    expect(wnc?.doc.tables.length).toBeGreaterThanOrEqual(5);
-    expect(wnc?.doc.links.length).toBeGreaterThan(50);
+    expect(realistic?.doc.tables.length).toBeGreaterThanOrEqual(5);
+    expect(realistic?.doc.links.length).toBeGreaterThan(50);
   });
 
   it("say the logic in plain words with the DSL's labels", () => {
-    const markdown = wnc?.markdown ?? "";
+    const markdown = realistic?.markdown ?? "";
     expect(markdown).toContain(
       "is a private residence or an adult care home (such as a domiciliary care or family care home).",
     );
@@ -131,15 +131,17 @@ describe("the docs of a realistic policy (the home-infusion fixture)", () => {
 
   it("account for 100% of the published text's sentences", () => {
     const published = homeInfusion.published.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    expect(wnc?.markdown).toMatch(new RegExp(`\`${published}\`: (\\d+) of \\1 sentences accounted for \\(100%\\)`));
+    expect(realistic?.markdown).toMatch(
+      new RegExp(`\`${published}\`: (\\d+) of \\1 sentences accounted for \\(100%\\)`),
+    );
   });
 
   it("say what I.A.5 reads and the revision that introduced it", () => {
-    const doc = wnc?.doc;
+    const doc = realistic?.doc;
     expect(quoteAfter(doc!, "criterion-ia5")).toMatch(/^The home environment is conducive/);
     const section =
-      wnc?.markdown.split("#### Criterion I.A.5")[1]?.split("\n#")[0] ??
-      wnc?.markdown.split("Criterion I.A.5\n")[1]?.split("\n#")[0] ??
+      realistic?.markdown.split("#### Criterion I.A.5")[1]?.split("\n#")[0] ??
+      realistic?.markdown.split("Criterion I.A.5\n")[1]?.split("\n#")[0] ??
       "";
     expect(section).toContain("[`home.features`](#facts)");
     expect(section).toContain("added in 2024-05 (effective 2024-05-01)");
