@@ -21,6 +21,7 @@ const allowed: ReadonlyMap<string, string> = new Map([
     "checks that generated/ is what the compiler makes of policy/ now, and the same when built twice",
   ],
   ["test/published-texts.test.ts", "checks each live policy against its own published text (traceability)"],
+  ["test/policy-files-are-formatted.test.ts", "checks that the live policy and case files are laid out canonically"],
   ["test/differential.test.ts", "the differential oracle over every policy, live and fixture, whatever it says"],
   [
     "test/three-valued-logic.test.ts",
@@ -137,8 +138,11 @@ function liveReferences(path: string, text: string, live: LiveNames): string[] {
       if (name !== undefined && liveReaders.has(name)) report(node, `calls ${name}, which reads the live policies`);
       if (name !== undefined && projectReaders.has(name) && args.some(isProjectRoot))
         report(node, `hands the live project to ${name}`);
-      if (name === "projectFiles" && /^(policy|generated)(\/|$)/.test(specifierText(args[0]) ?? ""))
-        report(node, "lists the live project's files");
+      // A project folder by its bare name, handed to a helper that finds it under the project:
+      // projectFiles("policy"). (A method such as fc.constantFrom("policy", "cases") takes a word.)
+      const folder = args[0] === undefined ? undefined : literalText(args[0]);
+      if (ts.isIdentifier(node.expression) && (folder === "policy" || folder === "generated"))
+        report(node, `hands the live ${folder}/ folder to ${name ?? "a function"}`);
       const within = livePathWithin(args);
       if (within !== undefined) report(node, `reads ${within} of the live project`);
       if (name === "runCli") {
@@ -200,6 +204,7 @@ describe("the guard", () => {
     'const docs = readFileSync(join(projectRoot, "generated", slug, "README.md"), "utf8");',
     'cpSync(join(projectRoot, "dist", "generated", folder), join(root, "dist", "generated", folder));',
     'const files = projectFiles("policy", ".policy");',
+    'for (const file of filesUnder("policy")) check(file);',
     'const run = runCli(["eval", "ABC.CP.1", facts, "--as-of", "2025-06-01"], root);',
     "expect(html).toMatch(/ABC\\.CP\\.1/);",
     'const cases = read("policy/abc-cp-1.claims.cases");',
@@ -220,6 +225,7 @@ describe("the guard", () => {
     'const text = readFileSync(join(projectRoot, "test/fixtures/continuous-glucose-monitors/cgm.policy"), "utf8");',
     'cpSync(join(projectRoot, "generated", "runtime"), join(folder, "runtime"), { recursive: true });',
     "const plan = await planBuild(root);",
+    'const kind = fc.constantFrom("policy", "cases");',
   ];
 
   it.each(offending)("catches %s", (line) => {
