@@ -71,14 +71,17 @@ export function compileGenerated(root: string): void {
 /**
  * The project every scratch project is copied from: built once, into .tmp/scratch-template-<key>, and
  * shared by every test file of the run. The key hashes everything the build depends on (the compiler's
- * sources and the fixture), so a change to either builds a new one; older ones are removed.
+ * sources, the fixture, the locked dependencies, this file), so a change to any builds a new one;
+ * older ones are removed.
  */
 let template: Promise<string> | undefined;
 
 function templateKey(): string {
   const hash = createHash("sha256");
   const folders = [join(projectRoot, "compiler"), join(projectRoot, homeInfusion.folder)];
-  for (const file of folders.flatMap((folder) => filesUnder(folder)).sort()) {
+  // The dependencies' versions (prettier lays out generated code), and how this file builds it.
+  const files = [join(projectRoot, "package-lock.json"), join(import.meta.dirname, "cli.ts")];
+  for (const file of [...folders.flatMap((folder) => filesUnder(folder)), ...files].sort()) {
     hash.update(`${relative(projectRoot, file)}\0`);
     hash.update(readFileSync(file));
   }
