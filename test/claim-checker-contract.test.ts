@@ -1,10 +1,30 @@
-// The promises of the generated claim checker of WNC.CP.224: a finding says which rule, which code,
-// which words of the policy and which lines; a malformed claim is an error naming every bad field;
-// an unknown claim fact leaves a rule undetermined, never broken or passed.
+// The promises of a generated claim checker, on the home-infusion fixture: a finding says which rule,
+// which code, which words of the policy and which lines; a malformed claim is an error naming every
+// bad field; an unknown claim fact leaves a rule undetermined, never broken or passed.
 
-import { describe, expect, it } from "vitest";
-import { checkClaim, type Claim } from "../generated/wnc-cp-224/evaluator.js";
-import { PolicyInputError } from "../generated/runtime/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimCheck, ClaimCheckOptions, PolicyInputError } from "../compiler/runtime/index.js";
+import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
+import { homeInfusion } from "./support/home-infusion.js";
+
+let fixture: ImportedFixture;
+beforeAll(async () => {
+  fixture = await importFixtureEvaluator(homeInfusion.policy);
+});
+afterAll(() => fixture.dispose());
+
+function checkClaim(claim: unknown, options?: ClaimCheckOptions): ClaimCheck {
+  return fixture.evaluator.checkClaim(claim, options);
+}
+
+/** A claim of the fixture's coding table: its lines, and the claim facts its rules read. */
+interface Claim {
+  readonly serviceDate: string;
+  readonly therapies?: readonly string[];
+  readonly amphotericin_b?: boolean;
+  readonly monitoring_minutes?: number;
+  readonly lines: readonly { readonly code: string; readonly modifiers?: readonly string[]; readonly units: number }[];
+}
 
 const amphotericin: Claim = {
   serviceDate: "2025-06-01",
@@ -20,9 +40,9 @@ const amphotericin: Claim = {
 
 function issuesOf(claim: unknown): string[] {
   try {
-    checkClaim(claim as Claim);
+    checkClaim(claim);
   } catch (error) {
-    expect(error).toBeInstanceOf(PolicyInputError);
+    expect(error).toBeInstanceOf(fixture.runtime.PolicyInputError);
     return (error as PolicyInputError).issues.map((issue) => issue.field);
   }
   throw new Error("expected a PolicyInputError, got a verdict");

@@ -29,6 +29,7 @@ import { renderDiagnostics } from "../compiler/diagnostics/render.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { projectRoot } from "./support/evaluators.js";
 import { expectGolden } from "./support/golden.js";
+import { homeInfusion } from "./support/home-infusion.js";
 import { seededRandom } from "./support/random-facts.js";
 
 const base = `policy T.1
@@ -782,7 +783,7 @@ describe("diagnostics", () => {
   });
 
   it("never throw, whatever the input", () => {
-    const seed = readFileSync(join(projectRoot, "policy/wnc-cp-224.policy"), "utf8");
+    const seed = readFileSync(join(projectRoot, homeInfusion.policy), "utf8");
     const random = seededRandom(7);
     for (let round = 0; round < 200; round++) {
       let text = seed;

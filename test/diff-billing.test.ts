@@ -1,4 +1,5 @@
-// A review of a change to the coding table's billing rules names the rule and what changed in it.
+// A review of a change to the coding table's billing rules names the rule and what changed in it, on
+// the home-infusion fixture.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,9 +7,10 @@ import { expect, it } from "vitest";
 import { policyChanges } from "../compiler/diff/changes.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { projectRoot } from "./support/evaluators.js";
+import { homeInfusion } from "./support/home-infusion.js";
 
 it("lists a billing rule whose unit limit changed, and a claim fact added", () => {
-  const path = "policy/wnc-cp-224.policy";
+  const path = homeInfusion.policy;
   const text = readFileSync(join(projectRoot, path), "utf8");
   const changed = text
     .replace(

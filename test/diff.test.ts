@@ -1,7 +1,8 @@
 // `policyc diff`: the review summary of a change to a policy, with the exact decision delta computed
-// by the two versions' generated evaluators. The seed's own history: WNC.CP.224 as it stood before
-// the 05/2024 revision (a fixture) against the policy now; its expected summary is kept beside the
-// fixture for a reviewer to read (`npm run accept` rewrites it).
+// by the two versions' generated evaluators. A real policy's history: the home-infusion fixture (a
+// frozen copy of WNC.CP.224) as it stood before the 05/2024 revision against the fixture itself; the
+// expected summary is kept beside the earlier version for a reviewer to read (`npm run accept`
+// rewrites it).
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,9 +13,10 @@ import { checkPolicySource } from "../compiler/pipeline.js";
 import { projectRoot } from "./support/evaluators.js";
 import { expectGolden } from "./support/golden.js";
 import { runCli } from "./support/cli.js";
+import { homeInfusion } from "./support/home-infusion.js";
 
-const beforePath = "test/fixtures/revisions/wnc-cp-224-before-2024-05.policy";
-const afterPath = "policy/wnc-cp-224.policy";
+const beforePath = "test/fixtures/revisions/home-infusion-before-2024-05.policy";
+const afterPath = homeInfusion.policy;
 const read = (path: string) => ({ label: path, path, text: readFileSync(join(projectRoot, path), "utf8") });
 
 let review: Extract<ReviewResult, { kind: "review" }>;
@@ -25,9 +27,9 @@ beforeAll(async () => {
   review = result;
 }, 120_000);
 
-describe("the 05/2024 revision of WNC.CP.224", () => {
+describe("the 05/2024 revision of the home-infusion fixture", () => {
   it("gives the review summary kept beside the fixture", () => {
-    expectGolden(join(projectRoot, "test/fixtures/revisions/wnc-cp-224-before-2024-05.summary.md"), review.markdown);
+    expectGolden(join(projectRoot, "test/fixtures/revisions/home-infusion-before-2024-05.summary.md"), review.markdown);
   });
 
   it("changes decisions only where the home environment is not conducive (I.A.5)", () => {
@@ -58,13 +60,14 @@ describe("the 05/2024 revision of WNC.CP.224", () => {
   });
 
   it("is printed by the CLI, also from git revisions", () => {
-    const run = runCli(["diff", beforePath, afterPath]);
+    // Run in the repository itself: the versions are fixture files, and git finds the committed one.
+    const run = runCli(["diff", beforePath, afterPath], projectRoot);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe(review.markdown);
-    const fromGit = runCli(["diff", `HEAD:${afterPath}`, afterPath]);
+    const fromGit = runCli(["diff", `HEAD:${afterPath}`, afterPath], projectRoot);
     expect(fromGit.status, fromGit.stderr).toBe(0);
-    expect(fromGit.stdout).toMatch(/^# Review: WNC\.CP\.224/);
-    const missing = runCli(["diff", "no-such-revision:policy/x.policy", afterPath]);
+    expect(fromGit.stdout.startsWith(`# Review: ${homeInfusion.reference} `)).toBe(true);
+    const missing = runCli(["diff", "no-such-revision:policy/x.policy", afterPath], projectRoot);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("cannot read policy/x.policy at no-such-revision");
   });

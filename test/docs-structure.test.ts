@@ -1,23 +1,37 @@
-// The committed docs of every policy, parsed with markdown-it as the site parses them: each numbered
-// statement has its anchor heading, every table keeps its columns, no internal link is broken, and
-// the parts auditors need are there (header, procedure and diagram, facts, traceability).
+// The docs the compiler writes for every fixture policy that checks, parsed with markdown-it as the
+// site parses them: each numbered statement has its anchor heading, every table keeps its columns, no
+// internal link is broken, and the parts auditors need are there (header, procedure and diagram,
+// facts, traceability).
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkProject } from "../compiler/build/build.js";
-import { policySlug } from "../compiler/pipeline.js";
+import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
 import { slug, statementHeading } from "../compiler/emit/docs/anchors.js";
+import { readPublishedText } from "../compiler/trace/published.js";
+import { traceSummary } from "../compiler/trace/summary.js";
 import { projectRoot } from "./support/evaluators.js";
-import { cells, headingId, parseDoc, quoteAfter } from "./support/markdown.js";
+import { fixturePolicies } from "./support/fixture-files.js";
+import { homeInfusion } from "./support/home-infusion.js";
+import { cells, headingId, parseDoc, quoteAfter, type ParsedDoc } from "./support/markdown.js";
 
-const project = checkProject(projectRoot);
-const docs = [...project.models.values()].map((model) => {
-  const markdown = readFileSync(join(projectRoot, "generated", policySlug(model.sourcePath), "README.md"), "utf8");
-  return { model, markdown, doc: parseDoc(markdown) };
+const docs = fixturePolicies().flatMap(({ model }) => {
+  if (model === undefined) return [];
+  const markdown = emitDocs(model, traceSummary(model, readPublishedText(projectRoot, model)));
+  return [{ model, markdown, doc: parseDoc(markdown) }];
 });
 
-describe.each(docs.map((d) => [d.model.reference, d] as const))(
+/** The text a reader sees: each block's inline text and code, escapes resolved, one block a line. */
+function shownText(doc: ParsedDoc): string {
+  return doc.tokens
+    .filter((token) => token.type === "inline")
+    .map((token) =>
+      (token.children ?? [])
+        .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : ""))
+        .join(""),
+    )
+    .join("\n");
+}
+
+describe.each(docs.map((d) => [d.model.sourcePath, d] as const))(
   "the docs of %s",
   (_reference, { model, markdown, doc }) => {
     const ids = new Set(doc.headings.map((heading) => heading.id));
@@ -50,7 +64,8 @@ describe.each(docs.map((d) => [d.model.reference, d] as const))(
     });
 
     it("keep every table's rows as wide as its header", () => {
-      expect(doc.tables.length).toBeGreaterThanOrEqual(5);
+      // The header, the facts and the revision log at least.
+      expect(doc.tables.length).toBeGreaterThanOrEqual(3);
       for (const table of doc.tables) {
         const width = cells(table[0] ?? "").length;
         for (const row of table) expect(cells(row).length, row.slice(0, 80)).toBe(width);
@@ -58,7 +73,7 @@ describe.each(docs.map((d) => [d.model.reference, d] as const))(
     });
 
     it("link only to anchors that exist, or to web addresses", () => {
-      expect(doc.links.length).toBeGreaterThan(50);
+      expect(doc.links.length).toBeGreaterThan(0);
       for (const link of doc.links) {
         if (link.startsWith("#")) expect(ids.has(link.slice(1)), link).toBe(true);
         else expect(link).toMatch(/^https?:\/\//);
@@ -68,8 +83,9 @@ describe.each(docs.map((d) => [d.model.reference, d] as const))(
     it("show the header: reference, title, plan, last review, the revision in force and the source hash", () => {
       const latest = model.revisions.at(-1);
       expect(markdown.split("\n")[0]).toMatch(/DO NOT EDIT/);
+      const shown = shownText(doc);
       for (const value of [model.reference, model.title, model.plan, model.lastReview, model.sourceHash])
-        expect(markdown).toContain(value);
+        expect(shown).toContain(value);
       expect(markdown).toMatch(
         new RegExp(`Revision in force +\\| ${latest?.approved}, effective ${latest?.effective}`),
       );
@@ -97,11 +113,16 @@ describe.each(docs.map((d) => [d.model.reference, d] as const))(
   },
 );
 
-describe("the docs of WNC.CP.224", () => {
-  const wnc = docs.find((d) => d.model.reference === "WNC.CP.224");
+describe("the docs of a realistic policy (the home-infusion fixture)", () => {
+  const realistic = docs.find((d) => d.model.sourcePath === homeInfusion.policy);
+
+  it("are large: at least five tables and fifty links, each checked above", () => {
+    expect(realistic?.doc.tables.length).toBeGreaterThanOrEqual(5);
+    expect(realistic?.doc.links.length).toBeGreaterThan(50);
+  });
 
   it("say the logic in plain words with the DSL's labels", () => {
-    const markdown = wnc?.markdown ?? "";
+    const markdown = realistic?.markdown ?? "";
     expect(markdown).toContain(
       "is a private residence or an adult care home (such as a domiciliary care or family care home).",
     );
@@ -109,15 +130,18 @@ describe("the docs of WNC.CP.224", () => {
   });
 
   it("account for 100% of the published text's sentences", () => {
-    expect(wnc?.markdown).toMatch(/`policy\/wnc-cp-224\.published\.txt`: (\d+) of \1 sentences accounted for \(100%\)/);
+    const published = homeInfusion.published.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect(realistic?.markdown).toMatch(
+      new RegExp(`\`${published}\`: (\\d+) of \\1 sentences accounted for \\(100%\\)`),
+    );
   });
 
   it("say what I.A.5 reads and the revision that introduced it", () => {
-    const doc = wnc?.doc;
+    const doc = realistic?.doc;
     expect(quoteAfter(doc!, "criterion-ia5")).toMatch(/^The home environment is conducive/);
     const section =
-      wnc?.markdown.split("#### Criterion I.A.5")[1]?.split("\n#")[0] ??
-      wnc?.markdown.split("Criterion I.A.5\n")[1]?.split("\n#")[0] ??
+      realistic?.markdown.split("#### Criterion I.A.5")[1]?.split("\n#")[0] ??
+      realistic?.markdown.split("Criterion I.A.5\n")[1]?.split("\n#")[0] ??
       "";
     expect(section).toContain("[`home.features`](#facts)");
     expect(section).toContain("added in 2024-05 (effective 2024-05-01)");

@@ -1,17 +1,27 @@
-// The promises the generated WNC.CP.224 evaluator makes to engineers: malformed input is an error
-// naming every bad field, never a decision; the service date picks the revision; the decision says
-// which policy and revision decided it; the trace covers every rule.
+// The promises a generated evaluator makes to engineers, on the home-infusion fixture: malformed
+// input is an error naming every bad field, never a decision; the service date picks the revision;
+// the decision says which policy and revision decided it; the trace covers every rule.
 
-import { describe, expect, it } from "vitest";
-import { evaluate, policy, type Facts } from "../generated/wnc-cp-224/evaluator.js";
-import { PolicyInputError } from "../generated/runtime/index.js";
-import { coveredIvAntibiotic } from "./support/wnc-facts.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Decision, EvaluateOptions, PolicyInputError } from "../compiler/runtime/index.js";
+import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
+import { coveredIvAntibiotic, homeInfusion } from "./support/home-infusion.js";
+
+let fixture: ImportedFixture;
+beforeAll(async () => {
+  fixture = await importFixtureEvaluator(homeInfusion.policy);
+});
+afterAll(() => fixture.dispose());
+
+function evaluate(facts: unknown, options: EvaluateOptions): Decision {
+  return fixture.evaluator.evaluate(facts, options);
+}
 
 function inputIssues(facts: unknown, asOf = "2025-06-01"): { field: string; problem: string }[] {
   try {
-    evaluate(facts as Facts, { asOf });
+    evaluate(facts, { asOf });
   } catch (error) {
-    expect(error).toBeInstanceOf(PolicyInputError);
+    expect(error).toBeInstanceOf(fixture.runtime.PolicyInputError);
     return [...(error as PolicyInputError).issues];
   }
   throw new Error("expected a PolicyInputError, got a decision");
@@ -64,7 +74,7 @@ describe("malformed input never yields a decision", () => {
     expect(inputIssues(coveredIvAntibiotic, "2021-04-30")).toEqual([
       { field: "asOf", problem: "is 2021-04-30, before the policy took effect on 2021-05-01" },
     ]);
-    expect(() => evaluate(coveredIvAntibiotic, {} as { asOf: string })).toThrow(PolicyInputError);
+    expect(() => evaluate(coveredIvAntibiotic, {} as { asOf: string })).toThrow(fixture.runtime.PolicyInputError);
   });
 
   it("treats null like an absent fact: unknown", () => {
@@ -81,13 +91,13 @@ describe("a decision", () => {
   it("names the policy, the revision in force and the source it was generated from", () => {
     const decision = evaluate(coveredIvAntibiotic, { asOf: "2024-03-10" });
     expect(decision.policy).toEqual({
-      reference: "WNC.CP.224",
+      reference: homeInfusion.reference,
       title: "Home Infusion Therapy",
       revision: "2023-08",
       revisionEffective: "2023-08-01",
-      sourceHash: policy.sourceHash,
+      sourceHash: fixture.model.sourceHash,
     });
-    expect(policy.sourceHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(fixture.model.sourceHash).toMatch(/^[0-9a-f]{64}$/);
     expect(evaluate(coveredIvAntibiotic, { asOf: "2025-06-01" }).policy.revision).toBe("2025-05");
   });
 
@@ -127,8 +137,8 @@ describe("a decision", () => {
     expect(evaluate(coveredIvAntibiotic, { asOf: "2025-06-01" }).trace).toBeUndefined();
     const trace = evaluate(coveredIvAntibiotic, { asOf: "2024-03-10", trace: true }).trace ?? [];
     expect(trace.map((entry) => entry.id)).toEqual([
-      ...policy.declaration.rules.map((rule) => rule.id),
-      ...policy.declaration.exceptions.map((e) => e.id),
+      ...fixture.model.rules.map((rule) => rule.id),
+      ...fixture.model.exceptions.map((e) => e.id),
     ]);
     const byId = new Map(trace.map((entry) => [entry.id, entry]));
     expect(byId.get("I.A.5")?.status).toBe("not_applicable");

@@ -64,7 +64,7 @@ describe("fixture policy FIX.DME.101", () => {
 });
 
 describe("compiler/", () => {
-  it("holds no word specific to WNC.CP.224", () => {
+  it("holds no word specific to home infusion, the first policy it compiled", () => {
     const words = /infusion|epsdt|medicaid|wnc\.cp|parenteral|enteral|wellcare|home health/i;
     const offenders: string[] = [];
     const visit = (folder: string) => {

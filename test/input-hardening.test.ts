@@ -1,22 +1,31 @@
-// Input that is not parsed JSON, through the generated WNC.CP.224 module and the CLI: inherited
-// properties, getters and proxies, objects that are not plain, values JSON.stringify chokes on,
-// sparse lists, huge units, the field a bad date is reported under, a byte order mark, and malformed
-// options. Each is a PolicyInputError naming the field, or (for what is not the caller's) ignored.
+// Input that is not parsed JSON, through a generated module (the home-infusion fixture's) and the CLI:
+// inherited properties, getters and proxies, objects that are not plain, values JSON.stringify chokes
+// on, sparse lists, huge units, the field a bad date is reported under, a byte order mark, and
+// malformed options. Each is a PolicyInputError naming the field, or (for what is not the caller's)
+// ignored.
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { checkClaim, evaluate, type Claim, type Facts } from "../generated/wnc-cp-224/evaluator.js";
-import {
-  PolicyInputError,
-  readBoolean,
-  type ClaimCheckOptions,
-  type EvaluateOptions,
-  type InputIssue,
-} from "../generated/runtime/index.js";
-import { runCli } from "./support/cli.js";
-import { projectRoot } from "./support/evaluators.js";
-import { coveredIvAntibiotic } from "./support/wnc-facts.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimCheck, Decision, InputIssue } from "../compiler/runtime/index.js";
+import { runCli, scratchProject } from "./support/cli.js";
+import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
+import { coveredIvAntibiotic, homeInfusion } from "./support/home-infusion.js";
+
+let fixture: ImportedFixture;
+beforeAll(async () => {
+  fixture = await importFixtureEvaluator(homeInfusion.policy);
+});
+afterAll(() => fixture.dispose());
+
+/** The fixture's evaluate and checkClaim, given anything: the input under test is often not well typed. */
+function evaluate(facts: unknown, options: unknown): Decision {
+  return fixture.evaluator.evaluate(facts, options as { asOf: string });
+}
+
+function checkClaim(claim: unknown, options?: unknown): ClaimCheck {
+  return fixture.evaluator.checkClaim(claim, options as { asOf?: string } | undefined);
+}
 
 const asOf = "2025-06-01";
 
@@ -26,7 +35,7 @@ function issuesOf(run: () => unknown): readonly InputIssue[] {
   try {
     result = run();
   } catch (error) {
-    if (error instanceof PolicyInputError) return error.issues;
+    if (error instanceof fixture.runtime.PolicyInputError) return error.issues;
     throw error;
   }
   throw new Error(
@@ -39,11 +48,11 @@ function fieldsOf(run: () => unknown): string[] {
 }
 
 function evaluating(facts: unknown, options: unknown = { asOf }): () => unknown {
-  return () => evaluate(facts as Facts, options as EvaluateOptions);
+  return () => evaluate(facts, options);
 }
 
 function checking(claim: unknown, options?: unknown): () => unknown {
-  return () => checkClaim(claim as Claim, options as ClaimCheckOptions | undefined);
+  return () => checkClaim(claim, options);
 }
 
 /** The covered case with `member` replaced. */
@@ -56,7 +65,7 @@ function memberWithout(key: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(coveredIvAntibiotic.member ?? {}).filter(([name]) => name !== key));
 }
 
-const cleanClaim: Claim = {
+const cleanClaim = {
   serviceDate: asOf,
   therapies: ["antibiotic"],
   lines: [
@@ -76,13 +85,13 @@ function throwingProxy(): object {
 describe("only the caller's own properties are read", () => {
   it("never reads an inherited property as a fact (a fact named constructor would otherwise read Object)", () => {
     const issues: InputIssue[] = [];
-    expect(readBoolean({}, "constructor", "member.constructor", issues)).toBe(1);
-    expect(readBoolean({ constructor: true }, "constructor", "member.constructor", issues)).toBe(2);
+    expect(fixture.runtime.readBoolean({}, "constructor", "member.constructor", issues)).toBe(1);
+    expect(fixture.runtime.readBoolean({ constructor: true }, "constructor", "member.constructor", issues)).toBe(2);
     expect(issues).toEqual([]);
   });
 
   it("ignores facts and keys a polluted Object.prototype lends every object", () => {
-    const facts = withMember(memberWithout("clinical_status_stable")) as Facts;
+    const facts = withMember(memberWithout("clinical_status_stable"));
     const prototype = Object.prototype as Record<string, unknown>;
     Object.defineProperty(prototype, "clinical_status_stable", {
       value: "yes",
@@ -155,7 +164,7 @@ describe("only plain objects are groups", () => {
 
   it("reads an object with no prototype like any plain one", () => {
     const member = Object.assign(Object.create(null) as object, coveredIvAntibiotic.member);
-    expect(evaluate(withMember(member) as Facts, { asOf }).outcome).toBe("covered");
+    expect(evaluate(withMember(member), { asOf }).outcome).toBe("covered");
   });
 
   it("refuses a claim or a claim line that is not a plain object", () => {
@@ -339,8 +348,8 @@ describe("odd values", () => {
     for (const minutes of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       expect(fieldsOf(checking({ ...cleanClaim, monitoring_minutes: minutes }))).toEqual(["monitoring_minutes"]);
     }
-    expect(evaluate(withMember({ ...coveredIvAntibiotic.member, age: -0 }) as Facts, { asOf })).toEqual(
-      evaluate(withMember({ ...coveredIvAntibiotic.member, age: 0 }) as Facts, { asOf }),
+    expect(evaluate(withMember({ ...coveredIvAntibiotic.member, age: -0 }), { asOf })).toEqual(
+      evaluate(withMember({ ...coveredIvAntibiotic.member, age: 0 }), { asOf }),
     );
     expect(checkClaim({ ...cleanClaim, lines: [{ code: "J0285", units: -0 }] }).linesNotGoverned).toEqual([0]);
   });
@@ -355,30 +364,29 @@ describe("odd values", () => {
 });
 
 describe("the CLI", () => {
-  const scratch = join(projectRoot, ".tmp", "input-hardening");
-  mkdirSync(scratch, { recursive: true });
+  let root: string;
+  beforeAll(async () => {
+    root = await scratchProject("input-hardening");
+  });
 
   function withByteOrderMark(name: string, contents: unknown): string {
-    const path = join(scratch, name);
+    const path = join(root, name);
     writeFileSync(path, `\uFEFF${JSON.stringify(contents)}`, "utf8");
     return path;
   }
 
   it("reads a facts file that starts with a byte order mark", () => {
-    const run = runCli([
-      "eval",
-      "WNC.CP.224",
-      withByteOrderMark("facts-bom.json", coveredIvAntibiotic),
-      "--as-of",
-      asOf,
-    ]);
+    const run = runCli(
+      ["eval", homeInfusion.reference, withByteOrderMark("facts-bom.json", coveredIvAntibiotic), "--as-of", asOf],
+      root,
+    );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as { outcome: string }).outcome).toBe("covered");
   });
 
   it("reads a claim file that starts with a byte order mark", () => {
-    const run = runCli(["check-claim", "WNC.CP.224", withByteOrderMark("claim-bom.json", cleanClaim)]);
+    const run = runCli(["check-claim", homeInfusion.reference, withByteOrderMark("claim-bom.json", cleanClaim)], root);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as { verdict: string }).verdict).toBe("clean");

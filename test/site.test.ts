@@ -1,7 +1,8 @@
 // `npm run docs`: the static site built from the generated docs (markdown-it, raw HTML off), and one
 // end-to-end test in a real headless Chromium (the binary shipped inside the @sparticuz/chromium npm
 // package, driven by playwright-core, so `npm ci` installs all it needs): open the index, open a
-// policy, follow a criterion link, and check what is shown.
+// policy, follow a criterion link, and check what is shown. The site is built from a scratch project
+// made from the home-infusion fixture.
 
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -9,14 +10,16 @@ import { pathToFileURL } from "node:url";
 import { launchChromium } from "./support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type SitePage } from "../compiler/site/build-site.js";
-import { checkPolicySource } from "../compiler/pipeline.js";
+import { scratchProject } from "./support/cli.js";
 import { projectRoot } from "./support/evaluators.js";
+import { fixtureModel } from "./support/fixture-evaluator.js";
+import { homeInfusion } from "./support/home-infusion.js";
 
 const out = join(projectRoot, ".tmp", "site");
 let pages: SitePage[] = [];
 
-beforeAll(() => {
-  pages = buildSite(projectRoot, out);
+beforeAll(async () => {
+  pages = buildSite(await scratchProject("site"), out);
 });
 
 afterAll(() => {
@@ -25,7 +28,7 @@ afterAll(() => {
 
 describe("the site", () => {
   it("has an index listing every policy, and a page for each", () => {
-    expect(pages.map((page) => page.slug)).toContain("wnc-cp-224");
+    expect(pages.map((page) => page.slug)).toContain(homeInfusion.slug);
     const index = readFileSync(join(out, "index.html"), "utf8");
     for (const page of pages) {
       expect(index).toContain(`href="./${page.slug}/index.html"`);
@@ -34,7 +37,7 @@ describe("the site", () => {
   });
 
   it("gives each criterion heading its anchor, runs only its own scripts, and bundles Mermaid", () => {
-    const html = readFileSync(join(out, "wnc-cp-224", "index.html"), "utf8");
+    const html = readFileSync(join(out, homeInfusion.slug, "index.html"), "utf8");
     for (const id of [
       "criterion-ia1",
       "criterion-ia5",
@@ -61,8 +64,8 @@ describe("the site in headless Chromium", () => {
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       await page.goto(pathToFileURL(join(out, "index.html")).href);
-      await page.getByRole("link", { name: /WNC\.CP\.224/ }).click();
-      await page.waitForURL(/wnc-cp-224\/index\.html$/);
+      await page.getByRole("link", { name: homeInfusion.reference }).click();
+      await page.waitForURL((url) => url.pathname.endsWith(`/${homeInfusion.slug}/index.html`));
       // Mermaid draws the flowchart from the bundled script: no network.
       await page.locator("pre.mermaid svg").waitFor({ timeout: 30_000 });
       expect(await page.locator("pre.mermaid svg").textContent()).toContain("Is a denial left standing?");
@@ -78,11 +81,8 @@ describe("the site in headless Chromium", () => {
         `the heading is scrolled into view: ${JSON.stringify({ box, viewport })}`,
       ).toBe(true);
 
-      const model = checkPolicySource(
-        readFileSync(join(projectRoot, "policy/wnc-cp-224.policy"), "utf8"),
-        "policy/wnc-cp-224.policy",
-      ).model;
-      const words = model?.rules.find((rule) => rule.id === "I.A.5")?.text;
+      const words = fixtureModel(homeInfusion.policy).rules.find((rule) => rule.id === "I.A.5")?.text;
+      expect(words).toMatch(/^The home environment is conducive/);
       const quote = page.locator("#criterion-ia5 + blockquote");
       expect((await quote.textContent())?.trim()).toBe(words);
       expect(await page.locator("#criterion-ia5 ~ ul").first().textContent()).toContain("added in 2024-05");

@@ -1,4 +1,4 @@
-// Fuzzing the input contract of the generated WNC.CP.224 module: whatever a caller hands `evaluate`
+// Fuzzing the input contract of a generated module (the home-infusion fixture's): whatever a caller hands `evaluate`
 // or `checkClaim` (JSON-like values, Maps, Dates, BigInts, symbols, sparse lists, cyclic objects,
 // throwing getters, proxies), the result is a decision or a check, or a PolicyInputError whose issues
 // name fields. Any other exception is a crash. When one field of a valid case is spoiled, that field
@@ -9,11 +9,19 @@
 // the generated case, which fast-check may hand over again while shrinking.
 
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { checkClaim, evaluate, policy, type Claim, type Facts } from "../../generated/wnc-cp-224/evaluator.js";
-import { PolicyInputError, type ClaimCheckOptions, type EvaluateOptions } from "../../generated/runtime/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimCheckOptions, EvaluateOptions } from "../../compiler/runtime/index.js";
+import { fixtureModel, importFixtureEvaluator, type ImportedFixture } from "../support/fixture-evaluator.js";
 import { FuzzTally, fuzzRuns } from "../support/fuzz.js";
-import { coveredIvAntibiotic } from "../support/wnc-facts.js";
+import { coveredIvAntibiotic, homeInfusion } from "../support/home-infusion.js";
+
+/** The fixture's model, read when the properties are built; its module, imported before they run. */
+const model = fixtureModel(homeInfusion.policy);
+let fixture: ImportedFixture;
+beforeAll(async () => {
+  fixture = await importFixtureEvaluator(homeInfusion.policy);
+});
+afterAll(() => fixture.dispose());
 
 const evaluateTally = new FuzzTally("evaluate input");
 const claimTally = new FuzzTally("checkClaim input");
@@ -26,7 +34,7 @@ function outcome(tally: FuzzTally, run: () => unknown): readonly string[] | unde
   try {
     result = run();
   } catch (error) {
-    if (!(error instanceof PolicyInputError)) return tally.crash(error);
+    if (!(error instanceof fixture.runtime.PolicyInputError)) return tally.crash(error);
     const fields = error.issues.map((issue) => issue.field);
     expect(fields.length).toBeGreaterThan(0);
     for (const field of fields) expect(typeof field === "string" && field.length > 0).toBe(true);
@@ -236,7 +244,7 @@ function throwingGetter(target: object, key: string): void {
 
 // ----- facts ---------------------------------------------------------------------------------------
 
-const factNames = policy.facts.map((fact) => fact.name);
+const factNames = model.facts.map((fact) => fact.name);
 const groupKeys = new Map<string, Set<string>>();
 for (const name of factNames) {
   const [group = "", key = ""] = name.split(".");
@@ -341,7 +349,8 @@ function spoilFacts(
 
 // ----- claims --------------------------------------------------------------------------------------
 
-const CLAIM_FACTS = ["therapies", "amphotericin_b", "monitoring_minutes", "termination_allowance"] as const;
+/** The claim facts by the name a claim gives them: `claim.therapies` is `therapies`. */
+const CLAIM_FACTS = model.claimFacts.map((fact) => fact.name.replace(/^claim\./, ""));
 const CLAIM_KEYS = new Set<string>(["serviceDate", "lines", ...CLAIM_FACTS]);
 const LINE_KEYS = new Set(["code", "modifiers", "units"]);
 
@@ -387,7 +396,7 @@ const badUnits: fc.Arbitrary<Spec> = value(
 );
 
 type ClaimSpoil =
-  | { readonly where: "claimFact"; readonly name: (typeof CLAIM_FACTS)[number]; readonly spec: Spec }
+  | { readonly where: "claimFact"; readonly name: string; readonly spec: Spec }
   | { readonly where: "claimGetter"; readonly name: string }
   | { readonly where: "serviceDate"; readonly spec: Spec }
   | { readonly where: "lines"; readonly spec: Spec }
@@ -513,8 +522,10 @@ function spoilClaim(
 
 // ----- the properties ------------------------------------------------------------------------------
 
-const runEvaluate = (facts: unknown, options: unknown) => () => evaluate(facts as Facts, options as EvaluateOptions);
-const runCheck = (claim: unknown, options: unknown) => () => checkClaim(claim as Claim, options as ClaimCheckOptions);
+const runEvaluate = (facts: unknown, options: unknown) => () =>
+  fixture.evaluator.evaluate(facts, options as EvaluateOptions);
+const runCheck = (claim: unknown, options: unknown) => () =>
+  fixture.evaluator.checkClaim(claim, options as ClaimCheckOptions);
 
 describe("evaluate, fuzzed", () => {
   it("decides or throws PolicyInputError for anything as the facts and the options", () => {

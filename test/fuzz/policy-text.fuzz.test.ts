@@ -1,4 +1,4 @@
-// Fuzzing the compiler with text: the project's policy and case files mutated (spans of text and of
+// Fuzzing the compiler with text: fixture policy and case files mutated (spans of text and of
 // tokens deleted, duplicated, swapped; deep nesting, odd characters, CRLF, byte order marks, tabs,
 // huge numbers and NUL bytes inserted), and text made of random tokens. Each input goes through the
 // checker, the cases checker, the diagnostic renderer, the formatter and, when it checks without an
@@ -22,6 +22,7 @@ import { policyLexer } from "../../compiler/syntax/tokens.js";
 import { nameOfParts } from "../support/deep-policy.js";
 import { projectRoot } from "../support/evaluators.js";
 import { FuzzTally, fuzzRuns, fuzzScale, type FuzzOutcome } from "../support/fuzz.js";
+import { homeInfusion } from "../support/home-infusion.js";
 
 type Kind = "policy" | "cases";
 
@@ -34,11 +35,12 @@ interface Seed {
 }
 
 const read = (path: string) => readFileSync(join(projectRoot, path), "utf8");
-const wncCases = parseSource(read("policy/wnc-cp-224.cases"), "policy/wnc-cp-224.cases").source;
+const homeInfusionCasesPath = `${homeInfusion.folder}/home-infusion.cases`;
+const homeInfusionCases = parseSource(read(homeInfusionCasesPath), homeInfusionCasesPath).source;
 const cgmCases = parseSource(read("test/fixtures/continuous-glucose-monitors/cgm.cases"), "cgm.cases").source;
 const seeds: readonly Seed[] = [
-  { path: "policy/wnc-cp-224.policy", kind: "policy", text: read("policy/wnc-cp-224.policy"), cases: wncCases },
-  { path: "policy/wnc-cp-224.cases", kind: "cases", text: read("policy/wnc-cp-224.cases") },
+  { path: homeInfusion.policy, kind: "policy", text: read(homeInfusion.policy), cases: homeInfusionCases },
+  { path: homeInfusionCasesPath, kind: "cases", text: read(homeInfusionCasesPath) },
   {
     path: "test/fixtures/continuous-glucose-monitors/cgm.policy",
     kind: "policy",
@@ -46,10 +48,10 @@ const seeds: readonly Seed[] = [
     cases: cgmCases,
   },
 ];
-const wncModel = checkPolicySource(seeds[0]!.text, seeds[0]!.path).model!;
+const homeInfusionModel = checkPolicySource(seeds[0]!.text, seeds[0]!.path).model!;
 const cgmModel = checkPolicySource(seeds[2]!.text, seeds[2]!.path).model!;
 const knownPolicies: ReadonlyMap<string, PolicyModel> = new Map(
-  [wncModel, cgmModel].map((model) => [model.reference, model]),
+  [homeInfusionModel, cgmModel].map((model) => [model.reference, model]),
 );
 const project = createEmitProject();
 

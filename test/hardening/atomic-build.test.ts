@@ -1,6 +1,7 @@
 // A build writes generated/ as one set: stopped at any moment, it leaves the old generated/ or the
 // new one, whole, never one policy's evaluator from one version and its docs from another. Played two
-// ways: a build stopped in-process after each step of the write, and real builds killed with SIGKILL.
+// ways, in scratch projects made from the home-infusion fixture: a build stopped in-process after each
+// step of the write, and real builds killed with SIGKILL.
 
 import { spawn } from "node:child_process";
 import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
@@ -11,6 +12,7 @@ import { recoverInterruptedBuild, type WriteStep } from "../../compiler/build/wr
 import { BuildLockError } from "../../compiler/build/build-lock.js";
 import { projectRoot } from "../support/evaluators.js";
 import { runCli, scratchProject } from "../support/cli.js";
+import { homeInfusion } from "../support/home-infusion.js";
 import { snapshot } from "../support/snapshot.js";
 
 const steps: readonly WriteStep[] = ["staged", "ready", "retired", "swapped"];
@@ -19,7 +21,7 @@ class PlayedKill extends Error {}
 
 /** Renames the policy's title, so that every file of its folder changes. */
 function editTitle(root: string, title: string): void {
-  const path = join(root, "policy", "wnc-cp-224.policy");
+  const path = join(root, "policy", `${homeInfusion.slug}.policy`);
   writeFileSync(path, readFileSync(path, "utf8").replace(/^ {2}title "[^"]*"/m, `  title ${JSON.stringify(title)}`));
 }
 
@@ -39,7 +41,7 @@ function restore(root: string, files: ReadonlyMap<string, string>): void {
 describe("a build stopped after each step of its write", () => {
   for (const [index, step] of steps.entries()) {
     it(`leaves the old or the new generated/ after "${step}", whole once recovered`, async () => {
-      const root = scratchProject(`atomic-${step}`);
+      const root = await scratchProject(`atomic-${step}`);
       const old = snapshot(join(root, "generated"));
       editTitle(root, `Home Infusion Therapy, revised at ${step}`);
       const plan = await planBuild(root);
@@ -72,7 +74,7 @@ describe("a build stopped after each step of its write", () => {
 
 describe("the build lock", () => {
   it("stops a build while another process holds it, and is taken over once that process is gone", async () => {
-    const root = scratchProject("atomic-lock");
+    const root = await scratchProject("atomic-lock");
     const plan = await planBuild(root);
     const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
     try {
@@ -91,7 +93,7 @@ describe("the build lock", () => {
 
 describe("builds killed with SIGKILL", () => {
   it("leave the old or the new generated/, whole, however late the kill comes", async () => {
-    const root = scratchProject("atomic-kill");
+    const root = await scratchProject("atomic-kill");
     const old = snapshot(join(root, "generated"));
     editTitle(root, "Home Infusion Therapy, revised under fire");
     const fresh = new Map(

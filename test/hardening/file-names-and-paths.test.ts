@@ -2,7 +2,7 @@
 // the published text a policy names, a policy file that is a link, the versions `diff` is given.
 // Each test plays one way in that was found open, and shows it is closed.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,13 +13,16 @@ import { buildSite } from "../../compiler/site/build-site.js";
 import { checkProject, planBuild } from "../../compiler/build/build.js";
 import { projectRoot } from "../support/evaluators.js";
 import { runCli, scratchProject } from "../support/cli.js";
+import { homeInfusion } from "../support/home-infusion.js";
 import { snapshot } from "../support/snapshot.js";
 
+/** The scratch projects' own policy file (see support/cli.ts). */
+const policyFile = `policy/${homeInfusion.slug}.policy`;
 const fixture = readFileSync(join(projectRoot, "test/fixtures/continuous-glucose-monitors/cgm.policy"), "utf8");
 
-/** A scratch project holding the project's policies and generated/, plus `policy/<path>` with `text`. */
-function projectWith(name: string, path: string, text: string): string {
-  const root = scratchProject(name);
+/** A scratch project (the home-infusion fixture, built), plus `policy/<path>` with `text`. */
+async function projectWith(name: string, path: string, text: string): Promise<string> {
+  const root = await scratchProject(name);
   mkdirSync(join(root, "policy", path, ".."), { recursive: true });
   writeFileSync(join(root, "policy", path), text);
   return root;
@@ -36,8 +39,8 @@ function fixtureNaming(published: string, title = "Continuous Glucose Monitors")
 describe("a policy's path never reaches generated code or docs unescaped", () => {
   const hostileFolder = 'x\nconsole.log("INJECTED"); //';
 
-  it("refuses a folder whose name holds a newline, with the name escaped in the message", () => {
-    const root = projectWith(
+  it("refuses a folder whose name holds a newline, with the name escaped in the message", async () => {
+    const root = await projectWith(
       "hostile-folder",
       `${hostileFolder}/t.policy`,
       fixture
@@ -116,7 +119,7 @@ describe("no file outside the policy's folder is read into the docs or the outpu
 
   for (const [index, refusal] of refusals.entries()) {
     it(`refuses a published text that is ${refusal.name}`, async () => {
-      const root = projectWith(`published-refused-${index}`, "cgm.policy", fixtureNaming(refusal.published));
+      const root = await projectWith(`published-refused-${index}`, "cgm.policy", fixtureNaming(refusal.published));
       refusal.arrange?.(root);
       const checked = checkProject(root);
       expect(
@@ -131,8 +134,8 @@ describe("no file outside the policy's folder is read into the docs or the outpu
     });
   }
 
-  it("says so in build, check and traceability, and prints nothing of the file", () => {
-    const root = projectWith("published-commands", "cgm.policy", fixtureNaming("/etc/passwd"));
+  it("says so in build, check and traceability, and prints nothing of the file", async () => {
+    const root = await projectWith("published-commands", "cgm.policy", fixtureNaming("/etc/passwd"));
     const before = snapshot(join(root, "generated"));
     for (const command of ["build", "check", "traceability"]) {
       const run = runCli([command], root);
@@ -143,8 +146,8 @@ describe("no file outside the policy's folder is read into the docs or the outpu
     expect(snapshot(join(root, "generated"))).toEqual(before);
   });
 
-  it("refuses a FIFO as the published text without hanging", () => {
-    const root = projectWith("published-fifo", "cgm.policy", fixtureNaming("pipe.txt"));
+  it("refuses a FIFO as the published text without hanging", async () => {
+    const root = await projectWith("published-fifo", "cgm.policy", fixtureNaming("pipe.txt"));
     expect(spawnSync("mkfifo", [join(root, "policy", "pipe.txt")]).status).toBe(0);
     const run = runCli(["check"], root, 30_000);
     expect(run.status, run.stderr).toBe(1);
@@ -152,8 +155,8 @@ describe("no file outside the policy's folder is read into the docs or the outpu
     expect(run.stderr).toContain("not a regular file");
   });
 
-  it("refuses a policy file that is a link to a file outside, without reading it", () => {
-    const root = scratchProject("policy-link");
+  it("refuses a policy file that is a link to a file outside, without reading it", async () => {
+    const root = await scratchProject("policy-link");
     symlinkSync("/etc/passwd", join(root, "policy", "passwords.policy"));
     const run = runCli(["check"], root);
     expect(run.status).toBe(1);
@@ -161,8 +164,8 @@ describe("no file outside the policy's folder is read into the docs or the outpu
     expect(run.stderr).not.toContain("root:x:0:0");
   });
 
-  it("still reads a published text kept in a folder under the policy's folder", () => {
-    const root = projectWith("published-subfolder", "cgm.policy", fixtureNaming("texts/cgm.txt"));
+  it("still reads a published text kept in a folder under the policy's folder", async () => {
+    const root = await projectWith("published-subfolder", "cgm.policy", fixtureNaming("texts/cgm.txt"));
     mkdirSync(join(root, "policy", "texts"));
     writeFileSync(join(root, "policy", "texts", "cgm.txt"), "Continuous Glucose Monitors\n");
     const run = runCli(["check"], root);
@@ -171,8 +174,8 @@ describe("no file outside the policy's folder is read into the docs or the outpu
 });
 
 describe("the site", () => {
-  it("refuses a policy file named like a link target, and links only checked names", () => {
-    const root = projectWith("site-xss", "javascript:alert(1).policy", fixture);
+  it("refuses a policy file named like a link target, and links only checked names", async () => {
+    const root = await projectWith("site-xss", "javascript:alert(1).policy", fixture);
     const run = runCli(["check"], root);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("error[PC060]");
@@ -182,19 +185,19 @@ describe("the site", () => {
     writeFileSync(join(root, "generated", "javascript:alert(1)", "README.md"), "# Planted\n");
     const out = join(root, "site");
     const pages = buildSite(root, out);
-    expect(pages.map((page) => page.slug)).toEqual(["wnc-cp-224"]);
+    expect(pages.map((page) => page.slug)).toEqual([homeInfusion.slug]);
     const index = readFileSync(join(out, "index.html"), "utf8");
     expect(index).not.toContain("javascript:");
     expect([...index.matchAll(/href="([^"]*)"/g)].map((match) => match[1])).toEqual([
       "assets/style.css",
-      "./wnc-cp-224/index.html",
+      `./${homeInfusion.slug}/index.html`,
     ]);
   });
 });
 
 describe("output stays inside generated/", () => {
-  it("never compiles a hidden file such as policy/...policy, so nothing lands in the project root", () => {
-    const root = projectWith("dots-name", "...policy", fixture);
+  it("never compiles a hidden file such as policy/...policy, so nothing lands in the project root", async () => {
+    const root = await projectWith("dots-name", "...policy", fixture);
     const run = runCli(["build"], root);
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(join(root, "evaluator.ts"))).toBe(false);
@@ -202,24 +205,26 @@ describe("output stays inside generated/", () => {
     expect(existsSync(join(root, "generated", "..", "evaluator.ts"))).toBe(false);
   });
 
-  it("replaces a link planted at generated/<name> instead of writing through it", () => {
-    const root = scratchProject("generated-link");
+  it("replaces a link planted at generated/<name> instead of writing through it", async () => {
+    const root = await scratchProject("generated-link");
     const outside = join(root, "outside");
-    renameSync(join(root, "generated", "wnc-cp-224"), outside);
+    renameSync(join(root, "generated", homeInfusion.slug), outside);
     writeFileSync(join(outside, "evaluator.ts"), "// stale\n");
-    symlinkSync(outside, join(root, "generated", "wnc-cp-224"));
+    symlinkSync(outside, join(root, "generated", homeInfusion.slug));
     const before = snapshot(outside);
     const run = runCli(["build"], root);
     expect(run.status, run.stderr).toBe(0);
     expect(snapshot(outside)).toEqual(before);
-    expect(readFileSync(join(root, "generated", "wnc-cp-224", "evaluator.ts"), "utf8")).toMatch(/^\/\/ DO NOT EDIT/);
+    expect(readFileSync(join(root, "generated", homeInfusion.slug, "evaluator.ts"), "utf8")).toMatch(
+      /^\/\/ DO NOT EDIT/,
+    );
   });
 
-  it("refuses to build when generated/ itself is a link", () => {
-    const root = scratchProject("generated-is-link");
+  it("refuses to build when generated/ itself is a link", async () => {
+    const root = await scratchProject("generated-is-link");
     renameSync(join(root, "generated"), join(root, "elsewhere"));
     symlinkSync(join(root, "elsewhere"), join(root, "generated"));
-    writeFileSync(join(root, "elsewhere", "wnc-cp-224", "evaluator.ts"), "// stale\n");
+    writeFileSync(join(root, "elsewhere", homeInfusion.slug, "evaluator.ts"), "// stale\n");
     const before = snapshot(join(root, "elsewhere"));
     const run = runCli(["build"], root);
     expect(run.status).toBe(1);
@@ -227,18 +232,18 @@ describe("output stays inside generated/", () => {
     expect(snapshot(join(root, "elsewhere"))).toEqual(before);
   });
 
-  it("refuses two policies of one name in two folders, rather than lose one", () => {
-    const root = projectWith("one-name-two-folders", "other/wnc-cp-224.policy", fixture);
+  it("refuses two policies of one name in two folders, rather than lose one", async () => {
+    const root = await projectWith("one-name-two-folders", `other/${homeInfusion.slug}.policy`, fixture);
     const before = snapshot(join(root, "generated"));
     const run = runCli(["build"], root);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("error[PC063]");
-    expect(run.stderr).toContain("would both build into generated/wnc-cp-224/");
+    expect(run.stderr).toContain(`would both build into generated/${homeInfusion.slug}/`);
     expect(snapshot(join(root, "generated"))).toEqual(before);
   });
 
-  it("reports a build of no policy as an error, and keeps generated/", () => {
-    const root = scratchProject("no-policy");
+  it("reports a build of no policy as an error, and keeps generated/", async () => {
+    const root = await scratchProject("no-policy");
     rmSync(join(root, "policy"), { recursive: true });
     const before = snapshot(join(root, "generated"));
     const run = runCli(["build"], root);
@@ -251,24 +256,22 @@ describe("output stays inside generated/", () => {
 });
 
 describe("policyc diff", () => {
-  it("never passes an option to git", () => {
-    const root = scratchProject("diff-option");
+  it("never passes an option to git", async () => {
+    const root = await scratchProject("diff-option");
     const written = join(root, "written-by-git");
-    const run = runCli(["diff", "--", `--output=${written}:x`, "policy/wnc-cp-224.policy"], root);
+    const run = runCli(["diff", "--", `--output=${written}:x`, policyFile], root);
     expect(run.status).toBe(2);
     expect(existsSync(written)).toBe(false);
     expect(existsSync(join(root, "--output=x"))).toBe(false);
-    const hidden = runCli(
-      ["diff", `HEAD~0 --output=${written}:policy/wnc-cp-224.policy`, "policy/wnc-cp-224.policy"],
-      root,
-    );
+    const hidden = runCli(["diff", `HEAD~0 --output=${written}:${policyFile}`, policyFile], root);
     expect(hidden.status).toBe(2);
     expect(existsSync(written)).toBe(false);
   });
 
-  it("compares only policy files inside the project", () => {
+  it("compares only policy files inside the project", async () => {
+    const root = await scratchProject("diff-outside");
     for (const outside of ["/etc/passwd", "../../../../../../etc/passwd", "HEAD:../outside.policy"]) {
-      const run = runCli(["diff", outside, "policy/wnc-cp-224.policy"]);
+      const run = runCli(["diff", outside, policyFile], root);
       expect(run.status, outside).toBe(2);
       expect(run.stderr).not.toContain("root:x:0:0");
     }
@@ -276,8 +279,9 @@ describe("policyc diff", () => {
 });
 
 describe("policyc eval", () => {
-  it("imports only the evaluator it is asked for", () => {
-    const root = scratchProject("eval-imports-one");
+  it("imports only the evaluator it is asked for", async () => {
+    // The scratch project's dist/generated/ holds the fixture's evaluator and the runtime, compiled.
+    const root = await scratchProject("eval-imports-one");
     const trap = join(root, "imported");
     // A planted evaluator that would write a file if anything imported it.
     mkdirSync(join(root, "generated", "planted"), { recursive: true });
@@ -291,15 +295,11 @@ describe("policyc eval", () => {
       `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(trap)}, "imported");\n`,
     );
     writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
-    for (const folder of ["wnc-cp-224", "runtime"])
-      cpSync(join(projectRoot, "dist", "generated", folder), join(root, "dist", "generated", folder), {
-        recursive: true,
-      });
     const facts = join(root, "facts.json");
     writeFileSync(facts, "{}");
-    for (const policy of ["WNC.CP.224", "wnc-cp-224", "policy/wnc-cp-224.policy", "NO.SUCH.1"])
+    for (const policy of [homeInfusion.reference, homeInfusion.slug, policyFile, "NO.SUCH.1"])
       runCli(["eval", policy, facts, "--as-of", "2025-06-01"], root);
-    expect(runCli(["eval", "WNC.CP.224", facts, "--as-of", "2025-06-01"], root).status).toBe(0);
+    expect(runCli(["eval", homeInfusion.reference, facts, "--as-of", "2025-06-01"], root).status).toBe(0);
     expect(existsSync(trap)).toBe(false);
   });
 });

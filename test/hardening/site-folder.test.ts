@@ -1,18 +1,24 @@
 // `policyc docs --out <folder>` empties the folder it is given before writing the site: it must never
-// be given the project, a folder above it, the policy sources, generated/, or a folder of someone's files.
+// be given the project, a folder above it, the policy sources, generated/, or a folder of someone's
+// files. Played in a scratch project made from the home-infusion fixture.
 
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { checkSiteFolder, SiteFolderError, siteMarker } from "../../compiler/site/site-folder.js";
 import { runCli, scratchProject } from "../support/cli.js";
+import { homeInfusion } from "../support/home-infusion.js";
 import { snapshot } from "../support/snapshot.js";
 
 describe("policyc docs --out", () => {
-  const root = scratchProject("site-folder");
-  mkdirSync(join(root, "notes"));
-  writeFileSync(join(root, "notes", "todo.txt"), "keep me\n");
-  symlinkSync(join(root, "notes"), join(root, "linked-notes"));
+  /** A scratch project made from the home-infusion fixture, with a folder of someone's notes. */
+  let root: string;
+  beforeAll(async () => {
+    root = await scratchProject("site-folder");
+    mkdirSync(join(root, "notes"));
+    writeFileSync(join(root, "notes", "todo.txt"), "keep me\n");
+    symlinkSync(join(root, "notes"), join(root, "linked-notes"));
+  });
 
   const refused: readonly [string, string][] = [
     ["", "needs a folder name"],
@@ -48,11 +54,11 @@ describe("policyc docs --out", () => {
     expect(checkSiteFolder(root, "old-site")).toBe(join(root, "old-site"));
     // A site written before policyc marked its sites is recognised by what it holds, and nothing more.
     mkdirSync(join(root, "unmarked", "assets"), { recursive: true });
-    mkdirSync(join(root, "unmarked", "wnc-cp-224"));
-    for (const file of ["index.html", "assets/style.css", "assets/mermaid.min.js", "wnc-cp-224/index.html"])
+    mkdirSync(join(root, "unmarked", homeInfusion.slug));
+    for (const file of ["index.html", "assets/style.css", "assets/mermaid.min.js", `${homeInfusion.slug}/index.html`])
       writeFileSync(join(root, "unmarked", file), "");
     expect(checkSiteFolder(root, "unmarked")).toBe(join(root, "unmarked"));
-    writeFileSync(join(root, "unmarked", "wnc-cp-224", "notes.txt"), "mine\n");
+    writeFileSync(join(root, "unmarked", homeInfusion.slug, "notes.txt"), "mine\n");
     expect(() => checkSiteFolder(root, "unmarked")).toThrow("holds files that policyc did not write");
   });
 
@@ -67,7 +73,7 @@ describe("policyc docs --out", () => {
       const run = runCli(["docs", "--out", "public"], root);
       expect(run.status, run.stderr).toBe(0);
     }
-    expect(readFileSync(join(root, "public", "index.html"), "utf8")).toContain("./wnc-cp-224/index.html");
+    expect(readFileSync(join(root, "public", "index.html"), "utf8")).toContain(`./${homeInfusion.slug}/index.html`);
     expect(existsSync(join(root, "public", siteMarker))).toBe(true);
     expect(readFileSync(join(root, "notes", "todo.txt"), "utf8")).toBe("keep me\n");
   });

@@ -10,6 +10,8 @@ import { ts } from "ts-morph";
 import { runtimeSources as compilerRuntimeSources } from "../../../compiler/build/project-files.js";
 import type { EvaluatorModule } from "./compare.js";
 
+export type RuntimeModule = typeof import("../../../compiler/runtime/index.js");
+
 function toJavaScript(source: string): string {
   return ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
@@ -45,6 +47,14 @@ export class SourceImporter {
     mkdirSync(folder);
     writeFileSync(join(folder, "evaluator.js"), toJavaScript(evaluator));
     return (await import(pathToFileURL(join(folder, "evaluator.js")).href)) as EvaluatorModule;
+  }
+
+  /**
+   * The runtime the imported evaluators share, as a module: its PolicyInputError is the class their
+   * errors are instances of (the project's own runtime module is another copy, with another class).
+   */
+  async runtimeModule(): Promise<RuntimeModule> {
+    return (await import(pathToFileURL(join(this.ready(), "runtime", "index.js")).href)) as RuntimeModule;
   }
 
   dispose(): void {

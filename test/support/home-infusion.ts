@@ -1,8 +1,17 @@
-// A complete, covered case of WNC.CP.224 for tests that vary one thing at a time.
+// The home-infusion fixture (test/fixtures/home-infusion/): a frozen copy of a real policy, for the
+// compiler tests that need a realistic one. Where its files are, and a complete, covered case of it
+// for tests that vary one thing at a time.
 
-import type { Facts } from "../../generated/wnc-cp-224/evaluator.js";
+export const homeInfusion = {
+  folder: "test/fixtures/home-infusion",
+  policy: "test/fixtures/home-infusion/home-infusion.policy",
+  published: "test/fixtures/home-infusion/home-infusion.published.txt",
+  reference: "FIX.HIT.224",
+  /** Its folder under generated/ once built into a project as policy/home-infusion.policy. */
+  slug: "home-infusion",
+} as const;
 
-export const coveredIvAntibiotic: Facts = {
+export const coveredIvAntibiotic = {
   member: {
     age: 45,
     residence: "private_residence",
@@ -37,4 +46,4 @@ export const coveredIvAntibiotic: Facts = {
     category_restricts_service: false,
   },
   epsdt: { documentation_shows_medical_necessity: false },
-};
+} satisfies Readonly<Record<string, Readonly<Record<string, unknown>>>>;
