@@ -216,6 +216,20 @@ export function largestUnits(lines: readonly NormalizedLine[], indexes: readonly
   return largest;
 }
 
+/** Each policy's billing rules by id, indexed once: a check makes findings by rule id. */
+const ruleIndexes = new WeakMap<readonly BillingRuleEntry[], ReadonlyMap<string, BillingRuleEntry>>();
+
+function ruleIndex<RuleId extends string>(
+  rules: readonly BillingRuleEntry<RuleId>[],
+): ReadonlyMap<string, BillingRuleEntry<RuleId>> {
+  let index = ruleIndexes.get(rules);
+  if (index === undefined) {
+    index = new Map(rules.map((rule) => [rule.id, rule]));
+    ruleIndexes.set(rules, index);
+  }
+  return index as ReadonlyMap<string, BillingRuleEntry<RuleId>>;
+}
+
 /** Collects what the rules find; `result` turns it into the check a caller receives. */
 export class ClaimFindings<RuleId extends string> {
   private readonly violations: ClaimFinding<RuleId>[] = [];
@@ -224,7 +238,7 @@ export class ClaimFindings<RuleId extends string> {
   private readonly rules: ReadonlyMap<string, BillingRuleEntry<RuleId>>;
 
   constructor(rules: readonly BillingRuleEntry<RuleId>[]) {
-    this.rules = new Map(rules.map((rule) => [rule.id, rule]));
+    this.rules = ruleIndex(rules);
   }
 
   private finding(
