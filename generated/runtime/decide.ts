@@ -26,7 +26,7 @@ import {
 import { markUnknownFacts, type ExplainScope } from "./explain.js";
 import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { RuleRole } from "./policy-table.js";
-import type { PreparedPolicy } from "./prepare.js";
+import type { PreparedException, PreparedPolicy } from "./prepare.js";
 import { readFacts } from "./read-facts.js";
 import { and, or, type Truth } from "./truth.js";
 
@@ -126,6 +126,21 @@ function computeTruths<S>(
   return { applies, holds, exceptions, facts, definitions, parts, asOf };
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The exceptions that surely apply and set aside a rule that surely denies, in the policy's order. */
+function appliedExceptions<S>(
+  policy: PreparedPolicy<S, string, string, string>,
+  truths: Truths,
+  denies: readonly Truth[],
+): PreparedException<S>[] {
+  const applied = new Set<number>();
+  policy.rules.forEach((rule, i) => {
+    if (denies[i] === 2) for (const j of rule.overriddenBy) if (truths.exceptions[j] === 2) applied.add(j);
+  });
+  return [...applied].sort((a, b) => a - b).map((j) => policy.exceptions[j]!);
+}
+
 /**
  * Decides a case: reads the options and the facts (throwing PolicyInputError, naming every bad
  * field, when any is malformed), runs the policy's logic and decides.
@@ -166,13 +181,9 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
   }
   const outcome: Outcome = denied === 2 ? "not_covered" : denied === 0 ? "covered" : "pending";
 
-  // An exception is applied when it surely applies and sets aside a rule that surely denies.
-  const applied = new Set<number>();
-  for (let i = 0; i < count; i++) {
-    if (denies[i] !== 2) continue;
-    for (const j of rules[i]!.overriddenBy) if (truths.exceptions[j] === 2) applied.add(j);
-  }
-  const appliedInOrder = [...applied].sort((a, b) => a - b).map((j) => exceptions[j]!);
+  // An exception is applied when it surely applies and sets aside a rule that surely denies; in most
+  // cases none surely applies, and nothing is gathered.
+  const appliedInOrder = truths.exceptions.includes(2) ? appliedExceptions(policy, truths, denies) : NONE;
   const priorApprovalRequired =
     outcome === "covered" && appliedInOrder.some((exception) => exception.requiresPriorApproval);
 
