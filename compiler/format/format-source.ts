@@ -7,52 +7,10 @@
 import type { CstNode, IToken } from "chevrotain";
 import { parseConcrete, parseSource } from "../syntax/parse.js";
 import { firstOffset, isToken, tokensUnder } from "../syntax/cst-tokens.js";
+import { clauseRulesOf } from "../syntax/clauses.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 const maxWidth = 100;
-
-/** Grammar rules whose first token starts a new line, indented under their statement. */
-const clauseRules = new Set([
-  "titleClause",
-  "planClause",
-  "descriptionClause",
-  "lastReviewClause",
-  "publishedTextClause",
-  "readingClause",
-  "reviewedClause",
-  "effectiveClause",
-  "askClause",
-  "appliesClause",
-  "metWhenClause",
-  "categoryClause",
-  "addedClause",
-  "removedClause",
-  "notCoveredClause",
-  "itemClause",
-  "excludesServicesClause",
-  "definesClause",
-  "mayOverrideClause",
-  "neverOverridesClause",
-  "overridesClause",
-  "requiresPriorApprovalClause",
-  "textClause",
-  "priorApprovalTextClause",
-  "notEncodedClause",
-  "billingClause",
-  "onClause",
-  "givenClause",
-  "assignment",
-  "expectClause",
-  "becauseClause",
-  "askingClause",
-  "underExceptionClause",
-  "excludesServicesExpectation",
-  "ruleClause",
-  "fromClause",
-  "saysClause",
-  "lineClause",
-  "expectClaimClause",
-]);
 
 function childNodes(node: CstNode): [string, CstNode][] {
   return Object.entries(node.children).flatMap(([name, elements]) =>
@@ -85,8 +43,9 @@ class LayoutPlan {
 
   private statement(kind: string, node: CstNode): void {
     this.start(firstOffset(node), 0);
+    const clauseRules = clauseRulesOf(kind);
     for (const [name, child] of childNodes(node)) {
-      if (clauseRules.has(name)) this.clause(child, 2);
+      if (clauseRules.has(name)) this.clause(name, child, 2);
       if (name === "definitionBody") this.definitionBody(child, 2);
       if (name === "factType") this.factType(node, child);
     }
@@ -95,10 +54,11 @@ class LayoutPlan {
   }
 
   /** A clause starts a line; the clauses inside it (a rule under a billing sentence, say) start lines two deeper. */
-  private clause(node: CstNode, indent: number): void {
+  private clause(rule: string, node: CstNode, indent: number): void {
     this.start(firstOffset(node), indent);
+    const clauseRules = clauseRulesOf(rule);
     for (const [childName, child] of childNodes(node)) {
-      if (clauseRules.has(childName)) this.clause(child, indent + 2);
+      if (clauseRules.has(childName)) this.clause(childName, child, indent + 2);
       if (childName === "definitionBody") this.definitionBody(child, indent + 2);
     }
   }
