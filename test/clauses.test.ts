@@ -1,5 +1,6 @@
 // The table of clauses (compiler/syntax/clauses.ts) against the grammar: each rule in the table accepts
-// exactly the clauses the table lists, and every rule of the grammar that repeats clauses is in it.
+// exactly the clauses the table lists, and every rule of the grammar that repeats clauses is in it;
+// a clause the table says may not repeat is reported when given twice.
 
 import {
   Alternation,
@@ -15,6 +16,8 @@ import {
 import { describe, expect, it } from "vitest";
 import { clauseLists, clauseRulesOf, isClauseOwnerRule, type ClauseList } from "../compiler/syntax/clauses.js";
 import { policyParser } from "../compiler/syntax/parser.js";
+import { parseSource } from "../compiler/syntax/parse.js";
+import { catalogue } from "../compiler/diagnostics/catalogue.js";
 
 const grammar = policyParser.getGAstProductions();
 
@@ -93,5 +96,32 @@ describe("the table of clauses", () => {
       { rule: "metWhenClause", keyword: "met when", repeatable: false, required: true },
     ];
     expect(criterionClauses).toHaveLength(1);
+  });
+});
+
+describe("a clause given twice", () => {
+  const duplicates = (text: string) =>
+    parseSource(text, "twice.policy")
+      .diagnostics.filter((found) => found.code === catalogue.duplicateClause.code)
+      .map((found) => ({ message: found.message, underlined: text.slice(found.span.offset, found.span.endOffset) }));
+
+  it("is reported once, naming its statement, when the table says it may not repeat", () => {
+    const text = 'section I "S" added in 2024-05 reading "a" reading "b" added in 2025-05\n';
+    const found = duplicates(text);
+    expect(found.map((entry) => entry.underlined)).toEqual(["added in 2025-05"]);
+    expect(found[0]?.message).toContain("section");
+  });
+
+  it("is reported inside a billing sentence and a billing rule, naming each", () => {
+    const text = [
+      'code T1002 "RN services"',
+      '  billing "One." added in 2024-05 added in 2025-05',
+      '    rule r1: requires modifier SD says "a" says "b"',
+      "",
+    ].join("\n");
+    const found = duplicates(text);
+    expect(found.map((entry) => entry.underlined)).toEqual(["added in 2025-05", 'says "b"']);
+    expect(found[0]?.message).toContain("billing note");
+    expect(found[1]?.message).toContain("rule");
   });
 });

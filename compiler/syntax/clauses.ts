@@ -1,7 +1,7 @@
 // The clauses of each statement (and of the clauses that hold clauses: a billing sentence, a billing
 // rule), in their canonical order, with the words that start them. The one list the formatter lays
-// lines out by and cst-to-ast.ts reports a clause given twice by; test/clauses.test.ts holds it to the
-// grammar in parser.ts.
+// lines out by and cst-to-ast.ts reports a clause given twice by (a clause that may not repeat);
+// test/clauses.test.ts holds it to the grammar in parser.ts.
 
 import type { CstNode } from "chevrotain";
 import type { ClauseOwner } from "../diagnostics/message-arguments.js";
@@ -181,10 +181,15 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
   },
 };
 
+/** The clauses of a rule that holds clauses, each clause's rule widened to a string. */
+export function clauseListOf(rule: ClauseOwnerRule): ClauseListOfAnyRule {
+  return clauseTable[rule];
+}
+
 /** The clause rules of a rule: empty for a rule that holds no clauses. */
 export function clauseRulesOf(rule: string): ReadonlySet<string> {
-  const list: ClauseListOfAnyRule | undefined = isClauseOwnerRule(rule) ? clauseTable[rule] : undefined;
-  return new Set((list?.clauses ?? []).map((clause) => clause.rule));
+  const clauses = isClauseOwnerRule(rule) ? clauseListOf(rule).clauses : [];
+  return new Set(clauses.map((clause) => clause.rule));
 }
 
 export function isClauseOwnerRule(rule: string): rule is ClauseOwnerRule {

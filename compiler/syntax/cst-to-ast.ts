@@ -8,9 +8,9 @@ import type * as Ast from "./ast.js";
 import type * as Cst from "./cst-types.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { ClauseOwner } from "../diagnostics/message-arguments.js";
 import { decodeText } from "./text-literals.js";
-import { isInText, joinSpans, nodeSpan, tokenSpan } from "./cst-tokens.js";
+import { isInText, isToken, joinSpans, nodeSpan, tokenSpan } from "./cst-tokens.js";
+import { clauseListOf, type ClauseOwnerRule } from "./clauses.js";
 
 // NOTE: every child is read as possibly absent, even one the generated types say the grammar
 // requires: error recovery builds nodes without them.
@@ -120,38 +120,42 @@ class AstBuilder {
     return node ? this.text(firstNode(node.children.text)) : undefined;
   }
 
-  /** The single clause of a kind; a second one is reported and ignored. */
-  private single<Clause extends CstNode>(
-    clauses: readonly Clause[] | undefined,
-    statement: ClauseOwner,
-  ): Clause | undefined {
-    const found = clauses ?? [];
-    const first = found[0] ? nodeSpan(found[0]) : undefined;
-    for (const extra of found.slice(1)) {
-      const span = nodeSpan(extra);
-      if (!span) continue;
-      this.diagnostics.push(
-        diagnostic(
-          catalogue.duplicateClause,
-          this.path,
-          span,
-          { statement },
-          {
-            hint: "Remove one of the two clauses.",
-            related: first ? [{ file: this.path, span: first, message: "first given here" }] : [],
-          },
-        ),
-      );
+  /**
+   * Reports each clause given twice that the table of clauses (clauses.ts) says may not repeat; the
+   * builders read the first one. Called for a statement (or a billing sentence, a rule) once it is
+   * known to be built, so a statement dropped for a syntax error adds nothing.
+   */
+  private reportRepeatedClauses(rule: ClauseOwnerRule, node: CstNode): void {
+    const { owner, clauses } = clauseListOf(rule);
+    if (!owner) return;
+    for (const clause of clauses) {
+      if (clause.repeatable) continue;
+      const given = (node.children[clause.rule] ?? []).filter((element): element is CstNode => !isToken(element));
+      const first = given[0] ? nodeSpan(given[0]) : undefined;
+      for (const extra of given.slice(1)) {
+        const span = nodeSpan(extra);
+        if (!span) continue;
+        this.diagnostics.push(
+          diagnostic(
+            catalogue.duplicateClause,
+            this.path,
+            span,
+            { statement: owner },
+            {
+              hint: "Remove one of the two clauses.",
+              related: first ? [{ file: this.path, span: first, message: "first given here" }] : [],
+            },
+          ),
+        );
+      }
     }
-    return found[0];
   }
 
-  /** The text of a single `<keyword> "text"` clause, such as `title` or `ask`. */
-  private clauseText<Clause extends CstNode & WithText>(
+  /** The text of the first `<keyword> "text"` clause of a kind, such as `title` or `ask`. */
+  private firstText<Clause extends CstNode & WithText>(
     clauses: readonly Clause[] | undefined,
-    statement: ClauseOwner,
   ): Ast.TextLiteral | undefined {
-    return this.textOf(this.single(clauses, statement));
+    return this.textOf(firstNode(clauses));
   }
 
   private readings(children: { readonly readingClause?: readonly Cst.ReadingClauseCstNode[] }): Ast.Reading[] {
@@ -161,17 +165,14 @@ class AstBuilder {
     });
   }
 
-  private lifetime(children: WithLifetime, statement: ClauseOwner): Ast.Lifetime {
-    const added = optionalWord(firstToken(this.single(children.addedClause, statement)?.children.MonthLiteral));
-    const removed = optionalWord(firstToken(this.single(children.removedClause, statement)?.children.MonthLiteral));
+  private lifetime(children: WithLifetime): Ast.Lifetime {
+    const added = optionalWord(firstToken(firstNode(children.addedClause)?.children.MonthLiteral));
+    const removed = optionalWord(firstToken(firstNode(children.removedClause)?.children.MonthLiteral));
     return { ...(added && { added }), ...(removed && { removed }) };
   }
 
-  private category(
-    children: { readonly categoryClause?: readonly Cst.CategoryClauseCstNode[] },
-    statement: ClauseOwner,
-  ): Ast.Word | undefined {
-    return optionalWord(firstToken(this.single(children.categoryClause, statement)?.children.Word));
+  private category(children: { readonly categoryClause?: readonly Cst.CategoryClauseCstNode[] }): Ast.Word | undefined {
+    return optionalWord(firstToken(firstNode(children.categoryClause)?.children.Word));
   }
 
   private wordList(node: WithWordList | undefined): Ast.Word[] {
@@ -211,16 +212,17 @@ class AstBuilder {
     const { children } = node;
     const reference = firstToken(children.Name);
     if (!reference) return [];
-    const lastReview = this.single(children.lastReviewClause, "policy");
+    this.reportRepeatedClauses("policyStatement", node);
+    const lastReview = firstNode(children.lastReviewClause);
     const header: Ast.PolicyHeader = {
       kind: "policy",
       span,
       reference: word(reference),
-      ...optional("title", this.clauseText(children.titleClause, "policy")),
-      ...optional("plan", this.clauseText(children.planClause, "policy")),
-      ...optional("description", this.clauseText(children.descriptionClause, "policy")),
+      ...optional("title", this.firstText(children.titleClause)),
+      ...optional("plan", this.firstText(children.planClause)),
+      ...optional("description", this.firstText(children.descriptionClause)),
       ...optional("lastReview", optionalWord(firstToken(lastReview?.children.MonthLiteral))),
-      ...optional("publishedText", this.clauseText(children.publishedTextClause, "policy")),
+      ...optional("publishedText", this.firstText(children.publishedTextClause)),
       readings: this.readings(children),
     };
     return [header];
@@ -231,8 +233,9 @@ class AstBuilder {
     const approved = firstToken(children.MonthLiteral);
     const text = this.textOf(node);
     if (!approved || !text) return [];
-    const reviewed = this.single(children.reviewedClause, "revision");
-    const effective = this.single(children.effectiveClause, "revision");
+    this.reportRepeatedClauses("revisionStatement", node);
+    const reviewed = firstNode(children.reviewedClause);
+    const effective = firstNode(children.effectiveClause);
     return [
       {
         kind: "revision",
@@ -259,8 +262,9 @@ class AstBuilder {
     const typeNode = firstNode(children.factType);
     const type = typeNode ? this.factType(typeNode) : undefined;
     if (!name || !type) return [];
-    const description = this.clauseText(children.descriptionClause, "fact");
-    const question = this.clauseText(children.askClause, "fact");
+    this.reportRepeatedClauses("factStatement", node);
+    const description = this.firstText(children.descriptionClause);
+    const question = this.firstText(children.askClause);
     const forClaims = present(children.Kw_claim);
     return [
       {
@@ -335,14 +339,15 @@ class AstBuilder {
     const id = firstToken(children.Name);
     const title = this.textOf(node);
     if (!id || !title) return [];
+    this.reportRepeatedClauses("sectionStatement", node);
     return [
       {
         kind: "section",
         span,
         id: word(id),
         title,
-        ...optional("appliesWhen", this.expressionIn(this.single(children.appliesClause, "section"))),
-        ...this.lifetime(children, "section"),
+        ...optional("appliesWhen", this.expressionIn(firstNode(children.appliesClause))),
+        ...this.lifetime(children),
         readings: this.readings(children),
       },
     ];
@@ -353,25 +358,25 @@ class AstBuilder {
     const id = firstToken(children.Name);
     const text = this.textOf(node);
     if (!id || !text) return [];
+    this.reportRepeatedClauses("criterionStatement", node);
     return [
       {
         kind: "criterion",
         span,
         id: word(id),
         text,
-        ...optional("metWhen", this.expressionIn(this.single(children.metWhenClause, "criterion"))),
-        ...optional("category", this.category(children, "criterion")),
-        ...this.lifetime(children, "criterion"),
+        ...optional("metWhen", this.expressionIn(firstNode(children.metWhenClause))),
+        ...optional("category", this.category(children)),
+        ...this.lifetime(children),
         readings: this.readings(children),
       },
     ];
   }
 
-  private notCovered(
-    children: { readonly notCoveredClause?: readonly Cst.NotCoveredClauseCstNode[] },
-    statement: ClauseOwner,
-  ): Ast.NotCoveredRule | undefined {
-    const clause = this.single(children.notCoveredClause, statement);
+  private notCovered(children: {
+    readonly notCoveredClause?: readonly Cst.NotCoveredClauseCstNode[];
+  }): Ast.NotCoveredRule | undefined {
+    const clause = firstNode(children.notCoveredClause);
     const span = clause ? nodeSpan(clause) : undefined;
     const condition = this.expressionIn(clause);
     if (!clause || !span || !condition) return undefined;
@@ -383,15 +388,16 @@ class AstBuilder {
     const id = firstToken(children.Name);
     const text = this.textOf(node);
     if (!id || !text) return [];
+    this.reportRepeatedClauses("exclusionStatement", node);
     return [
       {
         kind: "exclusion",
         span,
         id: word(id),
         text,
-        ...optional("notCovered", this.notCovered(children, "exclusion")),
-        ...optional("category", this.category(children, "exclusion")),
-        ...this.lifetime(children, "exclusion"),
+        ...optional("notCovered", this.notCovered(children)),
+        ...optional("category", this.category(children)),
+        ...this.lifetime(children),
         readings: this.readings(children),
       },
     ];
@@ -402,13 +408,14 @@ class AstBuilder {
     const idToken = firstToken(children.Name);
     const text = this.textOf(node);
     if (!idToken || !text) return [];
+    this.reportRepeatedClauses("noteStatement", node);
     const id = word(idToken);
     const items = (children.itemClause ?? []).flatMap((clause) => {
       const label = firstToken(clause.children.Word) ?? firstToken(clause.children.NumberLiteral);
       const itemText = this.textOf(clause);
       return label && itemText ? [{ label: word(label), text: itemText }] : [];
     });
-    const servicesClause = this.single(children.excludesServicesClause, "note");
+    const servicesClause = firstNode(children.excludesServicesClause);
     const servicesSection = firstToken(servicesClause?.children.Name);
     const servicesCondition = this.expressionIn(servicesClause);
     const servicesSpan = servicesClause ? nodeSpan(servicesClause) : undefined;
@@ -422,10 +429,10 @@ class AstBuilder {
       id,
       text,
       items,
-      ...optional("notCovered", this.notCovered(children, "note")),
+      ...optional("notCovered", this.notCovered(children)),
       ...optional("excludesServices", excludesServices),
-      ...optional("category", this.category(children, "note")),
-      ...this.lifetime(children, "note"),
+      ...optional("category", this.category(children)),
+      ...this.lifetime(children),
       readings: this.readings(children),
     };
     const definitions = (children.definesClause ?? []).flatMap((clause) => {
@@ -440,13 +447,14 @@ class AstBuilder {
     const id = firstToken(children.Name);
     const text = this.textOf(node);
     if (!id || !text) return [];
+    this.reportRepeatedClauses("serviceStatement", node);
     return [
       {
         kind: "service",
         span,
         id: word(id),
         text,
-        ...this.lifetime(children, "service"),
+        ...this.lifetime(children),
         readings: this.readings(children),
       },
     ];
@@ -457,20 +465,21 @@ class AstBuilder {
     const id = firstToken(children.Name);
     const title = this.textOf(node);
     if (!id || !title) return [];
+    this.reportRepeatedClauses("exceptionStatement", node);
     return [
       {
         kind: "exception",
         span,
         id: word(id),
         title,
-        ...optional("appliesWhen", this.expressionIn(this.single(children.appliesClause, "exception"))),
-        mayOverride: this.wordList(this.single(children.mayOverrideClause, "exception")),
-        neverOverrides: this.wordList(this.single(children.neverOverridesClause, "exception")),
-        overrides: this.wordList(this.single(children.overridesClause, "exception")),
-        requiresPriorApproval: this.single(children.requiresPriorApprovalClause, "exception") !== undefined,
-        ...optional("text", this.clauseText(children.textClause, "exception")),
-        ...optional("priorApprovalText", this.clauseText(children.priorApprovalTextClause, "exception")),
-        ...this.lifetime(children, "exception"),
+        ...optional("appliesWhen", this.expressionIn(firstNode(children.appliesClause))),
+        mayOverride: this.wordList(firstNode(children.mayOverrideClause)),
+        neverOverrides: this.wordList(firstNode(children.neverOverridesClause)),
+        overrides: this.wordList(firstNode(children.overridesClause)),
+        requiresPriorApproval: firstNode(children.requiresPriorApprovalClause) !== undefined,
+        ...optional("text", this.firstText(children.textClause)),
+        ...optional("priorApprovalText", this.firstText(children.priorApprovalTextClause)),
+        ...this.lifetime(children),
         readings: this.readings(children),
       },
     ];
@@ -481,14 +490,15 @@ class AstBuilder {
     const id = firstToken(children.Name);
     const title = this.textOf(node);
     if (!id || !title) return [];
+    this.reportRepeatedClauses("proseStatement", node);
     return [
       {
         kind: "prose",
         span,
         id: word(id),
         title,
-        ...optional("text", this.clauseText(children.textClause, "prose")),
-        ...optional("notEncodedBecause", this.clauseText(children.notEncodedClause, "prose")),
+        ...optional("text", this.firstText(children.textClause)),
+        ...optional("notEncodedBecause", this.firstText(children.notEncodedClause)),
         readings: this.readings(children),
       },
     ];
@@ -502,16 +512,9 @@ class AstBuilder {
     const billing = (children.billingClause ?? []).flatMap((clause) => {
       const text = this.textOf(clause);
       const clauseSpan = nodeSpan(clause);
-      return text && clauseSpan
-        ? [
-            {
-              text,
-              span: clauseSpan,
-              ...this.lifetime(clause.children, "billing note"),
-              rules: this.billingRules(clause.children),
-            },
-          ]
-        : [];
+      if (!text || !clauseSpan) return [];
+      this.reportRepeatedClauses("billingClause", clause);
+      return [{ text, span: clauseSpan, ...this.lifetime(clause.children), rules: this.billingRules(clause.children) }];
     });
     return [
       {
@@ -540,13 +543,14 @@ class AstBuilder {
       const span = nodeSpan(clause);
       const body = this.ruleBody(firstNode(clause.children.ruleBody));
       if (!id || !span || !body) return [];
-      const from = this.single(clause.children.fromClause, "rule");
+      this.reportRepeatedClauses("ruleClause", clause);
+      const from = firstNode(clause.children.fromClause);
       return [
         {
           id: word(id),
           body,
           ...optional("from", optionalWord(firstToken(from?.children.Name))),
-          ...optional("says", this.clauseText(clause.children.saysClause, "rule")),
+          ...optional("says", this.firstText(clause.children.saysClause)),
           readings: this.readings(clause.children),
           span,
         },
@@ -600,7 +604,8 @@ class AstBuilder {
     const { children } = node;
     const title = this.textOf(node);
     if (!title) return [];
-    const on = this.single(children.onClause, "claim case");
+    this.reportRepeatedClauses("claimCaseStatement", node);
+    const on = firstNode(children.onClause);
     const lines = (children.lineClause ?? []).flatMap((clause) => {
       const code = firstToken(clause.children.Name);
       const units = firstToken(clause.children.NumberLiteral);
@@ -609,7 +614,7 @@ class AstBuilder {
         ? [{ code: word(code), modifiers: this.wordList(clause), units: Number(units.image), span: lineSpan }]
         : [];
     });
-    const expectClause = this.single(children.expectClaimClause, "claim case");
+    const expectClause = firstNode(children.expectClaimClause);
     const expectSpan = expectClause ? nodeSpan(expectClause) : undefined;
     return [
       {
@@ -697,8 +702,9 @@ class AstBuilder {
     const { children } = node;
     const title = this.textOf(node);
     if (!title) return [];
-    const on = this.single(children.onClause, "case");
-    const expectClause = this.single(children.expectClause, "case");
+    this.reportRepeatedClauses("caseStatement", node);
+    const on = firstNode(children.onClause);
+    const expectClause = firstNode(children.expectClause);
     const expectSpan = expectClause ? nodeSpan(expectClause) : undefined;
     const outcome: Ast.ExpectedOutcome | undefined = !expectClause
       ? undefined
@@ -707,9 +713,9 @@ class AstBuilder {
         : present(expectClause.children.Kw_not)
           ? "not_covered"
           : "covered";
-    const because = this.single(children.becauseClause, "case");
-    const asking = this.single(children.askingClause, "case");
-    const underException = this.single(children.underExceptionClause, "case");
+    const because = firstNode(children.becauseClause);
+    const asking = firstNode(children.askingClause);
+    const underException = firstNode(children.underExceptionClause);
     return [
       {
         kind: "case",
@@ -722,7 +728,7 @@ class AstBuilder {
         ...optional("because", because ? this.wordList(because) : undefined),
         ...optional("asking", asking ? this.wordList(asking) : undefined),
         ...optional("underException", optionalWord(firstToken(underException?.children.Name))),
-        requiresPriorApproval: this.single(children.requiresPriorApprovalClause, "case") !== undefined,
+        requiresPriorApproval: firstNode(children.requiresPriorApprovalClause) !== undefined,
         excludesServicesOf: (children.excludesServicesExpectation ?? []).flatMap((clause) => {
           const section = firstToken(clause.children.Name);
           return section ? [word(section)] : [];
