@@ -6,7 +6,7 @@
 
 import type { CstNode, IToken } from "chevrotain";
 import { parseConcrete, parseSource } from "../syntax/parse.js";
-import { firstOffset, isToken, tokensUnder } from "../syntax/cst-tokens.js";
+import { firstOffset, isToken, nodeSpan } from "../syntax/cst-tokens.js";
 import { clauseRulesOf } from "../syntax/clauses.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -28,8 +28,11 @@ class LayoutPlan {
   readonly breakable = new Set<number>();
   /** Offsets of tokens that start a condition on a line of its own (a definition's body). */
   readonly bodyStarts = new Set<number>();
-  /** Per fact with a list of values: the offsets of each value, laid out one per line when long. */
-  readonly valueLists: { header: IToken[]; values: number[] }[] = [];
+  /**
+   * Per fact with a list of values: where its header (from `fact` to the end of its type) starts and
+   * ends, and the offset of each value, laid out one per line when the header is long.
+   */
+  readonly valueLists: { headerStart: number; headerEnd: number; values: number[] }[] = [];
 
   constructor(cst: CstNode) {
     for (const [, statement] of childNodes(cst)) {
@@ -75,11 +78,11 @@ class LayoutPlan {
     const list = childNodes(type).find(([name]) => name === "oneOfType" || name === "setOfType")?.[1];
     const declarations = list ? childNodes(list).find(([name]) => name === "valueDeclarations")?.[1] : undefined;
     if (!declarations) return;
-    const typeTokens = tokensUnder(type);
-    const typeEnd = typeTokens[typeTokens.length - 1]?.startOffset ?? 0;
-    const header = tokensUnder(statement).filter((token) => token.startOffset <= typeEnd);
+    const headerStart = firstOffset(statement);
+    const headerEnd = nodeSpan(type)?.endOffset;
+    if (headerStart === undefined || headerEnd === undefined) return;
     const values = childNodes(declarations).flatMap(([, declaration]) => firstOffset(declaration) ?? []);
-    this.valueLists.push({ header, values });
+    this.valueLists.push({ headerStart, headerEnd, values });
   }
 
   private expressions(node: CstNode): void {
@@ -182,9 +185,22 @@ export interface FormatResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The index of the first token that starts at or after `offset`, in tokens sorted by offset (a binary search). */
+function firstTokenFrom(tokens: readonly IToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((tokens[middle]?.startOffset ?? Infinity) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function layout(text: string, tokens: readonly IToken[], comments: readonly IToken[], plan: LayoutPlan): string {
   for (const list of plan.valueLists) {
-    const header = joinPieces(list.header.map((token) => ({ text: token.image, breakable: false })));
+    const headerTokens = tokens.slice(firstTokenFrom(tokens, list.headerStart), firstTokenFrom(tokens, list.headerEnd));
+    const header = joinPieces(headerTokens.map((token) => ({ text: token.image, breakable: false })));
     if (header.length > maxWidth) for (const value of list.values) plan.lineStarts.set(value, 4);
   }
   const all = [...tokens, ...comments].sort((a, b) => a.startOffset - b.startOffset);
