@@ -1,7 +1,7 @@
 // From Chevrotain's concrete syntax tree (typed by cst-types.ts, generated from the grammar) to the
 // AST (ast.ts). Tolerates the partial nodes that error recovery leaves behind: a statement missing its
-// name is dropped (the syntax error already says why), and a clause given twice is reported once and
-// the first one kept.
+// name or text is kept apart as a partial statement (the syntax error already says why), and a clause
+// given twice is reported once and the first one kept.
 
 import type { CstNode, IToken } from "chevrotain";
 import type * as Ast from "./ast.js";
@@ -78,8 +78,43 @@ type StatementBuilders = {
   readonly [Rule in keyof StatementNodes]: (node: StatementNodes[Rule], span: Ast.Span) => Ast.Statement[];
 };
 
+/** The children that start a statement, after its keyword: its id, name or month, and its text. */
+interface StatementHead {
+  readonly Name?: readonly IToken[];
+  readonly Word?: readonly IToken[];
+  readonly MonthLiteral?: readonly IToken[];
+  readonly NumberLiteral?: readonly IToken[];
+  readonly text?: readonly Cst.TextCstNode[];
+}
+
+/** The kind of statement each statement rule makes, for a partial one. */
+const statementKindOfRule: { readonly [Rule in keyof StatementNodes]: Ast.Statement["kind"] } = {
+  policyStatement: "policy",
+  revisionStatement: "revision",
+  categoryStatement: "category",
+  factStatement: "fact",
+  defineStatement: "definition",
+  sectionStatement: "section",
+  criterionStatement: "criterion",
+  exclusionStatement: "exclusion",
+  noteStatement: "note",
+  serviceStatement: "service",
+  exceptionStatement: "exception",
+  proseStatement: "prose",
+  codeGroupStatement: "codeGroup",
+  codeStatement: "code",
+  referenceStatement: "reference",
+  casesStatement: "cases",
+  factSetStatement: "factSet",
+  caseStatement: "case",
+  claimCaseStatement: "claimCase",
+  layoutStatement: "layout",
+};
+
 class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
+  /** The statements that could not be built, kept as what was parsed of them. */
+  readonly partialStatements: Ast.PartialStatement[] = [];
 
   constructor(private readonly path: string) {}
 
@@ -204,8 +239,27 @@ class AstBuilder {
     const build: StatementBuilders[Rule] = this.statementBuilders[rule];
     return nodes.flatMap((node) => {
       const span = nodeSpan(node);
-      return span ? build(node, span) : [];
+      if (!span) return [];
+      const built = build(node, span);
+      if (built.length === 0) this.partialStatements.push(this.partial(statementKindOfRule[rule], node, span));
+      return built;
     });
+  }
+
+  /** What was parsed of a statement that could not be built: its id and its text, when they are there. */
+  private partial(
+    of: Ast.Statement["kind"],
+    node: StatementNodes[keyof StatementNodes],
+    span: Ast.Span,
+  ): Ast.PartialStatement {
+    const { children } = node;
+    // A definition's name and label are inside its body.
+    const head: StatementHead =
+      "definitionBody" in children ? (firstNode(children.definitionBody)?.children ?? {}) : children;
+    const idToken =
+      firstToken(head.Name) ?? firstToken(head.Word) ?? firstToken(head.MonthLiteral) ?? firstToken(head.NumberLiteral);
+    const text = this.text(firstNode(head.text));
+    return { kind: "partial", of, span, ...optional("id", optionalWord(idToken)), ...optional("text", text) };
   }
 
   private policy(node: Cst.PolicyStatementCstNode, span: Ast.Span): Ast.Statement[] {
@@ -922,8 +976,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 export function cstToAst(
   cst: Cst.FileCstNode,
   file: string,
-): { statements: Ast.Statement[]; diagnostics: Diagnostic[] } {
+): { statements: Ast.Statement[]; partialStatements: Ast.PartialStatement[]; diagnostics: Diagnostic[] } {
   const builder = new AstBuilder(file);
   const statements = builder.statements(cst);
-  return { statements, diagnostics: builder.diagnostics };
+  return { statements, partialStatements: builder.partialStatements, diagnostics: builder.diagnostics };
 }

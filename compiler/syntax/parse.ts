@@ -125,7 +125,7 @@ export function parseSource(text: string, path: string): ParseResult {
   const concrete = parseConcrete(text, path);
   const built = cstToAst(concrete.cst, path);
   return {
-    source: { path, text, statements: built.statements },
+    source: { path, text, statements: built.statements, partialStatements: built.partialStatements },
     comments: concrete.comments,
     diagnostics: [...concrete.diagnostics, ...built.diagnostics],
   };
