@@ -30,7 +30,10 @@ export interface Clause<Rule extends string = string> {
   readonly keyword: string;
   /** Whether it may be given more than once (a second `met when` is reported and ignored). */
   readonly repeatable: boolean;
-  /** Whether the statement is incomplete without it (the checker reports it missing, PC004). */
+  /**
+   * Whether the statement is incomplete without it. NOTE: the checker reports a missing one (PC004)
+   * from the AST, with a hint of its own for each; it does not read this flag yet.
+   */
   readonly required: boolean;
 }
 
@@ -131,7 +134,7 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       once("appliesClause", "applies when", true),
       once("mayOverrideClause", "may override"),
       once("neverOverridesClause", "never overrides"),
-      once("overridesClause", "overrides"),
+      once("overridesClause", "overrides", true),
       once("requiresPriorApprovalClause", "requires prior approval"),
       once("textClause", "text"),
       once("priorApprovalTextClause", "prior approval text"),
@@ -159,7 +162,7 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
   caseStatement: {
     owner: "case",
     clauses: [
-      once("onClause", "on"),
+      once("onClause", "on", true),
       many("givenClause", "given"),
       many("assignment", "<fact> ="),
       once("expectClause", "expect", true),
