@@ -5,17 +5,7 @@
 
 import type { CstNode } from "chevrotain";
 import type { ClauseOwner } from "../diagnostics/message-arguments.js";
-import type { PolicyCstVisitor } from "./cst-types.js";
-
-/** The children type of each grammar rule, by the rule's name (read off the generated visitor). */
-type ChildrenOfRule = {
-  [Rule in keyof PolicyCstVisitor<unknown, unknown>]: PolicyCstVisitor<unknown, unknown>[Rule] extends (
-    children: infer Children,
-    param?: unknown,
-  ) => unknown
-    ? Children
-    : never;
-};
+import type { ChildrenOfRule } from "./grammar-rules.js";
 
 /** The names of a rule's children that are sub-rules rather than tokens. */
 type SubRuleOf<Rule extends keyof ChildrenOfRule> = {
