@@ -6,53 +6,12 @@
 
 import type { CstNode, IToken } from "chevrotain";
 import { parseConcrete, parseSource } from "../syntax/parse.js";
-import { firstOffset, isToken, tokensUnder } from "../syntax/cst-tokens.js";
+import { firstOffset, isToken, nodeSpan } from "../syntax/cst-tokens.js";
+import { clauseRulesOf } from "../syntax/clauses.js";
+import type * as Cst from "../syntax/cst-types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 const maxWidth = 100;
-
-/** Grammar rules whose first token starts a new line, indented under their statement. */
-const clauseRules = new Set([
-  "titleClause",
-  "planClause",
-  "descriptionClause",
-  "lastReviewClause",
-  "publishedTextClause",
-  "readingClause",
-  "reviewedClause",
-  "effectiveClause",
-  "askClause",
-  "appliesClause",
-  "metWhenClause",
-  "categoryClause",
-  "addedClause",
-  "removedClause",
-  "notCoveredClause",
-  "itemClause",
-  "excludesServicesClause",
-  "definesClause",
-  "mayOverrideClause",
-  "neverOverridesClause",
-  "overridesClause",
-  "requiresPriorApprovalClause",
-  "textClause",
-  "priorApprovalTextClause",
-  "notEncodedClause",
-  "billingClause",
-  "onClause",
-  "givenClause",
-  "assignment",
-  "expectClause",
-  "becauseClause",
-  "askingClause",
-  "underExceptionClause",
-  "excludesServicesExpectation",
-  "ruleClause",
-  "fromClause",
-  "saysClause",
-  "lineClause",
-  "expectClaimClause",
-]);
 
 function childNodes(node: CstNode): [string, CstNode][] {
   return Object.entries(node.children).flatMap(([name, elements]) =>
@@ -60,6 +19,30 @@ function childNodes(node: CstNode): [string, CstNode][] {
       .filter((element): element is CstNode => !isToken(element))
       .map((element): [string, CstNode] => [name, element]),
   );
+}
+
+/** The children of a rule named `rule` that are nodes (the table of clauses names them by rule). */
+function nodesNamed(node: CstNode, rule: string): CstNode[] {
+  return (node.children[rule] ?? []).filter((element): element is CstNode => !isToken(element));
+}
+
+type StatementNode = NonNullable<Cst.StatementCstChildren[keyof Cst.StatementCstChildren]>[number];
+
+/** The statement under a `statement` node (it holds one, under the rule that matched). */
+function statementsUnder(statement: Cst.StatementCstNode): StatementNode[] {
+  return Object.values(statement.children).flatMap((nodes: readonly StatementNode[] | undefined) => nodes ?? []);
+}
+
+function isExpression(node: CstNode): node is Cst.ExpressionCstNode {
+  return node.name === "expression";
+}
+
+function isAndExpression(node: CstNode): node is Cst.AndExpressionCstNode {
+  return node.name === "andExpression";
+}
+
+function isDefinesClause(node: CstNode): node is Cst.DefinesClauseCstNode {
+  return node.name === "definesClause";
 }
 
 /** Where lines start and where a long condition may break, read off the concrete syntax tree. */
@@ -70,12 +53,15 @@ class LayoutPlan {
   readonly breakable = new Set<number>();
   /** Offsets of tokens that start a condition on a line of its own (a definition's body). */
   readonly bodyStarts = new Set<number>();
-  /** Per fact with a list of values: the offsets of each value, laid out one per line when long. */
-  readonly valueLists: { header: IToken[]; values: number[] }[] = [];
+  /**
+   * Per fact with a list of values: where its header (from `fact` to the end of its type) starts and
+   * ends, and the offset of each value, laid out one per line when the header is long.
+   */
+  readonly valueLists: { headerStart: number; headerEnd: number; values: number[] }[] = [];
 
-  constructor(cst: CstNode) {
-    for (const [, statement] of childNodes(cst)) {
-      for (const [kind, node] of childNodes(statement)) this.statement(kind, node);
+  constructor(cst: Cst.FileCstNode) {
+    for (const statement of cst.children.statement ?? []) {
+      for (const node of statementsUnder(statement)) this.statement(node);
     }
   }
 
@@ -83,50 +69,54 @@ class LayoutPlan {
     if (offset !== undefined) this.lineStarts.set(offset, indent);
   }
 
-  private statement(kind: string, node: CstNode): void {
+  private statement(node: StatementNode): void {
     this.start(firstOffset(node), 0);
-    for (const [name, child] of childNodes(node)) {
-      if (clauseRules.has(name)) this.clause(child, 2);
-      if (name === "definitionBody") this.definitionBody(child, 2);
-      if (name === "factType") this.factType(node, child);
-    }
-    if (kind === "referenceStatement") this.start(node.children["Kw_link"]?.find(isToken)?.startOffset, 2);
+    this.clausesOf(node.name, node, 2);
+    const { children } = node;
+    if ("definitionBody" in children) for (const body of children.definitionBody) this.definitionBody(body, 2);
+    if ("factType" in children) for (const type of children.factType) this.factType(node, type);
+    if ("Kw_link" in children) this.start(children.Kw_link?.[0]?.startOffset, 2);
     this.expressions(node);
   }
 
-  /** A clause starts a line; the clauses inside it (a rule under a billing sentence, say) start lines two deeper. */
-  private clause(node: CstNode, indent: number): void {
-    this.start(firstOffset(node), indent);
-    for (const [childName, child] of childNodes(node)) {
-      if (clauseRules.has(childName)) this.clause(child, indent + 2);
-      if (childName === "definitionBody") this.definitionBody(child, indent + 2);
+  /** The clauses of a statement or clause start lines at `indent`, by the table of clauses. */
+  private clausesOf(rule: string, node: CstNode, indent: number): void {
+    for (const clauseRule of clauseRulesOf(rule)) {
+      for (const clause of nodesNamed(node, clauseRule)) this.clause(clauseRule, clause, indent);
     }
   }
 
-  private definitionBody(node: CstNode, indent: number): void {
-    const expression = childNodes(node).find(([name]) => name === "expression")?.[1];
+  /** A clause starts a line; the clauses inside it (a rule under a billing sentence, say) start lines two deeper. */
+  private clause(rule: string, node: CstNode, indent: number): void {
+    this.start(firstOffset(node), indent);
+    this.clausesOf(rule, node, indent + 2);
+    if (isDefinesClause(node)) for (const body of node.children.definitionBody) this.definitionBody(body, indent + 2);
+  }
+
+  private definitionBody(node: Cst.DefinitionBodyCstNode, indent: number): void {
+    const expression = node.children.expression[0];
     const first = expression ? firstOffset(expression) : undefined;
     if (first === undefined) return;
     this.start(first, indent);
     this.bodyStarts.add(first);
   }
 
-  private factType(statement: CstNode, type: CstNode): void {
-    const list = childNodes(type).find(([name]) => name === "oneOfType" || name === "setOfType")?.[1];
-    const declarations = list ? childNodes(list).find(([name]) => name === "valueDeclarations")?.[1] : undefined;
+  private factType(statement: CstNode, type: Cst.FactTypeCstNode): void {
+    const list = type.children.oneOfType?.[0] ?? type.children.setOfType?.[0];
+    const declarations = list?.children.valueDeclarations[0];
     if (!declarations) return;
-    const typeTokens = tokensUnder(type);
-    const typeEnd = typeTokens[typeTokens.length - 1]?.startOffset ?? 0;
-    const header = tokensUnder(statement).filter((token) => token.startOffset <= typeEnd);
-    const values = childNodes(declarations).flatMap(([, declaration]) => firstOffset(declaration) ?? []);
-    this.valueLists.push({ header, values });
+    const headerStart = firstOffset(statement);
+    const headerEnd = nodeSpan(type)?.endOffset;
+    if (headerStart === undefined || headerEnd === undefined) return;
+    const values = declarations.children.valueDeclaration.flatMap((declaration) => firstOffset(declaration) ?? []);
+    this.valueLists.push({ headerStart, headerEnd, values });
   }
 
+  /** The `or` and `and` that join conditions, anywhere under a node. */
   private expressions(node: CstNode): void {
-    for (const [name, child] of childNodes(node)) {
-      const operator = name === "expression" ? "Kw_or" : name === "andExpression" ? "Kw_and" : undefined;
-      if (operator)
-        for (const token of (child.children[operator] ?? []).filter(isToken)) this.breakable.add(token.startOffset);
+    for (const [, child] of childNodes(node)) {
+      const joins = isExpression(child) ? child.children.Kw_or : isAndExpression(child) ? child.children.Kw_and : [];
+      for (const token of joins ?? []) this.breakable.add(token.startOffset);
       this.expressions(child);
     }
   }
@@ -222,9 +212,22 @@ export interface FormatResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The index of the first token that starts at or after `offset`, in tokens sorted by offset (a binary search). */
+function firstTokenFrom(tokens: readonly IToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((tokens[middle]?.startOffset ?? Infinity) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function layout(text: string, tokens: readonly IToken[], comments: readonly IToken[], plan: LayoutPlan): string {
   for (const list of plan.valueLists) {
-    const header = joinPieces(list.header.map((token) => ({ text: token.image, breakable: false })));
+    const headerTokens = tokens.slice(firstTokenFrom(tokens, list.headerStart), firstTokenFrom(tokens, list.headerEnd));
+    const header = joinPieces(headerTokens.map((token) => ({ text: token.image, breakable: false })));
     if (header.length > maxWidth) for (const value of list.values) plan.lineStarts.set(value, 4);
   }
   const all = [...tokens, ...comments].sort((a, b) => a.startOffset - b.startOffset);

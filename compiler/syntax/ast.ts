@@ -414,9 +414,28 @@ export type Statement =
   | ClaimCase
   | Layout;
 
+/**
+ * A statement the parser could not finish (a syntax error in it, or its id or text missing): what was
+ * parsed of it and where, kept for tools that work inside unfinished text, such as completion in an
+ * editor. NOTE: kept apart from `statements`, so the checker and every later stage, which read only
+ * finished statements, never see one (its syntax error is already reported, and nothing cascades).
+ */
+export interface PartialStatement {
+  readonly kind: "partial";
+  /** What it would have been. */
+  readonly of: Statement["kind"];
+  readonly span: Span;
+  /** The id, name or month after its keyword, when it got that far. */
+  readonly id?: Word;
+  /** Its own text, when it got that far. */
+  readonly text?: TextLiteral;
+}
+
 /** One parsed source file, policy or cases. */
 export interface SourceFile {
   readonly path: string;
   readonly text: string;
   readonly statements: readonly Statement[];
+  /** The statements it could not finish, in source order. */
+  readonly partialStatements: readonly PartialStatement[];
 }

@@ -1,228 +1,325 @@
-// From Chevrotain's concrete syntax tree to the AST (ast.ts). Tolerates the partial nodes that
-// error recovery leaves behind: a statement missing its name is dropped (the syntax error already
-// says why), and a clause given twice is reported once and the first one kept.
+// From Chevrotain's concrete syntax tree (typed by cst-types.ts, generated from the grammar) to the
+// AST (ast.ts). Tolerates the partial nodes that error recovery leaves behind: a statement missing its
+// name or text is kept apart as a partial statement (the syntax error already says why), and a clause
+// given twice is reported once and the first one kept.
 
 import type { CstNode, IToken } from "chevrotain";
 import type * as Ast from "./ast.js";
+import type * as Cst from "./cst-types.js";
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { ClauseOwner } from "../diagnostics/message-arguments.js";
 import { decodeText } from "./text-literals.js";
 import { isInText, isToken, joinSpans, nodeSpan, tokenSpan } from "./cst-tokens.js";
+import { clauseListOf, type ClauseOwnerRule } from "./clauses.js";
 
-function childNodes(node: CstNode, key: string): CstNode[] {
-  return (node.children[key] ?? []).filter((element): element is CstNode => !isToken(element));
+// NOTE: every child is read as possibly absent, even one the generated types say the grammar
+// requires: error recovery builds nodes without them.
+
+/** The tokens of a child that are in the text (recovery may insert tokens that are not). */
+function inText(tokens: readonly IToken[] | undefined): IToken[] {
+  return (tokens ?? []).filter(isInText);
 }
 
-function childTokens(node: CstNode, key: string): IToken[] {
-  return (node.children[key] ?? []).filter(isToken).filter(isInText);
+function firstToken(tokens: readonly IToken[] | undefined): IToken | undefined {
+  return inText(tokens)[0];
 }
 
-function childNode(node: CstNode, key: string): CstNode | undefined {
-  return childNodes(node, key)[0];
+function present(tokens: readonly IToken[] | undefined): boolean {
+  return firstToken(tokens) !== undefined;
 }
 
-function childToken(node: CstNode, key: string): IToken | undefined {
-  return childTokens(node, key)[0];
-}
-
-function keyword(node: CstNode, word: string): IToken | undefined {
-  return childToken(node, `Kw_${word}`);
+function firstNode<Node extends CstNode>(nodes: readonly Node[] | undefined): Node | undefined {
+  return nodes?.[0];
 }
 
 function word(token: IToken): Ast.Word {
   return { text: token.image, span: tokenSpan(token) };
 }
 
+function optionalWord(token: IToken | undefined): Ast.Word | undefined {
+  return token ? word(token) : undefined;
+}
+
+/** A node with a `text` child: a clause such as `title "..."`, or a statement's own text. */
+interface WithText {
+  readonly children: { readonly text?: readonly Cst.TextCstNode[] };
+}
+
+interface WithWordList {
+  readonly children: { readonly wordList?: readonly Cst.WordListCstNode[] };
+}
+
+interface WithExpression {
+  readonly children: { readonly expression?: readonly Cst.ExpressionCstNode[] };
+}
+
+interface WithLifetime {
+  readonly addedClause?: readonly Cst.AddedClauseCstNode[];
+  readonly removedClause?: readonly Cst.RemovedClauseCstNode[];
+}
+
+/** The operator each comparison token stands for. */
+const comparisonOperators = {
+  LessOrEqual: "<=",
+  GreaterOrEqual: ">=",
+  NotEqual: "!=",
+  Less: "<",
+  Greater: ">",
+  Equal: "=",
+} as const satisfies Record<string, Ast.ComparisonOperator>;
+
+/** The node each statement rule makes. */
+type StatementNodes = {
+  readonly [Rule in keyof Cst.StatementCstChildren]-?: NonNullable<Cst.StatementCstChildren[Rule]>[number];
+};
+
+/** What builds the statements of each statement rule; a rule added to the grammar must be added here. */
+type StatementBuilders = {
+  readonly [Rule in keyof StatementNodes]: (node: StatementNodes[Rule], span: Ast.Span) => Ast.Statement[];
+};
+
+/** The children that start a statement, after its keyword: its id, name or month, and its text. */
+interface StatementHead {
+  readonly Name?: readonly IToken[];
+  readonly Word?: readonly IToken[];
+  readonly MonthLiteral?: readonly IToken[];
+  readonly NumberLiteral?: readonly IToken[];
+  readonly text?: readonly Cst.TextCstNode[];
+}
+
+/** The kind of statement each statement rule makes, for a partial one. */
+const statementKindOfRule: { readonly [Rule in keyof StatementNodes]: Ast.Statement["kind"] } = {
+  policyStatement: "policy",
+  revisionStatement: "revision",
+  categoryStatement: "category",
+  factStatement: "fact",
+  defineStatement: "definition",
+  sectionStatement: "section",
+  criterionStatement: "criterion",
+  exclusionStatement: "exclusion",
+  noteStatement: "note",
+  serviceStatement: "service",
+  exceptionStatement: "exception",
+  proseStatement: "prose",
+  codeGroupStatement: "codeGroup",
+  codeStatement: "code",
+  referenceStatement: "reference",
+  casesStatement: "cases",
+  factSetStatement: "factSet",
+  caseStatement: "case",
+  claimCaseStatement: "claimCase",
+  layoutStatement: "layout",
+};
+
 class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
+  /** The statements that could not be built, kept as what was parsed of them. */
+  readonly partialStatements: Ast.PartialStatement[] = [];
 
   constructor(private readonly path: string) {}
 
+  private readonly statementBuilders: StatementBuilders = {
+    policyStatement: (node, span) => this.policy(node, span),
+    revisionStatement: (node, span) => this.revision(node, span),
+    categoryStatement: (node, span) => this.categoryDeclaration(node, span),
+    factStatement: (node, span) => this.fact(node, span),
+    defineStatement: (node, span) =>
+      this.definition(firstNode(node.children.definitionBody), this.readings(node.children), undefined, span),
+    sectionStatement: (node, span) => this.section(node, span),
+    criterionStatement: (node, span) => this.criterion(node, span),
+    exclusionStatement: (node, span) => this.exclusion(node, span),
+    noteStatement: (node, span) => this.note(node, span),
+    serviceStatement: (node, span) => this.service(node, span),
+    exceptionStatement: (node, span) => this.exception(node, span),
+    proseStatement: (node, span) => this.prose(node, span),
+    codeGroupStatement: (node, span) => this.codeGroup(node, span),
+    codeStatement: (node, span) => this.code(node, span),
+    referenceStatement: (node, span) => this.reference(node, span),
+    casesStatement: (node, span) => this.casesHeader(node, span),
+    factSetStatement: (node, span) => this.factSet(node, span),
+    caseStatement: (node, span) => this.caseStatement(node, span),
+    claimCaseStatement: (node, span) => this.claimCase(node, span),
+    layoutStatement: (node, span) => this.layout(node, span),
+  };
+
   // ----- helpers ---------------------------------------------------------------------------------
 
-  private text(node: CstNode | undefined): Ast.TextLiteral | undefined {
+  private text(node: Cst.TextCstNode | undefined): Ast.TextLiteral | undefined {
     if (!node) return undefined;
-    const token = childToken(node, "Text") ?? childToken(node, "TextBlock");
+    const token = firstToken(node.children.Text) ?? firstToken(node.children.TextBlock);
     return token ? { value: decodeText(token.image), span: tokenSpan(token) } : undefined;
   }
 
-  /** The single clause of a kind; a second one is reported and ignored. */
-  private single(node: CstNode, clause: string, statement: ClauseOwner): CstNode | undefined {
-    const clauses = childNodes(node, clause);
-    for (const extra of clauses.slice(1)) {
-      const span = nodeSpan(extra);
-      const first = clauses[0] ? nodeSpan(clauses[0]) : undefined;
-      if (!span) continue;
-      this.diagnostics.push(
-        diagnostic(
-          catalogue.duplicateClause,
-          this.path,
-          span,
-          { statement },
-          {
-            hint: "Remove one of the two clauses.",
-            related: first ? [{ file: this.path, span: first, message: "first given here" }] : [],
-          },
-        ),
-      );
+  /** The text of a node's own `text` child. */
+  private textOf(node: WithText | undefined): Ast.TextLiteral | undefined {
+    return node ? this.text(firstNode(node.children.text)) : undefined;
+  }
+
+  /**
+   * Reports each clause given twice that the table of clauses (clauses.ts) says may not repeat; the
+   * builders read the first one. Called for a statement (or a billing sentence, a rule) once it is
+   * known to be built, so a statement dropped for a syntax error adds nothing.
+   */
+  private reportRepeatedClauses(rule: ClauseOwnerRule, node: CstNode): void {
+    const { owner, clauses } = clauseListOf(rule);
+    if (!owner) return;
+    for (const clause of clauses) {
+      if (clause.repeatable) continue;
+      const given = (node.children[clause.rule] ?? []).filter((element): element is CstNode => !isToken(element));
+      const first = given[0] ? nodeSpan(given[0]) : undefined;
+      for (const extra of given.slice(1)) {
+        const span = nodeSpan(extra);
+        if (!span) continue;
+        this.diagnostics.push(
+          diagnostic(
+            catalogue.duplicateClause,
+            this.path,
+            span,
+            { statement: owner },
+            {
+              hint: "Remove one of the two clauses.",
+              related: first ? [{ file: this.path, span: first, message: "first given here" }] : [],
+            },
+          ),
+        );
+      }
     }
-    return clauses[0];
   }
 
-  /** The text of a single `<keyword> "text"` clause, such as `title` or `ask`. */
-  private clauseText(node: CstNode, clause: string, statement: ClauseOwner): Ast.TextLiteral | undefined {
-    const found = this.single(node, clause, statement);
-    return found ? this.text(childNode(found, "text")) : undefined;
+  /** The text of the first `<keyword> "text"` clause of a kind, such as `title` or `ask`. */
+  private firstText<Clause extends CstNode & WithText>(
+    clauses: readonly Clause[] | undefined,
+  ): Ast.TextLiteral | undefined {
+    return this.textOf(firstNode(clauses));
   }
 
-  private readings(node: CstNode): Ast.Reading[] {
-    return childNodes(node, "readingClause").flatMap((clause) => {
-      const text = this.text(childNode(clause, "text"));
+  private readings(children: { readonly readingClause?: readonly Cst.ReadingClauseCstNode[] }): Ast.Reading[] {
+    return (children.readingClause ?? []).flatMap((clause) => {
+      const text = this.textOf(clause);
       return text ? [{ text }] : [];
     });
   }
 
-  private monthOf(clause: CstNode | undefined): Ast.Word | undefined {
-    const token = clause ? childToken(clause, "MonthLiteral") : undefined;
-    return token ? word(token) : undefined;
-  }
-
-  private lifetime(node: CstNode, statement: ClauseOwner): Ast.Lifetime {
-    const added = this.monthOf(this.single(node, "addedClause", statement));
-    const removed = this.monthOf(this.single(node, "removedClause", statement));
+  private lifetime(children: WithLifetime): Ast.Lifetime {
+    const added = optionalWord(firstToken(firstNode(children.addedClause)?.children.MonthLiteral));
+    const removed = optionalWord(firstToken(firstNode(children.removedClause)?.children.MonthLiteral));
     return { ...(added && { added }), ...(removed && { removed }) };
   }
 
-  private category(node: CstNode, statement: ClauseOwner): Ast.Word | undefined {
-    const clause = this.single(node, "categoryClause", statement);
-    const token = clause ? childToken(clause, "Word") : undefined;
-    return token ? word(token) : undefined;
+  private category(children: { readonly categoryClause?: readonly Cst.CategoryClauseCstNode[] }): Ast.Word | undefined {
+    return optionalWord(firstToken(firstNode(children.categoryClause)?.children.Word));
   }
 
-  private wordList(node: CstNode | undefined): Ast.Word[] {
-    const list = node ? childNode(node, "wordList") : undefined;
-    return list ? childTokens(list, "Word").map(word) : [];
+  private wordList(node: WithWordList | undefined): Ast.Word[] {
+    const list = firstNode(node?.children.wordList);
+    return list ? inText(list.children.Word).map(word) : [];
+  }
+
+  private expressionIn(node: WithExpression | undefined): Ast.Expression | undefined {
+    return this.expressionOf(firstNode(node?.children.expression));
   }
 
   // ----- statements ------------------------------------------------------------------------------
 
-  statements(cst: CstNode): Ast.Statement[] {
-    const statements: Ast.Statement[] = [];
-    for (const statement of childNodes(cst, "statement")) {
-      for (const [kind, nodes] of Object.entries(statement.children)) {
-        for (const node of nodes) {
-          if (!isToken(node)) statements.push(...this.statement(kind, node));
-        }
-      }
-    }
-    return statements;
+  statements(cst: Cst.FileCstNode): Ast.Statement[] {
+    return (cst.children.statement ?? []).flatMap((statement) => this.statementsUnder(statement.children));
   }
 
-  private statement(kind: string, node: CstNode): Ast.Statement[] {
-    const span = nodeSpan(node);
-    if (!span) return [];
-    switch (kind) {
-      case "policyStatement":
-        return this.policy(node, span);
-      case "revisionStatement":
-        return this.revision(node, span);
-      case "categoryStatement":
-        return this.categoryDeclaration(node, span);
-      case "factStatement":
-        return this.fact(node, span);
-      case "defineStatement":
-        return this.definition(childNode(node, "definitionBody"), this.readings(node), undefined, span);
-      case "sectionStatement":
-        return this.section(node, span);
-      case "criterionStatement":
-        return this.criterion(node, span);
-      case "exclusionStatement":
-        return this.exclusion(node, span);
-      case "noteStatement":
-        return this.note(node, span);
-      case "serviceStatement":
-        return this.service(node, span);
-      case "exceptionStatement":
-        return this.exception(node, span);
-      case "proseStatement":
-        return this.prose(node, span);
-      case "codeStatement":
-        return this.code(node, span);
-      case "codeGroupStatement":
-        return this.codeGroup(node, span);
-      case "claimCaseStatement":
-        return this.claimCase(node, span);
-      case "referenceStatement":
-        return this.reference(node, span);
-      case "casesStatement":
-        return this.casesHeader(node, span);
-      case "factSetStatement":
-        return this.factSet(node, span);
-      case "caseStatement":
-        return this.caseStatement(node, span);
-      case "layoutStatement":
-        return this.layout(node, span);
-      default:
-        return [];
-    }
+  /** The statements of one `statement` node: it holds one child, under the rule that matched. */
+  private statementsUnder(children: Cst.StatementCstChildren): Ast.Statement[] {
+    // NOTE: Object.keys gives strings; the keys of the builders are exactly the statement rules.
+    const rules = Object.keys(this.statementBuilders) as (keyof StatementNodes)[];
+    return rules.flatMap((rule) => this.statementsOfRule(rule, children[rule] ?? []));
   }
 
-  private policy(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const reference = childToken(node, "Name");
+  private statementsOfRule<Rule extends keyof StatementNodes>(
+    rule: Rule,
+    nodes: readonly StatementNodes[Rule][],
+  ): Ast.Statement[] {
+    const build: StatementBuilders[Rule] = this.statementBuilders[rule];
+    return nodes.flatMap((node) => {
+      const span = nodeSpan(node);
+      if (!span) return [];
+      const built = build(node, span);
+      if (built.length === 0) this.partialStatements.push(this.partial(statementKindOfRule[rule], node, span));
+      return built;
+    });
+  }
+
+  /** What was parsed of a statement that could not be built: its id and its text, when they are there. */
+  private partial(
+    of: Ast.Statement["kind"],
+    node: StatementNodes[keyof StatementNodes],
+    span: Ast.Span,
+  ): Ast.PartialStatement {
+    const { children } = node;
+    // A definition's name and label are inside its body.
+    const head: StatementHead =
+      "definitionBody" in children ? (firstNode(children.definitionBody)?.children ?? {}) : children;
+    const idToken =
+      firstToken(head.Name) ?? firstToken(head.Word) ?? firstToken(head.MonthLiteral) ?? firstToken(head.NumberLiteral);
+    const text = this.text(firstNode(head.text));
+    return { kind: "partial", of, span, ...optional("id", optionalWord(idToken)), ...optional("text", text) };
+  }
+
+  private policy(node: Cst.PolicyStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const reference = firstToken(children.Name);
     if (!reference) return [];
-    const clauseText = (clause: string) => this.clauseText(node, clause, "policy");
-    const lastReview = this.single(node, "lastReviewClause", "policy");
-    const lastReviewToken = lastReview ? childToken(lastReview, "MonthLiteral") : undefined;
+    this.reportRepeatedClauses("policyStatement", node);
+    const lastReview = firstNode(children.lastReviewClause);
     const header: Ast.PolicyHeader = {
       kind: "policy",
       span,
       reference: word(reference),
-      ...optional("title", clauseText("titleClause")),
-      ...optional("plan", clauseText("planClause")),
-      ...optional("description", clauseText("descriptionClause")),
-      ...optional("lastReview", lastReviewToken ? word(lastReviewToken) : undefined),
-      ...optional("publishedText", clauseText("publishedTextClause")),
-      readings: this.readings(node),
+      ...optional("title", this.firstText(children.titleClause)),
+      ...optional("plan", this.firstText(children.planClause)),
+      ...optional("description", this.firstText(children.descriptionClause)),
+      ...optional("lastReview", optionalWord(firstToken(lastReview?.children.MonthLiteral))),
+      ...optional("publishedText", this.firstText(children.publishedTextClause)),
+      readings: this.readings(children),
     };
     return [header];
   }
 
-  private revision(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const approved = childToken(node, "MonthLiteral");
-    const text = this.text(childNode(node, "text"));
+  private revision(node: Cst.RevisionStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const approved = firstToken(children.MonthLiteral);
+    const text = this.textOf(node);
     if (!approved || !text) return [];
-    const reviewed = this.monthOf(this.single(node, "reviewedClause", "revision"));
-    const effectiveClause = this.single(node, "effectiveClause", "revision");
-    const effectiveToken = effectiveClause ? childToken(effectiveClause, "DateLiteral") : undefined;
+    this.reportRepeatedClauses("revisionStatement", node);
+    const reviewed = firstNode(children.reviewedClause);
+    const effective = firstNode(children.effectiveClause);
     return [
       {
         kind: "revision",
         span,
         approved: word(approved),
         text,
-        ...optional("reviewed", reviewed),
-        ...optional("effective", effectiveToken ? word(effectiveToken) : undefined),
-        readings: this.readings(node),
+        ...optional("reviewed", optionalWord(firstToken(reviewed?.children.MonthLiteral))),
+        ...optional("effective", optionalWord(firstToken(effective?.children.DateLiteral))),
+        readings: this.readings(children),
       },
     ];
   }
 
-  private categoryDeclaration(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const name = childToken(node, "Word");
-    const description = this.text(childNode(node, "text"));
+  private categoryDeclaration(node: Cst.CategoryStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const name = firstToken(node.children.Word);
+    const description = this.textOf(node);
     if (!name || !description) return [];
     return [{ kind: "category", span, name: word(name), description }];
   }
 
-  private fact(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const name = childToken(node, "Name");
-    const typeNode = childNode(node, "factType");
+  private fact(node: Cst.FactStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const name = firstToken(children.Name);
+    const typeNode = firstNode(children.factType);
     const type = typeNode ? this.factType(typeNode) : undefined;
     if (!name || !type) return [];
-    const description = this.clauseText(node, "descriptionClause", "fact");
-    const question = this.clauseText(node, "askClause", "fact");
-    const forClaims = keyword(node, "claim") !== undefined;
+    this.reportRepeatedClauses("factStatement", node);
+    const description = this.firstText(children.descriptionClause);
+    const question = this.firstText(children.askClause);
+    const forClaims = present(children.Kw_claim);
     return [
       {
         kind: "fact",
@@ -232,20 +329,21 @@ class AstBuilder {
         type,
         ...optional("description", description),
         ...optional("question", question),
-        readings: this.readings(node),
+        readings: this.readings(children),
       },
     ];
   }
 
-  private factType(node: CstNode): Ast.FactType | undefined {
+  private factType(node: Cst.FactTypeCstNode): Ast.FactType | undefined {
     const span = nodeSpan(node);
     if (!span) return undefined;
-    if (childNode(node, "booleanType")) return { kind: "boolean", span };
-    if (keyword(node, "date")) return { kind: "date", span };
-    const numberType = childNode(node, "numberType");
+    const { children } = node;
+    if (firstNode(children.booleanType)) return { kind: "boolean", span };
+    if (present(children.Kw_date)) return { kind: "date", span };
+    const numberType = firstNode(children.numberType);
     if (numberType) {
-      const bounds = childTokens(numberType, "NumberLiteral").map((token) => Number(token.image));
-      const unit = this.text(childNode(numberType, "text"));
+      const bounds = inText(numberType.children.NumberLiteral).map((token) => Number(token.image));
+      const unit = this.textOf(numberType);
       return {
         kind: "number",
         span,
@@ -254,29 +352,28 @@ class AstBuilder {
         ...optional("max", bounds[1]),
       };
     }
-    const enumType = childNode(node, "oneOfType") ?? childNode(node, "setOfType");
+    const oneOf = firstNode(children.oneOfType);
+    const enumType = oneOf ?? firstNode(children.setOfType);
     if (!enumType) return undefined;
-    const declarations = childNode(enumType, "valueDeclarations");
-    const values = declarations
-      ? childNodes(declarations, "valueDeclaration").flatMap((declaration) => {
-          const name = childToken(declaration, "Word");
-          const label = this.text(childNode(declaration, "text"));
-          return name ? [{ name: word(name), ...optional("label", label) }] : [];
-        })
-      : [];
-    return { kind: childNode(node, "oneOfType") ? "oneOf" : "setOf", span, values };
+    const declarations = firstNode(enumType.children.valueDeclarations);
+    const values = (declarations?.children.valueDeclaration ?? []).flatMap((declaration) => {
+      const name = firstToken(declaration.children.Word);
+      const label = this.textOf(declaration);
+      return name ? [{ name: word(name), ...optional("label", label) }] : [];
+    });
+    return { kind: oneOf ? "oneOf" : "setOf", span, values };
   }
 
   private definition(
-    body: CstNode | undefined,
+    body: Cst.DefinitionBodyCstNode | undefined,
     readings: Ast.Reading[],
     definedByNote: Ast.Word | undefined,
     span: Ast.Span,
   ): Ast.Statement[] {
     if (!body) return [];
-    const name = childToken(body, "Name");
-    const label = this.text(childNode(body, "text"));
-    const expression = this.expressionOf(childNode(body, "expression"));
+    const name = firstToken(body.children.Name);
+    const label = this.textOf(body);
+    const expression = this.expressionIn(body);
     if (!name || !label || !expression) return [];
     return [
       {
@@ -291,82 +388,90 @@ class AstBuilder {
     ];
   }
 
-  private section(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const id = childToken(node, "Name");
-    const title = this.text(childNode(node, "text"));
+  private section(node: Cst.SectionStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const id = firstToken(children.Name);
+    const title = this.textOf(node);
     if (!id || !title) return [];
-    const applies = this.single(node, "appliesClause", "section");
+    this.reportRepeatedClauses("sectionStatement", node);
     return [
       {
         kind: "section",
         span,
         id: word(id),
         title,
-        ...optional("appliesWhen", this.expressionOf(applies ? childNode(applies, "expression") : undefined)),
-        ...this.lifetime(node, "section"),
-        readings: this.readings(node),
+        ...optional("appliesWhen", this.expressionIn(firstNode(children.appliesClause))),
+        ...this.lifetime(children),
+        readings: this.readings(children),
       },
     ];
   }
 
-  private criterion(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const id = childToken(node, "Name");
-    const text = this.text(childNode(node, "text"));
+  private criterion(node: Cst.CriterionStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const id = firstToken(children.Name);
+    const text = this.textOf(node);
     if (!id || !text) return [];
-    const met = this.single(node, "metWhenClause", "criterion");
+    this.reportRepeatedClauses("criterionStatement", node);
     return [
       {
         kind: "criterion",
         span,
         id: word(id),
         text,
-        ...optional("metWhen", this.expressionOf(met ? childNode(met, "expression") : undefined)),
-        ...optional("category", this.category(node, "criterion")),
-        ...this.lifetime(node, "criterion"),
-        readings: this.readings(node),
+        ...optional("metWhen", this.expressionIn(firstNode(children.metWhenClause))),
+        ...optional("category", this.category(children)),
+        ...this.lifetime(children),
+        readings: this.readings(children),
       },
     ];
   }
 
-  private notCovered(node: CstNode, statement: ClauseOwner): Ast.NotCoveredRule | undefined {
-    const clause = this.single(node, "notCoveredClause", statement);
+  private notCovered(children: {
+    readonly notCoveredClause?: readonly Cst.NotCoveredClauseCstNode[];
+  }): Ast.NotCoveredRule | undefined {
+    const clause = firstNode(children.notCoveredClause);
     const span = clause ? nodeSpan(clause) : undefined;
-    const condition = this.expressionOf(clause ? childNode(clause, "expression") : undefined);
+    const condition = this.expressionIn(clause);
     if (!clause || !span || !condition) return undefined;
-    return { condition, unless: keyword(clause, "unless") !== undefined, span };
+    return { condition, unless: present(clause.children.Kw_unless), span };
   }
 
-  private exclusion(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const id = childToken(node, "Name");
-    const text = this.text(childNode(node, "text"));
+  private exclusion(node: Cst.ExclusionStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const id = firstToken(children.Name);
+    const text = this.textOf(node);
     if (!id || !text) return [];
+    this.reportRepeatedClauses("exclusionStatement", node);
     return [
       {
         kind: "exclusion",
         span,
         id: word(id),
         text,
-        ...optional("notCovered", this.notCovered(node, "exclusion")),
-        ...optional("category", this.category(node, "exclusion")),
-        ...this.lifetime(node, "exclusion"),
-        readings: this.readings(node),
+        ...optional("notCovered", this.notCovered(children)),
+        ...optional("category", this.category(children)),
+        ...this.lifetime(children),
+        readings: this.readings(children),
       },
     ];
   }
 
-  private note(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const idToken = childToken(node, "Name");
-    const text = this.text(childNode(node, "text"));
+  private note(node: Cst.NoteStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const idToken = firstToken(children.Name);
+    const text = this.textOf(node);
     if (!idToken || !text) return [];
+    this.reportRepeatedClauses("noteStatement", node);
     const id = word(idToken);
-    const items = childNodes(node, "itemClause").flatMap((clause) => {
-      const label = childToken(clause, "Word") ?? childToken(clause, "NumberLiteral");
-      const itemText = this.text(childNode(clause, "text"));
+    const items = (children.itemClause ?? []).flatMap((clause) => {
+      const label = firstToken(clause.children.Word) ?? firstToken(clause.children.NumberLiteral);
+      const itemText = this.textOf(clause);
       return label && itemText ? [{ label: word(label), text: itemText }] : [];
     });
-    const servicesClause = this.single(node, "excludesServicesClause", "note");
-    const servicesSection = servicesClause ? childToken(servicesClause, "Name") : undefined;
-    const servicesCondition = this.expressionOf(servicesClause ? childNode(servicesClause, "expression") : undefined);
+    const servicesClause = firstNode(children.excludesServicesClause);
+    const servicesSection = firstToken(servicesClause?.children.Name);
+    const servicesCondition = this.expressionIn(servicesClause);
     const servicesSpan = servicesClause ? nodeSpan(servicesClause) : undefined;
     const excludesServices =
       servicesSection && servicesCondition && servicesSpan
@@ -378,201 +483,200 @@ class AstBuilder {
       id,
       text,
       items,
-      ...optional("notCovered", this.notCovered(node, "note")),
+      ...optional("notCovered", this.notCovered(children)),
       ...optional("excludesServices", excludesServices),
-      ...optional("category", this.category(node, "note")),
-      ...this.lifetime(node, "note"),
-      readings: this.readings(node),
+      ...optional("category", this.category(children)),
+      ...this.lifetime(children),
+      readings: this.readings(children),
     };
-    const definitions = childNodes(node, "definesClause").flatMap((clause) => {
+    const definitions = (children.definesClause ?? []).flatMap((clause) => {
       const clauseSpan = nodeSpan(clause);
-      return clauseSpan ? this.definition(childNode(clause, "definitionBody"), [], id, clauseSpan) : [];
+      return clauseSpan ? this.definition(firstNode(clause.children.definitionBody), [], id, clauseSpan) : [];
     });
     return [note, ...definitions];
   }
 
-  private service(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const id = childToken(node, "Name");
-    const text = this.text(childNode(node, "text"));
+  private service(node: Cst.ServiceStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const id = firstToken(children.Name);
+    const text = this.textOf(node);
     if (!id || !text) return [];
+    this.reportRepeatedClauses("serviceStatement", node);
     return [
-      { kind: "service", span, id: word(id), text, ...this.lifetime(node, "service"), readings: this.readings(node) },
+      {
+        kind: "service",
+        span,
+        id: word(id),
+        text,
+        ...this.lifetime(children),
+        readings: this.readings(children),
+      },
     ];
   }
 
-  private exception(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const id = childToken(node, "Name");
-    const title = this.text(childNode(node, "text"));
+  private exception(node: Cst.ExceptionStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const id = firstToken(children.Name);
+    const title = this.textOf(node);
     if (!id || !title) return [];
-    const applies = this.single(node, "appliesClause", "exception");
-    const textClause = this.single(node, "textClause", "exception");
-    const priorApprovalText = this.single(node, "priorApprovalTextClause", "exception");
+    this.reportRepeatedClauses("exceptionStatement", node);
     return [
       {
         kind: "exception",
         span,
         id: word(id),
         title,
-        ...optional("appliesWhen", this.expressionOf(applies ? childNode(applies, "expression") : undefined)),
-        mayOverride: this.wordList(this.single(node, "mayOverrideClause", "exception")),
-        neverOverrides: this.wordList(this.single(node, "neverOverridesClause", "exception")),
-        overrides: this.wordList(this.single(node, "overridesClause", "exception")),
-        requiresPriorApproval: this.single(node, "requiresPriorApprovalClause", "exception") !== undefined,
-        ...optional("text", this.text(textClause ? childNode(textClause, "text") : undefined)),
-        ...optional(
-          "priorApprovalText",
-          this.text(priorApprovalText ? childNode(priorApprovalText, "text") : undefined),
-        ),
-        ...this.lifetime(node, "exception"),
-        readings: this.readings(node),
+        ...optional("appliesWhen", this.expressionIn(firstNode(children.appliesClause))),
+        mayOverride: this.wordList(firstNode(children.mayOverrideClause)),
+        neverOverrides: this.wordList(firstNode(children.neverOverridesClause)),
+        overrides: this.wordList(firstNode(children.overridesClause)),
+        requiresPriorApproval: firstNode(children.requiresPriorApprovalClause) !== undefined,
+        ...optional("text", this.firstText(children.textClause)),
+        ...optional("priorApprovalText", this.firstText(children.priorApprovalTextClause)),
+        ...this.lifetime(children),
+        readings: this.readings(children),
       },
     ];
   }
 
-  private prose(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const id = childToken(node, "Name");
-    const title = this.text(childNode(node, "text"));
+  private prose(node: Cst.ProseStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const id = firstToken(children.Name);
+    const title = this.textOf(node);
     if (!id || !title) return [];
-    const textClause = this.single(node, "textClause", "prose");
-    const notEncoded = this.single(node, "notEncodedClause", "prose");
+    this.reportRepeatedClauses("proseStatement", node);
     return [
       {
         kind: "prose",
         span,
         id: word(id),
         title,
-        ...optional("text", this.text(textClause ? childNode(textClause, "text") : undefined)),
-        ...optional("notEncodedBecause", this.text(notEncoded ? childNode(notEncoded, "text") : undefined)),
-        readings: this.readings(node),
+        ...optional("text", this.firstText(children.textClause)),
+        ...optional("notEncodedBecause", this.firstText(children.notEncodedClause)),
+        readings: this.readings(children),
       },
     ];
   }
 
-  private code(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const code = childToken(node, "Name");
-    const description = this.text(childNode(node, "text"));
+  private code(node: Cst.CodeStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const code = firstToken(children.Name);
+    const description = this.textOf(node);
     if (!code || !description) return [];
-    const modifier = childToken(node, "Word");
-    const billing = childNodes(node, "billingClause").flatMap((clause) => {
-      const text = this.text(childNode(clause, "text"));
+    const billing = (children.billingClause ?? []).flatMap((clause) => {
+      const text = this.textOf(clause);
       const clauseSpan = nodeSpan(clause);
-      return text && clauseSpan
-        ? [{ text, span: clauseSpan, ...this.lifetime(clause, "billing note"), rules: this.billingRules(clause) }]
-        : [];
+      if (!text || !clauseSpan) return [];
+      this.reportRepeatedClauses("billingClause", clause);
+      return [{ text, span: clauseSpan, ...this.lifetime(clause.children), rules: this.billingRules(clause.children) }];
     });
     return [
       {
         kind: "code",
         span,
         code: word(code),
-        ...optional("modifier", modifier ? word(modifier) : undefined),
+        ...optional("modifier", optionalWord(firstToken(children.Word))),
         description,
-        rules: this.billingRules(node),
+        rules: this.billingRules(children),
         billing,
-        readings: this.readings(node),
+        readings: this.readings(children),
       },
     ];
   }
 
-  private codeGroup(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const name = childToken(node, "Name");
-    const description = this.text(childNode(node, "text"));
+  private codeGroup(node: Cst.CodeGroupStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const name = firstToken(node.children.Name);
+    const description = this.textOf(node);
     if (!name || !description) return [];
     return [{ kind: "codeGroup", span, name: word(name), description, codes: this.wordList(node) }];
   }
 
-  private billingRules(node: CstNode): Ast.BillingRule[] {
-    return childNodes(node, "ruleClause").flatMap((clause) => {
-      const id = childToken(clause, "Name");
+  private billingRules(children: { readonly ruleClause?: readonly Cst.RuleClauseCstNode[] }): Ast.BillingRule[] {
+    return (children.ruleClause ?? []).flatMap((clause) => {
+      const id = firstToken(clause.children.Name);
       const span = nodeSpan(clause);
-      const body = this.ruleBody(childNode(clause, "ruleBody"));
+      const body = this.ruleBody(firstNode(clause.children.ruleBody));
       if (!id || !span || !body) return [];
-      const from = this.single(clause, "fromClause", "rule");
-      const fromName = from ? childToken(from, "Name") : undefined;
+      this.reportRepeatedClauses("ruleClause", clause);
+      const from = firstNode(clause.children.fromClause);
       return [
         {
           id: word(id),
           body,
-          ...optional("from", fromName ? word(fromName) : undefined),
-          ...optional("says", this.clauseText(clause, "saysClause", "rule")),
-          readings: this.readings(clause),
+          ...optional("from", optionalWord(firstToken(from?.children.Name))),
+          ...optional("says", this.firstText(clause.children.saysClause)),
+          readings: this.readings(clause.children),
           span,
         },
       ];
     });
   }
 
-  private ruleBody(node: CstNode | undefined): Ast.BillingRuleBody | undefined {
+  private ruleBody(node: Cst.RuleBodyCstNode | undefined): Ast.BillingRuleBody | undefined {
     if (!node) return undefined;
-    const condition = this.expressionOf(childNode(node, "expression"));
-    if (keyword(node, "only")) return condition ? { kind: "billedOnlyWhen", condition } : undefined;
-    if (keyword(node, "not")) return condition ? { kind: "notBilledWhen", condition } : undefined;
-    const modifier = keyword(node, "requires") ? childToken(node, "Word") : undefined;
-    if (keyword(node, "requires")) return modifier ? { kind: "requiresModifier", modifier: word(modifier) } : undefined;
-    const group = childToken(node, "Name");
-    if (keyword(node, "each")) return group ? { kind: "billedWithEach", group: word(group) } : undefined;
-    const limit = this.numeric(childNode(node, "numericExpression"));
+    const { children } = node;
+    const condition = this.expressionIn(node);
+    if (present(children.Kw_only)) return condition ? { kind: "billedOnlyWhen", condition } : undefined;
+    if (present(children.Kw_not)) return condition ? { kind: "notBilledWhen", condition } : undefined;
+    if (present(children.Kw_requires)) {
+      const modifier = firstToken(children.Word);
+      return modifier ? { kind: "requiresModifier", modifier: word(modifier) } : undefined;
+    }
+    const group = firstToken(children.Name);
+    if (present(children.Kw_each)) return group ? { kind: "billedWithEach", group: word(group) } : undefined;
+    const limit = this.numericSum(firstNode(children.numericExpression));
     if (!limit) return undefined;
-    const rounding = keyword(node, "up") ? "up" : keyword(node, "down") ? "down" : undefined;
+    const rounding = present(children.Kw_up) ? "up" : present(children.Kw_down) ? "down" : undefined;
     return { kind: "unitsAtMost", limit, ...optional("rounding", rounding) };
   }
 
-  /** `a + b - c` and `a * b / c`, left to right. */
-  private numeric(node: CstNode | undefined): Ast.NumericExpression | undefined {
+  /** `a + b - c`, left to right. */
+  private numericSum(node: Cst.NumericExpressionCstNode | undefined): Ast.NumericExpression | undefined {
     if (!node) return undefined;
-    const isSum = node.name === "numericExpression";
-    const operands = childNodes(node, isSum ? "numericProduct" : "numericAtom").map((child) =>
-      isSum ? this.numeric(child) : this.numericAtom(child),
-    );
-    const operators = (isSum ? ["Plus", "Minus"] : ["Times", "Divide"])
-      .flatMap((kind) => childTokens(node, kind))
-      .sort((a, b) => a.startOffset - b.startOffset);
-    let result = operands[0];
-    for (let i = 1; i < operands.length && result; i++) {
-      const right = operands[i];
-      const operator = operators[i - 1];
-      if (!right || !operator) return undefined;
-      result = {
-        kind: "binary",
-        operator: operator.image as "+" | "-" | "*" | "/",
-        left: result,
-        right,
-        span: joinSpans(result.span, right.span),
-      };
-    }
-    return result;
+    const { children } = node;
+    const operands = (children.numericProduct ?? []).map((product) => this.numericProduct(product));
+    return leftToRight(operands, [...operatorTokens(children.Plus, "+"), ...operatorTokens(children.Minus, "-")]);
   }
 
-  private numericAtom(node: CstNode): Ast.NumericExpression | undefined {
-    const number = childToken(node, "NumberLiteral");
+  /** `a * b / c`, left to right. */
+  private numericProduct(node: Cst.NumericProductCstNode): Ast.NumericExpression | undefined {
+    const { children } = node;
+    const operands = (children.numericAtom ?? []).map((atom) => this.numericAtom(atom));
+    return leftToRight(operands, [...operatorTokens(children.Times, "*"), ...operatorTokens(children.Divide, "/")]);
+  }
+
+  private numericAtom(node: Cst.NumericAtomCstNode): Ast.NumericExpression | undefined {
+    const { children } = node;
+    const number = firstToken(children.NumberLiteral);
     if (number) return { kind: "number", value: Number(number.image), span: tokenSpan(number) };
-    const name = childToken(node, "Name");
+    const name = firstToken(children.Name);
     if (name) return { kind: "name", name: word(name), span: tokenSpan(name) };
-    return this.numeric(childNode(node, "numericExpression"));
+    return this.numericSum(firstNode(children.numericExpression));
   }
 
-  private claimCase(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const title = this.text(childNode(node, "text"));
+  private claimCase(node: Cst.ClaimCaseStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const title = this.textOf(node);
     if (!title) return [];
-    const on = this.single(node, "onClause", "claim case");
-    const onToken = on ? childToken(on, "DateLiteral") : undefined;
-    const lines = childNodes(node, "lineClause").flatMap((clause) => {
-      const code = childToken(clause, "Name");
-      const units = childToken(clause, "NumberLiteral");
+    this.reportRepeatedClauses("claimCaseStatement", node);
+    const on = firstNode(children.onClause);
+    const lines = (children.lineClause ?? []).flatMap((clause) => {
+      const code = firstToken(clause.children.Name);
+      const units = firstToken(clause.children.NumberLiteral);
       const lineSpan = nodeSpan(clause);
       return code && units && lineSpan
         ? [{ code: word(code), modifiers: this.wordList(clause), units: Number(units.image), span: lineSpan }]
         : [];
     });
-    const expectClause = this.single(node, "expectClaimClause", "claim case");
+    const expectClause = firstNode(children.expectClaimClause);
     const expectSpan = expectClause ? nodeSpan(expectClause) : undefined;
     return [
       {
         kind: "claimCase",
         span,
         title,
-        ...optional("on", onToken ? word(onToken) : undefined),
-        assignments: this.assignments(node),
+        ...optional("on", optionalWord(firstToken(on?.children.DateLiteral))),
+        assignments: this.assignments(children),
         lines,
         ...optional(
           "expect",
@@ -582,16 +686,15 @@ class AstBuilder {
     ];
   }
 
-  private layout(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const text = this.text(childNode(node, "text"));
-    const notEncoded = childNode(node, "notEncodedClause");
-    const reason = this.text(notEncoded ? childNode(notEncoded, "text") : undefined);
+  private layout(node: Cst.LayoutStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const text = this.textOf(node);
+    const reason = this.textOf(firstNode(node.children.notEncodedClause));
     return text && reason ? [{ kind: "layout", span, text, notEncodedBecause: reason }] : [];
   }
 
-  private reference(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const number = childToken(node, "NumberLiteral");
-    const texts = childNodes(node, "text").map((textNode) => this.text(textNode));
+  private reference(node: Cst.ReferenceStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const number = firstToken(node.children.NumberLiteral);
+    const texts = (node.children.text ?? []).map((textNode) => this.text(textNode));
     const text = texts[0];
     if (!number || !text) return [];
     return [{ kind: "reference", span, number: Number(number.image), text, ...optional("link", texts[1]) }];
@@ -599,42 +702,43 @@ class AstBuilder {
 
   // ----- case files ------------------------------------------------------------------------------
 
-  private casesHeader(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const policy = childToken(node, "Name");
+  private casesHeader(node: Cst.CasesStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const policy = firstToken(node.children.Name);
     return policy ? [{ kind: "cases", span, policy: word(policy) }] : [];
   }
 
-  private given(node: CstNode): Ast.Word[] {
-    return childNodes(node, "givenClause").flatMap((clause) => {
-      const name = childToken(clause, "Name");
+  private given(children: { readonly givenClause?: readonly Cst.GivenClauseCstNode[] }): Ast.Word[] {
+    return (children.givenClause ?? []).flatMap((clause) => {
+      const name = firstToken(clause.children.Name);
       return name ? [word(name)] : [];
     });
   }
 
-  private assignments(node: CstNode): Ast.Assignment[] {
-    return childNodes(node, "assignment").flatMap((assignment) => {
-      const fact = childToken(assignment, "Name");
+  private assignments(children: { readonly assignment?: readonly Cst.AssignmentCstNode[] }): Ast.Assignment[] {
+    return (children.assignment ?? []).flatMap((assignment) => {
+      const fact = firstToken(assignment.children.Name);
       const span = nodeSpan(assignment);
       const value = this.assignedValue(assignment);
       return fact && span && value ? [{ fact: word(fact), value, span }] : [];
     });
   }
 
-  private assignedValue(node: CstNode): Ast.AssignedValue | undefined {
-    const list = childNode(node, "valueList");
+  private assignedValue(node: Cst.AssignmentCstNode): Ast.AssignedValue | undefined {
+    const list = firstNode(node.children.valueList);
     if (list) {
       const span = nodeSpan(list);
       return span ? { kind: "list", values: this.values(list), span } : undefined;
     }
-    const value = this.value(childNode(node, "value"));
+    const value = this.value(firstNode(node.children.value));
     if (!value) return undefined;
     if (value.kind === "word" && value.word.text === "unknown") return { kind: "unknown", span: value.span };
     return { kind: "value", value, span: value.span };
   }
 
-  private factSet(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const name = childToken(node, "Name");
-    const description = this.text(childNode(node, "text"));
+  private factSet(node: Cst.FactSetStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const name = firstToken(children.Name);
+    const description = this.textOf(node);
     if (!name || !description) return [];
     return [
       {
@@ -642,45 +746,45 @@ class AstBuilder {
         span,
         name: word(name),
         description,
-        given: this.given(node),
-        assignments: this.assignments(node),
+        given: this.given(children),
+        assignments: this.assignments(children),
       },
     ];
   }
 
-  private caseStatement(node: CstNode, span: Ast.Span): Ast.Statement[] {
-    const title = this.text(childNode(node, "text"));
+  private caseStatement(node: Cst.CaseStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const title = this.textOf(node);
     if (!title) return [];
-    const on = this.single(node, "onClause", "case");
-    const onToken = on ? childToken(on, "DateLiteral") : undefined;
-    const expectClause = this.single(node, "expectClause", "case");
+    this.reportRepeatedClauses("caseStatement", node);
+    const on = firstNode(children.onClause);
+    const expectClause = firstNode(children.expectClause);
     const expectSpan = expectClause ? nodeSpan(expectClause) : undefined;
     const outcome: Ast.ExpectedOutcome | undefined = !expectClause
       ? undefined
-      : keyword(expectClause, "pending")
+      : present(expectClause.children.Kw_pending)
         ? "pending"
-        : keyword(expectClause, "not")
+        : present(expectClause.children.Kw_not)
           ? "not_covered"
           : "covered";
-    const because = this.single(node, "becauseClause", "case");
-    const asking = this.single(node, "askingClause", "case");
-    const underException = this.single(node, "underExceptionClause", "case");
-    const underExceptionName = underException ? childToken(underException, "Name") : undefined;
+    const because = firstNode(children.becauseClause);
+    const asking = firstNode(children.askingClause);
+    const underException = firstNode(children.underExceptionClause);
     return [
       {
         kind: "case",
         span,
         title,
-        ...optional("on", onToken ? word(onToken) : undefined),
-        given: this.given(node),
-        assignments: this.assignments(node),
+        ...optional("on", optionalWord(firstToken(on?.children.DateLiteral))),
+        given: this.given(children),
+        assignments: this.assignments(children),
         ...optional("expect", outcome && expectSpan ? { outcome, span: expectSpan } : undefined),
         ...optional("because", because ? this.wordList(because) : undefined),
         ...optional("asking", asking ? this.wordList(asking) : undefined),
-        ...optional("underException", underExceptionName ? word(underExceptionName) : undefined),
-        requiresPriorApproval: this.single(node, "requiresPriorApprovalClause", "case") !== undefined,
-        excludesServicesOf: childNodes(node, "excludesServicesExpectation").flatMap((clause) => {
-          const section = childToken(clause, "Name");
+        ...optional("underException", optionalWord(firstToken(underException?.children.Name))),
+        requiresPriorApproval: firstNode(children.requiresPriorApprovalClause) !== undefined,
+        excludesServicesOf: (children.excludesServicesExpectation ?? []).flatMap((clause) => {
+          const section = firstToken(clause.children.Name);
           return section ? [word(section)] : [];
         }),
       },
@@ -689,118 +793,103 @@ class AstBuilder {
 
   // ----- expressions -----------------------------------------------------------------------------
 
-  expressionOf(node: CstNode | undefined): Ast.Expression | undefined {
+  expressionOf(node: Cst.ExpressionCstNode | undefined): Ast.Expression | undefined {
     if (!node) return undefined;
-    return this.chain(node, "andExpression", "or", (child) => this.andExpression(child));
+    const operands = (node.children.andExpression ?? []).flatMap((child) => this.andExpression(child) ?? []);
+    return chain(node, "or", operands);
   }
 
-  private chain(
-    node: CstNode,
-    childKey: string,
-    kind: "and" | "or",
-    build: (child: CstNode) => Ast.Expression | undefined,
-  ): Ast.Expression | undefined {
-    const operands = childNodes(node, childKey).flatMap((child) => build(child) ?? []);
+  private andExpression(node: Cst.AndExpressionCstNode): Ast.Expression | undefined {
+    const operands = (node.children.notExpression ?? []).flatMap((child) => this.notExpression(child) ?? []);
+    return chain(node, "and", operands);
+  }
+
+  private notExpression(node: Cst.NotExpressionCstNode): Ast.Expression | undefined {
     const span = nodeSpan(node);
-    if (operands.length === 0 || !span) return undefined;
-    return operands.length === 1 ? operands[0] : { kind, operands, span };
-  }
-
-  private andExpression(node: CstNode): Ast.Expression | undefined {
-    return this.chain(node, "notExpression", "and", (child) => this.notExpression(child));
-  }
-
-  private notExpression(node: CstNode): Ast.Expression | undefined {
-    const span = nodeSpan(node);
-    const inner = childNode(node, "notExpression");
+    const inner = firstNode(node.children.notExpression);
     if (inner) {
       const operand = this.notExpression(inner);
       return operand && span ? { kind: "not", operand, span } : undefined;
     }
-    const atom = childNode(node, "atom");
+    const atom = firstNode(node.children.atom);
     if (!atom) return undefined;
-    const parenthesized = childNode(atom, "parenthesized");
-    if (parenthesized) return this.expressionOf(childNode(parenthesized, "expression"));
-    const quantified = childNode(atom, "quantified");
+    const parenthesized = firstNode(atom.children.parenthesized);
+    if (parenthesized) return this.expressionIn(parenthesized);
+    const quantified = firstNode(atom.children.quantified);
     if (quantified) return this.quantified(quantified);
-    const predicate = childNode(atom, "predicate");
+    const predicate = firstNode(atom.children.predicate);
     return predicate ? this.predicate(predicate) : undefined;
   }
 
-  private quantified(node: CstNode): Ast.Expression | undefined {
+  private quantified(node: Cst.QuantifiedCstNode): Ast.Expression | undefined {
+    const { children } = node;
     const span = nodeSpan(node);
-    const operands = childNodes(node, "expression").flatMap((child) => this.expressionOf(child) ?? []);
+    const operands = (children.expression ?? []).flatMap((child) => this.expressionOf(child) ?? []);
     if (!span || operands.length === 0) return undefined;
-    const count = childToken(node, "NumberLiteral");
-    const atLeast: number | "all" = keyword(node, "all") ? "all" : count ? Number(count.image) : 1;
+    const count = firstToken(children.NumberLiteral);
+    const atLeast: number | "all" = present(children.Kw_all) ? "all" : count ? Number(count.image) : 1;
     return { kind: "quantified", atLeast, operands, span };
   }
 
-  private operand(node: CstNode | undefined): Ast.Operand | undefined {
+  private operand(node: Cst.OperandCstNode | undefined): Ast.Operand | undefined {
     if (!node) return undefined;
     const span = nodeSpan(node);
     if (!span) return undefined;
-    if (keyword(node, "service")) return { kind: "serviceDate", span };
-    const name = childToken(node, "Name");
+    const { children } = node;
+    if (present(children.Kw_service)) return { kind: "serviceDate", span };
+    const name = firstToken(children.Name);
     if (name) return { kind: "name", name: word(name), span };
-    const number = childToken(node, "NumberLiteral");
+    const number = firstToken(children.NumberLiteral);
     if (number) return { kind: "number", value: Number(number.image), span };
-    const date = childToken(node, "DateLiteral");
+    const date = firstToken(children.DateLiteral);
     if (date) return { kind: "date", value: date.image, span };
-    return { kind: "boolean", value: keyword(node, "yes") !== undefined, span };
+    return { kind: "boolean", value: present(children.Kw_yes), span };
   }
 
-  private value(node: CstNode | undefined): Ast.Value | undefined {
+  private value(node: Cst.ValueCstNode | undefined): Ast.Value | undefined {
     if (!node) return undefined;
-    const wordToken = childToken(node, "Word");
+    const { children } = node;
+    const wordToken = firstToken(children.Word);
     if (wordToken) return { kind: "word", word: word(wordToken), span: tokenSpan(wordToken) };
-    const number = childToken(node, "NumberLiteral");
+    const number = firstToken(children.NumberLiteral);
     if (number) return { kind: "number", value: Number(number.image), span: tokenSpan(number) };
-    const date = childToken(node, "DateLiteral");
+    const date = firstToken(children.DateLiteral);
     return date ? { kind: "date", value: date.image, span: tokenSpan(date) } : undefined;
   }
 
-  private values(list: CstNode): Ast.Value[] {
-    return childNodes(list, "value").flatMap((value) => this.value(value) ?? []);
+  private values(list: Cst.ValueListCstNode): Ast.Value[] {
+    return (list.children.value ?? []).flatMap((value) => this.value(value) ?? []);
   }
 
-  private predicate(node: CstNode): Ast.Expression | undefined {
+  /** The values after `is` or `contains`: a list in parentheses, or a single value. */
+  private tailValues(tail: Cst.IsTailCstNode | Cst.ContainsTailCstNode): { values: Ast.Value[]; isList: boolean } {
+    const list = firstNode(tail.children.valueList);
+    if (list) return { values: this.values(list), isList: true };
+    return { values: [this.value(firstNode(tail.children.value))].flatMap((value) => value ?? []), isList: false };
+  }
+
+  private predicate(node: Cst.PredicateCstNode): Ast.Expression | undefined {
+    const { children } = node;
     const span = nodeSpan(node);
-    const subject = this.operand(childNode(node, "operand"));
+    const subject = this.operand(firstNode(children.operand));
     if (!span || !subject) return undefined;
 
-    const isTail = childNode(node, "isTail");
+    const isTail = firstNode(children.isTail);
     if (isTail) {
-      const list = childNode(isTail, "valueList");
-      const values = list ? this.values(list) : [this.value(childNode(isTail, "value"))].flatMap((v) => v ?? []);
-      return {
-        kind: "is",
-        subject,
-        negated: keyword(isTail, "not") !== undefined,
-        values,
-        oneOf: list !== undefined,
-        span,
-      };
+      const { values, isList } = this.tailValues(isTail);
+      return { kind: "is", subject, negated: present(isTail.children.Kw_not), values, oneOf: isList, span };
     }
-    const comparison = childNode(node, "comparisonTail");
+    const comparison = firstNode(children.comparisonTail);
     if (comparison) {
-      const right = this.operand(childNode(comparison, "operand"));
-      // The operator is the one token of the comparison's own; the operand after it is a node.
-      const operatorToken = Object.values(comparison.children).flat().filter(isToken).find(isInText);
-      if (!right || !operatorToken) return undefined;
-      return {
-        kind: "comparison",
-        operator: operatorToken.image as Ast.ComparisonOperator,
-        left: subject,
-        right,
-        span,
-      };
+      const right = this.operand(firstNode(comparison.children.operand));
+      const operator = comparisonOperator(comparison.children);
+      if (!right || !operator) return undefined;
+      return { kind: "comparison", operator, left: subject, right, span };
     }
-    const contains = childNode(node, "containsTail");
+    const contains = firstNode(children.containsTail);
     if (contains) {
-      const list = childNode(contains, "valueList");
-      const values = list ? this.values(list) : [this.value(childNode(contains, "value"))].flatMap((v) => v ?? []);
-      return { kind: "contains", subject, mode: keyword(contains, "any") ? "any" : "all", values, span };
+      const { values } = this.tailValues(contains);
+      return { kind: "contains", subject, mode: present(contains.children.Kw_any) ? "any" : "all", values, span };
     }
     switch (subject.kind) {
       case "name":
@@ -833,13 +922,62 @@ class AstBuilder {
   }
 }
 
+/** An `and` or `or` of the operands, or the one operand alone. */
+function chain(node: CstNode, kind: "and" | "or", operands: Ast.Expression[]): Ast.Expression | undefined {
+  const span = nodeSpan(node);
+  if (operands.length === 0 || !span) return undefined;
+  return operands.length === 1 ? operands[0] : { kind, operands, span };
+}
+
+/** The operator of a comparison: the one token of the comparison's own (the operand after it is a node). */
+function comparisonOperator(children: Cst.ComparisonTailCstChildren): Ast.ComparisonOperator | undefined {
+  for (const [tokenName, operator] of Object.entries(comparisonOperators)) {
+    if (present(children[tokenName as keyof typeof comparisonOperators])) return operator;
+  }
+  return undefined;
+}
+
+type ArithmeticOperator = "+" | "-" | "*" | "/";
+
+function operatorTokens(
+  tokens: readonly IToken[] | undefined,
+  operator: ArithmeticOperator,
+): { token: IToken; operator: ArithmeticOperator }[] {
+  return inText(tokens).map((token) => ({ token, operator }));
+}
+
+/** Operands joined by the operators between them, left to right (the operators in any order: they are sorted by place). */
+function leftToRight(
+  operands: readonly (Ast.NumericExpression | undefined)[],
+  operators: readonly { token: IToken; operator: ArithmeticOperator }[],
+): Ast.NumericExpression | undefined {
+  const inOrder = [...operators].sort((a, b) => a.token.startOffset - b.token.startOffset);
+  let result = operands[0];
+  for (let i = 1; i < operands.length && result; i++) {
+    const right = operands[i];
+    const operator = inOrder[i - 1];
+    if (!right || !operator) return undefined;
+    result = {
+      kind: "binary",
+      operator: operator.operator,
+      left: result,
+      right,
+      span: joinSpans(result.span, right.span),
+    };
+  }
+  return result;
+}
+
 /** Spreads `{ key: value }` only when the value is defined, so optional fields stay absent. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-export function cstToAst(cst: CstNode, file: string): { statements: Ast.Statement[]; diagnostics: Diagnostic[] } {
+export function cstToAst(
+  cst: Cst.FileCstNode,
+  file: string,
+): { statements: Ast.Statement[]; partialStatements: Ast.PartialStatement[]; diagnostics: Diagnostic[] } {
   const builder = new AstBuilder(file);
   const statements = builder.statements(cst);
-  return { statements, diagnostics: builder.diagnostics };
+  return { statements, partialStatements: builder.partialStatements, diagnostics: builder.diagnostics };
 }

@@ -1,7 +1,7 @@
-// The tokens under a node of Chevrotain's concrete syntax tree, and source spans, for cst-to-ast.ts
-// and the formatter. Error recovery may insert tokens that are not in the text (their offset is NaN):
-// they are never counted. Spans come from the locations Chevrotain records, so asking for the span
-// of every node of a file takes time linear in its size.
+// Tokens and nodes of Chevrotain's concrete syntax tree as source spans, for cst-to-ast.ts and the
+// formatter. Error recovery may insert tokens that are not in the text (their offset is NaN): they
+// are never counted. Spans come from the locations Chevrotain records, so asking for the span of
+// every node of a file takes time linear in its size.
 
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import type { Span } from "./ast.js";
@@ -62,19 +62,4 @@ export function nodeSpan(node: CstNode): Span | undefined {
 /** Where the first token under a node starts, or undefined for a node without one. */
 export function firstOffset(node: CstNode): number | undefined {
   return nodeSpan(node)?.offset;
-}
-
-/** Every token in the text under a node, in source order; a loop, for nodes of any size. */
-export function tokensUnder(node: CstNode): IToken[] {
-  const found: IToken[] = [];
-  const pending: CstNode[] = [node];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    for (const elements of Object.values(next.children)) {
-      for (const element of elements) {
-        if (!isToken(element)) pending.push(element);
-        else if (isInText(element)) found.push(element);
-      }
-    }
-  }
-  return found.sort((a, b) => a.startOffset - b.startOffset);
 }

@@ -2,10 +2,11 @@
 // and never recurses deeper than the nesting limit allows: the tokens are checked (nesting.ts) before
 // the parser, which is recursive, sees them.
 
-import { EOF, type CstNode, type IToken } from "chevrotain";
+import { EOF, type IToken } from "chevrotain";
 import type { SourceFile, Span } from "./ast.js";
 import { policyLexer } from "./tokens.js";
-import { policyParser } from "./parser.js";
+import { isFileNode, policyParser } from "./parser.js";
+import type { FileCstNode } from "./cst-types.js";
 import { cstToAst } from "./cst-to-ast.js";
 import { tokenSpan } from "./cst-tokens.js";
 import { boundNesting } from "./nesting.js";
@@ -50,7 +51,7 @@ function errorSpan(token: IToken, previous: IToken | undefined, text: string): S
 }
 
 export interface ConcreteParse {
-  readonly cst: CstNode;
+  readonly cst: FileCstNode;
   /** Every token but comments, in order, as lexed (the parser may have seen stand-ins for parts nested too deep). */
   readonly tokens: readonly IToken[];
   readonly comments: readonly IToken[];
@@ -104,6 +105,8 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
   for (const found of bounded.diagnostics) diagnostics.push(found);
   policyParser.input = bounded.tokens;
   const cst = policyParser.file();
+  if (!isFileNode(cst))
+    throw new Error(`policyc: the parser returned a ${cst.name} node for ${path}, not a file (a bug)`);
   for (const error of policyParser.errors) {
     const previous = "previousToken" in error ? (error as { previousToken?: IToken }).previousToken : undefined;
     // The error's message is what the parser expected (parser-messages.ts); what it found is its token.
@@ -122,7 +125,7 @@ export function parseSource(text: string, path: string): ParseResult {
   const concrete = parseConcrete(text, path);
   const built = cstToAst(concrete.cst, path);
   return {
-    source: { path, text, statements: built.statements },
+    source: { path, text, statements: built.statements, partialStatements: built.partialStatements },
     comments: concrete.comments,
     diagnostics: [...concrete.diagnostics, ...built.diagnostics],
   };

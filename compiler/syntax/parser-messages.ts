@@ -4,9 +4,10 @@
 // sentence itself is written once, in the catalogue.
 
 import { EOF, tokenLabel, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
+import type { GrammarRule } from "./grammar-rules.js";
 
-/** What each grammar rule is, in the words of the person writing a policy. */
-const ruleDescriptions: Readonly<Record<string, string>> = {
+/** What each grammar rule is, in the words of the person writing a policy (a misspelled rule does not compile). */
+const ruleDescriptions: { readonly [Rule in GrammarRule]?: string } = {
   statement: "a statement such as `criterion`, `fact`, `section` or `note`",
   expression: "a condition",
   andExpression: "a condition",
@@ -19,6 +20,14 @@ const ruleDescriptions: Readonly<Record<string, string>> = {
   factType: "a type: `yes or no`, `number`, `date`, `one of ...` or `set of ...`",
   text: "a quoted text",
 };
+
+function isDescribedRule(ruleName: string): ruleName is GrammarRule {
+  return Object.hasOwn(ruleDescriptions, ruleName);
+}
+
+function describedRule(ruleName: string): string | undefined {
+  return isDescribedRule(ruleName) ? ruleDescriptions[ruleName] : undefined;
+}
 
 function firstTokensOf(paths: TokenType[][]): string[] {
   const labels = new Set<string>();
@@ -45,10 +54,10 @@ export const parserExpectations: IParserErrorMessageProvider = {
     return "a keyword that starts a statement, such as `criterion`, `fact` or `section`";
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, ruleName }) {
-    return ruleDescriptions[ruleName] ?? listOfChoices(firstTokensOf(expectedPathsPerAlt.flat()));
+    return describedRule(ruleName) ?? listOfChoices(firstTokensOf(expectedPathsPerAlt.flat()));
   },
   buildEarlyExitMessage({ expectedIterationPaths, ruleName }) {
-    const expected = ruleDescriptions[ruleName] ?? listOfChoices(firstTokensOf(expectedIterationPaths));
+    const expected = describedRule(ruleName) ?? listOfChoices(firstTokensOf(expectedIterationPaths));
     // "at least one value", not "at least one a value".
     return `at least one ${expected.replace(/^an? /, "")}`;
   },

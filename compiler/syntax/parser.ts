@@ -29,6 +29,7 @@ import {
   Divide,
 } from "./tokens.js";
 import { parserExpectations } from "./parser-messages.js";
+import type { FileCstNode } from "./cst-types.js";
 
 class PolicyParser extends CstParser {
   constructor() {
@@ -904,6 +905,11 @@ class PolicyParser extends CstParser {
 
 /** The single parser instance, reset for each input (Chevrotain's performance guide). */
 export const policyParser = new PolicyParser();
+
+/** Whether a tree is a whole file's, as `policyParser.file()` returns it (Chevrotain types it as any node). */
+export function isFileNode(node: CstNode): node is FileCstNode {
+  return node.name === "file";
+}
 
 export interface ParserOutput {
   readonly cst: CstNode;
