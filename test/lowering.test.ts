@@ -62,11 +62,20 @@ describe("sugar removed", () => {
       kind: "exclusion",
       role: "exclusion",
       condition: { kind: "not", operand: flag },
+      written: { keyword: "unless", condition: flag },
     });
   });
 
   it("lowers `not covered when X` to a denial when X, without a not", () => {
     expect(conditionOf(`section S "Not covered when:"\nexclusion S.1 "x" not covered when a.flag`)).toEqual(flag);
+  });
+
+  it("keeps `not covered when not X` written with when, though its condition is the same as with unless", () => {
+    const model = lower(policy(`section S "Not covered when:"\nexclusion S.1 "x" not covered when not a.flag`));
+    expect(rule(model, "S.1")).toMatchObject({
+      condition: { kind: "not", operand: flag },
+      written: { keyword: "when" },
+    });
   });
 
   it("lowers `is no` to not, `is yes` to the fact itself, and both to a condition that always holds once known", () => {
@@ -393,6 +402,18 @@ exception E "Young members."
 
   it("are among what the revision that added them added", () => {
     expect(lower(policy(exceptions)).revisions[1]?.added).toEqual(["E"]);
+  });
+
+  it("are listed on each rule they override, in the exceptions' order, once each", () => {
+    const model = lower(
+      policy(`${exceptions}exception F "Second."
+  applies when a.flag
+  may override place
+  overrides S.1, S.1
+`),
+    );
+    expect(rule(model, "S.1").overriddenBy).toEqual(["E", "F"]);
+    expect(rule(model, "S.2").overriddenBy).toEqual([]);
   });
 });
 

@@ -54,9 +54,7 @@ function comparables(model: PolicyModel): Comparable[] {
           applicability: rule.applicability,
           "in force": months(model, rule.inForce),
           category: rule.category,
-          "set aside by": model.exceptions
-            .filter((exception) => exception.overrides.includes(rule.id))
-            .map((exception) => exception.id),
+          "set aside by": rule.overriddenBy,
           "services of": rule.servicesOf,
         },
       });

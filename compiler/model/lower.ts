@@ -277,6 +277,17 @@ class Lowering {
     return chain;
   }
 
+  /** For each rule id, the exceptions that override it, in the exceptions' order. */
+  private overridersByRule(): Map<string, string[]> {
+    const byRule = new Map<string, string[]>();
+    for (const exception of this.symbols.exceptions.values()) {
+      for (const overridden of new Set(exception.overrides.map((word) => word.text))) {
+        byRule.set(overridden, [...(byRule.get(overridden) ?? []), exception.id.text]);
+      }
+    }
+    return byRule;
+  }
+
   private rules(): M.RuleModel[] {
     const parts = new Map<string, M.Condition>();
     for (const statement of this.symbols.outline.values()) {
@@ -290,18 +301,24 @@ class Lowering {
         parts.set(statement.id.text, this.condition(statement.metWhen));
       }
     }
+    const overriders = this.overridersByRule();
     const rules: M.RuleModel[] = [];
     for (const statement of this.symbols.outline.values()) {
-      const rule = this.rule(statement, parts);
+      const rule = this.rule(statement, parts, overriders);
       if (rule) rules.push(rule);
     }
     return rules;
   }
 
-  private rule(statement: Ast.Statement, parts: ReadonlyMap<string, M.Condition>): M.RuleModel | undefined {
+  private rule(
+    statement: Ast.Statement,
+    parts: ReadonlyMap<string, M.Condition>,
+    overriders: ReadonlyMap<string, readonly string[]>,
+  ): M.RuleModel | undefined {
     let role: M.RuleRole;
     let condition: M.Condition;
     let servicesOf: string | undefined;
+    let written: M.WrittenCondition = { keyword: "when" };
     switch (statement.kind) {
       case "criterion": {
         if (!statement.metWhen) return undefined;
@@ -320,8 +337,13 @@ class Lowering {
         }
         if (!statement.notCovered) return undefined;
         role = "exclusion";
-        const when = this.condition(statement.notCovered.condition);
-        condition = statement.notCovered.unless ? { kind: "not", operand: when } : when;
+        const asWritten = this.condition(statement.notCovered.condition);
+        if (statement.notCovered.unless) {
+          condition = { kind: "not", operand: asWritten };
+          written = { keyword: "unless", condition: asWritten };
+        } else {
+          condition = asWritten;
+        }
         break;
       }
       default:
@@ -342,6 +364,7 @@ class Lowering {
           ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value }))
           : [],
       condition,
+      written,
       applicability,
       inForce: this.lifetime(id),
       ...(statement.category && { category: statement.category.text }),
@@ -349,6 +372,7 @@ class Lowering {
       ...(servicesOf !== undefined && { servicesOf }),
       ...(role === "part" && { partOf: parentId(id) }),
       facts: this.inDeclarationOrder(facts),
+      overriddenBy: overriders.get(id) ?? [],
     };
   }
 

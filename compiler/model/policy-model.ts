@@ -89,6 +89,16 @@ export interface DefinitionModel {
  */
 export type RuleRole = "requirement" | "part" | "exclusion" | "servicesExclusion";
 
+/**
+ * How a rule's condition was written, so that the docs say it the author's way:
+ * - `when`: as `condition` stands (`met when X`, `not covered when X`, `not covered when not X`);
+ * - `unless`: `not covered unless X`, with X here as written; the rule's `condition` is `not X`.
+ * NOTE: the docs once recovered `unless` from a `not` at the top of the condition, which also matched
+ * an exclusion written `not covered when not X` (or `when X is no`).
+ */
+export type WrittenCondition =
+  { readonly keyword: "when" } | { readonly keyword: "unless"; readonly condition: Condition };
+
 export interface RuleModel {
   readonly id: string;
   readonly kind: "criterion" | "exclusion" | "note";
@@ -96,8 +106,10 @@ export interface RuleModel {
   /** The policy's own words. */
   readonly text: string;
   readonly items: readonly { readonly label: string; readonly text: string }[];
-  /** For a requirement, when it is met; for the others, when coverage is denied. */
+  /** For a requirement, when it is met; for the others, when coverage is denied. What the evaluator runs. */
   readonly condition: Condition;
+  /** How the author wrote the condition (see WrittenCondition), for the docs. */
+  readonly written: WrittenCondition;
   /** Conditions of the enclosing sections (`applies when`), outermost first. */
   readonly applicability: readonly { readonly section: string; readonly condition: Condition }[];
   readonly inForce: RevisionRange;
@@ -109,6 +121,8 @@ export interface RuleModel {
   readonly partOf?: string;
   /** Every fact the rule reads, through definitions, parts and applicability, in declaration order. */
   readonly facts: readonly string[];
+  /** Ids of the exceptions that override the rule (may set it aside), in the exceptions' order. */
+  readonly overriddenBy: readonly string[];
 }
 
 export interface ExceptionModel {

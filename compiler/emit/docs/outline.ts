@@ -46,8 +46,8 @@ export function ruleLogic(context: DocsContext, rule: RuleModel): ListItem {
     case "part":
       return logicDetail("Logic:", words`Met when`, say(rule.condition));
     case "exclusion":
-      if (rule.condition.kind === "not")
-        return logicDetail("Logic:", words`Not covered unless`, say(rule.condition.operand));
+      if (rule.written.keyword === "unless")
+        return logicDetail("Logic:", words`Not covered unless`, say(rule.written.condition));
       return logicDetail("Logic:", words`Not covered when`, say(rule.condition));
     case "servicesExclusion": {
       const section = rule.servicesOf ?? "";
@@ -90,7 +90,6 @@ function applicability(context: DocsContext, rule: RuleModel): ListItem {
 function ruleBlocks(context: DocsContext, rule: RuleModel): Block[] {
   const category =
     rule.category !== undefined ? context.model.categories.find((c) => c.name === rule.category) : undefined;
-  const overriders = context.model.exceptions.filter((exception) => exception.overrides.includes(rule.id));
   const details: ListItem[] = [
     ruleLogic(context, rule),
     applicability(context, rule),
@@ -107,10 +106,10 @@ function ruleBlocks(context: DocsContext, rule: RuleModel): Block[] {
     ...(category ? [detail("Category:", words`${text(category.name)}: ${text(category.description)}.`)] : []),
     detail(
       "Set aside by:",
-      overriders.length === 0
+      rule.overriddenBy.length === 0
         ? words`no exception.`
         : words`${join(
-            overriders.map((exception) => words`exception ${context.link(exception.id)}`),
+            rule.overriddenBy.map((exception) => words`exception ${context.link(exception)}`),
             ", ",
           )}, when it applies.`,
     ),
