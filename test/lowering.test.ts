@@ -475,12 +475,14 @@ code T0003 modifier SD "Nursing."
       ["T0003-modifier", "T0003", "requiresModifier", []],
     ]);
     const byId = new Map(model.billingRules.map((r) => [r.id, r]));
-    expect(byId.get("E0001-pumps")?.condition).toEqual({ kind: "fact", fact: "claim.pumps" });
-    expect(byId.get("E0001-not-long")?.condition).toEqual({
-      kind: "compare",
-      operator: ">",
-      left: { kind: "fact", fact: "claim.minutes" },
-      right: { kind: "number", value: 600 },
+    expect(byId.get("E0001-pumps")).toMatchObject({ condition: { kind: "fact", fact: "claim.pumps" } });
+    expect(byId.get("E0001-not-long")).toMatchObject({
+      condition: {
+        kind: "compare",
+        operator: ">",
+        left: { kind: "fact", fact: "claim.minutes" },
+        right: { kind: "number", value: 600 },
+      },
     });
     expect(byId.get("E0002-units")).toMatchObject({
       limit: {
@@ -496,12 +498,29 @@ code T0003 modifier SD "Nursing."
       },
       rounding: "up",
     });
-    expect(byId.get("T0003-with-kit")?.group).toEqual({
-      name: "kit_codes",
-      description: "the kit codes (E0001, E0002)",
-      codes: ["E0001", "E0002"],
+    expect(byId.get("T0003-with-kit")).toMatchObject({
+      group: { name: "kit_codes", description: "the kit codes (E0001, E0002)", codes: ["E0001", "E0002"] },
     });
-    expect(byId.get("T0003-modifier")?.modifier).toBe("SD");
+    expect(byId.get("T0003-modifier")).toMatchObject({ modifier: "SD" });
+  });
+
+  it("hold only the fields of their kind, with a unit limit's rounding always said", () => {
+    const model = lower(
+      policy(`${coding}code E0004 "A pole."
+  rule E0004-units: units at most 4
+`),
+    );
+    const fieldsOf = (id: string) => {
+      const found = model.billingRules.find((r) => r.id === id);
+      return Object.keys(found ?? {}).filter((key) =>
+        ["condition", "modifier", "group", "limit", "rounding"].includes(key),
+      );
+    };
+    expect(fieldsOf("E0001-pumps")).toEqual(["condition"]);
+    expect(fieldsOf("T0003-modifier")).toEqual(["modifier"]);
+    expect(fieldsOf("T0003-with-kit")).toEqual(["group"]);
+    expect(fieldsOf("E0004-units")).toEqual(["limit", "rounding"]);
+    expect(model.billingRules.find((r) => r.id === "E0004-units")).toMatchObject({ rounding: "none" });
   });
 
   it("cite the words each rule carries out: the code's, a billing sentence's, or a note's", () => {

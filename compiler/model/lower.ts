@@ -481,6 +481,25 @@ class Lowering {
     }));
   }
 
+  /** What a billing rule checks, each kind with its own fields. */
+  private billingLogic(body: Ast.BillingRuleBody, groups: readonly M.CodeGroupModel[]): M.BillingRuleLogic {
+    switch (body.kind) {
+      case "billedOnlyWhen":
+      case "notBilledWhen":
+        return { kind: body.kind, condition: this.condition(body.condition) };
+      case "requiresModifier":
+        return { kind: body.kind, modifier: body.modifier.text };
+      case "billedWithEach": {
+        const group = groups.find((candidate) => candidate.name === body.group.text);
+        // The checker reports a group that is not declared (lowering never sees one).
+        if (!group) throw new Error(`lowering: code group ${body.group.text} is not declared`);
+        return { kind: body.kind, group };
+      }
+      case "unitsAtMost":
+        return { kind: body.kind, limit: this.numeric(body.limit), rounding: body.rounding ?? "none" };
+    }
+  }
+
   private billingRules(groups: readonly M.CodeGroupModel[]): M.BillingRuleModel[] {
     return billingRuleSites(this.symbols).map(({ rule, code, note }) => {
       const id = rule.id.text;
@@ -492,28 +511,13 @@ class Lowering {
           : note
             ? { kind: "billing", id: codeLabel(code), text: note.text.value }
             : { kind: "code", id: codeLabel(code), text: code.description.value };
-      const body = rule.body;
-      const group = body.kind === "billedWithEach" ? groups.find((g) => g.name === body.group.text) : undefined;
-      const condition =
-        body.kind === "billedOnlyWhen" || body.kind === "notBilledWhen" ? this.condition(body.condition) : undefined;
-      const defaultMessage = {
-        billedOnlyWhen: `${label} may be billed only as the policy says: "${source.text}"`,
-        notBilledWhen: `${label} may not be billed on this claim: "${source.text}"`,
-        requiresModifier: `${label} must be billed with modifier ${body.kind === "requiresModifier" ? body.modifier.text : ""}.`,
-        billedWithEach: `Each code of ${group?.description ?? "its group"} billed needs ${label} on the claim for as many units.`,
-        unitsAtMost: `${label} is billed for more units than the policy allows.`,
-      }[body.kind];
+      const logic = this.billingLogic(rule.body, groups);
       return {
         id,
         code: label,
-        kind: body.kind,
-        ...(condition && { condition }),
-        ...(body.kind === "requiresModifier" && { modifier: body.modifier.text }),
-        ...(group && { group }),
-        ...(body.kind === "unitsAtMost" && { limit: this.numeric(body.limit) }),
-        ...(body.kind === "unitsAtMost" && body.rounding && { rounding: body.rounding }),
+        ...logic,
         source,
-        message: rule.says?.value ?? defaultMessage,
+        message: rule.says?.value ?? defaultBillingMessage(logic, label, source.text),
         inForce: this.lifetime(id),
         readings: readings(rule),
         facts: this.inDeclarationOrder(this.checked.reads.get(id)?.facts ?? new Set()),
@@ -595,6 +599,22 @@ class Lowering {
           : [],
       ),
     };
+  }
+}
+
+/** The message of a billing rule written without `says`. */
+function defaultBillingMessage(logic: M.BillingRuleLogic, label: string, sourceText: string): string {
+  switch (logic.kind) {
+    case "billedOnlyWhen":
+      return `${label} may be billed only as the policy says: "${sourceText}"`;
+    case "notBilledWhen":
+      return `${label} may not be billed on this claim: "${sourceText}"`;
+    case "requiresModifier":
+      return `${label} must be billed with modifier ${logic.modifier}.`;
+    case "billedWithEach":
+      return `Each code of ${logic.group.description} billed needs ${label} on the claim for as many units.`;
+    case "unitsAtMost":
+      return `${label} is billed for more units than the policy allows.`;
   }
 }
 

@@ -212,17 +212,21 @@ export interface CodeGroupModel {
  * - `requiresModifier`: each line of the code must carry `modifier`;
  * - `billedWithEach`: each line of a code in `group` needs this code on the claim, for at least as
  *   many units as that line;
- * - `unitsAtMost`: the units of the code on the claim, together, are at most `limit` (rounded).
+ * - `unitsAtMost`: the units of the code on the claim, together, are at most `limit` (rounded up,
+ *   down, or not at all).
  */
-export interface BillingRuleModel {
+export type BillingRuleModel = BillingRuleCommon & BillingRuleLogic;
+
+/** What each kind of billing rule checks, with exactly the fields that kind needs. */
+export type BillingRuleLogic =
+  | { readonly kind: "billedOnlyWhen" | "notBilledWhen"; readonly condition: Condition }
+  | { readonly kind: "requiresModifier"; readonly modifier: string }
+  | { readonly kind: "billedWithEach"; readonly group: CodeGroupModel }
+  | { readonly kind: "unitsAtMost"; readonly limit: NumericModel; readonly rounding: "up" | "down" | "none" };
+
+interface BillingRuleCommon {
   readonly id: string;
   readonly code: string;
-  readonly kind: "billedOnlyWhen" | "notBilledWhen" | "requiresModifier" | "billedWithEach" | "unitsAtMost";
-  readonly condition?: Condition;
-  readonly modifier?: string;
-  readonly group?: CodeGroupModel;
-  readonly limit?: NumericModel;
-  readonly rounding?: "up" | "down";
   /** The policy text the rule carries out: the code's description, one of its billing sentences, or a note. */
   readonly source: { readonly kind: "code" | "billing" | "note"; readonly id: string; readonly text: string };
   /** What a billing specialist reads when the rule is broken. */
