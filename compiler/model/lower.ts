@@ -4,10 +4,15 @@
 
 import { createHash } from "node:crypto";
 import type * as Ast from "../syntax/ast.js";
-import { billingKey, type CheckedPolicy } from "../check/check-policy.js";
-import { codeLabel, parentId } from "../check/symbols.js";
-import { billingRuleSites } from "../check/billing.js";
-import { resolutionOf, resolvedFact } from "../check/resolutions.js";
+import {
+  billingKey,
+  billingRuleSites,
+  codeLabel,
+  parentId,
+  resolutionOf,
+  resolvedFact,
+  type CheckedPolicy,
+} from "../check/output.js";
 import type * as M from "./policy-model.js";
 
 export function sourceHash(text: string): string {
