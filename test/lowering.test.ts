@@ -288,7 +288,21 @@ criterion S.B "y" met when a.other
       appliesWhen: { kind: "oneOf", fact: "a.place", values: ["home"] },
       inForce: { from: 0 },
       readings: [],
+      parent: "S",
+      children: ["S.A.1"],
+      depth: 2,
     });
+  });
+
+  it("give every outline entry its parent, its children in source order and its depth", () => {
+    const places = lower(policy(nested)).outline.map((entry) => [entry.id, entry.parent, entry.children, entry.depth]);
+    expect(places).toEqual([
+      ["S", undefined, ["S.A", "S.B"], 1],
+      ["S.A", "S", ["S.A.1"], 2],
+      ["S.A.1", "S.A", ["S.A.1.a"], 3],
+      ["S.A.1.a", "S.A.1", [], 4],
+      ["S.B", "S", [], 2],
+    ]);
   });
 });
 
@@ -439,7 +453,13 @@ note U.note-3 "Note: words alone."
     ]);
     // A note without a rule decides nothing: it is in the outline, not among the rules.
     expect(model.outline.find((entry) => entry.id === "U.note-3")).toMatchObject({ kind: "note" });
-    expect(model.outline.find((entry) => entry.id === "U.note-1")).toEqual({ kind: "rule", id: "U.note-1" });
+    expect(model.outline.find((entry) => entry.id === "U.note-1")).toEqual({
+      kind: "rule",
+      id: "U.note-1",
+      parent: "U",
+      children: [],
+      depth: 2,
+    });
   });
 });
 

@@ -3,6 +3,6 @@
 // again here. The direction is one way: model/ reads check/ through this file; check/ never reads model/.
 
 export { billingKey, type CheckedPolicy } from "./check-policy.js";
-export { codeLabel, parentId } from "./symbols.js";
+export { codeLabel, parentId, type OutlineStatement } from "./symbols.js";
 export { billingRuleSites } from "./billing.js";
 export { resolutionOf, resolvedFact } from "./resolutions.js";

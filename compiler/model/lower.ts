@@ -9,6 +9,7 @@ import {
   billingRuleSites,
   codeLabel,
   parentId,
+  type OutlineStatement,
   resolutionOf,
   resolvedFact,
   type CheckedPolicy,
@@ -405,39 +406,67 @@ class Lowering {
     });
   }
 
+  /** Each numbered statement's place, from the checker's parent relation: parent, children, depth. */
+  private outlinePlaces(): Map<string, M.OutlinePlace> {
+    const ids = [...this.symbols.outline.keys()];
+    const children = new Map<string, string[]>();
+    for (const id of ids) {
+      const parent = parentId(id);
+      if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), id]);
+    }
+    const depthOf = (id: string): number => {
+      let depth = 1;
+      for (let ancestor = parentId(id); ancestor !== undefined; ancestor = parentId(ancestor)) depth++;
+      return depth;
+    };
+    return new Map(
+      ids.map((id): [string, M.OutlinePlace] => {
+        const parent = parentId(id);
+        return [id, { ...(parent !== undefined && { parent }), children: children.get(id) ?? [], depth: depthOf(id) }];
+      }),
+    );
+  }
+
   private outline(rules: readonly M.RuleModel[]): M.OutlineEntry[] {
     const ruleIds = new Set(rules.map((rule) => rule.id));
+    const places = this.outlinePlaces();
     return [...this.symbols.outline.values()].map((statement): M.OutlineEntry => {
-      const id = statement.id.text;
-      if (ruleIds.has(id)) return { kind: "rule", id };
-      switch (statement.kind) {
-        case "section":
-          return {
-            kind: "section",
-            id,
-            title: statement.title.value,
-            ...(statement.appliesWhen && { appliesWhen: this.condition(statement.appliesWhen) }),
-            inForce: this.lifetime(id),
-            readings: readings(statement),
-          };
-        case "note":
-        case "service":
-          return {
-            kind: statement.kind,
-            id,
-            text: statement.text.value,
-            items:
-              statement.kind === "note"
-                ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value }))
-                : [],
-            inForce: this.lifetime(id),
-            readings: readings(statement),
-          };
-        default:
-          // A criterion or exclusion without its condition cannot reach lowering (the checker reports it).
-          throw new Error(`lowering: ${statement.kind} ${id} has no rule`);
-      }
+      const place = places.get(statement.id.text);
+      if (place === undefined) throw new Error(`lowering: ${statement.id.text} has no place in the outline`);
+      return { ...this.outlineStatement(statement, ruleIds), ...place };
     });
+  }
+
+  private outlineStatement(statement: OutlineStatement, ruleIds: ReadonlySet<string>): M.OutlineStatementModel {
+    const id = statement.id.text;
+    if (ruleIds.has(id)) return { kind: "rule", id };
+    switch (statement.kind) {
+      case "section":
+        return {
+          kind: "section",
+          id,
+          title: statement.title.value,
+          ...(statement.appliesWhen && { appliesWhen: this.condition(statement.appliesWhen) }),
+          inForce: this.lifetime(id),
+          readings: readings(statement),
+        };
+      case "note":
+      case "service":
+        return {
+          kind: statement.kind,
+          id,
+          text: statement.text.value,
+          items:
+            statement.kind === "note"
+              ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value }))
+              : [],
+          inForce: this.lifetime(id),
+          readings: readings(statement),
+        };
+      default:
+        // A criterion or exclusion without its condition cannot reach lowering (the checker reports it).
+        throw new Error(`lowering: ${statement.kind} ${id} has no rule`);
+    }
   }
 
   private revisions(): M.RevisionModel[] {

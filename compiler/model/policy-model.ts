@@ -140,8 +140,22 @@ export interface ExceptionModel {
   readonly facts: readonly string[];
 }
 
-/** Every numbered statement of the policy, in source order, for the docs. */
-export type OutlineEntry =
+/**
+ * Where a numbered statement sits in the outline, from the checker's parent relation: the statement
+ * it is numbered under (none for a top-level section), those numbered directly under it in source
+ * order, and its depth (1 for a top-level section, 2 for what is directly under one...).
+ */
+export interface OutlinePlace {
+  readonly parent?: string;
+  readonly children: readonly string[];
+  readonly depth: number;
+}
+
+/** Every numbered statement of the policy, in source order, with its place, for the docs. */
+export type OutlineEntry = OutlineStatementModel & OutlinePlace;
+
+/** What a numbered statement is: a section, a rule (see PolicyModel.rules), a note or a service. */
+export type OutlineStatementModel =
   | {
       readonly kind: "section";
       readonly id: string;
