@@ -1,6 +1,6 @@
 // The checker's public output: what a later stage (lowering) may read of a checked policy. The
 // CheckedPolicy with its side tables, and the read-only accessors over them; no name is looked up
-// again here. The direction is one way: model/ reads check/ through this file; check/ never reads model/.
+// again here. One way only: model/ reads check/ through this file, check/ never reads model/.
 
 export { billingKey, type CheckedPolicy } from "./check-policy.js";
 export { codeLabel, parentId, type OutlineStatement } from "./symbols.js";
