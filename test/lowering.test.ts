@@ -62,11 +62,20 @@ describe("sugar removed", () => {
       kind: "exclusion",
       role: "exclusion",
       condition: { kind: "not", operand: flag },
+      written: { keyword: "unless", condition: flag },
     });
   });
 
   it("lowers `not covered when X` to a denial when X, without a not", () => {
     expect(conditionOf(`section S "Not covered when:"\nexclusion S.1 "x" not covered when a.flag`)).toEqual(flag);
+  });
+
+  it("keeps `not covered when not X` written with when, though its condition is the same as with unless", () => {
+    const model = lower(policy(`section S "Not covered when:"\nexclusion S.1 "x" not covered when not a.flag`));
+    expect(rule(model, "S.1")).toMatchObject({
+      condition: { kind: "not", operand: flag },
+      written: { keyword: "when" },
+    });
   });
 
   it("lowers `is no` to not, `is yes` to the fact itself, and both to a condition that always holds once known", () => {
@@ -279,7 +288,21 @@ criterion S.B "y" met when a.other
       appliesWhen: { kind: "oneOf", fact: "a.place", values: ["home"] },
       inForce: { from: 0 },
       readings: [],
+      parent: "S",
+      children: ["S.A.1"],
+      depth: 2,
     });
+  });
+
+  it("give every outline entry its parent, its children in source order and its depth", () => {
+    const places = lower(policy(nested)).outline.map((entry) => [entry.id, entry.parent, entry.children, entry.depth]);
+    expect(places).toEqual([
+      ["S", undefined, ["S.A", "S.B"], 1],
+      ["S.A", "S", ["S.A.1"], 2],
+      ["S.A.1", "S.A", ["S.A.1.a"], 3],
+      ["S.A.1.a", "S.A.1", [], 4],
+      ["S.B", "S", [], 2],
+    ]);
   });
 });
 
@@ -394,6 +417,18 @@ exception E "Young members."
   it("are among what the revision that added them added", () => {
     expect(lower(policy(exceptions)).revisions[1]?.added).toEqual(["E"]);
   });
+
+  it("are listed on each rule they override, in the exceptions' order, once each", () => {
+    const model = lower(
+      policy(`${exceptions}exception F "Second."
+  applies when a.flag
+  may override place
+  overrides S.1, S.1
+`),
+    );
+    expect(rule(model, "S.1").overriddenBy).toEqual(["E", "F"]);
+    expect(rule(model, "S.2").overriddenBy).toEqual([]);
+  });
 });
 
 describe("notes", () => {
@@ -418,7 +453,13 @@ note U.note-3 "Note: words alone."
     ]);
     // A note without a rule decides nothing: it is in the outline, not among the rules.
     expect(model.outline.find((entry) => entry.id === "U.note-3")).toMatchObject({ kind: "note" });
-    expect(model.outline.find((entry) => entry.id === "U.note-1")).toEqual({ kind: "rule", id: "U.note-1" });
+    expect(model.outline.find((entry) => entry.id === "U.note-1")).toEqual({
+      kind: "rule",
+      id: "U.note-1",
+      parent: "U",
+      children: [],
+      depth: 2,
+    });
   });
 });
 
@@ -454,12 +495,14 @@ code T0003 modifier SD "Nursing."
       ["T0003-modifier", "T0003", "requiresModifier", []],
     ]);
     const byId = new Map(model.billingRules.map((r) => [r.id, r]));
-    expect(byId.get("E0001-pumps")?.condition).toEqual({ kind: "fact", fact: "claim.pumps" });
-    expect(byId.get("E0001-not-long")?.condition).toEqual({
-      kind: "compare",
-      operator: ">",
-      left: { kind: "fact", fact: "claim.minutes" },
-      right: { kind: "number", value: 600 },
+    expect(byId.get("E0001-pumps")).toMatchObject({ condition: { kind: "fact", fact: "claim.pumps" } });
+    expect(byId.get("E0001-not-long")).toMatchObject({
+      condition: {
+        kind: "compare",
+        operator: ">",
+        left: { kind: "fact", fact: "claim.minutes" },
+        right: { kind: "number", value: 600 },
+      },
     });
     expect(byId.get("E0002-units")).toMatchObject({
       limit: {
@@ -475,12 +518,29 @@ code T0003 modifier SD "Nursing."
       },
       rounding: "up",
     });
-    expect(byId.get("T0003-with-kit")?.group).toEqual({
-      name: "kit_codes",
-      description: "the kit codes (E0001, E0002)",
-      codes: ["E0001", "E0002"],
+    expect(byId.get("T0003-with-kit")).toMatchObject({
+      group: { name: "kit_codes", description: "the kit codes (E0001, E0002)", codes: ["E0001", "E0002"] },
     });
-    expect(byId.get("T0003-modifier")?.modifier).toBe("SD");
+    expect(byId.get("T0003-modifier")).toMatchObject({ modifier: "SD" });
+  });
+
+  it("hold only the fields of their kind, with a unit limit's rounding always said", () => {
+    const model = lower(
+      policy(`${coding}code E0004 "A pole."
+  rule E0004-units: units at most 4
+`),
+    );
+    const fieldsOf = (id: string) => {
+      const found = model.billingRules.find((r) => r.id === id);
+      return Object.keys(found ?? {}).filter((key) =>
+        ["condition", "modifier", "group", "limit", "rounding"].includes(key),
+      );
+    };
+    expect(fieldsOf("E0001-pumps")).toEqual(["condition"]);
+    expect(fieldsOf("T0003-modifier")).toEqual(["modifier"]);
+    expect(fieldsOf("T0003-with-kit")).toEqual(["group"]);
+    expect(fieldsOf("E0004-units")).toEqual(["limit", "rounding"]);
+    expect(model.billingRules.find((r) => r.id === "E0004-units")).toMatchObject({ rounding: "none" });
   });
 
   it("cite the words each rule carries out: the code's, a billing sentence's, or a note's", () => {

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { checkProject } from "../compiler/build/build.js";
-import type { ResolvedCase } from "../compiler/check/check-cases.js";
+import type { ResolvedCase } from "../compiler/cases/check-cases.js";
 import { loadGeneratedEvaluator, projectRoot } from "./support/evaluators.js";
 import { runCase } from "./support/run-case.js";
 

@@ -6,7 +6,7 @@
 import { checkPolicySource, emitPolicy, type GeneratedFile } from "../pipeline.js";
 import type { PolicyModel } from "../model/policy-model.js";
 import type { Span } from "../syntax/ast.js";
-import { checkCases, type ResolvedCase, type ResolvedClaimCase } from "../check/check-cases.js";
+import { checkCases, type ResolvedCase, type ResolvedClaimCase } from "../cases/check-cases.js";
 import { parseSource } from "../syntax/parse.js";
 import { createEmitProject } from "../emit/evaluator/emit-evaluator.js";
 import { formatTypeScript } from "../emit/format.js";

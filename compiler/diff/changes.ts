@@ -2,7 +2,7 @@
 // exclusions, notes, sections and services, exceptions, definitions, facts, codes and revisions that
 // were added, removed, reworded, or whose logic changed. Compares the models; decides nothing.
 
-import type { Condition, PolicyModel, RevisionRange } from "../model/policy-model.js";
+import type { BillingRuleModel, Condition, PolicyModel, RevisionRange } from "../model/policy-model.js";
 
 export type ChangeKind = "added" | "removed" | "reworded" | "logic";
 
@@ -54,9 +54,7 @@ function comparables(model: PolicyModel): Comparable[] {
           applicability: rule.applicability,
           "in force": months(model, rule.inForce),
           category: rule.category,
-          "set aside by": model.exceptions
-            .filter((exception) => exception.overrides.includes(rule.id))
-            .map((exception) => exception.id),
+          "set aside by": rule.overriddenBy,
           "services of": rule.servicesOf,
         },
       });
@@ -137,11 +135,7 @@ function comparables(model: PolicyModel): Comparable[] {
       logic: {
         code: rule.code,
         kind: rule.kind,
-        condition: rule.condition,
-        modifier: rule.modifier,
-        group: rule.group?.codes,
-        limit: rule.limit,
-        rounding: rule.rounding,
+        ...billingLogic(rule),
         "carries out": rule.source.id,
         "in force": months(model, rule.inForce),
       },
@@ -156,6 +150,22 @@ function comparables(model: PolicyModel): Comparable[] {
     });
   }
   return items;
+}
+
+/** What a billing rule of each kind checks, as the aspects a review compares. */
+function billingLogic(rule: BillingRuleModel): Readonly<Record<string, unknown>> {
+  switch (rule.kind) {
+    case "billedOnlyWhen":
+    case "notBilledWhen":
+      return { condition: rule.condition };
+    case "requiresModifier":
+      return { modifier: rule.modifier };
+    case "billedWithEach":
+      return { group: rule.group.codes };
+    case "unitsAtMost":
+      // NOTE: no rounding is shown as none, as it was when the model left the rounding out.
+      return { limit: rule.limit, ...(rule.rounding !== "none" && { rounding: rule.rounding }) };
+  }
 }
 
 /** A value of an aspect in a few words: a list joined by commas, a word, or "none". */

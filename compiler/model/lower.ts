@@ -4,10 +4,16 @@
 
 import { createHash } from "node:crypto";
 import type * as Ast from "../syntax/ast.js";
-import { billingKey, type CheckedPolicy } from "../check/check-policy.js";
-import { codeLabel, parentId } from "../check/symbols.js";
-import { billingRuleSites } from "../check/billing.js";
-import { resolutionOf, resolvedFact } from "../check/resolutions.js";
+import {
+  billingKey,
+  billingRuleSites,
+  codeLabel,
+  parentId,
+  type OutlineStatement,
+  resolutionOf,
+  resolvedFact,
+  type CheckedPolicy,
+} from "../check/output.js";
 import type * as M from "./policy-model.js";
 
 export function sourceHash(text: string): string {
@@ -277,6 +283,17 @@ class Lowering {
     return chain;
   }
 
+  /** For each rule id, the exceptions that override it, in the exceptions' order. */
+  private overridersByRule(): Map<string, string[]> {
+    const byRule = new Map<string, string[]>();
+    for (const exception of this.symbols.exceptions.values()) {
+      for (const overridden of new Set(exception.overrides.map((word) => word.text))) {
+        byRule.set(overridden, [...(byRule.get(overridden) ?? []), exception.id.text]);
+      }
+    }
+    return byRule;
+  }
+
   private rules(): M.RuleModel[] {
     const parts = new Map<string, M.Condition>();
     for (const statement of this.symbols.outline.values()) {
@@ -290,18 +307,24 @@ class Lowering {
         parts.set(statement.id.text, this.condition(statement.metWhen));
       }
     }
+    const overriders = this.overridersByRule();
     const rules: M.RuleModel[] = [];
     for (const statement of this.symbols.outline.values()) {
-      const rule = this.rule(statement, parts);
+      const rule = this.rule(statement, parts, overriders);
       if (rule) rules.push(rule);
     }
     return rules;
   }
 
-  private rule(statement: Ast.Statement, parts: ReadonlyMap<string, M.Condition>): M.RuleModel | undefined {
+  private rule(
+    statement: Ast.Statement,
+    parts: ReadonlyMap<string, M.Condition>,
+    overriders: ReadonlyMap<string, readonly string[]>,
+  ): M.RuleModel | undefined {
     let role: M.RuleRole;
     let condition: M.Condition;
     let servicesOf: string | undefined;
+    let written: M.WrittenCondition = { keyword: "when" };
     switch (statement.kind) {
       case "criterion": {
         if (!statement.metWhen) return undefined;
@@ -320,8 +343,13 @@ class Lowering {
         }
         if (!statement.notCovered) return undefined;
         role = "exclusion";
-        const when = this.condition(statement.notCovered.condition);
-        condition = statement.notCovered.unless ? { kind: "not", operand: when } : when;
+        const asWritten = this.condition(statement.notCovered.condition);
+        if (statement.notCovered.unless) {
+          condition = { kind: "not", operand: asWritten };
+          written = { keyword: "unless", condition: asWritten };
+        } else {
+          condition = asWritten;
+        }
         break;
       }
       default:
@@ -342,6 +370,7 @@ class Lowering {
           ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value }))
           : [],
       condition,
+      written,
       applicability,
       inForce: this.lifetime(id),
       ...(statement.category && { category: statement.category.text }),
@@ -349,6 +378,7 @@ class Lowering {
       ...(servicesOf !== undefined && { servicesOf }),
       ...(role === "part" && { partOf: parentId(id) }),
       facts: this.inDeclarationOrder(facts),
+      overriddenBy: overriders.get(id) ?? [],
     };
   }
 
@@ -376,39 +406,67 @@ class Lowering {
     });
   }
 
+  /** Each numbered statement's place, from the checker's parent relation: parent, children, depth. */
+  private outlinePlaces(): Map<string, M.OutlinePlace> {
+    const ids = [...this.symbols.outline.keys()];
+    const children = new Map<string, string[]>();
+    for (const id of ids) {
+      const parent = parentId(id);
+      if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), id]);
+    }
+    const depthOf = (id: string): number => {
+      let depth = 1;
+      for (let ancestor = parentId(id); ancestor !== undefined; ancestor = parentId(ancestor)) depth++;
+      return depth;
+    };
+    return new Map(
+      ids.map((id): [string, M.OutlinePlace] => {
+        const parent = parentId(id);
+        return [id, { ...(parent !== undefined && { parent }), children: children.get(id) ?? [], depth: depthOf(id) }];
+      }),
+    );
+  }
+
   private outline(rules: readonly M.RuleModel[]): M.OutlineEntry[] {
     const ruleIds = new Set(rules.map((rule) => rule.id));
+    const places = this.outlinePlaces();
     return [...this.symbols.outline.values()].map((statement): M.OutlineEntry => {
-      const id = statement.id.text;
-      if (ruleIds.has(id)) return { kind: "rule", id };
-      switch (statement.kind) {
-        case "section":
-          return {
-            kind: "section",
-            id,
-            title: statement.title.value,
-            ...(statement.appliesWhen && { appliesWhen: this.condition(statement.appliesWhen) }),
-            inForce: this.lifetime(id),
-            readings: readings(statement),
-          };
-        case "note":
-        case "service":
-          return {
-            kind: statement.kind,
-            id,
-            text: statement.text.value,
-            items:
-              statement.kind === "note"
-                ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value }))
-                : [],
-            inForce: this.lifetime(id),
-            readings: readings(statement),
-          };
-        default:
-          // A criterion or exclusion without its condition cannot reach lowering (the checker reports it).
-          throw new Error(`lowering: ${statement.kind} ${id} has no rule`);
-      }
+      const place = places.get(statement.id.text);
+      if (place === undefined) throw new Error(`lowering: ${statement.id.text} has no place in the outline`);
+      return { ...this.outlineStatement(statement, ruleIds), ...place };
     });
+  }
+
+  private outlineStatement(statement: OutlineStatement, ruleIds: ReadonlySet<string>): M.OutlineStatementModel {
+    const id = statement.id.text;
+    if (ruleIds.has(id)) return { kind: "rule", id };
+    switch (statement.kind) {
+      case "section":
+        return {
+          kind: "section",
+          id,
+          title: statement.title.value,
+          ...(statement.appliesWhen && { appliesWhen: this.condition(statement.appliesWhen) }),
+          inForce: this.lifetime(id),
+          readings: readings(statement),
+        };
+      case "note":
+      case "service":
+        return {
+          kind: statement.kind,
+          id,
+          text: statement.text.value,
+          items:
+            statement.kind === "note"
+              ? statement.items.map((item) => ({ label: item.label.text, text: item.text.value }))
+              : [],
+          inForce: this.lifetime(id),
+          readings: readings(statement),
+        };
+      default:
+        // A criterion or exclusion without its condition cannot reach lowering (the checker reports it).
+        throw new Error(`lowering: ${statement.kind} ${id} has no rule`);
+    }
   }
 
   private revisions(): M.RevisionModel[] {
@@ -457,6 +515,25 @@ class Lowering {
     }));
   }
 
+  /** What a billing rule checks, each kind with its own fields. */
+  private billingLogic(body: Ast.BillingRuleBody, groups: readonly M.CodeGroupModel[]): M.BillingRuleLogic {
+    switch (body.kind) {
+      case "billedOnlyWhen":
+      case "notBilledWhen":
+        return { kind: body.kind, condition: this.condition(body.condition) };
+      case "requiresModifier":
+        return { kind: body.kind, modifier: body.modifier.text };
+      case "billedWithEach": {
+        const group = groups.find((candidate) => candidate.name === body.group.text);
+        // The checker reports a group that is not declared (lowering never sees one).
+        if (!group) throw new Error(`lowering: code group ${body.group.text} is not declared`);
+        return { kind: body.kind, group };
+      }
+      case "unitsAtMost":
+        return { kind: body.kind, limit: this.numeric(body.limit), rounding: body.rounding ?? "none" };
+    }
+  }
+
   private billingRules(groups: readonly M.CodeGroupModel[]): M.BillingRuleModel[] {
     return billingRuleSites(this.symbols).map(({ rule, code, note }) => {
       const id = rule.id.text;
@@ -468,28 +545,13 @@ class Lowering {
           : note
             ? { kind: "billing", id: codeLabel(code), text: note.text.value }
             : { kind: "code", id: codeLabel(code), text: code.description.value };
-      const body = rule.body;
-      const group = body.kind === "billedWithEach" ? groups.find((g) => g.name === body.group.text) : undefined;
-      const condition =
-        body.kind === "billedOnlyWhen" || body.kind === "notBilledWhen" ? this.condition(body.condition) : undefined;
-      const defaultMessage = {
-        billedOnlyWhen: `${label} may be billed only as the policy says: "${source.text}"`,
-        notBilledWhen: `${label} may not be billed on this claim: "${source.text}"`,
-        requiresModifier: `${label} must be billed with modifier ${body.kind === "requiresModifier" ? body.modifier.text : ""}.`,
-        billedWithEach: `Each code of ${group?.description ?? "its group"} billed needs ${label} on the claim for as many units.`,
-        unitsAtMost: `${label} is billed for more units than the policy allows.`,
-      }[body.kind];
+      const logic = this.billingLogic(rule.body, groups);
       return {
         id,
         code: label,
-        kind: body.kind,
-        ...(condition && { condition }),
-        ...(body.kind === "requiresModifier" && { modifier: body.modifier.text }),
-        ...(group && { group }),
-        ...(body.kind === "unitsAtMost" && { limit: this.numeric(body.limit) }),
-        ...(body.kind === "unitsAtMost" && body.rounding && { rounding: body.rounding }),
+        ...logic,
         source,
-        message: rule.says?.value ?? defaultMessage,
+        message: rule.says?.value ?? defaultBillingMessage(logic, label, source.text),
         inForce: this.lifetime(id),
         readings: readings(rule),
         facts: this.inDeclarationOrder(this.checked.reads.get(id)?.facts ?? new Set()),
@@ -571,6 +633,22 @@ class Lowering {
           : [],
       ),
     };
+  }
+}
+
+/** The message of a billing rule written without `says`. */
+function defaultBillingMessage(logic: M.BillingRuleLogic, label: string, sourceText: string): string {
+  switch (logic.kind) {
+    case "billedOnlyWhen":
+      return `${label} may be billed only as the policy says: "${sourceText}"`;
+    case "notBilledWhen":
+      return `${label} may not be billed on this claim: "${sourceText}"`;
+    case "requiresModifier":
+      return `${label} must be billed with modifier ${logic.modifier}.`;
+    case "billedWithEach":
+      return `Each code of ${logic.group.description} billed needs ${label} on the claim for as many units.`;
+    case "unitsAtMost":
+      return `${label} is billed for more units than the policy allows.`;
   }
 }
 

@@ -89,6 +89,16 @@ export interface DefinitionModel {
  */
 export type RuleRole = "requirement" | "part" | "exclusion" | "servicesExclusion";
 
+/**
+ * How a rule's condition was written, so that the docs say it the author's way:
+ * - `when`: as `condition` stands (`met when X`, `not covered when X`, `not covered when not X`);
+ * - `unless`: `not covered unless X`, with X here as written; the rule's `condition` is `not X`.
+ * NOTE: the docs once recovered `unless` from a `not` at the top of the condition, which also matched
+ * an exclusion written `not covered when not X` (or `when X is no`).
+ */
+export type WrittenCondition =
+  { readonly keyword: "when" } | { readonly keyword: "unless"; readonly condition: Condition };
+
 export interface RuleModel {
   readonly id: string;
   readonly kind: "criterion" | "exclusion" | "note";
@@ -96,8 +106,10 @@ export interface RuleModel {
   /** The policy's own words. */
   readonly text: string;
   readonly items: readonly { readonly label: string; readonly text: string }[];
-  /** For a requirement, when it is met; for the others, when coverage is denied. */
+  /** For a requirement, when it is met; for the others, when coverage is denied. What the evaluator runs. */
   readonly condition: Condition;
+  /** How the author wrote the condition (see WrittenCondition), for the docs. */
+  readonly written: WrittenCondition;
   /** Conditions of the enclosing sections (`applies when`), outermost first. */
   readonly applicability: readonly { readonly section: string; readonly condition: Condition }[];
   readonly inForce: RevisionRange;
@@ -109,6 +121,8 @@ export interface RuleModel {
   readonly partOf?: string;
   /** Every fact the rule reads, through definitions, parts and applicability, in declaration order. */
   readonly facts: readonly string[];
+  /** Ids of the exceptions that override the rule (may set it aside), in the exceptions' order. */
+  readonly overriddenBy: readonly string[];
 }
 
 export interface ExceptionModel {
@@ -126,8 +140,22 @@ export interface ExceptionModel {
   readonly facts: readonly string[];
 }
 
-/** Every numbered statement of the policy, in source order, for the docs. */
-export type OutlineEntry =
+/**
+ * Where a numbered statement sits in the outline, from the checker's parent relation: the statement
+ * it is numbered under (none for a top-level section), those numbered directly under it in source
+ * order, and its depth (1 for a top-level section, 2 for what is directly under one...).
+ */
+export interface OutlinePlace {
+  readonly parent?: string;
+  readonly children: readonly string[];
+  readonly depth: number;
+}
+
+/** Every numbered statement of the policy, in source order, with its place, for the docs. */
+export type OutlineEntry = OutlineStatementModel & OutlinePlace;
+
+/** What a numbered statement is: a section, a rule (see PolicyModel.rules), a note or a service. */
+export type OutlineStatementModel =
   | {
       readonly kind: "section";
       readonly id: string;
@@ -198,17 +226,21 @@ export interface CodeGroupModel {
  * - `requiresModifier`: each line of the code must carry `modifier`;
  * - `billedWithEach`: each line of a code in `group` needs this code on the claim, for at least as
  *   many units as that line;
- * - `unitsAtMost`: the units of the code on the claim, together, are at most `limit` (rounded).
+ * - `unitsAtMost`: the units of the code on the claim, together, are at most `limit` (rounded up,
+ *   down, or not at all).
  */
-export interface BillingRuleModel {
+export type BillingRuleModel = BillingRuleCommon & BillingRuleLogic;
+
+/** What each kind of billing rule checks, with exactly the fields that kind needs. */
+export type BillingRuleLogic =
+  | { readonly kind: "billedOnlyWhen" | "notBilledWhen"; readonly condition: Condition }
+  | { readonly kind: "requiresModifier"; readonly modifier: string }
+  | { readonly kind: "billedWithEach"; readonly group: CodeGroupModel }
+  | { readonly kind: "unitsAtMost"; readonly limit: NumericModel; readonly rounding: "up" | "down" | "none" };
+
+interface BillingRuleCommon {
   readonly id: string;
   readonly code: string;
-  readonly kind: "billedOnlyWhen" | "notBilledWhen" | "requiresModifier" | "billedWithEach" | "unitsAtMost";
-  readonly condition?: Condition;
-  readonly modifier?: string;
-  readonly group?: CodeGroupModel;
-  readonly limit?: NumericModel;
-  readonly rounding?: "up" | "down";
   /** The policy text the rule carries out: the code's description, one of its billing sentences, or a note. */
   readonly source: { readonly kind: "code" | "billing" | "note"; readonly id: string; readonly text: string };
   /** What a billing specialist reads when the rule is broken. */

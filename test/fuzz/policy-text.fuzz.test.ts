@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCases } from "../../compiler/check/check-cases.js";
+import { checkCases } from "../../compiler/cases/check-cases.js";
 import { hasErrors, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
 import { createEmitProject, emitEvaluator } from "../../compiler/emit/evaluator/emit-evaluator.js";

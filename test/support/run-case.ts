@@ -1,7 +1,7 @@
 // One case against a generated evaluator: what the decision says, beside what the case expects,
 // in the same shape so that a failing test shows a readable difference.
 
-import type { ResolvedCase } from "../../compiler/check/check-cases.js";
+import type { ResolvedCase } from "../../compiler/cases/check-cases.js";
 import type { Decision } from "../../generated/runtime/index.js";
 import type { Evaluator } from "./evaluators.js";
 

@@ -36,32 +36,23 @@ class BillingWords {
     const billed = code(rule.code);
     switch (rule.kind) {
       case "billedOnlyWhen":
-        return logicDetail(
-          "Rule:",
-          words`${billed} may be billed only when`,
-          this.conditions.phrase(rule.condition ?? { kind: "constant", value: true }),
-        );
+        return logicDetail("Rule:", words`${billed} may be billed only when`, this.conditions.phrase(rule.condition));
       case "notBilledWhen":
-        return logicDetail(
-          "Rule:",
-          words`${billed} may not be billed when`,
-          this.conditions.phrase(rule.condition ?? { kind: "constant", value: false }),
-        );
+        return logicDetail("Rule:", words`${billed} may not be billed when`, this.conditions.phrase(rule.condition));
       case "requiresModifier":
-        return detail("Rule:", words`every line of ${billed} carries modifier ${code(rule.modifier ?? "")}.`);
+        return detail("Rule:", words`every line of ${billed} carries modifier ${code(rule.modifier)}.`);
       case "billedWithEach": {
-        const codes = series((rule.group?.codes ?? []).map(code), "or");
+        const codes = series(rule.group.codes.map(code), "or");
         return detail(
           "Rule:",
           words`a claim that bills ${codes} also bills ${billed}, for at least as many units as the largest of those lines.`,
         );
       }
       case "unitsAtMost": {
-        const rounding =
-          rule.rounding === "up" ? words`, rounded up` : rule.rounding === "down" ? words`, rounded down` : words``;
+        const rounding = { up: words`, rounded up`, down: words`, rounded down`, none: words`` }[rule.rounding];
         return detail(
           "Rule:",
-          words`the units of ${billed} on a claim, together, are at most ${this.numeric(rule.limit ?? { kind: "number", value: 0 })}${rounding}.`,
+          words`the units of ${billed} on a claim, together, are at most ${this.numeric(rule.limit)}${rounding}.`,
         );
       }
     }

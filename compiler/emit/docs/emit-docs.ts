@@ -58,7 +58,7 @@ function contentsBlocks(context: DocsContext): Block[] {
     ...(proseSectionBlocks(context).length > 0 ? (["prose"] as const) : []),
     "traceability",
   ];
-  const sections = model.outline.filter((entry) => entry.kind === "section" && !entry.id.includes("."));
+  const sections = model.outline.filter((entry) => entry.kind === "section" && entry.parent === undefined);
   return [
     { kind: "heading", level: 2, text: words`Contents` },
     {

@@ -8,13 +8,9 @@ import type { DocsContext } from "./context.js";
 import { join, policyText, strong, text, words, type Block, type Inline, type ListItem } from "./markdown.js";
 import { phraseBlocks, phraseList, type Phrase } from "./words.js";
 
-function depth(id: string): number {
-  return id.split(".").length;
-}
-
-/** Top-level sections sit under the part's heading (level 2): `I` is 3, `I.A` 4, `I.A.1` 5. */
-function headingLevel(id: string): number {
-  return Math.min(6, depth(id) + 2);
+/** Top-level sections (depth 1) sit under the part's heading (level 2): `I` is 3, `I.A` 4, `I.A.1` 5. */
+function headingLevel(depth: number): number {
+  return Math.min(6, depth + 2);
 }
 
 /** A labelled line of a statement's details: `**Reads:** ...`, with an optional nested list. */
@@ -46,8 +42,8 @@ export function ruleLogic(context: DocsContext, rule: RuleModel): ListItem {
     case "part":
       return logicDetail("Logic:", words`Met when`, say(rule.condition));
     case "exclusion":
-      if (rule.condition.kind === "not")
-        return logicDetail("Logic:", words`Not covered unless`, say(rule.condition.operand));
+      if (rule.written.keyword === "unless")
+        return logicDetail("Logic:", words`Not covered unless`, say(rule.written.condition));
       return logicDetail("Logic:", words`Not covered when`, say(rule.condition));
     case "servicesExclusion": {
       const section = rule.servicesOf ?? "";
@@ -90,7 +86,6 @@ function applicability(context: DocsContext, rule: RuleModel): ListItem {
 function ruleBlocks(context: DocsContext, rule: RuleModel): Block[] {
   const category =
     rule.category !== undefined ? context.model.categories.find((c) => c.name === rule.category) : undefined;
-  const overriders = context.model.exceptions.filter((exception) => exception.overrides.includes(rule.id));
   const details: ListItem[] = [
     ruleLogic(context, rule),
     applicability(context, rule),
@@ -107,10 +102,10 @@ function ruleBlocks(context: DocsContext, rule: RuleModel): Block[] {
     ...(category ? [detail("Category:", words`${text(category.name)}: ${text(category.description)}.`)] : []),
     detail(
       "Set aside by:",
-      overriders.length === 0
+      rule.overriddenBy.length === 0
         ? words`no exception.`
         : words`${join(
-            overriders.map((exception) => words`exception ${context.link(exception.id)}`),
+            rule.overriddenBy.map((exception) => words`exception ${context.link(exception)}`),
             ", ",
           )}, when it applies.`,
     ),
@@ -126,7 +121,7 @@ function entryBlocks(context: DocsContext, entry: OutlineEntry): Block[] {
     return [
       {
         kind: "heading",
-        level: headingLevel(rule.id),
+        level: headingLevel(entry.depth),
         text: text(statementHeading(rule.kind, rule.id)),
         key: statementKey(rule.kind, rule.id),
       },
@@ -135,7 +130,7 @@ function entryBlocks(context: DocsContext, entry: OutlineEntry): Block[] {
   }
   const heading: Block = {
     kind: "heading",
-    level: headingLevel(entry.id),
+    level: headingLevel(entry.depth),
     text: text(statementHeading(entry.kind, entry.id)),
     key: statementKey(entry.kind, entry.id),
   };
@@ -173,8 +168,12 @@ function entryBlocks(context: DocsContext, entry: OutlineEntry): Block[] {
   return [heading, quote(entry.text, entry.items), { kind: "list", items: details }];
 }
 
-/** Prose whose id starts with a section's number (`NC.providers` under section `NC`) closes that section. */
-function sectionProse(context: DocsContext, sectionId: string): Block[] {
+/**
+ * Prose whose id starts with a section's number (`NC.providers` under section `NC`) closes that
+ * section, one level below it. NOTE: prose is not numbered in the outline, so it has no parent of its
+ * own; its section is the longest section number its id starts with.
+ */
+function sectionProse(context: DocsContext, section: OutlineEntry): Block[] {
   const nearest = (id: string) => {
     const sections = context.model.outline
       .filter((e) => e.kind === "section" && id.startsWith(`${e.id}.`))
@@ -182,21 +181,31 @@ function sectionProse(context: DocsContext, sectionId: string): Block[] {
     return sections.sort((a, b) => b.length - a.length)[0];
   };
   return context.model.prose
-    .filter((prose) => nearest(prose.id) === sectionId)
-    .flatMap((prose) => proseBlocks(prose, headingLevel(prose.id)));
+    .filter((prose) => nearest(prose.id) === section.id)
+    .flatMap((prose) => proseBlocks(prose, headingLevel(section.depth + 1)));
 }
 
 /** The outline in source order; a section's prose comes after the last statement under it. */
 function outlineInOrder(context: DocsContext): Block[] {
+  const byId = new Map(context.model.outline.map((entry) => [entry.id, entry]));
+  const isUnder = (entry: OutlineEntry, section: OutlineEntry) => {
+    for (let parent = entry.parent; parent !== undefined; parent = byId.get(parent)?.parent) {
+      if (parent === section.id) return true;
+    }
+    return false;
+  };
   const blocks: Block[] = [];
-  const open: string[] = [];
-  const close = (until: (section: string) => boolean) => {
-    while (open.length > 0 && until(open.at(-1) ?? "")) blocks.push(...sectionProse(context, open.pop() ?? ""));
+  const open: OutlineEntry[] = [];
+  const close = (until: (section: OutlineEntry) => boolean) => {
+    for (let last = open.at(-1); last !== undefined && until(last); last = open.at(-1)) {
+      open.pop();
+      blocks.push(...sectionProse(context, last));
+    }
   };
   for (const entry of context.model.outline) {
-    close((section) => !entry.id.startsWith(`${section}.`));
+    close((section) => !isUnder(entry, section));
     blocks.push(...entryBlocks(context, entry));
-    if (entry.kind === "section") open.push(entry.id);
+    if (entry.kind === "section") open.push(entry);
   }
   close(() => true);
   return blocks;

@@ -9,7 +9,7 @@ import {
   type PropertySignatureStructure,
   type StatementStructures,
 } from "ts-morph";
-import type { BillingRuleModel, FactModel, NumericModel, PolicyModel } from "../../model/policy-model.js";
+import type { BillingRuleModel, Condition, FactModel, NumericModel, PolicyModel } from "../../model/policy-model.js";
 import { docText, stringLiteral } from "../code-text.js";
 import {
   commentedUnion,
@@ -61,9 +61,9 @@ export class ClaimCheckerEmitter {
   }
 
   /** The truth of a billing rule's condition, importing the runtime helpers it calls. */
-  private truth(rule: BillingRuleModel): string {
+  private truth(condition: Condition): string {
     const reads = noReads();
-    const truth = this.conditions.truth(rule.condition ?? { kind: "constant", value: true }, reads);
+    const truth = this.conditions.truth(condition, reads);
     for (const helper of reads.helpers) this.useRuntime(helper);
     return truth;
   }
@@ -205,7 +205,7 @@ export class ClaimCheckerEmitter {
         const broken = rule.kind === "billedOnlyWhen" ? 0 : 2;
         return [
           `if (${lines}.length > 0) {`,
-          `const holds: Truth = ${this.truth(rule)};`,
+          `const holds: Truth = ${this.truth(rule.condition)};`,
           `if (holds === ${broken}) findings.violated(${id}, ${lines});`,
           "else if (holds === 1) {",
           ...this.missingFacts(rule),
@@ -217,13 +217,13 @@ export class ClaimCheckerEmitter {
       case "requiresModifier":
         this.useRuntime("linesWithoutModifier");
         return [
-          `const without = linesWithoutModifier(lines, ${lines}, ${stringLiteral(rule.modifier ?? "")});`,
-          `if (without.length > 0) findings.violated(${id}, without, ${stringLiteral(`modifier ${rule.modifier ?? ""} missing`)});`,
+          `const without = linesWithoutModifier(lines, ${lines}, ${stringLiteral(rule.modifier)});`,
+          `if (without.length > 0) findings.violated(${id}, without, ${stringLiteral(`modifier ${rule.modifier} missing`)});`,
         ];
       case "billedWithEach": {
         this.useRuntime("largestUnits");
         this.useRuntime("totalUnits");
-        const groupLines = (rule.group?.codes ?? []).map((code) => this.linesOf(code));
+        const groupLines = rule.group.codes.map((code) => this.linesOf(code));
         if (groupLines.length === 0) return [];
         return [
           `if (${groupLines.map((g) => `${g}.length`).join(" + ")} > 0) {`,
@@ -238,10 +238,9 @@ export class ClaimCheckerEmitter {
       }
       case "unitsAtMost": {
         this.useRuntime("totalUnits");
-        const limit = rule.limit ?? { kind: "number", value: 0 };
-        const facts = this.numericFacts(limit);
-        const rounding = rule.rounding === "up" ? "Math.ceil" : rule.rounding === "down" ? "Math.floor" : "";
-        const value = `${rounding}(${this.numeric(limit)})`;
+        const facts = this.numericFacts(rule.limit);
+        const rounding = { up: "Math.ceil", down: "Math.floor", none: "" }[rule.rounding];
+        const value = `${rounding}(${this.numeric(rule.limit)})`;
         const unknown = facts.map((fact) => this.unknownTest(fact));
         return [
           `if (${lines}.length > 0) {`,

@@ -150,7 +150,6 @@ export class StatementTables {
   }
 
   private ruleEntry(rule: RuleModel, sectionTitles: ReadonlyMap<string, string>): string {
-    const overriddenBy = this.model.exceptions.filter((exception) => exception.overrides.includes(rule.id));
     const fields: CodeField[] = [
       { name: "id", code: stringLiteral(rule.id) },
       { name: "kind", code: stringLiteral(rule.kind) },
@@ -160,7 +159,7 @@ export class StatementTables {
       ...(rule.category === undefined ? [] : [{ name: "category", code: stringLiteral(rule.category) }]),
       { name: "sections", code: data(rule.applicability.map(({ section }) => section)) },
       ...(rule.partOf === undefined ? [] : [{ name: "partOf", code: stringLiteral(rule.partOf) }]),
-      { name: "overriddenBy", code: data(overriddenBy.map((exception) => exception.id)) },
+      { name: "overriddenBy", code: data(rule.overriddenBy) },
       { name: "facts", code: data(rule.facts) },
       ...(rule.servicesOf === undefined
         ? []

@@ -213,7 +213,7 @@ function codeArbitrary(model: PolicyModel): fc.Arbitrary<string> {
 function claimModifiers(model: PolicyModel): string[] {
   const named = [
     ...model.codes.flatMap((code) => (code.modifier ? [code.modifier] : [])),
-    ...model.billingRules.flatMap((rule) => (rule.modifier ? [rule.modifier] : [])),
+    ...model.billingRules.flatMap((rule) => (rule.kind === "requiresModifier" ? [rule.modifier] : [])),
   ];
   return [...new Set([...named, "59", "GT"])];
 }
@@ -262,7 +262,7 @@ function boundaryUnits(model: PolicyModel, rule: BillingRuleModel, claim: Refere
   let limit: number | undefined;
   if (rule.kind === "unitsAtMost") limit = unitLimit(model, rule, claim);
   if (rule.kind === "billedWithEach") {
-    const group = new Set(rule.group?.codes ?? []);
+    const group = new Set(rule.group.codes);
     limit = Math.max(0, ...claim.lines.filter((line) => group.has(line.code)).map((line) => line.units));
   }
   if (limit === undefined || !Number.isFinite(limit)) return [];
@@ -294,9 +294,10 @@ function boundaryClaim(
   return fc
     .tuple(randomClaim(model, space), ruleAndDay, fc.integer({ min: 1, max: 3 }))
     .chain(([base, [rule, serviceDate], groupUnits]) => {
-      const groupCode = rule.group?.codes[0];
+      const groupCodes = rule.kind === "billedWithEach" ? rule.group.codes : [];
+      const groupCode = groupCodes[0];
       const needsGroupLine =
-        groupCode !== undefined && !base.claim.lines.some((line) => rule.group?.codes.includes(line.code));
+        groupCode !== undefined && !base.claim.lines.some((line) => groupCodes.includes(line.code));
       const others = [
         ...base.claim.lines.filter((line) => line.code !== rule.code),
         ...(needsGroupLine ? [{ code: groupCode, units: groupUnits }] : []),

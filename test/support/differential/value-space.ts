@@ -34,7 +34,9 @@ function allConditions(model: PolicyModel): Condition[] {
     ...model.definitions.map((definition) => definition.condition),
     ...model.rules.flatMap((rule) => [rule.condition, ...rule.applicability.map(({ condition }) => condition)]),
     ...model.exceptions.map((exception) => exception.condition),
-    ...model.billingRules.flatMap((rule) => (rule.condition ? [rule.condition] : [])),
+    ...model.billingRules.flatMap((rule) =>
+      rule.kind === "billedOnlyWhen" || rule.kind === "notBilledWhen" ? [rule.condition] : [],
+    ),
   ];
   return roots.flatMap((root) => [...nestedConditions(root)]);
 }
@@ -72,7 +74,7 @@ function literals(model: PolicyModel): {
   }
   // A unit limit such as (minutes - 120) / 15 changes at 120, 135, 150...: a + b·k for its numbers a, b.
   for (const rule of model.billingRules) {
-    if (rule.limit === undefined) continue;
+    if (rule.kind !== "unitsAtMost") continue;
     const { facts, numbers } = numericParts(rule.limit);
     for (const fact of facts)
       for (const a of numbers) for (const b of numbers) for (let k = 0; k <= 6; k++) addThreshold(fact, a + b * k);

@@ -64,11 +64,13 @@ function numericValue(expression: NumericModel, scope: ConditionScope): number |
 }
 
 /** A unit limit's value for the claim before rounding, or undefined while a fact it reads is unknown. */
-export function unitLimit(model: PolicyModel, rule: BillingRuleModel, claim: ReferenceClaim): number | undefined {
-  return rule.limit === undefined ? undefined : numericValue(rule.limit, claimScope(model, claim, claim.serviceDate));
+export function unitLimit(model: PolicyModel, rule: UnitLimitRule, claim: ReferenceClaim): number | undefined {
+  return numericValue(rule.limit, claimScope(model, claim, claim.serviceDate));
 }
 
-function rounded(value: number, rounding: BillingRuleModel["rounding"]): number {
+type UnitLimitRule = Extract<BillingRuleModel, { kind: "unitsAtMost" }>;
+
+function rounded(value: number, rounding: UnitLimitRule["rounding"]): number {
   return rounding === "up" ? Math.ceil(value) : rounding === "down" ? Math.floor(value) : value;
 }
 
@@ -117,21 +119,21 @@ export function referenceClaimCheck(
       case "billedOnlyWhen":
       case "notBilledWhen": {
         if (ownLines.length === 0) break;
-        const holds = rule.condition === undefined ? TRUE : truthOf(rule.condition, scope);
+        const holds = truthOf(rule.condition, scope);
         const broken = rule.kind === "billedOnlyWhen" ? holds === FALSE : holds === TRUE;
         if (broken) violated(rule, ownLines);
         else if (holds === UNKNOWN) couldNotCheck(rule, ownLines);
         break;
       }
       case "requiresModifier": {
-        const modifier = rule.modifier ?? "";
+        const modifier = rule.modifier;
         const without = ownLines.filter((index) => !(lines[index]?.modifiers ?? []).includes(modifier));
         if (without.length > 0) violated(rule, without, `modifier ${modifier} missing`);
         break;
       }
       case "billedWithEach": {
         // Each line of the group needs this code for at least as many units: the largest group line decides.
-        const groupLines = (rule.group?.codes ?? []).flatMap(linesOf);
+        const groupLines = rule.group.codes.flatMap(linesOf);
         if (groupLines.length === 0) break;
         const needed = Math.max(...unitsOf(groupLines));
         const billed = unitsOf(ownLines).reduce((sum, units) => sum + units, 0);
@@ -145,7 +147,7 @@ export function referenceClaimCheck(
       }
       case "unitsAtMost": {
         if (ownLines.length === 0) break;
-        const limit = rule.limit === undefined ? 0 : numericValue(rule.limit, scope);
+        const limit = numericValue(rule.limit, scope);
         if (limit === undefined) {
           couldNotCheck(rule, ownLines);
           break;

@@ -8,8 +8,8 @@ import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { UnknownKind } from "../diagnostics/message-arguments.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { describeStatement } from "./symbols.js";
-import { isValidDate, valueText, valueTypeWord } from "./literals.js";
+import { describeStatement } from "../check/symbols.js";
+import { isValidDate, valueText, valueTypeWord } from "../check/literals.js";
 import { compareText } from "../diagnostics/compare-text.js";
 
 export type FactValue = boolean | number | string | readonly string[];
