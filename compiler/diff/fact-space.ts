@@ -45,8 +45,11 @@ type ListCondition = Extract<Condition, { kind: "oneOf" | "contains" }>;
 function listConditions(model: PolicyModel): Map<string, ListCondition[]> {
   const found = new Map<string, ListCondition[]>();
   for (const condition of allCoverageConditions(model)) {
-    if (condition.kind === "oneOf" || condition.kind === "contains")
-      found.set(condition.fact, [...(found.get(condition.fact) ?? []), condition]);
+    if (condition.kind !== "oneOf" && condition.kind !== "contains") continue;
+    // Pushed, not copied: a fact may be tested by thousands of conditions.
+    const tests = found.get(condition.fact);
+    if (tests === undefined) found.set(condition.fact, [condition]);
+    else tests.push(condition);
   }
   return found;
 }

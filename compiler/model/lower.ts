@@ -412,7 +412,11 @@ class Lowering {
     const children = new Map<string, string[]>();
     for (const id of ids) {
       const parent = parentId(id);
-      if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), id]);
+      if (parent === undefined) continue;
+      // Pushed, not copied: a section may hold thousands of statements.
+      const siblings = children.get(parent);
+      if (siblings === undefined) children.set(parent, [id]);
+      else siblings.push(id);
     }
     const depthOf = (id: string): number => {
       let depth = 1;
@@ -578,7 +582,12 @@ class Lowering {
     const billingRules = this.billingRules(codeGroups);
     const readBy = new Map<string, string[]>();
     for (const owner of [...rules, ...exceptions, ...billingRules]) {
-      for (const fact of owner.facts) readBy.set(fact, [...(readBy.get(fact) ?? []), owner.id]);
+      for (const fact of owner.facts) {
+        // Pushed, not copied: a fact may be read by thousands of statements.
+        const readers = readBy.get(fact);
+        if (readers === undefined) readBy.set(fact, [owner.id]);
+        else readers.push(owner.id);
+      }
     }
     const facts = [...this.symbols.facts.values()];
     return {

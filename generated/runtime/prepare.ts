@@ -211,7 +211,12 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
 
   const readBy = new Map<string, (RuleId | ExceptionId)[]>();
   for (const owner of [...declaration.rules, ...declaration.exceptions])
-    for (const fact of owner.facts) readBy.set(fact, [...(readBy.get(fact) ?? []), owner.id]);
+    for (const fact of owner.facts) {
+      // Pushed, not copied: a fact may be read by thousands of statements.
+      const readers = readBy.get(fact);
+      if (readers === undefined) readBy.set(fact, [owner.id]);
+      else readers.push(owner.id);
+    }
 
   return {
     declaration,
