@@ -4,7 +4,7 @@
 // under a part are kept only when that part is itself unknown. Runs only when a decision is pending.
 
 import type { Condition, DefinitionEntry, Term } from "./policy-table.js";
-import type { Truth } from "./truth.js";
+import { not, type Truth } from "./truth.js";
 
 /** The values a condition reads, by name, and the statements a condition may descend into. */
 export interface ExplainScope {
@@ -120,8 +120,7 @@ function visit(condition: Condition, scope: ExplainScope, marks: string[]): Trut
       return containsTruth(values, condition.values, condition.mode);
     }
     case "not": {
-      const truth = visit(condition.operand, scope, marks);
-      return (2 - truth) as Truth;
+      return not(visit(condition.operand, scope, marks));
     }
     case "and":
     case "or":

@@ -28,7 +28,7 @@ import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { RuleRole } from "./policy-table.js";
 import type { PreparedException, PreparedPolicy } from "./prepare.js";
 import { readFacts } from "./read-facts.js";
-import { and, or, type Truth } from "./truth.js";
+import { and, not, or, type Truth } from "./truth.js";
 
 /** Which policy, and which of its revisions, decided. */
 export function policyIdentity(
@@ -56,7 +56,7 @@ interface Truths {
 }
 
 function denial(role: RuleRole, applies: Truth, holds: Truth): Truth {
-  if (role === "requirement") return and(applies, (2 - holds) as Truth);
+  if (role === "requirement") return and(applies, not(holds));
   if (role === "exclusion") return and(applies, holds);
   return 0;
 }
@@ -177,7 +177,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
     for (const j of rule.overriddenBy) waiver = or(waiver, truths.exceptions[j]!);
     denies[i] = ruleDenies;
     waived[i] = waiver;
-    denied = or(denied, and(ruleDenies, (2 - waiver) as Truth));
+    denied = or(denied, and(ruleDenies, not(waiver)));
   }
   const outcome: Outcome = denied === 2 ? "not_covered" : denied === 0 ? "covered" : "pending";
 
@@ -216,7 +216,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
       });
     }
     if (rule.role !== "requirement" && rule.role !== "exclusion") continue;
-    const blocks = and(denies[i]!, (2 - waived[i]!) as Truth);
+    const blocks = and(denies[i]!, not(waived[i]!));
     const exception = overriddenBy(i);
     const decisive =
       outcome === "not_covered"
@@ -291,7 +291,7 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
   };
   const explained = new Set<number>();
   policy.rules.forEach((rule, i) => {
-    if (and(denies[i]!, (2 - waived[i]!) as Truth) !== 1) return;
+    if (and(denies[i]!, not(waived[i]!)) !== 1) return;
     if (denies[i] === 1) {
       if (truths.applies[i] === 1)
         for (const section of rule.sections) markUnknownFacts(policy.sections[section]!.appliesWhen, scope, marks);

@@ -176,18 +176,17 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     return found;
   };
 
-  const criterionOf = (index: number, seen = 0): number => {
-    const rule = declaration.rules[index];
-    if (rule?.partOf === undefined) return index;
-    if (seen > declaration.rules.length) throw policyError(reference, `has parts that contain each other`);
-    return criterionOf(lookUp(rulePosition, rule.partOf, rule.id), seen + 1);
+  /** The criterion (not a part) a rule belongs to, and how many parts deep it sits: its chain walked once. */
+  const placeOf = (index: number): { criterion: number; depth: number } => {
+    let criterion = index;
+    let depth = 0;
+    for (let rule = declaration.rules[criterion]; rule?.partOf !== undefined; rule = declaration.rules[criterion]) {
+      if (++depth > declaration.rules.length) throw policyError(reference, `has parts that contain each other`);
+      criterion = lookUp(rulePosition, rule.partOf, rule.id);
+    }
+    return { criterion, depth };
   };
-  const depth = (index: number): number => {
-    let levels = 0;
-    for (let rule = declaration.rules[index]; rule?.partOf !== undefined; levels++)
-      rule = declaration.rules[lookUp(rulePosition, rule.partOf, rule.id)];
-    return levels;
-  };
+  const places = declaration.rules.map((_, index) => placeOf(index));
 
   const rules = declaration.rules.map((entry, index): PreparedRule<S> => ({
     id: entry.id,
@@ -200,12 +199,12 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     holds: entry.holds,
     ...range(entry.inForce, entry.id),
     sections: entry.sections.map((section) => lookUp(sectionPosition, section, entry.id)),
-    criterion: criterionOf(index),
+    criterion: places[index]!.criterion,
     overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
   }));
   const parts = rules.flatMap((rule, index) => (rule.role === "part" ? [index] : []));
   const partOrder = parts
-    .map((index) => ({ index, depth: depth(index) }))
+    .map((index) => ({ index, depth: places[index]!.depth }))
     .sort((a, b) => b.depth - a.depth || a.index - b.index)
     .map(({ index }) => index);
 

@@ -55,10 +55,8 @@ export class ClaimCheckerEmitter {
     return this.names.get("fact", name);
   }
 
-  /** Whether checkClaim types a local with Truth: a rule that bills only when, or not when, a condition holds. */
-  typesTruth(): boolean {
-    return this.model.billingRules.some((rule) => rule.kind === "billedOnlyWhen" || rule.kind === "notBilledWhen");
-  }
+  /** Whether the checkClaim written so far types a local with Truth (a rule's condition does). */
+  typesTruth = false;
 
   /** The truth of a billing rule's condition, importing the runtime helpers it calls. */
   private truth(condition: Condition): string {
@@ -203,6 +201,7 @@ export class ClaimCheckerEmitter {
       case "billedOnlyWhen":
       case "notBilledWhen": {
         const broken = rule.kind === "billedOnlyWhen" ? 0 : 2;
+        this.typesTruth = true;
         return [
           `if (${lines}.length > 0) {`,
           `const holds: Truth = ${this.truth(rule.condition)};`,

@@ -70,10 +70,6 @@ export class StatementTables {
     return this.model.definitions.flatMap((d) => (this.reached.definitions.has(d.name) ? [d.name] : []));
   }
 
-  partIds(): string[] {
-    return this.model.rules.flatMap((rule) => (rule.role === "part" ? [rule.id] : []));
-  }
-
   revisionConstants(): string[] {
     return this.model.revisions.map(
       (revision) =>
