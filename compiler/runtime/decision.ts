@@ -104,14 +104,24 @@ export interface EvaluateOptions {
   readonly trace?: boolean;
 }
 
+// Frozen and shared by every decision: a decision's parts are read, never written.
+const CRD_COVERED_NO_AUTH: CrdCoverageInformation = Object.freeze({ covered: "covered", paNeeded: "no-auth" });
+const CRD_COVERED_AUTH_NEEDED: CrdCoverageInformation = Object.freeze({ covered: "covered", paNeeded: "auth-needed" });
+const CRD_NOT_COVERED: CrdCoverageInformation = Object.freeze({ covered: "not-covered" });
+const CRD_CONDITIONAL: CrdCoverageInformation = Object.freeze({
+  covered: "conditional",
+  paNeeded: "conditional",
+  docNeeded: "clinical",
+});
+
 export function crdCoverage(outcome: Outcome, priorApprovalRequired: boolean): CrdCoverageInformation {
   switch (outcome) {
     case "covered":
-      return { covered: "covered", paNeeded: priorApprovalRequired ? "auth-needed" : "no-auth" };
+      return priorApprovalRequired ? CRD_COVERED_AUTH_NEEDED : CRD_COVERED_NO_AUTH;
     case "not_covered":
-      return { covered: "not-covered" };
+      return CRD_NOT_COVERED;
     case "pending":
-      return { covered: "conditional", paNeeded: "conditional", docNeeded: "clinical" };
+      return CRD_CONDITIONAL;
   }
 }
 

@@ -30,18 +30,14 @@ import type { PreparedException, PreparedPolicy } from "./prepare.js";
 import { readFacts } from "./read-facts.js";
 import { and, not, or, type Truth } from "./truth.js";
 
-/** Which policy, and which of its revisions, decided. */
+/** Which policy, and which of its revisions, decided: one frozen record per revision, made when the policy loads. */
 export function policyIdentity(
-  table: Pick<PreparedPolicy<never, string, string, string>, "reference" | "title" | "sourceHash" | "revisions">,
+  policy: Pick<PreparedPolicy<never, string, string, string>, "identities">,
   revision: number,
 ): PolicyIdentity {
-  return {
-    reference: table.reference,
-    title: table.title,
-    revision: table.revisions[revision]?.approved ?? "",
-    revisionEffective: table.revisions[revision]?.effective ?? "",
-    sourceHash: table.sourceHash,
-  };
+  const identity = policy.identities[revision];
+  if (identity === undefined) throw new RangeError(`policyc runtime: no revision at position ${revision}`);
+  return identity;
 }
 
 /** What one evaluation computed, by position in the prepared policy's arrays, and the values it read. */
@@ -128,6 +124,17 @@ function computeTruths<S>(
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** The first exception, in the rule's own order, that surely applies and sets aside rule `i`; call it only when one does. */
+function firstApplied<S, ExceptionId extends string>(
+  policy: PreparedPolicy<S, string, string, ExceptionId>,
+  truths: Truths,
+  i: number,
+): ExceptionId {
+  for (const j of policy.rules[i]!.overriddenBy)
+    if (truths.exceptions[j] === 2) return policy.exceptions[j]!.id as ExceptionId;
+  throw new Error("policyc runtime: a rule was set aside by no exception");
+}
+
 /** The exceptions that surely apply and set aside a rule that surely denies, in the policy's order. */
 function appliedExceptions<S>(
   policy: PreparedPolicy<S, string, string, string>,
@@ -165,7 +172,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
   truths: Truths,
   withTrace: boolean,
 ): Decision<RuleId, FactName, ExceptionId> {
-  const { rules, exceptions } = policy;
+  const { rules } = policy;
   const count = rules.length;
   const denies = new Array<Truth>(count);
   const waived = new Array<Truth>(count);
@@ -187,48 +194,43 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
   const priorApprovalRequired =
     outcome === "covered" && appliedInOrder.some((exception) => exception.requiresPriorApproval);
 
-  const overriddenBy = (i: number): ExceptionId | undefined => {
-    if (denies[i] !== 2 || waived[i] !== 2) return undefined;
-    const j = rules[i]!.overriddenBy.find((exception) => truths.exceptions[exception] === 2);
-    return j === undefined ? undefined : (exceptions[j]!.id as ExceptionId);
-  };
+  const overriddenBy = (i: number): ExceptionId | undefined =>
+    denies[i] === 2 && waived[i] === 2 ? firstApplied(policy, truths, i) : undefined;
 
   const reasons: Reason<RuleId, ExceptionId>[] = [];
   const services: ServicesNotCovered<RuleId>[] = [];
   for (let i = 0; i < count; i++) {
     const rule = rules[i]!;
-    const id = rule.id as RuleId;
-    const applies = truths.applies[i]!;
-    const status = statusOf(rule.role, applies, truths.holds[i]!);
-    if (
-      rule.role === "servicesExclusion" &&
-      rule.services &&
-      outcome !== "not_covered" &&
-      status !== "not_met" &&
-      status !== "not_applicable"
-    ) {
-      const reason: Reason<RuleId, ExceptionId> = { id, kind: rule.kind, text: rule.text, status };
+    const role = rule.role;
+    if (role === "part") continue;
+    if (role === "servicesExclusion") {
+      if (rule.services === undefined || outcome === "not_covered") continue;
+      const status = exclusionStatus(truths.applies[i]!, truths.holds[i]!);
+      if (status === "not_met" || status === "not_applicable") continue;
       services.push({
         section: rule.services.section,
         title: rule.services.title,
         status: status === "met" ? "not_covered" : "undetermined",
-        reason,
+        reason: { id: rule.id, kind: rule.kind, text: rule.text, status },
       });
+      continue;
     }
-    if (rule.role !== "requirement" && rule.role !== "exclusion") continue;
+    // Whether this rule is among the reasons, decided before anything is built for it: most are not.
     const blocks = and(denies[i]!, not(waived[i]!));
-    const exception = overriddenBy(i);
+    const setAside = denies[i] === 2 && waived[i] === 2;
     const decisive =
       outcome === "not_covered"
         ? blocks === 2
         : outcome === "pending"
           ? blocks === 1
-          : (rule.role === "requirement" && applies === 2) || exception !== undefined;
+          : (role === "requirement" && truths.applies[i] === 2) || setAside;
     if (!decisive) continue;
+    const id = rule.id as RuleId;
+    const status = statusOf(role, truths.applies[i]!, truths.holds[i]!);
     reasons.push(
-      exception === undefined
-        ? { id, kind: rule.kind, text: rule.text, status }
-        : { id, kind: rule.kind, text: rule.text, status, overriddenBy: exception },
+      setAside
+        ? { id, kind: rule.kind, text: rule.text, status, overriddenBy: firstApplied(policy, truths, i) }
+        : { id, kind: rule.kind, text: rule.text, status },
     );
   }
   // The exceptions a covered decision rests on are among its reasons; a denial's reasons are its denials.

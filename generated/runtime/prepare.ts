@@ -13,6 +13,7 @@ import type {
   RuleEntry,
   SectionEntry,
 } from "./policy-table.js";
+import type { PolicyIdentity } from "./decision.js";
 import type { Truth } from "./truth.js";
 import { viewMaker } from "./named-values.js";
 
@@ -81,6 +82,8 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly title: string;
   readonly sourceHash: string;
   readonly revisions: readonly Revision[];
+  /** Per revision, in the order of `revisions`: the policy's identity as a decision reports it (frozen, shared). */
+  readonly identities: readonly PolicyIdentity[];
   readonly effectiveDates: readonly string[];
   readonly rules: readonly PreparedRule<S>[];
   /** Positions in `rules` of the parts, deepest first, so that each is computed before what reads it. */
@@ -223,6 +226,15 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     title: declaration.title,
     sourceHash: declaration.sourceHash,
     revisions: declaration.revisions,
+    identities: declaration.revisions.map((revision) =>
+      Object.freeze({
+        reference,
+        title: declaration.title,
+        revision: revision.approved,
+        revisionEffective: revision.effective,
+        sourceHash: declaration.sourceHash,
+      }),
+    ),
     effectiveDates: declaration.revisions.map((revision) => revision.effective),
     rules,
     partOrder,
