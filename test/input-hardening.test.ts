@@ -116,6 +116,16 @@ describe("only the caller's own properties are read", () => {
     ]);
   });
 
+  it("reads a group's own enumerable facts only: a hidden (non-enumerable) one is unknown, as JSON would leave it out", () => {
+    const member = Object.defineProperty(memberWithout("clinical_status_stable"), "clinical_status_stable", {
+      value: true,
+      enumerable: false,
+    });
+    const decision = evaluate(withMember(member), { asOf });
+    expect(decision.outcome).toBe("pending");
+    expect(decision.missingFacts.map((fact) => fact.fact)).toEqual(["member.clinical_status_stable"]);
+  });
+
   it("reports a fact whose getter throws, or a group whose proxy traps throw, by name", () => {
     const member = {
       ...coveredIvAntibiotic.member,

@@ -27,6 +27,9 @@ export interface FactGroupPlan {
   readonly keys: ReadonlySet<string>;
   readonly facts: readonly FactPlan[];
   readonly groups: readonly FactGroupPlan[];
+  /** Its facts by key, and its subgroups' places in `groups` by key: what the reader looks a caller's key up in. */
+  readonly factByKey: ReadonlyMap<string, FactPlan>;
+  readonly groupByKey: ReadonlyMap<string, number>;
 }
 
 // NOTE: the prepared forms below copy what evaluation reads into objects of one shape each (every
@@ -118,12 +121,15 @@ interface MutableGroup {
 }
 
 function frozenGroup(group: MutableGroup): FactGroupPlan {
+  const groups = [...group.groups.values()].map(frozenGroup);
   return {
     path: group.path,
     key: group.key,
     keys: new Set([...group.facts.map((fact) => fact.key), ...group.groups.keys()]),
     facts: group.facts,
-    groups: [...group.groups.values()].map(frozenGroup),
+    groups,
+    factByKey: new Map(group.facts.map((fact) => [fact.key, fact])),
+    groupByKey: new Map(groups.map((child, index) => [child.key, index])),
   };
 }
 
