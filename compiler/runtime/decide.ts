@@ -27,7 +27,7 @@ import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { RuleRole } from "./policy-table.js";
 import type { PreparedException, PreparedPolicy } from "./prepare.js";
 import { readFacts } from "./read-facts.js";
-import { and, not, or, type Truth } from "./truth.js";
+import { both, either, not, type Truth } from "./truth.js";
 
 /** Which policy, and which of its revisions, decided: one frozen record per revision, made when the policy loads. */
 export function policyIdentity(
@@ -44,15 +44,16 @@ interface Truths {
   readonly applies: Truth[];
   readonly holds: Truth[];
   readonly exceptions: Truth[];
-  readonly facts: Readonly<Record<string, unknown>>;
-  readonly definitions: Readonly<Record<string, unknown>>;
-  readonly parts: Readonly<Record<string, unknown>>;
+  readonly factValues: readonly unknown[];
+  readonly definitionValues: readonly Truth[];
+  /** In the order the parts are computed, `partOrder`. */
+  readonly partValues: readonly Truth[];
   readonly asOf: string;
 }
 
 function denial(role: RuleRole, applies: Truth, holds: Truth): Truth {
-  if (role === "requirement") return and(applies, not(holds));
-  if (role === "exclusion") return and(applies, holds);
+  if (role === "requirement") return both(applies, not(holds));
+  if (role === "exclusion") return both(applies, holds);
   return 0;
 }
 
@@ -96,7 +97,7 @@ function computeTruths<S>(
     const rule = rules[index]!;
     if (rule.role === "part") continue;
     let truth: Truth = revision >= rule.from && revision < rule.until ? 2 : 0;
-    for (const section of rule.sections) truth = and(truth, sections[section]!);
+    for (const section of rule.sections) truth = both(truth, sections[section]!);
     applies[index] = truth;
   }
   // Parts, deepest first, before the criteria that read them; their values are in the order they are
@@ -118,7 +119,7 @@ function computeTruths<S>(
     const exception = policy.exceptions[index]!;
     exceptions[index] = revision >= exception.from && revision < exception.until ? exception.applies(scope) : 0;
   }
-  return { applies, holds, exceptions, facts, definitions, parts, asOf };
+  return { applies, holds, exceptions, factValues, definitionValues, partValues, asOf };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -180,10 +181,10 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
     const rule = rules[i]!;
     const ruleDenies = denial(rule.role, truths.applies[i]!, truths.holds[i]!);
     let waiver: Truth = 0;
-    for (const j of rule.overriddenBy) waiver = or(waiver, truths.exceptions[j]!);
+    for (const j of rule.overriddenBy) waiver = either(waiver, truths.exceptions[j]!);
     denies[i] = ruleDenies;
     waived[i] = waiver;
-    denied = or(denied, and(ruleDenies, not(waiver)));
+    denied = either(denied, both(ruleDenies, not(waiver)));
   }
   const outcome: Outcome = denied === 2 ? "not_covered" : denied === 0 ? "covered" : "pending";
 
@@ -215,7 +216,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
       continue;
     }
     // Whether this rule is among the reasons, decided before anything is built for it: most are not.
-    const blocks = and(denies[i]!, not(waived[i]!));
+    const blocks = both(denies[i]!, not(waived[i]!));
     const setAside = denies[i] === 2 && waived[i] === 2;
     const decisive =
       outcome === "not_covered"
@@ -281,18 +282,18 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
   denies: readonly Truth[],
   waived: readonly Truth[],
 ): MissingFact<FactName, RuleId | ExceptionId>[] {
-  const marks: string[] = [];
+  const marks: number[] = [];
   const scope: ExplainScope = {
-    facts: truths.facts,
-    definitions: truths.definitions,
-    parts: truths.parts,
+    index: policy.explainIndex,
+    factValues: truths.factValues,
+    definitionValues: truths.definitionValues,
+    partValues: truths.partValues,
     asOf: truths.asOf,
-    definitionsByName: policy.definitionsByName,
-    partsById: policy.partsById,
   };
   const explained = new Set<number>();
-  policy.rules.forEach((rule, i) => {
-    if (and(denies[i]!, not(waived[i]!)) !== 1) return;
+  for (let i = 0; i < policy.rules.length; i++) {
+    if (both(denies[i]!, not(waived[i]!)) !== 1) continue;
+    const rule = policy.rules[i]!;
     if (denies[i] === 1) {
       if (truths.applies[i] === 1)
         for (const section of rule.sections) markUnknownFacts(policy.sections[section]!.appliesWhen, scope, marks);
@@ -306,23 +307,22 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
         }
       }
     }
-  });
-  const marked = new Set<number>();
-  for (const fact of marks) {
-    const position = policy.factPosition.get(fact);
-    if (position !== undefined) marked.add(position);
   }
-  return [...marked]
-    .sort((a, b) => a - b)
-    .map((position) => {
-      const fact = policy.facts[position]!;
-      return {
-        fact: fact.name,
-        question: fact.question,
-        description: fact.description,
-        readBy: policy.readBy[position]!,
-      };
+  // Each fact once, in the fact table's order.
+  const marked = new Uint8Array(policy.facts.length);
+  for (const position of marks) marked[position] = 1;
+  const missing: MissingFact<FactName, RuleId | ExceptionId>[] = [];
+  for (let position = 0; position < marked.length; position++) {
+    if (marked[position] === 0) continue;
+    const fact = policy.facts[position]!;
+    missing.push({
+      fact: fact.name,
+      question: fact.question,
+      description: fact.description,
+      readBy: policy.readBy[position]!,
     });
+  }
+  return missing;
 }
 
 function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
