@@ -80,9 +80,9 @@ function readGroupFacts(plan: FactGroupPlan, group: object | undefined, into: un
   }
 }
 
-/** The facts of `input`, each at its position in the fact table (`count` of them). */
-export function readFacts(input: unknown, plan: FactGroupPlan, count: number, issues: InputIssue[]): unknown[] {
-  const values = new Array<unknown>(count);
+/** Reads the facts of `input` into `values`, each at its position in the fact table. */
+export function readFacts(input: unknown, plan: FactGroupPlan, values: unknown[], issues: InputIssue[]): void {
+  // The first pass leaves a fact the input does not hold where it was: nothing must be there yet.
+  values.fill(undefined);
   readGroupFacts(plan, plainObject(input, fieldName(plan.path), issues), values, issues);
-  return values;
 }
