@@ -83,6 +83,7 @@ function readGroupFacts(plan: FactGroupPlan, group: object | undefined, into: un
 /** Reads the facts of `input` into `values`, each at its position in the fact table. */
 export function readFacts(input: unknown, plan: FactGroupPlan, values: unknown[], issues: InputIssue[]): void {
   // The first pass leaves a fact the input does not hold where it was: nothing must be there yet.
-  values.fill(undefined);
+  // (A loop, not fill(): for a few dozen places the builtin's call costs more than the stores.)
+  for (let position = 0; position < values.length; position++) values[position] = undefined;
   readGroupFacts(plan, plainObject(input, fieldName(plan.path), issues), values, issues);
 }
