@@ -3,6 +3,8 @@
 // plain words. stdout holds only what the cases decide, so two runs print the same; the time goes to
 // stderr.
 
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkProject, type CheckedProject } from "../build/build.js";
 import { policySlug } from "../build/project-files.js";
@@ -103,6 +105,7 @@ export async function runTests(
 
 export async function testCommand(root: string, policy: string | undefined, options: TestOptions): Promise<number> {
   if (!options.watch) return runTests(root, policy, options);
+  if (!existsSync(join(root, "policy"))) throw new CliError(noPolicyFound, exitCodes.problems);
   const once = async () => {
     try {
       await runTests(root, policy, options);
@@ -113,6 +116,5 @@ export async function testCommand(root: string, policy: string | undefined, opti
     }
     process.stdout.write("Watching policy/ for changes (Ctrl-C to stop).\n");
   };
-  await once();
   return watchPolicies(root, once);
 }

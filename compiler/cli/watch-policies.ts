@@ -1,6 +1,6 @@
-// Watching policy/ for `policyc test --watch`: calls back when a .policy or .cases file changes, once
-// a burst of events has settled, and never while a run is still going. Returns when the process is
-// interrupted (Ctrl-C).
+// Watching policy/ for `policyc test --watch`: runs once, then again whenever a .policy or .cases file
+// changes, once a burst of events has settled, and never while a run is still going. Returns when the
+// process is interrupted (Ctrl-C).
 // NOTE: the folder is watched, not each file: an editor that saves by writing a new file and renaming
 // it over the old one replaces the file a per-file watch would hold, and the watch would go deaf.
 
@@ -13,6 +13,7 @@ export const SETTLE_MS = 150;
 
 const watched = /\.(policy|cases)$/;
 
+/** Watches first, then runs: a change made while the first run goes is not missed. */
 export function watchPolicies(root: string, run: () => Promise<void>): Promise<number> {
   return new Promise((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
@@ -56,5 +57,6 @@ export function watchPolicies(root: string, run: () => Promise<void>): Promise<n
       if (timer !== undefined) clearTimeout(timer);
       resolve(exitCodes.ok);
     });
+    start();
   });
 }
