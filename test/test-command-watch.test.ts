@@ -51,6 +51,16 @@ async function untilRuns(watch: Watch, count: number): Promise<void> {
   }
 }
 
+/** Resolves once the last finished run printed `text`; rejects after WAIT_MS, with what the watch printed. */
+async function untilLastRunSays(watch: Watch, text: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (runs(watch) === 0 || !run(watch, runs(watch)).includes(text)) {
+    if (Date.now() > deadline || watch.child.exitCode !== null)
+      throw new Error(`no run printed ${JSON.stringify(text)}:\n${watch.stdout}\n${watch.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The output of run `count` (1 is the first run). */
 function run(watch: Watch, count: number): string {
   return watch.stdout.split(watching)[count - 1] ?? "";
@@ -95,17 +105,17 @@ describe("policyc test --watch", () => {
     expect(watch.stderr).toMatch(/coverage\.policy:\d+/);
     expect(watch.child.exitCode).toBeNull();
 
+    // Two saves: a busy machine may see them as one burst or two, so wait for the run that sees both.
     writeFileSync(policy, policyText);
     saveByRename(cases, passing);
-    await untilRuns(watch, 4);
-    expect(run(watch, 4)).toContain("ok: 3 passed, 0 failed.\n");
+    await untilLastRunSays(watch, "ok: 3 passed, 0 failed.\n");
 
     watch.child.kill("SIGINT");
     const code = await new Promise<number | null>((resolve) => watch.child.once("exit", resolve));
     expect(code).toBe(0);
   }, 90_000);
 
-  it("runs once for a burst of saves, and not for a file that is neither a policy nor cases", async () => {
+  it("runs once for a burst of saves (twice at most on a busy machine), and not for other files", async () => {
     const root = project("test-command-watch-burst");
     const cases = join(root, "policy", "coverage.cases");
     const watch = startWatch(root);
@@ -113,8 +123,12 @@ describe("policyc test --watch", () => {
     const text = readFileSync(cases, "utf8");
     for (let i = 0; i < 5; i++) writeFileSync(cases, `${text}# save ${i}\n`);
     await untilRuns(watch, 2);
+    // Settled: a machine busy enough to pause this process mid-burst may make it two runs, never five.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const afterBurst = runs(watch);
+    expect(afterBurst).toBeLessThanOrEqual(3);
     writeFileSync(join(root, "policy", "notes.txt"), "not watched\n");
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(runs(watch)).toBe(2);
+    expect(runs(watch)).toBe(afterBurst);
   }, 90_000);
 });
