@@ -703,6 +703,19 @@ const examples: readonly Example[] = [
       underlined: "2024-06",
     },
   ),
+  example(
+    "overridableNotOverridden",
+    { id: "I.2", category: "place", exception: "KIDS" },
+    {
+      name: "a criterion in a category the exception may override, missing from its list",
+      policy: `${base}exception KIDS "Children" applies when a.age < 18 may override place overrides I.1\n`.replace(
+        'criterion I.1 "Flag." met when a.flag category safety',
+        'criterion I.1 "Flag." met when a.flag category place',
+      ),
+      underlined: "place",
+      hint: "Add I.2 to the `overrides` of KIDS",
+    },
+  ),
 ];
 
 describe("each diagnostic", () => {

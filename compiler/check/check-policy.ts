@@ -17,7 +17,7 @@ import {
 import { checkExpression, emptyReads, type ExpressionReads, type ExpressionSite } from "./expressions.js";
 import type { Resolution, Resolutions } from "./resolutions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
-import { checkException } from "./exceptions.js";
+import { checkException, checkExceptionReach } from "./exceptions.js";
 import { checkRevisionLogAgainstLifetimes } from "./revision-log.js";
 import { checkBilling } from "./billing.js";
 import { isValidMonth } from "./literals.js";
@@ -130,6 +130,7 @@ class PolicyChecker {
       if (exception.appliesWhen)
         this.addReads(exception.id.text, checkExpression(exception.appliesWhen, this.site(context)));
       checkException(exception, this.symbols, this.diagnostics);
+      checkExceptionReach(exception, this.symbols, this.diagnostics);
     }
     this.symbols.codes.forEach((code) => {
       code.billing.forEach((note, index) => {

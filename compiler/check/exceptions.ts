@@ -7,7 +7,7 @@ import type * as Ast from "../syntax/ast.js";
 import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { parentId, type PolicySymbols } from "./symbols.js";
+import { parentId, type OutlineStatement, type PolicySymbols } from "./symbols.js";
 
 function checkCategoryNames(
   names: readonly Ast.Word[],
@@ -148,5 +148,46 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
         `Add \`${category.text}\` to \`may override\`, or remove \`${target.text}\` from \`overrides\`.`,
       );
     }
+  }
+}
+
+/** Whether an exception can set this statement aside at all: a criterion (not a part), an exclusion, or a note that denies. */
+function overridable(statement: OutlineStatement, symbols: PolicySymbols): boolean {
+  if (statement.kind === "exclusion") return true;
+  if (statement.kind === "note") return statement.notCovered !== undefined;
+  if (statement.kind !== "criterion") return false;
+  const parent = parentId(statement.id.text);
+  return parent === undefined || symbols.outline.get(parent)?.kind !== "criterion";
+}
+
+/**
+ * Every statement in a category an exception may override is in its `overrides` list, or is reported
+ * (PC082): the categories say what the exception's reach is, the list says what it sets aside, and
+ * the two must agree, or the docs claim a reach the evaluator does not have.
+ */
+export function checkExceptionReach(exception: Ast.Exception, symbols: PolicySymbols, diagnostics: Diagnostic[]): void {
+  const may = new Map(exception.mayOverride.map((word) => [word.text, word]));
+  const listed = new Set(exception.overrides.map((word) => word.text));
+  for (const statement of symbols.outline.values()) {
+    if (statement.kind !== "criterion" && statement.kind !== "exclusion" && statement.kind !== "note") continue;
+    const category = statement.category;
+    const declared = category === undefined ? undefined : may.get(category.text);
+    if (category === undefined || declared === undefined) continue;
+    if (listed.has(statement.id.text) || !overridable(statement, symbols)) continue;
+    diagnostics.push(
+      diagnostic(
+        catalogue.overridableNotOverridden,
+        symbols.file,
+        category.span,
+        { id: statement.id.text, category: category.text, exception: exception.id.text },
+        {
+          context: `${statement.kind} ${statement.id.text}`,
+          hint: `Add ${statement.id.text} to the \`overrides\` of ${exception.id.text}, or give it a category ${exception.id.text} does not override.`,
+          related: [
+            { file: symbols.file, span: declared.span, message: `${exception.id.text} may override ${category.text}` },
+          ],
+        },
+      ),
+    );
   }
 }

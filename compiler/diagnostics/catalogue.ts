@@ -395,6 +395,13 @@ const entries = {
     (a: { revision: string; id: string; change: "added" | "removed" }) =>
       `${a.id} is \`${a.change} in ${a.revision}\`, but the text of revision ${a.revision} does not say it ${a.change} ${a.id} or a statement it belongs to.`,
   ),
+  overridableNotOverridden: entry(
+    "PC082",
+    "warning",
+    "Statement an exception may override is not in its list",
+    (a: { id: string; category: string; exception: string }) =>
+      `${a.id} is in the category ${a.category}, which ${a.exception} may override, but ${a.exception} does not list it under \`overrides\`.`,
+  ),
 } as const;
 
 export type CatalogueKey = keyof typeof entries;

@@ -198,7 +198,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
         section: rule.services.section,
         title: rule.services.title,
         status: status === "met" ? "not_covered" : "undetermined",
-        reason: { id: rule.id, kind: rule.kind, text: rule.text, status },
+        reason: rule.reasons[status] as Reason<RuleId>,
       });
       continue;
     }
@@ -217,13 +217,13 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
     reasons.push(
       setAside
         ? { id, kind: rule.kind, text: rule.text, status, overriddenBy: firstApplied(policy, truths, i) }
-        : { id, kind: rule.kind, text: rule.text, status },
+        : (rule.reasons[status] as Reason<RuleId, ExceptionId>),
     );
   }
   // The exceptions a covered decision rests on are among its reasons; a denial's reasons are its denials.
   if (outcome === "covered") {
     for (const exception of appliedInOrder) {
-      reasons.push({ id: exception.id as ExceptionId, kind: "exception", text: exception.title, status: "met" });
+      reasons.push(exception.appliedReason as Reason<RuleId, ExceptionId>);
     }
   }
 
@@ -301,13 +301,7 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
   const missing: MissingFact<FactName, RuleId | ExceptionId>[] = [];
   for (let position = 0; position < marked.length; position++) {
     if (marked[position] === 0) continue;
-    const fact = policy.facts[position]!;
-    missing.push({
-      fact: fact.name,
-      question: fact.question,
-      description: fact.description,
-      readBy: policy.readBy[position]!,
-    });
+    missing.push(policy.missingFacts[position]!);
   }
   return missing;
 }
@@ -318,19 +312,28 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
   truths: Truths,
   overriddenBy: (i: number) => ExceptionId | undefined,
 ): TraceEntry<RuleId, FactName, ExceptionId>[] {
-  const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = policy.rules.map((rule, i) => {
-    const { id, kind, role, facts } = rule;
-    const status = statusOf(role, truths.applies[i]!, truths.holds[i]!);
+  const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = [];
+  for (let i = 0; i < policy.rules.length; i++) {
+    const rule = policy.rules[i]!;
+    const status = statusOf(rule.role, truths.applies[i]!, truths.holds[i]!);
     const exception = overriddenBy(i);
-    return exception === undefined
-      ? { id: id as RuleId, kind, status, facts: facts as readonly FactName[] }
-      : { id: id as RuleId, kind, status, facts: facts as readonly FactName[], overriddenBy: exception };
-  });
-  policy.exceptions.forEach((exception, j) => {
+    entries.push(
+      exception === undefined
+        ? (rule.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>)
+        : {
+            id: rule.id as RuleId,
+            kind: rule.kind,
+            status,
+            facts: rule.facts as readonly FactName[],
+            overriddenBy: exception,
+          },
+    );
+  }
+  for (let j = 0; j < policy.exceptions.length; j++) {
+    const exception = policy.exceptions[j]!;
     const inForce = revision >= exception.from && revision < exception.until;
     const status = inForce ? truthStatus(truths.exceptions[j]!) : "not_applicable";
-    const { id, facts } = exception;
-    entries.push({ id: id as ExceptionId, kind: "exception", status, facts: facts as readonly FactName[] });
-  });
+    entries.push(exception.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>);
+  }
   return entries;
 }

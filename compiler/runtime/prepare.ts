@@ -12,7 +12,7 @@ import type {
   RuleEntry,
   SectionEntry,
 } from "./policy-table.js";
-import type { PolicyIdentity } from "./decision.js";
+import type { MissingFact, PolicyIdentity, Reason, RuleKind, RuleStatus, TraceEntry } from "./decision.js";
 import type { Truth } from "./truth.js";
 import type { ExplainIndex } from "./explain.js";
 import { viewMaker } from "./named-values.js";
@@ -49,6 +49,14 @@ export interface FactPlan {
   readonly values: ReadonlySet<string> | undefined;
 }
 
+/** One of each, by the status it reports. */
+export interface ByStatus<T> {
+  readonly met: T;
+  readonly not_met: T;
+  readonly unknown: T;
+  readonly not_applicable: T;
+}
+
 export interface PreparedRule<S> {
   readonly id: string;
   readonly kind: RuleEntry<S, string, string, string>["kind"];
@@ -66,11 +74,21 @@ export interface PreparedRule<S> {
   readonly criterion: number;
   /** Positions in `exceptions` of the exceptions that may set it aside. */
   readonly overriddenBy: readonly number[];
+  /**
+   * Its reason and its trace entry (when no exception set it aside), for each status, made once and
+   * frozen: every decision that reports the rule with that status shares them.
+   */
+  readonly reasons: ByStatus<Reason>;
+  readonly traceEntries: ByStatus<TraceEntry>;
 }
 
 export interface PreparedException<S> {
   readonly id: string;
   readonly title: string;
+  /** The reason a covered decision gives when the exception was applied (frozen, shared). */
+  readonly appliedReason: Reason;
+  /** Its trace entry for each status (frozen, shared). */
+  readonly traceEntries: ByStatus<TraceEntry>;
   readonly requiresPriorApproval: boolean;
   readonly facts: readonly string[];
   readonly when: Condition;
@@ -105,7 +123,20 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly partView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
   /** Per fact, in the order of `facts`: the rules and exceptions that read it. */
   readonly readBy: readonly (readonly (RuleId | ExceptionId)[])[];
+  /** Per fact, in the order of `facts`: how a pending decision asks for it (frozen, shared). */
+  readonly missingFacts: readonly MissingFact<FactName, RuleId | ExceptionId>[];
   readonly input: FactGroupPlan;
+}
+
+const statuses: readonly RuleStatus[] = ["met", "not_met", "unknown", "not_applicable"];
+
+function byStatus<T>(make: (status: RuleStatus) => T): ByStatus<T> {
+  const [met, notMet, unknown, notApplicable] = statuses.map((status) => Object.freeze(make(status)));
+  return Object.freeze({ met: met!, not_met: notMet!, unknown: unknown!, not_applicable: notApplicable! });
+}
+
+function traceEntries(id: string, kind: RuleKind, facts: readonly string[]): ByStatus<TraceEntry> {
+  return byStatus((status) => ({ id, kind, status, facts }));
 }
 
 function policyError(reference: string, problem: string): Error {
@@ -209,6 +240,8 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     sections: entry.sections.map((section) => lookUp(sectionPosition, section, entry.id)),
     criterion: places[index]!.criterion,
     overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
+    reasons: byStatus((status) => ({ id: entry.id, kind: entry.kind, text: entry.text, status })),
+    traceEntries: traceEntries(entry.id, entry.kind, entry.facts),
   }));
   const parts = rules.flatMap((rule, index) => (rule.role === "part" ? [index] : []));
   const partOrder = parts
@@ -225,6 +258,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       else readers.push(owner.id);
     }
 
+  const factReaders = declaration.facts.map((fact) => Object.freeze(readBy.get(fact.name) ?? []));
   return {
     declaration,
     reference,
@@ -247,6 +281,8 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     exceptions: declaration.exceptions.map((entry): PreparedException<S> => ({
       id: entry.id,
       title: entry.title,
+      appliedReason: Object.freeze({ id: entry.id, kind: "exception", text: entry.title, status: "met" }),
+      traceEntries: traceEntries(entry.id, "exception", entry.facts),
       requiresPriorApproval: entry.requiresPriorApproval,
       facts: entry.facts,
       when: entry.when,
@@ -266,7 +302,15 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     factView: viewMaker(declaration.facts.map((fact) => fact.name)),
     definitionView: viewMaker(declaration.definitions.map((definition) => definition.name)),
     partView: viewMaker(partOrder.map((index) => rules[index]!.id)),
-    readBy: declaration.facts.map((fact) => readBy.get(fact.name) ?? []),
+    readBy: factReaders,
+    missingFacts: declaration.facts.map((fact, position) =>
+      Object.freeze({
+        fact: fact.name,
+        question: fact.question,
+        description: fact.description,
+        readBy: factReaders[position]!,
+      }),
+    ),
     input: inputPlan(declaration.facts),
   };
 }
