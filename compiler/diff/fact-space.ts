@@ -292,7 +292,8 @@ export function factSpace(old: PolicyModel, next: PolicyModel, period: Period): 
         const at = other.kind === "number" ? other.value : fixedDay(other, serviceDay);
         const readsFact = other.kind === "fact" || (other.kind === "shifted" && other.date.kind === "fact");
         if (readsFact) approximate.add(fact.fact);
-        else if (at !== undefined) cuts.set(fact.fact, [...(cuts.get(fact.fact) ?? []), ...cutsOn(factTerm, comparison, at, factOnLeft)]);
+        else if (at !== undefined)
+          cuts.set(fact.fact, [...(cuts.get(fact.fact) ?? []), ...cutsOn(factTerm, comparison, at, factOnLeft)]);
       }
     }
   }

@@ -31,5 +31,8 @@ export function windowBounds(anchor: DateTerm, window: DateWindow): { readonly f
     }
   }
   const [first, last] = window.side === "after" ? [window.first, window.last] : [-window.last, -window.first];
-  return { from: shifted(anchor, { amount: first, unit: "days" }), to: shifted(anchor, { amount: last, unit: "days" }) };
+  return {
+    from: shifted(anchor, { amount: first, unit: "days" }),
+    to: shifted(anchor, { amount: last, unit: "days" }),
+  };
 }

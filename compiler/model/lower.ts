@@ -716,7 +716,8 @@ function checkedUnit(duration: Ast.Duration): M.DurationUnit {
 }
 
 function dateWindow(window: Ast.DateWindow): M.DateWindow {
-  if (window.kind === "days") return { kind: "days", side: window.side, first: window.first.value, last: window.last.value };
+  if (window.kind === "days")
+    return { kind: "days", side: window.side, first: window.first.value, last: window.last.value };
   return {
     kind: "within",
     side: window.side === "of" ? "around" : window.side,

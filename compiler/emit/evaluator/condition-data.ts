@@ -35,10 +35,7 @@ export class ConditionData {
         this.builders.add("serviceDate");
         return "serviceDate";
       case "shifted":
-        return this.call(
-          "shifted",
-          `${this.term(term.date)}, ${term.by.amount}, ${stringLiteral(term.by.unit)}`,
-        );
+        return this.call("shifted", `${this.term(term.date)}, ${term.by.amount}, ${stringLiteral(term.by.unit)}`);
     }
   }
 

@@ -7,7 +7,7 @@ import type { BillingRuleModel, FactModel, PolicyModel } from "../../../compiler
 import type { FactValue } from "../reference/conditions.js";
 import type { NestedFacts } from "../reference/decision.js";
 import { unitLimit, type ReferenceClaim, type ReferenceClaimLine } from "../reference/claims.js";
-import { candidatesOf, dateOfDay, dayNumber, type ValueSpace } from "./value-space.js";
+import { aroundMoved, candidatesOf, dateOfDay, dayNumber, type ValueSpace } from "./value-space.js";
 import type { SeedCase } from "./seed-cases.js";
 
 /** A fact as a caller writes it: a value, null, or left out (undefined). */
@@ -63,7 +63,12 @@ export function valueArbitrary(fact: FactModel, space: ValueSpace, serviceDate?:
     }
     case "date": {
       const aroundServiceDate =
-        serviceDate === undefined ? [] : [-1, 0, 1].map((offset) => dateOfDay(dayNumber(serviceDate) + offset));
+        serviceDate === undefined
+          ? []
+          : [
+              ...[-1, 0, 1].map((offset) => dateOfDay(dayNumber(serviceDate) + offset)),
+              ...aroundMoved(serviceDate, space.offsets),
+            ];
       const nearServiceDate = aroundServiceDate.length > 0 ? fc.constantFrom(...aroundServiceDate) : candidates;
       return weighted<FactValue>([1, onBoundary], [2, candidates], [1, dateArbitrary(space)], [2, nearServiceDate]);
     }
