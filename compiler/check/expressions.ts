@@ -7,7 +7,8 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { outlineTypeWord, type TypeWord } from "../diagnostics/message-arguments.js";
 import { didYouMean, SuggestionBudget } from "../diagnostics/suggest.js";
 import { joinSpans } from "../syntax/cst-tokens.js";
-import { longestDuration, timeUnitOf, timeUnits, unitWords, type TimeUnit } from "../syntax/time-units.js";
+import { operandSource } from "../syntax/operand-source.js";
+import { longestDuration, suggestedUnitWords, timeUnitOf, unitWords, type TimeUnit } from "../syntax/time-units.js";
 import { parentId, type PolicySymbols } from "./symbols.js";
 import { isValidDate, valueText, valueTypeWord } from "./literals.js";
 import type { Resolutions } from "./resolutions.js";
@@ -65,24 +66,6 @@ function describeOperandType(type: ValidOperandType): TypeWord {
     case "oneOf":
     case "setOf":
       return describeFactType(type.fact.type);
-  }
-}
-
-/** An operand as the source wrote it: `member.age`, `21`, `service date`. */
-function operandText(operand: Ast.Operand): string {
-  switch (operand.kind) {
-    case "name":
-      return operand.name.text;
-    case "number":
-      return String(operand.value);
-    case "date":
-      return operand.value;
-    case "boolean":
-      return operand.value ? "yes" : "no";
-    case "serviceDate":
-      return "service date";
-    case "offset":
-      return `${operandText(operand.date)} ${operand.sign} ${operand.duration.count.value} ${operand.duration.unit.text}`;
   }
 }
 
@@ -250,7 +233,7 @@ class ExpressionChecker {
       this.report(
         catalogue.unknownTimeUnit,
         duration.unit.span,
-        { unit: duration.unit.text, count, units: count === 1 ? timeUnits : units },
+        { unit: duration.unit.text, count, units: suggestedUnitWords(count) },
         didYouMean(duration.unit.text, units),
       );
       return undefined;
@@ -281,7 +264,7 @@ class ExpressionChecker {
       this.report(
         catalogue.durationOnNonDate,
         operand.date.span,
-        { subject: operandText(operand.date), is: describeOperandType(date), unit: unit ?? "days" },
+        { subject: operandSource(operand.date), is: describeOperandType(date), unit: unit ?? "days" },
         "Move a date fact or `service date`, for example `service date - 30 days`.",
       );
       return { kind: "invalid" };
@@ -317,7 +300,7 @@ class ExpressionChecker {
       const type = this.operandType(operand);
       if (type.kind !== "invalid" && type.kind !== "date")
         this.report(catalogue.dateExpected, operand.span, {
-          subject: operandText(operand),
+          subject: operandSource(operand),
           is: describeOperandType(type),
           need,
         });
@@ -377,9 +360,9 @@ class ExpressionChecker {
     ] as const) {
       if (offset.kind !== "offset" || otherType.kind === "date") continue;
       this.report(catalogue.dateExpected, other.span, {
-        subject: operandText(other),
+        subject: operandSource(other),
         is: describeOperandType(otherType),
-        need: { by: "comparison", other: operandText(offset) },
+        need: { by: "comparison", other: operandSource(offset) },
       });
       return;
     }
@@ -389,7 +372,7 @@ class ExpressionChecker {
         catalogue.typeMismatch,
         expression.span,
         {
-          subject: operandText(expression.left),
+          subject: operandSource(expression.left),
           is: describeOperandType(left),
           needs: { by: "ordering", operator: expression.operator },
         },
@@ -404,12 +387,12 @@ class ExpressionChecker {
         catalogue.typeMismatch,
         expression.span,
         {
-          subject: operandText(expression.right),
+          subject: operandSource(expression.right),
           is: describeOperandType(right),
           needs: {
             by: "comparison",
             operator: expression.operator,
-            other: operandText(expression.left),
+            other: operandSource(expression.left),
             otherIs: describeOperandType(left),
           },
         },
@@ -423,7 +406,7 @@ class ExpressionChecker {
     if (subject.kind !== "name") {
       const is = subject.kind === "number" ? "a number" : subject.kind === "boolean" ? "yes or no" : "a date";
       this.report(catalogue.typeMismatch, subject.span, {
-        subject: operandText(subject),
+        subject: operandSource(subject),
         is,
         needs: { by: "subject", verb },
       });

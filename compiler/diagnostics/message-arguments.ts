@@ -429,7 +429,7 @@ export function describeImpossibleDuration(problem: ImpossibleDuration): string 
     case "fraction":
       return `${quoted(String(problem.count))} is not a whole number, and time is counted in whole days, weeks, months or years`;
     case "tooLong":
-      return `${problem.count} ${problem.unit} is longer than ${problem.limit} ${problem.unit}, the most a condition may count (1000 years)`;
+      return `${problem.count} ${problem.unit} is longer than 1000 years, the most a condition may count${problem.unit === "years" ? "" : ` (${problem.limit} ${problem.unit})`}`;
   }
 }
 

@@ -11,6 +11,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { decodeText } from "./text-literals.js";
 import { isInText, isToken, joinSpans, nodeSpan, tokenSpan } from "./cst-tokens.js";
 import { clauseListOf, type ClauseOwnerRule } from "./clauses.js";
+import { operandSource } from "./operand-source.js";
 
 // NOTE: every child is read as possibly absent, even one the generated types say the grammar
 // requires: error recovery builds nodes without them.
@@ -951,14 +952,7 @@ class AstBuilder {
             this.path,
             span,
             {
-              subject:
-                subject.kind === "number"
-                  ? String(subject.value)
-                  : subject.kind === "date"
-                    ? subject.value
-                    : subject.kind === "offset"
-                      ? `a date ${subject.sign} ${subject.duration.count.value} ${subject.duration.unit.text}`
-                      : "service date",
+              subject: operandSource(subject),
               is: subject.kind === "number" ? "a number" : "a date",
               needs: { by: "condition" },
             },

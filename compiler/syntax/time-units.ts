@@ -13,6 +13,11 @@ export function unitWords(count: number): string[] {
   return count === 1 ? [...Object.keys(singulars), ...timeUnits] : [...timeUnits];
 }
 
+/** The words a message offers after `count`: the singulars after 1, else the plurals. */
+export function suggestedUnitWords(count: number): string[] {
+  return count === 1 ? Object.keys(singulars) : [...timeUnits];
+}
+
 /** The unit `word` names after `count`, or undefined when it names none. */
 export function timeUnitOf(word: string, count: number): TimeUnit | undefined {
   if ((timeUnits as readonly string[]).includes(word)) return word as TimeUnit;
