@@ -63,14 +63,20 @@ export function valueArbitrary(fact: FactModel, space: ValueSpace, serviceDate?:
     }
     case "date": {
       const aroundServiceDate =
-        serviceDate === undefined
-          ? []
-          : [
-              ...[-1, 0, 1].map((offset) => dateOfDay(dayNumber(serviceDate) + offset)),
-              ...aroundMoved(serviceDate, space.offsets),
-            ];
+        serviceDate === undefined ? [] : [-1, 0, 1].map((offset) => dateOfDay(dayNumber(serviceDate) + offset));
       const nearServiceDate = aroundServiceDate.length > 0 ? fc.constantFrom(...aroundServiceDate) : candidates;
-      return weighted<FactValue>([1, onBoundary], [2, candidates], [1, dateArbitrary(space)], [2, nearServiceDate]);
+      // Where a comparison with the service date moved by a duration turns (`>= service date - 30 days`).
+      const aroundMovedServiceDate =
+        serviceDate === undefined ? [] : aroundMoved(serviceDate, space.serviceDateOffsets);
+      const nearMovedServiceDate =
+        aroundMovedServiceDate.length > 0 ? fc.constantFrom(...aroundMovedServiceDate) : nearServiceDate;
+      return weighted<FactValue>(
+        [1, onBoundary],
+        [2, candidates],
+        [1, dateArbitrary(space)],
+        [2, nearServiceDate],
+        [aroundMovedServiceDate.length > 0 ? 4 : 0, nearMovedServiceDate],
+      );
     }
     case "oneOf":
       return candidates;

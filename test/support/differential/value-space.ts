@@ -21,8 +21,8 @@ export interface ValueSpace {
   readonly boundaries: ReadonlyMap<string, readonly FactValue[]>;
   /** Dates on and around the policy's own dates, for date facts and service dates alike. */
   readonly dates: readonly string[];
-  /** Every duration a condition moves a date by (a window's bounds too), so dates are drawn on and around those moved. */
-  readonly offsets: readonly Duration[];
+  /** The durations from the service date at which a comparison of a date fact turns (see serviceDateOffsetsOf). */
+  readonly serviceDateOffsets: readonly Duration[];
   /** The span random dates are drawn from: a year before the revision log (refused), two years after. */
   readonly firstDay: number;
   readonly lastDay: number;
@@ -67,22 +67,45 @@ function offsetsOf(model: PolicyModel): Duration[] {
 }
 
 /**
- * `date` moved by `by` and by its opposite, and a day either side of each: where a moved comparison
- * turns. Moved by months or years, also the last day of the month it lands in, whose neighbours a
- * month's end clamps onto it.
+ * The durations from the service date at which a date fact's comparison turns: `a.d >= service date
+ * - 30 days` turns at -30 days, `a.d + 2 months <= service date` at -2 months, a window counted from
+ * the service date at each of its bounds.
+ */
+function serviceDateOffsetsOf(model: PolicyModel): Duration[] {
+  const found = new Map<string, Duration>();
+  const add = (by: Duration) => found.set(`${by.amount} ${by.unit}`, by);
+  const turnsAt = (term: Term, other: Term) => {
+    if (term.kind === "shifted" && term.date.kind === "serviceDate" && other.kind === "fact") add(term.by);
+    if (term.kind === "shifted" && term.date.kind === "fact" && other.kind === "serviceDate")
+      add({ amount: -term.by.amount, unit: term.by.unit });
+  };
+  for (const condition of allConditions(model)) {
+    if (condition.kind === "compare") {
+      turnsAt(condition.left, condition.right);
+      turnsAt(condition.right, condition.left);
+    }
+    if (condition.kind !== "dateWindow" || condition.anchor.kind !== "serviceDate") continue;
+    const { from, to } = windowBounds(condition.anchor, condition.window);
+    for (const bound of [from, to]) if (bound.kind === "shifted") add(bound.by);
+  }
+  return [...found.values()];
+}
+
+/**
+ * `date` moved by each of `offsets`, and a day either side: where a moved comparison turns. Moved by
+ * months or years, also the last day of the month it lands in, whose neighbours a month's end clamps
+ * onto it.
  */
 export function aroundMoved(date: string, offsets: readonly Duration[]): string[] {
-  return offsets.flatMap((by) =>
-    [by.amount, -by.amount].flatMap((amount) => {
-      const moved = movedDate(date, amount, by.unit);
-      const day = dayNumber(moved);
-      const monthEnd =
-        by.unit === "months" || by.unit === "years"
-          ? [dayNumber(movedDate(`${moved.slice(0, 8)}01`, 1, "months")) - 1]
-          : [];
-      return [day - 1, day, day + 1, ...monthEnd].map(dateOfDay);
-    }),
-  );
+  return offsets.flatMap((by) => {
+    const moved = movedDate(date, by.amount, by.unit);
+    const day = dayNumber(moved);
+    const monthEnd =
+      by.unit === "months" || by.unit === "years"
+        ? [dayNumber(movedDate(`${moved.slice(0, 8)}01`, 1, "months")) - 1]
+        : [];
+    return [day - 1, day, day + 1, ...monthEnd].map(dateOfDay);
+  });
 }
 
 function numericParts(expression: NumericModel): { facts: string[]; numbers: number[] } {
@@ -156,7 +179,7 @@ export function valueSpace(model: PolicyModel): ValueSpace {
     ...new Set(
       anchors.flatMap((date) => [
         ...[-1, 0, 1].map((offset) => dateOfDay(dayNumber(date) + offset)),
-        ...aroundMoved(date, offsets),
+        ...aroundMoved(date, [...offsets, ...offsets.map((by) => ({ amount: -by.amount, unit: by.unit }))]),
       ]),
     ),
   ].sort();
@@ -192,7 +215,8 @@ export function valueSpace(model: PolicyModel): ValueSpace {
   const reachableBoundaries = new Map(
     [...boundaries].map(([fact, values]) => [fact, [...values].filter((value) => inRange(fact, value))] as const),
   );
-  return { candidates, boundaries: reachableBoundaries, dates, offsets, firstDay, lastDay };
+  const serviceDateOffsets = serviceDateOffsetsOf(model);
+  return { candidates, boundaries: reachableBoundaries, dates, serviceDateOffsets, firstDay, lastDay };
 }
 
 export function candidatesOf(space: ValueSpace, fact: string): readonly FactValue[] {
