@@ -5,6 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { factSpace } from "../compiler/diff/fact-space.js";
+import { reviewChange } from "../compiler/diff/review.js";
 import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
 import { formatSource } from "../compiler/format/format-source.js";
 import type { Condition, PolicyModel } from "../compiler/model/policy-model.js";
@@ -209,4 +210,26 @@ describe("the review diff's fact space", () => {
     const start = axes.find((axis) => axis.name === "a.start");
     expect(start?.classes.map((c) => c.covers)).toEqual(["any date to 2024-01-31", "2024-02-01 and later"]);
   });
+});
+
+describe("the review of a window widened from 30 to 45 days", () => {
+  const version = (days: number) => ({
+    label: `${days} days`,
+    path: "policy/t.policy",
+    text: `${header}criterion I.1 "x" met when a.end is within ${days} days before service date\n`,
+  });
+
+  it("changes exactly the discharges 31 to 45 days before the service date, from not covered to covered", async () => {
+    const result = await reviewChange(version(30), version(45));
+    if (result.kind !== "review") throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+    const { delta } = result;
+    expect(delta.approximate).toEqual([]);
+    const changed = delta.regions.map((region) => ({
+      end: region.facts.find((fact) => fact.name === "a.end")?.value.covers,
+      before: region.before.outcome,
+      after: region.after.outcome,
+    }));
+    // The one period starts 2024-01-01: 31 to 45 days before it.
+    expect(changed).toEqual([{ end: "2023-11-17 to 2023-12-01", before: "not_covered", after: "covered" }]);
+  }, 60_000);
 });
