@@ -766,7 +766,7 @@ const examples: readonly Example[] = [
   ),
   example(
     "durationOnNonDate",
-    { subject: "a.age", is: "a number", unit: "days" },
+    { subject: "a.age", is: "a number" },
     {
       name: "a duration added to a number",
       policy: timed("a.age + 30 days <= service date"),
@@ -776,7 +776,7 @@ const examples: readonly Example[] = [
   ),
   example(
     "durationOnNonDate",
-    { subject: "a.flag", is: "yes or no", unit: "months" },
+    { subject: "a.flag", is: "yes or no" },
     {
       name: "a duration added to a yes-or-no fact",
       policy: timed("a.flag - 2 months < a.since"),

@@ -264,7 +264,7 @@ class ExpressionChecker {
       this.report(
         catalogue.durationOnNonDate,
         operand.date.span,
-        { subject: operandSource(operand.date), is: describeOperandType(date), unit: unit ?? "days" },
+        { subject: operandSource(operand.date), is: describeOperandType(date) },
         "Move a date fact or `service date`, for example `service date - 30 days`.",
       );
       return { kind: "invalid" };

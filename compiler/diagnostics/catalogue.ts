@@ -39,7 +39,6 @@ import {
   type DateNeed,
   type ImpossibleCount,
   type ImpossibleDuration,
-  type TimeUnit,
   type LiteralKind,
   type Need,
   type NestingSubject,
@@ -414,8 +413,8 @@ const entries = {
     "PC068",
     "error",
     "Duration added to something that is not a date",
-    (a: { subject: string; is: TypeWord; unit: TimeUnit }) =>
-      `${quoted(a.subject)} is ${a.is}, and only a date can be moved by ${a.unit}.`,
+    (a: { subject: string; is: TypeWord }) =>
+      `${quoted(a.subject)} is ${a.is}, and only a date can be moved by days, weeks, months or years.`,
   ),
   dateExpected: entry(
     "PC069",
