@@ -85,6 +85,29 @@ describe("lowering", () => {
   });
 });
 
+describe("the words of windows, where they were values before", () => {
+  it("still read as values after `is`: `is within`, `is between`, `is not day`", () => {
+    const text = `${header}fact a.when: one of within "w", between "b", day "d" description "W." ask "W?"
+criterion I.1 "x" met when a.when is within or a.when is between and a.when is not day
+`;
+    const result = checkPolicySource(text, "policy/t.policy");
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.model?.rules.find((rule) => rule.id === "I.1")?.condition).toEqual({
+      kind: "or",
+      operands: [
+        { kind: "oneOf", fact: "a.when", values: ["within"] },
+        {
+          kind: "and",
+          operands: [
+            { kind: "oneOf", fact: "a.when", values: ["between"] },
+            { kind: "not", operand: { kind: "oneOf", fact: "a.when", values: ["day"] } },
+          ],
+        },
+      ],
+    });
+  });
+});
+
 describe("the generated evaluator, on the time-windows fixture", () => {
   let fixture: ImportedFixture;
   beforeAll(async () => {
