@@ -3,7 +3,11 @@
 // answers and missing facts (on the time-windows fixture), the docs' words, the formatter's layout
 // and the review diff's boundaries.
 
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planFromSources } from "../compiler/build/build.js";
 import { factSpace } from "../compiler/diff/fact-space.js";
 import { reviewChange } from "../compiler/diff/review.js";
 import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
@@ -12,6 +16,7 @@ import type { Condition, PolicyModel } from "../compiler/model/policy-model.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { parseSource } from "../compiler/syntax/parse.js";
 import { traceSummary } from "../compiler/trace/summary.js";
+import { projectRoot } from "./support/evaluators.js";
 import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
 
 const fixturePath = "test/fixtures/time-windows/time-windows.policy";
@@ -166,6 +171,41 @@ describe("the generated evaluator, on the time-windows fixture", () => {
     const facts = { ...known, stay: { discharge: "2024-05-02" }, visit: { follow_up: "2024-07-05" } };
     expect(fixture.evaluator.evaluate(facts, { asOf: "2024-06-01" }).outcome).toBe("covered");
     expect(fixture.evaluator.evaluate(facts, { asOf: "2024-06-02" }).outcome).toBe("not_covered");
+  });
+});
+
+describe("the generated module of the time-windows fixture", () => {
+  const buildFolder = join(projectRoot, ".tmp", "fixture-time-windows");
+  const evaluatorPath = join(buildFolder, "generated", "time-windows", "evaluator.ts");
+  let source = "";
+
+  beforeAll(async () => {
+    const read = (path: string) => ({ path, text: readFileSync(join(projectRoot, path), "utf8") });
+    const plan = await planFromSources([read(fixturePath)], []);
+    expect(plan.diagnostics).toEqual([]);
+    rmSync(buildFolder, { recursive: true, force: true });
+    for (const file of plan.files) {
+      mkdirSync(dirname(join(buildFolder, file.path)), { recursive: true });
+      writeFileSync(join(buildFolder, file.path), file.contents);
+    }
+    source = readFileSync(evaluatorPath, "utf8");
+  });
+  afterAll(() => rmSync(buildFolder, { recursive: true, force: true }));
+
+  it("moves dates with the runtime's shiftDate in the compiled logic, and writes windows as data with their bounds", () => {
+    expect(source).toContain(
+      'facts["stay.discharge"] >= shiftDate(asOf, -30, "days") && facts["stay.discharge"] <= asOf',
+    );
+    expect(source).toContain('when: between(value("stay.discharge"), shifted(serviceDate, -30, "days"), serviceDate),');
+    expect(source).toContain('compare(shifted(value("member.enrollment_start"), 2, "months"), "<=", serviceDate)');
+  });
+
+  it("compiles under the project's strict settings", () => {
+    const config = ts.readConfigFile(join(projectRoot, "tsconfig.json"), (path) => ts.sys.readFile(path));
+    const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, projectRoot);
+    const program = ts.createProgram([evaluatorPath], { ...options, noEmit: true });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(problems).toEqual([]);
   });
 });
 
