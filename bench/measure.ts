@@ -19,6 +19,16 @@ export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/**
+ * This process's CPU time in milliseconds (user and system, all its threads), for intervals only.
+ * Throughput is timed with it: on a shared machine another process's load stretches wall time by
+ * whatever share of the cores it takes, and CPU time far less.
+ */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /** Milliseconds of each of `repetitions` runs of `work`, after `warmups` untimed runs. */
 export async function timeRuns(work: () => unknown, warmups: number, repetitions: number): Promise<number[]> {
   for (let i = 0; i < warmups; i++) await work();

@@ -45,8 +45,11 @@ const WEIGHED_DECISIONS = 20_000;
 const targets = {
   buildWncMs: 2_000,
   build200Ms: 60_000,
-  throughputRatio: 0.8,
-  claimThroughputRatio: 0.8,
+  // The ratios to the hand-written baselines before the generated code was keyed by id (issue 9):
+  // that change was to keep evaluation at least as fast as this.
+  throughputRatio: 0.91,
+  traceThroughputRatio: 0.58,
+  claimThroughputRatio: 0.97,
   /** Parsing 4N characters takes at most this many times parsing N: linear, with room for noise. */
   parseRatio4N: 5,
   /** The evaluator of a chain 64 deep is at most this many times the size of one 32 deep. */
@@ -139,6 +142,7 @@ async function main(): Promise<void> {
   const largest = builds[builds.length - 1];
   const previous = builds[builds.length - 2];
   const ratio = throughput.perSecond.generated / throughput.perSecond.handWritten;
+  const traceRatio = throughput.perSecond.generatedTrace / throughput.perSecond.handWritten;
   const claimRatio = claimThroughput.perSecond.generated / claimThroughput.perSecond.handWritten;
   const verdictMix = ["clean", "violations", "incomplete"]
     .map((verdict) => `${verdict} ${percent(verdicts.get(verdict) ?? 0, claims.length)}`)
@@ -228,7 +232,7 @@ async function main(): Promise<void> {
     [""],
     [
       `Evaluator WNC.CP.224 (${formatCount(sets.length)} fact sets: ${outcomeMix})`,
-      "decisions/s",
+      "decisions per CPU s",
       "spread",
       "bytes kept/decision",
     ],
@@ -251,14 +255,11 @@ async function main(): Promise<void> {
       formatBytes(bytes.handWritten),
     ],
     ["  ratio generated / hand-written", `${ratio.toFixed(2)}x`],
-    [
-      "  ratio generated with trace / hand-written",
-      `${(throughput.perSecond.generatedTrace / throughput.perSecond.handWritten).toFixed(2)}x`,
-    ],
+    ["  ratio generated with trace / hand-written", `${traceRatio.toFixed(2)}x`],
     [""],
     [
       `Claim checker WNC.CP.224 (${formatCount(claims.length)} claims: ${verdictMix})`,
-      "claims/s",
+      "claims per CPU s",
       "spread",
       "bytes kept/check",
     ],
@@ -286,12 +287,17 @@ async function main(): Promise<void> {
       figure: formatMs(largest?.ms ?? NaN),
     },
     {
-      name: "generated / hand-written at least 0.8x",
+      name: `generated / hand-written at least ${targets.throughputRatio}x (its ratio before issue 9)`,
       met: ratio >= targets.throughputRatio,
       figure: `${ratio.toFixed(2)}x`,
     },
     {
-      name: "generated / hand-written claim checks at least 0.8x",
+      name: `generated with trace / hand-written at least ${targets.traceThroughputRatio}x (before issue 9)`,
+      met: traceRatio >= targets.traceThroughputRatio,
+      figure: `${traceRatio.toFixed(2)}x`,
+    },
+    {
+      name: `generated / hand-written claim checks at least ${targets.claimThroughputRatio}x (before issue 9)`,
       met: claimRatio >= targets.claimThroughputRatio,
       figure: `${claimRatio.toFixed(2)}x`,
     },

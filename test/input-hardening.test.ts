@@ -116,6 +116,33 @@ describe("only the caller's own properties are read", () => {
     ]);
   });
 
+  it("reads a group's own enumerable facts only: a hidden (non-enumerable) one is unknown, as JSON would leave it out", () => {
+    const member = Object.defineProperty(memberWithout("clinical_status_stable"), "clinical_status_stable", {
+      value: true,
+      enumerable: false,
+    });
+    const decision = evaluate(withMember(member), { asOf });
+    expect(decision.outcome).toBe("pending");
+    expect(decision.missingFacts.map((fact) => fact.fact)).toEqual(["member.clinical_status_stable"]);
+  });
+
+  it("decides correctly when a getter evaluates another case while the facts are read (the runtime reuses its arrays)", () => {
+    const alone = evaluate(coveredIvAntibiotic, { asOf });
+    let inner: Decision | undefined;
+    const member = {
+      ...coveredIvAntibiotic.member,
+      get clinical_status_stable(): boolean {
+        // A different case, decided in the middle of reading this one: it must not write over this one's values.
+        inner = evaluate(withMember(memberWithout("clinical_status_stable")), { asOf });
+        return true;
+      },
+    };
+    const outer = evaluate(withMember(member), { asOf });
+    expect(inner?.outcome).toBe("pending");
+    expect(outer).toEqual(alone);
+    expect(evaluate(coveredIvAntibiotic, { asOf })).toEqual(alone);
+  });
+
   it("reports a fact whose getter throws, or a group whose proxy traps throw, by name", () => {
     const member = {
       ...coveredIvAntibiotic.member,

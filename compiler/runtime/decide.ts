@@ -27,7 +27,8 @@ import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { RuleRole } from "./policy-table.js";
 import type { PreparedException, PreparedPolicy } from "./prepare.js";
 import { readFacts } from "./read-facts.js";
-import { and, not, or, type Truth } from "./truth.js";
+import { release, takeWorkspace, type Workspace } from "./workspace.js";
+import { both, either, not, type Truth } from "./truth.js";
 
 /** Which policy, and which of its revisions, decided: one frozen record per revision, made when the policy loads. */
 export function policyIdentity(
@@ -40,19 +41,11 @@ export function policyIdentity(
 }
 
 /** What one evaluation computed, by position in the prepared policy's arrays, and the values it read. */
-interface Truths {
-  readonly applies: Truth[];
-  readonly holds: Truth[];
-  readonly exceptions: Truth[];
-  readonly facts: Readonly<Record<string, unknown>>;
-  readonly definitions: Readonly<Record<string, unknown>>;
-  readonly parts: Readonly<Record<string, unknown>>;
-  readonly asOf: string;
-}
+type Truths = Workspace;
 
 function denial(role: RuleRole, applies: Truth, holds: Truth): Truth {
-  if (role === "requirement") return and(applies, not(holds));
-  if (role === "exclusion") return and(applies, holds);
+  if (role === "requirement") return both(applies, not(holds));
+  if (role === "exclusion") return both(applies, holds);
   return 0;
 }
 
@@ -66,37 +59,30 @@ function truthStatus(value: Truth): RuleStatus {
   return value === 2 ? "met" : value === 0 ? "not_met" : "unknown";
 }
 
-/** Runs every statement's compiled logic on the facts: definitions, parts, rules, then exceptions. */
+/** Runs every statement's compiled logic on the facts read into `truths`: definitions, parts, rules, then exceptions. */
 function computeTruths<S>(
   policy: PreparedPolicy<S, string, string, string>,
-  factValues: unknown[],
+  truths: Workspace,
   asOf: string,
   revision: number,
-): Truths {
+): void {
   const { rules, partOrder } = policy;
+  const { definitionValues, partValues, sections, applies, holds, exceptions } = truths;
   const count = rules.length;
-  const holds = new Array<Truth>(count);
-  const definitionValues = new Array<Truth>(policy.definitions.length);
-  const partValues = new Array<Truth>(partOrder.length);
-  const facts = policy.factView(factValues);
-  const definitions = policy.definitionView(definitionValues);
-  const parts = policy.partView(partValues);
+  truths.scope.asOf = asOf;
   // NOTE: the generated module types its scope exactly; here it is the same object, seen generically.
-  const scope = { facts, definitions, parts, asOf } as unknown as S;
+  const scope = truths.scope as unknown as S;
   for (let index = 0; index < definitionValues.length; index++)
     definitionValues[index] = policy.definitions[index]!.truth(scope);
-  const sectionCount = policy.sections.length;
-  const sections = new Array<Truth>(sectionCount);
-  for (let index = 0; index < sectionCount; index++) sections[index] = policy.sections[index]!.applies(scope);
+  for (let index = 0; index < sections.length; index++) sections[index] = policy.sections[index]!.applies(scope);
 
   // Whether each rule applies first: the logic of a rule that does not apply on this date, or in
   // none of its sections, cannot change the decision, so it is not run (its status is not_applicable).
-  const applies = new Array<Truth>(count);
   for (let index = 0; index < count; index++) {
     const rule = rules[index]!;
     if (rule.role === "part") continue;
     let truth: Truth = revision >= rule.from && revision < rule.until ? 2 : 0;
-    for (const section of rule.sections) truth = and(truth, sections[section]!);
+    for (let k = 0; k < rule.sections.length; k++) truth = both(truth, sections[rule.sections[k]!]!);
     applies[index] = truth;
   }
   // Parts, deepest first, before the criteria that read them; their values are in the order they are
@@ -112,13 +98,10 @@ function computeTruths<S>(
     if (rule.role !== "part") holds[index] = applies[index] === 0 ? 0 : rule.holds(scope);
   }
 
-  const exceptionCount = policy.exceptions.length;
-  const exceptions = new Array<Truth>(exceptionCount);
-  for (let index = 0; index < exceptionCount; index++) {
+  for (let index = 0; index < exceptions.length; index++) {
     const exception = policy.exceptions[index]!;
     exceptions[index] = revision >= exception.from && revision < exception.until ? exception.applies(scope) : 0;
   }
-  return { applies, holds, exceptions, facts, definitions, parts, asOf };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -158,10 +141,16 @@ export function evaluatePolicy<S, RuleId extends string, FactName extends string
 ): Decision<RuleId, FactName, ExceptionId> {
   const issues: InputIssue[] = [];
   const { asOf, revision, trace } = revisionInForce(options, policy.effectiveDates, issues);
-  const facts = readFacts(input, policy.input, policy.facts.length, issues);
-  if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
-  const truths = computeTruths(policy as PreparedPolicy<S, string, string, string>, facts, asOf, revision);
-  return decide(policy, revision, asOf, truths, trace);
+  const generic = policy as PreparedPolicy<S, string, string, string>;
+  const workspace = takeWorkspace(generic);
+  try {
+    readFacts(input, policy.input, workspace.factValues, issues);
+    if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
+    computeTruths(generic, workspace, asOf, revision);
+    return decide(policy, revision, asOf, workspace, trace);
+  } finally {
+    release(workspace);
+  }
 }
 
 function decide<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
@@ -172,18 +161,17 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
   withTrace: boolean,
 ): Decision<RuleId, FactName, ExceptionId> {
   const { rules } = policy;
+  const { denies, waived } = truths;
   const count = rules.length;
-  const denies = new Array<Truth>(count);
-  const waived = new Array<Truth>(count);
   let denied: Truth = 0;
   for (let i = 0; i < count; i++) {
     const rule = rules[i]!;
     const ruleDenies = denial(rule.role, truths.applies[i]!, truths.holds[i]!);
     let waiver: Truth = 0;
-    for (const j of rule.overriddenBy) waiver = or(waiver, truths.exceptions[j]!);
+    for (const j of rule.overriddenBy) waiver = either(waiver, truths.exceptions[j]!);
     denies[i] = ruleDenies;
     waived[i] = waiver;
-    denied = or(denied, and(ruleDenies, not(waiver)));
+    denied = either(denied, both(ruleDenies, not(waiver)));
   }
   const outcome: Outcome = denied === 2 ? "not_covered" : denied === 0 ? "covered" : "pending";
 
@@ -215,7 +203,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
       continue;
     }
     // Whether this rule is among the reasons, decided before anything is built for it: most are not.
-    const blocks = and(denies[i]!, not(waived[i]!));
+    const blocks = both(denies[i]!, not(waived[i]!));
     const setAside = denies[i] === 2 && waived[i] === 2;
     const decisive =
       outcome === "not_covered"
@@ -281,18 +269,18 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
   denies: readonly Truth[],
   waived: readonly Truth[],
 ): MissingFact<FactName, RuleId | ExceptionId>[] {
-  const marks: string[] = [];
+  const marks: number[] = [];
   const scope: ExplainScope = {
-    facts: truths.facts,
-    definitions: truths.definitions,
-    parts: truths.parts,
-    asOf: truths.asOf,
-    definitionsByName: policy.definitionsByName,
-    partsById: policy.partsById,
+    index: policy.explainIndex,
+    factValues: truths.factValues,
+    definitionValues: truths.definitionValues,
+    partValues: truths.partValues,
+    asOf: truths.scope.asOf,
   };
   const explained = new Set<number>();
-  policy.rules.forEach((rule, i) => {
-    if (and(denies[i]!, not(waived[i]!)) !== 1) return;
+  for (let i = 0; i < policy.rules.length; i++) {
+    if (both(denies[i]!, not(waived[i]!)) !== 1) continue;
+    const rule = policy.rules[i]!;
     if (denies[i] === 1) {
       if (truths.applies[i] === 1)
         for (const section of rule.sections) markUnknownFacts(policy.sections[section]!.appliesWhen, scope, marks);
@@ -306,23 +294,22 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
         }
       }
     }
-  });
-  const marked = new Set<number>();
-  for (const fact of marks) {
-    const position = policy.factPosition.get(fact);
-    if (position !== undefined) marked.add(position);
   }
-  return [...marked]
-    .sort((a, b) => a - b)
-    .map((position) => {
-      const fact = policy.facts[position]!;
-      return {
-        fact: fact.name,
-        question: fact.question,
-        description: fact.description,
-        readBy: policy.readBy[position]!,
-      };
+  // Each fact once, in the fact table's order.
+  const marked = new Uint8Array(policy.facts.length);
+  for (const position of marks) marked[position] = 1;
+  const missing: MissingFact<FactName, RuleId | ExceptionId>[] = [];
+  for (let position = 0; position < marked.length; position++) {
+    if (marked[position] === 0) continue;
+    const fact = policy.facts[position]!;
+    missing.push({
+      fact: fact.name,
+      question: fact.question,
+      description: fact.description,
+      readBy: policy.readBy[position]!,
     });
+  }
+  return missing;
 }
 
 function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(

@@ -7,15 +7,34 @@ import type { Condition, DefinitionEntry, Term } from "./policy-table.js";
 import { shiftDate } from "./calendar.js";
 import { not, type Truth } from "./truth.js";
 
-/** The values a condition reads, by name, and the statements a condition may descend into. */
-export interface ExplainScope {
-  readonly facts: Readonly<Record<string, unknown>>;
-  readonly definitions: Readonly<Record<string, unknown>>;
-  readonly parts: Readonly<Record<string, unknown>>;
-  readonly asOf: string;
+/** Where a policy keeps each value a condition names, and the statements a condition may descend into. */
+export interface ExplainIndex {
+  /** Each fact's position in the fact values; the marks are these positions. */
+  readonly factPosition: ReadonlyMap<string, number>;
+  readonly definitionPosition: ReadonlyMap<string, number>;
+  readonly partPosition: ReadonlyMap<string, number>;
   readonly definitionsByName: ReadonlyMap<string, DefinitionEntry<never>>;
   /** The condition of each part, by id. */
   readonly partsById: ReadonlyMap<string, Condition>;
+}
+
+/**
+ * The values one evaluation computed, by position (read through the policy's index: a lookup by a
+ * name that varies, on the named views the compiled logic reads, would be a slow generic lookup).
+ */
+export interface ExplainScope {
+  readonly index: ExplainIndex;
+  readonly factValues: readonly unknown[];
+  readonly definitionValues: readonly Truth[];
+  readonly partValues: readonly Truth[];
+  readonly asOf: string;
+}
+
+function positionOf(positions: ReadonlyMap<string, number>, name: string): number {
+  const position = positions.get(name);
+  if (position === undefined)
+    throw new Error(`policyc runtime: a condition names ${name}, which the policy does not declare`);
+  return position;
 }
 
 type Operator = Extract<Condition, { kind: "compare" }>["operator"];
@@ -23,7 +42,7 @@ type Operator = Extract<Condition, { kind: "compare" }>["operator"];
 function termValue(term: Term, scope: ExplainScope): unknown {
   switch (term.kind) {
     case "fact":
-      return scope.facts[term.fact];
+      return scope.factValues[positionOf(scope.index.factPosition, term.fact)];
     case "number":
     case "date":
     case "text":
@@ -56,10 +75,10 @@ function compare(operator: Operator, left: number | string, right: number | stri
 }
 
 /** Marks a term's fact (or the fact a shifted date moves) when its value is unknown; true when it is. */
-function unknownTerm(term: Term, value: unknown, marks: string[]): boolean {
+function unknownTerm(term: Term, value: unknown, scope: ExplainScope, marks: number[]): boolean {
   if (value !== undefined) return false;
-  if (term.kind === "fact") marks.push(term.fact);
-  else if (term.kind === "shifted") unknownTerm(term.date, undefined, marks);
+  if (term.kind === "fact") marks.push(positionOf(scope.index.factPosition, term.fact));
+  else if (term.kind === "shifted") unknownTerm(term.date, undefined, scope, marks);
   return true;
 }
 
@@ -76,7 +95,7 @@ function containsTruth(values: readonly string[], wanted: readonly string[], mod
 function compoundTruth(
   condition: Extract<Condition, { kind: "and" | "or" | "atLeast" }>,
   scope: ExplainScope,
-  marks: string[],
+  marks: number[],
 ): Truth {
   let trues = 0;
   let unknowns = 0;
@@ -93,47 +112,51 @@ function compoundTruth(
   return trues + unknowns >= needed ? 1 : 0;
 }
 
-function visit(condition: Condition, scope: ExplainScope, marks: string[]): Truth {
+function visit(condition: Condition, scope: ExplainScope, marks: number[]): Truth {
   switch (condition.kind) {
     case "constant":
       return condition.value ? 2 : 0;
     case "fact": {
-      const truth = scope.facts[condition.fact] as Truth;
-      if (truth === 1) marks.push(condition.fact);
-      return truth;
+      const position = positionOf(scope.index.factPosition, condition.fact);
+      const value = scope.factValues[position];
+      if (value === 1) marks.push(position);
+      return value as Truth;
     }
     case "oneOf": {
-      const value = scope.facts[condition.fact] as string | undefined;
+      const position = positionOf(scope.index.factPosition, condition.fact);
+      const value = scope.factValues[position];
       if (value === undefined) {
-        marks.push(condition.fact);
+        marks.push(position);
         return 1;
       }
-      return condition.values.includes(value) ? 2 : 0;
+      return condition.values.includes(value as string) ? 2 : 0;
     }
     case "compare": {
       const left = termValue(condition.left, scope);
       const right = termValue(condition.right, scope);
-      const leftUnknown = unknownTerm(condition.left, left, marks);
-      if (unknownTerm(condition.right, right, marks) || leftUnknown) return 1;
+      const leftUnknown = unknownTerm(condition.left, left, scope, marks);
+      if (unknownTerm(condition.right, right, scope, marks) || leftUnknown) return 1;
       return compare(condition.operator, left as number | string, right as number | string) ? 2 : 0;
     }
     case "between": {
-      const values = [condition.date, condition.from, condition.to].map((term) => termValue(term, scope));
+      const terms = [condition.date, condition.from, condition.to];
+      const values = terms.map((term) => termValue(term, scope));
       let unknown = false;
-      [condition.date, condition.from, condition.to].forEach((term, index) => {
-        if (unknownTerm(term, values[index], marks)) unknown = true;
+      terms.forEach((term, index) => {
+        if (unknownTerm(term, values[index], scope, marks)) unknown = true;
       });
       if (unknown) return 1;
       const [date, from, to] = values as string[];
       return date !== undefined && from !== undefined && to !== undefined && from <= date && date <= to ? 2 : 0;
     }
     case "contains": {
-      const values = scope.facts[condition.fact] as readonly string[] | undefined;
-      if (values === undefined) {
-        marks.push(condition.fact);
+      const position = positionOf(scope.index.factPosition, condition.fact);
+      const value = scope.factValues[position];
+      if (value === undefined) {
+        marks.push(position);
         return 1;
       }
-      return containsTruth(values, condition.values, condition.mode);
+      return containsTruth(value as readonly string[], condition.values, condition.mode);
     }
     case "not": {
       return not(visit(condition.operand, scope, marks));
@@ -147,21 +170,21 @@ function visit(condition: Condition, scope: ExplainScope, marks: string[]): Trut
       return truth;
     }
     case "definition": {
-      const truth = scope.definitions[condition.name] as Truth;
-      const definition = scope.definitionsByName.get(condition.name);
+      const truth = scope.definitionValues[positionOf(scope.index.definitionPosition, condition.name)]!;
+      const definition = scope.index.definitionsByName.get(condition.name);
       if (truth === 1 && definition !== undefined) visit(definition.when, scope, marks);
       return truth;
     }
     case "part": {
-      const truth = scope.parts[condition.id] as Truth;
-      const part = scope.partsById.get(condition.id);
+      const truth = scope.partValues[positionOf(scope.index.partPosition, condition.id)]!;
+      const part = scope.index.partsById.get(condition.id);
       if (truth === 1 && part !== undefined) visit(part, scope, marks);
       return truth;
     }
   }
 }
 
-/** Adds to `marks` every unknown fact that can change `condition` (called when it is unknown). */
-export function markUnknownFacts(condition: Condition, scope: ExplainScope, marks: string[]): void {
+/** Adds to `marks` the position of every unknown fact that can change `condition` (called when it is unknown). */
+export function markUnknownFacts(condition: Condition, scope: ExplainScope, marks: number[]): void {
   visit(condition, scope, marks);
 }

@@ -14,6 +14,7 @@ import type {
 } from "./policy-table.js";
 import type { PolicyIdentity } from "./decision.js";
 import type { Truth } from "./truth.js";
+import type { ExplainIndex } from "./explain.js";
 import { viewMaker } from "./named-values.js";
 
 /** A group of facts as the input nests it: `member` holds `age`; the root holds the groups. */
@@ -26,6 +27,9 @@ export interface FactGroupPlan {
   readonly keys: ReadonlySet<string>;
   readonly facts: readonly FactPlan[];
   readonly groups: readonly FactGroupPlan[];
+  /** Its facts by key, and its subgroups' places in `groups` by key: what the reader looks a caller's key up in. */
+  readonly factByKey: ReadonlyMap<string, FactPlan>;
+  readonly groupByKey: ReadonlyMap<string, number>;
 }
 
 // NOTE: the prepared forms below copy what evaluation reads into objects of one shape each (every
@@ -90,9 +94,8 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly sections: readonly SectionEntry<S>[];
   readonly exceptions: readonly PreparedException<S>[];
   readonly definitions: readonly DefinitionEntry<S>[];
-  readonly definitionsByName: ReadonlyMap<string, DefinitionEntry<S>>;
-  /** The condition of each part, by id. */
-  readonly partsById: ReadonlyMap<string, Condition>;
+  /** Where the values each condition names are kept, for finding a pending decision's missing facts. */
+  readonly explainIndex: ExplainIndex;
   readonly facts: readonly FactEntry<FactName>[];
   readonly factPosition: ReadonlyMap<string, number>;
   /** Views of the values computed for a case, by name (see named-values.ts). */
@@ -117,12 +120,15 @@ interface MutableGroup {
 }
 
 function frozenGroup(group: MutableGroup): FactGroupPlan {
+  const groups = [...group.groups.values()].map(frozenGroup);
   return {
     path: group.path,
     key: group.key,
     keys: new Set([...group.facts.map((fact) => fact.key), ...group.groups.keys()]),
     facts: group.facts,
-    groups: [...group.groups.values()].map(frozenGroup),
+    groups,
+    factByKey: new Map(group.facts.map((fact) => [fact.key, fact])),
+    groupByKey: new Map(groups.map((child, index) => [child.key, index])),
   };
 }
 
@@ -248,8 +254,13 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       ...range(entry.inForce, entry.id),
     })),
     definitions: declaration.definitions,
-    definitionsByName: new Map(declaration.definitions.map((definition) => [definition.name, definition])),
-    partsById: new Map(parts.map((index) => [rules[index]!.id, rules[index]!.when])),
+    explainIndex: {
+      factPosition: position(declaration.facts, (fact) => fact.name),
+      definitionPosition: position(declaration.definitions, (definition) => definition.name),
+      partPosition: position(partOrder, (index) => rules[index]!.id),
+      definitionsByName: new Map(declaration.definitions.map((definition) => [definition.name, definition])),
+      partsById: new Map(parts.map((index) => [rules[index]!.id, rules[index]!.when])),
+    },
     facts: declaration.facts,
     factPosition: position(declaration.facts, (fact) => fact.name),
     factView: viewMaker(declaration.facts.map((fact) => fact.name)),

@@ -10,6 +10,18 @@ export const and = Math.min as (...truths: Truth[]) => Truth;
 /** Any of them true: the greatest truth. */
 export const or = Math.max as (...truths: Truth[]) => Truth;
 
+/**
+ * `and` and `or` of exactly two truths, for the runtime's own loops: a comparison, where Math.min
+ * and Math.max reached through an import are calls V8 does not always inline.
+ */
+export function both(a: Truth, b: Truth): Truth {
+  return a < b ? a : b;
+}
+
+export function either(a: Truth, b: Truth): Truth {
+  return a > b ? a : b;
+}
+
 export function not(truth: Truth): Truth {
   return (2 - truth) as Truth;
 }

@@ -39,6 +39,18 @@ export function ownValue(group: object, key: string): unknown {
   }
 }
 
+/**
+ * The value of `group`'s property `key`, a key its own enumerable keys list (so no inherited property
+ * is read); UNREADABLE when reading it throws.
+ */
+export function listedValue(group: object, key: string): unknown {
+  try {
+    return (group as Readonly<Record<string, unknown>>)[key];
+  } catch {
+    return UNREADABLE;
+  }
+}
+
 /** True for an object whose prototype is Object.prototype or null: the only objects read as groups. Throws for a Proxy whose trap does. */
 export function hasPlainPrototype(value: object): boolean {
   const prototype: unknown = Object.getPrototypeOf(value);

@@ -61,11 +61,43 @@ function prefixed(prefix: string, key: string): string {
 }
 
 /**
- * `value` as a group of fields when it is a plain object (prototype Object.prototype or null): a
- * Map, a Date, a list, a class instance, a boxed value or a property not read is not one. Every own
- * enumerable key not in `allowed` is reported under `prefix` with `unknownKey` as its problem; symbol
- * keys name no field and are ignored. Undefined, with an issue under `field`, when `value` is not a
- * plain object.
+ * `value` when it is a plain object (prototype Object.prototype or null): a Map, a Date, a list, a
+ * class instance, a boxed value or a property not read is not one. Undefined, with an issue under
+ * `field`, otherwise.
+ */
+export function plainObject(
+  value: unknown,
+  field: string,
+  issues: InputIssue[],
+  expected = "must be a plain object",
+): object | undefined {
+  if (typeof value !== "object" || value === null) {
+    issues.push({ field, problem: mismatch(expected, value) });
+    return undefined;
+  }
+  try {
+    if (hasPlainPrototype(value)) return value;
+    issues.push({ field, problem: mismatch(expected, value) });
+  } catch {
+    issues.push({ field, problem: NOT_READ });
+  }
+  return undefined;
+}
+
+/** The issue of a key a group may not hold, with the nearest allowed key as a hint. */
+export function unknownKeyIssue(
+  prefix: string,
+  key: string,
+  allowed: ReadonlySet<string>,
+  unknownKey: string,
+): InputIssue {
+  return { field: prefixed(prefix, key), problem: `${unknownKey}${suggestion(key, allowed)}` };
+}
+
+/**
+ * `value` as a group of fields when it is a plain object (see `plainObject`). Every own enumerable
+ * key not in `allowed` is reported under `prefix` with `unknownKey` as its problem; symbol keys name
+ * no field and are ignored. Undefined, with an issue under `field`, when `value` is not a plain object.
  */
 export function readPlainObject(
   value: unknown,
@@ -76,25 +108,19 @@ export function readPlainObject(
   issues: InputIssue[],
   expected = "must be a plain object",
 ): Group | undefined {
-  if (typeof value !== "object" || value === null) {
-    issues.push({ field, problem: mismatch(expected, value) });
-    return undefined;
-  }
+  const group = plainObject(value, field, issues, expected);
+  if (group === undefined) return undefined;
   try {
-    if (!hasPlainPrototype(value)) {
-      issues.push({ field, problem: mismatch(expected, value) });
-      return undefined;
-    }
-    for (const key in value) {
+    for (const key in group) {
       // An inherited key (from a polluted Object.prototype) is not the caller's.
-      if (!allowed.has(key) && Object.hasOwn(value, key))
-        issues.push({ field: prefixed(prefix, key), problem: `${unknownKey}${suggestion(key, allowed)}` });
+      if (!allowed.has(key) && Object.hasOwn(group, key))
+        issues.push(unknownKeyIssue(prefix, key, allowed, unknownKey));
     }
   } catch {
     issues.push({ field, problem: NOT_READ });
     return undefined;
   }
-  return value as Group;
+  return group as Group;
 }
 
 /**

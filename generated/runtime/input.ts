@@ -4,9 +4,9 @@
 // null), so every bad field is reported at once and none ever reaches a decision.
 //
 // What counts as a field: a group is a plain object (prototype Object.prototype or null), never a
-// Map, a Date, a list, a class instance or a boxed value; its fields are its own properties, so an
-// inherited one (Object.prototype.constructor, say) is never read; symbol keys are ignored, since no
-// fact is named by a symbol. A field whose reading throws (a getter, a Proxy's trap) is reported, and
+// Map, a Date, a list, a class instance or a boxed value; its facts are its own enumerable properties
+// (what JSON.stringify would send), so an inherited one (Object.prototype.constructor, say) or a
+// hidden one is never read; symbol keys are ignored, since no fact is named by a symbol. A field whose reading throws (a getter, a Proxy's trap) is reported, and
 // a list with a hole is reported at the hole (see untrusted.ts).
 
 import {
@@ -45,7 +45,7 @@ export class PolicyInputError extends Error {
 
 export type Group = Readonly<Record<string, unknown>>;
 
-const NOT_A_FACT = "is not a fact of this policy";
+export const NOT_A_FACT = "is not a fact of this policy";
 
 // NOTE: each reader tests its fast cases first. A property that could not be read is UNREADABLE, a
 // symbol, so it fails every test of a good value and lands where the problem is reported, which
@@ -61,24 +61,12 @@ export function readRoot(
   return readPlainObject(input, what, "", allowed, NOT_A_FACT, issues);
 }
 
-/** A group of facts such as `member`; absent or null means all its facts are unknown. */
-export function readGroup(
-  parent: Group | undefined,
-  key: string,
-  field: string,
-  allowed: ReadonlySet<string>,
-  issues: InputIssue[],
-): Group | undefined {
-  if (parent === undefined) return undefined;
-  const value = ownValue(parent, key);
-  if (value === undefined || value === null) return undefined;
-  return readPlainObject(value, field, field, allowed, NOT_A_FACT, issues);
-}
+// Each fact type has a validator of a value already taken from its group (`xValue`), which the
+// fact-table reader calls (read-facts.ts), and a reader of one key of a group (`readX`), which the
+// generated claim checkers call for their claim facts.
 
 /** A yes-or-no fact, as a truth: 2 for true, 0 for false, 1 when unknown. */
-export function readBoolean(group: Group | undefined, key: string, field: string, issues: InputIssue[]): 0 | 1 | 2 {
-  if (group === undefined) return 1;
-  const value = ownValue(group, key);
+export function booleanValue(value: unknown, field: string, issues: InputIssue[]): 0 | 1 | 2 {
   if (value === true) return 2;
   if (value === false) return 0;
   if (value !== undefined && value !== null) issues.push({ field, problem: mismatch("must be true or false", value) });
@@ -86,16 +74,13 @@ export function readBoolean(group: Group | undefined, key: string, field: string
 }
 
 /** A number fact: finite and within its declared range; -0 reads as 0. */
-export function readNumber(
-  group: Group | undefined,
-  key: string,
+export function numberValue(
+  value: unknown,
   field: string,
   min: number,
   max: number,
   issues: InputIssue[],
 ): number | undefined {
-  if (group === undefined) return undefined;
-  const value = ownValue(group, key);
   if (typeof value === "number" && Number.isFinite(value) && value >= min && value <= max)
     return value === 0 ? 0 : value;
   if (value !== undefined && value !== null) {
@@ -106,28 +91,19 @@ export function readNumber(
 }
 
 /** A date fact, kept as its YYYY-MM-DD text: such texts compare in calendar order. */
-export function readDate(
-  group: Group | undefined,
-  key: string,
-  field: string,
-  issues: InputIssue[],
-): string | undefined {
-  if (group === undefined) return undefined;
-  const value = ownValue(group, key);
+export function dateValue(value: unknown, field: string, issues: InputIssue[]): string | undefined {
   if (typeof value === "string" && isCalendarDate(value)) return value;
   if (value !== undefined && value !== null) issues.push({ field, problem: dateProblem(value) });
   return undefined;
 }
 
-export function readChoice<Value extends string>(
-  group: Group | undefined,
-  key: string,
+/** A one-of fact: one of its `allowed` values. */
+export function choiceValue<Value extends string>(
+  value: unknown,
   field: string,
   allowed: ReadonlySet<Value>,
   issues: InputIssue[],
 ): Value | undefined {
-  if (group === undefined) return undefined;
-  const value = ownValue(group, key);
   if (typeof value === "string" && allowed.has(value as Value)) return value as Value;
   if (value !== undefined && value !== null) {
     const hint = typeof value === "string" ? suggestion(value, allowed) : "";
@@ -137,15 +113,12 @@ export function readChoice<Value extends string>(
 }
 
 /** A set fact: a list of allowed values, read into a list of its own; a hole is reported as `field[index]`. */
-export function readChoiceSet<Value extends string>(
-  group: Group | undefined,
-  key: string,
+export function choiceSetValue<Value extends string>(
+  value: unknown,
   field: string,
   allowed: ReadonlySet<Value>,
   issues: InputIssue[],
 ): readonly Value[] | undefined {
-  if (group === undefined) return undefined;
-  const value = ownValue(group, key);
   if (value === undefined || value === null) return undefined;
   const items = readListItems(value, field, issues);
   if (items === undefined) {
@@ -163,6 +136,50 @@ export function readChoiceSet<Value extends string>(
   if (bad.length > 0)
     issues.push({ field, problem: `may hold only ${[...allowed].join(", ")}, not ${describeSome(bad)}` });
   return skipped || bad.length > 0 ? undefined : values;
+}
+
+export function readBoolean(group: Group | undefined, key: string, field: string, issues: InputIssue[]): 0 | 1 | 2 {
+  return group === undefined ? 1 : booleanValue(ownValue(group, key), field, issues);
+}
+
+export function readNumber(
+  group: Group | undefined,
+  key: string,
+  field: string,
+  min: number,
+  max: number,
+  issues: InputIssue[],
+): number | undefined {
+  return group === undefined ? undefined : numberValue(ownValue(group, key), field, min, max, issues);
+}
+
+export function readDate(
+  group: Group | undefined,
+  key: string,
+  field: string,
+  issues: InputIssue[],
+): string | undefined {
+  return group === undefined ? undefined : dateValue(ownValue(group, key), field, issues);
+}
+
+export function readChoice<Value extends string>(
+  group: Group | undefined,
+  key: string,
+  field: string,
+  allowed: ReadonlySet<Value>,
+  issues: InputIssue[],
+): Value | undefined {
+  return group === undefined ? undefined : choiceValue(ownValue(group, key), field, allowed, issues);
+}
+
+export function readChoiceSet<Value extends string>(
+  group: Group | undefined,
+  key: string,
+  field: string,
+  allowed: ReadonlySet<Value>,
+  issues: InputIssue[],
+): readonly Value[] | undefined {
+  return group === undefined ? undefined : choiceSetValue(ownValue(group, key), field, allowed, issues);
 }
 
 const EVALUATE_OPTIONS = new Set(["asOf", "trace"]);

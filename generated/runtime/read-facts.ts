@@ -3,38 +3,87 @@
 // keys, every fact of its declared type (see input.ts), all problems reported together. Yes-or-no
 // facts become truths; any other fact its value, or undefined when unknown. The values go into an
 // array by the fact's position in the table, which the generated logic reads by name (named-values.ts).
+//
+// Each group is read in two passes. The first walks the keys the caller gave (Object.keys: own,
+// enumerable, string) and puts each value where its fact's value goes; the second validates every
+// fact of the group in the table's order. So a key is looked up once, in the order the caller wrote
+// it, rather than every fact probed with a lookup by name; and problems are still reported in the
+// table's order: a group's unknown keys, then its facts, then its subgroups.
 
-import { readBoolean, readChoice, readChoiceSet, readDate, readGroup, readNumber, readRoot } from "./input.js";
-import type { Group, InputIssue } from "./input.js";
+import { plainObject, unknownKeyIssue } from "./fields.js";
+import { NOT_A_FACT, booleanValue, choiceSetValue, choiceValue, dateValue, numberValue } from "./input.js";
+import type { InputIssue } from "./input.js";
 import type { FactGroupPlan, FactPlan } from "./prepare.js";
+import { NOT_READ, listedValue } from "./untrusted.js";
 
 const NO_VALUES: ReadonlySet<string> = new Set();
+const NO_GROUPS: readonly unknown[] = [];
 
-function readFact(plan: FactPlan, group: Group | undefined, issues: InputIssue[]): unknown {
-  const { name, key } = plan;
+/** A group as an issue names it: its dotted path, or `(facts)` for the whole. */
+function fieldName(path: string): string {
+  return path === "" ? "(facts)" : path;
+}
+
+function factValue(plan: FactPlan, value: unknown, issues: InputIssue[]): unknown {
   switch (plan.kind) {
     case "boolean":
-      return readBoolean(group, key, name, issues);
+      return booleanValue(value, plan.name, issues);
     case "number":
-      return readNumber(group, key, name, plan.min, plan.max, issues);
+      return numberValue(value, plan.name, plan.min, plan.max, issues);
     case "date":
-      return readDate(group, key, name, issues);
+      return dateValue(value, plan.name, issues);
     case "oneOf":
-      return readChoice(group, key, name, plan.values ?? NO_VALUES, issues);
+      return choiceValue(value, plan.name, plan.values ?? NO_VALUES, issues);
     case "setOf":
-      return readChoiceSet(group, key, name, plan.values ?? NO_VALUES, issues);
+      return choiceSetValue(value, plan.name, plan.values ?? NO_VALUES, issues);
   }
 }
 
-function readGroupFacts(plan: FactGroupPlan, group: Group | undefined, into: unknown[], issues: InputIssue[]): void {
-  for (const fact of plan.facts) into[fact.position] = readFact(fact, group, issues);
-  for (const child of plan.groups)
-    readGroupFacts(child, readGroup(group, child.key, child.path, child.keys, issues), into, issues);
+/** Pass one: the value of each key `group` holds, at its fact's position in `into` or its subgroup's in `children`. */
+function collectKeys(
+  plan: FactGroupPlan,
+  group: object,
+  into: unknown[],
+  children: unknown[],
+  issues: InputIssue[],
+): void {
+  let keys: readonly string[];
+  try {
+    keys = Object.keys(group);
+  } catch {
+    issues.push({ field: fieldName(plan.path), problem: NOT_READ });
+    return;
+  }
+  for (const key of keys) {
+    const fact = plan.factByKey.get(key);
+    if (fact !== undefined) {
+      into[fact.position] = listedValue(group, key);
+      continue;
+    }
+    const child = plan.groupByKey.get(key);
+    if (child !== undefined) children[child] = listedValue(group, key);
+    else issues.push(unknownKeyIssue(plan.path, key, plan.keys, NOT_A_FACT));
+  }
 }
 
-/** The facts of `input`, each at its position in the fact table (`count` of them). */
-export function readFacts(input: unknown, plan: FactGroupPlan, count: number, issues: InputIssue[]): unknown[] {
-  const values = new Array<unknown>(count);
-  readGroupFacts(plan, readRoot(input, plan.keys, issues), values, issues);
-  return values;
+/** Reads a group (undefined when absent) and its subgroups into `into`, where nothing of theirs is yet. */
+function readGroupFacts(plan: FactGroupPlan, group: object | undefined, into: unknown[], issues: InputIssue[]): void {
+  const children = plan.groups.length === 0 ? NO_GROUPS : new Array<unknown>(plan.groups.length);
+  if (group !== undefined) collectKeys(plan, group, into, children as unknown[], issues);
+  for (const fact of plan.facts) into[fact.position] = factValue(fact, into[fact.position], issues);
+  for (let index = 0; index < plan.groups.length; index++) {
+    const child = plan.groups[index]!;
+    const value = children[index];
+    // An absent or null group leaves its facts unknown.
+    const childGroup = value === undefined || value === null ? undefined : plainObject(value, child.path, issues);
+    readGroupFacts(child, childGroup, into, issues);
+  }
+}
+
+/** Reads the facts of `input` into `values`, each at its position in the fact table. */
+export function readFacts(input: unknown, plan: FactGroupPlan, values: unknown[], issues: InputIssue[]): void {
+  // The first pass leaves a fact the input does not hold where it was: nothing must be there yet.
+  // (A loop, not fill(): for a few dozen places the builtin's call costs more than the stores.)
+  for (let position = 0; position < values.length; position++) values[position] = undefined;
+  readGroupFacts(plan, plainObject(input, fieldName(plan.path), issues), values, issues);
 }

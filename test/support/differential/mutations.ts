@@ -147,8 +147,8 @@ export const mutations: readonly Mutation[] = [
       replaceInRuntime(
         sources,
         "decide.ts",
-        "return [...marked]\n    .sort((a, b) => a - b)",
-        "return [...marked]\n    .sort((a, b) => b - a)",
+        "for (let position = 0; position < marked.length; position++) {",
+        "for (let position = marked.length - 1; position >= 0; position--) {",
       ),
   },
 ];
