@@ -26,6 +26,7 @@ import {
 } from "./front-end.js";
 import { measureClaimThroughput, retainedBytesPerClaimCheck } from "./claim-throughput.js";
 import { BenchFailure } from "./failure.js";
+import { authorLoopRows } from "./author-loop.js";
 import { median } from "./measure.js";
 import { formatBytes, formatCount, formatMs, formatRange, table, targetRows, type Target } from "./report.js";
 import { syntheticCorpus } from "./synthetic-policy.js";
@@ -136,6 +137,9 @@ async function main(): Promise<void> {
   progress("timing claim checks");
   const claimThroughput = measureClaimThroughput(claims, 2, 7);
   const claimBytes = retainedBytesPerClaimCheck(claims.slice(0, WEIGHED_DECISIONS));
+
+  progress("timing policyc check and policyc test on WNC.CP.224");
+  const authorLoop = await authorLoopRows(root, "WNC.CP.224");
 
   const parseCheckMs = median(parseCheck);
   const buildWncMs = median(buildWnc);
@@ -277,6 +281,7 @@ async function main(): Promise<void> {
     ],
     ["  ratio generated / hand-written", `${claimRatio.toFixed(2)}x`],
     [""],
+    ...authorLoop,
     ["Targets"],
   ];
   const results: Target[] = [

@@ -14,6 +14,10 @@ Usage:
   policyc build [--check]            compile every policy under policy/ into generated/
                                      (--check: write nothing; exit 1 if generated/ is out of date)
   policyc check                      report every problem in policy/ (policies and cases); exit 1 on errors
+  policyc test [policy] [--coverage] [--watch]
+                                     run the cases of a policy (default: every policy) against its evaluator,
+                                     compiled in memory; say each failure in plain words; exit 1 on any
+                                     (--coverage: what the cases exercise; --watch: run again on each save)
   policyc format [--check] [files...]
                                      lay out policy and case files the canonical way (default: all under policy/)
                                      (--check: write nothing; exit 1 if a file is not formatted)
@@ -39,6 +43,8 @@ async function run(argv: readonly string[]): Promise<number> {
       check: { type: "boolean", default: false },
       "as-of": { type: "string" },
       trace: { type: "boolean", default: false },
+      coverage: { type: "boolean", default: false },
+      watch: { type: "boolean", default: false },
       out: { type: "string", default: "site" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -54,6 +60,12 @@ async function run(argv: readonly string[]): Promise<number> {
       return (await import("./cli/build-command.js")).buildCommand(root, { check: values.check });
     case "check":
       return (await import("./cli/check-command.js")).checkCommand(root);
+    case "test":
+      if (rest.length > 1) throw new CliError("test takes at most one policy.", exitCodes.usage);
+      return (await import("./cli/test-command.js")).testCommand(root, rest[0], {
+        coverage: values.coverage,
+        watch: values.watch,
+      });
     case "format":
       return (await import("./cli/format-command.js")).formatCommand(root, rest, { check: values.check });
     case "eval": {

@@ -810,6 +810,27 @@ const examples: readonly Example[] = [
       underlined: "a.place",
     },
   ),
+
+  // ----- PC08x: the revision log against lifetimes ----------------------------------------------
+  example(
+    "loggedChangeWithoutLifetime",
+    { revision: "2024-06", id: "I.3", change: "added" },
+    {
+      name: "a log that says a criterion was added, the criterion without `added in`",
+      policy: base.replace('revision 2024-06 "Second."', 'revision 2024-06 "Added Criteria I.3."'),
+      underlined: '"Added Criteria I.3."',
+      hint: "Add `added in 2024-06` to I.3",
+    },
+  ),
+  example(
+    "lifetimeNotLogged",
+    { revision: "2024-06", id: "I.3", change: "added" },
+    {
+      name: "a criterion added in a revision whose log does not say so",
+      policy: base.replace("met when a.age >= 18", "met when a.age >= 18 added in 2024-06"),
+      underlined: "2024-06",
+    },
+  ),
 ];
 
 describe("each diagnostic", () => {

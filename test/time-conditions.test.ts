@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planFromSources } from "../compiler/build/build.js";
+import { conditionText } from "../compiler/cases/coverage.js";
 import { factSpace } from "../compiler/diff/fact-space.js";
 import { reviewChange } from "../compiler/diff/review.js";
 import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
@@ -229,6 +230,16 @@ criterion I.5 "v" met when a.start + 1 year > a.end
     ["a fact moved forward by one year", "the start plus 1 year is after the end"],
   ])("say %s in words", (_what, phrase) => {
     expect(docs).toContain(phrase);
+  });
+});
+
+describe("policyc test --coverage", () => {
+  it("names moved dates and windows as the policy writes them", () => {
+    expect(conditionText(conditionOf("a.start >= service date - 30 days"))).toBe("a.start >= service date - 30 days");
+    expect(conditionText(conditionOf("a.end is within 2 weeks of a.start"))).toBe("a.end is within 2 weeks of a.start");
+    expect(conditionText(conditionOf("a.end is between day 61 and day 90 after a.start"))).toBe(
+      "a.end is between day 61 and day 90 after a.start",
+    );
   });
 });
 

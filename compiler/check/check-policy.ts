@@ -18,6 +18,7 @@ import { checkExpression, emptyReads, type ExpressionReads, type ExpressionSite 
 import type { Resolution, Resolutions } from "./resolutions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
 import { checkException } from "./exceptions.js";
+import { checkRevisionLogAgainstLifetimes } from "./revision-log.js";
 import { checkBilling } from "./billing.js";
 import { isValidMonth } from "./literals.js";
 import { checkGeneratedNames } from "./generated-names.js";
@@ -101,6 +102,7 @@ class PolicyChecker {
   run(): CheckedPolicy {
     this.checkHeader();
     checkRevisionLog(this.symbols, this.diagnostics);
+    checkRevisionLogAgainstLifetimes(this.symbols, this.diagnostics);
     for (const fact of this.symbols.facts.values()) this.checkFact(fact);
     checkGeneratedNames(this.symbols, this.diagnostics);
     for (const definition of this.symbols.definitions.values()) {

@@ -423,6 +423,22 @@ const entries = {
     (a: { subject: string; is: TypeWord; need: DateNeed }) =>
       `${quoted(a.subject)} is ${a.is}, but ${describeDateNeed(a.need)}.`,
   ),
+
+  // ----- PC08x: the revision log against lifetimes ----------------------------------------------
+  loggedChangeWithoutLifetime: entry(
+    "PC080",
+    "warning",
+    "Revision log names a change the statement does not carry",
+    (a: { revision: string; id: string; change: "added" | "removed" }) =>
+      `The text of revision ${a.revision} says it ${a.change} ${a.id}, but ${a.id} is not \`${a.change} in ${a.revision}\`.`,
+  ),
+  lifetimeNotLogged: entry(
+    "PC081",
+    "warning",
+    "Statement's lifetime not in the revision log",
+    (a: { revision: string; id: string; change: "added" | "removed" }) =>
+      `${a.id} is \`${a.change} in ${a.revision}\`, but the text of revision ${a.revision} does not say it ${a.change} ${a.id} or a statement it belongs to.`,
+  ),
 } as const;
 
 export type CatalogueKey = keyof typeof entries;

@@ -1,0 +1,162 @@
+// The truth of a model's conditions over one case's facts, for `policyc test --coverage`: which
+// statements a case exercises and how each leaf condition came out. Input: a PolicyModel and a
+// resolved case; output: three-valued truths. The generated evaluator decides; this only looks.
+// NOTE: computed from the model, not read out of the evaluator, so that the evaluator's public API
+// stays as it is (a decision does not carry the truth of every leaf).
+
+import type { ComparisonOperator, Condition, PolicyModel, RuleModel, Term } from "../model/policy-model.js";
+import { windowBounds } from "../model/date-terms.js";
+import { shiftDate } from "../runtime/calendar.js";
+import type { ResolvedCase } from "./check-cases.js";
+
+/** 0 false, 1 unknown, 2 true, as in the runtime. */
+export type Truth = 0 | 1 | 2;
+
+type Value = boolean | number | string | readonly string[];
+
+/** What one case gives a condition to read. */
+export interface CaseScope {
+  readonly model: PolicyModel;
+  readonly serviceDate: string;
+  /** The index of the revision in force on the service date; undefined before the policy took effect. */
+  readonly revision: number | undefined;
+  valueOf(fact: string): Value | undefined;
+}
+
+function valueAt(facts: Readonly<Record<string, unknown>>, name: string): Value | undefined {
+  let value: unknown = facts;
+  for (const key of name.split(".")) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value === null || value === undefined ? undefined : (value as Value);
+}
+
+export function caseScope(model: PolicyModel, resolved: ResolvedCase): CaseScope {
+  let revision: number | undefined;
+  model.revisions.forEach((candidate, index) => {
+    if (candidate.effective <= resolved.asOf) revision = index;
+  });
+  return {
+    model,
+    serviceDate: resolved.asOf,
+    revision,
+    valueOf: (fact) => valueAt(resolved.facts, fact),
+  };
+}
+
+const truth = (value: boolean): Truth => (value ? 2 : 0);
+
+function termValue(term: Term, scope: CaseScope): Value | undefined {
+  switch (term.kind) {
+    case "fact":
+      return scope.valueOf(term.fact);
+    case "serviceDate":
+      return scope.serviceDate;
+    case "shifted": {
+      const date = termValue(term.date, scope);
+      return typeof date === "string" ? shiftDate(date, term.by.amount, term.by.unit) : undefined;
+    }
+    default:
+      return term.value;
+  }
+}
+
+function compare(operator: ComparisonOperator, left: Value, right: Value): boolean {
+  switch (operator) {
+    case "=":
+      return left === right;
+    case "!=":
+      return left !== right;
+    case "<":
+      return left < right;
+    case "<=":
+      return left <= right;
+    case ">":
+      return left > right;
+    case ">=":
+      return left >= right;
+  }
+}
+
+/** The truth of `condition` in three-valued logic: a leaf that reads an unknown fact is unknown. */
+export function truthOf(condition: Condition, scope: CaseScope): Truth {
+  switch (condition.kind) {
+    case "constant":
+      return truth(condition.value);
+    case "fact": {
+      const value = scope.valueOf(condition.fact);
+      return value === undefined ? 1 : truth(value === true);
+    }
+    case "oneOf": {
+      const value = scope.valueOf(condition.fact);
+      return value === undefined ? 1 : truth(typeof value === "string" && condition.values.includes(value));
+    }
+    case "compare": {
+      const left = termValue(condition.left, scope);
+      const right = termValue(condition.right, scope);
+      return left === undefined || right === undefined ? 1 : truth(compare(condition.operator, left, right));
+    }
+    case "dateWindow": {
+      const { from, to } = windowBounds(condition.anchor, condition.window);
+      const [date, first, last] = [condition.date, from, to].map((term) => termValue(term, scope));
+      if (date === undefined || first === undefined || last === undefined) return 1;
+      return truth(first <= date && date <= last);
+    }
+    case "contains": {
+      const value = scope.valueOf(condition.fact);
+      if (value === undefined) return 1;
+      const held: readonly string[] = Array.isArray(value) ? (value as readonly string[]) : [];
+      const wanted = (name: string) => held.includes(name);
+      return truth(condition.mode === "all" ? condition.values.every(wanted) : condition.values.some(wanted));
+    }
+    case "not":
+      return (2 - truthOf(condition.operand, scope)) as Truth;
+    case "and":
+      return Math.min(2, ...condition.operands.map((operand) => truthOf(operand, scope))) as Truth;
+    case "or":
+      return Math.max(0, ...condition.operands.map((operand) => truthOf(operand, scope))) as Truth;
+    case "atLeast": {
+      const truths = condition.operands.map((operand) => truthOf(operand, scope));
+      const surely = truths.filter((t) => t === 2).length;
+      const possibly = surely + truths.filter((t) => t === 1).length;
+      return surely >= condition.count ? 2 : possibly >= condition.count ? 1 : 0;
+    }
+    case "definition": {
+      const definition = scope.model.definitions.find((candidate) => candidate.name === condition.name);
+      if (definition === undefined) throw new Error(`policyc: no definition ${condition.name}`);
+      return truthOf(definition.condition, scope);
+    }
+    case "part": {
+      const part = scope.model.rules.find((candidate) => candidate.id === condition.id);
+      if (part === undefined) throw new Error(`policyc: no part ${condition.id}`);
+      return truthOf(part.condition, scope);
+    }
+  }
+}
+
+function inForce(range: { readonly from: number; readonly until?: number }, revision: number | undefined): boolean {
+  return revision !== undefined && revision >= range.from && (range.until === undefined || revision < range.until);
+}
+
+/** A part is read only through its criterion: it applies exactly when that criterion does. */
+function owningRule(model: PolicyModel, rule: RuleModel): RuleModel {
+  let owner = rule;
+  while (owner.partOf !== undefined) {
+    const next = model.rules.find((candidate) => candidate.id === owner.partOf);
+    if (next === undefined) break;
+    owner = next;
+  }
+  return owner;
+}
+
+/** Does the rule apply to the case: in force on its date, and every enclosing `applies when` holding? */
+export function ruleApplies(rule: RuleModel, scope: CaseScope): Truth {
+  const owner = owningRule(scope.model, rule);
+  if (!inForce(owner.inForce, scope.revision)) return 0;
+  return Math.min(2, ...owner.applicability.map(({ condition }) => truthOf(condition, scope))) as Truth;
+}
+
+export function exceptionInForce(range: { readonly from: number; readonly until?: number }, scope: CaseScope): boolean {
+  return inForce(range, scope.revision);
+}
