@@ -103,6 +103,13 @@ function example<K extends CatalogueKey>(
 
 const claimFactN = 'claim fact n: number description "N." ask "N?"\n';
 
+const dateFact = 'fact a.since: date description "Since." ask "Since when?"\n';
+
+/** A policy with a date fact and one more criterion, whose condition is `condition`. */
+function timed(condition: string): string {
+  return `${base}${dateFact}criterion I.4 "x" met when ${condition}\n`;
+}
+
 const examples: readonly Example[] = [
   // ----- PC00x: syntax ---------------------------------------------------------------------------
   example(
@@ -683,6 +690,127 @@ const examples: readonly Example[] = [
       underlined: "",
     },
   ),
+
+  // ----- PC065-PC069: time in conditions ---------------------------------------------------------
+  example(
+    "unknownTimeUnit",
+    { unit: "dyas", count: 30, units: ["days", "weeks", "months", "years"] },
+    {
+      name: "a misspelt unit of time",
+      policy: timed("a.since >= service date - 30 dyas"),
+      underlined: "dyas",
+      hint: "Did you mean `days`?",
+    },
+  ),
+  example(
+    "unknownTimeUnit",
+    { unit: "day", count: 30, units: ["days", "weeks", "months", "years"] },
+    {
+      name: "a singular unit after a count other than 1",
+      policy: timed("a.since >= service date - 30 day"),
+      underlined: "day",
+      hint: "Did you mean `days`?",
+    },
+  ),
+  example(
+    "unknownTimeUnit",
+    { unit: "fortnight", count: 1, units: ["day", "week", "month", "year"] },
+    {
+      name: "a unit that is not one of time's",
+      policy: timed("a.since is within 1 fortnight before service date"),
+      underlined: "fortnight",
+    },
+  ),
+  example(
+    "impossibleDuration",
+    { problem: { kind: "zero", count: 0 } },
+    {
+      name: "a duration of no time",
+      policy: timed("a.since >= service date - 0 days"),
+      underlined: "0",
+      hint: "leave the duration out",
+    },
+  ),
+  example(
+    "impossibleDuration",
+    { problem: { kind: "fraction", count: 1.5 } },
+    { name: "a fraction of a month", policy: timed("a.since + 1.5 months <= service date"), underlined: "1.5" },
+  ),
+  example(
+    "impossibleDuration",
+    { problem: { kind: "tooLong", count: 1001, unit: "years", limit: 1000 } },
+    {
+      name: "a duration of more than 1000 years",
+      policy: timed("a.since + 1001 years <= service date"),
+      underlined: "1001 years",
+    },
+  ),
+  example(
+    "impossibleDuration",
+    { problem: { kind: "fraction", count: 60.5 } },
+    {
+      name: "a window's day that is not whole",
+      policy: timed("a.since is between day 60.5 and day 90 after service date"),
+      underlined: "60.5",
+    },
+  ),
+  example(
+    "daysOutOfOrder",
+    { first: 90, last: 61 },
+    {
+      name: "a window whose first day comes after its last",
+      policy: timed("a.since is between day 90 and day 61 after service date"),
+      underlined: "90 and day 61",
+      hint: "`between day 61 and day 90`",
+    },
+  ),
+  example(
+    "durationOnNonDate",
+    { subject: "a.age", is: "a number" },
+    {
+      name: "a duration added to a number",
+      policy: timed("a.age + 30 days <= service date"),
+      underlined: "a.age",
+      hint: "service date - 30 days",
+    },
+  ),
+  example(
+    "durationOnNonDate",
+    { subject: "a.flag", is: "yes or no" },
+    {
+      name: "a duration added to a yes-or-no fact",
+      policy: timed("a.flag - 2 months < a.since"),
+      underlined: "a.flag",
+    },
+  ),
+  example(
+    "dateExpected",
+    { subject: "a.age", is: "a number", need: { by: "comparison", other: "service date - 30 days" } },
+    {
+      name: "a moved date compared with a number",
+      policy: timed("service date - 30 days <= a.age"),
+      underlined: "a.age",
+    },
+  ),
+  example(
+    "dateExpected",
+    { subject: "a.age", is: "a number", need: { by: "window" } },
+    {
+      name: "a number tested to be within days of a date",
+      policy: timed("a.age is within 30 days before service date"),
+      underlined: "a.age",
+    },
+  ),
+  example(
+    "dateExpected",
+    { subject: "a.place", is: "one of 2 values", need: { by: "anchor" } },
+    {
+      name: "a window counted from something that is not a date",
+      policy: timed("a.since is within 2 days of a.place"),
+      underlined: "a.place",
+    },
+  ),
+
   // ----- PC08x: the revision log against lifetimes ----------------------------------------------
   example(
     "loggedChangeWithoutLifetime",

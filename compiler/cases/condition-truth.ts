@@ -5,6 +5,8 @@
 // stays as it is (a decision does not carry the truth of every leaf).
 
 import type { ComparisonOperator, Condition, PolicyModel, RuleModel, Term } from "../model/policy-model.js";
+import { windowBounds } from "../model/date-terms.js";
+import { shiftDate } from "../runtime/calendar.js";
 import type { ResolvedCase } from "./check-cases.js";
 
 /** 0 false, 1 unknown, 2 true, as in the runtime. */
@@ -51,6 +53,10 @@ function termValue(term: Term, scope: CaseScope): Value | undefined {
       return scope.valueOf(term.fact);
     case "serviceDate":
       return scope.serviceDate;
+    case "shifted": {
+      const date = termValue(term.date, scope);
+      return typeof date === "string" ? shiftDate(date, term.by.amount, term.by.unit) : undefined;
+    }
     default:
       return term.value;
   }
@@ -90,6 +96,12 @@ export function truthOf(condition: Condition, scope: CaseScope): Truth {
       const left = termValue(condition.left, scope);
       const right = termValue(condition.right, scope);
       return left === undefined || right === undefined ? 1 : truth(compare(condition.operator, left, right));
+    }
+    case "dateWindow": {
+      const { from, to } = windowBounds(condition.anchor, condition.window);
+      const [date, first, last] = [condition.date, from, to].map((term) => termValue(term, scope));
+      if (date === undefined || first === undefined || last === undefined) return 1;
+      return truth(first <= date && date <= last);
     }
     case "contains": {
       const value = scope.valueOf(condition.fact);

@@ -10,7 +10,7 @@
 // conditions on the same fact (age >= 18 and age < 65) can never change alone, and are reported as
 // never shown to matter. A condition whose fact is unknown in a case is not counted in that case.
 
-import type { Condition, PolicyModel } from "../model/policy-model.js";
+import type { Condition, PolicyModel, Term } from "../model/policy-model.js";
 import type { ResolvedCase } from "./check-cases.js";
 import { caseScope, exceptionInForce, ruleApplies, truthOf, type CaseScope, type Truth } from "./condition-truth.js";
 
@@ -89,6 +89,20 @@ function list(values: readonly string[]): string {
   return `(${values.join(", ")})`;
 }
 
+/** A term as the policy language writes it: `member.age`, `21`, `service date - 30 days`. */
+function termText(term: Term): string {
+  switch (term.kind) {
+    case "fact":
+      return term.fact;
+    case "serviceDate":
+      return "service date";
+    case "shifted":
+      return `${termText(term.date)} ${term.by.amount < 0 ? "-" : "+"} ${Math.abs(term.by.amount)} ${term.by.unit}`;
+    default:
+      return String(term.value);
+  }
+}
+
 /** A leaf as the policy language writes it. */
 export function conditionText(condition: Condition): string {
   switch (condition.kind) {
@@ -98,10 +112,15 @@ export function conditionText(condition: Condition): string {
       return condition.values.length === 1
         ? `${condition.fact} is ${condition.values[0]}`
         : `${condition.fact} is one of ${list(condition.values)}`;
-    case "compare": {
-      const term = (t: (typeof condition)["left"]) =>
-        t.kind === "fact" ? t.fact : t.kind === "serviceDate" ? "service date" : String(t.value);
-      return `${term(condition.left)} ${condition.operator} ${term(condition.right)}`;
+    case "compare":
+      return `${termText(condition.left)} ${condition.operator} ${termText(condition.right)}`;
+    case "dateWindow": {
+      const { window } = condition;
+      const span =
+        window.kind === "days"
+          ? `between day ${window.first} and day ${window.last} ${window.side}`
+          : `within ${window.length.amount} ${window.length.unit} ${window.side === "around" ? "of" : window.side}`;
+      return `${termText(condition.date)} is ${span} ${termText(condition.anchor)}`;
     }
     case "contains":
       return `${condition.fact} contains ${condition.mode} of ${list(condition.values)}`;

@@ -5,7 +5,10 @@ import type * as Ast from "../syntax/ast.js";
 import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { outlineTypeWord, type TypeWord } from "../diagnostics/message-arguments.js";
-import { SuggestionBudget } from "../diagnostics/suggest.js";
+import { didYouMean, SuggestionBudget } from "../diagnostics/suggest.js";
+import { joinSpans } from "../syntax/cst-tokens.js";
+import { operandSource } from "../syntax/operand-source.js";
+import { longestDuration, suggestedUnitWords, timeUnitOf, unitWords, type TimeUnit } from "../syntax/time-units.js";
 import { parentId, type PolicySymbols } from "./symbols.js";
 import { isValidDate, valueText, valueTypeWord } from "./literals.js";
 import type { Resolutions } from "./resolutions.js";
@@ -63,22 +66,6 @@ function describeOperandType(type: ValidOperandType): TypeWord {
     case "oneOf":
     case "setOf":
       return describeFactType(type.fact.type);
-  }
-}
-
-/** An operand as the source wrote it: `member.age`, `21`, `service date`. */
-function operandText(operand: Ast.Operand): string {
-  switch (operand.kind) {
-    case "name":
-      return operand.name.text;
-    case "number":
-      return String(operand.value);
-    case "date":
-      return operand.value;
-    case "boolean":
-      return operand.value ? "yes" : "no";
-    case "serviceDate":
-      return "service date";
   }
 }
 
@@ -166,6 +153,8 @@ class ExpressionChecker {
         return;
       case "comparison":
         return this.checkComparison(expression);
+      case "dateWindow":
+        return this.checkDateWindow(expression);
       case "is":
         return this.checkIs(expression);
       case "contains":
@@ -235,8 +224,93 @@ class ExpressionChecker {
     }
   }
 
+  /** A duration's unit is a unit of time, and its count a whole number of them, neither none nor absurd. */
+  private checkDuration(duration: Ast.Duration): TimeUnit | undefined {
+    const count = duration.count.value;
+    const unit = timeUnitOf(duration.unit.text, count);
+    if (unit === undefined) {
+      const units = unitWords(count);
+      this.report(
+        catalogue.unknownTimeUnit,
+        duration.unit.span,
+        { unit: duration.unit.text, count, units: suggestedUnitWords(count) },
+        didYouMean(duration.unit.text, units),
+      );
+      return undefined;
+    }
+    if (!Number.isInteger(count)) {
+      this.report(catalogue.impossibleDuration, duration.count.span, { problem: { kind: "fraction", count } });
+    } else if (count === 0) {
+      this.report(
+        catalogue.impossibleDuration,
+        duration.count.span,
+        { problem: { kind: "zero", count } },
+        "To compare with the date itself, leave the duration out.",
+      );
+    } else if (count > longestDuration[unit]) {
+      this.report(catalogue.impossibleDuration, duration.span, {
+        problem: { kind: "tooLong", count, unit, limit: longestDuration[unit] },
+      });
+    }
+    return unit;
+  }
+
+  /** The type of a date moved by a duration: a date, when what is moved is one. */
+  private offsetType(operand: Extract<Ast.Operand, { kind: "offset" }>): OperandType {
+    const date = this.operandType(operand.date);
+    const unit = this.checkDuration(operand.duration);
+    if (date.kind === "invalid") return date;
+    if (date.kind !== "date") {
+      this.report(
+        catalogue.durationOnNonDate,
+        operand.date.span,
+        { subject: operandSource(operand.date), is: describeOperandType(date) },
+        "Move a date fact or `service date`, for example `service date - 30 days`.",
+      );
+      return { kind: "invalid" };
+    }
+    return unit === undefined ? { kind: "invalid" } : { kind: "date" };
+  }
+
+  /** `<date> is within 30 days before <date>`, `<date> is between day 61 and day 90 after <date>`. */
+  private checkDateWindow(expression: Extract<Ast.Expression, { kind: "dateWindow" }>): void {
+    const { window } = expression;
+    if (window.kind === "within") this.checkDuration(window.duration);
+    else {
+      for (const day of [window.first, window.last]) {
+        if (!Number.isInteger(day.value))
+          this.report(catalogue.impossibleDuration, day.span, { problem: { kind: "fraction", count: day.value } });
+        else if (day.value > longestDuration.days)
+          this.report(catalogue.impossibleDuration, day.span, {
+            problem: { kind: "tooLong", count: day.value, unit: "days", limit: longestDuration.days },
+          });
+      }
+      if (window.first.value > window.last.value)
+        this.report(
+          catalogue.daysOutOfOrder,
+          joinSpans(window.first.span, window.last.span),
+          { first: window.first.value, last: window.last.value },
+          `Write the earlier day first: \`between day ${window.last.value} and day ${window.first.value}\`.`,
+        );
+    }
+    for (const [operand, need] of [
+      [expression.subject, { by: "window" }],
+      [expression.anchor, { by: "anchor" }],
+    ] as const) {
+      const type = this.operandType(operand);
+      if (type.kind !== "invalid" && type.kind !== "date")
+        this.report(catalogue.dateExpected, operand.span, {
+          subject: operandSource(operand),
+          is: describeOperandType(type),
+          need,
+        });
+    }
+  }
+
   private operandType(operand: Ast.Operand): OperandType {
     switch (operand.kind) {
+      case "offset":
+        return this.offsetType(operand);
       case "number":
         return { kind: "number" };
       case "boolean":
@@ -279,13 +353,26 @@ class ExpressionChecker {
     const left = this.operandType(expression.left);
     const right = this.operandType(expression.right);
     if (left.kind === "invalid" || right.kind === "invalid") return;
+    // A date moved by a duration is compared with dates only: say so in those words (PC069).
+    for (const [offset, other, otherType] of [
+      [expression.left, expression.right, right],
+      [expression.right, expression.left, left],
+    ] as const) {
+      if (offset.kind !== "offset" || otherType.kind === "date") continue;
+      this.report(catalogue.dateExpected, other.span, {
+        subject: operandSource(other),
+        is: describeOperandType(otherType),
+        need: { by: "comparison", other: operandSource(offset) },
+      });
+      return;
+    }
     const ordering = ["<", "<=", ">", ">="].includes(expression.operator);
     if (ordering && left.kind !== "number" && left.kind !== "date") {
       this.report(
         catalogue.typeMismatch,
         expression.span,
         {
-          subject: operandText(expression.left),
+          subject: operandSource(expression.left),
           is: describeOperandType(left),
           needs: { by: "ordering", operator: expression.operator },
         },
@@ -300,12 +387,12 @@ class ExpressionChecker {
         catalogue.typeMismatch,
         expression.span,
         {
-          subject: operandText(expression.right),
+          subject: operandSource(expression.right),
           is: describeOperandType(right),
           needs: {
             by: "comparison",
             operator: expression.operator,
-            other: operandText(expression.left),
+            other: operandSource(expression.left),
             otherIs: describeOperandType(left),
           },
         },
@@ -319,7 +406,7 @@ class ExpressionChecker {
     if (subject.kind !== "name") {
       const is = subject.kind === "number" ? "a number" : subject.kind === "boolean" ? "yes or no" : "a date";
       this.report(catalogue.typeMismatch, subject.span, {
-        subject: operandText(subject),
+        subject: operandSource(subject),
         is,
         needs: { by: "subject", verb },
       });

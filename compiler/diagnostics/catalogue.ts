@@ -3,7 +3,8 @@
 // made only from an entry and its arguments (diagnostic.ts). Each code has a page
 // docs/diagnostics/<code>.md that explains it at length (a test checks both stay in step).
 // NOTE: codes are numbered by family (PC00x syntax, PC01x names, PC02x expressions and types, PC03x
-// revisions, PC04x categories and exceptions, PC05x cases, PC06x files) and never renumbered, since
+// revisions, PC04x categories and exceptions, PC05x cases, PC060-PC064 files, PC065-PC069 time in
+// conditions) and never renumbered, since
 // users' docs link to them. So one code is one kind of problem, and where that problem shows in
 // several places its template takes the few words that differ as arguments (message-arguments.ts).
 
@@ -13,7 +14,9 @@ import {
   belongsInCases,
   describeFound,
   describeGeneratedRole,
+  describeDateNeed,
   describeImpossibleCount,
+  describeImpossibleDuration,
   describeLiteralKind,
   describeNameShape,
   describeNeed,
@@ -26,13 +29,16 @@ import {
   describeUnreadable,
   describeWayOut,
   quoted,
+  quotedChoices,
   statementKeyword,
   withArticle,
   type ClauseOwner,
   type DeclaredKind,
   type Found,
   type GeneratedRole,
+  type DateNeed,
   type ImpossibleCount,
+  type ImpossibleDuration,
   type LiteralKind,
   type Need,
   type NestingSubject,
@@ -381,6 +387,44 @@ const entries = {
     (a: { path: string; limit: number; under: string }) =>
       `${displayPath(a.path)} is more than ${a.limit} folders deep under ${a.under}/.`,
   ),
+
+  // ----- PC065-PC069: time in conditions ---------------------------------------------------------
+  unknownTimeUnit: entry(
+    "PC065",
+    "error",
+    "Unknown unit of time",
+    (a: { unit: string; count: number; units: readonly string[] }) =>
+      `${quoted(a.unit)} is not a unit of time after ${a.count}: write ${quotedChoices(a.units)}.`,
+  ),
+  impossibleDuration: entry(
+    "PC066",
+    "error",
+    "Impossible duration",
+    (a: { problem: ImpossibleDuration }) => `${describeImpossibleDuration(a.problem)}.`,
+  ),
+  daysOutOfOrder: entry(
+    "PC067",
+    "error",
+    "Days of a window out of order",
+    (a: { first: number; last: number }) =>
+      `The window from day ${a.first} to day ${a.last} is empty: its first day comes after its last.`,
+  ),
+  durationOnNonDate: entry(
+    "PC068",
+    "error",
+    "Duration added to something that is not a date",
+    (a: { subject: string; is: TypeWord }) =>
+      `${quoted(a.subject)} is ${a.is}, and only a date can be moved by days, weeks, months or years.`,
+  ),
+  dateExpected: entry(
+    "PC069",
+    "error",
+    "Date expected",
+    (a: { subject: string; is: TypeWord; need: DateNeed }) =>
+      `${quoted(a.subject)} is ${a.is}, but ${describeDateNeed(a.need)}.`,
+  ),
+
+  // ----- PC08x: the revision log against lifetimes ----------------------------------------------
   loggedChangeWithoutLifetime: entry(
     "PC080",
     "warning",

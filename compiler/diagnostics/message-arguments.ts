@@ -5,6 +5,7 @@
 
 import type * as Ast from "../syntax/ast.js";
 import type { Refusal } from "../files/read-file.js";
+import type { TimeUnit } from "../syntax/time-units.js";
 
 /** A name or a piece of the policy's text, as a message shows it: in backticks. */
 export function quoted(text: string): string {
@@ -405,4 +406,49 @@ const waysOut: Readonly<Record<WayOut, string>> = {
 
 export function describeWayOut(way: WayOut): string {
   return waysOut[way];
+}
+
+export type { TimeUnit };
+
+/** `a`, `a or b`, `a, b or c`: the words quoted. */
+export function quotedChoices(words: readonly string[]): string {
+  const all = words.map(quoted);
+  return all.length <= 1 ? (all[0] ?? "") : `${all.slice(0, -1).join(", ")} or ${all.at(-1) ?? ""}`;
+}
+
+/** What is wrong with the count of a duration or the day of a window (PC066). */
+export type ImpossibleDuration =
+  | { readonly kind: "zero" | "fraction"; readonly count: number }
+  /** Longer than the limit, which is given in the count's own unit. */
+  | { readonly kind: "tooLong"; readonly count: number; readonly unit: TimeUnit; readonly limit: number };
+
+export function describeImpossibleDuration(problem: ImpossibleDuration): string {
+  switch (problem.kind) {
+    case "zero":
+      return `A duration of ${problem.count} is no time at all: count at least 1`;
+    case "fraction":
+      return `${quoted(String(problem.count))} is not a whole number, and time is counted in whole days, weeks, months or years`;
+    case "tooLong":
+      return `${problem.count} ${problem.unit} is longer than 1000 years, the most a condition may count${problem.unit === "years" ? "" : ` (${problem.limit} ${problem.unit})`}`;
+  }
+}
+
+/** Where a date is needed and something else was found (PC069). */
+export type DateNeed =
+  /** The other side of a comparison with a date moved by a duration. */
+  | { readonly by: "comparison"; readonly other: string }
+  /** The date tested by `is within ...` or `is between day ...`. */
+  | { readonly by: "window" }
+  /** The date after `before`, `after` or `of` in a window. */
+  | { readonly by: "anchor" };
+
+export function describeDateNeed(need: DateNeed): string {
+  switch (need.by) {
+    case "comparison":
+      return `it is compared with ${quoted(need.other)}, which is a date`;
+    case "window":
+      return "only a date can lie within a span of days";
+    case "anchor":
+      return "a span of days is counted from a date";
+  }
 }

@@ -4,8 +4,10 @@
 // facts and lists are taken value by value; numbers and dates are split at the thresholds the
 // conditions compare them with; list values that no condition names are grouped.
 
-import type { Condition, FactModel, PolicyModel, Term } from "../model/policy-model.js";
+import type { Condition, Duration, FactModel, PolicyModel, Term } from "../model/policy-model.js";
+import { windowBounds } from "../model/date-terms.js";
 import { allCoverageConditions } from "../model/walk-conditions.js";
+import { shiftDate } from "../runtime/calendar.js";
 
 /** One class of a fact's values: a representative to give the evaluators, and how many cases it stands for. */
 export interface ValueClass {
@@ -32,11 +34,19 @@ export interface Period {
   readonly to?: string;
 }
 
-/** Every comparison in a model, through definitions and applicability. */
-function comparisons(model: PolicyModel): Extract<Condition, { kind: "compare" }>[] {
-  return allCoverageConditions(model).filter(
-    (condition): condition is Extract<Condition, { kind: "compare" }> => condition.kind === "compare",
-  );
+type Comparison = Extract<Condition, { kind: "compare" }>;
+
+/** Every comparison in a model, through definitions and applicability; a window of days as its two bounds. */
+function comparisons(model: PolicyModel): Comparison[] {
+  return allCoverageConditions(model).flatMap((condition): Comparison[] => {
+    if (condition.kind === "compare") return [condition];
+    if (condition.kind !== "dateWindow") return [];
+    const { from, to } = windowBounds(condition.anchor, condition.window);
+    return [
+      { kind: "compare", operator: ">=", left: condition.date, right: from },
+      { kind: "compare", operator: "<=", left: condition.date, right: to },
+    ];
+  });
 }
 
 /** The list conditions (`is one of`, `contains`) of a model, per fact. */
@@ -95,6 +105,46 @@ function cutsFor(
         { at, tier: 1 },
       ];
   }
+}
+
+/** The day of a term that stands for one fixed day in a period: a date, the service date, either moved. */
+function fixedDay(term: Term, serviceDay: number): number | undefined {
+  if (term.kind === "date") return dayNumber(term.value);
+  if (term.kind === "serviceDate") return serviceDay;
+  if (term.kind !== "shifted" || term.date.kind === "fact") return undefined;
+  const base = term.date.kind === "date" ? term.date.value : dateOf(serviceDay);
+  return dayNumber(shiftDate(base, term.by.amount, term.by.unit));
+}
+
+/**
+ * The cuts of `moved(x) OP day`, where moved adds `by` to x, as cuts on x itself. Moving is monotone,
+ * so x's side of the cut is found among the days around `day` moved back (months clamp by at most 3).
+ */
+function cutsThroughShift(operator: Comparison["operator"], day: number, valueOnLeft: boolean, by: Duration): Cut[] {
+  const back = dayNumber(shiftDate(dateOf(day), -by.amount, by.unit));
+  let lowest = Infinity; // the first x moved on or after `day`
+  let highest = -Infinity; // the last x moved on or before `day`
+  for (let x = back - 5; x <= back + 5; x++) {
+    const moved = dayNumber(shiftDate(dateOf(x), by.amount, by.unit));
+    if (moved >= day) lowest = Math.min(lowest, x);
+    if (moved <= day) highest = Math.max(highest, x);
+  }
+  const flipped = valueOnLeft
+    ? operator
+    : ({ "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "!=": "!=" } as const)[operator];
+  if (flipped === "<" || flipped === ">=") return cutsFor(flipped, lowest, true);
+  if (flipped === "<=" || flipped === ">") return cutsFor(flipped, highest, true);
+  return [
+    { at: lowest, tier: -1 },
+    { at: highest, tier: 1 },
+  ];
+}
+
+/** The cuts a comparison makes on a day that `term` reads (`x` or `x` moved), against a fixed `day`. */
+function cutsOn(term: Term, comparison: Comparison, day: number, termOnLeft: boolean): Cut[] {
+  return term.kind === "shifted"
+    ? cutsThroughShift(comparison.operator, day, termOnLeft, term.by)
+    : cutsFor(comparison.operator, day, termOnLeft);
 }
 
 function compareKeys(a: Cut, b: Cut): number {
@@ -237,17 +287,13 @@ export function factSpace(old: PolicyModel, next: PolicyModel, period: Period): 
         [comparison.right, comparison.left, false],
       ];
       for (const [factTerm, other, factOnLeft] of sides) {
-        if (factTerm.kind !== "fact") continue;
-        let at: number | undefined;
-        if (other.kind === "number") at = other.value;
-        else if (other.kind === "date") at = dayNumber(other.value);
-        else if (other.kind === "serviceDate") at = serviceDay;
-        else if (other.kind === "fact") approximate.add(factTerm.fact);
-        if (at !== undefined)
-          cuts.set(factTerm.fact, [
-            ...(cuts.get(factTerm.fact) ?? []),
-            ...cutsFor(comparison.operator, at, factOnLeft),
-          ]);
+        const fact = factTerm.kind === "shifted" && factTerm.date.kind === "fact" ? factTerm.date : factTerm;
+        if (fact.kind !== "fact") continue;
+        const at = other.kind === "number" ? other.value : fixedDay(other, serviceDay);
+        const readsFact = other.kind === "fact" || (other.kind === "shifted" && other.date.kind === "fact");
+        if (readsFact) approximate.add(fact.fact);
+        else if (at !== undefined)
+          cuts.set(fact.fact, [...(cuts.get(fact.fact) ?? []), ...cutsOn(factTerm, comparison, at, factOnLeft)]);
       }
     }
   }
@@ -324,8 +370,12 @@ function serviceDateBounds(model: PolicyModel): string[] {
       [comparison.right, comparison.left, false],
     ];
     for (const [service, other, serviceOnLeft] of pairs) {
-      if (service.kind !== "serviceDate" || other.kind !== "date") continue;
-      for (const cut of cutsFor(comparison.operator, dayNumber(other.value), serviceOnLeft))
+      const readsServiceDate =
+        service.kind === "serviceDate" || (service.kind === "shifted" && service.date.kind === "serviceDate");
+      const fixed = other.kind === "date" || (other.kind === "shifted" && other.date.kind === "date");
+      if (!readsServiceDate || !fixed) continue;
+      const day = fixedDay(other, 0) ?? 0;
+      for (const cut of cutsOn(service, comparison, day, serviceOnLeft))
         bounds.push(dateOf(cut.tier === -1 ? cut.at : cut.at + 1));
     }
   }

@@ -15,6 +15,8 @@ import {
   type CheckedPolicy,
 } from "../check/output.js";
 import type * as M from "./policy-model.js";
+import { factOfTerm } from "./date-terms.js";
+import { timeUnitOf } from "../syntax/time-units.js";
 
 export function sourceHash(text: string): string {
   return createHash("sha256").update(text.replace(/\r\n/g, "\n"), "utf8").digest("hex");
@@ -81,6 +83,15 @@ class Lowering {
       }
       case "comparison":
         return this.comparison(expression);
+      case "dateWindow": {
+        const window: M.Condition = {
+          kind: "dateWindow",
+          date: this.term(expression.subject),
+          anchor: this.dateTerm(expression.anchor),
+          window: dateWindow(expression.window),
+        };
+        return expression.negated ? { kind: "not", operand: window } : window;
+      }
       case "is":
         return this.isCondition(expression);
       case "contains": {
@@ -135,7 +146,22 @@ class Lowering {
         return { kind: "serviceDate" };
       case "boolean":
         return { kind: "text", value: operand.value ? "yes" : "no" };
+      case "offset": {
+        const amount = operand.duration.count.value;
+        return {
+          kind: "shifted",
+          date: this.dateTerm(operand.date),
+          by: { amount: operand.sign === "-" ? -amount : amount, unit: checkedUnit(operand.duration) },
+        };
+      }
     }
+  }
+
+  /** A term the checker found to be a date as it stands (a date fact, a date, the service date). */
+  private dateTerm(operand: Ast.Operand): M.DateTerm {
+    const term = this.term(operand);
+    if (term.kind === "fact" || term.kind === "date" || term.kind === "serviceDate") return term;
+    throw new Error(`policyc: internal error: the date at line ${operand.span.line} is not a date`);
   }
 
   private comparison(expression: Extract<Ast.Expression, { kind: "comparison" }>): M.Condition {
@@ -213,7 +239,11 @@ class Lowering {
         into.add(condition.fact);
         return;
       case "compare":
-        for (const term of [condition.left, condition.right]) if (term.kind === "fact") into.add(term.fact);
+      case "dateWindow":
+        for (const term of termsOf(condition)) {
+          const fact = factOfTerm(term);
+          if (fact !== undefined) into.add(fact);
+        }
         return;
       case "not":
         return this.factsOf(condition.operand, into, parts);
@@ -670,6 +700,29 @@ function valueText(value: Ast.Value): string {
     case "date":
       return value.value;
   }
+}
+
+/** The terms a comparison or a window reads. */
+function termsOf(condition: Extract<M.Condition, { kind: "compare" | "dateWindow" }>): M.Term[] {
+  return condition.kind === "compare" ? [condition.left, condition.right] : [condition.date, condition.anchor];
+}
+
+/** The unit of a duration the checker accepted (it reported any other, and lowering runs only without errors). */
+function checkedUnit(duration: Ast.Duration): M.DurationUnit {
+  const unit = timeUnitOf(duration.unit.text, duration.count.value);
+  if (unit === undefined)
+    throw new Error(`policyc: internal error: the unit at line ${duration.unit.span.line} is not a unit of time`);
+  return unit;
+}
+
+function dateWindow(window: Ast.DateWindow): M.DateWindow {
+  if (window.kind === "days")
+    return { kind: "days", side: window.side, first: window.first.value, last: window.last.value };
+  return {
+    kind: "within",
+    side: window.side === "of" ? "around" : window.side,
+    length: { amount: window.duration.count.value, unit: checkedUnit(window.duration) },
+  };
 }
 
 /** `a and (b and c)` becomes `and(a, b, c)`; a single operand stands alone. */

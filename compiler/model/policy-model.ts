@@ -29,7 +29,35 @@ export type Term =
   | { readonly kind: "number"; readonly value: number }
   | { readonly kind: "date"; readonly value: string }
   | { readonly kind: "text"; readonly value: string }
-  | { readonly kind: "serviceDate" };
+  | { readonly kind: "serviceDate" }
+  /** A date moved by a duration: `service date - 30 days` is `serviceDate` by -30 days. */
+  | { readonly kind: "shifted"; readonly date: DateTerm; readonly by: Duration };
+
+/** A term that is a date as it stands: a date fact, a date, the service date. */
+export type DateTerm = Extract<Term, { readonly kind: "fact" | "date" | "serviceDate" }>;
+
+export type DurationUnit = "days" | "weeks" | "months" | "years";
+
+/**
+ * A whole number of days, weeks, months or years; negative moves back. Calendar rules (the runtime's
+ * calendar.ts): days and weeks are exact, months and years keep the day of the month, clamped to the
+ * last day of a shorter month.
+ */
+export interface Duration {
+  readonly amount: number;
+  readonly unit: DurationUnit;
+}
+
+/**
+ * The days a date must lie within, counted from an anchor date, both ends included:
+ * - `within`: `before` is from anchor - length to anchor, `after` from anchor to anchor + length,
+ *   `around` (`within 2 days of`) from anchor - length to anchor + length; `length` is positive;
+ * - `days`: `between day 61 and day 90 after` is from anchor + 61 days to anchor + 90 days
+ *   (`before`: anchor - 90 days to anchor - 61 days).
+ */
+export type DateWindow =
+  | { readonly kind: "within"; readonly side: "before" | "after" | "around"; readonly length: Duration }
+  | { readonly kind: "days"; readonly side: "before" | "after"; readonly first: number; readonly last: number };
 
 export type ComparisonOperator = "<" | "<=" | ">" | ">=" | "=" | "!=";
 
@@ -48,6 +76,8 @@ export type Condition =
       readonly mode: "all" | "any";
       readonly values: readonly string[];
     }
+  /** A date lies within a window of days counted from an anchor date (bounds included). */
+  | { readonly kind: "dateWindow"; readonly date: Term; readonly anchor: DateTerm; readonly window: DateWindow }
   | { readonly kind: "not"; readonly operand: Condition }
   | { readonly kind: "and" | "or"; readonly operands: readonly Condition[] }
   | { readonly kind: "atLeast"; readonly count: number; readonly operands: readonly Condition[] }

@@ -85,6 +85,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "Lifetime",
   "MAX_UNITS_PER_LINE",
   "MissingFact",
+  "NOT_A_FACT",
   "NormalizedLine",
   "Outcome",
   "PolicyDeclaration",

@@ -4,6 +4,7 @@
 // under a part are kept only when that part is itself unknown. Runs only when a decision is pending.
 
 import type { Condition, DefinitionEntry, Term } from "./policy-table.js";
+import { shiftDate } from "./calendar.js";
 import { not, type Truth } from "./truth.js";
 
 /** Where a policy keeps each value a condition names, and the statements a condition may descend into. */
@@ -48,6 +49,10 @@ function termValue(term: Term, scope: ExplainScope): unknown {
       return term.value;
     case "serviceDate":
       return scope.asOf;
+    case "shifted": {
+      const date = termValue(term.date, scope) as string | undefined;
+      return date === undefined ? undefined : shiftDate(date, term.amount, term.unit);
+    }
   }
 }
 
@@ -69,10 +74,11 @@ function compare(operator: Operator, left: number | string, right: number | stri
   }
 }
 
-/** Marks a term's fact when its value is unknown; true when it is. */
+/** Marks a term's fact (or the fact a shifted date moves) when its value is unknown; true when it is. */
 function unknownTerm(term: Term, value: unknown, scope: ExplainScope, marks: number[]): boolean {
   if (value !== undefined) return false;
   if (term.kind === "fact") marks.push(positionOf(scope.index.factPosition, term.fact));
+  else if (term.kind === "shifted") unknownTerm(term.date, undefined, scope, marks);
   return true;
 }
 
@@ -131,6 +137,17 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[]): Trut
       const leftUnknown = unknownTerm(condition.left, left, scope, marks);
       if (unknownTerm(condition.right, right, scope, marks) || leftUnknown) return 1;
       return compare(condition.operator, left as number | string, right as number | string) ? 2 : 0;
+    }
+    case "between": {
+      const terms = [condition.date, condition.from, condition.to];
+      const values = terms.map((term) => termValue(term, scope));
+      let unknown = false;
+      terms.forEach((term, index) => {
+        if (unknownTerm(term, values[index], scope, marks)) unknown = true;
+      });
+      if (unknown) return 1;
+      const [date, from, to] = values as string[];
+      return date !== undefined && from !== undefined && to !== undefined && from <= date && date <= to ? 2 : 0;
     }
     case "contains": {
       const position = positionOf(scope.index.factPosition, condition.fact);

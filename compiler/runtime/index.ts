@@ -2,6 +2,7 @@
 // generated/runtime/ so that generated code never imports from compiler/.
 
 export * from "./truth.js";
+export { shiftDate, type DurationUnit } from "./calendar.js";
 export * from "./decision.js";
 export * from "./input.js";
 export * from "./policy-table.js";

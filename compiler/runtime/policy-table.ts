@@ -4,6 +4,7 @@
 // lifetime, what sets it aside, its logic compiled (for speed) and the same logic as data (so that a
 // pending decision can say which unknown facts it needs). Nothing here refers to anything by position.
 
+import type { DurationUnit } from "./calendar.js";
 import type { RuleKind } from "./decision.js";
 import type { Truth } from "./truth.js";
 
@@ -34,12 +35,13 @@ export interface FactEntry<FactName extends string = string> {
   readonly question: string;
 }
 
-/** A value compared in a condition: a fact, a literal, or the service date. */
+/** A value compared in a condition: a fact, a literal, the service date, or a date moved by a duration. */
 export type Term =
   | { readonly kind: "fact"; readonly fact: string }
   | { readonly kind: "number"; readonly value: number }
   | { readonly kind: "date" | "text"; readonly value: string }
-  | { readonly kind: "serviceDate" };
+  | { readonly kind: "serviceDate" }
+  | { readonly kind: "shifted"; readonly date: Term; readonly amount: number; readonly unit: DurationUnit };
 
 /** A condition as data, exactly as the compiled logic beside it computes it. */
 export type Condition =
@@ -52,6 +54,8 @@ export type Condition =
       readonly left: Term;
       readonly right: Term;
     }
+  /** `from <= date <= to`: a window of days, its bounds computed from its anchor. */
+  | { readonly kind: "between"; readonly date: Term; readonly from: Term; readonly to: Term }
   | {
       readonly kind: "contains";
       readonly fact: string;

@@ -40,7 +40,35 @@ export type Operand =
   | { readonly kind: "number"; readonly value: number; readonly span: Span }
   | { readonly kind: "date"; readonly value: string; readonly span: Span }
   | { readonly kind: "boolean"; readonly value: boolean; readonly span: Span }
-  | { readonly kind: "serviceDate"; readonly span: Span };
+  | { readonly kind: "serviceDate"; readonly span: Span }
+  /** A date moved by a duration: `service date - 30 days`. The grammar moves a plain operand only. */
+  | {
+      readonly kind: "offset";
+      readonly date: Operand;
+      readonly sign: "+" | "-";
+      readonly duration: Duration;
+      readonly span: Span;
+    };
+
+/** A number as written, with its place: the count of a duration, a day of a window. */
+export interface Count {
+  readonly value: number;
+  readonly span: Span;
+}
+
+/** `30 days`, `1 month`: the unit as the author wrote it (the checker checks it is a unit). */
+export interface Duration {
+  readonly count: Count;
+  readonly unit: Word;
+  readonly span: Span;
+}
+
+/** The window of `<date> is within ...` or `<date> is between day ... after ...`, before its anchor date. */
+export type DateWindow =
+  /** `within 30 days before`, `within 30 days after`, `within 2 days of` (either side). */
+  | { readonly kind: "within"; readonly duration: Duration; readonly side: "before" | "after" | "of" }
+  /** `between day 61 and day 90 after`: both days included. */
+  | { readonly kind: "days"; readonly first: Count; readonly last: Count; readonly side: "before" | "after" };
 
 export type Value =
   | { readonly kind: "word"; readonly word: Word; readonly span: Span }
@@ -75,6 +103,15 @@ export type Expression =
       readonly negated: boolean;
       readonly values: readonly Value[];
       readonly oneOf: boolean;
+      readonly span: Span;
+    }
+  /** `a.date is within 30 days before service date`; `negated` for `is not within ...`. */
+  | {
+      readonly kind: "dateWindow";
+      readonly subject: Operand;
+      readonly negated: boolean;
+      readonly window: DateWindow;
+      readonly anchor: Operand;
       readonly span: Span;
     }
   | {

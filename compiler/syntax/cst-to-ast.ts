@@ -11,6 +11,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { decodeText } from "./text-literals.js";
 import { isInText, isToken, joinSpans, nodeSpan, tokenSpan } from "./cst-tokens.js";
 import { clauseListOf, type ClauseOwnerRule } from "./clauses.js";
+import { operandSource } from "./operand-source.js";
 
 // NOTE: every child is read as possibly absent, even one the generated types say the grammar
 // requires: error recovery builds nodes without them.
@@ -846,6 +847,46 @@ class AstBuilder {
     return { kind: "boolean", value: present(children.Kw_yes), span };
   }
 
+  /** An operand, moved by a duration when one follows it: `service date - 30 days`. */
+  private term(node: Cst.TermCstNode | undefined): Ast.Operand | undefined {
+    if (!node) return undefined;
+    const date = this.operand(firstNode(node.children.operand));
+    const offset = firstNode(node.children.dateOffset);
+    if (!offset || !date) return date;
+    const span = nodeSpan(node);
+    const duration = this.duration(firstNode(offset.children.duration));
+    if (!span || !duration) return undefined;
+    return { kind: "offset", date, sign: present(offset.children.Minus) ? "-" : "+", duration, span };
+  }
+
+  private duration(node: Cst.DurationCstNode | undefined): Ast.Duration | undefined {
+    if (!node) return undefined;
+    const span = nodeSpan(node);
+    const count = firstToken(node.children.NumberLiteral);
+    const unit = firstToken(node.children.Word);
+    if (!span || !count || !unit) return undefined;
+    return { count: countOf(count), unit: word(unit), span };
+  }
+
+  /** The window after `is` (`within 30 days before`, `between day 61 and day 90 after`) and its anchor date. */
+  private dateWindow(tail: Cst.IsTailCstNode): { window: Ast.DateWindow; anchor: Ast.Operand } | undefined {
+    const within = firstNode(tail.children.withinWindow);
+    if (within) {
+      const { children } = within;
+      const duration = this.duration(firstNode(children.duration));
+      const anchor = this.operand(firstNode(children.operand));
+      const side = present(children.Kw_before) ? "before" : present(children.Kw_after) ? "after" : "of";
+      return duration && anchor ? { window: { kind: "within", duration, side }, anchor } : undefined;
+    }
+    const days = firstNode(tail.children.daysWindow);
+    if (!days) return undefined;
+    const [first, last] = inText(days.children.NumberLiteral);
+    const anchor = this.operand(firstNode(days.children.operand));
+    if (!first || !last || !anchor) return undefined;
+    const side = present(days.children.Kw_before) ? "before" : "after";
+    return { window: { kind: "days", first: countOf(first), last: countOf(last), side }, anchor };
+  }
+
   private value(node: Cst.ValueCstNode | undefined): Ast.Value | undefined {
     if (!node) return undefined;
     const { children } = node;
@@ -871,17 +912,22 @@ class AstBuilder {
   private predicate(node: Cst.PredicateCstNode): Ast.Expression | undefined {
     const { children } = node;
     const span = nodeSpan(node);
-    const subject = this.operand(firstNode(children.operand));
+    const subject = this.term(firstNode(children.term));
     if (!span || !subject) return undefined;
 
     const isTail = firstNode(children.isTail);
+    if (isTail && (isTail.children.withinWindow ?? isTail.children.daysWindow)) {
+      const windowed = this.dateWindow(isTail);
+      if (!windowed) return undefined;
+      return { kind: "dateWindow", subject, negated: present(isTail.children.Kw_not), ...windowed, span };
+    }
     if (isTail) {
       const { values, isList } = this.tailValues(isTail);
       return { kind: "is", subject, negated: present(isTail.children.Kw_not), values, oneOf: isList, span };
     }
     const comparison = firstNode(children.comparisonTail);
     if (comparison) {
-      const right = this.operand(firstNode(comparison.children.operand));
+      const right = this.term(firstNode(comparison.children.term));
       const operator = comparisonOperator(comparison.children);
       if (!right || !operator) return undefined;
       return { kind: "comparison", operator, left: subject, right, span };
@@ -899,18 +945,14 @@ class AstBuilder {
       case "number":
       case "date":
       case "serviceDate":
+      case "offset":
         this.diagnostics.push(
           diagnostic(
             catalogue.typeMismatch,
             this.path,
             span,
             {
-              subject:
-                subject.kind === "number"
-                  ? String(subject.value)
-                  : subject.kind === "date"
-                    ? subject.value
-                    : "service date",
+              subject: operandSource(subject),
               is: subject.kind === "number" ? "a number" : "a date",
               needs: { by: "condition" },
             },
@@ -920,6 +962,10 @@ class AstBuilder {
         return undefined;
     }
   }
+}
+
+function countOf(token: IToken): Ast.Count {
+  return { value: Number(token.image), span: tokenSpan(token) };
 }
 
 /** An `and` or `or` of the operands, or the one operand alone. */

@@ -1022,7 +1022,7 @@ export interface PredicateCstNode extends CstNode {
 }
 
 export type PredicateCstChildren = {
-  operand: OperandCstNode[];
+  term: TermCstNode[];
   isTail?: IsTailCstNode[];
   comparisonTail?: ComparisonTailCstNode[];
   containsTail?: ContainsTailCstNode[];
@@ -1036,6 +1036,8 @@ export interface IsTailCstNode extends CstNode {
 export type IsTailCstChildren = {
   Kw_is: IToken[];
   Kw_not?: IToken[];
+  withinWindow?: WithinWindowCstNode[];
+  daysWindow?: DaysWindowCstNode[];
   Kw_one?: IToken[];
   Kw_of?: IToken[];
   valueList?: ValueListCstNode[];
@@ -1054,6 +1056,66 @@ export type ComparisonTailCstChildren = {
   Less?: IToken[];
   Greater?: IToken[];
   Equal?: IToken[];
+  term: TermCstNode[];
+};
+
+export interface TermCstNode extends CstNode {
+  name: "term";
+  children: TermCstChildren;
+}
+
+export type TermCstChildren = {
+  operand: OperandCstNode[];
+  dateOffset?: DateOffsetCstNode[];
+};
+
+export interface DateOffsetCstNode extends CstNode {
+  name: "dateOffset";
+  children: DateOffsetCstChildren;
+}
+
+export type DateOffsetCstChildren = {
+  Plus?: IToken[];
+  Minus?: IToken[];
+  duration: DurationCstNode[];
+};
+
+export interface DurationCstNode extends CstNode {
+  name: "duration";
+  children: DurationCstChildren;
+}
+
+export type DurationCstChildren = {
+  NumberLiteral: IToken[];
+  Word: IToken[];
+};
+
+export interface WithinWindowCstNode extends CstNode {
+  name: "withinWindow";
+  children: WithinWindowCstChildren;
+}
+
+export type WithinWindowCstChildren = {
+  Kw_within: IToken[];
+  duration: DurationCstNode[];
+  Kw_before?: IToken[];
+  Kw_after?: IToken[];
+  Kw_of?: IToken[];
+  operand: OperandCstNode[];
+};
+
+export interface DaysWindowCstNode extends CstNode {
+  name: "daysWindow";
+  children: DaysWindowCstChildren;
+}
+
+export type DaysWindowCstChildren = {
+  Kw_between: IToken[];
+  Kw_day: IToken[];
+  NumberLiteral: IToken[];
+  Kw_and: IToken[];
+  Kw_before?: IToken[];
+  Kw_after?: IToken[];
   operand: OperandCstNode[];
 };
 
@@ -1194,6 +1256,11 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   predicate(children: PredicateCstChildren, param?: IN): OUT;
   isTail(children: IsTailCstChildren, param?: IN): OUT;
   comparisonTail(children: ComparisonTailCstChildren, param?: IN): OUT;
+  term(children: TermCstChildren, param?: IN): OUT;
+  dateOffset(children: DateOffsetCstChildren, param?: IN): OUT;
+  duration(children: DurationCstChildren, param?: IN): OUT;
+  withinWindow(children: WithinWindowCstChildren, param?: IN): OUT;
+  daysWindow(children: DaysWindowCstChildren, param?: IN): OUT;
   containsTail(children: ContainsTailCstChildren, param?: IN): OUT;
   operand(children: OperandCstChildren, param?: IN): OUT;
   valueList(children: ValueListCstChildren, param?: IN): OUT;

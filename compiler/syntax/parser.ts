@@ -820,7 +820,7 @@ class PolicyParser extends CstParser {
   });
 
   private predicate = this.RULE("predicate", () => {
-    this.SUBRULE(this.operand);
+    this.SUBRULE(this.term);
     this.OPTION(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.isTail) },
@@ -834,6 +834,8 @@ class PolicyParser extends CstParser {
     this.CONSUME(K.is);
     this.OPTION(() => this.CONSUME(K.not));
     this.OR([
+      { ALT: () => this.SUBRULE(this.withinWindow) },
+      { ALT: () => this.SUBRULE(this.daysWindow) },
       {
         ALT: () => {
           this.CONSUME(K.one);
@@ -854,6 +856,48 @@ class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(Greater) },
       { ALT: () => this.CONSUME(Equal) },
     ]);
+    this.SUBRULE(this.term);
+  });
+
+  /** An operand, a date moved by a duration: `service date - 30 days`, `a.start + 2 months`. */
+  private term = this.RULE("term", () => {
+    this.SUBRULE(this.operand);
+    this.OPTION(() => this.SUBRULE(this.dateOffset));
+  });
+
+  /** `+ 2 months`, `- 1 day`: the unit is any word, so that a misspelt one gets a did-you-mean from the checker. */
+  private dateOffset = this.RULE("dateOffset", () => {
+    this.OR([{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]);
+    this.SUBRULE(this.duration);
+  });
+
+  /** `30 days`, `1 year`. */
+  private duration = this.RULE("duration", () => {
+    this.CONSUME(NumberLiteral);
+    this.CONSUME(Word);
+  });
+
+  /** `within 30 days before <date>`, `within 2 days of <date>`, `within 1 week after <date>`. */
+  private withinWindow = this.RULE("withinWindow", () => {
+    this.CONSUME(K.within);
+    this.SUBRULE(this.duration);
+    this.OR([
+      { ALT: () => this.CONSUME(K.before) },
+      { ALT: () => this.CONSUME(K.after) },
+      { ALT: () => this.CONSUME(K.of) },
+    ]);
+    this.SUBRULE(this.operand);
+  });
+
+  /** `between day 61 and day 90 after <date>` (both days included). */
+  private daysWindow = this.RULE("daysWindow", () => {
+    this.CONSUME(K.between);
+    this.CONSUME(K.day);
+    this.CONSUME(NumberLiteral);
+    this.CONSUME(K.and);
+    this.CONSUME2(K.day);
+    this.CONSUME2(NumberLiteral);
+    this.OR([{ ALT: () => this.CONSUME(K.before) }, { ALT: () => this.CONSUME(K.after) }]);
     this.SUBRULE(this.operand);
   });
 

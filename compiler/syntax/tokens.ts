@@ -114,6 +114,12 @@ const keywordWords = [
   "line",
   "clean",
   "violations",
+  // Time in conditions: `within 30 days before`, `between day 61 and day 90 after`.
+  "within",
+  "between",
+  "before",
+  "after",
+  "day",
   // Traceability to the published text (a `layout` statement).
   "layout",
 ] as const;

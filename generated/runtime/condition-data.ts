@@ -4,6 +4,7 @@
 // each level on its own (a literal nested 64 levels deep exhausts its type comparison), and so that a
 // reviewer reads the policy's logic in words close to the policy's own.
 
+import type { DurationUnit } from "./calendar.js";
 import type { Condition, Term } from "./policy-table.js";
 
 type Operator = Extract<Condition, { kind: "compare" }>["operator"];
@@ -19,6 +20,8 @@ export const compare = (left: Term, operator: Operator, right: Term): Condition 
   left,
   right,
 });
+/** `date` lies from `from` to `to`, both included: a window of days (`within 30 days before ...`). */
+export const between = (date: Term, from: Term, to: Term): Condition => ({ kind: "between", date, from, to });
 /** A set fact holds all (or any) of `values`. */
 export const contains = (fact: string, mode: "all" | "any", values: readonly string[]): Condition => ({
   kind: "contains",
@@ -43,3 +46,10 @@ export const serviceDate: Term = { kind: "serviceDate" };
 export const number = (value: number): Term => ({ kind: "number", value });
 export const date = (value: string): Term => ({ kind: "date", value });
 export const text = (value: string): Term => ({ kind: "text", value });
+/** `date` moved by `amount` (negative: back) of `unit`: `shifted(serviceDate, -30, "days")`. */
+export const shifted = (date: Term, amount: number, unit: DurationUnit): Term => ({
+  kind: "shifted",
+  date,
+  amount,
+  unit,
+});

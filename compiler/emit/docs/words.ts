@@ -3,7 +3,7 @@
 // than 21"), a value as its label, a definition as its label linked to it; a condition too long for
 // one sentence becomes a nested list ("all of the following hold:").
 
-import type { Condition, FactModel, PolicyModel, Term } from "../../model/policy-model.js";
+import type { Condition, DurationUnit, FactModel, PolicyModel, Term } from "../../model/policy-model.js";
 import { statementKey } from "./anchors.js";
 import { anchorLink, code, series, text, words, type Block, type Inline } from "./markdown.js";
 
@@ -53,6 +53,7 @@ export class ConditionWords {
     return (
       term.kind === "date" ||
       term.kind === "serviceDate" ||
+      term.kind === "shifted" ||
       (term.kind === "fact" && this.facts.get(term.fact)?.type.kind === "date")
     );
   }
@@ -70,7 +71,23 @@ export class ConditionWords {
         return text(term.value);
       case "serviceDate":
         return words`the service date`;
+      case "shifted":
+        return words`${this.term(term.date)} ${text(term.by.amount < 0 ? "minus" : "plus")} ${durationWords(Math.abs(term.by.amount), term.by.unit)}`;
     }
+  }
+
+  /** "is within 30 days before the service date", "is between day 61 and day 90 after the start date (both included)". */
+  private dateWindow(condition: Extract<Condition, { kind: "dateWindow" }>, negated: boolean): Inline {
+    const { window } = condition;
+    const is = negated ? words`is not` : words`is`;
+    const anchor = this.term(condition.anchor);
+    const span =
+      window.kind === "days"
+        ? words`between day ${text(String(window.first))} and day ${text(String(window.last))} ${text(window.side)} ${anchor} (both days included)`
+        : window.side === "around"
+          ? words`within ${durationWords(window.length.amount, window.length.unit)} of ${anchor}, before or after`
+          : words`within ${durationWords(window.length.amount, window.length.unit)} ${text(window.side)} ${anchor}`;
+    return words`${this.term(condition.date)} ${is} ${span}`;
   }
 
   private unit(term: Term, other: Term): Inline {
@@ -149,6 +166,8 @@ export class ConditionWords {
       }
       case "compare":
         return inline(this.comparison(condition, negated));
+      case "dateWindow":
+        return inline(this.dateWindow(condition, negated));
       case "not":
         return this.phrase(condition.operand, !negated);
       case "definition": {
@@ -193,6 +212,11 @@ export class ConditionWords {
         : words`at least ${text(String(condition.count))} of the following hold:`;
     return { kind: "list", lead, items };
   }
+}
+
+/** "30 days", "1 month". */
+function durationWords(amount: number, unit: DurationUnit): Inline {
+  return text(`${amount} ${amount === 1 ? unit.slice(0, -1) : unit}`);
 }
 
 /** A phrase as blocks: `intro` then the phrase, as a sentence or as a sentence and a nested list. */

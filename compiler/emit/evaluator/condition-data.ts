@@ -3,6 +3,7 @@
 
 import type { Condition, Term } from "../../model/policy-model.js";
 import { stringLiteral } from "../code-text.js";
+import { windowBounds } from "../../model/date-terms.js";
 
 export class ConditionData {
   /** The builders the written conditions call, for the module's import. */
@@ -33,6 +34,8 @@ export class ConditionData {
       case "serviceDate":
         this.builders.add("serviceDate");
         return "serviceDate";
+      case "shifted":
+        return this.call("shifted", `${this.term(term.date)}, ${term.by.amount}, ${stringLiteral(term.by.unit)}`);
     }
   }
 
@@ -49,6 +52,10 @@ export class ConditionData {
           "compare",
           `${this.term(condition.left)}, ${stringLiteral(condition.operator)}, ${this.term(condition.right)}`,
         );
+      case "dateWindow": {
+        const { from, to } = windowBounds(condition.anchor, condition.window);
+        return this.call("between", `${this.term(condition.date)}, ${this.term(from)}, ${this.term(to)}`);
+      }
       case "contains":
         return this.call(
           "contains",

@@ -4,6 +4,7 @@
 
 import type { Condition, Term } from "../../model/policy-model.js";
 import { stringLiteral } from "../code-text.js";
+import { factOfTerm, windowBounds } from "../../model/date-terms.js";
 
 /** The expressions that stand for what a condition reads. */
 export interface ConditionSources {
@@ -20,7 +21,7 @@ export interface Reads {
   parts: boolean;
   serviceDate: boolean;
   /** The runtime helpers it calls. */
-  readonly helpers: Set<"and" | "or" | "not" | "atLeast">;
+  readonly helpers: Set<"and" | "or" | "not" | "atLeast" | "shiftDate">;
 }
 
 export function noReads(): Reads {
@@ -67,7 +68,17 @@ export class ConditionCompiler {
       case "serviceDate":
         reads.serviceDate = true;
         return this.sources.serviceDate();
+      case "shifted":
+        reads.helpers.add("shiftDate");
+        return `shiftDate(${this.term(term.date, reads)}, ${term.by.amount}, ${stringLiteral(term.by.unit)})`;
     }
+  }
+
+  /** `test` as a truth: unknown when a fact a term reads is unknown (tested once each), else true or false. */
+  private knownTest(terms: readonly Term[], test: string): string {
+    const facts = [...new Set(terms.flatMap((term) => factOfTerm(term) ?? []))];
+    const unknown = facts.map((fact) => `${this.sources.fact(fact)} === undefined`);
+    return unknown.length === 0 ? `(${test} ? 2 : 0)` : `(${unknown.join(" || ")} ? 1 : ${test} ? 2 : 0)`;
   }
 
   /** A TypeScript expression whose value is the truth of `condition`; `reads` learns what it reads. */
@@ -86,10 +97,13 @@ export class ConditionCompiler {
       }
       case "compare": {
         const test = `${this.term(condition.left, reads)} ${operators[condition.operator]} ${this.term(condition.right, reads)}`;
-        const unknown = [condition.left, condition.right].flatMap((term) =>
-          term.kind === "fact" ? [`${this.sources.fact(term.fact)} === undefined`] : [],
-        );
-        return unknown.length === 0 ? `(${test} ? 2 : 0)` : `(${unknown.join(" || ")} ? 1 : ${test} ? 2 : 0)`;
+        return this.knownTest([condition.left, condition.right], test);
+      }
+      case "dateWindow": {
+        const { from, to } = windowBounds(condition.anchor, condition.window);
+        const date = this.term(condition.date, reads);
+        const test = `${date} >= ${this.term(from, reads)} && ${date} <= ${this.term(to, reads)}`;
+        return this.knownTest([condition.date, condition.anchor], test);
       }
       case "contains": {
         reads.facts = true;

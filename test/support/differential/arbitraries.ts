@@ -7,7 +7,7 @@ import type { BillingRuleModel, FactModel, PolicyModel } from "../../../compiler
 import type { FactValue } from "../reference/conditions.js";
 import type { NestedFacts } from "../reference/decision.js";
 import { unitLimit, type ReferenceClaim, type ReferenceClaimLine } from "../reference/claims.js";
-import { candidatesOf, dateOfDay, dayNumber, type ValueSpace } from "./value-space.js";
+import { aroundMoved, candidatesOf, dateOfDay, dayNumber, type ValueSpace } from "./value-space.js";
 import type { SeedCase } from "./seed-cases.js";
 
 /** A fact as a caller writes it: a value, null, or left out (undefined). */
@@ -65,7 +65,18 @@ export function valueArbitrary(fact: FactModel, space: ValueSpace, serviceDate?:
       const aroundServiceDate =
         serviceDate === undefined ? [] : [-1, 0, 1].map((offset) => dateOfDay(dayNumber(serviceDate) + offset));
       const nearServiceDate = aroundServiceDate.length > 0 ? fc.constantFrom(...aroundServiceDate) : candidates;
-      return weighted<FactValue>([1, onBoundary], [2, candidates], [1, dateArbitrary(space)], [2, nearServiceDate]);
+      // Where a comparison with the service date moved by a duration turns (`>= service date - 30 days`).
+      const aroundMovedServiceDate =
+        serviceDate === undefined ? [] : aroundMoved(serviceDate, space.serviceDateOffsets);
+      const nearMovedServiceDate =
+        aroundMovedServiceDate.length > 0 ? fc.constantFrom(...aroundMovedServiceDate) : nearServiceDate;
+      return weighted<FactValue>(
+        [1, onBoundary],
+        [2, candidates],
+        [1, dateArbitrary(space)],
+        [2, nearServiceDate],
+        [aroundMovedServiceDate.length > 0 ? 4 : 0, nearMovedServiceDate],
+      );
     }
     case "oneOf":
       return candidates;

@@ -113,6 +113,15 @@ export const mutations: readonly Mutation[] = [
     mutate: (sources) => replaceFirst(sources, /asOf >= (REVISION_\w+)\.effective/, (m) => `asOf > ${m[1]}.effective`),
   },
   {
+    name: "a date moved one day too far in a compiled condition (`shiftDate(d, 30, ...)` for 29 days)",
+    mutate: (sources) =>
+      replaceFirst(
+        sources,
+        /((?:holds|applies|truth): [^\n]*?shiftDate\([^,]+, )(-?\d+)(, "days"\))/,
+        (m) => `${m[1]}${Number(m[2]) - 1}${m[3]}`,
+      ),
+  },
+  {
     name: "a unit limit rounded down instead of up",
     mutate: (sources) => replaceFirst(sources, /Math\.ceil\(/, () => "Math.floor("),
   },

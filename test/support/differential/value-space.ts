@@ -2,9 +2,17 @@
 // threshold a condition or a unit limit compares a fact with, dates on and around each revision's
 // effective date and each date a condition names. Boundaries are where an emitter's slips show.
 
-import type { Condition, FactModel, NumericModel, PolicyModel } from "../../../compiler/model/policy-model.js";
+import { windowBounds } from "../../../compiler/model/date-terms.js";
+import type {
+  Condition,
+  Duration,
+  FactModel,
+  NumericModel,
+  PolicyModel,
+  Term,
+} from "../../../compiler/model/policy-model.js";
 import { nestedConditions } from "../../../compiler/model/walk-conditions.js";
-import type { FactValue } from "../reference/conditions.js";
+import { movedDate, type FactValue } from "../reference/conditions.js";
 
 export interface ValueSpace {
   /** A short list of values for each fact (coverage and claim facts), by name: on and around its boundaries. */
@@ -13,6 +21,8 @@ export interface ValueSpace {
   readonly boundaries: ReadonlyMap<string, readonly FactValue[]>;
   /** Dates on and around the policy's own dates, for date facts and service dates alike. */
   readonly dates: readonly string[];
+  /** The durations from the service date at which a comparison of a date fact turns (see serviceDateOffsetsOf). */
+  readonly serviceDateOffsets: readonly Duration[];
   /** The span random dates are drawn from: a year before the revision log (refused), two years after. */
   readonly firstDay: number;
   readonly lastDay: number;
@@ -41,6 +51,63 @@ function allConditions(model: PolicyModel): Condition[] {
   return roots.flatMap((root) => [...nestedConditions(root)]);
 }
 
+/** The durations the conditions move dates by: of each moved term, and of each window's two bounds. */
+function offsetsOf(model: PolicyModel): Duration[] {
+  const found = new Map<string, Duration>();
+  const add = (term: Term) => {
+    if (term.kind === "shifted") found.set(`${term.by.amount} ${term.by.unit}`, term.by);
+  };
+  for (const condition of allConditions(model)) {
+    if (condition.kind === "compare") [condition.left, condition.right].forEach(add);
+    if (condition.kind !== "dateWindow") continue;
+    const { from, to } = windowBounds(condition.anchor, condition.window);
+    [condition.date, from, to].forEach(add);
+  }
+  return [...found.values()];
+}
+
+/**
+ * The durations from the service date at which a date fact's comparison turns: `a.d >= service date
+ * - 30 days` turns at -30 days, `a.d + 2 months <= service date` at -2 months, a window counted from
+ * the service date at each of its bounds.
+ */
+function serviceDateOffsetsOf(model: PolicyModel): Duration[] {
+  const found = new Map<string, Duration>();
+  const add = (by: Duration) => found.set(`${by.amount} ${by.unit}`, by);
+  const turnsAt = (term: Term, other: Term) => {
+    if (term.kind === "shifted" && term.date.kind === "serviceDate" && other.kind === "fact") add(term.by);
+    if (term.kind === "shifted" && term.date.kind === "fact" && other.kind === "serviceDate")
+      add({ amount: -term.by.amount, unit: term.by.unit });
+  };
+  for (const condition of allConditions(model)) {
+    if (condition.kind === "compare") {
+      turnsAt(condition.left, condition.right);
+      turnsAt(condition.right, condition.left);
+    }
+    if (condition.kind !== "dateWindow" || condition.anchor.kind !== "serviceDate") continue;
+    const { from, to } = windowBounds(condition.anchor, condition.window);
+    for (const bound of [from, to]) if (bound.kind === "shifted") add(bound.by);
+  }
+  return [...found.values()];
+}
+
+/**
+ * `date` moved by each of `offsets`, and a day either side: where a moved comparison turns. Moved by
+ * months or years, also the last day of the month it lands in, whose neighbours a month's end clamps
+ * onto it.
+ */
+export function aroundMoved(date: string, offsets: readonly Duration[]): string[] {
+  return offsets.flatMap((by) => {
+    const moved = movedDate(date, by.amount, by.unit);
+    const day = dayNumber(moved);
+    const monthEnd =
+      by.unit === "months" || by.unit === "years"
+        ? [dayNumber(movedDate(`${moved.slice(0, 8)}01`, 1, "months")) - 1]
+        : [];
+    return [day - 1, day, day + 1, ...monthEnd].map(dateOfDay);
+  });
+}
+
 function numericParts(expression: NumericModel): { facts: string[]; numbers: number[] } {
   if (expression.kind === "number") return { facts: [], numbers: [expression.value] };
   if (expression.kind === "fact") return { facts: [expression.fact], numbers: [] };
@@ -67,6 +134,7 @@ function literals(model: PolicyModel): {
       [condition.right, condition.left],
     ] as const) {
       if (term.kind === "date") dates.add(term.value);
+      if (term.kind === "shifted" && term.date.kind === "date") dates.add(term.date.value);
       if (term.kind !== "fact" || (other.kind !== "number" && other.kind !== "date")) continue;
       boundaries.set(term.fact, (boundaries.get(term.fact) ?? new Set()).add(other.value));
       if (other.kind === "number") addThreshold(term.fact, other.value);
@@ -106,8 +174,14 @@ function setCandidates(values: readonly string[]): string[][] {
 export function valueSpace(model: PolicyModel): ValueSpace {
   const { thresholds, boundaries, dates: dateLiterals } = literals(model);
   const anchors = [...model.revisions.map((revision) => revision.effective), ...dateLiterals];
+  const offsets = offsetsOf(model);
   const dates = [
-    ...new Set(anchors.flatMap((date) => [-1, 0, 1].map((offset) => dateOfDay(dayNumber(date) + offset)))),
+    ...new Set(
+      anchors.flatMap((date) => [
+        ...[-1, 0, 1].map((offset) => dateOfDay(dayNumber(date) + offset)),
+        ...aroundMoved(date, [...offsets, ...offsets.map((by) => ({ amount: -by.amount, unit: by.unit }))]),
+      ]),
+    ),
   ].sort();
   const effectiveDays = model.revisions.map((revision) => dayNumber(revision.effective));
   const firstDay = Math.min(...effectiveDays) - 365;
@@ -141,7 +215,8 @@ export function valueSpace(model: PolicyModel): ValueSpace {
   const reachableBoundaries = new Map(
     [...boundaries].map(([fact, values]) => [fact, [...values].filter((value) => inRange(fact, value))] as const),
   );
-  return { candidates, boundaries: reachableBoundaries, dates, firstDay, lastDay };
+  const serviceDateOffsets = serviceDateOffsetsOf(model);
+  return { candidates, boundaries: reachableBoundaries, dates, serviceDateOffsets, firstDay, lastDay };
 }
 
 export function candidatesOf(space: ValueSpace, fact: string): readonly FactValue[] {

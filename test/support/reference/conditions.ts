@@ -2,7 +2,13 @@
 // unknown facts it waits on. Plain recursion over the model, written for reading, not for speed; the
 // differential test holds the generated evaluators to it.
 
-import type { ComparisonOperator, Condition, Term } from "../../../compiler/model/policy-model.js";
+import type {
+  ComparisonOperator,
+  Condition,
+  DateWindow,
+  DurationUnit,
+  Term,
+} from "../../../compiler/model/policy-model.js";
 
 /** 0 false, 1 unknown, 2 true: the encoding the Decision contract uses. */
 export type Truth = 0 | 1 | 2;
@@ -56,7 +62,47 @@ function termValue(term: Term, scope: ConditionScope): FactValue | undefined {
       return term.value;
     case "serviceDate":
       return scope.serviceDate;
+    case "shifted": {
+      const date = termValue(term.date, scope);
+      return typeof date === "string" ? movedDate(date, term.by.amount, term.by.unit) : undefined;
+    }
   }
+}
+
+/** Days from 1970-01-01 of a YYYY-MM-DD date, and back, through the UTC calendar of Date. */
+function dayOf(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
+function dateOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A date moved by whole days, weeks, months or years, as the language guide says: days and weeks
+ * exactly; months and years keep the day of the month, or take the last day of a shorter month.
+ * Written apart from the runtime's calendar (through Date, for the years the tests draw, 1970 on).
+ */
+export function movedDate(date: string, amount: number, unit: DurationUnit): string {
+  if (unit === "days" || unit === "weeks") return dateOfDay(dayOf(date) + amount * (unit === "weeks" ? 7 : 1));
+  const months = amount * (unit === "years" ? 12 : 1);
+  const firstOfMonth = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(firstOfMonth.getUTCFullYear(), firstOfMonth.getUTCMonth() + 1, 0)).getUTCDate();
+  firstOfMonth.setUTCDate(Math.min(Number(date.slice(8, 10)), lastDay));
+  return firstOfMonth.toISOString().slice(0, 10);
+}
+
+/** The first and last days of a window from `anchor`, both included. */
+function windowDays(anchor: string, window: DateWindow): [string, string] {
+  if (window.kind === "days") {
+    const sign = window.side === "after" ? 1 : -1;
+    const ends = [movedDate(anchor, sign * window.first, "days"), movedDate(anchor, sign * window.last, "days")];
+    return ends.sort() as [string, string];
+  }
+  const { amount, unit } = window.length;
+  const back = window.side === "after" ? anchor : movedDate(anchor, -amount, unit);
+  const ahead = window.side === "before" ? anchor : movedDate(anchor, amount, unit);
+  return [back, ahead];
 }
 
 /** Numbers compare as numbers; dates are YYYY-MM-DD texts, which compare in calendar order. */
@@ -97,6 +143,13 @@ export function truthOf(condition: Condition, scope: ConditionScope): Truth {
       const right = termValue(condition.right, scope);
       if (left === undefined || right === undefined) return UNKNOWN;
       return fromBoolean(compareKnown(condition.operator, left, right));
+    }
+    case "dateWindow": {
+      const date = termValue(condition.date, scope);
+      const anchor = termValue(condition.anchor, scope);
+      if (typeof date !== "string" || typeof anchor !== "string") return UNKNOWN;
+      const [first, last] = windowDays(anchor, condition.window);
+      return fromBoolean(first <= date && date <= last);
     }
     case "contains": {
       const value = scope.valueOf(condition.fact);
@@ -141,10 +194,15 @@ export function factsAwaited(condition: Condition, scope: ConditionScope, into: 
       into.add(condition.fact);
       return;
     case "compare":
-      for (const term of [condition.left, condition.right]) {
-        if (term.kind === "fact" && scope.valueOf(term.fact) === undefined) into.add(term.fact);
+    case "dateWindow": {
+      const terms =
+        condition.kind === "compare" ? [condition.left, condition.right] : [condition.date, condition.anchor];
+      for (const term of terms) {
+        const read = term.kind === "shifted" ? term.date : term;
+        if (read.kind === "fact" && scope.valueOf(read.fact) === undefined) into.add(read.fact);
       }
       return;
+    }
     case "not":
       factsAwaited(condition.operand, scope, into);
       return;
