@@ -25,6 +25,7 @@ import {
   type ParseScaling,
 } from "./front-end.js";
 import { measureClaimThroughput, retainedBytesPerClaimCheck } from "./claim-throughput.js";
+import { diffRows, diffTarget, timeDiff } from "./diff-bench.js";
 import { BenchFailure } from "./failure.js";
 import { median } from "./measure.js";
 import { formatBytes, formatCount, formatMs, formatRange, table, targetRows, type Target } from "./report.js";
@@ -133,6 +134,9 @@ async function main(): Promise<void> {
   progress("timing claim checks");
   const claimThroughput = measureClaimThroughput(claims, 2, 7);
   const claimBytes = retainedBytesPerClaimCheck(claims.slice(0, WEIGHED_DECISIONS));
+
+  progress("timing policyc diff on an 80-fact synthetic policy and a revision of it");
+  const diffTiming = await timeDiff();
 
   const parseCheckMs = median(parseCheck);
   const buildWncMs = median(buildWnc);
@@ -275,6 +279,7 @@ async function main(): Promise<void> {
       formatBytes(claimBytes.handWritten),
     ],
     ["  ratio generated / hand-written", `${claimRatio.toFixed(2)}x`],
+    ...diffRows(diffTiming),
     [""],
     ["Targets"],
   ];
@@ -302,6 +307,7 @@ async function main(): Promise<void> {
       met: (sizes[1]?.unformatted ?? Infinity) / (sizes[0]?.unformatted ?? 1) <= targets.emittedRatio,
       figure: `${((sizes[1]?.unformatted ?? NaN) / (sizes[0]?.unformatted ?? NaN)).toFixed(2)}x`,
     },
+    diffTarget(diffTiming),
   ];
   console.log(table([...rows, ...targetRows(results)]));
   console.log(
