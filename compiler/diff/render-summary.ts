@@ -215,12 +215,20 @@ function criterionBlocks(delta: SymbolicDelta): Block[] {
         words`Covered before, denied after`,
         words`Denied before, covered after`,
       ],
-      rows: delta.criteria.map((criterion) => [
-        text(criterion.id),
-        periodWords(criterion.period),
-        cellText(criterion.coveredThenDenied, inCells(criterion.period, "covered", "before"), "covered before"),
-        cellText(criterion.deniedThenCovered, inCells(criterion.period, "not_covered", "before"), "denied before"),
-      ]),
+      // Grouped by rule (in the order they first deny), each rule's periods in order.
+      rows: [...delta.criteria]
+        .map((criterion, index) => ({
+          criterion,
+          first: delta.criteria.findIndex((c) => c.id === criterion.id),
+          index,
+        }))
+        .sort((a, b) => a.first - b.first || a.index - b.index)
+        .map(({ criterion }) => [
+          text(criterion.id),
+          periodWords(criterion.period),
+          cellText(criterion.coveredThenDenied, inCells(criterion.period, "covered", "before"), "covered before"),
+          cellText(criterion.deniedThenCovered, inCells(criterion.period, "not_covered", "before"), "denied before"),
+        ]),
     },
   ];
 }
