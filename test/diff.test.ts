@@ -81,6 +81,22 @@ describe("the 05/2024 revision of the home-infusion fixture", () => {
   });
 });
 
+describe("progress", () => {
+  it("goes to stderr with --progress, one line a period, and never changes the review", () => {
+    const quiet = runCli(["diff", beforePath, afterPath], projectRoot);
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe("");
+    const told = runCli(["diff", "--progress", beforePath, afterPath], projectRoot);
+    expect(told.status, told.stderr).toBe(0);
+    expect(told.stdout).toBe(quiet.stdout);
+    const lines = told.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toMatch(
+      /^policyc diff: period 1 of 7 \(service dates from 2021-05-01: [\d]+ diagram nodes\), \d+ ms$/,
+    );
+  });
+});
+
 describe("a changed threshold", () => {
   const cgm = "test/fixtures/continuous-glucose-monitors/cgm.policy";
   const before = read(cgm);
