@@ -25,6 +25,7 @@ import {
   type ParseScaling,
 } from "./front-end.js";
 import { measureClaimThroughput, retainedBytesPerClaimCheck } from "./claim-throughput.js";
+import { diffRows, diffTarget, timeDiff } from "./diff-bench.js";
 import { BenchFailure } from "./failure.js";
 import { authorLoopRows } from "./author-loop.js";
 import { median } from "./measure.js";
@@ -140,6 +141,9 @@ async function main(): Promise<void> {
 
   progress("timing policyc check and policyc test on WNC.CP.224");
   const authorLoop = await authorLoopRows(root, "WNC.CP.224");
+
+  progress("timing policyc diff on an 80-fact synthetic policy and a revision of it");
+  const diffTiming = await timeDiff();
 
   const parseCheckMs = median(parseCheck);
   const buildWncMs = median(buildWnc);
@@ -280,6 +284,7 @@ async function main(): Promise<void> {
       formatBytes(claimBytes.handWritten),
     ],
     ["  ratio generated / hand-written", `${claimRatio.toFixed(2)}x`],
+    ...diffRows(diffTiming),
     [""],
     ...authorLoop,
     ["Targets"],
@@ -313,6 +318,7 @@ async function main(): Promise<void> {
       met: (sizes[1]?.unformatted ?? Infinity) / (sizes[0]?.unformatted ?? 1) <= targets.emittedRatio,
       figure: `${((sizes[1]?.unformatted ?? NaN) / (sizes[0]?.unformatted ?? NaN)).toFixed(2)}x`,
     },
+    diffTarget(diffTiming),
   ];
   console.log(table([...rows, ...targetRows(results)]));
   console.log(

@@ -48,6 +48,8 @@ class PolicyWriter {
   constructor(
     private readonly random: Random,
     private readonly number: number,
+    /** How many facts to declare, when not drawn at random. */
+    private readonly factCount?: number,
   ) {}
 
   // ----- text ------------------------------------------------------------------------------------
@@ -127,7 +129,9 @@ class PolicyWriter {
     };
     const values = (min: number, max: number): string[] =>
       sample(this.random, valueWords, between(this.random, min, max));
-    const total = between(this.random, 26, 34);
+    // Drawn even when the count is given, so the policies of the build benchmark stay the same.
+    const drawn = between(this.random, 26, 34);
+    const total = this.factCount ?? drawn;
     const specs: FactSpec[] = [
       { name: "enrollment.start", kind: "date" },
       { name: "enrollment.ended", kind: "boolean" },
@@ -420,6 +424,20 @@ class PolicyWriter {
     }
   }
 
+  /** With more facts than the rules read: criteria that read the rest, two or three facts each. */
+  private writeRemainingFacts(): void {
+    if (this.unread.length === 0) return;
+    this.section("IV");
+    for (let i = 1; this.unread.length > 0; i++) {
+      const tests = [this.atom(), ...(this.unread.length > 0 ? [this.atom()] : [])];
+      this.criterion(
+        `IV.${i}`,
+        tests.join(chance(this.random, 0.5) ? " and " : " or "),
+        pick(this.random, criterionCategories),
+      );
+    }
+  }
+
   write(reference: string): string {
     this.writeHeaderAndRevisions(reference);
     this.declareFacts();
@@ -429,17 +447,21 @@ class PolicyWriter {
     this.writeEligibility();
     this.writeException();
     this.writeProseCodesReferences();
+    if (this.factCount !== undefined) this.writeRemainingFacts();
     if (this.unread.length > 0)
       throw new Error(`synthetic policy ${reference}: facts never read: ${this.unread.map((f) => f.name).join(", ")}`);
     return `${this.lines.join("\n")}\n`;
   }
 }
 
-/** The synthetic policy numbered `number` (from 1), always the same text for the same number. */
-export function syntheticPolicy(number: number): SyntheticPolicy {
+/**
+ * The synthetic policy numbered `number` (from 1), always the same text for the same number; with
+ * `facts`, it declares that many facts (and reads them all) instead of about 30.
+ */
+export function syntheticPolicy(number: number, options: { readonly facts?: number } = {}): SyntheticPolicy {
   const label = String(number).padStart(3, "0");
   const reference = `SYN.BEN.${label}`;
-  const text = new PolicyWriter(seededRandom(0x5eed0000 + number), number).write(reference);
+  const text = new PolicyWriter(seededRandom(0x5eed0000 + number), number, options.facts).write(reference);
   return { path: `bench/synthetic/syn-ben-${label}.policy`, reference, text };
 }
 

@@ -26,8 +26,10 @@ Usage:
   policyc traceability               check each policy's quotes against its published text and list
                                      every sentence not accounted for; exit 1 on any
   policyc docs [--out site]          render generated/*/README.md to a static HTML site (default: site/)
-  policyc diff <old> <new>           print a Markdown review of a change to a policy: statements changed
-                                     and the exact decision delta (each side: a file, or rev:file)
+  policyc diff <old> <new> [--progress]
+                                     print a Markdown review of a change to a policy: statements changed
+                                     and the exact decision delta (each side: a file, or rev:file);
+                                     progress goes to stderr when it is a terminal, or with --progress
   policyc check-claim <policy> <claim.json> [--as-of YYYY-MM-DD]
                                      check a claim against the policy's coding table; print the result as JSON
 
@@ -47,6 +49,7 @@ async function run(argv: readonly string[]): Promise<number> {
       watch: { type: "boolean", default: false },
       out: { type: "string", default: "site" },
       help: { type: "boolean", short: "h", default: false },
+      progress: { type: "boolean", default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -96,7 +99,9 @@ async function run(argv: readonly string[]): Promise<number> {
       const [before, after] = rest;
       if (before === undefined || after === undefined)
         throw new CliError("diff needs two versions of a policy: <old> <new>.", exitCodes.usage);
-      return (await import("./cli/diff-command.js")).diffCommand(root, before, after);
+      return (await import("./cli/diff-command.js")).diffCommand(root, before, after, {
+        progress: values.progress || process.stderr.isTTY,
+      });
     }
     default:
       throw new CliError(`Unknown command "${command}".\n\n${usage}`, exitCodes.usage);

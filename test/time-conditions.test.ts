@@ -298,7 +298,10 @@ describe("the review of a window widened from 30 to 45 days", () => {
     if (result.kind !== "review") throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
     const { delta } = result;
     expect(delta.approximate).toEqual([]);
-    const changed = delta.regions.map((region) => ({
+    expect(delta.cells.filter((cell) => cell.before !== cell.after).map((cell) => [cell.before, cell.after])).toEqual([
+      ["not_covered", "covered"],
+    ]);
+    const changed = delta.examples.map((region) => ({
       end: region.facts.find((fact) => fact.name === "a.end")?.value.covers,
       before: region.before.outcome,
       after: region.after.outcome,

@@ -4,7 +4,8 @@
 
 import type { BillingRuleModel, Condition, PolicyModel, RevisionRange } from "../model/policy-model.js";
 
-export type ChangeKind = "added" | "removed" | "reworded" | "logic";
+/** `readings`: the policy's readings of the statement changed; `category`: its category changed. */
+export type ChangeKind = "added" | "removed" | "reworded" | "logic" | "category" | "readings";
 
 export interface Change {
   /** `criterion`, `exclusion`, `note`, `section`, `service`, `exception`, `definition`, `fact`, `code`, `claim fact`, `billing rule`, `revision`. */
@@ -19,6 +20,9 @@ export interface Change {
   readonly aspectValues: readonly { readonly aspect: string; readonly before: string; readonly after: string }[];
   readonly conditionBefore?: Condition;
   readonly conditionAfter?: Condition;
+  /** For a readings change: the readings before and after. */
+  readonly readingsBefore?: readonly string[];
+  readonly readingsAfter?: readonly string[];
 }
 
 interface Comparable {
@@ -28,6 +32,8 @@ interface Comparable {
   /** Everything that decides, as plain data with revisions named by month (not by index). */
   readonly logic: Readonly<Record<string, unknown>>;
   readonly condition?: Condition;
+  readonly category?: string;
+  readonly readings?: readonly string[];
 }
 
 function months(model: PolicyModel, range: RevisionRange): string {
@@ -48,12 +54,13 @@ function comparables(model: PolicyModel): Comparable[] {
         id: rule.id,
         text: [rule.text, ...rule.items.map((item) => `${item.label}. ${item.text}`)].join("\n"),
         condition: rule.condition,
+        ...(rule.category !== undefined && { category: rule.category }),
+        readings: rule.readings,
         logic: {
           role: rule.role,
           condition: rule.condition,
           applicability: rule.applicability,
           "in force": months(model, rule.inForce),
-          category: rule.category,
           "set aside by": rule.overriddenBy,
           "services of": rule.servicesOf,
         },
@@ -65,6 +72,7 @@ function comparables(model: PolicyModel): Comparable[] {
         what: "section",
         id: entry.id,
         text: entry.title,
+        readings: entry.readings,
         logic: { "applies when": entry.appliesWhen, "in force": months(model, entry.inForce) },
       });
       continue;
@@ -73,6 +81,7 @@ function comparables(model: PolicyModel): Comparable[] {
       what: entry.kind,
       id: entry.id,
       text: [entry.text, ...entry.items.map((item) => `${item.label}. ${item.text}`)].join("\n"),
+      readings: entry.readings,
       logic: { "in force": months(model, entry.inForce) },
     });
   }
@@ -82,6 +91,7 @@ function comparables(model: PolicyModel): Comparable[] {
       id: exception.id,
       text: [exception.title, exception.text ?? "", exception.priorApprovalText ?? ""].join("\n"),
       condition: exception.condition,
+      readings: exception.readings,
       logic: {
         condition: exception.condition,
         overrides: exception.overrides,
@@ -98,6 +108,7 @@ function comparables(model: PolicyModel): Comparable[] {
       id: definition.name,
       text: definition.label,
       condition: definition.condition,
+      readings: definition.readings,
       logic: { condition: definition.condition },
     });
   }
@@ -203,17 +214,31 @@ export function policyChanges(old: PolicyModel, next: PolicyModel): Change[] {
     const aspects = Object.keys({ ...previous.logic, ...item.logic }).filter(
       (key) => !same(previous.logic[key], item.logic[key]),
     );
-    if (!reworded && aspects.length === 0) continue;
+    const recategorised = previous.category !== item.category;
+    const reread = !same(previous.readings ?? [], item.readings ?? []);
+    if (!reworded && aspects.length === 0 && !recategorised && !reread) continue;
+    const kinds: ChangeKind[] = [
+      ...(reworded ? (["reworded"] as const) : []),
+      ...(aspects.length > 0 ? (["logic"] as const) : []),
+      ...(recategorised ? (["category"] as const) : []),
+      ...(reread ? (["readings"] as const) : []),
+    ];
     changes.push({
       what: item.what,
       id: item.id,
-      kinds: [...(reworded ? (["reworded"] as const) : []), ...(aspects.length > 0 ? (["logic"] as const) : [])],
+      kinds,
       textBefore: previous.text,
       textAfter: item.text,
       aspects,
-      aspectValues: aspects
-        .filter((aspect) => !["condition", "applicability", "applies when", "type"].includes(aspect))
-        .map((aspect) => ({ aspect, before: short(previous.logic[aspect]), after: short(item.logic[aspect]) })),
+      aspectValues: [
+        ...aspects
+          .filter((aspect) => !["condition", "applicability", "applies when", "type"].includes(aspect))
+          .map((aspect) => ({ aspect, before: short(previous.logic[aspect]), after: short(item.logic[aspect]) })),
+        ...(recategorised
+          ? [{ aspect: "category", before: short(previous.category), after: short(item.category) }]
+          : []),
+      ],
+      ...(reread && { readingsBefore: previous.readings ?? [], readingsAfter: item.readings ?? [] }),
       ...(previous.condition && { conditionBefore: previous.condition }),
       ...(item.condition && { conditionAfter: item.condition }),
     });

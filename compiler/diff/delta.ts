@@ -1,8 +1,11 @@
-// The decision delta: which cases change outcome between two versions of a policy, exactly, by
-// running both generated evaluators. A recursive case split over the facts: at each step the facts
-// not yet chosen are left unknown, and three-valued evaluation decides whole subspaces at once (a
-// covered or not covered decision with unknown facts stays so whatever they turn out to be). Only
-// where a version is still pending is a fact it asks about split into its classes (fact-space.ts).
+// The decision delta by enumeration, kept as the test oracle of the symbolic delta (symbolic-delta.ts)
+// on small fact spaces: which cases change outcome between two versions of a policy, by running both
+// generated evaluators. NOTE: a subspace decided with a fact unknown is counted whole, so the cases a
+// version refuses for a value of a fact no condition reads are missed (see the diff's property test).
+// A recursive case split over the facts: at each step the facts not yet chosen are left unknown, and
+// three-valued evaluation decides whole subspaces at once (a covered or not covered decision with
+// unknown facts stays so whatever they turn out to be). Only where a version is still pending is a
+// fact it asks about split into its classes (fact-space.ts).
 
 import type { PolicyModel } from "../model/policy-model.js";
 import type { DecisionLike, LoadedEvaluator } from "./evaluators.js";

@@ -1,7 +1,7 @@
 // The two versions' evaluators, made by the compiler itself: each model goes through the evaluator
 // emitter, the TypeScript is transpiled (transpileModule) into a temporary folder beside a transpiled
-// copy of the runtime, and the modules are imported. The delta is computed by running them: there is
-// no second interpreter of a policy's meaning.
+// copy of the runtime, and the modules are imported. The tests of the diff hold the symbolic delta to
+// what these evaluators decide.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -25,6 +25,8 @@ export interface FactAxis {
   readonly inOld: boolean;
   readonly inNew: boolean;
   readonly classes: readonly ValueClass[];
+  /** For a set fact when its subsets are not listed (see factSpace): the values it may hold, newest first. */
+  readonly members?: readonly string[];
 }
 
 export interface Period {
@@ -195,6 +197,13 @@ function listLabel(values: readonly string[]): string {
   return `(${values.join(", ")})`;
 }
 
+/** The values either version declares for a list fact, the newer version's first. */
+function listMembers(old: FactModel | undefined, next: FactModel | undefined): string[] {
+  const declared = (fact: FactModel | undefined) =>
+    fact && (fact.type.kind === "oneOf" || fact.type.kind === "setOf") ? fact.type.values.map((v) => v.name) : [];
+  return [...new Set([...declared(next), ...declared(old)])];
+}
+
 /**
  * The classes of a list fact: values (or, for a set, subsets) that every list condition of both
  * versions treats alike, and that both versions accept alike, are one class.
@@ -269,8 +278,16 @@ function listAxis(
   });
 }
 
-/** The axes of the fact space for service dates in `period`. */
-export function factSpace(old: PolicyModel, next: PolicyModel, period: Period): FactSpace {
+/**
+ * The axes of the fact space for service dates in `period`. With `subsets` false a set fact's subsets
+ * (2^n of them) are not listed: its axis names its members instead, for a caller that splits by member.
+ */
+export function factSpace(
+  old: PolicyModel,
+  next: PolicyModel,
+  period: Period,
+  options: { readonly subsets: boolean } = { subsets: true },
+): FactSpace {
   const oldFacts = new Map(old.facts.map((fact) => [fact.name, fact]));
   const newFacts = new Map(next.facts.map((fact) => [fact.name, fact]));
   const names = [...new Set([...next.facts.map((f) => f.name), ...old.facts.map((f) => f.name)])];
@@ -351,8 +368,10 @@ export function factSpace(old: PolicyModel, next: PolicyModel, period: Period): 
           })),
         };
       }
-      case "oneOf":
       case "setOf":
+        if (!options.subsets) return { ...base, classes: [], members: listMembers(before, after) };
+        return { ...base, classes: listAxis(before, after, lists.get(name) ?? []) };
+      case "oneOf":
         return { ...base, classes: listAxis(before, after, lists.get(name) ?? []) };
       default:
         return { ...base, classes: [] };

@@ -1,13 +1,17 @@
 // The review summary of `policyc diff`, as Markdown: what changed statement by statement (with the
-// logic before and after in plain words), then the decision delta: how many cases change outcome in
-// each period of service dates, grouped by how they change, and minimal example cases.
+// revision that made it and the logic before and after in plain words), then the decision delta: how
+// many cases change outcome in each period of service dates, grouped by how they change, the share
+// each criterion takes of them, and example cases that name only the facts that matter.
 
 import type { PolicyModel } from "../model/policy-model.js";
 import { code, join, printMarkdown, strong, text, words, type Block, type Inline } from "../emit/docs/markdown.js";
 import { ConditionWords, phraseInline } from "../emit/docs/words.js";
 import { formatMarkdown } from "../emit/format.js";
-import type { Change } from "./changes.js";
-import type { ChangedRegion, DecisionDelta, DeltaOutcome, Side } from "./delta.js";
+import type { Attribution } from "./attribution.js";
+import type { Change, ChangeKind } from "./changes.js";
+import type { ChangedRegion, DeltaOutcome, Side } from "./delta.js";
+import type { Period } from "./fact-space.js";
+import type { SymbolicDelta } from "./symbolic-delta.js";
 
 export interface VersionLabel {
   readonly label: string;
@@ -85,7 +89,27 @@ export function wordDiff(before: string, after: string): Inline {
   return join(out, " ");
 }
 
-function changeBlocks(changes: readonly Change[], before: PolicyModel, after: PolicyModel): Block[] {
+const kindWords: Readonly<Record<ChangeKind, string>> = {
+  added: "added",
+  removed: "removed",
+  reworded: "reworded",
+  logic: "logic changed",
+  category: "category changed",
+  readings: "readings changed",
+};
+
+function attributionWords(attribution: Attribution | undefined): Inline {
+  if (attribution === undefined) return words``;
+  const how = attribution.by === "lifetime" ? "by its lifetime" : "named in its log entry";
+  return words` (revision ${text(attribution.revision)}, ${text(how)})`;
+}
+
+function changeBlocks(
+  changes: readonly Change[],
+  attributions: ReadonlyMap<string, Attribution>,
+  before: PolicyModel,
+  after: PolicyModel,
+): Block[] {
   const wordsBefore = new ConditionWords(before, () => undefined);
   const wordsAfter = new ConditionWords(after, () => undefined);
   const blocks: Block[] = [{ kind: "heading", level: 2, text: words`What changed, statement by statement` }];
@@ -99,7 +123,8 @@ function changeBlocks(changes: readonly Change[], before: PolicyModel, after: Po
     blocks.push({
       kind: "list",
       items: group.map((change) => {
-        const head = words`${strong(text(`${change.what} ${change.id}`))}: ${text(change.kinds.map((kind) => (kind === "logic" ? "logic changed" : kind)).join(", "))}`;
+        const attribution = attributionWords(attributions.get(`${change.what} ${change.id}`));
+        const head = words`${strong(text(`${change.what} ${change.id}`))}: ${text(change.kinds.map((kind) => kindWords[kind]).join(", "))}${attribution}`;
         const details: Inline[] = [];
         if (change.kinds.includes("added") && change.textAfter !== undefined)
           details.push(words`Text: ${text(change.textAfter)}`);
@@ -110,6 +135,10 @@ function changeBlocks(changes: readonly Change[], before: PolicyModel, after: Po
         if (change.kinds.includes("logic")) details.push(words`What differs: ${text(change.aspects.join(", "))}.`);
         for (const value of change.aspectValues)
           details.push(words`${text(value.aspect)}: ${text(value.before)} → ${text(value.after)}.`);
+        if (change.readingsBefore !== undefined && change.readingsAfter !== undefined) {
+          const readings = (list: readonly string[]) => (list.length === 0 ? "none" : list.join(" / "));
+          details.push(words`Readings: ${wordDiff(readings(change.readingsBefore), readings(change.readingsAfter))}`);
+        }
         if (
           change.conditionBefore &&
           !change.kinds.includes("added") &&
@@ -145,16 +174,71 @@ function regionFacts(region: ChangedRegion): Block {
   };
 }
 
-function periodWords(delta: DecisionDelta["periods"][number]["period"]): Inline {
-  return delta.to === undefined ? words`from ${text(delta.from)}` : words`${text(delta.from)} to ${text(delta.to)}`;
+function periodWords(period: Period): Inline {
+  return period.to === undefined ? words`from ${text(period.from)}` : words`${text(period.from)} to ${text(period.to)}`;
 }
 
-function deltaBlocks(delta: DecisionDelta, examples: readonly ChangedRegion[]): Block[] {
+/** `part` as a share of `whole`: "0.17%", "<0.01%", "100%". */
+export function share(part: bigint, whole: bigint): string {
+  if (whole === 0n) return "0%";
+  const hundredths = (part * 10_000n) / whole;
+  if (hundredths === 0n && part > 0n) return "<0.01%";
+  const whole100 = hundredths / 100n;
+  const rest = hundredths % 100n;
+  return rest === 0n ? `${whole100}%` : `${whole100}.${rest.toString().padStart(2, "0")}%`;
+}
+
+function byCount<T extends { readonly cases: bigint }>(a: T, b: T): number {
+  return b.cases > a.cases ? 1 : b.cases < a.cases ? -1 : 0;
+}
+
+/** Per affected criterion and period: covered before and denied after by it, and the reverse, as shares. */
+function criterionBlocks(delta: SymbolicDelta): Block[] {
+  if (delta.criteria.length === 0) return [];
+  const inCells = (period: Period, outcome: DeltaOutcome, side: "before" | "after") =>
+    delta.cells
+      .filter((cell) => cell.period.from === period.from && cell[side] === outcome)
+      .reduce((sum, cell) => sum + cell.cases, 0n);
+  const cellText = (part: bigint, whole: bigint, what: string) =>
+    part === 0n ? text("") : text(`${grouped(part)} (${share(part, whole)} of the cases ${what})`);
+  return [
+    { kind: "heading", level: 3, text: words`By criterion` },
+    {
+      kind: "paragraph",
+      text: words`For each rule that denies a changed case: the cases covered before that it denies after, as a share of the cases covered before; and the cases it denied before that are covered after, as a share of the cases denied before. A case denied by several rules counts for each.`,
+    },
+    {
+      kind: "table",
+      header: [
+        words`Rule`,
+        words`Service dates`,
+        words`Covered before, denied after`,
+        words`Denied before, covered after`,
+      ],
+      // Grouped by rule (in the order they first deny), each rule's periods in order.
+      rows: [...delta.criteria]
+        .map((criterion, index) => ({
+          criterion,
+          first: delta.criteria.findIndex((c) => c.id === criterion.id),
+          index,
+        }))
+        .sort((a, b) => a.first - b.first || a.index - b.index)
+        .map(({ criterion }) => [
+          text(criterion.id),
+          periodWords(criterion.period),
+          cellText(criterion.coveredThenDenied, inCells(criterion.period, "covered", "before"), "covered before"),
+          cellText(criterion.deniedThenCovered, inCells(criterion.period, "not_covered", "before"), "denied before"),
+        ]),
+    },
+  ];
+}
+
+function deltaBlocks(delta: SymbolicDelta, examples: readonly ChangedRegion[]): Block[] {
   const blocks: Block[] = [
     { kind: "heading", level: 2, text: words`Decision delta` },
     {
       kind: "paragraph",
-      text: words`Computed with the two versions' generated evaluators over every case: every fact takes each of its values (yes or no; each value of a list, values that no condition tells apart counted together; numbers and dates on each side of every threshold a condition compares them with), and service dates fall in the periods between effective dates. A case changes when its outcome differs.`,
+      text: words`Computed from the two versions' models, symbolically (decision diagrams of each version's outcome, counted exactly), over every case: every fact takes each of its values (yes or no; each value of a list, values that no condition tells apart counted together; each subset of a set; numbers and dates on each side of every threshold a condition compares them with), and service dates fall in the periods between effective dates. A case changes when its outcome differs.`,
     },
     {
       kind: "paragraph",
@@ -177,11 +261,12 @@ function deltaBlocks(delta: DecisionDelta, examples: readonly ChangedRegion[]): 
     });
   }
   if (delta.changed === 0n) return blocks;
-  const groups = new Map<string, { before: Side; after: Side; cases: bigint }>();
-  for (const region of delta.regions) {
-    const key = JSON.stringify([region.before, region.after]);
-    const group = groups.get(key) ?? { before: region.before, after: region.after, cases: 0n };
-    group.cases += region.cases;
+  const groups = new Map<string, { before: DeltaOutcome; after: DeltaOutcome; cases: bigint }>();
+  for (const cell of delta.cells) {
+    if (cell.before === cell.after) continue;
+    const key = `${cell.before} ${cell.after}`;
+    const group = groups.get(key) ?? { before: cell.before, after: cell.after, cases: 0n };
+    group.cases += cell.cases;
     groups.set(key, group);
   }
   blocks.push(
@@ -190,9 +275,14 @@ function deltaBlocks(delta: DecisionDelta, examples: readonly ChangedRegion[]): 
       kind: "table",
       header: [words`Before`, words`After`, words`Cases`],
       rows: [...groups.values()]
-        .sort((a, b) => (b.cases > a.cases ? 1 : b.cases < a.cases ? -1 : 0))
-        .map((group) => [sideWords(group.before), sideWords(group.after), text(grouped(group.cases))]),
+        .sort(byCount)
+        .map((group) => [
+          text(outcomeWords(group.before)),
+          text(outcomeWords(group.after)),
+          text(grouped(group.cases)),
+        ]),
     },
+    ...criterionBlocks(delta),
     { kind: "heading", level: 3, text: words`Minimal examples` },
     {
       kind: "paragraph",
@@ -213,7 +303,8 @@ export async function renderSummary(
   before: VersionLabel,
   after: VersionLabel,
   changes: readonly Change[],
-  delta: DecisionDelta,
+  attributions: ReadonlyMap<string, Attribution>,
+  delta: SymbolicDelta,
   examples: readonly ChangedRegion[],
 ): Promise<string> {
   const describe = (version: VersionLabel): Inline =>
@@ -221,7 +312,7 @@ export async function renderSummary(
   const blocks: Block[] = [
     { kind: "heading", level: 1, text: words`Review: ${text(after.model.reference)} ${text(after.model.title)}` },
     { kind: "paragraph", text: words`From ${describe(before)} to ${describe(after)}.` },
-    ...changeBlocks(changes, before.model, after.model),
+    ...changeBlocks(changes, attributions, before.model, after.model),
     ...deltaBlocks(delta, examples),
   ];
   return formatMarkdown(printMarkdown(blocks));

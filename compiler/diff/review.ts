@@ -1,15 +1,17 @@
 // `diff <old> <new>` from start to end: two versions of a policy in, the Markdown review summary out.
-// Each version goes through the compiler's own stages (check, lower, emit the evaluator); the delta
-// runs the two evaluators (evaluators.ts, delta.ts); the summary is printed by render-summary.ts.
+// Each version goes through the compiler's own stages (check, lower); the changes are compared
+// statement by statement (changes.ts, attributed to revisions by attribution.ts), the decision delta
+// is computed symbolically on the two models (symbolic-delta.ts), and render-summary.ts prints it.
 
 import { checkPolicySource } from "../pipeline.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PolicyModel } from "../model/policy-model.js";
 import { policyChanges } from "./changes.js";
-import { decisionDelta, minimalExample, type ChangedRegion, type DecisionDelta } from "./delta.js";
-import { importEvaluators } from "./evaluators.js";
+import { attributeChanges } from "./attribution.js";
+import type { ChangedRegion } from "./delta.js";
 import type { PolicyVersion } from "./load-version.js";
 import { renderSummary } from "./render-summary.js";
+import { symbolicDelta, type Progress, type SymbolicDelta } from "./symbolic-delta.js";
 
 export type ReviewResult =
   | {
@@ -20,7 +22,7 @@ export type ReviewResult =
   | {
       readonly kind: "review";
       readonly markdown: string;
-      readonly delta: DecisionDelta;
+      readonly delta: SymbolicDelta;
       readonly examples: readonly ChangedRegion[];
     };
 
@@ -28,44 +30,32 @@ export type ReviewResult =
 const examplesPerGroup = 2;
 const examplesInAll = 8;
 
-function pickExamples(
-  regions: readonly ChangedRegion[],
-  minimise: (region: ChangedRegion) => ChangedRegion,
-): ChangedRegion[] {
+/** Up to `examplesPerGroup` examples of each way of changing, earliest period first, no two alike. */
+function pickExamples(examples: readonly ChangedRegion[]): ChangedRegion[] {
   const seen = new Set<string>();
-  const byGroup = new Map<string, ChangedRegion[]>();
-  for (const region of regions) {
-    const example = minimise(region);
-    const key = JSON.stringify([example.before, example.after, example.facts.map((f) => [f.name, f.value.label])]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const group = JSON.stringify([example.before, example.after]);
-    byGroup.set(group, [...(byGroup.get(group) ?? []), example]);
-  }
+  const perGroup = new Map<string, number>();
   const picked: ChangedRegion[] = [];
-  const label = (region: ChangedRegion, name: string) => region.facts.find((fact) => fact.name === name)?.value.label;
-  for (const examples of byGroup.values()) {
-    const sorted = [...examples].sort(
-      (a, b) => a.facts.length - b.facts.length || a.period.from.localeCompare(b.period.from),
-    );
-    // The first is the smallest; each next one differs most from those already picked.
-    const chosen: ChangedRegion[] = sorted.slice(0, 1);
-    while (chosen.length < Math.min(examplesPerGroup, sorted.length)) {
-      const distance = (region: ChangedRegion) =>
-        Math.min(
-          ...chosen.map((other) => region.facts.filter((fact) => label(other, fact.name) !== fact.value.label).length),
-        );
-      const next = sorted
-        .filter((region) => !chosen.includes(region))
-        .reduce((best, region) => (distance(region) > distance(best) ? region : best));
-      chosen.push(next);
-    }
-    picked.push(...chosen);
+  for (const example of examples) {
+    const group = `${example.before.outcome} ${example.after.outcome}`;
+    const key = JSON.stringify([example.before, example.after, example.facts.map((f) => [f.name, f.value.label])]);
+    if (seen.has(key) || (perGroup.get(group) ?? 0) >= examplesPerGroup) continue;
+    seen.add(key);
+    perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
+    picked.push(example);
   }
   return picked.slice(0, examplesInAll);
 }
 
-export async function reviewChange(before: PolicyVersion, after: PolicyVersion): Promise<ReviewResult> {
+export interface ReviewOptions {
+  /** Told of each period's delta as it is done (never part of the review itself). */
+  readonly progress?: Progress;
+}
+
+export async function reviewChange(
+  before: PolicyVersion,
+  after: PolicyVersion,
+  options: ReviewOptions = {},
+): Promise<ReviewResult> {
   const checked = [before, after].map((version) => checkPolicySource(version.text, version.path));
   const models = checked.map((result) => result.model).filter((model): model is PolicyModel => model !== undefined);
   const [old, next] = models;
@@ -76,22 +66,16 @@ export async function reviewChange(before: PolicyVersion, after: PolicyVersion):
       sources: new Map([before, after].map((version) => [version.path, version.text])),
     };
   }
-  const { evaluators, dispose } = await importEvaluators([old, next]);
-  try {
-    const [first, second] = evaluators;
-    if (!first || !second) throw new Error("policyc: the evaluators could not be loaded");
-    const pair = [first, second] as const;
-    const delta = decisionDelta(old, next, pair);
-    const examples = pickExamples(delta.regions, (region) => minimalExample(region, pair, old, next));
-    const markdown = await renderSummary(
-      { label: before.label, model: old },
-      { label: after.label, model: next },
-      policyChanges(old, next),
-      delta,
-      examples,
-    );
-    return { kind: "review", markdown, delta, examples };
-  } finally {
-    dispose();
-  }
+  const delta = symbolicDelta(old, next, options.progress);
+  const changes = policyChanges(old, next);
+  const examples = pickExamples(delta.examples);
+  const markdown = await renderSummary(
+    { label: before.label, model: old },
+    { label: after.label, model: next },
+    changes,
+    attributeChanges(old, next, changes),
+    delta,
+    examples,
+  );
+  return { kind: "review", markdown, delta, examples };
 }
