@@ -17,6 +17,7 @@ import {
 import { checkExpression, emptyReads, type ExpressionReads, type ExpressionSite } from "./expressions.js";
 import type { Resolution, Resolutions } from "./resolutions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
+import { checkPartsInForce, checkVersionLifetimes, type VersionLifetimes } from "./versions.js";
 import { checkException } from "./exceptions.js";
 import { checkBilling } from "./billing.js";
 import { isValidMonth } from "./literals.js";
@@ -33,6 +34,8 @@ export interface CheckedPolicy {
   readonly reads: ReadonlyMap<string, ExpressionReads>;
   /** What every name in every condition stands for: lowering reads this and resolves nothing itself. */
   readonly resolutions: ReadonlyMap<Ast.Word, Resolution>;
+  /** When each version of a criterion or exclusion with earlier versions is in force, by its id. */
+  readonly versions: ReadonlyMap<string, VersionLifetimes>;
 }
 
 export { billingKey } from "./symbols.js";
@@ -74,6 +77,7 @@ class PolicyChecker {
   readonly lifetimes = new Map<string, RevisionRange>();
   readonly reads = new Map<string, ExpressionReads>();
   readonly resolutions: Resolutions = new Map();
+  readonly versions = new Map<string, VersionLifetimes>();
   readonly symbols: PolicySymbols;
   /** For each group of facts, a fact in it: a fact may not also name a group. */
   private readonly groupMembers: ReadonlyMap<string, string>;
@@ -149,6 +153,7 @@ class PolicyChecker {
       lifetimes: this.lifetimes,
       reads: this.reads,
       resolutions: this.resolutions,
+      versions: this.versions,
     };
   }
 
@@ -361,7 +366,7 @@ class PolicyChecker {
           );
           return;
         }
-        this.addReads(id, checkExpression(statement.metWhen, this.site(context, id)));
+        this.checkVersions(statement, statement.metWhen, context);
         return;
       case "exclusion":
         this.checkCategory(statement.category, context);
@@ -375,7 +380,7 @@ class PolicyChecker {
           );
           return;
         }
-        this.addReads(id, checkExpression(statement.notCovered.condition, this.site(context)));
+        this.checkVersions(statement, statement.notCovered.condition, context);
         return;
       case "note":
         this.checkCategory(statement.category, context);
@@ -416,6 +421,51 @@ class PolicyChecker {
     }
   }
 
+  /**
+   * A criterion's or exclusion's condition and its versions': each version's lifetime, category and
+   * condition (its names resolved and recorded like the current version's), and the parts each reads
+   * in force whenever it is. A version without a condition reads the one of the version above it.
+   */
+  private checkVersions(statement: Ast.Criterion | Ast.Exclusion, condition: Ast.Expression, context: string): void {
+    const id = statement.id.text;
+    const lifetimes = checkVersionLifetimes(
+      statement,
+      this.lifetimes.get(id) ?? { from: 0 },
+      this.symbols,
+      context,
+      this.diagnostics,
+    );
+    if (statement.versions.length > 0) this.versions.set(id, lifetimes);
+    const owning = statement.kind === "criterion" ? id : undefined;
+    const partsRead = (reads: ExpressionReads): string[] =>
+      [...reads.criteria].filter((criterion) => parentId(criterion) === id);
+    const reads = checkExpression(condition, this.site(context, owning));
+    this.addReads(id, reads);
+    let parts = { at: condition.span, read: partsRead(reads) };
+    this.checkPartsOf(id, parts, lifetimes.current, context);
+    for (const version of statement.versions) {
+      this.checkCategory(version.category, context);
+      const written =
+        "metWhen" in version ? version.metWhen : "notCovered" in version ? version.notCovered?.condition : undefined;
+      if (written) {
+        const versionReads = checkExpression(written, this.site(context, owning));
+        this.addReads(id, versionReads);
+        parts = { at: written.span, read: partsRead(versionReads) };
+      }
+      const range = lifetimes.earlier.get(version);
+      if (range) this.checkPartsOf(id, parts, range, context);
+    }
+  }
+
+  private checkPartsOf(
+    id: string,
+    parts: { readonly at: Ast.Span; readonly read: readonly string[] },
+    range: RevisionRange,
+    context: string,
+  ): void {
+    checkPartsInForce(id, parts.at, range, parts.read, this.lifetimes, this.symbols, context, this.diagnostics);
+  }
+
   private checkParent(statement: OutlineStatement, lifetime: RevisionRange, context: string): void {
     const parent = parentId(statement.id.text);
     if (parent === undefined) {
@@ -449,24 +499,13 @@ class PolicyChecker {
       return;
     }
     const parentLifetime = this.lifetimes.get(parent);
-    const isPart = statement.kind === "criterion" && parentStatement.kind === "criterion";
-    if (
-      isPart &&
-      parentLifetime &&
-      (lifetime.from !== parentLifetime.from || lifetime.until !== parentLifetime.until)
-    ) {
+    // NOTE: a part may come later than its criterion (a branch added by a revision), or go earlier;
+    // the versions of the criterion that read it must then be in force only while it is (PC073).
+    if (parentLifetime && !rangeWithin(lifetime, parentLifetime)) {
       this.report(
         catalogue.lifetimeOutsideParent,
         statement.id.span,
-        { id: statement.id.text, parent, asPart: true },
-        context,
-        `Give it the same \`added in\` and \`removed in\` as \`${parent}\`.`,
-      );
-    } else if (parentLifetime && !rangeWithin(lifetime, parentLifetime)) {
-      this.report(
-        catalogue.lifetimeOutsideParent,
-        statement.id.span,
-        { id: statement.id.text, parent, asPart: false },
+        { id: statement.id.text, parent },
         context,
         "Give it an `added in` no earlier than its parent's.",
       );

@@ -26,6 +26,7 @@ export type ClauseOwner =
   | "section"
   | "criterion"
   | "exclusion"
+  | "version"
   | "note"
   | "service"
   | "exception"

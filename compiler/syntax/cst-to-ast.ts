@@ -423,8 +423,30 @@ class AstBuilder {
         ...optional("category", this.category(children)),
         ...this.lifetime(children),
         readings: this.readings(children),
+        versions: (children.criterionVersionClause ?? []).flatMap((clause) => {
+          const version = this.version(clause);
+          if (!version) return [];
+          this.reportRepeatedClauses("criterionVersionClause", clause);
+          return [{ ...version, ...optional("metWhen", this.expressionIn(firstNode(clause.children.metWhenClause))) }];
+        }),
       },
     ];
+  }
+
+  /** What every version of a statement has: the revision it ends at, its words, category and readings. */
+  private version(
+    clause: Cst.CriterionVersionClauseCstNode | Cst.ExclusionVersionClauseCstNode,
+  ): Ast.StatementVersion | undefined {
+    const before = firstToken(clause.children.MonthLiteral);
+    const span = nodeSpan(clause);
+    if (!before || !span) return undefined;
+    return {
+      before: word(before),
+      span,
+      ...optional("text", this.textOf(clause)),
+      ...optional("category", this.category(clause.children)),
+      readings: this.readings(clause.children),
+    };
   }
 
   private notCovered(children: {
@@ -453,6 +475,12 @@ class AstBuilder {
         ...optional("category", this.category(children)),
         ...this.lifetime(children),
         readings: this.readings(children),
+        versions: (children.exclusionVersionClause ?? []).flatMap((clause) => {
+          const version = this.version(clause);
+          if (!version) return [];
+          this.reportRepeatedClauses("exclusionVersionClause", clause);
+          return [{ ...version, ...optional("notCovered", this.notCovered(clause.children)) }];
+        }),
       },
     ];
   }

@@ -376,6 +376,21 @@ export type CriterionStatementCstChildren = {
   addedClause?: AddedClauseCstNode[];
   removedClause?: RemovedClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
+  criterionVersionClause?: CriterionVersionClauseCstNode[];
+};
+
+export interface CriterionVersionClauseCstNode extends CstNode {
+  name: "criterionVersionClause";
+  children: CriterionVersionClauseCstChildren;
+}
+
+export type CriterionVersionClauseCstChildren = {
+  Kw_before: IToken[];
+  MonthLiteral: IToken[];
+  text?: TextCstNode[];
+  metWhenClause?: MetWhenClauseCstNode[];
+  categoryClause?: CategoryClauseCstNode[];
+  readingClause?: ReadingClauseCstNode[];
 };
 
 export interface MetWhenClauseCstNode extends CstNode {
@@ -402,6 +417,21 @@ export type ExclusionStatementCstChildren = {
   categoryClause?: CategoryClauseCstNode[];
   addedClause?: AddedClauseCstNode[];
   removedClause?: RemovedClauseCstNode[];
+  readingClause?: ReadingClauseCstNode[];
+  exclusionVersionClause?: ExclusionVersionClauseCstNode[];
+};
+
+export interface ExclusionVersionClauseCstNode extends CstNode {
+  name: "exclusionVersionClause";
+  children: ExclusionVersionClauseCstChildren;
+}
+
+export type ExclusionVersionClauseCstChildren = {
+  Kw_before: IToken[];
+  MonthLiteral: IToken[];
+  text?: TextCstNode[];
+  notCoveredClause?: NotCoveredClauseCstNode[];
+  categoryClause?: CategoryClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
 };
 
@@ -1141,8 +1171,10 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   sectionStatement(children: SectionStatementCstChildren, param?: IN): OUT;
   appliesClause(children: AppliesClauseCstChildren, param?: IN): OUT;
   criterionStatement(children: CriterionStatementCstChildren, param?: IN): OUT;
+  criterionVersionClause(children: CriterionVersionClauseCstChildren, param?: IN): OUT;
   metWhenClause(children: MetWhenClauseCstChildren, param?: IN): OUT;
   exclusionStatement(children: ExclusionStatementCstChildren, param?: IN): OUT;
+  exclusionVersionClause(children: ExclusionVersionClauseCstChildren, param?: IN): OUT;
   notCoveredClause(children: NotCoveredClauseCstChildren, param?: IN): OUT;
   noteStatement(children: NoteStatementCstChildren, param?: IN): OUT;
   itemClause(children: ItemClauseCstChildren, param?: IN): OUT;

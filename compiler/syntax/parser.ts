@@ -294,6 +294,23 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
     );
+    // Its earlier versions, after every clause of the current one: a version's clauses run to the next
+    // `before` or statement, so nothing after the first `before` can belong to the current version.
+    this.MANY2(() => this.SUBRULE(this.criterionVersionClause));
+  });
+
+  /** `before <revision> "text"`: the version in force until that revision, restating what differed. */
+  private criterionVersionClause = this.RULE("criterionVersionClause", () => {
+    this.CONSUME(K.before);
+    this.CONSUME(MonthLiteral);
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.metWhenClause) },
+        { ALT: () => this.SUBRULE(this.categoryClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
   });
 
   private metWhenClause = this.RULE("metWhenClause", () => {
@@ -312,6 +329,21 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.categoryClause) },
         { ALT: () => this.SUBRULE(this.addedClause) },
         { ALT: () => this.SUBRULE(this.removedClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+    this.MANY2(() => this.SUBRULE(this.exclusionVersionClause));
+  });
+
+  /** An exclusion's earlier version, as a criterion's (criterionVersionClause). */
+  private exclusionVersionClause = this.RULE("exclusionVersionClause", () => {
+    this.CONSUME(K.before);
+    this.CONSUME(MonthLiteral);
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.notCoveredClause) },
+        { ALT: () => this.SUBRULE(this.categoryClause) },
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
     );

@@ -54,6 +54,7 @@ const keywordWords = [
   "added",
   "in",
   "removed",
+  "before",
   "exclusion",
   "not",
   "covered",

@@ -25,8 +25,8 @@ import {
 } from "./decision.js";
 import { markUnknownFacts, type ExplainScope } from "./explain.js";
 import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
-import type { RuleRole } from "./policy-table.js";
-import type { PreparedException, PreparedPolicy } from "./prepare.js";
+import type { Condition, RuleRole } from "./policy-table.js";
+import type { PreparedException, PreparedPolicy, PreparedRule } from "./prepare.js";
 import { readFacts } from "./read-facts.js";
 import { and, not, or, type Truth } from "./truth.js";
 
@@ -42,6 +42,9 @@ export function policyIdentity(
 
 /** What one evaluation computed, by position in the prepared policy's arrays, and the values it read. */
 interface Truths {
+  /** The rules as they stand in the revision in force: each with the words and logic of its version then. */
+  readonly rules: readonly PreparedRule<never>[];
+  readonly partsById: ReadonlyMap<string, Condition>;
   readonly applies: Truth[];
   readonly holds: Truth[];
   readonly exceptions: Truth[];
@@ -74,7 +77,8 @@ function computeTruths<S>(
   asOf: string,
   revision: number,
 ): Truths {
-  const { rules, partOrder } = policy;
+  const { partOrder } = policy;
+  const rules = policy.rulesByRevision[revision] ?? policy.rules;
   const count = rules.length;
   const holds = new Array<Truth>(count);
   const definitionValues = new Array<Truth>(policy.definitions.length);
@@ -104,7 +108,9 @@ function computeTruths<S>(
   // computed (partView reads them so).
   for (let position = 0; position < partOrder.length; position++) {
     const index = partOrder[position]!;
-    const applying = applies[rules[index]!.criterion]!;
+    const part = rules[index]!;
+    // A part added after its criterion (or removed before it) does not apply outside its lifetime.
+    const applying = revision >= part.from && revision < part.until ? applies[part.criterion]! : 0;
     applies[index] = applying;
     partValues[position] = holds[index] = applying === 0 ? 0 : rules[index]!.holds(scope);
   }
@@ -119,7 +125,8 @@ function computeTruths<S>(
     const exception = policy.exceptions[index]!;
     exceptions[index] = revision >= exception.from && revision < exception.until ? exception.applies(scope) : 0;
   }
-  return { applies, holds, exceptions, facts, definitions, parts, asOf };
+  const partsById = policy.partsByRevision[revision] ?? policy.partsById;
+  return { rules, partsById, applies, holds, exceptions, facts, definitions, parts, asOf };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -130,7 +137,7 @@ function firstApplied<S, ExceptionId extends string>(
   truths: Truths,
   i: number,
 ): ExceptionId {
-  for (const j of policy.rules[i]!.overriddenBy)
+  for (const j of truths.rules[i]!.overriddenBy)
     if (truths.exceptions[j] === 2) return policy.exceptions[j]!.id as ExceptionId;
   throw new Error("policyc runtime: a rule was set aside by no exception");
 }
@@ -142,7 +149,7 @@ function appliedExceptions<S>(
   denies: readonly Truth[],
 ): PreparedException<S>[] {
   const applied = new Set<number>();
-  policy.rules.forEach((rule, i) => {
+  truths.rules.forEach((rule, i) => {
     if (denies[i] === 2) for (const j of rule.overriddenBy) if (truths.exceptions[j] === 2) applied.add(j);
   });
   return [...applied].sort((a, b) => a - b).map((j) => policy.exceptions[j]!);
@@ -172,7 +179,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
   truths: Truths,
   withTrace: boolean,
 ): Decision<RuleId, FactName, ExceptionId> {
-  const { rules } = policy;
+  const { rules } = truths;
   const count = rules.length;
   const denies = new Array<Truth>(count);
   const waived = new Array<Truth>(count);
@@ -289,10 +296,10 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
     parts: truths.parts,
     asOf: truths.asOf,
     definitionsByName: policy.definitionsByName,
-    partsById: policy.partsById,
+    partsById: truths.partsById,
   };
   const explained = new Set<number>();
-  policy.rules.forEach((rule, i) => {
+  truths.rules.forEach((rule, i) => {
     if (and(denies[i]!, not(waived[i]!)) !== 1) return;
     if (denies[i] === 1) {
       if (truths.applies[i] === 1)
@@ -332,7 +339,7 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
   truths: Truths,
   overriddenBy: (i: number) => ExceptionId | undefined,
 ): TraceEntry<RuleId, FactName, ExceptionId>[] {
-  const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = policy.rules.map((rule, i) => {
+  const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = truths.rules.map((rule, i) => {
     const { id, kind, role, facts } = rule;
     const status = statusOf(role, truths.applies[i]!, truths.holds[i]!);
     const exception = overriddenBy(i);

@@ -86,6 +86,13 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly identities: readonly PolicyIdentity[];
   readonly effectiveDates: readonly string[];
   readonly rules: readonly PreparedRule<S>[];
+  /**
+   * Per revision, in the order of `revisions`: the rules as they stand in it, each with the words and
+   * logic of its version in force then (the very objects of `rules` for a rule that never changed).
+   */
+  readonly rulesByRevision: readonly (readonly PreparedRule<S>[])[];
+  /** Per revision, the condition of each part in force then, by id. */
+  readonly partsByRevision: readonly ReadonlyMap<string, Condition>[];
   /** Positions in `rules` of the parts, deepest first, so that each is computed before what reads it. */
   readonly partOrder: readonly number[];
   readonly sections: readonly SectionEntry<S>[];
@@ -205,6 +212,22 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     criterion: places[index]!.criterion,
     overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
   }));
+  // NOTE: a version is found once per revision here, not per decision: a decision reads the array of
+  // its revision, and a policy with no versions shares one array between all its revisions.
+  const versioned = declaration.rules.some((entry) => entry.earlier !== undefined && entry.earlier.length > 0);
+  const rulesByRevision = declaration.revisions.map((_, revision) =>
+    versioned
+      ? rules.map((rule, index) => {
+          const version = declaration.rules[index]!.earlier?.find((earlier) => {
+            const { from, until } = range(earlier.inForce, rule.id);
+            return revision >= from && revision < until;
+          });
+          return version === undefined
+            ? rule
+            : { ...rule, text: version.text, when: version.when, holds: version.holds };
+        })
+      : rules,
+  );
   const parts = rules.flatMap((rule, index) => (rule.role === "part" ? [index] : []));
   const partOrder = parts
     .map((index) => ({ index, depth: places[index]!.depth }))
@@ -237,6 +260,10 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     ),
     effectiveDates: declaration.revisions.map((revision) => revision.effective),
     rules,
+    rulesByRevision,
+    partsByRevision: rulesByRevision.map(
+      (atRevision) => new Map(parts.map((index) => [atRevision[index]!.id, atRevision[index]!.when])),
+    ),
     partOrder,
     sections: declaration.sections,
     exceptions: declaration.exceptions.map((entry): PreparedException<S> => ({

@@ -167,8 +167,25 @@ export class StatementTables {
           ]),
       { name: "when", code: this.conditionData.write(rule.condition) },
       { name: "holds", code: scopeClosure(rule.condition, this.helpers) },
+      // Last, and only for a rule that changed, so that a new version adds lines to its rule alone.
+      ...(rule.earlier.length === 0 ? [] : [{ name: "earlier", code: this.earlierVersions(rule) }]),
     ];
     return expandedObject(fields);
+  }
+
+  /** A rule's earlier versions, oldest first, each with its lifetime, words, category and logic. */
+  private earlierVersions(rule: RuleModel): string {
+    return expandedList(
+      rule.earlier.map((version) =>
+        expandedObject([
+          { name: "inForce", code: lifetimeLiteral(this.model, version.inForce) },
+          { name: "text", code: stringLiteral(version.text) },
+          ...(version.category === undefined ? [] : [{ name: "category", code: stringLiteral(version.category) }]),
+          { name: "when", code: this.conditionData.write(version.condition) },
+          { name: "holds", code: scopeClosure(version.condition, this.helpers) },
+        ]),
+      ),
+    );
   }
 
   ruleTable(): string {
