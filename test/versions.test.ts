@@ -1,0 +1,167 @@
+// Versioned statements, run: the fixture versions.policy after its 2026-05 review decides every case
+// dated before 2026-05-01 exactly as the policy did before the review (versions-before-2026-05.policy),
+// quoting the words then in force, and from 2026-05-01 by the new words and logic.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Decision } from "../compiler/runtime/index.js";
+import { ruleVersions } from "../compiler/model/versions.js";
+import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
+import { nestFacts, type FlatFacts } from "./support/random-facts.js";
+
+const before = "2025-06-01";
+const after = "2026-06-01";
+
+let current: ImportedFixture;
+let previous: ImportedFixture;
+
+beforeAll(async () => {
+  current = await importFixtureEvaluator("test/fixtures/versions/versions.policy");
+  previous = await importFixtureEvaluator("test/fixtures/versions/versions-before-2026-05.policy");
+});
+afterAll(() => {
+  current.dispose();
+  previous.dispose();
+});
+
+/** Every combination of values (undefined: unknown) of the given facts. */
+function combinations(space: readonly (readonly [string, readonly unknown[]])[]): FlatFacts[] {
+  let all: FlatFacts[] = [new Map<string, unknown>()];
+  for (const [name, values] of space)
+    all = all.flatMap((facts) =>
+      [...values, undefined].map((value): FlatFacts => {
+        const next: FlatFacts = new Map(facts);
+        if (value !== undefined) next.set(name, value);
+        return next;
+      }),
+    );
+  return all;
+}
+
+/** What a decision says, without the policy's identity (the two fixtures have different references). */
+function said(decision: Decision): unknown {
+  return {
+    outcome: decision.outcome,
+    reasons: decision.reasons,
+    missingFacts: decision.missingFacts.map((missing) => [missing.fact, missing.question]),
+    servicesNotCovered: decision.servicesNotCovered,
+  };
+}
+
+const everyone = {
+  member: { stable: true, documented_by_attending: true, age: 40, has_caregiver: false, trained: true },
+  order: { signed: true },
+};
+
+function decide(facts: unknown, asOf: string): Decision {
+  return current.evaluator.evaluate(facts, { asOf });
+}
+
+describe("a policy with versioned statements", () => {
+  it("decides every case before the revision exactly as the policy did before it", () => {
+    const oldFacts = combinations([
+      ["member.stable", [true, false]],
+      ["member.trained", [true, false]],
+      ["member.age", [1, 5, 15, 40]],
+    ]);
+    // The facts only the new versions read change nothing before 2026-05.
+    const newFacts = combinations([
+      ["member.documented_by_attending", [true, false]],
+      ["member.has_caregiver", [true, false]],
+      ["order.signed", [true, false]],
+    ]);
+    let compared = 0;
+    const outcomes = new Set<string>();
+    for (const facts of oldFacts) {
+      const expected = said(previous.evaluator.evaluate(nestFacts(facts), { asOf: before }));
+      for (const extra of newFacts) {
+        const decision = decide(nestFacts(new Map([...facts, ...extra])), before);
+        expect(said(decision)).toEqual(expected);
+        outcomes.add(decision.outcome);
+        compared++;
+      }
+    }
+    // Three values or unknown each, and four ages or unknown; then three yes-or-no facts more.
+    expect(compared).toBe(3 * 3 * 5 * 3 ** 3);
+    expect([...outcomes].sort()).toEqual(["covered", "not_covered", "pending"]);
+  });
+
+  it("quotes the words of the version in force on the service date", () => {
+    const unstable = { ...everyone, member: { ...everyone.member, stable: false } };
+    expect(decide(unstable, before).reasons).toEqual([
+      { id: "I.A.2", kind: "criterion", text: "The Member's clinical status is stable.", status: "not_met" },
+    ]);
+    expect(decide(unstable, after).reasons).toEqual([
+      {
+        id: "I.A.2",
+        kind: "criterion",
+        text: "The Member's clinical status is stable as documented by the attending physician.",
+        status: "not_met",
+      },
+    ]);
+  });
+
+  it("runs the logic of the version in force: a changed condition", () => {
+    const undocumented = { ...everyone, member: { ...everyone.member, documented_by_attending: false } };
+    expect(decide(undocumented, before).outcome).toBe("covered");
+    expect(decide(undocumented, after).reasons.map((reason) => reason.id)).toEqual(["I.A.2"]);
+  });
+
+  it("narrows an exclusion and removes another from the revision on", () => {
+    const infant = { ...everyone, member: { ...everyone.member, age: 1 } };
+    expect(decide(infant, before).reasons.map((reason) => [reason.id, reason.text])).toEqual([
+      ["II.A", "Members younger than 2 years."],
+      ["II.B", "Members younger than 18 years."],
+    ]);
+    expect(decide(infant, after).reasons.map((reason) => [reason.id, reason.text])).toEqual([
+      ["II.B", "Members younger than 12 years."],
+    ]);
+    const teenager = { ...everyone, member: { ...everyone.member, age: 15 } };
+    expect(decide(teenager, before).outcome).toBe("not_covered");
+    expect(decide(teenager, after).outcome).toBe("covered");
+  });
+
+  it("counts a part added after its criterion only from the revision that added it", () => {
+    const withCaregiver = { ...everyone, member: { ...everyone.member, trained: false, has_caregiver: true } };
+    expect(decide(withCaregiver, before).reasons.map((reason) => reason.id)).toEqual(["I.A.1"]);
+    expect(decide(withCaregiver, after).outcome).toBe("covered");
+    const traced = current.evaluator.evaluate(withCaregiver, { asOf: before, trace: true }).trace ?? [];
+    expect(traced.find((entry) => entry.id === "I.A.1.b")?.status).toBe("not_applicable");
+  });
+
+  it("asks for what an added criterion needs only from the revision on", () => {
+    const unsigned = { ...everyone, order: {} };
+    expect(decide(unsigned, before).outcome).toBe("covered");
+    const pending = decide(unsigned, after);
+    expect(pending.outcome).toBe("pending");
+    expect(pending.missingFacts.map((missing) => missing.fact)).toEqual(["order.signed"]);
+  });
+
+  it("lowers each version with its lifetime, words, category and readings", () => {
+    const rule = current.model.rules.find((candidate) => candidate.id === "I.A.2");
+    if (!rule) throw new Error("no rule I.A.2");
+    expect(
+      ruleVersions(rule).map((version) => ({
+        inForce: version.inForce,
+        text: version.text,
+        category: version.category,
+        readings: version.readings.length,
+      })),
+    ).toEqual([
+      {
+        inForce: { from: 0, until: 1 },
+        text: "The Member's clinical status is stable.",
+        category: "clinical",
+        readings: 1,
+      },
+      {
+        inForce: { from: 1 },
+        text: "The Member's clinical status is stable as documented by the attending physician.",
+        category: "documentation",
+        readings: 0,
+      },
+    ]);
+    // A version that restates no words takes them from the version above it.
+    const parent = current.model.rules.find((candidate) => candidate.id === "I.A.1");
+    expect(parent?.earlier.map((version) => version.text)).toEqual([parent?.text]);
+  });
+});
