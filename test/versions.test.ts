@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Decision } from "../compiler/runtime/index.js";
 import { ruleVersions } from "../compiler/model/versions.js";
+import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
+import { traceSummary } from "../compiler/trace/summary.js";
 import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
 import { nestFacts, type FlatFacts } from "./support/random-facts.js";
 
@@ -163,5 +165,43 @@ describe("a policy with versioned statements", () => {
     // A version that restates no words takes them from the version above it.
     const parent = current.model.rules.find((candidate) => candidate.id === "I.A.1");
     expect(parent?.earlier.map((version) => version.text)).toEqual([parent?.text]);
+  });
+});
+
+describe("the docs of a policy with versioned statements", () => {
+  const docs = (): string => emitDocs(current.model, traceSummary(current.model, undefined));
+
+  /** The part of the docs under one statement's heading, up to the next heading. */
+  function under(markdown: string, heading: string): string {
+    const start = markdown.indexOf(`${heading}\n`);
+    if (start < 0) throw new Error(`no heading ${heading}`);
+    const next = markdown.indexOf("\n#", start + heading.length);
+    return markdown.slice(start, next < 0 ? undefined : next);
+  }
+
+  it("show a changed statement's history: each version with its period and words", () => {
+    const section = under(docs(), "##### Criterion I.A.2");
+    expect(section).toContain("> The Member's clinical status is stable as documented by the attending physician.");
+    expect(section).toContain("- **These words:** from 2026-05 (effective 2026-05-01) on.");
+    expect(section).toContain("**Earlier versions**, newest first:");
+    expect(section).toContain("In force from 2024-05 (effective 2024-05-01) until 2026-05 (effective 2026-05-01):");
+    expect(section).toContain("> The Member's clinical status is stable.\n");
+    expect(section).toContain("- **Logic:** Met when the member's clinical status is stable.\n");
+    expect(section).toContain("- **Category:** clinical: Clinical findings about the member.");
+    // The current version's words come before the history's.
+    expect(section.indexOf("as documented by")).toBeLessThan(section.indexOf("Earlier versions"));
+  });
+
+  it("list the statements a revision changed in the revision log", () => {
+    const row = docs()
+      .split("\n")
+      .find((line) => line.startsWith("| 2026-05 |"));
+    expect(row).toContain("changed [I.A.1](#criterion-ia1), [I.A.2](#criterion-ia2), [II.B](#exclusion-iib)");
+  });
+
+  it("show no history for a statement that never changed", () => {
+    const section = under(docs(), "##### Criterion I.A.3");
+    expect(section).not.toContain("Earlier versions");
+    expect(section).not.toContain("These words");
   });
 });

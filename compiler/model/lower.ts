@@ -537,7 +537,11 @@ class Lowering {
       if (range.from > 0) added[range.from]?.push(id);
       if (range.until !== undefined) removed[range.until]?.push(id);
     };
+    const changed = this.symbols.revisions.map((): string[] => []);
     for (const id of [...this.symbols.outline.keys(), ...this.symbols.exceptions.keys()]) record(id, this.lifetime(id));
+    // A version ends at the revision that changed its statement (an earlier version's end is a change).
+    for (const [id, versions] of this.checked.versions)
+      for (const range of versions.earlier.values()) if (range.until !== undefined) changed[range.until]?.push(id);
     for (const code of this.symbols.codes) {
       code.billing.forEach((_, index) => record(codeLabel(code), this.lifetime(billingKey(code, index))));
     }
@@ -549,6 +553,7 @@ class Lowering {
       readings: readings(revision),
       added: [...new Set(added[index])],
       removed: [...new Set(removed[index])],
+      changed: [...new Set(changed[index])].sort(),
     }));
   }
 

@@ -70,6 +70,8 @@ export interface RevisionModel {
   /** Ids of the statements this revision added or removed. */
   readonly added: readonly string[];
   readonly removed: readonly string[];
+  /** Ids of the statements whose words or logic this revision changed (it ended one of their versions). */
+  readonly changed: readonly string[];
 }
 
 export interface DefinitionModel {
