@@ -2,11 +2,18 @@
 // dated before 2026-05-01 exactly as the policy did before the review (versions-before-2026-05.policy),
 // quoting the words then in force, and from 2026-05-01 by the new words and logic.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Decision } from "../compiler/runtime/index.js";
 import { ruleVersions } from "../compiler/model/versions.js";
 import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
 import { traceSummary } from "../compiler/trace/summary.js";
+import { reviewChange } from "../compiler/diff/review.js";
+import { policyChanges } from "../compiler/diff/changes.js";
+import { checkPolicySource } from "../compiler/pipeline.js";
+import type { PolicyModel } from "../compiler/model/policy-model.js";
+import { projectRoot } from "./support/evaluators.js";
 import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
 import { nestFacts, type FlatFacts } from "./support/random-facts.js";
 
@@ -24,6 +31,12 @@ afterAll(() => {
   current.dispose();
   previous.dispose();
 });
+
+function modelOf(text: string): PolicyModel {
+  const result = checkPolicySource(text, "test/fixtures/versions/versions.policy");
+  if (result.model === undefined) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+  return result.model;
+}
 
 /** Every combination of values (undefined: unknown) of the given facts. */
 function combinations(space: readonly (readonly [string, readonly unknown[]])[]): FlatFacts[] {
@@ -203,5 +216,39 @@ describe("the docs of a policy with versioned statements", () => {
     const section = under(docs(), "##### Criterion I.A.3");
     expect(section).not.toContain("Earlier versions");
     expect(section).not.toContain("These words");
+  });
+});
+
+describe("the review of a change that versions statements", () => {
+  const read = (path: string) => ({ label: path, path, text: readFileSync(join(projectRoot, path), "utf8") });
+
+  it("shows a rewording as one of the same number, and changes no decision before the revision", async () => {
+    const review = await reviewChange(
+      read("test/fixtures/versions/versions-before-2026-05.policy"),
+      read("test/fixtures/versions/versions.policy"),
+    );
+    if (review.kind !== "review") throw new Error(review.diagnostics.map((d) => d.message).join("\n"));
+    expect(review.markdown).toContain("- **criterion I.A.2**: reworded in 2026-05, the same number with a new version");
+    expect(review.markdown).toContain("Wording: The Member's clinical status is ~~stable.~~");
+    expect(review.markdown).not.toContain("criterion I.A.2**: added");
+    expect(review.markdown).not.toContain("criterion I.A.2**: removed");
+    // Keeping the old words as a version is no change of logic by itself: only what the new version
+    // changed is listed.
+    expect(review.markdown).not.toContain("earlier versions:");
+    const periods = review.delta.periods.map((period) => [period.period.from, period.changed]);
+    expect(periods).toEqual([
+      ["2024-05-01", 0n],
+      ["2026-05-01", 10n],
+    ]);
+  });
+
+  it("lists a change to an earlier version as a change of the statement's logic", () => {
+    const policy = read("test/fixtures/versions/versions.policy").text;
+    const edited = policy.replace("not covered when member.age < 18", "not covered when member.age < 16");
+    expect(edited).not.toBe(policy);
+    const changes = policyChanges(modelOf(policy), modelOf(edited));
+    expect(changes.map((change) => [change.what, change.id, change.kinds, change.aspects])).toEqual([
+      ["exclusion", "II.B", ["logic"], ["earlier versions"]],
+    ]);
   });
 });

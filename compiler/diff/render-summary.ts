@@ -99,7 +99,13 @@ function changeBlocks(changes: readonly Change[], before: PolicyModel, after: Po
     blocks.push({
       kind: "list",
       items: group.map((change) => {
-        const head = words`${strong(text(`${change.what} ${change.id}`))}: ${text(change.kinds.map((kind) => (kind === "logic" ? "logic changed" : kind)).join(", "))}`;
+        const kindWords = (kind: (typeof change.kinds)[number]): string =>
+          kind === "logic"
+            ? "logic changed"
+            : kind === "reworded" && change.rewordedIn !== undefined
+              ? `reworded in ${change.rewordedIn}, the same number with a new version`
+              : kind;
+        const head = words`${strong(text(`${change.what} ${change.id}`))}: ${text(change.kinds.map(kindWords).join(", "))}`;
         const details: Inline[] = [];
         if (change.kinds.includes("added") && change.textAfter !== undefined)
           details.push(words`Text: ${text(change.textAfter)}`);
