@@ -485,7 +485,7 @@ const examples: readonly Example[] = [
     {
       date: "approval month",
       value: "2023-01",
-      is: "not after",
+      is: "before",
       other: "approval month",
       otherValue: "2024-06",
       otherIsOfRevisionBefore: true,
@@ -574,6 +574,16 @@ const examples: readonly Example[] = [
         'criterion I.3.a "x" met when a.age >= 18 added in 2024-06\n',
       underlined: "at least one of (I.3.a)",
       hint: "before 2024-06",
+    },
+  ),
+  example(
+    "changeNeverInForce",
+    { id: "I.4", revision: "2024-06", effective: "2024-06-01", later: "2024-07", laterEffective: "2024-03-01" },
+    {
+      name: "a statement added by a revision that a later, retroactive one changes before it takes effect",
+      policy: `${base}revision 2024-07 "Retroactive." effective 2024-03-01\ncriterion I.4 "x" met when a.flag added in 2024-06 before 2024-07 "w"\n`,
+      underlined: "2024-06",
+      hint: "Correct the effective dates",
     },
   ),
   example(

@@ -12,6 +12,7 @@ import { traceSummary } from "../compiler/trace/summary.js";
 import { reviewChange } from "../compiler/diff/review.js";
 import { policyChanges } from "../compiler/diff/changes.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
+import { planFromSources } from "../compiler/build/build.js";
 import type { PolicyModel } from "../compiler/model/policy-model.js";
 import { projectRoot } from "./support/evaluators.js";
 import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
@@ -250,5 +251,62 @@ describe("the review of a change that versions statements", () => {
     expect(changes.map((change) => [change.what, change.id, change.kinds, change.aspects])).toEqual([
       ["exclusion", "II.B", ["logic"], ["earlier versions"]],
     ]);
+  });
+});
+
+describe("a revision log with a retroactive revision and two revisions on one day", () => {
+  let retroactive: ImportedFixture;
+  beforeAll(async () => {
+    retroactive = await importFixtureEvaluator("test/fixtures/versions/retroactive.policy");
+  });
+  afterAll(() => retroactive.dispose());
+
+  const evaluate = (facts: unknown, asOf: string): Decision => retroactive.evaluator.evaluate(facts, { asOf });
+  const child = { member: { age: 14, trained: true }, order: { signed: true } };
+
+  it("applies a retroactive change from its effective date, before the revisions listed above it", () => {
+    // 2021-09-27 on, II.A reads "younger than 12", though 2023-03 was approved after 2022-01.
+    expect(evaluate(child, "2021-06-01").reasons.map((reason) => reason.text)).toContain(
+      "Members younger than 16 years.",
+    );
+    expect(evaluate(child, "2021-10-01").reasons.map((reason) => reason.id)).not.toContain("II.A");
+    // The retroactive revision does not bring forward what 2022-01 added: I.A.2 applies from 2022-01-01.
+    const unsigned = { member: { age: 40, trained: true }, order: { signed: false } };
+    expect(evaluate(unsigned, "2021-10-01").outcome).toBe("covered");
+    expect(evaluate(unsigned, "2022-01-01").reasons.map((reason) => reason.id)).toEqual(["I.A.2"]);
+  });
+
+  it("reports the latest revision in the log in effect on the date", () => {
+    const adult = { member: { age: 40, trained: true }, order: { signed: true } };
+    expect(evaluate(adult, "2021-10-01").policy.revision).toBe("2023-03");
+    expect(evaluate(adult, "2022-06-01").policy.revision).toBe("2023-03");
+    expect(evaluate(adult, "2023-03-15").policy.revision).toBe("v7");
+  });
+
+  it("applies both revisions that take effect on one day, in the order of the log", () => {
+    const minor = { member: { age: 17, trained: false }, order: { signed: true } };
+    const before = evaluate(minor, "2023-03-14");
+    expect(before.reasons.map((reason) => [reason.id, reason.text])).toEqual([["I.A.1", "The Member is an adult."]]);
+    const after = evaluate(minor, "2023-03-15");
+    expect(after.reasons.map((reason) => [reason.id, reason.text])).toEqual([
+      ["I.A.1", "The Member is 18 years of age or older."],
+      ["I.A.3", "The member was trained to give the therapy."],
+    ]);
+  });
+
+  it("names revisions by month, month and suffix, or a name, with stable constants", async () => {
+    const plan = await planFromSources(
+      [
+        {
+          path: "test/fixtures/versions/retroactive.policy",
+          text: readFileSync(join(projectRoot, "test/fixtures/versions/retroactive.policy"), "utf8"),
+        },
+      ],
+      [],
+    );
+    const evaluator = plan.files.find((file) => file.path.endsWith("/evaluator.ts"))?.contents ?? "";
+    expect(evaluator).toContain("const REVISION_2023_03_B: Revision = {");
+    expect(evaluator).toContain("const REVISION_V7: Revision = {");
+    expect(evaluator).toContain("inForce: { from: REVISION_2021_05, until: REVISION_V7 },");
   });
 });

@@ -17,7 +17,7 @@ import {
 import { checkExpression, emptyReads, type ExpressionReads, type ExpressionSite } from "./expressions.js";
 import type { Resolution, Resolutions } from "./resolutions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
-import { checkPartsInForce, checkVersionLifetimes, type VersionLifetimes } from "./versions.js";
+import { checkChangesTakeEffect, checkPartsInForce, checkVersionLifetimes, type VersionLifetimes } from "./versions.js";
 import { checkException } from "./exceptions.js";
 import { checkBilling } from "./billing.js";
 import { isValidMonth } from "./literals.js";
@@ -125,7 +125,18 @@ class PolicyChecker {
         resolveLifetime(statement, this.symbols, describeStatement(statement), this.diagnostics),
       );
     }
-    for (const statement of this.symbols.outline.values()) this.checkOutlineStatement(statement);
+    for (const statement of this.symbols.outline.values()) {
+      this.checkOutlineStatement(statement);
+      const versions = statement.kind === "criterion" || statement.kind === "exclusion" ? statement.versions : [];
+      const changes = [statement.added, ...versions.map((version) => version.before), statement.removed];
+      checkChangesTakeEffect(
+        statement.id.text,
+        changes.filter((word) => word !== undefined),
+        this.symbols,
+        describeStatement(statement),
+        this.diagnostics,
+      );
+    }
     for (const exception of this.symbols.exceptions.values()) {
       const context = describeStatement(exception);
       this.lifetimes.set(exception.id.text, resolveLifetime(exception, this.symbols, context, this.diagnostics));

@@ -147,3 +147,47 @@ export function checkPartsInForce(
     );
   }
 }
+
+/**
+ * A statement's changes (its `added in`, each version's `before`, its `removed in`) each take effect on
+ * their revision's effective date, and on a date the latest change in the log that is in effect
+ * decides. A change followed in the log by another that takes effect no later is never in force
+ * (PC075): a retroactive revision must not leave a change of an earlier one with no time to apply.
+ */
+export function checkChangesTakeEffect(
+  id: string,
+  changes: readonly Ast.Word[],
+  symbols: PolicySymbols,
+  context: string,
+  diagnostics: Diagnostic[],
+): void {
+  const resolved = changes.flatMap((word) => {
+    const revision = symbols.revisions.findIndex((candidate) => candidate.approved.text === word.text);
+    const effective = symbols.revisions[revision]?.effective?.text;
+    return revision < 0 || effective === undefined ? [] : [{ word, revision, effective }];
+  });
+  for (const change of resolved) {
+    const later = resolved
+      .filter((other) => other.revision > change.revision && other.effective <= change.effective)
+      .sort((a, b) => a.revision - b.revision)[0];
+    if (!later) continue;
+    diagnostics.push(
+      diagnostic(
+        catalogue.changeNeverInForce,
+        symbols.file,
+        change.word.span,
+        {
+          id,
+          revision: change.word.text,
+          effective: change.effective,
+          later: later.word.text,
+          laterEffective: later.effective,
+        },
+        {
+          context,
+          hint: `Correct the effective dates, or fold the change of ${change.word.text} into the one of ${later.word.text}.`,
+        },
+      ),
+    );
+  }
+}

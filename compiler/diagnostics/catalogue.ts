@@ -255,7 +255,7 @@ const entries = {
     (a: {
       date: RevisionDate;
       value: string;
-      is: "after" | "before" | "not after";
+      is: "after" | "before";
       other: RevisionDate;
       otherValue: string;
       otherIsOfRevisionBefore: boolean;
@@ -310,6 +310,13 @@ const entries = {
     "Refers to a part not in force",
     (a: { id: string; part: string; revision: string }) =>
       `This version of ${quoted(a.id)} refers to ${quoted(a.part)}, which is not in force in revision ${a.revision}.`,
+  ),
+  changeNeverInForce: entry(
+    "PC075",
+    "error",
+    "Change never in force",
+    (a: { id: string; revision: string; effective: string; later: string; laterEffective: string }) =>
+      `The change to ${quoted(a.id)} in ${a.revision} never takes effect: ${a.later}, later in the log, changes it from ${a.laterEffective}, no later than ${a.revision} takes effect (${a.effective}).`,
   ),
   emptyVersion: entry(
     "PC074",

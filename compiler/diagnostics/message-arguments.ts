@@ -155,6 +155,7 @@ export function describeNesting(subject: NestingSubject): { readonly subject: st
 /** What a name is declared as (PC010). */
 export type DeclaredKind =
   | OutlineKind
+  | "revision"
   | "number"
   | "category"
   | "fact"

@@ -62,6 +62,17 @@ export type ReadingClauseCstChildren = {
   text: TextCstNode[];
 };
 
+export interface RevisionNameCstNode extends CstNode {
+  name: "revisionName";
+  children: RevisionNameCstChildren;
+}
+
+export type RevisionNameCstChildren = {
+  MonthLiteral?: IToken[];
+  SuffixedMonth?: IToken[];
+  Name?: IToken[];
+};
+
 export interface AddedClauseCstNode extends CstNode {
   name: "addedClause";
   children: AddedClauseCstChildren;
@@ -70,7 +81,7 @@ export interface AddedClauseCstNode extends CstNode {
 export type AddedClauseCstChildren = {
   Kw_added: IToken[];
   Kw_in: IToken[];
-  MonthLiteral: IToken[];
+  revisionName: RevisionNameCstNode[];
 };
 
 export interface RemovedClauseCstNode extends CstNode {
@@ -81,7 +92,7 @@ export interface RemovedClauseCstNode extends CstNode {
 export type RemovedClauseCstChildren = {
   Kw_removed: IToken[];
   Kw_in: IToken[];
-  MonthLiteral: IToken[];
+  revisionName: RevisionNameCstNode[];
 };
 
 export interface CategoryClauseCstNode extends CstNode {
@@ -169,7 +180,7 @@ export interface RevisionStatementCstNode extends CstNode {
 
 export type RevisionStatementCstChildren = {
   Kw_revision: IToken[];
-  MonthLiteral: IToken[];
+  revisionName: RevisionNameCstNode[];
   text: TextCstNode[];
   reviewedClause?: ReviewedClauseCstNode[];
   effectiveClause?: EffectiveClauseCstNode[];
@@ -386,7 +397,7 @@ export interface CriterionVersionClauseCstNode extends CstNode {
 
 export type CriterionVersionClauseCstChildren = {
   Kw_before: IToken[];
-  MonthLiteral: IToken[];
+  revisionName: RevisionNameCstNode[];
   text?: TextCstNode[];
   metWhenClause?: MetWhenClauseCstNode[];
   categoryClause?: CategoryClauseCstNode[];
@@ -428,7 +439,7 @@ export interface ExclusionVersionClauseCstNode extends CstNode {
 
 export type ExclusionVersionClauseCstChildren = {
   Kw_before: IToken[];
-  MonthLiteral: IToken[];
+  revisionName: RevisionNameCstNode[];
   text?: TextCstNode[];
   notCoveredClause?: NotCoveredClauseCstNode[];
   categoryClause?: CategoryClauseCstNode[];
@@ -1144,6 +1155,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   statement(children: StatementCstChildren, param?: IN): OUT;
   text(children: TextCstChildren, param?: IN): OUT;
   readingClause(children: ReadingClauseCstChildren, param?: IN): OUT;
+  revisionName(children: RevisionNameCstChildren, param?: IN): OUT;
   addedClause(children: AddedClauseCstChildren, param?: IN): OUT;
   removedClause(children: RemovedClauseCstChildren, param?: IN): OUT;
   categoryClause(children: CategoryClauseCstChildren, param?: IN): OUT;

@@ -12,6 +12,7 @@ import {
   TextBlock,
   DateLiteral,
   MonthLiteral,
+  SuffixedMonth,
   NumberLiteral,
   LessOrEqual,
   GreaterOrEqual,
@@ -82,16 +83,25 @@ class PolicyParser extends CstParser {
     this.SUBRULE(this.text);
   });
 
+  /** A revision's name: its month (`2021-05`), its month and a suffix (`2023-04-b`), or a name (`v7`). */
+  private revisionName = this.RULE("revisionName", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(MonthLiteral) },
+      { ALT: () => this.CONSUME(SuffixedMonth) },
+      { ALT: () => this.CONSUME(Name) },
+    ]);
+  });
+
   private addedClause = this.RULE("addedClause", () => {
     this.CONSUME(K.added);
     this.CONSUME(K.in);
-    this.CONSUME(MonthLiteral);
+    this.SUBRULE(this.revisionName);
   });
 
   private removedClause = this.RULE("removedClause", () => {
     this.CONSUME(K.removed);
     this.CONSUME(K.in);
-    this.CONSUME(MonthLiteral);
+    this.SUBRULE(this.revisionName);
   });
 
   private categoryClause = this.RULE("categoryClause", () => {
@@ -145,7 +155,7 @@ class PolicyParser extends CstParser {
 
   private revisionStatement = this.RULE("revisionStatement", () => {
     this.CONSUME(K.revision);
-    this.CONSUME(MonthLiteral);
+    this.SUBRULE(this.revisionName);
     this.SUBRULE(this.text);
     this.MANY(() =>
       this.OR([
@@ -302,7 +312,7 @@ class PolicyParser extends CstParser {
   /** `before <revision> "text"`: the version in force until that revision, restating what differed. */
   private criterionVersionClause = this.RULE("criterionVersionClause", () => {
     this.CONSUME(K.before);
-    this.CONSUME(MonthLiteral);
+    this.SUBRULE(this.revisionName);
     this.OPTION(() => this.SUBRULE(this.text));
     this.MANY(() =>
       this.OR([
@@ -338,7 +348,7 @@ class PolicyParser extends CstParser {
   /** An exclusion's earlier version, as a criterion's (criterionVersionClause). */
   private exclusionVersionClause = this.RULE("exclusionVersionClause", () => {
     this.CONSUME(K.before);
-    this.CONSUME(MonthLiteral);
+    this.SUBRULE(this.revisionName);
     this.OPTION(() => this.SUBRULE(this.text));
     this.MANY(() =>
       this.OR([

@@ -180,6 +180,12 @@ export const DateLiteral = createToken({
   label: "a date (YYYY-MM-DD)",
 });
 export const MonthLiteral = createToken({ name: "MonthLiteral", pattern: /\d{4}-\d{2}/, label: "a month (YYYY-MM)" });
+/** A revision named by its month and a suffix, for a second revision in one month: `2023-04-b`. */
+export const SuffixedMonth = createToken({
+  name: "SuffixedMonth",
+  pattern: /\d{4}-\d{2}(?:-[A-Za-z][A-Za-z0-9]*)+/,
+  label: "a revision name (YYYY-MM-suffix)",
+});
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?/, label: "a number" });
 
 export const LessOrEqual = createToken({ name: "LessOrEqual", pattern: /<=/, label: "`<=`" });
@@ -210,6 +216,7 @@ export const allTokens: TokenType[] = [
   Text,
   UnclosedText,
   DateLiteral,
+  SuffixedMonth,
   MonthLiteral,
   NumberLiteral,
   LessOrEqual,

@@ -26,7 +26,7 @@ import {
 import { markUnknownFacts, type ExplainScope } from "./explain.js";
 import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { Condition, RuleRole } from "./policy-table.js";
-import type { PreparedException, PreparedPolicy, PreparedRule } from "./prepare.js";
+import type { PeriodPlan, PreparedException, PreparedPolicy, PreparedRule } from "./prepare.js";
 import { readFacts } from "./read-facts.js";
 import { and, not, or, type Truth } from "./truth.js";
 
@@ -45,6 +45,7 @@ interface Truths {
   /** The rules as they stand in the revision in force: each with the words and logic of its version then. */
   readonly rules: readonly PreparedRule<never>[];
   readonly partsById: ReadonlyMap<string, Condition>;
+  readonly exceptionInForce: readonly boolean[];
   readonly applies: Truth[];
   readonly holds: Truth[];
   readonly exceptions: Truth[];
@@ -70,15 +71,25 @@ function truthStatus(value: Truth): RuleStatus {
   return value === 2 ? "met" : value === 0 ? "not_met" : "unknown";
 }
 
+/** The period of service dates `asOf` falls in: after the last period that starts on or before it. */
+function periodOn<S>(policy: PreparedPolicy<S, string, string, string>, asOf: string): PeriodPlan<S> {
+  let found = 0;
+  for (let index = 0; index < policy.periodStarts.length; index++)
+    if (policy.periodStarts[index]! <= asOf) found = index;
+  const period = policy.periods[found];
+  if (period === undefined) throw new RangeError(`policyc runtime: no period for ${asOf}`);
+  return period;
+}
+
 /** Runs every statement's compiled logic on the facts: definitions, parts, rules, then exceptions. */
 function computeTruths<S>(
   policy: PreparedPolicy<S, string, string, string>,
   factValues: unknown[],
   asOf: string,
-  revision: number,
+  period: PeriodPlan<S>,
 ): Truths {
   const { partOrder } = policy;
-  const rules = policy.rulesByRevision[revision] ?? policy.rules;
+  const { rules, ruleInForce, exceptionInForce } = period;
   const count = rules.length;
   const holds = new Array<Truth>(count);
   const definitionValues = new Array<Truth>(policy.definitions.length);
@@ -100,7 +111,7 @@ function computeTruths<S>(
   for (let index = 0; index < count; index++) {
     const rule = rules[index]!;
     if (rule.role === "part") continue;
-    let truth: Truth = revision >= rule.from && revision < rule.until ? 2 : 0;
+    let truth: Truth = ruleInForce[index] === true ? 2 : 0;
     for (const section of rule.sections) truth = and(truth, sections[section]!);
     applies[index] = truth;
   }
@@ -110,7 +121,7 @@ function computeTruths<S>(
     const index = partOrder[position]!;
     const part = rules[index]!;
     // A part added after its criterion (or removed before it) does not apply outside its lifetime.
-    const applying = revision >= part.from && revision < part.until ? applies[part.criterion]! : 0;
+    const applying = ruleInForce[index] === true ? applies[part.criterion]! : 0;
     applies[index] = applying;
     partValues[position] = holds[index] = applying === 0 ? 0 : rules[index]!.holds(scope);
   }
@@ -123,10 +134,20 @@ function computeTruths<S>(
   const exceptions = new Array<Truth>(exceptionCount);
   for (let index = 0; index < exceptionCount; index++) {
     const exception = policy.exceptions[index]!;
-    exceptions[index] = revision >= exception.from && revision < exception.until ? exception.applies(scope) : 0;
+    exceptions[index] = exceptionInForce[index] === true ? exception.applies(scope) : 0;
   }
-  const partsById = policy.partsByRevision[revision] ?? policy.partsById;
-  return { rules, partsById, applies, holds, exceptions, facts, definitions, parts, asOf };
+  return {
+    rules,
+    partsById: period.partsById,
+    exceptionInForce,
+    applies,
+    holds,
+    exceptions,
+    facts,
+    definitions,
+    parts,
+    asOf,
+  };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -168,7 +189,10 @@ export function evaluatePolicy<S, RuleId extends string, FactName extends string
   const { asOf, revision, trace } = revisionInForce(options, policy.effectiveDates, issues);
   const facts = readFacts(input, policy.input, policy.facts.length, issues);
   if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
-  const truths = computeTruths(policy as PreparedPolicy<S, string, string, string>, facts, asOf, revision);
+  const period = periodOn(policy, asOf);
+  const truths = computeTruths(policy as PreparedPolicy<S, string, string, string>, facts, asOf, period);
+  // NOTE: the revision a decision reports is the latest in the log in effect on the date, which
+  // `revisionInForce` found from the same effective dates as the period.
   return decide(policy, revision, asOf, truths, trace);
 }
 
@@ -264,7 +288,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
         priorApprovalRequired,
         asOf,
         policy: identity,
-        trace: buildTrace(policy, revision, truths, overriddenBy),
+        trace: buildTrace(policy, truths, overriddenBy),
       }
     : {
         outcome,
@@ -335,7 +359,6 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
 
 function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
-  revision: number,
   truths: Truths,
   overriddenBy: (i: number) => ExceptionId | undefined,
 ): TraceEntry<RuleId, FactName, ExceptionId>[] {
@@ -348,7 +371,7 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
       : { id: id as RuleId, kind, status, facts: facts as readonly FactName[], overriddenBy: exception };
   });
   policy.exceptions.forEach((exception, j) => {
-    const inForce = revision >= exception.from && revision < exception.until;
+    const inForce = truths.exceptionInForce[j] === true;
     const status = inForce ? truthStatus(truths.exceptions[j]!) : "not_applicable";
     const { id, facts } = exception;
     entries.push({ id: id as ExceptionId, kind: "exception", status, facts: facts as readonly FactName[] });

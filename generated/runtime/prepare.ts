@@ -65,6 +65,44 @@ export interface PreparedRule<S> {
   readonly overriddenBy: readonly number[];
 }
 
+/**
+ * What a period of service dates is judged by: each rule with the words and logic of its version in
+ * force then (the very objects of `rules` for a rule that never changed), whether each rule and
+ * exception is in force, and the revision a decision reports (the latest in the log in effect).
+ */
+export interface PeriodPlan<S> {
+  readonly revision: number;
+  readonly rules: readonly PreparedRule<S>[];
+  readonly ruleInForce: readonly boolean[];
+  readonly exceptionInForce: readonly boolean[];
+  /** The condition of each part as it stands then, by id. */
+  readonly partsById: ReadonlyMap<string, Condition>;
+}
+
+/** A change to a statement: from revision `revision` on, it stands as `state` (undefined: not in force). */
+interface StatementEvent<T> {
+  readonly revision: number;
+  readonly state: T | undefined;
+}
+
+/**
+ * What a statement stands as in a period, given the revisions in effect then (their effective date on
+ * or before the period's start): the state set by the latest of those revisions, in log order, that
+ * changed it. NOTE: judging each statement by its own changes, not the whole policy by the latest
+ * revision, is what lets a revision take effect retroactively without carrying along the changes of
+ * the revisions listed between (docs/language.md, "Revisions").
+ */
+function stateIn<T>(events: readonly StatementEvent<T>[], inEffect: readonly boolean[]): T | undefined {
+  let state: T | undefined;
+  let latest = -1;
+  for (const event of events)
+    if (inEffect[event.revision] === true && event.revision > latest) {
+      latest = event.revision;
+      state = event.state;
+    }
+  return state;
+}
+
 export interface PreparedException<S> {
   readonly id: string;
   readonly title: string;
@@ -87,12 +125,12 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly effectiveDates: readonly string[];
   readonly rules: readonly PreparedRule<S>[];
   /**
-   * Per revision, in the order of `revisions`: the rules as they stand in it, each with the words and
-   * logic of its version in force then (the very objects of `rules` for a rule that never changed).
+   * The periods a service date falls in: the distinct effective dates, in date order (a date is in
+   * the period of the last one on or before it). See `inPeriods` for what each period is judged by.
    */
-  readonly rulesByRevision: readonly (readonly PreparedRule<S>[])[];
-  /** Per revision, the condition of each part in force then, by id. */
-  readonly partsByRevision: readonly ReadonlyMap<string, Condition>[];
+  readonly periodStarts: readonly string[];
+  /** Per period: the rules as they stand then (see `inPeriods`), in the order of `rules`. */
+  readonly periods: readonly PeriodPlan<S>[];
   /** Positions in `rules` of the parts, deepest first, so that each is computed before what reads it. */
   readonly partOrder: readonly number[];
   readonly sections: readonly SectionEntry<S>[];
@@ -212,22 +250,35 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     criterion: places[index]!.criterion,
     overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
   }));
-  // NOTE: a version is found once per revision here, not per decision: a decision reads the array of
-  // its revision, and a policy with no versions shares one array between all its revisions.
-  const versioned = declaration.rules.some((entry) => entry.earlier !== undefined && entry.earlier.length > 0);
-  const rulesByRevision = declaration.revisions.map((_, revision) =>
-    versioned
-      ? rules.map((rule, index) => {
-          const version = declaration.rules[index]!.earlier?.find((earlier) => {
-            const { from, until } = range(earlier.inForce, rule.id);
-            return revision >= from && revision < until;
-          });
-          return version === undefined
-            ? rule
-            : { ...rule, text: version.text, when: version.when, holds: version.holds };
-        })
-      : rules,
-  );
+  // Each rule's changes: its versions, oldest first, each from where the one before ends; then its removal.
+  const ruleEvents = declaration.rules.map((entry, index): StatementEvent<PreparedRule<S>>[] => {
+    const rule = rules[index]!;
+    const earlier = entry.earlier ?? [];
+    const versions = [
+      ...earlier.map((version): PreparedRule<S> => ({
+        ...rule,
+        text: version.text,
+        when: version.when,
+        holds: version.holds,
+      })),
+      rule,
+    ];
+    const starts = [rule.from, ...earlier.map((version) => range(version.inForce, rule.id).until)];
+    return [
+      ...versions.map((state, k) => ({ revision: starts[k]!, state })),
+      ...(rule.until < declaration.revisions.length ? [{ revision: rule.until, state: undefined }] : []),
+    ];
+  });
+  const periodStarts = [...new Set(declaration.revisions.map((revision) => revision.effective))].sort();
+  const exceptions = declaration.exceptions.map((entry): PreparedException<S> => ({
+    id: entry.id,
+    title: entry.title,
+    requiresPriorApproval: entry.requiresPriorApproval,
+    facts: entry.facts,
+    when: entry.when,
+    applies: entry.applies,
+    ...range(entry.inForce, entry.id),
+  }));
   const parts = rules.flatMap((rule, index) => (rule.role === "part" ? [index] : []));
   const partOrder = parts
     .map((index) => ({ index, depth: places[index]!.depth }))
@@ -260,21 +311,33 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     ),
     effectiveDates: declaration.revisions.map((revision) => revision.effective),
     rules,
-    rulesByRevision,
-    partsByRevision: rulesByRevision.map(
-      (atRevision) => new Map(parts.map((index) => [atRevision[index]!.id, atRevision[index]!.when])),
-    ),
+    periodStarts,
+    periods: periodStarts.map((start): PeriodPlan<S> => {
+      const inEffect = declaration.revisions.map((revision) => revision.effective <= start);
+      const states = ruleEvents.map((events) => stateIn(events, inEffect));
+      const atPeriod = states.map((state, index) => state ?? rules[index]!);
+      return {
+        revision: inEffect.lastIndexOf(true),
+        rules: atPeriod,
+        ruleInForce: states.map((state) => state !== undefined),
+        exceptionInForce: exceptions.map(
+          (exception) =>
+            stateIn(
+              [
+                { revision: exception.from, state: true },
+                ...(exception.until < declaration.revisions.length
+                  ? [{ revision: exception.until, state: undefined }]
+                  : []),
+              ],
+              inEffect,
+            ) === true,
+        ),
+        partsById: new Map(parts.map((index) => [atPeriod[index]!.id, atPeriod[index]!.when])),
+      };
+    }),
     partOrder,
     sections: declaration.sections,
-    exceptions: declaration.exceptions.map((entry): PreparedException<S> => ({
-      id: entry.id,
-      title: entry.title,
-      requiresPriorApproval: entry.requiresPriorApproval,
-      facts: entry.facts,
-      when: entry.when,
-      applies: entry.applies,
-      ...range(entry.inForce, entry.id),
-    })),
+    exceptions,
     definitions: declaration.definitions,
     definitionsByName: new Map(declaration.definitions.map((definition) => [definition.name, definition])),
     partsById: new Map(parts.map((index) => [rules[index]!.id, rules[index]!.when])),
