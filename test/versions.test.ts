@@ -12,7 +12,9 @@ import { traceSummary } from "../compiler/trace/summary.js";
 import { reviewChange } from "../compiler/diff/review.js";
 import { policyChanges } from "../compiler/diff/changes.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
-import { planFromSources } from "../compiler/build/build.js";
+import { checkSources, planFromSources } from "../compiler/build/build.js";
+import { tracePolicy } from "../compiler/trace/trace.js";
+import { policyInRevision } from "../compiler/trace/in-revision.js";
 import type { PolicyModel } from "../compiler/model/policy-model.js";
 import { projectRoot } from "./support/evaluators.js";
 import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
@@ -308,5 +310,59 @@ describe("a revision log with a retroactive revision and two revisions on one da
     expect(evaluator).toContain("const REVISION_2023_03_B: Revision = {");
     expect(evaluator).toContain("const REVISION_V7: Revision = {");
     expect(evaluator).toContain("inForce: { from: REVISION_2021_05, until: REVISION_V7 },");
+  });
+});
+
+describe("the traceability of versions to the published text of each revision", () => {
+  const path = "test/fixtures/versions/versions.policy";
+  const source = (): string => readFileSync(join(projectRoot, path), "utf8");
+  const traced = (text: string) => {
+    const checked = checkSources([{ path, text }], [], projectRoot);
+    const model = checked.models.get("FIX.VER.1");
+    if (!model) throw new Error(checked.diagnostics.map((d) => d.message).join("\n"));
+    return traceSummary(model, checked.published.get(model.reference), checked.revisionTexts.get(model.reference));
+  };
+
+  it("checks each revision's text against the words in force in it, and every version's words", () => {
+    const { texts, unchecked } = traced(source()).revisions;
+    expect(texts.map((text) => [text.revision, text.kind])).toEqual([
+      ["2024-05", "checked"],
+      ["2026-05", "checked"],
+    ]);
+    for (const text of texts) {
+      if (text.kind !== "checked") continue;
+      expect(text.report.mismatches).toEqual([]);
+      expect(text.report.accounted).toBe(text.report.total);
+    }
+    expect(unchecked).toEqual([]);
+  });
+
+  it("finds the old words of a reworded criterion in the old text, and not the new ones", () => {
+    const model = modelOf(source());
+    const published = readFileSync(join(projectRoot, "test/fixtures/versions/versions-2024-05.published.txt"), "utf8");
+    const newWords = published.replace(
+      "2. The Member's clinical status is stable.",
+      "2. The Member's clinical status is stable as documented by the attending physician.",
+    );
+    expect(tracePolicy(policyInRevision(model, 0), published).mismatches).toEqual([]);
+    const report = tracePolicy(policyInRevision(model, 0), newWords);
+    expect(report.unaccounted.map((sentence) => sentence.text)).toEqual([
+      "The Member's clinical status is stable as documented by the attending physician.",
+    ]);
+  });
+
+  it("says which words no held text checks when a revision's text is not kept", () => {
+    const withoutOld = source().replace('  published text "versions-2024-05.published.txt"\n', "");
+    const { texts, unchecked } = traced(withoutOld).revisions;
+    expect(texts.map((text) => text.revision)).toEqual(["2026-05"]);
+    expect(unchecked.map((words) => [words.owner, words.revisions, words.text])).toEqual([
+      ["criterion I.A.1", ["2024-05"], "The therapy can be given safely at home, either:"],
+      ["criterion I.A.2", ["2024-05"], "The Member's clinical status is stable."],
+      ["exclusion II.A", ["2024-05"], "Members younger than 2 years."],
+      ["exclusion II.B", ["2024-05"], "Members younger than 18 years."],
+    ]);
+    const docs = emitDocs(modelOf(withoutOld), traced(withoutOld));
+    expect(docs).toContain("### The published text of each revision");
+    expect(docs).toContain("- criterion I.A.2 (in force in 2024-05): The Member's clinical status is stable.\n");
   });
 });

@@ -226,12 +226,21 @@ class PolicyChecker {
         context,
       );
     }
-    if (header.publishedText && !isPublishedTextName(header.publishedText.value)) {
+    // Every published text, the header's (the latest revision's) and each revision's, by one rule.
+    const texts = [
+      { text: header.publishedText, context },
+      ...this.symbols.revisions.map((revision) => ({
+        text: revision.publishedText,
+        context: `revision ${revision.approved.text}`,
+      })),
+    ];
+    for (const { text, context: where } of texts) {
+      if (!text || isPublishedTextName(text.value)) continue;
       this.report(
         catalogue.publishedTextOutside,
-        header.publishedText.span,
-        { path: header.publishedText.value, way: "name" },
-        context,
+        text.span,
+        { path: text.value, way: "name" },
+        where,
         "Name a file beside the policy (or in a folder under it), such as `abc-cp-1.published.txt`: letters, digits, `.`, `-` and `_`, parts joined by `/`, no `..` and no leading `/`.",
       );
     }

@@ -554,6 +554,7 @@ class Lowering {
       added: [...new Set(added[index])],
       removed: [...new Set(removed[index])],
       changed: [...new Set(changed[index])].sort(),
+      ...(revision.publishedText && { publishedText: revision.publishedText.value }),
     }));
   }
 

@@ -72,6 +72,8 @@ export interface RevisionModel {
   readonly removed: readonly string[];
   /** Ids of the statements whose words or logic this revision changed (it ended one of their versions). */
   readonly changed: readonly string[];
+  /** The file holding the policy as published in this revision, relative to the policy's folder. */
+  readonly publishedText?: string;
 }
 
 export interface DefinitionModel {

@@ -106,6 +106,8 @@ export interface Revision {
   readonly text: TextLiteral;
   readonly reviewed?: Word;
   readonly effective?: Word;
+  /** The file holding the policy as published in this revision, beside the policy file. */
+  readonly publishedText?: TextLiteral;
   readonly readings: readonly Reading[];
 }
 

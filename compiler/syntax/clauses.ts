@@ -87,7 +87,12 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
   },
   revisionStatement: {
     owner: "revision",
-    clauses: [once("reviewedClause", "reviewed"), once("effectiveClause", "effective", true), reading],
+    clauses: [
+      once("reviewedClause", "reviewed"),
+      once("effectiveClause", "effective", true),
+      once("publishedTextClause", "published text"),
+      reading,
+    ],
   },
   factStatement: {
     owner: "fact",

@@ -306,6 +306,7 @@ class AstBuilder {
         text,
         ...optional("reviewed", optionalWord(firstToken(reviewed?.children.MonthLiteral))),
         ...optional("effective", optionalWord(firstToken(effective?.children.DateLiteral))),
+        ...optional("publishedText", this.firstText(children.publishedTextClause)),
         readings: this.readings(children),
       },
     ];

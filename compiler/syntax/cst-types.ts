@@ -184,6 +184,7 @@ export type RevisionStatementCstChildren = {
   text: TextCstNode[];
   reviewedClause?: ReviewedClauseCstNode[];
   effectiveClause?: EffectiveClauseCstNode[];
+  publishedTextClause?: PublishedTextClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
 };
 

@@ -161,6 +161,7 @@ class PolicyParser extends CstParser {
       this.OR([
         { ALT: () => this.SUBRULE(this.reviewedClause) },
         { ALT: () => this.SUBRULE(this.effectiveClause) },
+        { ALT: () => this.SUBRULE(this.publishedTextClause) },
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
     );
