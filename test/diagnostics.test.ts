@@ -617,6 +617,15 @@ const examples: readonly Example[] = [
     },
   ),
   example(
+    "overrideNotDeclared",
+    { target: "I.4", category: "place" },
+    {
+      name: "an exception reaching past what it declares in an earlier version of a statement",
+      policy: `${base}criterion I.4 "x" met when a.flag category safety before 2024-06 "w" category place\nexception E "E" applies when a.age < 2 may override safety overrides I.4\n`,
+      underlined: "I.4",
+    },
+  ),
+  example(
     "overrideForbidden",
     { target: "I.1", category: "safety" },
     {
