@@ -96,6 +96,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "Reason",
   "Revision",
   "RuleEntry",
+  "RuleVersionEntry",
   "RuleKind",
   "RuleRole",
   "RuleStatus",
