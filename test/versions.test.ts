@@ -140,10 +140,17 @@ describe("a policy with versioned statements", () => {
 
   it("counts a part added after its criterion only from the revision that added it", () => {
     const withCaregiver = { ...everyone, member: { ...everyone.member, trained: false, has_caregiver: true } };
-    expect(decide(withCaregiver, before).reasons.map((reason) => reason.id)).toEqual(["I.A.1"]);
     expect(decide(withCaregiver, after).outcome).toBe("covered");
     const traced = current.evaluator.evaluate(withCaregiver, { asOf: before, trace: true }).trace ?? [];
     expect(traced.find((entry) => entry.id === "I.A.1.b")?.status).toBe("not_applicable");
+    expect(traced.find((entry) => entry.id === "I.A.1.a")?.status).toBe("met");
+  });
+
+  it("runs the version of a part in force: a narrowed part", () => {
+    // Before 2026-05, I.A.1.a was met by an adult, trained or not; from then on only by training.
+    const untrained = { ...everyone, member: { ...everyone.member, trained: false } };
+    expect(decide(untrained, before).outcome).toBe("covered");
+    expect(decide(untrained, after).reasons.map((reason) => reason.id)).toEqual(["I.A.1"]);
   });
 
   it("asks for what an added criterion needs only from the revision on", () => {
@@ -212,7 +219,9 @@ describe("the docs of a policy with versioned statements", () => {
     const row = docs()
       .split("\n")
       .find((line) => line.startsWith("| 2026-05 |"));
-    expect(row).toContain("changed [I.A.1](#criterion-ia1), [I.A.2](#criterion-ia2), [II.B](#exclusion-iib)");
+    expect(row).toContain(
+      "changed [I.A.1](#criterion-ia1), [I.A.1.a](#criterion-ia1a), [I.A.2](#criterion-ia2), [II.B](#exclusion-iib)",
+    );
   });
 
   it("show no history for a statement that never changed", () => {
@@ -241,7 +250,7 @@ describe("the review of a change that versions statements", () => {
     const periods = review.delta.periods.map((period) => [period.period.from, period.changed]);
     expect(periods).toEqual([
       ["2024-05-01", 0n],
-      ["2026-05-01", 10n],
+      ["2026-05-01", 16n],
     ]);
   });
 
@@ -357,6 +366,7 @@ describe("the traceability of versions to the published text of each revision", 
     expect(texts.map((text) => text.revision)).toEqual(["2026-05"]);
     expect(unchecked.map((words) => [words.owner, words.revisions, words.text])).toEqual([
       ["criterion I.A.1", ["2024-05"], "The therapy can be given safely at home, either:"],
+      ["criterion I.A.1.a", ["2024-05"], "The member was trained to give the therapy, or is an adult."],
       ["criterion I.A.2", ["2024-05"], "The Member's clinical status is stable."],
       ["exclusion II.A", ["2024-05"], "Members younger than 2 years."],
       ["exclusion II.B", ["2024-05"], "Members younger than 18 years."],
@@ -364,5 +374,24 @@ describe("the traceability of versions to the published text of each revision", 
     const docs = emitDocs(modelOf(withoutOld), traced(withoutOld));
     expect(docs).toContain("### The published text of each revision");
     expect(docs).toContain("- criterion I.A.2 (in force in 2024-05): The Member's clinical status is stable.\n");
+  });
+});
+
+describe("an earlier version's logic in the generated module", () => {
+  it("keeps a definition only an earlier version uses", async () => {
+    const text = readFileSync(join(projectRoot, "test/fixtures/versions/versions.policy"), "utf8")
+      .replace(
+        'section I "Covered',
+        'define member.is_adult "the member is an adult" as member.age >= 18\n\nsection I "Covered',
+      )
+      .replace("    met when member.trained or member.age >= 18\n", "    met when member.trained or member.is_adult\n");
+    const plan = await planFromSources([{ path: "test/fixtures/versions/versions.policy", text }], [], projectRoot);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const evaluator = plan.files.find((file) => file.path.endsWith("/evaluator.ts"))?.contents ?? "";
+    const definitions = evaluator.slice(
+      evaluator.indexOf("const definitionTable"),
+      evaluator.indexOf("const sectionTable"),
+    );
+    expect(definitions).toContain('name: "member.is_adult"');
   });
 });

@@ -45,6 +45,8 @@ function reached(model: PolicyModel): { definitions: Set<string>; sections: Set<
   const sections = new Set<string>();
   for (const rule of model.rules) {
     visit(rule.condition);
+    // An earlier version may use a definition the current one does not.
+    for (const version of rule.earlier) visit(version.condition);
     for (const { section, condition } of rule.applicability) {
       sections.add(section);
       visit(condition);
