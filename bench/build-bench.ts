@@ -8,6 +8,7 @@ import type { SourceText } from "../compiler/build/project-files.js";
 import { hasErrors, type Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { BenchFailure } from "./failure.js";
 import { nowMs, settledHeap, timeRuns } from "./measure.js";
+import { traceSummary } from "../compiler/trace/summary.js";
 
 function describe(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
@@ -48,7 +49,7 @@ export function timeStages(source: SourceText, warmups: number, repetitions: num
     async () => {
       const { model, diagnostics } = checkPolicySource(source.text, source.path);
       if (!model) throw new BenchFailure(`${source.path} does not check:\n${describe(diagnostics)}`);
-      const files = await emitPolicy(model, createEmitProject(), { kind: "none" });
+      const files = await emitPolicy(model, createEmitProject(), traceSummary(model, undefined));
       if (files.length === 0) throw new BenchFailure(`${source.path} produced no files`);
     },
     warmups,

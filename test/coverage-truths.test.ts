@@ -6,6 +6,7 @@
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSources } from "../compiler/build/build.js";
+import { versionOn } from "../compiler/model/versions.js";
 import { caseScope, exceptionInForce, ruleApplies, truthOf, type Truth } from "../compiler/cases/condition-truth.js";
 import type { PolicyModel } from "../compiler/model/policy-model.js";
 import type { RuleStatus } from "../compiler/runtime/index.js";
@@ -31,7 +32,8 @@ function statusesFromModel(model: PolicyModel, resolved: ResolvedCase): Record<s
       statuses[rule.id] = "not_applicable";
       continue;
     }
-    const holds = truthOf(rule.condition, scope);
+    // The version in force on the case's date (applies would be 0 were there none).
+    const holds = truthOf(versionOn(rule, model.revisions, resolved.asOf)?.condition ?? rule.condition, scope);
     const isCriterion = rule.role === "requirement" || rule.role === "part";
     statuses[rule.id] = status((isCriterion ? Math.max(2 - applies, holds) : Math.min(applies, holds)) as Truth);
   }

@@ -492,7 +492,7 @@ const examples: readonly Example[] = [
     {
       date: "approval month",
       value: "2023-01",
-      is: "not after",
+      is: "before",
       other: "approval month",
       otherValue: "2024-06",
       otherIsOfRevisionBefore: true,
@@ -523,7 +523,7 @@ const examples: readonly Example[] = [
   ),
   example(
     "lifetimeOutsideParent",
-    { id: "II.1", parent: "II", asPart: false },
+    { id: "II.1", parent: "II" },
     {
       name: "a criterion in force before its section",
       policy: `${base}section II "Later:" added in 2024-06\ncriterion II.1 "x" met when a.flag\n`,
@@ -532,13 +532,74 @@ const examples: readonly Example[] = [
   ),
   example(
     "lifetimeOutsideParent",
-    { id: "I.3.a", parent: "I.3", asPart: true },
+    { id: "I.3.a", parent: "I.3" },
     {
-      name: "a part of a criterion in force for less than the criterion",
+      name: "a part of a criterion in force before the criterion",
+      policy:
+        base.replace("met when a.age >= 18", "met when at least one of (I.3.a) added in 2024-06") +
+        'criterion I.3.a "x" met when a.age >= 18\n',
+      underlined: "I.3.a",
+    },
+  ),
+
+  // ----- PC07x: versions of a statement ----------------------------------------------------------
+  example(
+    "versionOrder",
+    { before: "2024-06", above: "2024-01" },
+    {
+      name: "versions written oldest first",
+      policy: `${base}criterion I.4 "x" met when a.flag before 2024-01 "w" before 2024-06 "v"\n`,
+      underlined: "2024-06",
+      hint: "from the newest to the oldest",
+    },
+  ),
+  example(
+    "versionBeforeAdded",
+    { id: "I.4", before: "2024-06", addedIn: "2024-06" },
+    {
+      name: "a version that ends when its statement is added",
+      policy: `${base}criterion I.4 "x" met when a.flag added in 2024-06 before 2024-06 "w"\n`,
+      underlined: "2024-06",
+    },
+  ),
+  example(
+    "versionAfterRemoved",
+    { id: "I.4", before: "2024-06", removedIn: "2024-06" },
+    {
+      name: "a version that ends when its statement is removed",
+      policy: `${base}criterion I.4 "x" met when a.flag removed in 2024-06 before 2024-06 "w"\n`,
+      underlined: "2024-06",
+    },
+  ),
+  example(
+    "partNotInForce",
+    { id: "I.3", part: "I.3.a", revision: "2024-01" },
+    {
+      name: "a criterion that reads a part added after it, in every revision",
       policy:
         base.replace("met when a.age >= 18", "met when at least one of (I.3.a)") +
         'criterion I.3.a "x" met when a.age >= 18 added in 2024-06\n',
-      underlined: "I.3.a",
+      underlined: "at least one of (I.3.a)",
+      hint: "before 2024-06",
+    },
+  ),
+  example(
+    "changeNeverInForce",
+    { id: "I.4", revision: "2024-06", effective: "2024-06-01", later: "2024-07", laterEffective: "2024-03-01" },
+    {
+      name: "a statement added by a revision that a later, retroactive one changes before it takes effect",
+      policy: `${base}revision 2024-07 "Retroactive." effective 2024-03-01\ncriterion I.4 "x" met when a.flag added in 2024-06 before 2024-07 "w"\n`,
+      underlined: "2024-06",
+      hint: "Correct the effective dates",
+    },
+  ),
+  example(
+    "emptyVersion",
+    { before: "2024-06" },
+    {
+      name: "a version that restates nothing",
+      policy: `${base}criterion I.4 "x" met when a.flag before 2024-06\n`,
+      underlined: "before 2024-06",
     },
   ),
 
@@ -560,6 +621,15 @@ const examples: readonly Example[] = [
       name: "an exception reaching past what it declares",
       policy: `${base}exception E "E" applies when a.age < 2 may override safety overrides I.2\n`,
       underlined: "I.2",
+    },
+  ),
+  example(
+    "overrideNotDeclared",
+    { target: "I.4", category: "place" },
+    {
+      name: "an exception reaching past what it declares in an earlier version of a statement",
+      policy: `${base}criterion I.4 "x" met when a.flag category safety before 2024-06 "w" category place\nexception E "E" applies when a.age < 2 may override safety overrides I.4\n`,
+      underlined: "I.4",
     },
   ),
   example(

@@ -49,6 +49,25 @@ describe("the evaluator's diff when a policy changes", () => {
       for (const id of others) expect(line, line).not.toContain(`"${id}"`);
   });
 
+  it("changes only the lines of a criterion when it is reworded at a revision", async () => {
+    const version = [
+      '  before 2023-07 "The member has diabetes."',
+      "    met when patient.diagnosis is one of (type_1, type_2)",
+    ].join("\n");
+    const before = await evaluatorOf(fixture);
+    const after = await evaluatorOf(insertedBefore(fixture, 'criterion I.A.2 "', `${version}\n`));
+    const { added, removed } = lineDiff(before, after);
+    const changed = [...added, ...removed].filter((line) => !line.includes("sha256") && !line.includes("sourceHash"));
+    // The version's own entry in I.A.1's list of earlier versions, and nothing else: the current
+    // version's lines, and every other statement's, are untouched.
+    expect(removed.filter((line) => !line.includes("sha256") && !line.includes("sourceHash"))).toEqual([]);
+    expect(changed.length).toBeLessThanOrEqual(16);
+    expect(added.join("\n")).toContain('text: "The member has diabetes."');
+    expect(added.join("\n")).toContain("until: REVISION_2023_07");
+    for (const line of changed)
+      for (const id of ["I.A.2", "I.A.3", "I.B", "I.C"]) expect(line, line).not.toContain(`"${id}"`);
+  });
+
   it("changes no line about another fact when a fact is added", async () => {
     const fact = [
       "fact patient.has_caregiver: yes or no",

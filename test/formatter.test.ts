@@ -41,6 +41,37 @@ describe("policyc format", () => {
     }
   });
 
+  it("lays out a statement's versions, each under its `before`, their clauses two deeper", () => {
+    const messy = [
+      'criterion I.A.2 "Now." met when a.flag and a.other category c added in 2021-05 before 2026-05 "Then."',
+      "met when a.flag   category d  # why it changed",
+      'reading "r" before 2024-05-b met when a.other',
+      'exclusion II.A "x" not covered when a.flag before v7 "y" not covered unless a.other',
+      "",
+    ].join("\n");
+    const formatted = formatSource(messy, "versions.policy").text;
+    expect(formatted).toBe(
+      [
+        'criterion I.A.2 "Now."',
+        "  met when a.flag and a.other",
+        "  category c",
+        "  added in 2021-05",
+        '  before 2026-05 "Then."',
+        "    met when a.flag",
+        "    category d  # why it changed",
+        '    reading "r"',
+        "  before 2024-05-b",
+        "    met when a.other",
+        'exclusion II.A "x"',
+        "  not covered when a.flag",
+        '  before v7 "y"',
+        "    not covered unless a.other",
+        "",
+      ].join("\n"),
+    );
+    expect(formatSource(formatted ?? "", "versions.policy").text).toBe(formatted);
+  });
+
   it("formats nothing with a syntax error, and says why", () => {
     const result = formatSource('criterion I.1 "x" met when (a.flag\n', "bad.policy");
     expect(result.text).toBeUndefined();

@@ -30,6 +30,8 @@ export interface BuildPlan {
   readonly models: ReadonlyMap<string, PolicyModel>;
   /** The published text of each model that names one, by reference number. */
   readonly published: ReadonlyMap<string, PublishedText>;
+  /** The published texts of single revisions, by reference number, then by revision name. */
+  readonly revisionTexts: ReadonlyMap<string, ReadonlyMap<string, PublishedText>>;
   readonly cases: readonly ResolvedCase[];
   readonly claimCases: readonly ResolvedClaimCase[];
   /** Every source read, by path, for rendering diagnostics. */
@@ -50,18 +52,24 @@ async function runtimeFiles(): Promise<GeneratedFile[]> {
 
 export type CheckedProject = Omit<BuildPlan, "files">;
 
-/** Reads the published text a model names; a refusal becomes an error at its `published text` clause. */
+/**
+ * Reads a published text a model names (its header's, or a revision's `name`); a refusal becomes an
+ * error at its `published text` clause. Every published text goes through here, so through the same
+ * checks of untrusted paths (published.ts).
+ */
 function loadPublishedText(
   root: string,
   model: PolicyModel,
   clause: Span | undefined,
   diagnostics: Diagnostic[],
+  name = model.publishedText,
+  context = `policy ${model.reference}`,
 ): PublishedText | undefined {
-  const published = readPublishedText(root, model);
+  const published = readPublishedText(root, model, name);
   if (clause === undefined) return published;
   const details = {
     hint: "Keep the published text as a plain file in the policy's folder, named without `..`.",
-    context: `policy ${model.reference}`,
+    context,
   };
   if (published?.kind === "outside") {
     diagnostics.push(
@@ -101,6 +109,7 @@ export function checkSources(
   const diagnostics: Diagnostic[] = [...fileDiagnostics];
   const models = new Map<string, PolicyModel>();
   const published = new Map<string, PublishedText>();
+  const revisionTexts = new Map<string, Map<string, PublishedText>>();
   const sources = new Map<string, string>();
   /** Policies with errors: their cases are not checked, since every case would fail with them. */
   const failed = new Set<string>();
@@ -135,6 +144,21 @@ export function checkSources(
       headers.set(result.model.reference, { file: path, span: header.reference.span, message: "first used here" });
     const publishedText = loadPublishedText(root, result.model, header?.publishedText?.span, diagnostics);
     if (publishedText) published.set(result.model.reference, publishedText);
+    const texts = new Map<string, PublishedText>();
+    for (const statement of result.source.statements) {
+      if (statement.kind !== "revision" || !statement.publishedText) continue;
+      const name = statement.approved.text;
+      const text = loadPublishedText(
+        root,
+        result.model,
+        statement.publishedText.span,
+        diagnostics,
+        statement.publishedText.value,
+        `revision ${name}`,
+      );
+      if (text) texts.set(name, text);
+    }
+    if (texts.size > 0) revisionTexts.set(result.model.reference, texts);
   }
   const cases: ResolvedCase[] = [];
   const claimCases: ResolvedClaimCase[] = [];
@@ -150,6 +174,7 @@ export function checkSources(
     diagnostics: sortDiagnostics(diagnostics),
     models,
     published,
+    revisionTexts,
     cases,
     claimCases,
     sources,
@@ -172,7 +197,13 @@ export async function planFromSources(
   const project = createEmitProject();
   const files = [...(await runtimeFiles())];
   for (const model of checked.models.values()) {
-    files.push(...(await emitPolicy(model, project, traceSummary(model, checked.published.get(model.reference)))));
+    files.push(
+      ...(await emitPolicy(
+        model,
+        project,
+        traceSummary(model, checked.published.get(model.reference), checked.revisionTexts.get(model.reference)),
+      )),
+    );
   }
   files.sort((a, b) => compareText(a.path, b.path));
   return { ...checked, files };

@@ -4,6 +4,7 @@
 // NOTE: computed from the model, not read out of the evaluator, so that the evaluator's public API
 // stays as it is (a decision does not carry the truth of every leaf).
 
+import { inForceOn, versionOn } from "../model/versions.js";
 import type { ComparisonOperator, Condition, PolicyModel, RuleModel, Term } from "../model/policy-model.js";
 import { windowBounds } from "../model/date-terms.js";
 import { shiftDate } from "../runtime/calendar.js";
@@ -130,13 +131,11 @@ export function truthOf(condition: Condition, scope: CaseScope): Truth {
     case "part": {
       const part = scope.model.rules.find((candidate) => candidate.id === condition.id);
       if (part === undefined) throw new Error(`policyc: no part ${condition.id}`);
-      return truthOf(part.condition, scope);
+      // The part as it stands on the service date; one not in force then is never met.
+      const version = versionOn(part, scope.model.revisions, scope.serviceDate);
+      return version === undefined ? 0 : truthOf(version.condition, scope);
     }
   }
-}
-
-function inForce(range: { readonly from: number; readonly until?: number }, revision: number | undefined): boolean {
-  return revision !== undefined && revision >= range.from && (range.until === undefined || revision < range.until);
 }
 
 /** A part is read only through its criterion: it applies exactly when that criterion does. */
@@ -153,10 +152,12 @@ function owningRule(model: PolicyModel, rule: RuleModel): RuleModel {
 /** Does the rule apply to the case: in force on its date, and every enclosing `applies when` holding? */
 export function ruleApplies(rule: RuleModel, scope: CaseScope): Truth {
   const owner = owningRule(scope.model, rule);
-  if (!inForce(owner.inForce, scope.revision)) return 0;
+  const { revisions } = scope.model;
+  if (versionOn(owner, revisions, scope.serviceDate) === undefined) return 0;
+  if (versionOn(rule, revisions, scope.serviceDate) === undefined) return 0;
   return Math.min(2, ...owner.applicability.map(({ condition }) => truthOf(condition, scope))) as Truth;
 }
 
 export function exceptionInForce(range: { readonly from: number; readonly until?: number }, scope: CaseScope): boolean {
-  return inForce(range, scope.revision);
+  return inForceOn(range, scope.model.revisions, scope.serviceDate);
 }

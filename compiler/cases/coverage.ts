@@ -10,6 +10,7 @@
 // conditions on the same fact (age >= 18 and age < 65) can never change alone, and are reported as
 // never shown to matter. A condition whose fact is unknown in a case is not counted in that case.
 
+import { ruleVersions, versionOn } from "../model/versions.js";
 import type { Condition, PolicyModel, Term } from "../model/policy-model.js";
 import type { ResolvedCase } from "./check-cases.js";
 import { caseScope, exceptionInForce, ruleApplies, truthOf, type CaseScope, type Truth } from "./condition-truth.js";
@@ -51,14 +52,27 @@ interface Target {
   evaluated(scope: CaseScope): boolean;
 }
 
+/**
+ * What the cases are measured against: each statement, and for a rule with earlier versions each
+ * version on its own (`I.A.2 (before 2026-05)`), judged only by the cases dated in it.
+ */
 function targets(model: PolicyModel): Target[] {
-  const rules = model.rules.map((rule): Target => ({
-    id: rule.id,
-    kind: rule.role === "part" ? "part" : rule.kind,
-    condition: rule.condition,
-    decidingTruth: rule.role === "requirement" || rule.role === "part" ? 0 : 2,
-    evaluated: (scope) => ruleApplies(rule, scope) === 2,
-  }));
+  const rules = model.rules.flatMap((rule): Target[] => {
+    const versions = ruleVersions(rule);
+    return versions.map((version, index): Target => {
+      const ended = version.inForce.until === undefined ? undefined : model.revisions[version.inForce.until];
+      const current = index === versions.length - 1;
+      return {
+        id: current || ended === undefined ? rule.id : `${rule.id} (before ${ended.approved})`,
+        kind: rule.role === "part" ? "part" : rule.kind,
+        condition: version.condition,
+        decidingTruth: rule.role === "requirement" || rule.role === "part" ? 0 : 2,
+        evaluated: (scope) =>
+          ruleApplies(rule, scope) === 2 &&
+          versionOn(rule, model.revisions, scope.serviceDate)?.inForce.from === version.inForce.from,
+      };
+    });
+  });
   const exceptions = model.exceptions.map((exception): Target => ({
     id: exception.id,
     kind: "exception",

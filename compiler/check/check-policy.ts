@@ -17,6 +17,7 @@ import {
 import { checkExpression, emptyReads, type ExpressionReads, type ExpressionSite } from "./expressions.js";
 import type { Resolution, Resolutions } from "./resolutions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
+import { checkChangesTakeEffect, checkPartsInForce, checkVersionLifetimes, type VersionLifetimes } from "./versions.js";
 import { checkException, checkExceptionReach } from "./exceptions.js";
 import { checkRevisionLogAgainstLifetimes } from "./revision-log.js";
 import { checkBilling } from "./billing.js";
@@ -34,6 +35,8 @@ export interface CheckedPolicy {
   readonly reads: ReadonlyMap<string, ExpressionReads>;
   /** What every name in every condition stands for: lowering reads this and resolves nothing itself. */
   readonly resolutions: ReadonlyMap<Ast.Word, Resolution>;
+  /** When each version of a criterion or exclusion with earlier versions is in force, by its id. */
+  readonly versions: ReadonlyMap<string, VersionLifetimes>;
 }
 
 export { billingKey } from "./symbols.js";
@@ -75,6 +78,7 @@ class PolicyChecker {
   readonly lifetimes = new Map<string, RevisionRange>();
   readonly reads = new Map<string, ExpressionReads>();
   readonly resolutions: Resolutions = new Map();
+  readonly versions = new Map<string, VersionLifetimes>();
   readonly symbols: PolicySymbols;
   /** For each group of facts, a fact in it: a fact may not also name a group. */
   private readonly groupMembers: ReadonlyMap<string, string>;
@@ -123,7 +127,18 @@ class PolicyChecker {
         resolveLifetime(statement, this.symbols, describeStatement(statement), this.diagnostics),
       );
     }
-    for (const statement of this.symbols.outline.values()) this.checkOutlineStatement(statement);
+    for (const statement of this.symbols.outline.values()) {
+      this.checkOutlineStatement(statement);
+      const versions = statement.kind === "criterion" || statement.kind === "exclusion" ? statement.versions : [];
+      const changes = [statement.added, ...versions.map((version) => version.before), statement.removed];
+      checkChangesTakeEffect(
+        statement.id.text,
+        changes.filter((word) => word !== undefined),
+        this.symbols,
+        describeStatement(statement),
+        this.diagnostics,
+      );
+    }
     for (const exception of this.symbols.exceptions.values()) {
       const context = describeStatement(exception);
       this.lifetimes.set(exception.id.text, resolveLifetime(exception, this.symbols, context, this.diagnostics));
@@ -152,6 +167,7 @@ class PolicyChecker {
       lifetimes: this.lifetimes,
       reads: this.reads,
       resolutions: this.resolutions,
+      versions: this.versions,
     };
   }
 
@@ -213,12 +229,21 @@ class PolicyChecker {
         context,
       );
     }
-    if (header.publishedText && !isPublishedTextName(header.publishedText.value)) {
+    // Every published text, the header's (the latest revision's) and each revision's, by one rule.
+    const texts = [
+      { text: header.publishedText, context },
+      ...this.symbols.revisions.map((revision) => ({
+        text: revision.publishedText,
+        context: `revision ${revision.approved.text}`,
+      })),
+    ];
+    for (const { text, context: where } of texts) {
+      if (!text || isPublishedTextName(text.value)) continue;
       this.report(
         catalogue.publishedTextOutside,
-        header.publishedText.span,
-        { path: header.publishedText.value, way: "name" },
-        context,
+        text.span,
+        { path: text.value, way: "name" },
+        where,
         "Name a file beside the policy (or in a folder under it), such as `abc-cp-1.published.txt`: letters, digits, `.`, `-` and `_`, parts joined by `/`, no `..` and no leading `/`.",
       );
     }
@@ -364,7 +389,7 @@ class PolicyChecker {
           );
           return;
         }
-        this.addReads(id, checkExpression(statement.metWhen, this.site(context, id)));
+        this.checkVersions(statement, statement.metWhen, context);
         return;
       case "exclusion":
         this.checkCategory(statement.category, context);
@@ -378,7 +403,7 @@ class PolicyChecker {
           );
           return;
         }
-        this.addReads(id, checkExpression(statement.notCovered.condition, this.site(context)));
+        this.checkVersions(statement, statement.notCovered.condition, context);
         return;
       case "note":
         this.checkCategory(statement.category, context);
@@ -419,6 +444,51 @@ class PolicyChecker {
     }
   }
 
+  /**
+   * A criterion's or exclusion's condition and its versions': each version's lifetime, category and
+   * condition (its names resolved and recorded like the current version's), and the parts each reads
+   * in force whenever it is. A version without a condition reads the one of the version above it.
+   */
+  private checkVersions(statement: Ast.Criterion | Ast.Exclusion, condition: Ast.Expression, context: string): void {
+    const id = statement.id.text;
+    const lifetimes = checkVersionLifetimes(
+      statement,
+      this.lifetimes.get(id) ?? { from: 0 },
+      this.symbols,
+      context,
+      this.diagnostics,
+    );
+    if (statement.versions.length > 0) this.versions.set(id, lifetimes);
+    const owning = statement.kind === "criterion" ? id : undefined;
+    const partsRead = (reads: ExpressionReads): string[] =>
+      [...reads.criteria].filter((criterion) => parentId(criterion) === id);
+    const reads = checkExpression(condition, this.site(context, owning));
+    this.addReads(id, reads);
+    let parts = { at: condition.span, read: partsRead(reads) };
+    this.checkPartsOf(id, parts, lifetimes.current, context);
+    for (const version of statement.versions) {
+      this.checkCategory(version.category, context);
+      const written =
+        "metWhen" in version ? version.metWhen : "notCovered" in version ? version.notCovered?.condition : undefined;
+      if (written) {
+        const versionReads = checkExpression(written, this.site(context, owning));
+        this.addReads(id, versionReads);
+        parts = { at: written.span, read: partsRead(versionReads) };
+      }
+      const range = lifetimes.earlier.get(version);
+      if (range) this.checkPartsOf(id, parts, range, context);
+    }
+  }
+
+  private checkPartsOf(
+    id: string,
+    parts: { readonly at: Ast.Span; readonly read: readonly string[] },
+    range: RevisionRange,
+    context: string,
+  ): void {
+    checkPartsInForce(id, parts.at, range, parts.read, this.lifetimes, this.symbols, context, this.diagnostics);
+  }
+
   private checkParent(statement: OutlineStatement, lifetime: RevisionRange, context: string): void {
     const parent = parentId(statement.id.text);
     if (parent === undefined) {
@@ -452,24 +522,13 @@ class PolicyChecker {
       return;
     }
     const parentLifetime = this.lifetimes.get(parent);
-    const isPart = statement.kind === "criterion" && parentStatement.kind === "criterion";
-    if (
-      isPart &&
-      parentLifetime &&
-      (lifetime.from !== parentLifetime.from || lifetime.until !== parentLifetime.until)
-    ) {
+    // NOTE: a part may come later than its criterion (a branch added by a revision), or go earlier;
+    // the versions of the criterion that read it must then be in force only while it is (PC073).
+    if (parentLifetime && !rangeWithin(lifetime, parentLifetime)) {
       this.report(
         catalogue.lifetimeOutsideParent,
         statement.id.span,
-        { id: statement.id.text, parent, asPart: true },
-        context,
-        `Give it the same \`added in\` and \`removed in\` as \`${parent}\`.`,
-      );
-    } else if (parentLifetime && !rangeWithin(lifetime, parentLifetime)) {
-      this.report(
-        catalogue.lifetimeOutsideParent,
-        statement.id.span,
-        { id: statement.id.text, parent, asPart: false },
+        { id: statement.id.text, parent },
         context,
         "Give it an `added in` no earlier than its parent's.",
       );

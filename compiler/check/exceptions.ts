@@ -121,7 +121,33 @@ export function checkException(exception: Ast.Exception, symbols: PolicySymbols,
       );
       continue;
     }
+    // Every version's category: an exception that may set a statement aside may set aside each of its versions.
+    const versions = statement.kind === "criterion" || statement.kind === "exclusion" ? statement.versions : [];
+    const categories = [statement.category, ...versions.map((version) => version.category)].filter(
+      (word) => word !== undefined,
+    );
     const category = statement.category;
+    const seen = new Set([category?.text]);
+    for (const earlier of categories.slice(1)) {
+      if (seen.has(earlier.text)) continue;
+      seen.add(earlier.text);
+      const forbiddenEarlier = never.get(earlier.text);
+      if (forbiddenEarlier)
+        report(
+          catalogue.overrideForbidden,
+          target.span,
+          { target: target.text, category: earlier.text },
+          `Remove \`${target.text}\` from \`overrides\`.`,
+          forbiddenEarlier.span,
+        );
+      else if (!may.has(earlier.text))
+        report(
+          catalogue.overrideNotDeclared,
+          target.span,
+          { target: target.text, category: earlier.text },
+          `Add \`${earlier.text}\` to \`may override\`, or remove \`${target.text}\` from \`overrides\`.`,
+        );
+    }
     if (!category) {
       report(
         catalogue.overrideTargetInvalid,

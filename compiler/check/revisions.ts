@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { isValidDate, isValidMonth } from "./literals.js";
 import type { PolicySymbols } from "./symbols.js";
+import { revisionConstName } from "../naming/generated-names.js";
 
 /** Indexes into the revision log: in force from `from` (inclusive) until `until` (exclusive). */
 export interface RevisionRange {
@@ -14,11 +15,27 @@ export interface RevisionRange {
   readonly until?: number;
 }
 
+/**
+ * The approval month a revision's name gives: `2021-05` and `2023-04-b` name theirs; a name such as
+ * `v7` names none.
+ */
+export function approvalMonthOf(name: string): string | undefined {
+  return /^\d{4}-\d{2}(?:-|$)/.test(name) ? name.slice(0, 7) : undefined;
+}
+
+/**
+ * The log: names valid and distinct, months and dates valid, approval months never going back. Several
+ * revisions may share a month (`2023-04`, `2023-04-b`) or an effective date, and a revision may take
+ * effect before it was approved, or before a revision listed above it (retroactively): see
+ * `statementEvents` for what a date is then judged by.
+ */
 export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic[]): void {
   const file = symbols.file;
-  let previous: Ast.Revision | undefined;
+  let previousDated: { readonly revision: Ast.Revision; readonly month: string } | undefined;
+  const byConstant = new Map<string, Ast.Revision>();
   for (const revision of symbols.revisions) {
-    const context = `revision ${revision.approved.text}`;
+    const name = revision.approved.text;
+    const context = `revision ${name}`;
     const report = <Arguments>(
       entry: CatalogueEntry<Arguments>,
       span: Ast.Span,
@@ -34,19 +51,35 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
         }),
       );
 
-    if (!isValidMonth(revision.approved.text)) {
-      report(catalogue.invalidLiteral, revision.approved.span, { text: revision.approved.text, expected: "month" });
+    // NOTE: two names the generated code would spell alike (`v7`, `V7`) are one name.
+    const constant = revisionConstName(name);
+    const same = byConstant.get(constant);
+    if (same) {
+      report(
+        catalogue.duplicateName,
+        revision.approved.span,
+        { name, first: "revision", second: "revision" },
+        "Give each revision its own name: a second revision in one month can be `2023-04-b`.",
+        same,
+      );
+    } else {
+      byConstant.set(constant, revision);
+    }
+    const month = approvalMonthOf(name);
+    const validMonth = month !== undefined && isValidMonth(month);
+    if (month !== undefined && !validMonth) {
+      report(catalogue.invalidLiteral, revision.approved.span, { text: name, expected: "month" });
     }
     if (revision.reviewed) {
       if (!isValidMonth(revision.reviewed.text)) {
         report(catalogue.invalidLiteral, revision.reviewed.span, { text: revision.reviewed.text, expected: "month" });
-      } else if (revision.reviewed.text > revision.approved.text) {
+      } else if (validMonth && revision.reviewed.text > month) {
         report(catalogue.revisionOrder, revision.reviewed.span, {
           date: "review month",
           value: revision.reviewed.text,
           is: "after",
           other: "approval month",
-          otherValue: revision.approved.text,
+          otherValue: month,
           otherIsOfRevisionBefore: false,
         });
       }
@@ -57,55 +90,30 @@ export function checkRevisionLog(symbols: PolicySymbols, diagnostics: Diagnostic
         catalogue.missingClause,
         revision.approved.span,
         { statement: "revision", clause: "effective" },
-        `Add \`effective ${revision.approved.text}-01\` (or the date it took effect).`,
+        `Add \`effective ${validMonth ? `${month}-01` : "YYYY-MM-DD"}\` (or the date it took effect).`,
       );
     } else if (!isValidDate(effective.text)) {
       report(catalogue.invalidLiteral, effective.span, { text: effective.text, expected: "date" });
-    } else if (effective.text < `${revision.approved.text}-01`) {
-      report(catalogue.revisionOrder, effective.span, {
-        date: "effective date",
-        value: effective.text,
-        is: "before",
-        other: "approval month",
-        otherValue: revision.approved.text,
-        otherIsOfRevisionBefore: false,
-      });
     }
 
-    if (previous) {
-      if (revision.approved.text <= previous.approved.text) {
-        report(
-          catalogue.revisionOrder,
-          revision.approved.span,
-          {
-            date: "approval month",
-            value: revision.approved.text,
-            is: "not after",
-            other: "approval month",
-            otherValue: previous.approved.text,
-            otherIsOfRevisionBefore: true,
-          },
-          "List revisions from the oldest to the newest, each in a later month.",
-          previous,
-        );
-      } else if (effective && previous.effective && effective.text <= previous.effective.text) {
-        report(
-          catalogue.revisionOrder,
-          effective.span,
-          {
-            date: "effective date",
-            value: effective.text,
-            is: "not after",
-            other: "effective date",
-            otherValue: previous.effective.text,
-            otherIsOfRevisionBefore: true,
-          },
-          "Each revision must take effect after the one before it.",
-          previous,
-        );
-      }
+    if (!validMonth) continue;
+    if (previousDated && month < previousDated.month) {
+      report(
+        catalogue.revisionOrder,
+        revision.approved.span,
+        {
+          date: "approval month",
+          value: month,
+          is: "before",
+          other: "approval month",
+          otherValue: previousDated.month,
+          otherIsOfRevisionBefore: true,
+        },
+        "List revisions from the oldest to the newest, in the order they were approved.",
+        previousDated.revision,
+      );
     }
-    previous = revision;
+    previousDated = { revision, month };
   }
 }
 

@@ -1,9 +1,11 @@
 // `policyc traceability`: checks every policy under policy/ that names its published text against that text,
-// prints the mismatches and the sentences not accounted for, and exits 1 when there are any.
+// and each revision's own published text against the policy as it stood then; prints the mismatches
+// and the sentences not accounted for, and exits 1 when there are any.
 
 import { checkProject } from "../build/build.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { tracePolicy } from "../trace/trace.js";
+import { policyInRevision } from "../trace/in-revision.js";
 import { renderTraceReport } from "../trace/render-report.js";
 import { reportDiagnostics } from "./report.js";
 import { exitCodes } from "./exit-codes.js";
@@ -16,23 +18,35 @@ export function traceabilityCommand(root: string): number {
   }
   let clean = true;
   for (const model of project.models.values()) {
-    const published = project.published.get(model.reference);
-    if (!published) continue;
-    if (published.kind !== "read") {
-      process.stderr.write(`${model.sourcePath}: the published text ${published.path} is missing.\n`);
-      clean = false;
-      continue;
+    // The header's text (the latest revision's) against the whole policy; each revision's own text
+    // against the policy as it stood in that revision.
+    const texts = [
+      ...(project.published.has(model.reference)
+        ? [{ published: project.published.get(model.reference), as: model }]
+        : []),
+      ...model.revisions.flatMap((revision, index) => {
+        const published = project.revisionTexts.get(model.reference)?.get(revision.approved);
+        return published ? [{ published, as: policyInRevision(model, index) }] : [];
+      }),
+    ];
+    for (const { published, as } of texts) {
+      if (!published) continue;
+      if (published.kind !== "read") {
+        process.stderr.write(`${model.sourcePath}: the published text ${published.path} is missing.\n`);
+        clean = false;
+        continue;
+      }
+      const report = tracePolicy(as, published.text);
+      const policySource = project.sources.get(model.sourcePath) ?? "";
+      const text = renderTraceReport(report, {
+        policyPath: model.sourcePath,
+        policySource,
+        publishedPath: published.path,
+      });
+      const ok = report.mismatches.length === 0 && report.unaccounted.length === 0;
+      (ok ? process.stdout : process.stderr).write(`${text}\n`);
+      clean &&= ok;
     }
-    const report = tracePolicy(model, published.text);
-    const policySource = project.sources.get(model.sourcePath) ?? "";
-    const text = renderTraceReport(report, {
-      policyPath: model.sourcePath,
-      policySource,
-      publishedPath: published.path,
-    });
-    const ok = report.mismatches.length === 0 && report.unaccounted.length === 0;
-    (ok ? process.stdout : process.stderr).write(`${text}\n`);
-    clean &&= ok;
   }
   return clean ? exitCodes.ok : exitCodes.problems;
 }

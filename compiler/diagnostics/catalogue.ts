@@ -4,9 +4,10 @@
 // docs/diagnostics/<code>.md that explains it at length (a test checks both stay in step).
 // NOTE: codes are numbered by family (PC00x syntax, PC01x names, PC02x expressions and types, PC03x
 // revisions, PC04x categories and exceptions, PC05x cases, PC060-PC064 files, PC065-PC069 time in
-// conditions) and never renumbered, since
-// users' docs link to them. So one code is one kind of problem, and where that problem shows in
-// several places its template takes the few words that differ as arguments (message-arguments.ts).
+// conditions, PC07x versions of a statement, PC08x the revision log and exceptions' reach) and never
+// renumbered, since users' docs link to them. So one code is one kind of problem, and where that
+// problem shows in several places its template takes the few words that differ as arguments
+// (message-arguments.ts).
 
 import type * as Ast from "../syntax/ast.js";
 import { displayPath, quotedName } from "../files/names.js";
@@ -260,7 +261,7 @@ const entries = {
     (a: {
       date: RevisionDate;
       value: string;
-      is: "after" | "before" | "not after";
+      is: "after" | "before";
       other: RevisionDate;
       otherValue: string;
       otherIsOfRevisionBefore: boolean;
@@ -283,8 +284,52 @@ const entries = {
     "PC033",
     "error",
     "In force when its parent is not",
-    (a: { id: string; parent: string; asPart: boolean }) =>
-      `${quoted(a.id)} must be in force ${a.asPart ? "exactly when" : "only when"} its parent ${quoted(a.parent)} is.`,
+    (a: { id: string; parent: string }) =>
+      `${quoted(a.id)} must be in force only when its parent ${quoted(a.parent)} is.`,
+  ),
+
+  // ----- PC07x: versions of a statement ----------------------------------------------------------
+  versionOrder: entry(
+    "PC070",
+    "error",
+    "Versions out of order",
+    (a: { before: string; above: string }) =>
+      `The version before ${a.before} must end at an earlier revision than the version above it, which ends at ${a.above}.`,
+  ),
+  versionBeforeAdded: entry(
+    "PC071",
+    "error",
+    "Version ends before the statement is added",
+    (a: { id: string; before: string; addedIn: string }) =>
+      `The version of ${quoted(a.id)} before ${a.before} is never in force: ${quoted(a.id)} is added in ${a.addedIn}.`,
+  ),
+  versionAfterRemoved: entry(
+    "PC072",
+    "error",
+    "Version ends after the statement is removed",
+    (a: { id: string; before: string; removedIn: string }) =>
+      `The version of ${quoted(a.id)} before ${a.before} ends at or after ${a.removedIn}, when ${quoted(a.id)} is removed.`,
+  ),
+  partNotInForce: entry(
+    "PC073",
+    "error",
+    "Refers to a part not in force",
+    (a: { id: string; part: string; revision: string }) =>
+      `This version of ${quoted(a.id)} refers to ${quoted(a.part)}, which is not in force in revision ${a.revision}.`,
+  ),
+  changeNeverInForce: entry(
+    "PC075",
+    "error",
+    "Change never in force",
+    (a: { id: string; revision: string; effective: string; later: string; laterEffective: string }) =>
+      `The change to ${quoted(a.id)} in ${a.revision} never takes effect: ${a.later}, later in the log, changes it from ${a.laterEffective}, no later than ${a.revision} takes effect (${a.effective}).`,
+  ),
+  emptyVersion: entry(
+    "PC074",
+    "warning",
+    "Version changes nothing",
+    (a: { before: string }) =>
+      `The version before ${a.before} restates nothing, so it is the same as the version above it.`,
   ),
 
   // ----- PC04x: categories and exceptions --------------------------------------------------------

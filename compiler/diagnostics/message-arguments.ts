@@ -27,6 +27,7 @@ export type ClauseOwner =
   | "section"
   | "criterion"
   | "exclusion"
+  | "version"
   | "note"
   | "service"
   | "exception"
@@ -155,6 +156,7 @@ export function describeNesting(subject: NestingSubject): { readonly subject: st
 /** What a name is declared as (PC010). */
 export type DeclaredKind =
   | OutlineKind
+  | "revision"
   | "number"
   | "category"
   | "fact"

@@ -2,7 +2,7 @@
 // exclusions, notes, sections and services, exceptions, definitions, facts, codes and revisions that
 // were added, removed, reworded, or whose logic changed. Compares the models; decides nothing.
 
-import type { BillingRuleModel, Condition, PolicyModel, RevisionRange } from "../model/policy-model.js";
+import type { BillingRuleModel, Condition, PolicyModel, RevisionRange, RuleModel } from "../model/policy-model.js";
 
 /** `readings`: the policy's readings of the statement changed; `category`: its category changed. */
 export type ChangeKind = "added" | "removed" | "reworded" | "logic" | "category" | "readings";
@@ -23,6 +23,11 @@ export interface Change {
   /** For a readings change: the readings before and after. */
   readonly readingsBefore?: readonly string[];
   readonly readingsAfter?: readonly string[];
+  /**
+   * For a rule reworded at a revision of the new log: that revision, when the rule keeps its old words
+   * as the version in force just before it (the same number, a new version).
+   */
+  readonly rewordedIn?: string;
 }
 
 interface Comparable {
@@ -34,6 +39,15 @@ interface Comparable {
   readonly condition?: Condition;
   readonly category?: string;
   readonly readings?: readonly string[];
+  /** For a rule with earlier versions: the revision that ended the last of them, and its words. */
+  readonly rewordedIn?: { readonly revision: string; readonly textBefore: string };
+}
+
+/** The revision a rule's current words came with, and the words they replaced, when it has versions. */
+function rewordedIn(model: PolicyModel, rule: RuleModel): Comparable["rewordedIn"] {
+  const last = rule.earlier.at(-1);
+  const revision = last?.inForce.until === undefined ? undefined : model.revisions[last.inForce.until]?.approved;
+  return last && revision !== undefined ? { revision, textBefore: last.text } : undefined;
 }
 
 function months(model: PolicyModel, range: RevisionRange): string {
@@ -63,7 +77,15 @@ function comparables(model: PolicyModel): Comparable[] {
           "in force": months(model, rule.inForce),
           "set aside by": rule.overriddenBy,
           "services of": rule.servicesOf,
+          // Each earlier version with what it decided: a version changed or added changes past dates.
+          "earlier versions": rule.earlier.map((version) => ({
+            "in force": months(model, version.inForce),
+            text: version.text,
+            condition: version.condition,
+            category: version.category,
+          })),
         },
+        rewordedIn: rewordedIn(model, rule),
       });
       continue;
     }
@@ -182,8 +204,30 @@ function billingLogic(rule: BillingRuleModel): Readonly<Record<string, unknown>>
 /** A value of an aspect in a few words: a list joined by commas, a word, or "none". */
 function short(value: unknown): string {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return "none";
+  if (Array.isArray(value) && value.every(isVersion)) return value.map((version) => version["in force"]).join("; ");
   if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
   return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Whether the new rule's earlier versions are the old rule's versions and its current one, as they
+ * were: the history only records what the old policy said, so it is no change of logic.
+ */
+function keptAsVersion(previous: Comparable, item: Comparable): boolean {
+  const content = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map((version) => ({ ...(version as object), "in force": undefined })) : [];
+  const recorded = [
+    ...(content(previous.logic["earlier versions"]) as unknown[]),
+    { "in force": undefined, text: previous.text, condition: previous.condition, category: previous.category },
+  ];
+  return same(content(item.logic["earlier versions"]), recorded);
+}
+
+/** An earlier version as `comparables` lists it: shown by when it was in force. */
+function isVersion(value: unknown): value is { readonly "in force": string } {
+  return (
+    typeof value === "object" && value !== null && typeof (value as { "in force"?: unknown })["in force"] === "string"
+  );
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -212,7 +256,8 @@ export function policyChanges(old: PolicyModel, next: PolicyModel): Change[] {
     }
     const reworded = previous.text !== item.text;
     const aspects = Object.keys({ ...previous.logic, ...item.logic }).filter(
-      (key) => !same(previous.logic[key], item.logic[key]),
+      (key) =>
+        !same(previous.logic[key], item.logic[key]) && !(key === "earlier versions" && keptAsVersion(previous, item)),
     );
     const recategorised = previous.category !== item.category;
     const reread = !same(previous.readings ?? [], item.readings ?? []);
@@ -241,6 +286,7 @@ export function policyChanges(old: PolicyModel, next: PolicyModel): Change[] {
       ...(reread && { readingsBefore: previous.readings ?? [], readingsAfter: item.readings ?? [] }),
       ...(previous.condition && { conditionBefore: previous.condition }),
       ...(item.condition && { conditionAfter: item.condition }),
+      ...(reworded && item.rewordedIn?.textBefore === previous.text && { rewordedIn: item.rewordedIn.revision }),
     });
   }
   for (const [key, item] of before) {

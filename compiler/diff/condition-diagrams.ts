@@ -4,6 +4,7 @@
 // Leaves are evaluated on each class's representative value, as the enumeration gives them.
 
 import { factOfTerm, windowBounds } from "../model/date-terms.js";
+import { versionOn } from "../model/versions.js";
 import type { Condition, PolicyModel, Term } from "../model/policy-model.js";
 import { shiftDate } from "../runtime/calendar.js";
 import type { BinaryOperation, DiagramStore, Node } from "./decision-diagram.js";
@@ -59,7 +60,15 @@ export class ConditionDiagrams {
     private readonly asOf: string,
   ) {
     this.definitions = new Map(model.definitions.map((definition) => [definition.name, definition.condition]));
-    this.parts = new Map(model.rules.filter((rule) => rule.role === "part").map((rule) => [rule.id, rule.condition]));
+    // A part as it stands on the date; one not in force then is never met, as the runtime has it.
+    this.parts = new Map(
+      model.rules
+        .filter((rule) => rule.role === "part")
+        .map((rule): [string, Condition] => [
+          rule.id,
+          versionOn(rule, model.revisions, asOf)?.condition ?? { kind: "constant", value: false },
+        ]),
+    );
   }
 
   and(operands: readonly Node[]): Node {

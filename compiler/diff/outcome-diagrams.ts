@@ -4,9 +4,10 @@
 // is not met, an exclusion when it applies and holds, a denial stands unless an exception that
 // overrides the rule applies; the case is refused when a fact has a value this version does not know.
 
-import type { FactModel, FactType, PolicyModel, RevisionRange } from "../model/policy-model.js";
+import type { FactModel, FactType, PolicyModel } from "../model/policy-model.js";
 import { isCalendarDate } from "../runtime/input.js";
 import type { BinaryOperation, DiagramStore, Node } from "./decision-diagram.js";
+import { inForceOn, versionOn } from "../model/versions.js";
 import { AND, ConditionDiagrams, OR } from "./condition-diagrams.js";
 import { SET_KNOWN, SET_UNKNOWN, type FactLevels } from "./fact-levels.js";
 
@@ -38,10 +39,6 @@ export function revisionOn(model: PolicyModel, asOf: string): number {
     if (entry.effective <= asOf) revision = index;
   });
   return revision;
-}
-
-function inForce(range: RevisionRange, revision: number): boolean {
-  return revision >= range.from && (range.until === undefined || revision < range.until);
 }
 
 /** Whether the runtime's reader takes `value` for a fact of this type (runtime/input.ts). */
@@ -107,15 +104,18 @@ export function outcomeDiagrams(
   const never = store.terminal(0);
   const exceptions = new Map<string, Node>();
   for (const exception of model.exceptions)
-    if (inForce(exception.inForce, revision)) exceptions.set(exception.id, conditions.truth(exception.condition));
+    if (inForceOn(exception.inForce, model.revisions, asOf))
+      exceptions.set(exception.id, conditions.truth(exception.condition));
   const blocks = new Map<string, Node>();
   const denies = new Map<string, Node>();
   let denied = never;
   for (const rule of model.rules) {
     if (rule.role !== "requirement" && rule.role !== "exclusion") continue;
-    if (!inForce(rule.inForce, revision)) continue;
+    // The version in force on the date decides (a retroactive revision changes only what it changes).
+    const version = versionOn(rule, model.revisions, asOf);
+    if (version === undefined) continue;
     const applies = conditions.and(rule.applicability.map(({ condition }) => conditions.truth(condition)));
-    const holds = conditions.truth(rule.condition);
+    const holds = conditions.truth(version.condition);
     const denial = store.apply(AND, applies, rule.role === "requirement" ? conditions.not(holds) : holds);
     if (denial === never) continue;
     const waiver = conditions.or(rule.overriddenBy.map((id) => exceptions.get(id) ?? never));

@@ -124,7 +124,11 @@ function changeBlocks(
       kind: "list",
       items: group.map((change) => {
         const attribution = attributionWords(attributions.get(`${change.what} ${change.id}`));
-        const head = words`${strong(text(`${change.what} ${change.id}`))}: ${text(change.kinds.map((kind) => kindWords[kind]).join(", "))}${attribution}`;
+        const describe = (kind: (typeof change.kinds)[number]): string =>
+          kind === "reworded" && change.rewordedIn !== undefined
+            ? `reworded in ${change.rewordedIn}, the same number with a new version`
+            : kindWords[kind];
+        const head = words`${strong(text(`${change.what} ${change.id}`))}: ${text(change.kinds.map(describe).join(", "))}${attribution}`;
         const details: Inline[] = [];
         if (change.kinds.includes("added") && change.textAfter !== undefined)
           details.push(words`Text: ${text(change.textAfter)}`);

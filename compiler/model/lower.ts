@@ -229,7 +229,7 @@ class Lowering {
 
   // ----- what a condition reads ------------------------------------------------------------------
 
-  private factsOf(condition: M.Condition, into: Set<string>, parts: ReadonlyMap<string, M.Condition>): void {
+  private factsOf(condition: M.Condition, into: Set<string>, parts: ReadonlyMap<string, readonly M.Condition[]>): void {
     switch (condition.kind) {
       case "constant":
         return;
@@ -256,8 +256,8 @@ class Lowering {
         for (const fact of this.definitionFacts.get(condition.name) ?? []) into.add(fact);
         return;
       case "part": {
-        const part = parts.get(condition.id);
-        if (part) this.factsOf(part, into, parts);
+        // Every version of the part: the rule reads whatever any of them reads.
+        for (const version of parts.get(condition.id) ?? []) this.factsOf(version, into, parts);
         return;
       }
     }
@@ -325,7 +325,7 @@ class Lowering {
   }
 
   private rules(): M.RuleModel[] {
-    const parts = new Map<string, M.Condition>();
+    const parts = new Map<string, M.Condition[]>();
     for (const statement of this.symbols.outline.values()) {
       const parent = parentId(statement.id.text);
       if (
@@ -334,7 +334,11 @@ class Lowering {
         parent &&
         this.symbols.outline.get(parent)?.kind === "criterion"
       ) {
-        parts.set(statement.id.text, this.condition(statement.metWhen));
+        const written = statement.versions.flatMap((version) => (version.metWhen ? [version.metWhen] : []));
+        parts.set(
+          statement.id.text,
+          [statement.metWhen, ...written].map((expression) => this.condition(expression)),
+        );
       }
     }
     const overriders = this.overridersByRule();
@@ -348,7 +352,7 @@ class Lowering {
 
   private rule(
     statement: Ast.Statement,
-    parts: ReadonlyMap<string, M.Condition>,
+    parts: ReadonlyMap<string, readonly M.Condition[]>,
     overriders: ReadonlyMap<string, readonly string[]>,
   ): M.RuleModel | undefined {
     let role: M.RuleRole;
@@ -358,7 +362,7 @@ class Lowering {
     switch (statement.kind) {
       case "criterion": {
         if (!statement.metWhen) return undefined;
-        const part = parts.get(statement.id.text);
+        const part = parts.get(statement.id.text)?.[0];
         role = part ? "part" : "requirement";
         condition = part ?? this.condition(statement.metWhen);
         break;
@@ -390,6 +394,16 @@ class Lowering {
     const facts = new Set<string>();
     for (const { condition: applies } of applicability) this.factsOf(applies, facts, parts);
     this.factsOf(condition, facts, parts);
+    const current: M.RuleVersionModel = {
+      inForce: this.lifetime(id),
+      text: statement.text.value,
+      condition,
+      written,
+      ...(statement.category && { category: statement.category.text }),
+      readings: readings(statement),
+    };
+    const earlier = statement.kind === "note" ? [] : this.earlierVersions(statement, current);
+    for (const version of earlier) this.factsOf(version.condition, facts, parts);
     return {
       id,
       kind: statement.kind,
@@ -409,7 +423,50 @@ class Lowering {
       ...(role === "part" && { partOf: parentId(id) }),
       facts: this.inDeclarationOrder(facts),
       overriddenBy: overriders.get(id) ?? [],
+      earlier,
     };
+  }
+
+  /**
+   * A criterion's or exclusion's earlier versions, oldest first: each takes what it does not restate
+   * from the version written above it (the next newer one), and its lifetime from the checker.
+   */
+  private earlierVersions(statement: Ast.Criterion | Ast.Exclusion, current: M.RuleVersionModel): M.RuleVersionModel[] {
+    const lifetimes = this.checked.versions.get(statement.id.text);
+    if (!lifetimes) return [];
+    const versions: M.RuleVersionModel[] = [];
+    let above = current;
+    for (const version of statement.versions) {
+      const inForce = lifetimes.earlier.get(version);
+      if (!inForce) throw new Error(`internal error: no lifetime for a version of ${statement.id.text}`);
+      const logic = this.versionLogic(version);
+      const category = version.category?.text ?? above.category;
+      above = {
+        inForce,
+        text: version.text?.value ?? above.text,
+        condition: logic?.condition ?? above.condition,
+        written: logic?.written ?? above.written,
+        ...(category !== undefined && { category }),
+        readings: version.readings.length > 0 ? readings(version) : above.readings,
+      };
+      versions.push(above);
+    }
+    return versions.reverse();
+  }
+
+  /** The condition a version restates, as the rule's own is lowered; undefined when it restates none. */
+  private versionLogic(
+    version: Ast.CriterionVersion | Ast.ExclusionVersion,
+  ): { condition: M.Condition; written: M.WrittenCondition } | undefined {
+    if ("metWhen" in version && version.metWhen)
+      return { condition: this.condition(version.metWhen), written: { keyword: "when" } };
+    if ("notCovered" in version && version.notCovered) {
+      const asWritten = this.condition(version.notCovered.condition);
+      return version.notCovered.unless
+        ? { condition: { kind: "not", operand: asWritten }, written: { keyword: "unless", condition: asWritten } }
+        : { condition: asWritten, written: { keyword: "when" } };
+    }
+    return undefined;
   }
 
   private exceptions(): M.ExceptionModel[] {
@@ -510,7 +567,11 @@ class Lowering {
       if (range.from > 0) added[range.from]?.push(id);
       if (range.until !== undefined) removed[range.until]?.push(id);
     };
+    const changed = this.symbols.revisions.map((): string[] => []);
     for (const id of [...this.symbols.outline.keys(), ...this.symbols.exceptions.keys()]) record(id, this.lifetime(id));
+    // A version ends at the revision that changed its statement (an earlier version's end is a change).
+    for (const [id, versions] of this.checked.versions)
+      for (const range of versions.earlier.values()) if (range.until !== undefined) changed[range.until]?.push(id);
     for (const code of this.symbols.codes) {
       code.billing.forEach((_, index) => record(codeLabel(code), this.lifetime(billingKey(code, index))));
     }
@@ -522,6 +583,8 @@ class Lowering {
       readings: readings(revision),
       added: [...new Set(added[index])],
       removed: [...new Set(removed[index])],
+      changed: [...new Set(changed[index])].sort(),
+      ...(revision.publishedText && { publishedText: revision.publishedText.value }),
     }));
   }
 

@@ -100,6 +100,10 @@ export interface RevisionModel {
   /** Ids of the statements this revision added or removed. */
   readonly added: readonly string[];
   readonly removed: readonly string[];
+  /** Ids of the statements whose words or logic this revision changed (it ended one of their versions). */
+  readonly changed: readonly string[];
+  /** The file holding the policy as published in this revision, relative to the policy's folder. */
+  readonly publishedText?: string;
 }
 
 export interface DefinitionModel {
@@ -129,6 +133,20 @@ export type RuleRole = "requirement" | "part" | "exclusion" | "servicesExclusion
 export type WrittenCondition =
   { readonly keyword: "when" } | { readonly keyword: "unless"; readonly condition: Condition };
 
+/**
+ * One version of a rule: its words, logic, category and readings, in force over `inForce`. A rule's
+ * own fields are its current version; `earlier` lists the others. `ruleVersions` (versions.ts) gives
+ * them all, oldest first, for an emitter that reads every version alike.
+ */
+export interface RuleVersionModel {
+  readonly inForce: RevisionRange;
+  readonly text: string;
+  readonly condition: Condition;
+  readonly written: WrittenCondition;
+  readonly category?: string;
+  readonly readings: readonly string[];
+}
+
 export interface RuleModel {
   readonly id: string;
   readonly kind: "criterion" | "exclusion" | "note";
@@ -153,6 +171,11 @@ export interface RuleModel {
   readonly facts: readonly string[];
   /** Ids of the exceptions that override the rule (may set it aside), in the exceptions' order. */
   readonly overriddenBy: readonly string[];
+  /**
+   * Its earlier versions, oldest first, each with the words and logic it had (empty for a rule that
+   * never changed). The current version, the rule's own fields, is in force from the last one's end.
+   */
+  readonly earlier: readonly RuleVersionModel[];
 }
 
 export interface ExceptionModel {

@@ -21,11 +21,18 @@ export function* nestedConditions(condition: Condition): Generator<Condition> {
   }
 }
 
-/** Every top-level condition of the coverage rules: definitions, rules and their applicability, exceptions, sections. */
+/**
+ * Every top-level condition of the coverage rules: definitions, rules (every version) and their
+ * applicability, exceptions, sections.
+ */
 export function coverageConditions(model: PolicyModel): Condition[] {
   return [
     ...model.definitions.map((definition) => definition.condition),
-    ...model.rules.flatMap((rule) => [rule.condition, ...rule.applicability.map(({ condition }) => condition)]),
+    ...model.rules.flatMap((rule) => [
+      rule.condition,
+      ...rule.earlier.map((version) => version.condition),
+      ...rule.applicability.map(({ condition }) => condition),
+    ]),
     ...model.exceptions.map((exception) => exception.condition),
     ...model.outline.flatMap((entry) => (entry.kind === "section" && entry.appliesWhen ? [entry.appliesWhen] : [])),
   ];

@@ -28,11 +28,12 @@ export function groupInterfaceName(path: readonly string[]): string {
 }
 
 /**
- * `2023-08` -> `REVISION_2023_08`: the constant of a revision, approved in that month. It cannot meet
+ * `2023-08` -> `REVISION_2023_08`, `2023-08-b` -> `REVISION_2023_08_B`, `v7` -> `REVISION_V7`: the
+ * constant of a revision, by its name (the checker refuses two names spelt alike here). It cannot meet
  * a name made from a fact's: those end in `_VALUES`, or have no underscore at all.
  */
 export function revisionConstName(approved: string): string {
-  return `REVISION_${approved.replace(/[^0-9A-Za-z]+/g, "_")}`;
+  return `REVISION_${approved.replace(/[^0-9A-Za-z]+/g, "_").toUpperCase()}`;
 }
 
 /** A claim fact's field in a claim: `claim.therapies` -> `therapies`. */
@@ -96,6 +97,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "Reason",
   "Revision",
   "RuleEntry",
+  "RuleVersionEntry",
   "RuleKind",
   "RuleRole",
   "RuleStatus",

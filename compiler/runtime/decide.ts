@@ -25,7 +25,7 @@ import {
 import { markUnknownFacts, type ExplainScope } from "./explain.js";
 import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { RuleRole } from "./policy-table.js";
-import type { PreparedException, PreparedPolicy } from "./prepare.js";
+import type { PeriodPlan, PreparedException, PreparedPolicy } from "./prepare.js";
 import { readFacts } from "./read-facts.js";
 import { release, takeWorkspace, type Workspace } from "./workspace.js";
 import { both, either, not, type Truth } from "./truth.js";
@@ -59,14 +59,20 @@ function truthStatus(value: Truth): RuleStatus {
   return value === 2 ? "met" : value === 0 ? "not_met" : "unknown";
 }
 
+/** The period of service dates `asOf` falls in: after the last period that starts on or before it. */
+function periodOn<S>(policy: PreparedPolicy<S, string, string, string>, asOf: string): PeriodPlan<S> {
+  let found = 0;
+  for (let index = 0; index < policy.periodStarts.length; index++)
+    if (policy.periodStarts[index]! <= asOf) found = index;
+  const period = policy.periods[found];
+  if (period === undefined) throw new RangeError(`policyc runtime: no period for ${asOf}`);
+  return period;
+}
+
 /** Runs every statement's compiled logic on the facts read into `truths`: definitions, parts, rules, then exceptions. */
-function computeTruths<S>(
-  policy: PreparedPolicy<S, string, string, string>,
-  truths: Workspace,
-  asOf: string,
-  revision: number,
-): void {
-  const { rules, partOrder } = policy;
+function computeTruths<S>(policy: PreparedPolicy<S, string, string, string>, truths: Workspace, asOf: string): void {
+  const { partOrder } = policy;
+  const { rules, ruleInForce, exceptionInForce } = truths.period as PeriodPlan<S>;
   const { definitionValues, partValues, sections, applies, holds, exceptions } = truths;
   const count = rules.length;
   truths.scope.asOf = asOf;
@@ -81,7 +87,7 @@ function computeTruths<S>(
   for (let index = 0; index < count; index++) {
     const rule = rules[index]!;
     if (rule.role === "part") continue;
-    let truth: Truth = revision >= rule.from && revision < rule.until ? 2 : 0;
+    let truth: Truth = ruleInForce[index] === true ? 2 : 0;
     for (let k = 0; k < rule.sections.length; k++) truth = both(truth, sections[rule.sections[k]!]!);
     applies[index] = truth;
   }
@@ -89,7 +95,8 @@ function computeTruths<S>(
   // computed (partView reads them so).
   for (let position = 0; position < partOrder.length; position++) {
     const index = partOrder[position]!;
-    const applying = applies[rules[index]!.criterion]!;
+    // A part added after its criterion (or removed before it) does not apply outside its lifetime.
+    const applying = ruleInForce[index] === true ? applies[rules[index]!.criterion]! : 0;
     applies[index] = applying;
     partValues[position] = holds[index] = applying === 0 ? 0 : rules[index]!.holds(scope);
   }
@@ -100,7 +107,7 @@ function computeTruths<S>(
 
   for (let index = 0; index < exceptions.length; index++) {
     const exception = policy.exceptions[index]!;
-    exceptions[index] = revision >= exception.from && revision < exception.until ? exception.applies(scope) : 0;
+    exceptions[index] = exceptionInForce[index] === true ? exception.applies(scope) : 0;
   }
 }
 
@@ -112,7 +119,7 @@ function firstApplied<S, ExceptionId extends string>(
   truths: Truths,
   i: number,
 ): ExceptionId {
-  for (const j of policy.rules[i]!.overriddenBy)
+  for (const j of truths.period.rules[i]!.overriddenBy)
     if (truths.exceptions[j] === 2) return policy.exceptions[j]!.id as ExceptionId;
   throw new Error("policyc runtime: a rule was set aside by no exception");
 }
@@ -124,7 +131,7 @@ function appliedExceptions<S>(
   denies: readonly Truth[],
 ): PreparedException<S>[] {
   const applied = new Set<number>();
-  policy.rules.forEach((rule, i) => {
+  truths.period.rules.forEach((rule, i) => {
     if (denies[i] === 2) for (const j of rule.overriddenBy) if (truths.exceptions[j] === 2) applied.add(j);
   });
   return [...applied].sort((a, b) => a - b).map((j) => policy.exceptions[j]!);
@@ -146,7 +153,8 @@ export function evaluatePolicy<S, RuleId extends string, FactName extends string
   try {
     readFacts(input, policy.input, workspace.factValues, issues);
     if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
-    computeTruths(generic, workspace, asOf, revision);
+    workspace.period = periodOn(generic, asOf) as PeriodPlan<unknown>;
+    computeTruths(generic, workspace, asOf);
     return decide(policy, revision, asOf, workspace, trace);
   } finally {
     release(workspace);
@@ -160,7 +168,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
   truths: Truths,
   withTrace: boolean,
 ): Decision<RuleId, FactName, ExceptionId> {
-  const { rules } = policy;
+  const rules = truths.period.rules;
   const { denies, waived } = truths;
   const count = rules.length;
   let denied: Truth = 0;
@@ -244,7 +252,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
         priorApprovalRequired,
         asOf,
         policy: identity,
-        trace: buildTrace(policy, revision, truths, overriddenBy),
+        trace: buildTrace(policy, truths, overriddenBy),
       }
     : {
         outcome,
@@ -272,15 +280,17 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
   const marks: number[] = [];
   const scope: ExplainScope = {
     index: policy.explainIndex,
+    partsById: truths.period.partsById,
     factValues: truths.factValues,
     definitionValues: truths.definitionValues,
     partValues: truths.partValues,
     asOf: truths.scope.asOf,
   };
   const explained = new Set<number>();
-  for (let i = 0; i < policy.rules.length; i++) {
+  const rules = truths.period.rules;
+  for (let i = 0; i < rules.length; i++) {
     if (both(denies[i]!, not(waived[i]!)) !== 1) continue;
-    const rule = policy.rules[i]!;
+    const rule = rules[i]!;
     if (denies[i] === 1) {
       if (truths.applies[i] === 1)
         for (const section of rule.sections) markUnknownFacts(policy.sections[section]!.appliesWhen, scope, marks);
@@ -308,13 +318,13 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
 
 function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
-  revision: number,
   truths: Truths,
   overriddenBy: (i: number) => ExceptionId | undefined,
 ): TraceEntry<RuleId, FactName, ExceptionId>[] {
   const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = [];
-  for (let i = 0; i < policy.rules.length; i++) {
-    const rule = policy.rules[i]!;
+  const rules = truths.period.rules;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     const status = statusOf(rule.role, truths.applies[i]!, truths.holds[i]!);
     const exception = overriddenBy(i);
     entries.push(
@@ -331,7 +341,7 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
   }
   for (let j = 0; j < policy.exceptions.length; j++) {
     const exception = policy.exceptions[j]!;
-    const inForce = revision >= exception.from && revision < exception.until;
+    const inForce = truths.period.exceptionInForce[j] === true;
     const status = inForce ? truthStatus(truths.exceptions[j]!) : "not_applicable";
     entries.push(exception.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>);
   }

@@ -56,7 +56,7 @@ export interface TraceEntry<
 export interface PolicyIdentity {
   readonly reference: string;
   readonly title: string;
-  /** The revision in force on the service date, by its approval month. */
+  /** The revision in force on the service date (the latest in the log in effect then), by its name. */
   readonly revision: string;
   readonly revisionEffective: string;
   /** SHA-256 of the policy source the evaluator was generated from. */

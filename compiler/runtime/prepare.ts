@@ -82,6 +82,44 @@ export interface PreparedRule<S> {
   readonly traceEntries: ByStatus<TraceEntry>;
 }
 
+/**
+ * What a period of service dates is judged by: each rule with the words and logic of its version in
+ * force then (the very objects of `rules` for a rule that never changed), whether each rule and
+ * exception is in force, and the revision a decision reports (the latest in the log in effect).
+ */
+export interface PeriodPlan<S> {
+  readonly revision: number;
+  readonly rules: readonly PreparedRule<S>[];
+  readonly ruleInForce: readonly boolean[];
+  readonly exceptionInForce: readonly boolean[];
+  /** The condition of each part as it stands then, by id. */
+  readonly partsById: ReadonlyMap<string, Condition>;
+}
+
+/** A change to a statement: from revision `revision` on, it stands as `state` (undefined: not in force). */
+interface StatementEvent<T> {
+  readonly revision: number;
+  readonly state: T | undefined;
+}
+
+/**
+ * What a statement stands as in a period, given the revisions in effect then (their effective date on
+ * or before the period's start): the state set by the latest of those revisions, in log order, that
+ * changed it. NOTE: judging each statement by its own changes, not the whole policy by the latest
+ * revision, is what lets a revision take effect retroactively without carrying along the changes of
+ * the revisions listed between (docs/language.md, "Revisions").
+ */
+function stateIn<T>(events: readonly StatementEvent<T>[], inEffect: readonly boolean[]): T | undefined {
+  let state: T | undefined;
+  let latest = -1;
+  for (const event of events)
+    if (inEffect[event.revision] === true && event.revision > latest) {
+      latest = event.revision;
+      state = event.state;
+    }
+  return state;
+}
+
 export interface PreparedException<S> {
   readonly id: string;
   readonly title: string;
@@ -107,6 +145,13 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly identities: readonly PolicyIdentity[];
   readonly effectiveDates: readonly string[];
   readonly rules: readonly PreparedRule<S>[];
+  /**
+   * The periods a service date falls in: the distinct effective dates, in date order (a date is in
+   * the period of the last one on or before it). See `periods` for what each period is judged by.
+   */
+  readonly periodStarts: readonly string[];
+  /** Per period: the rules as they stand then, in the order of `rules`. */
+  readonly periods: readonly PeriodPlan<S>[];
   /** Positions in `rules` of the parts, deepest first, so that each is computed before what reads it. */
   readonly partOrder: readonly number[];
   readonly sections: readonly SectionEntry<S>[];
@@ -243,6 +288,38 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     reasons: byStatus((status) => ({ id: entry.id, kind: entry.kind, text: entry.text, status })),
     traceEntries: traceEntries(entry.id, entry.kind, entry.facts),
   }));
+  // Each rule's changes: its versions, oldest first, each from where the one before ends; then its removal.
+  const ruleEvents = declaration.rules.map((entry, index): StatementEvent<PreparedRule<S>>[] => {
+    const rule = rules[index]!;
+    const earlier = entry.earlier ?? [];
+    const versions = [
+      ...earlier.map((version): PreparedRule<S> => ({
+        ...rule,
+        text: version.text,
+        when: version.when,
+        holds: version.holds,
+        reasons: byStatus((status) => ({ id: entry.id, kind: entry.kind, text: version.text, status })),
+      })),
+      rule,
+    ];
+    const starts = [rule.from, ...earlier.map((version) => range(version.inForce, rule.id).until)];
+    return [
+      ...versions.map((state, k) => ({ revision: starts[k]!, state })),
+      ...(rule.until < declaration.revisions.length ? [{ revision: rule.until, state: undefined }] : []),
+    ];
+  });
+  const periodStarts = [...new Set(declaration.revisions.map((revision) => revision.effective))].sort();
+  const exceptions = declaration.exceptions.map((entry): PreparedException<S> => ({
+    id: entry.id,
+    title: entry.title,
+    appliedReason: Object.freeze({ id: entry.id, kind: "exception", text: entry.title, status: "met" }),
+    traceEntries: traceEntries(entry.id, "exception", entry.facts),
+    requiresPriorApproval: entry.requiresPriorApproval,
+    facts: entry.facts,
+    when: entry.when,
+    applies: entry.applies,
+    ...range(entry.inForce, entry.id),
+  }));
   const parts = rules.flatMap((rule, index) => (rule.role === "part" ? [index] : []));
   const partOrder = parts
     .map((index) => ({ index, depth: places[index]!.depth }))
@@ -276,26 +353,39 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     ),
     effectiveDates: declaration.revisions.map((revision) => revision.effective),
     rules,
+    periodStarts,
+    periods: periodStarts.map((start): PeriodPlan<S> => {
+      const inEffect = declaration.revisions.map((revision) => revision.effective <= start);
+      const states = ruleEvents.map((events) => stateIn(events, inEffect));
+      const atPeriod = states.map((state, index) => state ?? rules[index]!);
+      return {
+        revision: inEffect.lastIndexOf(true),
+        rules: atPeriod,
+        ruleInForce: states.map((state) => state !== undefined),
+        exceptionInForce: exceptions.map(
+          (exception) =>
+            stateIn(
+              [
+                { revision: exception.from, state: true },
+                ...(exception.until < declaration.revisions.length
+                  ? [{ revision: exception.until, state: undefined }]
+                  : []),
+              ],
+              inEffect,
+            ) === true,
+        ),
+        partsById: new Map(parts.map((index) => [atPeriod[index]!.id, atPeriod[index]!.when])),
+      };
+    }),
     partOrder,
     sections: declaration.sections,
-    exceptions: declaration.exceptions.map((entry): PreparedException<S> => ({
-      id: entry.id,
-      title: entry.title,
-      appliedReason: Object.freeze({ id: entry.id, kind: "exception", text: entry.title, status: "met" }),
-      traceEntries: traceEntries(entry.id, "exception", entry.facts),
-      requiresPriorApproval: entry.requiresPriorApproval,
-      facts: entry.facts,
-      when: entry.when,
-      applies: entry.applies,
-      ...range(entry.inForce, entry.id),
-    })),
+    exceptions,
     definitions: declaration.definitions,
     explainIndex: {
       factPosition: position(declaration.facts, (fact) => fact.name),
       definitionPosition: position(declaration.definitions, (definition) => definition.name),
       partPosition: position(partOrder, (index) => rules[index]!.id),
       definitionsByName: new Map(declaration.definitions.map((definition) => [definition.name, definition])),
-      partsById: new Map(parts.map((index) => [rules[index]!.id, rules[index]!.when])),
     },
     facts: declaration.facts,
     factPosition: position(declaration.facts, (fact) => fact.name),

@@ -143,6 +143,8 @@ export interface Revision {
   readonly text: TextLiteral;
   readonly reviewed?: Word;
   readonly effective?: Word;
+  /** The file holding the policy as published in this revision, beside the policy file. */
+  readonly publishedText?: TextLiteral;
   readonly readings: readonly Reading[];
 }
 
@@ -204,6 +206,27 @@ export interface Section extends Lifetime {
   readonly readings: readonly Reading[];
 }
 
+/**
+ * An earlier version of a statement (`before 2026-05 "..."`): in force until the revision `before`,
+ * from the version below it (or the statement's `added in`). It restates only what differed from
+ * the version written above it, and takes the rest from that one.
+ */
+export interface StatementVersion {
+  readonly before: Word;
+  readonly span: Span;
+  readonly text?: TextLiteral;
+  readonly category?: Word;
+  readonly readings: readonly Reading[];
+}
+
+export interface CriterionVersion extends StatementVersion {
+  readonly metWhen?: Expression;
+}
+
+export interface ExclusionVersion extends StatementVersion {
+  readonly notCovered?: NotCoveredRule;
+}
+
 export interface Criterion extends Lifetime {
   readonly kind: "criterion";
   readonly span: Span;
@@ -212,6 +235,8 @@ export interface Criterion extends Lifetime {
   readonly metWhen?: Expression;
   readonly category?: Word;
   readonly readings: readonly Reading[];
+  /** Its earlier versions, newest first, as written. */
+  readonly versions: readonly CriterionVersion[];
 }
 
 /** `not covered when X` or `not covered unless X` (which is `not covered when not X`). */
@@ -229,6 +254,8 @@ export interface Exclusion extends Lifetime {
   readonly notCovered?: NotCoveredRule;
   readonly category?: Word;
   readonly readings: readonly Reading[];
+  /** Its earlier versions, newest first, as written. */
+  readonly versions: readonly ExclusionVersion[];
 }
 
 export interface NoteItem {

@@ -44,7 +44,9 @@ export type ClauseOwnerRule =
   | "defineStatement"
   | "sectionStatement"
   | "criterionStatement"
+  | "criterionVersionClause"
   | "exclusionStatement"
+  | "exclusionVersionClause"
   | "noteStatement"
   | "serviceStatement"
   | "exceptionStatement"
@@ -85,7 +87,12 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
   },
   revisionStatement: {
     owner: "revision",
-    clauses: [once("reviewedClause", "reviewed"), once("effectiveClause", "effective", true), reading],
+    clauses: [
+      once("reviewedClause", "reviewed"),
+      once("effectiveClause", "effective", true),
+      once("publishedTextClause", "published text"),
+      reading,
+    ],
   },
   factStatement: {
     owner: "fact",
@@ -98,11 +105,33 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
   },
   criterionStatement: {
     owner: "criterion",
-    clauses: [once("metWhenClause", "met when", true), category, added, removed, reading],
+    clauses: [
+      once("metWhenClause", "met when", true),
+      category,
+      added,
+      removed,
+      reading,
+      many("criterionVersionClause", "before"),
+    ],
+  },
+  criterionVersionClause: {
+    owner: "version",
+    clauses: [once("metWhenClause", "met when"), category, reading],
   },
   exclusionStatement: {
     owner: "exclusion",
-    clauses: [once("notCoveredClause", "not covered", true), category, added, removed, reading],
+    clauses: [
+      once("notCoveredClause", "not covered", true),
+      category,
+      added,
+      removed,
+      reading,
+      many("exclusionVersionClause", "before"),
+    ],
+  },
+  exclusionVersionClause: {
+    owner: "version",
+    clauses: [once("notCoveredClause", "not covered"), category, reading],
   },
   noteStatement: {
     owner: "note",

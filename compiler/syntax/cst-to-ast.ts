@@ -37,6 +37,12 @@ function word(token: IToken): Ast.Word {
   return { text: token.image, span: tokenSpan(token) };
 }
 
+/** The name of a revision, however it is written (a month, a month with a suffix, a name). */
+function revisionWord(node: Cst.RevisionNameCstNode | undefined): Ast.Word | undefined {
+  const { MonthLiteral, SuffixedMonth, Name } = node?.children ?? {};
+  return optionalWord(firstToken(MonthLiteral) ?? firstToken(SuffixedMonth) ?? firstToken(Name));
+}
+
 function optionalWord(token: IToken | undefined): Ast.Word | undefined {
   return token ? word(token) : undefined;
 }
@@ -85,6 +91,7 @@ interface StatementHead {
   readonly Word?: readonly IToken[];
   readonly MonthLiteral?: readonly IToken[];
   readonly NumberLiteral?: readonly IToken[];
+  readonly revisionName?: readonly Cst.RevisionNameCstNode[];
   readonly text?: readonly Cst.TextCstNode[];
 }
 
@@ -202,8 +209,8 @@ class AstBuilder {
   }
 
   private lifetime(children: WithLifetime): Ast.Lifetime {
-    const added = optionalWord(firstToken(firstNode(children.addedClause)?.children.MonthLiteral));
-    const removed = optionalWord(firstToken(firstNode(children.removedClause)?.children.MonthLiteral));
+    const added = revisionWord(firstNode(firstNode(children.addedClause)?.children.revisionName));
+    const removed = revisionWord(firstNode(firstNode(children.removedClause)?.children.revisionName));
     return { ...(added && { added }), ...(removed && { removed }) };
   }
 
@@ -259,8 +266,9 @@ class AstBuilder {
       "definitionBody" in children ? (firstNode(children.definitionBody)?.children ?? {}) : children;
     const idToken =
       firstToken(head.Name) ?? firstToken(head.Word) ?? firstToken(head.MonthLiteral) ?? firstToken(head.NumberLiteral);
+    const id = optionalWord(idToken) ?? revisionWord(firstNode(head.revisionName));
     const text = this.text(firstNode(head.text));
-    return { kind: "partial", of, span, ...optional("id", optionalWord(idToken)), ...optional("text", text) };
+    return { kind: "partial", of, span, ...optional("id", id), ...optional("text", text) };
   }
 
   private policy(node: Cst.PolicyStatementCstNode, span: Ast.Span): Ast.Statement[] {
@@ -285,7 +293,7 @@ class AstBuilder {
 
   private revision(node: Cst.RevisionStatementCstNode, span: Ast.Span): Ast.Statement[] {
     const { children } = node;
-    const approved = firstToken(children.MonthLiteral);
+    const approved = revisionWord(firstNode(children.revisionName));
     const text = this.textOf(node);
     if (!approved || !text) return [];
     this.reportRepeatedClauses("revisionStatement", node);
@@ -295,10 +303,11 @@ class AstBuilder {
       {
         kind: "revision",
         span,
-        approved: word(approved),
+        approved,
         text,
         ...optional("reviewed", optionalWord(firstToken(reviewed?.children.MonthLiteral))),
         ...optional("effective", optionalWord(firstToken(effective?.children.DateLiteral))),
+        ...optional("publishedText", this.firstText(children.publishedTextClause)),
         readings: this.readings(children),
       },
     ];
@@ -424,8 +433,30 @@ class AstBuilder {
         ...optional("category", this.category(children)),
         ...this.lifetime(children),
         readings: this.readings(children),
+        versions: (children.criterionVersionClause ?? []).flatMap((clause) => {
+          const version = this.version(clause);
+          if (!version) return [];
+          this.reportRepeatedClauses("criterionVersionClause", clause);
+          return [{ ...version, ...optional("metWhen", this.expressionIn(firstNode(clause.children.metWhenClause))) }];
+        }),
       },
     ];
+  }
+
+  /** What every version of a statement has: the revision it ends at, its words, category and readings. */
+  private version(
+    clause: Cst.CriterionVersionClauseCstNode | Cst.ExclusionVersionClauseCstNode,
+  ): Ast.StatementVersion | undefined {
+    const before = revisionWord(firstNode(clause.children.revisionName));
+    const span = nodeSpan(clause);
+    if (!before || !span) return undefined;
+    return {
+      before,
+      span,
+      ...optional("text", this.textOf(clause)),
+      ...optional("category", this.category(clause.children)),
+      readings: this.readings(clause.children),
+    };
   }
 
   private notCovered(children: {
@@ -454,6 +485,12 @@ class AstBuilder {
         ...optional("category", this.category(children)),
         ...this.lifetime(children),
         readings: this.readings(children),
+        versions: (children.exclusionVersionClause ?? []).flatMap((clause) => {
+          const version = this.version(clause);
+          if (!version) return [];
+          this.reportRepeatedClauses("exclusionVersionClause", clause);
+          return [{ ...version, ...optional("notCovered", this.notCovered(clause.children)) }];
+        }),
       },
     ];
   }

@@ -62,6 +62,17 @@ export type ReadingClauseCstChildren = {
   text: TextCstNode[];
 };
 
+export interface RevisionNameCstNode extends CstNode {
+  name: "revisionName";
+  children: RevisionNameCstChildren;
+}
+
+export type RevisionNameCstChildren = {
+  MonthLiteral?: IToken[];
+  SuffixedMonth?: IToken[];
+  Name?: IToken[];
+};
+
 export interface AddedClauseCstNode extends CstNode {
   name: "addedClause";
   children: AddedClauseCstChildren;
@@ -70,7 +81,7 @@ export interface AddedClauseCstNode extends CstNode {
 export type AddedClauseCstChildren = {
   Kw_added: IToken[];
   Kw_in: IToken[];
-  MonthLiteral: IToken[];
+  revisionName: RevisionNameCstNode[];
 };
 
 export interface RemovedClauseCstNode extends CstNode {
@@ -81,7 +92,7 @@ export interface RemovedClauseCstNode extends CstNode {
 export type RemovedClauseCstChildren = {
   Kw_removed: IToken[];
   Kw_in: IToken[];
-  MonthLiteral: IToken[];
+  revisionName: RevisionNameCstNode[];
 };
 
 export interface CategoryClauseCstNode extends CstNode {
@@ -169,10 +180,11 @@ export interface RevisionStatementCstNode extends CstNode {
 
 export type RevisionStatementCstChildren = {
   Kw_revision: IToken[];
-  MonthLiteral: IToken[];
+  revisionName: RevisionNameCstNode[];
   text: TextCstNode[];
   reviewedClause?: ReviewedClauseCstNode[];
   effectiveClause?: EffectiveClauseCstNode[];
+  publishedTextClause?: PublishedTextClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
 };
 
@@ -376,6 +388,21 @@ export type CriterionStatementCstChildren = {
   addedClause?: AddedClauseCstNode[];
   removedClause?: RemovedClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
+  criterionVersionClause?: CriterionVersionClauseCstNode[];
+};
+
+export interface CriterionVersionClauseCstNode extends CstNode {
+  name: "criterionVersionClause";
+  children: CriterionVersionClauseCstChildren;
+}
+
+export type CriterionVersionClauseCstChildren = {
+  Kw_before: IToken[];
+  revisionName: RevisionNameCstNode[];
+  text?: TextCstNode[];
+  metWhenClause?: MetWhenClauseCstNode[];
+  categoryClause?: CategoryClauseCstNode[];
+  readingClause?: ReadingClauseCstNode[];
 };
 
 export interface MetWhenClauseCstNode extends CstNode {
@@ -402,6 +429,21 @@ export type ExclusionStatementCstChildren = {
   categoryClause?: CategoryClauseCstNode[];
   addedClause?: AddedClauseCstNode[];
   removedClause?: RemovedClauseCstNode[];
+  readingClause?: ReadingClauseCstNode[];
+  exclusionVersionClause?: ExclusionVersionClauseCstNode[];
+};
+
+export interface ExclusionVersionClauseCstNode extends CstNode {
+  name: "exclusionVersionClause";
+  children: ExclusionVersionClauseCstChildren;
+}
+
+export type ExclusionVersionClauseCstChildren = {
+  Kw_before: IToken[];
+  revisionName: RevisionNameCstNode[];
+  text?: TextCstNode[];
+  notCoveredClause?: NotCoveredClauseCstNode[];
+  categoryClause?: CategoryClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
 };
 
@@ -1176,6 +1218,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   statement(children: StatementCstChildren, param?: IN): OUT;
   text(children: TextCstChildren, param?: IN): OUT;
   readingClause(children: ReadingClauseCstChildren, param?: IN): OUT;
+  revisionName(children: RevisionNameCstChildren, param?: IN): OUT;
   addedClause(children: AddedClauseCstChildren, param?: IN): OUT;
   removedClause(children: RemovedClauseCstChildren, param?: IN): OUT;
   categoryClause(children: CategoryClauseCstChildren, param?: IN): OUT;
@@ -1203,8 +1246,10 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   sectionStatement(children: SectionStatementCstChildren, param?: IN): OUT;
   appliesClause(children: AppliesClauseCstChildren, param?: IN): OUT;
   criterionStatement(children: CriterionStatementCstChildren, param?: IN): OUT;
+  criterionVersionClause(children: CriterionVersionClauseCstChildren, param?: IN): OUT;
   metWhenClause(children: MetWhenClauseCstChildren, param?: IN): OUT;
   exclusionStatement(children: ExclusionStatementCstChildren, param?: IN): OUT;
+  exclusionVersionClause(children: ExclusionVersionClauseCstChildren, param?: IN): OUT;
   notCoveredClause(children: NotCoveredClauseCstChildren, param?: IN): OUT;
   noteStatement(children: NoteStatementCstChildren, param?: IN): OUT;
   itemClause(children: ItemClauseCstChildren, param?: IN): OUT;

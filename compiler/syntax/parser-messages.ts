@@ -19,6 +19,7 @@ const ruleDescriptions: { readonly [Rule in GrammarRule]?: string } = {
   valueList: "a list of values in parentheses",
   factType: "a type: `yes or no`, `number`, `date`, `one of ...` or `set of ...`",
   text: "a quoted text",
+  revisionName: "a revision's name, such as `2024-05`, `2024-05-b` or `v7`",
 };
 
 function isDescribedRule(ruleName: string): ruleName is GrammarRule {

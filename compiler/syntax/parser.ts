@@ -12,6 +12,7 @@ import {
   TextBlock,
   DateLiteral,
   MonthLiteral,
+  SuffixedMonth,
   NumberLiteral,
   LessOrEqual,
   GreaterOrEqual,
@@ -82,16 +83,25 @@ class PolicyParser extends CstParser {
     this.SUBRULE(this.text);
   });
 
+  /** A revision's name: its month (`2021-05`), its month and a suffix (`2023-04-b`), or a name (`v7`). */
+  private revisionName = this.RULE("revisionName", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(MonthLiteral) },
+      { ALT: () => this.CONSUME(SuffixedMonth) },
+      { ALT: () => this.CONSUME(Name) },
+    ]);
+  });
+
   private addedClause = this.RULE("addedClause", () => {
     this.CONSUME(K.added);
     this.CONSUME(K.in);
-    this.CONSUME(MonthLiteral);
+    this.SUBRULE(this.revisionName);
   });
 
   private removedClause = this.RULE("removedClause", () => {
     this.CONSUME(K.removed);
     this.CONSUME(K.in);
-    this.CONSUME(MonthLiteral);
+    this.SUBRULE(this.revisionName);
   });
 
   private categoryClause = this.RULE("categoryClause", () => {
@@ -145,12 +155,13 @@ class PolicyParser extends CstParser {
 
   private revisionStatement = this.RULE("revisionStatement", () => {
     this.CONSUME(K.revision);
-    this.CONSUME(MonthLiteral);
+    this.SUBRULE(this.revisionName);
     this.SUBRULE(this.text);
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.reviewedClause) },
         { ALT: () => this.SUBRULE(this.effectiveClause) },
+        { ALT: () => this.SUBRULE(this.publishedTextClause) },
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
     );
@@ -294,6 +305,23 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
     );
+    // Its earlier versions, after every clause of the current one: a version's clauses run to the next
+    // `before` or statement, so nothing after the first `before` can belong to the current version.
+    this.MANY2(() => this.SUBRULE(this.criterionVersionClause));
+  });
+
+  /** `before <revision> "text"`: the version in force until that revision, restating what differed. */
+  private criterionVersionClause = this.RULE("criterionVersionClause", () => {
+    this.CONSUME(K.before);
+    this.SUBRULE(this.revisionName);
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.metWhenClause) },
+        { ALT: () => this.SUBRULE(this.categoryClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
   });
 
   private metWhenClause = this.RULE("metWhenClause", () => {
@@ -312,6 +340,21 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.categoryClause) },
         { ALT: () => this.SUBRULE(this.addedClause) },
         { ALT: () => this.SUBRULE(this.removedClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+    this.MANY2(() => this.SUBRULE(this.exclusionVersionClause));
+  });
+
+  /** An exclusion's earlier version, as a criterion's (criterionVersionClause). */
+  private exclusionVersionClause = this.RULE("exclusionVersionClause", () => {
+    this.CONSUME(K.before);
+    this.SUBRULE(this.revisionName);
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.notCoveredClause) },
+        { ALT: () => this.SUBRULE(this.categoryClause) },
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
     );

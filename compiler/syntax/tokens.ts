@@ -54,6 +54,7 @@ const keywordWords = [
   "added",
   "in",
   "removed",
+  "before",
   "exclusion",
   "not",
   "covered",
@@ -117,7 +118,7 @@ const keywordWords = [
   // Time in conditions: `within 30 days before`, `between day 61 and day 90 after`.
   "within",
   "between",
-  "before",
+  // "before" is above: it also starts an earlier version of a statement.
   "after",
   "day",
   // Traceability to the published text (a `layout` statement).
@@ -185,6 +186,12 @@ export const DateLiteral = createToken({
   label: "a date (YYYY-MM-DD)",
 });
 export const MonthLiteral = createToken({ name: "MonthLiteral", pattern: /\d{4}-\d{2}/, label: "a month (YYYY-MM)" });
+/** A revision named by its month and a suffix, for a second revision in one month: `2023-04-b`. */
+export const SuffixedMonth = createToken({
+  name: "SuffixedMonth",
+  pattern: /\d{4}-\d{2}(?:-[A-Za-z][A-Za-z0-9]*)+/,
+  label: "a revision name (YYYY-MM-suffix)",
+});
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?/, label: "a number" });
 
 export const LessOrEqual = createToken({ name: "LessOrEqual", pattern: /<=/, label: "`<=`" });
@@ -215,6 +222,7 @@ export const allTokens: TokenType[] = [
   Text,
   UnclosedText,
   DateLiteral,
+  SuffixedMonth,
   MonthLiteral,
   NumberLiteral,
   LessOrEqual,

@@ -19,15 +19,22 @@ export type PublishedText =
   | { readonly kind: "outside"; readonly path: string };
 
 /** The published text file a policy names, relative to the project root; undefined when it names none. */
-export function publishedTextPath(model: PolicyModel): string | undefined {
-  if (model.publishedText === undefined) return undefined;
+export function publishedTextPath(model: PolicyModel, name = model.publishedText): string | undefined {
+  if (name === undefined) return undefined;
   const folder = model.sourcePath.includes("/") ? model.sourcePath.slice(0, model.sourcePath.lastIndexOf("/") + 1) : "";
-  return `${folder}${model.publishedText}`;
+  return `${folder}${name}`;
 }
 
-/** Reads the published text of a policy from the project at `root`; undefined when it names none. */
-export function readPublishedText(root: string, model: PolicyModel): PublishedText | undefined {
-  const path = publishedTextPath(model);
+/**
+ * Reads a published text of a policy from the project at `root`: by default the one its header
+ * names (the latest revision's), or the file `name` (a revision's); undefined when there is none.
+ */
+export function readPublishedText(
+  root: string,
+  model: PolicyModel,
+  name = model.publishedText,
+): PublishedText | undefined {
+  const path = publishedTextPath(model, name);
   if (path === undefined) return undefined;
   const full = join(root, path);
   try {

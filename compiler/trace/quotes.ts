@@ -50,8 +50,10 @@ export function policyQuotes(model: PolicyModel): Quote[] {
   add(header, "description", model.description, true, "structure");
 
   model.revisions.forEach((revision) => {
+    // A revision named by its month (`2023-04`, `2023-04-b`) was approved in it; one named `v7` says not when.
+    const approved = /^\d{4}-\d{2}(?:-|$)/.test(revision.approved) ? [revision.approved.slice(0, 7)] : [];
     add(`revision ${revision.approved}`, "text", revision.text, true, "structure", {
-      months: [...(revision.reviewed !== undefined ? [revision.reviewed] : []), revision.approved],
+      months: [...(revision.reviewed !== undefined ? [revision.reviewed] : []), ...approved],
     });
   });
 

@@ -15,8 +15,6 @@ export interface ExplainIndex {
   readonly definitionPosition: ReadonlyMap<string, number>;
   readonly partPosition: ReadonlyMap<string, number>;
   readonly definitionsByName: ReadonlyMap<string, DefinitionEntry<never>>;
-  /** The condition of each part, by id. */
-  readonly partsById: ReadonlyMap<string, Condition>;
 }
 
 /**
@@ -28,6 +26,8 @@ export interface ExplainScope {
   readonly factValues: readonly unknown[];
   readonly definitionValues: readonly Truth[];
   readonly partValues: readonly Truth[];
+  /** The condition of each part, by id, as it stands on the service date (a part's logic may have versions). */
+  readonly partsById: ReadonlyMap<string, Condition>;
   readonly asOf: string;
 }
 
@@ -178,7 +178,7 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[]): Trut
     }
     case "part": {
       const truth = scope.partValues[positionOf(scope.index.partPosition, condition.id)]!;
-      const part = scope.index.partsById.get(condition.id);
+      const part = scope.partsById.get(condition.id);
       if (truth === 1 && part !== undefined) visit(part, scope, marks);
       return truth;
     }

@@ -123,6 +123,20 @@ export interface RuleEntry<S, RuleId extends string, FactName extends string, Ex
   /** For a requirement or part, when it is met; for the others, when coverage is denied. */
   readonly when: Condition;
   readonly holds: (scope: S) => Truth;
+  /**
+   * Its earlier versions, oldest first, for a rule whose words or logic changed: the fields above are
+   * its current version, in force from the last earlier one's `until`.
+   */
+  readonly earlier?: readonly RuleVersionEntry<S>[];
+}
+
+/** An earlier version of a rule: its lifetime, the words and category it had, and its logic. */
+export interface RuleVersionEntry<S> {
+  readonly inForce: Lifetime;
+  readonly text: string;
+  readonly category?: string;
+  readonly when: Condition;
+  readonly holds: (scope: S) => Truth;
 }
 
 export interface ExceptionEntry<S, FactName extends string, ExceptionId extends string> {

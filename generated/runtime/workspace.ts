@@ -5,12 +5,14 @@
 // starts while another is still running (a caller's getter, run while the facts are read, that
 // evaluates again) gets a workspace of its own.
 
-import type { PreparedPolicy } from "./prepare.js";
+import type { PeriodPlan, PreparedPolicy } from "./prepare.js";
 import type { Truth } from "./truth.js";
 
 export interface Workspace {
   /** True while an evaluation uses it. */
   busy: boolean;
+  /** What the service date is judged by: the rules as they stand in its period. */
+  period: PeriodPlan<unknown>;
   /** By position in the fact table. */
   readonly factValues: unknown[];
   readonly definitionValues: Truth[];
@@ -38,6 +40,7 @@ export function newWorkspace<S>(policy: PreparedPolicy<S, string, string, string
   const rules = policy.rules.length;
   return {
     busy: false,
+    period: policy.periods[0]! as PeriodPlan<unknown>,
     factValues,
     definitionValues,
     partValues,

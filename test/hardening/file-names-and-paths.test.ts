@@ -15,6 +15,7 @@ import { projectRoot } from "../support/evaluators.js";
 import { runCli, scratchProject } from "../support/cli.js";
 import { homeInfusion } from "../support/home-infusion.js";
 import { snapshot } from "../support/snapshot.js";
+import { traceSummary } from "../../compiler/trace/summary.js";
 
 /** The scratch projects' own policy file (see support/cli.ts). */
 const policyFile = `policy/${homeInfusion.slug}.policy`;
@@ -63,7 +64,7 @@ describe("a policy's path never reaches generated code or docs unescaped", () =>
       sourcePath,
     ).model;
     expect(model).toBeDefined();
-    const files = await emitPolicy(model!, createEmitProject(), { kind: "none" });
+    const files = await emitPolicy(model!, createEmitProject(), traceSummary(model!, undefined));
     const evaluator = files.find((file) => file.path.endsWith("evaluator.ts"))?.contents ?? "";
     const docs = files.find((file) => file.path.endsWith("README.md"))?.contents ?? "";
     // The module's code (comments aside) calls nothing named console.log: the path and title stayed text.
@@ -129,6 +130,29 @@ describe("no file outside the policy's folder is read into the docs or the outpu
           .sort(),
       ).toEqual(refusal.codes);
       expect(checked.published.get("FIX.DME.101")?.kind ?? "refused by the checker").not.toBe("read");
+      const plan = await planBuild(root);
+      expect(plan.files).toEqual([]);
+    });
+  }
+
+  // A revision's own published text goes through the same checks as the header's.
+  for (const [index, refusal] of refusals.entries()) {
+    it(`refuses a revision's published text that is ${refusal.name}`, async () => {
+      const policy = fixture.replace(
+        "  effective 2022-01-01\n",
+        `  effective 2022-01-01\n  published text ${JSON.stringify(refusal.published)}\n`,
+      );
+      expect(policy).not.toBe(fixture);
+      const root = await projectWith(`revision-published-refused-${index}`, "cgm.policy", policy);
+      refusal.arrange?.(root);
+      const checked = checkProject(root);
+      const errors = checked.diagnostics.filter((d) => d.severity === "error");
+      expect(errors.map((d) => d.code).sort()).toEqual(refusal.codes);
+      // Reported at the revision's clause (or, for the linked folder itself, at the file).
+      expect(errors.some((d) => d.context === "revision 2022-01")).toBe(true);
+      expect(checked.revisionTexts.get("FIX.DME.101")?.get("2022-01")?.kind ?? "refused by the checker").not.toBe(
+        "read",
+      );
       const plan = await planBuild(root);
       expect(plan.files).toEqual([]);
     });

@@ -61,4 +61,14 @@ export class DocsContext {
     const until = this.model.revisions[range.until];
     return words`${start}; removed in ${text(until?.approved ?? "")} (no longer in force from ${text(until?.effective ?? "")})`;
   }
+
+  /** When a version of a statement was in force: "from 2024-05 (effective 2024-05-01) until 2026-05 (...)". */
+  period(range: RevisionRange): Inline {
+    const revision = (index: number): Inline => {
+      const found = this.model.revisions[index];
+      return words`${text(found?.approved ?? "")} (effective ${text(found?.effective ?? "")})`;
+    };
+    const start = words`from ${revision(range.from)}`;
+    return range.until === undefined ? words`${start} on` : words`${start} until ${revision(range.until)}`;
+  }
 }

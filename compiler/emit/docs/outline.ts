@@ -2,7 +2,8 @@
 // then the logic in plain words, where it applies, the facts it reads, the revision that introduced
 // it, what may set it aside, and the written readings. Then the exceptions and the definitions.
 
-import type { Condition, OutlineEntry, RuleModel } from "../../model/policy-model.js";
+import type { Condition, OutlineEntry, RuleModel, RuleVersionModel } from "../../model/policy-model.js";
+import { ruleVersions } from "../../model/versions.js";
 import { partKey, parts, statementHeading, statementKey } from "./anchors.js";
 import type { DocsContext } from "./context.js";
 import { join, policyText, strong, text, words, type Block, type Inline, type ListItem } from "./markdown.js";
@@ -99,6 +100,9 @@ function ruleBlocks(context: DocsContext, rule: RuleModel): Block[] {
           ),
     ),
     detail("In force:", words`${context.inForce(rule.inForce)}.`),
+    ...(rule.earlier.length === 0
+      ? []
+      : [detail("These words:", words`${context.period(ruleVersions(rule).at(-1)?.inForce ?? rule.inForce)}.`)]),
     ...(category ? [detail("Category:", words`${text(category.name)}: ${text(category.description)}.`)] : []),
     detail(
       "Set aside by:",
@@ -111,7 +115,41 @@ function ruleBlocks(context: DocsContext, rule: RuleModel): Block[] {
     ),
     ...readingItems(rule.readings),
   ];
-  return [quote(rule.text, rule.items), { kind: "list", items: details }];
+  return [quote(rule.text, rule.items), { kind: "list", items: details }, ...historyBlocks(context, rule)];
+}
+
+/**
+ * A changed statement's history under its current version: each earlier version, newest first, with
+ * when it was in force, its words, and its logic, category and readings where they differ.
+ */
+function historyBlocks(context: DocsContext, rule: RuleModel): Block[] {
+  if (rule.earlier.length === 0) return [];
+  const versions = ruleVersions(rule);
+  return [
+    { kind: "paragraph", text: words`${strong(text("Earlier versions"))}, newest first:` },
+    ...versions
+      .slice(0, -1)
+      .reverse()
+      .flatMap((version): Block[] => {
+        const category = context.model.categories.find((candidate) => candidate.name === version.category);
+        const categoryItem = category
+          ? [detail("Category:", words`${text(category.name)}: ${text(category.description)}.`)]
+          : [];
+        return [
+          { kind: "paragraph", text: words`In force ${context.period(version.inForce)}:` },
+          quote(version.text),
+          {
+            kind: "list",
+            items: [ruleLogic(context, versionOf(rule, version)), ...categoryItem, ...readingItems(version.readings)],
+          },
+        ];
+      }),
+  ];
+}
+
+/** The rule as it stood in one of its versions, for the functions that word a rule. */
+function versionOf(rule: RuleModel, version: RuleVersionModel): RuleModel {
+  return { ...rule, text: version.text, condition: version.condition, written: version.written };
 }
 
 function entryBlocks(context: DocsContext, entry: OutlineEntry): Block[] {

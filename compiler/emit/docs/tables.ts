@@ -139,7 +139,11 @@ export function revisionBlocks(context: DocsContext): Block[] {
       kind: "table",
       header: [words`Approved`, words`Reviewed`, words`Effective`, words`Revision`, words`Statements it touched`],
       rows: model.revisions.map((revision) => {
-        const changes = [...touched(revision.added, "added"), ...touched(revision.removed, "removed")];
+        const changes = [
+          ...touched(revision.added, "added"),
+          ...touched(revision.changed, "changed"),
+          ...touched(revision.removed, "removed"),
+        ];
         return [
           text(revision.approved),
           text(revision.reviewed ?? ""),

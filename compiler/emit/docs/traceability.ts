@@ -22,7 +22,8 @@ export function traceHeadline(trace: TraceSummary) {
 export function traceabilityBlocks(context: DocsContext): Block[] {
   const trace = context.trace;
   const heading: Block = { kind: "heading", level: 2, text: text(parts.traceability), key: partKey("traceability") };
-  if (trace.kind !== "checked") return [heading, { kind: "paragraph", text: words`${traceHeadline(trace)}.` }];
+  if (trace.kind !== "checked")
+    return [heading, { kind: "paragraph", text: words`${traceHeadline(trace)}.` }, ...revisionTraceBlocks(context)];
   const report = trace.report;
   const counts = report.counts;
   const blocks: Block[] = [
@@ -85,5 +86,58 @@ export function traceabilityBlocks(context: DocsContext): Block[] {
       },
     );
   }
-  return blocks;
+  return [...blocks, ...revisionTraceBlocks(context)];
+}
+
+/**
+ * The texts of single revisions, each checked against the policy as it stood then, and the words of
+ * versions no text held here covers. Nothing for a policy with neither versions nor such texts.
+ */
+function revisionTraceBlocks(context: DocsContext): Block[] {
+  const { texts, unchecked } = context.trace.revisions;
+  if (texts.length === 0 && unchecked.length === 0) return [];
+  return [
+    { kind: "heading", level: 3, text: words`The published text of each revision` },
+    ...(texts.length === 0
+      ? [{ kind: "paragraph" as const, text: words`No revision's own published text is kept beside this policy.` }]
+      : [
+          {
+            kind: "table" as const,
+            header: [words`Revision`, words`Published text`, words`Accounted for`, words`Quotes that do not match`],
+            rows: texts.map((trace) =>
+              trace.kind === "checked"
+                ? [
+                    text(trace.revision),
+                    code(trace.path),
+                    words`${text(String(trace.report.accounted))} of ${text(String(trace.report.total))} (${text(sharePercent(trace.report))})`,
+                    text(
+                      trace.report.mismatches.length === 0
+                        ? "none"
+                        : trace.report.mismatches.map((mismatch) => mismatch.quote.owner).join(", "),
+                    ),
+                  ]
+                : [text(trace.revision), code(trace.path), words`missing`, words``],
+            ),
+          },
+        ]),
+    ...(unchecked.length === 0
+      ? [
+          {
+            kind: "paragraph" as const,
+            text: words`The words of every version of every rule are checked against a published text.`,
+          },
+        ]
+      : [
+          {
+            kind: "paragraph" as const,
+            text: words`Not checked: these words were in force only in revisions whose published text is not kept here.`,
+          },
+          {
+            kind: "list" as const,
+            items: unchecked.map((words_) => ({
+              text: words`${text(words_.owner)} (in force in ${text(words_.revisions.join(", "))}): ${text(words_.text)}`,
+            })),
+          },
+        ]),
+  ];
 }

@@ -45,6 +45,8 @@ function reached(model: PolicyModel): { definitions: Set<string>; sections: Set<
   const sections = new Set<string>();
   for (const rule of model.rules) {
     visit(rule.condition);
+    // An earlier version may use a definition the current one does not.
+    for (const version of rule.earlier) visit(version.condition);
     for (const { section, condition } of rule.applicability) {
       sections.add(section);
       visit(condition);
@@ -167,8 +169,25 @@ export class StatementTables {
           ]),
       { name: "when", code: this.conditionData.write(rule.condition) },
       { name: "holds", code: scopeClosure(rule.condition, this.helpers) },
+      // Last, and only for a rule that changed, so that a new version adds lines to its rule alone.
+      ...(rule.earlier.length === 0 ? [] : [{ name: "earlier", code: this.earlierVersions(rule) }]),
     ];
     return expandedObject(fields);
+  }
+
+  /** A rule's earlier versions, oldest first, each with its lifetime, words, category and logic. */
+  private earlierVersions(rule: RuleModel): string {
+    return expandedList(
+      rule.earlier.map((version) =>
+        expandedObject([
+          { name: "inForce", code: lifetimeLiteral(this.model, version.inForce) },
+          { name: "text", code: stringLiteral(version.text) },
+          ...(version.category === undefined ? [] : [{ name: "category", code: stringLiteral(version.category) }]),
+          { name: "when", code: this.conditionData.write(version.condition) },
+          { name: "holds", code: scopeClosure(version.condition, this.helpers) },
+        ]),
+      ),
+    );
   }
 
   ruleTable(): string {

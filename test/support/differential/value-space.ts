@@ -42,7 +42,11 @@ export function dateOfDay(day: number): string {
 function allConditions(model: PolicyModel): Condition[] {
   const roots = [
     ...model.definitions.map((definition) => definition.condition),
-    ...model.rules.flatMap((rule) => [rule.condition, ...rule.applicability.map(({ condition }) => condition)]),
+    ...model.rules.flatMap((rule) => [
+      rule.condition,
+      ...rule.earlier.map((version) => version.condition),
+      ...rule.applicability.map(({ condition }) => condition),
+    ]),
     ...model.exceptions.map((exception) => exception.condition),
     ...model.billingRules.flatMap((rule) =>
       rule.kind === "billedOnlyWhen" || rule.kind === "notBilledWhen" ? [rule.condition] : [],

@@ -26,7 +26,7 @@ import {
   type FactValue,
   type Truth,
 } from "./conditions.js";
-import { identityOf, inForce, revisionOn, type Refusal } from "./revisions.js";
+import { identityOf, inForce, onDate, revisionOn, type Refusal } from "./revisions.js";
 
 /** Facts as a caller hands them in: nested groups (`{ member: { age: 30 } }`); absent or null is unknown. */
 export type NestedFacts = Readonly<Record<string, unknown>>;
@@ -87,7 +87,10 @@ function ruleTruths(model: PolicyModel, scope: ConditionScope, revision: number)
       ? allOf(rule.applicability.map(({ condition }) => truthOf(condition, scope)))
       : FALSE;
   return {
-    applies: model.rules.map((rule) => appliesOnItsOwn(owningCriterion(model, rule))),
+    // A part not in force (added after its criterion) does not apply, whatever its criterion does.
+    applies: model.rules.map((rule) =>
+      inForce(rule.inForce, revision) ? appliesOnItsOwn(owningCriterion(model, rule)) : FALSE,
+    ),
     holds: model.rules.map((rule) => truthOf(rule.condition, scope)),
     exceptions: model.exceptions.map((exception) =>
       inForce(exception.inForce, revision) ? truthOf(exception.condition, scope) : FALSE,
@@ -170,12 +173,13 @@ export interface ReferenceOptions {
 
 /** The decision the policy model gives for `facts` on `options.asOf`, or the refusal of a date before the policy. */
 export function referenceDecision(
-  model: PolicyModel,
+  undated: PolicyModel,
   facts: NestedFacts,
   options: ReferenceOptions,
 ): Decision | Refusal {
-  const revision = revisionOn(model, options.asOf);
+  const revision = revisionOn(undated, options.asOf);
   if (revision === undefined) return { refused: ["asOf"] };
+  const model = onDate(undated, options.asOf);
   const scope = coverageScope(model, facts, options.asOf);
   const truths = ruleTruths(model, scope, revision);
   const ruled = findings(model, truths);
