@@ -78,6 +78,13 @@ describe("what a log's words name", () => {
     expect([...loggedChanges("Removed text from References. Under NC Guidance, updated.", declared)]).toEqual([]);
   });
 
+  it("takes a number after another verb (reworded, revised) as neither added nor removed", () => {
+    expect([...loggedChanges("Added Criteria I.A.3. Reworded Criteria I.C. Removed I.H.", declared)]).toEqual([
+      ["I.A.3", "added"],
+      ["I.H", "removed"],
+    ]);
+  });
+
   it("reads an undotted number only after a statement's noun, and nothing before the first verb", () => {
     expect([...loggedChanges("Added Section I.", declared)]).toEqual([["I", "added"]]);
     expect([...loggedChanges("Added I to the list.", declared)]).toEqual([]);

@@ -11,8 +11,13 @@ import { parentId, type OutlineStatement, type PolicySymbols } from "./symbols.j
 
 type Change = "added" | "removed";
 
-/** The words of a log that say what a revision did; a number named after one is what it did that to. */
-const verbs = /\b(added|removed|deleted)\b/gi;
+/**
+ * The words of a log that say what a revision did; a number named after one is what it did that to.
+ * Only adding and removing are held to lifetimes; the others ("Reworded Criteria I.A.2") end the reach
+ * of the one before them.
+ */
+const verbs =
+  /\b(added|removed|deleted|reworded|revised|updated|changed|clarified|narrowed|expanded|replaced|moved|renumbered)\b/gi;
 
 const isNameCharacter = (character: string | undefined): boolean =>
   character !== undefined && /[A-Za-z0-9-]/.test(character);
@@ -54,16 +59,18 @@ function positionsOf(id: string, text: string): number[] {
  * fingerstick log requirement (I.A.3). Added Criteria I.H. Medical Equipment and Supplies").
  */
 export function loggedChanges(text: string, declared: Iterable<string>): Map<string, Change> {
-  const said = [...text.matchAll(verbs)].map((match) => ({
-    at: match.index,
-    change: match[1]?.toLowerCase() === "added" ? ("added" as const) : ("removed" as const),
-  }));
+  const said = [...text.matchAll(verbs)].map((match) => {
+    const verb = match[1]?.toLowerCase();
+    const change: Change | undefined =
+      verb === "added" ? "added" : verb === "removed" || verb === "deleted" ? "removed" : undefined;
+    return { at: match.index, change };
+  });
   const changes = new Map<string, Change>();
   if (said.length === 0) return changes;
   for (const id of declared) {
     for (const at of positionsOf(id, text)) {
       const verb = said.filter((word) => word.at < at).at(-1);
-      if (verb !== undefined) changes.set(id, verb.change);
+      if (verb?.change !== undefined) changes.set(id, verb.change);
     }
   }
   return changes;

@@ -18,11 +18,16 @@ export function traceabilityCommand(root: string): number {
   }
   let clean = true;
   for (const model of project.models.values()) {
-    // The header's text (the latest revision's) against the whole policy; each revision's own text
-    // against the policy as it stood in that revision.
+    // The header's text (the latest revision's) against the policy as it stands now (what a revision
+    // removed is not in it); each revision's own text against the policy as it stood in that revision.
     const texts = [
       ...(project.published.has(model.reference)
-        ? [{ published: project.published.get(model.reference), as: model }]
+        ? [
+            {
+              published: project.published.get(model.reference),
+              as: policyInRevision(model, model.revisions.length - 1),
+            },
+          ]
         : []),
       ...model.revisions.flatMap((revision, index) => {
         const published = project.revisionTexts.get(model.reference)?.get(revision.approved);

@@ -44,7 +44,9 @@ export function traceSummary(
   const revisions = revisionTraces(model, published?.kind === "read", revisionTexts);
   if (published === undefined) return { kind: "none", revisions };
   if (published.kind !== "read") return { kind: "missing", path: published.path, revisions };
-  return { kind: "checked", path: published.path, report: tracePolicy(model, published.text), revisions };
+  // The latest revision's text holds the policy as it stands now: a statement removed is not in it.
+  const now = policyInRevision(model, model.revisions.length - 1);
+  return { kind: "checked", path: published.path, report: tracePolicy(now, published.text), revisions };
 }
 
 function revisionTraces(
