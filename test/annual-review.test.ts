@@ -40,8 +40,8 @@ describe("the annual review of 2026-05, made by editing only policy/", () => {
 
   it("decides every service date before 2026-05-01 exactly as before, and shows the rewording as one of I.A.2", async () => {
     const review = await reviewChange(
-      { path: "policy/home-infusion.policy", text: policyBefore },
-      { path: "policy/home-infusion.policy", text: readFileSync(policyPath(), "utf8") },
+      { label: "before", path: "policy/home-infusion.policy", text: policyBefore },
+      { label: "after", path: "policy/home-infusion.policy", text: readFileSync(policyPath(), "utf8") },
     );
     if (review.kind !== "review") throw new Error(review.diagnostics.map((d) => d.message).join("\n"));
     const before = review.delta.periods.filter((period) => period.period.from < "2026-05-01");

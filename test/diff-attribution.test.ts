@@ -89,3 +89,29 @@ describe("a revision that rewords, recategorises and removes", () => {
     );
   });
 });
+
+describe("a statement new in a change", () => {
+  const criterion = (lifetime: string) =>
+    `criterion I.A.4 "The member keeps a glucose log."\n  met when patient.fingerstick_log_provided\n  category clinical\n${lifetime}\n`;
+  const withCriterion = (lifetime: string) => text.replace("criterion I.B ", `${criterion(lifetime)}criterion I.B `);
+
+  it("is flagged when it has no `added in`: it would apply to every past service date", () => {
+    const before = checkPolicySource(text, path).model;
+    const forgotten = checkPolicySource(withCriterion(""), path).model;
+    const dated = checkPolicySource(withCriterion("  added in 2023-07"), path).model;
+    if (!before || !forgotten || !dated) throw new Error("the versions must check");
+    const flagged = (after: typeof before) =>
+      policyChanges(before, after).find((change) => change.id === "I.A.4")?.addedWithoutLifetime;
+    expect(flagged(forgotten)).toBe(before.revisions[0]?.approved);
+    expect(flagged(dated)).toBeUndefined();
+  });
+
+  it("says so in the review", async () => {
+    const result = await reviewChange(
+      { label: "before", path, text },
+      { label: "after", path, text: withCriterion("") },
+    );
+    if (result.kind !== "review") throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+    expect(result.markdown).toContain("**Warning**: it has no `added in`, so it applies to every service date since");
+  });
+});

@@ -28,6 +28,11 @@ export interface Change {
    * as the version in force just before it (the same number, a new version).
    */
   readonly rewordedIn?: string;
+  /**
+   * For a statement new in this change that has no `added in`: the policy's first revision, since
+   * which it applies to every service date (usually an `added in` was forgotten).
+   */
+  readonly addedWithoutLifetime?: string;
 }
 
 interface Comparable {
@@ -243,7 +248,14 @@ export function policyChanges(old: PolicyModel, next: PolicyModel): Change[] {
   for (const item of after) {
     const previous = before.get(`${item.what} ${item.id}`);
     if (!previous) {
+      const first = next.revisions[0]?.approved;
+      const sinceFirst =
+        first !== undefined &&
+        old.revisions.length > 0 &&
+        item.logic["in force"] !== undefined &&
+        String(item.logic["in force"]).startsWith(`from ${first}`);
       changes.push({
+        ...(sinceFirst && { addedWithoutLifetime: first }),
         what: item.what,
         id: item.id,
         kinds: ["added"],

@@ -132,6 +132,10 @@ function changeBlocks(
         const details: Inline[] = [];
         if (change.kinds.includes("added") && change.textAfter !== undefined)
           details.push(words`Text: ${text(change.textAfter)}`);
+        if (change.addedWithoutLifetime !== undefined)
+          details.push(
+            words`${strong(text("Warning"))}: it has no ${code("added in")}, so it applies to every service date since revision ${text(change.addedWithoutLifetime)}; if it came with a later revision, give it ${code("added in <revision>")}.`,
+          );
         if (change.kinds.includes("removed") && change.textBefore !== undefined)
           details.push(words`Text was: ${text(change.textBefore)}`);
         if (change.kinds.includes("reworded"))
