@@ -249,11 +249,12 @@ export function policyChanges(old: PolicyModel, next: PolicyModel): Change[] {
     const previous = before.get(`${item.what} ${item.id}`);
     if (!previous) {
       const first = next.revisions[0]?.approved;
+      const inForce = item.logic["in force"];
       const sinceFirst =
         first !== undefined &&
         old.revisions.length > 0 &&
-        item.logic["in force"] !== undefined &&
-        String(item.logic["in force"]).startsWith(`from ${first}`);
+        typeof inForce === "string" &&
+        inForce.startsWith(`from ${first}`);
       changes.push({
         ...(sinceFirst && { addedWithoutLifetime: first }),
         what: item.what,
