@@ -414,7 +414,7 @@ function checks(f: Known, asOf: string): Check[] {
     requirement("I.D.2", parenteral, f.hasAvailableAdministrationSite),
     requirement("I.E.1", enteral, and(f.gastrointestinalTractFunctions, not(f.canIngestAndTolerateAdequateOralIntake))),
     requirement("I.E.2", enteral, f.hasAvailableAdministrationSite),
-    exclusion("I.E.note-1", enteral, isOneOf(f.kind, ["oral_nutrition"])),
+    exclusion("I.E.note-1", enteral, isOneOf(f.kind, ["oral_nutrition"]), true),
     exclusion("II.A", true, f.duplicatesOtherProvider),
     exclusion("II.B", true, or(f.experimentalOrInvestigational, f.partOfClinicalTrial)),
     exclusion("II.C", true, isOneOf(f.kind, ["other_drug_therapy"]), true),
