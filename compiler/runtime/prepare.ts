@@ -85,10 +85,9 @@ export interface PreparedRule<S> {
 /**
  * What a period of service dates is judged by: each rule with the words and logic of its version in
  * force then (the very objects of `rules` for a rule that never changed), whether each rule and
- * exception is in force, and the revision a decision reports (the latest in the log in effect).
+ * exception is in force.
  */
 export interface PeriodPlan<S> {
-  readonly revision: number;
   readonly rules: readonly PreparedRule<S>[];
   readonly ruleInForce: readonly boolean[];
   readonly exceptionInForce: readonly boolean[];
@@ -160,14 +159,11 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   /** Where the values each condition names are kept, for finding a pending decision's missing facts. */
   readonly explainIndex: ExplainIndex;
   readonly facts: readonly FactEntry<FactName>[];
-  readonly factPosition: ReadonlyMap<string, number>;
   /** Views of the values computed for a case, by name (see named-values.ts). */
   readonly factView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
   readonly definitionView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
   /** The parts' values are in the order they are computed, `partOrder`. */
   readonly partView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
-  /** Per fact, in the order of `facts`: the rules and exceptions that read it. */
-  readonly readBy: readonly (readonly (RuleId | ExceptionId)[])[];
   /** Per fact, in the order of `facts`: how a pending decision asks for it (frozen, shared). */
   readonly missingFacts: readonly MissingFact<FactName, RuleId | ExceptionId>[];
   readonly input: FactGroupPlan;
@@ -359,7 +355,6 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       const states = ruleEvents.map((events) => stateIn(events, inEffect));
       const atPeriod = states.map((state, index) => state ?? rules[index]!);
       return {
-        revision: inEffect.lastIndexOf(true),
         rules: atPeriod,
         ruleInForce: states.map((state) => state !== undefined),
         exceptionInForce: exceptions.map(
@@ -388,11 +383,9 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       definitionsByName: new Map(declaration.definitions.map((definition) => [definition.name, definition])),
     },
     facts: declaration.facts,
-    factPosition: position(declaration.facts, (fact) => fact.name),
     factView: viewMaker(declaration.facts.map((fact) => fact.name)),
     definitionView: viewMaker(declaration.definitions.map((definition) => definition.name)),
     partView: viewMaker(partOrder.map((index) => rules[index]!.id)),
-    readBy: factReaders,
     missingFacts: declaration.facts.map((fact, position) =>
       Object.freeze({
         fact: fact.name,

@@ -190,9 +190,6 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
   const priorApprovalRequired =
     outcome === "covered" && appliedInOrder.some((exception) => exception.requiresPriorApproval);
 
-  const overriddenBy = (i: number): ExceptionId | undefined =>
-    denies[i] === 2 && waived[i] === 2 ? firstApplied(policy, truths, i) : undefined;
-
   const reasons: Reason<RuleId, ExceptionId>[] = [];
   const services: ServicesNotCovered<RuleId>[] = [];
   for (let i = 0; i < count; i++) {
@@ -236,7 +233,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
     }
   }
 
-  const missingFacts = outcome === "pending" ? findMissingFacts(policy, truths, denies, waived) : [];
+  const missingFacts = outcome === "pending" ? findMissingFacts(policy, truths) : [];
 
   const crd = crdCoverage(outcome, priorApprovalRequired);
   const exceptionsApplied = appliedInOrder.map((exception) => exception.id as ExceptionId);
@@ -253,7 +250,7 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
         priorApprovalRequired,
         asOf,
         policy: identity,
-        trace: buildTrace(policy, truths, overriddenBy),
+        trace: buildTrace(policy, truths),
       }
     : {
         outcome,
@@ -275,9 +272,8 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
 function findMissingFacts<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   truths: Truths,
-  denies: readonly Truth[],
-  waived: readonly Truth[],
 ): MissingFact<FactName, RuleId | ExceptionId>[] {
+  const { denies, waived } = truths;
   const marks: number[] = [];
   const scope: ExplainScope = {
     index: policy.explainIndex,
@@ -320,14 +316,14 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
 function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   truths: Truths,
-  overriddenBy: (i: number) => ExceptionId | undefined,
 ): TraceEntry<RuleId, FactName, ExceptionId>[] {
   const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = [];
   const rules = truths.period.rules;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     const status = statusOf(rule.role, truths.applies[i]!, truths.holds[i]!);
-    const exception = overriddenBy(i);
+    const setAside = truths.denies[i] === 2 && truths.waived[i] === 2;
+    const exception = setAside ? firstApplied(policy, truths, i) : undefined;
     entries.push(
       exception === undefined
         ? (rule.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>)
