@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { renderTraceReport } from "../compiler/trace/render-report.js";
-import { tracePolicy } from "../compiler/trace/trace.js";
+import { traceIsClean, tracePolicy } from "../compiler/trace/trace.js";
 import type { PolicyModel } from "../compiler/model/policy-model.js";
 import { projectRoot } from "./support/evaluators.js";
 import { runCli, scratchProject } from "./support/cli.js";
@@ -54,7 +54,7 @@ describe("a policy that quotes its published text exactly", () => {
     expect(run.status, run.stderr).toBe(0);
     const copied = `policy/${homeInfusion.slug}.published.txt`;
     expect(run.stdout).toMatch(
-      new RegExp(`${literally(copied)}: (\\d+) of \\1 sentences accounted for \\(100%\\); 0 mismatches\\.`),
+      new RegExp(`${literally(copied)}: (\\d+) of \\1 sentences accounted for \\(100%: [^)]*\\); 0 mismatches\\.`),
     );
   });
 });
@@ -129,5 +129,112 @@ describe("the traceability check", () => {
         (sentence) => sentence.accounting === "unexplained" && sentence.owners.includes("prose NC.compliance"),
       ),
     ).toBe(true);
+  });
+});
+
+/** `text` with the statement that starts with `header` (its line and the indented lines under it) replaced. */
+function replaceStatement(text: string, header: string, replacement: string): string {
+  const start = text.indexOf(`\n${header}`) + 1;
+  if (start === 0) throw new Error(`no statement ${header}`);
+  const next = /\n(?=[a-z])/g;
+  next.lastIndex = start;
+  const end = next.exec(text)?.index ?? text.length;
+  return `${text.slice(0, start)}${replacement}${text.slice(end + 1)}`;
+}
+
+/** `text` without `id` in any exception's `overrides` list (a statement turned into prose is no longer one to set aside). */
+function withoutOverride(text: string, id: string): string {
+  return text
+    .replace(new RegExp(`(overrides [^\n]*?)(?:, )?${literally(id)}(?=,|\n)`), "$1")
+    .replace("overrides , ", "overrides ");
+}
+
+/** `source` with the quoted words of two statements exchanged. */
+function swapWords(text: string, first: string, second: string): string {
+  const words = (id: string) => new RegExp(`^(?:criterion|exclusion) ${literally(id)} "([^"]*)"`, "m").exec(text)?.[1];
+  const a = words(first);
+  const b = words(second);
+  if (a === undefined || b === undefined) throw new Error(`no words for ${first} or ${second}`);
+  return text
+    .replace(`${first} "${a}"`, `${first} "\u0000"`)
+    .replace(`${second} "${b}"`, `${second} "${a}"`)
+    .replace("\u0000", b);
+}
+
+describe("mutations the traceability check must catch (each passed as 100% before)", () => {
+  it("the words of two criteria swapped: each is printed under the other's number", () => {
+    const { checked, rendered } = report(swapWords(source, "I.A.1", "I.A.2"));
+    expect(traceIsClean(checked)).toBe(false);
+    expect(checked.misplaced.map((m) => (m.kind === "number" ? [m.quote.owner, m.printed, m.expected] : []))).toEqual([
+      ["criterion I.A.1", "2", "1"],
+      ["criterion I.A.2", "1", "2"],
+    ]);
+    expect(rendered).toContain("misplaced: the words of criterion I.A.1 are printed after the number 2, not 1.");
+  });
+
+  it("the words of two exclusions swapped", () => {
+    const { checked } = report(swapWords(source, "II.A", "II.B"));
+    expect(checked.misplaced.map((m) => m.quote.owner)).toEqual(["exclusion II.A", "exclusion II.B"]);
+  });
+
+  it("a criterion's words moved under another section", () => {
+    // I.B.1's words claimed by I.A.1: found, but under B. of section I, outside I.A.
+    const moved = swapWords(source, "I.A.1", "I.B.1");
+    const { checked } = report(moved);
+    expect(checked.misplaced.some((m) => m.kind === "outside" && m.quote.owner === "criterion I.A.1")).toBe(true);
+  });
+
+  it("a criterion turned into prose with a reason that gives none", () => {
+    const words = /^criterion I\.A\.5 "([^"]*)"/m.exec(source)?.[1] ?? "";
+    expect(words).not.toBe("");
+    const edited = replaceStatement(
+      source,
+      "criterion I.A.5 ",
+      `prose I.A.5-text "Home environment"\n  text "${words}"\n  not encoded because "We decided not to."\n`,
+    );
+    const checked = tracePolicy(model(withoutOverride(edited, "I.A.5")), published);
+    expect(checked.unjustified.map((u) => [u.quote.owner, u.kind, u.section])).toEqual([
+      ["prose I.A.5-text", "prose without a reading", "I"],
+    ]);
+    expect(traceIsClean(checked)).toBe(false);
+  });
+
+  it("but accepts such prose with a reading an auditor can weigh", () => {
+    const words = /^criterion I\.A\.5 "([^"]*)"/m.exec(source)?.[1] ?? "";
+    const edited = replaceStatement(
+      source,
+      "criterion I.A.5 ",
+      `prose I.A.5-text "Home environment"\n  text "${words}"\n  not encoded because "Checked at the home visit."\n  reading "The home visit, not this decision, judges the home."\n`,
+    );
+    expect(tracePolicy(model(withoutOverride(edited, "I.A.5")), published).unjustified).toEqual([]);
+  });
+
+  it("a denying note turned into layout", () => {
+    const words = /^note I\.E\.note-1 ("[^"]*")/m.exec(source)?.[1] ?? "";
+    const edited = replaceStatement(
+      source,
+      "note I.E.note-1 ",
+      `layout ${words}\n  not encoded because "Formatting."\n`,
+    );
+    const checked = tracePolicy(model(withoutOverride(edited, "I.E.note-1")), published);
+    expect(checked.unjustified.map((u) => [u.kind, u.section])).toEqual([["layout printed once", "I"]]);
+    expect(traceIsClean(checked)).toBe(false);
+  });
+
+  it("words joined together", () => {
+    const edited = source.replace(
+      "private residence or in an adult care home",
+      "privateresidence orin an adult care home",
+    );
+    const { checked } = report(edited);
+    expect(checked.mismatches.map((m) => m.quote.owner)).toEqual(["criterion I.A.3"]);
+    expect(checked.mismatches[0]?.closest?.policyHas).toBe("privateresidence orin");
+    expect(checked.mismatches[0]?.closest?.publishedHas).toMatch(/^private residence/);
+  });
+
+  it('still reads a word joined to punctuation as two words (a PDF\'s "transaction)Unless")', () => {
+    const publishedEdited = published.replace("HIT drug therapy is not", "HIT drug therapy is(not)");
+    const edited = source.replace("HIT drug therapy is not allowed", "HIT drug therapy is (not) allowed");
+    expect(report(edited, publishedEdited).checked.mismatches).toEqual([]);
   });
 });

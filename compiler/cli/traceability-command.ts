@@ -4,7 +4,7 @@
 
 import { checkProject } from "../build/build.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { tracePolicy } from "../trace/trace.js";
+import { traceIsClean, tracePolicy } from "../trace/trace.js";
 import { policyInRevision } from "../trace/in-revision.js";
 import { renderTraceReport } from "../trace/render-report.js";
 import { reportDiagnostics } from "./report.js";
@@ -48,7 +48,7 @@ export function traceabilityCommand(root: string): number {
         policySource,
         publishedPath: published.path,
       });
-      const ok = report.mismatches.length === 0 && report.unaccounted.length === 0;
+      const ok = traceIsClean(report);
       (ok ? process.stdout : process.stderr).write(`${text}\n`);
       clean &&= ok;
     }

@@ -28,6 +28,10 @@ export interface Quote {
   readonly months?: readonly string[];
   /** The reason given for not encoding it. */
   readonly reason?: string;
+  /** For a numbered statement's words: its id, and for an item its label (`a`), which the published text prints before them. */
+  readonly numbered?: { readonly id: string; readonly label?: string };
+  /** For prose: whether it carries a reading (prose among the criteria needs one). */
+  readonly hasReading?: boolean;
 }
 
 /** Every quote of the model except layout (see `layoutQuotes`), in source order. */
@@ -60,20 +64,22 @@ export function policyQuotes(model: PolicyModel): Quote[] {
   const rules = new Map(model.rules.map((rule) => [rule.id, rule]));
   for (const entry of model.outline) {
     if (entry.kind === "section") {
-      add(`section ${entry.id}`, "title", entry.title, true, "structure");
+      add(`section ${entry.id}`, "title", entry.title, true, "structure", { numbered: { id: entry.id } });
       continue;
     }
     if (entry.kind === "rule") {
       const rule = rules.get(entry.id);
       if (!rule) continue;
       const owner = `${rule.kind} ${rule.id}`;
-      add(owner, "text", rule.text, true, "rule");
-      for (const item of rule.items) add(owner, `item ${item.label}`, item.text, true, "rule");
+      add(owner, "text", rule.text, true, "rule", { numbered: { id: rule.id } });
+      for (const item of rule.items)
+        add(owner, `item ${item.label}`, item.text, true, "rule", { numbered: { id: rule.id, label: item.label } });
       continue;
     }
     const owner = `${entry.kind} ${entry.id}`;
-    add(owner, "text", entry.text, true, "structure");
-    for (const item of entry.items) add(owner, `item ${item.label}`, item.text, true, "structure");
+    add(owner, "text", entry.text, true, "structure", { numbered: { id: entry.id } });
+    for (const item of entry.items)
+      add(owner, `item ${item.label}`, item.text, true, "structure", { numbered: { id: entry.id, label: item.label } });
   }
 
   for (const exception of model.exceptions) {
@@ -86,9 +92,12 @@ export function policyQuotes(model: PolicyModel): Quote[] {
   for (const prose of model.prose) {
     const owner = `prose ${prose.id}`;
     const accounting: Accounting = prose.notEncodedBecause !== undefined ? "notEncoded" : "unexplained";
-    const reason = prose.notEncodedBecause !== undefined ? { reason: prose.notEncodedBecause } : {};
-    add(owner, "title", prose.title, false, accounting, reason);
-    add(owner, "text", prose.text, true, accounting, reason);
+    const extra = {
+      ...(prose.notEncodedBecause !== undefined ? { reason: prose.notEncodedBecause } : {}),
+      hasReading: prose.readings.length > 0,
+    };
+    add(owner, "title", prose.title, false, accounting, extra);
+    add(owner, "text", prose.text, true, accounting, extra);
   }
 
   for (const code of model.codes) {

@@ -4,6 +4,7 @@
 
 import type { TraceReport } from "./trace.js";
 import { sharePercent } from "./trace.js";
+import { describeMisplacement, describeUnjustified, describeCounts } from "./describe.js";
 
 export interface ReportPaths {
   readonly policyPath: string;
@@ -46,6 +47,18 @@ export function renderTraceReport(report: TraceReport, paths: ReportPaths): stri
       out.push(`  published: ${paths.publishedPath}: no passage comes close.`);
     }
   }
+  for (const misplaced of report.misplaced) {
+    const line = statementLine(paths.policySource, misplaced.quote.owner);
+    out.push(`misplaced: ${describeMisplacement(misplaced)}`);
+    out.push(`  policy:    ${paths.policyPath}${line === undefined ? "" : `:${line}`}`);
+    out.push(`  published: ${paths.publishedPath}:${misplaced.place.line}:${misplaced.place.column}`);
+  }
+  for (const unjustified of report.unjustified) {
+    const line = statementLine(paths.policySource, unjustified.quote.owner);
+    out.push(`set aside without a reason that holds: ${describeUnjustified(unjustified)}`);
+    out.push(`  policy:    ${paths.policyPath}${line === undefined ? "" : `:${line}`}`);
+    out.push(`  published: ${paths.publishedPath}:${unjustified.place.line}:${unjustified.place.column}`);
+  }
   for (const sentence of report.unaccounted) {
     const why =
       sentence.accounting === "unexplained"
@@ -53,8 +66,9 @@ export function renderTraceReport(report: TraceReport, paths: ReportPaths): stri
         : "neither encoded nor marked as not encoded";
     out.push(`not accounted for: ${paths.publishedPath}:${sentence.line}: "${sentence.text}" (${why})`);
   }
+  const problems = report.misplaced.length + report.unjustified.length;
   out.push(
-    `${paths.publishedPath}: ${report.accounted} of ${report.total} sentences accounted for (${sharePercent(report)}); ${report.mismatches.length} mismatch${report.mismatches.length === 1 ? "" : "es"}.`,
+    `${paths.publishedPath}: ${report.accounted} of ${report.total} sentences accounted for (${sharePercent(report)}: ${describeCounts(report.counts)}); ${report.mismatches.length} mismatch${report.mismatches.length === 1 ? "" : "es"}${problems === 0 ? "" : `, ${report.misplaced.length} misplaced, ${report.unjustified.length} set aside without a reason that holds`}.`,
   );
   return out.join("\n");
 }

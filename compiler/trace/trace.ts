@@ -7,6 +7,7 @@
 // Plain data in and out: no file is read here.
 
 import type { PolicyModel } from "../model/policy-model.js";
+import { checkPlacement, type Match, type Misplacement, type Span, type Unjustified } from "./placement.js";
 import { layoutQuotes, policyQuotes, type Accounting, type Quote } from "./quotes.js";
 import { lineColumn, skeletonOf, type Skeleton, type SkeletonChar } from "./skeleton.js";
 
@@ -56,6 +57,22 @@ export interface TraceReport {
   readonly omissions: readonly Omission[];
   /** Where each quote was found, by `owner` and `field`. */
   readonly found: ReadonlyMap<string, Place>;
+  /** Words found, but not under the statement's printed number or not inside its section. */
+  readonly misplaced: readonly (Misplacement & { readonly place: Place })[];
+  /** Prose without a reading, or layout printed once, among a section's criteria. */
+  readonly unjustified: readonly (Unjustified & { readonly place: Place })[];
+}
+
+/** Nothing wrong: every quote found where its number says, every sentence accounted for, nothing set aside without a reason. */
+export function traceIsClean(
+  report: Pick<TraceReport, "mismatches" | "unaccounted" | "misplaced" | "unjustified">,
+): boolean {
+  return (
+    report.mismatches.length === 0 &&
+    report.unaccounted.length === 0 &&
+    report.misplaced.length === 0 &&
+    report.unjustified.length === 0
+  );
 }
 
 const rank: Readonly<Record<SentenceAccounting, number>> = {
@@ -114,17 +131,33 @@ class View {
     return startsClean && endsClean;
   }
 
-  *occurrences(needle: string): Generator<number> {
-    if (needle === "") return;
-    for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
-      if (this.atBoundaries(at, at + needle.length)) yield at;
+  /** Where the needle's words stand, word for word: the same characters, and words starting at the same places. */
+  *occurrences(needle: Skeleton): Generator<number> {
+    const text = needle.text;
+    if (text === "") return;
+    for (let at = this.text.indexOf(text); at >= 0; at = this.text.indexOf(text, at + 1)) {
+      if (this.atBoundaries(at, at + text.length) && this.firstSplitWord(needle, at) === undefined) yield at;
     }
   }
 
+  /**
+   * The first place (in the needle) where the words part though the characters agree: "private
+   * residence" against "privateresidence". Undefined when every word starts where the needle's does
+   * (between two letters or digits: a word after punctuation may start with or without a space).
+   */
+  firstSplitWord(needle: Skeleton, at: number): number | undefined {
+    for (let k = 1; k < needle.chars.length; k++) {
+      // Punctuation already parts words: "transaction)Unless" reads as "transaction) Unless".
+      if (!isWordChar(needle.text[k - 1]) || !isWordChar(needle.text[k])) continue;
+      if (needle.chars[k]?.wordStart !== this.char(at + k)?.wordStart) return k;
+    }
+    return undefined;
+  }
+
   /** Occurrences that stand on lines (or table cells) of their own come first: a heading before a mention of it. */
-  alignedFirst(needle: string): number[] {
+  alignedFirst(needle: Skeleton): number[] {
     const all = [...this.occurrences(needle)];
-    const aligned = all.filter((at) => this.startsLine(at) && this.endsLine(at + needle.length));
+    const aligned = all.filter((at) => this.startsLine(at) && this.endsLine(at + needle.text.length));
     return [...aligned, ...all.filter((at) => !aligned.includes(at))];
   }
 
@@ -157,6 +190,8 @@ class Tracer {
   private readonly covered: Quote[][];
   private readonly mismatches: Mismatch[] = [];
   private readonly found = new Map<string, Place>();
+  private readonly matches: Match[] = [];
+  private readonly layoutSpans = new Map<Quote, Span[]>();
 
   constructor(
     private readonly model: PolicyModel,
@@ -183,16 +218,19 @@ class Tracer {
       (a, b) => skeletonOf(b.text).text.length - skeletonOf(a.text).text.length,
     );
     for (const quote of layouts) {
-      const needle = skeletonOf(quote.text).text;
+      const needle = skeletonOf(quote.text);
       const view = new View(this.skeleton, removed);
+      const spans: Span[] = [];
+      this.layoutSpans.set(quote, spans);
       let count = 0;
       for (const at of [...view.occurrences(needle)]) {
-        const positions = view.positions.slice(at, at + needle.length);
+        const positions = view.positions.slice(at, at + needle.text.length);
         const first = this.skeleton.chars[positions[0] ?? -1];
         const last = this.skeleton.chars[positions.at(-1) ?? -1];
         if (!first?.lineStart || !last?.lineEnd) continue;
         if (count === 0) this.found.set(`${quote.owner}#${quote.field}`, this.place(positions[0]));
         count++;
+        spans.push({ start: positions[0] ?? 0, end: positions.at(-1) ?? 0 });
         this.cover(quote, positions);
         for (const position of positions) removed.add(position);
       }
@@ -205,9 +243,9 @@ class Tracer {
     /** Start positions already taken, per skeleton text: identical quotes take successive occurrences. */
     const taken = new Map<string, Set<number>>();
     for (const quote of policyQuotes(this.model)) {
-      const needle = skeletonOf(quote.text).text;
-      const used = taken.get(needle) ?? new Set<number>();
-      taken.set(needle, used);
+      const needle = skeletonOf(quote.text);
+      const used = taken.get(needle.text) ?? new Set<number>();
+      taken.set(needle.text, used);
       let at: number | undefined;
       for (const candidate of view.alignedFirst(needle)) {
         if (!used.has(candidate)) {
@@ -221,8 +259,10 @@ class Tracer {
       }
       used.add(at);
       this.found.set(`${quote.owner}#${quote.field}`, this.place(view.positions[at]));
-      this.cover(quote, view.positions.slice(at, at + needle.length));
-      if (quote.months) this.coverMonths(quote, view, at + needle.length);
+      const positions = view.positions.slice(at, at + needle.text.length);
+      this.matches.push({ quote, span: { start: positions[0] ?? 0, end: positions.at(-1) ?? 0 } });
+      this.cover(quote, positions);
+      if (quote.months) this.coverMonths(quote, view, at + needle.text.length);
     }
   }
 
@@ -242,6 +282,8 @@ class Tracer {
   /** The published passage closest to a quote that is not there: its longest shared beginning or ending. */
   private closest(text: string, view: View): Pick<Mismatch, "closest"> {
     const quote = skeletonOf(text);
+    const split = this.splitWords(text, quote, view);
+    if (split) return split;
     const longest = (fits: (length: number) => number | undefined): { length: number; at: number } => {
       let low = 0;
       let high = quote.text.length;
@@ -315,6 +357,42 @@ class Tracer {
         publishedHas: publishedWords(partPublished - span, partPublished),
       },
     };
+  }
+
+  /** The same characters with words joined or split differently ("privateresidence"): where they part. */
+  private splitWords(text: string, quote: Skeleton, view: View): Pick<Mismatch, "closest"> | undefined {
+    for (let at = view.text.indexOf(quote.text); at >= 0; at = view.text.indexOf(quote.text, at + 1)) {
+      const k = view.firstSplitWord(quote, at);
+      if (k === undefined) continue;
+      // Back to the start of a word both texts start there: "private" of "privateresidence".
+      let wordStart = k - 1;
+      while (wordStart > 0 && !(quote.chars[wordStart]?.wordStart && view.char(at + wordStart)?.wordStart)) wordStart--;
+      const before = Math.max(0, wordStart - 40);
+      const offsetIn = (index: number) => quote.chars[index]?.offset ?? text.length;
+      const endIn = (index: number) => (quote.chars[index - 1]?.offset ?? text.length - 1) + 1;
+      const publishedOffset = (index: number) => view.char(index)?.offset ?? this.published.length;
+      const publishedEndAt = (index: number) => (view.char(index - 1)?.offset ?? this.published.length - 1) + 1;
+      // Show two words from where they part on each side: "privateresidence" against "private residence".
+      const throughNextWord = (starts: (index: number) => boolean) => {
+        let end = k;
+        for (let words = 0; words < 2 && end < quote.chars.length;) if (starts(++end)) words++;
+        return Math.min(end, quote.chars.length);
+      };
+      const policyEnd = throughNextWord((i) => quote.chars[i]?.wordStart === true);
+      const publishedEnd = throughNextWord((i) => view.char(at + i)?.wordStart === true);
+      const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+      return {
+        closest: {
+          place: this.place(view.positions[at + wordStart]),
+          agreed: squash(text.slice(offsetIn(before), offsetIn(wordStart))),
+          policyHas: squash(text.slice(offsetIn(wordStart), endIn(policyEnd))),
+          publishedHas: squash(
+            this.published.slice(publishedOffset(at + wordStart), publishedEndAt(at + publishedEnd)),
+          ),
+        },
+      };
+    }
+    return undefined;
   }
 
   /** The published text's sentences: split at line breaks, table cells and sentence ends. */
@@ -392,6 +470,12 @@ class Tracer {
       }
     }
     const unaccounted = sentences.filter((sentence) => !isAccounted(sentence.accounting));
+    const placement = checkPlacement({
+      model: this.model,
+      skeleton: this.skeleton,
+      matches: this.matches,
+      layouts: this.layoutSpans,
+    });
     return {
       sentences,
       accounted: sentences.length - unaccounted.length,
@@ -401,6 +485,8 @@ class Tracer {
       unaccounted,
       omissions: [...omissionCounts.values()],
       found: this.found,
+      misplaced: placement.misplaced.map((m) => ({ ...m, place: this.place(m.at) })),
+      unjustified: placement.unjustified.map((u) => ({ ...u, place: this.place(u.at) })),
     };
   }
 }

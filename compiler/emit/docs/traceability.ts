@@ -3,6 +3,7 @@
 
 import type { TraceSummary } from "../../trace/summary.js";
 import { sharePercent } from "../../trace/trace.js";
+import { describeCounts, describeMisplacement, describeUnjustified } from "../../trace/describe.js";
 import { partKey, parts } from "./anchors.js";
 import type { DocsContext } from "./context.js";
 import { code, strong, text, words, type Block } from "./markdown.js";
@@ -15,7 +16,7 @@ export function traceHeadline(trace: TraceSummary) {
     case "missing":
       return words`${code(trace.path)} is missing`;
     case "checked":
-      return words`${code(trace.path)}: ${text(String(trace.report.accounted))} of ${text(String(trace.report.total))} sentences accounted for (${text(sharePercent(trace.report))})`;
+      return words`${code(trace.path)}: ${text(String(trace.report.accounted))} of ${text(String(trace.report.total))} sentences accounted for (${text(sharePercent(trace.report))}: ${text(describeCounts(trace.report.counts))})`;
   }
 }
 
@@ -30,7 +31,7 @@ export function traceabilityBlocks(context: DocsContext): Block[] {
     heading,
     {
       kind: "paragraph",
-      text: words`The published policy is kept beside the policy file, in ${code(trace.path)}. \`npm test\` compares every quoted criterion, exclusion, note, item, service and code with it (spacing, line breaks, list bullets, emphasis and quote styles aside) and cuts it into sentences: ${strong(
+      text: words`The published policy is kept beside the policy file, in ${code(trace.path)}. \`npm test\` compares every quoted criterion, exclusion, note, item, service and code with it word for word (spacing, line breaks, list bullets, emphasis and quote styles aside); checks that each numbered statement's words stand after its printed number and inside its section, that prose left unencoded among the criteria carries a reading, and that layout there is only what repeats on every page; and cuts the text into sentences: ${strong(
         words`${text(String(report.accounted))} of ${text(String(report.total))} (${text(sharePercent(report))})`,
       )} are accounted for.`,
     },
@@ -71,6 +72,28 @@ export function traceabilityBlocks(context: DocsContext): Block[] {
           text: mismatch.closest
             ? words`${text(mismatch.quote.owner)} (${text(mismatch.quote.field)}): the policy file has "${text(mismatch.closest.policyHas)}" where line ${text(String(mismatch.closest.place.line))} of the published text has "${text(mismatch.closest.publishedHas)}".`
             : words`${text(mismatch.quote.owner)} (${text(mismatch.quote.field)}): not found in the published text.`,
+        })),
+      },
+    );
+  }
+  if (report.misplaced.length > 0) {
+    blocks.push(
+      { kind: "heading", level: 3, text: words`Words not under their number` },
+      {
+        kind: "list",
+        items: report.misplaced.map((misplaced) => ({
+          text: words`Line ${text(String(misplaced.place.line))}: ${text(describeMisplacement(misplaced))}`,
+        })),
+      },
+    );
+  }
+  if (report.unjustified.length > 0) {
+    blocks.push(
+      { kind: "heading", level: 3, text: words`Set aside among the criteria without a reason that holds` },
+      {
+        kind: "list",
+        items: report.unjustified.map((unjustified) => ({
+          text: words`Line ${text(String(unjustified.place.line))}: ${text(describeUnjustified(unjustified))}`,
         })),
       },
     );
