@@ -125,13 +125,7 @@ const GROUP_KEYS = {
     "part_of_clinical_trial",
   ],
   home: ["features"],
-  medicaid: [
-    "enrollment_start",
-    "enrollment_ended",
-    "enrollment_end",
-    "eligibility_verified",
-    "category_restricts_service",
-  ],
+  medicaid: ["enrollment_start", "enrollment_ended", "enrollment_end", "category_restricts_service"],
   epsdt: ["documentation_shows_medical_necessity"],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -268,7 +262,6 @@ interface Known {
   readonly enrollmentStart: string | undefined;
   readonly enrollmentEnded: Truth;
   readonly enrollmentEnd: string | undefined;
-  readonly eligibilityVerified: Truth;
   readonly categoryRestrictsService: Truth;
   readonly epsdtDocumentation: Truth;
 }
@@ -326,7 +319,6 @@ function readFacts(facts: unknown, asOf: unknown): { known: Known; asOf: string 
     enrollmentStart: read.date(medicaid, "medicaid", "enrollment_start"),
     enrollmentEnded: read.yesNo(medicaid, "medicaid", "enrollment_ended"),
     enrollmentEnd: read.date(medicaid, "medicaid", "enrollment_end"),
-    eligibilityVerified: read.yesNo(medicaid, "medicaid", "eligibility_verified"),
     categoryRestrictsService: read.yesNo(medicaid, "medicaid", "category_restricts_service"),
     epsdtDocumentation: read.yesNo(epsdt, "epsdt", "documentation_shows_medical_necessity"),
   };
@@ -408,11 +400,17 @@ function checks(f: Known, asOf: string): Check[] {
       "I.C.4",
       drugTherapy,
       or(f.infusionMoreEffective, or(not(f.availableInOralForm), not(f.toleratedOrally))),
+      true,
     ),
     exclusion("I.C.note", drugTherapy, not(coveredDrugTherapy(f)), true),
-    requirement("I.D.1", parenteral, f.conditionProhibitsAdequateOralIntake),
+    requirement("I.D.1", parenteral, f.conditionProhibitsAdequateOralIntake, true),
     requirement("I.D.2", parenteral, f.hasAvailableAdministrationSite),
-    requirement("I.E.1", enteral, and(f.gastrointestinalTractFunctions, not(f.canIngestAndTolerateAdequateOralIntake))),
+    requirement(
+      "I.E.1",
+      enteral,
+      and(f.gastrointestinalTractFunctions, not(f.canIngestAndTolerateAdequateOralIntake)),
+      true,
+    ),
     requirement("I.E.2", enteral, f.hasAvailableAdministrationSite),
     exclusion("I.E.note-1", enteral, isOneOf(f.kind, ["oral_nutrition"]), true),
     exclusion("II.A", true, f.duplicatesOtherProvider),
@@ -425,7 +423,6 @@ function checks(f: Known, asOf: string): Check[] {
       true,
       and(f.enrollmentStart === undefined ? undefined : f.enrollmentStart <= asOf, notEndedBefore(f, asOf)),
     ),
-    requirement("NC.ELIG.b", true, f.eligibilityVerified),
     requirement("NC.ELIG.c", true, not(f.categoryRestrictsService)),
   ];
 }
@@ -460,7 +457,6 @@ const FACT_ORDER: readonly FactName[] = [
   "medicaid.enrollment_start",
   "medicaid.enrollment_ended",
   "medicaid.enrollment_end",
-  "medicaid.eligibility_verified",
   "medicaid.category_restricts_service",
   "epsdt.documentation_shows_medical_necessity",
 ];
@@ -530,8 +526,6 @@ function askForCondition(missing: Set<FactName>, id: RuleId, f: Known, asOf: str
         ask("medicaid.enrollment_end", f.enrollmentEnd);
       }
       return;
-    case "NC.ELIG.b":
-      return ask("medicaid.eligibility_verified", f.eligibilityVerified);
     case "NC.ELIG.c":
       return ask("medicaid.category_restricts_service", f.categoryRestrictsService);
     default:

@@ -113,7 +113,6 @@ function coveredCase(random: Random, asOf: string): Mutable {
       enrollment_start: addDays(asOf, -pick(random, [0, 30, 400, 2000])),
       enrollment_ended: ended,
       ...(ended && { enrollment_end: addDays(asOf, pick(random, [0, 1, 200])) }),
-      eligibility_verified: true,
       category_restricts_service: false,
     },
     epsdt: { documentation_shows_medical_necessity: chance(random, 0.4) },
