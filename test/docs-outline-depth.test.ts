@@ -26,9 +26,13 @@ function lowered(): PolicyModel {
   return result.model;
 }
 
-/** The number of `#` of the heading that ends with `title`. */
+/** The number of `#` of the heading that ends with `title` (after its anchor, if it has one). */
 function headingLevel(markdown: string, title: string): number | undefined {
-  const line = markdown.split("\n").find((candidate) => /^#+ /.test(candidate) && candidate.endsWith(` ${title}`));
+  const line = markdown
+    .split("\n")
+    .find(
+      (candidate) => /^#+ /.test(candidate) && (candidate.endsWith(` ${title}`) || candidate.endsWith(`></a>${title}`)),
+    );
   return line?.match(/^#+/)?.[0].length;
 }
 

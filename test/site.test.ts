@@ -16,6 +16,33 @@ import { fixtureModel } from "./support/fixture-evaluator.js";
 import { homeInfusion } from "./support/home-infusion.js";
 
 const out = join(projectRoot, ".tmp", "site");
+
+/** What the print test reads off the page in the browser. */
+interface PrintedPage {
+  readonly body: number;
+  readonly headings: readonly number[];
+  readonly pageRules: readonly string[];
+  readonly tableDisplays: readonly string[];
+  readonly overflowing: number;
+  readonly navShown: boolean;
+}
+
+// Run in the page (as text: the tests are not type-checked against the DOM). The page's own <style>
+// holds the @page rule; a file:// page may not read the rules of its linked style sheet.
+const measurePrintedPage = `(() => {
+  const size = (selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
+  const pageRules = [...document.querySelectorAll("style")].flatMap((element) =>
+    [...(element.sheet ? element.sheet.cssRules : [])].filter((rule) => rule instanceof CSSPageRule).map((rule) => rule.cssText));
+  const tables = [...document.querySelectorAll("table")];
+  return {
+    body: size("p"),
+    headings: ["h1", "h2", "h3", "h4", "h5"].map(size),
+    pageRules,
+    tableDisplays: [...new Set(tables.map((table) => getComputedStyle(table).display))],
+    overflowing: tables.filter((table) => table.scrollWidth > document.body.clientWidth + 1).length,
+    navShown: getComputedStyle(document.querySelector(".site-nav")).display !== "none",
+  };
+})()`;
 let pages: SitePage[] = [];
 
 beforeAll(async () => {
@@ -50,6 +77,8 @@ describe("the site", () => {
     ]) {
       expect(html, id).toMatch(new RegExp(`<h[1-6] id="${id}">`));
     }
+    for (const id of ["criterion-I.A.1", "criterion-I.C.4.a", "section-I.I", "section-II", "fact-member.age"])
+      expect(html, id).toContain(`<a id="${id}"></a>`);
     expect(html.match(/<script/g)).toHaveLength(2);
     expect(html).toContain('<pre class="mermaid">flowchart TD');
     expect(existsSync(join(out, "assets", "mermaid.min.js"))).toBe(true);
@@ -70,9 +99,9 @@ describe("the site in headless Chromium", () => {
       await page.locator("pre.mermaid svg").waitFor({ timeout: 30_000 });
       expect(await page.locator("pre.mermaid svg").textContent()).toContain("Is a denial left standing?");
 
-      await page.locator('a[href="#criterion-ia5"]').first().click();
-      expect(new URL(page.url()).hash).toBe("#criterion-ia5");
-      const heading = page.locator("#criterion-ia5");
+      await page.locator('a[href="#criterion-I.A.5"]').first().click();
+      expect(new URL(page.url()).hash).toBe("#criterion-I.A.5");
+      const heading = page.locator(":is(h1, h2, h3, h4, h5, h6):has(> [id='criterion-I.A.5'])");
       expect(await heading.textContent()).toBe("Criterion I.A.5");
       const box = await heading.boundingBox();
       const viewport = page.viewportSize();
@@ -87,6 +116,28 @@ describe("the site in headless Chromium", () => {
       expect((await quote.textContent())?.trim()).toBe(words);
       expect(await page.locator("#criterion-ia5 ~ ul").first().textContent()).toContain("added in 2024-05");
       expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it("prints with a running header, headings larger than the text, and tables that wrap instead of being cut off", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(out, homeInfusion.slug, "index.html")).href);
+      await page.emulateMedia({ media: "print" });
+      const printed = await page.evaluate<PrintedPage>(measurePrintedPage);
+      for (const heading of printed.headings) expect(heading).toBeGreaterThan(printed.body);
+      expect(printed.tableDisplays).toEqual(["table"]);
+      expect(printed.overflowing).toBe(0);
+      expect(printed.navShown).toBe(false);
+      const pageRule = printed.pageRules.join("\n");
+      expect(pageRule).toContain(`${homeInfusion.reference} - revision`);
+      expect(pageRule).toMatch(/source sha256 [0-9a-f]{16}/);
+      expect(pageRule).toContain("counter(page)");
+      const pdf = await page.pdf({ format: "Letter" });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     } finally {
       await browser.close();
     }

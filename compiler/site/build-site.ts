@@ -17,20 +17,64 @@ export interface SitePage {
   readonly title: string;
 }
 
-const style = `body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 70rem; margin: 0 auto; padding: 1rem 2rem; color: #1b1f24; }
+// Headings stay larger than body text at every level; on screen a wide table scrolls, on paper it
+// wraps (a scrolled table would be cut off at the page edge).
+const style = `body { font-family: system-ui, sans-serif; font-size: 1rem; line-height: 1.5; max-width: 70rem; margin: 0 auto; padding: 1rem 2rem; color: #1b1f24; }
+h1 { font-size: 2rem; } h2 { font-size: 1.6rem; } h3 { font-size: 1.35rem; } h4 { font-size: 1.2rem; } h5 { font-size: 1.1rem; } h6 { font-size: 1.05rem; }
 table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
 th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.6rem; vertical-align: top; }
 blockquote { margin: 0.5rem 0; padding: 0.2rem 1rem; border-left: 0.25rem solid #8c959f; background: #f6f8fa; }
 code { background: #eff1f3; padding: 0 0.2rem; border-radius: 0.2rem; }
 pre.mermaid { background: none; }
-:target { background: #fff8c5; }
+:target, :has(> a:target) { background: #fff8c5; }
+a[id] { scroll-margin-top: 1rem; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  table { display: table; width: 100%; table-layout: auto; }
+  th, td { overflow-wrap: anywhere; }
+  thead { display: table-header-group; }
+  tr, blockquote, pre { break-inside: avoid; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .site-nav { display: none; }
+}
 `;
+
+/** The policy's identity, read from the header table its docs start with, for the printed pages' running header. */
+interface PrintedIdentity {
+  readonly reference: string;
+  readonly revision: string;
+  readonly hash: string;
+}
+
+function printedIdentity(markdown: string): PrintedIdentity | undefined {
+  const reference = /^\| Reference number \| ([^|]+?) \|$/m.exec(markdown)?.[1];
+  const revision = /^\| Revision in force \| ([^,|]+?),/m.exec(markdown)?.[1];
+  const hash = /sha256 `([0-9a-f]{64})`/.exec(markdown)?.[1];
+  return reference && revision && hash ? { reference, revision, hash } : undefined;
+}
+
+/** A CSS string's content: only characters that can never end the string or the rule. */
+function cssText(value: string): string {
+  return value.replace(/[^A-Za-z0-9 ._:/-]/g, " ");
+}
+
+/** The running header and footer of each printed page: policy, revision in force, source hash, page. */
+function printStyle(identity: PrintedIdentity | undefined): string {
+  if (!identity) return "";
+  const left = cssText(`${identity.reference} - revision ${identity.revision}`);
+  const right = cssText(`source sha256 ${identity.hash.slice(0, 16)}`);
+  return `<style>
+@page { margin: 18mm 14mm; @top-left { content: "${left}"; font-size: 8pt; } @top-right { content: "${right}"; font-size: 8pt; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }
+</style>
+`;
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function page(title: string, body: string, assets: string): string {
+function page(title: string, body: string, assets: string, head = ""): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -38,7 +82,7 @@ function page(title: string, body: string, assets: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${assets}/style.css">
-</head>
+${head}</head>
 <body>
 ${body}
 <script src="${assets}/mermaid.min.js"></script>
@@ -80,7 +124,8 @@ export function buildSite(root: string, out: string): SitePage[] {
     const first = tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1");
     const title = first >= 0 ? (tokens[first + 1]?.content ?? slug) : slug;
     mkdirSync(join(out, slug), { recursive: true });
-    writeFileSync(join(out, slug, "index.html"), page(title, `<p><a href="../index.html">All policies</a></p>\n${md.render(markdown)}`, "../assets"));
+    const body = `<p class="site-nav"><a href="../index.html">All policies</a></p>\n${md.render(markdown)}`;
+    writeFileSync(join(out, slug, "index.html"), page(title, body, "../assets", printStyle(printedIdentity(markdown))));
     return { slug, title };
   });
   // NOTE: `./` first, so that no name could ever be read as a scheme (`javascript:`).

@@ -14,6 +14,8 @@ export interface ParsedDoc {
   readonly tokens: readonly Token[];
   readonly headings: readonly Heading[];
   readonly links: readonly string[];
+  /** The stable anchors (`criterion-I.A.3`, `fact-member.age`), in order. */
+  readonly anchors: readonly string[];
   /** Each table's source lines: header, delimiter row, body rows. */
   readonly tables: readonly (readonly string[])[];
 }
@@ -39,14 +41,16 @@ export function parseDoc(markdown: string): ParsedDoc {
       });
   });
   const links: string[] = [];
+  const anchors: string[] = [];
   walk(tokens, (token) => {
     if (token.type === "link_open") links.push(String(token.attrGet("href") ?? ""));
+    if (token.type === "stable_anchor") anchors.push(String(token.attrGet("id") ?? ""));
   });
   const lines = markdown.split("\n");
   const tables = tokens
     .filter((token) => token.type === "table_open" && token.map)
     .map((token) => lines.slice(token.map?.[0], token.map?.[1]));
-  return { tokens, headings, links, tables };
+  return { tokens, headings, links, anchors, tables };
 }
 
 /** The cells of a table row, split at pipes that are not escaped. */

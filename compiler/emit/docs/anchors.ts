@@ -1,7 +1,10 @@
-// Anchors of the docs: each numbered statement gets a heading of its own ("Criterion I.A.3"), and
-// its anchor is that heading's slug as GitHub computes it (a repeated slug gets -1, -2...), so links
-// work on GitHub and in the site (compiler/site/ gives headings ids with this same function). Links
-// are written to keys (`criterion I.A.3`, `part facts`) and resolved when the document is printed.
+// Anchors of the docs: each numbered statement gets a heading of its own ("Criterion I.A.3"), and in
+// it a stable anchor built from its kind and id (`criterion-I.A.3`), which never collides or shifts
+// between revisions: a slug of the heading would ("Section I.I" and "Section II" both slug to
+// `section-ii`, so the first revision that adds I.I moves `#section-ii` to it). Facts get anchors in
+// the facts table likewise. Headings still get the slug GitHub computes (compiler/site/ gives them
+// ids with this same function). Links are written to keys (`criterion I.A.3`, `part facts`) and
+// point at the key's stable anchor when the document is printed.
 
 /** The id a heading gets: lower case, punctuation other than `-` and `_` dropped, spaces to `-`. */
 export function slug(heading: string): string {
@@ -20,6 +23,23 @@ export function statementHeading(kind: string, id: string): string {
 /** The key a statement's heading and the links to it share. */
 export function statementKey(kind: string, id: string): string {
   return `${kind} ${id}`;
+}
+
+/** The stable anchor of a key: `criterion I.A.3` -> `criterion-I.A.3`. Keys are built from checked names. */
+export function stableAnchor(key: string): string {
+  // Checked names hold only letters, digits, `.`, `_` and `-`; anything else is replaced so that the
+  // anchor can never carry markup into the page.
+  return key.replace(/ /g, "-").replace(/[^A-Za-z0-9._-]/g, "_");
+}
+
+/** The Markdown of a stable anchor: raw HTML GitHub keeps, and the site's renderer lets through (only this form). */
+export function anchorTag(key: string): string {
+  return `<a id="${stableAnchor(key)}"></a>`;
+}
+
+/** The key of a fact's row in the facts table. */
+export function factKey(name: string): string {
+  return `fact ${name}`;
 }
 
 /** Headings of the document's parts, and their anchors. */

@@ -2,7 +2,7 @@
 // statement's anchor is.
 
 import type { PolicyModel, RevisionRange, RuleModel } from "../../model/policy-model.js";
-import { partKey, statementKey } from "./anchors.js";
+import { factKey, statementKey, partKey } from "./anchors.js";
 import { anchorLink, code, text, words, type Inline } from "./markdown.js";
 import { ConditionWords } from "./words.js";
 import type { TraceSummary } from "../../trace/summary.js";
@@ -47,7 +47,7 @@ export class DocsContext {
   }
 
   factLink(name: string): Inline {
-    return anchorLink(code(name), partKey("facts"));
+    return anchorLink(code(name), factKey(name));
   }
 
   /** "the original approval (2021-05)" / "2024-05" and, when removed, "until 2025-05". */

@@ -2,7 +2,7 @@
 // and the one escaping function every text from a policy goes through. An `Inline` can only be made
 // by the functions below, so a policy's words can never reach the page as Markdown or HTML.
 
-import { slug } from "./anchors.js";
+import { anchorTag, stableAnchor } from "./anchors.js";
 
 declare const inlineBrand: unique symbol;
 /** Markdown inline text that is safe to print as it is. */
@@ -46,6 +46,11 @@ export function emphasis(inline: Inline): Inline {
   return `_${inline}_` as Inline;
 }
 
+/** A stable anchor for a key, placed where it stands (a fact's row of the facts table). */
+export function anchor(key: string): Inline {
+  return anchorTag(key) as Inline;
+}
+
 /** A link inside this document, to the heading with this key (resolved by `printMarkdown`). */
 export function anchorLink(label: Inline, key: string): Inline {
   return `[${label}](#\u0000${key}\u0000)` as Inline;
@@ -74,7 +79,7 @@ export interface ListItem {
 }
 
 export type Block =
-  /** `key` names the heading for links (`criterion I.A.3`); its anchor is its slug. */
+  /** `key` names the heading for links (`criterion I.A.3`); the heading holds its stable anchor. */
   | { readonly kind: "heading"; readonly level: number; readonly text: Inline; readonly key?: string }
   | { readonly kind: "paragraph"; readonly text: Inline }
   /** Lines shown one under the other (hard line breaks), such as a policy text's list items. */
@@ -107,7 +112,7 @@ function indent(lines: string, prefix: string, first: string): string {
 function printBlock(block: Block): string {
   switch (block.kind) {
     case "heading":
-      return `${"#".repeat(block.level)} ${block.text}`;
+      return `${"#".repeat(block.level)} ${block.key === undefined ? "" : anchorTag(block.key)}${block.text}`;
     case "paragraph":
       return block.text;
     case "lines":
@@ -139,28 +144,15 @@ function printBlock(block: Block): string {
   }
 }
 
-/** The text a heading shows: its escapes undone. */
-function plain(inline: Inline): string {
-  return inline.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-}
-
 /** A link's key as anchorLink writes it, between NUL characters: no text from a policy holds one. */
 // eslint-disable-next-line no-control-regex -- the NUL characters are the marks this finds.
 const anchorKey = /#\u0000([^\u0000]*)\u0000/g;
 
-/** The document's Markdown, with every link to a key pointing at its heading's anchor. */
+/**
+ * The document's Markdown, with every link to a key pointing at the key's stable anchor (a key with
+ * no anchor keeps a link that the docs tests report as broken).
+ */
 export function printMarkdown(blocks: readonly Block[]): string {
-  const anchors = new Map<string, string>();
-  const seen = new Map<string, number>();
-  for (const block of blocks) {
-    if (block.kind !== "heading") continue;
-    const base = slug(plain(block.text));
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    if (block.key !== undefined && !anchors.has(block.key))
-      anchors.set(block.key, count === 0 ? base : `${base}-${count}`);
-  }
   const printed = `${blocks.map(printBlock).join("\n\n")}\n`.replace(/[ \t]+$/gm, "");
-  // A key without a heading keeps a link that the docs tests report as broken.
-  return printed.replace(anchorKey, (_, key: string) => `#${anchors.get(key) ?? `missing-${slug(key)}`}`);
+  return printed.replace(anchorKey, (_, key: string) => `#${stableAnchor(key)}`);
 }

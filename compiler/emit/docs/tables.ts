@@ -2,9 +2,9 @@
 // prose that sits in no section.
 
 import type { FactModel } from "../../model/policy-model.js";
-import { partKey, parts, statementKey } from "./anchors.js";
+import { factKey, partKey, parts, statementKey } from "./anchors.js";
 import type { DocsContext } from "./context.js";
-import { anchorLink, code, join, strong, text, webLink, words, type Block, type Inline } from "./markdown.js";
+import { anchor, anchorLink, code, join, strong, text, webLink, words, type Block, type Inline } from "./markdown.js";
 import { billingRuleBlocks } from "./billing.js";
 import { proseBlocks } from "./outline.js";
 
@@ -56,7 +56,7 @@ export function factsBlocks(context: DocsContext): Block[] {
       kind: "table",
       header: [words`Fact`, words`Type`, words`Allowed values`, words`Question`, words`Read by`],
       rows: context.model.facts.map((fact) => [
-        words`${code(fact.name)}: ${text(fact.description)}`,
+        words`${anchor(factKey(fact.name))}${code(fact.name)}: ${text(fact.description)}`,
         factType(fact),
         allowedValues(fact),
         text(fact.question),
