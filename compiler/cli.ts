@@ -32,6 +32,10 @@ Usage:
                                      progress goes to stderr when it is a terminal, or with --progress
   policyc check-claim <policy> <claim.json> [--as-of YYYY-MM-DD]
                                      check a claim against the policy's coding table; print the result as JSON
+  policyc notice <policy> <facts.json> [--as-of YYYY-MM-DD] [--template file] [--format markdown|html]
+                                     print a draft notice of adverse benefit determination for the request:
+                                     each reason's words, logic, facts, readings and exceptions considered;
+                                     the plan's own text comes from the template, at {{decision}}
 
 <policy> is a reference number (ABC.CP.1), a folder under generated/ (abc-cp-1) or a policy file.
 Exit codes: 0 done, 1 problems in the input, 2 wrong command line, 3 evaluator not built.
@@ -50,6 +54,8 @@ async function run(argv: readonly string[]): Promise<number> {
       out: { type: "string", default: "site" },
       help: { type: "boolean", short: "h", default: false },
       progress: { type: "boolean", default: false },
+      template: { type: "string" },
+      format: { type: "string", default: "markdown" },
     },
   });
   const [command, ...rest] = positionals;
@@ -90,6 +96,18 @@ async function run(argv: readonly string[]): Promise<number> {
         claimPath,
         values["as-of"] === undefined ? {} : { asOf: values["as-of"] },
       );
+    }
+    case "notice": {
+      const [policy, factsPath] = rest;
+      if (policy === undefined || factsPath === undefined)
+        throw new CliError("notice needs a policy and a facts file.", exitCodes.usage);
+      if (values.format !== "markdown" && values.format !== "html")
+        throw new CliError(`--format is markdown or html, not "${values.format}".`, exitCodes.usage);
+      return (await import("./cli/notice-command.js")).noticeCommand(root, policy, factsPath, {
+        ...(values["as-of"] !== undefined && { asOf: values["as-of"] }),
+        ...(values.template !== undefined && { template: values.template }),
+        format: values.format,
+      });
     }
     case "traceability":
       return (await import("./cli/traceability-command.js")).traceabilityCommand(root);

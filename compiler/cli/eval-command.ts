@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { CliError, exitCodes } from "./exit-codes.js";
 import { loadEvaluator } from "./load-evaluator.js";
 
-interface EvalInput {
+export interface EvalInput {
   readonly facts: unknown;
   readonly asOf: string | undefined;
 }
@@ -21,7 +21,7 @@ export function readJson(path: string, what: string): unknown {
 }
 
 /** The facts file holds the facts, or `{ "asOf": "YYYY-MM-DD", "facts": { ... } }`. */
-function readInput(path: string): EvalInput {
+export function readInput(path: string): EvalInput {
   const parsed = readJson(path, "facts");
   if (typeof parsed === "object" && parsed !== null && "facts" in parsed && "asOf" in parsed) {
     return { facts: parsed.facts, asOf: typeof parsed.asOf === "string" ? parsed.asOf : undefined };

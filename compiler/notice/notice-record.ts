@@ -1,0 +1,226 @@
+// What a notice of an adverse benefit determination is written from: the decision the generated
+// evaluator made, and for each statement that denies (or is still undecided) what an appeals reviewer
+// needs beside it: the published number and words, the logic in words, the facts it relied on with
+// their values, the readings applied, and every exception considered with why it did or did not
+// apply. The evaluator decides; this only explains, from the same model the evaluator was built from.
+
+import type { Condition, FactModel, PolicyModel, RuleModel } from "../model/policy-model.js";
+import { nestedConditions } from "../model/walk-conditions.js";
+import { inForceOn, versionOn } from "../model/versions.js";
+import { truthOf, type CaseScope, type Truth } from "../cases/condition-truth.js";
+import { ConditionWords, phraseInline } from "../emit/docs/words.js";
+import type { NoticeDecision } from "./decision-input.js";
+
+export interface FactRelied {
+  readonly name: string;
+  readonly description: string;
+  /** The value in words (`a skilled nursing facility`), or undefined when nobody recorded it. */
+  readonly value?: string;
+}
+
+export interface ExceptionConsidered {
+  readonly id: string;
+  readonly title: string;
+  /** Whether it may set the statement aside at all, and if it may, whether it applied. */
+  readonly verdict: "cannot reach it" | "applies" | "does not apply" | "undecided";
+  /** Why, in words (Markdown, as the docs write a condition): the category it never overrides, or its condition. */
+  readonly why: string;
+  readonly facts: readonly FactRelied[];
+}
+
+export interface NoticeReasonRecord {
+  readonly id: string;
+  readonly kind: string;
+  /** `denies` for a criterion not met or an exclusion that holds alike; `undecided` while pending. */
+  readonly effect: "denies" | "undecided";
+  readonly words: string;
+  readonly items: readonly { readonly label: string; readonly text: string }[];
+  /** "Met when ...", "Not covered when ...", in Markdown as the docs write it. */
+  readonly logic: string;
+  readonly facts: readonly FactRelied[];
+  readonly readings: readonly string[];
+  readonly exceptions: readonly ExceptionConsidered[];
+}
+
+export interface NoticeRecord {
+  readonly decision: NoticeDecision;
+  readonly title: string;
+  readonly plan: string;
+  readonly reasons: readonly NoticeReasonRecord[];
+}
+
+/** The fact values of the request, read by dotted name from the facts as the evaluator took them. */
+function valueAt(facts: unknown, name: string): unknown {
+  let value: unknown = facts;
+  for (const key of name.split(".")) {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, key))
+      return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value ?? undefined;
+}
+
+/** A value as the model's conditions read it; anything else (the evaluator refused it already) as unknown. */
+function conditionValue(value: unknown): boolean | number | string | readonly string[] | undefined {
+  if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value as string[];
+  return undefined;
+}
+
+function valueWords(fact: FactModel, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const type = fact.type;
+  switch (type.kind) {
+    case "boolean":
+      return value === true ? "yes" : "no";
+    case "number":
+      return `${String(value)}${type.unit === undefined ? "" : ` ${type.unit}`}`;
+    case "date":
+      return String(value);
+    case "oneOf":
+      return type.values.find((candidate) => candidate.name === value)?.label ?? String(value);
+    case "setOf": {
+      const held = Array.isArray(value) ? (value as unknown[]) : [];
+      const labels = type.values.filter((candidate) => held.includes(candidate.name)).map((v) => v.label);
+      return labels.length === 0 ? "none of them" : labels.join("; ");
+    }
+  }
+}
+
+/** The definitions a condition names, directly or through other definitions. */
+function definitionsIn(model: PolicyModel, condition: Condition, seen = new Set<string>()): Set<string> {
+  for (const node of nestedConditions(condition)) {
+    if (node.kind !== "definition" || seen.has(node.name)) continue;
+    seen.add(node.name);
+    const definition = model.definitions.find((candidate) => candidate.name === node.name);
+    if (definition) definitionsIn(model, definition.condition, seen);
+  }
+  return seen;
+}
+
+function factsOf(model: PolicyModel, names: Iterable<string>, facts: unknown): FactRelied[] {
+  return [...new Set(names)].flatMap((name) => {
+    const fact = model.facts.find((candidate) => candidate.name === name);
+    if (!fact) return [];
+    const value = valueWords(fact, valueAt(facts, name));
+    return [{ name, description: fact.description, ...(value === undefined ? {} : { value }) }];
+  });
+}
+
+/** The facts a condition reads directly and through definitions. */
+function factsRead(model: PolicyModel, condition: Condition): string[] {
+  const conditions = [
+    condition,
+    ...[...definitionsIn(model, condition)].flatMap(
+      (name) => model.definitions.find((definition) => definition.name === name)?.condition ?? [],
+    ),
+  ];
+  return conditions.flatMap((root) =>
+    [...nestedConditions(root)].flatMap((node): string[] => {
+      switch (node.kind) {
+        case "fact":
+        case "oneOf":
+        case "contains":
+          return [node.fact];
+        case "compare":
+          return [node.left, node.right].flatMap((term) =>
+            term.kind === "fact"
+              ? [term.fact]
+              : term.kind === "shifted" && term.date.kind === "fact"
+                ? [term.date.fact]
+                : [],
+          );
+        case "dateWindow":
+          return [node.date, node.anchor].flatMap((term) =>
+            term.kind === "fact"
+              ? [term.fact]
+              : term.kind === "shifted" && term.date.kind === "fact"
+                ? [term.date.fact]
+                : [],
+          );
+        default:
+          return [];
+      }
+    }),
+  );
+}
+
+export function noticeRecord(model: PolicyModel, decision: NoticeDecision, facts: unknown): NoticeRecord {
+  const words = new ConditionWords(model, () => undefined);
+  let revision: number | undefined;
+  model.revisions.forEach((candidate, index) => {
+    if (candidate.effective <= decision.asOf) revision = index;
+  });
+  const scope: CaseScope = {
+    model,
+    serviceDate: decision.asOf,
+    revision,
+    valueOf: (name) => conditionValue(valueAt(facts, name)),
+  };
+  const say = (condition: Condition): string => phraseInline(words.phrase(condition));
+
+  const exceptionsFor = (rule: RuleModel): ExceptionConsidered[] =>
+    model.exceptions
+      .filter((exception) => inForceOn(exception.inForce, model.revisions, decision.asOf))
+      .map((exception): ExceptionConsidered => {
+        const base = { id: exception.id, title: exception.title };
+        if (!exception.overrides.includes(rule.id)) {
+          const never = rule.category !== undefined && exception.neverOverrides.includes(rule.category);
+          return {
+            ...base,
+            verdict: "cannot reach it",
+            why: never
+              ? `It never sets aside a statement of the category \`${rule.category ?? ""}\`.`
+              : `It does not name ${rule.id} among the statements it may set aside.`,
+            facts: [],
+          };
+        }
+        const truth: Truth = truthOf(exception.condition, scope);
+        const condition = say(exception.condition);
+        return {
+          ...base,
+          verdict: truth === 2 ? "applies" : truth === 0 ? "does not apply" : "undecided",
+          why:
+            truth === 2
+              ? `It applies when ${condition}, and it does.`
+              : truth === 0
+                ? `It applies only when ${condition}, and that does not hold.`
+                : `It applies when ${condition}; whether it does is not known yet.`,
+          facts: factsOf(model, factsRead(model, exception.condition), facts),
+        };
+      });
+
+  const reasons = decision.reasons.flatMap((reason): NoticeReasonRecord[] => {
+    if (decision.outcome === "covered") return [];
+    const rule = model.rules.find((candidate) => candidate.id === reason.id);
+    if (!rule) return [];
+    const version = versionOn(rule, model.revisions, decision.asOf) ?? rule;
+    const logic =
+      rule.role === "requirement" || rule.role === "part"
+        ? `Met when ${say(version.condition)}.`
+        : version.written.keyword === "unless"
+          ? `Not covered unless ${say(version.written.condition)}.`
+          : `Not covered when ${say(version.condition)}.`;
+    const sections = rule.applicability.flatMap(({ section }) => {
+      const entry = model.outline.find((candidate) => candidate.id === section);
+      return entry?.kind === "section" ? entry.readings : [];
+    });
+    const definitions = [...definitionsIn(model, version.condition)].flatMap(
+      (name) => model.definitions.find((definition) => definition.name === name)?.readings ?? [],
+    );
+    return [
+      {
+        id: rule.id,
+        kind: rule.kind,
+        effect: decision.outcome === "pending" ? "undecided" : "denies",
+        words: version.text,
+        items: rule.items,
+        logic,
+        facts: factsOf(model, factsRead(model, version.condition), facts),
+        readings: [...version.readings, ...definitions, ...sections],
+        exceptions: exceptionsFor(rule),
+      },
+    ];
+  });
+  return { decision, title: model.title, plan: model.plan, reasons };
+}
