@@ -63,11 +63,12 @@ function valueAt(facts: unknown, name: string): unknown {
 /** A value as the model's conditions read it; anything else (the evaluator refused it already) as unknown. */
 function conditionValue(value: unknown): boolean | number | string | readonly string[] | undefined {
   if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") return value;
-  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value as string[];
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
   return undefined;
 }
 
-function valueWords(fact: FactModel, value: unknown): string | undefined {
+function valueWords(fact: FactModel, given: unknown): string | undefined {
+  const value = conditionValue(given);
   if (value === undefined) return undefined;
   const type = fact.type;
   switch (type.kind) {
@@ -80,7 +81,7 @@ function valueWords(fact: FactModel, value: unknown): string | undefined {
     case "oneOf":
       return type.values.find((candidate) => candidate.name === value)?.label ?? String(value);
     case "setOf": {
-      const held = Array.isArray(value) ? (value as unknown[]) : [];
+      const held: readonly string[] = Array.isArray(value) ? value : [];
       const labels = type.values.filter((candidate) => held.includes(candidate.name)).map((v) => v.label);
       return labels.length === 0 ? "none of them" : labels.join("; ");
     }
