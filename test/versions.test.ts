@@ -203,7 +203,7 @@ describe("the docs of a policy with versioned statements", () => {
   }
 
   it("show a changed statement's history: each version with its period and words", () => {
-    const section = under(docs(), "##### Criterion I.A.2");
+    const section = under(docs(), '##### <a id="criterion-I.A.2"></a>Criterion I.A.2');
     expect(section).toContain("> The Member's clinical status is stable as documented by the attending physician.");
     expect(section).toContain("- **These words:** from 2026-05 (effective 2026-05-01) on.");
     expect(section).toContain("**Earlier versions**, newest first:");
@@ -220,12 +220,12 @@ describe("the docs of a policy with versioned statements", () => {
       .split("\n")
       .find((line) => line.startsWith("| 2026-05 |"));
     expect(row).toContain(
-      "changed [I.A.1](#criterion-ia1), [I.A.1.a](#criterion-ia1a), [I.A.2](#criterion-ia2), [II.B](#exclusion-iib)",
+      "changed [I.A.1](#criterion-I.A.1), [I.A.1.a](#criterion-I.A.1.a), [I.A.2](#criterion-I.A.2), [II.B](#exclusion-II.B)",
     );
   });
 
   it("show no history for a statement that never changed", () => {
-    const section = under(docs(), "##### Criterion I.A.3");
+    const section = under(docs(), '##### <a id="criterion-I.A.3"></a>Criterion I.A.3');
     expect(section).not.toContain("Earlier versions");
     expect(section).not.toContain("These words");
   });
