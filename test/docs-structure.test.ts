@@ -145,4 +145,26 @@ describe("the docs of a realistic policy (the home-infusion fixture)", () => {
     expect(section).toContain("[`home.features`](#fact-home.features)");
     expect(section).toContain("added in 2024-05 (effective 2024-05-01)");
   });
+
+  it("register every reading once, each with a stable anchor, the EPSDT reading among them", () => {
+    const model = realistic?.model;
+    const doc = realistic?.doc;
+    const all = [
+      ...(model?.readings ?? []),
+      ...(model?.revisions.flatMap((revision) => revision.readings) ?? []),
+      ...(model?.outline.flatMap((entry) => (entry.kind === "rule" ? [] : entry.readings)) ?? []),
+      ...(model?.rules.flatMap((rule) => [...new Set([rule, ...rule.earlier].flatMap((v) => v.readings))]) ?? []),
+      ...(model?.exceptions.flatMap((exception) => exception.readings) ?? []),
+      ...(model?.definitions.flatMap((definition) => definition.readings) ?? []),
+      ...(model?.codes.flatMap((code) => code.readings) ?? []),
+      ...(model?.billingRules.flatMap((rule) => rule.readings) ?? []),
+      ...(model?.prose.flatMap((prose) => prose.readings) ?? []),
+    ];
+    const anchors = doc?.anchors.filter((id) => id.startsWith("reading-")) ?? [];
+    expect(all.length).toBeGreaterThan(10);
+    expect(anchors).toHaveLength(all.length);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    expect(anchors).toContain("reading-exception-EPSDT-1");
+    expect(realistic?.markdown).toContain(`Here are all ${all.length},`);
+  });
 });

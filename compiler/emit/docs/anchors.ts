@@ -53,6 +53,7 @@ export const parts = {
   revisions: "Revision log",
   references: "References",
   prose: "Prose",
+  readings: "Register of readings",
   traceability: "Traceability to the published text",
 } as const;
 

@@ -8,6 +8,7 @@ import { DocsContext } from "./context.js";
 import { anchorLink, code, printMarkdown, strong, text, words, type Block, type Inline } from "./markdown.js";
 import { definitionBlocks, exceptionBlocks, outlineBlocks } from "./outline.js";
 import { procedureBlocks } from "./procedure.js";
+import { readingsBlocks } from "./readings.js";
 import { codingBlocks, factsBlocks, proseSectionBlocks, referenceBlocks, revisionBlocks } from "./tables.js";
 import type { TraceSummary } from "../../trace/summary.js";
 import { traceabilityBlocks, traceHeadline } from "./traceability.js";
@@ -56,6 +57,7 @@ function contentsBlocks(context: DocsContext): Block[] {
     "revisions",
     ...(model.references.length > 0 ? (["references"] as const) : []),
     ...(proseSectionBlocks(context).length > 0 ? (["prose"] as const) : []),
+    ...(readingsBlocks(context).length > 0 ? (["readings"] as const) : []),
     "traceability",
   ];
   const sections = model.outline.filter((entry) => entry.kind === "section" && entry.parent === undefined);
@@ -99,6 +101,7 @@ export function emitDocs(model: PolicyModel, trace: TraceSummary): string {
     ...revisionBlocks(context),
     ...referenceBlocks(context),
     ...proseSectionBlocks(context),
+    ...readingsBlocks(context),
     ...traceabilityBlocks(context),
   ];
   return printMarkdown(blocks);

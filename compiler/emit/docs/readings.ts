@@ -1,0 +1,79 @@
+// The register of readings: every reading of the policy in one place, each numbered by the
+// statement it reads (`I.A.5, reading 1`) with a stable anchor (`#reading-criterion-I.A.5-1`), so an
+// auditor can cite one and a reviewer can find them all. The statements' own entries keep showing
+// their readings where they decide; the register lists them together, in the policy's order.
+
+import { ruleVersions } from "../../model/versions.js";
+import { partKey, parts, statementKey } from "./anchors.js";
+import type { DocsContext } from "./context.js";
+import { anchor, anchorLink, text, words, type Block, type Inline } from "./markdown.js";
+
+export interface RegisteredReading {
+  /** The key of its anchor: `reading criterion I.A.5 1`. */
+  readonly key: string;
+  /** How it is cited: `I.A.5, reading 1`. */
+  readonly label: string;
+  /** The statement it reads, linked to its entry when it has one. */
+  readonly on: Inline;
+  readonly text: string;
+}
+
+/** Every reading, in the policy's order: the policy's, each revision's, the statements', the exceptions', the definitions', the codes' and the prose's. */
+export function registeredReadings(context: DocsContext): RegisteredReading[] {
+  const model = context.model;
+  const found: RegisteredReading[] = [];
+  const add = (kind: string, id: string, on: Inline, readings: readonly string[]) => {
+    readings.forEach((reading, index) => {
+      const number = index + 1;
+      found.push({ key: `reading ${kind} ${id} ${number}`, label: `${id}, reading ${number}`, on, text: reading });
+    });
+  };
+  add("policy", model.reference, words`the policy`, model.readings);
+  for (const revision of model.revisions)
+    add("revision", revision.approved, words`revision ${text(revision.approved)}`, revision.readings);
+  for (const entry of model.outline) {
+    const rule = context.rules.get(entry.id);
+    const kind = context.kindOf(entry.id);
+    const on = words`${text(kind)} ${context.link(entry.id)}`;
+    if (rule) {
+      // A reading kept through several versions of a rule is one reading.
+      const readings = [...new Set(ruleVersions(rule).flatMap((version) => version.readings))];
+      add(kind, entry.id, on, readings);
+    } else if (entry.kind !== "rule") add(kind, entry.id, on, entry.readings);
+  }
+  for (const exception of model.exceptions)
+    add("exception", exception.id, words`exception ${context.link(exception.id)}`, exception.readings);
+  for (const definition of model.definitions)
+    add("definition", definition.name, words`definition ${context.link(definition.name)}`, definition.readings);
+  for (const code of model.codes) add("code", code.code, words`code ${context.link(code.code)}`, code.readings);
+  for (const rule of model.billingRules)
+    add(
+      "billing rule",
+      rule.id,
+      words`billing rule ${anchorLink(text(rule.id), statementKey("rule", rule.id))}`,
+      rule.readings,
+    );
+  for (const prose of model.prose) add("prose", prose.id, words`prose ${text(prose.id)}`, prose.readings);
+  return found;
+}
+
+export function readingsBlocks(context: DocsContext): Block[] {
+  const readings = registeredReadings(context);
+  if (readings.length === 0) return [];
+  return [
+    { kind: "heading", level: 2, text: text(parts.readings), key: partKey("readings") },
+    {
+      kind: "paragraph",
+      text: words`Where the policy's words leave a choice, the encoding makes one and says so beside the statement: a reading. Here are all ${text(String(readings.length))}, each cited by the statement it reads; each is also shown in that statement's entry above, where it decides.`,
+    },
+    {
+      kind: "table",
+      header: [words`Reading`, words`On`, words`What it says`],
+      rows: readings.map((reading) => [
+        words`${anchor(reading.key)}${text(reading.label)}`,
+        reading.on,
+        text(reading.text),
+      ]),
+    },
+  ];
+}
