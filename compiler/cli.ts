@@ -23,6 +23,8 @@ Usage:
                                      (--check: write nothing; exit 1 if a file is not formatted)
   policyc eval <policy> <facts.json> [--as-of YYYY-MM-DD] [--trace]
                                      print the decision of a built evaluator as JSON
+  policyc package                    write an npm package of each built policy to dist/packages/<name>/
+                                     (no dependencies; \`npm pack\` there makes the tarball)
   policyc traceability               check each policy's quotes against its published text and list
                                      every sentence not accounted for; exit 1 on any
   policyc docs [--out site]          render generated/*/README.md to a static HTML site (default: site/)
@@ -109,6 +111,8 @@ async function run(argv: readonly string[]): Promise<number> {
         format: values.format,
       });
     }
+    case "package":
+      return (await import("./cli/package-command.js")).packageCommand(root);
     case "traceability":
       return (await import("./cli/traceability-command.js")).traceabilityCommand(root);
     case "docs":
