@@ -32,6 +32,7 @@ Usage:
                                      progress goes to stderr when it is a terminal, or with --progress
   policyc check-claim <policy> <claim.json> [--as-of YYYY-MM-DD]
                                      check a claim against the policy's coding table; print the result as JSON
+  policyc lsp [--stdio]              the language server for editors (docs/editors.md), on stdin and stdout
 
 <policy> is a reference number (ABC.CP.1), a folder under generated/ (abc-cp-1) or a policy file.
 Exit codes: 0 done, 1 problems in the input, 2 wrong command line, 3 evaluator not built.
@@ -50,6 +51,7 @@ async function run(argv: readonly string[]): Promise<number> {
       out: { type: "string", default: "site" },
       help: { type: "boolean", short: "h", default: false },
       progress: { type: "boolean", default: false },
+      stdio: { type: "boolean", default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -103,6 +105,8 @@ async function run(argv: readonly string[]): Promise<number> {
         progress: values.progress || process.stderr.isTTY,
       });
     }
+    case "lsp":
+      return (await import("./cli/lsp-command.js")).lspCommand();
     default:
       throw new CliError(`Unknown command "${command}".\n\n${usage}`, exitCodes.usage);
   }
