@@ -5,60 +5,18 @@
 // of that token's scope, and no text is left with none.
 
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import * as oniguruma from "vscode-oniguruma";
-import { INITIAL, Registry, type IGrammar, type StateStack } from "vscode-textmate";
 import type { IToken } from "chevrotain";
 import { keywords, Name, policyLexer } from "../../compiler/syntax/tokens.js";
 import {
-  grammarScope,
   keywordScope,
   multiLineTokens,
   nameScope,
   textMateGrammarFile,
   tokenScopes,
 } from "../../compiler/lsp/textmate-grammar.js";
-import { projectRoot } from "../support/evaluators.js";
+import { grammarPath, loadGrammar, tokenize } from "../../editors/textmate.js";
 import { projectFiles } from "../support/fixture-files.js";
-
-const grammarPath = join(projectRoot, "editors", "vscode", "syntaxes", "policy.tmLanguage.json");
-
-async function loadGrammar(): Promise<IGrammar> {
-  const wasm = readFileSync(join(projectRoot, "node_modules", "vscode-oniguruma", "release", "onig.wasm"));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (text: string) => new oniguruma.OnigString(text),
-    }),
-    loadGrammar: (scope: string) =>
-      Promise.resolve(scope === grammarScope ? JSON.parse(readFileSync(grammarPath, "utf8")) : null),
-  });
-  const grammar = await registry.loadGrammar(grammarScope);
-  if (!grammar) throw new Error("the grammar did not load");
-  return grammar;
-}
-
-interface ScopedToken {
-  readonly line: number;
-  readonly start: number;
-  readonly end: number;
-  readonly scopes: readonly string[];
-}
-
-function tokenize(grammar: IGrammar, text: string): ScopedToken[] {
-  const tokens: ScopedToken[] = [];
-  let state: StateStack = INITIAL;
-  text.split(/\r?\n/).forEach((line, index) => {
-    const result = grammar.tokenizeLine(line, state);
-    state = result.ruleStack;
-    result.tokens.forEach((token: { startIndex: number; endIndex: number; scopes: string[] }) =>
-      tokens.push({ line: index + 1, start: token.startIndex, end: token.endIndex, scopes: token.scopes }),
-    );
-  });
-  return tokens;
-}
 
 function expectedScope(token: IToken): string | undefined {
   if (Object.values(keywords).includes(token.tokenType)) return keywordScope;
