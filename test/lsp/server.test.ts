@@ -164,6 +164,23 @@ describe("policyc lsp over stdio", () => {
     expect(categories.every((item) => item.labelDetails?.description === "category")).toBe(true);
   });
 
+  it("completes inside a statement still being typed, with the syntax error reported meanwhile", async () => {
+    const end = positionOf(current, "criterion I.A.4");
+    const typing = 'criterion I.A.9 "New."\n  met when member.residence is one of (hosp';
+    const diagnostics = await client.edit(policyUri, { start: end, end }, `${typing}\n\n`);
+    // A syntax error (PC001-PC007: the parenthesis is not closed) while the author types.
+    expect(diagnostics.some((found) => /^PC00[1-7]$/.test(String(found.code)))).toBe(true);
+    const at = { line: end.line + 1, character: "  met when member.residence is one of (hosp".length };
+    const values = await client.completion(policyUri, at);
+    expect(values.map((item) => item.label)).toContain("hospital");
+    expect(values[0]?.textEdit).toMatchObject({
+      newText: "private_residence",
+      range: { start: { line: at.line, character: at.character - 4 }, end: at },
+    });
+    const undone = await client.edit(policyUri, { start: end, end: { line: end.line + 3, character: 0 } }, "");
+    expect(undone).toEqual([]);
+  });
+
   it("hovers a fact, a statement id and a revision with what an author needs", async () => {
     const fact = await client.hover(policyUri, positionOf(current, "met when member.residence", 12));
     const factText = hoverText(fact);
