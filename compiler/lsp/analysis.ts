@@ -6,7 +6,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type * as Ast from "../syntax/ast.js";
 import { parseSource } from "../syntax/parse.js";
 import { checkPolicy, type CheckedPolicy } from "../check/check-policy.js";
-import type { DocumentStore, ProjectDocument } from "./documents.js";
+import { isFileUri, type DocumentStore, type ProjectDocument } from "./documents.js";
 import { casesDeclarations, indexNames, policyDeclarations, type Declarations, type NamedWord } from "./names.js";
 
 export interface PolicyAnalysis {
@@ -33,12 +33,14 @@ export interface CasesAnalysis {
 export type Analysis = PolicyAnalysis | CasesAnalysis;
 
 export class Analyzer {
-  private readonly cache = new Map<string, { readonly text: string; readonly analysis: Analysis }>();
+  /** Policies only: a case file is analysed afresh each time, since its policy may have changed under it. */
+  private readonly cache = new Map<string, { readonly text: string; readonly analysis: PolicyAnalysis }>();
 
   constructor(private readonly store: DocumentStore) {}
 
-  /** The analysis of the file at `uri`, or undefined when it is not a policy or case file it can read. */
+  /** The analysis of the file at `uri`, or undefined when it is not a policy or case file on disk or open. */
   analyze(uri: string): Analysis | undefined {
+    if (!isFileUri(uri)) return undefined;
     const project = this.store.projectDocuments(uri);
     const own = project.find((file) => file.uri === uri) ?? project.find((file) => sameFile(file, uri, this.store));
     return own ? this.analyzeDocument(own, project) : undefined;
@@ -57,22 +59,27 @@ export class Analyzer {
   private analyzeDocument(file: ProjectDocument, project: readonly ProjectDocument[]): Analysis {
     const text = file.document.getText();
     const cached = this.cache.get(file.uri);
-    if (cached && cached.text === text && cached.analysis.kind === "policy") return cached.analysis;
+    if (cached && cached.text === text) return cached.analysis;
     const { source } = parseSource(text, file.path);
-    let analysis: Analysis;
-    if (file.kind === "policy") {
-      const { checked } = checkPolicy(source);
-      const declarations = policyDeclarations(checked.symbols, file.uri);
-      const names = indexNames(source, declarations, checked);
-      analysis = { kind: "policy", uri: file.uri, document: file.document, source, checked, declarations, names };
-    } else {
-      // NOTE: a case file is analysed afresh each time: its policy may have changed under it.
+    if (file.kind === "cases") {
       const header = source.statements.find((statement) => statement.kind === "cases");
       const policy = header ? this.policyByReference(project, header.policy.text) : undefined;
       const declarations = casesDeclarations(source, file.uri, policy?.declarations);
       const names = indexNames(source, declarations, undefined);
-      analysis = { kind: "cases", uri: file.uri, document: file.document, source, policy, declarations, names };
+      return { kind: "cases", uri: file.uri, document: file.document, source, policy, declarations, names };
     }
+    const { checked } = checkPolicy(source);
+    const declarations = policyDeclarations(checked.symbols, file.uri);
+    const names = indexNames(source, declarations, checked);
+    const analysis: PolicyAnalysis = {
+      kind: "policy",
+      uri: file.uri,
+      document: file.document,
+      source,
+      checked,
+      declarations,
+      names,
+    };
     this.cache.set(file.uri, { text, analysis });
     return analysis;
   }

@@ -13,7 +13,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { checkSources } from "../build/build.js";
 import { compilerRoot } from "../build/project-files.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { DocumentStore } from "./documents.js";
+import { isFileUri, type DocumentStore } from "./documents.js";
 import { rangeOf } from "./positions.js";
 
 /** What the server keeps with each diagnostic it sends, for its quick fixes. */
@@ -23,6 +23,7 @@ export interface DiagnosticData {
 
 /** The diagnostics of the file at `uri`, as `policyc check` reports them for it. */
 export function diagnoseFile(store: DocumentStore, uri: string): EditorDiagnostic[] {
+  if (!isFileUri(uri)) return [];
   const project = store.projectDocuments(uri);
   const own = project.find((file) => file.uri === uri);
   if (!own) return [];

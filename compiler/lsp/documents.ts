@@ -22,6 +22,11 @@ export interface ProjectDocument {
   readonly document: TextDocument;
 }
 
+/** Whether the server can place the document in a project: a file on disk (not an unsaved, untitled one). */
+export function isFileUri(uri: string): boolean {
+  return uri.startsWith("file:");
+}
+
 export function sourceKindOf(uri: string): SourceKind | undefined {
   if (uri.endsWith(".policy")) return "policy";
   if (uri.endsWith(".cases")) return "cases";

@@ -35,8 +35,21 @@ export interface Declarations {
 }
 
 /** Words under these keys are not names of declarations: enumeration values, units, codes, dates. */
-const notNames = new Set(["word", "unit", "reference", "code", "modifier", "codes", "label", "lastReview", "reviewed"]);
-const notNamesToo = new Set(["effective", "policy", "on", "violations"]);
+const notNames = new Set([
+  "word",
+  "unit",
+  "reference",
+  "code",
+  "modifier",
+  "codes",
+  "label",
+  "lastReview",
+  "reviewed",
+  "effective",
+  "policy",
+  "on",
+  "violations",
+]);
 /** Subtrees that hold no name of a declaration: a fact's type lists its values. */
 const skippedSubtrees = new Set(["span", "type"]);
 
@@ -52,7 +65,7 @@ function collectWords(value: unknown, key: string, into: Ast.Word[]): void {
   }
   if (typeof value !== "object" || value === null) return;
   if (isWord(value)) {
-    if (!notNames.has(key) && !notNamesToo.has(key)) into.push(value);
+    if (!notNames.has(key)) into.push(value);
     return;
   }
   for (const [childKey, child] of Object.entries(value)) {

@@ -13,7 +13,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { Analyzer, type Analysis } from "./analysis.js";
-import { DocumentStore, sourceKindOf } from "./documents.js";
+import { DocumentStore, isFileUri, sourceKindOf } from "./documents.js";
 import { diagnoseFile } from "./diagnostics.js";
 import { completionsAt } from "./completion.js";
 import { hoverAt } from "./hover.js";
@@ -49,7 +49,14 @@ export function serve(connection: Connection): void {
     for (const uri of [...due]) {
       due.delete(uri);
       if (!documents.get(uri)) continue;
-      void connection.sendDiagnostics({ uri, diagnostics: diagnoseFile(store, uri) });
+      try {
+        void connection.sendDiagnostics({ uri, diagnostics: diagnoseFile(store, uri) });
+      } catch (error: unknown) {
+        // An internal error of the compiler on this text: said in the editor's log, and the server goes on.
+        connection.console.error(
+          `policyc: internal error checking ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+      }
     }
   };
   const diagnoseSoon = (uri: string) => {
@@ -61,6 +68,7 @@ export function serve(connection: Connection): void {
     }
   };
   const analysisOf = (uri: string): Analysis | undefined => analyzer.analyze(uri);
+  const isOpenFile = (uri: string) => isFileUri(uri) && store.document(uri) !== undefined;
   const offsetIn = (analysis: Analysis, position: { line: number; character: number }) =>
     analysis.document.offsetAt(position);
 
@@ -93,11 +101,11 @@ export function serve(connection: Connection): void {
     return referencesAt(analysis, offsetIn(analysis, position), project, context.includeDeclaration);
   });
   connection.onCodeAction(({ textDocument, range }) => {
-    const document = store.document(textDocument.uri);
+    const document = isOpenFile(textDocument.uri) ? store.document(textDocument.uri) : undefined;
     return document ? quickFixes(document, diagnoseFile(store, textDocument.uri), range) : [];
   });
   connection.onDocumentFormatting(({ textDocument }) => {
-    const document = store.document(textDocument.uri);
+    const document = isOpenFile(textDocument.uri) ? store.document(textDocument.uri) : undefined;
     return document ? formatDocument(document, store.place(textDocument.uri).path) : [];
   });
   connection.onDocumentSymbol(({ textDocument }) => {

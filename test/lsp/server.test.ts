@@ -259,6 +259,17 @@ describe("policyc lsp over stdio", () => {
   });
 });
 
+describe("policyc lsp on a document not yet saved", () => {
+  it("answers without a project, and goes on serving the others", async () => {
+    const untitled = "untitled:Untitled-1";
+    expect(await client.open(untitled, policyText)).toEqual([]);
+    expect(await client.hover(untitled, positionOf(policyText, "met when member.residence", 12))).toBeNull();
+    expect(await client.completion(untitled, positionOf(policyText, "met when member.residence", 9))).toEqual([]);
+    const hover = await client.hover(policyUri, positionOf(policyText, "met when member.residence", 12));
+    expect(hover).not.toBeNull();
+  });
+});
+
 describe("policyc lsp on a case file", () => {
   let current = casesText;
 
