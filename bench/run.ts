@@ -28,6 +28,7 @@ import { measureClaimThroughput, retainedBytesPerClaimCheck } from "./claim-thro
 import { diffRows, diffTarget, timeDiff } from "./diff-bench.js";
 import { BenchFailure } from "./failure.js";
 import { authorLoopRows } from "./author-loop.js";
+import { languageServerRows, languageServerTargets, timeLanguageServer } from "./language-server.js";
 import { median } from "./measure.js";
 import { formatBytes, formatCount, formatMs, formatRange, table, targetRows, type Target } from "./report.js";
 import { syntheticCorpus } from "./synthetic-policy.js";
@@ -141,6 +142,9 @@ async function main(): Promise<void> {
 
   progress("timing policyc check and policyc test on WNC.CP.224");
   const authorLoop = await authorLoopRows(root, "WNC.CP.224");
+
+  progress("timing the language server (policyc lsp) on WNC.CP.224");
+  const languageServer = await timeLanguageServer(root, WNC_PATH);
 
   progress("timing policyc diff on an 80-fact synthetic policy and a revision of it");
   const diffTiming = await timeDiff();
@@ -287,6 +291,8 @@ async function main(): Promise<void> {
     ...diffRows(diffTiming),
     [""],
     ...authorLoop,
+    [""],
+    ...languageServerRows(languageServer, "WNC.CP.224"),
     ["Targets"],
   ];
   const results: Target[] = [
@@ -319,6 +325,7 @@ async function main(): Promise<void> {
       figure: `${((sizes[1]?.unformatted ?? NaN) / (sizes[0]?.unformatted ?? NaN)).toFixed(2)}x`,
     },
     diffTarget(diffTiming),
+    ...languageServerTargets(languageServer),
   ];
   console.log(table([...rows, ...targetRows(results)]));
   console.log(

@@ -38,6 +38,7 @@ Usage:
                                      print a draft notice of adverse benefit determination for the request:
                                      each reason's words, logic, facts, readings and exceptions considered;
                                      the plan's own text comes from the template, at {{decision}}
+  policyc lsp [--stdio]              the language server for editors (docs/editors.md), on stdin and stdout
 
 <policy> is a reference number (ABC.CP.1), a folder under generated/ (abc-cp-1) or a policy file.
 Exit codes: 0 done, 1 problems in the input, 2 wrong command line, 3 evaluator not built.
@@ -58,6 +59,7 @@ async function run(argv: readonly string[]): Promise<number> {
       progress: { type: "boolean", default: false },
       template: { type: "string" },
       format: { type: "string", default: "markdown" },
+      stdio: { type: "boolean", default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -125,6 +127,8 @@ async function run(argv: readonly string[]): Promise<number> {
         progress: values.progress || process.stderr.isTTY,
       });
     }
+    case "lsp":
+      return (await import("./cli/lsp-command.js")).lspCommand();
     default:
       throw new CliError(`Unknown command "${command}".\n\n${usage}`, exitCodes.usage);
   }
