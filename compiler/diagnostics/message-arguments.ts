@@ -170,7 +170,8 @@ export type DeclaredKind =
   | "reference"
   | "reference number"
   | "value"
-  | "set of facts";
+  | "set of facts"
+  | "section, criterion or exception";
 
 /** Why a statement's number does not place it under a parent of the right kind (PC011). */
 export type ParentProblem =
@@ -261,7 +262,8 @@ export type UnknownKind =
   | "billing rule"
   | "code group"
   | "code in the coding table"
-  | "set of facts";
+  | "set of facts"
+  | "section, criterion or exception";
 
 /** Things found by their number rather than their name. */
 const numberedKinds: ReadonlySet<UnknownKind> = new Set([
@@ -269,6 +271,7 @@ const numberedKinds: ReadonlySet<UnknownKind> = new Set([
   "section",
   "criterion, exclusion or note",
   "criterion, exclusion or exception",
+  "section, criterion or exception",
 ]);
 
 export function describeUnknownKind(kind: UnknownKind): { readonly noun: string; readonly verb: string } {

@@ -123,6 +123,14 @@ const keywordWords = [
   "day",
   // Traceability to the published text (a `layout` statement).
   "layout",
+  // Claim rules as coding rules are written: `must not have modifier GA`, `requires one of modifiers
+  // N1, N2`, `when coverage is covered`, `when qualified under I`, a claim case's `decision`.
+  "must",
+  "have",
+  "modifiers",
+  "coverage",
+  "qualified",
+  "decision",
 ] as const;
 
 export type Keyword = (typeof keywordWords)[number];
