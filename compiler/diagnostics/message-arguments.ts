@@ -35,7 +35,8 @@ export type ClauseOwner =
   | "billing note"
   | "rule"
   | "case"
-  | "claim case";
+  | "claim case"
+  | "code";
 
 /** What lacks a clause it needs (PC004): a statement, or a file that lacks its first statement. */
 export type RequiredClauseOwner =

@@ -167,6 +167,7 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
     clauses: [once("textClause", "text"), once("notEncodedClause", "not encoded because"), reading],
   },
   codeStatement: {
+    owner: "code",
     clauses: [many("ruleClause", "rule"), many("billingClause", "billing"), reading, added, removed],
   },
   billingClause: { owner: "billing note", clauses: [added, removed, many("ruleClause", "rule")] },

@@ -601,6 +601,7 @@ class AstBuilder {
     const code = firstToken(children.Name);
     const description = this.textOf(node);
     if (!code || !description) return [];
+    this.reportRepeatedClauses("codeStatement", node);
     const billing = (children.billingClause ?? []).flatMap((clause) => {
       const text = this.textOf(clause);
       const clauseSpan = nodeSpan(clause);
