@@ -242,7 +242,7 @@ describe("the generated module and docs of the fixture", () => {
       "`E1390` may be billed only when the coverage decision for the same service is covered.",
       "no line of `E1390` carries modifier `GA`.",
       "`E0431` is not billed on the same date of service as `E0434`.",
-      "`E0442` is not billed on the same date of service as any of the oxygen concentrator codes",
+      "`E0442` is not billed on the same date of service as any code of `concentrators`, `E1390` or `E1392`.",
       "the units of `E0441` and `E0442` on a claim, together, are at most",
       "`E1392` is billed only on dates of service when it is valid: added in 2025-01",
       "removed in 2025-01",
@@ -355,5 +355,34 @@ describe("the formatter", () => {
       'fact must: yes or no description "M." ask "M?"\n' +
       'section I "S."\ncriterion I.1 "C." met when decision and must\n';
     expect(checkPolicySource(policy, "x.policy").diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
+describe("the checker, on names and lifetimes the new rules use", () => {
+  /** The codes and diagnostics of the fixture with `from` replaced by `to`. */
+  function reported(from: string, to: string): string[] {
+    expect(policyText).toContain(from);
+    return checkPolicySource(policyText.replace(from, to), policyPath)
+      .diagnostics.filter((d) => d.severity === "error")
+      .map((d) => `${d.code} ${d.message}`);
+  }
+
+  it("reports an unknown group, code or statement, with the name", () => {
+    expect(reported("units of contents at most", "units of content at most")).toEqual([
+      'PC020 No code group is named `content`.',
+    ]);
+    expect(reported("not billed with E0434", "not billed with E0435")).toEqual([
+      'PC020 No code in the coding table is named `E0435`.',
+    ]);
+    expect(reported("when qualified under I", "when qualified under IV")).toEqual([
+      'PC020 No section, criterion or exception is numbered `IV`.',
+    ]);
+  });
+
+  it("reports a code lifetime outside the log, and a rule named like the rule a code's lifetime makes", () => {
+    expect(reported("  added in 2025-01\n\ncode E0431", "  added in 2026-01\n\ncode E0431")).toEqual([
+      "PC031 No revision was approved in 2026-01.",
+    ]);
+    expect(reported("rule E0431-not-with-E0434:", "rule E1392-in-force:")).toEqual([expect.stringMatching(/^PC010 /)]);
   });
 });

@@ -53,7 +53,7 @@ export function claimRuleLogic(
       const partner =
         rule.partner.kind === "code"
           ? code(rule.partner.code)
-          : words`any of ${text(rule.partner.group.description)} (${series(rule.partner.group.codes.map(code), "or")})`;
+          : words`any code of ${code(rule.partner.group.name)}, ${series(rule.partner.group.codes.map(code), "or")}`;
       return detail("Rule:", words`${billed} is not billed on the same date of service as ${partner}.`);
     }
     case "groupUnitsAtMost": {

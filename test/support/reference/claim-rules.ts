@@ -4,7 +4,7 @@
 
 import type { BillingGuardModel, DecisionTestModel, PolicyModel } from "../../../compiler/model/policy-model.js";
 import type { ClaimRule } from "../../../compiler/model/claim-rules.js";
-import { FALSE, TRUE, UNKNOWN, truthOf, type ConditionScope } from "./conditions.js";
+import { FALSE, TRUE, UNKNOWN, truthOf, type ConditionScope, type Truth } from "./conditions.js";
 import { inForce } from "./revisions.js";
 import type { ReferenceClaimLine } from "./claims.js";
 
@@ -30,8 +30,6 @@ export interface ReferenceRuleSite {
   /** Undetermined: `missing` names what would decide it, or else the rule's unknown claim facts. */
   couldNotCheck(indexes: readonly number[], missing?: readonly string[]): void;
 }
-
-type Truth = typeof FALSE | typeof UNKNOWN | typeof TRUE;
 
 function decisionTruth(test: DecisionTestModel, decision: ReferenceDecision | undefined): Truth {
   if (test.kind === "coverage") {
