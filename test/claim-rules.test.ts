@@ -369,13 +369,13 @@ describe("the checker, on names and lifetimes the new rules use", () => {
 
   it("reports an unknown group, code or statement, with the name", () => {
     expect(reported("units of contents at most", "units of content at most")).toEqual([
-      'PC020 No code group is named `content`.',
+      "PC020 No code group is named `content`.",
     ]);
     expect(reported("not billed with E0434", "not billed with E0435")).toEqual([
-      'PC020 No code in the coding table is named `E0435`.',
+      "PC020 No code in the coding table is named `E0435`.",
     ]);
     expect(reported("when qualified under I", "when qualified under IV")).toEqual([
-      'PC020 No section, criterion or exception is numbered `IV`.',
+      "PC020 No section, criterion or exception is numbered `IV`.",
     ]);
   });
 
