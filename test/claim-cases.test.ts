@@ -25,7 +25,7 @@ describe("claim cases", () => {
   for (const resolved of project.claimCases) {
     it(`${resolved.title} (${resolved.file}:${resolved.line})`, async () => {
       const checker = (await loadGeneratedEvaluator(resolved.policy)) as unknown as ClaimChecker;
-      const check = checker.checkClaim(resolved.claim);
+      const check = checker.checkClaim(resolved.claim, resolved.options);
       expect({
         violations: check.violations.map((v) => v.rule).sort(),
         undetermined: check.undetermined.map((u) => u.rule),

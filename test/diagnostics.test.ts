@@ -110,6 +110,12 @@ function timed(condition: string): string {
   return `${base}${dateFact}criterion I.4 "x" met when ${condition}\n`;
 }
 
+/** A policy with a coding table: the codes A0001 and A0002 in the group `pair`, then `table`. */
+function coding(table: string, statements = ""): string {
+  const others = ["A0001", "A0002", "A0003"].filter((code) => !table.startsWith(`code ${code} `));
+  return `${base}${statements}code group pair "a pair": A0001, A0002\n${others.map((code) => `code ${code} "Code."\n`).join("")}${table}`;
+}
+
 const examples: readonly Example[] = [
   // ----- PC00x: syntax ---------------------------------------------------------------------------
   example(
@@ -912,6 +918,82 @@ const examples: readonly Example[] = [
       ),
       underlined: "place",
       hint: "Add I.2 to the `overrides` of KIDS",
+    },
+  ),
+
+  // ----- PC130-PC139: claim rules as coding rules are written --------------------------------------
+  example(
+    "refusesOwnModifier",
+    { code: "A0001", modifier: "SD" },
+    {
+      name: "a rule that refuses the modifier its code is billed with",
+      policy: coding('code A0001 modifier SD "First."\n  rule A1-no-SD: must not have modifier SD\n'),
+      underlined: "SD",
+      hint: "Remove SD from the rule",
+    },
+  ),
+  example(
+    "codeExcludedWithItself",
+    { code: "A0002" },
+    {
+      name: "a code that must not be billed with itself",
+      policy: coding('code A0002 "Second."\n  rule A2-self: not billed with A0002\n'),
+      underlined: "A0002",
+      hint: "Name the other code of the pair",
+    },
+  ),
+  example(
+    "codeExcludedWithItself",
+    { code: "A0001", through: "pair" },
+    {
+      name: "a code that must not be billed with a group holding it",
+      policy: coding('code A0001 "First."\n  rule A1-pair: not billed with any code of pair\n'),
+      underlined: "pair",
+    },
+  ),
+  example(
+    "groupLimitOutsideGroup",
+    { code: "A0003", group: "pair" },
+    {
+      name: "a group's unit limit under a code outside the group",
+      policy: coding('code A0003 "Third."\n  rule A3-units: units of pair at most 1\n'),
+      underlined: "pair",
+      hint: "Write the rule under a code of pair",
+    },
+  ),
+  example(
+    "ruleOutlivesParent",
+    { rule: "rule A2-kx", parent: "code A0002" },
+    {
+      name: "a rule in force before its code is valid",
+      policy: coding(
+        'code A0002 "Second."\n  added in 2024-06\n  rule A2-kx: requires modifier KX\n    added in 2024-01\n',
+      ),
+      underlined: "2024-01",
+    },
+  ),
+  example(
+    "cannotQualifyUnder",
+    { id: "II.A", kind: "an exclusion" },
+    {
+      name: "a rule that reads a qualifying path through an exclusion",
+      policy: coding(
+        'code A0002 "Second."\n  rule A2-n1: requires modifier N1 when qualified under II.A\n',
+        'section II "Not covered:"\nexclusion II.A "Children." not covered when a.age < 12\n',
+      ),
+      underlined: "II.A",
+    },
+  ),
+  example(
+    "modifierRequiredAndRefused",
+    { code: "A0002", modifier: "KX" },
+    {
+      name: "a modifier both required and refused in the same revisions",
+      policy: coding(
+        'code A0002 "Second."\n  rule A2-kx: requires modifier KX\n  rule A2-no-kx: must not have modifier KX\n',
+      ),
+      underlined: "KX",
+      hint: "End one rule where the other begins",
     },
   ),
 ];

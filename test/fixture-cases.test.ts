@@ -48,7 +48,7 @@ describe.each(folders)("the cases in %s", (folder) => {
 
   it("pass against the fixture's claim checker", () => {
     for (const resolved of checked.claimCases) {
-      const check = evaluatorOf(resolved.policy).checkClaim(resolved.claim);
+      const check = evaluatorOf(resolved.policy).checkClaim(resolved.claim, resolved.options);
       expect(
         { violations: check.violations.map((v) => v.rule).sort(), undetermined: check.undetermined.map((u) => u.rule) },
         `${resolved.file}:${resolved.line} ${resolved.title}`,

@@ -358,7 +358,7 @@ describe("options", () => {
       { field: "options.tracee", problem: 'is not an option of evaluate (asOf, trace); did you mean "trace"?' },
     ]);
     expect(issuesOf(checking(cleanClaim, { asof: asOf }))).toEqual([
-      { field: "options.asof", problem: 'is not an option of checkClaim (asOf); did you mean "asOf"?' },
+      { field: "options.asof", problem: 'is not an option of checkClaim (asOf, decision); did you mean "asOf"?' },
     ]);
   });
 });

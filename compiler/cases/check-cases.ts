@@ -2,6 +2,7 @@
 // policies that checked cleanly. Output: each case resolved to plain facts (as an engineer would pass
 // them to `evaluate`) with its expectations, and a diagnostic for every mistake.
 
+import type { ClaimCheckOptions, ClaimDecision } from "../runtime/index.js";
 import type * as Ast from "../syntax/ast.js";
 import type { FactModel, PolicyModel } from "../model/policy-model.js";
 import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
@@ -33,6 +34,8 @@ export interface ResolvedClaimCase {
   readonly claim: Readonly<Record<string, unknown>>;
   /** The ids of the rules the claim must break, exactly; empty for a clean claim. */
   readonly expectViolations: readonly string[];
+  /** As `checkClaim` takes its options: the coverage decision the case gives (`decision covered ...`). */
+  readonly options: ClaimCheckOptions;
 }
 
 export interface ResolvedCase {
@@ -334,6 +337,11 @@ class CasesChecker {
     this.applyAssignments(assigned, statement.assignments, context, claimFacts);
     const ruleIds = model.billingRules.map((rule) => rule.id);
     this.checkIds(statement.expect?.violations ?? [], ruleIds, "billing rule", context);
+    const qualifying = [
+      ...model.outline.flatMap((entry) => (entry.kind === "note" ? [] : [entry.id])),
+      ...model.exceptions.map((e) => e.id),
+    ];
+    this.checkIds(statement.decision?.qualifiedUnder ?? [], qualifying, "section, criterion or exception", context);
     for (const line of statement.lines) {
       if (!Number.isInteger(line.units))
         this.report(catalogue.invalidLiteral, line.span, { text: String(line.units), expected: "units" }, context);
@@ -371,6 +379,7 @@ class CasesChecker {
       policy: model.reference,
       claim,
       expectViolations: statement.expect.violations.map((word) => word.text),
+      options: statement.decision ? { decision: claimCaseDecision(statement.decision) } : {},
     };
   }
 
@@ -454,4 +463,13 @@ export function checkCases(
   const checker = new CasesChecker(source, policies, policiesWithErrors);
   const cases = checker.run();
   return { cases, claimCases: checker.claimCases, diagnostics: checker.diagnostics };
+}
+
+/**
+ * A claim case's `decision covered qualified under I`, as checkClaim's `options.decision` takes it.
+ * NOTE: a case gives the decision whole, so without `qualified under` its qualifying path is empty
+ * (a decision with no path at all is undetermined for `qualified under` rules: a unit test shows it).
+ */
+function claimCaseDecision(decision: Ast.ClaimCaseDecision): ClaimDecision {
+  return { outcome: decision.outcome, qualifiedUnder: (decision.qualifiedUnder ?? []).map((word) => word.text) };
 }

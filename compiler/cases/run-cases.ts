@@ -8,7 +8,7 @@ import type { ResolvedCase, ResolvedClaimCase } from "./check-cases.js";
 /** What a generated module exports for its callers: all `policyc test` uses of it. */
 export interface CaseEvaluator {
   evaluate(facts: unknown, options: { readonly asOf: string; readonly trace?: boolean }): Decision;
-  checkClaim(claim: unknown): ClaimCheck;
+  checkClaim(claim: unknown, options?: unknown): ClaimCheck;
 }
 
 /** A list the case names exactly, beside what the decision gave: the ids the case lacks and those it did not expect. */
@@ -117,7 +117,7 @@ export function runClaimCases(evaluator: CaseEvaluator, cases: readonly Resolved
   return cases.map((resolved) => {
     let check: ClaimCheck;
     try {
-      check = evaluator.checkClaim(resolved.claim);
+      check = evaluator.checkClaim(resolved.claim, resolved.options);
     } catch (error) {
       return { case: resolved, failure: { kind: "refused", message: (error as Error).message } };
     }

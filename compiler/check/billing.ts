@@ -7,13 +7,28 @@ import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { checkExpression, describeFactType, emptyReads, type ExpressionReads } from "./expressions.js";
-import type { RevisionRange } from "./revisions.js";
+import { rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
+import { checkClaimRule, checkModifierContradictions, isClaimRuleBody, modifierFormat } from "./claim-rules.js";
 import { billingKey, codeLabel, describeStatement, type PolicySymbols } from "./symbols.js";
 import type { Resolutions } from "./resolutions.js";
 
 /** Code formats a claim line may carry: HCPCS level II (a letter and four digits) or CPT (five characters). */
 export const codeFormat = /^(?:[A-Z]\d{4}|\d{4}[A-Z0-9])$/;
-const modifierFormat = /^[A-Z0-9]{2}$/;
+
+/** The key of a code's own lifetime (`added in` / `removed in` on the code) in a checked policy's lifetimes. */
+export function codeLifetimeKey(code: Ast.CodeEntry): string {
+  return `${codeLabel(code)}#code`;
+}
+
+/** The id of the rule made from a code's own lifetime: a line of the code outside it is a finding. */
+export function codeInForceRuleId(code: Ast.CodeEntry): string {
+  return `${code.code.text}-in-force`;
+}
+
+/** Whether a code has a lifetime of its own, and so a rule made from it. */
+export function hasOwnLifetime(code: Ast.CodeEntry): boolean {
+  return code.added !== undefined || code.removed !== undefined;
+}
 
 export interface BillingRuleSite {
   readonly rule: Ast.BillingRule;
@@ -77,8 +92,23 @@ class BillingChecker {
         );
       }
     }
+    this.checkCodeLifetimes();
+    const made = new Map(
+      this.symbols.codes.filter(hasOwnLifetime).map((code) => [codeInForceRuleId(code), code] as const),
+    );
     const seen = new Map<string, Ast.BillingRule>();
     for (const site of billingRuleSites(this.symbols)) {
+      const madeFor = made.get(site.rule.id.text);
+      if (madeFor) {
+        this.report(
+          catalogue.duplicateName,
+          site.rule.id.span,
+          { name: site.rule.id.text, first: "billing rule", second: "billing rule" },
+          describeStatement(site.code),
+          `${codeInForceRuleId(madeFor)} names the rule made from the lifetime of code ${madeFor.code.text}: give this rule another name.`,
+        );
+        continue;
+      }
       const first = seen.get(site.rule.id.text);
       if (first) {
         this.diagnostics.push(
@@ -123,15 +153,64 @@ class BillingChecker {
       }
       this.checkRule(site);
     }
+    for (const code of this.symbols.codes) {
+      const rules = [...code.rules, ...code.billing.flatMap((note) => note.rules)];
+      checkModifierContradictions(
+        code,
+        rules,
+        (rule) => this.lifetimes.get(rule.id.text) ?? { from: 0 },
+        this.symbols,
+        this.diagnostics,
+      );
+    }
   }
 
-  private checkRule({ rule, code, noteIndex }: BillingRuleSite): void {
-    const context = `rule ${rule.id.text} of code ${codeLabel(code)}`;
-    // A rule lives as long as the billing sentence it carries out (already resolved by the policy checker).
-    this.lifetimes.set(
-      rule.id.text,
-      (noteIndex !== undefined && this.lifetimes.get(billingKey(code, noteIndex))) || { from: 0 },
+  /** Each code's own lifetime, and each of its billing sentences within it. */
+  private checkCodeLifetimes(): void {
+    for (const code of this.symbols.codes) {
+      const context = describeStatement(code);
+      const lifetime = resolveLifetime(code, this.symbols, context, this.diagnostics);
+      this.lifetimes.set(codeLifetimeKey(code), lifetime);
+      code.billing.forEach((note, index) => {
+        const own = this.lifetimes.get(billingKey(code, index));
+        if (own === undefined || rangeWithin(own, lifetime)) return;
+        this.report(
+          catalogue.ruleOutlivesParent,
+          note.added?.span ?? note.removed?.span ?? note.text.span,
+          { rule: `the billing sentence of ${codeLabel(code)}`, parent: `code ${codeLabel(code)}` },
+          context,
+          "Keep the sentence's `added in` / `removed in` within the code's.",
+        );
+      });
+    }
+  }
+
+  /** A rule's lifetime: its own, within what it sits under (its billing sentence, else its code). */
+  private ruleLifetime({ rule, code, noteIndex }: BillingRuleSite, context: string): RevisionRange {
+    const parentKey = noteIndex !== undefined ? billingKey(code, noteIndex) : codeLifetimeKey(code);
+    const parent = this.lifetimes.get(parentKey) ?? { from: 0 };
+    if (rule.added === undefined && rule.removed === undefined) return parent;
+    const own = resolveLifetime(rule, this.symbols, context, this.diagnostics);
+    if (rangeWithin(own, parent)) return own;
+    this.report(
+      catalogue.ruleOutlivesParent,
+      rule.added?.span ?? rule.removed?.span ?? rule.id.span,
+      {
+        rule: `rule ${rule.id.text}`,
+        parent: noteIndex !== undefined ? `its billing sentence` : `code ${codeLabel(code)}`,
+      },
+      context,
+      "Keep the rule's `added in` / `removed in` within the lifetime of what it sits under.",
     );
+    return parent;
+  }
+
+  private checkRule(site: BillingRuleSite): void {
+    const { rule, code } = site;
+    const context = `rule ${rule.id.text} of code ${codeLabel(code)}`;
+    // A rule lives as long as the billing sentence it carries out (already resolved by the policy
+    // checker), or its code, unless it says when it was added or removed.
+    this.lifetimes.set(rule.id.text, this.ruleLifetime(site, context));
     this.addReads(rule.id.text, emptyReads());
     if (rule.from && this.symbols.outline.get(rule.from.text)?.kind !== "note") {
       const notes = [...this.symbols.outline.values()].filter((s) => s.kind === "note").map((s) => s.id.text);
@@ -144,6 +223,19 @@ class BillingChecker {
       );
     }
     const body = rule.body;
+    if (isClaimRuleBody(body)) {
+      checkClaimRule(body, {
+        symbols: this.symbols,
+        diagnostics: this.diagnostics,
+        resolutions: this.resolutions,
+        rule,
+        code,
+        context,
+        addReads: (reads) => this.addReads(rule.id.text, reads),
+        checkLimit: (limit) => this.checkNumeric(limit, rule.id.text, context),
+      });
+      return;
+    }
     switch (body.kind) {
       case "billedOnlyWhen":
       case "notBilledWhen":

@@ -4,5 +4,5 @@
 
 export { billingKey, type CheckedPolicy } from "./check-policy.js";
 export { codeLabel, parentId, type OutlineStatement } from "./symbols.js";
-export { billingRuleSites } from "./billing.js";
+export { billingRuleSites, codeInForceRuleId, codeLifetimeKey, hasOwnLifetime } from "./billing.js";
 export { resolutionOf, resolvedFact } from "./resolutions.js";

@@ -491,6 +491,50 @@ const entries = {
     (a: { id: string; category: string; exception: string }) =>
       `${a.id} is in the category ${a.category}, which ${a.exception} may override, but ${a.exception} does not list it under \`overrides\`.`,
   ),
+
+  // ----- PC130-PC139: claim rules as coding rules are written -------------------------------------
+  refusesOwnModifier: entry(
+    "PC130",
+    "error",
+    "Rule refuses the modifier its code is billed with",
+    (a: { code: string; modifier: string }) =>
+      `The coding table bills ${a.code} with modifier ${a.modifier}, so a rule of that code cannot refuse ${a.modifier}.`,
+  ),
+  codeExcludedWithItself: entry(
+    "PC131",
+    "error",
+    "Code must not be billed with itself",
+    (a: { code: string; through?: string }) =>
+      a.through === undefined
+        ? `${a.code} is named as a code it must not be billed with: a code is always billed with itself.`
+        : `The group ${a.through} holds ${a.code} itself, so ${a.code} could never be billed at all.`,
+  ),
+  groupLimitOutsideGroup: entry(
+    "PC132",
+    "error",
+    "Group unit limit under a code outside the group",
+    (a: { code: string; group: string }) => `${a.code} is not in the group ${a.group}, whose units the rule limits.`,
+  ),
+  ruleOutlivesParent: entry(
+    "PC133",
+    "error",
+    "Billing rule in force outside what it sits under",
+    (a: { rule: string; parent: string }) => `${a.rule} would be in force in revisions where ${a.parent} is not.`,
+  ),
+  cannotQualifyUnder: entry(
+    "PC134",
+    "error",
+    "A decision cannot qualify a service under this statement",
+    (a: { id: string; kind: string }) =>
+      `${a.id} is ${a.kind}: a decision qualifies a service under sections and criteria only.`,
+  ),
+  modifierRequiredAndRefused: entry(
+    "PC135",
+    "error",
+    "Modifier both required and refused",
+    (a: { code: string; modifier: string }) =>
+      `${a.code} both requires and refuses modifier ${a.modifier} in the same revisions: every line of it would break one rule.`,
+  ),
 } as const;
 
 export type CatalogueKey = keyof typeof entries;

@@ -35,7 +35,8 @@ export type ClauseOwner =
   | "billing note"
   | "rule"
   | "case"
-  | "claim case";
+  | "claim case"
+  | "code";
 
 /** What lacks a clause it needs (PC004): a statement, or a file that lacks its first statement. */
 export type RequiredClauseOwner =
@@ -170,7 +171,8 @@ export type DeclaredKind =
   | "reference"
   | "reference number"
   | "value"
-  | "set of facts";
+  | "set of facts"
+  | "section, criterion or exception";
 
 /** Why a statement's number does not place it under a parent of the right kind (PC011). */
 export type ParentProblem =
@@ -261,7 +263,8 @@ export type UnknownKind =
   | "billing rule"
   | "code group"
   | "code in the coding table"
-  | "set of facts";
+  | "set of facts"
+  | "section, criterion or exception";
 
 /** Things found by their number rather than their name. */
 const numberedKinds: ReadonlySet<UnknownKind> = new Set([
@@ -269,6 +272,7 @@ const numberedKinds: ReadonlySet<UnknownKind> = new Set([
   "section",
   "criterion, exclusion or note",
   "criterion, exclusion or exception",
+  "section, criterion or exception",
 ]);
 
 export function describeUnknownKind(kind: UnknownKind): { readonly noun: string; readonly verb: string } {

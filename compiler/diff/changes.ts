@@ -3,6 +3,8 @@
 // were added, removed, reworded, or whose logic changed. Compares the models; decides nothing.
 
 import type { BillingRuleModel, Condition, PolicyModel, RevisionRange, RuleModel } from "../model/policy-model.js";
+import { isClaimRule, type ClaimRule } from "../model/claim-rules.js";
+import { claimRuleAspects } from "./claim-rule-aspects.js";
 
 /** `readings`: the policy's readings of the statement changed; `category`: its category changed. */
 export type ChangeKind = "added" | "removed" | "reworded" | "logic" | "category" | "readings";
@@ -173,7 +175,7 @@ function comparables(model: PolicyModel): Comparable[] {
       logic: {
         code: rule.code,
         kind: rule.kind,
-        ...billingLogic(rule),
+        ...(isClaimRule(rule) ? claimRuleAspects(rule, (code) => months(model, code.valid)) : billingLogic(rule)),
         "carries out": rule.source.id,
         "in force": months(model, rule.inForce),
       },
@@ -191,7 +193,7 @@ function comparables(model: PolicyModel): Comparable[] {
 }
 
 /** What a billing rule of each kind checks, as the aspects a review compares. */
-function billingLogic(rule: BillingRuleModel): Readonly<Record<string, unknown>> {
+function billingLogic(rule: Exclude<BillingRuleModel, ClaimRule>): Readonly<Record<string, unknown>> {
   switch (rule.kind) {
     case "billedOnlyWhen":
     case "notBilledWhen":

@@ -7,7 +7,10 @@ import type * as Ast from "../syntax/ast.js";
 import {
   billingKey,
   billingRuleSites,
+  codeInForceRuleId,
   codeLabel,
+  codeLifetimeKey,
+  hasOwnLifetime,
   parentId,
   type OutlineStatement,
   resolutionOf,
@@ -17,6 +20,7 @@ import {
 import type * as M from "./policy-model.js";
 import { factOfTerm } from "./date-terms.js";
 import { timeUnitOf } from "../syntax/time-units.js";
+import { defaultClaimRuleMessage } from "./claim-rules.js";
 
 export function sourceHash(text: string): string {
   return createHash("sha256").update(text.replace(/\r\n/g, "\n"), "utf8").digest("hex");
@@ -628,7 +632,62 @@ class Lowering {
       }
       case "unitsAtMost":
         return { kind: body.kind, limit: this.numeric(body.limit), rounding: body.rounding ?? "none" };
+      case "billedOnlyWhenDecided":
+      case "notBilledWhenDecided":
+        return { kind: body.kind, decision: decisionTest(body.test) };
+      case "requiresOneOfModifiers":
+      case "mustNotHaveModifier":
+        return {
+          kind: body.kind,
+          modifiers: body.modifiers.map((modifier) => modifier.text),
+          when: this.guard(body.when),
+        };
+      case "notBilledWith":
+        return {
+          kind: body.kind,
+          partner:
+            body.partner.kind === "code"
+              ? { kind: "code", code: body.partner.name.text }
+              : { kind: "group", group: declaredGroup(groups, body.partner.name) },
+        };
+      case "groupUnitsAtMost":
+        return {
+          kind: body.kind,
+          group: declaredGroup(groups, body.group),
+          limit: this.numeric(body.limit),
+          rounding: body.rounding ?? "none",
+        };
     }
+  }
+
+  /** A modifier rule's `when`: always when it has none. */
+  private guard(guard: Ast.BillingGuard | undefined): M.BillingGuardModel {
+    if (guard === undefined) return { kind: "always" };
+    if (guard.kind === "decision") return { kind: "decision", test: decisionTest(guard.test) };
+    return { kind: "claim", condition: this.condition(guard.condition) };
+  }
+
+  /** The rules made from the codes' own lifetimes: a line of a code outside its lifetime is a finding. */
+  private codeInForceRules(): M.BillingRuleModel[] {
+    return this.symbols.codes.filter(hasOwnLifetime).map((code) => {
+      const valid = this.lifetime(codeLifetimeKey(code));
+      const label = code.code.text;
+      const from = valid.from > 0 ? ` from revision ${this.symbols.revisions[valid.from]?.approved.text}` : "";
+      const until =
+        valid.until !== undefined ? ` until revision ${this.symbols.revisions[valid.until]?.approved.text}` : "";
+      return {
+        id: codeInForceRuleId(code),
+        code: label,
+        kind: "codeInForce",
+        valid,
+        source: { kind: "code", id: codeLabel(code), text: code.description.value },
+        message: `${label} is not valid on this date of service: the coding table lists it${from}${until}.`,
+        // Always checked: the rule tests the date against the code's lifetime itself.
+        inForce: { from: 0 },
+        readings: [],
+        facts: [],
+      };
+    });
   }
 
   private billingRules(groups: readonly M.CodeGroupModel[]): M.BillingRuleModel[] {
@@ -672,7 +731,7 @@ class Lowering {
     const rules = this.rules();
     const exceptions = this.exceptions();
     const codeGroups = this.codeGroups();
-    const billingRules = this.billingRules(codeGroups);
+    const billingRules = [...this.billingRules(codeGroups), ...this.codeInForceRules()];
     const readBy = new Map<string, string[]>();
     for (const owner of [...rules, ...exceptions, ...billingRules]) {
       for (const fact of owner.facts) {
@@ -722,7 +781,10 @@ class Lowering {
           inForce: this.lifetime(billingKey(code, index)),
         })),
         readings: readings(code),
-        rules: [...code.rules, ...code.billing.flatMap((note) => note.rules)].map((rule) => rule.id.text),
+        rules: [
+          ...[...code.rules, ...code.billing.flatMap((note) => note.rules)].map((rule) => rule.id.text),
+          ...(hasOwnLifetime(code) ? [codeInForceRuleId(code)] : []),
+        ],
       })),
       references: this.symbols.references.map((reference) => ({
         number: reference.number,
@@ -751,7 +813,28 @@ function defaultBillingMessage(logic: M.BillingRuleLogic, label: string, sourceT
       return `Each code of ${logic.group.description} billed needs ${label} on the claim for as many units.`;
     case "unitsAtMost":
       return `${label} is billed for more units than the policy allows.`;
+    case "billedOnlyWhenDecided":
+    case "notBilledWhenDecided":
+    case "requiresOneOfModifiers":
+    case "mustNotHaveModifier":
+    case "notBilledWith":
+    case "groupUnitsAtMost":
+    case "codeInForce":
+      return defaultClaimRuleMessage(logic, label);
   }
+}
+
+/** A code group a rule names, which the checker found declared (lowering never sees one that is not). */
+function declaredGroup(groups: readonly M.CodeGroupModel[], name: Ast.Word): M.CodeGroupModel {
+  const group = groups.find((candidate) => candidate.name === name.text);
+  if (!group) throw new Error(`lowering: code group ${name.text} is not declared`);
+  return group;
+}
+
+function decisionTest(test: Ast.DecisionTest): M.DecisionTestModel {
+  return test.kind === "coverage"
+    ? { kind: "coverage", outcome: test.outcome }
+    : { kind: "qualifiedUnder", statement: test.statement.text };
 }
 
 function valueText(value: Ast.Value): string {

@@ -289,7 +289,51 @@ export type BillingRuleLogic =
   | { readonly kind: "billedOnlyWhen" | "notBilledWhen"; readonly condition: Condition }
   | { readonly kind: "requiresModifier"; readonly modifier: string }
   | { readonly kind: "billedWithEach"; readonly group: CodeGroupModel }
-  | { readonly kind: "unitsAtMost"; readonly limit: NumericModel; readonly rounding: "up" | "down" | "none" };
+  | { readonly kind: "unitsAtMost"; readonly limit: NumericModel; readonly rounding: "up" | "down" | "none" }
+  | ClaimRuleLogic;
+
+/**
+ * The kinds of rule that coding rules as written need (claim-rules.ts holds their words):
+ * - `billedOnlyWhenDecided` / `notBilledWhenDecided`: the code's lines are errors unless (or when) the
+ *   coverage decision for the same service passes `decision`;
+ * - `requiresOneOfModifiers`: while `when` holds, each line of the code carries one of `modifiers`;
+ * - `mustNotHaveModifier`: while `when` holds, no line of the code carries any of `modifiers`;
+ * - `notBilledWith`: the code is not billed on a claim (one date of service) that bills `partner`;
+ * - `groupUnitsAtMost`: the units of every code of `group` on the claim, together, are at most `limit`;
+ * - `codeInForce`: made from a code's own `added in` / `removed in`, not written: a line of the code
+ *   is an error on a date of service outside `valid`.
+ */
+export type ClaimRuleLogic =
+  | { readonly kind: "billedOnlyWhenDecided" | "notBilledWhenDecided"; readonly decision: DecisionTestModel }
+  | {
+      readonly kind: "requiresOneOfModifiers" | "mustNotHaveModifier";
+      readonly modifiers: readonly string[];
+      readonly when: BillingGuardModel;
+    }
+  | { readonly kind: "notBilledWith"; readonly partner: BillingPartnerModel }
+  | {
+      readonly kind: "groupUnitsAtMost";
+      readonly group: CodeGroupModel;
+      readonly limit: NumericModel;
+      readonly rounding: "up" | "down" | "none";
+    }
+  | { readonly kind: "codeInForce"; readonly valid: RevisionRange };
+
+/** A test of the coverage decision for the same service, which checkClaim may be given. */
+export type DecisionTestModel =
+  | { readonly kind: "coverage"; readonly outcome: "covered" | "not_covered" | "pending" }
+  /** The decision's qualifying path holds this statement (`qualifiedUnder` of the decision). */
+  | { readonly kind: "qualifiedUnder"; readonly statement: string };
+
+/** When a modifier rule applies: always, while a condition over claim facts holds, or on a decision. */
+export type BillingGuardModel =
+  | { readonly kind: "always" }
+  | { readonly kind: "claim"; readonly condition: Condition }
+  | { readonly kind: "decision"; readonly test: DecisionTestModel };
+
+/** What a code must not be billed with: one code, or any code of a group. */
+export type BillingPartnerModel =
+  { readonly kind: "code"; readonly code: string } | { readonly kind: "group"; readonly group: CodeGroupModel };
 
 interface BillingRuleCommon {
   readonly id: string;

@@ -70,6 +70,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "BillingRuleKind",
   "ClaimCheck",
   "ClaimCheckOptions",
+  "ClaimDecision",
   "ClaimFinding",
   "ClaimFindings",
   "ClaimLine",

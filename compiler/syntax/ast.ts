@@ -327,17 +327,46 @@ export type NumericExpression =
       readonly span: Span;
     };
 
+/** A test of the coverage decision for the same service, which a claim check may be given. */
+export type DecisionTest =
+  | { readonly kind: "coverage"; readonly outcome: ExpectedOutcome; readonly span: Span }
+  /** The decision qualified the service under this statement (it is on the qualifying path). */
+  | { readonly kind: "qualifiedUnder"; readonly statement: Word; readonly span: Span };
+
+/** What a billing rule's `when` tests: the coverage decision, or a condition over claim facts. */
+export type BillingGuard =
+  | { readonly kind: "decision"; readonly test: DecisionTest }
+  | { readonly kind: "claim"; readonly condition: Expression };
+
 export type BillingRuleBody =
   /** The code's lines are errors unless the condition (over claim facts) holds. */
   | { readonly kind: "billedOnlyWhen"; readonly condition: Expression }
   /** The code's lines are errors when the condition holds. */
   | { readonly kind: "notBilledWhen"; readonly condition: Expression }
+  /** The code's lines are errors unless (or when) the coverage decision passes the test. */
+  | { readonly kind: "billedOnlyWhenDecided" | "notBilledWhenDecided"; readonly test: DecisionTest }
   | { readonly kind: "requiresModifier"; readonly modifier: Word }
+  /**
+   * `requires modifier KX when ...` (one modifier, under a guard) and `requires one of modifiers N1,
+   * N2` (several): each line of the code carries at least one of `modifiers`, while the guard holds.
+   */
+  | { readonly kind: "requiresOneOfModifiers"; readonly modifiers: readonly Word[]; readonly when?: BillingGuard }
+  /** `must not have modifier GA`: no line of the code carries any of `modifiers`, while the guard holds. */
+  | { readonly kind: "mustNotHaveModifier"; readonly modifiers: readonly Word[]; readonly when?: BillingGuard }
   /** Each line of a code in the group needs this code on the claim too. */
   | { readonly kind: "billedWithEach"; readonly group: Word }
-  | { readonly kind: "unitsAtMost"; readonly limit: NumericExpression; readonly rounding?: "up" | "down" };
+  /** `not billed with E0434` (a code) or `not billed with any code of <group>`. */
+  | { readonly kind: "notBilledWith"; readonly partner: { readonly kind: "code" | "group"; readonly name: Word } }
+  | { readonly kind: "unitsAtMost"; readonly limit: NumericExpression; readonly rounding?: "up" | "down" }
+  /** `units of <group> at most N`: the units of every code of the group, together. */
+  | {
+      readonly kind: "groupUnitsAtMost";
+      readonly group: Word;
+      readonly limit: NumericExpression;
+      readonly rounding?: "up" | "down";
+    };
 
-export interface BillingRule {
+export interface BillingRule extends Lifetime {
   readonly id: Word;
   readonly body: BillingRuleBody;
   /** A note whose words the rule carries out, when they are not the code's own. */
@@ -354,7 +383,8 @@ export interface BillingNote extends Lifetime {
   readonly rules: readonly BillingRule[];
 }
 
-export interface CodeEntry {
+/** A code's lifetime (`added in`, `removed in`): the revisions of the coding table in which it is valid. */
+export interface CodeEntry extends Lifetime {
   readonly kind: "code";
   readonly span: Span;
   readonly code: Word;
@@ -443,6 +473,14 @@ export interface ClaimCase {
   readonly lines: readonly ClaimLineSpec[];
   /** Undefined when the case expects nothing (an error); empty `violations` means clean. */
   readonly expect?: { readonly violations: readonly Word[]; readonly span: Span };
+  /** `decision covered qualified under I`: the coverage decision given to checkClaim. */
+  readonly decision?: ClaimCaseDecision;
+}
+
+export interface ClaimCaseDecision {
+  readonly outcome: ExpectedOutcome;
+  readonly qualifiedUnder?: readonly Word[];
+  readonly span: Span;
 }
 
 /**

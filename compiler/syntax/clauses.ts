@@ -167,12 +167,13 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
     clauses: [once("textClause", "text"), once("notEncodedClause", "not encoded because"), reading],
   },
   codeStatement: {
-    clauses: [many("ruleClause", "rule"), many("billingClause", "billing"), reading],
+    owner: "code",
+    clauses: [many("ruleClause", "rule"), many("billingClause", "billing"), reading, added, removed],
   },
   billingClause: { owner: "billing note", clauses: [added, removed, many("ruleClause", "rule")] },
   ruleClause: {
     owner: "rule",
-    clauses: [once("fromClause", "from"), once("saysClause", "says"), reading],
+    clauses: [once("fromClause", "from"), once("saysClause", "says"), reading, added, removed],
   },
   layoutStatement: { clauses: [once("notEncodedClause", "not encoded because", true)] },
   factSetStatement: {
@@ -199,6 +200,7 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       many("assignment", "<fact> ="),
       many("lineClause", "line"),
       once("expectClaimClause", "expect", true),
+      once("decisionClause", "decision"),
     ],
   },
 };

@@ -601,6 +601,7 @@ class AstBuilder {
     const code = firstToken(children.Name);
     const description = this.textOf(node);
     if (!code || !description) return [];
+    this.reportRepeatedClauses("codeStatement", node);
     const billing = (children.billingClause ?? []).flatMap((clause) => {
       const text = this.textOf(clause);
       const clauseSpan = nodeSpan(clause);
@@ -614,6 +615,7 @@ class AstBuilder {
         span,
         code: word(code),
         ...optional("modifier", optionalWord(firstToken(children.Word))),
+        ...this.lifetime(children),
         description,
         rules: this.billingRules(children),
         billing,
@@ -643,6 +645,7 @@ class AstBuilder {
           body,
           ...optional("from", optionalWord(firstToken(from?.children.Name))),
           ...optional("says", this.firstText(clause.children.saysClause)),
+          ...this.lifetime(clause.children),
           readings: this.readings(clause.children),
           span,
         },
@@ -653,19 +656,80 @@ class AstBuilder {
   private ruleBody(node: Cst.RuleBodyCstNode | undefined): Ast.BillingRuleBody | undefined {
     if (!node) return undefined;
     const { children } = node;
-    const condition = this.expressionIn(node);
-    if (present(children.Kw_only)) return condition ? { kind: "billedOnlyWhen", condition } : undefined;
-    if (present(children.Kw_not)) return condition ? { kind: "notBilledWhen", condition } : undefined;
+    const guard = this.billingGuard(firstNode(children.billingGuard));
+    if (present(children.Kw_only)) return guard && this.whenRule("billedOnlyWhen", guard);
+    if (present(children.Kw_must)) return this.modifierRule("mustNotHaveModifier", node);
+    if (present(children.Kw_not)) {
+      const partner = firstNode(children.notBilledWith);
+      if (partner) return this.notBilledWith(partner);
+      return guard && this.whenRule("notBilledWhen", guard);
+    }
     if (present(children.Kw_requires)) {
       const modifier = firstToken(children.Word);
-      return modifier ? { kind: "requiresModifier", modifier: word(modifier) } : undefined;
+      if (modifier && !firstNode(children.ruleWhen)) return { kind: "requiresModifier", modifier: word(modifier) };
+      return this.modifierRule("requiresOneOfModifiers", node);
     }
-    const group = firstToken(children.Name);
-    if (present(children.Kw_each)) return group ? { kind: "billedWithEach", group: word(group) } : undefined;
+    const name = firstToken(children.Name);
+    if (present(children.Kw_each)) return name ? { kind: "billedWithEach", group: word(name) } : undefined;
     const limit = this.numericSum(firstNode(children.numericExpression));
     if (!limit) return undefined;
     const rounding = present(children.Kw_up) ? "up" : present(children.Kw_down) ? "down" : undefined;
+    const group = firstToken(children.Name);
+    if (group) return { kind: "groupUnitsAtMost", group: word(group), limit, ...optional("rounding", rounding) };
     return { kind: "unitsAtMost", limit, ...optional("rounding", rounding) };
+  }
+
+  /** `billed only when` / `not billed when`, over claim facts or over the coverage decision. */
+  private whenRule(kind: "billedOnlyWhen" | "notBilledWhen", guard: Ast.BillingGuard): Ast.BillingRuleBody {
+    if (guard.kind === "claim") return { kind, condition: guard.condition };
+    return { kind: kind === "billedOnlyWhen" ? "billedOnlyWhenDecided" : "notBilledWhenDecided", test: guard.test };
+  }
+
+  /** `requires modifier KX when ...`, `requires one of modifiers N1, N2`, `must not have modifier GA`. */
+  private modifierRule(
+    kind: "requiresOneOfModifiers" | "mustNotHaveModifier",
+    node: Cst.RuleBodyCstNode,
+  ): Ast.BillingRuleBody | undefined {
+    const { children } = node;
+    const single = firstToken(children.Word);
+    const modifiers = single ? [word(single)] : this.wordList(node);
+    if (modifiers.length === 0) return undefined;
+    const when = firstNode(children.ruleWhen);
+    const guard = when ? this.billingGuard(firstNode(when.children.billingGuard)) : undefined;
+    if (when && !guard) return undefined;
+    return { kind, modifiers, ...optional("when", guard) };
+  }
+
+  private notBilledWith(node: Cst.NotBilledWithCstNode): Ast.BillingRuleBody | undefined {
+    const code = firstToken(node.children.Name);
+    if (code && !present(node.children.Kw_any))
+      return { kind: "notBilledWith", partner: { kind: "code", name: word(code) } };
+    const group = firstToken(node.children.Name);
+    return group ? { kind: "notBilledWith", partner: { kind: "group", name: word(group) } } : undefined;
+  }
+
+  private billingGuard(node: Cst.BillingGuardCstNode | undefined): Ast.BillingGuard | undefined {
+    if (!node) return undefined;
+    const test = this.decisionTest(firstNode(node.children.decisionTest));
+    if (test) return { kind: "decision", test };
+    const condition = this.expressionIn(node);
+    return condition ? { kind: "claim", condition } : undefined;
+  }
+
+  private decisionTest(node: Cst.DecisionTestCstNode | undefined): Ast.DecisionTest | undefined {
+    const span = node && nodeSpan(node);
+    if (!node || !span) return undefined;
+    const statement = firstToken(node.children.Name);
+    if (statement) return { kind: "qualifiedUnder", statement: word(statement), span };
+    const outcome = this.outcomeOf(firstNode(node.children.outcomeWords));
+    return outcome ? { kind: "coverage", outcome, span } : undefined;
+  }
+
+  private outcomeOf(node: Cst.OutcomeWordsCstNode | undefined): Ast.ExpectedOutcome | undefined {
+    if (!node) return undefined;
+    if (present(node.children.Kw_pending)) return "pending";
+    if (present(node.children.Kw_not)) return "not_covered";
+    return present(node.children.Kw_covered) ? "covered" : undefined;
   }
 
   /** `a + b - c`, left to right. */
@@ -720,8 +784,20 @@ class AstBuilder {
           "expect",
           expectClause && expectSpan ? { violations: this.wordList(expectClause), span: expectSpan } : undefined,
         ),
+        ...optional("decision", this.claimCaseDecision(firstNode(children.decisionClause))),
       },
     ];
+  }
+
+  private claimCaseDecision(node: Cst.DecisionClauseCstNode | undefined): Ast.ClaimCaseDecision | undefined {
+    const span = node && nodeSpan(node);
+    const outcome = this.outcomeOf(firstNode(node?.children.outcomeWords));
+    if (!node || !span || !outcome) return undefined;
+    return {
+      outcome,
+      ...optional("qualifiedUnder", present(node.children.Kw_qualified) ? this.wordList(node) : undefined),
+      span,
+    };
   }
 
   private layout(node: Cst.LayoutStatementCstNode, span: Ast.Span): Ast.Statement[] {

@@ -679,6 +679,8 @@ export type CodeStatementCstChildren = {
   ruleClause?: RuleClauseCstNode[];
   billingClause?: BillingClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
+  addedClause?: AddedClauseCstNode[];
+  removedClause?: RemovedClauseCstNode[];
 };
 
 export interface BillingClauseCstNode extends CstNode {
@@ -707,6 +709,8 @@ export type RuleClauseCstChildren = {
   fromClause?: FromClauseCstNode[];
   saysClause?: SaysClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
+  addedClause?: AddedClauseCstNode[];
+  removedClause?: RemovedClauseCstNode[];
 };
 
 export interface RuleBodyCstNode extends CstNode {
@@ -718,15 +722,22 @@ export type RuleBodyCstChildren = {
   Kw_billed?: IToken[];
   Kw_only?: IToken[];
   Kw_when?: IToken[];
-  expression?: ExpressionCstNode[];
+  billingGuard?: BillingGuardCstNode[];
   Kw_not?: IToken[];
+  notBilledWith?: NotBilledWithCstNode[];
   Kw_requires?: IToken[];
   Kw_modifier?: IToken[];
   Word?: IToken[];
+  Kw_one?: IToken[];
+  Kw_of?: IToken[];
+  Kw_modifiers?: IToken[];
+  wordList?: WordListCstNode[];
+  ruleWhen?: RuleWhenCstNode[];
+  Kw_must?: IToken[];
+  Kw_have?: IToken[];
   Kw_with?: IToken[];
   Kw_each?: IToken[];
   Kw_code?: IToken[];
-  Kw_of?: IToken[];
   Name?: IToken[];
   Kw_units?: IToken[];
   Kw_at?: IToken[];
@@ -735,6 +746,64 @@ export type RuleBodyCstChildren = {
   Kw_rounded?: IToken[];
   Kw_up?: IToken[];
   Kw_down?: IToken[];
+};
+
+export interface NotBilledWithCstNode extends CstNode {
+  name: "notBilledWith";
+  children: NotBilledWithCstChildren;
+}
+
+export type NotBilledWithCstChildren = {
+  Kw_with: IToken[];
+  Name?: IToken[];
+  Kw_any?: IToken[];
+  Kw_code?: IToken[];
+  Kw_of?: IToken[];
+};
+
+export interface RuleWhenCstNode extends CstNode {
+  name: "ruleWhen";
+  children: RuleWhenCstChildren;
+}
+
+export type RuleWhenCstChildren = {
+  Kw_when: IToken[];
+  billingGuard: BillingGuardCstNode[];
+};
+
+export interface BillingGuardCstNode extends CstNode {
+  name: "billingGuard";
+  children: BillingGuardCstChildren;
+}
+
+export type BillingGuardCstChildren = {
+  decisionTest?: DecisionTestCstNode[];
+  expression?: ExpressionCstNode[];
+};
+
+export interface DecisionTestCstNode extends CstNode {
+  name: "decisionTest";
+  children: DecisionTestCstChildren;
+}
+
+export type DecisionTestCstChildren = {
+  Kw_coverage?: IToken[];
+  Kw_is?: IToken[];
+  outcomeWords?: OutcomeWordsCstNode[];
+  Kw_qualified?: IToken[];
+  Kw_under?: IToken[];
+  Name?: IToken[];
+};
+
+export interface OutcomeWordsCstNode extends CstNode {
+  name: "outcomeWords";
+  children: OutcomeWordsCstChildren;
+}
+
+export type OutcomeWordsCstChildren = {
+  Kw_covered?: IToken[];
+  Kw_not?: IToken[];
+  Kw_pending?: IToken[];
 };
 
 export interface FromClauseCstNode extends CstNode {
@@ -871,6 +940,20 @@ export type ClaimCaseStatementCstChildren = {
   assignment?: AssignmentCstNode[];
   lineClause?: LineClauseCstNode[];
   expectClaimClause?: ExpectClaimClauseCstNode[];
+  decisionClause?: DecisionClauseCstNode[];
+};
+
+export interface DecisionClauseCstNode extends CstNode {
+  name: "decisionClause";
+  children: DecisionClauseCstChildren;
+}
+
+export type DecisionClauseCstChildren = {
+  Kw_decision: IToken[];
+  outcomeWords: OutcomeWordsCstNode[];
+  Kw_qualified?: IToken[];
+  Kw_under?: IToken[];
+  wordList?: WordListCstNode[];
 };
 
 export interface LineClauseCstNode extends CstNode {
@@ -1271,6 +1354,11 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   billingClause(children: BillingClauseCstChildren, param?: IN): OUT;
   ruleClause(children: RuleClauseCstChildren, param?: IN): OUT;
   ruleBody(children: RuleBodyCstChildren, param?: IN): OUT;
+  notBilledWith(children: NotBilledWithCstChildren, param?: IN): OUT;
+  ruleWhen(children: RuleWhenCstChildren, param?: IN): OUT;
+  billingGuard(children: BillingGuardCstChildren, param?: IN): OUT;
+  decisionTest(children: DecisionTestCstChildren, param?: IN): OUT;
+  outcomeWords(children: OutcomeWordsCstChildren, param?: IN): OUT;
   fromClause(children: FromClauseCstChildren, param?: IN): OUT;
   saysClause(children: SaysClauseCstChildren, param?: IN): OUT;
   numericExpression(children: NumericExpressionCstChildren, param?: IN): OUT;
@@ -1282,6 +1370,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   factSetStatement(children: FactSetStatementCstChildren, param?: IN): OUT;
   caseStatement(children: CaseStatementCstChildren, param?: IN): OUT;
   claimCaseStatement(children: ClaimCaseStatementCstChildren, param?: IN): OUT;
+  decisionClause(children: DecisionClauseCstChildren, param?: IN): OUT;
   lineClause(children: LineClauseCstChildren, param?: IN): OUT;
   expectClaimClause(children: ExpectClaimClauseCstChildren, param?: IN): OUT;
   onClause(children: OnClauseCstChildren, param?: IN): OUT;

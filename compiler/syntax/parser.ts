@@ -527,6 +527,9 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.ruleClause) },
         { ALT: () => this.SUBRULE(this.billingClause) },
         { ALT: () => this.SUBRULE(this.readingClause) },
+        // A code valid only from (or until) a revision of the coding table.
+        { ALT: () => this.SUBRULE(this.addedClause) },
+        { ALT: () => this.SUBRULE(this.removedClause) },
       ]),
     );
   });
@@ -554,6 +557,9 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.fromClause) },
         { ALT: () => this.SUBRULE(this.saysClause) },
         { ALT: () => this.SUBRULE(this.readingClause) },
+        // A rule's own lifetime, within its billing sentence's: `removed in 2025-01`.
+        { ALT: () => this.SUBRULE(this.addedClause) },
+        { ALT: () => this.SUBRULE(this.removedClause) },
       ]),
     );
   });
@@ -565,22 +571,55 @@ class PolicyParser extends CstParser {
           this.CONSUME(K.billed);
           this.CONSUME(K.only);
           this.CONSUME(K.when);
-          this.SUBRULE(this.expression);
+          this.SUBRULE(this.billingGuard);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.not);
           this.CONSUME2(K.billed);
-          this.CONSUME2(K.when);
-          this.SUBRULE2(this.expression);
+          this.OR3([
+            {
+              ALT: () => {
+                this.CONSUME2(K.when);
+                this.SUBRULE2(this.billingGuard);
+              },
+            },
+            // `not billed with E0434`, `not billed with any code of oxygen_contents`.
+            { ALT: () => this.SUBRULE(this.notBilledWith) },
+          ]);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.requires);
-          this.CONSUME(K.modifier);
-          this.CONSUME(Word);
+          this.OR4([
+            {
+              ALT: () => {
+                this.CONSUME(K.modifier);
+                this.CONSUME(Word);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(K.one);
+                this.CONSUME2(K.of);
+                this.CONSUME(K.modifiers);
+                this.SUBRULE(this.wordList);
+              },
+            },
+          ]);
+          this.OPTION2(() => this.SUBRULE(this.ruleWhen));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.must);
+          this.CONSUME2(K.not);
+          this.CONSUME(K.have);
+          this.CONSUME2(K.modifier);
+          this.SUBRULE2(this.wordList);
+          this.OPTION3(() => this.SUBRULE2(this.ruleWhen));
         },
       },
       {
@@ -596,6 +635,11 @@ class PolicyParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.units);
+          // `units of <group> at most`: the units of every code of the group, together.
+          this.OPTION4(() => {
+            this.CONSUME3(K.of);
+            this.CONSUME2(Name);
+          });
           this.CONSUME(K.at);
           this.CONSUME(K.most);
           this.SUBRULE(this.numericExpression);
@@ -605,6 +649,67 @@ class PolicyParser extends CstParser {
           });
         },
       },
+    ]);
+  });
+
+  /** `with E0434` or `with any code of <group>`: codes a code must not be billed with. */
+  private notBilledWith = this.RULE("notBilledWith", () => {
+    this.CONSUME(K.with);
+    this.OR([
+      { ALT: () => this.CONSUME(Name) },
+      {
+        ALT: () => {
+          this.CONSUME(K.any);
+          this.CONSUME(K.code);
+          this.CONSUME(K.of);
+          this.CONSUME2(Name);
+        },
+      },
+    ]);
+  });
+
+  /** `when <guard>` after a modifier rule. */
+  private ruleWhen = this.RULE("ruleWhen", () => {
+    this.CONSUME(K.when);
+    this.SUBRULE(this.billingGuard);
+  });
+
+  /** What a billing rule tests: the coverage decision for the same service, or a condition over claim facts. */
+  private billingGuard = this.RULE("billingGuard", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.decisionTest) }, { ALT: () => this.SUBRULE(this.expression) }]);
+  });
+
+  /** `coverage is covered`, `coverage is not covered`, `coverage is pending`, `qualified under I`. */
+  private decisionTest = this.RULE("decisionTest", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.coverage);
+          this.CONSUME(K.is);
+          this.SUBRULE(this.outcomeWords);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.qualified);
+          this.CONSUME(K.under);
+          this.CONSUME(Name);
+        },
+      },
+    ]);
+  });
+
+  /** `covered`, `not covered` or `pending`. */
+  private outcomeWords = this.RULE("outcomeWords", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.covered) },
+      {
+        ALT: () => {
+          this.CONSUME(K.not);
+          this.CONSUME2(K.covered);
+        },
+      },
+      { ALT: () => this.CONSUME(K.pending) },
     ]);
   });
 
@@ -713,8 +818,20 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.assignment) },
         { ALT: () => this.SUBRULE(this.lineClause) },
         { ALT: () => this.SUBRULE(this.expectClaimClause) },
+        { ALT: () => this.SUBRULE(this.decisionClause) },
       ]),
     );
+  });
+
+  /** `decision covered qualified under I, I.A`: the policy's decision for the same service, given to checkClaim. */
+  private decisionClause = this.RULE("decisionClause", () => {
+    this.CONSUME(K.decision);
+    this.SUBRULE(this.outcomeWords);
+    this.OPTION(() => {
+      this.CONSUME(K.qualified);
+      this.CONSUME(K.under);
+      this.SUBRULE(this.wordList);
+    });
   });
 
   /** `line T1002 modifier SD units 2`. */

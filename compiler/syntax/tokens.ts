@@ -123,23 +123,35 @@ const keywordWords = [
   "day",
   // Traceability to the published text (a `layout` statement).
   "layout",
+  // Claim rules: `when coverage is covered` (hard: `coverage is covered` would otherwise also read
+  // as a test of a fact named coverage).
+  "coverage",
 ] as const;
 
-export type Keyword = (typeof keywordWords)[number];
+/**
+ * Keywords that are names too wherever the grammar wants a name (a fact may still be named
+ * `decision`): each is a keyword only where no name could stand. NOTE: added with the claim rules
+ * (`must not have modifier GA`, `requires one of modifiers N1, N2`, `when qualified under I`, a claim
+ * case's `decision`), so that no policy written before them stops parsing.
+ */
+const softKeywordWords = ["must", "have", "modifiers", "qualified", "decision"] as const;
 
-function keywordToken(word: string): TokenType {
+export type Keyword = (typeof keywordWords)[number] | (typeof softKeywordWords)[number];
+
+function keywordToken(word: string, soft = false): TokenType {
   return createToken({
     name: `Kw_${word}`,
     pattern: new RegExp(word),
     longer_alt: Name,
-    categories: [Word],
+    categories: soft ? [Word, Name] : [Word],
     label: `\`${word}\``,
   });
 }
 
-export const keywords: Readonly<Record<Keyword, TokenType>> = Object.fromEntries(
-  keywordWords.map((word) => [word, keywordToken(word)]),
-) as Record<Keyword, TokenType>;
+export const keywords: Readonly<Record<Keyword, TokenType>> = Object.fromEntries([
+  ...keywordWords.map((word) => [word, keywordToken(word)]),
+  ...softKeywordWords.map((word) => [word, keywordToken(word, true)]),
+]) as Record<Keyword, TokenType>;
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\u00a0]+/, group: Lexer.SKIPPED });
 
@@ -210,7 +222,7 @@ export const Minus = createToken({ name: "Minus", pattern: /-/, label: "`-`" });
 export const Times = createToken({ name: "Times", pattern: /\*/, label: "`*`" });
 export const Divide = createToken({ name: "Divide", pattern: /\//, label: "`/`" });
 
-const keywordsLongestFirst = [...keywordWords]
+const keywordsLongestFirst = [...keywordWords, ...softKeywordWords]
   .sort((a, b) => b.length - a.length || compareText(a, b))
   .map((word) => keywords[word]);
 

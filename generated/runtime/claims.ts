@@ -16,6 +16,7 @@ import {
   revisionOnCheckedDate,
 } from "./fields.js";
 import type { Group, InputIssue } from "./input.js";
+import { readClaimDecision, type ClaimDecision } from "./claim-rules.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
 
 /**
@@ -38,10 +39,26 @@ export interface ClaimLine {
 export interface ClaimCheckOptions {
   /** The date whose rules apply; the claim's service date when left out. */
   readonly asOf?: string;
+  /**
+   * The policy's decision for the same service, for rules that read it (`billed only when coverage is
+   * covered`, `when qualified under I`); without it such a rule is undetermined.
+   */
+  readonly decision?: ClaimDecision | null;
 }
 
 export type BillingRuleKind =
-  "billedOnlyWhen" | "notBilledWhen" | "requiresModifier" | "billedWithEach" | "unitsAtMost";
+  | "billedOnlyWhen"
+  | "notBilledWhen"
+  | "requiresModifier"
+  | "billedWithEach"
+  | "unitsAtMost"
+  | "billedOnlyWhenDecided"
+  | "notBilledWhenDecided"
+  | "requiresOneOfModifiers"
+  | "mustNotHaveModifier"
+  | "notBilledWith"
+  | "groupUnitsAtMost"
+  | "codeInForce";
 
 export interface BillingRuleEntry<RuleId extends string = string> {
   readonly id: RuleId;
@@ -88,8 +105,8 @@ const modifierFormat = /^[A-Z0-9]{2}$/;
 const LINE_KEYS = new Set(["code", "modifiers", "units"]);
 const NOT_A_LINE_FIELD = "is not a field of a claim line (code, modifiers, units)";
 const NO_MODIFIERS: readonly string[] = Object.freeze([]);
-const CLAIM_OPTIONS = new Set(["asOf"]);
-const NOT_A_CLAIM_OPTION = "is not an option of checkClaim (asOf)";
+const CLAIM_OPTIONS = new Set(["asOf", "decision"]);
+const NOT_A_CLAIM_OPTION = "is not an option of checkClaim (asOf, decision)";
 
 /** The claim's service date, which every claim must have. */
 export function readServiceDate(claim: Group | undefined, issues: InputIssue[]): string | undefined {
@@ -166,14 +183,18 @@ export function claimRevision(
   serviceDate: string | undefined,
   effectiveDates: readonly string[],
   issues: InputIssue[],
-): { asOf: string; revision: number } {
+): { asOf: string; revision: number; decision?: ClaimDecision } {
   const read = readOptions(options, CLAIM_OPTIONS, NOT_A_CLAIM_OPTION, issues);
   if (read === undefined) return NO_REVISION;
+  const decision = readClaimDecision(ownValue(read, "decision"), issues);
   const asOf = ownValue(read, "asOf");
-  if (asOf !== undefined && asOf !== null) return revisionOn(asOf, "asOf", effectiveDates, issues);
-  return serviceDate === undefined
-    ? NO_REVISION
-    : revisionOnCheckedDate(serviceDate, "serviceDate", effectiveDates, issues);
+  const dated =
+    asOf !== undefined && asOf !== null
+      ? revisionOn(asOf, "asOf", effectiveDates, issues)
+      : serviceDate === undefined
+        ? NO_REVISION
+        : revisionOnCheckedDate(serviceDate, "serviceDate", effectiveDates, issues);
+  return decision === undefined ? dated : { ...dated, decision };
 }
 
 /** The claim's lines, each at the index it has in the caller's list; a hole is reported as `lines[index]`. */

@@ -10,3 +10,4 @@ export * from "./policy-table.js";
 export { definePolicy, type PreparedPolicy } from "./prepare.js";
 export { evaluatePolicy, policyIdentity } from "./decide.js";
 export * from "./claims.js";
+export * from "./claim-rules.js";

@@ -8,6 +8,8 @@ import type { DocsContext } from "./context.js";
 import { code, series, strong, text, words, type Block, type Inline } from "./markdown.js";
 import { detail, logicDetail, quote, readingItems } from "./outline.js";
 import { ConditionWords, subject } from "./words.js";
+import { claimRuleLogic } from "./claim-rules.js";
+import { isClaimRule } from "../../model/claim-rules.js";
 
 class BillingWords {
   private readonly conditions: ConditionWords;
@@ -34,6 +36,8 @@ class BillingWords {
 
   logic(rule: BillingRuleModel) {
     const billed = code(rule.code);
+    if (isClaimRule(rule))
+      return claimRuleLogic(this.context, this.conditions, rule, (expression) => this.numeric(expression));
     switch (rule.kind) {
       case "billedOnlyWhen":
         return logicDetail("Rule:", words`${billed} may be billed only when`, this.conditions.phrase(rule.condition));

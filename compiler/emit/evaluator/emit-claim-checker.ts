@@ -24,6 +24,8 @@ import { inForceTest } from "./in-force.js";
 import { data, expandedList, expandedObject } from "./literal.js";
 import type { LocalNames } from "./local-names.js";
 import { claimFieldName } from "../../naming/generated-names.js";
+import { claimRuleCode, type ClaimRuleEmitContext } from "./emit-claim-rules.js";
+import { isClaimRule } from "../../model/claim-rules.js";
 
 /** A claim rule reads only claim facts and the date: the checker refuses anything else. */
 function unreachable(what: string): never {
@@ -49,6 +51,22 @@ export class ClaimCheckerEmitter {
       part: (id) => unreachable(`a part (${id})`),
       serviceDate: () => "asOf",
     });
+    this.claimRules = {
+      model,
+      linesOf: (code) => this.linesOf(code),
+      truth: (condition) => {
+        this.typesTruth = true;
+        return this.truth(condition);
+      },
+      missingFacts: (rule) => this.missingFacts(rule),
+      numeric: (expression) => this.numeric(expression),
+      unknownTests: (expression) => this.numericFacts(expression).map((fact) => this.unknownTest(fact)),
+      useRuntime: (name) => this.useRuntime(name),
+      readDecision: () => {
+        this.readsDecision = true;
+        this.typesTruth = true;
+      },
+    };
   }
 
   private factLocal(name: string): string {
@@ -57,6 +75,12 @@ export class ClaimCheckerEmitter {
 
   /** Whether the checkClaim written so far types a local with Truth (a rule's condition does). */
   typesTruth = false;
+
+  /** Whether a rule reads the coverage decision given in `options.decision`. */
+  private readsDecision = false;
+
+  /** What the code of the rules in emit-claim-rules.ts needs of this emitter. */
+  private readonly claimRules: ClaimRuleEmitContext;
 
   /** The truth of a billing rule's condition, importing the runtime helpers it calls. */
   private truth(condition: Condition): string {
@@ -195,6 +219,7 @@ export class ClaimCheckerEmitter {
   }
 
   private ruleCode(rule: BillingRuleModel): string[] {
+    if (isClaimRule(rule)) return claimRuleCode(rule, this.claimRules);
     const lines = this.linesOf(rule.code);
     const id = stringLiteral(rule.id);
     switch (rule.kind) {
@@ -307,7 +332,7 @@ export class ClaimCheckerEmitter {
         "const serviceDate = readServiceDate(claimRoot, issues);",
         "const lines = readClaimLines(claimRoot, issues);",
         ...this.model.claimFacts.map((fact) => this.readFact(fact)),
-        "const { asOf, revision } = claimRevision(options, serviceDate, policy.effectiveDates, issues);",
+        `const { asOf, revision${this.readsDecision ? ", decision" : ""} } = claimRevision(options, serviceDate, policy.effectiveDates, issues);`,
         "if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);",
         ...sortLines,
         "const findings = new ClaimFindings(billingRules);",

@@ -7,6 +7,7 @@ import type { BillingRuleModel, FactModel, PolicyModel } from "../../../compiler
 import type { FactValue } from "../reference/conditions.js";
 import type { NestedFacts } from "../reference/decision.js";
 import { unitLimit, type ReferenceClaim, type ReferenceClaimLine } from "../reference/claims.js";
+import type { ReferenceDecision } from "../reference/claim-rules.js";
 import { aroundMoved, candidatesOf, dateOfDay, dayNumber, type ValueSpace } from "./value-space.js";
 import type { SeedCase } from "./seed-cases.js";
 
@@ -21,8 +22,8 @@ export interface CoverageCase {
 
 export interface ClaimCase {
   readonly claim: ReferenceClaim;
-  /** Left out, empty, or naming the date whose rules apply instead of the service date. */
-  readonly options: { readonly asOf?: string } | undefined;
+  /** Left out, empty, or naming the date whose rules apply instead of the service date, or giving the decision. */
+  readonly options: { readonly asOf?: string; readonly decision?: ReferenceDecision } | undefined;
 }
 
 /** fc.oneof over the choices whose weight is above zero. */
@@ -225,6 +226,9 @@ function claimModifiers(model: PolicyModel): string[] {
   const named = [
     ...model.codes.flatMap((code) => (code.modifier ? [code.modifier] : [])),
     ...model.billingRules.flatMap((rule) => (rule.kind === "requiresModifier" ? [rule.modifier] : [])),
+    ...model.billingRules.flatMap((rule) =>
+      rule.kind === "requiresOneOfModifiers" || rule.kind === "mustNotHaveModifier" ? rule.modifiers : [],
+    ),
   ];
   return [...new Set([...named, "59", "GT"])];
 }
@@ -243,6 +247,18 @@ function lineArbitrary(model: PolicyModel): fc.Arbitrary<ReferenceClaimLine> {
     );
 }
 
+/** A coverage decision for checkClaim's rules that read it: an outcome, and perhaps a qualifying path. */
+function decisionArbitrary(model: PolicyModel): fc.Arbitrary<ReferenceDecision> {
+  const ids = model.outline.map((entry) => entry.id);
+  const outcome = fc.constantFrom<ReferenceDecision["outcome"]>("covered", "not_covered", "pending");
+  const path = fc.shuffledSubarray(ids);
+  return fc
+    .tuple(outcome, fc.option(path, { nil: undefined }))
+    .map(([decided, qualifiedUnder]) =>
+      qualifiedUnder === undefined ? { outcome: decided } : { outcome: decided, qualifiedUnder },
+    );
+}
+
 /** A claim: up to six lines, claim facts known or unknown, and perhaps an asOf that overrides its service date. */
 function randomClaim(model: PolicyModel, space: ValueSpace): fc.Arbitrary<ClaimCase> {
   const fieldOf = (fact: FactModel) => fact.name.replace(/^claim\./, "");
@@ -250,6 +266,7 @@ function randomClaim(model: PolicyModel, space: ValueSpace): fc.Arbitrary<ClaimC
     [3, fc.constant(undefined)],
     [1, fc.constant({})],
     [2, dateArbitrary(space).map((asOf) => ({ asOf }))],
+    [2, decisionArbitrary(model).map((decision) => ({ decision }))],
   );
   return dateArbitrary(space).chain((serviceDate) => {
     const facts = fc.tuple(

@@ -6,6 +6,8 @@ import type { BillingRuleModel, NumericModel, PolicyModel } from "../../../compi
 import type { ClaimCheck, ClaimFinding } from "../../../compiler/runtime/claims.js";
 import { FALSE, TRUE, UNKNOWN, truthOf, type ConditionScope, type FactValue } from "./conditions.js";
 import { identityOf, inForce, revisionOn, type Refusal } from "./revisions.js";
+import { isClaimRule } from "../../../compiler/model/claim-rules.js";
+import { checkReferenceClaimRule, type ReferenceDecision } from "./claim-rules.js";
 
 export interface ReferenceClaimLine {
   readonly code: string;
@@ -82,7 +84,7 @@ function sortedUnique(indexes: readonly number[]): number[] {
 export function referenceClaimCheck(
   model: PolicyModel,
   claim: ReferenceClaim,
-  options?: { readonly asOf?: string },
+  options?: { readonly asOf?: string; readonly decision?: ReferenceDecision },
 ): ClaimCheck | Refusal {
   const asOf = options?.asOf ?? claim.serviceDate;
   const revision = revisionOn(model, asOf);
@@ -106,15 +108,34 @@ export function referenceClaimCheck(
   const violated = (rule: BillingRuleModel, indexes: readonly number[], detail?: string) =>
     violations.push(detail === undefined ? finding(rule, indexes) : { ...finding(rule, indexes), detail });
   // An undetermined rule names every claim fact it reads that is unknown, as the claim's fields are named.
-  const couldNotCheck = (rule: BillingRuleModel, indexes: readonly number[]) =>
+  const couldNotCheck = (rule: BillingRuleModel, indexes: readonly number[], missing?: readonly string[]) =>
     undetermined.push({
       ...finding(rule, indexes),
-      missingFacts: rule.facts.filter((fact) => scope.valueOf(fact) === undefined).map(fieldOf),
+      missingFacts: missing ?? rule.facts.filter((fact) => scope.valueOf(fact) === undefined).map(fieldOf),
     });
 
   for (const rule of model.billingRules) {
     if (!inForce(rule.inForce, revision)) continue;
     const ownLines = linesOf(rule.code);
+    if (isClaimRule(rule)) {
+      checkReferenceClaimRule(rule, {
+        model,
+        lines,
+        scope,
+        revision,
+        asOf,
+        decision: options?.decision,
+        linesOf,
+        unitsOf,
+        limitOf: (limited) => {
+          const limit = numericValue(limited.limit, scope);
+          return limit === undefined ? undefined : rounded(limit, limited.rounding);
+        },
+        violated: (indexes, detail) => violated(rule, indexes, detail),
+        couldNotCheck: (indexes, missing) => couldNotCheck(rule, indexes, missing),
+      });
+      continue;
+    }
     switch (rule.kind) {
       case "billedOnlyWhen":
       case "notBilledWhen": {

@@ -1,0 +1,73 @@
+// The claim rules that coding rules as written need, in plain words for the docs (billing.ts words
+// the others): modifier rules under a guard, code pairs, unit limits across a group, rules that read
+// the coverage decision, and a code's own lifetime.
+
+import type { BillingGuardModel, ClaimRuleLogic, DecisionTestModel, NumericModel } from "../../model/policy-model.js";
+import type { DocsContext } from "./context.js";
+import { code, series, text, words, type Inline } from "./markdown.js";
+import { detail, logicDetail } from "./outline.js";
+import type { ConditionWords } from "./words.js";
+
+/** What a test of the coverage decision says: "the coverage decision for the service is covered". */
+export function decisionPhrase(context: DocsContext, test: DecisionTestModel): Inline {
+  if (test.kind === "qualifiedUnder")
+    return words`the coverage decision for the same service qualified it under ${context.link(test.statement)}`;
+  const outcome = test.outcome === "not_covered" ? "not covered" : test.outcome;
+  return words`the coverage decision for the same service is ${text(outcome)}`;
+}
+
+function modifiers(list: readonly string[]): Inline {
+  const named = series(list.map(code), "or");
+  return list.length === 1 ? words`modifier ${named}` : words`one of modifiers ${named}`;
+}
+
+export function claimRuleLogic(
+  context: DocsContext,
+  conditions: ConditionWords,
+  rule: ClaimRuleLogic & { readonly code: string },
+  numeric: (expression: NumericModel) => Inline,
+) {
+  const billed = code(rule.code);
+  const guarded = (intro: Inline, guard: BillingGuardModel) => {
+    switch (guard.kind) {
+      case "always":
+        return detail("Rule:", words`${intro}.`);
+      case "decision":
+        return detail("Rule:", words`when ${decisionPhrase(context, guard.test)}, ${intro}.`);
+      case "claim":
+        return logicDetail("Rule:", words`${intro} when`, conditions.phrase(guard.condition));
+    }
+  };
+  switch (rule.kind) {
+    case "billedOnlyWhenDecided":
+      return detail("Rule:", words`${billed} may be billed only when ${decisionPhrase(context, rule.decision)}.`);
+    case "notBilledWhenDecided":
+      return detail("Rule:", words`${billed} may not be billed when ${decisionPhrase(context, rule.decision)}.`);
+    case "requiresOneOfModifiers":
+      return guarded(words`every line of ${billed} carries ${modifiers(rule.modifiers)}`, rule.when);
+    case "mustNotHaveModifier": {
+      const refused = series(rule.modifiers.map(code), "or");
+      return guarded(words`no line of ${billed} carries modifier ${refused}`, rule.when);
+    }
+    case "notBilledWith": {
+      const partner =
+        rule.partner.kind === "code"
+          ? code(rule.partner.code)
+          : words`any code of ${code(rule.partner.group.name)}, ${series(rule.partner.group.codes.map(code), "or")}`;
+      return detail("Rule:", words`${billed} is not billed on the same date of service as ${partner}.`);
+    }
+    case "groupUnitsAtMost": {
+      const codes = series(rule.group.codes.map(code), "and");
+      const rounding = { up: words`, rounded up`, down: words`, rounded down`, none: words`` }[rule.rounding];
+      return detail(
+        "Rule:",
+        words`the units of ${codes} on a claim, together, are at most ${numeric(rule.limit)}${rounding}.`,
+      );
+    }
+    case "codeInForce":
+      return detail(
+        "Rule:",
+        words`${billed} is billed only on dates of service when it is valid: ${context.inForce(rule.valid)}.`,
+      );
+  }
+}

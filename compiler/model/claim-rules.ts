@@ -1,0 +1,82 @@
+// The kinds of claim rule that coding rules as written need: which rules they are, and the message a
+// billing specialist reads when one written without `says` is broken (lower.ts words the others).
+
+import type * as M from "./policy-model.js";
+
+/** A rule of the kinds ClaimRuleLogic lists (the emitters word and compile them apart). */
+export type ClaimRule = M.BillingRuleModel & M.ClaimRuleLogic;
+
+export function isClaimRule(rule: M.BillingRuleModel): rule is ClaimRule {
+  switch (rule.kind) {
+    case "billedOnlyWhen":
+    case "notBilledWhen":
+    case "requiresModifier":
+    case "billedWithEach":
+    case "unitsAtMost":
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** `covered`, `not covered`, `pending`. */
+export function outcomeWords(outcome: "covered" | "not_covered" | "pending"): string {
+  return outcome === "not_covered" ? "not covered" : outcome;
+}
+
+/** What a decision test asks, in words: "the service is covered", "the service qualified under I". */
+export function decisionWords(test: M.DecisionTestModel): string {
+  return test.kind === "coverage"
+    ? `the coverage decision is ${outcomeWords(test.outcome)}`
+    : `the service qualified under ${test.statement}`;
+}
+
+/** A unit limit in words: `(claim.minutes - 120) / 15`, `1`. */
+export function numericWords(expression: M.NumericModel): string {
+  switch (expression.kind) {
+    case "number":
+      return String(expression.value);
+    case "fact":
+      return expression.fact;
+    case "binary":
+      return `(${numericWords(expression.left)} ${expression.operator} ${numericWords(expression.right)})`;
+  }
+}
+
+/** A modifier rule's `when`, for its message: nothing when it always applies. */
+function guardSuffix(guard: M.BillingGuardModel): string {
+  switch (guard.kind) {
+    case "always":
+      return "";
+    case "decision":
+      return ` when ${decisionWords(guard.test)}`;
+    case "claim":
+      return " while its condition over the claim's facts holds";
+  }
+}
+
+function modifierList(modifiers: readonly string[]): string {
+  if (modifiers.length === 1) return `modifier ${modifiers[0]}`;
+  return `one of modifiers ${modifiers.slice(0, -1).join(", ")} or ${modifiers[modifiers.length - 1]}`;
+}
+
+export function defaultClaimRuleMessage(logic: M.ClaimRuleLogic, label: string): string {
+  switch (logic.kind) {
+    case "billedOnlyWhenDecided":
+      return `${label} may be billed only when ${decisionWords(logic.decision)}.`;
+    case "notBilledWhenDecided":
+      return `${label} may not be billed when ${decisionWords(logic.decision)}.`;
+    case "requiresOneOfModifiers":
+      return `${label} must be billed with ${modifierList(logic.modifiers)}${guardSuffix(logic.when)}.`;
+    case "mustNotHaveModifier":
+      return `${label} must not be billed with ${modifierList(logic.modifiers).replace(/^one of /, "any of ")}${guardSuffix(logic.when)}.`;
+    case "notBilledWith":
+      return logic.partner.kind === "code"
+        ? `${label} must not be billed with ${logic.partner.code} on the same date of service.`
+        : `${label} must not be billed with ${logic.partner.group.description} on the same date of service.`;
+    case "groupUnitsAtMost":
+      return `The codes of ${logic.group.description} are billed, together, for more units than the policy allows.`;
+    case "codeInForce":
+      return `${label} is not valid on this date of service.`;
+  }
+}

@@ -1,0 +1,107 @@
+// The reference meaning of the claim rules that coding rules as written need (claims.ts checks the
+// other kinds): read from the model and the claim as the language guide states them, without the
+// generated checker or its runtime.
+
+import type { BillingGuardModel, DecisionTestModel, PolicyModel } from "../../../compiler/model/policy-model.js";
+import type { ClaimRule } from "../../../compiler/model/claim-rules.js";
+import { FALSE, TRUE, UNKNOWN, truthOf, type ConditionScope, type Truth } from "./conditions.js";
+import { inForce } from "./revisions.js";
+import type { ReferenceClaimLine } from "./claims.js";
+
+/** The coverage decision a claim check may be given. */
+export interface ReferenceDecision {
+  readonly outcome: "covered" | "not_covered" | "pending";
+  readonly qualifiedUnder?: readonly string[];
+}
+
+/** What checking one rule needs, and where it reports. */
+export interface ReferenceRuleSite {
+  readonly model: PolicyModel;
+  readonly lines: readonly ReferenceClaimLine[];
+  readonly scope: ConditionScope;
+  readonly revision: number;
+  readonly asOf: string;
+  readonly decision: ReferenceDecision | undefined;
+  linesOf(code: string): number[];
+  unitsOf(indexes: readonly number[]): number[];
+  /** The value of a unit limit, rounded as the rule says, or undefined while a fact it reads is unknown. */
+  limitOf(rule: ClaimRule & { kind: "groupUnitsAtMost" }): number | undefined;
+  violated(indexes: readonly number[], detail?: string): void;
+  /** Undetermined: `missing` names what would decide it, or else the rule's unknown claim facts. */
+  couldNotCheck(indexes: readonly number[], missing?: readonly string[]): void;
+}
+
+function decisionTruth(test: DecisionTestModel, decision: ReferenceDecision | undefined): Truth {
+  if (test.kind === "coverage") {
+    if (decision === undefined) return UNKNOWN;
+    return decision.outcome === test.outcome ? TRUE : FALSE;
+  }
+  if (decision?.qualifiedUnder === undefined) return UNKNOWN;
+  return decision.qualifiedUnder.includes(test.statement) ? TRUE : FALSE;
+}
+
+function decisionMissing(decision: ReferenceDecision | undefined): string[] {
+  return decision === undefined ? ["decision"] : ["decision.qualifiedUnder"];
+}
+
+function hasModifier(line: ReferenceClaimLine | undefined, modifier: string): boolean {
+  return (line?.modifiers ?? []).includes(modifier);
+}
+
+/** Offending lines are broken while the guard holds, undetermined while it is unknown. */
+function guarded(site: ReferenceRuleSite, guard: BillingGuardModel, offending: readonly number[], detail: string) {
+  if (offending.length === 0) return;
+  if (guard.kind === "always") return site.violated(offending, detail);
+  const applies =
+    guard.kind === "decision" ? decisionTruth(guard.test, site.decision) : truthOf(guard.condition, site.scope);
+  if (applies === TRUE) site.violated(offending, detail);
+  else if (applies === UNKNOWN)
+    site.couldNotCheck(offending, guard.kind === "decision" ? decisionMissing(site.decision) : undefined);
+}
+
+export function checkReferenceClaimRule(rule: ClaimRule, site: ReferenceRuleSite): void {
+  const own = site.linesOf(rule.code);
+  switch (rule.kind) {
+    case "billedOnlyWhenDecided":
+    case "notBilledWhenDecided": {
+      if (own.length === 0) return;
+      const holds = decisionTruth(rule.decision, site.decision);
+      if (holds === (rule.kind === "billedOnlyWhenDecided" ? FALSE : TRUE)) site.violated(own);
+      else if (holds === UNKNOWN) site.couldNotCheck(own, decisionMissing(site.decision));
+      return;
+    }
+    case "requiresOneOfModifiers": {
+      const without = own.filter((index) => !rule.modifiers.some((m) => hasModifier(site.lines[index], m)));
+      const detail =
+        rule.modifiers.length === 1
+          ? `modifier ${rule.modifiers[0]} missing`
+          : `none of modifiers ${rule.modifiers.join(", ")}`;
+      return guarded(site, rule.when, without, detail);
+    }
+    case "mustNotHaveModifier": {
+      const carrying = own.filter((index) => rule.modifiers.some((m) => hasModifier(site.lines[index], m)));
+      return guarded(site, rule.when, carrying, `modifier ${rule.modifiers.join(" or ")} not allowed`);
+    }
+    case "notBilledWith": {
+      const partners = rule.partner.kind === "code" ? [rule.partner.code] : rule.partner.group.codes;
+      const partnerLines = partners.filter((code) => code !== rule.code).flatMap((code) => site.linesOf(code));
+      if (own.length === 0 || partnerLines.length === 0) return;
+      const partner = rule.partner.kind === "code" ? rule.partner.code : `a code of ${rule.partner.group.name}`;
+      return site.violated([...own, ...partnerLines], `${rule.code} billed with ${partner}`);
+    }
+    case "groupUnitsAtMost": {
+      const groupLines = rule.group.codes.flatMap((code) => site.linesOf(code));
+      if (groupLines.length === 0) return;
+      const limit = site.limitOf(rule);
+      if (limit === undefined) return site.couldNotCheck(groupLines);
+      const allowed = Math.max(0, limit);
+      const billed = site.unitsOf(groupLines).reduce((sum, units) => sum + units, 0);
+      if (billed > allowed)
+        site.violated(groupLines, `${rule.group.name} billed for ${billed} units together; at most ${allowed} allowed`);
+      return;
+    }
+    case "codeInForce":
+      if (own.length > 0 && !inForce(rule.valid, site.revision)) site.violated(own, `not valid on ${site.asOf}`);
+      return;
+  }
+}
