@@ -282,6 +282,7 @@ export type TypeWord =
   | "a date"
   | `one of ${number} values`
   | `a set of ${number} values`
+  | "a list of records"
   | "a word"
   | "a list"
   | "a definition"

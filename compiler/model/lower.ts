@@ -16,6 +16,7 @@ import {
 } from "../check/output.js";
 import type * as M from "./policy-model.js";
 import { factOfTerm } from "./date-terms.js";
+import { recordConditions } from "./walk-conditions.js";
 import { timeUnitOf } from "../syntax/time-units.js";
 
 export function sourceHash(text: string): string {
@@ -27,6 +28,19 @@ function readings(statement: { readonly readings: readonly Ast.Reading[] }): str
 }
 
 function lowerFactType(type: Ast.FactType): M.FactType {
+  if (type.kind === "list")
+    return {
+      kind: "list",
+      fields: type.fields.map((field) => ({
+        name: field.name.text,
+        label: field.label.value,
+        type: lowerScalarType(field.type),
+      })),
+    };
+  return lowerScalarType(type);
+}
+
+function lowerScalarType(type: Exclude<Ast.FactType, { kind: "list" }>): Exclude<M.FactType, { kind: "list" }> {
   switch (type.kind) {
     case "boolean":
     case "date":
@@ -95,10 +109,48 @@ class Lowering {
       case "is":
         return this.isCondition(expression);
       case "contains": {
+        const values = expression.values.map(valueText);
+        const field = this.subjectField(expression.subject);
+        if (field) return { ...field, test: { kind: "contains", mode: expression.mode, values } };
         const fact = this.subjectFact(expression.subject).name.text;
-        return { kind: "contains", fact, mode: expression.mode, values: expression.values.map(valueText) };
+        return { kind: "contains", fact, mode: expression.mode, values };
       }
+      case "records":
+        return this.records(expression);
     }
+  }
+
+  /** A condition over the records of a list: the filter a constant true when none is written. */
+  private records(expression: Extract<Ast.Expression, { kind: "records" }>): M.Condition {
+    const filter: M.Condition = expression.filter ? this.condition(expression.filter) : { kind: "constant", value: true };
+    const base = { kind: "records", list: expression.binding.list.text, variable: expression.binding.variable.text } as const;
+    switch (expression.quantifier) {
+      case "some":
+      case "none":
+        return { ...base, quantifier: { kind: expression.quantifier, filter } };
+      case "every":
+        return { ...base, quantifier: { kind: "every", filter, test: this.condition(expression.test) } };
+      case "latest":
+      case "earliest":
+        return {
+          ...base,
+          quantifier: { kind: expression.quantifier, by: expression.by.text, filter, test: this.condition(expression.test) },
+        };
+      case "count":
+        return {
+          ...base,
+          quantifier: { kind: "count", filter, operator: expression.operator, than: this.term(expression.than) },
+        };
+    }
+  }
+
+  /** The field a value test is about, when its subject is a field of a named record. */
+  private subjectField(subject: Ast.Operand): { kind: "field"; variable: string; field: string } | undefined {
+    if (subject.kind !== "name") return undefined;
+    const resolution = resolutionOf(this.checked.resolutions, subject.name);
+    return resolution.kind === "field"
+      ? { kind: "field", variable: resolution.variable, field: resolution.field.name.text }
+      : undefined;
   }
 
   /** A name as a condition: what the checker resolved it to. */
@@ -111,6 +163,8 @@ class Lowering {
         return { kind: "definition", name: resolution.definition.name.text };
       case "fact":
         return { kind: "fact", fact: resolution.fact.name.text };
+      case "field":
+        return { kind: "field", variable: resolution.variable, field: resolution.field.name.text, test: { kind: "yes" } };
     }
   }
 
@@ -125,6 +179,7 @@ class Lowering {
     if (operand.kind === "boolean") return true;
     if (operand.kind !== "name") return false;
     const resolution = resolutionOf(this.checked.resolutions, operand.name);
+    if (resolution.kind === "field") return resolution.field.type.kind === "boolean";
     return resolution.kind !== "fact" || resolution.fact.type.kind === "boolean";
   }
 
@@ -136,8 +191,11 @@ class Lowering {
 
   private term(operand: Ast.Operand): M.Term {
     switch (operand.kind) {
-      case "name":
+      case "name": {
+        const field = this.subjectField(operand);
+        if (field) return { kind: "field", variable: field.variable, field: field.field };
         return { kind: "fact", fact: resolvedFact(this.checked.resolutions, operand.name).name.text };
+      }
       case "number":
         return { kind: "number", value: operand.value };
       case "date":
@@ -160,7 +218,8 @@ class Lowering {
   /** A term the checker found to be a date as it stands (a date fact, a date, the service date). */
   private dateTerm(operand: Ast.Operand): M.DateTerm {
     const term = this.term(operand);
-    if (term.kind === "fact" || term.kind === "date" || term.kind === "serviceDate") return term;
+    if (term.kind === "fact" || term.kind === "field" || term.kind === "date" || term.kind === "serviceDate")
+      return term;
     throw new Error(`policyc: internal error: the date at line ${operand.span.line} is not a date`);
   }
 
@@ -193,24 +252,36 @@ class Lowering {
   }
 
   private isCondition(expression: Extract<Ast.Expression, { kind: "is" }>): M.Condition {
-    const subject = this.subjectFact(expression.subject);
-    const name = subject.name.text;
-    const type = subject.type;
+    const field = this.subjectField(expression.subject);
+    const resolution = expression.subject.kind === "name" ? resolutionOf(this.checked.resolutions, expression.subject.name) : undefined;
+    const type = resolution?.kind === "field" ? resolution.field.type : this.subjectFact(expression.subject).type;
+    const name = field ? "" : this.subjectFact(expression.subject).name.text;
+    const subjectTerm: M.Term = field ?? { kind: "fact", fact: name };
     const values = expression.values;
     let positive: M.Condition;
     if (type.kind === "boolean") {
       const accepted = new Set(values.map(valueText));
-      const fact: M.Condition = { kind: "fact", fact: name };
+      const fact: M.Condition = field ? { ...field, test: { kind: "yes" } } : { kind: "fact", fact: name };
       positive =
         accepted.has("yes") && accepted.has("no")
           ? { kind: "or", operands: [fact, { kind: "not", operand: fact }] }
           : accepted.has("yes")
             ? fact
             : { kind: "not", operand: fact };
+    } else if (type.kind === "oneOf" && field) {
+      positive = flatten(
+        "or",
+        values.map((value): M.Condition => ({
+          kind: "compare",
+          operator: "=",
+          left: subjectTerm,
+          right: { kind: "text", value: valueText(value) },
+        })),
+      );
     } else if (type.kind === "oneOf") {
       positive = { kind: "oneOf", fact: name, values: values.map(valueText) };
     } else {
-      const left: M.Term = { kind: "fact", fact: name };
+      const left: M.Term = subjectTerm;
       positive = flatten(
         "or",
         values.map((value): M.Condition => ({
@@ -254,6 +325,16 @@ class Lowering {
         return;
       case "definition":
         for (const fact of this.definitionFacts.get(condition.name) ?? []) into.add(fact);
+        return;
+      case "field":
+        return;
+      case "records":
+        into.add(condition.list);
+        for (const inner of recordConditions(condition.quantifier)) this.factsOf(inner, into, parts);
+        if (condition.quantifier.kind === "count") {
+          const fact = factOfTerm(condition.quantifier.than);
+          if (fact !== undefined) into.add(fact);
+        }
         return;
       case "part": {
         // Every version of the part: the rule reads whatever any of them reads.

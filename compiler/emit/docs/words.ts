@@ -28,6 +28,8 @@ export function subject(description: string): string {
 export class ConditionWords {
   private readonly facts: ReadonlyMap<string, FactModel>;
   private readonly definitions: ReadonlyMap<string, string>;
+  /** The list each enclosing quantifier goes through, by the name it gives each record. */
+  private readonly bindings = new Map<string, FactModel>();
 
   constructor(
     model: Pick<PolicyModel, "facts" | "definitions">,
@@ -42,6 +44,17 @@ export class ConditionWords {
     return fact && fact.description.trim() !== "" ? text(subject(fact.description)) : code(name);
   }
 
+  private fieldOf(variable: string, name: string) {
+    const list = this.bindings.get(variable)?.type;
+    return list?.kind === "list" ? list.fields.find((field) => field.name === name) : undefined;
+  }
+
+  /** A field of a named record: "the oxygen saturation of the study". */
+  private fieldSubject(variable: string, name: string): Inline {
+    const label = this.fieldOf(variable, name)?.label ?? name;
+    return words`${text(subject(label))} of the ${text(variable.replace(/_/g, " "))}`;
+  }
+
   private label(fact: string, value: string): Inline {
     const type = this.facts.get(fact)?.type;
     const found =
@@ -54,7 +67,8 @@ export class ConditionWords {
       term.kind === "date" ||
       term.kind === "serviceDate" ||
       term.kind === "shifted" ||
-      (term.kind === "fact" && this.facts.get(term.fact)?.type.kind === "date")
+      (term.kind === "fact" && this.facts.get(term.fact)?.type.kind === "date") ||
+      (term.kind === "field" && this.fieldOf(term.variable, term.field)?.type.kind === "date")
     );
   }
 
@@ -73,6 +87,62 @@ export class ConditionWords {
         return words`the service date`;
       case "shifted":
         return words`${this.term(term.date)} ${text(term.by.amount < 0 ? "minus" : "plus")} ${durationWords(Math.abs(term.by.amount), term.by.unit)}`;
+      case "field":
+        return this.fieldSubject(term.variable, term.field);
+    }
+  }
+
+  /** A quantifier in words: a lead naming the list and the name of each record, the conditions under it. */
+  private records(condition: Extract<Condition, { kind: "records" }>, negated: boolean): Phrase {
+    const list = this.facts.get(condition.list);
+    if (list) this.bindings.set(condition.variable, list);
+    try {
+      const records = words`${this.factSubject(condition.list)} (each called ${text(`“${condition.variable.replace(/_/g, " ")}”`)})`;
+      const quantifier = condition.quantifier;
+      const filter = quantifier.filter;
+      const selected = (lead: Inline): Phrase[] =>
+        filter.kind === "constant" && filter.value
+          ? []
+          : [{ kind: "list", lead: words`${lead} those for which:`, items: [this.phrase(filter)] }];
+      switch (quantifier.kind) {
+        case "some":
+        case "none": {
+          const some = (quantifier.kind === "some") !== negated;
+          const lead = some ? words`at least one of ${records}` : words`none of ${records}`;
+          if (filter.kind === "constant" && filter.value)
+            return { kind: "inline", text: some ? words`there is ${lead}` : words`there is ${lead}` };
+          return { kind: "list", lead: words`${lead} is such that:`, items: [this.phrase(filter)] };
+        }
+        case "every":
+          return {
+            kind: "list",
+            lead: negated
+              ? words`at least one of ${records} fails the test below:`
+              : words`every one of ${records} passes the test below:`,
+            items: [...selected(words`counting only`), { kind: "list", lead: words`the test:`, items: [this.phrase(quantifier.test)] }],
+          };
+        case "count": {
+          const operator = negated
+            ? ({ "<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "!=", "!=": "=" } as const)[quantifier.operator]
+            : quantifier.operator;
+          const compared = { "<": "is less than", "<=": "is at most", ">": "is more than", ">=": "is at least", "=": "is", "!=": "is not" }[operator];
+          const lead = words`the number of ${records} ${text(compared)} ${this.term(quantifier.than)}`;
+          if (filter.kind === "constant" && filter.value) return { kind: "inline", text: lead };
+          return { kind: "list", lead: words`${lead}, counting those for which:`, items: [this.phrase(filter)] };
+        }
+        case "latest":
+        case "earliest": {
+          const by = this.fieldOf(condition.variable, quantifier.by)?.label ?? quantifier.by;
+          const lead = words`the ${text(quantifier.kind)} of ${records} by ${text(subject(by))} ${negated ? words`fails` : words`passes`} the test below (false when there is none${filter.kind === "constant" ? words`` : words` selected`}):`;
+          return {
+            kind: "list",
+            lead,
+            items: [...selected(words`choosing among`), { kind: "list", lead: words`the test:`, items: [this.phrase(quantifier.test)] }],
+          };
+        }
+      }
+    } finally {
+      this.bindings.delete(condition.variable);
     }
   }
 
@@ -186,7 +256,29 @@ export class ConditionWords {
       case "or":
       case "atLeast":
         return this.group(condition, negated);
+      case "field": {
+        const field = this.fieldSubject(condition.variable, condition.field);
+        if (condition.test.kind === "yes") return inline(negated ? words`it is not the case that ${field}` : field);
+        const labels = condition.test.values.map((value) => this.fieldValueLabel(condition.variable, condition.field, value));
+        const quantity =
+          condition.test.mode === "all"
+            ? negated
+              ? words`do not include all of`
+              : words`include all of`
+            : negated
+              ? words`include none of`
+              : words`include at least one of`;
+        return inline(words`${field} ${quantity}: ${series(labels, "and")}`);
+      }
+      case "records":
+        return this.records(condition, negated);
     }
+  }
+
+  private fieldValueLabel(variable: string, field: string, value: string): Inline {
+    const type = this.fieldOf(variable, field)?.type;
+    const found = type && (type.kind === "oneOf" || type.kind === "setOf") ? type.values.find((v) => v.name === value) : undefined;
+    return found ? text(found.label) : code(value);
   }
 
   private group(condition: Extract<Condition, { kind: "and" | "or" | "atLeast" }>, negated: boolean): Phrase {
