@@ -304,7 +304,11 @@ class EvaluatorEmitter {
     ];
     // Truth only when a fact, a definition or a claim rule is typed with it: an unused import fails strict builds.
     const usesTruth =
-      this.model.facts.some((fact) => fact.type.kind === "boolean") ||
+      this.model.facts.some(
+        (fact) =>
+          fact.type.kind === "boolean" ||
+          (fact.type.kind === "list" && fact.type.fields.some((field) => field.type.kind === "boolean")),
+      ) ||
       this.tables.usedDefinitions().length > 0 ||
       claims.typesTruth;
     const usedTypes = types.filter((name) => name !== "Truth" || usesTruth);
