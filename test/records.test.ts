@@ -240,7 +240,7 @@ describe("coverage and the review diff", () => {
   });
 
   it("refuses to review versions with a list fact rather than report no change", async () => {
-    const version = { path: "policy/records.policy", text: fixtureText };
+    const version = { label: "before", path: "policy/records.policy", text: fixtureText };
     const changed = { ...version, text: fixtureText.replace("<= 89", "<= 88") };
     await expect(reviewChange(version, changed)).rejects.toBeInstanceOf(ListFactsNotReviewable);
   });

@@ -137,7 +137,6 @@ function recordsTruth(
   condition: Extract<Condition, { kind: "records" }>,
   scope: ExplainScope,
   bindings: Bindings,
-  innerMarks: number[],
 ): Truth {
   const list = scope.factValues[positionOf(scope.index.factPosition, condition.list)] as
     | readonly RecordValues[]
@@ -145,7 +144,7 @@ function recordsTruth(
   const compiled =
     (inner: Condition): RecordTest =>
     (record) =>
-      visit(inner, scope, innerMarks, new Map(bindings).set(condition.variable, record));
+      visit(inner, scope, [], new Map(bindings).set(condition.variable, record));
   const quantifier = condition.quantifier;
   switch (quantifier.kind) {
     case "some":
@@ -155,9 +154,8 @@ function recordsTruth(
     case "every":
       return everyRecord(list, compiled(quantifier.filter), compiled(quantifier.test));
     case "count": {
-      const than = termValue(quantifier.than, scope, bindings);
-      unknownTerm(quantifier.than, than, scope, innerMarks);
-      return countRecords(list, compiled(quantifier.filter), quantifier.operator, than as number | undefined);
+      const than = termValue(quantifier.than, scope, bindings) as number | undefined;
+      return countRecords(list, compiled(quantifier.filter), quantifier.operator, than);
     }
     case "latest":
     case "earliest":
@@ -168,6 +166,32 @@ function recordsTruth(
         compiled(quantifier.test),
         quantifier.kind === "latest" ? 1 : -1,
       );
+  }
+}
+
+/**
+ * The facts an unknown quantifier waits on: its list, the fact it counts against, and the unknown
+ * facts of its conditions over any record (a fact compared with a field, a definition's facts).
+ */
+function markRecordFacts(
+  condition: Extract<Condition, { kind: "records" }>,
+  scope: ExplainScope,
+  marks: number[],
+  bindings: Bindings,
+): void {
+  const position = positionOf(scope.index.factPosition, condition.list);
+  marks.push(position);
+  const quantifier = condition.quantifier;
+  if (quantifier.kind === "count")
+    unknownTerm(quantifier.than, termValue(quantifier.than, scope, bindings), scope, marks);
+  const list = scope.factValues[position] as readonly RecordValues[] | undefined;
+  const inner =
+    quantifier.kind === "every" || quantifier.kind === "latest" || quantifier.kind === "earliest"
+      ? [quantifier.filter, quantifier.test]
+      : [quantifier.filter];
+  for (const record of list ?? []) {
+    const named = new Map(bindings).set(condition.variable, record);
+    for (const part of inner) visit(part, scope, marks, named);
   }
 }
 
@@ -248,9 +272,8 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[], bindi
     }
     case "records": {
       // NOTE: a pending quantifier asks for its list (the list's question), not for single fields.
-      const innerMarks: number[] = [];
-      const truth = recordsTruth(condition, scope, bindings, innerMarks);
-      if (truth === 1) marks.push(positionOf(scope.index.factPosition, condition.list), ...new Set(innerMarks));
+      const truth = recordsTruth(condition, scope, bindings);
+      if (truth === 1) markRecordFacts(condition, scope, marks, bindings);
       return truth;
     }
   }
