@@ -1038,6 +1038,43 @@ const examples: readonly Example[] = [
       underlined: "50",
     },
   ),
+  example(
+    "wrongDefinitionCall",
+    { name: "low", problem: { kind: "arity", expected: 1, given: 2 } },
+    {
+      name: "a definition with parameters given too many records",
+      policy: `${listedBase}define low(s: a.studies) "the study is low" as s.pressure <= 55\ncriterion I.4 "x" met when some s in a.studies where some t in a.studies where low(s, t)\n`,
+      underlined: "low(s, t)",
+    },
+  ),
+  example(
+    "wrongDefinitionCall",
+    { name: "low", problem: { kind: "notARecord", argument: "a.flag" } },
+    {
+      name: "a definition with parameters given something that is not a record",
+      policy: `${listedBase}define low(s: a.studies) "the study is low" as s.pressure <= 55\ncriterion I.4 "x" met when low(a.flag)\n`,
+      underlined: "a.flag",
+    },
+  ),
+  example(
+    "wrongDefinitionCall",
+    { name: "adult", problem: { kind: "noParameters" } },
+    {
+      name: "a definition without parameters called with records",
+      policy: `${listedBase}define adult "an adult" as a.age >= 18\ncriterion I.4 "x" met when some s in a.studies where adult(s)\n`,
+      underlined: "adult(s)",
+    },
+  ),
+  example(
+    "definitionNeedsRecords",
+    { name: "low", parameters: "a record of a.studies" },
+    {
+      name: "a definition with parameters named alone",
+      policy: `${listedBase}define low(s: a.studies) "the study is low" as s.pressure <= 55\ncriterion I.4 "x" met when low\n`,
+      underlined: "low",
+      hint: "some s in a.studies where",
+    },
+  ),
 ];
 
 describe("each diagnostic", () => {

@@ -9,6 +9,8 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planFromSources } from "../compiler/build/build.js";
 import { conditionText } from "../compiler/cases/coverage.js";
+import { truthOf } from "../compiler/cases/condition-truth.js";
+import { checkPolicySource } from "../compiler/pipeline.js";
 import { ListFactsNotReviewable, reviewChange } from "../compiler/diff/review.js";
 import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
 import { formatSource } from "../compiler/format/format-source.js";
@@ -243,5 +245,74 @@ describe("coverage and the review diff", () => {
     const version = { label: "before", path: "policy/records.policy", text: fixtureText };
     const changed = { ...version, text: fixtureText.replace("<= 89", "<= 88") };
     await expect(reviewChange(version, changed)).rejects.toBeInstanceOf(ListFactsNotReviewable);
+  });
+});
+
+describe("definitions with parameters", () => {
+  const header = `policy T.REC
+  title "Records" plan "Plan" description "Records." last review 2024-01
+revision 2024-01 "Original." effective 2024-01-01
+fact lab.tests: list of
+    field day "the day of the test": date
+    field method "the method": one of abg "an arterial blood gas study", oximetry "an oximetry test"
+  description "The tests." ask "Which tests?"
+define same_day_oximetry(abg: lab.tests) "an oximetry test was done on the day of the study" as
+  some test in lab.tests where test.method is oximetry and test.day = abg.day
+section I "Covered when:"
+criterion I.1 "x" met when some test in lab.tests where test.method is abg and same_day_oximetry(test)
+`;
+  const result = checkPolicySource(header, "policy/t.policy");
+
+  it("check clean, and read the body with each parameter as its argument", () => {
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("rename a record of the body that the argument's name would capture", () => {
+    const rule = result.model?.rules.find((candidate) => candidate.id === "I.1");
+    const text = JSON.stringify(rule?.condition);
+    // The body's own `test` becomes `test_of_abg`; its `abg` is the caller's `test`.
+    expect(text).toContain('"variable":"test_of_abg"');
+    expect(text).toContain('"right":{"kind":"field","variable":"test","field":"day"}');
+  });
+
+  it("decide by the body: an oximetry test on the day of the blood gas study, and not on another day", () => {
+    const model = result.model;
+    if (model === undefined) throw new Error("no model");
+    const rule = model.rules.find((candidate) => candidate.id === "I.1");
+    if (rule === undefined) throw new Error("no I.1");
+    const truth = (tests: unknown[]) =>
+      truthOf(rule.condition, {
+        model,
+        serviceDate: "2024-06-01",
+        revision: 0,
+        valueOf: (fact) => (fact === "lab.tests" ? (tests as never) : undefined),
+      });
+    const abg = { day: "2024-05-01", method: "abg" };
+    expect(truth([abg, { day: "2024-05-01", method: "oximetry" }])).toBe(2);
+    expect(truth([abg, { day: "2024-05-02", method: "oximetry" }])).toBe(0);
+    expect(truth([abg, { method: "oximetry" }])).toBe(1);
+  });
+
+  it("say the definition's label for the record it is given, and show the definition with its parameter", () => {
+    const model = fixtureModel(fixturePath);
+    const docs = emitDocs(model, traceSummary(model, undefined));
+    expect(docs).toContain("(#definition-qualifying_rest_study) (for the result)");
+    expect(docs).toContain("(of a record of oxygen.studies called “study”)");
+    expect(docs).toContain("the member's condition during the study of the study is at rest");
+  });
+});
+
+describe("a definition with parameters that calls itself", () => {
+  it("is a cycle, as any definition that uses itself", () => {
+    const source = `policy T.REC
+  title "Records" plan "Plan" description "Records." last review 2024-01
+revision 2024-01 "Original." effective 2024-01-01
+fact lab.tests: list of field day "the day": date description "The tests." ask "Which tests?"
+define looping(test: lab.tests) "it loops" as looping(test)
+section I "Covered when:"
+criterion I.1 "x" met when some test in lab.tests where looping(test)
+`;
+    const codes = checkPolicySource(source, "policy/t.policy").diagnostics.map((d) => d.code);
+    expect(codes).toContain("PC023");
   });
 });

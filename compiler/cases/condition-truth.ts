@@ -85,7 +85,12 @@ function recordsTruth(condition: Extract<Condition, { kind: "records" }>, scope:
       return everyRecord(list, test(quantifier.filter), test(quantifier.test));
     case "count": {
       const than = termValue(quantifier.than, scope);
-      return countRecords(list, test(quantifier.filter), quantifier.operator, typeof than === "number" ? than : undefined);
+      return countRecords(
+        list,
+        test(quantifier.filter),
+        quantifier.operator,
+        typeof than === "number" ? than : undefined,
+      );
     }
     case "latest":
     case "earliest":
@@ -177,10 +182,14 @@ export function truthOf(condition: Condition, scope: CaseScope): Truth {
       if (condition.test.kind === "yes") return truth(value === true);
       const held: readonly unknown[] = Array.isArray(value) ? value : [];
       const wanted = (name: string) => held.includes(name);
-      return truth(condition.test.mode === "all" ? condition.test.values.every(wanted) : condition.test.values.some(wanted));
+      return truth(
+        condition.test.mode === "all" ? condition.test.values.every(wanted) : condition.test.values.some(wanted),
+      );
     }
     case "records":
       return recordsTruth(condition, scope);
+    case "applied":
+      return truthOf(condition.condition, scope);
   }
 }
 

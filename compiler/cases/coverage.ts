@@ -146,6 +146,8 @@ export function conditionText(condition: Condition): string {
       return condition.id;
     case "constant":
       return condition.value ? "yes" : "no";
+    case "applied":
+      return `${condition.definition}(${condition.arguments.join(", ")})`;
     case "records":
       // A quantifier is one leaf: its inner conditions read a record, not the case.
       return `${condition.quantifier.kind} ${condition.variable} in ${condition.list}`;

@@ -110,7 +110,13 @@ class PolicyChecker {
     for (const fact of this.symbols.facts.values()) this.checkFact(fact);
     checkGeneratedNames(this.symbols, this.diagnostics);
     for (const definition of this.symbols.definitions.values()) {
-      this.addReads(definition.name.text, checkExpression(definition.body, this.site(describeStatement(definition))));
+      this.addReads(
+        definition.name.text,
+        checkExpression(definition.body, {
+          ...this.site(describeStatement(definition)),
+          parameters: definition.parameters,
+        }),
+      );
       if (definition.definedByNote && this.symbols.outline.get(definition.definedByNote.text)?.kind !== "note") {
         this.report(
           catalogue.unknownName,

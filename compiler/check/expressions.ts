@@ -179,7 +179,70 @@ class ExpressionChecker {
         return this.checkContains(expression);
       case "records":
         return this.checkRecords(expression);
+      case "call":
+        return this.checkCall(expression);
     }
+  }
+
+  /** A definition's parameters, each the name of a record of its list; false (reported) when one is not. */
+  enterParameters(parameters: readonly { readonly name: Ast.Word; readonly list: Ast.Word }[]): boolean {
+    let valid = true;
+    for (const parameter of parameters) {
+      const fact = this.scopedFact(parameter.list);
+      if (!fact || fact.type.kind !== "list") {
+        this.report(
+          catalogue.quantifierOverNonList,
+          parameter.list.span,
+          { name: parameter.list.text, is: fact ? describeFactType(fact.type) : "not a fact" },
+          "A parameter is a record of a list fact: `(study: oxygen.studies)`.",
+        );
+        valid = false;
+        continue;
+      }
+      this.resolutions.set(parameter.list, { kind: "fact", fact });
+      if (!this.checkRecordName(parameter.name)) {
+        valid = false;
+        continue;
+      }
+      this.recordScopes.push({ variable: parameter.name.text, list: fact, fields: fact.type.fields });
+    }
+    return valid;
+  }
+
+  private checkCall(expression: Extract<Ast.Expression, { kind: "call" }>): void {
+    const { name } = expression;
+    const definition = this.symbols.definitions.get(name.text);
+    if (!definition || this.scope !== "coverage") {
+      this.report(
+        catalogue.unknownName,
+        name.span,
+        { name: name.text, kind: "fact, definition or criterion" },
+        suggestionBudget(this.symbols).didYouMean(name.text, () => [...this.symbols.definitions.keys()]),
+      );
+      return;
+    }
+    this.reads.definitions.add(name.text);
+    this.resolutions.set(name, { kind: "definition", definition });
+    const wrong = (problem: Parameters<typeof catalogue.wrongDefinitionCall.message>[0]["problem"], span: Ast.Span) =>
+      this.report(
+        catalogue.wrongDefinitionCall,
+        span,
+        { name: name.text, problem },
+        `It is defined at line ${definition.span.line}.`,
+      );
+    if (definition.parameters.length === 0) return wrong({ kind: "noParameters" }, expression.span);
+    if (definition.parameters.length !== expression.arguments.length)
+      return wrong(
+        { kind: "arity", expected: definition.parameters.length, given: expression.arguments.length },
+        expression.span,
+      );
+    expression.arguments.forEach((argument, index) => {
+      const scope = this.recordScopes.find((candidate) => candidate.variable === argument.text);
+      const expected = definition.parameters[index]?.list.text ?? "";
+      if (!scope) wrong({ kind: "notARecord", argument: argument.text }, argument.span);
+      else if (scope.list.name.text !== expected)
+        wrong({ kind: "otherList", argument: argument.text, list: scope.list.name.text, expected }, argument.span);
+    });
   }
 
   // ----- records and lists -----------------------------------------------------------------------
@@ -311,7 +374,12 @@ class ExpressionChecker {
               catalogue.latestByNonDate,
               expression.by.span,
               { field: byName.text, is: describeFactType(by.field.type), quantifier: expression.quantifier },
-              `Name a date field: ${scope.fields.filter((field) => field.type.kind === "date").map((field) => field.name.text).join(", ") || "the records have none"}.`,
+              `Name a date field: ${
+                scope.fields
+                  .filter((field) => field.type.kind === "date")
+                  .map((field) => field.name.text)
+                  .join(", ") || "the records have none"
+              }.`,
             );
           return this.check(expression.test);
         }
@@ -373,6 +441,18 @@ class ExpressionChecker {
       return;
     }
     const definition = this.symbols.definitions.get(name.text);
+    if (definition && this.scope === "coverage" && definition.parameters.length > 0) {
+      this.report(
+        catalogue.definitionNeedsRecords,
+        name.span,
+        {
+          name: name.text,
+          parameters: definition.parameters.map((parameter) => `a record of ${parameter.list.text}`).join(" and "),
+        },
+        `For example \`${name.text}(${definition.parameters.map((parameter) => parameter.name.text).join(", ")})\` inside \`some ${definition.parameters[0]?.name.text ?? "record"} in ${definition.parameters[0]?.list.text ?? "..."} where ...\`.`,
+      );
+      return;
+    }
     if (definition && this.scope === "coverage") {
       this.reads.definitions.add(name.text);
       this.resolutions.set(name, { kind: "definition", definition });
@@ -756,6 +836,8 @@ export interface ExpressionSite {
   readonly owningCriterion?: string;
   /** Coverage conditions read the facts of a case; billing rules read the facts of a claim. */
   readonly scope?: FactScope;
+  /** For a definition with parameters: each a name for a record of a list, which its body reads. */
+  readonly parameters?: readonly { readonly name: Ast.Word; readonly list: Ast.Word }[];
 }
 
 export function checkExpression(expression: Ast.Expression, site: ExpressionSite): ExpressionReads {
@@ -767,6 +849,6 @@ export function checkExpression(expression: Ast.Expression, site: ExpressionSite
     site.owningCriterion,
     site.scope ?? "coverage",
   );
-  checker.check(expression);
+  if (checker.enterParameters(site.parameters ?? [])) checker.check(expression);
   return checker.reads;
 }

@@ -517,8 +517,10 @@ const entries = {
     "PC093",
     "error",
     "Name of the records taken",
-    (a: { name: string; is: "a fact" | "a definition" | "a criterion" | "the records of an enclosing condition" | "a dotted name" }) =>
-      `${quoted(a.name)} cannot name each record: it is ${a.is}.`,
+    (a: {
+      name: string;
+      is: "a fact" | "a definition" | "a criterion" | "the records of an enclosing condition" | "a dotted name";
+    }) => `${quoted(a.name)} cannot name each record: it is ${a.is}.`,
   ),
   latestByNonDate: entry(
     "PC094",
@@ -531,8 +533,7 @@ const entries = {
     "PC095",
     "error",
     "Count compared with something that is not a number",
-    (a: { subject: string; is: TypeWord }) =>
-      `A count of records is a number, and ${quoted(a.subject)} is ${a.is}.`,
+    (a: { subject: string; is: TypeWord }) => `A count of records is a number, and ${quoted(a.subject)} is ${a.is}.`,
   ),
   listUsedAsValue: entry(
     "PC096",
@@ -557,10 +558,46 @@ const entries = {
     "PC099",
     "error",
     "Record in a case does not fit its list",
-    (a: { list: string; index: number; field: string; problem: "not a field" | "given twice" | "a list of records is expected" }) =>
+    (a: {
+      list: string;
+      index: number;
+      field: string;
+      problem: "not a field" | "given twice" | "a list of records is expected";
+    }) =>
       a.problem === "a list of records is expected"
         ? `${a.list} is a list of records: give it as \`[(${a.field} ...), ...]\`, \`[]\` or \`unknown\`.`
         : `The record ${a.index + 1} of ${a.list} gives ${quoted(a.field)}, which is ${a.problem === "not a field" ? "not one of its fields" : "given twice"}.`,
+  ),
+  wrongDefinitionCall: entry(
+    "PC100",
+    "error",
+    "Wrong call of a definition",
+    (a: {
+      name: string;
+      problem:
+        | { kind: "noParameters" }
+        | { kind: "arity"; expected: number; given: number }
+        | { kind: "notARecord"; argument: string }
+        | { kind: "otherList"; argument: string; list: string; expected: string };
+    }) => {
+      switch (a.problem.kind) {
+        case "noParameters":
+          return `${quoted(a.name)} is a definition without parameters: name it on its own, without parentheses.`;
+        case "arity":
+          return `${quoted(a.name)} takes ${a.problem.expected} record${a.problem.expected === 1 ? "" : "s"}, and is given ${a.problem.given}.`;
+        case "notARecord":
+          return `${quoted(a.problem.argument)} is not the name of a record here, and ${quoted(a.name)} is given records.`;
+        case "otherList":
+          return `${quoted(a.problem.argument)} is a record of ${a.problem.list}, and ${quoted(a.name)} takes a record of ${a.problem.expected}.`;
+      }
+    },
+  ),
+  definitionNeedsRecords: entry(
+    "PC101",
+    "error",
+    "Definition named without its records",
+    (a: { name: string; parameters: string }) =>
+      `${quoted(a.name)} is a condition on ${a.parameters}: give it the record it is about, as ${quoted(`${a.name}(...)`)}.`,
   ),
 } as const;
 

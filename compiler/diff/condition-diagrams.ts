@@ -145,6 +145,7 @@ export class ConditionDiagrams {
       }
       case "field":
       case "records":
+      case "applied":
         // review.ts refuses a version with a list fact before any diagram is built.
         throw new Error("policyc diff: internal error: a condition over records reached the decision diagrams");
     }

@@ -66,7 +66,9 @@ export class ListFactsNotReviewable extends Error {
 
 function refuseListFacts(...models: readonly PolicyModel[]): void {
   const lists = [
-    ...new Set(models.flatMap((model) => model.facts.filter((fact) => fact.type.kind === "list").map((fact) => fact.name))),
+    ...new Set(
+      models.flatMap((model) => model.facts.filter((fact) => fact.type.kind === "list").map((fact) => fact.name)),
+    ),
   ];
   if (lists.length > 0) throw new ListFactsNotReviewable(lists);
 }

@@ -144,7 +144,10 @@ function joinPieces(pieces: readonly Piece[]): string {
   pieces.forEach((piece, index) => {
     const previous = pieces[index - 1];
     const tight =
-      previous === undefined || previous.text === "(" || previous.text === "[" || [")", "]", ",", ":"].includes(piece.text);
+      previous === undefined ||
+      previous.text === "(" ||
+      previous.text === "[" ||
+      [")", "]", ",", ":"].includes(piece.text);
     text += (piece.comment ? "  " : tight ? "" : " ") + piece.text;
   });
   return text;

@@ -66,6 +66,37 @@ function lowerScalarType(type: Exclude<Ast.FactType, { kind: "list" }>): Exclude
 
 class Lowering {
   private readonly definitionFacts = new Map<string, Set<string>>();
+  /**
+   * While a call's body is lowered: the name each record goes by there (a parameter, or a record the
+   * body names that an argument's name would otherwise capture), by its name in the body.
+   */
+  private renames: ReadonlyMap<string, string> = new Map();
+
+  private renamed(variable: string): string {
+    return this.renames.get(variable) ?? variable;
+  }
+
+  /** A call of a definition with parameters: its body, each parameter read as its argument. */
+  private applied(expression: Extract<Ast.Expression, { kind: "call" }>): M.Condition {
+    const resolution = resolutionOf(this.checked.resolutions, expression.name);
+    if (resolution.kind !== "definition")
+      throw new Error(`policyc: internal error: \`${expression.name.text}\` is called, and is not a definition`);
+    const definition = resolution.definition;
+    const outer = this.renames;
+    const args = expression.arguments.map((argument) => this.renamed(argument.text));
+    const inner = new Map(definition.parameters.map((parameter, index) => [parameter.name.text, args[index] ?? ""]));
+    this.renames = inner;
+    try {
+      return {
+        kind: "applied",
+        definition: definition.name.text,
+        arguments: args,
+        condition: this.condition(definition.body),
+      };
+    } finally {
+      this.renames = outer;
+    }
+  }
 
   constructor(private readonly checked: CheckedPolicy) {}
 
@@ -117,13 +148,32 @@ class Lowering {
       }
       case "records":
         return this.records(expression);
+      case "call":
+        return this.applied(expression);
     }
   }
 
   /** A condition over the records of a list: the filter a constant true when none is written. */
   private records(expression: Extract<Ast.Expression, { kind: "records" }>): M.Condition {
-    const filter: M.Condition = expression.filter ? this.condition(expression.filter) : { kind: "constant", value: true };
-    const base = { kind: "records", list: expression.binding.list.text, variable: expression.binding.variable.text } as const;
+    // NOTE: in a call's body, a record the body names as an argument is named would capture that
+    // argument's reads: it takes the definition's name as a suffix instead.
+    const written = expression.binding.variable.text;
+    const outer = this.renames;
+    const captures = [...outer.values()].includes(written);
+    const variable = captures ? `${written}_of_${[...outer.keys()].join("_")}` : written;
+    this.renames = new Map(outer).set(written, variable);
+    try {
+      return this.quantifier(expression, variable);
+    } finally {
+      this.renames = outer;
+    }
+  }
+
+  private quantifier(expression: Extract<Ast.Expression, { kind: "records" }>, variable: string): M.Condition {
+    const filter: M.Condition = expression.filter
+      ? this.condition(expression.filter)
+      : { kind: "constant", value: true };
+    const base = { kind: "records", list: expression.binding.list.text, variable } as const;
     switch (expression.quantifier) {
       case "some":
       case "none":
@@ -134,7 +184,12 @@ class Lowering {
       case "earliest":
         return {
           ...base,
-          quantifier: { kind: expression.quantifier, by: expression.by.text, filter, test: this.condition(expression.test) },
+          quantifier: {
+            kind: expression.quantifier,
+            by: expression.by.text,
+            filter,
+            test: this.condition(expression.test),
+          },
         };
       case "count":
         return {
@@ -149,7 +204,7 @@ class Lowering {
     if (subject.kind !== "name") return undefined;
     const resolution = resolutionOf(this.checked.resolutions, subject.name);
     return resolution.kind === "field"
-      ? { kind: "field", variable: resolution.variable, field: resolution.field.name.text }
+      ? { kind: "field", variable: this.renamed(resolution.variable), field: resolution.field.name.text }
       : undefined;
   }
 
@@ -164,7 +219,12 @@ class Lowering {
       case "fact":
         return { kind: "fact", fact: resolution.fact.name.text };
       case "field":
-        return { kind: "field", variable: resolution.variable, field: resolution.field.name.text, test: { kind: "yes" } };
+        return {
+          kind: "field",
+          variable: this.renamed(resolution.variable),
+          field: resolution.field.name.text,
+          test: { kind: "yes" },
+        };
     }
   }
 
@@ -253,7 +313,8 @@ class Lowering {
 
   private isCondition(expression: Extract<Ast.Expression, { kind: "is" }>): M.Condition {
     const field = this.subjectField(expression.subject);
-    const resolution = expression.subject.kind === "name" ? resolutionOf(this.checked.resolutions, expression.subject.name) : undefined;
+    const resolution =
+      expression.subject.kind === "name" ? resolutionOf(this.checked.resolutions, expression.subject.name) : undefined;
     const type = resolution?.kind === "field" ? resolution.field.type : this.subjectFact(expression.subject).type;
     const name = field ? "" : this.subjectFact(expression.subject).name.text;
     const subjectTerm: M.Term = field ?? { kind: "fact", fact: name };
@@ -328,6 +389,8 @@ class Lowering {
         return;
       case "field":
         return;
+      case "applied":
+        return this.factsOf(condition.condition, into, parts);
       case "records":
         into.add(condition.list);
         for (const inner of recordConditions(condition.quantifier)) this.factsOf(inner, into, parts);
@@ -374,6 +437,10 @@ class Lowering {
       ordered.push({
         name,
         label: definition.label.value,
+        parameters: definition.parameters.map((parameter) => ({
+          name: parameter.name.text,
+          list: parameter.list.text,
+        })),
         condition,
         ...(definition.definedByNote && { definedByNote: definition.definedByNote.text }),
         readings: readings(definition),

@@ -97,6 +97,16 @@ export type Condition =
   | { readonly kind: "part"; readonly id: string }
   /** A test of a field of a named record: a yes-or-no field is yes, a set field holds values. */
   | { readonly kind: "field"; readonly variable: string; readonly field: string; readonly test: FieldTest }
+  /**
+   * A definition with parameters given named records: `qualifying_rest_study(abg)`. `condition` is
+   * the definition's body with each parameter read as its argument, which every emitter runs.
+   */
+  | {
+      readonly kind: "applied";
+      readonly definition: string;
+      readonly arguments: readonly string[];
+      readonly condition: Condition;
+    }
   /** A condition over the records of a list fact, each named `variable` within it. */
   | {
       readonly kind: "records";
@@ -147,6 +157,8 @@ export interface RevisionModel {
 export interface DefinitionModel {
   readonly name: string;
   readonly label: string;
+  /** For a definition of a condition on records: each parameter's name and its list (none for the others). */
+  readonly parameters: readonly { readonly name: string; readonly list: string }[];
   readonly condition: Condition;
   readonly definedByNote?: string;
   readonly readings: readonly string[];

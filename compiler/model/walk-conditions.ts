@@ -33,6 +33,9 @@ export function* nestedConditions(condition: Condition): Generator<Condition> {
     case "records":
       for (const inner of recordConditions(condition.quantifier)) yield* nestedConditions(inner);
       return;
+    case "applied":
+      yield* nestedConditions(condition.condition);
+      return;
     default:
       return;
   }

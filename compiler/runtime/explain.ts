@@ -139,8 +139,7 @@ function recordsTruth(
   bindings: Bindings,
 ): Truth {
   const list = scope.factValues[positionOf(scope.index.factPosition, condition.list)] as
-    | readonly RecordValues[]
-    | undefined;
+    readonly RecordValues[] | undefined;
   const compiled =
     (inner: Condition): RecordTest =>
     (record) =>

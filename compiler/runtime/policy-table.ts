@@ -91,9 +91,16 @@ export type Condition =
       readonly kind: "field";
       readonly variable: string;
       readonly field: string;
-      readonly test: { readonly kind: "yes" } | { readonly kind: "contains"; readonly mode: "all" | "any"; readonly values: readonly string[] };
+      readonly test:
+        | { readonly kind: "yes" }
+        | { readonly kind: "contains"; readonly mode: "all" | "any"; readonly values: readonly string[] };
     }
-  | { readonly kind: "records"; readonly list: string; readonly variable: string; readonly quantifier: RecordQuantifier };
+  | {
+      readonly kind: "records";
+      readonly list: string;
+      readonly variable: string;
+      readonly quantifier: RecordQuantifier;
+    };
 
 /** What compiled logic reads: the facts, the definitions and parts (each computed once), the service date. */
 export interface PolicyScope<FactValues, DefinitionValues, PartId extends string> {

@@ -200,7 +200,11 @@ export function latestRecord<R>(
   let best: string | undefined;
   for (const record of list) {
     const day = date(record);
-    if (typeof day === "string" && filter(record) === 2 && (best === undefined || compareDays(day, best) * direction > 0))
+    if (
+      typeof day === "string" &&
+      filter(record) === 2 &&
+      (best === undefined || compareDays(day, best) * direction > 0)
+    )
       best = day;
   }
   let truth: Truth = 2;

@@ -121,7 +121,9 @@ export type Expression =
       readonly values: readonly Value[];
       readonly span: Span;
     }
-  | RecordQuantifier;
+  | RecordQuantifier
+  /** `qualifying_rest_study(study)`: a definition with parameters, given named records. */
+  | { readonly kind: "call"; readonly name: Word; readonly arguments: readonly Word[]; readonly span: Span };
 
 /** The binding of a quantifier: `study in oxygen.studies`. */
 export interface RecordBinding {
@@ -248,6 +250,8 @@ export interface Definition {
   readonly name: Word;
   /** How the definition reads in a sentence: "the treatment is self-administered". */
   readonly label: TextLiteral;
+  /** `(study: oxygen.studies)`: each a name for a record of that list, which the body reads. */
+  readonly parameters: readonly { readonly name: Word; readonly list: Word }[];
   readonly body: Expression;
   /** The note that states this definition, when it comes from one. */
   readonly definedByNote?: Word;

@@ -401,12 +401,18 @@ class AstBuilder {
     const label = this.textOf(body);
     const expression = this.expressionIn(body);
     if (!name || !label || !expression) return [];
+    const names = inText(firstNode(body.children.parameterList)?.children.Name);
+    const parameters = names.flatMap((token, index) => {
+      const list = names[index + 1];
+      return index % 2 === 0 && list ? [{ name: word(token), list: word(list) }] : [];
+    });
     return [
       {
         kind: "definition",
         span,
         name: word(name),
         label,
+        parameters,
         body: expression,
         ...optional("definedByNote", definedByNote),
         readings,
@@ -897,6 +903,14 @@ class AstBuilder {
     if (quantified) return this.quantified(quantified);
     const records = firstNode(atom.children.recordQuantifier);
     if (records) return this.recordQuantifier(records);
+    const call = firstNode(atom.children.definitionCall);
+    if (call) {
+      const [callee, ...args] = inText(call.children.Name);
+      const callSpan = nodeSpan(call);
+      return callee && callSpan
+        ? { kind: "call", name: word(callee), arguments: args.map(word), span: callSpan }
+        : undefined;
+    }
     const predicate = firstNode(atom.children.predicate);
     return predicate ? this.predicate(predicate) : undefined;
   }
@@ -936,7 +950,15 @@ class AstBuilder {
       const than = this.term(firstNode(comparison?.children.term));
       const operator = comparison ? comparisonOperator(comparison.children) : undefined;
       if (!than || !operator) return undefined;
-      return { kind: "records", quantifier: "count", binding, ...optional("filter", countFilter), operator, than, span };
+      return {
+        kind: "records",
+        quantifier: "count",
+        binding,
+        ...optional("filter", countFilter),
+        operator,
+        than,
+        span,
+      };
     }
     const test = this.expressionIn(firstNode(children.hasClause));
     if (!test) return undefined;

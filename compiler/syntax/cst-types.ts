@@ -340,6 +340,19 @@ export type ValueDeclarationCstChildren = {
   text?: TextCstNode[];
 };
 
+export interface ParameterListCstNode extends CstNode {
+  name: "parameterList";
+  children: ParameterListCstChildren;
+}
+
+export type ParameterListCstChildren = {
+  LParen: IToken[];
+  Name: IToken[];
+  Colon: IToken[];
+  Comma?: IToken[];
+  RParen: IToken[];
+};
+
 export interface AskClauseCstNode extends CstNode {
   name: "askClause";
   children: AskClauseCstChildren;
@@ -368,6 +381,7 @@ export interface DefinitionBodyCstNode extends CstNode {
 
 export type DefinitionBodyCstChildren = {
   Name: IToken[];
+  parameterList?: ParameterListCstNode[];
   text: TextCstNode[];
   Kw_as: IToken[];
   expression: ExpressionCstNode[];
@@ -1087,6 +1101,7 @@ export type AtomCstChildren = {
   parenthesized?: ParenthesizedCstNode[];
   quantified?: QuantifiedCstNode[];
   recordQuantifier?: RecordQuantifierCstNode[];
+  definitionCall?: DefinitionCallCstNode[];
   predicate?: PredicateCstNode[];
 };
 
@@ -1112,6 +1127,18 @@ export type RecordQuantifierCstChildren = {
   parenthesized?: ParenthesizedCstNode[];
   Name?: IToken[];
   comparisonTail?: ComparisonTailCstNode[];
+};
+
+export interface DefinitionCallCstNode extends CstNode {
+  name: "definitionCall";
+  children: DefinitionCallCstChildren;
+}
+
+export type DefinitionCallCstChildren = {
+  Name: IToken[];
+  LParen: IToken[];
+  Comma?: IToken[];
+  RParen: IToken[];
 };
 
 export interface RecordBindingCstNode extends CstNode {
@@ -1358,6 +1385,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   setOfType(children: SetOfTypeCstChildren, param?: IN): OUT;
   valueDeclarations(children: ValueDeclarationsCstChildren, param?: IN): OUT;
   valueDeclaration(children: ValueDeclarationCstChildren, param?: IN): OUT;
+  parameterList(children: ParameterListCstChildren, param?: IN): OUT;
   askClause(children: AskClauseCstChildren, param?: IN): OUT;
   defineStatement(children: DefineStatementCstChildren, param?: IN): OUT;
   definitionBody(children: DefinitionBodyCstChildren, param?: IN): OUT;
@@ -1418,6 +1446,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   notExpression(children: NotExpressionCstChildren, param?: IN): OUT;
   atom(children: AtomCstChildren, param?: IN): OUT;
   recordQuantifier(children: RecordQuantifierCstChildren, param?: IN): OUT;
+  definitionCall(children: DefinitionCallCstChildren, param?: IN): OUT;
   recordBinding(children: RecordBindingCstChildren, param?: IN): OUT;
   whereClause(children: WhereClauseCstChildren, param?: IN): OUT;
   hasClause(children: HasClauseCstChildren, param?: IN): OUT;

@@ -269,6 +269,20 @@ class PolicyParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.text));
   });
 
+  /** `(study: oxygen.studies)`: a definition of a condition on a record of that list. */
+  private parameterList = this.RULE("parameterList", () => {
+    this.CONSUME(LParen);
+    this.AT_LEAST_ONE_SEP({
+      SEP: Comma,
+      DEF: () => {
+        this.CONSUME(Name);
+        this.CONSUME(Colon);
+        this.CONSUME2(Name);
+      },
+    });
+    this.CONSUME(RParen);
+  });
+
   private askClause = this.RULE("askClause", () => {
     this.CONSUME(K.ask);
     this.SUBRULE(this.text);
@@ -282,6 +296,7 @@ class PolicyParser extends CstParser {
 
   private definitionBody = this.RULE("definitionBody", () => {
     this.CONSUME(Name);
+    this.OPTION(() => this.SUBRULE(this.parameterList));
     this.SUBRULE(this.text);
     this.CONSUME(K.as);
     this.SUBRULE(this.expression);
@@ -874,6 +889,7 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.parenthesized) },
       { ALT: () => this.SUBRULE(this.quantified) },
       { ALT: () => this.SUBRULE(this.recordQuantifier) },
+      { ALT: () => this.SUBRULE(this.definitionCall) },
       { ALT: () => this.SUBRULE(this.predicate) },
     ]);
   });
@@ -924,6 +940,14 @@ class PolicyParser extends CstParser {
         },
       },
     ]);
+  });
+
+  /** `qualifying_rest_study(study)`: a definition with parameters, given the records it is about. */
+  private definitionCall = this.RULE("definitionCall", () => {
+    this.CONSUME(Name);
+    this.CONSUME(LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME2(Name) });
+    this.CONSUME(RParen);
   });
 
   /** `study in oxygen.studies`: the name each record goes by, and the list. */

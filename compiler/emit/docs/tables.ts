@@ -38,7 +38,8 @@ function allowedWords(type: FactModel["type"]): Inline {
     case "list":
       return join(
         type.fields.map(
-          (field) => words`${code(field.name)} (${text(field.label)}): ${typeWords(field.type)}, ${allowedWords(field.type)}`,
+          (field) =>
+            words`${code(field.name)} (${text(field.label)}): ${typeWords(field.type)}, ${allowedWords(field.type)}`,
         ),
         "; ",
       );

@@ -119,13 +119,23 @@ export class ConditionWords {
             lead: negated
               ? words`at least one of ${records} fails the test below:`
               : words`every one of ${records} passes the test below:`,
-            items: [...selected(words`counting only`), { kind: "list", lead: words`the test:`, items: [this.phrase(quantifier.test)] }],
+            items: [
+              ...selected(words`counting only`),
+              { kind: "list", lead: words`the test:`, items: [this.phrase(quantifier.test)] },
+            ],
           };
         case "count": {
           const operator = negated
             ? ({ "<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "!=", "!=": "=" } as const)[quantifier.operator]
             : quantifier.operator;
-          const compared = { "<": "is less than", "<=": "is at most", ">": "is more than", ">=": "is at least", "=": "is", "!=": "is not" }[operator];
+          const compared = {
+            "<": "is less than",
+            "<=": "is at most",
+            ">": "is more than",
+            ">=": "is at least",
+            "=": "is",
+            "!=": "is not",
+          }[operator];
           const lead = words`the number of ${records} ${text(compared)} ${this.term(quantifier.than)}`;
           if (filter.kind === "constant" && filter.value) return { kind: "inline", text: lead };
           return { kind: "list", lead: words`${lead}, counting those for which:`, items: [this.phrase(filter)] };
@@ -137,7 +147,10 @@ export class ConditionWords {
           return {
             kind: "list",
             lead,
-            items: [...selected(words`choosing among`), { kind: "list", lead: words`the test:`, items: [this.phrase(quantifier.test)] }],
+            items: [
+              ...selected(words`choosing among`),
+              { kind: "list", lead: words`the test:`, items: [this.phrase(quantifier.test)] },
+            ],
           };
         }
       }
@@ -161,8 +174,9 @@ export class ConditionWords {
   }
 
   private unit(term: Term, other: Term): Inline {
-    if (term.kind !== "number" || other.kind !== "fact") return words``;
-    const type = this.facts.get(other.fact)?.type;
+    if (term.kind !== "number" || (other.kind !== "fact" && other.kind !== "field")) return words``;
+    const type =
+      other.kind === "field" ? this.fieldOf(other.variable, other.field)?.type : this.facts.get(other.fact)?.type;
     return type?.kind === "number" && type.unit !== undefined ? words` ${text(type.unit)}` : words``;
   }
 
@@ -188,7 +202,14 @@ export class ConditionWords {
           "=": "is",
           "!=": "is not",
         }[operator];
-    return words`${this.term(condition.left)}${this.unit(condition.left, condition.right)} ${text(phrase)} ${this.term(condition.right)}${this.unit(condition.right, condition.left)}`;
+    return words`${this.valueTerm(condition.left, condition.right)}${this.unit(condition.left, condition.right)} ${text(phrase)} ${this.valueTerm(condition.right, condition.left)}${this.unit(condition.right, condition.left)}`;
+  }
+
+  /** A term, or the label of a value compared with a one-of field of a record ("at rest"). */
+  private valueTerm(term: Term, other: Term): Inline {
+    return term.kind === "text" && other.kind === "field"
+      ? this.fieldValueLabel(other.variable, other.field, term.value)
+      : this.term(term);
   }
 
   private link(kind: "definition" | "criterion", id: string, label: Inline): Inline {
@@ -259,7 +280,9 @@ export class ConditionWords {
       case "field": {
         const field = this.fieldSubject(condition.variable, condition.field);
         if (condition.test.kind === "yes") return inline(negated ? words`it is not the case that ${field}` : field);
-        const labels = condition.test.values.map((value) => this.fieldValueLabel(condition.variable, condition.field, value));
+        const labels = condition.test.values.map((value) =>
+          this.fieldValueLabel(condition.variable, condition.field, value),
+        );
         const quantity =
           condition.test.mode === "all"
             ? negated
@@ -272,12 +295,35 @@ export class ConditionWords {
       }
       case "records":
         return this.records(condition, negated);
+      case "applied": {
+        const label = this.link(
+          "definition",
+          condition.definition,
+          text(this.definitions.get(condition.definition) ?? condition.definition),
+        );
+        const named = words`${label} (for the ${text(condition.arguments.map((argument) => argument.replace(/_/g, " ")).join(" and the "))})`;
+        return inline(negated ? words`it is not the case that ${named}` : named);
+      }
+    }
+  }
+
+  /** Words of a condition that reads named records of these lists (a definition's parameters). */
+  phraseWith(records: readonly { readonly name: string; readonly list: string }[], condition: Condition): Phrase {
+    for (const { name, list } of records) {
+      const fact = this.facts.get(list);
+      if (fact) this.bindings.set(name, fact);
+    }
+    try {
+      return this.phrase(condition);
+    } finally {
+      for (const { name } of records) this.bindings.delete(name);
     }
   }
 
   private fieldValueLabel(variable: string, field: string, value: string): Inline {
     const type = this.fieldOf(variable, field)?.type;
-    const found = type && (type.kind === "oneOf" || type.kind === "setOf") ? type.values.find((v) => v.name === value) : undefined;
+    const found =
+      type && (type.kind === "oneOf" || type.kind === "setOf") ? type.values.find((v) => v.name === value) : undefined;
     return found ? text(found.label) : code(value);
   }
 

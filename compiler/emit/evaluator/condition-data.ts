@@ -84,6 +84,9 @@ export class ConditionData {
               `${names}, ${stringLiteral(condition.test.mode)}, ${this.texts(condition.test.values)}`,
             );
       }
+      case "applied":
+        // The data the explanation walks is the body itself; the docs and the trace name the definition.
+        return this.write(condition.condition);
       case "records":
         return this.call(
           "records",

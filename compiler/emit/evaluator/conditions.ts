@@ -197,6 +197,8 @@ export class ConditionCompiler {
       }
       case "records":
         return this.records(condition, reads);
+      case "applied":
+        return this.truth(condition.condition, reads);
     }
   }
 }

@@ -269,6 +269,8 @@ export function truthOf(condition: Condition, scope: ConditionScope): Truth {
     }
     case "records":
       return recordsTruth(condition, scope);
+    case "applied":
+      return truthOf(condition.condition, scope);
   }
 }
 
@@ -312,6 +314,9 @@ export function factsAwaited(condition: Condition, scope: ConditionScope, into: 
       factsAwaited(scope.part(condition.id), scope, into);
       return;
     case "field":
+      return;
+    case "applied":
+      factsAwaited(condition.condition, scope, into);
       return;
     case "records": {
       // The list; the fact a count compares with; what its conditions wait on, over every record.
