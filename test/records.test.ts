@@ -155,7 +155,14 @@ describe("the generated module of the records fixture", () => {
   let source = "";
 
   beforeAll(async () => {
-    const plan = await planFromSources([{ path: fixturePath, text: fixtureText }], []);
+    const fieldsPath = "test/fixtures/records/record-fields.policy";
+    const plan = await planFromSources(
+      [
+        { path: fixturePath, text: fixtureText },
+        { path: fieldsPath, text: readFileSync(join(projectRoot, fieldsPath), "utf8") },
+      ],
+      [],
+    );
     expect(plan.diagnostics).toEqual([]);
     rmSync(buildFolder, { recursive: true, force: true });
     for (const file of plan.files) {
@@ -179,10 +186,11 @@ describe("the generated module of the records fixture", () => {
     expect(source).toContain('someRecord(facts["oxygen.studies"], (record_test) =>');
   });
 
-  it("compiles under the project's strict settings", () => {
+  it("compiles under the project's strict settings, with every test of a field (record-fields fixture) too", () => {
     const config = ts.readConfigFile(join(projectRoot, "tsconfig.json"), (path) => ts.sys.readFile(path));
     const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, projectRoot);
-    const program = ts.createProgram([evaluatorPath], { ...options, noEmit: true });
+    const fieldsEvaluator = join(buildFolder, "generated", "record-fields", "evaluator.ts");
+    const program = ts.createProgram([evaluatorPath, fieldsEvaluator], { ...options, noEmit: true });
     const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     expect(problems).toEqual([]);
   });
