@@ -324,3 +324,16 @@ criterion I.1 "x" met when some test in lab.tests where looping(test)
     expect(codes).toContain("PC023");
   });
 });
+
+describe("the names a list fact gives the generated module", () => {
+  it("are held to the other generated names: a record's interface may not be another fact's values type", () => {
+    const source = `policy T.REC
+  title "Records" plan "Plan" description "Records." last review 2024-01
+revision 2024-01 "Original." effective 2024-01-01
+fact lab.tests: list of field day "the day": date description "The tests." ask "Which tests?"
+fact lab.tests_record: one of kept "kept", lost "lost" description "The record." ask "Where is it?"
+`;
+    const found = checkPolicySource(source, "policy/t.policy").diagnostics.filter((d) => d.code === "PC013");
+    expect(found.map((d) => d.message).join("\n")).toContain("the interface of a record of `lab.tests`");
+  });
+});

@@ -437,10 +437,12 @@ class Lowering {
       ordered.push({
         name,
         label: definition.label.value,
-        parameters: definition.parameters.map((parameter) => ({
-          name: parameter.name.text,
-          list: parameter.list.text,
-        })),
+        ...(definition.parameters.length > 0 && {
+          parameters: definition.parameters.map((parameter) => ({
+            name: parameter.name.text,
+            list: parameter.list.text,
+          })),
+        }),
         condition,
         ...(definition.definedByNote && { definedByNote: definition.definedByNote.text }),
         readings: readings(definition),

@@ -157,8 +157,8 @@ export interface RevisionModel {
 export interface DefinitionModel {
   readonly name: string;
   readonly label: string;
-  /** For a definition of a condition on records: each parameter's name and its list (none for the others). */
-  readonly parameters: readonly { readonly name: string; readonly list: string }[];
+  /** For a definition of a condition on records: each parameter's name and its list (absent for the others). */
+  readonly parameters?: readonly { readonly name: string; readonly list: string }[];
   readonly condition: Condition;
   readonly definedByNote?: string;
   readonly readings: readonly string[];

@@ -359,9 +359,9 @@ export function definitionBlocks(context: DocsContext): Block[] {
       },
       {
         kind: "paragraph",
-        text: words`${strong(text(definition.label))}${parametersWords(definition.parameters)}: ${definitionLead(context.words.phraseWith(definition.parameters, definition.condition))}`,
+        text: words`${strong(text(definition.label))}${parametersWords(definition.parameters ?? [])}: ${definitionLead(context.words.phraseWith(definition.parameters ?? [], definition.condition))}`,
       },
-      ...definitionList(context.words.phraseWith(definition.parameters, definition.condition)),
+      ...definitionList(context.words.phraseWith(definition.parameters ?? [], definition.condition)),
       ...(definition.definedByNote !== undefined || definition.readings.length > 0
         ? [
             {
