@@ -33,6 +33,7 @@ import { median } from "./measure.js";
 import { formatBytes, formatCount, formatMs, formatRange, table, targetRows, type Target } from "./report.js";
 import { syntheticCorpus } from "./synthetic-policy.js";
 import { measureThroughput, retainedBytesPerDecision } from "./throughput.js";
+import { measureRecordsThroughput, RECORDS_PER_LIST } from "./records-throughput.js";
 import { malformedFactSets, wncFactSets } from "./wnc-fact-sets.js";
 import { malformedClaims, wncClaims } from "./wnc-claims.js";
 
@@ -41,6 +42,8 @@ const CORPUS_SIZES = [50, 100, 200] as const;
 const FACT_SETS = 100_000;
 const MALFORMED_SETS = 5_000;
 const CLAIMS = 100_000;
+/** Fact sets of the records fixture, each a list of RECORDS_PER_LIST studies. */
+const RECORDS_FACT_SETS = 200;
 const MALFORMED_CLAIMS = 5_000;
 /** Decisions kept alive to weigh them: enough to swamp heap noise, few enough to stay quick. */
 const WEIGHED_DECISIONS = 20_000;
@@ -135,6 +138,9 @@ async function main(): Promise<void> {
   progress("timing decisions");
   const throughput = measureThroughput(sets, 2, 7);
   const bytes = retainedBytesPerDecision(sets.slice(0, WEIGHED_DECISIONS));
+
+  progress(`timing decisions of the records fixture, ${formatCount(RECORDS_PER_LIST)} records per list`);
+  const recordsThroughput = await measureRecordsThroughput(RECORDS_FACT_SETS, 5);
 
   progress("timing claim checks");
   const claimThroughput = measureClaimThroughput(claims, 2, 7);
@@ -268,6 +274,10 @@ async function main(): Promise<void> {
     ],
     ["  ratio generated / hand-written", `${ratio.toFixed(2)}x`],
     ["  ratio generated with trace / hand-written", `${traceRatio.toFixed(2)}x`],
+    [
+      `  records fixture, ${formatCount(RECORDS_PER_LIST)} records per list (${[...recordsThroughput.outcomes].map(([outcome, count]) => `${outcome} ${percent(count, RECORDS_FACT_SETS)}`).join(", ")})`,
+      rate(recordsThroughput.perSecond),
+    ],
     [""],
     [
       `Claim checker WNC.CP.224 (${formatCount(claims.length)} claims: ${verdictMix})`,

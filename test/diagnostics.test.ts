@@ -110,6 +110,19 @@ function timed(condition: string): string {
   return `${base}${dateFact}criterion I.4 "x" met when ${condition}\n`;
 }
 
+/** The base policy with a list fact of studies, each with a date, a number and a yes-or-no field. */
+const listedBase = `${base}fact a.studies: list of
+    field performed "the day of the study": date
+    field pressure "the oxygen pressure": number unit "mm Hg" from 0 to 800
+    field ordered "the study was ordered": yes or no
+  description "The studies." ask "Which studies?"
+`;
+
+/** The base policy with a list fact and one more criterion, whose condition is `condition`. */
+function listed(condition: string): string {
+  return `${listedBase}criterion I.4 "x" met when ${condition}\n`;
+}
+
 /** A policy with a coding table: the codes A0001 and A0002 in the group `pair`, then `table`. */
 function coding(table: string, statements = ""): string {
   const others = ["A0001", "A0002", "A0003"].filter((code) => !table.startsWith(`code ${code} `));
@@ -918,6 +931,154 @@ const examples: readonly Example[] = [
       ),
       underlined: "place",
       hint: "Add I.2 to the `overrides` of KIDS",
+    },
+  ),
+  // ----- PC090-PC099: records and lists -----------------------------------------------------------
+  example(
+    "unknownRecordField",
+    { name: "s.presure", list: "a.studies" },
+    {
+      name: "a field that is not in the record",
+      policy: listed("some s in a.studies where s.presure <= 55"),
+      underlined: "s.presure",
+      hint: "Did you mean `s.pressure`?",
+    },
+  ),
+  example(
+    "quantifierOverNonList",
+    { name: "a.age", is: "a number" },
+    {
+      name: "a quantifier over a fact that is not a list",
+      policy: listed("some s in a.age where s.pressure <= 55"),
+      underlined: "a.age",
+    },
+  ),
+  example(
+    "fieldOutsideQuantifier",
+    { name: "s.pressure", list: "a.studies" },
+    {
+      name: "a record's field used outside its quantifier",
+      policy: listed("(some s in a.studies where s.pressure <= 55) and s.pressure > 40"),
+      underlined: "s.pressure",
+      hint: "some s in a.studies where s.pressure",
+    },
+  ),
+  example(
+    "recordNameTaken",
+    { name: "s", is: "the records of an enclosing condition" },
+    {
+      name: "a name for each record that an enclosing quantifier already gives",
+      policy: listed("some s in a.studies where some s in a.studies where s.pressure <= 55"),
+      underlined: "s",
+    },
+  ),
+  example(
+    "recordNameTaken",
+    { name: "a", is: "a fact" },
+    {
+      name: "a name for each record that is the group of a fact",
+      policy: listed("some a in a.studies where a.pressure <= 55"),
+      underlined: "a",
+    },
+  ),
+  example(
+    "latestByNonDate",
+    { field: "s.pressure", is: "a number", quantifier: "latest" },
+    {
+      name: "the latest record by a field that is not a date",
+      policy: listed("latest s in a.studies by pressure has s.pressure <= 55"),
+      underlined: "pressure",
+      hint: "Name a date field: performed",
+    },
+  ),
+  example(
+    "countComparedWithNonNumber",
+    { subject: "a.flag", is: "yes or no" },
+    {
+      name: "a count compared with a yes-or-no fact",
+      policy: listed("count of s in a.studies >= a.flag"),
+      underlined: "a.flag",
+    },
+  ),
+  example(
+    "listUsedAsValue",
+    { name: "a.studies" },
+    { name: "a list fact compared as a value", policy: listed("a.studies = 2"), underlined: "a.studies" },
+  ),
+  example(
+    "duplicateRecordField",
+    { field: "pressure", list: "a.twice" },
+    {
+      name: "a field declared twice",
+      policy: `${listedBase}fact a.twice: list of field pressure "p": number field pressure "q": number description "T." ask "T?"\n`,
+      underlined: "pressure",
+    },
+  ),
+  example(
+    "listFactOfClaim",
+    { name: "claim.readings" },
+    {
+      name: "a claim fact that is a list",
+      policy: `${base}claim fact readings: list of field value "v": number description "R." ask "R?"\n`,
+      underlined: 'list of field value "v": number',
+    },
+  ),
+  example(
+    "caseRecordProblem",
+    { list: "a.studies", index: 0, field: "presure", problem: "not a field" },
+    {
+      name: "a case giving a record a field the list does not have",
+      policy: listed("some s in a.studies where s.pressure <= 55"),
+      cases: `cases for T.1\ncase "x" on 2024-02-01 a.studies = [(presure 50)] expect covered\n`,
+      underlined: "presure",
+      hint: "Did you mean `pressure`?",
+    },
+  ),
+  example(
+    "caseRecordProblem",
+    { list: "a.studies", index: 0, field: "performed", problem: "a list of records is expected" },
+    {
+      name: "a case giving a list fact a single value",
+      policy: listed("some s in a.studies where s.pressure <= 55"),
+      cases: `cases for T.1\ncase "x" on 2024-02-01 a.studies = 50 expect covered\n`,
+      underlined: "50",
+    },
+  ),
+  example(
+    "wrongDefinitionCall",
+    { name: "low", problem: { kind: "arity", expected: 1, given: 2 } },
+    {
+      name: "a definition with parameters given too many records",
+      policy: `${listedBase}define low(s: a.studies) "the study is low" as s.pressure <= 55\ncriterion I.4 "x" met when some s in a.studies where some t in a.studies where low(s, t)\n`,
+      underlined: "low(s, t)",
+    },
+  ),
+  example(
+    "wrongDefinitionCall",
+    { name: "low", problem: { kind: "notARecord", argument: "a.flag" } },
+    {
+      name: "a definition with parameters given something that is not a record",
+      policy: `${listedBase}define low(s: a.studies) "the study is low" as s.pressure <= 55\ncriterion I.4 "x" met when low(a.flag)\n`,
+      underlined: "a.flag",
+    },
+  ),
+  example(
+    "wrongDefinitionCall",
+    { name: "adult", problem: { kind: "noParameters" } },
+    {
+      name: "a definition without parameters called with records",
+      policy: `${listedBase}define adult "an adult" as a.age >= 18\ncriterion I.4 "x" met when some s in a.studies where adult(s)\n`,
+      underlined: "adult(s)",
+    },
+  ),
+  example(
+    "definitionNeedsRecords",
+    { name: "low", parameters: "a record of a.studies" },
+    {
+      name: "a definition with parameters named alone",
+      policy: `${listedBase}define low(s: a.studies) "the study is low" as s.pressure <= 55\ncriterion I.4 "x" met when low\n`,
+      underlined: "low",
+      hint: "some s in a.studies where",
     },
   ),
 

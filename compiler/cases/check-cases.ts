@@ -13,7 +13,12 @@ import { describeStatement } from "../check/symbols.js";
 import { isValidDate, valueText, valueTypeWord } from "../check/literals.js";
 import { compareText } from "../diagnostics/compare-text.js";
 
-export type FactValue = boolean | number | string | readonly string[];
+export type FactValue = boolean | number | string | readonly string[] | readonly RecordFacts[];
+
+/** A record of a list fact in a case: its known fields, by name. */
+export interface RecordFacts {
+  readonly [field: string]: FactValue;
+}
 
 export interface CaseExpectation {
   readonly outcome: Ast.ExpectedOutcome;
@@ -219,6 +224,16 @@ class CasesChecker {
     context: string,
   ): FactValue | undefined {
     const type = fact.type;
+    if (type.kind === "list") return this.recordsValue(fact, type, assigned, context);
+    if (assigned.kind === "records") {
+      this.report(
+        catalogue.typeMismatch,
+        assigned.span,
+        { subject: "[...]", is: "a list", needs: { by: "fact", fact: fact.name, takes: "one value" } },
+        context,
+      );
+      return undefined;
+    }
     if (type.kind === "setOf") {
       const values = assigned.kind === "list" ? assigned.values : [assigned.value];
       const words = values.map((value) => this.enumWord(fact, value, context));
@@ -305,6 +320,60 @@ class CasesChecker {
         }
         return value.value;
     }
+  }
+
+  /** The records of a list fact: each field one of the list's, given once, of its field's type. */
+  private recordsValue(
+    fact: FactModel,
+    type: Extract<FactModel["type"], { kind: "list" }>,
+    assigned: Exclude<Ast.AssignedValue, { kind: "unknown" }>,
+    context: string,
+  ): FactValue | undefined {
+    const first = type.fields[0]?.name ?? "field";
+    if (assigned.kind !== "records") {
+      this.report(
+        catalogue.caseRecordProblem,
+        assigned.span,
+        { list: fact.name, index: 0, field: first, problem: "a list of records is expected" },
+        context,
+      );
+      return undefined;
+    }
+    let valid = true;
+    const records = assigned.records.map((record, index) => {
+      const values: Record<string, FactValue> = {};
+      for (const given of record.fields) {
+        const field = type.fields.find((candidate) => candidate.name === given.name.text);
+        const problem = !field ? "not a field" : Object.hasOwn(values, given.name.text) ? "given twice" : undefined;
+        if (problem || !field) {
+          valid = false;
+          this.report(
+            catalogue.caseRecordProblem,
+            given.name.span,
+            { list: fact.name, index, field: given.name.text, problem: problem ?? "not a field" },
+            context,
+            didYouMean(
+              given.name.text,
+              type.fields.map((candidate) => candidate.name),
+            ) ?? `The fields are: ${type.fields.map((candidate) => candidate.name).join(", ")}.`,
+          );
+          continue;
+        }
+        if (given.value.kind === "unknown") continue;
+        const fieldFact: FactModel = {
+          name: `${fact.name}[${index}].${field.name}`,
+          type: field.type,
+          description: field.label,
+          question: "",
+          readBy: [],
+        };
+        const value = this.factValue(fieldFact, given.value, context);
+        if (value === undefined) valid = false;
+        else values[field.name] = value;
+      }
+      return values;
+    });
+    return valid ? records : undefined;
   }
 
   private enumWord(fact: FactModel, value: Ast.Value, context: string): string | undefined {

@@ -8,12 +8,13 @@ import { inForceOn, versionOn } from "../model/versions.js";
 import type { ComparisonOperator, Condition, PolicyModel, RuleModel, Term } from "../model/policy-model.js";
 import { windowBounds } from "../model/date-terms.js";
 import { shiftDate } from "../runtime/calendar.js";
-import type { ResolvedCase } from "./check-cases.js";
+import type { RecordFacts, ResolvedCase } from "./check-cases.js";
+import { countRecords, everyRecord, latestRecord, noRecord, someRecord, type RecordTest } from "../runtime/records.js";
 
 /** 0 false, 1 unknown, 2 true, as in the runtime. */
 export type Truth = 0 | 1 | 2;
 
-type Value = boolean | number | string | readonly string[];
+type Value = boolean | number | string | readonly string[] | readonly RecordFacts[];
 
 /** What one case gives a condition to read. */
 export interface CaseScope {
@@ -22,6 +23,8 @@ export interface CaseScope {
   /** The index of the revision in force on the service date; undefined before the policy took effect. */
   readonly revision: number | undefined;
   valueOf(fact: string): Value | undefined;
+  /** The record each enclosing quantifier names, by its name. */
+  readonly records?: ReadonlyMap<string, RecordFacts>;
 }
 
 function valueAt(facts: Readonly<Record<string, unknown>>, name: string): Value | undefined {
@@ -58,8 +61,46 @@ function termValue(term: Term, scope: CaseScope): Value | undefined {
       const date = termValue(term.date, scope);
       return typeof date === "string" ? shiftDate(date, term.by.amount, term.by.unit) : undefined;
     }
+    case "field":
+      return scope.records?.get(term.variable)?.[term.field];
     default:
       return term.value;
+  }
+}
+
+/** A quantifier's truth over a case's records, with the runtime's own meaning of each quantifier. */
+function recordsTruth(condition: Extract<Condition, { kind: "records" }>, scope: CaseScope): Truth {
+  const list = scope.valueOf(condition.list) as readonly RecordFacts[] | undefined;
+  const test =
+    (inner: Condition): RecordTest<RecordFacts> =>
+    (record) =>
+      truthOf(inner, { ...scope, records: new Map(scope.records).set(condition.variable, record) });
+  const quantifier = condition.quantifier;
+  switch (quantifier.kind) {
+    case "some":
+      return someRecord(list, test(quantifier.filter));
+    case "none":
+      return noRecord(list, test(quantifier.filter));
+    case "every":
+      return everyRecord(list, test(quantifier.filter), test(quantifier.test));
+    case "count": {
+      const than = termValue(quantifier.than, scope);
+      return countRecords(
+        list,
+        test(quantifier.filter),
+        quantifier.operator,
+        typeof than === "number" ? than : undefined,
+      );
+    }
+    case "latest":
+    case "earliest":
+      return latestRecord(
+        list,
+        (record) => record[quantifier.by],
+        test(quantifier.filter),
+        test(quantifier.test),
+        quantifier.kind === "latest" ? 1 : -1,
+      );
   }
 }
 
@@ -135,6 +176,20 @@ export function truthOf(condition: Condition, scope: CaseScope): Truth {
       const version = versionOn(part, scope.model.revisions, scope.serviceDate);
       return version === undefined ? 0 : truthOf(version.condition, scope);
     }
+    case "field": {
+      const value = scope.records?.get(condition.variable)?.[condition.field];
+      if (value === undefined) return 1;
+      if (condition.test.kind === "yes") return truth(value === true);
+      const held: readonly unknown[] = Array.isArray(value) ? value : [];
+      const wanted = (name: string) => held.includes(name);
+      return truth(
+        condition.test.mode === "all" ? condition.test.values.every(wanted) : condition.test.values.some(wanted),
+      );
+    }
+    case "records":
+      return recordsTruth(condition, scope);
+    case "applied":
+      return truthOf(condition.condition, scope);
   }
 }
 

@@ -112,6 +112,8 @@ function termText(term: Term): string {
       return "service date";
     case "shifted":
       return `${termText(term.date)} ${term.by.amount < 0 ? "-" : "+"} ${Math.abs(term.by.amount)} ${term.by.unit}`;
+    case "field":
+      return `${term.variable}.${term.field}`;
     default:
       return String(term.value);
   }
@@ -144,6 +146,11 @@ export function conditionText(condition: Condition): string {
       return condition.id;
     case "constant":
       return condition.value ? "yes" : "no";
+    case "applied":
+      return `${condition.definition}(${condition.arguments.join(", ")})`;
+    case "records":
+      // A quantifier is one leaf: its inner conditions read a record, not the case.
+      return `${condition.quantifier.kind} ${condition.variable} in ${condition.list}`;
     default:
       return condition.kind;
   }

@@ -110,7 +110,13 @@ class PolicyChecker {
     for (const fact of this.symbols.facts.values()) this.checkFact(fact);
     checkGeneratedNames(this.symbols, this.diagnostics);
     for (const definition of this.symbols.definitions.values()) {
-      this.addReads(definition.name.text, checkExpression(definition.body, this.site(describeStatement(definition))));
+      this.addReads(
+        definition.name.text,
+        checkExpression(definition.body, {
+          ...this.site(describeStatement(definition)),
+          parameters: definition.parameters,
+        }),
+      );
       if (definition.definedByNote && this.symbols.outline.get(definition.definedByNote.text)?.kind !== "note") {
         this.report(
           catalogue.unknownName,
@@ -311,7 +317,48 @@ class PolicyChecker {
         context,
         'Add `ask "...?"`.',
       );
-    const type = fact.type;
+    if (fact.type.kind === "list") this.checkListType(fact, fact.type, context);
+    else this.checkFactType(fact.type, context);
+  }
+
+  /** A list fact: a coverage fact only, each field named once, each field's type as a fact's. */
+  private checkListType(
+    fact: Ast.FactDeclaration,
+    type: Extract<Ast.FactType, { kind: "list" }>,
+    context: string,
+  ): void {
+    if (fact.forClaims)
+      this.report(
+        catalogue.listFactOfClaim,
+        type.span,
+        { name: fact.name.text },
+        context,
+        "Give each value a claim fact of its own.",
+      );
+    const seen = new Set<string>();
+    for (const field of type.fields) {
+      if (seen.has(field.name.text))
+        this.report(
+          catalogue.duplicateRecordField,
+          field.name.span,
+          { field: field.name.text, list: fact.name.text },
+          context,
+          "Remove one of them, or rename it.",
+        );
+      seen.add(field.name.text);
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(field.name.text))
+        this.report(
+          catalogue.malformedName,
+          field.name.span,
+          { name: field.name.text, of: "value" },
+          context,
+          "Start the field's name with a letter, then use letters, digits and underscores.",
+        );
+      this.checkFactType(field.type, context);
+    }
+  }
+
+  private checkFactType(type: Ast.FactType, context: string): void {
     if (type.kind === "number" && type.min !== undefined && type.max !== undefined && type.min > type.max) {
       this.report(
         catalogue.impossibleRange,

@@ -52,8 +52,22 @@ export function describeFactType(type: Ast.FactType): TypeWord {
       return `one of ${type.values.length} values`;
     case "setOf":
       return `a set of ${type.values.length} values`;
+    case "list":
+      return "a list of records";
   }
 }
+
+/** The records a quantifier goes through, by the name it gives each. */
+interface RecordScope {
+  readonly variable: string;
+  readonly list: Ast.FactDeclaration;
+  readonly fields: readonly Ast.RecordFieldDeclaration[];
+}
+
+type FieldLookup =
+  | { readonly kind: "field"; readonly scope: RecordScope; readonly field: Ast.RecordFieldDeclaration }
+  | { readonly kind: "reported" }
+  | { readonly kind: "none" };
 
 function describeOperandType(type: ValidOperandType): TypeWord {
   switch (type.kind) {
@@ -71,6 +85,10 @@ function describeOperandType(type: ValidOperandType): TypeWord {
 
 class ExpressionChecker {
   readonly reads = emptyReads();
+  /** The quantifiers around the condition being checked, outermost first. */
+  private readonly recordScopes: RecordScope[] = [];
+  /** A field seen as a fact of its type, so the checks of values and comparisons read it as one. */
+  private readonly fieldFacts = new Map<Ast.RecordFieldDeclaration, Ast.FactDeclaration>();
 
   constructor(
     private readonly symbols: PolicySymbols,
@@ -159,6 +177,226 @@ class ExpressionChecker {
         return this.checkIs(expression);
       case "contains":
         return this.checkContains(expression);
+      case "records":
+        return this.checkRecords(expression);
+      case "call":
+        return this.checkCall(expression);
+    }
+  }
+
+  /** A definition's parameters, each the name of a record of its list; false (reported) when one is not. */
+  enterParameters(parameters: readonly { readonly name: Ast.Word; readonly list: Ast.Word }[]): boolean {
+    let valid = true;
+    for (const parameter of parameters) {
+      const fact = this.scopedFact(parameter.list);
+      if (!fact || fact.type.kind !== "list") {
+        this.report(
+          catalogue.quantifierOverNonList,
+          parameter.list.span,
+          { name: parameter.list.text, is: fact ? describeFactType(fact.type) : "not a fact" },
+          "A parameter is a record of a list fact: `(study: oxygen.studies)`.",
+        );
+        valid = false;
+        continue;
+      }
+      this.resolutions.set(parameter.list, { kind: "fact", fact });
+      if (!this.checkRecordName(parameter.name)) {
+        valid = false;
+        continue;
+      }
+      this.recordScopes.push({ variable: parameter.name.text, list: fact, fields: fact.type.fields });
+    }
+    return valid;
+  }
+
+  private checkCall(expression: Extract<Ast.Expression, { kind: "call" }>): void {
+    const { name } = expression;
+    const definition = this.symbols.definitions.get(name.text);
+    if (!definition || this.scope !== "coverage") {
+      this.report(
+        catalogue.unknownName,
+        name.span,
+        { name: name.text, kind: "fact, definition or criterion" },
+        suggestionBudget(this.symbols).didYouMean(name.text, () => [...this.symbols.definitions.keys()]),
+      );
+      return;
+    }
+    this.reads.definitions.add(name.text);
+    this.resolutions.set(name, { kind: "definition", definition });
+    const wrong = (problem: Parameters<typeof catalogue.wrongDefinitionCall.message>[0]["problem"], span: Ast.Span) =>
+      this.report(
+        catalogue.wrongDefinitionCall,
+        span,
+        { name: name.text, problem },
+        `It is defined at line ${definition.span.line}.`,
+      );
+    if (definition.parameters.length === 0) return wrong({ kind: "noParameters" }, expression.span);
+    if (definition.parameters.length !== expression.arguments.length)
+      return wrong(
+        { kind: "arity", expected: definition.parameters.length, given: expression.arguments.length },
+        expression.span,
+      );
+    expression.arguments.forEach((argument, index) => {
+      const scope = this.recordScopes.find((candidate) => candidate.variable === argument.text);
+      const expected = definition.parameters[index]?.list.text ?? "";
+      if (!scope) wrong({ kind: "notARecord", argument: argument.text }, argument.span);
+      else if (scope.list.name.text !== expected)
+        wrong({ kind: "otherList", argument: argument.text, list: scope.list.name.text, expected }, argument.span);
+    });
+  }
+
+  // ----- records and lists -----------------------------------------------------------------------
+
+  private fieldFact(field: Ast.RecordFieldDeclaration, name: Ast.Word): Ast.FactDeclaration {
+    let fact = this.fieldFacts.get(field);
+    if (!fact) {
+      fact = { kind: "fact", span: field.span, name, forClaims: false, type: field.type, readings: [] };
+      this.fieldFacts.set(field, fact);
+    }
+    return fact;
+  }
+
+  /** A name read as a field of a named record (`study.pressure`), resolved and reported here. */
+  private lookUpField(name: Ast.Word): FieldLookup {
+    const dot = name.text.indexOf(".");
+    const head = dot < 0 ? name.text : name.text.slice(0, dot);
+    const scope = this.recordScopes.find((candidate) => candidate.variable === head);
+    if (!scope) return { kind: "none" };
+    const fieldName = dot < 0 ? "" : name.text.slice(dot + 1);
+    const field = scope.fields.find((candidate) => candidate.name.text === fieldName);
+    if (!field) {
+      const fieldNames = scope.fields.map((candidate) => `${head}.${candidate.name.text}`);
+      this.report(
+        catalogue.unknownRecordField,
+        name.span,
+        { name: name.text, list: scope.list.name.text },
+        didYouMean(name.text, fieldNames) ?? `The fields are: ${fieldNames.join(", ")}.`,
+      );
+      return { kind: "reported" };
+    }
+    this.resolutions.set(name, { kind: "field", variable: head, list: scope.list, field });
+    return { kind: "field", scope, field };
+  }
+
+  /** A name that is no fact but reads like a field of a list's records, outside any quantifier over them. */
+  private reportFieldOutsideQuantifier(name: Ast.Word): boolean {
+    const parts = name.text.split(".");
+    if (parts.length !== 2) return false;
+    const list = [...this.symbols.facts.values()].find(
+      (fact) => fact.type.kind === "list" && fact.type.fields.some((field) => field.name.text === parts[1]),
+    );
+    if (!list) return false;
+    this.report(
+      catalogue.fieldOutsideQuantifier,
+      name.span,
+      { name: name.text, list: list.name.text },
+      `Read it inside a condition that names the records, for example \`some ${parts[0]} in ${list.name.text} where ${name.text} ...\`.`,
+    );
+    return true;
+  }
+
+  private reportListUsedAsValue(fact: Ast.FactDeclaration, span: Ast.Span): void {
+    this.report(
+      catalogue.listUsedAsValue,
+      span,
+      { name: fact.name.text },
+      `Go through its records, for example \`some record in ${fact.name.text} where ...\`.`,
+    );
+  }
+
+  /** Whether `variable` may name each record; reported when it may not. */
+  private checkRecordName(variable: Ast.Word): boolean {
+    const name = variable.text;
+    const is = name.includes(".")
+      ? ("a dotted name" as const)
+      : this.recordScopes.some((scope) => scope.variable === name)
+        ? ("the records of an enclosing condition" as const)
+        : this.symbols.definitions.has(name)
+          ? ("a definition" as const)
+          : this.symbols.outline.get(name)?.kind === "criterion"
+            ? ("a criterion" as const)
+            : [...this.symbols.facts.keys()].some((fact) => fact === name || fact.startsWith(`${name}.`))
+              ? ("a fact" as const)
+              : undefined;
+    if (is === undefined) return true;
+    this.report(
+      catalogue.recordNameTaken,
+      variable.span,
+      { name, is },
+      "Name each record with a word of its own, such as `study` or `reading`.",
+    );
+    return false;
+  }
+
+  private checkRecords(expression: Extract<Ast.Expression, { kind: "records" }>): void {
+    const { variable, list } = expression.binding;
+    const fact = this.scopedFact(list);
+    if (!fact) {
+      if (!this.symbols.facts.has(list.text)) {
+        const lists = this.scopedFactNames().filter((name) => this.symbols.facts.get(name)?.type.kind === "list");
+        this.report(
+          catalogue.quantifierOverNonList,
+          list.span,
+          { name: list.text, is: "not a fact" },
+          didYouMean(list.text, lists) ?? "Declare the list with `fact <name>: list of field ...`.",
+        );
+      }
+      return;
+    }
+    this.reads.facts.add(list.text);
+    this.resolutions.set(list, { kind: "fact", fact });
+    if (fact.type.kind !== "list") {
+      this.report(
+        catalogue.quantifierOverNonList,
+        list.span,
+        { name: list.text, is: describeFactType(fact.type) },
+        "Test the fact itself, without `some`, `no`, `every`, `count`, `latest` or `earliest`.",
+      );
+      return;
+    }
+    if (!this.checkRecordName(variable)) return;
+    const scope: RecordScope = { variable: variable.text, list: fact, fields: fact.type.fields };
+    this.recordScopes.push(scope);
+    try {
+      if (expression.filter) this.check(expression.filter);
+      switch (expression.quantifier) {
+        case "some":
+        case "none":
+          return;
+        case "every":
+          return this.check(expression.test);
+        case "latest":
+        case "earliest": {
+          const byName: Ast.Word = { text: `${variable.text}.${expression.by.text}`, span: expression.by.span };
+          const by = this.lookUpField(byName);
+          if (by.kind === "field" && by.field.type.kind !== "date")
+            this.report(
+              catalogue.latestByNonDate,
+              expression.by.span,
+              { field: byName.text, is: describeFactType(by.field.type), quantifier: expression.quantifier },
+              `Name a date field: ${
+                scope.fields
+                  .filter((field) => field.type.kind === "date")
+                  .map((field) => field.name.text)
+                  .join(", ") || "the records have none"
+              }.`,
+            );
+          return this.check(expression.test);
+        }
+        case "count": {
+          const than = this.operandType(expression.than);
+          if (than.kind !== "invalid" && than.kind !== "number")
+            this.report(
+              catalogue.countComparedWithNonNumber,
+              expression.than.span,
+              { subject: operandSource(expression.than), is: describeOperandType(than) },
+              "Compare the count with a number, for example `>= 2`.",
+            );
+          return;
+        }
+      }
+    } finally {
+      this.recordScopes.pop();
     }
   }
 
@@ -168,6 +406,18 @@ class ExpressionChecker {
    * answer is recorded in `resolutions`, which is all lowering reads.
    */
   private checkReference(name: Ast.Word): void {
+    const field = this.lookUpField(name);
+    if (field.kind === "reported") return;
+    if (field.kind === "field") {
+      if (field.field.type.kind !== "boolean")
+        this.report(
+          catalogue.typeMismatch,
+          name.span,
+          { subject: name.text, is: describeFactType(field.field.type), needs: { by: "condition" } },
+          "Compare it with a value.",
+        );
+      return;
+    }
     const outlined = this.symbols.outline.get(name.text);
     if (outlined) {
       if (outlined.kind !== "criterion") {
@@ -191,6 +441,18 @@ class ExpressionChecker {
       return;
     }
     const definition = this.symbols.definitions.get(name.text);
+    if (definition && this.scope === "coverage" && definition.parameters.length > 0) {
+      this.report(
+        catalogue.definitionNeedsRecords,
+        name.span,
+        {
+          name: name.text,
+          parameters: definition.parameters.map((parameter) => `a record of ${parameter.list.text}`).join(" and "),
+        },
+        `For example \`${name.text}(${definition.parameters.map((parameter) => parameter.name.text).join(", ")})\` inside \`some ${definition.parameters[0]?.name.text ?? "record"} in ${definition.parameters[0]?.list.text ?? "..."} where ...\`.`,
+      );
+      return;
+    }
     if (definition && this.scope === "coverage") {
       this.reads.definitions.add(name.text);
       this.resolutions.set(name, { kind: "definition", definition });
@@ -198,7 +460,7 @@ class ExpressionChecker {
     }
     const fact = this.scopedFact(name);
     if (!fact) {
-      if (!this.symbols.facts.has(name.text)) {
+      if (!this.symbols.facts.has(name.text) && !this.reportFieldOutsideQuantifier(name)) {
         this.report(
           catalogue.unknownName,
           name.span,
@@ -210,7 +472,9 @@ class ExpressionChecker {
     }
     this.reads.facts.add(name.text);
     this.resolutions.set(name, { kind: "fact", fact });
-    if (fact.type.kind !== "boolean") {
+    if (fact.type.kind === "list") {
+      this.reportListUsedAsValue(fact, name.span);
+    } else if (fact.type.kind !== "boolean") {
       const example =
         fact.type.kind === "oneOf" && fact.type.values[0]
           ? `\`${name.text} is ${fact.type.values[0].name.text}\``
@@ -325,8 +589,20 @@ class ExpressionChecker {
         return { kind: "date" };
       case "name": {
         const name = operand.name.text;
+        const field = this.lookUpField(operand.name);
+        if (field.kind === "reported") return { kind: "invalid" };
+        if (field.kind === "field") {
+          const type = field.field.type;
+          return type.kind === "oneOf" || type.kind === "setOf"
+            ? { kind: type.kind, fact: this.fieldFact(field.field, operand.name) }
+            : { kind: type.kind };
+        }
         const fact = this.scopedFact(operand.name);
         if (this.symbols.facts.has(name) && !fact) return { kind: "invalid" };
+        if (fact?.type.kind === "list") {
+          this.reportListUsedAsValue(fact, operand.span);
+          return { kind: "invalid" };
+        }
         if (fact) {
           this.reads.facts.add(name);
           this.resolutions.set(operand.name, { kind: "fact", fact });
@@ -338,6 +614,7 @@ class ExpressionChecker {
           this.checkReference(operand.name);
           return { kind: "boolean" };
         }
+        if (this.reportFieldOutsideQuantifier(operand.name)) return { kind: "invalid" };
         this.report(
           catalogue.unknownName,
           operand.span,
@@ -412,9 +689,17 @@ class ExpressionChecker {
       });
       return undefined;
     }
+    const field = this.lookUpField(subject.name);
+    if (field.kind === "reported") return undefined;
+    if (field.kind === "field") return this.fieldFact(field.field, subject.name);
     const fact = this.scopedFact(subject.name);
     if (this.symbols.facts.has(subject.name.text) && !fact) return undefined;
+    if (fact?.type.kind === "list") {
+      this.reportListUsedAsValue(fact, subject.span);
+      return undefined;
+    }
     if (!fact) {
+      if (this.reportFieldOutsideQuantifier(subject.name)) return undefined;
       if (this.symbols.definitions.has(subject.name.text)) {
         this.report(
           catalogue.typeMismatch,
@@ -551,6 +836,8 @@ export interface ExpressionSite {
   readonly owningCriterion?: string;
   /** Coverage conditions read the facts of a case; billing rules read the facts of a claim. */
   readonly scope?: FactScope;
+  /** For a definition with parameters: each a name for a record of a list, which its body reads. */
+  readonly parameters?: readonly { readonly name: Ast.Word; readonly list: Ast.Word }[];
 }
 
 export function checkExpression(expression: Ast.Expression, site: ExpressionSite): ExpressionReads {
@@ -562,6 +849,6 @@ export function checkExpression(expression: Ast.Expression, site: ExpressionSite
     site.owningCriterion,
     site.scope ?? "coverage",
   );
-  checker.check(expression);
+  if (checker.enterParameters(site.parameters ?? [])) checker.check(expression);
   return checker.reads;
 }

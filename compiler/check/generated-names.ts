@@ -46,6 +46,9 @@ function namesOf(fact: Ast.FactDeclaration): { name: string; role: GeneratedRole
       names.push({ name: groupInterfaceName(group), role: { kind: "groupInterface", group: group.join(".") } });
     }
   }
+  if (fact.type.kind === "list")
+    for (const suffix of ["Record", "RecordValues"])
+      names.push({ name: `${valuesTypeName(name)}${suffix}`, role: { kind: "recordInterface", fact: name } });
   if (isEnumerated(fact)) {
     names.push({ name: valuesTypeName(name), role: { kind: "valuesType", fact: name } });
     // Only the claim checker keeps a constant of allowed values; the evaluator reads its fact table.

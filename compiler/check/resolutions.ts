@@ -9,7 +9,14 @@ export type Resolution =
   | { readonly kind: "fact"; readonly fact: Ast.FactDeclaration }
   | { readonly kind: "definition"; readonly definition: Ast.Definition }
   /** A part of the criterion whose condition names it (I.C.4.a within I.C.4). */
-  | { readonly kind: "part"; readonly criterion: Ast.Criterion };
+  | { readonly kind: "part"; readonly criterion: Ast.Criterion }
+  /** A field of the record a quantifier around the name goes through: `study.pressure`. */
+  | {
+      readonly kind: "field";
+      readonly variable: string;
+      readonly list: Ast.FactDeclaration;
+      readonly field: Ast.RecordFieldDeclaration;
+    };
 
 /** Keyed by the name's node in the syntax tree: each use of a name is its own entry. */
 export type Resolutions = Map<Ast.Word, Resolution>;

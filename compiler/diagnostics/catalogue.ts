@@ -492,6 +492,113 @@ const entries = {
       `${a.id} is in the category ${a.category}, which ${a.exception} may override, but ${a.exception} does not list it under \`overrides\`.`,
   ),
 
+  // ----- PC09x-PC10x: records and lists -----------------------------------------------------------
+  unknownRecordField: entry(
+    "PC090",
+    "error",
+    "Field not in the record",
+    (a: { name: string; list: string }) => `${quoted(a.name)} is not a field of the records of ${a.list}.`,
+  ),
+  quantifierOverNonList: entry(
+    "PC091",
+    "error",
+    "Going through the records of something that is not a list",
+    (a: { name: string; is: TypeWord | "not a fact" }) =>
+      `${quoted(a.name)} is ${a.is}, and only a list fact has records to go through.`,
+  ),
+  fieldOutsideQuantifier: entry(
+    "PC092",
+    "error",
+    "Record field used outside its quantifier",
+    (a: { name: string; list: string }) =>
+      `${quoted(a.name)} reads a field of a record of ${a.list}, but no condition around it goes through those records.`,
+  ),
+  recordNameTaken: entry(
+    "PC093",
+    "error",
+    "Name of the records taken",
+    (a: {
+      name: string;
+      is: "a fact" | "a definition" | "a criterion" | "the records of an enclosing condition" | "a dotted name";
+    }) => `${quoted(a.name)} cannot name each record: it is ${a.is}.`,
+  ),
+  latestByNonDate: entry(
+    "PC094",
+    "error",
+    "Latest or earliest by a field that is not a date",
+    (a: { field: string; is: TypeWord; quantifier: "latest" | "earliest" }) =>
+      `The ${a.quantifier} record is found by a date, and the field ${quoted(a.field)} is ${a.is}.`,
+  ),
+  countComparedWithNonNumber: entry(
+    "PC095",
+    "error",
+    "Count compared with something that is not a number",
+    (a: { subject: string; is: TypeWord }) => `A count of records is a number, and ${quoted(a.subject)} is ${a.is}.`,
+  ),
+  listUsedAsValue: entry(
+    "PC096",
+    "error",
+    "List fact used as a value",
+    (a: { name: string }) =>
+      `${quoted(a.name)} is a list of records: it is neither a condition nor a value to compare.`,
+  ),
+  duplicateRecordField: entry(
+    "PC097",
+    "error",
+    "Field declared twice",
+    (a: { field: string; list: string }) => `The records of ${a.list} declare the field ${quoted(a.field)} twice.`,
+  ),
+  listFactOfClaim: entry(
+    "PC098",
+    "error",
+    "Claim fact that is a list",
+    (a: { name: string }) => `${quoted(a.name)} is a fact of a claim, and a claim's facts are single values.`,
+  ),
+  caseRecordProblem: entry(
+    "PC099",
+    "error",
+    "Record in a case does not fit its list",
+    (a: {
+      list: string;
+      index: number;
+      field: string;
+      problem: "not a field" | "given twice" | "a list of records is expected";
+    }) =>
+      a.problem === "a list of records is expected"
+        ? `${a.list} is a list of records: give it as \`[(${a.field} ...), ...]\`, \`[]\` or \`unknown\`.`
+        : `The record ${a.index + 1} of ${a.list} gives ${quoted(a.field)}, which is ${a.problem === "not a field" ? "not one of its fields" : "given twice"}.`,
+  ),
+  wrongDefinitionCall: entry(
+    "PC100",
+    "error",
+    "Wrong call of a definition",
+    (a: {
+      name: string;
+      problem:
+        | { kind: "noParameters" }
+        | { kind: "arity"; expected: number; given: number }
+        | { kind: "notARecord"; argument: string }
+        | { kind: "otherList"; argument: string; list: string; expected: string };
+    }) => {
+      switch (a.problem.kind) {
+        case "noParameters":
+          return `${quoted(a.name)} is a definition without parameters: name it on its own, without parentheses.`;
+        case "arity":
+          return `${quoted(a.name)} takes ${a.problem.expected} record${a.problem.expected === 1 ? "" : "s"}, and is given ${a.problem.given}.`;
+        case "notARecord":
+          return `${quoted(a.problem.argument)} is not the name of a record here, and ${quoted(a.name)} is given records.`;
+        case "otherList":
+          return `${quoted(a.problem.argument)} is a record of ${a.problem.list}, and ${quoted(a.name)} takes a record of ${a.problem.expected}.`;
+      }
+    },
+  ),
+  definitionNeedsRecords: entry(
+    "PC101",
+    "error",
+    "Definition named without its records",
+    (a: { name: string; parameters: string }) =>
+      `${quoted(a.name)} is a condition on ${a.parameters}: give it the record it is about, as ${quoted(`${a.name}(...)`)}.`,
+  ),
   // ----- PC130-PC139: claim rules as coding rules are written -------------------------------------
   refusesOwnModifier: entry(
     "PC130",

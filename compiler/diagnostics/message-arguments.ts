@@ -194,7 +194,9 @@ export function describeParentProblem(problem: ParentProblem): string {
 /** What a name in the generated evaluator is for (PC013, PC014). */
 export type GeneratedRole =
   | { readonly kind: "groupInterface"; readonly group: string }
-  | { readonly kind: "valuesType" | "valuesConstant"; readonly fact: string };
+  | { readonly kind: "valuesType" | "valuesConstant"; readonly fact: string }
+  /** The interfaces of one record of a list fact: as handed in, and as the rules read it. */
+  | { readonly kind: "recordInterface"; readonly fact: string };
 
 export function describeGeneratedRole(role: GeneratedRole): string {
   switch (role.kind) {
@@ -204,6 +206,8 @@ export function describeGeneratedRole(role: GeneratedRole): string {
       return `the type of the values of ${quoted(role.fact)}`;
     case "valuesConstant":
       return `the allowed values of ${quoted(role.fact)}`;
+    case "recordInterface":
+      return `the interface of a record of ${quoted(role.fact)}`;
   }
 }
 
@@ -286,6 +290,7 @@ export type TypeWord =
   | "a date"
   | `one of ${number} values`
   | `a set of ${number} values`
+  | "a list of records"
   | "a word"
   | "a list"
   | "a definition"

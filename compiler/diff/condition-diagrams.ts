@@ -143,6 +143,11 @@ export class ConditionDiagrams {
         if (part === undefined) throw new Error(`policyc diff: no part ${condition.id}`);
         return this.truth(part);
       }
+      case "field":
+      case "records":
+      case "applied":
+        // review.ts refuses a version with a list fact before any diagram is built.
+        throw new Error("policyc diff: internal error: a condition over records reached the decision diagrams");
     }
   }
 
@@ -165,6 +170,8 @@ export class ConditionDiagrams {
             return this.asOf;
           case "shifted":
             return shiftDate(valueOf(term.date) as string, term.by.amount, term.by.unit);
+          case "field":
+            throw new Error("policyc diff: internal error: a field of a record reached the decision diagrams");
         }
       };
       return test(terms.map(valueOf));

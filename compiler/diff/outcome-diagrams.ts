@@ -59,6 +59,8 @@ function accepts(type: FactType, value: boolean | number | string | readonly str
       return typeof value === "string" && type.values.some((declared) => declared.name === value);
     case "setOf":
       return Array.isArray(value) && value.every((member) => type.values.some((declared) => declared.name === member));
+    case "list":
+      return false;
   }
 }
 

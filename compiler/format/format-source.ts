@@ -74,7 +74,10 @@ class LayoutPlan {
     this.clausesOf(node.name, node, 2);
     const { children } = node;
     if ("definitionBody" in children) for (const body of children.definitionBody) this.definitionBody(body, 2);
-    if ("factType" in children) for (const type of children.factType) this.factType(node, type);
+    if ("factType" in children) for (const type of children.factType ?? []) this.factType(node, type);
+    if ("listType" in children)
+      for (const list of children.listType ?? [])
+        for (const field of list.children.fieldDeclaration) this.start(firstOffset(field), 4);
     if ("Kw_link" in children) this.start(children.Kw_link?.[0]?.startOffset, 2);
     this.expressions(node);
   }
@@ -140,7 +143,11 @@ function joinPieces(pieces: readonly Piece[]): string {
   let text = "";
   pieces.forEach((piece, index) => {
     const previous = pieces[index - 1];
-    const tight = previous === undefined || previous.text === "(" || [")", ",", ":"].includes(piece.text);
+    const tight =
+      previous === undefined ||
+      previous.text === "(" ||
+      previous.text === "[" ||
+      [")", "]", ",", ":"].includes(piece.text);
     text += (piece.comment ? "  " : tight ? "" : " ") + piece.text;
   });
   return text;

@@ -22,6 +22,8 @@ export function factTypeWords(type: Ast.FactType): string {
       return "one of";
     case "setOf":
       return "set of";
+    case "list":
+      return `list of records (${type.fields.map((field) => `${field.name.text}: ${factTypeWords(field.type)}`).join(", ")})`;
   }
 }
 

@@ -27,6 +27,8 @@ export const tokenScopes: Readonly<Record<string, string>> = {
   Equal: "keyword.operator.comparison.policy",
   LParen: "punctuation.parenthesis.begin.policy",
   RParen: "punctuation.parenthesis.end.policy",
+  LBracket: "punctuation.section.brackets.begin.policy",
+  RBracket: "punctuation.section.brackets.end.policy",
   Comma: "punctuation.separator.comma.policy",
   Colon: "punctuation.separator.colon.policy",
   Plus: "keyword.operator.arithmetic.policy",

@@ -19,6 +19,7 @@ import {
 } from "../check/output.js";
 import type * as M from "./policy-model.js";
 import { factOfTerm } from "./date-terms.js";
+import { recordConditions } from "./walk-conditions.js";
 import { timeUnitOf } from "../syntax/time-units.js";
 import { defaultClaimRuleMessage } from "./claim-rules.js";
 
@@ -31,6 +32,19 @@ function readings(statement: { readonly readings: readonly Ast.Reading[] }): str
 }
 
 function lowerFactType(type: Ast.FactType): M.FactType {
+  if (type.kind === "list")
+    return {
+      kind: "list",
+      fields: type.fields.map((field) => ({
+        name: field.name.text,
+        label: field.label.value,
+        type: lowerScalarType(field.type),
+      })),
+    };
+  return lowerScalarType(type);
+}
+
+function lowerScalarType(type: Exclude<Ast.FactType, { kind: "list" }>): Exclude<M.FactType, { kind: "list" }> {
   switch (type.kind) {
     case "boolean":
     case "date":
@@ -56,6 +70,37 @@ function lowerFactType(type: Ast.FactType): M.FactType {
 
 class Lowering {
   private readonly definitionFacts = new Map<string, Set<string>>();
+  /**
+   * While a call's body is lowered: the name each record goes by there (a parameter, or a record the
+   * body names that an argument's name would otherwise capture), by its name in the body.
+   */
+  private renames: ReadonlyMap<string, string> = new Map();
+
+  private renamed(variable: string): string {
+    return this.renames.get(variable) ?? variable;
+  }
+
+  /** A call of a definition with parameters: its body, each parameter read as its argument. */
+  private applied(expression: Extract<Ast.Expression, { kind: "call" }>): M.Condition {
+    const resolution = resolutionOf(this.checked.resolutions, expression.name);
+    if (resolution.kind !== "definition")
+      throw new Error(`policyc: internal error: \`${expression.name.text}\` is called, and is not a definition`);
+    const definition = resolution.definition;
+    const outer = this.renames;
+    const args = expression.arguments.map((argument) => this.renamed(argument.text));
+    const inner = new Map(definition.parameters.map((parameter, index) => [parameter.name.text, args[index] ?? ""]));
+    this.renames = inner;
+    try {
+      return {
+        kind: "applied",
+        definition: definition.name.text,
+        arguments: args,
+        condition: this.condition(definition.body),
+      };
+    } finally {
+      this.renames = outer;
+    }
+  }
 
   constructor(private readonly checked: CheckedPolicy) {}
 
@@ -99,10 +144,72 @@ class Lowering {
       case "is":
         return this.isCondition(expression);
       case "contains": {
+        const values = expression.values.map(valueText);
+        const field = this.subjectField(expression.subject);
+        if (field) return { ...field, test: { kind: "contains", mode: expression.mode, values } };
         const fact = this.subjectFact(expression.subject).name.text;
-        return { kind: "contains", fact, mode: expression.mode, values: expression.values.map(valueText) };
+        return { kind: "contains", fact, mode: expression.mode, values };
       }
+      case "records":
+        return this.records(expression);
+      case "call":
+        return this.applied(expression);
     }
+  }
+
+  /** A condition over the records of a list: the filter a constant true when none is written. */
+  private records(expression: Extract<Ast.Expression, { kind: "records" }>): M.Condition {
+    // NOTE: in a call's body, a record the body names as an argument is named would capture that
+    // argument's reads: it takes the definition's name as a suffix instead.
+    const written = expression.binding.variable.text;
+    const outer = this.renames;
+    const captures = [...outer.values()].includes(written);
+    const variable = captures ? `${written}_of_${[...outer.keys()].join("_")}` : written;
+    this.renames = new Map(outer).set(written, variable);
+    try {
+      return this.quantifier(expression, variable);
+    } finally {
+      this.renames = outer;
+    }
+  }
+
+  private quantifier(expression: Extract<Ast.Expression, { kind: "records" }>, variable: string): M.Condition {
+    const filter: M.Condition = expression.filter
+      ? this.condition(expression.filter)
+      : { kind: "constant", value: true };
+    const base = { kind: "records", list: expression.binding.list.text, variable } as const;
+    switch (expression.quantifier) {
+      case "some":
+      case "none":
+        return { ...base, quantifier: { kind: expression.quantifier, filter } };
+      case "every":
+        return { ...base, quantifier: { kind: "every", filter, test: this.condition(expression.test) } };
+      case "latest":
+      case "earliest":
+        return {
+          ...base,
+          quantifier: {
+            kind: expression.quantifier,
+            by: expression.by.text,
+            filter,
+            test: this.condition(expression.test),
+          },
+        };
+      case "count":
+        return {
+          ...base,
+          quantifier: { kind: "count", filter, operator: expression.operator, than: this.term(expression.than) },
+        };
+    }
+  }
+
+  /** The field a value test is about, when its subject is a field of a named record. */
+  private subjectField(subject: Ast.Operand): { kind: "field"; variable: string; field: string } | undefined {
+    if (subject.kind !== "name") return undefined;
+    const resolution = resolutionOf(this.checked.resolutions, subject.name);
+    return resolution.kind === "field"
+      ? { kind: "field", variable: this.renamed(resolution.variable), field: resolution.field.name.text }
+      : undefined;
   }
 
   /** A name as a condition: what the checker resolved it to. */
@@ -115,6 +222,13 @@ class Lowering {
         return { kind: "definition", name: resolution.definition.name.text };
       case "fact":
         return { kind: "fact", fact: resolution.fact.name.text };
+      case "field":
+        return {
+          kind: "field",
+          variable: this.renamed(resolution.variable),
+          field: resolution.field.name.text,
+          test: { kind: "yes" },
+        };
     }
   }
 
@@ -129,6 +243,7 @@ class Lowering {
     if (operand.kind === "boolean") return true;
     if (operand.kind !== "name") return false;
     const resolution = resolutionOf(this.checked.resolutions, operand.name);
+    if (resolution.kind === "field") return resolution.field.type.kind === "boolean";
     return resolution.kind !== "fact" || resolution.fact.type.kind === "boolean";
   }
 
@@ -140,8 +255,11 @@ class Lowering {
 
   private term(operand: Ast.Operand): M.Term {
     switch (operand.kind) {
-      case "name":
+      case "name": {
+        const field = this.subjectField(operand);
+        if (field) return { kind: "field", variable: field.variable, field: field.field };
         return { kind: "fact", fact: resolvedFact(this.checked.resolutions, operand.name).name.text };
+      }
       case "number":
         return { kind: "number", value: operand.value };
       case "date":
@@ -164,7 +282,8 @@ class Lowering {
   /** A term the checker found to be a date as it stands (a date fact, a date, the service date). */
   private dateTerm(operand: Ast.Operand): M.DateTerm {
     const term = this.term(operand);
-    if (term.kind === "fact" || term.kind === "date" || term.kind === "serviceDate") return term;
+    if (term.kind === "fact" || term.kind === "field" || term.kind === "date" || term.kind === "serviceDate")
+      return term;
     throw new Error(`policyc: internal error: the date at line ${operand.span.line} is not a date`);
   }
 
@@ -197,24 +316,37 @@ class Lowering {
   }
 
   private isCondition(expression: Extract<Ast.Expression, { kind: "is" }>): M.Condition {
-    const subject = this.subjectFact(expression.subject);
-    const name = subject.name.text;
-    const type = subject.type;
+    const field = this.subjectField(expression.subject);
+    const resolution =
+      expression.subject.kind === "name" ? resolutionOf(this.checked.resolutions, expression.subject.name) : undefined;
+    const type = resolution?.kind === "field" ? resolution.field.type : this.subjectFact(expression.subject).type;
+    const name = field ? "" : this.subjectFact(expression.subject).name.text;
+    const subjectTerm: M.Term = field ?? { kind: "fact", fact: name };
     const values = expression.values;
     let positive: M.Condition;
     if (type.kind === "boolean") {
       const accepted = new Set(values.map(valueText));
-      const fact: M.Condition = { kind: "fact", fact: name };
+      const fact: M.Condition = field ? { ...field, test: { kind: "yes" } } : { kind: "fact", fact: name };
       positive =
         accepted.has("yes") && accepted.has("no")
           ? { kind: "or", operands: [fact, { kind: "not", operand: fact }] }
           : accepted.has("yes")
             ? fact
             : { kind: "not", operand: fact };
+    } else if (type.kind === "oneOf" && field) {
+      positive = flatten(
+        "or",
+        values.map((value): M.Condition => ({
+          kind: "compare",
+          operator: "=",
+          left: subjectTerm,
+          right: { kind: "text", value: valueText(value) },
+        })),
+      );
     } else if (type.kind === "oneOf") {
       positive = { kind: "oneOf", fact: name, values: values.map(valueText) };
     } else {
-      const left: M.Term = { kind: "fact", fact: name };
+      const left: M.Term = subjectTerm;
       positive = flatten(
         "or",
         values.map((value): M.Condition => ({
@@ -259,6 +391,18 @@ class Lowering {
       case "definition":
         for (const fact of this.definitionFacts.get(condition.name) ?? []) into.add(fact);
         return;
+      case "field":
+        return;
+      case "applied":
+        return this.factsOf(condition.condition, into, parts);
+      case "records":
+        into.add(condition.list);
+        for (const inner of recordConditions(condition.quantifier)) this.factsOf(inner, into, parts);
+        if (condition.quantifier.kind === "count") {
+          const fact = factOfTerm(condition.quantifier.than);
+          if (fact !== undefined) into.add(fact);
+        }
+        return;
       case "part": {
         // Every version of the part: the rule reads whatever any of them reads.
         for (const version of parts.get(condition.id) ?? []) this.factsOf(version, into, parts);
@@ -297,6 +441,12 @@ class Lowering {
       ordered.push({
         name,
         label: definition.label.value,
+        ...(definition.parameters.length > 0 && {
+          parameters: definition.parameters.map((parameter) => ({
+            name: parameter.name.text,
+            list: parameter.list.text,
+          })),
+        }),
         condition,
         ...(definition.definedByNote && { definedByNote: definition.definedByNote.text }),
         readings: readings(definition),

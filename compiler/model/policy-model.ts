@@ -6,7 +6,16 @@ export type FactType =
   | { readonly kind: "boolean" }
   | { readonly kind: "number"; readonly unit?: string; readonly min?: number; readonly max?: number }
   | { readonly kind: "date" }
-  | { readonly kind: "oneOf" | "setOf"; readonly values: readonly EnumValue[] };
+  | { readonly kind: "oneOf" | "setOf"; readonly values: readonly EnumValue[] }
+  /** A list of records (docs/language.md, "Records and lists"); at most `maxRecords` of them in an input. */
+  | { readonly kind: "list"; readonly fields: readonly RecordField[] };
+
+/** A field of the records of a list fact: its name, how it reads, and its type (never a list). */
+export interface RecordField {
+  readonly name: string;
+  readonly label: string;
+  readonly type: Exclude<FactType, { readonly kind: "list" }>;
+}
 
 export interface EnumValue {
   readonly name: string;
@@ -31,10 +40,12 @@ export type Term =
   | { readonly kind: "text"; readonly value: string }
   | { readonly kind: "serviceDate" }
   /** A date moved by a duration: `service date - 30 days` is `serviceDate` by -30 days. */
-  | { readonly kind: "shifted"; readonly date: DateTerm; readonly by: Duration };
+  | { readonly kind: "shifted"; readonly date: DateTerm; readonly by: Duration }
+  /** A field of the record a quantifier names `variable`: `study.pressure`. */
+  | { readonly kind: "field"; readonly variable: string; readonly field: string };
 
-/** A term that is a date as it stands: a date fact, a date, the service date. */
-export type DateTerm = Extract<Term, { readonly kind: "fact" | "date" | "serviceDate" }>;
+/** A term that is a date as it stands: a date fact, a date field of a record, a date, the service date. */
+export type DateTerm = Extract<Term, { readonly kind: "fact" | "field" | "date" | "serviceDate" }>;
 
 export type DurationUnit = "days" | "weeks" | "months" | "years";
 
@@ -83,7 +94,44 @@ export type Condition =
   | { readonly kind: "atLeast"; readonly count: number; readonly operands: readonly Condition[] }
   | { readonly kind: "definition"; readonly name: string }
   /** A part of the criterion being evaluated (I.C.4.a within I.C.4). */
-  | { readonly kind: "part"; readonly id: string };
+  | { readonly kind: "part"; readonly id: string }
+  /** A test of a field of a named record: a yes-or-no field is yes, a set field holds values. */
+  | { readonly kind: "field"; readonly variable: string; readonly field: string; readonly test: FieldTest }
+  /**
+   * A definition with parameters given named records: `qualifying_rest_study(abg)`. `condition` is
+   * the definition's body with each parameter read as its argument, which every emitter runs.
+   */
+  | {
+      readonly kind: "applied";
+      readonly definition: string;
+      readonly arguments: readonly string[];
+      readonly condition: Condition;
+    }
+  /** A condition over the records of a list fact, each named `variable` within it. */
+  | {
+      readonly kind: "records";
+      readonly list: string;
+      readonly variable: string;
+      readonly quantifier: RecordQuantifier;
+    };
+
+export type FieldTest =
+  | { readonly kind: "yes" }
+  | { readonly kind: "contains"; readonly mode: "all" | "any"; readonly values: readonly string[] };
+
+/**
+ * What a quantifier asks of the records; `filter` says which records count (a constant true when the
+ * author wrote no `where`). The three-valued meaning is in docs/language.md and runtime/records.ts.
+ */
+export type RecordQuantifier =
+  /** Some (no) record passes the filter. */
+  | { readonly kind: "some" | "none"; readonly filter: Condition }
+  /** Every record that passes the filter passes the test. */
+  | { readonly kind: "every"; readonly filter: Condition; readonly test: Condition }
+  /** The number of records that pass the filter, compared with `than`. */
+  | { readonly kind: "count"; readonly filter: Condition; readonly operator: ComparisonOperator; readonly than: Term }
+  /** Of the records that pass the filter, the one with the latest (earliest) date `by` passes the test. */
+  | { readonly kind: "latest" | "earliest"; readonly by: string; readonly filter: Condition; readonly test: Condition };
 
 /** Indexes into the revision log: in force from `from` until just before `until`. */
 export interface RevisionRange {
@@ -109,6 +157,8 @@ export interface RevisionModel {
 export interface DefinitionModel {
   readonly name: string;
   readonly label: string;
+  /** For a definition of a condition on records: each parameter's name and its list (absent for the others). */
+  readonly parameters?: readonly { readonly name: string; readonly list: string }[];
   readonly condition: Condition;
   readonly definedByNote?: string;
   readonly readings: readonly string[];

@@ -2,7 +2,21 @@
 // nested inside one. For stages that search conditions (which facts a comparison reads, whether
 // `at least N of` is used) without each writing its own recursion.
 
-import type { Condition, PolicyModel } from "./policy-model.js";
+import type { Condition, PolicyModel, RecordQuantifier } from "./policy-model.js";
+
+/** The conditions a quantifier holds: its filter, and its test when it has one. */
+export function recordConditions(quantifier: RecordQuantifier): Condition[] {
+  switch (quantifier.kind) {
+    case "some":
+    case "none":
+    case "count":
+      return [quantifier.filter];
+    case "every":
+    case "latest":
+    case "earliest":
+      return [quantifier.filter, quantifier.test];
+  }
+}
 
 /** The condition and every condition inside it (under not, and, or, at least), depth first. */
 export function* nestedConditions(condition: Condition): Generator<Condition> {
@@ -15,6 +29,12 @@ export function* nestedConditions(condition: Condition): Generator<Condition> {
     case "or":
     case "atLeast":
       for (const operand of condition.operands) yield* nestedConditions(operand);
+      return;
+    case "records":
+      for (const inner of recordConditions(condition.quantifier)) yield* nestedConditions(inner);
+      return;
+    case "applied":
+      yield* nestedConditions(condition.condition);
       return;
     default:
       return;

@@ -75,6 +75,8 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "ClaimFindings",
   "ClaimLine",
   "Condition",
+  "RecordQuantifier",
+  "RecordValues",
   "CrdCoverageInformation",
   "Decision",
   "DefinitionEntry",

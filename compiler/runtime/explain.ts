@@ -6,6 +6,23 @@
 import type { Condition, DefinitionEntry, Term } from "./policy-table.js";
 import { shiftDate } from "./calendar.js";
 import { not, type Truth } from "./truth.js";
+import {
+  countRecords,
+  everyRecord,
+  latestRecord,
+  noRecord,
+  someRecord,
+  type RecordTest,
+  type RecordValues,
+} from "./records.js";
+
+/** The record each enclosing quantifier names, by its name. */
+type Bindings = ReadonlyMap<string, RecordValues>;
+const NO_BINDINGS: Bindings = new Map();
+
+function fieldValue(bindings: Bindings, variable: string, field: string): unknown {
+  return bindings.get(variable)?.[field];
+}
 
 /** Where a policy keeps each value a condition names, and the statements a condition may descend into. */
 export interface ExplainIndex {
@@ -39,7 +56,7 @@ function positionOf(positions: ReadonlyMap<string, number>, name: string): numbe
 
 type Operator = Extract<Condition, { kind: "compare" }>["operator"];
 
-function termValue(term: Term, scope: ExplainScope): unknown {
+function termValue(term: Term, scope: ExplainScope, bindings: Bindings): unknown {
   switch (term.kind) {
     case "fact":
       return scope.factValues[positionOf(scope.index.factPosition, term.fact)];
@@ -50,9 +67,11 @@ function termValue(term: Term, scope: ExplainScope): unknown {
     case "serviceDate":
       return scope.asOf;
     case "shifted": {
-      const date = termValue(term.date, scope) as string | undefined;
+      const date = termValue(term.date, scope, bindings) as string | undefined;
       return date === undefined ? undefined : shiftDate(date, term.amount, term.unit);
     }
+    case "field":
+      return fieldValue(bindings, term.variable, term.field);
   }
 }
 
@@ -96,12 +115,13 @@ function compoundTruth(
   condition: Extract<Condition, { kind: "and" | "or" | "atLeast" }>,
   scope: ExplainScope,
   marks: number[],
+  bindings: Bindings,
 ): Truth {
   let trues = 0;
   let unknowns = 0;
   for (const operand of condition.operands) {
     const before = marks.length;
-    const truth = visit(operand, scope, marks);
+    const truth = visit(operand, scope, marks, bindings);
     if (truth === 2) trues++;
     else if (truth === 1) unknowns++;
     if (truth !== 1) marks.length = before;
@@ -112,7 +132,69 @@ function compoundTruth(
   return trues + unknowns >= needed ? 1 : 0;
 }
 
-function visit(condition: Condition, scope: ExplainScope, marks: number[]): Truth {
+/** The truth of a quantifier, with the same helpers the compiled logic calls. */
+function recordsTruth(
+  condition: Extract<Condition, { kind: "records" }>,
+  scope: ExplainScope,
+  bindings: Bindings,
+): Truth {
+  const list = scope.factValues[positionOf(scope.index.factPosition, condition.list)] as
+    readonly RecordValues[] | undefined;
+  const compiled =
+    (inner: Condition): RecordTest =>
+    (record) =>
+      visit(inner, scope, [], new Map(bindings).set(condition.variable, record));
+  const quantifier = condition.quantifier;
+  switch (quantifier.kind) {
+    case "some":
+      return someRecord(list, compiled(quantifier.filter));
+    case "none":
+      return noRecord(list, compiled(quantifier.filter));
+    case "every":
+      return everyRecord(list, compiled(quantifier.filter), compiled(quantifier.test));
+    case "count": {
+      const than = termValue(quantifier.than, scope, bindings) as number | undefined;
+      return countRecords(list, compiled(quantifier.filter), quantifier.operator, than);
+    }
+    case "latest":
+    case "earliest":
+      return latestRecord(
+        list,
+        (record) => record[quantifier.by],
+        compiled(quantifier.filter),
+        compiled(quantifier.test),
+        quantifier.kind === "latest" ? 1 : -1,
+      );
+  }
+}
+
+/**
+ * The facts an unknown quantifier waits on: its list, the fact it counts against, and the unknown
+ * facts of its conditions over any record (a fact compared with a field, a definition's facts).
+ */
+function markRecordFacts(
+  condition: Extract<Condition, { kind: "records" }>,
+  scope: ExplainScope,
+  marks: number[],
+  bindings: Bindings,
+): void {
+  const position = positionOf(scope.index.factPosition, condition.list);
+  marks.push(position);
+  const quantifier = condition.quantifier;
+  if (quantifier.kind === "count")
+    unknownTerm(quantifier.than, termValue(quantifier.than, scope, bindings), scope, marks);
+  const list = scope.factValues[position] as readonly RecordValues[] | undefined;
+  const inner =
+    quantifier.kind === "every" || quantifier.kind === "latest" || quantifier.kind === "earliest"
+      ? [quantifier.filter, quantifier.test]
+      : [quantifier.filter];
+  for (const record of list ?? []) {
+    const named = new Map(bindings).set(condition.variable, record);
+    for (const part of inner) visit(part, scope, marks, named);
+  }
+}
+
+function visit(condition: Condition, scope: ExplainScope, marks: number[], bindings: Bindings = NO_BINDINGS): Truth {
   switch (condition.kind) {
     case "constant":
       return condition.value ? 2 : 0;
@@ -132,15 +214,15 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[]): Trut
       return condition.values.includes(value as string) ? 2 : 0;
     }
     case "compare": {
-      const left = termValue(condition.left, scope);
-      const right = termValue(condition.right, scope);
+      const left = termValue(condition.left, scope, bindings);
+      const right = termValue(condition.right, scope, bindings);
       const leftUnknown = unknownTerm(condition.left, left, scope, marks);
       if (unknownTerm(condition.right, right, scope, marks) || leftUnknown) return 1;
       return compare(condition.operator, left as number | string, right as number | string) ? 2 : 0;
     }
     case "between": {
       const terms = [condition.date, condition.from, condition.to];
-      const values = terms.map((term) => termValue(term, scope));
+      const values = terms.map((term) => termValue(term, scope, bindings));
       let unknown = false;
       terms.forEach((term, index) => {
         if (unknownTerm(term, values[index], scope, marks)) unknown = true;
@@ -159,13 +241,13 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[]): Trut
       return containsTruth(value as readonly string[], condition.values, condition.mode);
     }
     case "not": {
-      return not(visit(condition.operand, scope, marks));
+      return not(visit(condition.operand, scope, marks, bindings));
     }
     case "and":
     case "or":
     case "atLeast": {
       const start = marks.length;
-      const truth = compoundTruth(condition, scope, marks);
+      const truth = compoundTruth(condition, scope, marks, bindings);
       if (truth !== 1) marks.length = start;
       return truth;
     }
@@ -179,6 +261,18 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[]): Trut
       const truth = scope.partValues[positionOf(scope.index.partPosition, condition.id)]!;
       const part = scope.partsById.get(condition.id);
       if (truth === 1 && part !== undefined) visit(part, scope, marks);
+      return truth;
+    }
+    case "field": {
+      const value = fieldValue(bindings, condition.variable, condition.field);
+      if (condition.test.kind === "yes") return value as Truth;
+      if (value === undefined) return 1;
+      return containsTruth(value as readonly string[], condition.test.values, condition.test.mode);
+    }
+    case "records": {
+      // NOTE: a pending quantifier asks for its list (the list's question), not for single fields.
+      const truth = recordsTruth(condition, scope, bindings);
+      if (truth === 1) markRecordFacts(condition, scope, marks, bindings);
       return truth;
     }
   }

@@ -24,7 +24,12 @@ export type FactType =
   | { readonly kind: "boolean" }
   | { readonly kind: "number"; readonly unit?: string; readonly min?: number; readonly max?: number }
   | { readonly kind: "date" }
-  | { readonly kind: "oneOf" | "setOf"; readonly values: readonly string[] };
+  | { readonly kind: "oneOf" | "setOf"; readonly values: readonly string[] }
+  /** A list of records, each with these fields (at most MAX_RECORDS of them, runtime/records.ts). */
+  | {
+      readonly kind: "list";
+      readonly fields: readonly { readonly name: string; readonly type: Exclude<FactType, { kind: "list" }> }[];
+    };
 
 export interface FactEntry<FactName extends string = string> {
   /** Dotted, as the policy writes it: `member.age` is the field `age` of the group `member`. */
@@ -41,7 +46,21 @@ export type Term =
   | { readonly kind: "number"; readonly value: number }
   | { readonly kind: "date" | "text"; readonly value: string }
   | { readonly kind: "serviceDate" }
-  | { readonly kind: "shifted"; readonly date: Term; readonly amount: number; readonly unit: DurationUnit };
+  | { readonly kind: "shifted"; readonly date: Term; readonly amount: number; readonly unit: DurationUnit }
+  /** A field of the record a quantifier names `variable`. */
+  | { readonly kind: "field"; readonly variable: string; readonly field: string };
+
+/** What a quantifier asks of a list's records (runtime/records.ts gives each its meaning). */
+export type RecordQuantifier =
+  | { readonly kind: "some" | "none"; readonly filter: Condition }
+  | { readonly kind: "every"; readonly filter: Condition; readonly test: Condition }
+  | {
+      readonly kind: "count";
+      readonly filter: Condition;
+      readonly operator: "<" | "<=" | ">" | ">=" | "=" | "!=";
+      readonly than: Term;
+    }
+  | { readonly kind: "latest" | "earliest"; readonly by: string; readonly filter: Condition; readonly test: Condition };
 
 /** A condition as data, exactly as the compiled logic beside it computes it. */
 export type Condition =
@@ -66,7 +85,22 @@ export type Condition =
   | { readonly kind: "and" | "or"; readonly operands: readonly Condition[] }
   | { readonly kind: "atLeast"; readonly count: number; readonly operands: readonly Condition[] }
   | { readonly kind: "definition"; readonly name: string }
-  | { readonly kind: "part"; readonly id: string };
+  | { readonly kind: "part"; readonly id: string }
+  /** A yes-or-no field of a named record is yes, or a set field holds all (any) of `values`. */
+  | {
+      readonly kind: "field";
+      readonly variable: string;
+      readonly field: string;
+      readonly test:
+        | { readonly kind: "yes" }
+        | { readonly kind: "contains"; readonly mode: "all" | "any"; readonly values: readonly string[] };
+    }
+  | {
+      readonly kind: "records";
+      readonly list: string;
+      readonly variable: string;
+      readonly quantifier: RecordQuantifier;
+    };
 
 /** What compiled logic reads: the facts, the definitions and parts (each computed once), the service date. */
 export interface PolicyScope<FactValues, DefinitionValues, PartId extends string> {

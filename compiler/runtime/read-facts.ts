@@ -14,6 +14,7 @@ import { NOT_A_FACT, booleanValue, choiceSetValue, choiceValue, dateValue, numbe
 import type { InputIssue } from "./input.js";
 import type { FactGroupPlan, FactPlan } from "./prepare.js";
 import { NOT_READ, listedValue } from "./untrusted.js";
+import { recordListValue } from "./records.js";
 
 const NO_VALUES: ReadonlySet<string> = new Set();
 const NO_GROUPS: readonly unknown[] = [];
@@ -35,6 +36,8 @@ function factValue(plan: FactPlan, value: unknown, issues: InputIssue[]): unknow
       return choiceValue(value, plan.name, plan.values ?? NO_VALUES, issues);
     case "setOf":
       return choiceSetValue(value, plan.name, plan.values ?? NO_VALUES, issues);
+    case "list":
+      return recordListValue(value, plan.name, plan.fields, issues);
   }
 }
 

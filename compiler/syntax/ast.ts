@@ -120,6 +120,55 @@ export type Expression =
       readonly mode: "all" | "any";
       readonly values: readonly Value[];
       readonly span: Span;
+    }
+  | RecordQuantifier
+  /** `qualifying_rest_study(study)`: a definition with parameters, given named records. */
+  | { readonly kind: "call"; readonly name: Word; readonly arguments: readonly Word[]; readonly span: Span };
+
+/** The binding of a quantifier: `study in oxygen.studies`. */
+export interface RecordBinding {
+  readonly variable: Word;
+  readonly list: Word;
+}
+
+/**
+ * A condition over the records of a list fact (see docs/language.md, "Records and lists"):
+ * `some`/`no` with an optional `where`; `every` and `latest`/`earliest` with an optional `where`
+ * (which records count) and `has` (what they must show); `count` with an optional filter and a comparison.
+ */
+export type RecordQuantifier =
+  | {
+      readonly kind: "records";
+      readonly quantifier: "some" | "none";
+      readonly binding: RecordBinding;
+      readonly filter?: Expression;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "records";
+      readonly quantifier: "every";
+      readonly binding: RecordBinding;
+      readonly filter?: Expression;
+      readonly test: Expression;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "records";
+      readonly quantifier: "latest" | "earliest";
+      readonly binding: RecordBinding;
+      readonly by: Word;
+      readonly filter?: Expression;
+      readonly test: Expression;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "records";
+      readonly quantifier: "count";
+      readonly binding: RecordBinding;
+      readonly filter?: Expression;
+      readonly operator: ComparisonOperator;
+      readonly than: Operand;
+      readonly span: Span;
     };
 
 // ----- statements --------------------------------------------------------------------------------
@@ -170,7 +219,17 @@ export type FactType =
       readonly max?: number;
     }
   | { readonly kind: "date"; readonly span: Span }
-  | { readonly kind: "oneOf" | "setOf"; readonly span: Span; readonly values: readonly EnumValueDeclaration[] };
+  | { readonly kind: "oneOf" | "setOf"; readonly span: Span; readonly values: readonly EnumValueDeclaration[] }
+  /** A list of records, each with these fields (a field is never itself a list). */
+  | { readonly kind: "list"; readonly span: Span; readonly fields: readonly RecordFieldDeclaration[] };
+
+/** `field performed "the day the study was performed": date`. */
+export interface RecordFieldDeclaration {
+  readonly name: Word;
+  readonly label: TextLiteral;
+  readonly type: Exclude<FactType, { readonly kind: "list" }>;
+  readonly span: Span;
+}
 
 export interface FactDeclaration {
   readonly kind: "fact";
@@ -191,6 +250,8 @@ export interface Definition {
   readonly name: Word;
   /** How the definition reads in a sentence: "the treatment is self-administered". */
   readonly label: TextLiteral;
+  /** `(study: oxygen.studies)`: each a name for a record of that list, which the body reads. */
+  readonly parameters: readonly { readonly name: Word; readonly list: Word }[];
   readonly body: Expression;
   /** The note that states this definition, when it comes from one. */
   readonly definedByNote?: Word;
@@ -417,7 +478,15 @@ export interface Reference {
 export type AssignedValue =
   | { readonly kind: "unknown"; readonly span: Span }
   | { readonly kind: "value"; readonly value: Value; readonly span: Span }
-  | { readonly kind: "list"; readonly values: readonly Value[]; readonly span: Span };
+  | { readonly kind: "list"; readonly values: readonly Value[]; readonly span: Span }
+  /** The records of a list fact: `[(performed 2024-01-02, method oximetry), ...]`. */
+  | { readonly kind: "records"; readonly records: readonly RecordValue[]; readonly span: Span };
+
+/** One record of a case: each field given, by name; a field left out is unknown. */
+export interface RecordValue {
+  readonly fields: readonly { readonly name: Word; readonly value: AssignedValue; readonly span: Span }[];
+  readonly span: Span;
+}
 
 export interface Assignment {
   readonly fact: Word;

@@ -324,7 +324,8 @@ class AstBuilder {
     const { children } = node;
     const name = firstToken(children.Name);
     const typeNode = firstNode(children.factType);
-    const type = typeNode ? this.factType(typeNode) : undefined;
+    const listNode = firstNode(children.listType);
+    const type = listNode ? this.listType(listNode) : typeNode ? this.factType(typeNode) : undefined;
     if (!name || !type) return [];
     this.reportRepeatedClauses("factStatement", node);
     const description = this.firstText(children.descriptionClause);
@@ -342,6 +343,21 @@ class AstBuilder {
         readings: this.readings(children),
       },
     ];
+  }
+
+  private listType(node: Cst.ListTypeCstNode): Ast.FactType | undefined {
+    const span = nodeSpan(node);
+    if (!span) return undefined;
+    const fields = (node.children.fieldDeclaration ?? []).flatMap((field): Ast.RecordFieldDeclaration[] => {
+      const name = firstToken(field.children.Word);
+      const label = this.textOf(field);
+      const typeNode = firstNode(field.children.factType);
+      const type = typeNode ? this.factType(typeNode) : undefined;
+      const fieldSpan = nodeSpan(field);
+      if (!name || !label || !type || type.kind === "list" || !fieldSpan) return [];
+      return [{ name: word(name), label, type, span: fieldSpan }];
+    });
+    return { kind: "list", span, fields };
   }
 
   private factType(node: Cst.FactTypeCstNode): Ast.FactType | undefined {
@@ -385,12 +401,18 @@ class AstBuilder {
     const label = this.textOf(body);
     const expression = this.expressionIn(body);
     if (!name || !label || !expression) return [];
+    const names = inText(firstNode(body.children.parameterList)?.children.Name);
+    const parameters = names.flatMap((token, index) => {
+      const list = names[index + 1];
+      return index % 2 === 0 && list ? [{ name: word(token), list: word(list) }] : [];
+    });
     return [
       {
         kind: "definition",
         span,
         name: word(name),
         label,
+        parameters,
         body: expression,
         ...optional("definedByNote", definedByNote),
         readings,
@@ -838,6 +860,16 @@ class AstBuilder {
   }
 
   private assignedValue(node: Cst.AssignmentCstNode): Ast.AssignedValue | undefined {
+    const records = firstNode(node.children.recordList);
+    if (records) {
+      const span = nodeSpan(records);
+      return span ? { kind: "records", records: this.recordValues(records), span } : undefined;
+    }
+    return this.plainAssignedValue(node);
+  }
+
+  /** A value alone or a list in parentheses: of a fact, or of a field of a record. */
+  private plainAssignedValue(node: Cst.AssignmentCstNode | Cst.FieldValueCstNode): Ast.AssignedValue | undefined {
     const list = firstNode(node.children.valueList);
     if (list) {
       const span = nodeSpan(list);
@@ -847,6 +879,20 @@ class AstBuilder {
     if (!value) return undefined;
     if (value.kind === "word" && value.word.text === "unknown") return { kind: "unknown", span: value.span };
     return { kind: "value", value, span: value.span };
+  }
+
+  private recordValues(node: Cst.RecordListCstNode): Ast.RecordValue[] {
+    return (node.children.recordValue ?? []).flatMap((record): Ast.RecordValue[] => {
+      const span = nodeSpan(record);
+      if (!span) return [];
+      const fields = (record.children.fieldValue ?? []).flatMap((field) => {
+        const name = firstToken(field.children.Word);
+        const value = this.plainAssignedValue(field);
+        const fieldSpan = nodeSpan(field);
+        return name && value && fieldSpan ? [{ name: word(name), value, span: fieldSpan }] : [];
+      });
+      return [{ fields, span }];
+    });
   }
 
   private factSet(node: Cst.FactSetStatementCstNode, span: Ast.Span): Ast.Statement[] {
@@ -931,6 +977,16 @@ class AstBuilder {
     if (parenthesized) return this.expressionIn(parenthesized);
     const quantified = firstNode(atom.children.quantified);
     if (quantified) return this.quantified(quantified);
+    const records = firstNode(atom.children.recordQuantifier);
+    if (records) return this.recordQuantifier(records);
+    const call = firstNode(atom.children.definitionCall);
+    if (call) {
+      const [callee, ...args] = inText(call.children.Name);
+      const callSpan = nodeSpan(call);
+      return callee && callSpan
+        ? { kind: "call", name: word(callee), arguments: args.map(word), span: callSpan }
+        : undefined;
+    }
     const predicate = firstNode(atom.children.predicate);
     return predicate ? this.predicate(predicate) : undefined;
   }
@@ -943,6 +999,50 @@ class AstBuilder {
     const count = firstToken(children.NumberLiteral);
     const atLeast: number | "all" = present(children.Kw_all) ? "all" : count ? Number(count.image) : 1;
     return { kind: "quantified", atLeast, operands, span };
+  }
+
+  private recordQuantifier(node: Cst.RecordQuantifierCstNode): Ast.Expression | undefined {
+    const { children } = node;
+    const span = nodeSpan(node);
+    const bindingNode = firstNode(children.recordBinding);
+    const [variable, list] = inText(bindingNode?.children.Name);
+    if (!span || !variable || !list) return undefined;
+    const binding: Ast.RecordBinding = { variable: word(variable), list: word(list) };
+    const filter = this.expressionIn(firstNode(children.whereClause));
+    const withFilter = optional("filter", filter);
+    if (present(children.Kw_some) || present(children.Kw_no)) {
+      const quantifier = present(children.Kw_some) ? "some" : "none";
+      return { kind: "records", quantifier, binding, ...withFilter, span };
+    }
+    if (present(children.Kw_count)) {
+      const parenthesized = firstNode(children.parenthesized);
+      const filterName = firstToken(children.Name);
+      const countFilter: Ast.Expression | undefined = parenthesized
+        ? this.expressionIn(parenthesized)
+        : filterName
+          ? { kind: "reference", name: word(filterName), span: tokenSpan(filterName) }
+          : undefined;
+      const comparison = firstNode(children.comparisonTail);
+      const than = this.term(firstNode(comparison?.children.term));
+      const operator = comparison ? comparisonOperator(comparison.children) : undefined;
+      if (!than || !operator) return undefined;
+      return {
+        kind: "records",
+        quantifier: "count",
+        binding,
+        ...optional("filter", countFilter),
+        operator,
+        than,
+        span,
+      };
+    }
+    const test = this.expressionIn(firstNode(children.hasClause));
+    if (!test) return undefined;
+    if (present(children.Kw_every)) return { kind: "records", quantifier: "every", binding, ...withFilter, test, span };
+    const by = firstToken(children.Word);
+    if (!by) return undefined;
+    const quantifier = present(children.Kw_latest) ? "latest" : "earliest";
+    return { kind: "records", quantifier, binding, by: word(by), ...withFilter, test, span };
   }
 
   private operand(node: Cst.OperandCstNode | undefined): Ast.Operand | undefined {

@@ -229,7 +229,8 @@ export type FactStatementCstChildren = {
   Kw_fact: IToken[];
   Name: IToken[];
   Colon: IToken[];
-  factType: FactTypeCstNode[];
+  listType?: ListTypeCstNode[];
+  factType?: FactTypeCstNode[];
   descriptionClause?: DescriptionClauseCstNode[];
   askClause?: AskClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
@@ -246,6 +247,30 @@ export type FactTypeCstChildren = {
   Kw_date?: IToken[];
   oneOfType?: OneOfTypeCstNode[];
   setOfType?: SetOfTypeCstNode[];
+};
+
+export interface ListTypeCstNode extends CstNode {
+  name: "listType";
+  children: ListTypeCstChildren;
+}
+
+export type ListTypeCstChildren = {
+  Kw_list: IToken[];
+  Kw_of: IToken[];
+  fieldDeclaration: FieldDeclarationCstNode[];
+};
+
+export interface FieldDeclarationCstNode extends CstNode {
+  name: "fieldDeclaration";
+  children: FieldDeclarationCstChildren;
+}
+
+export type FieldDeclarationCstChildren = {
+  Kw_field: IToken[];
+  Word: IToken[];
+  text: TextCstNode[];
+  Colon: IToken[];
+  factType: FactTypeCstNode[];
 };
 
 export interface BooleanTypeCstNode extends CstNode {
@@ -315,6 +340,19 @@ export type ValueDeclarationCstChildren = {
   text?: TextCstNode[];
 };
 
+export interface ParameterListCstNode extends CstNode {
+  name: "parameterList";
+  children: ParameterListCstChildren;
+}
+
+export type ParameterListCstChildren = {
+  LParen: IToken[];
+  Name: IToken[];
+  Colon: IToken[];
+  Comma?: IToken[];
+  RParen: IToken[];
+};
+
 export interface AskClauseCstNode extends CstNode {
   name: "askClause";
   children: AskClauseCstChildren;
@@ -343,6 +381,7 @@ export interface DefinitionBodyCstNode extends CstNode {
 
 export type DefinitionBodyCstChildren = {
   Name: IToken[];
+  parameterList?: ParameterListCstNode[];
   text: TextCstNode[];
   Kw_as: IToken[];
   expression: ExpressionCstNode[];
@@ -1011,6 +1050,42 @@ export type AssignmentCstChildren = {
   Name: IToken[];
   Equal: IToken[];
   valueList?: ValueListCstNode[];
+  recordList?: RecordListCstNode[];
+  value?: ValueCstNode[];
+};
+
+export interface RecordListCstNode extends CstNode {
+  name: "recordList";
+  children: RecordListCstChildren;
+}
+
+export type RecordListCstChildren = {
+  LBracket: IToken[];
+  recordValue?: RecordValueCstNode[];
+  Comma?: IToken[];
+  RBracket: IToken[];
+};
+
+export interface RecordValueCstNode extends CstNode {
+  name: "recordValue";
+  children: RecordValueCstChildren;
+}
+
+export type RecordValueCstChildren = {
+  LParen: IToken[];
+  fieldValue?: FieldValueCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
+};
+
+export interface FieldValueCstNode extends CstNode {
+  name: "fieldValue";
+  children: FieldValueCstChildren;
+}
+
+export type FieldValueCstChildren = {
+  Word: IToken[];
+  valueList?: ValueListCstNode[];
   value?: ValueCstNode[];
 };
 
@@ -1108,7 +1183,75 @@ export interface AtomCstNode extends CstNode {
 export type AtomCstChildren = {
   parenthesized?: ParenthesizedCstNode[];
   quantified?: QuantifiedCstNode[];
+  recordQuantifier?: RecordQuantifierCstNode[];
+  definitionCall?: DefinitionCallCstNode[];
   predicate?: PredicateCstNode[];
+};
+
+export interface RecordQuantifierCstNode extends CstNode {
+  name: "recordQuantifier";
+  children: RecordQuantifierCstChildren;
+}
+
+export type RecordQuantifierCstChildren = {
+  Kw_some?: IToken[];
+  Kw_no?: IToken[];
+  recordBinding?: RecordBindingCstNode[];
+  whereClause?: WhereClauseCstNode[];
+  Kw_every?: IToken[];
+  hasClause?: HasClauseCstNode[];
+  Kw_latest?: IToken[];
+  Kw_earliest?: IToken[];
+  Kw_by?: IToken[];
+  Word?: IToken[];
+  Kw_count?: IToken[];
+  Kw_of?: IToken[];
+  Kw_where?: IToken[];
+  parenthesized?: ParenthesizedCstNode[];
+  Name?: IToken[];
+  comparisonTail?: ComparisonTailCstNode[];
+};
+
+export interface DefinitionCallCstNode extends CstNode {
+  name: "definitionCall";
+  children: DefinitionCallCstChildren;
+}
+
+export type DefinitionCallCstChildren = {
+  Name: IToken[];
+  LParen: IToken[];
+  Comma?: IToken[];
+  RParen: IToken[];
+};
+
+export interface RecordBindingCstNode extends CstNode {
+  name: "recordBinding";
+  children: RecordBindingCstChildren;
+}
+
+export type RecordBindingCstChildren = {
+  Name: IToken[];
+  Kw_in: IToken[];
+};
+
+export interface WhereClauseCstNode extends CstNode {
+  name: "whereClause";
+  children: WhereClauseCstChildren;
+}
+
+export type WhereClauseCstChildren = {
+  Kw_where: IToken[];
+  expression: ExpressionCstNode[];
+};
+
+export interface HasClauseCstNode extends CstNode {
+  name: "hasClause";
+  children: HasClauseCstChildren;
+}
+
+export type HasClauseCstChildren = {
+  Kw_has: IToken[];
+  expression: ExpressionCstNode[];
 };
 
 export interface ParenthesizedCstNode extends CstNode {
@@ -1317,12 +1460,15 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   categoryStatement(children: CategoryStatementCstChildren, param?: IN): OUT;
   factStatement(children: FactStatementCstChildren, param?: IN): OUT;
   factType(children: FactTypeCstChildren, param?: IN): OUT;
+  listType(children: ListTypeCstChildren, param?: IN): OUT;
+  fieldDeclaration(children: FieldDeclarationCstChildren, param?: IN): OUT;
   booleanType(children: BooleanTypeCstChildren, param?: IN): OUT;
   numberType(children: NumberTypeCstChildren, param?: IN): OUT;
   oneOfType(children: OneOfTypeCstChildren, param?: IN): OUT;
   setOfType(children: SetOfTypeCstChildren, param?: IN): OUT;
   valueDeclarations(children: ValueDeclarationsCstChildren, param?: IN): OUT;
   valueDeclaration(children: ValueDeclarationCstChildren, param?: IN): OUT;
+  parameterList(children: ParameterListCstChildren, param?: IN): OUT;
   askClause(children: AskClauseCstChildren, param?: IN): OUT;
   defineStatement(children: DefineStatementCstChildren, param?: IN): OUT;
   definitionBody(children: DefinitionBodyCstChildren, param?: IN): OUT;
@@ -1376,6 +1522,9 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   onClause(children: OnClauseCstChildren, param?: IN): OUT;
   givenClause(children: GivenClauseCstChildren, param?: IN): OUT;
   assignment(children: AssignmentCstChildren, param?: IN): OUT;
+  recordList(children: RecordListCstChildren, param?: IN): OUT;
+  recordValue(children: RecordValueCstChildren, param?: IN): OUT;
+  fieldValue(children: FieldValueCstChildren, param?: IN): OUT;
   expectClause(children: ExpectClauseCstChildren, param?: IN): OUT;
   becauseClause(children: BecauseClauseCstChildren, param?: IN): OUT;
   askingClause(children: AskingClauseCstChildren, param?: IN): OUT;
@@ -1385,6 +1534,11 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   andExpression(children: AndExpressionCstChildren, param?: IN): OUT;
   notExpression(children: NotExpressionCstChildren, param?: IN): OUT;
   atom(children: AtomCstChildren, param?: IN): OUT;
+  recordQuantifier(children: RecordQuantifierCstChildren, param?: IN): OUT;
+  definitionCall(children: DefinitionCallCstChildren, param?: IN): OUT;
+  recordBinding(children: RecordBindingCstChildren, param?: IN): OUT;
+  whereClause(children: WhereClauseCstChildren, param?: IN): OUT;
+  hasClause(children: HasClauseCstChildren, param?: IN): OUT;
   parenthesized(children: ParenthesizedCstChildren, param?: IN): OUT;
   quantified(children: QuantifiedCstChildren, param?: IN): OUT;
   predicate(children: PredicateCstChildren, param?: IN): OUT;

@@ -22,6 +22,8 @@ import {
   Equal,
   LParen,
   RParen,
+  LBracket,
+  RBracket,
   Comma,
   Colon,
   Plus,
@@ -191,7 +193,7 @@ class PolicyParser extends CstParser {
     this.CONSUME(K.fact);
     this.CONSUME(Name);
     this.CONSUME(Colon);
-    this.SUBRULE(this.factType);
+    this.OR1([{ ALT: () => this.SUBRULE(this.listType) }, { ALT: () => this.SUBRULE(this.factType) }]);
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.descriptionClause) },
@@ -209,6 +211,21 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.oneOfType) },
       { ALT: () => this.SUBRULE(this.setOfType) },
     ]);
+  });
+
+  /** `list of` and its fields: `field performed "the day the study was performed": date`, ... */
+  private listType = this.RULE("listType", () => {
+    this.CONSUME(K.list);
+    this.CONSUME(K.of);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.fieldDeclaration));
+  });
+
+  private fieldDeclaration = this.RULE("fieldDeclaration", () => {
+    this.CONSUME(K.field);
+    this.CONSUME(Word);
+    this.SUBRULE(this.text);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.factType);
   });
 
   private booleanType = this.RULE("booleanType", () => {
@@ -252,6 +269,20 @@ class PolicyParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.text));
   });
 
+  /** `(study: oxygen.studies)`: a definition of a condition on a record of that list. */
+  private parameterList = this.RULE("parameterList", () => {
+    this.CONSUME(LParen);
+    this.AT_LEAST_ONE_SEP({
+      SEP: Comma,
+      DEF: () => {
+        this.CONSUME(Name);
+        this.CONSUME(Colon);
+        this.CONSUME2(Name);
+      },
+    });
+    this.CONSUME(RParen);
+  });
+
   private askClause = this.RULE("askClause", () => {
     this.CONSUME(K.ask);
     this.SUBRULE(this.text);
@@ -265,6 +296,7 @@ class PolicyParser extends CstParser {
 
   private definitionBody = this.RULE("definitionBody", () => {
     this.CONSUME(Name);
+    this.OPTION(() => this.SUBRULE(this.parameterList));
     this.SUBRULE(this.text);
     this.CONSUME(K.as);
     this.SUBRULE(this.expression);
@@ -875,6 +907,29 @@ class PolicyParser extends CstParser {
     this.CONSUME(Name);
     this.CONSUME(Equal);
     // NOTE: `unknown` arrives as a value word; cst-to-ast reads it as "remove this fact".
+    this.OR([
+      { ALT: () => this.SUBRULE(this.valueList) },
+      { ALT: () => this.SUBRULE(this.recordList) },
+      { ALT: () => this.SUBRULE(this.value) },
+    ]);
+  });
+
+  /** The records of a list fact in a case: `[(performed 2024-01-02, method oximetry), (...)]`; `[]` for none. */
+  private recordList = this.RULE("recordList", () => {
+    this.CONSUME(LBracket);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.recordValue) });
+    this.CONSUME(RBracket);
+  });
+
+  private recordValue = this.RULE("recordValue", () => {
+    this.CONSUME(LParen);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.fieldValue) });
+    this.CONSUME(RParen);
+  });
+
+  /** `saturation 87`, `findings (a, b)`, `pressure unknown`. */
+  private fieldValue = this.RULE("fieldValue", () => {
+    this.CONSUME(Word);
     this.OR([{ ALT: () => this.SUBRULE(this.valueList) }, { ALT: () => this.SUBRULE(this.value) }]);
   });
 
@@ -950,8 +1005,83 @@ class PolicyParser extends CstParser {
     this.OR([
       { ALT: () => this.SUBRULE(this.parenthesized) },
       { ALT: () => this.SUBRULE(this.quantified) },
+      { ALT: () => this.SUBRULE(this.recordQuantifier) },
+      { ALT: () => this.SUBRULE(this.definitionCall) },
       { ALT: () => this.SUBRULE(this.predicate) },
     ]);
+  });
+
+  /**
+   * A condition over the records of a list fact, naming each record: `some study in oxygen.studies
+   * where ...`, `no study in ... where ...`, `every study in ... where ... has ...`, `count of study in
+   * ... where (...) >= 2`, `latest study in ... by performed where ... has ...`. The filter of a count is
+   * one name or a condition in parentheses, so that the comparison after it belongs to the count.
+   */
+  private recordQuantifier = this.RULE("recordQuantifier", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(K.some) }, { ALT: () => this.CONSUME(K.no) }]);
+          this.SUBRULE(this.recordBinding);
+          this.OPTION(() => this.SUBRULE(this.whereClause));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.every);
+          this.SUBRULE2(this.recordBinding);
+          this.OPTION2(() => this.SUBRULE2(this.whereClause));
+          this.SUBRULE(this.hasClause);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3([{ ALT: () => this.CONSUME(K.latest) }, { ALT: () => this.CONSUME(K.earliest) }]);
+          this.SUBRULE3(this.recordBinding);
+          this.CONSUME(K.by);
+          this.CONSUME(Word);
+          this.OPTION3(() => this.SUBRULE3(this.whereClause));
+          this.SUBRULE2(this.hasClause);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.count);
+          this.CONSUME(K.of);
+          this.SUBRULE4(this.recordBinding);
+          this.OPTION4(() => {
+            this.CONSUME(K.where);
+            this.OR4([{ ALT: () => this.SUBRULE(this.parenthesized) }, { ALT: () => this.CONSUME(Name) }]);
+          });
+          this.SUBRULE(this.comparisonTail);
+        },
+      },
+    ]);
+  });
+
+  /** `qualifying_rest_study(study)`: a definition with parameters, given the records it is about. */
+  private definitionCall = this.RULE("definitionCall", () => {
+    this.CONSUME(Name);
+    this.CONSUME(LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME2(Name) });
+    this.CONSUME(RParen);
+  });
+
+  /** `study in oxygen.studies`: the name each record goes by, and the list. */
+  private recordBinding = this.RULE("recordBinding", () => {
+    this.CONSUME(Name);
+    this.CONSUME(K.in);
+    this.CONSUME2(Name);
+  });
+
+  private whereClause = this.RULE("whereClause", () => {
+    this.CONSUME(K.where);
+    this.SUBRULE(this.expression);
+  });
+
+  private hasClause = this.RULE("hasClause", () => {
+    this.CONSUME(K.has);
+    this.SUBRULE(this.expression);
   });
 
   private parenthesized = this.RULE("parenthesized", () => {

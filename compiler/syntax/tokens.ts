@@ -123,6 +123,16 @@ const keywordWords = [
   "day",
   // Traceability to the published text (a `layout` statement).
   "layout",
+  "list",
+  "field",
+  "some",
+  "every",
+  "count",
+  "where",
+  "has",
+  "latest",
+  "earliest",
+  "by",
   // Claim rules: `when coverage is covered` (hard: `coverage is covered` would otherwise also read
   // as a test of a fact named coverage).
   "coverage",
@@ -214,6 +224,8 @@ export const Greater = createToken({ name: "Greater", pattern: />/, label: "`>`"
 export const Equal = createToken({ name: "Equal", pattern: /=/, label: "`=`" });
 export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "`(`" });
 export const RParen = createToken({ name: "RParen", pattern: /\)/, label: "`)`" });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/, label: "`[`" });
+export const RBracket = createToken({ name: "RBracket", pattern: /\]/, label: "`]`" });
 export const Comma = createToken({ name: "Comma", pattern: /,/, label: "`,`" });
 export const Colon = createToken({ name: "Colon", pattern: /:/, label: "`:`" });
 export const Plus = createToken({ name: "Plus", pattern: /\+/, label: "`+`" });
@@ -245,6 +257,8 @@ export const allTokens: TokenType[] = [
   Equal,
   LParen,
   RParen,
+  LBracket,
+  RBracket,
   Comma,
   Colon,
   Plus,

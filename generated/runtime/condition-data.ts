@@ -5,7 +5,7 @@
 // reviewer reads the policy's logic in words close to the policy's own.
 
 import type { DurationUnit } from "./calendar.js";
-import type { Condition, Term } from "./policy-table.js";
+import type { Condition, RecordQuantifier, Term } from "./policy-table.js";
 
 type Operator = Extract<Condition, { kind: "compare" }>["operator"];
 
@@ -39,7 +39,51 @@ export const atLeastOf = (count: number, operands: readonly Condition[]): Condit
 });
 export const definition = (name: string): Condition => ({ kind: "definition", name });
 export const part = (id: string): Condition => ({ kind: "part", id });
+/** A yes-or-no field of the record named `variable` is yes. */
+export const fieldYes = (variable: string, field: string): Condition => ({
+  kind: "field",
+  variable,
+  field,
+  test: { kind: "yes" },
+});
+/** A set field of the record named `variable` holds all (or any) of `values`. */
+export const fieldContains = (
+  variable: string,
+  field: string,
+  mode: "all" | "any",
+  values: readonly string[],
+): Condition => ({ kind: "field", variable, field, test: { kind: "contains", mode, values } });
+/** A condition over the records of `list`, each named `variable`: `records("oxygen.studies", "study", some(...))`. */
+export const records = (list: string, variable: string, quantifier: RecordQuantifier): Condition => ({
+  kind: "records",
+  list,
+  variable,
+  quantifier,
+});
+export const some = (filter: Condition): RecordQuantifier => ({ kind: "some", filter });
+export const none = (filter: Condition): RecordQuantifier => ({ kind: "none", filter });
+export const every = (filter: Condition, test: Condition): RecordQuantifier => ({ kind: "every", filter, test });
+export const countOf = (filter: Condition, operator: Operator, than: Term): RecordQuantifier => ({
+  kind: "count",
+  filter,
+  operator,
+  than,
+});
+export const latest = (by: string, filter: Condition, test: Condition): RecordQuantifier => ({
+  kind: "latest",
+  by,
+  filter,
+  test,
+});
+export const earliest = (by: string, filter: Condition, test: Condition): RecordQuantifier => ({
+  kind: "earliest",
+  by,
+  filter,
+  test,
+});
 
+/** A field of the record named `variable`: `field("study", "pressure")`. */
+export const field = (variable: string, name: string): Term => ({ kind: "field", variable, field: name });
 /** Terms of a comparison: a fact's value, the service date, or a literal. */
 export const value = (fact: string): Term => ({ kind: "fact", fact });
 export const serviceDate: Term = { kind: "serviceDate" };

@@ -10,4 +10,13 @@ export * from "./policy-table.js";
 export { definePolicy, type PreparedPolicy } from "./prepare.js";
 export { evaluatePolicy, policyIdentity } from "./decide.js";
 export * from "./claims.js";
+export {
+  MAX_RECORDS,
+  someRecord,
+  noRecord,
+  everyRecord,
+  countRecords,
+  latestRecord,
+  type RecordValues,
+} from "./records.js";
 export * from "./claim-rules.js";

@@ -17,6 +17,7 @@ import type { MissingFact, PolicyIdentity, Reason, RuleKind, RuleStatus, TraceEn
 import type { Truth } from "./truth.js";
 import type { ExplainIndex } from "./explain.js";
 import { viewMaker } from "./named-values.js";
+import { fieldPlans, type FieldPlan } from "./records.js";
 
 /** A group of facts as the input nests it: `member` holds `age`; the root holds the groups. */
 export interface FactGroupPlan {
@@ -48,6 +49,8 @@ export interface FactPlan {
   readonly max: number;
   /** For a one-of or set fact, its values. */
   readonly values: ReadonlySet<string> | undefined;
+  /** For a list fact, the fields of its records (none for any other fact). */
+  readonly fields: readonly FieldPlan[];
 }
 
 /** One of each, by the status it reports. */
@@ -228,6 +231,7 @@ function inputPlan(facts: readonly FactEntry[]): FactGroupPlan {
       min: type.kind === "number" ? (type.min ?? -Infinity) : -Infinity,
       max: type.kind === "number" ? (type.max ?? Infinity) : Infinity,
       values: type.kind === "oneOf" || type.kind === "setOf" ? new Set(type.values) : undefined,
+      fields: fieldPlans(type),
     });
   });
   return frozenGroup(root);

@@ -359,9 +359,9 @@ export function definitionBlocks(context: DocsContext): Block[] {
       },
       {
         kind: "paragraph",
-        text: words`${strong(text(definition.label))}: ${definitionLead(context.words.phrase(definition.condition))}`,
+        text: words`${strong(text(definition.label))}${parametersWords(definition.parameters ?? [])}: ${definitionLead(context.words.phraseWith(definition.parameters ?? [], definition.condition))}`,
       },
-      ...definitionList(context.words.phrase(definition.condition)),
+      ...definitionList(context.words.phraseWith(definition.parameters ?? [], definition.condition)),
       ...(definition.definedByNote !== undefined || definition.readings.length > 0
         ? [
             {
@@ -377,6 +377,15 @@ export function definitionBlocks(context: DocsContext): Block[] {
         : []),
     ]),
   ];
+}
+
+/** " (of a record of the blood gas studies, called “study”)": what a definition with parameters is about. */
+function parametersWords(parameters: readonly { readonly name: string; readonly list: string }[]): Inline {
+  if (parameters.length === 0) return words``;
+  const each = parameters.map(
+    (parameter) => `a record of ${parameter.list} called “${parameter.name.replace(/_/g, " ")}”`,
+  );
+  return words` (of ${text(each.join(" and "))})`;
 }
 
 function definitionLead(phrase: Phrase): Inline {

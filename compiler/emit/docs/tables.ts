@@ -9,8 +9,13 @@ import { billingRuleBlocks } from "./billing.js";
 import { proseBlocks } from "./outline.js";
 
 function factType(fact: FactModel): Inline {
-  const type = fact.type;
+  return typeWords(fact.type);
+}
+
+function typeWords(type: FactModel["type"]): Inline {
   switch (type.kind) {
+    case "list":
+      return words`a list of records (at most 10,000)`;
     case "boolean":
       return words`yes or no`;
     case "number":
@@ -25,8 +30,19 @@ function factType(fact: FactModel): Inline {
 }
 
 function allowedValues(fact: FactModel): Inline {
-  const type = fact.type;
+  return allowedWords(fact.type);
+}
+
+function allowedWords(type: FactModel["type"]): Inline {
   switch (type.kind) {
+    case "list":
+      return join(
+        type.fields.map(
+          (field) =>
+            words`${code(field.name)} (${text(field.label)}): ${typeWords(field.type)}, ${allowedWords(field.type)}`,
+        ),
+        "; ",
+      );
     case "boolean":
       return words`yes, no`;
     case "number":

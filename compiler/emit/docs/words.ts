@@ -28,6 +28,8 @@ export function subject(description: string): string {
 export class ConditionWords {
   private readonly facts: ReadonlyMap<string, FactModel>;
   private readonly definitions: ReadonlyMap<string, string>;
+  /** The list each enclosing quantifier goes through, by the name it gives each record. */
+  private readonly bindings = new Map<string, FactModel>();
 
   constructor(
     model: Pick<PolicyModel, "facts" | "definitions">,
@@ -42,6 +44,17 @@ export class ConditionWords {
     return fact && fact.description.trim() !== "" ? text(subject(fact.description)) : code(name);
   }
 
+  private fieldOf(variable: string, name: string) {
+    const list = this.bindings.get(variable)?.type;
+    return list?.kind === "list" ? list.fields.find((field) => field.name === name) : undefined;
+  }
+
+  /** A field of a named record: "the oxygen saturation of the study". */
+  private fieldSubject(variable: string, name: string): Inline {
+    const label = this.fieldOf(variable, name)?.label ?? name;
+    return words`${text(subject(label))} of the ${text(variable.replace(/_/g, " "))}`;
+  }
+
   private label(fact: string, value: string): Inline {
     const type = this.facts.get(fact)?.type;
     const found =
@@ -54,7 +67,8 @@ export class ConditionWords {
       term.kind === "date" ||
       term.kind === "serviceDate" ||
       term.kind === "shifted" ||
-      (term.kind === "fact" && this.facts.get(term.fact)?.type.kind === "date")
+      (term.kind === "fact" && this.facts.get(term.fact)?.type.kind === "date") ||
+      (term.kind === "field" && this.fieldOf(term.variable, term.field)?.type.kind === "date")
     );
   }
 
@@ -73,6 +87,75 @@ export class ConditionWords {
         return words`the service date`;
       case "shifted":
         return words`${this.term(term.date)} ${text(term.by.amount < 0 ? "minus" : "plus")} ${durationWords(Math.abs(term.by.amount), term.by.unit)}`;
+      case "field":
+        return this.fieldSubject(term.variable, term.field);
+    }
+  }
+
+  /** A quantifier in words: a lead naming the list and the name of each record, the conditions under it. */
+  private records(condition: Extract<Condition, { kind: "records" }>, negated: boolean): Phrase {
+    const list = this.facts.get(condition.list);
+    if (list) this.bindings.set(condition.variable, list);
+    try {
+      const records = words`${this.factSubject(condition.list)} (each called ${text(`“${condition.variable.replace(/_/g, " ")}”`)})`;
+      const quantifier = condition.quantifier;
+      const filter = quantifier.filter;
+      const selected = (lead: Inline): Phrase[] =>
+        filter.kind === "constant" && filter.value
+          ? []
+          : [{ kind: "list", lead: words`${lead} those for which:`, items: [this.phrase(filter)] }];
+      switch (quantifier.kind) {
+        case "some":
+        case "none": {
+          const some = (quantifier.kind === "some") !== negated;
+          const lead = some ? words`at least one of ${records}` : words`none of ${records}`;
+          if (filter.kind === "constant" && filter.value)
+            return { kind: "inline", text: some ? words`there is ${lead}` : words`there is ${lead}` };
+          return { kind: "list", lead: words`${lead} is such that:`, items: [this.phrase(filter)] };
+        }
+        case "every":
+          return {
+            kind: "list",
+            lead: negated
+              ? words`at least one of ${records} fails the test below:`
+              : words`every one of ${records} passes the test below:`,
+            items: [
+              ...selected(words`counting only`),
+              { kind: "list", lead: words`the test:`, items: [this.phrase(quantifier.test)] },
+            ],
+          };
+        case "count": {
+          const operator = negated
+            ? ({ "<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "!=", "!=": "=" } as const)[quantifier.operator]
+            : quantifier.operator;
+          const compared = {
+            "<": "is less than",
+            "<=": "is at most",
+            ">": "is more than",
+            ">=": "is at least",
+            "=": "is",
+            "!=": "is not",
+          }[operator];
+          const lead = words`the number of ${records} ${text(compared)} ${this.term(quantifier.than)}`;
+          if (filter.kind === "constant" && filter.value) return { kind: "inline", text: lead };
+          return { kind: "list", lead: words`${lead}, counting those for which:`, items: [this.phrase(filter)] };
+        }
+        case "latest":
+        case "earliest": {
+          const by = this.fieldOf(condition.variable, quantifier.by)?.label ?? quantifier.by;
+          const lead = words`the ${text(quantifier.kind)} of ${records} by ${text(subject(by))} ${negated ? words`fails` : words`passes`} the test below (false when there is none${filter.kind === "constant" ? words`` : words` selected`}):`;
+          return {
+            kind: "list",
+            lead,
+            items: [
+              ...selected(words`choosing among`),
+              { kind: "list", lead: words`the test:`, items: [this.phrase(quantifier.test)] },
+            ],
+          };
+        }
+      }
+    } finally {
+      this.bindings.delete(condition.variable);
     }
   }
 
@@ -91,8 +174,9 @@ export class ConditionWords {
   }
 
   private unit(term: Term, other: Term): Inline {
-    if (term.kind !== "number" || other.kind !== "fact") return words``;
-    const type = this.facts.get(other.fact)?.type;
+    if (term.kind !== "number" || (other.kind !== "fact" && other.kind !== "field")) return words``;
+    const type =
+      other.kind === "field" ? this.fieldOf(other.variable, other.field)?.type : this.facts.get(other.fact)?.type;
     return type?.kind === "number" && type.unit !== undefined ? words` ${text(type.unit)}` : words``;
   }
 
@@ -118,7 +202,14 @@ export class ConditionWords {
           "=": "is",
           "!=": "is not",
         }[operator];
-    return words`${this.term(condition.left)}${this.unit(condition.left, condition.right)} ${text(phrase)} ${this.term(condition.right)}${this.unit(condition.right, condition.left)}`;
+    return words`${this.valueTerm(condition.left, condition.right)}${this.unit(condition.left, condition.right)} ${text(phrase)} ${this.valueTerm(condition.right, condition.left)}${this.unit(condition.right, condition.left)}`;
+  }
+
+  /** A term, or the label of a value compared with a one-of field of a record ("at rest"). */
+  private valueTerm(term: Term, other: Term): Inline {
+    return term.kind === "text" && other.kind === "field"
+      ? this.fieldValueLabel(other.variable, other.field, term.value)
+      : this.term(term);
   }
 
   private link(kind: "definition" | "criterion", id: string, label: Inline): Inline {
@@ -186,7 +277,54 @@ export class ConditionWords {
       case "or":
       case "atLeast":
         return this.group(condition, negated);
+      case "field": {
+        const field = this.fieldSubject(condition.variable, condition.field);
+        if (condition.test.kind === "yes") return inline(negated ? words`it is not the case that ${field}` : field);
+        const labels = condition.test.values.map((value) =>
+          this.fieldValueLabel(condition.variable, condition.field, value),
+        );
+        const quantity =
+          condition.test.mode === "all"
+            ? negated
+              ? words`do not include all of`
+              : words`include all of`
+            : negated
+              ? words`include none of`
+              : words`include at least one of`;
+        return inline(words`${field} ${quantity}: ${series(labels, "and")}`);
+      }
+      case "records":
+        return this.records(condition, negated);
+      case "applied": {
+        const label = this.link(
+          "definition",
+          condition.definition,
+          text(this.definitions.get(condition.definition) ?? condition.definition),
+        );
+        const named = words`${label} (for the ${text(condition.arguments.map((argument) => argument.replace(/_/g, " ")).join(" and the "))})`;
+        return inline(negated ? words`it is not the case that ${named}` : named);
+      }
     }
+  }
+
+  /** Words of a condition that reads named records of these lists (a definition's parameters). */
+  phraseWith(records: readonly { readonly name: string; readonly list: string }[], condition: Condition): Phrase {
+    for (const { name, list } of records) {
+      const fact = this.facts.get(list);
+      if (fact) this.bindings.set(name, fact);
+    }
+    try {
+      return this.phrase(condition);
+    } finally {
+      for (const { name } of records) this.bindings.delete(name);
+    }
+  }
+
+  private fieldValueLabel(variable: string, field: string, value: string): Inline {
+    const type = this.fieldOf(variable, field)?.type;
+    const found =
+      type && (type.kind === "oneOf" || type.kind === "setOf") ? type.values.find((v) => v.name === value) : undefined;
+    return found ? text(found.label) : code(value);
   }
 
   private group(condition: Extract<Condition, { kind: "and" | "or" | "atLeast" }>, negated: boolean): Phrase {

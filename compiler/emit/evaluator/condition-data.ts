@@ -1,7 +1,7 @@
 // A condition of the model written as data for the generated module, with the runtime's builders
 // (runtime/condition-data.ts): `allOf([yes("a.flag"), compare(value("a.age"), ">=", number(18))])`.
 
-import type { Condition, Term } from "../../model/policy-model.js";
+import type { Condition, RecordQuantifier, Term } from "../../model/policy-model.js";
 import { stringLiteral } from "../code-text.js";
 import { windowBounds } from "../../model/date-terms.js";
 
@@ -36,6 +36,8 @@ export class ConditionData {
         return "serviceDate";
       case "shifted":
         return this.call("shifted", `${this.term(term.date)}, ${term.by.amount}, ${stringLiteral(term.by.unit)}`);
+      case "field":
+        return this.call("field", `${stringLiteral(term.variable)}, ${stringLiteral(term.field)}`);
     }
   }
 
@@ -73,6 +75,44 @@ export class ConditionData {
         return this.call("definition", stringLiteral(condition.name));
       case "part":
         return this.call("part", stringLiteral(condition.id));
+      case "field": {
+        const names = `${stringLiteral(condition.variable)}, ${stringLiteral(condition.field)}`;
+        return condition.test.kind === "yes"
+          ? this.call("fieldYes", names)
+          : this.call(
+              "fieldContains",
+              `${names}, ${stringLiteral(condition.test.mode)}, ${this.texts(condition.test.values)}`,
+            );
+      }
+      case "applied":
+        // The data the explanation walks is the body itself; the docs and the trace name the definition.
+        return this.write(condition.condition);
+      case "records":
+        return this.call(
+          "records",
+          `${stringLiteral(condition.list)}, ${stringLiteral(condition.variable)}, ${this.quantifier(condition.quantifier)}`,
+        );
+    }
+  }
+
+  private quantifier(quantifier: RecordQuantifier): string {
+    switch (quantifier.kind) {
+      case "some":
+      case "none":
+        return this.call(quantifier.kind, this.write(quantifier.filter));
+      case "every":
+        return this.call("every", `${this.write(quantifier.filter)}, ${this.write(quantifier.test)}`);
+      case "count":
+        return this.call(
+          "countOf",
+          `${this.write(quantifier.filter)}, ${stringLiteral(quantifier.operator)}, ${this.term(quantifier.than)}`,
+        );
+      case "latest":
+      case "earliest":
+        return this.call(
+          quantifier.kind,
+          `${stringLiteral(quantifier.by)}, ${this.write(quantifier.filter)}, ${this.write(quantifier.test)}`,
+        );
     }
   }
 }

@@ -3,8 +3,9 @@
 // is the caller's: the evaluator reads its scope (`facts["member.age"]`), the claim checker its locals.
 
 import type { Condition, Term } from "../../model/policy-model.js";
+import { recordField, recordParameter } from "./record-code.js";
 import { stringLiteral } from "../code-text.js";
-import { factOfTerm, windowBounds } from "../../model/date-terms.js";
+import { windowBounds } from "../../model/date-terms.js";
 
 /** The expressions that stand for what a condition reads. */
 export interface ConditionSources {
@@ -21,7 +22,18 @@ export interface Reads {
   parts: boolean;
   serviceDate: boolean;
   /** The runtime helpers it calls. */
-  readonly helpers: Set<"and" | "or" | "not" | "atLeast" | "shiftDate">;
+  readonly helpers: Set<
+    | "and"
+    | "or"
+    | "not"
+    | "atLeast"
+    | "shiftDate"
+    | "someRecord"
+    | "noRecord"
+    | "everyRecord"
+    | "countRecords"
+    | "latestRecord"
+  >;
 }
 
 export function noReads(): Reads {
@@ -71,13 +83,58 @@ export class ConditionCompiler {
       case "shifted":
         reads.helpers.add("shiftDate");
         return `shiftDate(${this.term(term.date, reads)}, ${term.by.amount}, ${stringLiteral(term.by.unit)})`;
+      case "field":
+        return recordField(term.variable, term.field);
+    }
+  }
+
+  /** The value a term tests for unknown, if it reads one: a fact, a field, or what a shifted date moves. */
+  private unknownSource(term: Term): string | undefined {
+    if (term.kind === "shifted") return this.unknownSource(term.date);
+    if (term.kind === "fact") return this.sources.fact(term.fact);
+    if (term.kind === "field") return recordField(term.variable, term.field);
+    return undefined;
+  }
+
+  /** `(record_study) => <truth>`, or `() => 2` for a filter that lets every record through. */
+  private recordTest(variable: string, condition: Condition, reads: Reads): string {
+    if (condition.kind === "constant") return `() => ${condition.value ? 2 : 0}`;
+    return `(${recordParameter(variable)}) => ${this.truth(condition, reads)}`;
+  }
+
+  private records(condition: Extract<Condition, { kind: "records" }>, reads: Reads): string {
+    reads.facts = true;
+    const list = this.sources.fact(condition.list);
+    const test = (inner: Condition) => this.recordTest(condition.variable, inner, reads);
+    const quantifier = condition.quantifier;
+    switch (quantifier.kind) {
+      case "some":
+        reads.helpers.add("someRecord");
+        return `someRecord(${list}, ${test(quantifier.filter)})`;
+      case "none":
+        reads.helpers.add("noRecord");
+        return `noRecord(${list}, ${test(quantifier.filter)})`;
+      case "every":
+        reads.helpers.add("everyRecord");
+        return `everyRecord(${list}, ${test(quantifier.filter)}, ${test(quantifier.test)})`;
+      case "count":
+        reads.helpers.add("countRecords");
+        return `countRecords(${list}, ${test(quantifier.filter)}, ${stringLiteral(quantifier.operator)}, ${this.term(quantifier.than, reads)})`;
+      case "latest":
+      case "earliest": {
+        reads.helpers.add("latestRecord");
+        const record = recordParameter(condition.variable);
+        const date = `(${record}) => ${recordField(condition.variable, quantifier.by)}`;
+        const direction = quantifier.kind === "latest" ? "1" : "-1";
+        return `latestRecord(${list}, ${date}, ${test(quantifier.filter)}, ${test(quantifier.test)}, ${direction})`;
+      }
     }
   }
 
   /** `test` as a truth: unknown when a fact a term reads is unknown (tested once each), else true or false. */
   private knownTest(terms: readonly Term[], test: string): string {
-    const facts = [...new Set(terms.flatMap((term) => factOfTerm(term) ?? []))];
-    const unknown = facts.map((fact) => `${this.sources.fact(fact)} === undefined`);
+    const sources = [...new Set(terms.flatMap((term) => this.unknownSource(term) ?? []))];
+    const unknown = sources.map((source) => `${source} === undefined`);
     return unknown.length === 0 ? `(${test} ? 2 : 0)` : `(${unknown.join(" || ")} ? 1 : ${test} ? 2 : 0)`;
   }
 
@@ -131,6 +188,17 @@ export class ConditionCompiler {
       case "part":
         reads.parts = true;
         return this.sources.part(condition.id);
+      case "field": {
+        const value = recordField(condition.variable, condition.field);
+        if (condition.test.kind === "yes") return value;
+        const joiner = condition.test.mode === "all" ? " && " : " || ";
+        const tests = condition.test.values.map((wanted) => `${value}.includes(${stringLiteral(wanted)})`).join(joiner);
+        return `(${value} === undefined ? 1 : ${tests} ? 2 : 0)`;
+      }
+      case "records":
+        return this.records(condition, reads);
+      case "applied":
+        return this.truth(condition.condition, reads);
     }
   }
 }

@@ -13,7 +13,16 @@ import {
 import type { FactModel, PolicyModel, RuleModel } from "../../model/policy-model.js";
 import { docText, lineCommentText, stringLiteral } from "../code-text.js";
 import { groupInterfaceName } from "../../naming/generated-names.js";
-import { commentedUnion, factValueType, propertyType, union, valuesTypeName } from "./fact-code.js";
+import {
+  commentedUnion,
+  factValueType,
+  fieldType,
+  propertyType,
+  recordTypeName,
+  recordValuesTypeName,
+  union,
+  valuesTypeName,
+} from "./fact-code.js";
 import { LocalNames } from "./local-names.js";
 import { ClaimCheckerEmitter } from "./emit-claim-checker.js";
 import { StatementTables } from "./statement-tables.js";
@@ -82,8 +91,13 @@ function describeFactType(fact: FactModel): string {
       return `One of: ${type.values.map((v) => `\`${v.name}\` (${v.label})`).join(", ")}.`;
     case "setOf":
       return `Any of: ${type.values.map((v) => `\`${v.name}\` (${v.label})`).join(", ")}.`;
+    case "list":
+      return `A list of at most ${MAX_RECORDS_WORDS} records, each with: ${type.fields.map((field) => `\`${field.name}\` (${field.label})`).join(", ")}.`;
   }
 }
+
+/** How the docs of a generated module state the bound of runtime/records.ts (MAX_RECORDS). */
+const MAX_RECORDS_WORDS = "10,000";
 
 class EvaluatorEmitter {
   private readonly root: FactGroup;
@@ -107,6 +121,29 @@ class EvaluatorEmitter {
         type: union(fact.type.values.map((value) => value.name)),
         docs: [docText(`The values of \`${fact.name}\`: ${fact.description}`)],
       });
+    }
+    for (const fact of this.model.facts) {
+      if (fact.type.kind !== "list") continue;
+      for (const as of ["input", "logic"] as const)
+        out.push({
+          kind: StructureKind.Interface,
+          name: as === "input" ? recordTypeName(fact) : recordValuesTypeName(fact),
+          isExported: true,
+          properties: fact.type.fields.map((field) => ({
+            name: field.name,
+            type: fieldType(field, as),
+            hasQuestionToken: as === "input",
+            isReadonly: true,
+            docs: [docText(`${field.label}.`)],
+          })),
+          docs: [
+            docText(
+              as === "input"
+                ? `A record of \`${fact.name}\`. Leave out (or set to null) any field that is unknown.`
+                : `A record of \`${fact.name}\` as the rules read it: a yes-or-no field as a truth, any other as its value or undefined.`,
+            ),
+          ],
+        });
     }
     for (const group of allGroups(this.root)) {
       const properties: OptionalKind<PropertySignatureStructure>[] = [
@@ -267,7 +304,11 @@ class EvaluatorEmitter {
     ];
     // Truth only when a fact, a definition or a claim rule is typed with it: an unused import fails strict builds.
     const usesTruth =
-      this.model.facts.some((fact) => fact.type.kind === "boolean") ||
+      this.model.facts.some(
+        (fact) =>
+          fact.type.kind === "boolean" ||
+          (fact.type.kind === "list" && fact.type.fields.some((field) => field.type.kind === "boolean")),
+      ) ||
       this.tables.usedDefinitions().length > 0 ||
       claims.typesTruth;
     const usedTypes = types.filter((name) => name !== "Truth" || usesTruth);

@@ -2,7 +2,7 @@
 // of its allowed values, the property type in an input interface, and the statement that reads and
 // validates it with a runtime reader.
 
-import type { FactModel } from "../../model/policy-model.js";
+import type { FactModel, RecordField } from "../../model/policy-model.js";
 import { lineCommentText, stringLiteral } from "../code-text.js";
 import * as names from "../../naming/generated-names.js";
 
@@ -30,9 +30,39 @@ export function valuesConstName(fact: FactModel): string {
   return names.valuesConstName(fact.name);
 }
 
+/** `oxygen.studies` -> `OxygenStudiesRecord`: the interface of one record of a list fact, as given. */
+export function recordTypeName(fact: FactModel): string {
+  return `${names.valuesTypeName(fact.name)}Record`;
+}
+
+/** `oxygen.studies` -> `OxygenStudiesRecordValues`: one record as the compiled logic reads it. */
+export function recordValuesTypeName(fact: FactModel): string {
+  return `${names.valuesTypeName(fact.name)}RecordValues`;
+}
+
+/** The type of a field of a record: as given (`input`), or as the compiled logic reads it. */
+export function fieldType(field: RecordField, as: "input" | "logic"): string {
+  const type = field.type;
+  const missing = as === "input" ? " | null" : " | undefined";
+  switch (type.kind) {
+    case "boolean":
+      return as === "input" ? "boolean | null" : "Truth";
+    case "number":
+      return `number${missing}`;
+    case "date":
+      return `string${missing}`;
+    case "oneOf":
+      return `${union(type.values.map((value) => value.name))}${missing}`;
+    case "setOf":
+      return `readonly (${union(type.values.map((value) => value.name))})[]${missing}`;
+  }
+}
+
 /** The type of the fact's property in an input interface; null and absent mean unknown. */
 export function propertyType(fact: FactModel): string {
   switch (fact.type.kind) {
+    case "list":
+      return `readonly ${recordTypeName(fact)}[] | null`;
     case "boolean":
       return "boolean | null";
     case "number":
@@ -49,6 +79,8 @@ export function propertyType(fact: FactModel): string {
 /** The type of the fact's value as compiled logic reads it: a truth for a yes-or-no fact. */
 export function factValueType(fact: FactModel): string {
   switch (fact.type.kind) {
+    case "list":
+      return `readonly ${recordValuesTypeName(fact)}[] | undefined`;
     case "boolean":
       return "Truth";
     case "number":
@@ -91,5 +123,7 @@ export function readFactStatement(
       return reader("readChoice", `${common}, ${valuesConstName(fact)}, issues`);
     case "setOf":
       return reader("readChoiceSet", `${common}, ${valuesConstName(fact)}, issues`);
+    case "list":
+      throw new Error(`policyc: internal error: the claim fact ${fact.name} is a list (the checker refuses one)`);
   }
 }

@@ -25,6 +25,12 @@ export const tableNames = {
 
 function factType(fact: FactModel): unknown {
   const type = fact.type;
+  return type.kind === "list"
+    ? { kind: "list", fields: type.fields.map((field) => ({ name: field.name, type: scalarType(field.type) })) }
+    : scalarType(type);
+}
+
+function scalarType(type: Exclude<FactModel["type"], { kind: "list" }>): unknown {
   return type.kind === "oneOf" || type.kind === "setOf"
     ? { kind: type.kind, values: type.values.map((value) => value.name) }
     : type;

@@ -7,8 +7,8 @@ import type { BillingRuleModel, FactModel, PolicyModel } from "../../../compiler
 import type { FactValue } from "../reference/conditions.js";
 import type { NestedFacts } from "../reference/decision.js";
 import { unitLimit, type ReferenceClaim, type ReferenceClaimLine } from "../reference/claims.js";
+import { aroundMoved, candidatesOf, dateOfDay, dayNumber, fieldKey, type ValueSpace } from "./value-space.js";
 import type { ReferenceDecision } from "../reference/claim-rules.js";
-import { aroundMoved, candidatesOf, dateOfDay, dayNumber, type ValueSpace } from "./value-space.js";
 import type { SeedCase } from "./seed-cases.js";
 
 /** A fact as a caller writes it: a value, null, or left out (undefined). */
@@ -89,6 +89,24 @@ export function valueArbitrary(fact: FactModel, space: ValueSpace, serviceDate?:
         [2, fc.shuffledSubarray(names)],
         [1, fc.array(fc.constantFrom(...names), { maxLength: names.length + 1 })],
       );
+    }
+    case "list": {
+      // Up to five records, each field a candidate, left out or null (unknown).
+      const record = fc.record(
+        Object.fromEntries(
+          type.fields.map((field) => [
+            field.name,
+            slotArbitrary(fc.constantFrom(...candidatesOf(space, fieldKey(fact.name, field.name))), 1),
+          ]),
+        ),
+      );
+      return fc
+        .array(record, { maxLength: 5 })
+        .map((records): FactValue =>
+          records.map((fields) =>
+            Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+          ),
+        );
     }
   }
 }

@@ -11,7 +11,7 @@ import type {
   PolicyModel,
   Term,
 } from "../../../compiler/model/policy-model.js";
-import { nestedConditions } from "../../../compiler/model/walk-conditions.js";
+import { allCoverageConditions, nestedConditions } from "../../../compiler/model/walk-conditions.js";
 import { movedDate, type FactValue } from "../reference/conditions.js";
 
 export interface ValueSpace {
@@ -213,6 +213,26 @@ export function valueSpace(model: PolicyModel): ValueSpace {
       case "setOf":
         candidates.set(fact.name, setCandidates(type.values.map((value) => value.name)));
         break;
+      case "list": {
+        // The list itself: none; its records are drawn from the candidates of each field (fieldKey).
+        candidates.set(fact.name, [[]]);
+        const fieldThresholds = fieldNumbers(model);
+        for (const field of type.fields) {
+          const key = fieldKey(fact.name, field.name);
+          const fieldType = field.type;
+          if (fieldType.kind === "boolean") candidates.set(key, [true, false]);
+          else if (fieldType.kind === "number")
+            candidates.set(key, numberCandidates(fieldType, fieldThresholds.get(field.name) ?? new Set()));
+          else if (fieldType.kind === "date") candidates.set(key, [...dates, dateOfDay(firstDay), dateOfDay(lastDay)]);
+          else if (fieldType.kind === "oneOf")
+            candidates.set(
+              key,
+              fieldType.values.map((value) => value.name),
+            );
+          else candidates.set(key, setCandidates(fieldType.values.map((value) => value.name)));
+        }
+        break;
+      }
     }
   }
   const inRange = (fact: string, value: FactValue) => candidates.get(fact)?.includes(value) === true;
@@ -221,6 +241,29 @@ export function valueSpace(model: PolicyModel): ValueSpace {
   );
   const serviceDateOffsets = serviceDateOffsetsOf(model);
   return { candidates, boundaries: reachableBoundaries, dates, serviceDateOffsets, firstDay, lastDay };
+}
+
+/** The key of a field's candidates: `oxygen.studies[].pressure`. */
+export function fieldKey(list: string, field: string): string {
+  return `${list}[].${field}`;
+}
+
+/** The numbers each field (by its name) is compared with, anywhere in the coverage rules. */
+function fieldNumbers(model: PolicyModel): Map<string, Set<number>> {
+  const numbers = new Map<string, Set<number>>();
+  for (const condition of allCoverageConditions(model)) {
+    if (condition.kind !== "compare") continue;
+    for (const [side, other] of [
+      [condition.left, condition.right],
+      [condition.right, condition.left],
+    ] as const) {
+      if (side.kind !== "field" || other.kind !== "number") continue;
+      const found = numbers.get(side.field) ?? new Set<number>();
+      found.add(other.value);
+      numbers.set(side.field, found);
+    }
+  }
+  return numbers;
 }
 
 export function candidatesOf(space: ValueSpace, fact: string): readonly FactValue[] {

@@ -17,7 +17,10 @@ export const UNKNOWN: Truth = 1;
 export const TRUE: Truth = 2;
 
 /** A known fact value; an unknown fact has none. */
-export type FactValue = boolean | number | string | readonly string[];
+export type FactValue = boolean | number | string | readonly string[] | readonly ReferenceRecord[];
+
+/** A record of a list fact as handed in: a field absent or null is unknown. */
+export type ReferenceRecord = Readonly<Record<string, unknown>>;
 
 /** What a condition can refer to besides its own operands. */
 export interface ConditionScope {
@@ -29,6 +32,19 @@ export interface ConditionScope {
   definition(name: string): Condition;
   /** The condition of a part of a criterion, by id. */
   part(id: string): Condition;
+  /** The record each enclosing quantifier names, by its name. */
+  readonly records?: ReadonlyMap<string, ReferenceRecord>;
+}
+
+/** A field of a named record, or undefined when unknown (absent or null). */
+function fieldValue(scope: ConditionScope, variable: string, field: string): FactValue | undefined {
+  const value = scope.records?.get(variable)?.[field];
+  return value === null || value === undefined ? undefined : (value as FactValue);
+}
+
+/** The scope inside a quantifier, its name bound to `record`. */
+function withRecord(scope: ConditionScope, variable: string, record: ReferenceRecord): ConditionScope {
+  return { ...scope, records: new Map(scope.records).set(variable, record) };
 }
 
 export function not(value: Truth): Truth {
@@ -65,6 +81,72 @@ function termValue(term: Term, scope: ConditionScope): FactValue | undefined {
     case "shifted": {
       const date = termValue(term.date, scope);
       return typeof date === "string" ? movedDate(date, term.by.amount, term.by.unit) : undefined;
+    }
+    case "field":
+      return fieldValue(scope, term.variable, term.field);
+  }
+}
+
+/** The records of a list fact, or undefined when nobody recorded the list. */
+function recordsOf(
+  condition: Extract<Condition, { kind: "records" }>,
+  scope: ConditionScope,
+): readonly ReferenceRecord[] | undefined {
+  const value = scope.valueOf(condition.list);
+  return value === undefined ? undefined : (value as readonly ReferenceRecord[]);
+}
+
+/**
+ * A quantifier, as docs/language.md words it: over an unknown list, unknown; `some` is the Kleene
+ * "or" of its records, `every` the "and" of "filtered out or passes"; a count decided when every count
+ * the unknown records allow decides it alike; the latest (earliest) record among those that pass the
+ * filter, unknown while a record that may pass has an unknown date, or may pass with a date on or
+ * after (before) the latest known one.
+ */
+function recordsTruth(condition: Extract<Condition, { kind: "records" }>, scope: ConditionScope): Truth {
+  const records = recordsOf(condition, scope);
+  if (records === undefined) return UNKNOWN;
+  const truthFor = (inner: Condition, record: ReferenceRecord) =>
+    truthOf(inner, withRecord(scope, condition.variable, record));
+  const quantifier = condition.quantifier;
+  switch (quantifier.kind) {
+    case "some":
+      return anyOf(records.map((record) => truthFor(quantifier.filter, record)));
+    case "none":
+      return not(anyOf(records.map((record) => truthFor(quantifier.filter, record))));
+    case "every":
+      return allOf(
+        records.map((record) => anyOf([not(truthFor(quantifier.filter, record)), truthFor(quantifier.test, record)])),
+      );
+    case "count": {
+      const than = termValue(quantifier.than, scope);
+      if (typeof than !== "number") return UNKNOWN;
+      const truths = records.map((record) => truthFor(quantifier.filter, record));
+      const surely = truths.filter((truth) => truth === TRUE).length;
+      const possibly = surely + truths.filter((truth) => truth === UNKNOWN).length;
+      const outcomes = new Set<boolean>();
+      for (let count = surely; count <= possibly; count++) outcomes.add(compareKnown(quantifier.operator, count, than));
+      return outcomes.size > 1 ? UNKNOWN : fromBoolean(outcomes.has(true));
+    }
+    case "latest":
+    case "earliest": {
+      const later = (a: string, b: string) => (quantifier.kind === "latest" ? a > b : a < b);
+      const candidates = records
+        .map((record) => ({ record, passes: truthFor(quantifier.filter, record), date: record[quantifier.by] }))
+        .filter((candidate) => candidate.passes !== FALSE);
+      if (candidates.some((candidate) => typeof candidate.date !== "string")) return UNKNOWN;
+      const sure = candidates.filter((candidate) => candidate.passes === TRUE);
+      if (sure.length === 0) return candidates.length === 0 ? FALSE : UNKNOWN;
+      const best = sure.map((candidate) => candidate.date as string).reduce((a, b) => (later(b, a) ? b : a));
+      const rival = candidates.some(
+        (candidate) => candidate.passes === UNKNOWN && !later(best, candidate.date as string),
+      );
+      if (rival) return UNKNOWN;
+      return allOf(
+        sure
+          .filter((candidate) => candidate.date === best)
+          .map((candidate) => truthFor(quantifier.test, candidate.record)),
+      );
     }
   }
 }
@@ -175,6 +257,20 @@ export function truthOf(condition: Condition, scope: ConditionScope): Truth {
       return truthOf(scope.definition(condition.name), scope);
     case "part":
       return truthOf(scope.part(condition.id), scope);
+    case "field": {
+      const value = fieldValue(scope, condition.variable, condition.field);
+      if (value === undefined) return UNKNOWN;
+      if (condition.test.kind === "yes") return fromBoolean(value === true);
+      const held = Array.isArray(value) ? (value as readonly string[]) : [];
+      const has = (wanted: string) => held.includes(wanted);
+      return fromBoolean(
+        condition.test.mode === "all" ? condition.test.values.every(has) : condition.test.values.some(has),
+      );
+    }
+    case "records":
+      return recordsTruth(condition, scope);
+    case "applied":
+      return truthOf(condition.condition, scope);
   }
 }
 
@@ -217,5 +313,25 @@ export function factsAwaited(condition: Condition, scope: ConditionScope, into: 
     case "part":
       factsAwaited(scope.part(condition.id), scope, into);
       return;
+    case "field":
+      return;
+    case "applied":
+      factsAwaited(condition.condition, scope, into);
+      return;
+    case "records": {
+      // The list; the fact a count compares with; what its conditions wait on, over every record.
+      into.add(condition.list);
+      const quantifier = condition.quantifier;
+      if (
+        quantifier.kind === "count" &&
+        quantifier.than.kind === "fact" &&
+        scope.valueOf(quantifier.than.fact) === undefined
+      )
+        into.add(quantifier.than.fact);
+      const inner = "test" in quantifier ? [quantifier.filter, quantifier.test] : [quantifier.filter];
+      for (const record of recordsOf(condition, scope) ?? [])
+        for (const part of inner) factsAwaited(part, withRecord(scope, condition.variable, record), into);
+      return;
+    }
   }
 }
