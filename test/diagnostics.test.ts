@@ -105,6 +105,10 @@ const claimFactN = 'claim fact n: number description "N." ask "N?"\n';
 
 const dateFact = 'fact a.since: date description "Since." ask "Since when?"\n';
 
+const pressureFact = 'fact a.pressure: number unit "mm Hg" description "P." ask "P?"\n';
+
+const claimMinutes = 'claim fact minutes: number unit "minutes" description "M." ask "M?"\n';
+
 /** A policy with a date fact and one more criterion, whose condition is `condition`. */
 function timed(condition: string): string {
   return `${base}${dateFact}criterion I.4 "x" met when ${condition}\n`;
@@ -912,6 +916,86 @@ const examples: readonly Example[] = [
       ),
       underlined: "place",
       hint: "Add I.2 to the `overrides` of KIDS",
+    },
+  ),
+
+  // ----- PC110-PC119: units, percents and value sets ---------------------------------------------
+  example(
+    "unitMismatch",
+    {
+      operation: "compare",
+      left: { text: "a.pressure", unit: "mm Hg", from: { kind: "fact", fact: "a.pressure", line: 14 } },
+      right: { text: "88%", unit: "percent", from: { kind: "percent" } },
+    },
+    {
+      name: "a pressure compared with a percent",
+      policy: `${base}${pressureFact}criterion I.4 "x" met when a.pressure < 88%\n`,
+      underlined: "a.pressure < 88%",
+      hint: 'fact of `unit "percent"`',
+    },
+  ),
+  example(
+    "unitMismatch",
+    {
+      operation: "compare",
+      left: { text: "a.pressure", unit: "mm Hg", from: { kind: "fact", fact: "a.pressure", line: 14 } },
+      right: { text: "a.age", unit: undefined, from: { kind: "fact", fact: "a.age", line: 9 } },
+    },
+    {
+      name: "a number with a unit compared with one without",
+      policy: `${base}${pressureFact}criterion I.4 "x" met when a.pressure >= a.age\n`,
+      underlined: "a.pressure >= a.age",
+    },
+  ),
+  example(
+    "unitMismatch",
+    {
+      operation: "compare",
+      left: { text: "a.pressure", unit: "mm Hg", from: { kind: "fact", fact: "a.pressure", line: 14 } },
+      right: { text: "a.mean", unit: "mm Hgs", from: { kind: "fact", fact: "a.mean", line: 15 } },
+    },
+    {
+      name: "two units that are near misses of each other",
+      policy: `${base}${pressureFact}fact a.mean: number unit "mm Hgs" description "M." ask "M?"\ncriterion I.4 "x" met when a.pressure > a.mean\n`,
+      underlined: "a.pressure > a.mean",
+      hint: "Did you mean the same unit?",
+    },
+  ),
+  example(
+    "unitMismatch",
+    {
+      operation: "addOrSubtract",
+      left: { text: "claim.minutes", unit: "minutes", from: { kind: "fact", fact: "claim.minutes", line: 15 } },
+      right: { text: "claim.n", unit: undefined, from: { kind: "fact", fact: "claim.n", line: 14 } },
+    },
+    {
+      name: "a unit limit subtracting a plain count from minutes",
+      policy: `${base}${claimFactN}${claimMinutes}code T1002 "RN." rule r1: units at most (claim.minutes - claim.n) / 15\n`,
+      underlined: "claim.minutes - claim.n",
+    },
+  ),
+  example(
+    "unnamedUnit",
+    {
+      operation: "product",
+      left: { text: "claim.minutes", unit: "minutes", from: { kind: "fact", fact: "claim.minutes", line: 14 } },
+      right: { text: "claim.minutes", unit: "minutes", from: { kind: "fact", fact: "claim.minutes", line: 14 } },
+    },
+    {
+      name: "a unit limit multiplying minutes by minutes",
+      policy: `${base}${claimMinutes}code T1002 "RN." rule r1: units at most claim.minutes * claim.minutes\n`,
+      underlined: "claim.minutes * claim.minutes",
+      hint: "by a plain number",
+    },
+  ),
+  example(
+    "percentOutOfPlace",
+    { text: "100%", expected: "a number" },
+    {
+      name: "a percent as the bound of a number fact",
+      policy: `${base}fact a.spo2: number unit "percent" from 0 to 100% description "S." ask "S?"\n`,
+      underlined: "100%",
+      hint: '`number unit "percent"`',
     },
   ),
 ];

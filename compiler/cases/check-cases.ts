@@ -11,6 +11,7 @@ import { didYouMean } from "../diagnostics/suggest.js";
 import { describeStatement } from "../check/symbols.js";
 import { isValidDate, valueText, valueTypeWord } from "../check/literals.js";
 import { compareText } from "../diagnostics/compare-text.js";
+import { normalUnit, percentNormal } from "../syntax/number-units.js";
 
 export type FactValue = boolean | number | string | readonly string[];
 
@@ -264,6 +265,20 @@ class CasesChecker {
               needs: { by: "fact", fact: fact.name, takes: "a number" },
             },
             context,
+          );
+          return undefined;
+        }
+        if (value.percent && (type.unit === undefined || normalUnit(type.unit) !== percentNormal)) {
+          this.report(
+            catalogue.unitMismatch,
+            value.span,
+            {
+              operation: "compare",
+              left: { text: `${value.value}%`, unit: percentNormal, from: { kind: "percent" } },
+              right: { text: fact.name, unit: type.unit, from: { kind: "fact", fact: fact.name } },
+            },
+            context,
+            `Write the number without \`%\`: \`${value.value}\`${type.unit === undefined ? "" : ` (in ${type.unit})`}.`,
           );
           return undefined;
         }

@@ -12,6 +12,7 @@ import { longestDuration, suggestedUnitWords, timeUnitOf, unitWords, type TimeUn
 import { parentId, type PolicySymbols } from "./symbols.js";
 import { isValidDate, valueText, valueTypeWord } from "./literals.js";
 import type { Resolutions } from "./resolutions.js";
+import { factUnit, literalUnit, unitHint, unitsAgree, unitSide, type NumberUnit } from "./units.js";
 
 /** One budget of "did you mean" per policy checked (diagnostics/suggest.ts says why). */
 const suggestionBudgets = new WeakMap<PolicySymbols, SuggestionBudget>();
@@ -35,7 +36,9 @@ export function emptyReads(): ExpressionReads {
 }
 
 type ValidOperandType =
-  | { readonly kind: "boolean" | "number" | "date" }
+  | { readonly kind: "boolean" | "date" }
+  /** A number and its unit (units.ts): part of its type. */
+  | { readonly kind: "number"; readonly unit: NumberUnit }
   | { readonly kind: "oneOf" | "setOf"; readonly fact: Ast.FactDeclaration };
 
 type OperandType = ValidOperandType | { readonly kind: "invalid" };
@@ -312,7 +315,7 @@ class ExpressionChecker {
       case "offset":
         return this.offsetType(operand);
       case "number":
-        return { kind: "number" };
+        return { kind: "number", unit: literalUnit(operand) };
       case "boolean":
         return { kind: "boolean" };
       case "serviceDate":
@@ -330,9 +333,15 @@ class ExpressionChecker {
         if (fact) {
           this.reads.facts.add(name);
           this.resolutions.set(operand.name, { kind: "fact", fact });
-          return fact.type.kind === "oneOf" || fact.type.kind === "setOf"
-            ? { kind: fact.type.kind, fact }
-            : { kind: fact.type.kind };
+          switch (fact.type.kind) {
+            case "oneOf":
+            case "setOf":
+              return { kind: fact.type.kind, fact };
+            case "number":
+              return { kind: "number", unit: factUnit(fact) };
+            default:
+              return { kind: fact.type.kind };
+          }
         }
         if (this.symbols.definitions.has(name) || this.symbols.outline.get(name)?.kind === "criterion") {
           this.checkReference(operand.name);
@@ -398,7 +407,37 @@ class ExpressionChecker {
         },
         left.kind === "oneOf" ? "Use `is` to compare a fact with one of its values." : undefined,
       );
+      return;
     }
+    if (left.kind === "number" && right.kind === "number")
+      this.checkUnits(expression.left, left.unit, expression.right, right.unit, expression.span);
+  }
+
+  /** Two numbers compared must be of one unit; a bare literal takes the unit of the other (PC110). */
+  private checkUnits(
+    leftOperand: Ast.Operand | Ast.Value,
+    left: NumberUnit,
+    rightOperand: Ast.Operand | Ast.Value,
+    right: NumberUnit,
+    span: Ast.Span,
+  ): void {
+    if (unitsAgree(left, right) || left.kind === "bare" || right.kind === "bare") return;
+    const text = (operand: Ast.Operand | Ast.Value): string =>
+      operand.kind === "word"
+        ? operand.word.text
+        : operand.kind === "number"
+          ? numberText(operand)
+          : operandSource(operand);
+    this.report(
+      catalogue.unitMismatch,
+      span,
+      {
+        operation: "compare",
+        left: unitSide(text(leftOperand), left),
+        right: unitSide(text(rightOperand), right),
+      },
+      unitHint(left, right),
+    );
   }
 
   /** The fact a value test is about, or undefined (with a diagnostic) when the subject is not a fact. */
@@ -482,6 +521,9 @@ class ExpressionChecker {
             },
             `For example \`${name} < 21\` or \`${name} is 21\`.`,
           );
+        } else {
+          const subject: Ast.Value = { kind: "word", word: fact.name, span: fact.name.span };
+          this.checkUnits(subject, factUnit(fact), value, literalUnit(value), value.span);
         }
         return;
       case "date":
@@ -564,4 +606,9 @@ export function checkExpression(expression: Ast.Expression, site: ExpressionSite
   );
   checker.check(expression);
   return checker.reads;
+}
+
+/** A number as written: `88%` for a percent. */
+function numberText(number: { readonly value: number; readonly percent?: true }): string {
+  return `${number.value}${number.percent ? "%" : ""}`;
 }

@@ -4,7 +4,7 @@
 // docs/diagnostics/<code>.md that explains it at length (a test checks both stay in step).
 // NOTE: codes are numbered by family (PC00x syntax, PC01x names, PC02x expressions and types, PC03x
 // revisions, PC04x categories and exceptions, PC05x cases, PC060-PC064 files, PC065-PC069 time in
-// conditions, PC07x versions of a statement, PC08x the revision log and exceptions' reach) and never
+// conditions, PC07x versions of a statement, PC08x the revision log and exceptions' reach, PC11x units, percents and value sets) and never
 // renumbered, since users' docs link to them. So one code is one kind of problem, and where that
 // problem shows in several places its template takes the few words that differ as arguments
 // (message-arguments.ts).
@@ -57,6 +57,13 @@ import {
   type Unreadable,
   type WayOut,
 } from "./message-arguments.js";
+import {
+  describeUnitOperation,
+  describeUnitSide,
+  type UnitOperation,
+  type UnitSide,
+  type UnnamedUnit,
+} from "./unit-arguments.js";
 
 export type Severity = "error" | "warning";
 
@@ -490,6 +497,29 @@ const entries = {
     "Statement an exception may override is not in its list",
     (a: { id: string; category: string; exception: string }) =>
       `${a.id} is in the category ${a.category}, which ${a.exception} may override, but ${a.exception} does not list it under \`overrides\`.`,
+  ),
+
+  // ----- PC110-PC119: units, percents and value sets ---------------------------------------------
+  unitMismatch: entry(
+    "PC110",
+    "error",
+    "Numbers of different units",
+    (a: { operation: UnitOperation; left: UnitSide; right: UnitSide }) =>
+      `${quoted(a.left.text)} is ${describeUnitSide(a.left)} and ${quoted(a.right.text)} is ${describeUnitSide(a.right)}: numbers of different units cannot be ${describeUnitOperation(a.operation)}.`,
+  ),
+  unnamedUnit: entry(
+    "PC111",
+    "error",
+    "Arithmetic without a unit",
+    (a: { operation: UnnamedUnit; left: UnitSide; right: UnitSide }) =>
+      `${a.operation === "product" ? "Multiplying" : "Dividing"} ${quoted(a.left.text)} (${describeUnitSide(a.left)}) by ${quoted(a.right.text)} (${describeUnitSide(a.right)}) gives a number of no unit the language names.`,
+  ),
+  percentOutOfPlace: entry(
+    "PC112",
+    "error",
+    "Percent where a number is expected",
+    (a: { text: string; expected: string }) =>
+      `${quoted(a.text)} is a percent, but ${a.expected} is expected here: only a number compared in a condition, or a case's value, may be written with \`%\`.`,
   ),
 } as const;
 

@@ -37,7 +37,8 @@ export interface Lifetime {
 
 export type Operand =
   | { readonly kind: "name"; readonly name: Word; readonly span: Span }
-  | { readonly kind: "number"; readonly value: number; readonly span: Span }
+  /** A number; `percent` when written `88%` (the number 88 in the unit percent). */
+  | { readonly kind: "number"; readonly value: number; readonly percent?: true; readonly span: Span }
   | { readonly kind: "date"; readonly value: string; readonly span: Span }
   | { readonly kind: "boolean"; readonly value: boolean; readonly span: Span }
   | { readonly kind: "serviceDate"; readonly span: Span }
@@ -72,7 +73,8 @@ export type DateWindow =
 
 export type Value =
   | { readonly kind: "word"; readonly word: Word; readonly span: Span }
-  | { readonly kind: "number"; readonly value: number; readonly span: Span }
+  /** A number; `percent` when written `88%`. */
+  | { readonly kind: "number"; readonly value: number; readonly percent?: true; readonly span: Span }
   | { readonly kind: "date"; readonly value: string; readonly span: Span };
 
 export type ComparisonOperator = "<" | "<=" | ">" | ">=" | "=" | "!=";

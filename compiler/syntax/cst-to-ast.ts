@@ -879,6 +879,8 @@ class AstBuilder {
     if (name) return { kind: "name", name: word(name), span };
     const number = firstToken(children.NumberLiteral);
     if (number) return { kind: "number", value: Number(number.image), span };
+    const percent = firstToken(children.PercentLiteral);
+    if (percent) return { kind: "number", value: percentValue(percent), percent: true, span };
     const date = firstToken(children.DateLiteral);
     if (date) return { kind: "date", value: date.image, span };
     return { kind: "boolean", value: present(children.Kw_yes), span };
@@ -931,6 +933,8 @@ class AstBuilder {
     if (wordToken) return { kind: "word", word: word(wordToken), span: tokenSpan(wordToken) };
     const number = firstToken(children.NumberLiteral);
     if (number) return { kind: "number", value: Number(number.image), span: tokenSpan(number) };
+    const percent = firstToken(children.PercentLiteral);
+    if (percent) return { kind: "number", value: percentValue(percent), percent: true, span: tokenSpan(percent) };
     const date = firstToken(children.DateLiteral);
     return date ? { kind: "date", value: date.image, span: tokenSpan(date) } : undefined;
   }
@@ -1063,4 +1067,9 @@ export function cstToAst(
   const builder = new AstBuilder(file);
   const statements = builder.statements(cst);
   return { statements, partialStatements: builder.partialStatements, diagnostics: builder.diagnostics };
+}
+
+/** The number of a percent literal: `88.5%` is 88.5 (with the unit percent, kept by the node). */
+function percentValue(token: IToken): number {
+  return Number(token.image.slice(0, -1));
 }

@@ -1185,6 +1185,7 @@ export type OperandCstChildren = {
   Kw_date?: IToken[];
   Name?: IToken[];
   NumberLiteral?: IToken[];
+  PercentLiteral?: IToken[];
   DateLiteral?: IToken[];
   Kw_yes?: IToken[];
   Kw_no?: IToken[];
@@ -1210,6 +1211,7 @@ export interface ValueCstNode extends CstNode {
 export type ValueCstChildren = {
   Word?: IToken[];
   NumberLiteral?: IToken[];
+  PercentLiteral?: IToken[];
   DateLiteral?: IToken[];
 };
 

@@ -14,6 +14,7 @@ import {
   MonthLiteral,
   SuffixedMonth,
   NumberLiteral,
+  PercentLiteral,
   LessOrEqual,
   GreaterOrEqual,
   NotEqual,
@@ -968,6 +969,7 @@ class PolicyParser extends CstParser {
       },
       { ALT: () => this.CONSUME(Name) },
       { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(PercentLiteral) },
       { ALT: () => this.CONSUME(DateLiteral) },
       { ALT: () => this.CONSUME(K.yes) },
       { ALT: () => this.CONSUME(K.no) },
@@ -985,6 +987,7 @@ class PolicyParser extends CstParser {
     this.OR([
       { ALT: () => this.CONSUME(Word) },
       { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(PercentLiteral) },
       { ALT: () => this.CONSUME(DateLiteral) },
     ]);
   });

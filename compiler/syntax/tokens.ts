@@ -193,6 +193,12 @@ export const SuffixedMonth = createToken({
   label: "a revision name (YYYY-MM-suffix)",
 });
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?/, label: "a number" });
+/** A percent: `88%`, `88.5%`, the number 88 with the unit `percent` (no space before the sign). */
+export const PercentLiteral = createToken({
+  name: "PercentLiteral",
+  pattern: /\d+(?:\.\d+)?%/,
+  label: "a percent (88%)",
+});
 
 export const LessOrEqual = createToken({ name: "LessOrEqual", pattern: /<=/, label: "`<=`" });
 export const GreaterOrEqual = createToken({ name: "GreaterOrEqual", pattern: />=/, label: "`>=`" });
@@ -224,6 +230,7 @@ export const allTokens: TokenType[] = [
   DateLiteral,
   SuffixedMonth,
   MonthLiteral,
+  PercentLiteral,
   NumberLiteral,
   LessOrEqual,
   GreaterOrEqual,

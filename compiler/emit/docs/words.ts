@@ -4,6 +4,7 @@
 // one sentence becomes a nested list ("all of the following hold:").
 
 import type { Condition, DurationUnit, FactModel, PolicyModel, Term } from "../../model/policy-model.js";
+import { normalUnit, percentNormal } from "../../syntax/number-units.js";
 import { statementKey } from "./anchors.js";
 import { anchorLink, code, series, text, words, type Block, type Inline } from "./markdown.js";
 
@@ -90,10 +91,12 @@ export class ConditionWords {
     return words`${this.term(condition.date)} ${is} ${span}`;
   }
 
+  /** The unit after a number compared with a number fact: "21 years"; a percent is written "88%". */
   private unit(term: Term, other: Term): Inline {
     if (term.kind !== "number" || other.kind !== "fact") return words``;
     const type = this.facts.get(other.fact)?.type;
-    return type?.kind === "number" && type.unit !== undefined ? words` ${text(type.unit)}` : words``;
+    if (type?.kind !== "number" || type.unit === undefined) return words``;
+    return normalUnit(type.unit) === percentNormal ? text("%") : words` ${text(type.unit)}`;
   }
 
   private comparison(condition: Extract<Condition, { kind: "compare" }>, negated: boolean): Inline {
