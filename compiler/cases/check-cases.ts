@@ -12,6 +12,7 @@ import { describeStatement } from "../check/symbols.js";
 import { isValidDate, valueText, valueTypeWord } from "../check/literals.js";
 import { compareText } from "../diagnostics/compare-text.js";
 import { normalUnit, percentNormal } from "../syntax/number-units.js";
+import { isCodeOf, isCodeSystem } from "../runtime/codes.js";
 
 export type FactValue = boolean | number | string | readonly string[];
 
@@ -217,6 +218,11 @@ class CasesChecker {
     context: string,
   ): FactValue | undefined {
     const type = fact.type;
+    if (type.kind === "codes") {
+      const values = assigned.kind === "list" ? assigned.values : [assigned.value];
+      const codes = values.map((value) => this.caseCode(fact, type.system, value, context));
+      return codes.every((code): code is string => code !== undefined) ? codes : undefined;
+    }
     if (type.kind === "setOf") {
       const values = assigned.kind === "list" ? assigned.values : [assigned.value];
       const words = values.map((value) => this.enumWord(fact, value, context));
@@ -237,6 +243,8 @@ class CasesChecker {
     }
     const value = assigned.value;
     switch (type.kind) {
+      case "code":
+        return this.caseCode(fact, type.system, value, context);
       case "oneOf":
         return this.enumWord(fact, value, context);
       case "boolean":
@@ -317,6 +325,24 @@ class CasesChecker {
         }
         return value.value;
     }
+  }
+
+  /** A code as a case writes it (`J44.1`, `E0431`, `99213`), of the shape of its fact's system. */
+  private caseCode(fact: FactModel, system: string, value: Ast.Value, context: string): string | undefined {
+    const code = value.kind === "word" ? value.word.text : value.kind === "number" ? valueText(value) : undefined;
+    if (code !== undefined && isCodeSystem(system) && isCodeOf(system, code)) return code;
+    this.report(
+      catalogue.typeMismatch,
+      value.span,
+      {
+        subject: valueText(value),
+        is: valueTypeWord(value),
+        needs: { by: "fact", fact: fact.name, takes: `a code of ${system}` },
+      },
+      context,
+      "Write the code as its code tables do, in capital letters: `J44.1`, `E0431`.",
+    );
+    return undefined;
   }
 
   private enumWord(fact: FactModel, value: Ast.Value, context: string): string | undefined {

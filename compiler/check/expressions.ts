@@ -39,7 +39,9 @@ type ValidOperandType =
   | { readonly kind: "boolean" | "date" }
   /** A number and its unit (units.ts): part of its type. */
   | { readonly kind: "number"; readonly unit: NumberUnit }
-  | { readonly kind: "oneOf" | "setOf"; readonly fact: Ast.FactDeclaration };
+  | { readonly kind: "oneOf" | "setOf"; readonly fact: Ast.FactDeclaration }
+  /** A fact of one code or of a set of codes: tested only by membership in a value set. */
+  | { readonly kind: "code" | "codes"; readonly fact: Ast.FactDeclaration };
 
 type OperandType = ValidOperandType | { readonly kind: "invalid" };
 
@@ -55,6 +57,10 @@ export function describeFactType(type: Ast.FactType): TypeWord {
       return `one of ${type.values.length} values`;
     case "setOf":
       return `a set of ${type.values.length} values`;
+    case "code":
+      return "a code";
+    case "codes":
+      return "a set of codes";
   }
 }
 
@@ -68,6 +74,8 @@ function describeOperandType(type: ValidOperandType): TypeWord {
       return "a date";
     case "oneOf":
     case "setOf":
+    case "code":
+    case "codes":
       return describeFactType(type.fact.type);
   }
 }
@@ -162,7 +170,60 @@ class ExpressionChecker {
         return this.checkIs(expression);
       case "contains":
         return this.checkContains(expression);
+      case "inValueSet":
+        return this.checkInValueSet(expression);
     }
+  }
+
+  /** `x is in copd`, `x has any in copd`: a fact of codes, in the form it holds, of the set's system. */
+  private checkInValueSet(expression: Extract<Ast.Expression, { kind: "inValueSet" }>): void {
+    const valueSet = this.symbols.valueSets.get(expression.valueSet.text);
+    if (!valueSet)
+      this.report(
+        catalogue.unknownName,
+        expression.valueSet.span,
+        { name: expression.valueSet.text, kind: "value set" },
+        suggestionBudget(this.symbols).didYouMean(expression.valueSet.text, () => this.symbols.valueSets.keys()) ??
+          `Declare it: \`value set ${expression.valueSet.text} "..." system "..." file "..." source "..." version "..."\`.`,
+      );
+    const fact = this.subjectFact(expression.subject, "is");
+    if (!fact) return;
+    const subject = fact.name.text;
+    const type = fact.type;
+    if (type.kind !== "code" && type.kind !== "codes") {
+      this.report(
+        catalogue.membershipMismatch,
+        expression.subject.span,
+        { problem: { kind: "notCodes", subject, is: describeFactType(type) } },
+        'Declare the fact as `code in system "..."` (or `codes in system "..."` for several).',
+      );
+      return;
+    }
+    const wanted = expression.mode === "one" ? "code" : "codes";
+    if (type.kind !== wanted) {
+      this.report(
+        catalogue.membershipMismatch,
+        expression.span,
+        { problem: { kind: "form", subject, holds: type.kind === "code" ? "one code" : "a set of codes" } },
+        `Write \`${subject} ${type.kind === "code" ? "is in" : "has any in"} ${expression.valueSet.text}\`.`,
+      );
+      return;
+    }
+    if (valueSet?.system && normalSystem(valueSet.system.value) !== normalSystem(type.system.value))
+      this.report(
+        catalogue.membershipMismatch,
+        expression.span,
+        {
+          problem: {
+            kind: "system",
+            subject,
+            factSystem: type.system.value,
+            valueSet: valueSet.name.text,
+            setSystem: valueSet.system.value,
+          },
+        },
+        "Test the fact against a value set of its own code system.",
+      );
   }
 
   /**
@@ -214,6 +275,15 @@ class ExpressionChecker {
     this.reads.facts.add(name.text);
     this.resolutions.set(name, { kind: "fact", fact });
     if (fact.type.kind !== "boolean") {
+      if (fact.type.kind === "code" || fact.type.kind === "codes") {
+        this.report(
+          catalogue.typeMismatch,
+          name.span,
+          { subject: name.text, is: describeFactType(fact.type), needs: { by: "condition" } },
+          `Test it by membership in a value set: \`${name.text} ${fact.type.kind === "code" ? "is in" : "has any in"} <value set>\`.`,
+        );
+        return;
+      }
       const example =
         fact.type.kind === "oneOf" && fact.type.values[0]
           ? `\`${name.text} is ${fact.type.values[0].name.text}\``
@@ -336,6 +406,8 @@ class ExpressionChecker {
           switch (fact.type.kind) {
             case "oneOf":
             case "setOf":
+            case "code":
+            case "codes":
               return { kind: fact.type.kind, fact };
             case "number":
               return { kind: "number", unit: factUnit(fact) };
@@ -386,6 +458,19 @@ class ExpressionChecker {
           needs: { by: "ordering", operator: expression.operator },
         },
         left.kind === "oneOf" ? "Use `is` or `is one of (...)` for a fact with named values." : undefined,
+      );
+      return;
+    }
+    for (const [operand, type] of [
+      [expression.left, left],
+      [expression.right, right],
+    ] as const) {
+      if (type.kind !== "code" && type.kind !== "codes") continue;
+      this.report(
+        catalogue.membershipMismatch,
+        operand.span,
+        { problem: { kind: "onlyMembership", subject: operandSource(operand) } },
+        `Test a fact of codes by membership in a value set: \`${operandSource(operand)} ${type.kind === "code" ? "is in" : "has any in"} <value set>\`.`,
       );
       return;
     }
@@ -480,6 +565,15 @@ class ExpressionChecker {
     const type = fact.type;
     const name = fact.name.text;
     switch (type.kind) {
+      case "code":
+      case "codes":
+        this.report(
+          catalogue.membershipMismatch,
+          value.span,
+          { problem: { kind: "onlyMembership", subject: name } },
+          `Put the codes in a value set and test membership: \`${name} ${type.kind === "code" ? "is in" : "has any in"} <value set>\`.`,
+        );
+        return;
       case "oneOf":
       case "setOf": {
         const allowed = type.values.map((v) => v.name.text);
@@ -611,4 +705,9 @@ export function checkExpression(expression: Ast.Expression, site: ExpressionSite
 /** A number as written: `88%` for a percent. */
 function numberText(number: { readonly value: number; readonly percent?: true }): string {
   return `${number.value}${number.percent ? "%" : ""}`;
+}
+
+/** Code systems compare as written, apart from letter case and spaces. */
+function normalSystem(system: string): string {
+  return system.toLowerCase().replace(/\s+/g, "");
 }

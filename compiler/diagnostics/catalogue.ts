@@ -64,6 +64,19 @@ import {
   type UnitSide,
   type UnnamedUnit,
 } from "./unit-arguments.js";
+import {
+  describeMalformedRow,
+  describeMembershipProblem,
+  describeValueSetFileProblem,
+  type MalformedRow,
+  type MembershipProblem,
+  type ValueSetFileProblem,
+} from "./value-set-arguments.js";
+
+/** A sentence that starts with a code or a name in backquotes is left as it is. */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export type Severity = "error" | "warning";
 
@@ -520,6 +533,55 @@ const entries = {
     "Percent where a number is expected",
     (a: { text: string; expected: string }) =>
       `${quoted(a.text)} is a percent, but ${a.expected} is expected here: only a number compared in a condition, or a case's value, may be written with \`%\`.`,
+  ),
+  valueSetFileUnread: entry(
+    "PC113",
+    "error",
+    "Value set file not read",
+    (a: { path: string; problem: ValueSetFileProblem }) =>
+      `The value set file ${displayPath(a.path)} ${describeValueSetFileProblem(a.problem)}.`,
+  ),
+  malformedValueSetRow: entry(
+    "PC114",
+    "error",
+    "Malformed row in a value set file",
+    (a: { row: MalformedRow }) => `This row of the value set file is malformed: ${describeMalformedRow(a.row)}.`,
+  ),
+  overlappingCodes: entry(
+    "PC115",
+    "error",
+    "Code listed twice in a value set",
+    (a: { code: string; other: string; line: number }) =>
+      a.code === a.other
+        ? `${quoted(a.code)} is already listed at line ${a.line} of the value set file.`
+        : `${quoted(a.code)} overlaps ${quoted(a.other)}, listed at line ${a.line}: a code may be covered by one row only.`,
+  ),
+  reversedRange: entry(
+    "PC116",
+    "error",
+    "Range of codes out of order",
+    (a: { first: string; last: string }) =>
+      `The range ${quoted(`${a.first}..${a.last}`)} is empty: its first code comes after its last.`,
+  ),
+  emptyValueSet: entry(
+    "PC117",
+    "error",
+    "Empty value set",
+    (a: { name: string; path: string }) =>
+      `The value set ${a.name} lists no code: ${displayPath(a.path)} has no row after its header.`,
+  ),
+  unknownCodeSystem: entry(
+    "PC118",
+    "error",
+    "Unknown code system",
+    (a: { system: string; systems: readonly string[] }) =>
+      `${quoted(a.system)} is not a code system policyc knows: write ${quotedChoices(a.systems)}.`,
+  ),
+  membershipMismatch: entry(
+    "PC119",
+    "error",
+    "Membership the value set cannot answer",
+    (a: { problem: MembershipProblem }) => `${capitalized(describeMembershipProblem(a.problem))}.`,
   ),
 } as const;
 

@@ -47,6 +47,9 @@ function lowerFactType(type: Ast.FactType): M.FactType {
           label: v.label?.value ?? v.name.text.replace(/_/g, " "),
         })),
       };
+    case "code":
+    case "codes":
+      return { kind: type.kind, system: type.system.value };
   }
 }
 
@@ -57,6 +60,25 @@ class Lowering {
 
   private get symbols() {
     return this.checked.symbols;
+  }
+
+  /** Each value set with the entries the checker read from its file (it reported any it could not read). */
+  private valueSets(): M.ValueSetModel[] {
+    return [...this.symbols.valueSets.values()].map((valueSet) => {
+      const contents = this.checked.valueSets.get(valueSet.name.text);
+      if (!contents || !valueSet.file || !valueSet.source || !valueSet.version)
+        throw new Error(`policyc: internal error: value set ${valueSet.name.text} was not read`);
+      return {
+        name: valueSet.name.text,
+        label: valueSet.label.value,
+        system: contents.system,
+        file: valueSet.file.value,
+        source: valueSet.source.value,
+        version: valueSet.version.value,
+        readings: readings(valueSet),
+        entries: contents.entries,
+      };
+    });
   }
 
   // ----- conditions ------------------------------------------------------------------------------
@@ -97,6 +119,16 @@ class Lowering {
       case "contains": {
         const fact = this.subjectFact(expression.subject).name.text;
         return { kind: "contains", fact, mode: expression.mode, values: expression.values.map(valueText) };
+      }
+      case "inValueSet": {
+        const fact = this.subjectFact(expression.subject).name.text;
+        const member: M.Condition = {
+          kind: "inValueSet",
+          fact,
+          mode: expression.mode,
+          valueSet: expression.valueSet.text,
+        };
+        return expression.negated ? { kind: "not", operand: member } : member;
       }
     }
   }
@@ -236,6 +268,7 @@ class Lowering {
       case "fact":
       case "oneOf":
       case "contains":
+      case "inValueSet":
         into.add(condition.fact);
         return;
       case "compare":
@@ -705,6 +738,7 @@ class Lowering {
       definitions,
       rules,
       exceptions,
+      valueSets: this.valueSets(),
       outline: this.outline(rules),
       prose: this.symbols.prose.map((prose) => ({
         id: prose.id.text,

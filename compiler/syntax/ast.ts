@@ -122,6 +122,18 @@ export type Expression =
       readonly mode: "all" | "any";
       readonly values: readonly Value[];
       readonly span: Span;
+    }
+  /**
+   * Membership in a value set: `diagnosis.primary is in copd` (`one`, `negated` for `is not in`),
+   * `diagnosis.all has any in copd` (`any`).
+   */
+  | {
+      readonly kind: "inValueSet";
+      readonly subject: Operand;
+      readonly mode: "one" | "any";
+      readonly negated: boolean;
+      readonly valueSet: Word;
+      readonly span: Span;
     };
 
 // ----- statements --------------------------------------------------------------------------------
@@ -172,7 +184,9 @@ export type FactType =
       readonly max?: number;
     }
   | { readonly kind: "date"; readonly span: Span }
-  | { readonly kind: "oneOf" | "setOf"; readonly span: Span; readonly values: readonly EnumValueDeclaration[] };
+  | { readonly kind: "oneOf" | "setOf"; readonly span: Span; readonly values: readonly EnumValueDeclaration[] }
+  /** `code in system "ICD-10-CM"` (one code) or `codes in system "ICD-10-CM"` (a set of codes). */
+  | { readonly kind: "code" | "codes"; readonly span: Span; readonly system: TextLiteral };
 
 export interface FactDeclaration {
   readonly kind: "fact";
@@ -447,6 +461,20 @@ export interface ClaimCase {
   readonly expect?: { readonly violations: readonly Word[]; readonly span: Span };
 }
 
+/** A named list of codes kept in a file beside the policy (`value set copd "..." system ... file ...`). */
+export interface ValueSetDeclaration {
+  readonly kind: "valueSet";
+  readonly span: Span;
+  readonly name: Word;
+  readonly label: TextLiteral;
+  readonly system?: TextLiteral;
+  /** The CSV file, relative to the policy's folder. */
+  readonly file?: TextLiteral;
+  readonly source?: TextLiteral;
+  readonly version?: TextLiteral;
+  readonly readings: readonly Reading[];
+}
+
 /**
  * Text of the published policy that is not policy content (a page header, a table's header row, a
  * heading): every occurrence of it, on whole lines, is set aside by the traceability check.
@@ -478,7 +506,8 @@ export type Statement =
   | FactSet
   | Case
   | ClaimCase
-  | Layout;
+  | Layout
+  | ValueSetDeclaration;
 
 /**
  * A statement the parser could not finish (a syntax error in it, or its id or text missing): what was

@@ -70,6 +70,7 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.caseStatement) },
       { ALT: () => this.SUBRULE(this.claimCaseStatement) },
       { ALT: () => this.SUBRULE(this.layoutStatement) },
+      { ALT: () => this.SUBRULE(this.valueSetStatement) },
     ]);
   });
 
@@ -209,7 +210,55 @@ class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(K.date) },
       { ALT: () => this.SUBRULE(this.oneOfType) },
       { ALT: () => this.SUBRULE(this.setOfType) },
+      { ALT: () => this.SUBRULE(this.codeType) },
     ]);
+  });
+
+  /** `code in system "ICD-10-CM"` (one code), `codes in system "ICD-10-CM"` (a set of codes). */
+  private codeType = this.RULE("codeType", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.code) }, { ALT: () => this.CONSUME(K.codes) }]);
+    this.CONSUME(K.in);
+    this.CONSUME(K.system);
+    this.SUBRULE(this.text);
+  });
+
+  // ----- value sets ------------------------------------------------------------------------------
+
+  /** `value set copd "label"` with its code system, its file beside the policy, its source and version. */
+  private valueSetStatement = this.RULE("valueSetStatement", () => {
+    this.CONSUME(K.value);
+    this.CONSUME(K.set);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.systemClause) },
+        { ALT: () => this.SUBRULE(this.fileClause) },
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+        { ALT: () => this.SUBRULE(this.versionClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private systemClause = this.RULE("systemClause", () => {
+    this.CONSUME(K.system);
+    this.SUBRULE(this.text);
+  });
+
+  private fileClause = this.RULE("fileClause", () => {
+    this.CONSUME(K.file);
+    this.SUBRULE(this.text);
+  });
+
+  private sourceClause = this.RULE("sourceClause", () => {
+    this.CONSUME(K.source);
+    this.SUBRULE(this.text);
+  });
+
+  private versionClause = this.RULE("versionClause", () => {
+    this.CONSUME(K.version);
+    this.SUBRULE(this.text);
   });
 
   private booleanType = this.RULE("booleanType", () => {
@@ -870,8 +919,17 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.isTail) },
         { ALT: () => this.SUBRULE(this.comparisonTail) },
         { ALT: () => this.SUBRULE(this.containsTail) },
+        { ALT: () => this.SUBRULE(this.hasTail) },
       ]),
     );
+  });
+
+  /** `has any in copd`: a set of codes holds at least one code of a value set. */
+  private hasTail = this.RULE("hasTail", () => {
+    this.CONSUME(K.has);
+    this.CONSUME(K.any);
+    this.CONSUME(K.in);
+    this.CONSUME(Name);
   });
 
   private isTail = this.RULE("isTail", () => {
@@ -885,6 +943,13 @@ class PolicyParser extends CstParser {
           this.CONSUME(K.one);
           this.CONSUME(K.of);
           this.SUBRULE(this.valueList);
+        },
+      },
+      {
+        // `is in copd`: membership in a value set (before a value, which `in` could also be).
+        ALT: () => {
+          this.CONSUME(K.in);
+          this.CONSUME(Name);
         },
       },
       { ALT: () => this.SUBRULE(this.value) },

@@ -123,6 +123,15 @@ const keywordWords = [
   "day",
   // Traceability to the published text (a `layout` statement).
   "layout",
+  // Value sets: `value set copd "..." system "ICD-10-CM" file "..." source "..." version "..."`,
+  // facts of `code in system "..."` or `codes in system "..."`, `is in copd`, `has any in copd`.
+  "value",
+  "system",
+  "file",
+  "source",
+  "version",
+  "codes",
+  "has",
 ] as const;
 
 export type Keyword = (typeof keywordWords)[number];

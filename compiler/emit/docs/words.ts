@@ -29,13 +29,26 @@ export function subject(description: string): string {
 export class ConditionWords {
   private readonly facts: ReadonlyMap<string, FactModel>;
   private readonly definitions: ReadonlyMap<string, string>;
+  private readonly valueSets: ReadonlyMap<string, string>;
 
   constructor(
-    model: Pick<PolicyModel, "facts" | "definitions">,
+    model: Pick<PolicyModel, "facts" | "definitions"> & { readonly valueSets?: PolicyModel["valueSets"] },
     private readonly target: LinkTarget = defaultTarget,
   ) {
     this.facts = new Map(model.facts.map((fact) => [fact.name, fact]));
     this.definitions = new Map(model.definitions.map((definition) => [definition.name, definition.label]));
+    this.valueSets = new Map((model.valueSets ?? []).map((valueSet) => [valueSet.name, valueSet.label]));
+  }
+
+  /** "the primary diagnosis is a code in the value set `copd` (chronic obstructive pulmonary disease diagnoses)". */
+  private membership(condition: Extract<Condition, { kind: "inValueSet" }>, negated: boolean): Inline {
+    const label = this.valueSets.get(condition.valueSet);
+    const set = words`the value set ${code(condition.valueSet)}${label === undefined ? words`` : words` (${text(label)})`}`;
+    const subjectText = this.factSubject(condition.fact);
+    if (condition.mode === "one") return words`${subjectText} ${negated ? words`is not` : words`is`} a code in ${set}`;
+    return negated
+      ? words`none of ${subjectText} is a code in ${set}`
+      : words`at least one of ${subjectText} is a code in ${set}`;
   }
 
   private factSubject(name: string): Inline {
@@ -171,6 +184,8 @@ export class ConditionWords {
         return inline(this.comparison(condition, negated));
       case "dateWindow":
         return inline(this.dateWindow(condition, negated));
+      case "inValueSet":
+        return inline(this.membership(condition, negated));
       case "not":
         return this.phrase(condition.operand, !negated);
       case "definition": {

@@ -5,6 +5,7 @@
 import type { Condition, Term } from "../../model/policy-model.js";
 import { stringLiteral } from "../code-text.js";
 import { factOfTerm, windowBounds } from "../../model/date-terms.js";
+import { valueSetReference } from "./value-set-table.js";
 
 /** The expressions that stand for what a condition reads. */
 export interface ConditionSources {
@@ -21,7 +22,7 @@ export interface Reads {
   parts: boolean;
   serviceDate: boolean;
   /** The runtime helpers it calls. */
-  readonly helpers: Set<"and" | "or" | "not" | "atLeast" | "shiftDate">;
+  readonly helpers: Set<"and" | "or" | "not" | "atLeast" | "shiftDate" | "memberOf" | "anyMemberOf">;
 }
 
 export function noReads(): Reads {
@@ -111,6 +112,13 @@ export class ConditionCompiler {
         const joiner = condition.mode === "all" ? " && " : " || ";
         const tests = condition.values.map((wanted) => `${value}.includes(${stringLiteral(wanted)})`).join(joiner);
         return `(${value} === undefined ? 1 : ${tests} ? 2 : 0)`;
+      }
+      case "inValueSet": {
+        reads.facts = true;
+        const helper = condition.mode === "one" ? "memberOf" : "anyMemberOf";
+        reads.helpers.add(helper);
+        const value = this.sources.fact(condition.fact);
+        return `(${value} === undefined ? 1 : ${helper}(${valueSetReference(condition.valueSet)}, ${value}) ? 2 : 0)`;
       }
       case "not":
         reads.helpers.add("not");

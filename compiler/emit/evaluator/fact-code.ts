@@ -43,6 +43,10 @@ export function propertyType(fact: FactModel): string {
       return `${valuesTypeName(fact)} | null`;
     case "setOf":
       return `readonly ${valuesTypeName(fact)}[] | null`;
+    case "code":
+      return "string | null";
+    case "codes":
+      return "readonly string[] | null";
   }
 }
 
@@ -59,6 +63,10 @@ export function factValueType(fact: FactModel): string {
       return `${valuesTypeName(fact)} | undefined`;
     case "setOf":
       return `readonly ${valuesTypeName(fact)}[] | undefined`;
+    case "code":
+      return "string | undefined";
+    case "codes":
+      return "readonly string[] | undefined";
   }
 }
 
@@ -91,5 +99,9 @@ export function readFactStatement(
       return reader("readChoice", `${common}, ${valuesConstName(fact)}, issues`);
     case "setOf":
       return reader("readChoiceSet", `${common}, ${valuesConstName(fact)}, issues`);
+    case "code":
+      return reader("readCode", `${common}, ${stringLiteral(type.system)}, issues`);
+    case "codes":
+      return reader("readCodeSet", `${common}, ${stringLiteral(type.system)}, issues`);
   }
 }
