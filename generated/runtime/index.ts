@@ -10,3 +10,15 @@ export * from "./policy-table.js";
 export { definePolicy, type PreparedPolicy } from "./prepare.js";
 export { evaluatePolicy, policyIdentity } from "./decide.js";
 export * from "./claims.js";
+export {
+  anyMemberOf,
+  codeSystems,
+  inValueSet,
+  isCodeOf,
+  memberOf,
+  valueSet,
+  type CodeSystem,
+  type ValueSet,
+  type ValueSetEntry,
+} from "./codes.js";
+export { readCode, readCodeSet } from "./code-input.js";

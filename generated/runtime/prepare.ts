@@ -3,6 +3,7 @@
 // turned into a position in the runtime's own arrays (the generated code never holds a position),
 // the facts grouped as the input nests them, and the order in which parts must be computed.
 
+import type { CodeSystem } from "./codes.js";
 import type {
   Condition,
   DefinitionEntry,
@@ -48,6 +49,8 @@ export interface FactPlan {
   readonly max: number;
   /** For a one-of or set fact, its values. */
   readonly values: ReadonlySet<string> | undefined;
+  /** For a fact of codes, their system. */
+  readonly system: CodeSystem | undefined;
 }
 
 /** One of each, by the status it reports. */
@@ -228,6 +231,7 @@ function inputPlan(facts: readonly FactEntry[]): FactGroupPlan {
       min: type.kind === "number" ? (type.min ?? -Infinity) : -Infinity,
       max: type.kind === "number" ? (type.max ?? Infinity) : Infinity,
       values: type.kind === "oneOf" || type.kind === "setOf" ? new Set(type.values) : undefined,
+      system: type.kind === "code" || type.kind === "codes" ? type.system : undefined,
     });
   });
   return frozenGroup(root);

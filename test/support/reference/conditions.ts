@@ -29,6 +29,22 @@ export interface ConditionScope {
   definition(name: string): Condition;
   /** The condition of a part of a criterion, by id. */
   part(id: string): Condition;
+  /** The entries of a value set, by name. */
+  valueSet(name: string): readonly { readonly first: string; readonly last: string }[];
+}
+
+/**
+ * Whether a code is in a value set, as the language guide says it: with the dot left out, a code is
+ * covered by an entry when it lies from the entry's first code to its last in text order, or is a
+ * child of its last (starts with it). Written apart from the runtime's, as the reference's own.
+ */
+function coveredBy(entries: readonly { readonly first: string; readonly last: string }[], code: string): boolean {
+  const plain = (text: string): string => text.split(".").join("");
+  const wanted = plain(code);
+  return entries.some(({ first, last }) => {
+    const [low, high] = [plain(first), plain(last)];
+    return wanted >= low && (wanted <= high || wanted.startsWith(high));
+  });
 }
 
 export function not(value: Truth): Truth {
@@ -158,6 +174,13 @@ export function truthOf(condition: Condition, scope: ConditionScope): Truth {
       const has = (wanted: string) => held.includes(wanted);
       return fromBoolean(condition.mode === "all" ? condition.values.every(has) : condition.values.some(has));
     }
+    case "inValueSet": {
+      const value = scope.valueOf(condition.fact);
+      if (value === undefined) return UNKNOWN;
+      const entries = scope.valueSet(condition.valueSet);
+      const codes = condition.mode === "one" ? [value] : Array.isArray(value) ? value : [];
+      return fromBoolean(codes.some((code) => typeof code === "string" && coveredBy(entries, code)));
+    }
     case "not":
       return not(truthOf(condition.operand, scope));
     case "and":
@@ -191,6 +214,7 @@ export function factsAwaited(condition: Condition, scope: ConditionScope, into: 
     case "fact":
     case "oneOf":
     case "contains":
+    case "inValueSet":
       into.add(condition.fact);
       return;
     case "compare":
