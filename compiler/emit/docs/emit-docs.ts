@@ -8,6 +8,7 @@ import { DocsContext } from "./context.js";
 import { anchorLink, code, printMarkdown, strong, text, words, type Block, type Inline } from "./markdown.js";
 import { definitionBlocks, exceptionBlocks, outlineBlocks } from "./outline.js";
 import { procedureBlocks } from "./procedure.js";
+import { valueSetBlocks } from "./value-sets.js";
 import { codingBlocks, factsBlocks, proseSectionBlocks, referenceBlocks, revisionBlocks } from "./tables.js";
 import type { TraceSummary } from "../../trace/summary.js";
 import { traceabilityBlocks, traceHeadline } from "./traceability.js";
@@ -52,6 +53,7 @@ function contentsBlocks(context: DocsContext): Block[] {
     ...(model.exceptions.length > 0 ? (["exceptions"] as const) : []),
     ...(model.definitions.length > 0 ? (["definitions"] as const) : []),
     "facts",
+    ...(model.valueSets.length > 0 ? (["valueSets"] as const) : []),
     ...(model.codes.length > 0 ? (["coding"] as const) : []),
     "revisions",
     ...(model.references.length > 0 ? (["references"] as const) : []),
@@ -95,6 +97,7 @@ export function emitDocs(model: PolicyModel, trace: TraceSummary): string {
     ...exceptionBlocks(context),
     ...definitionBlocks(context),
     ...factsBlocks(context),
+    ...valueSetBlocks(context),
     ...codingBlocks(context),
     ...revisionBlocks(context),
     ...referenceBlocks(context),

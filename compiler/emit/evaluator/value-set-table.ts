@@ -40,6 +40,6 @@ export function valueSetTable(valueSets: readonly ValueSetModel[]): string[] {
   );
   return [
     `/** ${docText("The value sets, by name: each a code system's codes and ranges of codes, sorted by code, with its source and version.")} */\n` +
-      `export const ${valueSetsConstName}: { readonly [name: string]: ValueSet } = {\n${members.join("\n")}\n};`,
+      `export const ${valueSetsConstName} = {\n${members.join("\n")}\n} as const;`,
   ];
 }
