@@ -14,7 +14,7 @@
 import type { Project } from "ts-morph";
 import type * as Ast from "./syntax/ast.js";
 import { parseSource } from "./syntax/parse.js";
-import { besidePolicyReader } from "./files/beside-policy.js";
+import { besidePolicyReader, type PolicyFileReader } from "./files/beside-policy.js";
 import { checkPolicy, type CheckedPolicy } from "./check/check-policy.js";
 import { lowerPolicy } from "./model/lower.js";
 import type { PolicyModel } from "./model/policy-model.js";
@@ -44,11 +44,17 @@ export interface CheckResult {
 
 /**
  * Stages 1 to 3: parse, check, and (only when there is no error) lower. The files the policy names
- * beside itself (its value sets) are read from the project at `root` (by default the working folder).
+ * beside itself (its value sets) are read from the project at `root` (by default the working folder),
+ * or by `read` (a policy at a git revision reads its value sets at that revision).
  */
-export function checkPolicySource(text: string, sourcePath: string, root = process.cwd()): CheckResult {
+export function checkPolicySource(
+  text: string,
+  sourcePath: string,
+  root = process.cwd(),
+  read: PolicyFileReader = besidePolicyReader(root, sourcePath),
+): CheckResult {
   const parsed = parseSource(text, sourcePath);
-  const { checked, diagnostics } = checkPolicy(parsed.source, besidePolicyReader(root, sourcePath));
+  const { checked, diagnostics } = checkPolicy(parsed.source, read);
   const all = sortDiagnostics([...parsed.diagnostics, ...diagnostics]);
   const valueSetTexts = checked.valueSetTexts;
   if (hasErrors(all)) return { source: parsed.source, valueSetTexts, diagnostics: all };

@@ -8,6 +8,8 @@ import { dirname, join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planFromSources } from "../compiler/build/build.js";
+import { reviewChange } from "../compiler/diff/review.js";
+import { besidePolicyReader } from "../compiler/files/beside-policy.js";
 import { readValueSetFile } from "../compiler/check/value-set-file.js";
 import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
 import type { PolicyModel } from "../compiler/model/policy-model.js";
@@ -227,5 +229,29 @@ describe("the generated module and docs of the value-sets fixture", () => {
     ],
   ])("say %s", (_what, phrase) => {
     expect(docs).toContain(phrase);
+  });
+});
+
+describe("the review diff", () => {
+  it("shows a change of a value set's file as the rows added and removed", async () => {
+    const text = readFileSync(join(projectRoot, fixturePath), "utf8");
+    const current = besidePolicyReader(projectRoot, fixturePath);
+    // The version before listed J44.2 and not the range J44.8..J44.9.
+    const earlier = (name: string) => {
+      const read = current(name);
+      return read.kind === "read" && name === "value-sets/copd.csv"
+        ? { ...read, text: read.text.replace("J44.8-J44.9,Other and unspecified", "J44.2,Other") }
+        : read;
+    };
+    const review = await reviewChange(
+      { label: "before", path: fixturePath, text, readBeside: earlier },
+      { label: "after", path: fixturePath, text },
+    );
+    if (review.kind !== "review") throw new Error("the review has problems");
+    // Markdown escapes the plus sign that starts a row's change.
+    expect(review.markdown).toContain("value set copd changed: \\+J44.8..J44.9, -J44.2");
+    expect(review.markdown).toContain("`diagnosis.primary` = J44.2");
+    // J44.2 was COPD before and is not after: some case changes outcome.
+    expect(review.delta.examples.length).toBeGreaterThan(0);
   });
 });
