@@ -4,7 +4,6 @@
 // settings. Never a policy that checks clean and then fails `tsc`. And the mutation this guards
 // against: the policies refused only for their names (PC013, PC014, PC017), compiled anyway, do fail `tsc`.
 
-import { besidePolicyReader } from "../../compiler/files/beside-policy.js";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -101,7 +100,7 @@ function typeErrors(modules: readonly string[]): string[] {
 /** The model of a policy whose only errors are its names, lowered as if the name check did not exist. */
 function lowerDespiteNames(text: string): ReturnType<typeof lowerPolicy> | undefined {
   const parsed = parseSource(text, "policy/t.policy");
-  const { checked, diagnostics } = checkPolicy(parsed.source, besidePolicyReader(projectRoot, "policy/t.policy"));
+  const { checked, diagnostics } = checkPolicy(parsed.source, (name) => ({ kind: "missing", path: name }));
   const errors = [...parsed.diagnostics, ...diagnostics].filter((d) => d.severity === "error");
   return errors.length > 0 && errors.every((d) => ["PC013", "PC014", "PC017"].includes(d.code))
     ? lowerPolicy(checked, "policy/t.policy")
