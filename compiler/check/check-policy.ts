@@ -25,7 +25,7 @@ import { isValidMonth } from "./literals.js";
 import { checkGeneratedNames } from "./generated-names.js";
 import { checkDependencies } from "./dependencies.js";
 import { maxNestingDepth } from "../syntax/nesting.js";
-import type { PolicyFileReader } from "../files/beside-policy.js";
+import { besidePolicyReader, type PolicyFileReader } from "../files/beside-policy.js";
 import { checkValueSets, type ValueSetContents } from "./value-sets.js";
 
 export interface CheckedPolicy {
@@ -595,10 +595,13 @@ class PolicyChecker {
   }
 }
 
-/** Checks a parsed policy; `read` reads the files it names beside itself (its value sets). */
+/**
+ * Checks a parsed policy; `read` reads the files it names beside itself (its value sets), by default
+ * from the working folder, as `policyc` run there would.
+ */
 export function checkPolicy(
   source: Ast.SourceFile,
-  read: PolicyFileReader,
+  read: PolicyFileReader = besidePolicyReader(process.cwd(), source.path),
 ): { checked: CheckedPolicy; diagnostics: Diagnostic[] } {
   const checker = new PolicyChecker(source, read);
   const checked = checker.run();
