@@ -14,6 +14,7 @@
 import type { Project } from "ts-morph";
 import type * as Ast from "./syntax/ast.js";
 import { parseSource } from "./syntax/parse.js";
+import { besidePolicyReader, type PolicyFileReader } from "./files/beside-policy.js";
 import { checkPolicy, type CheckedPolicy } from "./check/check-policy.js";
 import { lowerPolicy } from "./model/lower.js";
 import type { PolicyModel } from "./model/policy-model.js";
@@ -34,18 +35,30 @@ export interface GeneratedFile {
 
 export interface CheckResult {
   readonly source: Ast.SourceFile;
+  /** The text of each value set file the policy read, by path (its diagnostics may sit in them). */
+  readonly valueSetTexts: ReadonlyMap<string, string>;
   readonly checked?: CheckedPolicy;
   readonly model?: PolicyModel;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Stages 1 to 3: parse, check, and (only when there is no error) lower. */
-export function checkPolicySource(text: string, sourcePath: string): CheckResult {
+/**
+ * Stages 1 to 3: parse, check, and (only when there is no error) lower. The files the policy names
+ * beside itself (its value sets) are read from the project at `root` (by default the working folder),
+ * or by `read` (a policy at a git revision reads its value sets at that revision).
+ */
+export function checkPolicySource(
+  text: string,
+  sourcePath: string,
+  root = process.cwd(),
+  read: PolicyFileReader = besidePolicyReader(root, sourcePath),
+): CheckResult {
   const parsed = parseSource(text, sourcePath);
-  const { checked, diagnostics } = checkPolicy(parsed.source);
+  const { checked, diagnostics } = checkPolicy(parsed.source, read);
   const all = sortDiagnostics([...parsed.diagnostics, ...diagnostics]);
-  if (hasErrors(all)) return { source: parsed.source, diagnostics: all };
-  return { source: parsed.source, checked, model: lowerPolicy(checked, sourcePath), diagnostics: all };
+  const valueSetTexts = checked.valueSetTexts;
+  if (hasErrors(all)) return { source: parsed.source, valueSetTexts, diagnostics: all };
+  return { source: parsed.source, valueSetTexts, checked, model: lowerPolicy(checked, sourcePath), diagnostics: all };
 }
 
 /**

@@ -62,7 +62,7 @@ describe("names are resolved once", () => {
   it("by the checker: lowering takes each name as resolved and never looks it up itself", () => {
     const text = `${header}define adult "adult" as a.age >= 18\nsection I "Covered when:"\ncriterion I.1 "x" met when adult and a.flag\n`;
     const parsed = parseSource(text, "t.policy");
-    const { checked, diagnostics } = checkPolicy(parsed.source);
+    const { checked, diagnostics } = checkPolicy(parsed.source, (name) => ({ kind: "missing", path: name }));
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const names = [...checked.resolutions].map(([word, resolution]) => `${word.text}: ${resolution.kind}`).sort();
     expect(names).toEqual(["a.age: fact", "a.flag: fact", "adult: definition"]);

@@ -105,6 +105,25 @@ const claimFactN = 'claim fact n: number description "N." ask "N?"\n';
 
 const dateFact = 'fact a.since: date description "Since." ask "Since when?"\n';
 
+/** A policy with a value set `copd` (of the file `file`) and facts of codes, whose one more criterion is met when `condition`. */
+function valueSetPolicy(condition: string, file = "copd.csv"): string {
+  return `${base}value set copd "COPD" system "ICD-10-CM" file "${file}" source "CMS" version "2025"
+fact d.primary: code in system "ICD-10-CM" description "D." ask "D?"
+fact d.others: codes in system "ICD-10-CM" description "O." ask "O?"
+fact d.procedure: code in system "HCPCS" description "P." ask "P?"
+criterion I.4 "x" met when ${condition}
+`;
+}
+
+/** Writes the value set file `policy/copd.csv` of a scratch project. */
+function valueSetFile(text: string): (root: string) => void {
+  return (root) => writeFileSync(join(root, "policy", "copd.csv"), text);
+}
+
+const pressureFact = 'fact a.pressure: number unit "mm Hg" description "P." ask "P?"\n';
+
+const claimMinutes = 'claim fact minutes: number unit "minutes" description "M." ask "M?"\n';
+
 /** A policy with a date fact and one more criterion, whose condition is `condition`. */
 function timed(condition: string): string {
   return `${base}${dateFact}criterion I.4 "x" met when ${condition}\n`;
@@ -1081,6 +1100,19 @@ const examples: readonly Example[] = [
       hint: "some s in a.studies where",
     },
   ),
+  example(
+    "recordFieldOfCodes",
+    { field: "diagnosis", list: "a.visits" },
+    {
+      name: "a record's field that holds codes",
+      policy: `${base}fact a.visits: list of
+    field diagnosis "the visit's diagnosis": code in system "ICD-10-CM"
+  description "The visits." ask "Which visits?"
+`,
+      underlined: 'code in system "ICD-10-CM"',
+      hint: "Give the codes a fact of their own",
+    },
+  ),
 
   // ----- PC130-PC139: claim rules as coding rules are written --------------------------------------
   example(
@@ -1155,6 +1187,252 @@ const examples: readonly Example[] = [
       ),
       underlined: "KX",
       hint: "End one rule where the other begins",
+    },
+  ),
+
+  // ----- PC110-PC119: units, percents and value sets ---------------------------------------------
+  example(
+    "unitMismatch",
+    {
+      operation: "compare",
+      left: { text: "a.pressure", unit: "mm Hg", from: { kind: "fact", fact: "a.pressure", line: 14 } },
+      right: { text: "88%", unit: "percent", from: { kind: "percent" } },
+    },
+    {
+      name: "a pressure compared with a percent",
+      policy: `${base}${pressureFact}criterion I.4 "x" met when a.pressure < 88%\n`,
+      underlined: "a.pressure < 88%",
+      hint: 'fact of `unit "percent"`',
+    },
+  ),
+  example(
+    "unitMismatch",
+    {
+      operation: "compare",
+      left: { text: "a.pressure", unit: "mm Hg", from: { kind: "fact", fact: "a.pressure", line: 14 } },
+      right: { text: "a.age", unit: undefined, from: { kind: "fact", fact: "a.age", line: 9 } },
+    },
+    {
+      name: "a number with a unit compared with one without",
+      policy: `${base}${pressureFact}criterion I.4 "x" met when a.pressure >= a.age\n`,
+      underlined: "a.pressure >= a.age",
+    },
+  ),
+  example(
+    "unitMismatch",
+    {
+      operation: "compare",
+      left: { text: "a.pressure", unit: "mm Hg", from: { kind: "fact", fact: "a.pressure", line: 14 } },
+      right: { text: "a.mean", unit: "mm Hgs", from: { kind: "fact", fact: "a.mean", line: 15 } },
+    },
+    {
+      name: "two units that are near misses of each other",
+      policy: `${base}${pressureFact}fact a.mean: number unit "mm Hgs" description "M." ask "M?"\ncriterion I.4 "x" met when a.pressure > a.mean\n`,
+      underlined: "a.pressure > a.mean",
+      hint: "Did you mean the same unit?",
+    },
+  ),
+  example(
+    "unitMismatch",
+    {
+      operation: "addOrSubtract",
+      left: { text: "claim.minutes", unit: "minutes", from: { kind: "fact", fact: "claim.minutes", line: 15 } },
+      right: { text: "claim.n", unit: undefined, from: { kind: "fact", fact: "claim.n", line: 14 } },
+    },
+    {
+      name: "a unit limit subtracting a plain count from minutes",
+      policy: `${base}${claimFactN}${claimMinutes}code T1002 "RN." rule r1: units at most (claim.minutes - claim.n) / 15\n`,
+      underlined: "claim.minutes - claim.n",
+    },
+  ),
+  example(
+    "unnamedUnit",
+    {
+      operation: "product",
+      left: { text: "claim.minutes", unit: "minutes", from: { kind: "fact", fact: "claim.minutes", line: 14 } },
+      right: { text: "claim.minutes", unit: "minutes", from: { kind: "fact", fact: "claim.minutes", line: 14 } },
+    },
+    {
+      name: "a unit limit multiplying minutes by minutes",
+      policy: `${base}${claimMinutes}code T1002 "RN." rule r1: units at most claim.minutes * claim.minutes\n`,
+      underlined: "claim.minutes * claim.minutes",
+      hint: "by a plain number",
+    },
+  ),
+  example(
+    "percentOutOfPlace",
+    { text: "100%", expected: "a number" },
+    {
+      name: "a percent as the bound of a number fact",
+      policy: `${base}fact a.spo2: number unit "percent" from 0 to 100% description "S." ask "S?"\n`,
+      underlined: "100%",
+      hint: '`number unit "percent"`',
+    },
+  ),
+  example(
+    "valueSetFileUnread",
+    { path: "policy/copd.csv", problem: { kind: "missing" } },
+    {
+      name: "a value set whose file does not exist",
+      policy: valueSetPolicy("d.primary is in copd"),
+      project: () => undefined,
+      underlined: '"copd.csv"',
+    },
+  ),
+  example(
+    "valueSetFileUnread",
+    { path: "../copd.csv", problem: { kind: "name" } },
+    {
+      name: "a value set whose file climbs out of the policy's folder",
+      policy: valueSetPolicy("d.primary is in copd", "../copd.csv"),
+      project: () => undefined,
+      underlined: '"../copd.csv"',
+      hint: "no `..`",
+    },
+  ),
+  example(
+    "valueSetFileUnread",
+    { path: "policy/copd.csv", problem: { kind: "link" } },
+    {
+      name: "a value set whose file is a symbolic link",
+      policy: valueSetPolicy("d.primary is in copd"),
+      project: (root) => {
+        writeFileSync(join(root, "elsewhere.csv"), "code,label\nJ44.0,COPD\n");
+        symlinkSync(join(root, "elsewhere.csv"), join(root, "policy", "copd.csv"));
+      },
+      underlined: '"copd.csv"',
+    },
+  ),
+  example(
+    "malformedValueSetRow",
+    { row: { kind: "fields", count: 1 } },
+    {
+      name: "a row of a value set without its label",
+      policy: valueSetPolicy("d.primary is in copd"),
+      project: valueSetFile("code,label\nJ44.0,COPD\nJ44.1\n"),
+      underlined: "J44.1",
+    },
+  ),
+  example(
+    "malformedValueSetRow",
+    { row: { kind: "codeShape", code: "j44.9", system: "ICD-10-CM" } },
+    {
+      name: "a code of a value set not of its system's shape",
+      policy: valueSetPolicy("d.primary is in copd"),
+      project: valueSetFile("code,label\nJ44.0..j44.9,COPD\n"),
+      underlined: "j44.9",
+      hint: "capital letters",
+    },
+  ),
+  example(
+    "malformedValueSetRow",
+    { row: { kind: "header" } },
+    {
+      name: "a value set file without its header",
+      policy: valueSetPolicy("d.primary is in copd"),
+      project: valueSetFile("J44.0,COPD\n"),
+      underlined: "J44.0,COPD",
+    },
+  ),
+  example(
+    "overlappingCodes",
+    { code: "J44.1", other: "J44", line: 2 },
+    {
+      name: "a code of a value set inside another row (a child of a listed code)",
+      policy: valueSetPolicy("d.primary is in copd"),
+      project: valueSetFile("code,label\nJ44,COPD\nJ44.1,COPD with exacerbation\n"),
+      underlined: "J44.1",
+    },
+  ),
+  example(
+    "overlappingCodes",
+    { code: "J44.1", other: "J44.1", line: 2 },
+    {
+      name: "a code listed twice in a value set",
+      policy: valueSetPolicy("d.primary is in copd"),
+      project: valueSetFile("code,label\nJ44.1,COPD with exacerbation\nJ44.1,again\n"),
+      underlined: "J44.1",
+    },
+  ),
+  example(
+    "reversedRange",
+    { first: "J44.9", last: "J44.0" },
+    {
+      name: "a range of codes written last first",
+      policy: valueSetPolicy("d.primary is in copd"),
+      project: valueSetFile("code,label\nJ44.9..J44.0,COPD\n"),
+      underlined: "J44.9..J44.0",
+      hint: "`J44.0..J44.9`",
+    },
+  ),
+  example(
+    "emptyValueSet",
+    { name: "copd", path: "policy/copd.csv" },
+    {
+      name: "a value set file with no row",
+      policy: valueSetPolicy("d.primary is in copd"),
+      project: valueSetFile("code,label\n"),
+      underlined: '"copd.csv"',
+    },
+  ),
+  example(
+    "unknownCodeSystem",
+    { system: "ICD10", systems: ["ICD-10-CM", "ICD-10-PCS", "HCPCS", "CPT"] },
+    {
+      name: "a fact of codes of a system policyc does not know",
+      policy: valueSetPolicy("d.primary is in copd").replace('code in system "ICD-10-CM"', 'code in system "ICD10"'),
+      project: valueSetFile("code,label\nJ44.0,COPD\n"),
+      underlined: '"ICD10"',
+    },
+  ),
+  example(
+    "membershipMismatch",
+    { problem: { kind: "notCodes", subject: "a.age", is: "a number" } },
+    {
+      name: "a number tested for membership in a value set",
+      policy: valueSetPolicy("a.age is in copd"),
+      project: valueSetFile("code,label\nJ44.0,COPD\n"),
+      underlined: "a.age",
+    },
+  ),
+  example(
+    "membershipMismatch",
+    { problem: { kind: "form", subject: "d.others", holds: "a set of codes" } },
+    {
+      name: "`is in` on a fact of several codes",
+      policy: valueSetPolicy("d.others is in copd"),
+      project: valueSetFile("code,label\nJ44.0,COPD\n"),
+      underlined: "d.others is in copd",
+      hint: "`d.others has any in copd`",
+    },
+  ),
+  example(
+    "membershipMismatch",
+    {
+      problem: {
+        kind: "system",
+        subject: "d.procedure",
+        factSystem: "HCPCS",
+        valueSet: "copd",
+        setSystem: "ICD-10-CM",
+      },
+    },
+    {
+      name: "a fact of HCPCS codes tested against a value set of ICD-10-CM codes",
+      policy: valueSetPolicy("d.procedure is in copd"),
+      project: valueSetFile("code,label\nJ44.0,COPD\n"),
+      underlined: "d.procedure is in copd",
+    },
+  ),
+  example(
+    "membershipMismatch",
+    { problem: { kind: "onlyMembership", subject: "d.primary" } },
+    {
+      name: "a fact of codes given a value",
+      policy: valueSetPolicy("d.primary is J44.0"),
+      project: valueSetFile("code,label\nJ44.0,COPD\n"),
+      underlined: "J44.0",
+      hint: "`d.primary is in <value set>`",
     },
   ),
 ];

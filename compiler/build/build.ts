@@ -117,7 +117,8 @@ export function checkSources(
   const headers = new Map<string, RelatedLocation>();
   for (const { path, text } of policies) {
     sources.set(path, text);
-    const result = checkPolicySource(text, path);
+    const result = checkPolicySource(text, path, root);
+    for (const [file, fileText] of result.valueSetTexts) sources.set(file, fileText);
     diagnostics.push(...result.diagnostics);
     const header = result.source.statements.find((s) => s.kind === "policy");
     if (!result.model) {

@@ -12,6 +12,8 @@ import { didYouMean } from "../diagnostics/suggest.js";
 import { describeStatement } from "../check/symbols.js";
 import { isValidDate, valueText, valueTypeWord } from "../check/literals.js";
 import { compareText } from "../diagnostics/compare-text.js";
+import { normalUnit, percentNormal } from "../syntax/number-units.js";
+import { isCodeOf, isCodeSystem } from "../runtime/codes.js";
 
 export type FactValue = boolean | number | string | readonly string[] | readonly RecordFacts[];
 
@@ -234,6 +236,11 @@ class CasesChecker {
       );
       return undefined;
     }
+    if (type.kind === "codes") {
+      const values = assigned.kind === "list" ? assigned.values : [assigned.value];
+      const codes = values.map((value) => this.caseCode(fact, type.system, value, context));
+      return codes.every((code): code is string => code !== undefined) ? codes : undefined;
+    }
     if (type.kind === "setOf") {
       const values = assigned.kind === "list" ? assigned.values : [assigned.value];
       const words = values.map((value) => this.enumWord(fact, value, context));
@@ -254,6 +261,8 @@ class CasesChecker {
     }
     const value = assigned.value;
     switch (type.kind) {
+      case "code":
+        return this.caseCode(fact, type.system, value, context);
       case "oneOf":
         return this.enumWord(fact, value, context);
       case "boolean":
@@ -282,6 +291,20 @@ class CasesChecker {
               needs: { by: "fact", fact: fact.name, takes: "a number" },
             },
             context,
+          );
+          return undefined;
+        }
+        if (value.percent && (type.unit === undefined || normalUnit(type.unit) !== percentNormal)) {
+          this.report(
+            catalogue.unitMismatch,
+            value.span,
+            {
+              operation: "compare",
+              left: { text: `${value.value}%`, unit: percentNormal, from: { kind: "percent" } },
+              right: { text: fact.name, unit: type.unit, from: { kind: "fact", fact: fact.name } },
+            },
+            context,
+            `Write the number without \`%\`: \`${value.value}\`${type.unit === undefined ? "" : ` (in ${type.unit})`}.`,
           );
           return undefined;
         }
@@ -374,6 +397,24 @@ class CasesChecker {
       return values;
     });
     return valid ? records : undefined;
+  }
+
+  /** A code as a case writes it (`J44.1`, `E0431`, `99213`), of the shape of its fact's system. */
+  private caseCode(fact: FactModel, system: string, value: Ast.Value, context: string): string | undefined {
+    const code = value.kind === "word" ? value.word.text : value.kind === "number" ? valueText(value) : undefined;
+    if (code !== undefined && isCodeSystem(system) && isCodeOf(system, code)) return code;
+    this.report(
+      catalogue.typeMismatch,
+      value.span,
+      {
+        subject: valueText(value),
+        is: valueTypeWord(value),
+        needs: { by: "fact", fact: fact.name, takes: `a code of ${system}` },
+      },
+      context,
+      "Write the code as its code tables do, in capital letters: `J44.1`, `E0431`.",
+    );
+    return undefined;
   }
 
   private enumWord(fact: FactModel, value: Ast.Value, context: string): string | undefined {

@@ -7,6 +7,7 @@
 import { inForceOn, versionOn } from "../model/versions.js";
 import type { ComparisonOperator, Condition, PolicyModel, RuleModel, Term } from "../model/policy-model.js";
 import { windowBounds } from "../model/date-terms.js";
+import { isMember } from "../model/value-sets.js";
 import { shiftDate } from "../runtime/calendar.js";
 import type { RecordFacts, ResolvedCase } from "./check-cases.js";
 import { countRecords, everyRecord, latestRecord, noRecord, someRecord, type RecordTest } from "../runtime/records.js";
@@ -151,6 +152,10 @@ export function truthOf(condition: Condition, scope: CaseScope): Truth {
       const held: readonly string[] = Array.isArray(value) ? (value as readonly string[]) : [];
       const wanted = (name: string) => held.includes(name);
       return truth(condition.mode === "all" ? condition.values.every(wanted) : condition.values.some(wanted));
+    }
+    case "inValueSet": {
+      const value = scope.valueOf(condition.fact);
+      return value === undefined ? 1 : truth(isMember(scope.model, condition, value));
     }
     case "not":
       return (2 - truthOf(condition.operand, scope)) as Truth;

@@ -11,6 +11,16 @@ import { rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js
 import { checkClaimRule, checkModifierContradictions, isClaimRuleBody, modifierFormat } from "./claim-rules.js";
 import { billingKey, codeLabel, describeStatement, type PolicySymbols } from "./symbols.js";
 import type { Resolutions } from "./resolutions.js";
+import {
+  bareNumber,
+  factUnit,
+  productUnit,
+  sumUnit,
+  unitHint,
+  unitsAgree,
+  unitSide,
+  type NumberUnit,
+} from "./units.js";
 
 /** Code formats a claim line may carry: HCPCS level II (a letter and four digits) or CPT (five characters). */
 export const codeFormat = /^(?:[A-Z]\d{4}|\d{4}[A-Z0-9])$/;
@@ -279,17 +289,20 @@ class BillingChecker {
     }
   }
 
-  private checkNumeric(expression: Ast.NumericExpression, owner: string, context: string): void {
+  /** Checks a unit limit's arithmetic; returns its unit (units.ts), or undefined when it has none. */
+  private checkNumeric(expression: Ast.NumericExpression, owner: string, context: string): NumberUnit | undefined {
     switch (expression.kind) {
       case "number":
-        return;
-      case "binary":
-        this.checkNumeric(expression.left, owner, context);
-        this.checkNumeric(expression.right, owner, context);
+        return bareNumber;
+      case "binary": {
+        const left = this.checkNumeric(expression.left, owner, context);
+        const right = this.checkNumeric(expression.right, owner, context);
         if (expression.operator === "/" && expression.right.kind === "number" && expression.right.value === 0) {
           this.report(catalogue.divisionByZero, expression.span, {}, context);
         }
-        return;
+        if (left === undefined || right === undefined) return undefined;
+        return this.arithmeticUnit(expression, left, right, context);
+      }
       case "name": {
         const fact = this.symbols.facts.get(expression.name.text);
         if (!fact || !fact.forClaims) {
@@ -303,7 +316,7 @@ class BillingChecker {
             context,
             didYouMean(expression.name.text, numbers),
           );
-          return;
+          return undefined;
         }
         if (fact.type.kind !== "number") {
           this.report(
@@ -312,14 +325,74 @@ class BillingChecker {
             { subject: expression.name.text, is: describeFactType(fact.type), needs: { by: "unitLimit" } },
             context,
           );
-          return;
+          return undefined;
         }
         const reads = emptyReads();
         reads.facts.add(fact.name.text);
         this.addReads(owner, reads);
         this.resolutions.set(expression.name, { kind: "fact", fact });
-        return;
+        return factUnit(fact);
       }
+    }
+  }
+
+  /**
+   * The unit of `left <operator> right`: `+` and `-` need one unit (a bare literal takes the other's),
+   * `*` and `/` keep the unit of a number multiplied or divided by a bare one (units.ts). Reports
+   * PC110 or PC111 and gives undefined when there is none.
+   */
+  private arithmeticUnit(
+    expression: Extract<Ast.NumericExpression, { kind: "binary" }>,
+    left: NumberUnit,
+    right: NumberUnit,
+    context: string,
+  ): NumberUnit | undefined {
+    if (expression.operator === "+" || expression.operator === "-") {
+      if (left.kind === "measured" && right.kind === "measured" && !unitsAgree(left, right)) {
+        this.report(
+          catalogue.unitMismatch,
+          expression.span,
+          {
+            operation: "addOrSubtract",
+            left: unitSide(numericSource(expression.left), left),
+            right: unitSide(numericSource(expression.right), right),
+          },
+          context,
+          unitHint(left, right),
+        );
+        return undefined;
+      }
+      return sumUnit(left, right);
+    }
+    const unit = productUnit(expression.operator, left, right);
+    if (unit === undefined) {
+      this.report(
+        catalogue.unnamedUnit,
+        expression.span,
+        {
+          operation: expression.operator === "*" ? "product" : "quotient",
+          left: unitSide(numericSource(expression.left), left),
+          right: unitSide(numericSource(expression.right), right),
+        },
+        context,
+        "Multiply or divide a number with a unit by a plain number only: `claim.minutes / 15`.",
+      );
+    }
+    return unit;
+  }
+}
+
+/** A unit limit's arithmetic as text, each inner operation in parentheses: `(claim.minutes - 120) / 15`. */
+function numericSource(expression: Ast.NumericExpression): string {
+  switch (expression.kind) {
+    case "number":
+      return String(expression.value);
+    case "name":
+      return expression.name.text;
+    case "binary": {
+      const side = (inner: Ast.NumericExpression): string =>
+        inner.kind === "binary" ? `(${numericSource(inner)})` : numericSource(inner);
+      return `${side(expression.left)} ${expression.operator} ${side(expression.right)}`;
     }
   }
 }

@@ -25,6 +25,8 @@ import { isValidMonth } from "./literals.js";
 import { checkGeneratedNames } from "./generated-names.js";
 import { checkDependencies } from "./dependencies.js";
 import { maxNestingDepth } from "../syntax/nesting.js";
+import { besidePolicyReader, type PolicyFileReader } from "../files/beside-policy.js";
+import { checkValueSets, type ValueSetContents } from "./value-sets.js";
 
 export interface CheckedPolicy {
   readonly source: Ast.SourceFile;
@@ -37,6 +39,10 @@ export interface CheckedPolicy {
   readonly resolutions: ReadonlyMap<Ast.Word, Resolution>;
   /** When each version of a criterion or exclusion with earlier versions is in force, by its id. */
   readonly versions: ReadonlyMap<string, VersionLifetimes>;
+  /** Each value set read and checked, by name. */
+  readonly valueSets: ReadonlyMap<string, ValueSetContents>;
+  /** The text of each value set file read, by its path, for rendering diagnostics in it. */
+  readonly valueSetTexts: ReadonlyMap<string, string>;
 }
 
 export { billingKey } from "./symbols.js";
@@ -83,7 +89,10 @@ class PolicyChecker {
   /** For each group of facts, a fact in it: a fact may not also name a group. */
   private readonly groupMembers: ReadonlyMap<string, string>;
 
-  constructor(private readonly source: Ast.SourceFile) {
+  constructor(
+    private readonly source: Ast.SourceFile,
+    private readonly read: PolicyFileReader,
+  ) {
     this.symbols = collectSymbols(source, this.diagnostics);
     this.groupMembers = groupMembers(this.symbols);
   }
@@ -108,6 +117,7 @@ class PolicyChecker {
     checkRevisionLog(this.symbols, this.diagnostics);
     checkRevisionLogAgainstLifetimes(this.symbols, this.diagnostics);
     for (const fact of this.symbols.facts.values()) this.checkFact(fact);
+    const valueSets = checkValueSets(this.symbols, this.read, this.diagnostics);
     checkGeneratedNames(this.symbols, this.diagnostics);
     for (const definition of this.symbols.definitions.values()) {
       this.addReads(
@@ -174,6 +184,8 @@ class PolicyChecker {
       reads: this.reads,
       resolutions: this.resolutions,
       versions: this.versions,
+      valueSets: valueSets.contents,
+      valueSetTexts: valueSets.texts,
     };
   }
 
@@ -346,6 +358,14 @@ class PolicyChecker {
           "Remove one of them, or rename it.",
         );
       seen.add(field.name.text);
+      if (field.type.kind === "code" || field.type.kind === "codes")
+        this.report(
+          catalogue.recordFieldOfCodes,
+          field.type.span,
+          { field: field.name.text, list: fact.name.text },
+          context,
+          'Give the codes a fact of their own (`fact diagnosis.primary: code in system "ICD-10-CM"`).',
+        );
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(field.name.text))
         this.report(
           catalogue.malformedName,
@@ -630,8 +650,15 @@ class PolicyChecker {
   }
 }
 
-export function checkPolicy(source: Ast.SourceFile): { checked: CheckedPolicy; diagnostics: Diagnostic[] } {
-  const checker = new PolicyChecker(source);
+/**
+ * Checks a parsed policy; `read` reads the files it names beside itself (its value sets), by default
+ * from the working folder, as `policyc` run there would.
+ */
+export function checkPolicy(
+  source: Ast.SourceFile,
+  read: PolicyFileReader = besidePolicyReader(process.cwd(), source.path),
+): { checked: CheckedPolicy; diagnostics: Diagnostic[] } {
+  const checker = new PolicyChecker(source, read);
   const checked = checker.run();
   return { checked, diagnostics: checker.diagnostics };
 }

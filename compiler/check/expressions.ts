@@ -12,6 +12,7 @@ import { longestDuration, suggestedUnitWords, timeUnitOf, unitWords, type TimeUn
 import { parentId, type PolicySymbols } from "./symbols.js";
 import { isValidDate, valueText, valueTypeWord } from "./literals.js";
 import type { Resolutions } from "./resolutions.js";
+import { factUnit, fieldUnit, literalUnit, unitHint, unitsAgree, unitSide, type NumberUnit } from "./units.js";
 
 /** One budget of "did you mean" per policy checked (diagnostics/suggest.ts says why). */
 const suggestionBudgets = new WeakMap<PolicySymbols, SuggestionBudget>();
@@ -35,8 +36,12 @@ export function emptyReads(): ExpressionReads {
 }
 
 type ValidOperandType =
-  | { readonly kind: "boolean" | "number" | "date" }
-  | { readonly kind: "oneOf" | "setOf"; readonly fact: Ast.FactDeclaration };
+  | { readonly kind: "boolean" | "date" }
+  /** A number and its unit (units.ts): part of its type. */
+  | { readonly kind: "number"; readonly unit: NumberUnit }
+  | { readonly kind: "oneOf" | "setOf"; readonly fact: Ast.FactDeclaration }
+  /** A fact of one code or of a set of codes: tested only by membership in a value set. */
+  | { readonly kind: "code" | "codes"; readonly fact: Ast.FactDeclaration };
 
 type OperandType = ValidOperandType | { readonly kind: "invalid" };
 
@@ -54,6 +59,10 @@ export function describeFactType(type: Ast.FactType): TypeWord {
       return `a set of ${type.values.length} values`;
     case "list":
       return "a list of records";
+    case "code":
+      return "a code";
+    case "codes":
+      return "a set of codes";
   }
 }
 
@@ -79,6 +88,8 @@ function describeOperandType(type: ValidOperandType): TypeWord {
       return "a date";
     case "oneOf":
     case "setOf":
+    case "code":
+    case "codes":
       return describeFactType(type.fact.type);
   }
 }
@@ -177,6 +188,8 @@ class ExpressionChecker {
         return this.checkIs(expression);
       case "contains":
         return this.checkContains(expression);
+      case "inValueSet":
+        return this.checkInValueSet(expression);
       case "records":
         return this.checkRecords(expression);
       case "call":
@@ -400,6 +413,57 @@ class ExpressionChecker {
     }
   }
 
+  /** `x is in copd`, `x has any in copd`: a fact of codes, in the form it holds, of the set's system. */
+  private checkInValueSet(expression: Extract<Ast.Expression, { kind: "inValueSet" }>): void {
+    const valueSet = this.symbols.valueSets.get(expression.valueSet.text);
+    if (!valueSet)
+      this.report(
+        catalogue.unknownName,
+        expression.valueSet.span,
+        { name: expression.valueSet.text, kind: "value set" },
+        suggestionBudget(this.symbols).didYouMean(expression.valueSet.text, () => this.symbols.valueSets.keys()) ??
+          `Declare it: \`value set ${expression.valueSet.text} "..." system "..." file "..." source "..." version "..."\`.`,
+      );
+    const fact = this.subjectFact(expression.subject, "is");
+    if (!fact) return;
+    const subject = fact.name.text;
+    const type = fact.type;
+    if (type.kind !== "code" && type.kind !== "codes") {
+      this.report(
+        catalogue.membershipMismatch,
+        expression.subject.span,
+        { problem: { kind: "notCodes", subject, is: describeFactType(type) } },
+        'Declare the fact as `code in system "..."` (or `codes in system "..."` for several).',
+      );
+      return;
+    }
+    const wanted = expression.mode === "one" ? "code" : "codes";
+    if (type.kind !== wanted) {
+      this.report(
+        catalogue.membershipMismatch,
+        expression.span,
+        { problem: { kind: "form", subject, holds: type.kind === "code" ? "one code" : "a set of codes" } },
+        `Write \`${subject} ${type.kind === "code" ? "is in" : "has any in"} ${expression.valueSet.text}\`.`,
+      );
+      return;
+    }
+    if (valueSet?.system && normalSystem(valueSet.system.value) !== normalSystem(type.system.value))
+      this.report(
+        catalogue.membershipMismatch,
+        expression.span,
+        {
+          problem: {
+            kind: "system",
+            subject,
+            factSystem: type.system.value,
+            valueSet: valueSet.name.text,
+            setSystem: valueSet.system.value,
+          },
+        },
+        "Test the fact against a value set of its own code system.",
+      );
+  }
+
   /**
    * A name standing alone as a condition: a criterion, a definition, or a yes-or-no fact. NOTE: no
    * two of these share a name (PC010), so the order they are tried in cannot change the answer; the
@@ -475,6 +539,15 @@ class ExpressionChecker {
     if (fact.type.kind === "list") {
       this.reportListUsedAsValue(fact, name.span);
     } else if (fact.type.kind !== "boolean") {
+      if (fact.type.kind === "code" || fact.type.kind === "codes") {
+        this.report(
+          catalogue.typeMismatch,
+          name.span,
+          { subject: name.text, is: describeFactType(fact.type), needs: { by: "condition" } },
+          `Test it by membership in a value set: \`${name.text} ${fact.type.kind === "code" ? "is in" : "has any in"} <value set>\`.`,
+        );
+        return;
+      }
       const example =
         fact.type.kind === "oneOf" && fact.type.values[0]
           ? `\`${name.text} is ${fact.type.values[0].name.text}\``
@@ -576,7 +649,7 @@ class ExpressionChecker {
       case "offset":
         return this.offsetType(operand);
       case "number":
-        return { kind: "number" };
+        return { kind: "number", unit: literalUnit(operand) };
       case "boolean":
         return { kind: "boolean" };
       case "serviceDate":
@@ -593,6 +666,9 @@ class ExpressionChecker {
         if (field.kind === "reported") return { kind: "invalid" };
         if (field.kind === "field") {
           const type = field.field.type;
+          // A field of codes is refused where the list is declared (PC102).
+          if (type.kind === "code" || type.kind === "codes") return { kind: "invalid" };
+          if (type.kind === "number") return { kind: "number", unit: fieldUnit(field.field, name) };
           return type.kind === "oneOf" || type.kind === "setOf"
             ? { kind: type.kind, fact: this.fieldFact(field.field, operand.name) }
             : { kind: type.kind };
@@ -606,9 +682,17 @@ class ExpressionChecker {
         if (fact) {
           this.reads.facts.add(name);
           this.resolutions.set(operand.name, { kind: "fact", fact });
-          return fact.type.kind === "oneOf" || fact.type.kind === "setOf"
-            ? { kind: fact.type.kind, fact }
-            : { kind: fact.type.kind };
+          switch (fact.type.kind) {
+            case "oneOf":
+            case "setOf":
+            case "code":
+            case "codes":
+              return { kind: fact.type.kind, fact };
+            case "number":
+              return { kind: "number", unit: factUnit(fact) };
+            default:
+              return { kind: fact.type.kind };
+          }
         }
         if (this.symbols.definitions.has(name) || this.symbols.outline.get(name)?.kind === "criterion") {
           this.checkReference(operand.name);
@@ -657,6 +741,19 @@ class ExpressionChecker {
       );
       return;
     }
+    for (const [operand, type] of [
+      [expression.left, left],
+      [expression.right, right],
+    ] as const) {
+      if (type.kind !== "code" && type.kind !== "codes") continue;
+      this.report(
+        catalogue.membershipMismatch,
+        operand.span,
+        { problem: { kind: "onlyMembership", subject: operandSource(operand) } },
+        `Test a fact of codes by membership in a value set: \`${operandSource(operand)} ${type.kind === "code" ? "is in" : "has any in"} <value set>\`.`,
+      );
+      return;
+    }
     const sameFact =
       (left.kind !== "oneOf" && left.kind !== "setOf") || (right.kind === left.kind && right.fact === left.fact);
     if (left.kind !== right.kind || !sameFact) {
@@ -675,7 +772,37 @@ class ExpressionChecker {
         },
         left.kind === "oneOf" ? "Use `is` to compare a fact with one of its values." : undefined,
       );
+      return;
     }
+    if (left.kind === "number" && right.kind === "number")
+      this.checkUnits(expression.left, left.unit, expression.right, right.unit, expression.span);
+  }
+
+  /** Two numbers compared must be of one unit; a bare literal takes the unit of the other (PC110). */
+  private checkUnits(
+    leftOperand: Ast.Operand | Ast.Value,
+    left: NumberUnit,
+    rightOperand: Ast.Operand | Ast.Value,
+    right: NumberUnit,
+    span: Ast.Span,
+  ): void {
+    if (unitsAgree(left, right) || left.kind === "bare" || right.kind === "bare") return;
+    const text = (operand: Ast.Operand | Ast.Value): string =>
+      operand.kind === "word"
+        ? operand.word.text
+        : operand.kind === "number"
+          ? numberText(operand)
+          : operandSource(operand);
+    this.report(
+      catalogue.unitMismatch,
+      span,
+      {
+        operation: "compare",
+        left: unitSide(text(leftOperand), left),
+        right: unitSide(text(rightOperand), right),
+      },
+      unitHint(left, right),
+    );
   }
 
   /** The fact a value test is about, or undefined (with a diagnostic) when the subject is not a fact. */
@@ -726,6 +853,15 @@ class ExpressionChecker {
     const type = fact.type;
     const name = fact.name.text;
     switch (type.kind) {
+      case "code":
+      case "codes":
+        this.report(
+          catalogue.membershipMismatch,
+          value.span,
+          { problem: { kind: "onlyMembership", subject: name } },
+          `Put the codes in a value set and test membership: \`${name} ${type.kind === "code" ? "is in" : "has any in"} <value set>\`.`,
+        );
+        return;
       case "oneOf":
       case "setOf": {
         const allowed = type.values.map((v) => v.name.text);
@@ -767,6 +903,9 @@ class ExpressionChecker {
             },
             `For example \`${name} < 21\` or \`${name} is 21\`.`,
           );
+        } else {
+          const subject: Ast.Value = { kind: "word", word: fact.name, span: fact.name.span };
+          this.checkUnits(subject, factUnit(fact), value, literalUnit(value), value.span);
         }
         return;
       case "date":
@@ -851,4 +990,14 @@ export function checkExpression(expression: Ast.Expression, site: ExpressionSite
   );
   if (checker.enterParameters(site.parameters ?? [])) checker.check(expression);
   return checker.reads;
+}
+
+/** A number as written: `88%` for a percent. */
+function numberText(number: { readonly value: number; readonly percent?: true }): string {
+  return `${number.value}${number.percent ? "%" : ""}`;
+}
+
+/** Code systems compare as written, apart from letter case and spaces. */
+function normalSystem(system: string): string {
+  return system.toLowerCase().replace(/\s+/g, "");
 }

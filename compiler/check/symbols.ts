@@ -24,6 +24,8 @@ export interface PolicySymbols {
   readonly codes: readonly Ast.CodeEntry[];
   readonly codeGroups: ReadonlyMap<string, Ast.CodeGroup>;
   readonly references: readonly Ast.Reference[];
+  /** Value sets by name, in source order. */
+  readonly valueSets: ReadonlyMap<string, Ast.ValueSetDeclaration>;
 }
 
 /** "criterion I.A.3", "fact member.age": where a diagnostic sits, in the author's terms. */
@@ -63,6 +65,8 @@ export function describeStatement(statement: Ast.Statement): string {
       return `facts ${statement.name.text}`;
     case "case":
       return `case "${statement.title.value}"`;
+    case "valueSet":
+      return `value set ${statement.name.text}`;
   }
 }
 
@@ -108,6 +112,7 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
   const codes: Ast.CodeEntry[] = [];
   const codeGroups = new Map<string, Ast.CodeGroup>();
   const references: Ast.Reference[] = [];
+  const valueSets = new Map<string, Ast.ValueSetDeclaration>();
   /** Every id that becomes an anchor in the docs and a name in expressions shares one namespace. */
   const anchors = new Map<string, AnchoredStatement>();
 
@@ -190,6 +195,12 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
       case "reference":
         references.push(statement);
         break;
+      case "valueSet": {
+        const existing = valueSets.get(statement.name.text);
+        if (existing) duplicate(statement.name, ["value set", "value set"], existing, statement);
+        else valueSets.set(statement.name.text, statement);
+        break;
+      }
       case "cases":
       case "factSet":
       case "case":
@@ -260,6 +271,7 @@ export function collectSymbols(source: Ast.SourceFile, diagnostics: Diagnostic[]
     codes,
     codeGroups,
     references,
+    valueSets,
   };
 }
 

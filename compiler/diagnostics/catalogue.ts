@@ -4,7 +4,7 @@
 // docs/diagnostics/<code>.md that explains it at length (a test checks both stay in step).
 // NOTE: codes are numbered by family (PC00x syntax, PC01x names, PC02x expressions and types, PC03x
 // revisions, PC04x categories and exceptions, PC05x cases, PC060-PC064 files, PC065-PC069 time in
-// conditions, PC07x versions of a statement, PC08x the revision log and exceptions' reach) and never
+// conditions, PC07x versions of a statement, PC08x the revision log and exceptions' reach, PC11x units, percents and value sets) and never
 // renumbered, since users' docs link to them. So one code is one kind of problem, and where that
 // problem shows in several places its template takes the few words that differ as arguments
 // (message-arguments.ts).
@@ -57,6 +57,26 @@ import {
   type Unreadable,
   type WayOut,
 } from "./message-arguments.js";
+import {
+  describeUnitOperation,
+  describeUnitSide,
+  type UnitOperation,
+  type UnitSide,
+  type UnnamedUnit,
+} from "./unit-arguments.js";
+import {
+  describeMalformedRow,
+  describeMembershipProblem,
+  describeValueSetFileProblem,
+  type MalformedRow,
+  type MembershipProblem,
+  type ValueSetFileProblem,
+} from "./value-set-arguments.js";
+
+/** A sentence that starts with a code or a name in backquotes is left as it is. */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export type Severity = "error" | "warning";
 
@@ -598,6 +618,84 @@ const entries = {
     "Definition named without its records",
     (a: { name: string; parameters: string }) =>
       `${quoted(a.name)} is a condition on ${a.parameters}: give it the record it is about, as ${quoted(`${a.name}(...)`)}.`,
+  ),
+  recordFieldOfCodes: entry(
+    "PC102",
+    "error",
+    "Record field of codes",
+    (a: { field: string; list: string }) =>
+      `The field ${quoted(a.field)} of ${a.list} holds codes, and a record's field cannot hold codes yet.`,
+  ),
+  // ----- PC110-PC119: units, percents and value sets ---------------------------------------------
+  unitMismatch: entry(
+    "PC110",
+    "error",
+    "Numbers of different units",
+    (a: { operation: UnitOperation; left: UnitSide; right: UnitSide }) =>
+      `${quoted(a.left.text)} is ${describeUnitSide(a.left)} and ${quoted(a.right.text)} is ${describeUnitSide(a.right)}: numbers of different units cannot be ${describeUnitOperation(a.operation)}.`,
+  ),
+  unnamedUnit: entry(
+    "PC111",
+    "error",
+    "Arithmetic without a unit",
+    (a: { operation: UnnamedUnit; left: UnitSide; right: UnitSide }) =>
+      `${a.operation === "product" ? "Multiplying" : "Dividing"} ${quoted(a.left.text)} (${describeUnitSide(a.left)}) by ${quoted(a.right.text)} (${describeUnitSide(a.right)}) gives a number of no unit the language names.`,
+  ),
+  percentOutOfPlace: entry(
+    "PC112",
+    "error",
+    "Percent where a number is expected",
+    (a: { text: string; expected: string }) =>
+      `${quoted(a.text)} is a percent, but ${a.expected} is expected here: only a number compared in a condition, or a case's value, may be written with \`%\`.`,
+  ),
+  valueSetFileUnread: entry(
+    "PC113",
+    "error",
+    "Value set file not read",
+    (a: { path: string; problem: ValueSetFileProblem }) =>
+      `The value set file ${displayPath(a.path)} ${describeValueSetFileProblem(a.problem)}.`,
+  ),
+  malformedValueSetRow: entry(
+    "PC114",
+    "error",
+    "Malformed row in a value set file",
+    (a: { row: MalformedRow }) => `This row of the value set file is malformed: ${describeMalformedRow(a.row)}.`,
+  ),
+  overlappingCodes: entry(
+    "PC115",
+    "error",
+    "Code listed twice in a value set",
+    (a: { code: string; other: string; line: number }) =>
+      a.code === a.other
+        ? `${quoted(a.code)} is already listed at line ${a.line} of the value set file.`
+        : `${quoted(a.code)} overlaps ${quoted(a.other)}, listed at line ${a.line}: a code may be covered by one row only.`,
+  ),
+  reversedRange: entry(
+    "PC116",
+    "error",
+    "Range of codes out of order",
+    (a: { first: string; last: string }) =>
+      `The range ${quoted(`${a.first}..${a.last}`)} is empty: its first code comes after its last.`,
+  ),
+  emptyValueSet: entry(
+    "PC117",
+    "error",
+    "Empty value set",
+    (a: { name: string; path: string }) =>
+      `The value set ${a.name} lists no code: ${displayPath(a.path)} has no row after its header.`,
+  ),
+  unknownCodeSystem: entry(
+    "PC118",
+    "error",
+    "Unknown code system",
+    (a: { system: string; systems: readonly string[] }) =>
+      `${quoted(a.system)} is not a code system policyc knows: write ${quotedChoices(a.systems)}.`,
+  ),
+  membershipMismatch: entry(
+    "PC119",
+    "error",
+    "Membership the value set cannot answer",
+    (a: { problem: MembershipProblem }) => `${capitalized(describeMembershipProblem(a.problem))}.`,
   ),
   // ----- PC130-PC139: claim rules as coding rules are written -------------------------------------
   refusesOwnModifier: entry(

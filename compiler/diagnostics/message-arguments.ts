@@ -36,11 +36,21 @@ export type ClauseOwner =
   | "rule"
   | "case"
   | "claim case"
-  | "code";
+  | "code"
+  | "value set";
 
 /** What lacks a clause it needs (PC004): a statement, or a file that lacks its first statement. */
 export type RequiredClauseOwner =
-  "file" | "policy" | "revision" | "fact" | "criterion" | "exclusion" | "exception" | "case" | "claim case";
+  | "file"
+  | "policy"
+  | "revision"
+  | "fact"
+  | "criterion"
+  | "exclusion"
+  | "exception"
+  | "case"
+  | "claim case"
+  | "value set";
 
 /** The keyword of a clause (or first statement) that cannot be left out (PC004). */
 export type RequiredClause =
@@ -58,7 +68,11 @@ export type RequiredClause =
   | "applies when"
   | "overrides"
   | "on"
-  | "expect";
+  | "expect"
+  | "system"
+  | "file"
+  | "source"
+  | "version";
 
 /** The keyword that starts each kind of statement (PC006). */
 const statementKeywords: Readonly<Record<Ast.Statement["kind"], string>> = {
@@ -82,6 +96,7 @@ const statementKeywords: Readonly<Record<Ast.Statement["kind"], string>> = {
   factSet: "facts",
   case: "case",
   claimCase: "claim case",
+  valueSet: "value set",
 };
 
 export function statementKeyword(kind: Ast.Statement["kind"]): string {
@@ -172,7 +187,8 @@ export type DeclaredKind =
   | "reference number"
   | "value"
   | "set of facts"
-  | "section, criterion or exception";
+  | "section, criterion or exception"
+  | "value set";
 
 /** Why a statement's number does not place it under a parent of the right kind (PC011). */
 export type ParentProblem =
@@ -268,7 +284,8 @@ export type UnknownKind =
   | "code group"
   | "code in the coding table"
   | "set of facts"
-  | "section, criterion or exception";
+  | "section, criterion or exception"
+  | "value set";
 
 /** Things found by their number rather than their name. */
 const numberedKinds: ReadonlySet<UnknownKind> = new Set([
@@ -285,6 +302,8 @@ export function describeUnknownKind(kind: UnknownKind): { readonly noun: string;
 
 /** What a thing in a condition turned out to be (PC021). */
 export type TypeWord =
+  | "a code"
+  | "a set of codes"
   | "yes or no"
   | "a number"
   | "a date"
@@ -301,7 +320,13 @@ export type TypeWord =
   | "a service";
 
 /** What a fact takes as its value (PC021). */
-export type ValueWord = "`yes` or `no`" | "a number" | "a date (YYYY-MM-DD)" | "one of its named values" | "one value";
+export type ValueWord =
+  | "`yes` or `no`"
+  | "a number"
+  | "a date (YYYY-MM-DD)"
+  | "one of its named values"
+  | "one value"
+  | `a code of ${string}`;
 
 /** What needed something of another type, and what it needed (PC021). */
 export type Need =

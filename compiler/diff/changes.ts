@@ -30,6 +30,8 @@ export interface Change {
    * as the version in force just before it (the same number, a new version).
    */
   readonly rewordedIn?: string;
+  /** For a value set whose codes changed: the rows (codes and ranges, as written) added and removed. */
+  readonly codesChanged?: { readonly added: readonly string[]; readonly removed: readonly string[] };
   /**
    * For a statement new in this change that has no `added in`: the policy's first revision, since
    * which it applies to every service date (usually an `added in` was forgotten).
@@ -181,6 +183,21 @@ function comparables(model: PolicyModel): Comparable[] {
       },
     });
   }
+  for (const valueSet of model.valueSets) {
+    items.push({
+      what: "value set",
+      id: valueSet.name,
+      text: valueSet.label,
+      readings: valueSet.readings,
+      logic: {
+        system: valueSet.system,
+        file: valueSet.file,
+        source: valueSet.source,
+        version: valueSet.version,
+        codes: valueSet.entries.map(entryText),
+      },
+    });
+  }
   for (const revision of model.revisions) {
     items.push({
       what: "revision",
@@ -190,6 +207,19 @@ function comparables(model: PolicyModel): Comparable[] {
     });
   }
   return items;
+}
+
+/** A value set's row as the review names it: `J44.0`, or `J44.0..J44.9` for a range. */
+function entryText(entry: PolicyModel["valueSets"][number]["entries"][number]): string {
+  return entry.first === entry.last ? entry.first : `${entry.first}..${entry.last}`;
+}
+
+/** The rows of a value set added and removed between two versions, in code order as listed. */
+function codesChanged(before: unknown, after: unknown): Change["codesChanged"] {
+  const list = (value: unknown): readonly string[] =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  const [old, next] = [list(before), list(after)];
+  return { added: next.filter((code) => !old.includes(code)), removed: old.filter((code) => !next.includes(code)) };
 }
 
 /** What a billing rule of each kind checks, as the aspects a review compares. */
@@ -292,13 +322,14 @@ export function policyChanges(old: PolicyModel, next: PolicyModel): Change[] {
       aspects,
       aspectValues: [
         ...aspects
-          .filter((aspect) => !["condition", "applicability", "applies when", "type"].includes(aspect))
+          .filter((aspect) => !["condition", "applicability", "applies when", "type", "codes"].includes(aspect))
           .map((aspect) => ({ aspect, before: short(previous.logic[aspect]), after: short(item.logic[aspect]) })),
         ...(recategorised
           ? [{ aspect: "category", before: short(previous.category), after: short(item.category) }]
           : []),
       ],
       ...(reread && { readingsBefore: previous.readings ?? [], readingsAfter: item.readings ?? [] }),
+      ...(aspects.includes("codes") && { codesChanged: codesChanged(previous.logic["codes"], item.logic["codes"]) }),
       ...(previous.condition && { conditionBefore: previous.condition }),
       ...(item.condition && { conditionAfter: item.condition }),
       ...(reworded && item.rewordedIn?.textBefore === previous.text && { rewordedIn: item.rewordedIn.revision }),

@@ -5,6 +5,7 @@
 
 import { factOfTerm, windowBounds } from "../model/date-terms.js";
 import { versionOn } from "../model/versions.js";
+import { isMember } from "../model/value-sets.js";
 import type { Condition, PolicyModel, Term } from "../model/policy-model.js";
 import { shiftDate } from "../runtime/calendar.js";
 import type { BinaryOperation, DiagramStore, Node } from "./decision-diagram.js";
@@ -55,7 +56,7 @@ export class ConditionDiagrams {
   constructor(
     private readonly store: DiagramStore,
     private readonly levels: FactLevels,
-    model: PolicyModel,
+    private readonly model: PolicyModel,
     /** The service date, YYYY-MM-DD. */
     private readonly asOf: string,
   ) {
@@ -113,6 +114,8 @@ export class ConditionDiagrams {
       }
       case "contains":
         return this.contains(condition);
+      case "inValueSet":
+        return this.leaf([condition.fact], ([value]) => isMember(this.model, condition, value));
       case "not":
         return this.not(this.truth(condition.operand));
       case "and":

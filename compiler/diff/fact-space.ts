@@ -373,6 +373,9 @@ export function factSpace(
         return { ...base, classes: listAxis(before, after, lists.get(name) ?? []) };
       case "oneOf":
         return { ...base, classes: listAxis(before, after, lists.get(name) ?? []) };
+      case "code":
+      case "codes":
+        return { ...base, classes: codeClasses(old, next, name, type.kind) };
       default:
         return { ...base, classes: [] };
     }
@@ -411,4 +414,42 @@ export function periods(old: PolicyModel, next: PolicyModel): Period[] {
     const following = dates[i + 1];
     return following === undefined ? { from } : { from, to: dateOf(dayNumber(following) - 1) };
   });
+}
+
+/**
+ * The classes of a fact of codes: the first and last code of every entry of every value set either
+ * version tests it against, and a code in none (`ZZZ` is no code of any set); a set of codes takes
+ * each as a list of one, and the empty list. NOTE: an approximation, as for a comparison of two
+ * facts: codes between two listed ones are not told apart.
+ */
+/** A code of each system that a value set of a clinical policy is unlikely to list. */
+const outsideCodes: Readonly<Record<string, string>> = {
+  "ICD-10-CM": "Z99.89",
+  "ICD-10-PCS": "ZZZZZZZ",
+  HCPCS: "A9999",
+  CPT: "99499",
+};
+
+function codeClasses(old: PolicyModel, next: PolicyModel, fact: string, kind: "code" | "codes"): FactAxis["classes"] {
+  const codes = new Set<string>();
+  let system = "ICD-10-CM";
+  for (const model of [old, next]) {
+    const type = model.facts.find((candidate) => candidate.name === fact)?.type;
+    if (type?.kind === "code" || type?.kind === "codes") system = type.system;
+    const tested = new Set<string>();
+    for (const condition of allCoverageConditions(model))
+      if (condition.kind === "inValueSet" && condition.fact === fact) tested.add(condition.valueSet);
+    for (const valueSet of model.valueSets)
+      if (tested.has(valueSet.name))
+        for (const entry of valueSet.entries) {
+          codes.add(entry.first);
+          codes.add(entry.last);
+        }
+  }
+  const listed = [...codes].sort();
+  const outside = outsideCodes[system] ?? "Z99.89";
+  const values = [...listed, outside];
+  return kind === "code"
+    ? values.map((code) => ({ value: code, label: code, weight: 1n }))
+    : [{ value: [], label: "none", weight: 1n }, ...values.map((code) => ({ value: [code], label: code, weight: 1n }))];
 }

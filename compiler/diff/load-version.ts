@@ -8,6 +8,7 @@ import { relative, resolve, sep } from "node:path";
 import { displayPath, printableLine } from "../files/names.js";
 import { isInsideOrSame, realLocation } from "../files/paths.js";
 import { readRegularFile } from "../files/read-file.js";
+import type { PolicyFileReader } from "../files/beside-policy.js";
 import { describeUnreadable } from "../diagnostics/message-arguments.js";
 
 export interface PolicyVersion {
@@ -16,6 +17,8 @@ export interface PolicyVersion {
   /** The file's path in the project, for diagnostics. */
   readonly path: string;
   readonly text: string;
+  /** Reads the files the policy names beside itself (value sets) as they were in this version; by default from the project. */
+  readonly readBeside?: PolicyFileReader;
 }
 
 /** A revision as git names it (a branch, a tag, a hash, `HEAD~2`, `main^`, `@{1}`), never starting with `-`. */
@@ -54,11 +57,39 @@ function fromRevision(root: string, spec: string, rev: string, path: string): Po
       stdio: ["ignore", "pipe", "pipe"],
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { label: spec, path: file, text };
+    return { label: spec, path: file, text, readBeside: besideAtRevision(root, rev, file) };
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim().split("\n")[0] ?? "";
     throw new Error(`cannot read ${file} at ${rev}${stderr === "" ? "" : `: ${printableLine(stderr)}`}`);
   }
+}
+
+/**
+ * A reader of the files beside the policy `file` as they were at the revision `rev`. NOTE: the names
+ * were held to plain relative names by the checker, and git reads only what the revision stores: a
+ * symbolic link is refused as such, so it never leads out of the repository.
+ */
+function besideAtRevision(root: string, rev: string, file: string): PolicyFileReader {
+  const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+  return (name) => {
+    const path = `${folder}${name}`;
+    const git = (args: string[]): string =>
+      execFileSync("git", args, {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    try {
+      const mode = git(["ls-tree", rev, "--", path]).split(" ")[0] ?? "";
+      if (mode === "") return { kind: "missing", path };
+      if (mode !== "100644" && mode !== "100755")
+        return { kind: "refused", path, refusal: { kind: mode === "120000" ? "link" : "special" } };
+      return { kind: "read", path, text: git(["cat-file", "blob", `${rev}:${path}`]).replace(/^\uFEFF/, "") };
+    } catch {
+      return { kind: "missing", path };
+    }
+  };
 }
 
 /** Reads `spec` from the project at `root`; throws an Error with a one-line message when it cannot. */

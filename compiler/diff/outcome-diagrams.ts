@@ -4,6 +4,7 @@
 // is not met, an exclusion when it applies and holds, a denial stands unless an exception that
 // overrides the rule applies; the case is refused when a fact has a value this version does not know.
 
+import { isCodeOf, isCodeSystem, type CodeSystem } from "../runtime/codes.js";
 import type { FactModel, FactType, PolicyModel } from "../model/policy-model.js";
 import { isCalendarDate } from "../runtime/input.js";
 import type { BinaryOperation, DiagramStore, Node } from "./decision-diagram.js";
@@ -61,6 +62,14 @@ function accepts(type: FactType, value: boolean | number | string | readonly str
       return Array.isArray(value) && value.every((member) => type.values.some((declared) => declared.name === member));
     case "list":
       return false;
+    case "code":
+      return typeof value === "string" && isCodeSystem(type.system) && isCodeOf(type.system, value);
+    case "codes":
+      return (
+        Array.isArray(value) &&
+        isCodeSystem(type.system) &&
+        value.every((member) => typeof member === "string" && isCodeOf(type.system as CodeSystem, member))
+      );
   }
 }
 

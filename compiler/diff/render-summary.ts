@@ -31,6 +31,7 @@ const groupTitles: readonly [string, string][] = [
   ["claim fact", "Claim facts"],
   ["billing rule", "Billing rules"],
   ["revision", "Revisions"],
+  ["value set", "Value sets"],
 ];
 
 /** 1234567 -> 1,234,567. */
@@ -115,6 +116,8 @@ function changeBlocks(
   const blocks: Block[] = [{ kind: "heading", level: 2, text: words`What changed, statement by statement` }];
   for (const [what, title] of groupTitles) {
     const group = changes.filter((change) => change.what === what);
+    // Policies without value sets say nothing of them.
+    if (what === "value set" && before.valueSets.length === 0 && after.valueSets.length === 0) continue;
     if (group.length === 0) {
       blocks.push({ kind: "paragraph", text: words`${strong(text(title))}: no change.` });
       continue;
@@ -143,6 +146,13 @@ function changeBlocks(
         if (change.kinds.includes("logic")) details.push(words`What differs: ${text(change.aspects.join(", "))}.`);
         for (const value of change.aspectValues)
           details.push(words`${text(value.aspect)}: ${text(value.before)} → ${text(value.after)}.`);
+        if (change.codesChanged !== undefined) {
+          const rows = [
+            ...change.codesChanged.added.map((row) => `+${row}`),
+            ...change.codesChanged.removed.map((row) => `-${row}`),
+          ];
+          details.push(words`value set ${text(change.id)} changed: ${text(rows.join(", "))}`);
+        }
         if (change.readingsBefore !== undefined && change.readingsAfter !== undefined) {
           const readings = (list: readonly string[]) => (list.length === 0 ? "none" : list.join(" / "));
           details.push(words`Readings: ${wordDiff(readings(change.readingsBefore), readings(change.readingsAfter))}`);

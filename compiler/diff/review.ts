@@ -78,7 +78,9 @@ export async function reviewChange(
   after: PolicyVersion,
   options: ReviewOptions = {},
 ): Promise<ReviewResult> {
-  const checked = [before, after].map((version) => checkPolicySource(version.text, version.path));
+  const checked = [before, after].map((version) =>
+    checkPolicySource(version.text, version.path, process.cwd(), version.readBeside),
+  );
   const models = checked.map((result) => result.model).filter((model): model is PolicyModel => model !== undefined);
   const [old, next] = models;
   if (!old || !next) {

@@ -22,6 +22,10 @@ export function factTypeWords(type: Ast.FactType): string {
       return "one of";
     case "setOf":
       return "set of";
+    case "code":
+      return `code in system "${type.system.value}"`;
+    case "codes":
+      return `codes in system "${type.system.value}"`;
     case "list":
       return `list of records (${type.fields.map((field) => `${field.name.text}: ${factTypeWords(field.type)}`).join(", ")})`;
   }

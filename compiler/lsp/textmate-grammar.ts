@@ -19,6 +19,7 @@ export const tokenScopes: Readonly<Record<string, string>> = {
   SuffixedMonth: "constant.other.month.policy",
   MonthLiteral: "constant.other.month.policy",
   NumberLiteral: "constant.numeric.policy",
+  PercentLiteral: "constant.numeric.percent.policy",
   LessOrEqual: "keyword.operator.comparison.policy",
   GreaterOrEqual: "keyword.operator.comparison.policy",
   NotEqual: "keyword.operator.comparison.policy",

@@ -65,6 +65,9 @@ function lowerScalarType(type: Exclude<Ast.FactType, { kind: "list" }>): Exclude
           label: v.label?.value ?? v.name.text.replace(/_/g, " "),
         })),
       };
+    case "code":
+    case "codes":
+      return { kind: type.kind, system: type.system.value };
   }
 }
 
@@ -106,6 +109,25 @@ class Lowering {
 
   private get symbols() {
     return this.checked.symbols;
+  }
+
+  /** Each value set with the entries the checker read from its file (it reported any it could not read). */
+  private valueSets(): M.ValueSetModel[] {
+    return [...this.symbols.valueSets.values()].map((valueSet) => {
+      const contents = this.checked.valueSets.get(valueSet.name.text);
+      if (!contents || !valueSet.file || !valueSet.source || !valueSet.version)
+        throw new Error(`policyc: internal error: value set ${valueSet.name.text} was not read`);
+      return {
+        name: valueSet.name.text,
+        label: valueSet.label.value,
+        system: contents.system,
+        file: valueSet.file.value,
+        source: valueSet.source.value,
+        version: valueSet.version.value,
+        readings: readings(valueSet),
+        entries: contents.entries,
+      };
+    });
   }
 
   // ----- conditions ------------------------------------------------------------------------------
@@ -154,6 +176,16 @@ class Lowering {
         return this.records(expression);
       case "call":
         return this.applied(expression);
+      case "inValueSet": {
+        const fact = this.subjectFact(expression.subject).name.text;
+        const member: M.Condition = {
+          kind: "inValueSet",
+          fact,
+          mode: expression.mode,
+          valueSet: expression.valueSet.text,
+        };
+        return expression.negated ? { kind: "not", operand: member } : member;
+      }
     }
   }
 
@@ -372,6 +404,7 @@ class Lowering {
       case "fact":
       case "oneOf":
       case "contains":
+      case "inValueSet":
         into.add(condition.fact);
         return;
       case "compare":
@@ -914,6 +947,7 @@ class Lowering {
       definitions,
       rules,
       exceptions,
+      valueSets: this.valueSets(),
       outline: this.outline(rules),
       prose: this.symbols.prose.map((prose) => ({
         id: prose.id.text,

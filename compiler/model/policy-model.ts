@@ -8,7 +8,9 @@ export type FactType =
   | { readonly kind: "date" }
   | { readonly kind: "oneOf" | "setOf"; readonly values: readonly EnumValue[] }
   /** A list of records (docs/language.md, "Records and lists"); at most `maxRecords` of them in an input. */
-  | { readonly kind: "list"; readonly fields: readonly RecordField[] };
+  | { readonly kind: "list"; readonly fields: readonly RecordField[] }
+  /** One code (`code`) or a set of codes (`codes`) of a code system (runtime/codes.ts). */
+  | { readonly kind: "code" | "codes"; readonly system: string };
 
 /** A field of the records of a list fact: its name, how it reads, and its type (never a list). */
 export interface RecordField {
@@ -89,6 +91,11 @@ export type Condition =
     }
   /** A date lies within a window of days counted from an anchor date (bounds included). */
   | { readonly kind: "dateWindow"; readonly date: Term; readonly anchor: DateTerm; readonly window: DateWindow }
+  /**
+   * A fact of codes is in a value set: its one code (`one`) is covered by the set, or at least one
+   * of its codes (`any`) is; unknown when the fact is unknown.
+   */
+  | { readonly kind: "inValueSet"; readonly fact: string; readonly mode: "one" | "any"; readonly valueSet: string }
   | { readonly kind: "not"; readonly operand: Condition }
   | { readonly kind: "and" | "or"; readonly operands: readonly Condition[] }
   | { readonly kind: "atLeast"; readonly count: number; readonly operands: readonly Condition[] }
@@ -435,6 +442,32 @@ export interface PolicyModel {
   readonly billingRules: readonly BillingRuleModel[];
   /** Text of the published policy that is not policy content, for the traceability check. */
   readonly layout: readonly LayoutModel[];
+  /** The value sets, in source order, each with its entries sorted by code. */
+  readonly valueSets: readonly ValueSetModel[];
+}
+
+/**
+ * A value set: a named list of codes of one system, read from a file beside the policy, with where
+ * the list comes from. Its entries are sorted by code (runtime/codes.ts: `codeKey`), and none
+ * overlaps another; an entry covers its codes and their children.
+ */
+export interface ValueSetModel {
+  readonly name: string;
+  readonly label: string;
+  readonly system: string;
+  /** The file, relative to the policy's folder, as the policy names it. */
+  readonly file: string;
+  readonly source: string;
+  readonly version: string;
+  readonly readings: readonly string[];
+  readonly entries: readonly ValueSetEntryModel[];
+}
+
+/** A code (`first` = `last`) or a range of codes, as the file writes them, with the row's label. */
+export interface ValueSetEntryModel {
+  readonly first: string;
+  readonly last: string;
+  readonly label: string;
 }
 
 // ----- traceability ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // up: each part's truth is computed as the compiled logic computes it, and the unknown facts found
 // under a part are kept only when that part is itself unknown. Runs only when a decision is pending.
 
+import { anyMemberOf, memberOf } from "./codes.js";
 import type { Condition, DefinitionEntry, Term } from "./policy-table.js";
 import { shiftDate } from "./calendar.js";
 import { not, type Truth } from "./truth.js";
@@ -239,6 +240,21 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[], bindi
         return 1;
       }
       return containsTruth(value as readonly string[], condition.values, condition.mode);
+    }
+    case "inValueSet": {
+      const position = positionOf(scope.index.factPosition, condition.fact);
+      const value = scope.factValues[position];
+      if (value === undefined) {
+        marks.push(position);
+        return 1;
+      }
+      return (
+        condition.mode === "one"
+          ? memberOf(condition.valueSet, value as string)
+          : anyMemberOf(condition.valueSet, value as readonly string[])
+      )
+        ? 2
+        : 0;
     }
     case "not": {
       return not(visit(condition.operand, scope, marks, bindings));

@@ -7,6 +7,7 @@
 import type { DurationUnit } from "./calendar.js";
 import type { RuleKind } from "./decision.js";
 import type { Truth } from "./truth.js";
+import type { CodeSystem, ValueSet } from "./codes.js";
 
 /** A revision of the policy: the month it was approved, and the day it took effect. */
 export interface Revision {
@@ -29,7 +30,8 @@ export type FactType =
   | {
       readonly kind: "list";
       readonly fields: readonly { readonly name: string; readonly type: Exclude<FactType, { kind: "list" }> }[];
-    };
+    }
+  | { readonly kind: "code" | "codes"; readonly system: CodeSystem };
 
 export interface FactEntry<FactName extends string = string> {
   /** Dotted, as the policy writes it: `member.age` is the field `age` of the group `member`. */
@@ -100,7 +102,9 @@ export type Condition =
       readonly list: string;
       readonly variable: string;
       readonly quantifier: RecordQuantifier;
-    };
+    }
+  /** A fact of codes is in a value set: its one code, or any of its codes. */
+  | { readonly kind: "inValueSet"; readonly fact: string; readonly mode: "one" | "any"; readonly valueSet: ValueSet };
 
 /** What compiled logic reads: the facts, the definitions and parts (each computed once), the service date. */
 export interface PolicyScope<FactValues, DefinitionValues, PartId extends string> {

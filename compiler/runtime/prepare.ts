@@ -2,6 +2,7 @@
 // turned into a position in the runtime's own arrays (the generated code never holds a position),
 // the facts grouped as the input nests them, and the order in which parts must be computed.
 
+import type { CodeSystem } from "./codes.js";
 import type {
   Condition,
   DefinitionEntry,
@@ -50,6 +51,8 @@ export interface FactPlan {
   readonly values: ReadonlySet<string> | undefined;
   /** For a list fact, the fields of its records (none for any other fact). */
   readonly fields: readonly FieldPlan[];
+  /** For a fact of codes, their system. */
+  readonly system: CodeSystem | undefined;
 }
 
 /** One of each, by the status it reports. */
@@ -231,6 +234,7 @@ function inputPlan(facts: readonly FactEntry[]): FactGroupPlan {
       max: type.kind === "number" ? (type.max ?? Infinity) : Infinity,
       values: type.kind === "oneOf" || type.kind === "setOf" ? new Set(type.values) : undefined,
       fields: fieldPlans(type),
+      system: type.kind === "code" || type.kind === "codes" ? type.system : undefined,
     });
   });
   return frozenGroup(root);

@@ -12,6 +12,7 @@
 import { plainObject, unknownKeyIssue } from "./fields.js";
 import { NOT_A_FACT, booleanValue, choiceSetValue, choiceValue, dateValue, numberValue } from "./input.js";
 import type { InputIssue } from "./input.js";
+import { codeSetValue, codeValue } from "./code-input.js";
 import type { FactGroupPlan, FactPlan } from "./prepare.js";
 import { NOT_READ, listedValue } from "./untrusted.js";
 import { recordListValue } from "./records.js";
@@ -38,6 +39,10 @@ function factValue(plan: FactPlan, value: unknown, issues: InputIssue[]): unknow
       return choiceSetValue(value, plan.name, plan.values ?? NO_VALUES, issues);
     case "list":
       return recordListValue(value, plan.name, plan.fields, issues);
+    case "code":
+      return codeValue(value, plan.name, plan.system ?? "ICD-10-CM", issues);
+    case "codes":
+      return codeSetValue(value, plan.name, plan.system ?? "ICD-10-CM", issues);
   }
 }
 

@@ -37,7 +37,8 @@ export interface Lifetime {
 
 export type Operand =
   | { readonly kind: "name"; readonly name: Word; readonly span: Span }
-  | { readonly kind: "number"; readonly value: number; readonly span: Span }
+  /** A number; `percent` when written `88%` (the number 88 in the unit percent). */
+  | { readonly kind: "number"; readonly value: number; readonly percent?: true; readonly span: Span }
   | { readonly kind: "date"; readonly value: string; readonly span: Span }
   | { readonly kind: "boolean"; readonly value: boolean; readonly span: Span }
   | { readonly kind: "serviceDate"; readonly span: Span }
@@ -72,7 +73,8 @@ export type DateWindow =
 
 export type Value =
   | { readonly kind: "word"; readonly word: Word; readonly span: Span }
-  | { readonly kind: "number"; readonly value: number; readonly span: Span }
+  /** A number; `percent` when written `88%`. */
+  | { readonly kind: "number"; readonly value: number; readonly percent?: true; readonly span: Span }
   | { readonly kind: "date"; readonly value: string; readonly span: Span };
 
 export type ComparisonOperator = "<" | "<=" | ">" | ">=" | "=" | "!=";
@@ -119,6 +121,18 @@ export type Expression =
       readonly subject: Operand;
       readonly mode: "all" | "any";
       readonly values: readonly Value[];
+      readonly span: Span;
+    }
+  /**
+   * Membership in a value set: `diagnosis.primary is in copd` (`one`, `negated` for `is not in`),
+   * `diagnosis.all has any in copd` (`any`).
+   */
+  | {
+      readonly kind: "inValueSet";
+      readonly subject: Operand;
+      readonly mode: "one" | "any";
+      readonly negated: boolean;
+      readonly valueSet: Word;
       readonly span: Span;
     }
   | RecordQuantifier
@@ -221,7 +235,9 @@ export type FactType =
   | { readonly kind: "date"; readonly span: Span }
   | { readonly kind: "oneOf" | "setOf"; readonly span: Span; readonly values: readonly EnumValueDeclaration[] }
   /** A list of records, each with these fields (a field is never itself a list). */
-  | { readonly kind: "list"; readonly span: Span; readonly fields: readonly RecordFieldDeclaration[] };
+  | { readonly kind: "list"; readonly span: Span; readonly fields: readonly RecordFieldDeclaration[] }
+  /** `code in system "ICD-10-CM"` (one code) or `codes in system "ICD-10-CM"` (a set of codes). */
+  | { readonly kind: "code" | "codes"; readonly span: Span; readonly system: TextLiteral };
 
 /** `field performed "the day the study was performed": date`. */
 export interface RecordFieldDeclaration {
@@ -552,6 +568,20 @@ export interface ClaimCaseDecision {
   readonly span: Span;
 }
 
+/** A named list of codes kept in a file beside the policy (`value set copd "..." system ... file ...`). */
+export interface ValueSetDeclaration {
+  readonly kind: "valueSet";
+  readonly span: Span;
+  readonly name: Word;
+  readonly label: TextLiteral;
+  readonly system?: TextLiteral;
+  /** The CSV file, relative to the policy's folder. */
+  readonly file?: TextLiteral;
+  readonly source?: TextLiteral;
+  readonly version?: TextLiteral;
+  readonly readings: readonly Reading[];
+}
+
 /**
  * Text of the published policy that is not policy content (a page header, a table's header row, a
  * heading): every occurrence of it, on whole lines, is set aside by the traceability check.
@@ -583,7 +613,8 @@ export type Statement =
   | FactSet
   | Case
   | ClaimCase
-  | Layout;
+  | Layout
+  | ValueSetDeclaration;
 
 /**
  * A statement the parser could not finish (a syntax error in it, or its id or text missing): what was

@@ -57,7 +57,8 @@ export type ClauseOwnerRule =
   | "layoutStatement"
   | "factSetStatement"
   | "caseStatement"
-  | "claimCaseStatement";
+  | "claimCaseStatement"
+  | "valueSetStatement";
 
 function once<Rule extends string>(rule: Rule, keyword: string, required = false): Clause<Rule> {
   return { rule, keyword, repeatable: false, required };
@@ -201,6 +202,16 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       many("lineClause", "line"),
       once("expectClaimClause", "expect", true),
       once("decisionClause", "decision"),
+    ],
+  },
+  valueSetStatement: {
+    owner: "value set",
+    clauses: [
+      once("systemClause", "system", true),
+      once("fileClause", "file", true),
+      once("sourceClause", "source", true),
+      once("versionClause", "version", true),
+      reading,
     ],
   },
 };

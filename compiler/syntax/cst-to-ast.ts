@@ -117,6 +117,7 @@ const statementKindOfRule: { readonly [Rule in keyof StatementNodes]: Ast.Statem
   caseStatement: "case",
   claimCaseStatement: "claimCase",
   layoutStatement: "layout",
+  valueSetStatement: "valueSet",
 };
 
 class AstBuilder {
@@ -148,6 +149,7 @@ class AstBuilder {
     caseStatement: (node, span) => this.caseStatement(node, span),
     claimCaseStatement: (node, span) => this.claimCase(node, span),
     layoutStatement: (node, span) => this.layout(node, span),
+    valueSetStatement: (node, span) => this.valueSet(node, span),
   };
 
   // ----- helpers ---------------------------------------------------------------------------------
@@ -313,6 +315,27 @@ class AstBuilder {
     ];
   }
 
+  private valueSet(node: Cst.ValueSetStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    const name = firstToken(children.Name);
+    const label = this.textOf(node);
+    if (!name || !label) return [];
+    this.reportRepeatedClauses("valueSetStatement", node);
+    return [
+      {
+        kind: "valueSet",
+        span,
+        name: word(name),
+        label,
+        ...optional("system", this.firstText(children.systemClause)),
+        ...optional("file", this.firstText(children.fileClause)),
+        ...optional("source", this.firstText(children.sourceClause)),
+        ...optional("version", this.firstText(children.versionClause)),
+        readings: this.readings(children),
+      },
+    ];
+  }
+
   private categoryDeclaration(node: Cst.CategoryStatementCstNode, span: Ast.Span): Ast.Statement[] {
     const name = firstToken(node.children.Word);
     const description = this.textOf(node);
@@ -366,6 +389,11 @@ class AstBuilder {
     const { children } = node;
     if (firstNode(children.booleanType)) return { kind: "boolean", span };
     if (present(children.Kw_date)) return { kind: "date", span };
+    const codeType = firstNode(children.codeType);
+    if (codeType) {
+      const system = this.textOf(codeType);
+      return system ? { kind: present(codeType.children.Kw_codes) ? "codes" : "code", span, system } : undefined;
+    }
     const numberType = firstNode(children.numberType);
     if (numberType) {
       const bounds = inText(numberType.children.NumberLiteral).map((token) => Number(token.image));
@@ -1055,6 +1083,8 @@ class AstBuilder {
     if (name) return { kind: "name", name: word(name), span };
     const number = firstToken(children.NumberLiteral);
     if (number) return { kind: "number", value: Number(number.image), span };
+    const percent = firstToken(children.PercentLiteral);
+    if (percent) return { kind: "number", value: percentValue(percent), percent: true, span };
     const date = firstToken(children.DateLiteral);
     if (date) return { kind: "date", value: date.image, span };
     return { kind: "boolean", value: present(children.Kw_yes), span };
@@ -1107,6 +1137,8 @@ class AstBuilder {
     if (wordToken) return { kind: "word", word: word(wordToken), span: tokenSpan(wordToken) };
     const number = firstToken(children.NumberLiteral);
     if (number) return { kind: "number", value: Number(number.image), span: tokenSpan(number) };
+    const percent = firstToken(children.PercentLiteral);
+    if (percent) return { kind: "number", value: percentValue(percent), percent: true, span: tokenSpan(percent) };
     const date = firstToken(children.DateLiteral);
     return date ? { kind: "date", value: date.image, span: tokenSpan(date) } : undefined;
   }
@@ -1134,6 +1166,14 @@ class AstBuilder {
       if (!windowed) return undefined;
       return { kind: "dateWindow", subject, negated: present(isTail.children.Kw_not), ...windowed, span };
     }
+    const valueSet = isTail && present(isTail.children.Kw_in) ? firstToken(isTail.children.Name) : undefined;
+    if (isTail && valueSet) {
+      const negated = present(isTail.children.Kw_not);
+      return { kind: "inValueSet", subject, mode: "one", negated, valueSet: word(valueSet), span };
+    }
+    const hasTail = firstNode(children.hasTail);
+    const anyIn = hasTail && firstToken(hasTail.children.Name);
+    if (anyIn) return { kind: "inValueSet", subject, mode: "any", negated: false, valueSet: word(anyIn), span };
     if (isTail) {
       const { values, isList } = this.tailValues(isTail);
       return { kind: "is", subject, negated: present(isTail.children.Kw_not), values, oneOf: isList, span };
@@ -1239,4 +1279,9 @@ export function cstToAst(
   const builder = new AstBuilder(file);
   const statements = builder.statements(cst);
   return { statements, partialStatements: builder.partialStatements, diagnostics: builder.diagnostics };
+}
+
+/** The number of a percent literal: `88.5%` is 88.5 (with the unit percent, kept by the node). */
+function percentValue(token: IToken): number {
+  return Number(token.image.slice(0, -1));
 }

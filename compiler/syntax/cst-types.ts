@@ -40,6 +40,7 @@ export type StatementCstChildren = {
   caseStatement?: CaseStatementCstNode[];
   claimCaseStatement?: ClaimCaseStatementCstNode[];
   layoutStatement?: LayoutStatementCstNode[];
+  valueSetStatement?: ValueSetStatementCstNode[];
 };
 
 export interface TextCstNode extends CstNode {
@@ -247,6 +248,7 @@ export type FactTypeCstChildren = {
   Kw_date?: IToken[];
   oneOfType?: OneOfTypeCstNode[];
   setOfType?: SetOfTypeCstNode[];
+  codeType?: CodeTypeCstNode[];
 };
 
 export interface ListTypeCstNode extends CstNode {
@@ -271,6 +273,76 @@ export type FieldDeclarationCstChildren = {
   text: TextCstNode[];
   Colon: IToken[];
   factType: FactTypeCstNode[];
+};
+
+export interface CodeTypeCstNode extends CstNode {
+  name: "codeType";
+  children: CodeTypeCstChildren;
+}
+
+export type CodeTypeCstChildren = {
+  Kw_code?: IToken[];
+  Kw_codes?: IToken[];
+  Kw_in: IToken[];
+  Kw_system: IToken[];
+  text: TextCstNode[];
+};
+
+export interface ValueSetStatementCstNode extends CstNode {
+  name: "valueSetStatement";
+  children: ValueSetStatementCstChildren;
+}
+
+export type ValueSetStatementCstChildren = {
+  Kw_value: IToken[];
+  Kw_set: IToken[];
+  Name: IToken[];
+  text: TextCstNode[];
+  systemClause?: SystemClauseCstNode[];
+  fileClause?: FileClauseCstNode[];
+  sourceClause?: SourceClauseCstNode[];
+  versionClause?: VersionClauseCstNode[];
+  readingClause?: ReadingClauseCstNode[];
+};
+
+export interface SystemClauseCstNode extends CstNode {
+  name: "systemClause";
+  children: SystemClauseCstChildren;
+}
+
+export type SystemClauseCstChildren = {
+  Kw_system: IToken[];
+  text: TextCstNode[];
+};
+
+export interface FileClauseCstNode extends CstNode {
+  name: "fileClause";
+  children: FileClauseCstChildren;
+}
+
+export type FileClauseCstChildren = {
+  Kw_file: IToken[];
+  text: TextCstNode[];
+};
+
+export interface SourceClauseCstNode extends CstNode {
+  name: "sourceClause";
+  children: SourceClauseCstChildren;
+}
+
+export type SourceClauseCstChildren = {
+  Kw_source: IToken[];
+  text: TextCstNode[];
+};
+
+export interface VersionClauseCstNode extends CstNode {
+  name: "versionClause";
+  children: VersionClauseCstChildren;
+}
+
+export type VersionClauseCstChildren = {
+  Kw_version: IToken[];
+  text: TextCstNode[];
 };
 
 export interface BooleanTypeCstNode extends CstNode {
@@ -1294,6 +1366,19 @@ export type PredicateCstChildren = {
   isTail?: IsTailCstNode[];
   comparisonTail?: ComparisonTailCstNode[];
   containsTail?: ContainsTailCstNode[];
+  hasTail?: HasTailCstNode[];
+};
+
+export interface HasTailCstNode extends CstNode {
+  name: "hasTail";
+  children: HasTailCstChildren;
+}
+
+export type HasTailCstChildren = {
+  Kw_has: IToken[];
+  Kw_any: IToken[];
+  Kw_in: IToken[];
+  Name: IToken[];
 };
 
 export interface IsTailCstNode extends CstNode {
@@ -1309,6 +1394,8 @@ export type IsTailCstChildren = {
   Kw_one?: IToken[];
   Kw_of?: IToken[];
   valueList?: ValueListCstNode[];
+  Kw_in?: IToken[];
+  Name?: IToken[];
   value?: ValueCstNode[];
 };
 
@@ -1411,6 +1498,7 @@ export type OperandCstChildren = {
   Kw_date?: IToken[];
   Name?: IToken[];
   NumberLiteral?: IToken[];
+  PercentLiteral?: IToken[];
   DateLiteral?: IToken[];
   Kw_yes?: IToken[];
   Kw_no?: IToken[];
@@ -1436,6 +1524,7 @@ export interface ValueCstNode extends CstNode {
 export type ValueCstChildren = {
   Word?: IToken[];
   NumberLiteral?: IToken[];
+  PercentLiteral?: IToken[];
   DateLiteral?: IToken[];
 };
 
@@ -1462,6 +1551,12 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   factType(children: FactTypeCstChildren, param?: IN): OUT;
   listType(children: ListTypeCstChildren, param?: IN): OUT;
   fieldDeclaration(children: FieldDeclarationCstChildren, param?: IN): OUT;
+  codeType(children: CodeTypeCstChildren, param?: IN): OUT;
+  valueSetStatement(children: ValueSetStatementCstChildren, param?: IN): OUT;
+  systemClause(children: SystemClauseCstChildren, param?: IN): OUT;
+  fileClause(children: FileClauseCstChildren, param?: IN): OUT;
+  sourceClause(children: SourceClauseCstChildren, param?: IN): OUT;
+  versionClause(children: VersionClauseCstChildren, param?: IN): OUT;
   booleanType(children: BooleanTypeCstChildren, param?: IN): OUT;
   numberType(children: NumberTypeCstChildren, param?: IN): OUT;
   oneOfType(children: OneOfTypeCstChildren, param?: IN): OUT;
@@ -1542,6 +1637,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   parenthesized(children: ParenthesizedCstChildren, param?: IN): OUT;
   quantified(children: QuantifiedCstChildren, param?: IN): OUT;
   predicate(children: PredicateCstChildren, param?: IN): OUT;
+  hasTail(children: HasTailCstChildren, param?: IN): OUT;
   isTail(children: IsTailCstChildren, param?: IN): OUT;
   comparisonTail(children: ComparisonTailCstChildren, param?: IN): OUT;
   term(children: TermCstChildren, param?: IN): OUT;

@@ -4,7 +4,7 @@
 
 import { EOF, type IToken } from "chevrotain";
 import type { SourceFile, Span } from "./ast.js";
-import { policyLexer } from "./tokens.js";
+import { PercentLiteral, policyLexer } from "./tokens.js";
 import { isFileNode, policyParser } from "./parser.js";
 import type { FileCstNode } from "./cst-types.js";
 import { cstToAst } from "./cst-to-ast.js";
@@ -50,6 +50,22 @@ function errorSpan(token: IToken, previous: IToken | undefined, text: string): S
   return endOfText(text);
 }
 
+/**
+ * A percent where the grammar takes none (`from 0 to 100%`, `within 30% days`): said as such, not as
+ * a bare syntax error, since the fix is to drop the sign or to give the fact `unit "percent"`.
+ */
+function percentOutOfPlace(token: IToken, expected: string, path: string): Diagnostic {
+  return diagnostic(
+    catalogue.percentOutOfPlace,
+    path,
+    tokenSpan(token),
+    { text: token.image, expected },
+    {
+      hint: `Write the number without the sign (\`${token.image.slice(0, -1)}\`); to say a fact is a percent, declare it \`number unit "percent"\`.`,
+    },
+  );
+}
+
 export interface ConcreteParse {
   readonly cst: FileCstNode;
   /** Every token but comments, in order, as lexed (the parser may have seen stand-ins for parts nested too deep). */
@@ -81,7 +97,9 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
         span,
         { text: stray },
         {
-          hint: "Put words in double quotes if they are text, or start the line with # if it is a comment.",
+          hint: stray.startsWith("%")
+            ? "Write a percent sign right after its number, without a space: `88%`."
+            : "Put words in double quotes if they are text, or start the line with # if it is a comment.",
         },
       ),
     );
@@ -110,6 +128,10 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
   for (const error of policyParser.errors) {
     const previous = "previousToken" in error ? (error as { previousToken?: IToken }).previousToken : undefined;
     // The error's message is what the parser expected (parser-messages.ts); what it found is its token.
+    if (error.token.tokenType === PercentLiteral) {
+      diagnostics.push(percentOutOfPlace(error.token, error.message, path));
+      continue;
+    }
     diagnostics.push(
       diagnostic(catalogue.syntaxError, path, errorSpan(error.token, previous, text), {
         expected: error.message,

@@ -14,6 +14,7 @@ import {
   MonthLiteral,
   SuffixedMonth,
   NumberLiteral,
+  PercentLiteral,
   LessOrEqual,
   GreaterOrEqual,
   NotEqual,
@@ -71,6 +72,7 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.caseStatement) },
       { ALT: () => this.SUBRULE(this.claimCaseStatement) },
       { ALT: () => this.SUBRULE(this.layoutStatement) },
+      { ALT: () => this.SUBRULE(this.valueSetStatement) },
     ]);
   });
 
@@ -210,6 +212,7 @@ class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(K.date) },
       { ALT: () => this.SUBRULE(this.oneOfType) },
       { ALT: () => this.SUBRULE(this.setOfType) },
+      { ALT: () => this.SUBRULE(this.codeType) },
     ]);
   });
 
@@ -226,6 +229,53 @@ class PolicyParser extends CstParser {
     this.SUBRULE(this.text);
     this.CONSUME(Colon);
     this.SUBRULE(this.factType);
+  });
+
+  /** `code in system "ICD-10-CM"` (one code), `codes in system "ICD-10-CM"` (a set of codes). */
+  private codeType = this.RULE("codeType", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.code) }, { ALT: () => this.CONSUME(K.codes) }]);
+    this.CONSUME(K.in);
+    this.CONSUME(K.system);
+    this.SUBRULE(this.text);
+  });
+
+  // ----- value sets ------------------------------------------------------------------------------
+
+  /** `value set copd "label"` with its code system, its file beside the policy, its source and version. */
+  private valueSetStatement = this.RULE("valueSetStatement", () => {
+    this.CONSUME(K.value);
+    this.CONSUME(K.set);
+    this.CONSUME(Name);
+    this.SUBRULE(this.text);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.systemClause) },
+        { ALT: () => this.SUBRULE(this.fileClause) },
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+        { ALT: () => this.SUBRULE(this.versionClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  private systemClause = this.RULE("systemClause", () => {
+    this.CONSUME(K.system);
+    this.SUBRULE(this.text);
+  });
+
+  private fileClause = this.RULE("fileClause", () => {
+    this.CONSUME(K.file);
+    this.SUBRULE(this.text);
+  });
+
+  private sourceClause = this.RULE("sourceClause", () => {
+    this.CONSUME(K.source);
+    this.SUBRULE(this.text);
+  });
+
+  private versionClause = this.RULE("versionClause", () => {
+    this.CONSUME(K.version);
+    this.SUBRULE(this.text);
   });
 
   private booleanType = this.RULE("booleanType", () => {
@@ -1116,8 +1166,17 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.isTail) },
         { ALT: () => this.SUBRULE(this.comparisonTail) },
         { ALT: () => this.SUBRULE(this.containsTail) },
+        { ALT: () => this.SUBRULE(this.hasTail) },
       ]),
     );
+  });
+
+  /** `has any in copd`: a set of codes holds at least one code of a value set. */
+  private hasTail = this.RULE("hasTail", () => {
+    this.CONSUME(K.has);
+    this.CONSUME(K.any);
+    this.CONSUME(K.in);
+    this.CONSUME(Name);
   });
 
   private isTail = this.RULE("isTail", () => {
@@ -1131,6 +1190,13 @@ class PolicyParser extends CstParser {
           this.CONSUME(K.one);
           this.CONSUME(K.of);
           this.SUBRULE(this.valueList);
+        },
+      },
+      {
+        // `is in copd`: membership in a value set (before a value, which `in` could also be).
+        ALT: () => {
+          this.CONSUME(K.in);
+          this.CONSUME(Name);
         },
       },
       { ALT: () => this.SUBRULE(this.value) },
@@ -1215,6 +1281,7 @@ class PolicyParser extends CstParser {
       },
       { ALT: () => this.CONSUME(Name) },
       { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(PercentLiteral) },
       { ALT: () => this.CONSUME(DateLiteral) },
       { ALT: () => this.CONSUME(K.yes) },
       { ALT: () => this.CONSUME(K.no) },
@@ -1232,6 +1299,7 @@ class PolicyParser extends CstParser {
     this.OR([
       { ALT: () => this.CONSUME(Word) },
       { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(PercentLiteral) },
       { ALT: () => this.CONSUME(DateLiteral) },
     ]);
   });

@@ -136,6 +136,14 @@ const keywordWords = [
   // Claim rules: `when coverage is covered` (hard: `coverage is covered` would otherwise also read
   // as a test of a fact named coverage).
   "coverage",
+  // Value sets: `value set copd "..." system "ICD-10-CM" file "..." source "..." version "..."`,
+  // facts of `code in system "..."` or `codes in system "..."`, `is in copd`, `has any in copd`.
+  "value",
+  "system",
+  "file",
+  "source",
+  "version",
+  "codes",
 ] as const;
 
 /**
@@ -215,6 +223,12 @@ export const SuffixedMonth = createToken({
   label: "a revision name (YYYY-MM-suffix)",
 });
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?/, label: "a number" });
+/** A percent: `88%`, `88.5%`, the number 88 with the unit `percent` (no space before the sign). */
+export const PercentLiteral = createToken({
+  name: "PercentLiteral",
+  pattern: /\d+(?:\.\d+)?%/,
+  label: "a percent (88%)",
+});
 
 export const LessOrEqual = createToken({ name: "LessOrEqual", pattern: /<=/, label: "`<=`" });
 export const GreaterOrEqual = createToken({ name: "GreaterOrEqual", pattern: />=/, label: "`>=`" });
@@ -248,6 +262,7 @@ export const allTokens: TokenType[] = [
   DateLiteral,
   SuffixedMonth,
   MonthLiteral,
+  PercentLiteral,
   NumberLiteral,
   LessOrEqual,
   GreaterOrEqual,

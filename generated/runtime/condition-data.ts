@@ -6,6 +6,7 @@
 
 import type { DurationUnit } from "./calendar.js";
 import type { Condition, RecordQuantifier, Term } from "./policy-table.js";
+import type { ValueSet } from "./codes.js";
 
 type Operator = Extract<Condition, { kind: "compare" }>["operator"];
 
@@ -28,6 +29,13 @@ export const contains = (fact: string, mode: "all" | "any", values: readonly str
   fact,
   mode,
   values,
+});
+/** A fact of codes is in a value set: its one code (`one`), or any of its codes (`any`). */
+export const inSet = (fact: string, mode: "one" | "any", valueSet: ValueSet): Condition => ({
+  kind: "inValueSet",
+  fact,
+  mode,
+  valueSet,
 });
 export const negation = (operand: Condition): Condition => ({ kind: "not", operand });
 export const allOf = (operands: readonly Condition[]): Condition => ({ kind: "and", operands });

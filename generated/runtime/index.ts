@@ -20,3 +20,15 @@ export {
   type RecordValues,
 } from "./records.js";
 export * from "./claim-rules.js";
+export {
+  anyMemberOf,
+  codeSystems,
+  inValueSet,
+  isCodeOf,
+  memberOf,
+  valueSet,
+  type CodeSystem,
+  type ValueSet,
+  type ValueSetEntry,
+} from "./codes.js";
+export { readCode, readCodeSet } from "./code-input.js";

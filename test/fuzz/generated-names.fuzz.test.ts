@@ -100,7 +100,7 @@ function typeErrors(modules: readonly string[]): string[] {
 /** The model of a policy whose only errors are its names, lowered as if the name check did not exist. */
 function lowerDespiteNames(text: string): ReturnType<typeof lowerPolicy> | undefined {
   const parsed = parseSource(text, "policy/t.policy");
-  const { checked, diagnostics } = checkPolicy(parsed.source);
+  const { checked, diagnostics } = checkPolicy(parsed.source, (name) => ({ kind: "missing", path: name }));
   const errors = [...parsed.diagnostics, ...diagnostics].filter((d) => d.severity === "error");
   return errors.length > 0 && errors.every((d) => ["PC013", "PC014", "PC017"].includes(d.code))
     ? lowerPolicy(checked, "policy/t.policy")

@@ -49,6 +49,7 @@ export const parts = {
   exceptions: "Exceptions",
   definitions: "Definitions",
   facts: "Facts",
+  valueSets: "Value sets",
   coding: "Coding table",
   revisions: "Revision log",
   references: "References",

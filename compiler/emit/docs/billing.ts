@@ -16,7 +16,11 @@ class BillingWords {
 
   constructor(private readonly context: DocsContext) {
     // Claim facts read as their descriptions, as coverage facts do; billing rules use no definitions.
-    this.conditions = new ConditionWords({ facts: context.model.claimFacts, definitions: [] });
+    this.conditions = new ConditionWords({
+      facts: context.model.claimFacts,
+      definitions: [],
+      valueSets: context.model.valueSets,
+    });
   }
 
   private numeric(expression: NumericModel): Inline {

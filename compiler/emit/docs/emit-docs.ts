@@ -9,6 +9,7 @@ import { anchorLink, code, printMarkdown, strong, text, words, type Block, type 
 import { definitionBlocks, exceptionBlocks, outlineBlocks } from "./outline.js";
 import { procedureBlocks } from "./procedure.js";
 import { readingsBlocks } from "./readings.js";
+import { valueSetBlocks } from "./value-sets.js";
 import { codingBlocks, factsBlocks, proseSectionBlocks, referenceBlocks, revisionBlocks } from "./tables.js";
 import type { TraceSummary } from "../../trace/summary.js";
 import { traceabilityBlocks, traceHeadline } from "./traceability.js";
@@ -53,6 +54,7 @@ function contentsBlocks(context: DocsContext): Block[] {
     ...(model.exceptions.length > 0 ? (["exceptions"] as const) : []),
     ...(model.definitions.length > 0 ? (["definitions"] as const) : []),
     "facts",
+    ...(model.valueSets.length > 0 ? (["valueSets"] as const) : []),
     ...(model.codes.length > 0 ? (["coding"] as const) : []),
     "revisions",
     ...(model.references.length > 0 ? (["references"] as const) : []),
@@ -97,6 +99,7 @@ export function emitDocs(model: PolicyModel, trace: TraceSummary): string {
     ...exceptionBlocks(context),
     ...definitionBlocks(context),
     ...factsBlocks(context),
+    ...valueSetBlocks(context),
     ...codingBlocks(context),
     ...revisionBlocks(context),
     ...referenceBlocks(context),

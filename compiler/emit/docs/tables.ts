@@ -26,6 +26,10 @@ function typeWords(type: FactModel["type"]): Inline {
       return words`one of a list`;
     case "setOf":
       return words`any of a list`;
+    case "code":
+      return words`a code (${text(type.system)})`;
+    case "codes":
+      return words`codes (${text(type.system)})`;
   }
 }
 
@@ -57,6 +61,10 @@ function allowedWords(type: FactModel["type"]): Inline {
         type.values.map((value) => words`${code(value.name)} ${text(value.label)}`),
         "; ",
       );
+    case "code":
+      return words`one code of ${text(type.system)}, as its code tables write it`;
+    case "codes":
+      return words`a list of codes of ${text(type.system)}, as its code tables write them`;
   }
 }
 

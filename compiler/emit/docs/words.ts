@@ -4,6 +4,7 @@
 // one sentence becomes a nested list ("all of the following hold:").
 
 import type { Condition, DurationUnit, FactModel, PolicyModel, Term } from "../../model/policy-model.js";
+import { normalUnit, percentNormal } from "../../syntax/number-units.js";
 import { statementKey } from "./anchors.js";
 import { anchorLink, code, series, text, words, type Block, type Inline } from "./markdown.js";
 
@@ -30,13 +31,26 @@ export class ConditionWords {
   private readonly definitions: ReadonlyMap<string, string>;
   /** The list each enclosing quantifier goes through, by the name it gives each record. */
   private readonly bindings = new Map<string, FactModel>();
+  private readonly valueSets: ReadonlyMap<string, string>;
 
   constructor(
-    model: Pick<PolicyModel, "facts" | "definitions">,
+    model: Pick<PolicyModel, "facts" | "definitions"> & { readonly valueSets?: PolicyModel["valueSets"] },
     private readonly target: LinkTarget = defaultTarget,
   ) {
     this.facts = new Map(model.facts.map((fact) => [fact.name, fact]));
     this.definitions = new Map(model.definitions.map((definition) => [definition.name, definition.label]));
+    this.valueSets = new Map((model.valueSets ?? []).map((valueSet) => [valueSet.name, valueSet.label]));
+  }
+
+  /** "the primary diagnosis is a code in the value set `copd` (chronic obstructive pulmonary disease diagnoses)". */
+  private membership(condition: Extract<Condition, { kind: "inValueSet" }>, negated: boolean): Inline {
+    const label = this.valueSets.get(condition.valueSet);
+    const set = words`the value set ${code(condition.valueSet)}${label === undefined ? words`` : words` (${text(label)})`}`;
+    const subjectText = this.factSubject(condition.fact);
+    if (condition.mode === "one") return words`${subjectText} ${negated ? words`is not` : words`is`} a code in ${set}`;
+    return negated
+      ? words`none of ${subjectText} is a code in ${set}`
+      : words`at least one of ${subjectText} is a code in ${set}`;
   }
 
   private factSubject(name: string): Inline {
@@ -173,11 +187,13 @@ export class ConditionWords {
     return words`${this.term(condition.date)} ${is} ${span}`;
   }
 
+  /** The unit after a number compared with a number fact: "21 years"; a percent is written "88%". */
   private unit(term: Term, other: Term): Inline {
     if (term.kind !== "number" || (other.kind !== "fact" && other.kind !== "field")) return words``;
     const type =
       other.kind === "field" ? this.fieldOf(other.variable, other.field)?.type : this.facts.get(other.fact)?.type;
-    return type?.kind === "number" && type.unit !== undefined ? words` ${text(type.unit)}` : words``;
+    if (type?.kind !== "number" || type.unit === undefined) return words``;
+    return normalUnit(type.unit) === percentNormal ? text("%") : words` ${text(type.unit)}`;
   }
 
   private comparison(condition: Extract<Condition, { kind: "compare" }>, negated: boolean): Inline {
@@ -259,6 +275,8 @@ export class ConditionWords {
         return inline(this.comparison(condition, negated));
       case "dateWindow":
         return inline(this.dateWindow(condition, negated));
+      case "inValueSet":
+        return inline(this.membership(condition, negated));
       case "not":
         return this.phrase(condition.operand, !negated);
       case "definition": {

@@ -4,6 +4,7 @@
 import type { Condition, RecordQuantifier, Term } from "../../model/policy-model.js";
 import { stringLiteral } from "../code-text.js";
 import { windowBounds } from "../../model/date-terms.js";
+import { valueSetReference } from "./value-set-table.js";
 
 export class ConditionData {
   /** The builders the written conditions call, for the module's import. */
@@ -62,6 +63,11 @@ export class ConditionData {
         return this.call(
           "contains",
           `${stringLiteral(condition.fact)}, ${stringLiteral(condition.mode)}, ${this.texts(condition.values)}`,
+        );
+      case "inValueSet":
+        return this.call(
+          "inSet",
+          `${stringLiteral(condition.fact)}, ${stringLiteral(condition.mode)}, ${valueSetReference(condition.valueSet)}`,
         );
       case "not":
         return this.call("negation", this.write(condition.operand));

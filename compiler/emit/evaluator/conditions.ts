@@ -6,6 +6,7 @@ import type { Condition, Term } from "../../model/policy-model.js";
 import { recordField, recordParameter } from "./record-code.js";
 import { stringLiteral } from "../code-text.js";
 import { windowBounds } from "../../model/date-terms.js";
+import { valueSetReference } from "./value-set-table.js";
 
 /** The expressions that stand for what a condition reads. */
 export interface ConditionSources {
@@ -33,6 +34,8 @@ export interface Reads {
     | "everyRecord"
     | "countRecords"
     | "latestRecord"
+    | "memberOf"
+    | "anyMemberOf"
   >;
 }
 
@@ -168,6 +171,13 @@ export class ConditionCompiler {
         const joiner = condition.mode === "all" ? " && " : " || ";
         const tests = condition.values.map((wanted) => `${value}.includes(${stringLiteral(wanted)})`).join(joiner);
         return `(${value} === undefined ? 1 : ${tests} ? 2 : 0)`;
+      }
+      case "inValueSet": {
+        reads.facts = true;
+        const helper = condition.mode === "one" ? "memberOf" : "anyMemberOf";
+        reads.helpers.add(helper);
+        const value = this.sources.fact(condition.fact);
+        return `(${value} === undefined ? 1 : ${helper}(${valueSetReference(condition.valueSet)}, ${value}) ? 2 : 0)`;
       }
       case "not":
         reads.helpers.add("not");

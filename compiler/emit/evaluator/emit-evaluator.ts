@@ -28,6 +28,8 @@ import { ClaimCheckerEmitter } from "./emit-claim-checker.js";
 import { StatementTables } from "./statement-tables.js";
 
 const RUNTIME = "../runtime/index.js";
+import { valueSetTable } from "./value-set-table.js";
+
 const CONDITION_DATA = "../runtime/condition-data.js";
 
 /** Facts grouped by the parts of their names: `member.age` sits in group `member`. */
@@ -93,6 +95,10 @@ function describeFactType(fact: FactModel): string {
       return `Any of: ${type.values.map((v) => `\`${v.name}\` (${v.label})`).join(", ")}.`;
     case "list":
       return `A list of at most ${MAX_RECORDS_WORDS} records, each with: ${type.fields.map((field) => `\`${field.name}\` (${field.label})`).join(", ")}.`;
+    case "code":
+      return `A code of ${type.system}, as its code tables write it (capital letters).`;
+    case "codes":
+      return `A list of codes of ${type.system}, as its code tables write them (capital letters).`;
   }
 }
 
@@ -240,7 +246,10 @@ class EvaluatorEmitter {
   }
 
   private addTables(out: (string | StatementStructures)[]): void {
+    const valueSets = valueSetTable(this.model.valueSets);
+    if (valueSets.length > 0) this.runtimeValues.add("valueSet");
     out.push(
+      ...valueSets,
       ...this.tables.revisionConstants(),
       this.tables.factTable(),
       this.tables.definitionTable(),

@@ -55,6 +55,9 @@ export function fieldType(field: RecordField, as: "input" | "logic"): string {
       return `${union(type.values.map((value) => value.name))}${missing}`;
     case "setOf":
       return `readonly (${union(type.values.map((value) => value.name))})[]${missing}`;
+    case "code":
+    case "codes":
+      throw new Error(`policyc: internal error: the field ${field.name} holds codes (the checker refuses one)`);
   }
 }
 
@@ -73,6 +76,10 @@ export function propertyType(fact: FactModel): string {
       return `${valuesTypeName(fact)} | null`;
     case "setOf":
       return `readonly ${valuesTypeName(fact)}[] | null`;
+    case "code":
+      return "string | null";
+    case "codes":
+      return "readonly string[] | null";
   }
 }
 
@@ -91,6 +98,10 @@ export function factValueType(fact: FactModel): string {
       return `${valuesTypeName(fact)} | undefined`;
     case "setOf":
       return `readonly ${valuesTypeName(fact)}[] | undefined`;
+    case "code":
+      return "string | undefined";
+    case "codes":
+      return "readonly string[] | undefined";
   }
 }
 
@@ -125,5 +136,9 @@ export function readFactStatement(
       return reader("readChoiceSet", `${common}, ${valuesConstName(fact)}, issues`);
     case "list":
       throw new Error(`policyc: internal error: the claim fact ${fact.name} is a list (the checker refuses one)`);
+    case "code":
+      return reader("readCode", `${common}, ${stringLiteral(type.system)}, issues`);
+    case "codes":
+      return reader("readCodeSet", `${common}, ${stringLiteral(type.system)}, issues`);
   }
 }

@@ -108,8 +108,22 @@ export function valueArbitrary(fact: FactModel, space: ValueSpace, serviceDate?:
           ),
         );
     }
+    case "code":
+    case "codes": {
+      // Codes on and around the ranges of the fixtures' value sets, and codes in none of them.
+      const codes = fc.constantFrom(...(sampleCodes[type.system] ?? ["Z99.89"]));
+      return type.kind === "code" ? codes : fc.array(codes, { maxLength: 3 });
+    }
   }
 }
+
+/** Codes of each system for facts of codes: ends of ranges, children of codes, and codes in no set. */
+const sampleCodes: Readonly<Record<string, readonly string[]>> = {
+  "ICD-10-CM": ["J41.0", "J43", "J43.9", "J44.0", "J44.1", "J44.11", "J44.2", "J44.8", "J44.9", "I10", "Z99.89"],
+  HCPCS: ["E0424", "E0431", "E0439", "E0440", "E0442", "E0443", "A9999"],
+  CPT: ["99213", "99499"],
+  "ICD-10-PCS": ["0BH17EZ", "ZZZZZZZ"],
+};
 
 /** A value, or unknown: null as often as left out, with `unknownWeight` each against 6 for a value. */
 function slotArbitrary(value: fc.Arbitrary<FactValue>, unknownWeight: number): fc.Arbitrary<Slot> {

@@ -2,6 +2,7 @@
 // threshold a condition or a unit limit compares a fact with, dates on and around each revision's
 // effective date and each date a condition names. Boundaries are where an emitter's slips show.
 
+import { isCodeOf, isCodeSystem } from "../../../compiler/runtime/codes.js";
 import { windowBounds } from "../../../compiler/model/date-terms.js";
 import type {
   Condition,
@@ -175,6 +176,18 @@ function setCandidates(values: readonly string[]): string[][] {
   ];
 }
 
+/**
+ * Codes a membership condition cares about: each row's first and last code, a child of the last,
+ * and a code in no row, all of the fact's system (others are refused as input).
+ */
+function codeCandidates(model: PolicyModel, system: string): string[] {
+  const codes = model.valueSets
+    .filter((valueSet) => valueSet.system === system)
+    .flatMap((valueSet) => valueSet.entries.flatMap((entry) => [entry.first, entry.last, `${entry.last}1`]));
+  const outside = ["Z99.89", "A9999", "99499", "ZZZZZZZ"];
+  return [...new Set([...codes, ...outside])].filter((code) => isCodeSystem(system) && isCodeOf(system, code));
+}
+
 export function valueSpace(model: PolicyModel): ValueSpace {
   const { thresholds, boundaries, dates: dateLiterals } = literals(model);
   const anchors = [...model.revisions.map((revision) => revision.effective), ...dateLiterals];
@@ -229,8 +242,16 @@ export function valueSpace(model: PolicyModel): ValueSpace {
               key,
               fieldType.values.map((value) => value.name),
             );
-          else candidates.set(key, setCandidates(fieldType.values.map((value) => value.name)));
+          else if (fieldType.kind === "setOf")
+            candidates.set(key, setCandidates(fieldType.values.map((value) => value.name)));
+          // A field of codes is refused by the checker (PC102): no fixture has one.
         }
+        break;
+      }
+      case "code":
+      case "codes": {
+        const codes = codeCandidates(model, type.system);
+        candidates.set(fact.name, type.kind === "code" ? codes : [[], ...codes.map((code) => [code]), codes]);
         break;
       }
     }

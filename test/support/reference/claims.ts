@@ -41,6 +41,11 @@ function claimScope(model: PolicyModel, claim: ReferenceClaim, serviceDate: stri
     },
     definition: noneInClaims("the definition"),
     part: noneInClaims("the criterion"),
+    valueSet: (name) => {
+      const found = model.valueSets.find((candidate) => candidate.name === name);
+      if (found === undefined) throw new Error(`reference: ${model.reference} has no value set ${name}`);
+      return found.entries;
+    },
   };
 }
 

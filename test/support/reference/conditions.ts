@@ -34,6 +34,8 @@ export interface ConditionScope {
   part(id: string): Condition;
   /** The record each enclosing quantifier names, by its name. */
   readonly records?: ReadonlyMap<string, ReferenceRecord>;
+  /** The entries of a value set, by name. */
+  valueSet(name: string): readonly { readonly first: string; readonly last: string }[];
 }
 
 /** A field of a named record, or undefined when unknown (absent or null). */
@@ -45,6 +47,20 @@ function fieldValue(scope: ConditionScope, variable: string, field: string): Fac
 /** The scope inside a quantifier, its name bound to `record`. */
 function withRecord(scope: ConditionScope, variable: string, record: ReferenceRecord): ConditionScope {
   return { ...scope, records: new Map(scope.records).set(variable, record) };
+}
+
+/**
+ * Whether a code is in a value set, as the language guide says it: with the dot left out, a code is
+ * covered by an entry when it lies from the entry's first code to its last in text order, or is a
+ * child of its last (starts with it). Written apart from the runtime's, as the reference's own.
+ */
+function coveredBy(entries: readonly { readonly first: string; readonly last: string }[], code: string): boolean {
+  const plain = (text: string): string => text.split(".").join("");
+  const wanted = plain(code);
+  return entries.some(({ first, last }) => {
+    const [low, high] = [plain(first), plain(last)];
+    return wanted >= low && (wanted <= high || wanted.startsWith(high));
+  });
 }
 
 export function not(value: Truth): Truth {
@@ -240,6 +256,13 @@ export function truthOf(condition: Condition, scope: ConditionScope): Truth {
       const has = (wanted: string) => held.includes(wanted);
       return fromBoolean(condition.mode === "all" ? condition.values.every(has) : condition.values.some(has));
     }
+    case "inValueSet": {
+      const value = scope.valueOf(condition.fact);
+      if (value === undefined) return UNKNOWN;
+      const entries = scope.valueSet(condition.valueSet);
+      const codes = condition.mode === "one" ? [value] : Array.isArray(value) ? value : [];
+      return fromBoolean(codes.some((code) => typeof code === "string" && coveredBy(entries, code)));
+    }
     case "not":
       return not(truthOf(condition.operand, scope));
     case "and":
@@ -287,6 +310,7 @@ export function factsAwaited(condition: Condition, scope: ConditionScope, into: 
     case "fact":
     case "oneOf":
     case "contains":
+    case "inValueSet":
       into.add(condition.fact);
       return;
     case "compare":

@@ -55,6 +55,11 @@ function coverageScope(model: PolicyModel, facts: NestedFacts, serviceDate: stri
     valueOf: (fact) => valueAt(facts, fact),
     definition: (name) => known(definitions, name, "definition"),
     part: (id) => known(rules, id, "criterion"),
+    valueSet: (name) => {
+      const found = model.valueSets.find((candidate) => candidate.name === name);
+      if (found === undefined) throw new Error(`reference: ${model.reference} has no value set ${name}`);
+      return found.entries;
+    },
   };
 }
 
