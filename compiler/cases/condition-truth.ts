@@ -7,6 +7,7 @@
 import { inForceOn, versionOn } from "../model/versions.js";
 import type { ComparisonOperator, Condition, PolicyModel, RuleModel, Term } from "../model/policy-model.js";
 import { windowBounds } from "../model/date-terms.js";
+import { referredCondition } from "../model/referred-statements.js";
 import { shiftDate } from "../runtime/calendar.js";
 import type { ResolvedCase } from "./check-cases.js";
 
@@ -135,6 +136,15 @@ export function truthOf(condition: Condition, scope: CaseScope): Truth {
       const version = versionOn(part, scope.model.revisions, scope.serviceDate);
       return version === undefined ? 0 : truthOf(version.condition, scope);
     }
+    case "statement":
+      return truthOf(
+        referredCondition(
+          scope.model,
+          condition,
+          (rule) => versionOn(rule, scope.model.revisions, scope.serviceDate)?.condition,
+        ),
+        scope,
+      );
   }
 }
 

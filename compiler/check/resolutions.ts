@@ -9,7 +9,9 @@ export type Resolution =
   | { readonly kind: "fact"; readonly fact: Ast.FactDeclaration }
   | { readonly kind: "definition"; readonly definition: Ast.Definition }
   /** A part of the criterion whose condition names it (I.C.4.a within I.C.4). */
-  | { readonly kind: "part"; readonly criterion: Ast.Criterion };
+  | { readonly kind: "part"; readonly criterion: Ast.Criterion }
+  /** Another criterion or a section, referred to as met (`criterion I.3`, `section I`). */
+  | { readonly kind: "statement"; readonly statement: Ast.Criterion | Ast.Section };
 
 /** Keyed by the name's node in the syntax tree: each use of a name is its own entry. */
 export type Resolutions = Map<Ast.Word, Resolution>;

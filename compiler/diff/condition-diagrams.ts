@@ -4,6 +4,7 @@
 // Leaves are evaluated on each class's representative value, as the enumeration gives them.
 
 import { factOfTerm, windowBounds } from "../model/date-terms.js";
+import { referredCondition } from "../model/referred-statements.js";
 import { versionOn } from "../model/versions.js";
 import type { Condition, PolicyModel, Term } from "../model/policy-model.js";
 import { shiftDate } from "../runtime/calendar.js";
@@ -55,7 +56,7 @@ export class ConditionDiagrams {
   constructor(
     private readonly store: DiagramStore,
     private readonly levels: FactLevels,
-    model: PolicyModel,
+    private readonly model: PolicyModel,
     /** The service date, YYYY-MM-DD. */
     private readonly asOf: string,
   ) {
@@ -143,6 +144,14 @@ export class ConditionDiagrams {
         if (part === undefined) throw new Error(`policyc diff: no part ${condition.id}`);
         return this.truth(part);
       }
+      case "statement":
+        return this.truth(
+          referredCondition(
+            this.model,
+            condition,
+            (rule) => versionOn(rule, this.model.revisions, this.asOf)?.condition,
+          ),
+        );
     }
   }
 

@@ -81,6 +81,13 @@ export type Expression =
   /** A name on its own: a yes-or-no fact, a definition or a criterion. */
   | { readonly kind: "reference"; readonly name: Word; readonly span: Span }
   | { readonly kind: "literal"; readonly value: boolean; readonly span: Span }
+  /** `criterion I.3`, `section I`: another statement is met (not a part of the criterion's own). */
+  | {
+      readonly kind: "statementReference";
+      readonly target: "criterion" | "section";
+      readonly id: Word;
+      readonly span: Span;
+    }
   | { readonly kind: "not"; readonly operand: Expression; readonly span: Span }
   | { readonly kind: "and" | "or"; readonly operands: readonly Expression[]; readonly span: Span }
   /** `all of (...)` has `atLeast` undefined; `any of` and `at least one of` have 1. */
@@ -203,6 +210,8 @@ export interface Section extends Lifetime {
   readonly id: Word;
   readonly title: TextLiteral;
   readonly appliesWhen?: Expression;
+  /** `limited to "..."`: what coverage through the section is limited to. */
+  readonly limitedTo?: TextLiteral;
   readonly readings: readonly Reading[];
 }
 
@@ -233,6 +242,8 @@ export interface Criterion extends Lifetime {
   readonly id: Word;
   readonly text: TextLiteral;
   readonly metWhen?: Expression;
+  /** `limited to "..."`: what coverage through the criterion is limited to (in every version). */
+  readonly limitedTo?: TextLiteral;
   readonly category?: Word;
   readonly readings: readonly Reading[];
   /** Its earlier versions, newest first, as written. */

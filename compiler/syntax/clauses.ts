@@ -101,12 +101,13 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
   defineStatement: { clauses: [reading] },
   sectionStatement: {
     owner: "section",
-    clauses: [once("appliesClause", "applies when"), added, removed, reading],
+    clauses: [once("appliesClause", "applies when"), once("limitedClause", "limited to"), added, removed, reading],
   },
   criterionStatement: {
     owner: "criterion",
     clauses: [
       once("metWhenClause", "met when", true),
+      once("limitedClause", "limited to"),
       category,
       added,
       removed,

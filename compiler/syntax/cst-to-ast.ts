@@ -411,6 +411,7 @@ class AstBuilder {
         id: word(id),
         title,
         ...optional("appliesWhen", this.expressionIn(firstNode(children.appliesClause))),
+        ...optional("limitedTo", this.textOf(firstNode(children.limitedClause))),
         ...this.lifetime(children),
         readings: this.readings(children),
       },
@@ -430,6 +431,7 @@ class AstBuilder {
         id: word(id),
         text,
         ...optional("metWhen", this.expressionIn(firstNode(children.metWhenClause))),
+        ...optional("limitedTo", this.textOf(firstNode(children.limitedClause))),
         ...optional("category", this.category(children)),
         ...this.lifetime(children),
         readings: this.readings(children),
@@ -855,8 +857,22 @@ class AstBuilder {
     if (parenthesized) return this.expressionIn(parenthesized);
     const quantified = firstNode(atom.children.quantified);
     if (quantified) return this.quantified(quantified);
+    const reference = firstNode(atom.children.statementReference);
+    if (reference) return this.statementReference(reference);
     const predicate = firstNode(atom.children.predicate);
     return predicate ? this.predicate(predicate) : undefined;
+  }
+
+  private statementReference(node: Cst.StatementReferenceCstNode): Ast.Expression | undefined {
+    const span = nodeSpan(node);
+    const id = firstToken(node.children.Name);
+    if (!span || !id) return undefined;
+    return {
+      kind: "statementReference",
+      target: present(node.children.Kw_section) ? "section" : "criterion",
+      id: word(id),
+      span,
+    };
   }
 
   private quantified(node: Cst.QuantifiedCstNode): Ast.Expression | undefined {

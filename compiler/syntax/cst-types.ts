@@ -358,9 +358,21 @@ export type SectionStatementCstChildren = {
   Name: IToken[];
   text: TextCstNode[];
   appliesClause?: AppliesClauseCstNode[];
+  limitedClause?: LimitedClauseCstNode[];
   addedClause?: AddedClauseCstNode[];
   removedClause?: RemovedClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
+};
+
+export interface LimitedClauseCstNode extends CstNode {
+  name: "limitedClause";
+  children: LimitedClauseCstChildren;
+}
+
+export type LimitedClauseCstChildren = {
+  Kw_limited: IToken[];
+  Kw_to: IToken[];
+  text: TextCstNode[];
 };
 
 export interface AppliesClauseCstNode extends CstNode {
@@ -384,6 +396,7 @@ export type CriterionStatementCstChildren = {
   Name: IToken[];
   text: TextCstNode[];
   metWhenClause?: MetWhenClauseCstNode[];
+  limitedClause?: LimitedClauseCstNode[];
   categoryClause?: CategoryClauseCstNode[];
   addedClause?: AddedClauseCstNode[];
   removedClause?: RemovedClauseCstNode[];
@@ -1025,7 +1038,19 @@ export interface AtomCstNode extends CstNode {
 export type AtomCstChildren = {
   parenthesized?: ParenthesizedCstNode[];
   quantified?: QuantifiedCstNode[];
+  statementReference?: StatementReferenceCstNode[];
   predicate?: PredicateCstNode[];
+};
+
+export interface StatementReferenceCstNode extends CstNode {
+  name: "statementReference";
+  children: StatementReferenceCstChildren;
+}
+
+export type StatementReferenceCstChildren = {
+  Kw_criterion?: IToken[];
+  Kw_section?: IToken[];
+  Name: IToken[];
 };
 
 export interface ParenthesizedCstNode extends CstNode {
@@ -1244,6 +1269,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   defineStatement(children: DefineStatementCstChildren, param?: IN): OUT;
   definitionBody(children: DefinitionBodyCstChildren, param?: IN): OUT;
   sectionStatement(children: SectionStatementCstChildren, param?: IN): OUT;
+  limitedClause(children: LimitedClauseCstChildren, param?: IN): OUT;
   appliesClause(children: AppliesClauseCstChildren, param?: IN): OUT;
   criterionStatement(children: CriterionStatementCstChildren, param?: IN): OUT;
   criterionVersionClause(children: CriterionVersionClauseCstChildren, param?: IN): OUT;
@@ -1296,6 +1322,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   andExpression(children: AndExpressionCstChildren, param?: IN): OUT;
   notExpression(children: NotExpressionCstChildren, param?: IN): OUT;
   atom(children: AtomCstChildren, param?: IN): OUT;
+  statementReference(children: StatementReferenceCstChildren, param?: IN): OUT;
   parenthesized(children: ParenthesizedCstChildren, param?: IN): OUT;
   quantified(children: QuantifiedCstChildren, param?: IN): OUT;
   predicate(children: PredicateCstChildren, param?: IN): OUT;

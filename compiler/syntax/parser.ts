@@ -279,11 +279,19 @@ class PolicyParser extends CstParser {
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.appliesClause) },
+        { ALT: () => this.SUBRULE(this.limitedClause) },
         { ALT: () => this.SUBRULE(this.addedClause) },
         { ALT: () => this.SUBRULE(this.removedClause) },
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
     );
+  });
+
+  /** `limited to "Covered only during sleep."`: what coverage through the statement is limited to. */
+  private limitedClause = this.RULE("limitedClause", () => {
+    this.CONSUME(K.limited);
+    this.CONSUME(K.to);
+    this.SUBRULE(this.text);
   });
 
   private appliesClause = this.RULE("appliesClause", () => {
@@ -299,6 +307,7 @@ class PolicyParser extends CstParser {
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.metWhenClause) },
+        { ALT: () => this.SUBRULE(this.limitedClause) },
         { ALT: () => this.SUBRULE(this.categoryClause) },
         { ALT: () => this.SUBRULE(this.addedClause) },
         { ALT: () => this.SUBRULE(this.removedClause) },
@@ -833,8 +842,15 @@ class PolicyParser extends CstParser {
     this.OR([
       { ALT: () => this.SUBRULE(this.parenthesized) },
       { ALT: () => this.SUBRULE(this.quantified) },
+      { ALT: () => this.SUBRULE(this.statementReference) },
       { ALT: () => this.SUBRULE(this.predicate) },
     ]);
+  });
+
+  /** `criterion I.3`, `section I`: another statement is met (references.ts in the checker says when). */
+  private statementReference = this.RULE("statementReference", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.criterion) }, { ALT: () => this.CONSUME(K.section) }]);
+    this.CONSUME(Name);
   });
 
   private parenthesized = this.RULE("parenthesized", () => {

@@ -39,6 +39,10 @@ export const atLeastOf = (count: number, operands: readonly Condition[]): Condit
 });
 export const definition = (name: string): Condition => ({ kind: "definition", name });
 export const part = (id: string): Condition => ({ kind: "part", id });
+/** Another criterion is met (`criterion I.3`). */
+export const criterionMet = (id: string): Condition => ({ kind: "statement", target: "criterion", id });
+/** A section is met (`section I`). */
+export const sectionMet = (id: string): Condition => ({ kind: "statement", target: "section", id });
 
 /** Terms of a comparison: a fact's value, the service date, or a literal. */
 export const value = (fact: string): Term => ({ kind: "fact", fact });

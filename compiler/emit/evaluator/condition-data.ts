@@ -73,6 +73,8 @@ export class ConditionData {
         return this.call("definition", stringLiteral(condition.name));
       case "part":
         return this.call("part", stringLiteral(condition.id));
+      case "statement":
+        return this.call(condition.target === "criterion" ? "criterionMet" : "sectionMet", stringLiteral(condition.id));
     }
   }
 }

@@ -11,6 +11,8 @@ export interface ConditionSources {
   fact(name: string): string;
   definition(name: string): string;
   part(id: string): string;
+  /** Another criterion or a section, referred to as met. */
+  met(id: string): string;
   serviceDate(): string;
 }
 
@@ -19,13 +21,14 @@ export interface Reads {
   facts: boolean;
   definitions: boolean;
   parts: boolean;
+  met: boolean;
   serviceDate: boolean;
   /** The runtime helpers it calls. */
   readonly helpers: Set<"and" | "or" | "not" | "atLeast" | "shiftDate">;
 }
 
 export function noReads(): Reads {
-  return { facts: false, definitions: false, parts: false, serviceDate: false, helpers: new Set() };
+  return { facts: false, definitions: false, parts: false, met: false, serviceDate: false, helpers: new Set() };
 }
 
 /**
@@ -131,6 +134,9 @@ export class ConditionCompiler {
       case "part":
         reads.parts = true;
         return this.sources.part(condition.id);
+      case "statement":
+        reads.met = true;
+        return this.sources.met(condition.id);
     }
   }
 }

@@ -1,0 +1,96 @@
+// DO NOT EDIT. Copied by policyc from compiler/runtime/qualify.ts.
+// A covered decision's qualifying path: which named alternatives coverage went through, and the
+// limitations those statements bring. Walks, as data, the condition of each criterion that applied
+// and was met, descending only into what was met: an `and`'s operands, and the operands of an `or`
+// or `at least N of` that were met. An operand naming a part, a criterion or a section
+// (`criterion I.3`, `section II`) that was met under an `or` or `at least` qualified. Not run on a
+// decision that is not covered, nor for a policy with no named alternative and no limitation.
+
+import { truthOf, type ExplainScope } from "./explain.js";
+import { explainScope } from "./explain-scope.js";
+import type { Condition } from "./policy-table.js";
+import type { PreparedPolicy } from "./prepare.js";
+import type { Limitation } from "./decision.js";
+import type { Workspace } from "./workspace.js";
+
+export interface QualifyingPath {
+  /** In source order. */
+  readonly qualifiedUnder: readonly string[];
+  /** In source order (frozen records, shared). */
+  readonly limitations: readonly Limitation<string, string>[];
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+export const NO_PATH: QualifyingPath = Object.freeze({ qualifiedUnder: NONE, limitations: NONE });
+
+class PathWalk<S> {
+  readonly qualified = new Set<string>();
+  /** Positions of the rules coverage went through. */
+  readonly through = new Set<number>();
+  private readonly scope: ExplainScope;
+
+  constructor(
+    private readonly policy: PreparedPolicy<S, string, string, string>,
+    private readonly truths: Workspace,
+  ) {
+    this.scope = explainScope(policy, truths);
+  }
+
+  /** Coverage went through rule `index` (met): walk its condition as it stands on the date. */
+  rule(index: number): void {
+    if (this.through.has(index)) return;
+    this.through.add(index);
+    if (this.truths.period.namesStatements[index] === true) this.condition(this.truths.period.rules[index]!.when);
+  }
+
+  private condition(condition: Condition): void {
+    switch (condition.kind) {
+      case "and":
+        for (const operand of condition.operands) this.condition(operand);
+        return;
+      case "or":
+      case "atLeast":
+        for (const operand of condition.operands) {
+          if (truthOf(operand, this.scope) !== 2) continue;
+          if (operand.kind === "part" || operand.kind === "statement") this.qualified.add(operand.id);
+          this.condition(operand);
+        }
+        return;
+      case "part": {
+        const index = this.policy.rulePosition.get(condition.id);
+        if (index !== undefined && this.truths.holds[index] === 2) this.rule(index);
+        return;
+      }
+      case "statement": {
+        const position = this.policy.explainIndex.metPosition.get(condition.id);
+        const reference = position === undefined ? undefined : this.policy.references[position];
+        if (reference === undefined || this.truths.metValues[position!] !== 2) return;
+        for (const index of reference.criteria)
+          if (this.truths.applies[index] === 2 && this.truths.holds[index] === 2) this.rule(index);
+        return;
+      }
+      default:
+        // A negation is not gone through; a definition names no statement.
+        return;
+    }
+  }
+}
+
+/** The path of a covered decision (call only when covered). */
+export function qualifyingPath<S>(
+  policy: PreparedPolicy<S, string, string, string>,
+  truths: Workspace,
+): QualifyingPath {
+  const walk = new PathWalk(policy, truths);
+  const rules = truths.period.rules;
+  for (let index = 0; index < rules.length; index++)
+    if (rules[index]!.role === "requirement" && truths.applies[index] === 2 && truths.holds[index] === 2)
+      walk.rule(index);
+  const rank = (id: string): number => policy.sourceRank.get(id) ?? 0;
+  const qualifiedUnder = walk.qualified.size === 0 ? NONE : [...walk.qualified].sort((a, b) => rank(a) - rank(b));
+  const limitations = policy.limitations.flatMap((limitation) =>
+    limitation.criteria.some((index) => walk.through.has(index)) ? [limitation.reported] : [],
+  );
+  return { qualifiedUnder, limitations: limitations.length === 0 ? NONE : limitations };
+}
