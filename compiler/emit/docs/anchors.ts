@@ -26,6 +26,7 @@ export function statementKey(kind: string, id: string): string {
 export const parts = {
   procedure: "How a decision is made",
   criteria: "Criteria, exclusions and notes",
+  limitations: "Limitations",
   exceptions: "Exceptions",
   definitions: "Definitions",
   facts: "Facts",

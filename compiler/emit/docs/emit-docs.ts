@@ -8,7 +8,14 @@ import { DocsContext } from "./context.js";
 import { anchorLink, code, printMarkdown, strong, text, words, type Block, type Inline } from "./markdown.js";
 import { definitionBlocks, exceptionBlocks, outlineBlocks } from "./outline.js";
 import { procedureBlocks } from "./procedure.js";
-import { codingBlocks, factsBlocks, proseSectionBlocks, referenceBlocks, revisionBlocks } from "./tables.js";
+import {
+  codingBlocks,
+  factsBlocks,
+  limitationBlocks,
+  proseSectionBlocks,
+  referenceBlocks,
+  revisionBlocks,
+} from "./tables.js";
 import type { TraceSummary } from "../../trace/summary.js";
 import { traceabilityBlocks, traceHeadline } from "./traceability.js";
 
@@ -49,6 +56,7 @@ function contentsBlocks(context: DocsContext): Block[] {
   const present: (keyof typeof parts)[] = [
     "procedure",
     "criteria",
+    ...(model.limitations.length > 0 ? (["limitations"] as const) : []),
     ...(model.exceptions.length > 0 ? (["exceptions"] as const) : []),
     ...(model.definitions.length > 0 ? (["definitions"] as const) : []),
     "facts",
@@ -92,6 +100,7 @@ export function emitDocs(model: PolicyModel, trace: TraceSummary): string {
     ...contentsBlocks(context),
     ...procedureBlocks(context),
     ...outlineBlocks(context),
+    ...limitationBlocks(context),
     ...exceptionBlocks(context),
     ...definitionBlocks(context),
     ...factsBlocks(context),

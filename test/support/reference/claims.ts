@@ -39,6 +39,8 @@ function claimScope(model: PolicyModel, claim: ReferenceClaim, serviceDate: stri
     },
     definition: noneInClaims("the definition"),
     part: noneInClaims("the criterion"),
+    statement: (_target, id) => noneInClaims("the statement")(id),
+    statementConditions: (_target, id) => noneInClaims("the statement")(id),
   };
 }
 

@@ -29,6 +29,10 @@ export interface ConditionScope {
   definition(name: string): Condition;
   /** The condition of a part of a criterion, by id. */
   part(id: string): Condition;
+  /** Whether another criterion, or a section, is met (`criterion I.3`, `section I`). */
+  statement(target: "criterion" | "section", id: string): Truth;
+  /** The conditions such a statement's truth is made of: its sections' `applies when` and its criteria's conditions. */
+  statementConditions(target: "criterion" | "section", id: string): readonly Condition[];
 }
 
 export function not(value: Truth): Truth {
@@ -175,6 +179,8 @@ export function truthOf(condition: Condition, scope: ConditionScope): Truth {
       return truthOf(scope.definition(condition.name), scope);
     case "part":
       return truthOf(scope.part(condition.id), scope);
+    case "statement":
+      return scope.statement(condition.target, condition.id);
   }
 }
 
@@ -216,6 +222,9 @@ export function factsAwaited(condition: Condition, scope: ConditionScope, into: 
       return;
     case "part":
       factsAwaited(scope.part(condition.id), scope, into);
+      return;
+    case "statement":
+      for (const inner of scope.statementConditions(condition.target, condition.id)) factsAwaited(inner, scope, into);
       return;
   }
 }
