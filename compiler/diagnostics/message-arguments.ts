@@ -261,7 +261,9 @@ export type UnknownKind =
   | "billing rule"
   | "code group"
   | "code in the coding table"
-  | "set of facts";
+  | "set of facts"
+  | "criterion or section"
+  | "statement with a limitation";
 
 /** Things found by their number rather than their name. */
 const numberedKinds: ReadonlySet<UnknownKind> = new Set([
@@ -269,6 +271,8 @@ const numberedKinds: ReadonlySet<UnknownKind> = new Set([
   "section",
   "criterion, exclusion or note",
   "criterion, exclusion or exception",
+  "criterion or section",
+  "statement with a limitation",
 ]);
 
 export function describeUnknownKind(kind: UnknownKind): { readonly noun: string; readonly verb: string } {

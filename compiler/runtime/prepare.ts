@@ -5,6 +5,7 @@
 import type {
   Condition,
   DefinitionEntry,
+  Term,
   FactEntry,
   Lifetime,
   PolicyDeclaration,
@@ -12,7 +13,16 @@ import type {
   RuleEntry,
   SectionEntry,
 } from "./policy-table.js";
-import type { Limitation, MissingFact, PolicyIdentity, Reason, RuleKind, RuleStatus, TraceEntry } from "./decision.js";
+import type {
+  DefinitionTraceEntry,
+  Limitation,
+  MissingFact,
+  PolicyIdentity,
+  Reason,
+  RuleKind,
+  RuleStatus,
+  TraceEntry,
+} from "./decision.js";
 import type { Truth } from "./truth.js";
 import type { ExplainIndex } from "./explain.js";
 import { viewMaker } from "./named-values.js";
@@ -197,6 +207,8 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly sections: readonly SectionEntry<S>[];
   readonly exceptions: readonly PreparedException<S>[];
   readonly definitions: readonly DefinitionEntry<S>[];
+  /** Per definition, in the order of `definitions`: its trace entry for each truth (frozen, shared). */
+  readonly definitionTraceEntries: readonly (readonly DefinitionTraceEntry[])[];
   /** Where the values each condition names are kept, for finding a pending decision's missing facts. */
   readonly explainIndex: ExplainIndex;
   readonly facts: readonly FactEntry<FactName>[];
@@ -273,6 +285,36 @@ function inputPlan(facts: readonly FactEntry[]): FactGroupPlan {
     });
   });
   return frozenGroup(root);
+}
+
+/**
+ * Each definition's trace entries, by truth (0, 1, 2), with the facts it reads (through the
+ * definitions it uses) in the fact table's order. `definitions` is in dependency order.
+ */
+function definitionTraceEntries<S>(
+  definitions: readonly DefinitionEntry<S>[],
+  facts: readonly FactEntry[],
+): (readonly DefinitionTraceEntry[])[] {
+  const order = new Map(facts.map((fact, index) => [fact.name, index]));
+  const read = new Map<string, ReadonlySet<string>>();
+  return definitions.map((definition) => {
+    const found = new Set<string>();
+    const term = (value: Term): void => {
+      if (value.kind === "fact") found.add(value.fact);
+      else if (value.kind === "shifted") term(value.date);
+    };
+    for (const inner of nested(definition.when)) {
+      if (inner.kind === "fact" || inner.kind === "oneOf" || inner.kind === "contains") found.add(inner.fact);
+      else if (inner.kind === "compare") [inner.left, inner.right].forEach(term);
+      else if (inner.kind === "between") [inner.date, inner.from, inner.to].forEach(term);
+      else if (inner.kind === "definition") for (const fact of read.get(inner.name) ?? []) found.add(fact);
+    }
+    read.set(definition.name, found);
+    const reads = Object.freeze([...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)));
+    const entry = (status: DefinitionTraceEntry["status"]): DefinitionTraceEntry =>
+      Object.freeze({ name: definition.name, label: definition.label, status, facts: reads });
+    return Object.freeze([entry("not_met"), entry("unknown"), entry("met")]);
+  });
 }
 
 /** Every condition nested in `condition`, itself included. */
@@ -532,6 +574,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     sections: declaration.sections,
     exceptions,
     definitions: declaration.definitions,
+    definitionTraceEntries: definitionTraceEntries(declaration.definitions, declaration.facts),
     explainIndex: {
       factPosition: position(declaration.facts, (fact) => fact.name),
       definitionPosition: position(declaration.definitions, (definition) => definition.name),

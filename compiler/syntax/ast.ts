@@ -436,6 +436,10 @@ export interface Case {
   readonly underException?: Word;
   readonly requiresPriorApproval: boolean;
   readonly excludesServicesOf: readonly Word[];
+  /** `expect qualified under ...`: the alternatives a covered decision qualified under, exactly. */
+  readonly qualifiedUnder?: readonly Word[];
+  /** `expect limitations ...`: the statements whose limitations a covered decision lists, exactly. */
+  readonly limitations?: readonly Word[];
 }
 
 export interface ClaimLineSpec {

@@ -186,6 +186,8 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       many("givenClause", "given"),
       many("assignment", "<fact> ="),
       once("expectClause", "expect", true),
+      once("expectQualifiedClause", "expect qualified under"),
+      once("expectLimitationsClause", "expect limitations, expect no limitations"),
       once("becauseClause", "because"),
       once("askingClause", "asking"),
       once("underExceptionClause", "under exception"),

@@ -810,6 +810,8 @@ class AstBuilder {
     const because = firstNode(children.becauseClause);
     const asking = firstNode(children.askingClause);
     const underException = firstNode(children.underExceptionClause);
+    const qualified = firstNode(children.expectQualifiedClause);
+    const limitations = firstNode(children.expectLimitationsClause);
     return [
       {
         kind: "case",
@@ -827,6 +829,11 @@ class AstBuilder {
           const section = firstToken(clause.children.Name);
           return section ? [word(section)] : [];
         }),
+        ...optional("qualifiedUnder", qualified ? this.wordList(qualified) : undefined),
+        ...optional(
+          "limitations",
+          limitations ? (present(limitations.children.Kw_no) ? [] : this.wordList(limitations)) : undefined,
+        ),
       },
     ];
   }

@@ -864,6 +864,8 @@ export type CaseStatementCstChildren = {
   givenClause?: GivenClauseCstNode[];
   assignment?: AssignmentCstNode[];
   expectClause?: ExpectClauseCstNode[];
+  expectQualifiedClause?: ExpectQualifiedClauseCstNode[];
+  expectLimitationsClause?: ExpectLimitationsClauseCstNode[];
   becauseClause?: BecauseClauseCstNode[];
   askingClause?: AskingClauseCstNode[];
   underExceptionClause?: UnderExceptionClauseCstNode[];
@@ -954,6 +956,30 @@ export type ExpectClauseCstChildren = {
   Kw_covered?: IToken[];
   Kw_not?: IToken[];
   Kw_pending?: IToken[];
+};
+
+export interface ExpectQualifiedClauseCstNode extends CstNode {
+  name: "expectQualifiedClause";
+  children: ExpectQualifiedClauseCstChildren;
+}
+
+export type ExpectQualifiedClauseCstChildren = {
+  Kw_expect: IToken[];
+  Kw_qualified: IToken[];
+  Kw_under: IToken[];
+  wordList: WordListCstNode[];
+};
+
+export interface ExpectLimitationsClauseCstNode extends CstNode {
+  name: "expectLimitationsClause";
+  children: ExpectLimitationsClauseCstChildren;
+}
+
+export type ExpectLimitationsClauseCstChildren = {
+  Kw_expect: IToken[];
+  Kw_no?: IToken[];
+  Kw_limitations?: IToken[];
+  wordList?: WordListCstNode[];
 };
 
 export interface BecauseClauseCstNode extends CstNode {
@@ -1314,6 +1340,8 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   givenClause(children: GivenClauseCstChildren, param?: IN): OUT;
   assignment(children: AssignmentCstChildren, param?: IN): OUT;
   expectClause(children: ExpectClauseCstChildren, param?: IN): OUT;
+  expectQualifiedClause(children: ExpectQualifiedClauseCstChildren, param?: IN): OUT;
+  expectLimitationsClause(children: ExpectLimitationsClauseCstChildren, param?: IN): OUT;
   becauseClause(children: BecauseClauseCstChildren, param?: IN): OUT;
   askingClause(children: AskingClauseCstChildren, param?: IN): OUT;
   underExceptionClause(children: UnderExceptionClauseCstChildren, param?: IN): OUT;

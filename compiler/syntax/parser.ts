@@ -703,6 +703,8 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.givenClause) },
         { ALT: () => this.SUBRULE(this.assignment) },
         { ALT: () => this.SUBRULE(this.expectClause) },
+        { ALT: () => this.SUBRULE(this.expectQualifiedClause) },
+        { ALT: () => this.SUBRULE(this.expectLimitationsClause) },
         { ALT: () => this.SUBRULE(this.becauseClause) },
         { ALT: () => this.SUBRULE(this.askingClause) },
         { ALT: () => this.SUBRULE(this.underExceptionClause) },
@@ -781,6 +783,33 @@ class PolicyParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(K.pending) },
+    ]);
+  });
+
+  /** `expect qualified under O.1.G2, P`: exactly the alternatives a covered decision qualified under. */
+  private expectQualifiedClause = this.RULE("expectQualifiedClause", () => {
+    this.CONSUME(K.expect);
+    this.CONSUME(K.qualified);
+    this.CONSUME(K.under);
+    this.SUBRULE(this.wordList);
+  });
+
+  /** `expect limitations O.1.G2` or `expect no limitations`: exactly the statements whose limitations a covered decision lists. */
+  private expectLimitationsClause = this.RULE("expectLimitationsClause", () => {
+    this.CONSUME(K.expect);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.no);
+          this.CONSUME(K.limitations);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(K.limitations);
+          this.SUBRULE(this.wordList);
+        },
+      },
     ]);
   });
 

@@ -120,6 +120,9 @@ const keywordWords = [
   "between",
   // References between statements and limitations: `criterion I.3`, `limited to "..."`.
   "limited",
+  // Cases: `expect qualified under O.1.G2`, `expect limitations O.1.G2`.
+  "qualified",
+  "limitations",
   // "before" is above: it also starts an earlier version of a statement.
   "after",
   "day",

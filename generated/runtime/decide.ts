@@ -13,6 +13,7 @@
 import {
   crdCoverage,
   crdWithLimitations,
+  type DefinitionTraceEntry,
   type Limitation,
   exclusionStatus,
   requirementStatus,
@@ -286,6 +287,9 @@ function decide<
         asOf,
         policy: identity,
         trace: buildTrace(policy, truths),
+        definitionTrace: truths.definitionValues.map(
+          (truth, index) => policy.definitionTraceEntries[index]![truth] as DefinitionTraceEntry<FactName>,
+        ),
       }
     : {
         outcome,

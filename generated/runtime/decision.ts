@@ -54,6 +54,15 @@ export interface TraceEntry<
   readonly overriddenBy?: ExceptionId;
 }
 
+/** A definition in the trace: its truth on the case (`met` when it holds) and the facts it reads. */
+export interface DefinitionTraceEntry<FactName extends string = string> {
+  readonly name: string;
+  /** How the definition reads in a sentence: "the treatment is self-administered". */
+  readonly label: string;
+  readonly status: "met" | "not_met" | "unknown";
+  readonly facts: readonly FactName[];
+}
+
 export interface PolicyIdentity {
   readonly reference: string;
   readonly title: string;
@@ -126,6 +135,8 @@ export interface Decision<
   readonly policy: PolicyIdentity;
   /** Every rule with its status and the facts it read; present when asked for with `trace: true`. */
   readonly trace?: readonly TraceEntry<RuleId, FactName, ExceptionId>[];
+  /** Every definition the rules use, with its truth and the facts it reads; present with `trace: true`. */
+  readonly definitionTrace?: readonly DefinitionTraceEntry<FactName>[];
 }
 
 export interface EvaluateOptions {

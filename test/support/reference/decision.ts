@@ -6,6 +6,7 @@ import type { Condition, ExceptionModel, PolicyModel, RuleModel } from "../../..
 import type {
   CrdCoverageInformation,
   Decision,
+  DefinitionTraceEntry,
   Limitation,
   MissingFact,
   Outcome,
@@ -274,7 +275,13 @@ export function referenceDecision(
     asOf: options.asOf,
     policy: identityOf(model, revision),
   };
-  return options.trace === true ? { ...decision, trace: trace(model, revision, truths, ruled) } : decision;
+  return options.trace === true
+    ? {
+        ...decision,
+        trace: trace(model, revision, truths, ruled),
+        definitionTrace: definitionTrace(undated, scope),
+      }
+    : decision;
 }
 
 /**
@@ -345,6 +352,71 @@ function qualifyingPath(
     return reached ? [{ id: entry.id, text: limitedTo }] : [];
   });
   return { qualifiedUnder: order.filter((id) => qualified.has(id)), limitations };
+}
+
+/**
+ * Every definition some rule (any version, its sections included) or exception uses, directly or
+ * through another definition, in the model's order, with its truth and the facts it reads.
+ */
+function definitionTrace(model: PolicyModel, scope: ConditionScope): DefinitionTraceEntry[] {
+  const byName = new Map(model.definitions.map((definition) => [definition.name, definition.condition]));
+  const used = new Set<string>();
+  const facts = (condition: Condition, into: Set<string>): void => {
+    switch (condition.kind) {
+      case "fact":
+      case "oneOf":
+      case "contains":
+        into.add(condition.fact);
+        return;
+      case "compare":
+      case "dateWindow":
+        for (const term of condition.kind === "compare"
+          ? [condition.left, condition.right]
+          : [condition.date, condition.anchor]) {
+          const read = term.kind === "shifted" ? term.date : term;
+          if (read.kind === "fact") into.add(read.fact);
+        }
+        return;
+      case "not":
+        facts(condition.operand, into);
+        return;
+      case "and":
+      case "or":
+      case "atLeast":
+        for (const operand of condition.operands) facts(operand, into);
+        return;
+      case "definition":
+        used.add(condition.name);
+        facts(byName.get(condition.name) ?? { kind: "constant", value: false }, into);
+        return;
+      default:
+        return;
+    }
+  };
+  const ignored = new Set<string>();
+  for (const rule of model.rules)
+    for (const condition of [
+      rule.condition,
+      ...rule.earlier.map((version) => version.condition),
+      ...rule.applicability.map((entry) => entry.condition),
+    ])
+      facts(condition, ignored);
+  for (const exception of model.exceptions) facts(exception.condition, ignored);
+  const order = model.facts.map((fact) => fact.name);
+  return model.definitions.flatMap((definition): DefinitionTraceEntry[] => {
+    if (!used.has(definition.name)) return [];
+    const read = new Set<string>();
+    facts(definition.condition, read);
+    const truth = truthOf(definition.condition, scope);
+    return [
+      {
+        name: definition.name,
+        label: definition.label,
+        status: truth === TRUE ? "met" : truth === FALSE ? "not_met" : "unknown",
+        facts: order.filter((fact) => read.has(fact)),
+      },
+    ];
+  });
 }
 
 /** The services a section excludes on this case (surely, or maybe), when coverage is not denied outright. */
