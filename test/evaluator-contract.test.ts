@@ -172,4 +172,15 @@ describe("a decision", () => {
     });
     expect(evaluate(coveredIvAntibiotic, { asOf: "2025-06-01" }).definitionTrace).toBeUndefined();
   });
+
+  it("says in the trace which definitions a criterion was met through", () => {
+    const { trace, definitionTrace } = evaluate(coveredIvAntibiotic, { asOf: "2025-06-01", trace: true });
+    const throughDefinitions = (trace ?? []).flatMap((entry) =>
+      (entry.metThrough ?? []).filter((through) => through.kind === "definition"),
+    );
+    expect(throughDefinitions.length).toBeGreaterThan(0);
+    // Each definition a criterion was met through held on the case.
+    for (const through of throughDefinitions)
+      expect(definitionTrace?.find((entry) => entry.name === through.id)?.status).toBe("met");
+  });
 });

@@ -79,6 +79,18 @@ describe("a policy in groups", () => {
     expect(decision.crd.detail).toEqual([{ code: "instructions", value: "Covered only during sleep." }]);
   });
 
+  it("says in the trace what each criterion was met through", () => {
+    const facts = { ...groupOne, member: { ...groupOne.member, saturation_at_rest: 92, saturation_asleep: 85 } };
+    const trace = evaluator.evaluate(facts, { ...on, trace: true }).trace ?? [];
+    const through = (id: string) => trace.find((entry) => entry.id === id)?.metThrough;
+    expect(through("O.1")).toEqual([{ kind: "part", id: "O.1.G2" }]);
+    expect(through("O.1.G2")).toEqual([{ kind: "criterion", id: "O.1.G1.3" }]);
+    // Met through `not equipment.portable`, which names no statement; O.1.G1 is not met.
+    expect(through("O.2")).toBeUndefined();
+    expect(through("O.1.G1")).toBeUndefined();
+    expect(evaluator.evaluate(facts, on).trace).toBeUndefined();
+  });
+
   it("lists both groups, in source order, when both qualify", () => {
     const decision = decide({ ...groupOne, member: { ...groupOne.member, saturation_asleep: 80 } });
     expect(decision.qualifiedUnder).toEqual(["O.1.G1", "O.1.G2"]);

@@ -105,6 +105,8 @@ export interface PeriodPlan<S> {
   readonly partsById: ReadonlyMap<string, Condition>;
   /** Per rule: whether its condition then names a part or another statement (the qualifying path descends only into those). */
   readonly namesStatements: readonly boolean[];
+  /** Per rule: whether its condition then names a definition, a part or another statement (what a trace says it was met through). */
+  readonly namesAnything: readonly boolean[];
 }
 
 /**
@@ -328,6 +330,11 @@ function* nested(condition: Condition): Generator<Condition> {
 /** A part or another statement, named in a condition. */
 function isNamed(condition: Condition): boolean {
   return condition.kind === "part" || condition.kind === "statement";
+}
+
+function namesAnything(condition: Condition): boolean {
+  for (const inner of nested(condition)) if (isNamed(inner) || inner.kind === "definition") return true;
+  return false;
 }
 
 function namesStatements(condition: Condition): boolean {
@@ -558,6 +565,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
         ),
         partsById: new Map(parts.map((index) => [atPeriod[index]!.id, atPeriod[index]!.when])),
         namesStatements: atPeriod.map((rule) => namesStatements(rule.when)),
+        namesAnything: atPeriod.map((rule) => namesAnything(rule.when)),
       };
     }),
     partOrder,

@@ -26,12 +26,12 @@ import {
   type ServicesNotCovered,
   type TraceEntry,
 } from "./decision.js";
-import { markUnknownFacts } from "./explain.js";
+import { markUnknownFacts, type ExplainScope } from "./explain.js";
 import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { RuleRole } from "./policy-table.js";
 import type { PeriodPlan, PreparedException, PreparedPolicy, PreparedReference } from "./prepare.js";
 import { explainScope } from "./explain-scope.js";
-import { qualifyingPath, NO_PATH } from "./qualify.js";
+import { metThrough, qualifyingPath, NO_PATH } from "./qualify.js";
 import { readFacts } from "./read-facts.js";
 import { release, takeWorkspace, type Workspace } from "./workspace.js";
 import { both, either, not, type Truth } from "./truth.js";
@@ -353,20 +353,30 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
 ): TraceEntry<RuleId, FactName, ExceptionId>[] {
   const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = [];
   const rules = truths.period.rules;
+  let scope: ExplainScope | undefined;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     const status = statusOf(rule.role, truths.applies[i]!, truths.holds[i]!);
     const setAside = truths.denies[i] === 2 && truths.waived[i] === 2;
     const exception = setAside ? firstApplied(policy, truths, i) : undefined;
+    // A criterion met through what its condition names says so (the qualifying path's walk, qualify.ts).
+    const through =
+      truths.holds[i] === 2 &&
+      status === "met" &&
+      (rule.role === "requirement" || rule.role === "part") &&
+      truths.period.namesAnything[i] === true
+        ? metThrough(truths, (scope ??= explainScope(policy, truths)), i)
+        : NONE;
     entries.push(
-      exception === undefined
+      exception === undefined && through.length === 0
         ? (rule.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>)
         : {
             id: rule.id as RuleId,
             kind: rule.kind,
             status,
             facts: rule.facts as readonly FactName[],
-            overriddenBy: exception,
+            ...(exception !== undefined && { overriddenBy: exception }),
+            ...(through.length > 0 && { metThrough: through }),
           },
     );
   }

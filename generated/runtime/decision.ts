@@ -52,6 +52,18 @@ export interface TraceEntry<
   readonly status: RuleStatus;
   readonly facts: readonly FactName[];
   readonly overriddenBy?: ExceptionId;
+  /**
+   * For a criterion or part that is met, when its condition names definitions, parts or other
+   * statements: those it was met through (each that held on the way, as the qualifying path walks).
+   */
+  readonly metThrough?: readonly MetThrough[];
+}
+
+/** What a criterion was met through: "I.B met through definition `low_oxygen`", "II.A met through criterion I.3". */
+export interface MetThrough {
+  readonly kind: "definition" | "part" | "criterion" | "section";
+  /** The definition's name, or the statement's number. */
+  readonly id: string;
 }
 
 /** A definition in the trace: its truth on the case (`met` when it holds) and the facts it reads. */

@@ -10,7 +10,7 @@ import { truthOf, type ExplainScope } from "./explain.js";
 import { explainScope } from "./explain-scope.js";
 import type { Condition } from "./policy-table.js";
 import type { PreparedPolicy } from "./prepare.js";
-import type { Limitation } from "./decision.js";
+import type { Limitation, MetThrough } from "./decision.js";
 import type { Workspace } from "./workspace.js";
 
 export interface QualifyingPath {
@@ -93,4 +93,42 @@ export function qualifyingPath<S>(
     limitation.criteria.some((index) => walk.through.has(index)) ? [limitation.reported] : [],
   );
   return { qualifiedUnder, limitations: limitations.length === 0 ? NONE : limitations };
+}
+
+/**
+ * What rule `index` (met) was met through: walking its condition as the qualifying path does, each
+ * definition, part or statement named on the way that held, in the order written. For the trace only.
+ */
+export function metThrough(truths: Workspace, scope: ExplainScope, index: number): MetThrough[] {
+  const found: MetThrough[] = [];
+  const seen = new Set<string>();
+  const add = (kind: MetThrough["kind"], id: string): void => {
+    if (seen.has(`${kind} ${id}`)) return;
+    seen.add(`${kind} ${id}`);
+    found.push(Object.freeze({ kind, id }));
+  };
+  const walk = (condition: Condition): void => {
+    switch (condition.kind) {
+      case "and":
+        condition.operands.forEach(walk);
+        return;
+      case "or":
+      case "atLeast":
+        for (const operand of condition.operands) if (truthOf(operand, scope) === 2) walk(operand);
+        return;
+      case "definition":
+      case "part":
+      case "statement":
+        if (truthOf(condition, scope) !== 2) return;
+        add(
+          condition.kind === "definition" ? "definition" : condition.kind === "part" ? "part" : condition.target,
+          condition.kind === "definition" ? condition.name : condition.id,
+        );
+        return;
+      default:
+        return;
+    }
+  };
+  walk(truths.period.rules[index]!.when);
+  return found;
 }

@@ -8,6 +8,7 @@ import type {
   Decision,
   DefinitionTraceEntry,
   Limitation,
+  MetThrough,
   MissingFact,
   Outcome,
   Reason,
@@ -278,7 +279,7 @@ export function referenceDecision(
   return options.trace === true
     ? {
         ...decision,
-        trace: trace(model, revision, truths, ruled),
+        trace: trace(model, revision, truths, ruled, scope),
         definitionTrace: definitionTrace(undated, scope),
       }
     : decision;
@@ -465,14 +466,50 @@ function missingFacts(model: PolicyModel, scope: ConditionScope, ruled: readonly
 }
 
 /** Every rule with its status, then every exception: whether it applied, or not_applicable when not in force. */
-function trace(model: PolicyModel, revision: number, truths: RuleTruths, ruled: readonly RuleFinding[]): TraceEntry[] {
+/**
+ * What a met criterion was met through: down every operand of an `and` and the met operands of an
+ * `or` or `at least`, each definition, part or referred statement that holds, first seen first.
+ */
+function metThrough(condition: Condition, scope: ConditionScope): MetThrough[] {
+  const found: MetThrough[] = [];
+  const add = (kind: MetThrough["kind"], id: string) => {
+    if (!found.some((entry) => entry.kind === kind && entry.id === id)) found.push({ kind, id });
+  };
+  const walk = (inner: Condition): void => {
+    if (inner.kind === "and") inner.operands.forEach(walk);
+    else if (inner.kind === "or" || inner.kind === "atLeast")
+      inner.operands.filter((operand) => truthOf(operand, scope) === TRUE).forEach(walk);
+    else if (inner.kind === "definition" && truthOf(inner, scope) === TRUE) add("definition", inner.name);
+    else if (inner.kind === "part" && truthOf(inner, scope) === TRUE) add("part", inner.id);
+    else if (inner.kind === "statement" && truthOf(inner, scope) === TRUE) add(inner.target, inner.id);
+  };
+  walk(condition);
+  return found;
+}
+
+function trace(
+  model: PolicyModel,
+  revision: number,
+  truths: RuleTruths,
+  ruled: readonly RuleFinding[],
+  scope: ConditionScope,
+): TraceEntry[] {
   const rules = ruled.map((finding): TraceEntry => {
     const { rule, applies, holds } = finding;
     const status = ruleStatus(rule, applies, holds);
     const overriddenBy = setAsideBy(finding);
-    return overriddenBy === undefined
-      ? { id: rule.id, kind: rule.kind, status, facts: rule.facts }
-      : { id: rule.id, kind: rule.kind, status, facts: rule.facts, overriddenBy };
+    const through =
+      status === "met" && holds === TRUE && (rule.role === "requirement" || rule.role === "part")
+        ? metThrough(rule.condition, scope)
+        : [];
+    return {
+      id: rule.id,
+      kind: rule.kind,
+      status,
+      facts: rule.facts,
+      ...(overriddenBy !== undefined && { overriddenBy }),
+      ...(through.length > 0 && { metThrough: through }),
+    };
   });
   const exceptions = model.exceptions.map((exception, j): TraceEntry => ({
     id: exception.id,
