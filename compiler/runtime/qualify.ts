@@ -24,23 +24,36 @@ const NONE: readonly never[] = Object.freeze([]);
 export const NO_PATH: QualifyingPath = Object.freeze({ qualifiedUnder: NONE, limitations: NONE });
 
 class PathWalk<S> {
-  readonly qualified = new Set<string>();
+  /** Kept small: a handful of alternatives at most, so arrays beat sets (no hashing, less allocation). */
+  readonly qualified: string[] = [];
   /** Positions of the rules coverage went through. */
-  readonly through = new Set<number>();
-  private readonly scope: ExplainScope;
+  readonly through: number[] = [];
+  /** Made only when an alternative is not itself named (its truth is then computed from the data). */
+  private scope: ExplainScope | undefined;
 
   constructor(
     private readonly policy: PreparedPolicy<S, string, string, string>,
     private readonly truths: Workspace,
-  ) {
-    this.scope = explainScope(policy, truths);
-  }
+  ) {}
 
   /** Coverage went through rule `index` (met): walk its condition as it stands on the date. */
   rule(index: number): void {
-    if (this.through.has(index)) return;
-    this.through.add(index);
+    if (this.through.includes(index)) return;
+    this.through.push(index);
     if (this.truths.period.namesStatements[index] === true) this.condition(this.truths.period.rules[index]!.when);
+  }
+
+  /** Whether an operand holds: a named one's value is kept; any other is computed from its data. */
+  private holds(operand: Condition): boolean {
+    if (operand.kind === "part") {
+      const index = this.policy.rulePosition.get(operand.id);
+      return index !== undefined && this.truths.holds[index] === 2;
+    }
+    if (operand.kind === "statement") {
+      const position = this.policy.explainIndex.metPosition.get(operand.id);
+      return position !== undefined && this.truths.metValues[position] === 2;
+    }
+    return truthOf(operand, (this.scope ??= explainScope(this.policy, this.truths))) === 2;
   }
 
   private condition(condition: Condition): void {
@@ -51,8 +64,9 @@ class PathWalk<S> {
       case "or":
       case "atLeast":
         for (const operand of condition.operands) {
-          if (truthOf(operand, this.scope) !== 2) continue;
-          if (operand.kind === "part" || operand.kind === "statement") this.qualified.add(operand.id);
+          if (!this.holds(operand)) continue;
+          if ((operand.kind === "part" || operand.kind === "statement") && !this.qualified.includes(operand.id))
+            this.qualified.push(operand.id);
           this.condition(operand);
         }
         return;
@@ -82,14 +96,25 @@ export function qualifyingPath<S>(
   truths: Workspace,
 ): QualifyingPath {
   const walk = new PathWalk(policy, truths);
-  const rules = truths.period.rules;
+  const { rules, namesStatements } = truths.period;
+  // Only a rule whose condition names a part or a statement can branch; the others are gone through
+  // as they stand (which matters only for their limitations).
+  const limited = policy.limitations.length > 0;
   for (let index = 0; index < rules.length; index++)
-    if (rules[index]!.role === "requirement" && truths.applies[index] === 2 && truths.holds[index] === 2)
+    if (
+      (limited || namesStatements[index] === true) &&
+      rules[index]!.role === "requirement" &&
+      truths.applies[index] === 2 &&
+      truths.holds[index] === 2
+    )
       walk.rule(index);
   const rank = (id: string): number => policy.sourceRank.get(id) ?? 0;
-  const qualifiedUnder = walk.qualified.size === 0 ? NONE : [...walk.qualified].sort((a, b) => rank(a) - rank(b));
+  const qualified = walk.qualified;
+  const qualifiedUnder =
+    qualified.length === 0 ? NONE : qualified.length === 1 ? qualified : qualified.sort((a, b) => rank(a) - rank(b));
+  if (!limited) return qualifiedUnder === NONE ? NO_PATH : { qualifiedUnder, limitations: NONE };
   const limitations = policy.limitations.flatMap((limitation) =>
-    limitation.criteria.some((index) => walk.through.has(index)) ? [limitation.reported] : [],
+    limitation.criteria.some((index) => walk.through.includes(index)) ? [limitation.reported] : [],
   );
   return { qualifiedUnder, limitations: limitations.length === 0 ? NONE : limitations };
 }
