@@ -120,17 +120,20 @@ export function qualifyingPath<S>(
   return { qualifiedUnder, limitations: limitations.length === 0 ? NONE : limitations };
 }
 
+/** One frozen record per definition or statement named, shared by every trace that names it. */
+const metThroughRecords = new Map<string, MetThrough>();
+
 /**
  * What rule `index` (met) was met through: walking its condition as the qualifying path does, each
  * definition, part or statement named on the way that held, in the order written. For the trace only.
  */
 export function metThrough(truths: Workspace, scope: ExplainScope, index: number): MetThrough[] {
   const found: MetThrough[] = [];
-  const seen = new Set<string>();
   const add = (kind: MetThrough["kind"], id: string): void => {
-    if (seen.has(`${kind} ${id}`)) return;
-    seen.add(`${kind} ${id}`);
-    found.push(Object.freeze({ kind, id }));
+    const key = `${kind} ${id}`;
+    let record = metThroughRecords.get(key);
+    if (record === undefined) metThroughRecords.set(key, (record = Object.freeze({ kind, id })));
+    if (!found.includes(record)) found.push(record);
   };
   const walk = (condition: Condition): void => {
     switch (condition.kind) {
