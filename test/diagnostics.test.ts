@@ -376,7 +376,7 @@ const examples: readonly Example[] = [
       name: "a criterion naming another criterion",
       policy: `${base}criterion I.4 "x" met when I.1\n`,
       underlined: "I.1",
-      hint: "`define`",
+      hint: "write `criterion I.1`",
     },
   ),
   example(
@@ -1433,6 +1433,80 @@ const examples: readonly Example[] = [
       project: valueSetFile("code,label\nJ44.0,COPD\n"),
       underlined: "J44.0",
       hint: "`d.primary is in <value set>`",
+    },
+  ),
+
+  // ----- PC12x: references between statements ---------------------------------------------------
+  example(
+    "unknownStatement",
+    { target: "criterion", id: "I.5" },
+    {
+      name: "a reference to a criterion that does not exist",
+      policy: `${base}section II "Group II"\ncriterion II.1 "x" met when criterion I.5 and a.flag\n`,
+      underlined: "I.5",
+      hint: "I.1",
+    },
+  ),
+  example(
+    "referenceCycle",
+    { cycle: ["I.4", "I"] },
+    {
+      name: "a criterion met through the section it is in",
+      policy: `${base}criterion I.4 "x" met when section I\n`,
+      underlined: "I",
+      hint: "Refer to the statements the others need",
+    },
+  ),
+  example(
+    "referenceCycle",
+    { cycle: ["II.1", "II.2.a"] },
+    {
+      name: "a criterion met through a part of another that refers back to it",
+      policy: `${base}section II "Group II"\ncriterion II.1 "x" met when criterion II.2.a\ncriterion II.2 "y" met when II.2.a\ncriterion II.2.a "z" met when criterion II.1\n`,
+      underlined: "II.2.a",
+    },
+  ),
+  example(
+    "referenceToWrongKind",
+    { target: "criterion", id: "I.E", is: "exclusion" },
+    {
+      name: "a reference to an exclusion as met",
+      policy: `${base}exclusion I.E "Not covered." not covered when a.age > 100\ncriterion I.4 "x" met when criterion I.E\n`,
+      underlined: "I.E",
+      hint: "`define`",
+    },
+  ),
+  example(
+    "referenceToWrongKind",
+    { target: "criterion", id: "I", is: "section" },
+    {
+      name: "a section referred to as a criterion",
+      policy: `${base}section II "Group II"\ncriterion II.1 "x" met when criterion I\n`,
+      underlined: "I",
+      hint: "Write `section I`.",
+    },
+  ),
+  example(
+    "referenceOutlivesTarget",
+    { referrer: "I.4", id: "I.3" },
+    {
+      name: "a criterion referring to one added after it",
+      policy: `${base}criterion I.4 "x" met when criterion I.3\n`.replace(
+        'criterion I.3 "Adult." met when a.age >= 18',
+        'criterion I.3 "Adult." met when a.age >= 18 added in 2024-06',
+      ),
+      underlined: "I.3",
+      hint: "Give I.4 a lifetime within I.3's",
+    },
+  ),
+  example(
+    "referenceOutsideCriterion",
+    { id: "I.1" },
+    {
+      name: "a reference in a definition",
+      policy: `${base}define flagged "flagged" as criterion I.1\ncriterion I.4 "x" met when flagged\n`,
+      underlined: "I.1",
+      hint: "`met when` of a criterion",
     },
   ),
 ];

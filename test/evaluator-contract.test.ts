@@ -155,8 +155,32 @@ describe("a decision", () => {
 
   it("gives the same answer with and without the trace", () => {
     const withTrace = evaluate(coveredIvAntibiotic, { asOf: "2025-06-01", trace: true });
-    const { trace, ...rest } = withTrace;
+    const { trace, definitionTrace, ...rest } = withTrace;
     expect(trace?.length).toBeGreaterThan(0);
+    expect(definitionTrace?.length).toBeGreaterThan(0);
     expect(rest).toEqual(evaluate(coveredIvAntibiotic, { asOf: "2025-06-01" }));
+  });
+
+  it("traces each definition the rules use, with its truth and the facts it reads", () => {
+    const { definitionTrace } = evaluate(coveredIvAntibiotic, { asOf: "2025-06-01", trace: true });
+    const drugTherapy = definitionTrace?.find((entry) => entry.name === "drug_therapy");
+    expect(drugTherapy).toEqual({
+      name: "drug_therapy",
+      label: "the therapy is a drug therapy",
+      status: "met",
+      facts: ["therapy.kind"],
+    });
+    expect(evaluate(coveredIvAntibiotic, { asOf: "2025-06-01" }).definitionTrace).toBeUndefined();
+  });
+
+  it("says in the trace which definitions a criterion was met through", () => {
+    const { trace, definitionTrace } = evaluate(coveredIvAntibiotic, { asOf: "2025-06-01", trace: true });
+    const throughDefinitions = (trace ?? []).flatMap((entry) =>
+      (entry.metThrough ?? []).filter((through) => through.kind === "definition"),
+    );
+    expect(throughDefinitions.length).toBeGreaterThan(0);
+    // Each definition a criterion was met through held on the case.
+    for (const through of throughDefinitions)
+      expect(definitionTrace?.find((entry) => entry.name === through.id)?.status).toBe("met");
   });
 });

@@ -159,6 +159,7 @@ const localsCompiler = new ConditionCompiler({
   fact: (name) => `fact_${name.replace(/\./g, "_")}`,
   definition: (name) => `def_${name}`,
   part: (id) => `part_${id}`,
+  met: (id) => `met_${id}`,
   serviceDate: () => "asOf",
 });
 

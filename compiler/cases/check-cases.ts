@@ -30,6 +30,9 @@ export interface CaseExpectation {
   readonly exceptionsApplied: readonly string[];
   readonly priorApprovalRequired: boolean;
   readonly servicesNotCovered: readonly string[];
+  /** When the case says so: the alternatives a covered decision qualified under, and the statements whose limitations it lists. */
+  readonly qualifiedUnder?: readonly string[];
+  readonly limitations?: readonly string[];
 }
 
 export interface ResolvedClaimCase {
@@ -517,6 +520,18 @@ class CasesChecker {
     );
     const sections = model.outline.flatMap((entry) => (entry.kind === "section" ? [entry.id] : []));
     this.checkIds(statement.excludesServicesOf, sections, "section", context);
+    this.checkIds(
+      statement.qualifiedUnder ?? [],
+      [...model.rules.map((rule) => rule.id), ...sections],
+      "criterion or section",
+      context,
+    );
+    this.checkIds(
+      statement.limitations ?? [],
+      model.limitations.map((limitation) => limitation.id),
+      "statement with a limitation",
+      context,
+    );
 
     if (!statement.on)
       this.report(
@@ -555,6 +570,8 @@ class CasesChecker {
           exceptionsApplied: statement.underException ? [statement.underException.text] : [],
           priorApprovalRequired: statement.requiresPriorApproval,
           servicesNotCovered: statement.excludesServicesOf.map((word) => word.text),
+          ...(statement.qualifiedUnder && { qualifiedUnder: statement.qualifiedUnder.map((word) => word.text) }),
+          ...(statement.limitations && { limitations: statement.limitations.map((word) => word.text) }),
         },
       },
     ];

@@ -8,6 +8,7 @@ import { inForceOn, versionOn } from "../model/versions.js";
 import type { ComparisonOperator, Condition, PolicyModel, RuleModel, Term } from "../model/policy-model.js";
 import { windowBounds } from "../model/date-terms.js";
 import { isMember } from "../model/value-sets.js";
+import { referredCondition } from "../model/referred-statements.js";
 import { shiftDate } from "../runtime/calendar.js";
 import type { RecordFacts, ResolvedCase } from "./check-cases.js";
 import { countRecords, everyRecord, latestRecord, noRecord, someRecord, type RecordTest } from "../runtime/records.js";
@@ -195,6 +196,15 @@ export function truthOf(condition: Condition, scope: CaseScope): Truth {
       return recordsTruth(condition, scope);
     case "applied":
       return truthOf(condition.condition, scope);
+    case "statement":
+      return truthOf(
+        referredCondition(
+          scope.model,
+          condition,
+          (rule) => versionOn(rule, scope.model.revisions, scope.serviceDate)?.condition,
+        ),
+        scope,
+      );
   }
 }
 

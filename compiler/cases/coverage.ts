@@ -144,6 +144,8 @@ export function conditionText(condition: Condition): string {
       return condition.name;
     case "part":
       return condition.id;
+    case "statement":
+      return `${condition.target} ${condition.id}`;
     case "constant":
       return condition.value ? "yes" : "no";
     case "applied":

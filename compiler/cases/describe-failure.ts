@@ -102,6 +102,18 @@ export function describeCaseFailure(result: CaseResult, wordsOf: WordsOf): strin
       (id) => id,
       (id) => id,
     ),
+    ...listLines(
+      failure.qualified,
+      "alternative qualified under",
+      (id) => id,
+      (id) => id,
+    ),
+    ...listLines(
+      failure.limitations,
+      "limitation of",
+      (id) => id,
+      (id) => id,
+    ),
   ];
 }
 

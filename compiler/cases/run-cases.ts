@@ -33,6 +33,8 @@ export type CaseFailure =
       readonly exceptions?: ListDifference<string>;
       readonly priorApproval?: { readonly expected: boolean; readonly got: boolean };
       readonly services?: ListDifference<string>;
+      readonly qualified?: ListDifference<string>;
+      readonly limitations?: ListDifference<string>;
     };
 
 export type ClaimCaseFailure =
@@ -85,6 +87,9 @@ function compareDecision(resolved: ResolvedCase, decision: Decision): CaseFailur
     decision.servicesNotCovered.filter((s) => s.status === "not_covered").map((s) => s.section),
     (id) => id,
   );
+  const qualified = expect.qualifiedUnder && difference(expect.qualifiedUnder, decision.qualifiedUnder, (id) => id);
+  const limitations =
+    expect.limitations && difference(expect.limitations, decision.limitations, (limitation) => limitation.id);
   const differences = {
     ...(gotOutcome !== expectedOutcome && { outcome: { expected: expectedOutcome, got: gotOutcome } }),
     ...(because && { because }),
@@ -94,6 +99,8 @@ function compareDecision(resolved: ResolvedCase, decision: Decision): CaseFailur
       priorApproval: { expected: expect.priorApprovalRequired, got: decision.priorApprovalRequired },
     }),
     ...(services && { services }),
+    ...(qualified && { qualified }),
+    ...(limitations && { limitations: { absent: limitations.absent, extra: limitations.extra.map((l) => l.id) } }),
   };
   return Object.keys(differences).length === 0 ? undefined : { kind: "decision", decision, decisive, ...differences };
 }

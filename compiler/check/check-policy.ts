@@ -14,6 +14,7 @@ import {
   type OutlineStatement,
   type PolicySymbols,
 } from "./symbols.js";
+import { checkReferences } from "./references.js";
 import { checkExpression, emptyReads, type ExpressionReads, type ExpressionSite } from "./expressions.js";
 import type { Resolution, Resolutions } from "./resolutions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
@@ -175,6 +176,7 @@ class PolicyChecker {
       this.addReads(owner, reads),
     );
     checkDependencies(this.symbols, this.reads, this.diagnostics);
+    checkReferences(this.symbols, this.reads, this.lifetimes, this.diagnostics);
     this.checkSubcriteriaUsed();
     this.warnUnused();
     return {
@@ -205,6 +207,7 @@ class PolicyChecker {
     for (const fact of reads.facts) existing.facts.add(fact);
     for (const definition of reads.definitions) existing.definitions.add(definition);
     for (const criterion of reads.criteria) existing.criteria.add(criterion);
+    for (const reference of reads.references) existing.references.add(reference);
     this.reads.set(owner, existing);
   }
 

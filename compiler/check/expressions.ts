@@ -27,12 +27,14 @@ export interface ExpressionReads {
   readonly facts: Set<string>;
   readonly definitions: Set<string>;
   readonly criteria: Set<string>;
+  /** Other statements (`criterion I.3`, `section I`) the condition refers to as met. */
+  readonly references: Set<string>;
 }
 
 export type FactScope = "coverage" | "claim";
 
 export function emptyReads(): ExpressionReads {
-  return { facts: new Set(), definitions: new Set(), criteria: new Set() };
+  return { facts: new Set(), definitions: new Set(), criteria: new Set(), references: new Set() };
 }
 
 type ValidOperandType =
@@ -160,6 +162,8 @@ class ExpressionChecker {
         return;
       case "reference":
         return this.checkReference(expression.name);
+      case "statementReference":
+        return this.checkStatementReference(expression.target, expression.id);
       case "not":
         return this.check(expression.operand);
       case "and":
@@ -496,7 +500,7 @@ class ExpressionChecker {
           catalogue.nameOutOfReach,
           name.span,
           { name: name.text, is: "otherCriterion" },
-          "To share a condition between criteria, give it a name with `define` and use that name in both.",
+          `To require it here, write \`criterion ${name.text}\`; to share a condition, give it a name with \`define\`.`,
         );
       } else {
         this.reads.criteria.add(name.text);
@@ -559,6 +563,55 @@ class ExpressionChecker {
         example ? `Compare it with a value, for example ${example}.` : "Compare it with a value.",
       );
     }
+  }
+
+  /**
+   * `criterion I.3` or `section I`: another statement met. Only a criterion's `met when` may refer
+   * (definitions, sections and exceptions are computed before any criterion); `criterion X` of the
+   * criterion's own part is that part. Cycles and lifetimes are checked once all are read (references.ts).
+   */
+  private checkStatementReference(target: "criterion" | "section", id: Ast.Word): void {
+    if (this.owningCriterion === undefined) {
+      this.report(
+        catalogue.referenceOutsideCriterion,
+        id.span,
+        { id: id.text },
+        "Refer to it in the `met when` of a criterion, or name the shared condition with `define`.",
+      );
+      return;
+    }
+    const outlined = this.symbols.outline.get(id.text);
+    if (!outlined) {
+      const candidates = [...this.symbols.outline.values()]
+        .filter((statement) => statement.kind === target)
+        .map((statement) => statement.id.text);
+      this.report(
+        catalogue.unknownStatement,
+        id.span,
+        { target, id: id.text },
+        suggestionBudget(this.symbols).didYouMean(id.text, () => candidates),
+      );
+      return;
+    }
+    if (outlined.kind !== target) {
+      const other = outlined.kind === "criterion" || outlined.kind === "section";
+      this.report(
+        catalogue.referenceToWrongKind,
+        id.span,
+        { target, id: id.text, is: outlined.kind },
+        other
+          ? `Write \`${outlined.kind} ${id.text}\`.`
+          : "An exclusion or a note denies coverage rather than being met; refer to the criterion it limits, or name the shared condition with `define`.",
+      );
+      return;
+    }
+    if (outlined.kind === "criterion" && parentId(id.text) === this.owningCriterion) {
+      this.reads.criteria.add(id.text);
+      this.resolutions.set(id, { kind: "part", criterion: outlined });
+      return;
+    }
+    this.reads.references.add(id.text);
+    this.resolutions.set(id, { kind: "statement", statement: outlined });
   }
 
   /** A duration's unit is a unit of time, and its count a whole number of them, neither none nor absurd. */

@@ -6,3 +6,4 @@ export { billingKey, type CheckedPolicy } from "./check-policy.js";
 export { codeLabel, parentId, type OutlineStatement } from "./symbols.js";
 export { billingRuleSites, codeInForceRuleId, codeLifetimeKey, hasOwnLifetime } from "./billing.js";
 export { resolutionOf, resolvedFact } from "./resolutions.js";
+export { sectionMembers } from "./references.js";

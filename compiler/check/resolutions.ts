@@ -16,7 +16,9 @@ export type Resolution =
       readonly variable: string;
       readonly list: Ast.FactDeclaration;
       readonly field: Ast.RecordFieldDeclaration;
-    };
+    }
+  /** Another criterion or a section, referred to as met (`criterion I.3`, `section I`). */
+  | { readonly kind: "statement"; readonly statement: Ast.Criterion | Ast.Section };
 
 /** Keyed by the name's node in the syntax tree: each use of a name is its own entry. */
 export type Resolutions = Map<Ast.Word, Resolution>;

@@ -697,6 +697,41 @@ const entries = {
     "Membership the value set cannot answer",
     (a: { problem: MembershipProblem }) => `${capitalized(describeMembershipProblem(a.problem))}.`,
   ),
+  // ----- PC12x: references between statements, limitations ---------------------------------------
+  unknownStatement: entry(
+    "PC120",
+    "error",
+    "Unknown statement",
+    (a: { target: "criterion" | "section"; id: string }) => `No ${a.target} is numbered ${quoted(a.id)}.`,
+  ),
+  referenceCycle: entry(
+    "PC121",
+    "error",
+    "Statements refer to each other in a cycle",
+    (a: { cycle: readonly string[] }) =>
+      `${a.cycle.join(" needs ")} needs ${a.cycle[0] ?? ""}: a statement cannot be met through itself.`,
+  ),
+  referenceToWrongKind: entry(
+    "PC122",
+    "error",
+    "Reference to a statement that is not met",
+    (a: { target: "criterion" | "section"; id: string; is: OutlineKind }) =>
+      `${quoted(a.id)} is ${withArticle(a.is)}, not a ${a.target}: only a criterion or a section can be referred to as met.`,
+  ),
+  referenceOutlivesTarget: entry(
+    "PC123",
+    "error",
+    "Reference to a statement not in force as long",
+    (a: { referrer: string; id: string }) =>
+      `${a.referrer} refers to ${a.id}, which is not in force for all of ${a.referrer}'s lifetime.`,
+  ),
+  referenceOutsideCriterion: entry(
+    "PC124",
+    "error",
+    "Reference outside a criterion's condition",
+    (a: { id: string }) =>
+      `${quoted(a.id)} is referred to outside the \`met when\` of a criterion, where no statement's status is known yet.`,
+  ),
   // ----- PC130-PC139: claim rules as coding rules are written -------------------------------------
   refusesOwnModifier: entry(
     "PC130",

@@ -285,7 +285,9 @@ export type UnknownKind =
   | "code in the coding table"
   | "set of facts"
   | "section, criterion or exception"
-  | "value set";
+  | "value set"
+  | "criterion or section"
+  | "statement with a limitation";
 
 /** Things found by their number rather than their name. */
 const numberedKinds: ReadonlySet<UnknownKind> = new Set([
@@ -294,6 +296,8 @@ const numberedKinds: ReadonlySet<UnknownKind> = new Set([
   "criterion, exclusion or note",
   "criterion, exclusion or exception",
   "section, criterion or exception",
+  "criterion or section",
+  "statement with a limitation",
 ]);
 
 export function describeUnknownKind(kind: UnknownKind): { readonly noun: string; readonly verb: string } {

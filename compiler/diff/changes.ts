@@ -86,6 +86,7 @@ function comparables(model: PolicyModel): Comparable[] {
           "in force": months(model, rule.inForce),
           "set aside by": rule.overriddenBy,
           "services of": rule.servicesOf,
+          "limited to": rule.limitedTo,
           // Each earlier version with what it decided: a version changed or added changes past dates.
           "earlier versions": rule.earlier.map((version) => ({
             "in force": months(model, version.inForce),
@@ -104,7 +105,11 @@ function comparables(model: PolicyModel): Comparable[] {
         id: entry.id,
         text: entry.title,
         readings: entry.readings,
-        logic: { "applies when": entry.appliesWhen, "in force": months(model, entry.inForce) },
+        logic: {
+          "applies when": entry.appliesWhen,
+          "limited to": entry.limitedTo,
+          "in force": months(model, entry.inForce),
+        },
       });
       continue;
     }

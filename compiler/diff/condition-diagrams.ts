@@ -4,6 +4,7 @@
 // Leaves are evaluated on each class's representative value, as the enumeration gives them.
 
 import { factOfTerm, windowBounds } from "../model/date-terms.js";
+import { referredCondition } from "../model/referred-statements.js";
 import { versionOn } from "../model/versions.js";
 import { isMember } from "../model/value-sets.js";
 import type { Condition, PolicyModel, Term } from "../model/policy-model.js";
@@ -151,6 +152,14 @@ export class ConditionDiagrams {
       case "applied":
         // review.ts refuses a version with a list fact before any diagram is built.
         throw new Error("policyc diff: internal error: a condition over records reached the decision diagrams");
+      case "statement":
+        return this.truth(
+          referredCondition(
+            this.model,
+            condition,
+            (rule) => versionOn(rule, this.model.revisions, this.asOf)?.condition,
+          ),
+        );
     }
   }
 

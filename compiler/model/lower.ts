@@ -15,8 +15,10 @@ import {
   type OutlineStatement,
   resolutionOf,
   resolvedFact,
+  sectionMembers,
   type CheckedPolicy,
 } from "../check/output.js";
+import { nestedConditions } from "./walk-conditions.js";
 import type * as M from "./policy-model.js";
 import { factOfTerm } from "./date-terms.js";
 import { recordConditions } from "./walk-conditions.js";
@@ -138,6 +140,12 @@ class Lowering {
         return { kind: "constant", value: expression.value };
       case "reference":
         return this.nameCondition(expression.name);
+      case "statementReference": {
+        const resolution = resolutionOf(this.checked.resolutions, expression.id);
+        return resolution.kind === "part"
+          ? { kind: "part", id: resolution.criterion.id.text }
+          : { kind: "statement", target: expression.target, id: expression.id.text };
+      }
       case "not":
         return { kind: "not", operand: this.condition(expression.operand) };
       case "and":
@@ -261,6 +269,8 @@ class Lowering {
           field: resolution.field.name.text,
           test: { kind: "yes" },
         };
+      case "statement":
+        throw new Error(`policyc: internal error: \`${name.text}\` resolved to a statement without \`criterion\``);
     }
   }
 
@@ -441,7 +451,72 @@ class Lowering {
         for (const version of parts.get(condition.id) ?? []) this.factsOf(version, into, parts);
         return;
       }
+      case "statement":
+        // What the criteria it stands for read, their sections' conditions included (no cycles: PC121).
+        for (const id of this.referredCriteria(condition)) {
+          const criterion = this.symbols.outline.get(id);
+          if (criterion?.kind !== "criterion") continue;
+          for (const { condition: applies } of this.applicability(id)) this.factsOf(applies, into, parts);
+          for (const written of [criterion.metWhen, ...criterion.versions.map((version) => version.metWhen)])
+            if (written) this.factsOf(this.condition(written), into, parts);
+        }
+        return;
     }
+  }
+
+  private sectionMembersCache: Map<string, string[]> | undefined;
+
+  /** The criteria a reference stands for (StatementReferenceModel). */
+  private referredCriteria(condition: Extract<M.Condition, { kind: "statement" }>): readonly string[] {
+    if (condition.target === "criterion") return [condition.id];
+    this.sectionMembersCache ??= sectionMembers(this.symbols);
+    return this.sectionMembersCache.get(condition.id) ?? [];
+  }
+
+  /** Every statement referred to as met, in source order. */
+  private statementReferences(rules: readonly M.RuleModel[]): M.StatementReferenceModel[] {
+    const referred = new Map<string, Extract<M.Condition, { kind: "statement" }>>();
+    for (const rule of rules)
+      for (const version of [rule.condition, ...rule.earlier.map((earlier) => earlier.condition)])
+        for (const condition of nestedConditions(version))
+          if (condition.kind === "statement") referred.set(condition.id, condition);
+    return [...this.symbols.outline.keys()].flatMap((id) => {
+      const condition = referred.get(id);
+      if (!condition) return [];
+      return [
+        {
+          id,
+          target: condition.target,
+          criteria: this.referredCriteria(condition),
+          sections:
+            condition.target === "section"
+              ? [...this.applicability(id).map((entry) => entry.section), ...(this.sectionAppliesWhen(id) ? [id] : [])]
+              : [],
+        },
+      ];
+    });
+  }
+
+  private sectionAppliesWhen(id: string): boolean {
+    const statement = this.symbols.outline.get(id);
+    return statement?.kind === "section" && statement.appliesWhen !== undefined;
+  }
+
+  /** Every `limited to`, in source order, with the criteria coverage goes through to bring it in. */
+  private limitations(): M.LimitationModel[] {
+    this.sectionMembersCache ??= sectionMembers(this.symbols);
+    const all = [...this.symbols.outline.values()];
+    return all.flatMap((statement) => {
+      if ((statement.kind !== "criterion" && statement.kind !== "section") || !statement.limitedTo) return [];
+      const id = statement.id.text;
+      const criteria =
+        statement.kind === "criterion"
+          ? [id]
+          : all
+              .filter((other) => other.kind === "criterion" && other.id.text.startsWith(`${id}.`))
+              .map((other) => other.id.text);
+      return [{ id, text: statement.limitedTo.value, criteria }];
+    });
   }
 
   /** Each fact's place in the policy, so that a rule's facts are ordered without scanning them all. */
@@ -608,6 +683,7 @@ class Lowering {
       readings: readings(statement),
       ...(servicesOf !== undefined && { servicesOf }),
       ...(role === "part" && { partOf: parentId(id) }),
+      ...(statement.kind === "criterion" && statement.limitedTo && { limitedTo: statement.limitedTo.value }),
       facts: this.inDeclarationOrder(facts),
       overriddenBy: overriders.get(id) ?? [],
       earlier,
@@ -725,6 +801,7 @@ class Lowering {
           id,
           title: statement.title.value,
           ...(statement.appliesWhen && { appliesWhen: this.condition(statement.appliesWhen) }),
+          ...(statement.limitedTo && { limitedTo: statement.limitedTo.value }),
           inForce: this.lifetime(id),
           readings: readings(statement),
         };
@@ -949,6 +1026,8 @@ class Lowering {
       exceptions,
       valueSets: this.valueSets(),
       outline: this.outline(rules),
+      statementReferences: this.statementReferences(rules),
+      limitations: this.limitations(),
       prose: this.symbols.prose.map((prose) => ({
         id: prose.id.text,
         title: prose.title.value,

@@ -120,7 +120,12 @@ export type Condition =
       readonly list: string;
       readonly variable: string;
       readonly quantifier: RecordQuantifier;
-    };
+    }
+  /**
+   * Another criterion, or a section, is met (`criterion I.3`, `section I`): see StatementReferenceModel
+   * for what that means on a service date.
+   */
+  | { readonly kind: "statement"; readonly target: "criterion" | "section"; readonly id: string };
 
 export type FieldTest =
   | { readonly kind: "yes" }
@@ -224,6 +229,8 @@ export interface RuleModel {
   readonly servicesOf?: string;
   /** For a part: the criterion it belongs to. */
   readonly partOf?: string;
+  /** `limited to "..."`: what coverage through this criterion is limited to (every version). */
+  readonly limitedTo?: string;
   /** Every fact the rule reads, through definitions, parts and applicability, in declaration order. */
   readonly facts: readonly string[];
   /** Ids of the exceptions that override the rule (may set it aside), in the exceptions' order. */
@@ -271,6 +278,8 @@ export type OutlineStatementModel =
       readonly id: string;
       readonly title: string;
       readonly appliesWhen?: Condition;
+      /** `limited to "..."`: what coverage through the section's criteria is limited to. */
+      readonly limitedTo?: string;
       readonly inForce: RevisionRange;
       readonly readings: readonly string[];
     }
@@ -411,6 +420,31 @@ export interface ReferenceModel {
   readonly link?: string;
 }
 
+/**
+ * A statement some criterion refers to as met, and the criteria that decide it. On a service date:
+ * - `criterion I.3` is met when I.3 is in force, applies and is met; not met when it is not in force,
+ *   does not apply, or is not met; unknown otherwise (`criteria` is `["I.3"]`);
+ * - `section I` is met when the section applies (its `applies when`, and its enclosing sections') and
+ *   each of its criteria (`criteria`: those numbered under it that are not parts) is met or does
+ *   not apply on that date (not in force counts as not applying).
+ */
+export interface StatementReferenceModel {
+  readonly id: string;
+  readonly target: "criterion" | "section";
+  readonly criteria: readonly string[];
+  /** For a section: it and its enclosing sections that have an `applies when`, outermost first. */
+  readonly sections: readonly string[];
+}
+
+/** A `limited to`: in force on a covered decision whose coverage went through one of `criteria`. */
+export interface LimitationModel {
+  /** The statement that carries it: a criterion (or part), or a section. */
+  readonly id: string;
+  readonly text: string;
+  /** The criterion itself, or for a section the criteria numbered under it (parts included). */
+  readonly criteria: readonly string[];
+}
+
 export interface PolicyModel {
   readonly reference: string;
   readonly title: string;
@@ -433,6 +467,10 @@ export interface PolicyModel {
   readonly rules: readonly RuleModel[];
   readonly exceptions: readonly ExceptionModel[];
   readonly outline: readonly OutlineEntry[];
+  /** Every statement a criterion refers to as met, in source order. */
+  readonly statementReferences: readonly StatementReferenceModel[];
+  /** Every `limited to`, in source order. */
+  readonly limitations: readonly LimitationModel[];
   readonly prose: readonly ProseModel[];
   readonly codes: readonly CodeModel[];
   readonly references: readonly ReferenceModel[];

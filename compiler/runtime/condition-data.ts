@@ -88,6 +88,10 @@ export const earliest = (by: string, filter: Condition, test: Condition): Record
   filter,
   test,
 });
+/** Another criterion is met (`criterion I.3`). */
+export const criterionMet = (id: string): Condition => ({ kind: "statement", target: "criterion", id });
+/** A section is met (`section I`). */
+export const sectionMet = (id: string): Condition => ({ kind: "statement", target: "section", id });
 
 /** A field of the record named `variable`: `field("study", "pressure")`. */
 export const field = (variable: string, name: string): Term => ({ kind: "field", variable, field: name });

@@ -11,6 +11,9 @@
 
 import {
   crdCoverage,
+  crdWithLimitations,
+  type DefinitionTraceEntry,
+  type Limitation,
   exclusionStatus,
   requirementStatus,
   type Decision,
@@ -25,7 +28,9 @@ import {
 import { markUnknownFacts, type ExplainScope } from "./explain.js";
 import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { RuleRole } from "./policy-table.js";
-import type { PeriodPlan, PreparedException, PreparedPolicy } from "./prepare.js";
+import type { PeriodPlan, PreparedException, PreparedPolicy, PreparedReference } from "./prepare.js";
+import { explainScope } from "./explain-scope.js";
+import { metThrough, qualifyingPath, NO_PATH } from "./qualify.js";
 import { readFacts } from "./read-facts.js";
 import { release, takeWorkspace, type Workspace } from "./workspace.js";
 import { both, either, not, type Truth } from "./truth.js";
@@ -69,11 +74,11 @@ function periodOn<S>(policy: PreparedPolicy<S, string, string, string>, asOf: st
   return period;
 }
 
-/** Runs every statement's compiled logic on the facts read into `truths`: definitions, parts, rules, then exceptions. */
+/** Runs every statement's compiled logic on the facts read into `truths`: definitions, sections, then rules (each after what it reads), then exceptions. */
 function computeTruths<S>(policy: PreparedPolicy<S, string, string, string>, truths: Workspace, asOf: string): void {
-  const { partOrder } = policy;
+  const { steps, references } = policy;
   const { rules, ruleInForce, exceptionInForce } = truths.period as PeriodPlan<S>;
-  const { definitionValues, partValues, sections, applies, holds, exceptions } = truths;
+  const { definitionValues, partValues, metValues, sections, applies, holds, exceptions } = truths;
   const count = rules.length;
   truths.scope.asOf = asOf;
   // NOTE: the generated module types its scope exactly; here it is the same object, seen generically.
@@ -91,24 +96,36 @@ function computeTruths<S>(policy: PreparedPolicy<S, string, string, string>, tru
     for (let k = 0; k < rule.sections.length; k++) truth = both(truth, sections[rule.sections[k]!]!);
     applies[index] = truth;
   }
-  // Parts, deepest first, before the criteria that read them; their values are in the order they are
-  // computed (partView reads them so).
-  for (let position = 0; position < partOrder.length; position++) {
-    const index = partOrder[position]!;
-    // A part added after its criterion (or removed before it) does not apply outside its lifetime.
-    const applying = ruleInForce[index] === true ? applies[rules[index]!.criterion]! : 0;
-    applies[index] = applying;
-    partValues[position] = holds[index] = applying === 0 ? 0 : rules[index]!.holds(scope);
-  }
-  for (let index = 0; index < count; index++) {
-    const rule = rules[index]!;
-    if (rule.role !== "part") holds[index] = applies[index] === 0 ? 0 : rule.holds(scope);
+  // A part added after its criterion (or removed before it) does not apply outside its lifetime.
+  for (const index of policy.partOrder)
+    applies[index] = ruleInForce[index] === true ? applies[rules[index]!.criterion]! : 0;
+  // Each rule after the parts and statements it reads; a part's value and a referred statement's are
+  // kept where the compiled logic reads them (`parts`, `met`).
+  for (let position = 0; position < steps.length; position++) {
+    const step = steps[position]!;
+    const index = step.rule;
+    if (index < 0) {
+      metValues[step.met] = sectionMet(references[step.met]!, truths);
+      continue;
+    }
+    const value: Truth = applies[index] === 0 ? 0 : rules[index]!.holds(scope);
+    holds[index] = value;
+    if (step.part >= 0) partValues[step.part] = value;
+    if (step.met >= 0) metValues[step.met] = both(applies[index]!, value);
   }
 
   for (let index = 0; index < exceptions.length; index++) {
     const exception = policy.exceptions[index]!;
     exceptions[index] = exceptionInForce[index] === true ? exception.applies(scope) : 0;
   }
+}
+
+/** A section referred to as met: it applies, and each of its criteria is met or does not apply. */
+function sectionMet(reference: PreparedReference, truths: Workspace): Truth {
+  let value: Truth = 2;
+  for (const section of reference.sections) value = both(value, truths.sections[section]!);
+  for (const rule of reference.criteria) value = both(value, either(not(truths.applies[rule]!), truths.holds[rule]!));
+  return value;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -141,11 +158,17 @@ function appliedExceptions<S>(
  * Decides a case: reads the options and the facts (throwing PolicyInputError, naming every bad
  * field, when any is malformed), runs the policy's logic and decides.
  */
-export function evaluatePolicy<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
+export function evaluatePolicy<
+  S,
+  RuleId extends string,
+  FactName extends string,
+  ExceptionId extends string,
+  SectionId extends string = never,
+>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   input: unknown,
   options: unknown,
-): Decision<RuleId, FactName, ExceptionId> {
+): Decision<RuleId, FactName, ExceptionId, SectionId> {
   const issues: InputIssue[] = [];
   const { asOf, revision, trace } = revisionInForce(options, policy.effectiveDates, issues);
   const generic = policy as PreparedPolicy<S, string, string, string>;
@@ -155,19 +178,25 @@ export function evaluatePolicy<S, RuleId extends string, FactName extends string
     if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
     workspace.period = periodOn(generic, asOf) as PeriodPlan<unknown>;
     computeTruths(generic, workspace, asOf);
-    return decide(policy, revision, asOf, workspace, trace);
+    return decide<S, RuleId, FactName, ExceptionId, SectionId>(policy, revision, asOf, workspace, trace);
   } finally {
     release(workspace);
   }
 }
 
-function decide<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
+function decide<
+  S,
+  RuleId extends string,
+  FactName extends string,
+  ExceptionId extends string,
+  SectionId extends string,
+>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   revision: number,
   asOf: string,
   truths: Truths,
   withTrace: boolean,
-): Decision<RuleId, FactName, ExceptionId> {
+): Decision<RuleId, FactName, ExceptionId, SectionId> {
   const rules = truths.period.rules;
   const { denies, waived } = truths;
   const count = rules.length;
@@ -234,7 +263,12 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
 
   const missingFacts = outcome === "pending" ? findMissingFacts(policy, truths) : [];
 
-  const crd = crdCoverage(outcome, priorApprovalRequired);
+  // Covered: the alternatives coverage went through, and the limitations they bring (qualify.ts).
+  const path = outcome === "covered" && policy.tracesPath ? qualifyingPath(policy, truths) : NO_PATH;
+  // NOTE: the ids come from the policy's own declaration, whose types the generated module states.
+  const qualifiedUnder = path.qualifiedUnder as readonly (RuleId | SectionId)[];
+  const limitations = path.limitations as readonly Limitation<RuleId, SectionId>[];
+  const crd = crdWithLimitations(crdCoverage(outcome, priorApprovalRequired), limitations);
   const exceptionsApplied = appliedInOrder.map((exception) => exception.id as ExceptionId);
   const identity = policyIdentity(policy, revision);
   // NOTE: two literals rather than a copy with `trace` added: spreading an object is slow in V8.
@@ -242,6 +276,8 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
     ? {
         outcome,
         crd,
+        qualifiedUnder,
+        limitations,
         reasons,
         missingFacts,
         servicesNotCovered: services,
@@ -250,10 +286,15 @@ function decide<S, RuleId extends string, FactName extends string, ExceptionId e
         asOf,
         policy: identity,
         trace: buildTrace(policy, truths),
+        definitionTrace: truths.definitionValues.map(
+          (truth, index) => policy.definitionTraceEntries[index]![truth] as DefinitionTraceEntry<FactName>,
+        ),
       }
     : {
         outcome,
         crd,
+        qualifiedUnder,
+        limitations,
         reasons,
         missingFacts,
         servicesNotCovered: services,
@@ -274,14 +315,7 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
 ): MissingFact<FactName, RuleId | ExceptionId>[] {
   const { denies, waived } = truths;
   const marks: number[] = [];
-  const scope: ExplainScope = {
-    index: policy.explainIndex,
-    partsById: truths.period.partsById,
-    factValues: truths.factValues,
-    definitionValues: truths.definitionValues,
-    partValues: truths.partValues,
-    asOf: truths.scope.asOf,
-  };
+  const scope = explainScope(policy, truths);
   const explained = new Set<number>();
   const rules = truths.period.rules;
   for (let i = 0; i < rules.length; i++) {
@@ -318,20 +352,30 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
 ): TraceEntry<RuleId, FactName, ExceptionId>[] {
   const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = [];
   const rules = truths.period.rules;
+  let scope: ExplainScope | undefined;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     const status = statusOf(rule.role, truths.applies[i]!, truths.holds[i]!);
     const setAside = truths.denies[i] === 2 && truths.waived[i] === 2;
     const exception = setAside ? firstApplied(policy, truths, i) : undefined;
+    // A criterion met through what its condition names says so (the qualifying path's walk, qualify.ts).
+    const through =
+      truths.holds[i] === 2 &&
+      status === "met" &&
+      (rule.role === "requirement" || rule.role === "part") &&
+      truths.period.namesAnything[i] === true
+        ? metThrough(truths, (scope ??= explainScope(policy, truths)), i)
+        : NONE;
     entries.push(
-      exception === undefined
+      exception === undefined && through.length === 0
         ? (rule.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>)
         : {
             id: rule.id as RuleId,
             kind: rule.kind,
             status,
             facts: rule.facts as readonly FactName[],
-            overriddenBy: exception,
+            ...(exception !== undefined && { overriddenBy: exception }),
+            ...(through.length > 0 && { metThrough: through }),
           },
     );
   }

@@ -31,6 +31,8 @@ export interface ExplainIndex {
   readonly factPosition: ReadonlyMap<string, number>;
   readonly definitionPosition: ReadonlyMap<string, number>;
   readonly partPosition: ReadonlyMap<string, number>;
+  /** Each statement referred to as met: its position in the values read as `met`. */
+  readonly metPosition: ReadonlyMap<string, number>;
   readonly definitionsByName: ReadonlyMap<string, DefinitionEntry<never>>;
 }
 
@@ -45,6 +47,10 @@ export interface ExplainScope {
   readonly partValues: readonly Truth[];
   /** The condition of each part, by id, as it stands on the service date (a part's logic may have versions). */
   readonly partsById: ReadonlyMap<string, Condition>;
+  /** Whether each statement referred to is met, by its position in `index.metPosition`. */
+  readonly metValues: readonly Truth[];
+  /** Marks the unknown facts under a statement referred to as met, when it is unknown. */
+  readonly explainMet: (position: number, marks: number[]) => void;
   readonly asOf: string;
 }
 
@@ -291,7 +297,18 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[], bindi
       if (truth === 1) markRecordFacts(condition, scope, marks, bindings);
       return truth;
     }
+    case "statement": {
+      const position = positionOf(scope.index.metPosition, condition.id);
+      const truth = scope.metValues[position]!;
+      if (truth === 1) scope.explainMet(position, marks);
+      return truth;
+    }
   }
+}
+
+/** The truth of a condition as the compiled logic computed it (for walking the qualifying path). */
+export function truthOf(condition: Condition, scope: ExplainScope): Truth {
+  return visit(condition, scope, []);
 }
 
 /** Adds to `marks` the position of every unknown fact that can change `condition` (called when it is unknown). */

@@ -104,14 +104,40 @@ export type Condition =
       readonly quantifier: RecordQuantifier;
     }
   /** A fact of codes is in a value set: its one code, or any of its codes. */
-  | { readonly kind: "inValueSet"; readonly fact: string; readonly mode: "one" | "any"; readonly valueSet: ValueSet };
+  | { readonly kind: "inValueSet"; readonly fact: string; readonly mode: "one" | "any"; readonly valueSet: ValueSet }
+  /** Another criterion, or a section, is met (see StatementReferenceEntry). */
+  | { readonly kind: "statement"; readonly target: "criterion" | "section"; readonly id: string };
 
-/** What compiled logic reads: the facts, the definitions and parts (each computed once), the service date. */
-export interface PolicyScope<FactValues, DefinitionValues, PartId extends string> {
+/**
+ * What compiled logic reads: the facts, the definitions and parts (each computed once), the
+ * statements referred to as met (`met["I.3"]`), the service date.
+ */
+export interface PolicyScope<FactValues, DefinitionValues, PartId extends string, ReferredId extends string = never> {
   readonly facts: FactValues;
   readonly definitions: DefinitionValues;
   readonly parts: { readonly [id in PartId]: Truth };
+  readonly met: { readonly [id in ReferredId]: Truth };
   readonly asOf: string;
+}
+
+/**
+ * A statement some criterion refers to as met, with the criteria that decide it:
+ * - a criterion (`criteria` is itself): met when it applies and is met on the service date;
+ * - a section: met when it and `sections` apply, and each of `criteria` is met or does not apply.
+ */
+export interface StatementReferenceEntry<RuleId extends string = string> {
+  readonly id: string;
+  readonly target: "criterion" | "section";
+  readonly criteria: readonly RuleId[];
+  /** For a section: it and its enclosing sections that have an `applies when`. */
+  readonly sections: readonly string[];
+}
+
+/** A `limited to`: in force on a covered decision whose coverage went through one of `criteria`. */
+export interface LimitationEntry<RuleId extends string = string> {
+  readonly id: string;
+  readonly text: string;
+  readonly criteria: readonly RuleId[];
 }
 
 export interface DefinitionEntry<S, Name extends string = string> {
@@ -200,4 +226,8 @@ export interface PolicyDeclaration<S, RuleId extends string, FactName extends st
   /** In the policy's order. */
   readonly rules: readonly RuleEntry<S, RuleId, FactName, ExceptionId>[];
   readonly exceptions: readonly ExceptionEntry<S, FactName, ExceptionId>[];
+  /** The statements criteria refer to as met (`criterion I.3`, `section I`); absent when none. */
+  readonly statementReferences?: readonly StatementReferenceEntry<RuleId>[];
+  /** Every `limited to`, in source order; absent when none. */
+  readonly limitations?: readonly LimitationEntry<RuleId>[];
 }

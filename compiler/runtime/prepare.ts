@@ -6,6 +6,7 @@ import type { CodeSystem } from "./codes.js";
 import type {
   Condition,
   DefinitionEntry,
+  Term,
   FactEntry,
   Lifetime,
   PolicyDeclaration,
@@ -13,7 +14,16 @@ import type {
   RuleEntry,
   SectionEntry,
 } from "./policy-table.js";
-import type { MissingFact, PolicyIdentity, Reason, RuleKind, RuleStatus, TraceEntry } from "./decision.js";
+import type {
+  DefinitionTraceEntry,
+  Limitation,
+  MissingFact,
+  PolicyIdentity,
+  Reason,
+  RuleKind,
+  RuleStatus,
+  TraceEntry,
+} from "./decision.js";
 import type { Truth } from "./truth.js";
 import type { ExplainIndex } from "./explain.js";
 import { viewMaker } from "./named-values.js";
@@ -99,6 +109,39 @@ export interface PeriodPlan<S> {
   readonly exceptionInForce: readonly boolean[];
   /** The condition of each part as it stands then, by id. */
   readonly partsById: ReadonlyMap<string, Condition>;
+  /** Per rule: whether its condition then names a part or another statement (the qualifying path descends only into those). */
+  readonly namesStatements: readonly boolean[];
+  /** Per rule: whether its condition then names a definition, a part or another statement (what a trace says it was met through). */
+  readonly namesAnything: readonly boolean[];
+}
+
+/**
+ * One step of computing the rules' truths, in dependency order: a rule (its parts and the statements
+ * it refers to come before it), or a section referred to as met, once its criteria are computed.
+ */
+export interface TruthStep {
+  /** The rule computed at this step; -1 for a section referred to as met. */
+  readonly rule: number;
+  /** Its position in the parts' values when it is a part, else -1. */
+  readonly part: number;
+  /** Its position in `references` (and the values read as `met`) when referred to, else -1. */
+  readonly met: number;
+}
+
+/** A statement referred to as met (StatementReferenceEntry), with positions for ids. */
+export interface PreparedReference {
+  readonly id: string;
+  readonly target: "criterion" | "section";
+  /** Positions in `rules`. */
+  readonly criteria: readonly number[];
+  /** Positions in `sections`. */
+  readonly sections: readonly number[];
+}
+
+/** A `limited to`, as a covered decision reports it (frozen, shared), and the rules that bring it in. */
+export interface PreparedLimitation {
+  readonly reported: Limitation<string, string>;
+  readonly criteria: readonly number[];
 }
 
 /** A change to a statement: from revision `revision` on, it stands as `state` (undefined: not in force). */
@@ -157,11 +200,23 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly periodStarts: readonly string[];
   /** Per period: the rules as they stand then, in the order of `rules`. */
   readonly periods: readonly PeriodPlan<S>[];
-  /** Positions in `rules` of the parts, deepest first, so that each is computed before what reads it. */
+  /** Positions in `rules` of the parts, in the order `steps` computes them (each before what reads it). */
   readonly partOrder: readonly number[];
+  /** Every rule and referred statement, each after what it reads. */
+  readonly steps: readonly TruthStep[];
+  readonly references: readonly PreparedReference[];
+  readonly limitations: readonly PreparedLimitation[];
+  /** Whether a covered decision looks for its qualifying path: some alternative is named, or some statement is limited. */
+  readonly tracesPath: boolean;
+  /** Each rule's position by id. */
+  readonly rulePosition: ReadonlyMap<string, number>;
+  /** Where each rule or referred section stands in the source, for listing them in source order. */
+  readonly sourceRank: ReadonlyMap<string, number>;
   readonly sections: readonly SectionEntry<S>[];
   readonly exceptions: readonly PreparedException<S>[];
   readonly definitions: readonly DefinitionEntry<S>[];
+  /** Per definition, in the order of `definitions`: its trace entry for each truth (frozen, shared). */
+  readonly definitionTraceEntries: readonly (readonly DefinitionTraceEntry[])[];
   /** Where the values each condition names are kept, for finding a pending decision's missing facts. */
   readonly explainIndex: ExplainIndex;
   readonly facts: readonly FactEntry<FactName>[];
@@ -170,6 +225,8 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly definitionView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
   /** The parts' values are in the order they are computed, `partOrder`. */
   readonly partView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
+  /** The referred statements' values, in the order of `references`. */
+  readonly metView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
   /** Per fact, in the order of `facts`: how a pending decision asks for it (frozen, shared). */
   readonly missingFacts: readonly MissingFact<FactName, RuleId | ExceptionId>[];
   readonly input: FactGroupPlan;
@@ -238,6 +295,130 @@ function inputPlan(facts: readonly FactEntry[]): FactGroupPlan {
     });
   });
   return frozenGroup(root);
+}
+
+/**
+ * Each definition's trace entries, by truth (0, 1, 2), with the facts it reads (through the
+ * definitions it uses) in the fact table's order. `definitions` is in dependency order.
+ */
+function definitionTraceEntries<S>(
+  definitions: readonly DefinitionEntry<S>[],
+  facts: readonly FactEntry[],
+): (readonly DefinitionTraceEntry[])[] {
+  const order = new Map(facts.map((fact, index) => [fact.name, index]));
+  const read = new Map<string, ReadonlySet<string>>();
+  return definitions.map((definition) => {
+    const found = new Set<string>();
+    const term = (value: Term): void => {
+      if (value.kind === "fact") found.add(value.fact);
+      else if (value.kind === "shifted") term(value.date);
+    };
+    for (const inner of nested(definition.when)) {
+      if (inner.kind === "fact" || inner.kind === "oneOf" || inner.kind === "contains") found.add(inner.fact);
+      else if (inner.kind === "compare") [inner.left, inner.right].forEach(term);
+      else if (inner.kind === "between") [inner.date, inner.from, inner.to].forEach(term);
+      else if (inner.kind === "definition") for (const fact of read.get(inner.name) ?? []) found.add(fact);
+    }
+    read.set(definition.name, found);
+    const reads = Object.freeze([...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)));
+    const entry = (status: DefinitionTraceEntry["status"]): DefinitionTraceEntry =>
+      Object.freeze({ name: definition.name, label: definition.label, status, facts: reads });
+    return Object.freeze([entry("not_met"), entry("unknown"), entry("met")]);
+  });
+}
+
+/** Every condition nested in `condition`, itself included. */
+function* nested(condition: Condition): Generator<Condition> {
+  yield condition;
+  if (condition.kind === "not") yield* nested(condition.operand);
+  else if (condition.kind === "and" || condition.kind === "or" || condition.kind === "atLeast")
+    for (const operand of condition.operands) yield* nested(operand);
+}
+
+/** A part or another statement, named in a condition. */
+function isNamed(condition: Condition): boolean {
+  return condition.kind === "part" || condition.kind === "statement";
+}
+
+function namesAnything(condition: Condition): boolean {
+  for (const inner of nested(condition)) if (isNamed(inner) || inner.kind === "definition") return true;
+  return false;
+}
+
+function namesStatements(condition: Condition): boolean {
+  for (const inner of nested(condition)) if (isNamed(inner)) return true;
+  return false;
+}
+
+/** Some `or` or `at least N of` in the condition has an operand that names a part or a statement. */
+function branchesOverNames(condition: Condition): boolean {
+  for (const inner of nested(condition))
+    if ((inner.kind === "or" || inner.kind === "atLeast") && inner.operands.some(isNamed)) return true;
+  return false;
+}
+
+/**
+ * The order the rules' truths are computed in: each rule after the parts and statements its
+ * conditions (every version) read, each referred section after its criteria; otherwise in the
+ * policy's order. The checker refuses cycles (PC121); one here is a declaration built by hand.
+ */
+function truthSteps<S>(
+  rules: readonly RuleEntry<S, string, string, string>[],
+  references: readonly PreparedReference[],
+  rulePosition: ReadonlyMap<string, number>,
+  referencePosition: ReadonlyMap<string, number>,
+  reference: string,
+): TruthStep[] {
+  const count = rules.length;
+  const metOfRule = new Array<number>(count).fill(-1);
+  references.forEach((entry, slot) => {
+    if (entry.target === "criterion") metOfRule[entry.criteria[0]!] = slot;
+  });
+  // Nodes: a rule is its position; a referred section is count + its slot.
+  const needs = (node: number): number[] => {
+    if (node >= count) return [...references[node - count]!.criteria];
+    const entry = rules[node]!;
+    const found: number[] = [];
+    for (const when of [entry.when, ...(entry.earlier ?? []).map((version) => version.when)])
+      for (const inner of nested(when)) {
+        if (inner.kind === "part") found.push(rulePosition.get(inner.id) ?? -1);
+        else if (inner.kind === "statement") {
+          const slot = referencePosition.get(inner.id) ?? -1;
+          const target = references[slot];
+          found.push(target === undefined ? -1 : target.target === "criterion" ? target.criteria[0]! : count + slot);
+        }
+      }
+    if (found.includes(-1)) throw policyError(reference, `has ${entry.id} read a statement it does not declare`);
+    return found;
+  };
+  const state = new Uint8Array(count + references.length); // 0 new, 1 on the path, 2 done
+  const steps: TruthStep[] = [];
+  let parts = 0;
+  const visit = (start: number): void => {
+    const stack: { node: number; next: number[]; index: number }[] = [{ node: start, next: needs(start), index: 0 }];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const node = frame.next[frame.index++];
+      if (node === undefined) {
+        stack.pop();
+        state[frame.node] = 2;
+        const rule = frame.node < count ? frame.node : -1;
+        steps.push({
+          rule,
+          part: rule >= 0 && rules[rule]!.role === "part" ? parts++ : -1,
+          met: rule >= 0 ? metOfRule[rule]! : frame.node - count,
+        });
+        continue;
+      }
+      if (state[node] === 2) continue;
+      if (state[node] === 1) throw policyError(reference, "has statements that are met through each other");
+      state[node] = 1;
+      stack.push({ node, next: needs(node), index: 0 });
+    }
+  };
+  for (let node = 0; node < count + references.length; node++) if (state[node] === 0) visit(node);
+  return steps;
 }
 
 /** Prepares a policy's declaration for evaluation; throws when it refers to an id it does not declare. */
@@ -325,10 +506,23 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     ...range(entry.inForce, entry.id),
   }));
   const parts = rules.flatMap((rule, index) => (rule.role === "part" ? [index] : []));
-  const partOrder = parts
-    .map((index) => ({ index, depth: places[index]!.depth }))
-    .sort((a, b) => b.depth - a.depth || a.index - b.index)
-    .map(({ index }) => index);
+  const referenceEntries = declaration.statementReferences ?? [];
+  const referencePosition = position(referenceEntries, (reference) => reference.id);
+  const references = referenceEntries.map((entry): PreparedReference => ({
+    id: entry.id,
+    target: entry.target,
+    criteria: entry.criteria.map((id) => lookUp(rulePosition, id, entry.id)),
+    sections: entry.sections.map((id) => lookUp(sectionPosition, id, entry.id)),
+  }));
+  const steps = truthSteps(declaration.rules, references, rulePosition, referencePosition, reference);
+  const partOrder = steps.flatMap((step) => (step.part >= 0 ? [step.rule] : []));
+  const limitations = (declaration.limitations ?? []).map((entry): PreparedLimitation => ({
+    reported: Object.freeze({ id: entry.id, text: entry.text }),
+    criteria: entry.criteria.map((id) => lookUp(rulePosition, id, entry.id)),
+  }));
+  const sourceRank = new Map<string, number>(declaration.rules.map((rule, index) => [rule.id, 2 * index + 1]));
+  for (const reference of references)
+    if (reference.target === "section") sourceRank.set(reference.id, 2 * Math.min(...reference.criteria, rules.length));
 
   const readBy = new Map<string, (RuleId | ExceptionId)[]>();
   for (const owner of [...declaration.rules, ...declaration.exceptions])
@@ -378,22 +572,37 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
             ) === true,
         ),
         partsById: new Map(parts.map((index) => [atPeriod[index]!.id, atPeriod[index]!.when])),
+        namesStatements: atPeriod.map((rule) => namesStatements(rule.when)),
+        namesAnything: atPeriod.map((rule) => namesAnything(rule.when)),
       };
     }),
     partOrder,
+    steps,
+    references,
+    limitations,
+    tracesPath:
+      limitations.length > 0 ||
+      declaration.rules.some((rule) =>
+        [rule.when, ...(rule.earlier ?? []).map((version) => version.when)].some(branchesOverNames),
+      ),
+    rulePosition,
+    sourceRank,
     sections: declaration.sections,
     exceptions,
     definitions: declaration.definitions,
+    definitionTraceEntries: definitionTraceEntries(declaration.definitions, declaration.facts),
     explainIndex: {
       factPosition: position(declaration.facts, (fact) => fact.name),
       definitionPosition: position(declaration.definitions, (definition) => definition.name),
       partPosition: position(partOrder, (index) => rules[index]!.id),
+      metPosition: referencePosition,
       definitionsByName: new Map(declaration.definitions.map((definition) => [definition.name, definition])),
     },
     facts: declaration.facts,
     factView: viewMaker(declaration.facts.map((fact) => fact.name)),
     definitionView: viewMaker(declaration.definitions.map((definition) => definition.name)),
     partView: viewMaker(partOrder.map((index) => rules[index]!.id)),
+    metView: viewMaker(references.map((reference) => reference.id)),
     missingFacts: declaration.facts.map((fact, position) =>
       Object.freeze({
         fact: fact.name,

@@ -17,6 +17,8 @@ export interface Workspace {
   readonly definitionValues: Truth[];
   /** In the order the parts are computed, `partOrder`. */
   readonly partValues: Truth[];
+  /** In the order of the policy's `references`: whether each statement referred to is met. */
+  readonly metValues: Truth[];
   readonly sections: Truth[];
   /** Per rule: whether it applies, whether its condition holds, whether it denies, whether an exception may set it aside. */
   readonly applies: Truth[];
@@ -25,7 +27,13 @@ export interface Workspace {
   readonly waived: Truth[];
   readonly exceptions: Truth[];
   /** What the compiled logic reads: named views of the arrays above, and the service date. */
-  readonly scope: { readonly facts: unknown; readonly definitions: unknown; readonly parts: unknown; asOf: string };
+  readonly scope: {
+    readonly facts: unknown;
+    readonly definitions: unknown;
+    readonly parts: unknown;
+    readonly met: unknown;
+    asOf: string;
+  };
 }
 
 function filled<T>(length: number, value: T): T[] {
@@ -36,6 +44,7 @@ export function newWorkspace<S>(policy: PreparedPolicy<S, string, string, string
   const factValues = filled<unknown>(policy.facts.length, undefined);
   const definitionValues = filled<Truth>(policy.definitions.length, 1);
   const partValues = filled<Truth>(policy.partOrder.length, 1);
+  const metValues = filled<Truth>(policy.references.length, 1);
   const rules = policy.rules.length;
   return {
     busy: false,
@@ -43,6 +52,7 @@ export function newWorkspace<S>(policy: PreparedPolicy<S, string, string, string
     factValues,
     definitionValues,
     partValues,
+    metValues,
     sections: filled<Truth>(policy.sections.length, 1),
     applies: filled<Truth>(rules, 1),
     holds: filled<Truth>(rules, 1),
@@ -53,6 +63,7 @@ export function newWorkspace<S>(policy: PreparedPolicy<S, string, string, string
       facts: policy.factView(factValues),
       definitions: policy.definitionView(definitionValues),
       parts: policy.partView(partValues),
+      met: policy.metView(metValues),
       asOf: "",
     },
   };

@@ -83,6 +83,13 @@ export type Expression =
   /** A name on its own: a yes-or-no fact, a definition or a criterion. */
   | { readonly kind: "reference"; readonly name: Word; readonly span: Span }
   | { readonly kind: "literal"; readonly value: boolean; readonly span: Span }
+  /** `criterion I.3`, `section I`: another statement is met (not a part of the criterion's own). */
+  | {
+      readonly kind: "statementReference";
+      readonly target: "criterion" | "section";
+      readonly id: Word;
+      readonly span: Span;
+    }
   | { readonly kind: "not"; readonly operand: Expression; readonly span: Span }
   | { readonly kind: "and" | "or"; readonly operands: readonly Expression[]; readonly span: Span }
   /** `all of (...)` has `atLeast` undefined; `any of` and `at least one of` have 1. */
@@ -280,6 +287,8 @@ export interface Section extends Lifetime {
   readonly id: Word;
   readonly title: TextLiteral;
   readonly appliesWhen?: Expression;
+  /** `limited to "..."`: what coverage through the section is limited to. */
+  readonly limitedTo?: TextLiteral;
   readonly readings: readonly Reading[];
 }
 
@@ -310,6 +319,8 @@ export interface Criterion extends Lifetime {
   readonly id: Word;
   readonly text: TextLiteral;
   readonly metWhen?: Expression;
+  /** `limited to "..."`: what coverage through the criterion is limited to (in every version). */
+  readonly limitedTo?: TextLiteral;
   readonly category?: Word;
   readonly readings: readonly Reading[];
   /** Its earlier versions, newest first, as written. */
@@ -540,6 +551,10 @@ export interface Case {
   readonly underException?: Word;
   readonly requiresPriorApproval: boolean;
   readonly excludesServicesOf: readonly Word[];
+  /** `expect qualified under ...`: the alternatives a covered decision qualified under, exactly. */
+  readonly qualifiedUnder?: readonly Word[];
+  /** `expect limitations ...`: the statements whose limitations a covered decision lists, exactly. */
+  readonly limitations?: readonly Word[];
 }
 
 export interface ClaimLineSpec {

@@ -102,12 +102,13 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
   defineStatement: { clauses: [reading] },
   sectionStatement: {
     owner: "section",
-    clauses: [once("appliesClause", "applies when"), added, removed, reading],
+    clauses: [once("appliesClause", "applies when"), once("limitedClause", "limited to"), added, removed, reading],
   },
   criterionStatement: {
     owner: "criterion",
     clauses: [
       once("metWhenClause", "met when", true),
+      once("limitedClause", "limited to"),
       category,
       added,
       removed,
@@ -187,6 +188,8 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       many("givenClause", "given"),
       many("assignment", "<fact> ="),
       once("expectClause", "expect", true),
+      once("expectQualifiedClause", "expect qualified under"),
+      once("expectLimitationsClause", "expect limitations, expect no limitations"),
       once("becauseClause", "because"),
       once("askingClause", "asking"),
       once("underExceptionClause", "under exception"),

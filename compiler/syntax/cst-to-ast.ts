@@ -461,6 +461,7 @@ class AstBuilder {
         id: word(id),
         title,
         ...optional("appliesWhen", this.expressionIn(firstNode(children.appliesClause))),
+        ...optional("limitedTo", this.textOf(firstNode(children.limitedClause))),
         ...this.lifetime(children),
         readings: this.readings(children),
       },
@@ -480,6 +481,7 @@ class AstBuilder {
         id: word(id),
         text,
         ...optional("metWhen", this.expressionIn(firstNode(children.metWhenClause))),
+        ...optional("limitedTo", this.textOf(firstNode(children.limitedClause))),
         ...optional("category", this.category(children)),
         ...this.lifetime(children),
         readings: this.readings(children),
@@ -958,6 +960,8 @@ class AstBuilder {
     const because = firstNode(children.becauseClause);
     const asking = firstNode(children.askingClause);
     const underException = firstNode(children.underExceptionClause);
+    const qualified = firstNode(children.expectQualifiedClause);
+    const limitations = firstNode(children.expectLimitationsClause);
     return [
       {
         kind: "case",
@@ -975,6 +979,11 @@ class AstBuilder {
           const section = firstToken(clause.children.Name);
           return section ? [word(section)] : [];
         }),
+        ...optional("qualifiedUnder", qualified ? this.wordList(qualified) : undefined),
+        ...optional(
+          "limitations",
+          limitations ? (present(limitations.children.Kw_no) ? [] : this.wordList(limitations)) : undefined,
+        ),
       },
     ];
   }
@@ -1015,8 +1024,22 @@ class AstBuilder {
         ? { kind: "call", name: word(callee), arguments: args.map(word), span: callSpan }
         : undefined;
     }
+    const reference = firstNode(atom.children.statementReference);
+    if (reference) return this.statementReference(reference);
     const predicate = firstNode(atom.children.predicate);
     return predicate ? this.predicate(predicate) : undefined;
+  }
+
+  private statementReference(node: Cst.StatementReferenceCstNode): Ast.Expression | undefined {
+    const span = nodeSpan(node);
+    const id = firstToken(node.children.Name);
+    if (!span || !id) return undefined;
+    return {
+      kind: "statementReference",
+      target: present(node.children.Kw_section) ? "section" : "criterion",
+      id: word(id),
+      span,
+    };
   }
 
   private quantified(node: Cst.QuantifiedCstNode): Ast.Expression | undefined {

@@ -469,9 +469,21 @@ export type SectionStatementCstChildren = {
   Name: IToken[];
   text: TextCstNode[];
   appliesClause?: AppliesClauseCstNode[];
+  limitedClause?: LimitedClauseCstNode[];
   addedClause?: AddedClauseCstNode[];
   removedClause?: RemovedClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
+};
+
+export interface LimitedClauseCstNode extends CstNode {
+  name: "limitedClause";
+  children: LimitedClauseCstChildren;
+}
+
+export type LimitedClauseCstChildren = {
+  Kw_limited: IToken[];
+  Kw_to: IToken[];
+  text: TextCstNode[];
 };
 
 export interface AppliesClauseCstNode extends CstNode {
@@ -495,6 +507,7 @@ export type CriterionStatementCstChildren = {
   Name: IToken[];
   text: TextCstNode[];
   metWhenClause?: MetWhenClauseCstNode[];
+  limitedClause?: LimitedClauseCstNode[];
   categoryClause?: CategoryClauseCstNode[];
   addedClause?: AddedClauseCstNode[];
   removedClause?: RemovedClauseCstNode[];
@@ -1031,6 +1044,8 @@ export type CaseStatementCstChildren = {
   givenClause?: GivenClauseCstNode[];
   assignment?: AssignmentCstNode[];
   expectClause?: ExpectClauseCstNode[];
+  expectQualifiedClause?: ExpectQualifiedClauseCstNode[];
+  expectLimitationsClause?: ExpectLimitationsClauseCstNode[];
   becauseClause?: BecauseClauseCstNode[];
   askingClause?: AskingClauseCstNode[];
   underExceptionClause?: UnderExceptionClauseCstNode[];
@@ -1173,6 +1188,30 @@ export type ExpectClauseCstChildren = {
   Kw_pending?: IToken[];
 };
 
+export interface ExpectQualifiedClauseCstNode extends CstNode {
+  name: "expectQualifiedClause";
+  children: ExpectQualifiedClauseCstChildren;
+}
+
+export type ExpectQualifiedClauseCstChildren = {
+  Kw_expect: IToken[];
+  Kw_qualified: IToken[];
+  Kw_under: IToken[];
+  wordList: WordListCstNode[];
+};
+
+export interface ExpectLimitationsClauseCstNode extends CstNode {
+  name: "expectLimitationsClause";
+  children: ExpectLimitationsClauseCstChildren;
+}
+
+export type ExpectLimitationsClauseCstChildren = {
+  Kw_expect: IToken[];
+  Kw_no?: IToken[];
+  Kw_limitations?: IToken[];
+  wordList?: WordListCstNode[];
+};
+
 export interface BecauseClauseCstNode extends CstNode {
   name: "becauseClause";
   children: BecauseClauseCstChildren;
@@ -1257,6 +1296,7 @@ export type AtomCstChildren = {
   quantified?: QuantifiedCstNode[];
   recordQuantifier?: RecordQuantifierCstNode[];
   definitionCall?: DefinitionCallCstNode[];
+  statementReference?: StatementReferenceCstNode[];
   predicate?: PredicateCstNode[];
 };
 
@@ -1324,6 +1364,17 @@ export interface HasClauseCstNode extends CstNode {
 export type HasClauseCstChildren = {
   Kw_has: IToken[];
   expression: ExpressionCstNode[];
+};
+
+export interface StatementReferenceCstNode extends CstNode {
+  name: "statementReference";
+  children: StatementReferenceCstChildren;
+}
+
+export type StatementReferenceCstChildren = {
+  Kw_criterion?: IToken[];
+  Kw_section?: IToken[];
+  Name: IToken[];
 };
 
 export interface ParenthesizedCstNode extends CstNode {
@@ -1568,6 +1619,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   defineStatement(children: DefineStatementCstChildren, param?: IN): OUT;
   definitionBody(children: DefinitionBodyCstChildren, param?: IN): OUT;
   sectionStatement(children: SectionStatementCstChildren, param?: IN): OUT;
+  limitedClause(children: LimitedClauseCstChildren, param?: IN): OUT;
   appliesClause(children: AppliesClauseCstChildren, param?: IN): OUT;
   criterionStatement(children: CriterionStatementCstChildren, param?: IN): OUT;
   criterionVersionClause(children: CriterionVersionClauseCstChildren, param?: IN): OUT;
@@ -1621,6 +1673,8 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   recordValue(children: RecordValueCstChildren, param?: IN): OUT;
   fieldValue(children: FieldValueCstChildren, param?: IN): OUT;
   expectClause(children: ExpectClauseCstChildren, param?: IN): OUT;
+  expectQualifiedClause(children: ExpectQualifiedClauseCstChildren, param?: IN): OUT;
+  expectLimitationsClause(children: ExpectLimitationsClauseCstChildren, param?: IN): OUT;
   becauseClause(children: BecauseClauseCstChildren, param?: IN): OUT;
   askingClause(children: AskingClauseCstChildren, param?: IN): OUT;
   underExceptionClause(children: UnderExceptionClauseCstChildren, param?: IN): OUT;
@@ -1634,6 +1688,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   recordBinding(children: RecordBindingCstChildren, param?: IN): OUT;
   whereClause(children: WhereClauseCstChildren, param?: IN): OUT;
   hasClause(children: HasClauseCstChildren, param?: IN): OUT;
+  statementReference(children: StatementReferenceCstChildren, param?: IN): OUT;
   parenthesized(children: ParenthesizedCstChildren, param?: IN): OUT;
   quantified(children: QuantifiedCstChildren, param?: IN): OUT;
   predicate(children: PredicateCstChildren, param?: IN): OUT;

@@ -361,11 +361,19 @@ class PolicyParser extends CstParser {
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.appliesClause) },
+        { ALT: () => this.SUBRULE(this.limitedClause) },
         { ALT: () => this.SUBRULE(this.addedClause) },
         { ALT: () => this.SUBRULE(this.removedClause) },
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
     );
+  });
+
+  /** `limited to "Covered only during sleep."`: what coverage through the statement is limited to. */
+  private limitedClause = this.RULE("limitedClause", () => {
+    this.CONSUME(K.limited);
+    this.CONSUME(K.to);
+    this.SUBRULE(this.text);
   });
 
   private appliesClause = this.RULE("appliesClause", () => {
@@ -381,6 +389,7 @@ class PolicyParser extends CstParser {
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.metWhenClause) },
+        { ALT: () => this.SUBRULE(this.limitedClause) },
         { ALT: () => this.SUBRULE(this.categoryClause) },
         { ALT: () => this.SUBRULE(this.addedClause) },
         { ALT: () => this.SUBRULE(this.removedClause) },
@@ -881,6 +890,8 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.givenClause) },
         { ALT: () => this.SUBRULE(this.assignment) },
         { ALT: () => this.SUBRULE(this.expectClause) },
+        { ALT: () => this.SUBRULE(this.expectQualifiedClause) },
+        { ALT: () => this.SUBRULE(this.expectLimitationsClause) },
         { ALT: () => this.SUBRULE(this.becauseClause) },
         { ALT: () => this.SUBRULE(this.askingClause) },
         { ALT: () => this.SUBRULE(this.underExceptionClause) },
@@ -997,6 +1008,33 @@ class PolicyParser extends CstParser {
     ]);
   });
 
+  /** `expect qualified under O.1.G2, P`: exactly the alternatives a covered decision qualified under. */
+  private expectQualifiedClause = this.RULE("expectQualifiedClause", () => {
+    this.CONSUME(K.expect);
+    this.CONSUME(K.qualified);
+    this.CONSUME(K.under);
+    this.SUBRULE(this.wordList);
+  });
+
+  /** `expect limitations O.1.G2` or `expect no limitations`: exactly the statements whose limitations a covered decision lists. */
+  private expectLimitationsClause = this.RULE("expectLimitationsClause", () => {
+    this.CONSUME(K.expect);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.no);
+          this.CONSUME(K.limitations);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(K.limitations);
+          this.SUBRULE(this.wordList);
+        },
+      },
+    ]);
+  });
+
   private becauseClause = this.RULE("becauseClause", () => {
     this.CONSUME(K.because);
     this.SUBRULE(this.wordList);
@@ -1057,6 +1095,7 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.quantified) },
       { ALT: () => this.SUBRULE(this.recordQuantifier) },
       { ALT: () => this.SUBRULE(this.definitionCall) },
+      { ALT: () => this.SUBRULE(this.statementReference) },
       { ALT: () => this.SUBRULE(this.predicate) },
     ]);
   });
@@ -1132,6 +1171,12 @@ class PolicyParser extends CstParser {
   private hasClause = this.RULE("hasClause", () => {
     this.CONSUME(K.has);
     this.SUBRULE(this.expression);
+  });
+
+  /** `criterion I.3`, `section I`: another statement is met (references.ts in the checker says when). */
+  private statementReference = this.RULE("statementReference", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.criterion) }, { ALT: () => this.CONSUME(K.section) }]);
+    this.CONSUME(Name);
   });
 
   private parenthesized = this.RULE("parenthesized", () => {

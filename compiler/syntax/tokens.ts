@@ -118,6 +118,10 @@ const keywordWords = [
   // Time in conditions: `within 30 days before`, `between day 61 and day 90 after`.
   "within",
   "between",
+  // References between statements and limitations: `criterion I.3`, `limited to "..."`.
+  "limited",
+  // Cases: `expect qualified under O.1.G2`, `expect limitations O.1.G2`.
+  "limitations",
   // "before" is above: it also starts an earlier version of a statement.
   "after",
   "day",

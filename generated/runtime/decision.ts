@@ -52,6 +52,27 @@ export interface TraceEntry<
   readonly status: RuleStatus;
   readonly facts: readonly FactName[];
   readonly overriddenBy?: ExceptionId;
+  /**
+   * For a criterion or part that is met, when its condition names definitions, parts or other
+   * statements: those it was met through (each that held on the way, as the qualifying path walks).
+   */
+  readonly metThrough?: readonly MetThrough[];
+}
+
+/** What a criterion was met through: "I.B met through definition `low_oxygen`", "II.A met through criterion I.3". */
+export interface MetThrough {
+  readonly kind: "definition" | "part" | "criterion" | "section";
+  /** The definition's name, or the statement's number. */
+  readonly id: string;
+}
+
+/** A definition in the trace: its truth on the case (`met` when it holds) and the facts it reads. */
+export interface DefinitionTraceEntry<FactName extends string = string> {
+  readonly name: string;
+  /** How the definition reads in a sentence: "the treatment is self-administered". */
+  readonly label: string;
+  readonly status: "met" | "not_met" | "unknown";
+  readonly facts: readonly FactName[];
 }
 
 export interface PolicyIdentity {
@@ -64,24 +85,54 @@ export interface PolicyIdentity {
   readonly sourceHash: string;
 }
 
+/** A `limited to` of the policy, in force on a covered decision because coverage went through its statement. */
+export interface Limitation<RuleId extends string = string, SectionId extends string = never> {
+  /** The statement that carries it: a criterion (or part), or a section. */
+  readonly id: RuleId | SectionId;
+  /** The policy's words: "Covered only during sleep." */
+  readonly text: string;
+}
+
 /**
  * The outcome in the terms of Da Vinci CRD's coverage-information extension:
  * `covered` -> covered, `not_covered` -> not-covered, `pending` -> conditional (more information is
- * needed, and `docNeeded` says it is clinical).
+ * needed, and `docNeeded` says it is clinical). A covered decision with limitations is covered with
+ * conditions: `covered` stays `covered` and `detail` carries one CRD coverage detail `instructions`
+ * per limitation, its value the limitation's words. NOTE: CRD's `conditional` means "decision cannot
+ * be made without more information", which a limited coverage is not; the structured details
+ * (`allowed-quantity`, `allowed-period`) need quantities the language does not have yet (issue 14).
  */
 export interface CrdCoverageInformation {
   readonly covered: "covered" | "not-covered" | "conditional";
   readonly paNeeded?: "auth-needed" | "no-auth" | "conditional";
   readonly docNeeded?: "clinical";
+  readonly detail?: readonly CrdDetail[];
+}
+
+/** A CRD coverage-information `detail`: its code (CRD's coverage detail codes) and its value. */
+export interface CrdDetail {
+  readonly code: "instructions";
+  readonly value: string;
 }
 
 export interface Decision<
   RuleId extends string = string,
   FactName extends string = string,
   ExceptionId extends string = string,
+  /** The sections some criterion refers to as met (`section I`), which may stand in `qualifiedUnder`. */
+  SectionId extends string = never,
 > {
   readonly outcome: Outcome;
   readonly crd: CrdCoverageInformation;
+  /**
+   * Only when covered: the named alternatives coverage went through, in source order. For each `any
+   * of`, `at least N of` or `or` on the way to coverage (in a criterion that was met, and in each met
+   * alternative below it), its operands that name a part, a criterion or a section (`criterion I.3`,
+   * `section II`) and were met. Empty when nothing branched, and when not covered.
+   */
+  readonly qualifiedUnder: readonly (RuleId | SectionId)[];
+  /** Only when covered: the `limited to` of each statement coverage went through, in source order. */
+  readonly limitations: readonly Limitation<RuleId, SectionId>[];
   /** Not covered: what denies. Covered: what was met (and what an exception set aside). Pending: what is undecided. */
   readonly reasons: readonly Reason<RuleId, ExceptionId>[];
   /** Only when pending: the unknown facts that can still change the outcome. */
@@ -96,6 +147,8 @@ export interface Decision<
   readonly policy: PolicyIdentity;
   /** Every rule with its status and the facts it read; present when asked for with `trace: true`. */
   readonly trace?: readonly TraceEntry<RuleId, FactName, ExceptionId>[];
+  /** Every definition the rules use, with its truth and the facts it reads; present with `trace: true`. */
+  readonly definitionTrace?: readonly DefinitionTraceEntry<FactName>[];
 }
 
 export interface EvaluateOptions {
@@ -114,6 +167,18 @@ const CRD_CONDITIONAL: CrdCoverageInformation = Object.freeze({
   paNeeded: "conditional",
   docNeeded: "clinical",
 });
+
+/** The covered CRD record with the limitations as coverage conditions (one `detail` per limitation). */
+export function crdWithLimitations(
+  base: CrdCoverageInformation,
+  limitations: readonly Limitation<string, string>[],
+): CrdCoverageInformation {
+  if (limitations.length === 0) return base;
+  const detail = limitations.map((limitation): CrdDetail =>
+    Object.freeze({ code: "instructions", value: limitation.text }),
+  );
+  return Object.freeze({ ...base, detail: Object.freeze(detail) });
+}
 
 export function crdCoverage(outcome: Outcome, priorApprovalRequired: boolean): CrdCoverageInformation {
   switch (outcome) {

@@ -31,6 +31,8 @@ export function runCase(evaluator: Evaluator, resolved: ResolvedCase): { actual:
       ),
       ...(expect.because && { because: decisiveReasonIds(decision) }),
       ...(expect.asking && { asking: sorted(decision.missingFacts.map((m) => m.fact)) }),
+      ...(expect.qualifiedUnder && { qualifiedUnder: decision.qualifiedUnder }),
+      ...(expect.limitations && { limitations: decision.limitations.map((limitation) => limitation.id) }),
     },
     expected: {
       outcome: expect.outcome,
@@ -39,6 +41,8 @@ export function runCase(evaluator: Evaluator, resolved: ResolvedCase): { actual:
       servicesNotCovered: sorted(expect.servicesNotCovered),
       ...(expect.because && { because: sorted(expect.because) }),
       ...(expect.asking && { asking: sorted(expect.asking) }),
+      ...(expect.qualifiedUnder && { qualifiedUnder: expect.qualifiedUnder }),
+      ...(expect.limitations && { limitations: expect.limitations }),
     },
   };
 }

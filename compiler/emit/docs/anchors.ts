@@ -46,6 +46,7 @@ export function factKey(name: string): string {
 export const parts = {
   procedure: "How a decision is made",
   criteria: "Criteria, exclusions and notes",
+  limitations: "Limitations",
   exceptions: "Exceptions",
   definitions: "Definitions",
   facts: "Facts",

@@ -10,7 +10,14 @@ import { definitionBlocks, exceptionBlocks, outlineBlocks } from "./outline.js";
 import { procedureBlocks } from "./procedure.js";
 import { readingsBlocks } from "./readings.js";
 import { valueSetBlocks } from "./value-sets.js";
-import { codingBlocks, factsBlocks, proseSectionBlocks, referenceBlocks, revisionBlocks } from "./tables.js";
+import {
+  codingBlocks,
+  factsBlocks,
+  limitationBlocks,
+  proseSectionBlocks,
+  referenceBlocks,
+  revisionBlocks,
+} from "./tables.js";
 import type { TraceSummary } from "../../trace/summary.js";
 import { traceabilityBlocks, traceHeadline } from "./traceability.js";
 
@@ -51,6 +58,7 @@ function contentsBlocks(context: DocsContext): Block[] {
   const present: (keyof typeof parts)[] = [
     "procedure",
     "criteria",
+    ...(model.limitations.length > 0 ? (["limitations"] as const) : []),
     ...(model.exceptions.length > 0 ? (["exceptions"] as const) : []),
     ...(model.definitions.length > 0 ? (["definitions"] as const) : []),
     "facts",
@@ -96,6 +104,7 @@ export function emitDocs(model: PolicyModel, trace: TraceSummary): string {
     ...contentsBlocks(context),
     ...procedureBlocks(context),
     ...outlineBlocks(context),
+    ...limitationBlocks(context),
     ...exceptionBlocks(context),
     ...definitionBlocks(context),
     ...factsBlocks(context),

@@ -84,11 +84,17 @@ function applicability(context: DocsContext, rule: RuleModel): ListItem {
   ]);
 }
 
+/** A statement's `limited to`, in force on a covered decision whose coverage went through it. */
+function limitedTo(limitation: string): ListItem {
+  return detail("Limited to:", words`${text(limitation)} (when coverage goes through it).`);
+}
+
 function ruleBlocks(context: DocsContext, rule: RuleModel): Block[] {
   const category =
     rule.category !== undefined ? context.model.categories.find((c) => c.name === rule.category) : undefined;
   const details: ListItem[] = [
     ruleLogic(context, rule),
+    ...(rule.limitedTo !== undefined ? [limitedTo(rule.limitedTo)] : []),
     applicability(context, rule),
     detail(
       "Reads:",
@@ -183,6 +189,7 @@ function entryBlocks(context: DocsContext, entry: OutlineEntry): Block[] {
             ),
           ]
         : []),
+      ...(entry.limitedTo !== undefined ? [limitedTo(entry.limitedTo)] : []),
       detail("In force:", words`${context.inForce(entry.inForce)}.`),
       ...readingItems(entry.readings),
     ];

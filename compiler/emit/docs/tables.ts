@@ -200,6 +200,25 @@ export function referenceBlocks(context: DocsContext): Block[] {
   ];
 }
 
+/** Every `limited to` of the policy, each with the statement that carries it. */
+export function limitationBlocks(context: DocsContext): Block[] {
+  const limitations = context.model.limitations;
+  if (limitations.length === 0) return [];
+  return [
+    { kind: "heading", level: 2, text: text(parts.limitations), key: partKey("limitations") },
+    {
+      kind: "paragraph",
+      text: words`A covered decision lists the limitation of each statement its coverage went through (a criterion met, an alternative that qualified, a section whose criteria were met).`,
+    },
+    {
+      kind: "list",
+      items: limitations.map((limitation) => ({
+        text: words`${context.link(limitation.id)}: ${text(limitation.text)}`,
+      })),
+    },
+  ];
+}
+
 /** Prose that sits in no section: shown as it stands, with why it is not encoded. */
 export function proseSectionBlocks(context: DocsContext): Block[] {
   const sections = new Set(context.model.outline.filter((e) => e.kind === "section").map((e) => e.id));

@@ -291,6 +291,14 @@ export class ConditionWords {
         const link = this.link("criterion", condition.id, text(condition.id));
         return inline(negated ? words`criterion ${link} is not met` : words`criterion ${link} is met`);
       }
+      case "statement": {
+        const link =
+          condition.target === "criterion"
+            ? this.link("criterion", condition.id, text(condition.id))
+            : text(condition.id);
+        const kind = text(condition.target);
+        return inline(negated ? words`${kind} ${link} is not met` : words`${kind} ${link} is met`);
+      }
       case "and":
       case "or":
       case "atLeast":

@@ -81,6 +81,8 @@ export class ConditionData {
         return this.call("definition", stringLiteral(condition.name));
       case "part":
         return this.call("part", stringLiteral(condition.id));
+      case "statement":
+        return this.call(condition.target === "criterion" ? "criterionMet" : "sectionMet", stringLiteral(condition.id));
       case "field": {
         const names = `${stringLiteral(condition.variable)}, ${stringLiteral(condition.field)}`;
         return condition.test.kind === "yes"

@@ -13,6 +13,8 @@ export interface ConditionSources {
   fact(name: string): string;
   definition(name: string): string;
   part(id: string): string;
+  /** Another criterion or a section, referred to as met. */
+  met(id: string): string;
   serviceDate(): string;
 }
 
@@ -21,6 +23,7 @@ export interface Reads {
   facts: boolean;
   definitions: boolean;
   parts: boolean;
+  met: boolean;
   serviceDate: boolean;
   /** The runtime helpers it calls. */
   readonly helpers: Set<
@@ -40,7 +43,7 @@ export interface Reads {
 }
 
 export function noReads(): Reads {
-  return { facts: false, definitions: false, parts: false, serviceDate: false, helpers: new Set() };
+  return { facts: false, definitions: false, parts: false, met: false, serviceDate: false, helpers: new Set() };
 }
 
 /**
@@ -209,6 +212,9 @@ export class ConditionCompiler {
         return this.records(condition, reads);
       case "applied":
         return this.truth(condition.condition, reads);
+      case "statement":
+        reads.met = true;
+        return this.sources.met(condition.id);
     }
   }
 }

@@ -49,6 +49,7 @@ export class ClaimCheckerEmitter {
       fact: (name) => this.factLocal(name),
       definition: (name) => unreachable(`a definition (${name})`),
       part: (id) => unreachable(`a part (${id})`),
+      met: (id) => unreachable(`a statement referred to (${id})`),
       serviceDate: () => "asOf",
     });
     this.claimRules = {

@@ -194,11 +194,21 @@ class EvaluatorEmitter {
       isExported: true,
       type: commentedUnion(this.model.exceptions.map((exception) => ({ id: exception.id, comment: "exception" }))),
     });
+    const referredSections = this.model.statementReferences.filter((reference) => reference.target === "section");
+    if (referredSections.length > 0)
+      out.push({
+        kind: StructureKind.TypeAlias,
+        name: "ReferredSectionId",
+        isExported: true,
+        type: commentedUnion(
+          referredSections.map((reference) => ({ id: reference.id, comment: "section referred to as met" })),
+        ),
+      });
     out.push({
       kind: StructureKind.TypeAlias,
       name: "PolicyDecision",
       isExported: true,
-      type: "Decision<RuleId, FactName, ExceptionId>",
+      type: `Decision<RuleId, FactName, ExceptionId${referredSections.length > 0 ? ", ReferredSectionId" : ""}>`,
       docs: [docText(`A decision of ${this.model.reference}.`)],
     });
   }
@@ -236,11 +246,21 @@ class EvaluatorEmitter {
       isExported: true,
       type: commentedUnion(parts.map((rule) => ({ id: rule.id, comment: ruleDescription(rule) }))),
     });
+    const referred = this.model.statementReferences;
+    if (referred.length > 0)
+      out.push({
+        kind: StructureKind.TypeAlias,
+        name: "ReferredId",
+        isExported: true,
+        type: commentedUnion(
+          referred.map((reference) => ({ id: reference.id, comment: `${reference.target} referred to as met` })),
+        ),
+      });
     out.push({
       kind: StructureKind.TypeAlias,
       name: "Scope",
       isExported: true,
-      type: "PolicyScope<FactValues, DefinitionValues, PartId>",
+      type: `PolicyScope<FactValues, DefinitionValues, PartId${referred.length > 0 ? ", ReferredId" : ""}>`,
       docs: [docText("What a statement's compiled logic reads.")],
     });
   }

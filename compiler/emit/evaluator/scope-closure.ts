@@ -9,6 +9,7 @@ const scopeCompiler = new ConditionCompiler({
   fact: (name) => `facts[${stringLiteral(name)}]`,
   definition: (name) => `definitions[${stringLiteral(name)}]`,
   part: (id) => `parts[${stringLiteral(id)}]`,
+  met: (id) => `met[${stringLiteral(id)}]`,
   serviceDate: () => "asOf",
 });
 
@@ -18,6 +19,7 @@ function parameters(reads: Reads): string {
     ...(reads.facts ? ["facts"] : []),
     ...(reads.definitions ? ["definitions"] : []),
     ...(reads.parts ? ["parts"] : []),
+    ...(reads.met ? ["met"] : []),
     ...(reads.serviceDate ? ["asOf"] : []),
   ];
   return taken.length === 0 ? "()" : `({ ${taken.join(", ")} })`;

@@ -59,6 +59,7 @@ function reached(model: PolicyModel): { definitions: Set<string>; sections: Set<
     }
   }
   for (const exception of model.exceptions) visit(exception.condition);
+  for (const reference of model.statementReferences) for (const section of reference.sections) sections.add(section);
   return { definitions, sections };
 }
 
@@ -229,6 +230,47 @@ export class StatementTables {
   }
 
   /** `export const policy = definePolicy({...})`: the declaration, prepared once when the module loads. */
+  /** The statements referred to as met and the limitations, each only when the policy has some. */
+  private referenceFields(): CodeField[] {
+    const { statementReferences, limitations } = this.model;
+    const ids = (list: readonly string[]) => `[${list.map(stringLiteral).join(", ")}]`;
+    return [
+      ...(statementReferences.length > 0
+        ? [
+            {
+              name: "statementReferences",
+              code: expandedList(
+                statementReferences.map((reference) =>
+                  expandedObject([
+                    { name: "id", code: stringLiteral(reference.id) },
+                    { name: "target", code: stringLiteral(reference.target) },
+                    { name: "criteria", code: ids(reference.criteria) },
+                    { name: "sections", code: ids(reference.sections) },
+                  ]),
+                ),
+              ),
+            },
+          ]
+        : []),
+      ...(limitations.length > 0
+        ? [
+            {
+              name: "limitations",
+              code: expandedList(
+                limitations.map((limitation) =>
+                  expandedObject([
+                    { name: "id", code: stringLiteral(limitation.id) },
+                    { name: "text", code: stringLiteral(limitation.text) },
+                    { name: "criteria", code: ids(limitation.criteria) },
+                  ]),
+                ),
+              ),
+            },
+          ]
+        : []),
+    ];
+  }
+
   policyDeclaration(): string {
     const fields: CodeField[] = [
       { name: "reference", code: stringLiteral(this.model.reference) },
@@ -243,6 +285,7 @@ export class StatementTables {
       { name: "sections", code: tableNames.sections },
       { name: "rules", code: tableNames.rules },
       { name: "exceptions", code: tableNames.exceptions },
+      ...this.referenceFields(),
     ];
     const doc = `${this.model.reference} ${this.model.title}, prepared for evaluation.`;
     return `/** ${docText(doc)} */\nexport const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy(${expandedObject(fields)});`;

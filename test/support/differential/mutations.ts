@@ -2,6 +2,7 @@
 // emitted evaluator's source text: each must make the differential comparison fail, or the oracle
 // could not catch that bug. A mutation that finds no place for itself in a policy says so (undefined).
 
+import { allCoverageConditions } from "../../../compiler/model/walk-conditions.js";
 import type { PolicyModel } from "../../../compiler/model/policy-model.js";
 import { revisionConstName } from "../../../compiler/naming/generated-names.js";
 
@@ -138,6 +139,29 @@ export const mutations: readonly Mutation[] = [
             "decide.ts",
             'outcome === "covered" && appliedInOrder.some(',
             "appliedInOrder.some(",
+          )
+        : undefined,
+  },
+  {
+    name: "runtime: every named alternative counted as qualified, met or not",
+    mutate: (sources, model) =>
+      allCoverageConditions(model).some(
+        (condition) =>
+          (condition.kind === "or" || condition.kind === "atLeast") &&
+          condition.operands.some((operand) => operand.kind === "part" || operand.kind === "statement"),
+      )
+        ? replaceInRuntime(sources, "qualify.ts", "if (!this.holds(operand)) continue;", "")
+        : undefined,
+  },
+  {
+    name: "runtime: a section referred to as met whether or not it applies",
+    mutate: (sources, model) =>
+      model.statementReferences.some((reference) => reference.sections.length > 0)
+        ? replaceInRuntime(
+            sources,
+            "decide.ts",
+            "for (const section of reference.sections) value = both(value, truths.sections[section]!);",
+            "",
           )
         : undefined,
   },

@@ -46,6 +46,8 @@ function claimScope(model: PolicyModel, claim: ReferenceClaim, serviceDate: stri
       if (found === undefined) throw new Error(`reference: ${model.reference} has no value set ${name}`);
       return found.entries;
     },
+    statement: (_target, id) => noneInClaims("the statement")(id),
+    statementConditions: (_target, id) => noneInClaims("the statement")(id),
   };
 }
 

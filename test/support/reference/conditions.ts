@@ -36,6 +36,10 @@ export interface ConditionScope {
   readonly records?: ReadonlyMap<string, ReferenceRecord>;
   /** The entries of a value set, by name. */
   valueSet(name: string): readonly { readonly first: string; readonly last: string }[];
+  /** Whether another criterion, or a section, is met (`criterion I.3`, `section I`). */
+  statement(target: "criterion" | "section", id: string): Truth;
+  /** The conditions such a statement's truth is made of: its sections' `applies when` and its criteria's conditions. */
+  statementConditions(target: "criterion" | "section", id: string): readonly Condition[];
 }
 
 /** A field of a named record, or undefined when unknown (absent or null). */
@@ -294,6 +298,8 @@ export function truthOf(condition: Condition, scope: ConditionScope): Truth {
       return recordsTruth(condition, scope);
     case "applied":
       return truthOf(condition.condition, scope);
+    case "statement":
+      return scope.statement(condition.target, condition.id);
   }
 }
 
@@ -357,5 +363,8 @@ export function factsAwaited(condition: Condition, scope: ConditionScope, into: 
         for (const part of inner) factsAwaited(part, withRecord(scope, condition.variable, record), into);
       return;
     }
+    case "statement":
+      for (const inner of scope.statementConditions(condition.target, condition.id)) factsAwaited(inner, scope, into);
+      return;
   }
 }

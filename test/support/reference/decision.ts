@@ -6,6 +6,9 @@ import type { Condition, ExceptionModel, PolicyModel, RuleModel } from "../../..
 import type {
   CrdCoverageInformation,
   Decision,
+  DefinitionTraceEntry,
+  Limitation,
+  MetThrough,
   MissingFact,
   Outcome,
   Reason,
@@ -41,8 +44,8 @@ function valueAt(facts: NestedFacts, name: string): FactValue | undefined {
   return value === null || value === undefined ? undefined : (value as FactValue);
 }
 
-/** The scope of a policy's coverage conditions for one case on one date. */
-function coverageScope(model: PolicyModel, facts: NestedFacts, serviceDate: string): ConditionScope {
+/** The scope of a policy's coverage conditions for one case on one date (`revision` is in force then). */
+function coverageScope(model: PolicyModel, facts: NestedFacts, serviceDate: string, revision: number): ConditionScope {
   const definitions = new Map(model.definitions.map((definition) => [definition.name, definition.condition]));
   const rules = new Map(model.rules.map((rule) => [rule.id, rule.condition]));
   const known = <T>(map: ReadonlyMap<string, T>, key: string, what: string): T => {
@@ -50,7 +53,29 @@ function coverageScope(model: PolicyModel, facts: NestedFacts, serviceDate: stri
     if (found === undefined) throw new Error(`reference: ${model.reference} has no ${what} ${key}`);
     return found;
   };
-  return {
+  // A statement referred to as met. A criterion: it applies (in force, a part's criteria too, and its
+  // sections apply) and it is met. A section: it and the sections around it apply, and each criterion
+  // numbered under it (not a part) is met or does not apply.
+  const sectionConditions = (id: string): Condition[] =>
+    model.outline.flatMap((entry) =>
+      entry.kind === "section" && entry.appliesWhen !== undefined && (id === entry.id || id.startsWith(`${entry.id}.`))
+        ? [entry.appliesWhen]
+        : [],
+    );
+  const rule = (id: string): RuleModel => {
+    const found = model.rules.find((candidate) => candidate.id === id);
+    if (found === undefined) throw new Error(`reference: ${model.reference} has no criterion ${id}`);
+    return found;
+  };
+  const criteriaOf = (section: string): RuleModel[] =>
+    model.rules.filter((candidate) => candidate.role === "requirement" && candidate.id.startsWith(`${section}.`));
+  const applies = (criterion: RuleModel): Truth => {
+    for (let owner: RuleModel | undefined = criterion; owner !== undefined;)
+      if (!inForce(owner.inForce, revision)) return FALSE;
+      else owner = owner.partOf === undefined ? undefined : rule(owner.partOf);
+    return allOf(sectionConditions(criterion.id).map((condition) => truthOf(condition, scope)));
+  };
+  const scope: ConditionScope = {
     serviceDate,
     valueOf: (fact) => valueAt(facts, fact),
     definition: (name) => known(definitions, name, "definition"),
@@ -60,7 +85,25 @@ function coverageScope(model: PolicyModel, facts: NestedFacts, serviceDate: stri
       if (found === undefined) throw new Error(`reference: ${model.reference} has no value set ${name}`);
       return found.entries;
     },
+    statement: (target, id) => {
+      if (target === "criterion") {
+        const criterion = rule(id);
+        return allOf([applies(criterion), truthOf(criterion.condition, scope)]);
+      }
+      return allOf([
+        ...sectionConditions(id).map((condition) => truthOf(condition, scope)),
+        ...criteriaOf(id).map((criterion) => anyOf([not(applies(criterion)), truthOf(criterion.condition, scope)])),
+      ]);
+    },
+    statementConditions: (target, id) =>
+      target === "criterion"
+        ? [...sectionConditions(id), rule(id).condition]
+        : [
+            ...sectionConditions(id),
+            ...criteriaOf(id).flatMap((criterion) => [...sectionConditions(criterion.id), criterion.condition]),
+          ],
   };
+  return scope;
 }
 
 /** What each rule and exception comes to on the case: the truths the decision is made of. */
@@ -185,7 +228,7 @@ export function referenceDecision(
   const revision = revisionOn(undated, options.asOf);
   if (revision === undefined) return { refused: ["asOf"] };
   const model = onDate(undated, options.asOf);
-  const scope = coverageScope(model, facts, options.asOf);
+  const scope = coverageScope(model, facts, options.asOf, revision);
   const truths = ruleTruths(model, scope, revision);
   const ruled = findings(model, truths);
 
@@ -220,9 +263,16 @@ export function referenceDecision(
       reasons.push(reasonOf(exception.id, "exception", exception.title, "met", undefined));
   }
 
+  const path = outcome === "covered" ? qualifyingPath(model, scope, truths) : { qualifiedUnder: [], limitations: [] };
+  const crd = crdOf(outcome, priorApprovalRequired);
   const decision: Decision = {
     outcome,
-    crd: crdOf(outcome, priorApprovalRequired),
+    crd:
+      path.limitations.length === 0
+        ? crd
+        : { ...crd, detail: path.limitations.map((limitation) => ({ code: "instructions", value: limitation.text })) },
+    qualifiedUnder: path.qualifiedUnder,
+    limitations: path.limitations,
     reasons,
     missingFacts: outcome === "pending" ? missingFacts(model, scope, ruled) : [],
     servicesNotCovered: outcome === "not_covered" ? [] : servicesNotCovered(model, ruled),
@@ -231,7 +281,148 @@ export function referenceDecision(
     asOf: options.asOf,
     policy: identityOf(model, revision),
   };
-  return options.trace === true ? { ...decision, trace: trace(model, revision, truths, ruled) } : decision;
+  return options.trace === true
+    ? {
+        ...decision,
+        trace: trace(model, revision, truths, ruled, scope),
+        definitionTrace: definitionTrace(undated, scope),
+      }
+    : decision;
+}
+
+/**
+ * A covered decision's qualifying path: from each criterion that applied and was met, down through
+ * what was met (every operand of an `and`; the operands of an `or` or `at least` that hold), the
+ * named operands of an `or` or `at least` that hold (parts, criteria and sections referred to), in the
+ * order the policy states them; and the limitations of the statements gone through.
+ */
+function qualifyingPath(
+  model: PolicyModel,
+  scope: ConditionScope,
+  truths: RuleTruths,
+): { qualifiedUnder: string[]; limitations: Limitation[] } {
+  const through = new Set<string>();
+  const qualified = new Set<string>();
+  const indexOf = (id: string) => model.rules.findIndex((rule) => rule.id === id);
+  const met = (id: string) => truths.applies[indexOf(id)] === TRUE && truths.holds[indexOf(id)] === TRUE;
+  const goThrough = (rule: RuleModel): void => {
+    if (through.has(rule.id)) return;
+    through.add(rule.id);
+    walk(rule.condition);
+  };
+  const walk = (condition: Condition): void => {
+    switch (condition.kind) {
+      case "and":
+        condition.operands.forEach(walk);
+        return;
+      case "or":
+      case "atLeast":
+        for (const operand of condition.operands) {
+          if (truthOf(operand, scope) !== TRUE) continue;
+          if (operand.kind === "part" || operand.kind === "statement") qualified.add(operand.id);
+          walk(operand);
+        }
+        return;
+      case "part": {
+        const part = model.rules[indexOf(condition.id)];
+        if (
+          part !== undefined &&
+          truths.applies[indexOf(condition.id)] !== FALSE &&
+          truthOf(part.condition, scope) === TRUE
+        )
+          goThrough(part);
+        return;
+      }
+      case "statement": {
+        if (scope.statement(condition.target, condition.id) !== TRUE) return;
+        const criteria =
+          condition.target === "criterion"
+            ? model.rules.filter((rule) => rule.id === condition.id)
+            : model.rules.filter((rule) => rule.role === "requirement" && rule.id.startsWith(`${condition.id}.`));
+        for (const criterion of criteria) if (met(criterion.id)) goThrough(criterion);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const rule of model.rules) if (rule.role === "requirement" && met(rule.id)) goThrough(rule);
+  const order = model.outline.map((entry) => entry.id);
+  const limitations = model.outline.flatMap((entry): Limitation[] => {
+    const limitedTo =
+      entry.kind === "section" ? entry.limitedTo : model.rules.find((rule) => rule.id === entry.id)?.limitedTo;
+    if (limitedTo === undefined) return [];
+    const reached = [...through].some(
+      (id) => id === entry.id || (entry.kind === "section" && id.startsWith(`${entry.id}.`)),
+    );
+    return reached ? [{ id: entry.id, text: limitedTo }] : [];
+  });
+  return { qualifiedUnder: order.filter((id) => qualified.has(id)), limitations };
+}
+
+/**
+ * Every definition some rule (any version, its sections included) or exception uses, directly or
+ * through another definition, in the model's order, with its truth and the facts it reads.
+ */
+function definitionTrace(model: PolicyModel, scope: ConditionScope): DefinitionTraceEntry[] {
+  const byName = new Map(model.definitions.map((definition) => [definition.name, definition.condition]));
+  const used = new Set<string>();
+  const facts = (condition: Condition, into: Set<string>): void => {
+    switch (condition.kind) {
+      case "fact":
+      case "oneOf":
+      case "contains":
+        into.add(condition.fact);
+        return;
+      case "compare":
+      case "dateWindow":
+        for (const term of condition.kind === "compare"
+          ? [condition.left, condition.right]
+          : [condition.date, condition.anchor]) {
+          const read = term.kind === "shifted" ? term.date : term;
+          if (read.kind === "fact") into.add(read.fact);
+        }
+        return;
+      case "not":
+        facts(condition.operand, into);
+        return;
+      case "and":
+      case "or":
+      case "atLeast":
+        for (const operand of condition.operands) facts(operand, into);
+        return;
+      case "definition":
+        used.add(condition.name);
+        facts(byName.get(condition.name) ?? { kind: "constant", value: false }, into);
+        return;
+      default:
+        return;
+    }
+  };
+  const ignored = new Set<string>();
+  for (const rule of model.rules)
+    for (const condition of [
+      rule.condition,
+      ...rule.earlier.map((version) => version.condition),
+      ...rule.applicability.map((entry) => entry.condition),
+    ])
+      facts(condition, ignored);
+  for (const exception of model.exceptions) facts(exception.condition, ignored);
+  const order = model.facts.map((fact) => fact.name);
+  return model.definitions.flatMap((definition): DefinitionTraceEntry[] => {
+    if (!used.has(definition.name)) return [];
+    const read = new Set<string>();
+    facts(definition.condition, read);
+    const truth = truthOf(definition.condition, scope);
+    return [
+      {
+        name: definition.name,
+        label: definition.label,
+        status: truth === TRUE ? "met" : truth === FALSE ? "not_met" : "unknown",
+        facts: order.filter((fact) => read.has(fact)),
+      },
+    ];
+  });
 }
 
 /** The services a section excludes on this case (surely, or maybe), when coverage is not denied outright. */
@@ -280,14 +471,50 @@ function missingFacts(model: PolicyModel, scope: ConditionScope, ruled: readonly
 }
 
 /** Every rule with its status, then every exception: whether it applied, or not_applicable when not in force. */
-function trace(model: PolicyModel, revision: number, truths: RuleTruths, ruled: readonly RuleFinding[]): TraceEntry[] {
+/**
+ * What a met criterion was met through: down every operand of an `and` and the met operands of an
+ * `or` or `at least`, each definition, part or referred statement that holds, first seen first.
+ */
+function metThrough(condition: Condition, scope: ConditionScope): MetThrough[] {
+  const found: MetThrough[] = [];
+  const add = (kind: MetThrough["kind"], id: string) => {
+    if (!found.some((entry) => entry.kind === kind && entry.id === id)) found.push({ kind, id });
+  };
+  const walk = (inner: Condition): void => {
+    if (inner.kind === "and") inner.operands.forEach(walk);
+    else if (inner.kind === "or" || inner.kind === "atLeast")
+      inner.operands.filter((operand) => truthOf(operand, scope) === TRUE).forEach(walk);
+    else if (inner.kind === "definition" && truthOf(inner, scope) === TRUE) add("definition", inner.name);
+    else if (inner.kind === "part" && truthOf(inner, scope) === TRUE) add("part", inner.id);
+    else if (inner.kind === "statement" && truthOf(inner, scope) === TRUE) add(inner.target, inner.id);
+  };
+  walk(condition);
+  return found;
+}
+
+function trace(
+  model: PolicyModel,
+  revision: number,
+  truths: RuleTruths,
+  ruled: readonly RuleFinding[],
+  scope: ConditionScope,
+): TraceEntry[] {
   const rules = ruled.map((finding): TraceEntry => {
     const { rule, applies, holds } = finding;
     const status = ruleStatus(rule, applies, holds);
     const overriddenBy = setAsideBy(finding);
-    return overriddenBy === undefined
-      ? { id: rule.id, kind: rule.kind, status, facts: rule.facts }
-      : { id: rule.id, kind: rule.kind, status, facts: rule.facts, overriddenBy };
+    const through =
+      status === "met" && holds === TRUE && (rule.role === "requirement" || rule.role === "part")
+        ? metThrough(rule.condition, scope)
+        : [];
+    return {
+      id: rule.id,
+      kind: rule.kind,
+      status,
+      facts: rule.facts,
+      ...(overriddenBy !== undefined && { overriddenBy }),
+      ...(through.length > 0 && { metThrough: through }),
+    };
   });
   const exceptions = model.exceptions.map((exception, j): TraceEntry => ({
     id: exception.id,
