@@ -4,8 +4,9 @@
 // layout of dist/generated/ (`<name>/evaluator.js` beside `runtime/`), so the compiled code runs in it
 // unchanged. Input: the project root, with `dist/generated/` compiled; output: dist/packages/<name>/.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ts } from "ts-morph";
 import { isSafeName } from "../files/names.js";
 
 export interface PackageIdentity {
@@ -79,6 +80,18 @@ its source, in \`generated/${identity.slug}/README.md\`.
 `;
 }
 
+/**
+ * The JavaScript a package ships: the compiled code without its comments (the declarations beside it
+ * keep them, for editors), which keeps the tarball small; the code itself is unchanged.
+ */
+function withoutComments(javascript: string): string {
+  return ts
+    .transpileModule(javascript, {
+      compilerOptions: { removeComments: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    })
+    .outputText.replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n");
+}
+
 /** The compiled files of one folder of dist/generated/ that a package ships: JavaScript and declarations. */
 function shippedFiles(folder: string): string[] {
   return readdirSync(folder).filter((name) => name.endsWith(".js") || name.endsWith(".d.ts"));
@@ -98,7 +111,10 @@ export function writePolicyPackage(root: string, identity: PackageIdentity, scop
     [evaluator, join(out, identity.slug)],
   ] as const) {
     mkdirSync(to, { recursive: true });
-    for (const name of shippedFiles(from)) copyFileSync(join(from, name), join(to, name));
+    for (const name of shippedFiles(from)) {
+      if (name.endsWith(".js")) writeFileSync(join(to, name), withoutComments(readFileSync(join(from, name), "utf8")));
+      else copyFileSync(join(from, name), join(to, name));
+    }
   }
   const json = packageJson(identity, scope);
   writeFileSync(join(out, "package.json"), `${JSON.stringify(json, null, 2)}\n`);
