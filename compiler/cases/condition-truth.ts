@@ -29,26 +29,28 @@ export interface CaseScope {
   readonly records?: ReadonlyMap<string, RecordFacts>;
 }
 
-function valueAt(facts: Readonly<Record<string, unknown>>, name: string): Value | undefined {
+function valueAt(facts: unknown, name: string): Value | undefined {
   let value: unknown = facts;
   for (const key of name.split(".")) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    // Own properties only, as the evaluator reads facts.
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, key))
+      return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value === null || value === undefined ? undefined : (value as Value);
 }
 
-export function caseScope(model: PolicyModel, resolved: ResolvedCase): CaseScope {
+/** The scope of facts nested as the evaluator takes them (`{ member: { age: 45 } }`), on a service date. */
+export function factsScope(model: PolicyModel, facts: unknown, serviceDate: string): CaseScope {
   let revision: number | undefined;
   model.revisions.forEach((candidate, index) => {
-    if (candidate.effective <= resolved.asOf) revision = index;
+    if (candidate.effective <= serviceDate) revision = index;
   });
-  return {
-    model,
-    serviceDate: resolved.asOf,
-    revision,
-    valueOf: (fact) => valueAt(resolved.facts, fact),
-  };
+  return { model, serviceDate, revision, valueOf: (fact) => valueAt(facts, fact) };
+}
+
+export function caseScope(model: PolicyModel, resolved: ResolvedCase): CaseScope {
+  return factsScope(model, resolved.facts, resolved.asOf);
 }
 
 const truth = (value: boolean): Truth => (value ? 2 : 0);

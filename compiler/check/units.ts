@@ -31,26 +31,25 @@ export const percentUnit: NumberUnit = {
   from: { kind: "percent" },
 };
 
-/** The unit of a number fact, from its `unit` clause. */
-export function factUnit(fact: Ast.FactDeclaration): NumberUnit {
-  const written = fact.type.kind === "number" ? fact.type.unit?.value : undefined;
+/** The unit a `unit` clause declares (none: a plain count), named as the checker reports it. */
+function declaredUnit(type: Ast.FactType, name: string): NumberUnit {
+  const written = type.kind === "number" ? type.unit?.value : undefined;
   return {
     kind: "measured",
     written,
     normal: written === undefined ? undefined : normalUnit(written),
-    from: { kind: "fact", fact: fact.name.text, line: fact.type.span.line },
+    from: { kind: "fact", fact: name, line: type.span.line },
   };
+}
+
+/** The unit of a number fact, from its `unit` clause. */
+export function factUnit(fact: Ast.FactDeclaration): NumberUnit {
+  return declaredUnit(fact.type, fact.name.text);
 }
 
 /** The unit of a number field of a list's records, from its `unit` clause; `name` is the field as read (`study.pressure`). */
 export function fieldUnit(field: Ast.RecordFieldDeclaration, name: string): NumberUnit {
-  const written = field.type.kind === "number" ? field.type.unit?.value : undefined;
-  return {
-    kind: "measured",
-    written,
-    normal: written === undefined ? undefined : normalUnit(written),
-    from: { kind: "fact", fact: name, line: field.type.span.line },
-  };
+  return declaredUnit(field.type, name);
 }
 
 /** The unit of a number literal: a percent, or bare. */

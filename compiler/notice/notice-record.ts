@@ -7,7 +7,8 @@
 import type { Condition, FactModel, PolicyModel, RuleModel } from "../model/policy-model.js";
 import { nestedConditions } from "../model/walk-conditions.js";
 import { inForceOn, versionOn } from "../model/versions.js";
-import { truthOf, type CaseScope, type Truth } from "../cases/condition-truth.js";
+import { factsScope, truthOf, type CaseScope, type Truth } from "../cases/condition-truth.js";
+import { factOfTerm } from "../model/date-terms.js";
 import { ConditionWords, phraseInline } from "../emit/docs/words.js";
 import type { NoticeDecision } from "./decision-input.js";
 
@@ -49,43 +50,22 @@ export interface NoticeRecord {
   readonly reasons: readonly NoticeReasonRecord[];
 }
 
-/** The fact values of the request, read by dotted name from the facts as the evaluator took them. */
-function valueAt(facts: unknown, name: string): unknown {
-  let value: unknown = facts;
-  for (const key of name.split(".")) {
-    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, key))
-      return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value ?? undefined;
-}
-
-/** A value as the model's conditions read it; anything else (the evaluator refused it already) as unknown. */
-function conditionValue(value: unknown): boolean | number | string | readonly string[] | undefined {
-  if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") return value;
-  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
-  return undefined;
-}
-
-function valueWords(fact: FactModel, given: unknown): string | undefined {
-  const value = conditionValue(given);
-  if (value === undefined) return undefined;
+function valueWords(fact: FactModel, value: ReturnType<CaseScope["valueOf"]>): string | undefined {
   const type = fact.type;
-  switch (type.kind) {
-    case "boolean":
-      return value === true ? "yes" : "no";
-    case "number":
-      return `${String(value)}${type.unit === undefined ? "" : ` ${type.unit}`}`;
-    case "date":
-      return String(value);
-    case "oneOf":
-      return type.values.find((candidate) => candidate.name === value)?.label ?? String(value);
-    case "setOf": {
-      const held: readonly string[] = Array.isArray(value) ? value : [];
-      const labels = type.values.filter((candidate) => held.includes(candidate.name)).map((v) => v.label);
-      return labels.length === 0 ? "none of them" : labels.join("; ");
-    }
+  if (value === undefined) return undefined;
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number")
+    return type.kind === "number" && type.unit !== undefined ? `${value} ${type.unit}` : `${value}`;
+  if (typeof value === "string")
+    return type.kind === "oneOf" ? (type.values.find((candidate) => candidate.name === value)?.label ?? value) : value;
+  // A set of values, a set of codes, or a list of records.
+  if (type.kind === "list") return `${value.length} record${value.length === 1 ? "" : "s"}`;
+  const held = value.filter((item): item is string => typeof item === "string");
+  if (type.kind === "setOf") {
+    const labels = type.values.filter((candidate) => held.includes(candidate.name)).map((v) => v.label);
+    return labels.length === 0 ? "none of them" : labels.join("; ");
   }
+  return held.length === 0 ? "none" : held.join(", ");
 }
 
 /** The definitions a condition names, directly or through other definitions. */
@@ -99,11 +79,11 @@ function definitionsIn(model: PolicyModel, condition: Condition, seen = new Set<
   return seen;
 }
 
-function factsOf(model: PolicyModel, names: Iterable<string>, facts: unknown): FactRelied[] {
+function factsOf(model: PolicyModel, names: Iterable<string>, scope: CaseScope): FactRelied[] {
   return [...new Set(names)].flatMap((name) => {
     const fact = model.facts.find((candidate) => candidate.name === name);
     if (!fact) return [];
-    const value = valueWords(fact, valueAt(facts, name));
+    const value = valueWords(fact, scope.valueOf(name));
     return [{ name, description: fact.description, ...(value === undefined ? {} : { value }) }];
   });
 }
@@ -124,21 +104,9 @@ function factsRead(model: PolicyModel, condition: Condition): string[] {
         case "contains":
           return [node.fact];
         case "compare":
-          return [node.left, node.right].flatMap((term) =>
-            term.kind === "fact"
-              ? [term.fact]
-              : term.kind === "shifted" && term.date.kind === "fact"
-                ? [term.date.fact]
-                : [],
-          );
+          return [node.left, node.right].flatMap((term) => factOfTerm(term) ?? []);
         case "dateWindow":
-          return [node.date, node.anchor].flatMap((term) =>
-            term.kind === "fact"
-              ? [term.fact]
-              : term.kind === "shifted" && term.date.kind === "fact"
-                ? [term.date.fact]
-                : [],
-          );
+          return [node.date, node.anchor].flatMap((term) => factOfTerm(term) ?? []);
         default:
           return [];
       }
@@ -148,16 +116,7 @@ function factsRead(model: PolicyModel, condition: Condition): string[] {
 
 export function noticeRecord(model: PolicyModel, decision: NoticeDecision, facts: unknown): NoticeRecord {
   const words = new ConditionWords(model, () => undefined);
-  let revision: number | undefined;
-  model.revisions.forEach((candidate, index) => {
-    if (candidate.effective <= decision.asOf) revision = index;
-  });
-  const scope: CaseScope = {
-    model,
-    serviceDate: decision.asOf,
-    revision,
-    valueOf: (name) => conditionValue(valueAt(facts, name)),
-  };
+  const scope = factsScope(model, facts, decision.asOf);
   const say = (condition: Condition): string => phraseInline(words.phrase(condition));
 
   const exceptionsFor = (rule: RuleModel): ExceptionConsidered[] =>
@@ -187,7 +146,7 @@ export function noticeRecord(model: PolicyModel, decision: NoticeDecision, facts
               : truth === 0
                 ? `It applies only when ${condition}, and that does not hold.`
                 : `It applies when ${condition}; whether it does is not known yet.`,
-          facts: factsOf(model, factsRead(model, exception.condition), facts),
+          facts: factsOf(model, factsRead(model, exception.condition), scope),
         };
       });
 
@@ -217,7 +176,7 @@ export function noticeRecord(model: PolicyModel, decision: NoticeDecision, facts
         words: version.text,
         items: rule.items,
         logic,
-        facts: factsOf(model, factsRead(model, version.condition), facts),
+        facts: factsOf(model, factsRead(model, version.condition), scope),
         readings: [...version.readings, ...definitions, ...sections],
         exceptions: exceptionsFor(rule),
       },

@@ -5,6 +5,7 @@
 // hearing, continuation of benefits, contacts) comes from the plan's own template, placed where it
 // says `{{decision}}`; without a template, each such part is marked as still to be supplied.
 
+import { statementHeading } from "../emit/docs/anchors.js";
 import { text } from "../emit/docs/markdown.js";
 import type { ExceptionConsidered, FactRelied, NoticeReasonRecord, NoticeRecord } from "./notice-record.js";
 
@@ -47,7 +48,7 @@ function exceptionLines(exception: ExceptionConsidered): string[] {
 }
 
 function reasonBlock(reason: NoticeReasonRecord, reference: string): string {
-  const heading = `### ${reason.kind[0]?.toUpperCase() ?? ""}${reason.kind.slice(1)} ${reason.id} of ${reference}`;
+  const heading = `### ${statementHeading(reason.kind, reason.id)} of ${reference}`;
   const quote = [reason.words, ...reason.items.map((item) => `${item.label}. ${item.text}`)]
     .map((line) => `> ${text(line)}`)
     .join("\n>\n");

@@ -83,6 +83,7 @@ function lastPart(id: string): string {
 export function checkPlacement(input: PlacementInput): Placement {
   const { model, skeleton, matches } = input;
   const entries = new Map(model.outline.map((entry) => [entry.id, entry]));
+  const topLevel = model.outline.filter((entry) => entry.parent === undefined).map((entry) => entry.id);
   // Where each numbered statement's own words (not its items) start and end.
   const own = new Map<string, Span>();
   for (const { quote, span } of matches) {
@@ -110,7 +111,7 @@ export function checkPlacement(input: PlacementInput): Placement {
     if (parent === undefined) continue;
     const parentSpan = own.get(parent);
     if (parentSpan === undefined) continue;
-    const bound = followingStart(parent, entries, own);
+    const bound = followingStart(parent, entries, topLevel, own);
     if (span.start < parentSpan.start || (bound !== undefined && span.start > bound))
       misplaced.push({ kind: "outside", quote, at: span.start, parent });
   }
@@ -122,13 +123,11 @@ export function checkPlacement(input: PlacementInput): Placement {
 function followingStart(
   id: string,
   entries: ReadonlyMap<string, OutlineEntry>,
+  topLevel: readonly string[],
   own: ReadonlyMap<string, Span>,
 ): number | undefined {
   for (let current = entries.get(id); current !== undefined;) {
-    const siblings =
-      current.parent === undefined
-        ? [...entries.values()].filter((entry) => entry.parent === undefined).map((entry) => entry.id)
-        : (entries.get(current.parent)?.children ?? []);
+    const siblings = current.parent === undefined ? topLevel : (entries.get(current.parent)?.children ?? []);
     const after = siblings.slice(siblings.indexOf(current.id) + 1);
     const starts = after.flatMap((sibling) => {
       const span = own.get(sibling);
