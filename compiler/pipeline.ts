@@ -21,6 +21,7 @@ import type { PolicyModel } from "./model/policy-model.js";
 import { emitEvaluator } from "./emit/evaluator/emit-evaluator.js";
 import { formatTypeScript } from "./emit/format.js";
 import { emitDocs } from "./emit/docs/emit-docs.js";
+import type { RejectedAlternative } from "./model/rejected-alternatives.js";
 import type { TraceSummary } from "./trace/summary.js";
 import { policySlug } from "./build/project-files.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
@@ -66,10 +67,15 @@ export function checkPolicySource(
  * its docs (README.md, so that the folder shows them), which report how the policy traces to its
  * published text (read beforehand by trace/published.ts).
  */
-export async function emitPolicy(model: PolicyModel, project: Project, trace: TraceSummary): Promise<GeneratedFile[]> {
+export async function emitPolicy(
+  model: PolicyModel,
+  project: Project,
+  trace: TraceSummary,
+  alternatives: ReadonlyMap<string, RejectedAlternative> = new Map(),
+): Promise<GeneratedFile[]> {
   const folder = `generated/${policySlug(model.sourcePath)}`;
   const evaluator = await formatTypeScript(emitEvaluator(model, project, `${folder}/evaluator.ts`));
-  const docs = emitDocs(model, trace);
+  const docs = emitDocs(model, trace, alternatives);
   return [
     { path: `${folder}/evaluator.ts`, contents: evaluator },
     { path: `${folder}/README.md`, contents: docs },

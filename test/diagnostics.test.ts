@@ -1114,6 +1114,46 @@ const examples: readonly Example[] = [
     },
   ),
 
+  // ----- PC103-PC105: readings' alternatives ---------------------------------------------------------
+  example(
+    "alternativeWithoutClause",
+    { id: "I.3", clause: "category", found: true },
+    {
+      name: "an alternative that replaces a category the criterion does not have",
+      policy: `${base}criterion I.4 "x" met when a.flag\n  reading "r"\n    alternative "other"\n      in I.3 category safety\n`,
+      underlined: "I.3",
+      hint: "to add one, write it in the statement",
+    },
+  ),
+  example(
+    "alternativeWithoutClause",
+    { id: "I.9", clause: "met when", found: false },
+    {
+      name: "an alternative that names no statement of the policy",
+      policy: `${base}criterion I.4 "x" met when a.flag\n  reading "r"\n    alternative "other"\n      in I.9 met when a.flag\n`,
+      underlined: "I.9",
+    },
+  ),
+  example(
+    "alternativeReplacesTwice",
+    { id: "I.1", clause: "category" },
+    {
+      name: "an alternative that replaces one clause twice",
+      policy: `${base}criterion I.4 "x" met when a.flag\n  reading "r"\n    alternative "other"\n      in I.1 category place\n      in I.1 category safety\n`,
+      underlined: "in I.1 category safety",
+    },
+  ),
+  example(
+    "alternativeDoesNotCompile",
+    { problem: "No fact, definition or criterion is named `a.missing`.", line: 11 },
+    {
+      name: "an alternative whose condition names an unknown fact",
+      policy: `${base}criterion I.4 "x" met when a.flag\n  reading "r"\n    alternative "other"\n      in I.1 met when a.missing\n`,
+      underlined: 'alternative "other"',
+      hint: "with names this policy declares",
+    },
+  ),
+
   // ----- PC130-PC139: claim rules as coding rules are written --------------------------------------
   example(
     "refusesOwnModifier",

@@ -18,6 +18,7 @@ import {
   type RelatedLocation,
 } from "../diagnostics/diagnostic.js";
 import { catalogue } from "../diagnostics/catalogue.js";
+import { compileAlternatives, readingImpacts, type CompiledAlternative } from "./reading-impacts.js";
 import { readProjectSources, runtimeSources, type SourceText } from "./project-files.js";
 import { compareText } from "../diagnostics/compare-text.js";
 import { readPublishedText, type PublishedText } from "../trace/published.js";
@@ -38,6 +39,8 @@ export interface BuildPlan {
   readonly sources: ReadonlyMap<string, string>;
   /** How many policy files were found (with or without errors): a build of none writes nothing. */
   readonly policyFiles: number;
+  /** The readings' rejected alternatives, compiled, by reference number (none for a policy without). */
+  readonly alternatives: ReadonlyMap<string, readonly CompiledAlternative[]>;
 }
 
 /** The shared runtime, copied from compiler/runtime/ so that generated code stands alone. */
@@ -111,6 +114,7 @@ export function checkSources(
   const published = new Map<string, PublishedText>();
   const revisionTexts = new Map<string, Map<string, PublishedText>>();
   const sources = new Map<string, string>();
+  const alternatives = new Map<string, CompiledAlternative[]>();
   /** Policies with errors: their cases are not checked, since every case would fail with them. */
   const failed = new Set<string>();
   /** Where each compiled policy states its reference number, for a second policy that reuses it. */
@@ -141,6 +145,9 @@ export function checkSources(
       continue;
     }
     models.set(result.model.reference, result.model);
+    const compiled = compileAlternatives(result, root);
+    diagnostics.push(...compiled.diagnostics);
+    if (compiled.alternatives.length > 0) alternatives.set(result.model.reference, compiled.alternatives);
     if (header)
       headers.set(result.model.reference, { file: path, span: header.reference.span, message: "first used here" });
     const publishedText = loadPublishedText(root, result.model, header?.publishedText?.span, diagnostics);
@@ -180,6 +187,7 @@ export function checkSources(
     claimCases,
     sources,
     policyFiles: policies.length,
+    alternatives,
   };
 }
 
@@ -203,6 +211,7 @@ export async function planFromSources(
         model,
         project,
         traceSummary(model, checked.published.get(model.reference), checked.revisionTexts.get(model.reference)),
+        readingImpacts(model, checked.alternatives.get(model.reference) ?? []),
       )),
     );
   }

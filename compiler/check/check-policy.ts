@@ -15,6 +15,7 @@ import {
   type PolicySymbols,
 } from "./symbols.js";
 import { checkReferences } from "./references.js";
+import { checkReadingAlternatives } from "./reading-alternatives.js";
 import { checkExpression, emptyReads, type ExpressionReads, type ExpressionSite } from "./expressions.js";
 import type { Resolution, Resolutions } from "./resolutions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
@@ -177,6 +178,7 @@ class PolicyChecker {
     );
     checkDependencies(this.symbols, this.reads, this.diagnostics);
     checkReferences(this.symbols, this.reads, this.lifetimes, this.diagnostics);
+    checkReadingAlternatives(this.source, this.symbols, this.diagnostics);
     this.checkSubcriteriaUsed();
     this.warnUnused();
     return {

@@ -626,6 +626,30 @@ const entries = {
     (a: { field: string; list: string }) =>
       `The field ${quoted(a.field)} of ${a.list} holds codes, and a record's field cannot hold codes yet.`,
   ),
+  // ----- PC103-PC105: readings' alternatives ------------------------------------------------------
+  alternativeWithoutClause: entry(
+    "PC103",
+    "error",
+    "Alternative replaces a clause the statement does not have",
+    (a: { id: string; clause: string; found: boolean }) =>
+      a.found
+        ? `${quoted(a.id)} has no ${quoted(a.clause)} clause for the alternative to replace.`
+        : `No criterion, exclusion, note, section or exception is numbered ${quoted(a.id)}.`,
+  ),
+  alternativeReplacesTwice: entry(
+    "PC104",
+    "error",
+    "Alternative replaces one clause twice",
+    (a: { id: string; clause: string }) =>
+      `This alternative already replaces the ${quoted(a.clause)} clause of ${quoted(a.id)}.`,
+  ),
+  alternativeDoesNotCompile: entry(
+    "PC105",
+    "error",
+    "Alternative does not compile",
+    (a: { problem: string; line: number }) =>
+      `With this alternative's replacements made, the policy does not compile (line ${String(a.line)}): ${a.problem}`,
+  ),
   // ----- PC110-PC119: units, percents and value sets ---------------------------------------------
   unitMismatch: entry(
     "PC110",

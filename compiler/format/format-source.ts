@@ -294,13 +294,18 @@ function layout(text: string, tokens: readonly IToken[], comments: readonly ITok
   return `${out.join("\n")}\n`;
 }
 
+/** A source position, under any key (`span`, or an alternative's `value`). */
+function isSpan(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "offset" in value && "endOffset" in value;
+}
+
 /** Strips source positions, so two ASTs compare by structure. */
 function withoutSpans(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSpans);
   if (typeof value !== "object" || value === null) return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => key !== "span")
+      .filter(([, inner]) => !isSpan(inner))
       .map(([key, inner]) => [key, withoutSpans(inner)]),
   );
 }

@@ -25,7 +25,30 @@ export interface TextLiteral {
 
 export interface Reading {
   readonly text: TextLiteral;
+  /** The reading it rejects, written as logic, so the docs can say how many decisions it would change. */
+  readonly alternative?: ReadingAlternative;
 }
+
+/** `alternative "..." in I.C.4 category medical_necessity`: the rejected reading, as replaced clauses. */
+export interface ReadingAlternative {
+  /** The rejected reading in words. */
+  readonly text: TextLiteral;
+  readonly span: Span;
+  readonly replacements: readonly AlternativeReplacement[];
+}
+
+/** One clause of one statement as the rejected reading would have it. */
+export interface AlternativeReplacement {
+  readonly statement: Word;
+  readonly clause: AlternativeClause;
+  /** Where the replacing text is: a category's word, a condition, a whole `not covered` clause, a list. */
+  readonly value: Span;
+  /** The replacing text, its tokens joined by spaces (so a change of layout is not a change). */
+  readonly valueText: string;
+  readonly span: Span;
+}
+
+export type AlternativeClause = "category" | "metWhen" | "notCovered" | "appliesWhen" | "overrides";
 
 /** The revision (by its approval month) that added or removed a statement. */
 export interface Lifetime {

@@ -58,7 +58,9 @@ export type ClauseOwnerRule =
   | "factSetStatement"
   | "caseStatement"
   | "claimCaseStatement"
-  | "valueSetStatement";
+  | "valueSetStatement"
+  | "readingClause"
+  | "alternativeClause";
 
 function once<Rule extends string>(rule: Rule, keyword: string, required = false): Clause<Rule> {
   return { rule, keyword, repeatable: false, required };
@@ -207,6 +209,8 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       once("decisionClause", "decision"),
     ],
   },
+  readingClause: { clauses: [once("alternativeClause", "alternative")] },
+  alternativeClause: { clauses: [many("alternativeReplacement", "in")] },
   valueSetStatement: {
     owner: "value set",
     clauses: [

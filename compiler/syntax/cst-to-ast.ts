@@ -206,8 +206,24 @@ class AstBuilder {
   private readings(children: { readonly readingClause?: readonly Cst.ReadingClauseCstNode[] }): Ast.Reading[] {
     return (children.readingClause ?? []).flatMap((clause) => {
       const text = this.textOf(clause);
-      return text ? [{ text }] : [];
+      const alternative = this.alternative(firstNode(clause.children.alternativeClause));
+      return text ? [{ text, ...optional("alternative", alternative) }] : [];
     });
+  }
+
+  private alternative(node: Cst.AlternativeClauseCstNode | undefined): Ast.ReadingAlternative | undefined {
+    if (!node) return undefined;
+    const text = this.textOf(node);
+    const span = nodeSpan(node);
+    if (!text || !span) return undefined;
+    const replacements = (node.children.alternativeReplacement ?? []).flatMap((replacement) => {
+      const statement = firstToken(replacement.children.Name);
+      const whole = nodeSpan(replacement);
+      const replacing = replacedValue(replacement.children);
+      if (!statement || !whole || !replacing) return [];
+      return [{ statement: word(statement), ...replacing, span: whole }];
+    });
+    return { text, span, replacements };
   }
 
   private lifetime(children: WithLifetime): Ast.Lifetime {
@@ -1291,6 +1307,38 @@ function leftToRight(
 }
 
 /** Spreads `{ key: value }` only when the value is defined, so optional fields stay absent. */
+/**
+ * What an alternative's `in <id> <clause>` replaces and with what: a category's word, a condition's
+ * expression, or a whole `not covered` clause (which may turn `when` into `unless`).
+ */
+function replacedValue(
+  children: Cst.AlternativeReplacementCstChildren,
+): Pick<Ast.AlternativeReplacement, "clause" | "value" | "valueText"> | undefined {
+  const category = firstToken(firstNode(children.categoryClause)?.children.Word);
+  if (category) return { clause: "category", value: tokenSpan(category), valueText: category.image };
+  const [clause, node]: [Ast.AlternativeClause, CstNode | undefined] = children.overridesClause
+    ? ["overrides", firstNode(firstNode(children.overridesClause)?.children.wordList)]
+    : children.notCoveredClause
+      ? ["notCovered", firstNode(children.notCoveredClause)]
+      : children.metWhenClause
+        ? ["metWhen", firstNode(firstNode(children.metWhenClause)?.children.expression)]
+        : ["appliesWhen", firstNode(firstNode(children.appliesClause)?.children.expression)];
+  const value = node && nodeSpan(node);
+  return value && { clause, value, valueText: tokensUnder(node).join(" ") };
+}
+
+/** The images of the tokens under a node that are in the text, in order (for an alternative's few tokens). */
+function tokensUnder(node: CstNode): string[] {
+  const tokens: IToken[] = [];
+  const collect = (element: CstNode | IToken) => {
+    if ("image" in element) {
+      if (isInText(element)) tokens.push(element);
+    } else for (const children of Object.values(element.children)) for (const child of children) collect(child);
+  };
+  collect(node);
+  return tokens.sort((a, b) => a.startOffset - b.startOffset).map((token) => token.image);
+}
+
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -61,6 +61,33 @@ export interface ReadingClauseCstNode extends CstNode {
 export type ReadingClauseCstChildren = {
   Kw_reading: IToken[];
   text: TextCstNode[];
+  alternativeClause?: AlternativeClauseCstNode[];
+};
+
+export interface AlternativeClauseCstNode extends CstNode {
+  name: "alternativeClause";
+  children: AlternativeClauseCstChildren;
+}
+
+export type AlternativeClauseCstChildren = {
+  Kw_alternative: IToken[];
+  text: TextCstNode[];
+  alternativeReplacement: AlternativeReplacementCstNode[];
+};
+
+export interface AlternativeReplacementCstNode extends CstNode {
+  name: "alternativeReplacement";
+  children: AlternativeReplacementCstChildren;
+}
+
+export type AlternativeReplacementCstChildren = {
+  Kw_in: IToken[];
+  Name: IToken[];
+  categoryClause?: CategoryClauseCstNode[];
+  metWhenClause?: MetWhenClauseCstNode[];
+  notCoveredClause?: NotCoveredClauseCstNode[];
+  appliesClause?: AppliesClauseCstNode[];
+  overridesClause?: OverridesClauseCstNode[];
 };
 
 export interface RevisionNameCstNode extends CstNode {
@@ -1584,6 +1611,8 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   statement(children: StatementCstChildren, param?: IN): OUT;
   text(children: TextCstChildren, param?: IN): OUT;
   readingClause(children: ReadingClauseCstChildren, param?: IN): OUT;
+  alternativeClause(children: AlternativeClauseCstChildren, param?: IN): OUT;
+  alternativeReplacement(children: AlternativeReplacementCstChildren, param?: IN): OUT;
   revisionName(children: RevisionNameCstChildren, param?: IN): OUT;
   addedClause(children: AddedClauseCstChildren, param?: IN): OUT;
   removedClause(children: RemovedClauseCstChildren, param?: IN): OUT;

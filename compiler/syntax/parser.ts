@@ -85,6 +85,29 @@ class PolicyParser extends CstParser {
   private readingClause = this.RULE("readingClause", () => {
     this.CONSUME(K.reading);
     this.SUBRULE(this.text);
+    this.OPTION(() => this.SUBRULE(this.alternativeClause));
+  });
+
+  /**
+   * `alternative "the reading rejected" in I.C.4 category medical_necessity ...`: the rejected
+   * reading as logic, each `in` replacing one clause of a statement, so its impact can be counted.
+   */
+  private alternativeClause = this.RULE("alternativeClause", () => {
+    this.CONSUME(K.alternative);
+    this.SUBRULE(this.text);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.alternativeReplacement));
+  });
+
+  private alternativeReplacement = this.RULE("alternativeReplacement", () => {
+    this.CONSUME(K.in);
+    this.CONSUME(Name);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.categoryClause) },
+      { ALT: () => this.SUBRULE(this.metWhenClause) },
+      { ALT: () => this.SUBRULE(this.notCoveredClause) },
+      { ALT: () => this.SUBRULE(this.appliesClause) },
+      { ALT: () => this.SUBRULE(this.overridesClause) },
+    ]);
   });
 
   /** A revision's name: its month (`2021-05`), its month and a suffix (`2023-04-b`), or a name (`v7`). */

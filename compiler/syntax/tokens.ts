@@ -156,7 +156,7 @@ const keywordWords = [
  * (`must not have modifier GA`, `requires one of modifiers N1, N2`, `when qualified under I`, a claim
  * case's `decision`), so that no policy written before them stops parsing.
  */
-const softKeywordWords = ["must", "have", "modifiers", "qualified", "decision"] as const;
+const softKeywordWords = ["must", "have", "modifiers", "qualified", "decision", "alternative"] as const;
 
 export type Keyword = (typeof keywordWords)[number] | (typeof softKeywordWords)[number];
 

@@ -9,6 +9,7 @@ import { anchorLink, code, printMarkdown, strong, text, words, type Block, type 
 import { definitionBlocks, exceptionBlocks, outlineBlocks } from "./outline.js";
 import { procedureBlocks } from "./procedure.js";
 import { readingsBlocks } from "./readings.js";
+import type { RejectedAlternative } from "../../model/rejected-alternatives.js";
 import { valueSetBlocks } from "./value-sets.js";
 import {
   codingBlocks,
@@ -97,8 +98,13 @@ function contentsBlocks(context: DocsContext): Block[] {
  * nothing but table padding, which turns a one-cell change into a change of every row in review,
  * and it took two thirds of the time of a build.
  */
-export function emitDocs(model: PolicyModel, trace: TraceSummary): string {
-  const context = new DocsContext(model, trace);
+/** The docs of `model`; `alternatives` are the readings' rejected alternatives with their impact, by `readingKey`. */
+export function emitDocs(
+  model: PolicyModel,
+  trace: TraceSummary,
+  alternatives: ReadonlyMap<string, RejectedAlternative> = new Map(),
+): string {
+  const context = new DocsContext(model, trace, alternatives);
   const blocks = [
     ...headerBlocks(context),
     ...contentsBlocks(context),

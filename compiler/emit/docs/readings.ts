@@ -4,6 +4,7 @@
 // their readings where they decide; the register lists them together, in the policy's order.
 
 import { ruleVersions } from "../../model/versions.js";
+import { readingKey, type RejectedAlternative } from "../../model/rejected-alternatives.js";
 import { partKey, parts, statementKey } from "./anchors.js";
 import type { DocsContext } from "./context.js";
 import { anchor, anchorLink, text, words, type Block, type Inline } from "./markdown.js";
@@ -16,6 +17,8 @@ export interface RegisteredReading {
   /** The statement it reads, linked to its entry when it has one. */
   readonly on: Inline;
   readonly text: string;
+  /** The reading it rejects, when written as logic, with how many decisions that would change. */
+  readonly alternative?: RejectedAlternative;
 }
 
 /** Every reading, in the policy's order: the policy's, each revision's, the statements', the exceptions', the definitions', the codes' and the prose's. */
@@ -25,7 +28,14 @@ export function registeredReadings(context: DocsContext): RegisteredReading[] {
   const add = (kind: string, id: string, on: Inline, readings: readonly string[]) => {
     readings.forEach((reading, index) => {
       const number = index + 1;
-      found.push({ key: `reading ${kind} ${id} ${number}`, label: `${id}, reading ${number}`, on, text: reading });
+      const alternative = context.alternatives.get(readingKey(id, reading));
+      found.push({
+        key: `reading ${kind} ${id} ${number}`,
+        label: `${id}, reading ${number}`,
+        on,
+        text: reading,
+        ...(alternative && { alternative }),
+      });
     });
   };
   add("policy", model.reference, words`the policy`, model.readings);
@@ -57,9 +67,26 @@ export function registeredReadings(context: DocsContext): RegisteredReading[] {
   return found;
 }
 
+/** Digits grouped by thousands, whatever the machine's locale: `13,529,146,982,400`. */
+function grouped(count: bigint): string {
+  return count.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** The register's words for a rejected alternative: what it says, what it replaces and what it would change. */
+function alternativeCell(alternative: RejectedAlternative | undefined): Inline {
+  if (!alternative) return words`Not written as logic.`;
+  const impact = alternative.impact;
+  const figure =
+    impact.kind === "counted"
+      ? `It would change ${grouped(impact.changed)} of the ${grouped(impact.cases)} decisions the review diff counts.`
+      : `Its impact is not counted: ${impact.why}.`;
+  return words`${text(alternative.words)} (replaces ${text(alternative.replaces.join(", "))}.) ${text(figure)}`;
+}
+
 export function readingsBlocks(context: DocsContext): Block[] {
   const readings = registeredReadings(context);
   if (readings.length === 0) return [];
+  const written = readings.filter((reading) => reading.alternative !== undefined).length;
   return [
     { kind: "heading", level: 2, text: text(parts.readings), key: partKey("readings") },
     {
@@ -67,12 +94,17 @@ export function readingsBlocks(context: DocsContext): Block[] {
       text: words`Where the policy's words leave a choice, the encoding makes one and says so beside the statement: a reading. Here are all ${text(String(readings.length))}, each cited by the statement it reads; each is also shown in that statement's entry above, where it decides.`,
     },
     {
+      kind: "paragraph",
+      text: words`${text(String(written))} of them write the reading they reject as logic (an alternative in the policy): the build compiles the policy that way too and counts, with the review diff's engine, the decisions that would change. For the others the rejected reading is in their words only.`,
+    },
+    {
       kind: "table",
-      header: [words`Reading`, words`On`, words`What it says`],
+      header: [words`Reading`, words`On`, words`What it says`, words`The reading rejected, and its impact`],
       rows: readings.map((reading) => [
         words`${anchor(reading.key)}${text(reading.label)}`,
         reading.on,
         text(reading.text),
+        alternativeCell(reading.alternative),
       ]),
     },
   ];
