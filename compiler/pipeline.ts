@@ -62,6 +62,14 @@ export function checkPolicySource(
   return { source: parsed.source, valueSetTexts, checked, model: lowerPolicy(checked, sourcePath), diagnostics: all };
 }
 
+/** What the build found beside the model that its files state: the readings' alternatives, the published texts' hashes. */
+export interface BuildFindings {
+  /** The readings' rejected alternatives with their impact, by `readingKey`. */
+  readonly alternatives?: ReadonlyMap<string, RejectedAlternative>;
+  /** SHA-256 of each revision's published text the build read, by revision name. */
+  readonly publishedTextHashes?: ReadonlyMap<string, string>;
+}
+
 /**
  * Stages 4 and 5: the generated files of one policy that checked without errors: its evaluator, and
  * its docs (README.md, so that the folder shows them), which report how the policy traces to its
@@ -71,11 +79,13 @@ export async function emitPolicy(
   model: PolicyModel,
   project: Project,
   trace: TraceSummary,
-  alternatives: ReadonlyMap<string, RejectedAlternative> = new Map(),
+  found: BuildFindings = {},
 ): Promise<GeneratedFile[]> {
   const folder = `generated/${policySlug(model.sourcePath)}`;
-  const evaluator = await formatTypeScript(emitEvaluator(model, project, `${folder}/evaluator.ts`));
-  const docs = emitDocs(model, trace, alternatives);
+  const evaluator = await formatTypeScript(
+    emitEvaluator(model, project, `${folder}/evaluator.ts`, found.publishedTextHashes),
+  );
+  const docs = emitDocs(model, trace, found.alternatives);
   return [
     { path: `${folder}/evaluator.ts`, contents: evaluator },
     { path: `${folder}/README.md`, contents: docs },

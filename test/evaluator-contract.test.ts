@@ -2,6 +2,8 @@
 // input is an error naming every bad field, never a decision; the service date picks the revision;
 // the decision says which policy and revision decided it; the trace covers every rule.
 
+import { modelHash } from "../compiler/model/model-hash.js";
+import { compilerName } from "../compiler/version.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Decision, EvaluateOptions, PolicyInputError } from "../compiler/runtime/index.js";
 import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
@@ -96,6 +98,8 @@ describe("a decision", () => {
       revision: "2023-08",
       revisionEffective: "2023-08-01",
       sourceHash: fixture.model.sourceHash,
+      modelHash: modelHash(fixture.model),
+      compiler: compilerName,
     });
     expect(fixture.model.sourceHash).toMatch(/^[0-9a-f]{64}$/);
     expect(evaluate(coveredIvAntibiotic, { asOf: "2025-06-01" }).policy.revision).toBe("2025-05");

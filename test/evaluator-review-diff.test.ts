@@ -28,6 +28,11 @@ function insertedBefore(text: string, before: string, addition: string): string 
   return `${text.slice(0, at + 1)}${addition}\n${text.slice(at + 1)}`;
 }
 
+/** The header's source hash and the model's hash change with any edit of the policy; they are not logic. */
+function isHashLine(line: string): boolean {
+  return line.includes("sha256") || line.includes("sourceHash") || line.includes("modelHash");
+}
+
 describe("the evaluator's diff when a policy changes", () => {
   it("stays within 25 lines for one criterion added in the middle of a section", async () => {
     const criterion = [
@@ -39,13 +44,13 @@ describe("the evaluator's diff when a policy changes", () => {
     const before = await evaluatorOf(fixture);
     const after = await evaluatorOf(insertedBefore(fixture, "criterion I.B ", criterion));
     const { added, removed } = lineDiff(before, after);
-    // The header's source hash changes with any edit; everything else must be the criterion itself.
-    expect(removed.filter((line) => !line.includes("sha256") && !line.includes("sourceHash"))).toEqual([]);
+    // The hashes change with any edit; everything else must be the criterion itself.
+    expect(removed.filter((line) => !isHashLine(line))).toEqual([]);
     expect(added.length + removed.length).toBeLessThanOrEqual(25);
     expect(added.join("\n")).toContain('id: "I.A.4"');
     // No line names another criterion: nothing was renumbered.
     const others = ["I.A.1", "I.A.2", "I.A.3", "I.B", "I.C", "II.A"];
-    for (const line of added.filter((line) => !line.includes("sha256") && !line.includes("sourceHash")))
+    for (const line of added.filter((line) => !isHashLine(line)))
       for (const id of others) expect(line, line).not.toContain(`"${id}"`);
   });
 
@@ -57,10 +62,10 @@ describe("the evaluator's diff when a policy changes", () => {
     const before = await evaluatorOf(fixture);
     const after = await evaluatorOf(insertedBefore(fixture, 'criterion I.A.2 "', `${version}\n`));
     const { added, removed } = lineDiff(before, after);
-    const changed = [...added, ...removed].filter((line) => !line.includes("sha256") && !line.includes("sourceHash"));
+    const changed = [...added, ...removed].filter((line) => !isHashLine(line));
     // The version's own entry in I.A.1's list of earlier versions, and nothing else: the current
     // version's lines, and every other statement's, are untouched.
-    expect(removed.filter((line) => !line.includes("sha256") && !line.includes("sourceHash"))).toEqual([]);
+    expect(removed.filter((line) => !isHashLine(line))).toEqual([]);
     expect(changed.length).toBeLessThanOrEqual(16);
     expect(added.join("\n")).toContain('text: "The member has diabetes."');
     expect(added.join("\n")).toContain("until: REVISION_2023_07");
@@ -78,7 +83,7 @@ describe("the evaluator's diff when a policy changes", () => {
     const before = await evaluatorOf(fixture);
     const after = await evaluatorOf(insertedBefore(fixture, "fact patient.last_visit", fact));
     const { added, removed } = lineDiff(before, after);
-    expect(removed.filter((line) => !line.includes("sha256") && !line.includes("sourceHash"))).toEqual([]);
+    expect(removed.filter((line) => !isHashLine(line))).toEqual([]);
     const otherFacts = [...fixture.matchAll(/^fact ([\w.]+)/gm)].map((match) => match[1]!);
     expect(otherFacts.length).toBeGreaterThan(5);
     for (const line of added) for (const name of otherFacts) expect(line, line).not.toContain(`"${name}"`);

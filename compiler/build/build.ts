@@ -5,6 +5,7 @@
 
 import { checkPolicySource, emitPolicy, type GeneratedFile } from "../pipeline.js";
 import type { PolicyModel } from "../model/policy-model.js";
+import { sourceHash } from "../model/lower.js";
 import type { Span } from "../syntax/ast.js";
 import { checkCases, type ResolvedCase, type ResolvedClaimCase } from "../cases/check-cases.js";
 import { parseSource } from "../syntax/parse.js";
@@ -192,6 +193,23 @@ export function checkSources(
 }
 
 /**
+ * SHA-256 of each revision's published text that was read, by revision name: a revision's own text,
+ * and the text the policy's header names for the latest revision (the policy as published now).
+ */
+function publishedTextHashes(
+  model: PolicyModel,
+  current: PublishedText | undefined,
+  byRevision: ReadonlyMap<string, PublishedText> | undefined,
+): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const latest = model.revisions.at(-1)?.approved;
+  if (latest !== undefined && current?.kind === "read") hashes.set(latest, sourceHash(current.text));
+  for (const [revision, text] of byRevision ?? [])
+    if (text.kind === "read") hashes.set(revision, sourceHash(text.text));
+  return hashes;
+}
+
+/**
  * Checks the policies and case files given and, when none has an error, produces every generated
  * file. `root` is the project the sources come from: the docs read each policy's published text there.
  */
@@ -211,7 +229,14 @@ export async function planFromSources(
         model,
         project,
         traceSummary(model, checked.published.get(model.reference), checked.revisionTexts.get(model.reference)),
-        readingImpacts(model, checked.alternatives.get(model.reference) ?? []),
+        {
+          alternatives: readingImpacts(model, checked.alternatives.get(model.reference) ?? []),
+          publishedTextHashes: publishedTextHashes(
+            model,
+            checked.published.get(model.reference),
+            checked.revisionTexts.get(model.reference),
+          ),
+        },
       )),
     );
   }

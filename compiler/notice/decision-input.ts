@@ -19,7 +19,14 @@ export interface NoticeDecision {
   readonly exceptionsApplied: readonly string[];
   readonly priorApprovalRequired: boolean;
   readonly asOf: string;
-  readonly policy: { readonly reference: string; readonly revision: string; readonly sourceHash: string };
+  readonly policy: {
+    readonly reference: string;
+    readonly revision: string;
+    readonly sourceHash: string;
+    readonly modelHash: string;
+    readonly compiler: string;
+    readonly publishedTextHash?: string;
+  };
 }
 
 function record(value: unknown, what: string): Record<string, unknown> {
@@ -71,6 +78,11 @@ export function readDecision(value: unknown): NoticeDecision {
       reference: string(policy["reference"], "policy reference"),
       revision: string(policy["revision"], "revision"),
       sourceHash: string(policy["sourceHash"], "source hash"),
+      modelHash: string(policy["modelHash"], "model hash"),
+      compiler: string(policy["compiler"], "compiler"),
+      ...(policy["publishedTextHash"] !== undefined && {
+        publishedTextHash: string(policy["publishedTextHash"], "published text hash"),
+      }),
     },
   };
 }

@@ -8,6 +8,7 @@
 import { statementHeading } from "../emit/docs/anchors.js";
 import { text } from "../emit/docs/markdown.js";
 import type { ExceptionConsidered, FactRelied, NoticeReasonRecord, NoticeRecord } from "./notice-record.js";
+import type { NoticeDecision } from "./decision-input.js";
 
 /** Where the plan's template takes the determination: the one placeholder it must hold. */
 export const decisionPlaceholder = "{{decision}}";
@@ -74,12 +75,21 @@ function reasonBlock(reason: NoticeReasonRecord, reference: string): string {
   return lines.join("\n");
 }
 
+/** Which evaluator decided, from what: enough for a reviewer to find the exact policy, text and compiler. */
+function identitySentence(policy: NoticeDecision["policy"]): string {
+  const published =
+    policy.publishedTextHash === undefined
+      ? "no published text was recorded for this revision"
+      : `the published text of this revision has sha256 \`${policy.publishedTextHash}\``;
+  return `Decided by the evaluator of ${text(policy.reference)} that ${text(policy.compiler)} generated from its policy source (sha256 \`${policy.sourceHash}\`; the policy's meaning, sha256 \`${policy.modelHash}\`); ${published}. The criteria, the readings and the published text of the policy are available on request, free of charge.`;
+}
+
 /** The determination and its reasons: what replaces the template's placeholder. */
 function determination(record: NoticeRecord): string {
   const { decision } = record;
   const policy = `${text(record.title)} (${text(decision.policy.reference)}, revision ${text(decision.policy.revision)})`;
   const service = `the service date ${text(decision.asOf)}`;
-  const identity = `Decided by the evaluator of ${text(decision.policy.reference)} generated from its policy source (sha256 \`${decision.policy.sourceHash}\`). The criteria, the readings and the published text of the policy are available on request, free of charge.`;
+  const identity = identitySentence(decision.policy);
   switch (decision.outcome) {
     case "covered":
       return [

@@ -13,6 +13,8 @@ import type { CodeSystem, ValueSet } from "./codes.js";
 export interface Revision {
   readonly approved: string;
   readonly effective: string;
+  /** SHA-256 of the policy's published text of this revision, when the build read one. */
+  readonly publishedTextHash?: string;
 }
 
 /** In force from the revision `from` until just before the revision `until`. */
@@ -217,6 +219,10 @@ export interface PolicyDeclaration<S, RuleId extends string, FactName extends st
   readonly reference: string;
   readonly title: string;
   readonly sourceHash: string;
+  /** SHA-256 of the policy's meaning (its model), which a comment or a change of layout keeps. */
+  readonly modelHash: string;
+  /** The compiler that generated the evaluator: `policyc 0.1.0`. */
+  readonly compiler: string;
   /** Oldest first. */
   readonly revisions: readonly Revision[];
   readonly facts: readonly FactEntry<FactName>[];

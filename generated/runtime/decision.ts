@@ -83,6 +83,15 @@ export interface PolicyIdentity {
   readonly revisionEffective: string;
   /** SHA-256 of the policy source the evaluator was generated from. */
   readonly sourceHash: string;
+  /**
+   * SHA-256 of the policy's meaning: every statement's words, logic, lifetime and readings, the
+   * facts and the codes. A comment or a change of layout changes `sourceHash` and keeps this.
+   */
+  readonly modelHash: string;
+  /** SHA-256 of the policy's published text of this revision, when the build read one. */
+  readonly publishedTextHash?: string;
+  /** The compiler that generated the evaluator: `policyc 0.1.0`. */
+  readonly compiler: string;
 }
 
 /** A `limited to` of the policy, in force on a covered decision because coverage went through its statement. */

@@ -439,6 +439,7 @@ const REVISION_2024_05: Revision = {
 const REVISION_2025_05: Revision = {
   approved: "2025-05",
   effective: "2025-05-01",
+  publishedTextHash: "27348a42e006f307b3f63c728f812da05530fe036436925f9836f6b0ebd6a2e4",
 };
 /** The facts of WNC.CP.224: the schema the runtime reads and validates a case's facts with. */
 const factTable: readonly FactEntry<FactName>[] = [
@@ -1193,6 +1194,8 @@ export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = defi
   reference: "WNC.CP.224",
   title: "Home Infusion Therapy",
   sourceHash: "c2c9af0d961261cbcae6ca71f97a3a47aa76e656da596ec4dddbb1001dcd6f87",
+  modelHash: "e8822910bfbbea839e390476eb9157b1bc5982b724d8d1d393ceb3e495f77f81",
+  compiler: "policyc 0.1.0",
   revisions: [
     REVISION_2021_05,
     REVISION_2021_08,

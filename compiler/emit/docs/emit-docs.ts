@@ -9,6 +9,8 @@ import { anchorLink, code, printMarkdown, strong, text, words, type Block, type 
 import { definitionBlocks, exceptionBlocks, outlineBlocks } from "./outline.js";
 import { procedureBlocks } from "./procedure.js";
 import { readingsBlocks } from "./readings.js";
+import { modelHash } from "../../model/model-hash.js";
+import { compilerName } from "../../version.js";
 import type { RejectedAlternative } from "../../model/rejected-alternatives.js";
 import { valueSetBlocks } from "./value-sets.js";
 import {
@@ -37,6 +39,8 @@ function headerBlocks(context: DocsContext): Block[] {
         : words`none`,
     ],
     [words`Source`, words`${code(model.sourcePath)}, sha256 ${code(model.sourceHash)}`],
+    [words`Meaning`, words`sha256 ${code(modelHash(model))} (of the policy's model: a comment or a change of layout keeps it)`],
+    [words`Compiler`, text(compilerName)],
     [words`Published text`, traceHeadline(context.trace)],
   ];
   return [

@@ -110,9 +110,12 @@ class EvaluatorEmitter {
   private readonly tables: StatementTables;
   private readonly runtimeValues = new Set<string>(["definePolicy", "evaluatePolicy"]);
 
-  constructor(private readonly model: PolicyModel) {
+  constructor(
+    private readonly model: PolicyModel,
+    publishedTextHashes: ReadonlyMap<string, string>,
+  ) {
     this.root = groupFacts(model.facts);
-    this.tables = new StatementTables(model);
+    this.tables = new StatementTables(model, publishedTextHashes);
   }
 
   // ----- types -----------------------------------------------------------------------------------
@@ -365,8 +368,17 @@ class EvaluatorEmitter {
 }
 
 /** The evaluator module of one policy, as unformatted TypeScript. */
-export function emitEvaluator(model: PolicyModel, project: Project, fileName: string): string {
-  return new EvaluatorEmitter(model).emit(project, fileName);
+/**
+ * The evaluator module of `model`. `publishedTextHashes` (SHA-256 of each revision's published text,
+ * by revision name) go into the decisions' identity; the build passes those it read.
+ */
+export function emitEvaluator(
+  model: PolicyModel,
+  project: Project,
+  fileName: string,
+  publishedTextHashes: ReadonlyMap<string, string> = new Map(),
+): string {
+  return new EvaluatorEmitter(model, publishedTextHashes).emit(project, fileName);
 }
 
 /** A ts-morph project that only builds text: no file system, no type checking. */

@@ -13,6 +13,8 @@ import { ConditionData } from "./condition-data.js";
 import { lifetimeLiteral } from "./in-force.js";
 import { revisionConstName } from "../../naming/generated-names.js";
 import { data, expandedList, expandedObject, type CodeField } from "./literal.js";
+import { modelHash } from "../../model/model-hash.js";
+import { compilerName } from "../../version.js";
 
 /** The module-level names of the tables. */
 export const tableNames = {
@@ -70,13 +72,22 @@ export class StatementTables {
   readonly conditionData = new ConditionData();
   private readonly reached: { definitions: Set<string>; sections: Set<string> };
 
-  constructor(private readonly model: PolicyModel) {
+  constructor(
+    private readonly model: PolicyModel,
+    /** SHA-256 of each revision's published text the build read, by revision name. */
+    private readonly publishedTextHashes: ReadonlyMap<string, string>,
+  ) {
     this.reached = reached(model);
   }
 
   /** The definitions the logic uses, in dependency order. */
   usedDefinitions(): string[] {
     return this.model.definitions.flatMap((d) => (this.reached.definitions.has(d.name) ? [d.name] : []));
+  }
+
+  private publishedTextHashField(revision: string): CodeField[] {
+    const hash = this.publishedTextHashes.get(revision);
+    return hash === undefined ? [] : [{ name: "publishedTextHash", code: stringLiteral(hash) }];
   }
 
   revisionConstants(): string[] {
@@ -86,6 +97,7 @@ export class StatementTables {
         `const ${revisionConstName(revision.approved)}: Revision = ${expandedObject([
           { name: "approved", code: stringLiteral(revision.approved) },
           { name: "effective", code: stringLiteral(revision.effective) },
+          ...this.publishedTextHashField(revision.approved),
         ])};`,
     );
   }
@@ -276,6 +288,8 @@ export class StatementTables {
       { name: "reference", code: stringLiteral(this.model.reference) },
       { name: "title", code: stringLiteral(this.model.title) },
       { name: "sourceHash", code: stringLiteral(this.model.sourceHash) },
+      { name: "modelHash", code: stringLiteral(modelHash(this.model)) },
+      { name: "compiler", code: stringLiteral(compilerName) },
       {
         name: "revisions",
         code: expandedList(this.model.revisions.map((revision) => revisionConstName(revision.approved))),

@@ -1,6 +1,8 @@
 // The reference reading of a policy's revision log: which revision is in force on a date, whether a
 // statement is in force in it, and the identity a decision or claim check reports.
 
+import { modelHash } from "../../../compiler/model/model-hash.js";
+import { compilerName } from "../../../compiler/version.js";
 import type { PolicyModel, RevisionRange, RuleModel } from "../../../compiler/model/policy-model.js";
 import { ruleVersions } from "../../../compiler/model/versions.js";
 import type { PolicyIdentity } from "../../../compiler/runtime/decision.js";
@@ -31,6 +33,9 @@ export function identityOf(model: PolicyModel, revision: number): PolicyIdentity
     revision: inForceRevision.approved,
     revisionEffective: inForceRevision.effective,
     sourceHash: model.sourceHash,
+    // The hash and the compiler's name are metadata, not logic: the reference takes them as the emitter does.
+    modelHash: modelHash(model),
+    compiler: compilerName,
   };
 }
 
