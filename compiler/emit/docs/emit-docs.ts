@@ -39,7 +39,10 @@ function headerBlocks(context: DocsContext): Block[] {
         : words`none`,
     ],
     [words`Source`, words`${code(model.sourcePath)}, sha256 ${code(model.sourceHash)}`],
-    [words`Meaning`, words`sha256 ${code(modelHash(model))} (of the policy's model: a comment or a change of layout keeps it)`],
+    [
+      words`Meaning`,
+      words`sha256 ${code(modelHash(model))} (of the policy's model: a comment or a change of layout keeps it)`,
+    ],
     [words`Compiler`, text(compilerName)],
     [words`Published text`, traceHeadline(context.trace)],
   ];
