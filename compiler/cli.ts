@@ -13,6 +13,8 @@ const usage = `policyc: clinical coverage policies as code
 Usage:
   policyc build [--check]            compile every policy under policy/ into generated/
                                      (--check: write nothing; exit 1 if generated/ is out of date)
+  policyc release                    build, and record in generated/<name>/releases.json the version each
+                                     policy's change since its last release calls for (major, minor, patch)
   policyc check                      report every problem in policy/ (policies and cases); exit 1 on errors
   policyc test [policy] [--coverage] [--watch]
                                      run the cases of a policy (default: every policy) against its evaluator,
@@ -71,6 +73,8 @@ async function run(argv: readonly string[]): Promise<number> {
   switch (command) {
     case "build":
       return (await import("./cli/build-command.js")).buildCommand(root, { check: values.check });
+    case "release":
+      return (await import("./cli/build-command.js")).buildCommand(root, { check: false, release: true });
     case "check":
       return (await import("./cli/check-command.js")).checkCommand(root);
     case "test":

@@ -1114,6 +1114,21 @@ const examples: readonly Example[] = [
     },
   ),
 
+  example(
+    "releaseLedgerInvalid",
+    { path: "generated/t/releases.json", why: "it lists no release" },
+    {
+      name: "a release ledger that lists no release",
+      policy: base,
+      project: (root) => {
+        mkdirSync(join(root, "generated", "t"), { recursive: true });
+        writeFileSync(join(root, "generated", "t", "releases.json"), '{ "releases": [], "model": {} }\n');
+      },
+      underlined: "",
+      hint: "Restore it from version control",
+    },
+  ),
+
   // ----- PC103-PC105: readings' alternatives ---------------------------------------------------------
   example(
     "alternativeWithoutClause",

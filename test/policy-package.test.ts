@@ -53,7 +53,9 @@ describe("the package of a policy", () => {
     expect(json["type"]).toBe("module");
     expect(statSync(tarball).size).toBeLessThan(50_000);
     const installed = join(consumer, "node_modules", "@clinical-policies", homeInfusion.slug);
-    expect(readdirSync(installed).sort()).toEqual(["README.md", homeInfusion.slug, "package.json", "runtime"].sort());
+    expect(readdirSync(installed).sort()).toEqual(
+      ["CHANGELOG.md", "README.md", homeInfusion.slug, "package.json", "runtime"].sort(),
+    );
     expect(
       readdirSync(join(installed, "runtime")).every((name) => name.endsWith(".js") || name.endsWith(".d.ts")),
     ).toBe(true);

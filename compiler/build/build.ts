@@ -19,6 +19,8 @@ import {
   type RelatedLocation,
 } from "../diagnostics/diagnostic.js";
 import { catalogue } from "../diagnostics/catalogue.js";
+import { ledgerOf, releaseFiles } from "./release-files.js";
+import type { ReleaseLedger } from "../package/releases.js";
 import { compileAlternatives, readingImpacts, type CompiledAlternative } from "./reading-impacts.js";
 import { readProjectSources, runtimeSources, type SourceText } from "./project-files.js";
 import { compareText } from "../diagnostics/compare-text.js";
@@ -42,6 +44,8 @@ export interface BuildPlan {
   readonly policyFiles: number;
   /** The readings' rejected alternatives, compiled, by reference number (none for a policy without). */
   readonly alternatives: ReadonlyMap<string, readonly CompiledAlternative[]>;
+  /** Each policy's release ledger, by reference number (none for a policy never released). */
+  readonly ledgers: ReadonlyMap<string, ReleaseLedger>;
 }
 
 /** The shared runtime, copied from compiler/runtime/ so that generated code stands alone. */
@@ -116,6 +120,7 @@ export function checkSources(
   const revisionTexts = new Map<string, Map<string, PublishedText>>();
   const sources = new Map<string, string>();
   const alternatives = new Map<string, CompiledAlternative[]>();
+  const ledgers = new Map<string, ReleaseLedger>();
   /** Policies with errors: their cases are not checked, since every case would fail with them. */
   const failed = new Set<string>();
   /** Where each compiled policy states its reference number, for a second policy that reuses it. */
@@ -149,6 +154,9 @@ export function checkSources(
     const compiled = compileAlternatives(result, root);
     diagnostics.push(...compiled.diagnostics);
     if (compiled.alternatives.length > 0) alternatives.set(result.model.reference, compiled.alternatives);
+    const ledger = ledgerOf(root, result.model);
+    if (ledger.diagnostic) diagnostics.push(ledger.diagnostic);
+    if (ledger.ledger) ledgers.set(result.model.reference, ledger.ledger);
     if (header)
       headers.set(result.model.reference, { file: path, span: header.reference.span, message: "first used here" });
     const publishedText = loadPublishedText(root, result.model, header?.publishedText?.span, diagnostics);
@@ -189,6 +197,7 @@ export function checkSources(
     sources,
     policyFiles: policies.length,
     alternatives,
+    ledgers,
   };
 }
 
@@ -209,20 +218,32 @@ function publishedTextHashes(
   return hashes;
 }
 
+export interface BuildOptions {
+  /** `policyc release`: record each policy's pending release in its ledger. */
+  readonly release?: boolean;
+}
+
 /**
  * Checks the policies and case files given and, when none has an error, produces every generated
- * file. `root` is the project the sources come from: the docs read each policy's published text there.
+ * file. `root` is the project the sources come from: the docs read each policy's published text
+ * there, and the release files each policy's ledger.
  */
 export async function planFromSources(
   policies: readonly SourceText[],
   caseFiles: readonly SourceText[],
   root = process.cwd(),
   fileDiagnostics: readonly Diagnostic[] = [],
+  options: BuildOptions = {},
 ): Promise<BuildPlan> {
   const checked = checkSources(policies, caseFiles, root, fileDiagnostics);
   if (hasErrors(checked.diagnostics)) return { ...checked, files: [] };
   const project = createEmitProject();
-  const files = [...(await runtimeFiles())];
+  const files = [
+    ...(await runtimeFiles()),
+    ...[...checked.models.values()].flatMap((model) =>
+      releaseFiles(model, checked.ledgers.get(model.reference), options.release === true),
+    ),
+  ];
   for (const model of checked.models.values()) {
     files.push(
       ...(await emitPolicy(
@@ -245,9 +266,9 @@ export async function planFromSources(
 }
 
 /** Plans the build of the project at `root`: every policy and case file under policy/. */
-export function planBuild(root: string): Promise<BuildPlan> {
+export function planBuild(root: string, options: BuildOptions = {}): Promise<BuildPlan> {
   const sources = readProjectSources(root);
-  return planFromSources(sources.policies, sources.cases, root, sources.diagnostics);
+  return planFromSources(sources.policies, sources.cases, root, sources.diagnostics, options);
 }
 
 /** Checks the project at `root` without emitting. */

@@ -7,6 +7,8 @@ import { policySlug } from "../build/project-files.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { readPackageScope } from "../package/package-scope.js";
 import { writePolicyPackage } from "../package/policy-package.js";
+import { ledgerPath, readLedger } from "../package/release-ledger.js";
+import { currentVersion } from "../package/releases.js";
 import { CliError, exitCodes } from "./exit-codes.js";
 import { reportDiagnostics } from "./report.js";
 import { existsSync } from "node:fs";
@@ -33,6 +35,9 @@ export function packageCommand(root: string): number {
         exitCodes.notBuilt,
       );
     const latest = model.revisions.at(-1);
+    const ledger = readLedger(root, slug);
+    if (ledger.kind === "invalid")
+      throw new CliError(`${ledgerPath(slug)} cannot be used: ${ledger.why}.`, exitCodes.problems);
     const out = writePolicyPackage(
       root,
       {
@@ -40,7 +45,7 @@ export function packageCommand(root: string): number {
         reference: model.reference,
         title: model.title,
         revision: latest?.approved ?? "",
-        revisionCount: model.revisions.length,
+        version: currentVersion(model, ledger.kind === "read" ? ledger.ledger : undefined),
       },
       scope.scope,
     );

@@ -650,6 +650,12 @@ const entries = {
     (a: { problem: string; line: number }) =>
       `With this alternative's replacements made, the policy does not compile (line ${String(a.line)}): ${a.problem}`,
   ),
+  releaseLedgerInvalid: entry(
+    "PC106",
+    "error",
+    "Release ledger cannot be used",
+    (a: { path: string; why: string }) => `The release ledger ${displayPath(a.path)} cannot be used: ${a.why}.`,
+  ),
   // ----- PC110-PC119: units, percents and value sets ---------------------------------------------
   unitMismatch: entry(
     "PC110",
