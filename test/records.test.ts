@@ -11,7 +11,7 @@ import { planFromSources } from "../compiler/build/build.js";
 import { conditionText } from "../compiler/cases/coverage.js";
 import { truthOf } from "../compiler/cases/condition-truth.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
-import { ListFactsNotReviewable, reviewChange } from "../compiler/diff/review.js";
+import { reviewChange } from "../compiler/diff/review.js";
 import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
 import { formatSource } from "../compiler/format/format-source.js";
 import { parseSource } from "../compiler/syntax/parse.js";
@@ -249,10 +249,19 @@ describe("coverage and the review diff", () => {
     expect(rule && conditionText(rule.condition)).toBe("every study in oxygen.studies");
   });
 
-  it("refuses to review versions with a list fact rather than report no change", async () => {
+  it("reviews versions with a list fact, each quantifier one question, and says the count is not exact", async () => {
     const version = { label: "before", path: "policy/records.policy", text: fixtureText };
-    const changed = { ...version, text: fixtureText.replace("<= 89", "<= 88") };
-    await expect(reviewChange(version, changed)).rejects.toBeInstanceOf(ListFactsNotReviewable);
+    const same = await reviewChange(version, { ...version, label: "after" });
+    expect(same.kind === "review" && same.delta.changed).toBe(0n);
+    const changed = { ...version, label: "after", text: fixtureText.replace("<= 89", "<= 88") };
+    expect(changed.text).not.toBe(fixtureText);
+    const review = await reviewChange(version, changed);
+    if (review.kind !== "review") throw new Error("no review");
+    expect(review.delta.changed).toBeGreaterThan(0n);
+    expect(review.delta.lists).toEqual(["oxygen.studies"]);
+    expect(review.markdown).toContain("Not exact for the lists of records `oxygen.studies`");
+    // An example names the quantifiers in words, never by their internal key.
+    expect(review.markdown).not.toContain("records {");
   });
 });
 

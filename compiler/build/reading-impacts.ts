@@ -64,22 +64,14 @@ export function readingImpacts(
   alternatives: readonly CompiledAlternative[],
 ): Map<string, RejectedAlternative> {
   const impacts = new Map<string, RejectedAlternative>();
-  const lists = model.facts.filter((fact) => fact.type.kind === "list").map((fact) => fact.name);
   for (const { site, model: alternative } of alternatives) {
     const words = site.alternative.text.value;
     const replaces = site.alternative.replacements.map(
       (replacement) => `${replacement.statement.text} ${clauseWords[replacement.clause]}`,
     );
-    const impact = (): ReadingImpact => {
-      if (lists.length > 0)
-        return {
-          kind: "notCounted",
-          why: `the review diff cannot count decisions over list facts yet (${lists.join(", ")})`,
-        };
-      const delta = symbolicDelta(model, alternative);
-      return { kind: "counted", changed: delta.changed, cases: delta.cases };
-    };
-    impacts.set(readingKey(site.owner, site.reading), { words, replaces, impact: impact() });
+    const delta = symbolicDelta(model, alternative);
+    const impact: ReadingImpact = { changed: delta.changed, cases: delta.cases, notExactFor: delta.lists };
+    impacts.set(readingKey(site.owner, site.reading), { words, replaces, impact });
   }
   return impacts;
 }

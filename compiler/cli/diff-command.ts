@@ -3,7 +3,7 @@
 // review on stdout is the same with or without it.
 
 import { loadVersion, type PolicyVersion } from "../diff/load-version.js";
-import { ListFactsNotReviewable, reviewChange } from "../diff/review.js";
+import { reviewChange } from "../diff/review.js";
 import { reportDiagnostics } from "./report.js";
 import { CliError, exitCodes } from "./exit-codes.js";
 
@@ -23,12 +23,7 @@ export async function diffCommand(
   const started = Date.now();
   const progress = (done: number, total: number, what: string) =>
     process.stderr.write(`policyc diff: period ${done} of ${total} (${what}), ${Date.now() - started} ms\n`);
-  const result = await reviewChange(load(oldSpec), load(newSpec), options.progress ? { progress } : {}).catch(
-    (error: unknown) => {
-      if (error instanceof ListFactsNotReviewable) throw new CliError(error.message, exitCodes.usage);
-      throw error;
-    },
-  );
+  const result = await reviewChange(load(oldSpec), load(newSpec), options.progress ? { progress } : {});
   if (result.kind === "problems") {
     process.stderr.write(
       `${reportDiagnostics(result.diagnostics, result.sources)}\nNo review: a version has errors.\n`,

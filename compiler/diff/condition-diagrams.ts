@@ -3,6 +3,7 @@
 // (emit/evaluator/conditions.ts): an unknown fact makes a leaf unknown, and/or are min/max, not is 2 - x.
 // Leaves are evaluated on each class's representative value, as the enumeration gives them.
 
+import { recordQuestionKey } from "./record-questions.js";
 import { factOfTerm, windowBounds } from "../model/date-terms.js";
 import { referredCondition } from "../model/referred-statements.js";
 import { versionOn } from "../model/versions.js";
@@ -147,11 +148,12 @@ export class ConditionDiagrams {
         if (part === undefined) throw new Error(`policyc diff: no part ${condition.id}`);
         return this.truth(part);
       }
-      case "field":
       case "records":
+        return this.leaf([recordQuestionKey(condition)], ([answer]) => answer === true);
+      case "field":
       case "applied":
-        // review.ts refuses a version with a list fact before any diagram is built.
-        throw new Error("policyc diff: internal error: a condition over records reached the decision diagrams");
+        // Read only inside a quantifier, which is one question as a whole (record-questions.ts).
+        throw new Error("policyc diff: internal error: a condition on a record reached the decision diagrams");
       case "statement":
         return this.truth(
           referredCondition(

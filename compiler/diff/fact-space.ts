@@ -8,6 +8,7 @@ import type { Condition, Duration, FactModel, PolicyModel, Term } from "../model
 import { windowBounds } from "../model/date-terms.js";
 import { allCoverageConditions } from "../model/walk-conditions.js";
 import { shiftDate } from "../runtime/calendar.js";
+import { recordQuestions } from "./record-questions.js";
 
 /** One class of a fact's values: a representative to give the evaluators, and how many cases it stands for. */
 export interface ValueClass {
@@ -290,7 +291,8 @@ export function factSpace(
 ): FactSpace {
   const oldFacts = new Map(old.facts.map((fact) => [fact.name, fact]));
   const newFacts = new Map(next.facts.map((fact) => [fact.name, fact]));
-  const names = [...new Set([...next.facts.map((f) => f.name), ...old.facts.map((f) => f.name)])];
+  // A list of records is no axis of its own: each condition over it is (record-questions.ts).
+  const names = [...new Set([...next.facts, ...old.facts].filter((f) => f.type.kind !== "list").map((f) => f.name))];
   const lists = new Map<string, ListCondition[]>();
   for (const model of [old, next])
     for (const [fact, found] of listConditions(model)) lists.set(fact, [...(lists.get(fact) ?? []), ...found]);
@@ -380,7 +382,19 @@ export function factSpace(
         return { ...base, classes: [] };
     }
   });
-  return { axes, approximate: [...approximate].sort() };
+  const questions = [...recordQuestions([old, next]).entries()].map(([name, condition]): FactAxis => {
+    approximate.add(condition.list);
+    return {
+      name,
+      inOld: old.facts.some((fact) => fact.name === condition.list),
+      inNew: next.facts.some((fact) => fact.name === condition.list),
+      classes: [
+        { value: true, label: "yes", weight: 1n },
+        { value: false, label: "no", weight: 1n },
+      ],
+    };
+  });
+  return { axes: [...axes, ...questions], approximate: [...approximate].sort() };
 }
 
 /** First days of the periods a comparison of the service date with a date splits: `service date >= d` starts one at d. */

@@ -6,6 +6,7 @@
 import type { PolicyModel } from "../model/policy-model.js";
 import { code, join, printMarkdown, strong, text, words, type Block, type Inline } from "../emit/docs/markdown.js";
 import { ConditionWords, phraseInline } from "../emit/docs/words.js";
+import { recordQuestionOf } from "./record-questions.js";
 import { formatMarkdown } from "../emit/format.js";
 import type { Attribution } from "./attribution.js";
 import type { Change, ChangeKind } from "./changes.js";
@@ -182,12 +183,18 @@ function changeBlocks(
   return blocks;
 }
 
-function regionFacts(region: ChangedRegion): Block {
+/** A fact of an example by its name; a question over records (record-questions.ts) in words. */
+function factName(name: string, wordsOf: ConditionWords): Inline {
+  const question = recordQuestionOf(name);
+  return question === undefined ? code(name) : words`"${phraseInline(wordsOf.phrase(question))}"`;
+}
+
+function regionFacts(region: ChangedRegion, wordsOf: ConditionWords): Block {
   if (region.facts.length === 0) return { kind: "paragraph", text: words`Any case.` };
   return {
     kind: "list",
     items: region.facts.map((fact) => ({
-      text: words`${code(fact.name)} = ${text(fact.value.label)}${fact.value.covers !== undefined ? words` (${text(fact.value.covers)})` : words``}`,
+      text: words`${factName(fact.name, wordsOf)} = ${text(fact.value.label)}${fact.value.covers !== undefined ? words` (${text(fact.value.covers)})` : words``}`,
     })),
   };
 }
@@ -251,7 +258,7 @@ function criterionBlocks(delta: SymbolicDelta): Block[] {
   ];
 }
 
-function deltaBlocks(delta: SymbolicDelta, examples: readonly ChangedRegion[]): Block[] {
+function deltaBlocks(delta: SymbolicDelta, examples: readonly ChangedRegion[], wordsOf: ConditionWords): Block[] {
   const blocks: Block[] = [
     { kind: "heading", level: 2, text: words`Decision delta` },
     {
@@ -272,10 +279,18 @@ function deltaBlocks(delta: SymbolicDelta, examples: readonly ChangedRegion[]): 
       ]),
     },
   ];
-  if (delta.approximate.length > 0) {
+  const lists = delta.approximate.filter((name) => delta.lists.includes(name));
+  const compared = delta.approximate.filter((name) => !delta.lists.includes(name));
+  if (compared.length > 0) {
     blocks.push({
       kind: "paragraph",
-      text: words`Not exact for ${join(delta.approximate.map(code), ", ")}: compared with another fact, these are split only at fixed thresholds.`,
+      text: words`Not exact for ${join(compared.map(code), ", ")}: compared with another fact, these are split only at fixed thresholds.`,
+    });
+  }
+  if (lists.length > 0) {
+    blocks.push({
+      kind: "paragraph",
+      text: words`Not exact for the lists of records ${join(lists.map(code), ", ")}: each condition over their records is counted as one question (yes, no or unknown), and two conditions over one list as independent, so answers no list could give together are counted too.`,
     });
   }
   if (delta.changed === 0n) return blocks;
@@ -310,7 +325,7 @@ function deltaBlocks(delta: SymbolicDelta, examples: readonly ChangedRegion[]): 
       kind: "list",
       items: examples.map((example) => ({
         text: words`Service date ${text(example.period.from)}: ${sideWords(example.before)} before, ${sideWords(example.after)} after.`,
-        children: [regionFacts(example)],
+        children: [regionFacts(example, wordsOf)],
       })),
     },
   );
@@ -331,7 +346,7 @@ export async function renderSummary(
     { kind: "heading", level: 1, text: words`Review: ${text(after.model.reference)} ${text(after.model.title)}` },
     { kind: "paragraph", text: words`From ${describe(before)} to ${describe(after)}.` },
     ...changeBlocks(changes, attributions, before.model, after.model),
-    ...deltaBlocks(delta, examples),
+    ...deltaBlocks(delta, examples, new ConditionWords(after.model, () => undefined)),
   ];
   return formatMarkdown(printMarkdown(blocks));
 }

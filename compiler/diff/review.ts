@@ -51,28 +51,6 @@ export interface ReviewOptions {
   readonly progress?: Progress;
 }
 
-/**
- * Thrown for versions that declare a list fact. NOTE: a stop-gap, never a "no change": the review's
- * decision diagrams range over finite fact values, and a list of records is not finite; until the
- * diagrams treat each quantifier as a variable of its own, such a review is refused.
- */
-export class ListFactsNotReviewable extends Error {
-  constructor(readonly lists: readonly string[]) {
-    super(
-      `policyc diff: the symbolic review does not yet support list facts (${lists.join(", ")}); compare these versions with their cases (policyc test) instead.`,
-    );
-  }
-}
-
-function refuseListFacts(...models: readonly PolicyModel[]): void {
-  const lists = [
-    ...new Set(
-      models.flatMap((model) => model.facts.filter((fact) => fact.type.kind === "list").map((fact) => fact.name)),
-    ),
-  ];
-  if (lists.length > 0) throw new ListFactsNotReviewable(lists);
-}
-
 export async function reviewChange(
   before: PolicyVersion,
   after: PolicyVersion,
@@ -90,7 +68,6 @@ export async function reviewChange(
       sources: new Map([before, after].map((version) => [version.path, version.text])),
     };
   }
-  refuseListFacts(old, next);
   const delta = symbolicDelta(old, next, options.progress);
   const changes = policyChanges(old, next);
   const examples = pickExamples(delta.examples);

@@ -36,6 +36,8 @@ export interface SymbolicDelta {
   readonly periods: readonly PeriodDelta[];
   /** Facts compared with another fact: split only at literal thresholds, as in the enumeration. */
   readonly approximate: readonly string[];
+  /** The lists of records among `approximate`: each condition over them is one question (record-questions.ts). */
+  readonly lists: readonly string[];
   /** The cells of each period that have cases, the changed and the unchanged. */
   readonly cells: readonly OutcomeCell[];
   readonly criteria: readonly CriterionShare[];
@@ -243,6 +245,11 @@ export function symbolicDelta(old: PolicyModel, next: PolicyModel, progress?: Pr
   return {
     periods: results,
     approximate: [...approximate].sort(),
+    lists: [
+      ...new Set([...old.facts, ...next.facts].filter((fact) => fact.type.kind === "list").map((fact) => fact.name)),
+    ]
+      .filter((name) => approximate.has(name))
+      .sort(),
     cells,
     criteria,
     examples,

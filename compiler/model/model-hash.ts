@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import type { PolicyModel } from "./policy-model.js";
 
 /** JSON with every object's keys in code-point order, so two equal models give one text. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (typeof value === "bigint") return value.toString();
   if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";

@@ -2,9 +2,12 @@
 // from the policy compiled both ways, shown by the docs' register of readings (emit/docs/readings.ts).
 
 /** How many decisions a rejected alternative would change, or why that was not counted. */
-export type ReadingImpact =
-  | { readonly kind: "counted"; readonly changed: bigint; readonly cases: bigint }
-  | { readonly kind: "notCounted"; readonly why: string };
+export interface ReadingImpact {
+  readonly changed: bigint;
+  readonly cases: bigint;
+  /** The lists of records the count is not exact for (each condition over them counted as one question). */
+  readonly notExactFor: readonly string[];
+}
 
 /** A reading's rejected alternative as the register shows it: its words, what it replaces, its impact. */
 export interface RejectedAlternative {

@@ -76,10 +76,11 @@ function grouped(count: bigint): string {
 function alternativeCell(alternative: RejectedAlternative | undefined): Inline {
   if (!alternative) return words`Not written as logic.`;
   const impact = alternative.impact;
-  const figure =
-    impact.kind === "counted"
-      ? `It would change ${grouped(impact.changed)} of the ${grouped(impact.cases)} decisions the review diff counts.`
-      : `Its impact is not counted: ${impact.why}.`;
+  const notExact =
+    impact.notExactFor.length === 0
+      ? ""
+      : ` (Not exact: each condition over the records of ${impact.notExactFor.join(", ")} is counted as one question.)`;
+  const figure = `It would change ${grouped(impact.changed)} of the ${grouped(impact.cases)} decisions the review diff counts.${notExact}`;
   return words`${text(alternative.words)} (replaces ${text(alternative.replaces.join(", "))}.) ${text(figure)}`;
 }
 
