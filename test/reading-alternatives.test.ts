@@ -79,6 +79,29 @@ ${reading.replace("      in I.2 category safety\n", "")}`;
     expect(docs).toContain("1 of them write the reading they reject as logic");
   });
 
+  it("replaces a definition's body and a revision's effective date too", () => {
+    const withDefinition = `${header}define at_home "the member is at home" as a.place is home
+  reading "Home means the member's own home."
+    alternative "Home means any place the member stays."
+      in at_home as a.place is one of (home, clinic)
+criterion I.1 "At home." met when at_home category place
+`;
+    const checked = checkSources([{ path: "policy/t.policy", text: withDefinition }], []);
+    const [definition] = checked.alternatives.get("T.1") ?? [];
+    expect(definition?.site.owner).toBe("at_home");
+    const byHand = withDefinition.replace("as a.place is home\n", "as a.place is one of (home, clinic)\n");
+    expect(meaning(definition!.model)).toEqual(meaning(modelOf(byHand)));
+
+    const withDate = header.replace(
+      'revision 2024-01 "Original." effective 2024-01-01\n',
+      'revision 2024-01 "Original." effective 2024-01-01\n  reading "From the first of the month."\n    alternative "From the fifteenth."\n      in 2024-01 effective 2024-01-15\n',
+    );
+    const dated = `${withDate}criterion I.1 "Flag." met when a.flag category safety\n`;
+    const [date] = checkSources([{ path: "policy/t.policy", text: dated }], []).alternatives.get("T.1") ?? [];
+    expect(date?.site.owner).toBe("2024-01");
+    expect(date?.model.revisions[0]?.effective).toBe("2024-01-15");
+  });
+
   it("that changes nothing is counted as zero, not left out", async () => {
     const same = `${header}criterion I.1 "Flag." met when a.flag category safety
   reading "Flag means flag."

@@ -5,7 +5,7 @@
 
 import { catalogue } from "../diagnostics/catalogue.js";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { alternativeSites, alternativeText, type AlternativeSite } from "../check/reading-alternatives.js";
+import { alternativeSites, alternativeText, clauseWords, type AlternativeSite } from "../check/reading-alternatives.js";
 import { symbolicDelta } from "../diff/symbolic-delta.js";
 import type { PolicyModel } from "../model/policy-model.js";
 import { readingKey, type ReadingImpact, type RejectedAlternative } from "../model/rejected-alternatives.js";
@@ -50,13 +50,6 @@ export function compileAlternatives(
   return { alternatives, diagnostics };
 }
 
-const clauseWords = {
-  category: "category",
-  metWhen: "met when",
-  notCovered: "not covered",
-  appliesWhen: "applies when",
-  overrides: "overrides",
-};
 
 /** The impact of each alternative, by `readingKey`. */
 export function readingImpacts(

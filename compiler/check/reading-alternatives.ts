@@ -19,12 +19,14 @@ export interface AlternativeSite {
 }
 
 /** The words the policy text shows for each clause an alternative may replace. */
-const clauseWords: Record<Ast.AlternativeClause, string> = {
+export const clauseWords: Record<Ast.AlternativeClause, string> = {
   category: "category",
   metWhen: "met when",
   notCovered: "not covered",
   appliesWhen: "applies when",
   overrides: "overrides",
+  effective: "effective",
+  definitionBody: "as",
 };
 
 function ownerOf(statement: Ast.Statement): string | undefined {
@@ -74,6 +76,11 @@ function replacedSpan(
   id: string,
   clause: Ast.AlternativeClause,
 ): Ast.Span | undefined | "no statement" {
+  if (clause === "effective") {
+    const revision = symbols.revisions.find((candidate) => candidate.approved.text === id);
+    return revision ? revision.effective?.span : "no statement";
+  }
+  if (clause === "definitionBody") return symbols.definitions.get(id)?.body.span ?? "no statement";
   const statement = symbols.outline.get(id) ?? symbols.exceptions.get(id);
   if (!statement) return "no statement";
   switch (clause) {
@@ -117,7 +124,7 @@ export function checkReadingAlternatives(source: Ast.SourceFile, symbols: Policy
             {
               hint:
                 span === "no statement"
-                  ? "Name a criterion, exclusion, note, section or exception of this policy."
+                  ? "Name a criterion, exclusion, note, section or exception of this policy, a definition (for `as`) or a revision (for `effective`)."
                   : `Replace a clause ${id} has; to add one, write it in the statement and replace it here.`,
             },
           ),

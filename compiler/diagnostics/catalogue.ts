@@ -634,7 +634,7 @@ const entries = {
     (a: { id: string; clause: string; found: boolean }) =>
       a.found
         ? `${quoted(a.id)} has no ${quoted(a.clause)} clause for the alternative to replace.`
-        : `No criterion, exclusion, note, section or exception is numbered ${quoted(a.id)}.`,
+        : `No statement, definition or revision of this policy is named ${quoted(a.id)}.`,
   ),
   alternativeReplacesTwice: entry(
     "PC104",

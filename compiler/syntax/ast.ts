@@ -48,7 +48,16 @@ export interface AlternativeReplacement {
   readonly span: Span;
 }
 
-export type AlternativeClause = "category" | "metWhen" | "notCovered" | "appliesWhen" | "overrides";
+export type AlternativeClause =
+  | "category"
+  | "metWhen"
+  | "notCovered"
+  | "appliesWhen"
+  | "overrides"
+  /** A revision's `effective` date. */
+  | "effective"
+  /** A definition's body (`as ...`). */
+  | "definitionBody";
 
 /** The revision (by its approval month) that added or removed a statement. */
 export interface Lifetime {

@@ -217,11 +217,11 @@ class AstBuilder {
     const span = nodeSpan(node);
     if (!text || !span) return undefined;
     const replacements = (node.children.alternativeReplacement ?? []).flatMap((replacement) => {
-      const statement = firstToken(replacement.children.Name);
+      const statement = revisionWord(firstNode(replacement.children.revisionName));
       const whole = nodeSpan(replacement);
       const replacing = replacedValue(replacement.children);
       if (!statement || !whole || !replacing) return [];
-      return [{ statement: word(statement), ...replacing, span: whole }];
+      return [{ statement, ...replacing, span: whole }];
     });
     return { text, span, replacements };
   }
@@ -1316,13 +1316,17 @@ function replacedValue(
 ): Pick<Ast.AlternativeReplacement, "clause" | "value" | "valueText"> | undefined {
   const category = firstToken(firstNode(children.categoryClause)?.children.Word);
   if (category) return { clause: "category", value: tokenSpan(category), valueText: category.image };
+  const effective = firstToken(firstNode(children.effectiveClause)?.children.DateLiteral);
+  if (effective) return { clause: "effective", value: tokenSpan(effective), valueText: effective.image };
   const [clause, node]: [Ast.AlternativeClause, CstNode | undefined] = children.overridesClause
     ? ["overrides", firstNode(firstNode(children.overridesClause)?.children.wordList)]
     : children.notCoveredClause
       ? ["notCovered", firstNode(children.notCoveredClause)]
       : children.metWhenClause
         ? ["metWhen", firstNode(firstNode(children.metWhenClause)?.children.expression)]
-        : ["appliesWhen", firstNode(firstNode(children.appliesClause)?.children.expression)];
+        : children.definitionAsClause
+          ? ["definitionBody", firstNode(firstNode(children.definitionAsClause)?.children.expression)]
+          : ["appliesWhen", firstNode(firstNode(children.appliesClause)?.children.expression)];
   const value = node && nodeSpan(node);
   return value && { clause, value, valueText: tokensUnder(node).join(" ") };
 }

@@ -82,12 +82,24 @@ export interface AlternativeReplacementCstNode extends CstNode {
 
 export type AlternativeReplacementCstChildren = {
   Kw_in: IToken[];
-  Name: IToken[];
+  revisionName: RevisionNameCstNode[];
   categoryClause?: CategoryClauseCstNode[];
   metWhenClause?: MetWhenClauseCstNode[];
   notCoveredClause?: NotCoveredClauseCstNode[];
   appliesClause?: AppliesClauseCstNode[];
   overridesClause?: OverridesClauseCstNode[];
+  effectiveClause?: EffectiveClauseCstNode[];
+  definitionAsClause?: DefinitionAsClauseCstNode[];
+};
+
+export interface DefinitionAsClauseCstNode extends CstNode {
+  name: "definitionAsClause";
+  children: DefinitionAsClauseCstChildren;
+}
+
+export type DefinitionAsClauseCstChildren = {
+  Kw_as: IToken[];
+  expression: ExpressionCstNode[];
 };
 
 export interface RevisionNameCstNode extends CstNode {
@@ -1613,6 +1625,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   readingClause(children: ReadingClauseCstChildren, param?: IN): OUT;
   alternativeClause(children: AlternativeClauseCstChildren, param?: IN): OUT;
   alternativeReplacement(children: AlternativeReplacementCstChildren, param?: IN): OUT;
+  definitionAsClause(children: DefinitionAsClauseCstChildren, param?: IN): OUT;
   revisionName(children: RevisionNameCstChildren, param?: IN): OUT;
   addedClause(children: AddedClauseCstChildren, param?: IN): OUT;
   removedClause(children: RemovedClauseCstChildren, param?: IN): OUT;

@@ -98,16 +98,25 @@ class PolicyParser extends CstParser {
     this.AT_LEAST_ONE(() => this.SUBRULE(this.alternativeReplacement));
   });
 
+  /** `in <statement, definition or revision> <clause>`: the statement's clause as the rejected reading has it. */
   private alternativeReplacement = this.RULE("alternativeReplacement", () => {
     this.CONSUME(K.in);
-    this.CONSUME(Name);
+    this.SUBRULE(this.revisionName);
     this.OR([
       { ALT: () => this.SUBRULE(this.categoryClause) },
       { ALT: () => this.SUBRULE(this.metWhenClause) },
       { ALT: () => this.SUBRULE(this.notCoveredClause) },
       { ALT: () => this.SUBRULE(this.appliesClause) },
       { ALT: () => this.SUBRULE(this.overridesClause) },
+      { ALT: () => this.SUBRULE(this.effectiveClause) },
+      { ALT: () => this.SUBRULE(this.definitionAsClause) },
     ]);
+  });
+
+  /** `as <condition>`: a definition's body, in an alternative. */
+  private definitionAsClause = this.RULE("definitionAsClause", () => {
+    this.CONSUME(K.as);
+    this.SUBRULE(this.expression);
   });
 
   /** A revision's name: its month (`2021-05`), its month and a suffix (`2023-04-b`), or a name (`v7`). */
