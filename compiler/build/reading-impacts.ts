@@ -50,7 +50,6 @@ export function compileAlternatives(
   return { alternatives, diagnostics };
 }
 
-
 /** The impact of each alternative, by `readingKey`. */
 export function readingImpacts(
   model: PolicyModel,
