@@ -4,10 +4,13 @@
 // scratch project built from the home-infusion fixture (FIX.HIT.224).
 
 import { spawnSync } from "node:child_process";
+import { Writable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runBatch } from "../compiler/batch/run-batch.js";
 import { projectRoot } from "./support/evaluators.js";
 import { scratchProject, type CliRun } from "./support/cli.js";
 import { coveredIvAntibiotic, homeInfusion } from "./support/home-infusion.js";
@@ -258,5 +261,53 @@ describe("a worker that fails", () => {
     );
     expect(piped.status).toBe(4);
     expect(piped.stderr).toMatch(/worker [12] of 2 stopped: exited \(code 9\) before answering every line/);
+  });
+});
+
+describe("the batch's memory", () => {
+  it("reads no further than the chunks in flight while the output does not drain", async () => {
+    const line = `${JSON.stringify({ asOf: "2025-06-01", facts: coveredIvAntibiotic })}\n`;
+    const available = 100_000;
+    let read = 0;
+    async function* input(): AsyncGenerator<string> {
+      for (; read < available;) {
+        read += 1;
+        yield line;
+      }
+    }
+    // An output that takes nothing until released: each write waits, so the stream never drains.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let written = 0;
+    const output = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _encoding, done) {
+        written += chunk.toString("utf8").split("\n").length - 1;
+        void released.then(() => done());
+      },
+    });
+    const run = runBatch(
+      input(),
+      output,
+      {
+        root,
+        policy: homeInfusion.reference,
+        kind: "decisions",
+        trace: false,
+        workers: 2,
+        chunkLines: 10,
+        inFlightPerWorker: 2,
+        workerScript: pathToFileURL(join(projectRoot, "dist", "compiler", "batch", "worker.js")),
+      },
+      { update: () => {}, finish: () => {} },
+    );
+    await sleep(1500);
+    // Four chunks of ten in flight, one being filled, one waiting to be written: never the whole input.
+    expect(read).toBeGreaterThanOrEqual(40);
+    expect(read).toBeLessThanOrEqual(60);
+    release();
+    const tally = await run;
+    expect(tally.lines).toBe(available);
+    expect(written).toBe(available);
   });
 });

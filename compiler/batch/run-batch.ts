@@ -24,6 +24,8 @@ export interface BatchOptions {
   readonly chunkChars?: number;
   /** Chunks out at once, per worker. */
   readonly inFlightPerWorker?: number;
+  /** The worker's script; tests, which run the sources, name the compiled one in dist/. */
+  readonly workerScript?: URL;
 }
 
 // NOTE: 512 lines make a chunk's message cost (a structured clone each way) small beside its
@@ -40,12 +42,11 @@ export async function runBatch(
   const chunkLines = options.chunkLines ?? defaults.chunkLines;
   const chunkChars = options.chunkChars ?? defaults.chunkChars;
   const inFlight = options.workers * (options.inFlightPerWorker ?? defaults.inFlightPerWorker);
-  const pool = new WorkerPool(options.workers, {
-    root: options.root,
-    policy: options.policy,
-    kind: options.kind,
-    trace: options.trace,
-  });
+  const pool = new WorkerPool(
+    options.workers,
+    { root: options.root, policy: options.policy, kind: options.kind, trace: options.trace },
+    options.workerScript,
+  );
   const total = emptyTally();
   const queue: Promise<ChunkResult>[] = [];
   let bytesRead = 0;

@@ -39,11 +39,15 @@ export function addTally(into: Tally, from: Tally): void {
 
 const number = new Intl.NumberFormat("en-US");
 
+// NOTE: a list item's field is named by its index (`home.features[3]`), so the fields of a large,
+// messy input can run to hundreds: the summary names the most frequent and counts the rest.
+const mostListed = 20;
+
 function listed(counts: ReadonlyMap<string, number>): string {
-  return [...counts]
-    .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
-    .map(([key, count]) => `${key} ${number.format(count)}`)
-    .join(", ");
+  const sorted = [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b));
+  const shown = sorted.slice(0, mostListed).map(([key, count]) => `${key} ${number.format(count)}`);
+  const rest = sorted.length - mostListed;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
 
 /** The summary printed on stderr at the end of a run. */

@@ -23,18 +23,18 @@ interface PoolWorker {
   readonly waiting: Map<number, Waiting>;
 }
 
-const workerScript = new URL("./worker.js", import.meta.url);
+const compiledWorker = new URL("./worker.js", import.meta.url);
 
 export class WorkerPool {
   private readonly workers: PoolWorker[];
   private failure: BatchWorkerFailed | undefined;
   private closing = false;
 
-  constructor(size: number, setup: WorkerSetup) {
-    this.workers = Array.from({ length: size }, (_, index) => this.start(index + 1, setup));
+  constructor(size: number, setup: WorkerSetup, workerScript: URL = compiledWorker) {
+    this.workers = Array.from({ length: size }, (_, index) => this.start(index + 1, setup, workerScript));
   }
 
-  private start(number: number, setup: WorkerSetup): PoolWorker {
+  private start(number: number, setup: WorkerSetup, workerScript: URL): PoolWorker {
     // NOTE: stdout and stderr of a worker are the process's own; the evaluator never writes to them.
     const thread = new Worker(workerScript, { workerData: setup });
     const worker: PoolWorker = { number, thread, waiting: new Map() };
