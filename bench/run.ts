@@ -40,6 +40,7 @@ import {
   checkLeanRefusals,
 } from "./lean-agreement.js";
 import { leanRows, leanTargets } from "./lean-report.js";
+import { batchRows, batchTargets, measureBatch } from "./batch-throughput.js";
 import { measureLeanClaimThroughput, measureLeanThroughput } from "./lean-throughput.js";
 import { measureRecordsThroughput, RECORDS_PER_LIST } from "./records-throughput.js";
 import { malformedFactSets, wncFactSets } from "./wnc-fact-sets.js";
@@ -163,6 +164,9 @@ async function main(): Promise<void> {
   progress("timing the generated evaluator and claim checker against the lean baselines");
   const leanDecisions = measureLeanThroughput(sets, 2, 7);
   const leanClaims = measureLeanClaimThroughput(claims, 2, 7);
+
+  progress("timing policyc eval-batch on 100,000 and 1,000,000 lines (writes the input to .tmp/ once, about 1 GB)");
+  const batchRuns = await measureBatch(root);
 
   progress("timing policyc check and policyc test on WNC.CP.224");
   const authorLoop = await authorLoopRows(root, "WNC.CP.224");
@@ -318,6 +322,8 @@ async function main(): Promise<void> {
     ["  ratio generated / hand-written", `${claimRatio.toFixed(2)}x`],
     [""],
     ...leanRows(leanDecisions, leanClaims),
+    [""],
+    ...batchRows(batchRuns),
     ...diffRows(diffTiming),
     [""],
     ...authorLoop,
@@ -357,6 +363,7 @@ async function main(): Promise<void> {
     diffTarget(diffTiming),
     ...languageServerTargets(languageServer),
     ...leanTargets(leanDecisions, leanClaims),
+    ...batchTargets(batchRuns),
   ];
   console.log(table([...rows, ...targetRows(results)]));
   console.log(

@@ -18,9 +18,9 @@ export interface ChunkRequest {
   readonly texts: readonly string[];
 }
 
-/** The chunk's answers, one JSON line each (every line ends with "\n"), and their counts. */
+/** The chunk's answers, one JSON line each (every line ends with "\n"), in UTF-8, and their counts. */
 export interface ChunkResult {
   readonly id: number;
-  readonly output: string;
+  readonly output: Uint8Array;
   readonly tally: Tally;
 }

@@ -15,6 +15,7 @@ if (port === null) throw new Error("compiler/batch/worker.js runs as a worker th
 
 const evaluator = await loadEvaluator(setup.root, setup.policy);
 const options = { trace: setup.trace };
+const encoder = new TextEncoder();
 
 port.on("message", (request: ChunkRequest) => {
   const tally = emptyTally();
@@ -24,6 +25,9 @@ port.on("message", (request: ChunkRequest) => {
     countAnswer(tally, answer);
     answers.push(answer.json);
   });
-  const result: ChunkResult = { id: request.id, output: `${answers.join("\n")}\n`, tally };
-  port.postMessage(result);
+  // NOTE: encoded here and its buffer handed over, not copied: a chunk's answers run to a megabyte,
+  // and cloning them cost the worker an eighth of its time; the main thread writes the bytes as they are.
+  const output = encoder.encode(`${answers.join("\n")}\n`);
+  const result: ChunkResult = { id: request.id, output, tally };
+  port.postMessage(result, [output.buffer]);
 });
