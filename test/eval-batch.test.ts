@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { progressBar } from "../compiler/batch/progress.js";
 import { runBatch } from "../compiler/batch/run-batch.js";
 import { projectRoot } from "./support/evaluators.js";
 import { scratchProject, type CliRun } from "./support/cli.js";
@@ -267,7 +268,7 @@ describe("a worker that fails", () => {
 describe("the batch's memory", () => {
   it("reads no further than the chunks in flight while the output does not drain", async () => {
     const line = `${JSON.stringify({ asOf: "2025-06-01", facts: coveredIvAntibiotic })}\n`;
-    const available = 100_000;
+    const available = 20_000;
     let read = 0;
     async function* input(): AsyncGenerator<string> {
       for (; read < available;) {
@@ -309,5 +310,45 @@ describe("the batch's memory", () => {
     const tally = await run;
     expect(tally.lines).toBe(available);
     expect(written).toBe(available);
+  });
+});
+
+describe("the progress bar", () => {
+  function stderrLike(isTTY: boolean): { stream: NodeJS.WriteStream; written: string[] } {
+    const written: string[] = [];
+    const stream = { isTTY, write: (text: string) => written.push(text) > 0 } as unknown as NodeJS.WriteStream;
+    return { stream, written };
+  }
+
+  it("draws lines done and lines per second on a terminal, at most ten times a second, and clears itself", () => {
+    const { stream, written } = stderrLike(true);
+    let now = 0;
+    const bar = progressBar(stream, 1000, () => now);
+    now = 2000;
+    bar.update(50_000, 500);
+    now = 2050;
+    bar.update(60_000, 600); // too soon after the last: not drawn
+    now = 4000;
+    bar.update(100_000, 1000);
+    bar.finish();
+    expect(written).toEqual([
+      "\r\x1b[K[###############               ] 50% 50,000 lines, 25,000 lines/s",
+      "\r\x1b[K[##############################] 100% 100,000 lines, 25,000 lines/s",
+      "\r\x1b[K",
+    ]);
+  });
+
+  it("counts without a bar when the input's size is unknown (stdin), and draws nothing off a terminal", () => {
+    const terminal = stderrLike(true);
+    let now = 0;
+    const bar = progressBar(terminal.stream, undefined, () => now);
+    now = 1000;
+    bar.update(1234, 99);
+    expect(terminal.written).toEqual(["\r\x1b[K1,234 lines, 1,234 lines/s"]);
+    const pipe = stderrLike(false);
+    const silent = progressBar(pipe.stream, 1000, () => now);
+    silent.update(10, 10);
+    silent.finish();
+    expect(pipe.written).toEqual([]);
   });
 });
