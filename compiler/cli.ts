@@ -126,6 +126,8 @@ async function run(argv: readonly string[]): Promise<number> {
       const [policy, inputPath, ...extra] = rest;
       if (policy === undefined || extra.length > 0)
         throw new CliError(`${command} needs a policy, then at most one input file (or - for stdin).`, exitCodes.usage);
+      if (command === "check-claim-batch" && values.trace)
+        throw new CliError("--trace is an option of eval-batch: a claim check has no trace.", exitCodes.usage);
       return (await import("./cli/eval-batch-command.js")).batchCommand(
         root,
         command === "eval-batch" ? "decisions" : "claims",

@@ -3,7 +3,7 @@
 // by field, stdin, and a worker that fails ending the run with a clear error, never a hang. In a
 // scratch project built from the home-infusion fixture (FIX.HIT.224).
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -188,6 +188,26 @@ describe("policyc eval-batch", () => {
     expect(missing.stderr).toContain("Cannot read lines from");
     const unbuilt = policyc(["eval-batch", homeInfusion.reference, path], join(root, "policy"));
     expect(unbuilt.status).toBe(3);
+  });
+});
+
+describe("a reader that stops reading", () => {
+  it("ends the run with exit 4 and a one-line note, never an internal error, when stdout is closed (| head)", async () => {
+    const line = JSON.stringify({ asOf: "2025-06-01", facts: coveredIvAntibiotic });
+    const path = inputFile("long.ndjson", Array<string>(20_000).fill(line));
+    const child = spawn(
+      process.execPath,
+      [join(projectRoot, "dist", "compiler", "cli.js"), "eval-batch", homeInfusion.reference, path, "--workers", "1"],
+      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    // Like `head`: read the first answers, then close the pipe.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    expect(stderr).toContain("the output was closed");
+    expect(stderr).not.toContain("internal error");
+    expect(status).toBe(4);
   });
 });
 

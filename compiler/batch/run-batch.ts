@@ -13,6 +13,11 @@ import { addTally, emptyTally, type Tally } from "./tally.js";
 import { WorkerPool } from "./worker-pool.js";
 import type { ChunkResult } from "./worker-messages.js";
 
+/** The output stopped taking lines (its reader went away: `| head`), so the rest were not answered. */
+export class BatchOutputClosed extends Error {
+  override readonly name = "BatchOutputClosed";
+}
+
 export interface BatchOptions {
   readonly root: string;
   readonly policy: string;
@@ -32,6 +37,12 @@ export interface BatchOptions {
 // answering; four chunks per worker keep each busy while the main thread writes.
 const defaults = { chunkLines: 512, chunkChars: 1 << 20, inFlightPerWorker: 4 };
 
+/** Waits for `output` to drain; an error while waiting is left to the run's own listener. */
+async function drained(output: Writable): Promise<void> {
+  // `once` rejects on "error": the run's listener has recorded it, and the caller reports it.
+  await Promise.race([once(output, "drain"), once(output, "close")]).catch(() => {});
+}
+
 /** Runs the batch from `input` to `output`; the counts of what was answered. Rejects when a worker fails. */
 export async function runBatch(
   input: AsyncIterable<Buffer | string>,
@@ -48,6 +59,11 @@ export async function runBatch(
     options.workerScript,
   );
   const total = emptyTally();
+  // NOTE: a write to a closed pipe fails later, as an "error" event: listened for all along, so that
+  // it ends the run instead of the process, and the next write sees it.
+  let outputError: Error | undefined;
+  const onOutputError = (error: Error) => (outputError ??= error);
+  output.on("error", onOutputError);
   const queue: Promise<ChunkResult>[] = [];
   let bytesRead = 0;
   let nextId = 0;
@@ -68,7 +84,9 @@ export async function runBatch(
     if (oldest === undefined) return;
     const result = await oldest;
     addTally(total, result.tally);
-    if (!output.write(result.output)) await once(output, "drain");
+    if (outputError === undefined && !output.write(result.output)) await drained(output);
+    if (outputError !== undefined)
+      throw new BatchOutputClosed(`the output was closed (${outputError.message}) before every line was written`);
     progress.update(total.lines, bytesRead);
   };
 
@@ -85,6 +103,7 @@ export async function runBatch(
     if (texts.length > 0) send();
     while (queue.length > 0) await writeOldest();
   } finally {
+    output.off("error", onOutputError);
     await pool.close();
     progress.finish();
   }

@@ -6,7 +6,7 @@ import { createReadStream, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { BatchKind } from "../batch/answer-line.js";
 import { progressBar } from "../batch/progress.js";
-import { runBatch } from "../batch/run-batch.js";
+import { BatchOutputClosed, runBatch } from "../batch/run-batch.js";
 import { summaryText } from "../batch/tally.js";
 import { BatchWorkerFailed } from "../batch/worker-pool.js";
 import { displayPath } from "../files/names.js";
@@ -47,7 +47,8 @@ function openInput(path: string | undefined): { stream: AsyncIterable<Buffer | s
 
 /**
  * Answers every line of the input. Exit 0 when every line was answered, input errors included (they
- * are answers, counted in the summary); exit 4 when a worker failed before every line was answered.
+ * are answers, counted in the summary); exit 4 when a worker failed, or the output was closed, before
+ * every line was answered.
  */
 export async function batchCommand(
   root: string,
@@ -72,6 +73,10 @@ export async function batchCommand(
     process.stderr.write(summaryText(tally, { kind, seconds, workers }));
     return exitCodes.ok;
   } catch (error) {
+    if (error instanceof BatchOutputClosed) {
+      process.stderr.write(`policyc ${commandName[kind]}: ${error.message}; the rest were not answered.\n`);
+      return exitCodes.batchStopped;
+    }
     if (!(error instanceof BatchWorkerFailed)) throw error;
     process.stderr.write(
       `policyc ${commandName[kind]}: ${error.message}; the lines before it were written, the rest were not answered.\n`,
