@@ -102,6 +102,8 @@ export function answerLine(
   const envelope = readEnvelope(line.text, kind);
   if (Array.isArray(envelope)) return lineError(line.number, envelope);
   try {
+    // NOTE: the casts only satisfy LoadedEvaluator's types: asOf is the caller's untrusted input, which
+    // the evaluator validates and names in a PolicyInputError, as it does for `policyc eval`.
     if (kind === "decisions") {
       const decision = evaluator.evaluate(envelope["facts"], {
         asOf: envelope["asOf"] as string,
