@@ -33,6 +33,15 @@ import { median } from "./measure.js";
 import { formatBytes, formatCount, formatMs, formatRange, table, targetRows, type Target } from "./report.js";
 import { syntheticCorpus } from "./synthetic-policy.js";
 import { measureThroughput, retainedBytesPerDecision } from "./throughput.js";
+import {
+  checkLeanAgreement,
+  checkLeanClaimAgreement,
+  checkLeanClaimRefusals,
+  checkLeanRefusals,
+} from "./lean-agreement.js";
+import { leanRows, leanTargets } from "./lean-report.js";
+import { batchRows, batchTargets, measureBatch } from "./batch-throughput.js";
+import { measureLeanClaimThroughput, measureLeanThroughput } from "./lean-throughput.js";
 import { measureRecordsThroughput, RECORDS_PER_LIST } from "./records-throughput.js";
 import { malformedFactSets, wncFactSets } from "./wnc-fact-sets.js";
 import { malformedClaims, wncClaims } from "./wnc-claims.js";
@@ -135,6 +144,12 @@ async function main(): Promise<void> {
   const verdicts = checkClaimAgreement(claims);
   checkClaimRefusals(malformedClaims(MALFORMED_CLAIMS));
 
+  progress("checking the lean baselines against the generated evaluator and claim checker");
+  checkLeanAgreement(sets);
+  checkLeanRefusals(malformedFactSets(MALFORMED_SETS));
+  checkLeanClaimAgreement(claims);
+  checkLeanClaimRefusals(malformedClaims(MALFORMED_CLAIMS));
+
   progress("timing decisions");
   const throughput = measureThroughput(sets, 2, 7);
   const bytes = retainedBytesPerDecision(sets.slice(0, WEIGHED_DECISIONS));
@@ -145,6 +160,13 @@ async function main(): Promise<void> {
   progress("timing claim checks");
   const claimThroughput = measureClaimThroughput(claims, 2, 7);
   const claimBytes = retainedBytesPerClaimCheck(claims.slice(0, WEIGHED_DECISIONS));
+
+  progress("timing the generated evaluator and claim checker against the lean baselines");
+  const leanDecisions = measureLeanThroughput(sets, 2, 7);
+  const leanClaims = measureLeanClaimThroughput(claims, 2, 7);
+
+  progress("timing policyc eval-batch on 100,000 and 1,000,000 lines (writes the input to .tmp/ once, about 1 GB)");
+  const batchRuns = await measureBatch(root);
 
   progress("timing policyc check and policyc test on WNC.CP.224");
   const authorLoop = await authorLoopRows(root, "WNC.CP.224");
@@ -298,6 +320,10 @@ async function main(): Promise<void> {
       formatBytes(claimBytes.handWritten),
     ],
     ["  ratio generated / hand-written", `${claimRatio.toFixed(2)}x`],
+    [""],
+    ...leanRows(leanDecisions, leanClaims),
+    [""],
+    ...batchRows(batchRuns),
     ...diffRows(diffTiming),
     [""],
     ...authorLoop,
@@ -336,6 +362,8 @@ async function main(): Promise<void> {
     },
     diffTarget(diffTiming),
     ...languageServerTargets(languageServer),
+    ...leanTargets(leanDecisions, leanClaims),
+    ...batchTargets(batchRuns),
   ];
   console.log(table([...rows, ...targetRows(results)]));
   console.log(
@@ -345,6 +373,10 @@ async function main(): Promise<void> {
   console.log(
     `Claim agreement: verdict, violated rule ids with their lines, undetermined rule ids with their missing facts, and lines ` +
       `not governed identical on all ${formatCount(claims.length)} claims; ${formatCount(MALFORMED_CLAIMS)} malformed claims refused by both with the same fields.`,
+  );
+  console.log(
+    `Lean agreement: outcome and the set of reason ids identical on all ${formatCount(sets.length)} fact sets, verdict and the ` +
+      `sets of violated and undetermined rule ids on all ${formatCount(claims.length)} claims; the same malformed inputs refused with the same fields.`,
   );
 }
 

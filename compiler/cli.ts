@@ -25,6 +25,12 @@ Usage:
                                      (--check: write nothing; exit 1 if a file is not formatted)
   policyc eval <policy> <facts.json> [--as-of YYYY-MM-DD] [--trace]
                                      print the decision of a built evaluator as JSON
+  policyc eval-batch <policy> [<input.ndjson>|-] [--workers N] [--trace]
+                                     answer each line { "asOf", "facts" } of the file (or stdin) with its
+                                     decision as one JSON line, in order, on N worker threads (default: one
+                                     per core); input errors are answered in place; a summary on stderr
+  policyc check-claim-batch <policy> [<claims.ndjson>|-] [--workers N]
+                                     the same for claims: each line { "claim", "asOf"?, "decision"? }
   policyc package                    write an npm package of each built policy to dist/packages/<name>/
                                      (no dependencies; \`npm pack\` there makes the tarball)
   policyc traceability               check each policy's quotes against its published text and list
@@ -43,7 +49,8 @@ Usage:
   policyc lsp [--stdio]              the language server for editors (docs/editors.md), on stdin and stdout
 
 <policy> is a reference number (ABC.CP.1), a folder under generated/ (abc-cp-1) or a policy file.
-Exit codes: 0 done, 1 problems in the input, 2 wrong command line, 3 evaluator not built.
+Exit codes: 0 done, 1 problems in the input, 2 wrong command line, 3 evaluator not built,
+4 a batch stopped before answering every line.
 `;
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -62,6 +69,7 @@ async function run(argv: readonly string[]): Promise<number> {
       template: { type: "string" },
       format: { type: "string", default: "markdown" },
       stdio: { type: "boolean", default: false },
+      workers: { type: "string" },
     },
   });
   const [command, ...rest] = positionals;
@@ -116,6 +124,21 @@ async function run(argv: readonly string[]): Promise<number> {
         ...(values.template !== undefined && { template: values.template }),
         format: values.format,
       });
+    }
+    case "eval-batch":
+    case "check-claim-batch": {
+      const [policy, inputPath, ...extra] = rest;
+      if (policy === undefined || extra.length > 0)
+        throw new CliError(`${command} needs a policy, then at most one input file (or - for stdin).`, exitCodes.usage);
+      if (command === "check-claim-batch" && values.trace)
+        throw new CliError("--trace is an option of eval-batch: a claim check has no trace.", exitCodes.usage);
+      return (await import("./cli/eval-batch-command.js")).batchCommand(
+        root,
+        command === "eval-batch" ? "decisions" : "claims",
+        policy,
+        inputPath,
+        { workers: values.workers, trace: values.trace },
+      );
     }
     case "package":
       return (await import("./cli/package-command.js")).packageCommand(root);

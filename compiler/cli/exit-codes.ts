@@ -9,6 +9,8 @@ export const exitCodes = {
   usage: 2,
   /** The evaluator asked for has not been built: run `npm run build`. */
   notBuilt: 3,
+  /** A batch stopped before answering every line: a worker failed (`eval-batch`, `check-claim-batch`). */
+  batchStopped: 4,
 } as const;
 
 /** An error the CLI reports in one line and exits with. */
