@@ -21,6 +21,7 @@ import type { PolicyModel } from "./model/policy-model.js";
 import { emitEvaluator } from "./emit/evaluator/emit-evaluator.js";
 import { formatTypeScript } from "./emit/format.js";
 import { emitDocs } from "./emit/docs/emit-docs.js";
+import { emitPublishedOrder } from "./emit/docs/published-order.js";
 import type { RejectedAlternative } from "./model/rejected-alternatives.js";
 import type { TraceSummary } from "./trace/summary.js";
 import { policySlug } from "./build/project-files.js";
@@ -86,8 +87,10 @@ export async function emitPolicy(
     emitEvaluator(model, project, `${folder}/evaluator.ts`, found.publishedTextHashes),
   );
   const docs = emitDocs(model, trace, found.alternatives);
+  const inPublishedOrder = emitPublishedOrder(model, trace);
   return [
     { path: `${folder}/evaluator.ts`, contents: evaluator },
     { path: `${folder}/README.md`, contents: docs },
+    ...(inPublishedOrder === undefined ? [] : [{ path: `${folder}/published-order.md`, contents: inPublishedOrder }]),
   ];
 }

@@ -97,14 +97,30 @@ function mermaidScript(): string {
   return createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
 }
 
-/** The docs of each policy under generated/: folders with a safe name holding a README.md file. */
-function policyDocs(generated: string): { slug: string; markdown: string }[] {
+/**
+ * The docs of each policy under generated/: folders with a safe name holding a README.md file, and
+ * the policy in its published order when the build wrote it.
+ */
+function policyDocs(generated: string): { slug: string; markdown: string; publishedOrder?: string }[] {
   if (!existsSync(generated)) return [];
   return readdirSync(generated, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && isSafeName(entry.name))
-    .map((entry) => ({ slug: entry.name, read: readRegularFile(join(generated, entry.name, "README.md")) }))
-    .flatMap(({ slug, read }) => (read.kind === "text" ? [{ slug, markdown: read.text }] : []))
+    .map((entry) => ({
+      slug: entry.name,
+      read: readRegularFile(join(generated, entry.name, "README.md")),
+      order: readRegularFile(join(generated, entry.name, "published-order.md")),
+    }))
+    .flatMap(({ slug, read, order }) =>
+      read.kind === "text"
+        ? [{ slug, markdown: read.text, ...(order.kind === "text" && { publishedOrder: order.text }) }]
+        : [],
+    )
     .sort((a, b) => compareText(a.slug, b.slug));
+}
+
+/** The generated docs link each other by their Markdown names; the site's pages have their own. */
+function siteLinks(markdown: string): string {
+  return markdown.replaceAll("](README.md", "](index.html").replaceAll("](published-order.md)", "](published-order.html)");
 }
 
 /**
@@ -119,13 +135,19 @@ export function buildSite(root: string, out: string): SitePage[] {
   writeFileSync(join(out, siteMarker), "This folder is a site written by `policyc docs`, which empties it on every run.\n");
   copyFileSync(mermaidScript(), join(out, "assets", "mermaid.min.js"));
   writeFileSync(join(out, "assets", "style.css"), style);
-  const pages = docs.map(({ slug, markdown }): SitePage => {
+  const pages = docs.map(({ slug, markdown, publishedOrder }): SitePage => {
     const tokens = md.parse(markdown, {});
     const first = tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1");
     const title = first >= 0 ? (tokens[first + 1]?.content ?? slug) : slug;
     mkdirSync(join(out, slug), { recursive: true });
-    const body = `<p class="site-nav"><a href="../index.html">All policies</a></p>\n${md.render(markdown)}`;
-    writeFileSync(join(out, slug, "index.html"), page(title, body, "../assets", printStyle(printedIdentity(markdown))));
+    const nav = `<p class="site-nav"><a href="../index.html">All policies</a></p>\n`;
+    const style = printStyle(printedIdentity(markdown));
+    writeFileSync(join(out, slug, "index.html"), page(title, `${nav}${md.render(siteLinks(markdown))}`, "../assets", style));
+    if (publishedOrder !== undefined)
+      writeFileSync(
+        join(out, slug, "published-order.html"),
+        page(`${title}, in its published order`, `${nav}${md.render(siteLinks(publishedOrder))}`, "../assets", style),
+      );
     return { slug, title };
   });
   // NOTE: `./` first, so that no name could ever be read as a scheme (`javascript:`).

@@ -17,7 +17,7 @@ export class SiteFolderError extends Error {}
 
 /**
  * A site written before policyc left its marker: nothing but `index.html`, `assets/` with the files
- * policyc puts there, and policy folders holding only their `index.html`.
+ * policyc puts there, and policy folders holding only their `index.html` and `published-order.html`.
  */
 function looksLikeOldSite(folder: string): boolean {
   return readdirSync(folder, { withFileTypes: true }).every((entry) => {
@@ -25,7 +25,10 @@ function looksLikeOldSite(folder: string): boolean {
     if (!entry.isDirectory()) return false;
     const inside = readdirSync(join(folder, entry.name), { withFileTypes: true });
     if (entry.name === "assets") return inside.every((file) => file.isFile() && (file.name === "style.css" || file.name === "mermaid.min.js"));
-    return isSafeName(entry.name) && inside.every((file) => file.isFile() && file.name === "index.html");
+    return (
+      isSafeName(entry.name) &&
+      inside.every((file) => file.isFile() && (file.name === "index.html" || file.name === "published-order.html"))
+    );
   });
 }
 

@@ -44,7 +44,12 @@ function headerBlocks(context: DocsContext): Block[] {
       words`sha256 ${code(modelHash(model))} (of the policy's model: a comment or a change of layout keeps it)`,
     ],
     [words`Compiler`, text(compilerName)],
-    [words`Published text`, traceHeadline(context.trace)],
+    [
+      words`Published text`,
+      context.trace.kind === "checked"
+        ? words`${traceHeadline(context.trace)}. Read it [in its published order, with the logic beside each statement](published-order.md).`
+        : traceHeadline(context.trace),
+    ],
   ];
   return [
     {
@@ -101,11 +106,11 @@ function contentsBlocks(context: DocsContext): Block[] {
 }
 
 /**
- * The Markdown document of one policy. NOTE: printMarkdown is its formatter: prettier would add
- * nothing but table padding, which turns a one-cell change into a change of every row in review,
- * and it took two thirds of the time of a build.
+ * The Markdown document of one policy; `alternatives` are the readings' rejected alternatives with
+ * their impact, by `readingKey`. NOTE: printMarkdown is its formatter: prettier would add nothing but
+ * table padding, which turns a one-cell change into a change of every row in review, and it took two
+ * thirds of the time of a build.
  */
-/** The docs of `model`; `alternatives` are the readings' rejected alternatives with their impact, by `readingKey`. */
 export function emitDocs(
   model: PolicyModel,
   trace: TraceSummary,
