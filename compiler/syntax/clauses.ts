@@ -58,7 +58,8 @@ export type ClauseOwnerRule =
   | "factSetStatement"
   | "caseStatement"
   | "claimCaseStatement"
-  | "valueSetStatement";
+  | "valueSetStatement"
+  | "fhirStatement";
 
 function once<Rule extends string>(rule: Rule, keyword: string, required = false): Clause<Rule> {
   return { rule, keyword, repeatable: false, required };
@@ -216,6 +217,10 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       once("versionClause", "version", true),
       reading,
     ],
+  },
+  fhirStatement: {
+    owner: "fhir mapping",
+    clauses: [many("ordersClause", "orders in system"), many("mapClause", "map"), reading],
   },
 };
 
