@@ -209,7 +209,7 @@ class FhirMappingChecker {
           catalogue.meaningOfCodeNotOrdered,
           meaning.code.span,
           { code: meaning.code.text },
-          didYouMean(meaning.code.text, ordered) ?? "Add it to `orders in system`, or remove it.",
+          "Add it to `orders in system`, or remove its meaning.",
         );
       if (!values.includes(meaning.value.text))
         this.report(
