@@ -52,7 +52,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "string")
     return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
-  return typeof value === "object" ? "an object" : `the ${typeof value} ${String(value)}`;
+  if (typeof value === "number" || typeof value === "boolean") return `the ${typeof value} ${String(value)}`;
+  return value === undefined ? "nothing" : "an object";
 }
 
 /** Collects the problems of one request; each reader returns what it could read, or undefined. */

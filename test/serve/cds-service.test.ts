@@ -59,7 +59,7 @@ async function post(path: string, body: unknown): Promise<{ status: number; json
     headers: { "content-type": "application/json" },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return { status: response.status, json: (await response.json()) as unknown };
+  return { status: response.status, json: await response.json() };
 }
 
 /** A 200 answer, held to the CDS Hooks response schema, its resources to the FHIR schema and CRD's invariants. */
@@ -97,7 +97,7 @@ function coverageParts(response: CdsResponse): Map<string, unknown[]> {
   const [extension] = coverageExtensions(action?.resource ?? {});
   const parts = new Map<string, unknown[]>();
   for (const part of extension?.extension ?? []) {
-    const value = Object.entries(part).find(([key]) => key.startsWith("value"))?.[1];
+    const value: unknown = Object.entries(part).find(([key]) => key.startsWith("value"))?.[1];
     parts.set(part.url, [...(parts.get(part.url) ?? []), value]);
   }
   return parts;
