@@ -154,6 +154,24 @@ describe("from a hook's context to facts", () => {
     expect(factsOf(body).map((order) => order.coding)).toEqual([{ system: hcpcs, code: "S9325" }]);
   });
 
+  it("passes over an order whose medication is named by reference (its code is not in the request), but refuses one with no code", () => {
+    const body = hookRequest({ orders: [] });
+    const context = body["context"] as { draftOrders: { entry: unknown[] } };
+    const medication = {
+      resourceType: "MedicationRequest",
+      id: "mr-1",
+      status: "draft",
+      intent: "order",
+      subject: { reference: "Patient/pat-1" },
+    };
+    context.draftOrders.entry = [{ resource: { ...medication, medicationReference: { reference: "Medication/m-1" } } }];
+    expect(readHookRequest(body, "order-sign").orders).toEqual([]);
+    context.draftOrders.entry = [{ resource: medication }];
+    expect(() => readHookRequest(body, "order-sign")).toThrow(
+      "context.draftOrders.entry[0].resource.medicationCodeableConcept: must be a CodeableConcept",
+    );
+  });
+
   it("names every bad field by its path", () => {
     const body = hookRequest({ orders: [{ id: "sr-1", code: "S9325", date: "2025-13-01" }], birthDate: "yesterday" });
     try {

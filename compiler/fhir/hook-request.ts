@@ -135,6 +135,11 @@ function readOrder(reader: RequestReader, value: unknown, expression: string): D
       : value["resourceType"] === "DeviceRequest"
         ? "codeCodeableConcept"
         : "medicationCodeableConcept";
+  // A device or medication named by reference (`codeReference`, `medicationReference`) is a code the
+  // service cannot read without fetching it: the order is not one the policy is known to apply to.
+  const referenceField = value["resourceType"] === "DeviceRequest" ? "codeReference" : "medicationReference";
+  if (value[codeField] === undefined && value["resourceType"] !== "ServiceRequest" && isObject(value[referenceField]))
+    return undefined;
   const code = value[codeField];
   if (!isObject(code) || !Array.isArray(code["coding"]) || code["coding"].length === 0)
     return reader.problem(
