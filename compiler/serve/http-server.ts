@@ -32,6 +32,15 @@ interface Reply {
 
 class BodyTooLarge extends Error {}
 
+/** The service id of a path segment; a malformed escape (`%zz`) names no service. */
+function serviceId(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The body as text, refusing one over `limit` bytes as soon as it passes the limit. */
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -133,7 +142,7 @@ export class CdsServer {
     if (path === "/cds-services" && method === "GET")
       return { status: 200, route: "/cds-services", body: discovery([...this.services.values()]) };
     const match = /^\/cds-services\/([^/]+)$/.exec(path);
-    if (match && method === "POST") return this.call(request, decodeURIComponent(match[1] ?? ""));
+    if (match && method === "POST") return this.call(request, serviceId(match[1] ?? ""));
     const known = path === "/health" || path === "/cds-services" || match !== null;
     return known
       ? {

@@ -293,6 +293,17 @@ describe("bad requests", () => {
     expect(await refused({ hook: "order-sign" })).toEqual(["hookInstance", "context"]);
   });
 
+  it("refuses a fact read from FHIR that the policy cannot take (an age over its range), naming the order", async () => {
+    const body = hookRequest({ orders: [{ id: "sr-1", code: "S9325", date: "2025-06-02" }], birthDate: "1850-01-01" });
+    expect(await refused(body)).toEqual(["context.draftOrders.entry[0].resource"]);
+  });
+
+  it("answers a malformed service name 404, not an error", async () => {
+    const { status, json } = await post("/cds-services/%zz", good);
+    expect(status).toBe(404);
+    expect(fhirSchemaErrors(json)).toEqual([]);
+  });
+
   it("answers an unknown service 404 and a body over the limit 413, both with an OperationOutcome", async () => {
     const unknown = await post("/cds-services/no-such-service", good);
     expect(unknown.status).toBe(404);
