@@ -198,6 +198,25 @@ function answerOrder(
   };
 }
 
+/** Where in the request the fact `field` was read from, for an issue about its value. */
+function sourceExpression(policy: ServedPolicy, field: string, order: OrderFacts): string {
+  const source = policy.mapping.facts.find((mapped) => mapped.fact === field)?.source;
+  switch (source) {
+    case "patient.age":
+    case "patient.birth_date":
+      return "prefetch.patient.birthDate";
+    case "coverage.start":
+    case "coverage.end":
+    case "coverage.has_end":
+      return "prefetch.coverage";
+    case "condition":
+      return "prefetch.conditions";
+    case "order.code":
+    case undefined:
+      return order.order.expression;
+  }
+}
+
 function isPolicyInputError(
   error: unknown,
 ): error is Error & { issues: readonly { field: string; problem: string }[] } {
@@ -227,7 +246,7 @@ export function callService(service: CdsService, body: unknown, options: Service
         error.issues.map((issue) => ({
           code: "value",
           message: `The fact ${issue.field} read from FHIR ${issue.problem}.`,
-          expression: order.order.expression,
+          expression: sourceExpression(service.policy, issue.field, order),
         })),
       );
     }

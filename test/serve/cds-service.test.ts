@@ -293,9 +293,9 @@ describe("bad requests", () => {
     expect(await refused({ hook: "order-sign" })).toEqual(["hookInstance", "context"]);
   });
 
-  it("refuses a fact read from FHIR that the policy cannot take (an age over its range), naming the order", async () => {
+  it("refuses a fact read from FHIR that the policy cannot take (an age over its range), naming where it was read", async () => {
     const body = hookRequest({ orders: [{ id: "sr-1", code: "S9325", date: "2025-06-02" }], birthDate: "1850-01-01" });
-    expect(await refused(body)).toEqual(["context.draftOrders.entry[0].resource"]);
+    expect(await refused(body)).toEqual(["prefetch.patient.birthDate"]);
   });
 
   it("answers a malformed service name 404, not an error", async () => {
