@@ -1609,6 +1609,16 @@ const examples: readonly Example[] = [
     },
   ),
   example(
+    "codeMeantTwice",
+    { code: "A0001", fact: "a.place" },
+    {
+      name: "an order code given two values of one fact",
+      policy: fhirMapped("  map a.place from order.code: A0001 as home, A0002 as clinic, A0001 as clinic\n"),
+      underlined: "A0001",
+      hint: "Remove one",
+    },
+  ),
+  example(
     "fhirMappingWithoutOrders",
     {},
     {

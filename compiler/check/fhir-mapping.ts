@@ -1,7 +1,7 @@
 // The checker of the FHIR mapping (`fhir`): at most one per policy; its orders name a code system of
 // orders and codes of the coding table; each `map` names a fact of the coverage decision, once, from a
 // named source (fhir/sources.ts) that can give that fact's type, written with the parts that source
-// takes. PC140-PC147, and PC020/PC022 for names and values, as everywhere else.
+// takes, each order code meaning one value. PC140-PC148, and PC020/PC022 for names and values, as everywhere else.
 
 import type * as Ast from "../syntax/ast.js";
 import { catalogue, type CatalogueEntry } from "../diagnostics/catalogue.js";
@@ -203,7 +203,16 @@ class FhirMappingChecker {
     ordered: ReadonlySet<string>,
   ): void {
     const values = type.values.map((value) => value.name.text);
+    const meant = new Set<string>();
     for (const meaning of map.meanings) {
+      if (meant.has(meaning.code.text))
+        this.report(
+          catalogue.codeMeantTwice,
+          meaning.code.span,
+          { code: meaning.code.text, fact: map.fact.text },
+          "Remove one of its two meanings.",
+        );
+      meant.add(meaning.code.text);
       if (!ordered.has(meaning.code.text))
         this.report(
           catalogue.meaningOfCodeNotOrdered,

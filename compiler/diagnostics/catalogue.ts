@@ -839,6 +839,13 @@ const entries = {
     "FHIR mapping names no orders",
     "This FHIR mapping has no `orders in system`: no order would make the policy apply.",
   ),
+  codeMeantTwice: entry(
+    "PC148",
+    "error",
+    "Order code given two meanings",
+    (a: { code: string; fact: string }) =>
+      `${quoted(a.code)} already says which value of ${quoted(a.fact)} it means: an order code means one value.`,
+  ),
 } as const;
 
 export type CatalogueKey = keyof typeof entries;
