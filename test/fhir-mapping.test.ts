@@ -8,6 +8,8 @@ import { ageOn, ordersWithFacts, serviceDateOf } from "../compiler/fhir/context-
 import { HookInputError } from "../compiler/fhir/hook-input-error.js";
 import { readHookRequest } from "../compiler/fhir/hook-request.js";
 import { createEmitProject, emitEvaluator } from "../compiler/emit/evaluator/emit-evaluator.js";
+import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
+import { traceSummary } from "../compiler/trace/summary.js";
 import { hookRequest, hcpcs, icd10cm } from "./support/cds-requests.js";
 import { fixtureModel } from "./support/fixture-evaluator.js";
 import { fhirFixturePath, servedFixture, type ServedFixture } from "./support/served-fixture.js";
@@ -26,6 +28,22 @@ describe("the mapping in the model and the generated module", () => {
     expect(model.fhir?.orders).toEqual([{ system: "HCPCS", systemUrl: hcpcs, codes: ["S9494", "S9329", "S9325"] }]);
     expect(fixture.policy.mapping).toEqual(model.fhir);
     expect(fixture.evaluatorSource).toContain("export const FHIR_MAPPING = {");
+  });
+
+  it("documents the mapping for auditors: each fact with its source, the facts DTR asks", () => {
+    const model = fixtureModel(fhirFixturePath);
+    const docs = emitDocs(model, traceSummary(model, undefined));
+    expect(docs).toContain('## <a id="part-fhir"></a>FHIR mapping');
+    expect(docs).toContain("makes the policy apply: HCPCS S9494, S9329, S9325.");
+    expect(docs).toContain(
+      "| [`member.has_cancer`](#fact-member.has_cancer) | `condition in cancer`: whether the patient has a Condition",
+    );
+    expect(docs).toContain("S9329 as chemotherapy, S9325 as pain\\_management (another code leaves it unknown)");
+    expect(docs).toContain(
+      "Asked through DTR (no FHIR source), 1 fact: [`therapy.given_by_nurse`](#fact-therapy.given_by_nurse).",
+    );
+    const without = fixtureModel("test/fixtures/value-sets/value-sets.policy");
+    expect(emitDocs(without, traceSummary(without, undefined))).not.toContain("FHIR mapping");
   });
 
   it("gives a policy without a fhir block no mapping in the model and none in the module", () => {

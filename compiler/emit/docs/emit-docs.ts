@@ -10,6 +10,7 @@ import { definitionBlocks, exceptionBlocks, outlineBlocks } from "./outline.js";
 import { procedureBlocks } from "./procedure.js";
 import { readingsBlocks } from "./readings.js";
 import { valueSetBlocks } from "./value-sets.js";
+import { fhirMappingBlocks } from "./fhir-mapping.js";
 import {
   codingBlocks,
   factsBlocks,
@@ -64,6 +65,7 @@ function contentsBlocks(context: DocsContext): Block[] {
     "facts",
     ...(model.valueSets.length > 0 ? (["valueSets"] as const) : []),
     ...(model.codes.length > 0 ? (["coding"] as const) : []),
+    ...(model.fhir !== undefined ? (["fhir"] as const) : []),
     "revisions",
     ...(model.references.length > 0 ? (["references"] as const) : []),
     ...(proseSectionBlocks(context).length > 0 ? (["prose"] as const) : []),
@@ -110,6 +112,7 @@ export function emitDocs(model: PolicyModel, trace: TraceSummary): string {
     ...factsBlocks(context),
     ...valueSetBlocks(context),
     ...codingBlocks(context),
+    ...fhirMappingBlocks(context),
     ...revisionBlocks(context),
     ...referenceBlocks(context),
     ...proseSectionBlocks(context),
