@@ -29,6 +29,7 @@ import { diffRows, diffTarget, timeDiff } from "./diff-bench.js";
 import { BenchFailure } from "./failure.js";
 import { authorLoopRows } from "./author-loop.js";
 import { languageServerRows, languageServerTargets, timeLanguageServer } from "./language-server.js";
+import { loadService, serviceRows, serviceTargets } from "./cds-service.js";
 import { median } from "./measure.js";
 import { formatBytes, formatCount, formatMs, formatRange, table, targetRows, type Target } from "./report.js";
 import { syntheticCorpus } from "./synthetic-policy.js";
@@ -173,6 +174,9 @@ async function main(): Promise<void> {
 
   progress("timing the language server (policyc lsp) on WNC.CP.224");
   const languageServer = await timeLanguageServer(root, WNC_PATH);
+
+  progress("loading the CDS Hooks service (policyc serve) with 100 concurrent clients");
+  const serviceLoad = await loadService(root);
 
   progress("timing policyc diff on an 80-fact synthetic policy and a revision of it");
   const diffTiming = await timeDiff();
@@ -329,6 +333,8 @@ async function main(): Promise<void> {
     ...authorLoop,
     [""],
     ...languageServerRows(languageServer, "WNC.CP.224"),
+    [""],
+    ...serviceRows(serviceLoad),
     ["Targets"],
   ];
   const results: Target[] = [
@@ -364,6 +370,7 @@ async function main(): Promise<void> {
     ...languageServerTargets(languageServer),
     ...leanTargets(leanDecisions, leanClaims),
     ...batchTargets(batchRuns),
+    ...serviceTargets(serviceLoad),
   ];
   console.log(table([...rows, ...targetRows(results)]));
   console.log(

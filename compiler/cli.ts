@@ -47,6 +47,9 @@ Usage:
                                      each reason's words, logic, facts, readings and exceptions considered;
                                      the plan's own text comes from the template, at {{decision}}
   policyc lsp [--stdio]              the language server for editors (docs/editors.md), on stdin and stdout
+  policyc serve [--port 3000] [--host 127.0.0.1] [--canonical-base URL]
+                                     the CDS Hooks service (Da Vinci CRD STU 2.1) of every built policy with
+                                     a FHIR mapping (docs/integration.md); stops cleanly on SIGTERM or SIGINT
 
 <policy> is a reference number (ABC.CP.1), a folder under generated/ (abc-cp-1) or a policy file.
 Exit codes: 0 done, 1 problems in the input, 2 wrong command line, 3 evaluator not built,
@@ -70,6 +73,9 @@ async function run(argv: readonly string[]): Promise<number> {
       format: { type: "string", default: "markdown" },
       stdio: { type: "boolean", default: false },
       workers: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+      "canonical-base": { type: "string" },
     },
   });
   const [command, ...rest] = positionals;
@@ -156,6 +162,12 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     case "lsp":
       return (await import("./cli/lsp-command.js")).lspCommand();
+    case "serve":
+      return (await import("./cli/serve-command.js")).serveCommand(root, {
+        port: values.port,
+        host: values.host,
+        canonicalBase: values["canonical-base"],
+      });
     default:
       throw new CliError(`Unknown command "${command}".\n\n${usage}`, exitCodes.usage);
   }

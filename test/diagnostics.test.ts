@@ -148,6 +148,16 @@ function coding(table: string, statements = ""): string {
   return `${base}${statements}code group pair "a pair": A0001, A0002\n${others.map((code) => `code ${code} "Code."\n`).join("")}${table}`;
 }
 
+/** The coding table's policy with a FHIR mapping whose orders are A0001 and A0002, then `maps` (and `more`). */
+function fhirMapped(maps: string, more = ""): string {
+  return `${coding("")}fhir\n  orders in system "HCPCS": A0001, A0002\n${maps}${more}`;
+}
+
+/** The line (from 1) of the first line of `text` that contains `needle`. */
+function lineOf(text: string, needle: string): number {
+  return text.split("\n").findIndex((line) => line.includes(needle)) + 1;
+}
+
 const examples: readonly Example[] = [
   // ----- PC00x: syntax ---------------------------------------------------------------------------
   example(
@@ -1562,6 +1572,115 @@ const examples: readonly Example[] = [
       policy: `${base}define flagged "flagged" as criterion I.1\ncriterion I.4 "x" met when flagged\n`,
       underlined: "I.1",
       hint: "`met when` of a criterion",
+    },
+  ),
+
+  // ----- PC140-PC149: the FHIR mapping ------------------------------------------------------------
+  example(
+    "unknownFhirSource",
+    { name: "patient.agee" },
+    {
+      name: "a fact mapped from a source the compiler does not know",
+      policy: fhirMapped("  map a.age from patient.agee\n"),
+      underlined: "patient.agee",
+      hint: "`patient.age`",
+    },
+  ),
+  example(
+    "fhirSourceTypeMismatch",
+    { source: "patient.age", gives: "a number of years", fact: "a.flag", is: "yes or no" },
+    {
+      name: "a yes-or-no fact mapped from the patient's age",
+      policy: fhirMapped("  map a.flag from patient.age\n"),
+      underlined: "patient.age",
+      hint: "Map a number fact of years",
+    },
+  ),
+  example(
+    "fhirSourceTypeMismatch",
+    { source: "order.code", gives: "the order's code", fact: "a.age", is: "a number" },
+    {
+      name: "a number fact mapped from the order's code",
+      policy: fhirMapped("  map a.age from order.code\n"),
+      underlined: "order.code",
+      hint: "of listed values",
+    },
+  ),
+  example(
+    "factMappedTwice",
+    { fact: "a.age", line: lineOf(fhirMapped(""), "orders in system") + 1 },
+    {
+      name: "a fact mapped from two sources",
+      policy: fhirMapped("  map a.age from patient.age\n  map a.age from patient.age\n"),
+      underlined: "a.age",
+      hint: "Remove one",
+    },
+  ),
+  example(
+    "fhirMappingTwice",
+    { line: lineOf(fhirMapped(""), "fhir") },
+    {
+      name: "a second fhir block",
+      policy: fhirMapped("  map a.age from patient.age\n", 'fhir\n  orders in system "HCPCS": A0003\n'),
+      underlined: "fhir",
+      hint: "first `fhir` block",
+    },
+  ),
+  example(
+    "unknownOrderSystem",
+    { system: "LOINC", systems: ["HCPCS", "CPT", "ICD-10-PCS"] },
+    {
+      name: "orders of a code system that codes no orders",
+      policy: `${coding("")}fhir\n  orders in system "LOINC": A0001\n`,
+      underlined: '"LOINC"',
+    },
+  ),
+  example(
+    "meaningOfCodeNotOrdered",
+    { code: "A0003" },
+    {
+      name: "a code given a meaning that no order the policy applies to carries",
+      policy: fhirMapped("  map a.place from order.code: A0001 as home, A0003 as clinic\n"),
+      underlined: "A0003",
+      hint: "orders in system",
+    },
+  ),
+  example(
+    "fhirSourceParts",
+    { source: "condition", problem: "needsValueSet" },
+    {
+      name: "a Condition source without its value set",
+      policy: fhirMapped("  map a.flag from condition\n"),
+      underlined: "condition",
+    },
+  ),
+  example(
+    "fhirSourceParts",
+    { source: "order.code", problem: "needsMeanings" },
+    {
+      name: "a fact of listed values from the order's code without the meaning of each code",
+      policy: fhirMapped("  map a.place from order.code\n"),
+      underlined: "order.code",
+    },
+  ),
+  example(
+    "codeMeantTwice",
+    { code: "A0001", fact: "a.place" },
+    {
+      name: "an order code given two values of one fact",
+      policy: fhirMapped("  map a.place from order.code: A0001 as home, A0002 as clinic, A0001 as clinic\n"),
+      underlined: "A0001",
+      hint: "Remove one",
+    },
+  ),
+  example(
+    "fhirMappingWithoutOrders",
+    {},
+    {
+      name: "a FHIR mapping that names no order codes",
+      policy: `${base}fhir\n  map a.age from patient.age\n`,
+      underlined: "fhir",
+      hint: "orders in system",
     },
   ),
 ];

@@ -29,6 +29,7 @@ import { checkDependencies } from "./dependencies.js";
 import { maxNestingDepth } from "../syntax/nesting.js";
 import { besidePolicyReader, type PolicyFileReader } from "../files/beside-policy.js";
 import { checkValueSets, type ValueSetContents } from "./value-sets.js";
+import { checkFhirMapping } from "./fhir-mapping.js";
 
 export interface CheckedPolicy {
   readonly source: Ast.SourceFile;
@@ -179,6 +180,7 @@ class PolicyChecker {
     checkDependencies(this.symbols, this.reads, this.diagnostics);
     checkReferences(this.symbols, this.reads, this.lifetimes, this.diagnostics);
     checkReadingAlternatives(this.source, this.symbols, this.diagnostics);
+    checkFhirMapping(this.source, this.symbols, this.diagnostics);
     this.checkSubcriteriaUsed();
     this.warnUnused();
     return {

@@ -67,6 +67,8 @@ export function describeStatement(statement: Ast.Statement): string {
       return `case "${statement.title.value}"`;
     case "valueSet":
       return `value set ${statement.name.text}`;
+    case "fhirMapping":
+      return "the FHIR mapping";
   }
 }
 

@@ -4,7 +4,7 @@
 // docs/diagnostics/<code>.md that explains it at length (a test checks both stay in step).
 // NOTE: codes are numbered by family (PC00x syntax, PC01x names, PC02x expressions and types, PC03x
 // revisions, PC04x categories and exceptions, PC05x cases, PC060-PC064 files, PC065-PC069 time in
-// conditions, PC07x versions of a statement, PC08x the revision log and exceptions' reach, PC11x units, percents and value sets) and never
+// conditions, PC07x versions of a statement, PC08x the revision log and exceptions' reach, PC11x units, percents and value sets, PC14x the FHIR mapping) and never
 // renumbered, since users' docs link to them. So one code is one kind of problem, and where that
 // problem shows in several places its template takes the few words that differ as arguments
 // (message-arguments.ts).
@@ -64,6 +64,12 @@ import {
   type UnitSide,
   type UnnamedUnit,
 } from "./unit-arguments.js";
+import {
+  describeFhirSourcePartsProblem,
+  describeFhirSourceWords,
+  type FhirSourcePartsProblem,
+  type FhirSourceWords,
+} from "./fhir-arguments.js";
 import {
   describeMalformedRow,
   describeMembershipProblem,
@@ -804,6 +810,71 @@ const entries = {
     "Modifier both required and refused",
     (a: { code: string; modifier: string }) =>
       `${a.code} both requires and refuses modifier ${a.modifier} in the same revisions: every line of it would break one rule.`,
+  ),
+  // ----- PC140-PC149: the FHIR mapping ------------------------------------------------------------
+  unknownFhirSource: entry(
+    "PC140",
+    "error",
+    "Unknown FHIR source",
+    (a: { name: string }) => `${quoted(a.name)} is not a FHIR source the compiler can read a fact from.`,
+  ),
+  fhirSourceTypeMismatch: entry(
+    "PC141",
+    "error",
+    "FHIR source cannot give this fact",
+    (a: {
+      source: string;
+      gives: FhirSourceWords;
+      fact: string;
+      is: TypeWord | `a code of ${string}` | `a number of ${string}`;
+    }) => `${quoted(a.source)} gives ${describeFhirSourceWords(a.gives)}, but ${quoted(a.fact)} is ${a.is}.`,
+  ),
+  factMappedTwice: entry(
+    "PC142",
+    "error",
+    "Fact mapped twice",
+    (a: { fact: string; line: number }) =>
+      `${quoted(a.fact)} is already mapped on line ${a.line}: a fact comes from one source.`,
+  ),
+  fhirMappingTwice: entry(
+    "PC143",
+    "error",
+    "Second FHIR mapping",
+    (a: { line: number }) => `The policy already has a FHIR mapping, on line ${a.line}.`,
+  ),
+  unknownOrderSystem: entry(
+    "PC144",
+    "error",
+    "Orders of an unknown code system",
+    (a: { system: string; systems: readonly string[] }) =>
+      `${quoted(a.system)} is not a code system of orders: ${quotedChoices(a.systems)}.`,
+  ),
+  meaningOfCodeNotOrdered: entry(
+    "PC145",
+    "error",
+    "Code not among the orders",
+    (a: { code: string }) =>
+      `${quoted(a.code)} is not one of the FHIR mapping's \`orders\`: no order the policy applies to carries it.`,
+  ),
+  fhirSourceParts: entry(
+    "PC146",
+    "error",
+    "FHIR source written with the wrong parts",
+    (a: { source: string; problem: FhirSourcePartsProblem }) =>
+      `${quoted(a.source)} ${describeFhirSourcePartsProblem(a.problem)}.`,
+  ),
+  fhirMappingWithoutOrders: fixed(
+    "PC147",
+    "error",
+    "FHIR mapping names no orders",
+    "This FHIR mapping has no `orders in system`: no order would make the policy apply.",
+  ),
+  codeMeantTwice: entry(
+    "PC148",
+    "error",
+    "Order code given two meanings",
+    (a: { code: string; fact: string }) =>
+      `${quoted(a.code)} already says which value of ${quoted(a.fact)} it means: an order code means one value.`,
   ),
 } as const;
 

@@ -37,7 +37,8 @@ export type ClauseOwner =
   | "case"
   | "claim case"
   | "code"
-  | "value set";
+  | "value set"
+  | "fhir mapping";
 
 /** What lacks a clause it needs (PC004): a statement, or a file that lacks its first statement. */
 export type RequiredClauseOwner =
@@ -97,6 +98,7 @@ const statementKeywords: Readonly<Record<Ast.Statement["kind"], string>> = {
   case: "case",
   claimCase: "claim case",
   valueSet: "value set",
+  fhirMapping: "fhir",
 };
 
 export function statementKeyword(kind: Ast.Statement["kind"]): string {

@@ -1,8 +1,9 @@
 // Completion: what may be written at the cursor. After `added in`, `removed in` or `before`: the
 // revisions; after `category`: the categories; after `<fact> is`, `contains ... of` or `=`: that
-// fact's values with their labels. Anywhere else: the language's keywords and clause words (read from
-// syntax/tokens.ts and syntax/clauses.ts, so new syntax completes with no edit here), and every fact,
-// definition, statement, exception, revision and category of the policy (and a case file's fact sets).
+// fact's values with their labels; after `map <fact> from`: the FHIR sources. Anywhere else: the
+// language's keywords and clause words (read from syntax/tokens.ts and syntax/clauses.ts, so new
+// syntax completes with no edit here), and every fact, definition, statement, exception, revision
+// and category of the policy (and a case file's fact sets).
 
 import { CompletionItemKind, type CompletionItem, type Range } from "vscode-languageserver";
 import { keywords } from "../syntax/tokens.js";
@@ -10,6 +11,7 @@ import { clauseLists } from "../syntax/clauses.js";
 import type { Analysis } from "./analysis.js";
 import type { Target, TargetKind } from "./names.js";
 import { enumerationValues, factTypeWords, firstLine } from "./describe.js";
+import { fhirSourceNames, fhirSources } from "../fhir/sources.js";
 
 const targetItemKinds: Readonly<Record<TargetKind, CompletionItemKind>> = {
   fact: CompletionItemKind.Variable,
@@ -76,11 +78,14 @@ type CompletionContext =
   | { readonly kind: "revision" }
   | { readonly kind: "category" }
   | { readonly kind: "values"; readonly fact: string }
+  /** After `map <fact> from` in a FHIR mapping: the named sources. */
+  | { readonly kind: "fhirSource" }
   | { readonly kind: "anything" };
 
 function contextOf(before: string): CompletionContext {
   if (/\b(?:added in|removed in|before)\s+[\w-]*$/.test(before)) return { kind: "revision" };
   if (/^\s+category\s+\w*$/.test(before)) return { kind: "category" };
+  if (/^\s+map\s+[\w.]+\s+from\s+[\w.]*$/.test(before)) return { kind: "fhirSource" };
   const value =
     /([A-Za-z_][\w.-]*)\s+(?:is(?:\s+not)?(?:\s+one\s+of)?|contains\s+(?:all|any)\s+of|=)\s*\(?(?:\w+\s*,\s*)*\w*$/.exec(
       before,
@@ -119,6 +124,13 @@ function itemsFor(context: CompletionContext, targets: readonly Target[]): Compl
         }));
       return [...keywordItems(), ...targets.map(targetItem)];
     }
+    case "fhirSource":
+      return fhirSourceNames.map((name) => ({
+        label: name,
+        kind: CompletionItemKind.Property,
+        detail: fhirSources[name].reads,
+        labelDetails: { description: "FHIR source" },
+      }));
     case "anything":
       return [...keywordItems(), ...targets.map(targetItem)];
   }

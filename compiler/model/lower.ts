@@ -24,6 +24,7 @@ import { factOfTerm } from "./date-terms.js";
 import { recordConditions } from "./walk-conditions.js";
 import { timeUnitOf } from "../syntax/time-units.js";
 import { defaultClaimRuleMessage } from "./claim-rules.js";
+import { lowerFhirMapping } from "./fhir-mapping.js";
 
 export function sourceHash(text: string): string {
   return createHash("sha256").update(text.replace(/\r\n/g, "\n"), "utf8").digest("hex");
@@ -1025,6 +1026,7 @@ class Lowering {
       rules,
       exceptions,
       valueSets: this.valueSets(),
+      ...fhirMappingOf(this.checked.source, this.symbols.facts),
       outline: this.outline(rules),
       statementReferences: this.statementReferences(rules),
       limitations: this.limitations(),
@@ -1138,6 +1140,15 @@ function dateWindow(window: Ast.DateWindow): M.DateWindow {
 function flatten(kind: "and" | "or", operands: readonly M.Condition[]): M.Condition {
   const flat = operands.flatMap((operand) => (operand.kind === kind ? operand.operands : [operand]));
   return flat.length === 1 && flat[0] ? flat[0] : { kind, operands: flat };
+}
+
+/** `{ fhir }` when the policy declares a FHIR mapping, else nothing (the model has no `fhir` key). */
+function fhirMappingOf(
+  source: Ast.SourceFile,
+  facts: ReadonlyMap<string, Ast.FactDeclaration>,
+): { readonly fhir?: M.PolicyModel["fhir"] } {
+  const fhir = lowerFhirMapping(source, facts);
+  return fhir === undefined ? {} : { fhir };
 }
 
 export function lowerPolicy(checked: CheckedPolicy, sourcePath: string): M.PolicyModel {

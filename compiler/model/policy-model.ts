@@ -2,6 +2,8 @@
 // read, so the docs can never describe other logic than the code runs. Produced by lower.ts from a
 // checked policy; plain readonly data with names resolved and sugar (`unless`, `is no`) removed.
 
+import type { FhirMappingData } from "../fhir/mapping.js";
+
 export type FactType =
   | { readonly kind: "boolean" }
   | { readonly kind: "number"; readonly unit?: string; readonly min?: number; readonly max?: number }
@@ -482,6 +484,8 @@ export interface PolicyModel {
   readonly layout: readonly LayoutModel[];
   /** The value sets, in source order, each with its entries sorted by code. */
   readonly valueSets: readonly ValueSetModel[];
+  /** The FHIR mapping (`fhir`): the order codes that make the policy apply and where facts come from. */
+  readonly fhir?: FhirMappingData;
 }
 
 /**

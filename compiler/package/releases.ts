@@ -89,7 +89,7 @@ function changeSince(old: PolicyModel, next: PolicyModel): { change: ChangeKind;
         `No decision change was counted, but the count is not exact for the lists of records ${delta.lists.join(", ")}.`,
       ],
     };
-  return { change: "patch", why: ["No decision changes: the words, readings or documentation changed."] };
+  return { change: "patch", why: ["No decision changes: what changed is words, readings, mappings or documentation."] };
 }
 
 function grouped(count: bigint): string {

@@ -630,6 +630,41 @@ export interface ValueSetDeclaration {
 }
 
 /**
+ * The FHIR mapping (`fhir`): the order codes that make the policy apply, and for each fact FHIR can
+ * supply, the named source it is read from. Facts it does not map are asked through DTR.
+ */
+export interface FhirMapping {
+  readonly kind: "fhirMapping";
+  readonly span: Span;
+  readonly orders: readonly FhirOrders[];
+  readonly maps: readonly FhirFactMap[];
+  readonly readings: readonly Reading[];
+}
+
+/** `orders in system "HCPCS": S9494, S9329`. */
+export interface FhirOrders {
+  readonly span: Span;
+  readonly system: TextLiteral;
+  readonly codes: readonly Word[];
+}
+
+/** `map member.age from patient.age`, `map a.flag from condition in copd`, `map t.kind from order.code: S9329 as chemo`. */
+export interface FhirFactMap {
+  readonly span: Span;
+  readonly fact: Word;
+  readonly source: Word;
+  /** The value set after `in` (`condition in copd`). */
+  readonly valueSet?: Word;
+  /** `S9329 as chemotherapy`: which value each order code means. */
+  readonly meanings: readonly FhirCodeMeaning[];
+}
+
+export interface FhirCodeMeaning {
+  readonly code: Word;
+  readonly value: Word;
+}
+
+/**
  * Text of the published policy that is not policy content (a page header, a table's header row, a
  * heading): every occurrence of it, on whole lines, is set aside by the traceability check.
  */
@@ -661,7 +696,8 @@ export type Statement =
   | Case
   | ClaimCase
   | Layout
-  | ValueSetDeclaration;
+  | ValueSetDeclaration
+  | FhirMapping;
 
 /**
  * A statement the parser could not finish (a syntax error in it, or its id or text missing): what was

@@ -60,7 +60,8 @@ export type ClauseOwnerRule =
   | "claimCaseStatement"
   | "valueSetStatement"
   | "readingClause"
-  | "alternativeClause";
+  | "alternativeClause"
+  | "fhirStatement";
 
 function once<Rule extends string>(rule: Rule, keyword: string, required = false): Clause<Rule> {
   return { rule, keyword, repeatable: false, required };
@@ -220,6 +221,10 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       once("versionClause", "version", true),
       reading,
     ],
+  },
+  fhirStatement: {
+    owner: "fhir mapping",
+    clauses: [many("ordersClause", "orders in system"), many("mapClause", "map"), reading],
   },
 };
 

@@ -118,6 +118,7 @@ const statementKindOfRule: { readonly [Rule in keyof StatementNodes]: Ast.Statem
   claimCaseStatement: "claimCase",
   layoutStatement: "layout",
   valueSetStatement: "valueSet",
+  fhirStatement: "fhirMapping",
 };
 
 class AstBuilder {
@@ -150,6 +151,7 @@ class AstBuilder {
     claimCaseStatement: (node, span) => this.claimCase(node, span),
     layoutStatement: (node, span) => this.layout(node, span),
     valueSetStatement: (node, span) => this.valueSet(node, span),
+    fhirStatement: (node, span) => this.fhirMapping(node, span),
   };
 
   // ----- helpers ---------------------------------------------------------------------------------
@@ -279,9 +281,13 @@ class AstBuilder {
     span: Ast.Span,
   ): Ast.PartialStatement {
     const { children } = node;
-    // A definition's name and label are inside its body.
+    // A definition's name and label are inside its body; a FHIR mapping has neither.
     const head: StatementHead =
-      "definitionBody" in children ? (firstNode(children.definitionBody)?.children ?? {}) : children;
+      "definitionBody" in children
+        ? (firstNode(children.definitionBody)?.children ?? {})
+        : "Kw_fhir" in children
+          ? {}
+          : children;
     const idToken =
       firstToken(head.Name) ?? firstToken(head.Word) ?? firstToken(head.MonthLiteral) ?? firstToken(head.NumberLiteral);
     const id = optionalWord(idToken) ?? revisionWord(firstNode(head.revisionName));
@@ -350,6 +356,35 @@ class AstBuilder {
         readings: this.readings(children),
       },
     ];
+  }
+
+  private fhirMapping(node: Cst.FhirStatementCstNode, span: Ast.Span): Ast.Statement[] {
+    const { children } = node;
+    this.reportRepeatedClauses("fhirStatement", node);
+    const orders = (children.ordersClause ?? []).flatMap((clause): Ast.FhirOrders[] => {
+      const system = this.textOf(clause);
+      const clauseSpan = nodeSpan(clause);
+      return system && clauseSpan ? [{ span: clauseSpan, system, codes: this.wordList(clause) }] : [];
+    });
+    const maps = (children.mapClause ?? []).flatMap((clause): Ast.FhirFactMap[] => {
+      const [fact, source, valueSet] = clause.children.Name;
+      const clauseSpan = nodeSpan(clause);
+      if (!fact || !source || !clauseSpan) return [];
+      const meanings = (clause.children.codeMeaning ?? []).flatMap((meaning): Ast.FhirCodeMeaning[] => {
+        const [code, value] = meaning.children.Word;
+        return code && value ? [{ code: word(code), value: word(value) }] : [];
+      });
+      return [
+        {
+          span: clauseSpan,
+          fact: word(fact),
+          source: word(source),
+          ...optional("valueSet", optionalWord(valueSet)),
+          meanings,
+        },
+      ];
+    });
+    return [{ kind: "fhirMapping", span, orders, maps, readings: this.readings(children) }];
   }
 
   private categoryDeclaration(node: Cst.CategoryStatementCstNode, span: Ast.Span): Ast.Statement[] {

@@ -41,6 +41,7 @@ export type StatementCstChildren = {
   claimCaseStatement?: ClaimCaseStatementCstNode[];
   layoutStatement?: LayoutStatementCstNode[];
   valueSetStatement?: ValueSetStatementCstNode[];
+  fhirStatement?: FhirStatementCstNode[];
 };
 
 export interface TextCstNode extends CstNode {
@@ -342,6 +343,57 @@ export type ValueSetStatementCstChildren = {
   sourceClause?: SourceClauseCstNode[];
   versionClause?: VersionClauseCstNode[];
   readingClause?: ReadingClauseCstNode[];
+};
+
+export interface FhirStatementCstNode extends CstNode {
+  name: "fhirStatement";
+  children: FhirStatementCstChildren;
+}
+
+export type FhirStatementCstChildren = {
+  Kw_fhir: IToken[];
+  ordersClause?: OrdersClauseCstNode[];
+  mapClause?: MapClauseCstNode[];
+  readingClause?: ReadingClauseCstNode[];
+};
+
+export interface OrdersClauseCstNode extends CstNode {
+  name: "ordersClause";
+  children: OrdersClauseCstChildren;
+}
+
+export type OrdersClauseCstChildren = {
+  Kw_orders: IToken[];
+  Kw_in: IToken[];
+  Kw_system: IToken[];
+  text: TextCstNode[];
+  Colon: IToken[];
+  wordList: WordListCstNode[];
+};
+
+export interface MapClauseCstNode extends CstNode {
+  name: "mapClause";
+  children: MapClauseCstChildren;
+}
+
+export type MapClauseCstChildren = {
+  Kw_map: IToken[];
+  Name: IToken[];
+  Kw_from: IToken[];
+  Kw_in?: IToken[];
+  Colon?: IToken[];
+  codeMeaning?: CodeMeaningCstNode[];
+  Comma?: IToken[];
+};
+
+export interface CodeMeaningCstNode extends CstNode {
+  name: "codeMeaning";
+  children: CodeMeaningCstChildren;
+}
+
+export type CodeMeaningCstChildren = {
+  Word: IToken[];
+  Kw_as: IToken[];
 };
 
 export interface SystemClauseCstNode extends CstNode {
@@ -1646,6 +1698,10 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   fieldDeclaration(children: FieldDeclarationCstChildren, param?: IN): OUT;
   codeType(children: CodeTypeCstChildren, param?: IN): OUT;
   valueSetStatement(children: ValueSetStatementCstChildren, param?: IN): OUT;
+  fhirStatement(children: FhirStatementCstChildren, param?: IN): OUT;
+  ordersClause(children: OrdersClauseCstChildren, param?: IN): OUT;
+  mapClause(children: MapClauseCstChildren, param?: IN): OUT;
+  codeMeaning(children: CodeMeaningCstChildren, param?: IN): OUT;
   systemClause(children: SystemClauseCstChildren, param?: IN): OUT;
   fileClause(children: FileClauseCstChildren, param?: IN): OUT;
   sourceClause(children: SourceClauseCstChildren, param?: IN): OUT;

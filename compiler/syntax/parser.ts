@@ -73,6 +73,7 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.claimCaseStatement) },
       { ALT: () => this.SUBRULE(this.layoutStatement) },
       { ALT: () => this.SUBRULE(this.valueSetStatement) },
+      { ALT: () => this.SUBRULE(this.fhirStatement) },
     ]);
   });
 
@@ -288,6 +289,56 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.readingClause) },
       ]),
     );
+  });
+
+  // ----- the FHIR mapping ------------------------------------------------------------------------
+
+  /** `fhir` with the order codes that make the policy apply and where each fact comes from in FHIR. */
+  private fhirStatement = this.RULE("fhirStatement", () => {
+    this.CONSUME(K.fhir);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.ordersClause) },
+        { ALT: () => this.SUBRULE(this.mapClause) },
+        { ALT: () => this.SUBRULE(this.readingClause) },
+      ]),
+    );
+  });
+
+  /** `orders in system "HCPCS": S9494, S9329`: the codes of the coding table an order may carry. */
+  private ordersClause = this.RULE("ordersClause", () => {
+    this.CONSUME(K.orders);
+    this.CONSUME(K.in);
+    this.CONSUME(K.system);
+    this.SUBRULE(this.text);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.wordList);
+  });
+
+  /**
+   * `map member.age from patient.age`, `map a.flag from condition in copd`,
+   * `map therapy.kind from order.code: S9329 as chemotherapy, S9325 as pain_management`.
+   */
+  private mapClause = this.RULE("mapClause", () => {
+    this.CONSUME(K.map);
+    this.CONSUME(Name);
+    this.CONSUME(K.from);
+    this.CONSUME2(Name);
+    this.OPTION(() => {
+      this.CONSUME(K.in);
+      this.CONSUME3(Name);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(Colon);
+      this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.codeMeaning) });
+    });
+  });
+
+  /** `S9329 as chemotherapy`: an order code and the fact's value it means. */
+  private codeMeaning = this.RULE("codeMeaning", () => {
+    this.CONSUME(Word);
+    this.CONSUME(K.as);
+    this.CONSUME2(Word);
   });
 
   private systemClause = this.RULE("systemClause", () => {

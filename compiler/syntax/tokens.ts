@@ -156,7 +156,19 @@ const keywordWords = [
  * (`must not have modifier GA`, `requires one of modifiers N1, N2`, `when qualified under I`, a claim
  * case's `decision`), so that no policy written before them stops parsing.
  */
-const softKeywordWords = ["must", "have", "modifiers", "qualified", "decision", "alternative"] as const;
+// The FHIR mapping (`fhir`, `orders in system "HCPCS": ...`, `map member.age from patient.age`) is
+// soft too: the block came after policies that may name a fact part `map` or `orders`.
+const softKeywordWords = [
+  "must",
+  "have",
+  "modifiers",
+  "qualified",
+  "decision",
+  "alternative",
+  "fhir",
+  "orders",
+  "map",
+] as const;
 
 export type Keyword = (typeof keywordWords)[number] | (typeof softKeywordWords)[number];
 

@@ -181,6 +181,28 @@ describe("policyc lsp over stdio", () => {
     expect(undone).toEqual([]);
   });
 
+  it("completes the FHIR sources after `map <fact> from`", async () => {
+    const end = positionOf(current, "criterion I.A.4");
+    const typing = 'fhir\n  orders in system "HCPCS": S9494\n  map member.age from pat';
+    await client.edit(policyUri, { start: end, end }, `${typing}\n\n`);
+    const sources = await client.completion(policyUri, {
+      line: end.line + 2,
+      character: "  map member.age from pat".length,
+    });
+    expect(sources.map((item) => item.label)).toEqual([
+      "patient.age",
+      "patient.birth_date",
+      "coverage.start",
+      "coverage.end",
+      "coverage.has_end",
+      "order.code",
+      "condition",
+    ]);
+    expect(sources[0]?.detail).toContain("birthDate");
+    const undone = await client.edit(policyUri, { start: end, end: { line: end.line + 4, character: 0 } }, "");
+    expect(undone).toEqual([]);
+  });
+
   it("hovers a fact, a statement id and a revision with what an author needs", async () => {
     const fact = await client.hover(policyUri, positionOf(current, "met when member.residence", 12));
     const factText = hoverText(fact);

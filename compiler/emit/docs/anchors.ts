@@ -52,6 +52,7 @@ export const parts = {
   facts: "Facts",
   valueSets: "Value sets",
   coding: "Coding table",
+  fhir: "FHIR mapping",
   revisions: "Revision log",
   references: "References",
   prose: "Prose",

@@ -13,6 +13,7 @@ import { modelHash } from "../../model/model-hash.js";
 import { compilerName } from "../../version.js";
 import type { RejectedAlternative } from "../../model/rejected-alternatives.js";
 import { valueSetBlocks } from "./value-sets.js";
+import { fhirMappingBlocks } from "./fhir-mapping.js";
 import {
   codingBlocks,
   factsBlocks,
@@ -77,6 +78,7 @@ function contentsBlocks(context: DocsContext): Block[] {
     "facts",
     ...(model.valueSets.length > 0 ? (["valueSets"] as const) : []),
     ...(model.codes.length > 0 ? (["coding"] as const) : []),
+    ...(model.fhir !== undefined ? (["fhir"] as const) : []),
     "revisions",
     ...(model.references.length > 0 ? (["references"] as const) : []),
     ...(proseSectionBlocks(context).length > 0 ? (["prose"] as const) : []),
@@ -128,6 +130,7 @@ export function emitDocs(
     ...factsBlocks(context),
     ...valueSetBlocks(context),
     ...codingBlocks(context),
+    ...fhirMappingBlocks(context),
     ...revisionBlocks(context),
     ...referenceBlocks(context),
     ...proseSectionBlocks(context),

@@ -29,6 +29,7 @@ import { StatementTables } from "./statement-tables.js";
 
 const RUNTIME = "../runtime/index.js";
 import { valueSetTable } from "./value-set-table.js";
+import { fhirMappingTable } from "./fhir-mapping-table.js";
 
 const CONDITION_DATA = "../runtime/condition-data.js";
 
@@ -280,6 +281,7 @@ class EvaluatorEmitter {
       this.tables.ruleTable(),
       this.tables.exceptionTable(),
       this.tables.policyDeclaration(),
+      ...fhirMappingTable(this.model.fhir),
     );
     for (const helper of this.tables.helpers) this.runtimeValues.add(helper);
   }
