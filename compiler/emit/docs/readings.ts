@@ -96,7 +96,10 @@ export function readingsBlocks(context: DocsContext): Block[] {
     },
     {
       kind: "paragraph",
-      text: words`${text(String(written))} of them write the reading they reject as logic (an alternative in the policy): the build compiles the policy that way too and counts, with the review diff's engine, the decisions that would change. For the others the rejected reading is in their words only.`,
+      text:
+        written === 0
+          ? words`None of them writes the reading it rejects as logic yet (an alternative in the policy, which the build would compile the other way and count, with the review diff's engine, the decisions that would change); the rejected readings are in their words only.`
+          : words`${text(String(written))} of them write the reading they reject as logic (an alternative in the policy): the build compiles the policy that way too and counts, with the review diff's engine, the decisions that would change. For the others the rejected reading is in their words only.`,
     },
     {
       kind: "table",

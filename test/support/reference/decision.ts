@@ -279,7 +279,7 @@ export function referenceDecision(
     exceptionsApplied: applied.map((exception) => exception.id),
     priorApprovalRequired,
     asOf: options.asOf,
-    policy: identityOf(model, revision),
+    policy: identityOf(undated, revision),
   };
   return options.trace === true
     ? {
