@@ -8,6 +8,7 @@ export * from "./decision.js";
 export * from "./input.js";
 export * from "./policy-table.js";
 export { definePolicy, type PreparedPolicy } from "./prepare.js";
+export { parsePolicyFacts, type ParsedFacts } from "./parse-facts.js";
 export { evaluatePolicy, policyIdentity } from "./decide.js";
 export * from "./claims.js";
 export {

@@ -29,6 +29,7 @@ import { StatementTables } from "./statement-tables.js";
 
 const RUNTIME = "../runtime/index.js";
 import { valueSetTable } from "./value-set-table.js";
+import { factMetadataStatement } from "./fact-metadata.js";
 
 const CONDITION_DATA = "../runtime/condition-data.js";
 
@@ -155,7 +156,7 @@ class EvaluatorEmitter {
       const properties: OptionalKind<PropertySignatureStructure>[] = [
         ...[...group.groups.values()].map((child) => ({
           name: lastPart(child.path.join(".")),
-          type: `${interfaceName(child)} | null`,
+          type: `${interfaceName(child)} | null | undefined`,
           hasQuestionToken: true,
           isReadonly: true,
         })),
@@ -301,6 +302,26 @@ class EvaluatorEmitter {
     });
   }
 
+  /** `parseFacts`, evaluate's validation for untrusted input, and the fact metadata. */
+  private addContract(out: (string | StatementStructures)[]): void {
+    this.runtimeValues.add("parsePolicyFacts");
+    out.push({
+      kind: StructureKind.Function,
+      name: "parseFacts",
+      isExported: true,
+      parameters: [{ name: "input", type: "unknown" }],
+      returnType: "ParsedFacts<Facts>",
+      statements: ["return parsePolicyFacts<Facts>(policy, input);"],
+      docs: [
+        docText(
+          `Reads untrusted input (parsed JSON, say) as facts of ${this.model.reference}, with evaluate's own validation: ` +
+            "`{ ok: true, facts }`, the known facts as plain data, or `{ ok: false, issues }`, every bad field. Never throws.",
+        ),
+      ],
+    });
+    out.push(factMetadataStatement(this.model));
+  }
+
   emit(project: Project, fileName: string): string {
     const names = new LocalNames();
     const claims = new ClaimCheckerEmitter(this.model, names, (name) => this.runtimeValues.add(name));
@@ -312,6 +333,7 @@ class EvaluatorEmitter {
     this.addTables(body);
     claims.addConstants(body);
     this.addEvaluate(body);
+    this.addContract(body);
     claims.addCheckClaim(body);
     const types = [
       "BillingRuleEntry",
@@ -324,6 +346,7 @@ class EvaluatorEmitter {
       "ExceptionEntry",
       "FactEntry",
       "InputIssue",
+      "ParsedFacts",
       "PolicyScope",
       "PreparedPolicy",
       "Revision",
