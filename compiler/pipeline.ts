@@ -24,6 +24,7 @@ import { emitDocs } from "./emit/docs/emit-docs.js";
 import type { TraceSummary } from "./trace/summary.js";
 import { policySlug } from "./build/project-files.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { policySchemas, schemaText } from "./emit/schema/emit-schemas.js";
 
 export { policySlug } from "./build/project-files.js";
 
@@ -73,5 +74,9 @@ export async function emitPolicy(model: PolicyModel, project: Project, trace: Tr
   return [
     { path: `${folder}/evaluator.ts`, contents: evaluator },
     { path: `${folder}/README.md`, contents: docs },
+    ...policySchemas(model).map((file) => ({
+      path: `${folder}/schema/${file.name}`,
+      contents: schemaText(file.schema),
+    })),
   ];
 }

@@ -31,7 +31,9 @@ export function readClaimDecision(value: unknown, issues: InputIssue[]): ClaimDe
   const outcome = ownValue(group, "outcome");
   if (typeof outcome !== "string" || !OUTCOMES.has(outcome)) {
     const problem = mismatch('must be "covered", "not_covered" or "pending"', outcome);
-    issues.push(valueIssue(typeof outcome === "string" ? "not_an_option" : "wrong_type", "decision.outcome", outcome, problem));
+    issues.push(
+      valueIssue(typeof outcome === "string" ? "not_an_option" : "wrong_type", "decision.outcome", outcome, problem),
+    );
   }
   const qualifiedUnder = readQualifiedUnder(ownValue(group, "qualifiedUnder"), issues);
   if (issues.length > before) return undefined;

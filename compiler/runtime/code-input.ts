@@ -15,7 +15,12 @@ export function codeValue(value: unknown, field: string, system: CodeSystem, iss
   if (typeof value === "string" && isCodeOf(system, value)) return value;
   if (value !== undefined && value !== null)
     issues.push(
-      valueIssue(typeof value === "string" ? "not_a_code" : "wrong_type", field, value, mismatch(`must be ${shapeWords(system)}`, value)),
+      valueIssue(
+        typeof value === "string" ? "not_a_code" : "wrong_type",
+        field,
+        value,
+        mismatch(`must be ${shapeWords(system)}`, value),
+      ),
     );
   return undefined;
 }
@@ -42,7 +47,9 @@ export function codeSetValue(
   }
   if (bad.length > 0) {
     const problem = `may hold only ${shapeWords(system)}, not ${describeSome(bad)}`;
-    issues.push(inputIssue(bad.every((item) => typeof item === "string") ? "not_a_code" : "wrong_type", field, problem));
+    issues.push(
+      inputIssue(bad.every((item) => typeof item === "string") ? "not_a_code" : "wrong_type", field, problem),
+    );
   }
   return skipped || bad.length > 0 ? undefined : codes;
 }

@@ -170,7 +170,9 @@ export function readListItems(value: unknown, field: string, issues: InputIssue[
   for (let index = 0; index < length; index++) {
     const item = listItem(value as object, index);
     if (item === HOLE && ++holes > MAX_HOLES) {
-      issues.push(inputIssue("list_hole", field, `has more than ${MAX_HOLES} holes; reading stopped at index ${index}`));
+      issues.push(
+        inputIssue("list_hole", field, `has more than ${MAX_HOLES} holes; reading stopped at index ${index}`),
+      );
       break;
     }
     if (item === HOLE || item === UNREADABLE) {

@@ -83,7 +83,12 @@ export function numberValue(
   if (value !== undefined && value !== null) {
     const range = min === -Infinity && max === Infinity ? "a finite number" : `a number from ${min} to ${max}`;
     issues.push(
-      valueIssue(typeof value === "number" ? "out_of_range" : "wrong_type", field, value, mismatch(`must be ${range}`, value)),
+      valueIssue(
+        typeof value === "number" ? "out_of_range" : "wrong_type",
+        field,
+        value,
+        mismatch(`must be ${range}`, value),
+      ),
     );
   }
   return undefined;
@@ -135,7 +140,9 @@ export function choiceSetValue<Value extends string>(
   }
   if (bad.length > 0) {
     const problem = `may hold only ${[...allowed].join(", ")}, not ${describeSome(bad)}`;
-    issues.push(inputIssue(bad.every((item) => typeof item === "string") ? "not_an_option" : "wrong_type", field, problem));
+    issues.push(
+      inputIssue(bad.every((item) => typeof item === "string") ? "not_an_option" : "wrong_type", field, problem),
+    );
   }
   return skipped || bad.length > 0 ? undefined : values;
 }

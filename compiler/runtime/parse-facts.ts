@@ -9,8 +9,7 @@ import { readFacts } from "./read-facts.js";
 
 /** What `parseFacts` returns: the facts, typed, or why they are not facts of the policy. */
 export type ParsedFacts<Facts> =
-  | { readonly ok: true; readonly facts: Facts }
-  | { readonly ok: false; readonly issues: readonly InputIssue[] };
+  { readonly ok: true; readonly facts: Facts } | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
 /**
  * Reads `input` as evaluate does. On success the facts are a copy holding only the known facts

@@ -88,7 +88,11 @@ export function recordListValue(
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value) && value.length > MAX_RECORDS) {
     issues.push(
-      inputIssue("too_many_records", field, `holds ${value.length} records, more than the ${MAX_RECORDS} a list may hold`),
+      inputIssue(
+        "too_many_records",
+        field,
+        `holds ${value.length} records, more than the ${MAX_RECORDS} a list may hold`,
+      ),
     );
     return undefined;
   }

@@ -1,41 +1,11 @@
 // DO NOT EDIT. Copied by policyc from compiler/runtime/issues.ts.
 // What an input issue says to a program: a stable code from a small closed list, and the field as an
-// RFC 6901 JSON pointer into the argument it is about (the facts, the claim or the options). The
-// readers build every issue here, so that no issue lacks either. Internal to the runtime but for the types.
+// RFC 6901 JSON pointer into the argument it is about. The readers build every issue here.
 
 import { UNREADABLE } from "./untrusted.js";
 
-/**
- * What is wrong with a field, for a program to act on (the `problem` says it for a person):
- * - `not_an_object`: a group, record, line, claim or the facts themselves is not a plain object;
- * - `unknown_field`: a key that is no fact, field or option of this policy;
- * - `wrong_type`: a value of the wrong kind (a text for a number, a list for a yes-or-no);
- * - `not_an_option`: a text that is none of a one-of or set fact's values;
- * - `out_of_range`: a number outside its declared range, or not finite;
- * - `not_a_date`: not a real date written YYYY-MM-DD;
- * - `not_a_code`: not a code of the fact's system (or a claim line's code or modifier);
- * - `too_many_records`: a list fact holds more records than a list may;
- * - `missing`: a field that must be given was not (the service date);
- * - `before_policy`: a service date before the policy took effect;
- * - `list_hole`: a hole in a list;
- * - `unreadable`: reading the field threw an error (a getter, a Proxy).
- */
-export type InputIssueCode =
-  | "not_an_object"
-  | "unknown_field"
-  | "wrong_type"
-  | "not_an_option"
-  | "out_of_range"
-  | "not_a_date"
-  | "not_a_code"
-  | "too_many_records"
-  | "missing"
-  | "before_policy"
-  | "list_hole"
-  | "unreadable";
-
-/** Every issue code, in the order documented above (for schemas and docs). */
-export const INPUT_ISSUE_CODES: readonly InputIssueCode[] = Object.freeze([
+/** Every issue code: what is wrong with a field, for a program to act on (docs/contract.md says each). */
+export const INPUT_ISSUE_CODES = [
   "not_an_object",
   "unknown_field",
   "wrong_type",
@@ -48,17 +18,15 @@ export const INPUT_ISSUE_CODES: readonly InputIssueCode[] = Object.freeze([
   "before_policy",
   "list_hole",
   "unreadable",
-]);
+] as const;
+
+export type InputIssueCode = (typeof INPUT_ISSUE_CODES)[number];
 
 export interface InputIssue {
   readonly code: InputIssueCode;
   /** The dotted path of the field: `member.age`, `home.features[2]`, `asOf`, or `(facts)` for the whole. */
   readonly field: string;
-  /**
-   * The field as a JSON pointer (RFC 6901) into the argument it is about: `/member/age`,
-   * `/oxygen/studies/2/saturation`, `""` for the whole. For the options (`asOf`, `trace`, `decision`)
-   * it points into the options object.
-   */
+  /** The field as a JSON pointer (RFC 6901) into the argument it is about (facts, claim or options): `/member/age`, `""` for the whole. */
   readonly pointer: string;
   readonly problem: string;
 }

@@ -7,6 +7,7 @@ import {
   claimRevision,
   definePolicy,
   evaluatePolicy,
+  factTableOf,
   largestUnits,
   linesWithoutModifier,
   not,
@@ -29,6 +30,7 @@ import {
   type EvaluateOptions,
   type ExceptionEntry,
   type FactEntry,
+  type FactMetadataOf,
   type InputIssue,
   type ParsedFacts,
   type PolicyScope,
@@ -442,211 +444,342 @@ const REVISION_2025_05: Revision = {
   approved: "2025-05",
   effective: "2025-05-01",
 };
-/** The facts of WNC.CP.224: the schema the runtime reads and validates a case's facts with. */
-const factTable: readonly FactEntry<FactName>[] = [
-  {
-    name: "member.age",
-    type: { kind: "number", unit: "years", min: 0, max: 130 },
-    description: "The member's age in whole years on the date of service.",
+/** What each fact of WNC.CP.224 is, by its name: its type (with options and labels, range, unit, record fields), the group it sits in, the question that asks it, the revisions whose statements read it (by approval month) and the rules and exceptions that read it. */
+export const factMetadata: {
+  readonly "member.age": FactMetadataOf<"number">;
+  readonly "member.residence": FactMetadataOf<"oneOf", MemberResidence>;
+  readonly "member.clinical_status_stable": FactMetadataOf<"boolean">;
+  readonly "member.under_care_of_referring_physician": FactMetadataOf<"boolean">;
+  readonly "member.condition_supports_safe_home_administration": FactMetadataOf<"boolean">;
+  readonly "member.has_available_administration_site": FactMetadataOf<"boolean">;
+  readonly "member.condition_prohibits_adequate_oral_intake": FactMetadataOf<"boolean">;
+  readonly "member.gastrointestinal_tract_functions": FactMetadataOf<"boolean">;
+  readonly "member.can_ingest_and_tolerate_adequate_oral_intake": FactMetadataOf<"boolean">;
+  readonly "member.receives_private_duty_nursing": FactMetadataOf<"boolean">;
+  readonly "member.receives_medicare_home_health_nursing": FactMetadataOf<"boolean">;
+  readonly "therapy.kind": FactMetadataOf<"oneOf", TherapyKind>;
+  readonly "therapy.route": FactMetadataOf<"oneOf", TherapyRoute>;
+  readonly "therapy.administered_by": FactMetadataOf<"oneOf", TherapyAdministeredBy>;
+  readonly "therapy.administrator_able_and_willing": FactMetadataOf<"boolean">;
+  readonly "drug.infusion_more_effective": FactMetadataOf<"boolean">;
+  readonly "drug.available_in_oral_form": FactMetadataOf<"boolean">;
+  readonly "drug.tolerated_orally": FactMetadataOf<"boolean">;
+  readonly "service.safe_in_living_environment": FactMetadataOf<"boolean">;
+  readonly "service.ordered_as_medically_necessary": FactMetadataOf<"boolean">;
+  readonly "service.duplicates_other_provider": FactMetadataOf<"boolean">;
+  readonly "service.experimental_or_investigational": FactMetadataOf<"boolean">;
+  readonly "service.part_of_clinical_trial": FactMetadataOf<"boolean">;
+  readonly "home.features": FactMetadataOf<"setOf", HomeFeatures>;
+  readonly "medicaid.enrollment_start": FactMetadataOf<"date">;
+  readonly "medicaid.enrollment_ended": FactMetadataOf<"boolean">;
+  readonly "medicaid.enrollment_end": FactMetadataOf<"date">;
+  readonly "medicaid.category_restricts_service": FactMetadataOf<"boolean">;
+  readonly "epsdt.documentation_shows_medical_necessity": FactMetadataOf<"boolean">;
+} = {
+  "member.age": {
+    type: "number",
+    unit: "years",
+    min: 0,
+    max: 130,
+    group: "member",
     question: "How old is the member on the date of service?",
+    description: "The member's age in whole years on the date of service.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["EPSDT"],
   },
-  {
-    name: "member.residence",
-    type: {
-      kind: "oneOf",
-      values: ["private_residence", "adult_care_home", "skilled_nursing_facility", "hospital", "other_setting"],
-    },
-    description: "The place where the member lives and will receive the therapy.",
+  "member.residence": {
+    type: "oneOf",
+    options: [
+      { value: "private_residence", label: "a private residence" },
+      { value: "adult_care_home", label: "an adult care home (such as a domiciliary care or family care home)" },
+      { value: "skilled_nursing_facility", label: "a skilled nursing facility" },
+      { value: "hospital", label: "a hospital" },
+      { value: "other_setting", label: "another setting" },
+    ],
+    group: "member",
     question: "Where will the member receive the therapy?",
+    description: "The place where the member lives and will receive the therapy.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.A.3"],
   },
-  {
-    name: "member.clinical_status_stable",
-    type: { kind: "boolean" },
-    description: "The attending physician has determined that the member's clinical status is stable.",
+  "member.clinical_status_stable": {
+    type: "boolean",
+    group: "member",
     question: "Has the attending physician documented that the member's clinical status is stable?",
+    description: "The attending physician has determined that the member's clinical status is stable.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.A.2"],
   },
-  {
-    name: "member.under_care_of_referring_physician",
-    type: { kind: "boolean" },
-    description: "The member is under the care of the physician who referred them for HIT.",
+  "member.under_care_of_referring_physician": {
+    type: "boolean",
+    group: "member",
     question: "Is the member under the care of the referring physician?",
+    description: "The member is under the care of the physician who referred them for HIT.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.B.1"],
   },
-  {
-    name: "member.condition_supports_safe_home_administration",
-    type: { kind: "boolean" },
-    description: "The member's medical condition supports the safe administration of the therapy in the home.",
+  "member.condition_supports_safe_home_administration": {
+    type: "boolean",
+    group: "member",
     question: "Does the member's medical condition support safe administration of the therapy at home?",
+    description: "The member's medical condition supports the safe administration of the therapy in the home.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.C.2"],
   },
-  {
-    name: "member.has_available_administration_site",
-    type: { kind: "boolean" },
-    description: "The member has an available site (such as venous access) for the administration of the therapy.",
+  "member.has_available_administration_site": {
+    type: "boolean",
+    group: "member",
     question: "Does the member have an available site for administering the therapy?",
+    description: "The member has an available site (such as venous access) for the administration of the therapy.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.C.3", "I.D.2", "I.E.2"],
   },
-  {
-    name: "member.condition_prohibits_adequate_oral_intake",
-    type: { kind: "boolean" },
+  "member.condition_prohibits_adequate_oral_intake": {
+    type: "boolean",
+    group: "member",
+    question: "Does a documented medical condition prohibit adequate oral intake of nutrients?",
     description:
       "A medical condition prohibits adequate oral intake of nutrients, including the inability to ingest, tolerate and absorb sufficient oral nourishment to maintain or improve health status.",
-    question: "Does a documented medical condition prohibit adequate oral intake of nutrients?",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.D.1"],
   },
-  {
-    name: "member.gastrointestinal_tract_functions",
-    type: { kind: "boolean" },
-    description: "The member has a functioning gastrointestinal tract.",
+  "member.gastrointestinal_tract_functions": {
+    type: "boolean",
+    group: "member",
     question: "Is the member's gastrointestinal tract functioning?",
+    description: "The member has a functioning gastrointestinal tract.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.E.1"],
   },
-  {
-    name: "member.can_ingest_and_tolerate_adequate_oral_intake",
-    type: { kind: "boolean" },
+  "member.can_ingest_and_tolerate_adequate_oral_intake": {
+    type: "boolean",
+    group: "member",
+    question: "Can the member physically ingest and tolerate adequate oral intake of nutrients?",
     description:
       "The member can physically ingest and tolerate adequate oral intake of nutrients to maintain or improve health status.",
-    question: "Can the member physically ingest and tolerate adequate oral intake of nutrients?",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.E.1"],
   },
-  {
-    name: "member.receives_private_duty_nursing",
-    type: { kind: "boolean" },
-    description: "The member receives private duty nursing.",
+  "member.receives_private_duty_nursing": {
+    type: "boolean",
+    group: "member",
     question: "Does the member receive private duty nursing?",
+    description: "The member receives private duty nursing.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["II.note-1"],
   },
-  {
-    name: "member.receives_medicare_home_health_nursing",
-    type: { kind: "boolean" },
-    description: "The member is receiving Medicare-covered home health nursing services.",
+  "member.receives_medicare_home_health_nursing": {
+    type: "boolean",
+    group: "member",
     question: "Is the member receiving Medicare-covered home health nursing services?",
+    description: "The member is receiving Medicare-covered home health nursing services.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["II.D"],
   },
-  {
-    name: "therapy.kind",
-    type: {
-      kind: "oneOf",
-      values: [
-        "chemotherapy",
-        "antibiotic",
-        "antiviral",
-        "antifungal",
-        "pain_management",
-        "other_drug_therapy",
-        "parenteral_nutrition",
-        "enteral_nutrition",
-        "oral_nutrition",
-      ],
-    },
-    description: "The home infusion therapy requested.",
+  "therapy.kind": {
+    type: "oneOf",
+    options: [
+      { value: "chemotherapy", label: "chemotherapy" },
+      { value: "antibiotic", label: "antibiotic therapy" },
+      { value: "antiviral", label: "antiviral therapy" },
+      { value: "antifungal", label: "antifungal therapy" },
+      { value: "pain_management", label: "pain management therapy" },
+      { value: "other_drug_therapy", label: "another drug therapy (for example hydration or inotropes)" },
+      { value: "parenteral_nutrition", label: "total parenteral nutrition (TPN)" },
+      { value: "enteral_nutrition", label: "enteral nutrition (EN)" },
+      { value: "oral_nutrition", label: "oral nutrition or supplements" },
+    ],
+    group: "therapy",
     question: "Which therapy is requested?",
+    description: "The home infusion therapy requested.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: [
+      "I.C.1",
+      "I.C.2",
+      "I.C.3",
+      "I.C.4",
+      "I.C.4.a",
+      "I.C.4.b",
+      "I.C.4.c",
+      "I.C.note",
+      "I.D.1",
+      "I.D.2",
+      "I.E.1",
+      "I.E.2",
+      "I.E.note-1",
+      "II.C",
+      "II.note-1",
+      "II.note-2",
+    ],
   },
-  {
-    name: "therapy.route",
-    type: { kind: "oneOf", values: ["intravenous", "subcutaneous", "epidural", "intrathecal", "other_route"] },
-    description: "The route by which a drug therapy is given.",
+  "therapy.route": {
+    type: "oneOf",
+    options: [
+      { value: "intravenous", label: "intravenous" },
+      { value: "subcutaneous", label: "subcutaneous" },
+      { value: "epidural", label: "epidural" },
+      { value: "intrathecal", label: "intrathecal" },
+      { value: "other_route", label: "another route" },
+    ],
+    group: "therapy",
     question: "By which route will the drug be given?",
+    description: "The route by which a drug therapy is given.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.C.note"],
   },
-  {
-    name: "therapy.administered_by",
-    type: { kind: "oneOf", values: ["member", "unpaid_primary_caregiver", "paid_caregiver", "nurse"] },
-    description: "The person who will administer the therapy at home.",
+  "therapy.administered_by": {
+    type: "oneOf",
+    options: [
+      { value: "member", label: "the member" },
+      { value: "unpaid_primary_caregiver", label: "an unpaid primary caregiver" },
+      { value: "paid_caregiver", label: "a paid caregiver or home health aide" },
+      { value: "nurse", label: "a nurse" },
+    ],
+    group: "therapy",
     question: "Who will administer the therapy?",
+    description: "The person who will administer the therapy at home.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.A.4", "I.C.1"],
   },
-  {
-    name: "therapy.administrator_able_and_willing",
-    type: { kind: "boolean" },
-    description:
-      "The person who will administer the therapy is able and willing to do so following teaching and with monitoring.",
+  "therapy.administrator_able_and_willing": {
+    type: "boolean",
+    group: "therapy",
     question:
       "Is the person who will administer the therapy able and willing to do so after teaching and with monitoring?",
+    description:
+      "The person who will administer the therapy is able and willing to do so following teaching and with monitoring.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.A.4", "I.C.1"],
   },
-  {
-    name: "drug.infusion_more_effective",
-    type: { kind: "boolean" },
+  "drug.infusion_more_effective": {
+    type: "boolean",
+    group: "drug",
+    question: "Has the physician determined that infusion is more effective than oral or injectable administration?",
     description:
       "The physician has determined that HIT is more effective than oral or injectable administration of the drug.",
-    question: "Has the physician determined that infusion is more effective than oral or injectable administration?",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.C.4", "I.C.4.a"],
   },
-  {
-    name: "drug.available_in_oral_form",
-    type: { kind: "boolean" },
-    description: "The medication is available in an oral form.",
+  "drug.available_in_oral_form": {
+    type: "boolean",
+    group: "drug",
     question: "Is the medication available in an oral form?",
+    description: "The medication is available in an oral form.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.C.4", "I.C.4.b"],
   },
-  {
-    name: "drug.tolerated_orally",
-    type: { kind: "boolean" },
-    description: "The member can tolerate the medication orally.",
+  "drug.tolerated_orally": {
+    type: "boolean",
+    group: "drug",
     question: "Can the member tolerate the medication orally?",
+    description: "The member can tolerate the medication orally.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.C.4", "I.C.4.c"],
   },
-  {
-    name: "service.safe_in_living_environment",
-    type: { kind: "boolean" },
-    description: "The service can be furnished safely in the member's living environment.",
+  "service.safe_in_living_environment": {
+    type: "boolean",
+    group: "service",
     question: "Can the service be furnished safely in the member's living environment?",
+    description: "The service can be furnished safely in the member's living environment.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.A.1"],
   },
-  {
-    name: "service.ordered_as_medically_necessary",
-    type: { kind: "boolean" },
-    description:
-      "The physician who orders the service documents that it is medically necessary for the treatment of the member's illness, injury, or medical condition.",
+  "service.ordered_as_medically_necessary": {
+    type: "boolean",
+    group: "service",
     question:
       "Has the ordering physician documented that the service is medically necessary for the member's illness, injury, or condition?",
+    description:
+      "The physician who orders the service documents that it is medically necessary for the treatment of the member's illness, injury, or medical condition.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["I.B.1"],
   },
-  {
-    name: "service.duplicates_other_provider",
-    type: { kind: "boolean" },
-    description: "The service duplicates another provider's service.",
+  "service.duplicates_other_provider": {
+    type: "boolean",
+    group: "service",
     question: "Does the service duplicate another provider's service?",
+    description: "The service duplicates another provider's service.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["II.A"],
   },
-  {
-    name: "service.experimental_or_investigational",
-    type: { kind: "boolean" },
-    description: "The service is experimental or investigational.",
+  "service.experimental_or_investigational": {
+    type: "boolean",
+    group: "service",
     question: "Is the service experimental or investigational?",
+    description: "The service is experimental or investigational.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["II.B"],
   },
-  {
-    name: "service.part_of_clinical_trial",
-    type: { kind: "boolean" },
-    description: "The service, or the drug it delivers, is part of a clinical trial.",
+  "service.part_of_clinical_trial": {
+    type: "boolean",
+    group: "service",
     question: "Is the service or its drug part of a clinical trial?",
+    description: "The service, or the drug it delivers, is part of a clinical trial.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["II.B"],
   },
-  {
-    name: "home.features",
-    type: {
-      kind: "setOf",
-      values: ["clean_environment", "electricity", "water", "telephone_access", "refrigeration", "space_for_supplies"],
-    },
-    description: "The things the home where the therapy is given has.",
+  "home.features": {
+    type: "setOf",
+    options: [
+      { value: "clean_environment", label: "a clean environment" },
+      { value: "electricity", label: "electricity" },
+      { value: "water", label: "water" },
+      { value: "telephone_access", label: "telephone access" },
+      { value: "refrigeration", label: "refrigeration" },
+      { value: "space_for_supplies", label: "physical space to support HIT supplies" },
+    ],
+    group: "home",
     question:
       "Which of these does the home have: a clean environment, electricity, water, telephone access, refrigeration, physical space for HIT supplies?",
+    description: "The things the home where the therapy is given has.",
+    revisions: ["2024-05", "2025-05"],
+    readBy: ["I.A.5"],
   },
-  {
-    name: "medicaid.enrollment_start",
-    type: { kind: "date" },
-    description: "The first day of the member's NC Medicaid enrollment.",
+  "medicaid.enrollment_start": {
+    type: "date",
+    group: "medicaid",
     question: "On what date did the member's NC Medicaid enrollment begin?",
+    description: "The first day of the member's NC Medicaid enrollment.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["NC.ELIG.a"],
   },
-  {
-    name: "medicaid.enrollment_ended",
-    type: { kind: "boolean" },
-    description: "The member's NC Medicaid enrollment has an end date.",
+  "medicaid.enrollment_ended": {
+    type: "boolean",
+    group: "medicaid",
     question: "Has the member's NC Medicaid enrollment ended or been given an end date?",
+    description: "The member's NC Medicaid enrollment has an end date.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["NC.ELIG.a"],
   },
-  {
-    name: "medicaid.enrollment_end",
-    type: { kind: "date" },
-    description: "The last day of the member's NC Medicaid enrollment, when it has one.",
+  "medicaid.enrollment_end": {
+    type: "date",
+    group: "medicaid",
     question: "On what date did (or will) the member's NC Medicaid enrollment end?",
+    description: "The last day of the member's NC Medicaid enrollment, when it has one.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["NC.ELIG.a"],
   },
-  {
-    name: "medicaid.category_restricts_service",
-    type: { kind: "boolean" },
-    description: "The member's eligibility category carries a service restriction that makes them ineligible for HIT.",
+  "medicaid.category_restricts_service": {
+    type: "boolean",
+    group: "medicaid",
     question: "Does the member's eligibility category restrict this service?",
+    description: "The member's eligibility category carries a service restriction that makes them ineligible for HIT.",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["NC.ELIG.c"],
   },
-  {
-    name: "epsdt.documentation_shows_medical_necessity",
-    type: { kind: "boolean" },
+  "epsdt.documentation_shows_medical_necessity": {
+    type: "boolean",
+    group: "epsdt",
+    question: "Does the provider's documentation show the service is medically necessary under the EPSDT criteria?",
     description:
       "The provider's documentation shows that the service is medically necessary to correct or ameliorate a defect, physical or mental illness, or a condition, and meets all EPSDT criteria.",
-    question: "Does the provider's documentation show the service is medically necessary under the EPSDT criteria?",
+    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
+    readBy: ["EPSDT"],
   },
-];
+};
+
+/** The facts of WNC.CP.224: the schema the runtime reads and validates a case's facts with. */
+const factTable: readonly FactEntry<FactName>[] = factTableOf<FactName>(factMetadata);
 /** The definitions the rules use, each computed once per decision, in dependency order. */
 const definitionTable: readonly DefinitionEntry<Scope>[] = [
   {
@@ -1349,310 +1482,6 @@ export function evaluate(facts: Facts, options: EvaluateOptions): PolicyDecision
 export function parseFacts(input: unknown): ParsedFacts<Facts> {
   return parsePolicyFacts<Facts>(policy, input);
 }
-
-/** What each fact of WNC.CP.224 is, by its name: its type (with options and labels, range, unit, record fields), the group it sits in, the question that asks it, the revisions whose statements read it (by approval month) and the rules and exceptions that read it. */
-export const factMetadata = {
-  "member.age": {
-    type: "number",
-    unit: "years",
-    min: 0,
-    max: 130,
-    group: "member",
-    question: "How old is the member on the date of service?",
-    description: "The member's age in whole years on the date of service.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["EPSDT"],
-  },
-  "member.residence": {
-    type: "oneOf",
-    options: [
-      { value: "private_residence", label: "a private residence" },
-      { value: "adult_care_home", label: "an adult care home (such as a domiciliary care or family care home)" },
-      { value: "skilled_nursing_facility", label: "a skilled nursing facility" },
-      { value: "hospital", label: "a hospital" },
-      { value: "other_setting", label: "another setting" },
-    ],
-    group: "member",
-    question: "Where will the member receive the therapy?",
-    description: "The place where the member lives and will receive the therapy.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.3"],
-  },
-  "member.clinical_status_stable": {
-    type: "boolean",
-    group: "member",
-    question: "Has the attending physician documented that the member's clinical status is stable?",
-    description: "The attending physician has determined that the member's clinical status is stable.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.2"],
-  },
-  "member.under_care_of_referring_physician": {
-    type: "boolean",
-    group: "member",
-    question: "Is the member under the care of the referring physician?",
-    description: "The member is under the care of the physician who referred them for HIT.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.B.1"],
-  },
-  "member.condition_supports_safe_home_administration": {
-    type: "boolean",
-    group: "member",
-    question: "Does the member's medical condition support safe administration of the therapy at home?",
-    description: "The member's medical condition supports the safe administration of the therapy in the home.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.2"],
-  },
-  "member.has_available_administration_site": {
-    type: "boolean",
-    group: "member",
-    question: "Does the member have an available site for administering the therapy?",
-    description: "The member has an available site (such as venous access) for the administration of the therapy.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.3", "I.D.2", "I.E.2"],
-  },
-  "member.condition_prohibits_adequate_oral_intake": {
-    type: "boolean",
-    group: "member",
-    question: "Does a documented medical condition prohibit adequate oral intake of nutrients?",
-    description:
-      "A medical condition prohibits adequate oral intake of nutrients, including the inability to ingest, tolerate and absorb sufficient oral nourishment to maintain or improve health status.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.D.1"],
-  },
-  "member.gastrointestinal_tract_functions": {
-    type: "boolean",
-    group: "member",
-    question: "Is the member's gastrointestinal tract functioning?",
-    description: "The member has a functioning gastrointestinal tract.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.E.1"],
-  },
-  "member.can_ingest_and_tolerate_adequate_oral_intake": {
-    type: "boolean",
-    group: "member",
-    question: "Can the member physically ingest and tolerate adequate oral intake of nutrients?",
-    description:
-      "The member can physically ingest and tolerate adequate oral intake of nutrients to maintain or improve health status.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.E.1"],
-  },
-  "member.receives_private_duty_nursing": {
-    type: "boolean",
-    group: "member",
-    question: "Does the member receive private duty nursing?",
-    description: "The member receives private duty nursing.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.note-1"],
-  },
-  "member.receives_medicare_home_health_nursing": {
-    type: "boolean",
-    group: "member",
-    question: "Is the member receiving Medicare-covered home health nursing services?",
-    description: "The member is receiving Medicare-covered home health nursing services.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.D"],
-  },
-  "therapy.kind": {
-    type: "oneOf",
-    options: [
-      { value: "chemotherapy", label: "chemotherapy" },
-      { value: "antibiotic", label: "antibiotic therapy" },
-      { value: "antiviral", label: "antiviral therapy" },
-      { value: "antifungal", label: "antifungal therapy" },
-      { value: "pain_management", label: "pain management therapy" },
-      { value: "other_drug_therapy", label: "another drug therapy (for example hydration or inotropes)" },
-      { value: "parenteral_nutrition", label: "total parenteral nutrition (TPN)" },
-      { value: "enteral_nutrition", label: "enteral nutrition (EN)" },
-      { value: "oral_nutrition", label: "oral nutrition or supplements" },
-    ],
-    group: "therapy",
-    question: "Which therapy is requested?",
-    description: "The home infusion therapy requested.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: [
-      "I.C.1",
-      "I.C.2",
-      "I.C.3",
-      "I.C.4",
-      "I.C.4.a",
-      "I.C.4.b",
-      "I.C.4.c",
-      "I.C.note",
-      "I.D.1",
-      "I.D.2",
-      "I.E.1",
-      "I.E.2",
-      "I.E.note-1",
-      "II.C",
-      "II.note-1",
-      "II.note-2",
-    ],
-  },
-  "therapy.route": {
-    type: "oneOf",
-    options: [
-      { value: "intravenous", label: "intravenous" },
-      { value: "subcutaneous", label: "subcutaneous" },
-      { value: "epidural", label: "epidural" },
-      { value: "intrathecal", label: "intrathecal" },
-      { value: "other_route", label: "another route" },
-    ],
-    group: "therapy",
-    question: "By which route will the drug be given?",
-    description: "The route by which a drug therapy is given.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.note"],
-  },
-  "therapy.administered_by": {
-    type: "oneOf",
-    options: [
-      { value: "member", label: "the member" },
-      { value: "unpaid_primary_caregiver", label: "an unpaid primary caregiver" },
-      { value: "paid_caregiver", label: "a paid caregiver or home health aide" },
-      { value: "nurse", label: "a nurse" },
-    ],
-    group: "therapy",
-    question: "Who will administer the therapy?",
-    description: "The person who will administer the therapy at home.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.4", "I.C.1"],
-  },
-  "therapy.administrator_able_and_willing": {
-    type: "boolean",
-    group: "therapy",
-    question:
-      "Is the person who will administer the therapy able and willing to do so after teaching and with monitoring?",
-    description:
-      "The person who will administer the therapy is able and willing to do so following teaching and with monitoring.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.4", "I.C.1"],
-  },
-  "drug.infusion_more_effective": {
-    type: "boolean",
-    group: "drug",
-    question: "Has the physician determined that infusion is more effective than oral or injectable administration?",
-    description:
-      "The physician has determined that HIT is more effective than oral or injectable administration of the drug.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.4", "I.C.4.a"],
-  },
-  "drug.available_in_oral_form": {
-    type: "boolean",
-    group: "drug",
-    question: "Is the medication available in an oral form?",
-    description: "The medication is available in an oral form.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.4", "I.C.4.b"],
-  },
-  "drug.tolerated_orally": {
-    type: "boolean",
-    group: "drug",
-    question: "Can the member tolerate the medication orally?",
-    description: "The member can tolerate the medication orally.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.4", "I.C.4.c"],
-  },
-  "service.safe_in_living_environment": {
-    type: "boolean",
-    group: "service",
-    question: "Can the service be furnished safely in the member's living environment?",
-    description: "The service can be furnished safely in the member's living environment.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.1"],
-  },
-  "service.ordered_as_medically_necessary": {
-    type: "boolean",
-    group: "service",
-    question:
-      "Has the ordering physician documented that the service is medically necessary for the member's illness, injury, or condition?",
-    description:
-      "The physician who orders the service documents that it is medically necessary for the treatment of the member's illness, injury, or medical condition.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.B.1"],
-  },
-  "service.duplicates_other_provider": {
-    type: "boolean",
-    group: "service",
-    question: "Does the service duplicate another provider's service?",
-    description: "The service duplicates another provider's service.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.A"],
-  },
-  "service.experimental_or_investigational": {
-    type: "boolean",
-    group: "service",
-    question: "Is the service experimental or investigational?",
-    description: "The service is experimental or investigational.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.B"],
-  },
-  "service.part_of_clinical_trial": {
-    type: "boolean",
-    group: "service",
-    question: "Is the service or its drug part of a clinical trial?",
-    description: "The service, or the drug it delivers, is part of a clinical trial.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.B"],
-  },
-  "home.features": {
-    type: "setOf",
-    options: [
-      { value: "clean_environment", label: "a clean environment" },
-      { value: "electricity", label: "electricity" },
-      { value: "water", label: "water" },
-      { value: "telephone_access", label: "telephone access" },
-      { value: "refrigeration", label: "refrigeration" },
-      { value: "space_for_supplies", label: "physical space to support HIT supplies" },
-    ],
-    group: "home",
-    question:
-      "Which of these does the home have: a clean environment, electricity, water, telephone access, refrigeration, physical space for HIT supplies?",
-    description: "The things the home where the therapy is given has.",
-    revisions: ["2024-05", "2025-05"],
-    readBy: ["I.A.5"],
-  },
-  "medicaid.enrollment_start": {
-    type: "date",
-    group: "medicaid",
-    question: "On what date did the member's NC Medicaid enrollment begin?",
-    description: "The first day of the member's NC Medicaid enrollment.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["NC.ELIG.a"],
-  },
-  "medicaid.enrollment_ended": {
-    type: "boolean",
-    group: "medicaid",
-    question: "Has the member's NC Medicaid enrollment ended or been given an end date?",
-    description: "The member's NC Medicaid enrollment has an end date.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["NC.ELIG.a"],
-  },
-  "medicaid.enrollment_end": {
-    type: "date",
-    group: "medicaid",
-    question: "On what date did (or will) the member's NC Medicaid enrollment end?",
-    description: "The last day of the member's NC Medicaid enrollment, when it has one.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["NC.ELIG.a"],
-  },
-  "medicaid.category_restricts_service": {
-    type: "boolean",
-    group: "medicaid",
-    question: "Does the member's eligibility category restrict this service?",
-    description: "The member's eligibility category carries a service restriction that makes them ineligible for HIT.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["NC.ELIG.c"],
-  },
-  "epsdt.documentation_shows_medical_necessity": {
-    type: "boolean",
-    group: "epsdt",
-    question: "Does the provider's documentation show the service is medically necessary under the EPSDT criteria?",
-    description:
-      "The provider's documentation shows that the service is medically necessary to correct or ameliorate a defect, physical or mental illness, or a condition, and meets all EPSDT criteria.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["EPSDT"],
-  },
-} as const;
 
 /**
  * Checks a claim against WNC.CP.224's coding table, with the rules in force on its service date (or on `options.asOf`).

@@ -272,7 +272,7 @@ class EvaluatorEmitter {
     out.push(
       ...valueSets,
       ...this.tables.revisionConstants(),
-      this.tables.factTable(),
+      factMetadataStatement(this.model),
       this.tables.definitionTable(),
       this.tables.sectionTable(),
       this.tables.ruleTable(),
@@ -302,7 +302,7 @@ class EvaluatorEmitter {
     });
   }
 
-  /** `parseFacts`, evaluate's validation for untrusted input, and the fact metadata. */
+  /** `parseFacts`: evaluate's validation, for untrusted input. */
   private addContract(out: (string | StatementStructures)[]): void {
     this.runtimeValues.add("parsePolicyFacts");
     out.push({
@@ -319,7 +319,6 @@ class EvaluatorEmitter {
         ),
       ],
     });
-    out.push(factMetadataStatement(this.model));
   }
 
   emit(project: Project, fileName: string): string {
@@ -330,6 +329,7 @@ class EvaluatorEmitter {
     this.addTypes(body);
     this.addScopeTypes(body);
     claims.addTypes(body);
+    this.runtimeValues.add("factTableOf");
     this.addTables(body);
     claims.addConstants(body);
     this.addEvaluate(body);
@@ -345,6 +345,7 @@ class EvaluatorEmitter {
       "EvaluateOptions",
       "ExceptionEntry",
       "FactEntry",
+      "FactMetadataOf",
       "InputIssue",
       "ParsedFacts",
       "PolicyScope",

@@ -4,7 +4,8 @@
 
 import type { FactModel, FactType, PolicyModel, RecordField } from "../../model/policy-model.js";
 import { factRevisions } from "../../model/fact-revisions.js";
-import { docText } from "../code-text.js";
+import { docText, stringLiteral } from "../code-text.js";
+import { valuesTypeName } from "./fact-code.js";
 
 type Json = string | number | boolean | readonly Json[] | { readonly [key: string]: Json };
 
@@ -51,7 +52,18 @@ function factEntry(fact: FactModel, model: PolicyModel, revisions: readonly numb
   };
 }
 
-/** `export const factMetadata = { ... } as const;` for the policy's facts, in declaration order. */
+/** The declared type of one fact's metadata: its kind, and for a one-of or set fact its values' type. */
+function metadataType(fact: FactModel): string {
+  const kind = stringLiteral(fact.type.kind);
+  return fact.type.kind === "oneOf" || fact.type.kind === "setOf"
+    ? `FactMetadataOf<${kind}, ${valuesTypeName(fact)}>`
+    : `FactMetadataOf<${kind}>`;
+}
+
+/**
+ * `export const factMetadata: { ... } = { ... }` for the policy's facts, in declaration order, and the
+ * fact table the runtime reads input with, made from it (runtime/fact-metadata.ts).
+ */
 export function factMetadataStatement(model: PolicyModel): string {
   const lifetimes = factRevisions(model);
   const entries: { [name: string]: Json } = {};
@@ -61,5 +73,12 @@ export function factMetadataStatement(model: PolicyModel): string {
       "the group it sits in, the question that asks it, the revisions whose statements read it (by approval month) " +
       "and the rules and exceptions that read it.",
   );
-  return `/** ${doc} */\nexport const factMetadata = ${JSON.stringify(entries)} as const;`;
+  // NOTE: declared with a type per fact rather than `as const`: the declarations then state each
+  // fact's kind and values, not every word of the metadata again (the package stays small).
+  const type = `{\n${model.facts.map((fact) => `readonly ${stringLiteral(fact.name)}: ${metadataType(fact)};`).join("\n")}\n}`;
+  return (
+    `/** ${doc} */\nexport const factMetadata: ${type} = ${JSON.stringify(entries)};\n\n` +
+    `/** ${docText(`The facts of ${model.reference}: the schema the runtime reads and validates a case's facts with.`)} */\n` +
+    "const factTable: readonly FactEntry<FactName>[] = factTableOf<FactName>(factMetadata);"
+  );
 }
