@@ -25,6 +25,7 @@ import type { TraceSummary } from "./trace/summary.js";
 import { policySlug } from "./build/project-files.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { policySchemas, schemaText } from "./emit/schema/emit-schemas.js";
+import { defaultCanonicalBase } from "./build/canonical-base.js";
 
 export { policySlug } from "./build/project-files.js";
 
@@ -67,14 +68,20 @@ export function checkPolicySource(
  * its docs (README.md, so that the folder shows them), which report how the policy traces to its
  * published text (read beforehand by trace/published.ts).
  */
-export async function emitPolicy(model: PolicyModel, project: Project, trace: TraceSummary): Promise<GeneratedFile[]> {
-  const folder = `generated/${policySlug(model.sourcePath)}`;
+export async function emitPolicy(
+  model: PolicyModel,
+  project: Project,
+  trace: TraceSummary,
+  canonicalBase = defaultCanonicalBase,
+): Promise<GeneratedFile[]> {
+  const slug = policySlug(model.sourcePath);
+  const folder = `generated/${slug}`;
   const evaluator = await formatTypeScript(emitEvaluator(model, project, `${folder}/evaluator.ts`));
   const docs = emitDocs(model, trace);
   return [
     { path: `${folder}/evaluator.ts`, contents: evaluator },
     { path: `${folder}/README.md`, contents: docs },
-    ...policySchemas(model).map((file) => ({
+    ...policySchemas(model, `${canonicalBase}/schema/${slug}`).map((file) => ({
       path: `${folder}/schema/${file.name}`,
       contents: schemaText(file.schema),
     })),

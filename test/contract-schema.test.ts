@@ -8,7 +8,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSources } from "../compiler/build/build.js";
-import { policySchemas, schemaText } from "../compiler/emit/schema/emit-schemas.js";
+import { policySchemas, schemaText, type SchemaFile } from "../compiler/emit/schema/emit-schemas.js";
 import type { JsonObject } from "../compiler/emit/schema/fact-schemas.js";
 import { isCalendarDate } from "../compiler/runtime/input.js";
 import type { PolicyInputError } from "../compiler/runtime/index.js";
@@ -17,14 +17,24 @@ import { projectRoot } from "./support/evaluators.js";
 import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
 import { projectFiles } from "./support/fixture-files.js";
 import { fuzzRuns } from "./support/fuzz.js";
+import { coveredIvAntibiotic, homeInfusion } from "./support/home-infusion.js";
 
 const folders = ["test/fixtures/home-infusion", "test/fixtures/home-oxygen", "test/fixtures/claim-rules"];
 
+const base = "https://plan.example.org/fhir/schema/fixture";
+
+function schemasOf(model: PolicyModel): SchemaFile[] {
+  return policySchemas(model, base);
+}
+
+/** A validator per schema file; the schemas are added together, so that one may refer to another. */
 function validatorsOf(model: PolicyModel): Map<string, ValidateFunction> {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   ajv.addVocabulary(["x-unit", "x-code-system"]);
   ajv.addFormat("date", isCalendarDate);
-  return new Map(policySchemas(model).map((file) => [file.name, ajv.compile(file.schema)]));
+  const files = schemasOf(model);
+  for (const file of files) ajv.addSchema(file.schema);
+  return new Map(files.map((file) => [file.name, ajv.getSchema(`${base}/${file.name}`)!]));
 }
 
 function validator(validators: ReadonlyMap<string, ValidateFunction>, name: string): ValidateFunction {
@@ -51,7 +61,7 @@ describe.each(folders)("the schemas of %s", (folder) => {
   afterAll(() => fixture.dispose());
 
   it("are valid draft 2020-12 schemas, one facts schema per revision, and the same on every build", () => {
-    const names = policySchemas(model).map((file) => file.name);
+    const names = schemasOf(model).map((file) => file.name);
     expect(names).toEqual([
       "facts.schema.json",
       ...model.revisions.map((revision) => `facts.${revision.approved}.schema.json`),
@@ -60,8 +70,8 @@ describe.each(folders)("the schemas of %s", (folder) => {
       "claim-check.schema.json",
       "input-error.schema.json",
     ]);
-    expect(policySchemas(model).map((file) => schemaText(file.schema))).toEqual(
-      policySchemas(model).map((file) => schemaText(file.schema)),
+    expect(schemasOf(model).map((file) => schemaText(file.schema))).toEqual(
+      schemasOf(model).map((file) => schemaText(file.schema)),
     );
   });
 
@@ -159,13 +169,14 @@ describe("the facts schema and the evaluator agree", () => {
   });
 
   it("a revision's schema leaves out a fact no statement of that revision reads", () => {
+    // A revision's schema names its facts' keys, group by group, and refers to the schema of all facts for their types.
     const names = (schema: JsonObject): string[] => {
-      const groups = (schema["properties"] ?? {}) as Record<string, { properties?: Record<string, unknown> }>;
+      const groups = (schema["properties"] ?? {}) as Record<string, { propertyNames?: { enum?: string[] } }>;
       return Object.entries(groups).flatMap(([group, value]) =>
-        Object.keys(value.properties ?? {}).map((key) => `${group}.${key}`),
+        (value.propertyNames?.enum ?? []).map((key) => `${group}.${key}`),
       );
     };
-    const byName = new Map(policySchemas(fixture.model).map((file) => [file.name, file.schema]));
+    const byName = new Map(schemasOf(fixture.model).map((file) => [file.name, file.schema]));
     const revisions = fixture.evaluator.factMetadata;
     for (const revision of fixture.model.revisions) {
       const schema = byName.get(`facts.${revision.approved}.schema.json`);
@@ -228,5 +239,28 @@ describe("the facts schema and the evaluator agree", () => {
     // Both sides of the line were reached, not only one.
     expect(seen.accepted).toBeGreaterThan(20);
     expect(seen.refused).toBeGreaterThan(20);
+  });
+});
+
+describe("a revision's facts schema", () => {
+  let fixture: ImportedFixture;
+  beforeAll(async () => {
+    fixture = await importFixtureEvaluator(homeInfusion.policy);
+  });
+  afterAll(() => fixture.dispose());
+
+  it("refuses a fact a later revision added, which the schema of that revision accepts", () => {
+    const validators = validatorsOf(fixture.model);
+    const facts = { ...coveredIvAntibiotic, home: { features: ["water"] } };
+    const before = { ...coveredIvAntibiotic, home: undefined };
+    expect(errorsOf(validator(validators, "facts.2023-08.schema.json"), JSON.parse(JSON.stringify(before)))).toEqual(
+      [],
+    );
+    expect(validator(validators, "facts.2023-08.schema.json")(facts)).toBe(false);
+    expect(errorsOf(validator(validators, "facts.2024-05.schema.json"), facts)).toEqual([]);
+    // A type the schema of all facts refuses, each revision's refuses too (it refers to it).
+    expect(validator(validators, "facts.2024-05.schema.json")({ home: { features: "water" } })).toBe(false);
+    // The evaluator reads the later fact on an earlier date, where no statement reads it.
+    expect(fixture.evaluator.parseFacts(facts).ok).toBe(true);
   });
 });

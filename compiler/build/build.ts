@@ -22,6 +22,7 @@ import { readProjectSources, runtimeSources, type SourceText } from "./project-f
 import { compareText } from "../diagnostics/compare-text.js";
 import { readPublishedText, type PublishedText } from "../trace/published.js";
 import { traceSummary } from "../trace/summary.js";
+import { readCanonicalBase } from "./canonical-base.js";
 import { listGeneratedFolder, writeGenerated, type WriteResult, type WriteStep } from "./write-generated.js";
 
 export interface BuildPlan {
@@ -196,6 +197,7 @@ export async function planFromSources(
   const checked = checkSources(policies, caseFiles, root, fileDiagnostics);
   if (hasErrors(checked.diagnostics)) return { ...checked, files: [] };
   const project = createEmitProject();
+  const canonicalBase = readCanonicalBase(root);
   const files = [...(await runtimeFiles())];
   for (const model of checked.models.values()) {
     files.push(
@@ -203,6 +205,7 @@ export async function planFromSources(
         model,
         project,
         traceSummary(model, checked.published.get(model.reference), checked.revisionTexts.get(model.reference)),
+        canonicalBase,
       )),
     );
   }

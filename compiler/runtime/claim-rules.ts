@@ -4,7 +4,8 @@
 
 import type { Outcome } from "./decision.js";
 import { SKIPPED, readListItems, plainObject } from "./fields.js";
-import { valueIssue, type InputIssue } from "./issues.js";
+import { valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import type { Truth } from "./truth.js";
 import { mismatch, ownValue } from "./untrusted.js";
 import type { NormalizedLine } from "./claims.js";

@@ -15,7 +15,8 @@ import {
   revisionOnCheckedDate,
 } from "./fields.js";
 import type { Group } from "./input.js";
-import { inputIssue, valueIssue, type InputIssue } from "./issues.js";
+import { inputIssue, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import { readClaimDecision, type ClaimDecision } from "./claim-rules.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
 

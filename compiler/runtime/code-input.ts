@@ -4,7 +4,8 @@
 import { isCodeOf, type CodeSystem } from "./codes.js";
 import { readListItems, SKIPPED } from "./fields.js";
 import type { Group } from "./input.js";
-import { inputIssue, valueIssue, type InputIssue } from "./issues.js";
+import { inputIssue, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
 
 function shapeWords(system: CodeSystem): string {

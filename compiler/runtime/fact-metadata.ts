@@ -1,9 +1,7 @@
-// The fact metadata a generated module exports (`factMetadata`, keyed by fact name) and the fact
-// table the runtime reads input with, made from it when the module loads: the facts are stated once,
-// so the package ships their words once.
+// The fact metadata a generated module exports (`factMetadata`, keyed by fact name): what a program
+// reads of each fact. The fact table the runtime reads input with is made from it (fact-table.ts).
 
 import type { CodeSystem } from "./codes.js";
-import type { FactEntry, FactType } from "./policy-table.js";
 
 /** An option of a one-of or set fact (or record field): its value, and how it reads. */
 export interface OptionMetadata<Value extends string = string> {
@@ -44,43 +42,3 @@ export type FactMetadata = TypeMetadata & {
 export type FactMetadataOf<Kind extends TypeMetadata["type"], Value extends string = never> = FactMetadata & {
   readonly type: Kind;
 } & ([Value] extends [never] ? unknown : { readonly options: readonly OptionMetadata<Value>[] });
-
-function factType(metadata: TypeMetadata): FactType {
-  switch (metadata.type) {
-    case "boolean":
-    case "date":
-      return { kind: metadata.type };
-    case "number":
-      return {
-        kind: "number",
-        ...(metadata.unit !== undefined && { unit: metadata.unit }),
-        ...(metadata.min !== undefined && { min: metadata.min }),
-        ...(metadata.max !== undefined && { max: metadata.max }),
-      };
-    case "oneOf":
-    case "setOf":
-      return { kind: metadata.type, values: metadata.options.map((option) => option.value) };
-    case "code":
-    case "codes":
-      return { kind: metadata.type, system: metadata.system };
-    case "list":
-      return {
-        kind: "list",
-        fields: metadata.fields.map((field) => ({ name: field.name, type: factType(field) as FieldType })),
-      };
-  }
-}
-
-type FieldType = Extract<FactType, { kind: "list" }>["fields"][number]["type"];
-
-/** The fact table of a policy, in the metadata's order (the order the policy declares its facts). */
-export function factTableOf<FactName extends string>(metadata: {
-  readonly [Name in FactName]: FactMetadata;
-}): readonly FactEntry<FactName>[] {
-  return (Object.keys(metadata) as FactName[]).map((name) => ({
-    name,
-    type: factType(metadata[name]),
-    description: metadata[name].description,
-    question: metadata[name].question,
-  }));
-}

@@ -7,7 +7,8 @@
 // unknown leaves `some` unknown unless another record is true, and `every` unknown unless another is false.
 
 import { choiceSetValue, choiceValue, dateValue, numberValue, booleanValue } from "./input.js";
-import { inputIssue, valueIssue, type InputIssue } from "./issues.js";
+import { inputIssue, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import { plainObject, readListItems, SKIPPED, unknownKeyIssue } from "./fields.js";
 import type { FactType } from "./policy-table.js";
 import { listedValue, mismatch, NOT_READ } from "./untrusted.js";

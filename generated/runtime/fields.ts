@@ -4,7 +4,8 @@
 // Each records what is wrong as an issue instead of throwing. Internal to the runtime.
 
 import type { Group } from "./input.js";
-import { inputIssue, pointerBelow, valueIssue, type InputIssue } from "./issues.js";
+import { inputIssue, pointerBelow, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import {
   HOLE,
   NOT_READ,

@@ -9,13 +9,8 @@ export * from "./input.js";
 export * from "./policy-table.js";
 export { definePolicy, type PreparedPolicy } from "./prepare.js";
 export { parsePolicyFacts, type ParsedFacts } from "./parse-facts.js";
-export {
-  factTableOf,
-  type FactMetadata,
-  type FactMetadataOf,
-  type OptionMetadata,
-  type TypeMetadata,
-} from "./fact-metadata.js";
+export { factTableOf } from "./fact-table.js";
+export type { FactMetadata, FactMetadataOf, OptionMetadata, TypeMetadata } from "./fact-metadata.js";
 export { evaluatePolicy, policyIdentity } from "./decide.js";
 export * from "./claims.js";
 export {

@@ -22,7 +22,8 @@ import {
   suggestion,
 } from "./fields.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
-import { inputIssue, valueIssue, type InputIssue } from "./issues.js";
+import { inputIssue, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 
 export { isCalendarDate };
 export type { InputIssue, InputIssueCode } from "./issues.js";

@@ -12,7 +12,8 @@
 
 import { plainObject, unknownKeyIssue } from "./fields.js";
 import { NOT_A_FACT, booleanValue, choiceSetValue, choiceValue, dateValue, numberValue } from "./input.js";
-import { inputIssue, type InputIssue } from "./issues.js";
+import { inputIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import { codeSetValue, codeValue } from "./code-input.js";
 import type { FactGroupPlan, FactPlan } from "./prepare.js";
 import { NOT_READ, listedValue } from "./untrusted.js";
