@@ -26,6 +26,7 @@ import { policySlug } from "./build/project-files.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { policySchemas, schemaText } from "./emit/schema/emit-schemas.js";
 import { defaultCanonicalBase } from "./build/canonical-base.js";
+import { policyQuestionnaires } from "./emit/fhir/questionnaire.js";
 
 export { policySlug } from "./build/project-files.js";
 
@@ -84,6 +85,10 @@ export async function emitPolicy(
     ...policySchemas(model, `${canonicalBase}/schema/${slug}`).map((file) => ({
       path: `${folder}/schema/${file.name}`,
       contents: schemaText(file.schema),
+    })),
+    ...policyQuestionnaires(model, { base: canonicalBase, slug }).map((file) => ({
+      path: `${folder}/fhir/${file.name}`,
+      contents: `${JSON.stringify(file.resource, null, 2)}\n`,
     })),
   ];
 }

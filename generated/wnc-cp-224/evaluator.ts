@@ -14,6 +14,7 @@ import {
   or,
   parsePolicyFacts,
   policyIdentity,
+  questionnaireResponseFacts,
   readBoolean,
   readChoiceSet,
   readClaimLines,
@@ -1481,6 +1482,11 @@ export function evaluate(facts: Facts, options: EvaluateOptions): PolicyDecision
 /** Reads untrusted input (parsed JSON, say) as facts of WNC.CP.224, with evaluate's own validation: `{ ok: true, facts }`, the known facts as plain data, or `{ ok: false, issues }`, every bad field. Never throws. */
 export function parseFacts(input: unknown): ParsedFacts<Facts> {
   return parsePolicyFacts<Facts>(policy, input);
+}
+
+/** Reads a FHIR R4 QuestionnaireResponse to this policy's Questionnaire (generated/<policy>/fhir/) as facts: each answered question whose linkId is a fact's name. An unknown linkId, an answer of the wrong type or a value evaluate would refuse is an issue pointing into the response. Never throws. */
+export function factsFromQuestionnaireResponse(response: unknown): ParsedFacts<Facts> {
+  return questionnaireResponseFacts<Facts>(policy, factMetadata, response);
 }
 
 /**

@@ -23,6 +23,7 @@ export interface FixtureEvaluator {
   evaluate(facts: unknown, options: EvaluateOptions): Decision;
   checkClaim(claim: unknown, options?: ClaimCheckOptions): ClaimCheck;
   parseFacts(input: unknown): ParsedFacts<unknown>;
+  factsFromQuestionnaireResponse(response: unknown): ParsedFacts<unknown>;
   /** Per fact, by name: what the generated module states of it (fact-metadata.ts), seen loosely. */
   readonly factMetadata: { readonly [fact: string]: FactMetadataView };
 }

@@ -302,9 +302,10 @@ class EvaluatorEmitter {
     });
   }
 
-  /** `parseFacts`: evaluate's validation, for untrusted input. */
+  /** `parseFacts`, evaluate's validation for untrusted input, and the reader of a FHIR QuestionnaireResponse. */
   private addContract(out: (string | StatementStructures)[]): void {
     this.runtimeValues.add("parsePolicyFacts");
+    this.runtimeValues.add("questionnaireResponseFacts");
     out.push({
       kind: StructureKind.Function,
       name: "parseFacts",
@@ -316,6 +317,21 @@ class EvaluatorEmitter {
         docText(
           `Reads untrusted input (parsed JSON, say) as facts of ${this.model.reference}, with evaluate's own validation: ` +
             "`{ ok: true, facts }`, the known facts as plain data, or `{ ok: false, issues }`, every bad field. Never throws.",
+        ),
+      ],
+    });
+    out.push({
+      kind: StructureKind.Function,
+      name: "factsFromQuestionnaireResponse",
+      isExported: true,
+      parameters: [{ name: "response", type: "unknown" }],
+      returnType: "ParsedFacts<Facts>",
+      statements: ["return questionnaireResponseFacts<Facts>(policy, factMetadata, response);"],
+      docs: [
+        docText(
+          `Reads a FHIR R4 QuestionnaireResponse to this policy's Questionnaire (generated/<policy>/fhir/) as facts: ` +
+            "each answered question whose linkId is a fact's name. An unknown linkId, an answer of the wrong type or a " +
+            "value evaluate would refuse is an issue pointing into the response. Never throws.",
         ),
       ],
     });
