@@ -39,6 +39,6 @@ export type FactMetadata = TypeMetadata & {
  * The metadata of a fact of the type `Kind`; for a one-of or set fact, its options' values typed as
  * `Value`. What a generated module declares `factMetadata` with, fact by fact.
  */
-export type FactMetadataOf<Kind extends TypeMetadata["type"], Value extends string = never> = FactMetadata & {
-  readonly type: Kind;
-} & ([Value] extends [never] ? unknown : { readonly options: readonly OptionMetadata<Value>[] });
+export type FactMetadataOf<Kind extends TypeMetadata["type"], Value extends string = never> = [Value] extends [never]
+  ? FactMetadata & { readonly type: Kind }
+  : Omit<FactMetadata & { readonly type: Kind }, "options"> & { readonly options: readonly OptionMetadata<Value>[] };

@@ -6,6 +6,7 @@ import type { FactModel, PolicyModel } from "../../model/policy-model.js";
 import { factsOfRevision } from "../../model/fact-revisions.js";
 import { claimSchema, DRAFT_2020_12, factsSchema, type Json, type JsonObject } from "./fact-schemas.js";
 import { claimCheckSchema, decisionSchema, inputErrorSchema } from "./result-schemas.js";
+import { generatedNotice } from "../fhir/questionnaire.js";
 
 export interface SchemaFile {
   /** The file's name in the schema folder: `facts.2024-05.schema.json`. */
@@ -36,7 +37,7 @@ function namesOnly(tree: NameTree, nullable: boolean): JsonObject {
  * The facts of one revision: every fact's schema is that of the schema of all facts (a reference, so
  * each fact is stated once); this one only narrows the names to the facts its statements read.
  */
-function revisionSchema(facts: readonly FactModel[], id: string, title: string): JsonObject {
+function revisionSchema($comment: string, facts: readonly FactModel[], id: string, title: string): JsonObject {
   const root: NameTree = { children: new Map() };
   for (const fact of facts) {
     let tree = root;
@@ -46,15 +47,16 @@ function revisionSchema(facts: readonly FactModel[], id: string, title: string):
       tree = next;
     }
   }
-  return { $schema: DRAFT_2020_12, $id: id, title, $ref: ALL_FACTS, ...namesOnly(root, false) };
+  return { $comment, $schema: DRAFT_2020_12, $id: id, title, $ref: ALL_FACTS, ...namesOnly(root, false) };
 }
 
 /** Every schema of the policy's contract, by file name; `base` is where they are published (`$id`). */
 export function policySchemas(model: PolicyModel, base: string): SchemaFile[] {
   const named = `${model.reference} ${model.title}`;
+  const $comment = generatedNotice(model);
   const withId = (name: string, schema: JsonObject): SchemaFile => {
     const { $schema, ...rest } = schema;
-    return { name, schema: { $schema: $schema ?? DRAFT_2020_12, $id: `${base}/${name}`, ...rest } };
+    return { name, schema: { $comment, $schema: $schema ?? DRAFT_2020_12, $id: `${base}/${name}`, ...rest } };
   };
   const byRevision = model.revisions.map((revision, index): SchemaFile => {
     const names = new Set(factsOfRevision(model, index));
@@ -62,6 +64,7 @@ export function policySchemas(model: PolicyModel, base: string): SchemaFile[] {
     return {
       name,
       schema: revisionSchema(
+        $comment,
         model.facts.filter((fact) => names.has(fact.name)),
         `${base}/${name}`,
         `The facts of ${named}, revision ${revision.approved} (in force from ${revision.effective}): those its statements read`,
