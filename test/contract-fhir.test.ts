@@ -229,3 +229,55 @@ describe("factsFromQuestionnaireResponse", () => {
     }
   });
 });
+
+describe("an empty set or list in a response", () => {
+  let oxygen: ImportedFixture;
+  beforeAll(async () => {
+    oxygen = await importFixtureEvaluator("test/fixtures/home-oxygen/home-oxygen.policy");
+  });
+  afterAll(() => oxygen.dispose());
+
+  const response = (item: unknown[]) => ({ resourceType: "QuestionnaireResponse", status: "completed", item });
+  const none = (linkId: string) => ({ linkId, answer: [{ valueCoding: { code: "none-of-these" } }] });
+
+  it("reads 'none of these' as a known empty set, and refuses it beside a value", () => {
+    const read = oxygen.evaluator.factsFromQuestionnaireResponse(
+      response([{ linkId: "member", item: [none("member.findings")] }]),
+    );
+    expect(read).toEqual({ ok: true, facts: { member: { findings: [] } } });
+    const both = oxygen.evaluator.factsFromQuestionnaireResponse(
+      response([
+        {
+          linkId: "member",
+          item: [
+            {
+              linkId: "member.findings",
+              answer: [{ valueCoding: { code: "none-of-these" } }, { valueCoding: { code: "dependent_edema" } }],
+            },
+          ],
+        },
+      ]),
+    );
+    expect(both.ok ? [] : both.issues.map((issue) => [issue.code, issue.pointer])).toEqual([
+      ["not_an_option", "/item/0/item/0/answer"],
+    ]);
+  });
+
+  it("reads 'none on record' as a known empty list, and refuses it beside a record", () => {
+    const noStudies = { linkId: "oxygen.studies:none", answer: [{ valueBoolean: true }] };
+    expect(
+      oxygen.evaluator.factsFromQuestionnaireResponse(response([{ linkId: "oxygen", item: [noStudies] }])),
+    ).toEqual({ ok: true, facts: { oxygen: { studies: [] } } });
+    const study = {
+      linkId: "oxygen.studies",
+      item: [{ linkId: "oxygen.studies.saturation", answer: [{ valueDecimal: 88 }] }],
+    };
+    for (const items of [
+      [noStudies, study],
+      [study, noStudies],
+    ]) {
+      const read = oxygen.evaluator.factsFromQuestionnaireResponse(response([{ linkId: "oxygen", item: items }]));
+      expect(read.ok ? [] : read.issues.map((issue) => issue.code)).toEqual(["wrong_type"]);
+    }
+  });
+});

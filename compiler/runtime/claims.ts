@@ -32,19 +32,19 @@ export interface ClaimLine {
   /** A HCPCS level II code (S9494) or a CPT code (99601). */
   readonly code: string;
   /** Two-character modifiers, such as SD. */
-  readonly modifiers?: readonly string[] | null;
+  readonly modifiers?: readonly string[] | null | undefined;
   /** A whole number from 0 to 1,000,000 (MAX_UNITS_PER_LINE), so that totals of units stay exact. */
   readonly units: number;
 }
 
 export interface ClaimCheckOptions {
   /** The date whose rules apply; the claim's service date when left out. */
-  readonly asOf?: string;
+  readonly asOf?: string | undefined;
   /**
    * The policy's decision for the same service, for rules that read it (`billed only when coverage is
    * covered`, `when qualified under I`); without it such a rule is undetermined.
    */
-  readonly decision?: ClaimDecision | null;
+  readonly decision?: ClaimDecision | null | undefined;
 }
 
 export type BillingRuleKind =
