@@ -11,7 +11,7 @@ import { policyQuestionnaires, questionnaire } from "../compiler/emit/fhir/quest
 import type { PolicyModel } from "../compiler/model/policy-model.js";
 import { projectRoot } from "./support/evaluators.js";
 import { fhirValidator, responseOf } from "./support/fhir.js";
-import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
+import { importFixtureEvaluator, readIn, type ImportedFixture } from "./support/fixture-evaluator.js";
 import { projectFiles } from "./support/fixture-files.js";
 import { coveredIvAntibiotic, homeInfusion } from "./support/home-infusion.js";
 
@@ -62,9 +62,10 @@ describe.each(["test/fixtures/home-infusion", "test/fixtures/home-oxygen"])("the
     const found = questions(latest(model));
     const metadata = fixture.evaluator.factMetadata;
     const revision = model.revisions.at(-1)!.approved;
+    const log = model.revisions.map((entry) => entry.approved);
     for (const fact of model.facts) {
       const item = found.get(fact.name);
-      if (!metadata[fact.name]!.revisions.includes(revision)) {
+      if (!readIn(metadata[fact.name]!, revision, log)) {
         expect(item).toBeUndefined();
         continue;
       }

@@ -172,8 +172,8 @@ describe("factMetadata", () => {
 
   it("gives the revisions that read a fact: one added in 2024-05 is read from then on", () => {
     const metadata = infusion.evaluator.factMetadata;
-    expect(metadata["home.features"]?.revisions).toEqual(["2024-05", "2025-05"]);
-    expect(metadata["member.age"]?.revisions).toEqual(infusion.model.revisions.map((revision) => revision.approved));
+    expect(metadata["home.features"]?.lifetime).toEqual([{ from: "2024-05" }]);
+    expect(metadata["member.age"]?.lifetime).toEqual([{ from: infusion.model.revisions[0]?.approved }]);
   });
 
   it("describes a list's record fields with their types, units and options", () => {

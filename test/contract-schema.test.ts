@@ -14,7 +14,7 @@ import { isCalendarDate } from "../compiler/runtime/input.js";
 import type { PolicyInputError } from "../compiler/runtime/index.js";
 import type { PolicyModel } from "../compiler/model/policy-model.js";
 import { projectRoot } from "./support/evaluators.js";
-import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
+import { importFixtureEvaluator, readIn, type ImportedFixture } from "./support/fixture-evaluator.js";
 import { projectFiles } from "./support/fixture-files.js";
 import { fuzzRuns } from "./support/fuzz.js";
 import { coveredIvAntibiotic, homeInfusion } from "./support/home-infusion.js";
@@ -178,10 +178,11 @@ describe("the facts schema and the evaluator agree", () => {
     };
     const byName = new Map(schemasOf(fixture.model).map((file) => [file.name, file.schema]));
     const revisions = fixture.evaluator.factMetadata;
+    const log = fixture.model.revisions.map((revision) => revision.approved);
     for (const revision of fixture.model.revisions) {
       const schema = byName.get(`facts.${revision.approved}.schema.json`);
       const expected = Object.entries(revisions)
-        .filter(([, entry]) => entry.revisions.includes(revision.approved))
+        .filter(([, entry]) => readIn(entry, revision.approved, log))
         .map(([name]) => name);
       expect(names(schema ?? {}).sort()).toEqual(expected.sort());
     }

@@ -135,6 +135,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "ParsedFacts",
   "FactMetadata",
   "FactMetadataOf",
+  "FactWords",
   "OptionMetadata",
   "TypeMetadata",
 ]);

@@ -98,7 +98,7 @@ function withoutComments(javascript: string): string {
  * runtime's internals, whose declarations are there only for the type checker: they ship without
  * comments. NOTE: that keeps the tarball under 50 kB with the contract of issue 14 (fact metadata,
  * issue codes, parseFacts); the JSON Schemas of generated/<policy>/schema/ do not fit beside it
- * (about 4.8 kB more for WNC.CP.224, minified) and are not shipped.
+ * (about 4.8 kB more for the live policy, minified) and are not shipped.
  */
 const PUBLIC_DECLARATIONS = new Set([
   "index.d.ts",

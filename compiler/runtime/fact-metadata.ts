@@ -23,14 +23,22 @@ export type TypeMetadata =
 type FieldTypeMetadata = Exclude<TypeMetadata, { readonly type: "list" }>;
 
 /** What a generated module states of one fact. */
-export type FactMetadata = TypeMetadata & {
+/** What a generated module states of a fact: its type and words; the readers are added when it loads (fact-table.ts). */
+export type FactWords = TypeMetadata & {
   /** The group the input nests it in: `member` for `member.age`; "" at the root. */
   readonly group: string;
   /** The question to ask to learn it. */
   readonly question: string;
   readonly description: string;
-  /** The revisions (by approval month) in which a statement in force reads it, oldest first. */
-  readonly revisions: readonly string[];
+  /**
+   * The revisions (by approval month) in which a statement in force reads it, oldest first: from
+   * `from` until just before `until` (to the latest revision when there is none).
+   */
+  readonly lifetime: readonly { readonly from: string; readonly until?: string }[];
+};
+
+/** What a generated module exports of a fact (`factMetadata`). */
+export type FactMetadata = FactWords & {
   /** The rules and exceptions that read it, directly or through a definition. */
   readonly readBy: readonly string[];
 };

@@ -7,6 +7,7 @@ import {
   claimRevision,
   definePolicy,
   evaluatePolicy,
+  factMetadataOf,
   factTableOf,
   largestUnits,
   linesWithoutModifier,
@@ -32,6 +33,7 @@ import {
   type ExceptionEntry,
   type FactEntry,
   type FactMetadataOf,
+  type FactWords,
   type InputIssue,
   type ParsedFacts,
   type PolicyScope,
@@ -445,38 +447,8 @@ const REVISION_2025_05: Revision = {
   approved: "2025-05",
   effective: "2025-05-01",
 };
-/** What each fact of WNC.CP.224 is, by its name: its type (with options and labels, range, unit, record fields), the group it sits in, the question that asks it, the revisions whose statements read it (by approval month) and the rules and exceptions that read it. */
-export const factMetadata: {
-  readonly "member.age": FactMetadataOf<"number">;
-  readonly "member.residence": FactMetadataOf<"oneOf", MemberResidence>;
-  readonly "member.clinical_status_stable": FactMetadataOf<"boolean">;
-  readonly "member.under_care_of_referring_physician": FactMetadataOf<"boolean">;
-  readonly "member.condition_supports_safe_home_administration": FactMetadataOf<"boolean">;
-  readonly "member.has_available_administration_site": FactMetadataOf<"boolean">;
-  readonly "member.condition_prohibits_adequate_oral_intake": FactMetadataOf<"boolean">;
-  readonly "member.gastrointestinal_tract_functions": FactMetadataOf<"boolean">;
-  readonly "member.can_ingest_and_tolerate_adequate_oral_intake": FactMetadataOf<"boolean">;
-  readonly "member.receives_private_duty_nursing": FactMetadataOf<"boolean">;
-  readonly "member.receives_medicare_home_health_nursing": FactMetadataOf<"boolean">;
-  readonly "therapy.kind": FactMetadataOf<"oneOf", TherapyKind>;
-  readonly "therapy.route": FactMetadataOf<"oneOf", TherapyRoute>;
-  readonly "therapy.administered_by": FactMetadataOf<"oneOf", TherapyAdministeredBy>;
-  readonly "therapy.administrator_able_and_willing": FactMetadataOf<"boolean">;
-  readonly "drug.infusion_more_effective": FactMetadataOf<"boolean">;
-  readonly "drug.available_in_oral_form": FactMetadataOf<"boolean">;
-  readonly "drug.tolerated_orally": FactMetadataOf<"boolean">;
-  readonly "service.safe_in_living_environment": FactMetadataOf<"boolean">;
-  readonly "service.ordered_as_medically_necessary": FactMetadataOf<"boolean">;
-  readonly "service.duplicates_other_provider": FactMetadataOf<"boolean">;
-  readonly "service.experimental_or_investigational": FactMetadataOf<"boolean">;
-  readonly "service.part_of_clinical_trial": FactMetadataOf<"boolean">;
-  readonly "home.features": FactMetadataOf<"setOf", HomeFeatures>;
-  readonly "medicaid.enrollment_start": FactMetadataOf<"date">;
-  readonly "medicaid.enrollment_ended": FactMetadataOf<"boolean">;
-  readonly "medicaid.enrollment_end": FactMetadataOf<"date">;
-  readonly "medicaid.category_restricts_service": FactMetadataOf<"boolean">;
-  readonly "epsdt.documentation_shows_medical_necessity": FactMetadataOf<"boolean">;
-} = {
+/** What each fact of WNC.CP.224 is, by its name, but for the statements that read it (see factMetadata). */
+const factWords: { readonly [Name in FactName]: FactWords } = {
   "member.age": {
     type: "number",
     unit: "years",
@@ -485,8 +457,7 @@ export const factMetadata: {
     group: "member",
     question: "How old is the member on the date of service?",
     description: "The member's age in whole years on the date of service.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["EPSDT"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.residence": {
     type: "oneOf",
@@ -500,40 +471,35 @@ export const factMetadata: {
     group: "member",
     question: "Where will the member receive the therapy?",
     description: "The place where the member lives and will receive the therapy.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.3"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.clinical_status_stable": {
     type: "boolean",
     group: "member",
     question: "Has the attending physician documented that the member's clinical status is stable?",
     description: "The attending physician has determined that the member's clinical status is stable.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.2"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.under_care_of_referring_physician": {
     type: "boolean",
     group: "member",
     question: "Is the member under the care of the referring physician?",
     description: "The member is under the care of the physician who referred them for HIT.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.B.1"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.condition_supports_safe_home_administration": {
     type: "boolean",
     group: "member",
     question: "Does the member's medical condition support safe administration of the therapy at home?",
     description: "The member's medical condition supports the safe administration of the therapy in the home.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.2"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.has_available_administration_site": {
     type: "boolean",
     group: "member",
     question: "Does the member have an available site for administering the therapy?",
     description: "The member has an available site (such as venous access) for the administration of the therapy.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.3", "I.D.2", "I.E.2"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.condition_prohibits_adequate_oral_intake": {
     type: "boolean",
@@ -541,16 +507,14 @@ export const factMetadata: {
     question: "Does a documented medical condition prohibit adequate oral intake of nutrients?",
     description:
       "A medical condition prohibits adequate oral intake of nutrients, including the inability to ingest, tolerate and absorb sufficient oral nourishment to maintain or improve health status.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.D.1"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.gastrointestinal_tract_functions": {
     type: "boolean",
     group: "member",
     question: "Is the member's gastrointestinal tract functioning?",
     description: "The member has a functioning gastrointestinal tract.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.E.1"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.can_ingest_and_tolerate_adequate_oral_intake": {
     type: "boolean",
@@ -558,24 +522,21 @@ export const factMetadata: {
     question: "Can the member physically ingest and tolerate adequate oral intake of nutrients?",
     description:
       "The member can physically ingest and tolerate adequate oral intake of nutrients to maintain or improve health status.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.E.1"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.receives_private_duty_nursing": {
     type: "boolean",
     group: "member",
     question: "Does the member receive private duty nursing?",
     description: "The member receives private duty nursing.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.note-1"],
+    lifetime: [{ from: "2021-05" }],
   },
   "member.receives_medicare_home_health_nursing": {
     type: "boolean",
     group: "member",
     question: "Is the member receiving Medicare-covered home health nursing services?",
     description: "The member is receiving Medicare-covered home health nursing services.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.D"],
+    lifetime: [{ from: "2021-05" }],
   },
   "therapy.kind": {
     type: "oneOf",
@@ -593,25 +554,7 @@ export const factMetadata: {
     group: "therapy",
     question: "Which therapy is requested?",
     description: "The home infusion therapy requested.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: [
-      "I.C.1",
-      "I.C.2",
-      "I.C.3",
-      "I.C.4",
-      "I.C.4.a",
-      "I.C.4.b",
-      "I.C.4.c",
-      "I.C.note",
-      "I.D.1",
-      "I.D.2",
-      "I.E.1",
-      "I.E.2",
-      "I.E.note-1",
-      "II.C",
-      "II.note-1",
-      "II.note-2",
-    ],
+    lifetime: [{ from: "2021-05" }],
   },
   "therapy.route": {
     type: "oneOf",
@@ -625,8 +568,7 @@ export const factMetadata: {
     group: "therapy",
     question: "By which route will the drug be given?",
     description: "The route by which a drug therapy is given.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.note"],
+    lifetime: [{ from: "2021-05" }],
   },
   "therapy.administered_by": {
     type: "oneOf",
@@ -639,8 +581,7 @@ export const factMetadata: {
     group: "therapy",
     question: "Who will administer the therapy?",
     description: "The person who will administer the therapy at home.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.4", "I.C.1"],
+    lifetime: [{ from: "2021-05" }],
   },
   "therapy.administrator_able_and_willing": {
     type: "boolean",
@@ -649,8 +590,7 @@ export const factMetadata: {
       "Is the person who will administer the therapy able and willing to do so after teaching and with monitoring?",
     description:
       "The person who will administer the therapy is able and willing to do so following teaching and with monitoring.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.4", "I.C.1"],
+    lifetime: [{ from: "2021-05" }],
   },
   "drug.infusion_more_effective": {
     type: "boolean",
@@ -658,32 +598,28 @@ export const factMetadata: {
     question: "Has the physician determined that infusion is more effective than oral or injectable administration?",
     description:
       "The physician has determined that HIT is more effective than oral or injectable administration of the drug.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.4", "I.C.4.a"],
+    lifetime: [{ from: "2021-05" }],
   },
   "drug.available_in_oral_form": {
     type: "boolean",
     group: "drug",
     question: "Is the medication available in an oral form?",
     description: "The medication is available in an oral form.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.4", "I.C.4.b"],
+    lifetime: [{ from: "2021-05" }],
   },
   "drug.tolerated_orally": {
     type: "boolean",
     group: "drug",
     question: "Can the member tolerate the medication orally?",
     description: "The member can tolerate the medication orally.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.C.4", "I.C.4.c"],
+    lifetime: [{ from: "2021-05" }],
   },
   "service.safe_in_living_environment": {
     type: "boolean",
     group: "service",
     question: "Can the service be furnished safely in the member's living environment?",
     description: "The service can be furnished safely in the member's living environment.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.A.1"],
+    lifetime: [{ from: "2021-05" }],
   },
   "service.ordered_as_medically_necessary": {
     type: "boolean",
@@ -692,32 +628,28 @@ export const factMetadata: {
       "Has the ordering physician documented that the service is medically necessary for the member's illness, injury, or condition?",
     description:
       "The physician who orders the service documents that it is medically necessary for the treatment of the member's illness, injury, or medical condition.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["I.B.1"],
+    lifetime: [{ from: "2021-05" }],
   },
   "service.duplicates_other_provider": {
     type: "boolean",
     group: "service",
     question: "Does the service duplicate another provider's service?",
     description: "The service duplicates another provider's service.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.A"],
+    lifetime: [{ from: "2021-05" }],
   },
   "service.experimental_or_investigational": {
     type: "boolean",
     group: "service",
     question: "Is the service experimental or investigational?",
     description: "The service is experimental or investigational.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.B"],
+    lifetime: [{ from: "2021-05" }],
   },
   "service.part_of_clinical_trial": {
     type: "boolean",
     group: "service",
     question: "Is the service or its drug part of a clinical trial?",
     description: "The service, or the drug it delivers, is part of a clinical trial.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["II.B"],
+    lifetime: [{ from: "2021-05" }],
   },
   "home.features": {
     type: "setOf",
@@ -733,40 +665,35 @@ export const factMetadata: {
     question:
       "Which of these does the home have: a clean environment, electricity, water, telephone access, refrigeration, physical space for HIT supplies?",
     description: "The things the home where the therapy is given has.",
-    revisions: ["2024-05", "2025-05"],
-    readBy: ["I.A.5"],
+    lifetime: [{ from: "2024-05" }],
   },
   "medicaid.enrollment_start": {
     type: "date",
     group: "medicaid",
     question: "On what date did the member's NC Medicaid enrollment begin?",
     description: "The first day of the member's NC Medicaid enrollment.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["NC.ELIG.a"],
+    lifetime: [{ from: "2021-05" }],
   },
   "medicaid.enrollment_ended": {
     type: "boolean",
     group: "medicaid",
     question: "Has the member's NC Medicaid enrollment ended or been given an end date?",
     description: "The member's NC Medicaid enrollment has an end date.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["NC.ELIG.a"],
+    lifetime: [{ from: "2021-05" }],
   },
   "medicaid.enrollment_end": {
     type: "date",
     group: "medicaid",
     question: "On what date did (or will) the member's NC Medicaid enrollment end?",
     description: "The last day of the member's NC Medicaid enrollment, when it has one.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["NC.ELIG.a"],
+    lifetime: [{ from: "2021-05" }],
   },
   "medicaid.category_restricts_service": {
     type: "boolean",
     group: "medicaid",
     question: "Does the member's eligibility category restrict this service?",
     description: "The member's eligibility category carries a service restriction that makes them ineligible for HIT.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["NC.ELIG.c"],
+    lifetime: [{ from: "2021-05" }],
   },
   "epsdt.documentation_shows_medical_necessity": {
     type: "boolean",
@@ -774,13 +701,12 @@ export const factMetadata: {
     question: "Does the provider's documentation show the service is medically necessary under the EPSDT criteria?",
     description:
       "The provider's documentation shows that the service is medically necessary to correct or ameliorate a defect, physical or mental illness, or a condition, and meets all EPSDT criteria.",
-    revisions: ["2021-05", "2021-08", "2022-08", "2023-04", "2023-08", "2024-05", "2025-05"],
-    readBy: ["EPSDT"],
+    lifetime: [{ from: "2021-05" }],
   },
 };
 
 /** The facts of WNC.CP.224: the schema the runtime reads and validates a case's facts with. */
-const factTable: readonly FactEntry<FactName>[] = factTableOf<FactName>(factMetadata);
+const factTable: readonly FactEntry<FactName>[] = factTableOf<FactName>(factWords);
 /** The definitions the rules use, each computed once per decision, in dependency order. */
 const definitionTable: readonly DefinitionEntry<Scope>[] = [
   {
@@ -1478,6 +1404,39 @@ const CLAIM_KEYS = new Set<string>([
 export function evaluate(facts: Facts, options: EvaluateOptions): PolicyDecision {
   return evaluatePolicy(policy, facts, options);
 }
+
+/** What each fact of WNC.CP.224 is, by its name: its type (with options and labels, range, unit, record fields), the group it sits in, the question that asks it, its lifetime (the revisions, by approval month, whose statements read it) and the rules and exceptions that read it. */
+export const factMetadata: {
+  readonly "member.age": FactMetadataOf<"number">;
+  readonly "member.residence": FactMetadataOf<"oneOf", MemberResidence>;
+  readonly "member.clinical_status_stable": FactMetadataOf<"boolean">;
+  readonly "member.under_care_of_referring_physician": FactMetadataOf<"boolean">;
+  readonly "member.condition_supports_safe_home_administration": FactMetadataOf<"boolean">;
+  readonly "member.has_available_administration_site": FactMetadataOf<"boolean">;
+  readonly "member.condition_prohibits_adequate_oral_intake": FactMetadataOf<"boolean">;
+  readonly "member.gastrointestinal_tract_functions": FactMetadataOf<"boolean">;
+  readonly "member.can_ingest_and_tolerate_adequate_oral_intake": FactMetadataOf<"boolean">;
+  readonly "member.receives_private_duty_nursing": FactMetadataOf<"boolean">;
+  readonly "member.receives_medicare_home_health_nursing": FactMetadataOf<"boolean">;
+  readonly "therapy.kind": FactMetadataOf<"oneOf", TherapyKind>;
+  readonly "therapy.route": FactMetadataOf<"oneOf", TherapyRoute>;
+  readonly "therapy.administered_by": FactMetadataOf<"oneOf", TherapyAdministeredBy>;
+  readonly "therapy.administrator_able_and_willing": FactMetadataOf<"boolean">;
+  readonly "drug.infusion_more_effective": FactMetadataOf<"boolean">;
+  readonly "drug.available_in_oral_form": FactMetadataOf<"boolean">;
+  readonly "drug.tolerated_orally": FactMetadataOf<"boolean">;
+  readonly "service.safe_in_living_environment": FactMetadataOf<"boolean">;
+  readonly "service.ordered_as_medically_necessary": FactMetadataOf<"boolean">;
+  readonly "service.duplicates_other_provider": FactMetadataOf<"boolean">;
+  readonly "service.experimental_or_investigational": FactMetadataOf<"boolean">;
+  readonly "service.part_of_clinical_trial": FactMetadataOf<"boolean">;
+  readonly "home.features": FactMetadataOf<"setOf", HomeFeatures>;
+  readonly "medicaid.enrollment_start": FactMetadataOf<"date">;
+  readonly "medicaid.enrollment_ended": FactMetadataOf<"boolean">;
+  readonly "medicaid.enrollment_end": FactMetadataOf<"date">;
+  readonly "medicaid.category_restricts_service": FactMetadataOf<"boolean">;
+  readonly "epsdt.documentation_shows_medical_necessity": FactMetadataOf<"boolean">;
+} = factMetadataOf(factWords, policy);
 
 /** Reads untrusted input (parsed JSON, say) as facts of WNC.CP.224, with evaluate's own validation: `{ ok: true, facts }`, the known facts as plain data, or `{ ok: false, issues }`, every bad field. Never throws. */
 export function parseFacts(input: unknown): ParsedFacts<Facts> {

@@ -28,13 +28,21 @@ export interface FixtureEvaluator {
   readonly factMetadata: { readonly [fact: string]: FactMetadataView };
 }
 
+/** Whether a fact's lifetime covers the revision `revision`, given the revisions of the log in order. */
+export function readIn(entry: FactMetadataView, revision: string, log: readonly string[]): boolean {
+  const at = log.indexOf(revision);
+  return entry.lifetime.some(
+    (range) => log.indexOf(range.from) <= at && (range.until === undefined || at < log.indexOf(range.until)),
+  );
+}
+
 /** A fact's metadata as a test reads it. */
 export interface FactMetadataView {
   readonly type: string;
   readonly group: string;
   readonly question: string;
   readonly description: string;
-  readonly revisions: readonly string[];
+  readonly lifetime: readonly { readonly from: string; readonly until?: string }[];
   readonly readBy: readonly string[];
   readonly unit?: string;
   readonly min?: number;

@@ -29,7 +29,7 @@ import { StatementTables } from "./statement-tables.js";
 
 const RUNTIME = "../runtime/index.js";
 import { valueSetTable } from "./value-set-table.js";
-import { factMetadataStatement } from "./fact-metadata.js";
+import { exportedFactMetadata, factWordsStatement } from "./fact-metadata.js";
 
 const CONDITION_DATA = "../runtime/condition-data.js";
 
@@ -272,7 +272,7 @@ class EvaluatorEmitter {
     out.push(
       ...valueSets,
       ...this.tables.revisionConstants(),
-      factMetadataStatement(this.model),
+      factWordsStatement(this.model),
       this.tables.definitionTable(),
       this.tables.sectionTable(),
       this.tables.ruleTable(),
@@ -306,6 +306,8 @@ class EvaluatorEmitter {
   private addContract(out: (string | StatementStructures)[]): void {
     this.runtimeValues.add("parsePolicyFacts");
     this.runtimeValues.add("questionnaireResponseFacts");
+    this.runtimeValues.add("factMetadataOf");
+    out.push(exportedFactMetadata(this.model));
     out.push({
       kind: StructureKind.Function,
       name: "parseFacts",
@@ -362,6 +364,7 @@ class EvaluatorEmitter {
       "ExceptionEntry",
       "FactEntry",
       "FactMetadataOf",
+      "FactWords",
       "InputIssue",
       "ParsedFacts",
       "PolicyScope",
