@@ -26,6 +26,9 @@ import type { RejectedAlternative } from "./model/rejected-alternatives.js";
 import type { TraceSummary } from "./trace/summary.js";
 import { policySlug } from "./build/project-files.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { policySchemas, schemaText } from "./emit/schema/emit-schemas.js";
+import { defaultCanonicalBase } from "./build/canonical-base.js";
+import { policyQuestionnaires } from "./emit/fhir/questionnaire.js";
 
 export { policySlug } from "./build/project-files.js";
 
@@ -81,8 +84,10 @@ export async function emitPolicy(
   project: Project,
   trace: TraceSummary,
   found: BuildFindings = {},
+  canonicalBase = defaultCanonicalBase,
 ): Promise<GeneratedFile[]> {
-  const folder = `generated/${policySlug(model.sourcePath)}`;
+  const slug = policySlug(model.sourcePath);
+  const folder = `generated/${slug}`;
   const evaluator = await formatTypeScript(
     emitEvaluator(model, project, `${folder}/evaluator.ts`, found.publishedTextHashes),
   );
@@ -92,5 +97,13 @@ export async function emitPolicy(
     { path: `${folder}/evaluator.ts`, contents: evaluator },
     { path: `${folder}/README.md`, contents: docs },
     ...(inPublishedOrder === undefined ? [] : [{ path: `${folder}/published-order.md`, contents: inPublishedOrder }]),
+    ...policySchemas(model, `${canonicalBase}/schema/${slug}`).map((file) => ({
+      path: `${folder}/schema/${file.name}`,
+      contents: schemaText(file.schema),
+    })),
+    ...policyQuestionnaires(model, { base: canonicalBase, slug }).map((file) => ({
+      path: `${folder}/fhir/${file.name}`,
+      contents: `${JSON.stringify(file.resource, null, 2)}\n`,
+    })),
   ];
 }

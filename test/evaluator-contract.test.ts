@@ -54,7 +54,12 @@ describe("malformed input never yields a decision", () => {
       member: { ...coveredIvAntibiotic.member, residnce: "hospital" },
     });
     expect(issues).toEqual([
-      { field: "member.residnce", problem: 'is not a fact of this policy; did you mean "residence"?' },
+      {
+        code: "unknown_field",
+        field: "member.residnce",
+        pointer: "/member/residnce",
+        problem: 'is not a fact of this policy; did you mean "residence"?',
+      },
     ]);
   });
 
@@ -74,7 +79,12 @@ describe("malformed input never yields a decision", () => {
     expect(inputIssues(coveredIvAntibiotic, "2025-13-01")[0]?.field).toBe("asOf");
     expect(inputIssues(coveredIvAntibiotic, "06/01/2025")[0]?.field).toBe("asOf");
     expect(inputIssues(coveredIvAntibiotic, "2021-04-30")).toEqual([
-      { field: "asOf", problem: "is 2021-04-30, before the policy took effect on 2021-05-01" },
+      {
+        code: "before_policy",
+        field: "asOf",
+        pointer: "/asOf",
+        problem: "is 2021-04-30, before the policy took effect on 2021-05-01",
+      },
     ]);
     expect(() => evaluate(coveredIvAntibiotic, {} as { asOf: string })).toThrow(fixture.runtime.PolicyInputError);
   });

@@ -151,7 +151,14 @@ describe("only the caller's own properties are read", () => {
       },
     };
     const issues = issuesOf(evaluating(withMember(member)));
-    expect(issues).toEqual([{ field: "member.age", problem: "could not be read: reading it threw an error" }]);
+    expect(issues).toEqual([
+      {
+        code: "unreadable",
+        field: "member.age",
+        pointer: "/member/age",
+        problem: "could not be read: reading it threw an error",
+      },
+    ]);
     expect(fieldsOf(evaluating({ ...coveredIvAntibiotic, therapy: throwingProxy() }))).toEqual(["therapy"]);
     expect(fieldsOf(evaluating(throwingProxy()))).toEqual(["(facts)"]);
   });
@@ -173,7 +180,14 @@ describe("only the caller's own properties are read", () => {
 describe("only plain objects are groups", () => {
   it("refuses a Map given as the facts instead of reading it as empty", () => {
     const issues = issuesOf(evaluating(new Map(Object.entries(coveredIvAntibiotic))));
-    expect(issues).toEqual([{ field: "(facts)", problem: "must be a plain object, not an instance of Map" }]);
+    expect(issues).toEqual([
+      {
+        code: "not_an_object",
+        field: "(facts)",
+        pointer: "",
+        problem: "must be a plain object, not an instance of Map",
+      },
+    ]);
   });
 
   it("refuses a Date, a class instance or a boxed value given as a group", () => {
@@ -295,7 +309,12 @@ describe("units", () => {
 describe("a service date before the policy", () => {
   it("is reported under serviceDate when it came from the claim", () => {
     expect(issuesOf(checking({ serviceDate: "2021-01-01", lines: [] }))).toEqual([
-      { field: "serviceDate", problem: "is 2021-01-01, before the policy took effect on 2021-05-01" },
+      {
+        code: "before_policy",
+        field: "serviceDate",
+        pointer: "/serviceDate",
+        problem: "is 2021-01-01, before the policy took effect on 2021-05-01",
+      },
     ]);
   });
 
@@ -340,7 +359,9 @@ describe("options", () => {
     const issues = issuesOf(evaluating(coveredIvAntibiotic, { asOf: new Date("2025-06-01T00:00:00Z") }));
     expect(issues).toEqual([
       {
+        code: "not_a_date",
         field: "asOf",
+        pointer: "/asOf",
         problem:
           'must be a date written YYYY-MM-DD, not an instance of Date: write the day as text, such as "2025-06-01"',
       },
@@ -349,16 +370,26 @@ describe("options", () => {
 
   it("want trace true or false", () => {
     expect(issuesOf(evaluating(coveredIvAntibiotic, { asOf, trace: "yes" }))).toEqual([
-      { field: "trace", problem: 'must be true or false, not "yes"' },
+      { code: "wrong_type", field: "trace", pointer: "/trace", problem: 'must be true or false, not "yes"' },
     ]);
   });
 
   it("report an unknown option, with the one meant", () => {
     expect(issuesOf(evaluating(coveredIvAntibiotic, { asOf, tracee: true }))).toEqual([
-      { field: "options.tracee", problem: 'is not an option of evaluate (asOf, trace); did you mean "trace"?' },
+      {
+        code: "unknown_field",
+        field: "options.tracee",
+        pointer: "/tracee",
+        problem: 'is not an option of evaluate (asOf, trace); did you mean "trace"?',
+      },
     ]);
     expect(issuesOf(checking(cleanClaim, { asof: asOf }))).toEqual([
-      { field: "options.asof", problem: 'is not an option of checkClaim (asOf, decision); did you mean "asOf"?' },
+      {
+        code: "unknown_field",
+        field: "options.asof",
+        pointer: "/asof",
+        problem: 'is not an option of checkClaim (asOf, decision); did you mean "asOf"?',
+      },
     ]);
   });
 });

@@ -85,7 +85,7 @@ describe("the package of a policy", () => {
     );
     writeFileSync(
       join(consumer, "main.ts"),
-      `import { evaluate, type Facts, type PolicyDecision } from "@clinical-policies/${homeInfusion.slug}";
+      `import { evaluate, factMetadata, parseFacts, type Facts, type PolicyDecision } from "@clinical-policies/${homeInfusion.slug}";
 
 const facts: Facts = ${JSON.stringify(coveredIvAntibiotic)};
 const decision: PolicyDecision = evaluate(facts, { asOf: "2025-06-01" });
@@ -96,7 +96,19 @@ try {
 } catch (error) {
   refused = error instanceof Error ? error.name : "";
 }
-console.log(JSON.stringify({ outcome: decision.outcome, elsewhere: elsewhere.outcome, reasons: elsewhere.reasons.map((r) => r.id), refused }));
+// The contract: undefined is unknown (exactOptionalPropertyTypes), the outcome narrows, metadata is exact.
+const unknownAge: Facts = { member: { age: undefined } };
+const pending = evaluate(unknownAge, { asOf: "2025-06-01", trace: undefined });
+let asked: readonly string[] = [];
+if (pending.outcome === "pending") {
+  const docNeeded: "clinical" = pending.crd.docNeeded;
+  asked = pending.missingFacts.map((missing) => docNeeded + ":" + missing.fact).slice(0, 1);
+}
+const parsed = parseFacts(JSON.parse(${JSON.stringify(JSON.stringify(coveredIvAntibiotic))}) as unknown);
+const age: { readonly type: "number"; readonly max?: number } = factMetadata["member.age"];
+const places: readonly ("private_residence" | "adult_care_home" | "skilled_nursing_facility" | "hospital" | "other_setting")[] =
+  factMetadata["member.residence"].options.map((option) => option.value);
+console.log(JSON.stringify({ outcome: decision.outcome, elsewhere: elsewhere.outcome, reasons: elsewhere.reasons.map((r) => r.id), refused, asked, parsed: parsed.ok && parsed.facts.member?.age, max: age.max, places: places.length }));
 `,
     );
     run(process.execPath, [join(projectRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "."], consumer);
@@ -106,6 +118,10 @@ console.log(JSON.stringify({ outcome: decision.outcome, elsewhere: elsewhere.out
       elsewhere: "not_covered",
       reasons: ["I.A.3"],
       refused: "PolicyInputError",
+      asked: ["clinical:member.age"],
+      parsed: 45,
+      max: 130,
+      places: 5,
     });
   });
 

@@ -174,8 +174,8 @@ describe("the generated module of the records fixture", () => {
   afterAll(() => rmSync(buildFolder, { recursive: true, force: true }));
 
   it("types the list as a readonly array of records, each field optional", () => {
-    expect(source).toContain("readonly studies?: readonly OxygenStudiesRecord[] | null;");
-    expect(source).toContain('readonly method?: "arterial_blood_gas" | "oximetry" | null;');
+    expect(source).toContain("readonly studies?: readonly OxygenStudiesRecord[] | null | undefined;");
+    expect(source).toContain('readonly method?: "arterial_blood_gas" | "oximetry" | null | undefined;');
   });
 
   it("compiles each quantifier to a runtime call over the record, and writes it as data", () => {

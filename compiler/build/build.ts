@@ -26,6 +26,7 @@ import { readProjectSources, runtimeSources, type SourceText } from "./project-f
 import { compareText } from "../diagnostics/compare-text.js";
 import { readPublishedText, type PublishedText } from "../trace/published.js";
 import { traceSummary } from "../trace/summary.js";
+import { readCanonicalBase } from "./canonical-base.js";
 import { listGeneratedFolder, writeGenerated, type WriteResult, type WriteStep } from "./write-generated.js";
 
 export interface BuildPlan {
@@ -238,6 +239,7 @@ export async function planFromSources(
   const checked = checkSources(policies, caseFiles, root, fileDiagnostics);
   if (hasErrors(checked.diagnostics)) return { ...checked, files: [] };
   const project = createEmitProject();
+  const canonicalBase = readCanonicalBase(root);
   const files = [
     ...(await runtimeFiles()),
     ...[...checked.models.values()].flatMap((model) =>
@@ -258,6 +260,7 @@ export async function planFromSources(
             checked.revisionTexts.get(model.reference),
           ),
         },
+        canonicalBase,
       )),
     );
   }

@@ -61,8 +61,9 @@ function reasonExtension(names: CanonicalNames, id: string, text: string): fhir4
 
 export function coverageInformation(input: CoverageInformationInput): fhir4.Extension {
   const { decision, names } = input;
-  const covered: CrdCovered = decision.crd.covered;
-  const paNeeded: CrdPaNeeded | undefined = covered === "not-covered" ? undefined : decision.crd.paNeeded;
+  const crd = decision.crd;
+  const covered: CrdCovered = crd.covered;
+  const paNeeded: CrdPaNeeded | undefined = crd.covered === "not-covered" ? undefined : crd.paNeeded;
   const docNeeded = documentationNeeded(decision, input.mapping);
   const conditional = covered === "conditional" || paNeeded === "conditional";
   const parts: fhir4.Extension[] = [
@@ -84,7 +85,7 @@ export function coverageInformation(input: CoverageInformationInput): fhir4.Exte
     const questions = decision.missingFacts.map((missing) => missing.question).join(" ");
     parts.push({ url: "reason", valueCodeableConcept: { text: `More information is needed: ${questions}` } });
   }
-  for (const detail of decision.crd.detail ?? [])
+  for (const detail of crd.covered === "covered" ? (crd.detail ?? []) : [])
     parts.push({
       url: "detail",
       extension: [

@@ -122,6 +122,22 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "TraceEntry",
   "TruthStep",
   "Truth",
+  // The contract for integrators (docs/contract.md).
+  "CoveredDecision",
+  "NotCoveredDecision",
+  "PendingDecision",
+  "DecisionCommon",
+  "CrdCovered",
+  "CrdNotCovered",
+  "CrdConditional",
+  "InputIssueCode",
+  "INPUT_ISSUE_CODES",
+  "ParsedFacts",
+  "FactMetadata",
+  "FactMetadataOf",
+  "FactWords",
+  "OptionMetadata",
+  "TypeMetadata",
 ]);
 
 /**

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { ts } from "ts-morph";
 import { isSafeName } from "../files/names.js";
 import { readRegularFile } from "../files/read-file.js";
+import { compactJavaScript } from "./compact-javascript.js";
 
 export interface PackageIdentity {
   /** The folder under generated/: `wnc-cp-224`. */
@@ -82,14 +83,40 @@ its source, in \`generated/${identity.slug}/README.md\`.
 
 /**
  * The JavaScript a package ships: the compiled code without its comments (the declarations beside it
- * keep them, for editors), which keeps the tarball small; the code itself is unchanged.
+ * keep them, for editors) and without its indentation, which keeps the tarball small; the code itself
+ * is unchanged (compact-javascript.ts checks that).
  */
 function withoutComments(javascript: string): string {
-  return ts
-    .transpileModule(javascript, {
-      compilerOptions: { removeComments: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-    })
-    .outputText.replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n");
+  return compactJavaScript(
+    ts
+      .transpileModule(javascript, {
+        compilerOptions: { removeComments: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+      })
+      .outputText.replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n"),
+  );
+}
+
+/**
+ * The runtime modules whose declarations an integrator reads (the decision, the input and its issues,
+ * parseFacts, the fact metadata, the claim check): they keep their comments. The others are the
+ * runtime's internals, whose declarations are there only for the type checker: they ship without
+ * comments. NOTE: that keeps the tarball under 50 kB with the contract of issue 14 (fact metadata,
+ * issue codes, parseFacts); the JSON Schemas of generated/<policy>/schema/ do not fit beside it
+ * (about 4.8 kB more for the live policy, minified) and are not shipped.
+ */
+const PUBLIC_DECLARATIONS = new Set([
+  "index.d.ts",
+  "decision.d.ts",
+  "input.d.ts",
+  "issues.d.ts",
+  "parse-facts.d.ts",
+  "fact-metadata.d.ts",
+  "claims.d.ts",
+]);
+
+function declarationsWithoutComments(declarations: string, name: string): string {
+  const file = ts.createSourceFile(name, declarations, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  return ts.createPrinter({ removeComments: true }).printFile(file);
 }
 
 /** The compiled files of one folder of dist/generated/ that a package ships: JavaScript and declarations. */
@@ -113,6 +140,8 @@ export function writePolicyPackage(root: string, identity: PackageIdentity, scop
     mkdirSync(to, { recursive: true });
     for (const name of shippedFiles(from)) {
       if (name.endsWith(".js")) writeFileSync(join(to, name), withoutComments(readFileSync(join(from, name), "utf8")));
+      else if (from.endsWith("runtime") && !PUBLIC_DECLARATIONS.has(name))
+        writeFileSync(join(to, name), declarationsWithoutComments(readFileSync(join(from, name), "utf8"), name));
       else copyFileSync(join(from, name), join(to, name));
     }
   }

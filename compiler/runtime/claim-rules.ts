@@ -4,7 +4,8 @@
 
 import type { Outcome } from "./decision.js";
 import { SKIPPED, readListItems, plainObject } from "./fields.js";
-import type { InputIssue } from "./input.js";
+import { valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import type { Truth } from "./truth.js";
 import { mismatch, ownValue } from "./untrusted.js";
 import type { NormalizedLine } from "./claims.js";
@@ -30,10 +31,10 @@ export function readClaimDecision(value: unknown, issues: InputIssue[]): ClaimDe
   const before = issues.length;
   const outcome = ownValue(group, "outcome");
   if (typeof outcome !== "string" || !OUTCOMES.has(outcome)) {
-    issues.push({
-      field: "decision.outcome",
-      problem: mismatch('must be "covered", "not_covered" or "pending"', outcome),
-    });
+    const problem = mismatch('must be "covered", "not_covered" or "pending"', outcome);
+    issues.push(
+      valueIssue(typeof outcome === "string" ? "not_an_option" : "wrong_type", "decision.outcome", outcome, problem),
+    );
   }
   const qualifiedUnder = readQualifiedUnder(ownValue(group, "qualifiedUnder"), issues);
   if (issues.length > before) return undefined;
@@ -48,14 +49,14 @@ function readQualifiedUnder(value: unknown, issues: InputIssue[]): readonly stri
   const expected = 'must be a list of statement ids, such as ["I", "I.A"]';
   const items = readListItems(value, field, issues);
   if (items === undefined) {
-    issues.push({ field, problem: mismatch(expected, value) });
+    issues.push(valueIssue("wrong_type", field, value, mismatch(expected, value)));
     return undefined;
   }
   const ids: string[] = [];
   items.forEach((item, index) => {
     if (typeof item === "string") ids.push(item);
     else if (item !== SKIPPED)
-      issues.push({ field: `${field}[${index}]`, problem: mismatch("must be a statement id", item) });
+      issues.push(valueIssue("wrong_type", `${field}[${index}]`, item, mismatch("must be a statement id", item)));
   });
   return ids;
 }

@@ -14,7 +14,9 @@ import {
   revisionOn,
   revisionOnCheckedDate,
 } from "./fields.js";
-import type { Group, InputIssue } from "./input.js";
+import type { Group } from "./input.js";
+import { inputIssue, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import { readClaimDecision, type ClaimDecision } from "./claim-rules.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
 
@@ -30,19 +32,19 @@ export interface ClaimLine {
   /** A HCPCS level II code (S9494) or a CPT code (99601). */
   readonly code: string;
   /** Two-character modifiers, such as SD. */
-  readonly modifiers?: readonly string[] | null;
+  readonly modifiers?: readonly string[] | null | undefined;
   /** A whole number from 0 to 1,000,000 (MAX_UNITS_PER_LINE), so that totals of units stay exact. */
   readonly units: number;
 }
 
 export interface ClaimCheckOptions {
   /** The date whose rules apply; the claim's service date when left out. */
-  readonly asOf?: string;
+  readonly asOf?: string | undefined;
   /**
    * The policy's decision for the same service, for rules that read it (`billed only when coverage is
    * covered`, `when qualified under I`); without it such a rule is undetermined.
    */
-  readonly decision?: ClaimDecision | null;
+  readonly decision?: ClaimDecision | null | undefined;
 }
 
 export type BillingRuleKind =
@@ -119,7 +121,7 @@ export function readServiceDate(claim: Group | undefined, issues: InputIssue[]):
   );
   if (value === undefined) return undefined;
   if (typeof value === "string" && isCalendarDate(value)) return value;
-  issues.push({ field: "serviceDate", problem: dateProblem(value) });
+  issues.push(inputIssue("not_a_date", "serviceDate", dateProblem(value)));
   return undefined;
 }
 
@@ -130,7 +132,7 @@ function readModifiers(line: Group, field: string, issues: InputIssue[]): readon
   const expected = 'must be a list of two-character modifiers, such as ["SD"]';
   const items = readListItems(value, `${field}.modifiers`, issues);
   if (items === undefined) {
-    issues.push({ field: `${field}.modifiers`, problem: mismatch(expected, value) });
+    issues.push(valueIssue("wrong_type", `${field}.modifiers`, value, mismatch(expected, value)));
     return NO_MODIFIERS;
   }
   const modifiers: string[] = [];
@@ -139,7 +141,8 @@ function readModifiers(line: Group, field: string, issues: InputIssue[]): readon
     if (typeof item === "string" && modifierFormat.test(item)) modifiers.push(item);
     else if (item !== SKIPPED) bad.push(item);
   }
-  if (bad.length > 0) issues.push({ field: `${field}.modifiers`, problem: `${expected}, not ${describeSome(bad)}` });
+  if (bad.length > 0)
+    issues.push(inputIssue("not_a_code", `${field}.modifiers`, `${expected}, not ${describeSome(bad)}`));
   return modifiers;
 }
 
@@ -157,15 +160,14 @@ function readLine(value: unknown, field: string, issues: InputIssue[]): Normaliz
   const before = issues.length;
   const code = ownValue(line, "code");
   if (typeof code !== "string" || !codeFormat.test(code)) {
-    issues.push({
-      field: `${field}.code`,
-      problem: mismatch("must be a HCPCS code (a letter and four digits) or a CPT code", code),
-    });
+    const problem = mismatch("must be a HCPCS code (a letter and four digits) or a CPT code", code);
+    issues.push(valueIssue(typeof code === "string" ? "not_a_code" : "wrong_type", `${field}.code`, code, problem));
   }
   const modifiers = readModifiers(line, field, issues);
   const units = ownValue(line, "units");
   if (typeof units !== "number" || !Number.isInteger(units) || units < 0 || units > MAX_UNITS_PER_LINE) {
-    issues.push({ field: `${field}.units`, problem: mismatch(UNITS_EXPECTED, units) });
+    const issueCode = typeof units === "number" && Number.isInteger(units) ? "out_of_range" : "wrong_type";
+    issues.push(valueIssue(issueCode, `${field}.units`, units, mismatch(UNITS_EXPECTED, units)));
   }
   if (issues.length > before) return undefined;
   // -0 units read as 0.
@@ -203,7 +205,7 @@ export function readClaimLines(claim: Group | undefined, issues: InputIssue[]): 
   if (value === undefined) return [];
   const items = readListItems(value, "lines", issues);
   if (items === undefined) {
-    issues.push({ field: "lines", problem: mismatch("must be a list of lines", value) });
+    issues.push(valueIssue("wrong_type", "lines", value, mismatch("must be a list of lines", value)));
     return [];
   }
   const lines: NormalizedLine[] = [];

@@ -3,7 +3,9 @@
 
 import { isCodeOf, type CodeSystem } from "./codes.js";
 import { readListItems, SKIPPED } from "./fields.js";
-import type { Group, InputIssue } from "./input.js";
+import type { Group } from "./input.js";
+import { inputIssue, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
 
 function shapeWords(system: CodeSystem): string {
@@ -13,7 +15,14 @@ function shapeWords(system: CodeSystem): string {
 export function codeValue(value: unknown, field: string, system: CodeSystem, issues: InputIssue[]): string | undefined {
   if (typeof value === "string" && isCodeOf(system, value)) return value;
   if (value !== undefined && value !== null)
-    issues.push({ field, problem: mismatch(`must be ${shapeWords(system)}`, value) });
+    issues.push(
+      valueIssue(
+        typeof value === "string" ? "not_a_code" : "wrong_type",
+        field,
+        value,
+        mismatch(`must be ${shapeWords(system)}`, value),
+      ),
+    );
   return undefined;
 }
 
@@ -26,7 +35,7 @@ export function codeSetValue(
   if (value === undefined || value === null) return undefined;
   const items = readListItems(value, field, issues);
   if (items === undefined) {
-    issues.push({ field, problem: mismatch(`must be a list of codes of ${system}`, value) });
+    issues.push(valueIssue("wrong_type", field, value, mismatch(`must be a list of codes of ${system}`, value)));
     return undefined;
   }
   const codes: string[] = [];
@@ -37,7 +46,12 @@ export function codeSetValue(
     else if (item === SKIPPED) skipped = true;
     else bad.push(item);
   }
-  if (bad.length > 0) issues.push({ field, problem: `may hold only ${shapeWords(system)}, not ${describeSome(bad)}` });
+  if (bad.length > 0) {
+    const problem = `may hold only ${shapeWords(system)}, not ${describeSome(bad)}`;
+    issues.push(
+      inputIssue(bad.every((item) => typeof item === "string") ? "not_a_code" : "wrong_type", field, problem),
+    );
+  }
   return skipped || bad.length > 0 ? undefined : codes;
 }
 

@@ -2,7 +2,9 @@
 // only known keys), one field's value, the options object, a date and the revision in force on it.
 // Each records what is wrong as an issue instead of throwing. Internal to the runtime.
 
-import type { Group, InputIssue } from "./input.js";
+import type { Group } from "./input.js";
+import { inputIssue, pointerBelow, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import {
   HOLE,
   NOT_READ,
@@ -71,26 +73,31 @@ export function plainObject(
   expected = "must be a plain object",
 ): object | undefined {
   if (typeof value !== "object" || value === null) {
-    issues.push({ field, problem: mismatch(expected, value) });
+    issues.push(valueIssue("not_an_object", field, value, mismatch(expected, value)));
     return undefined;
   }
   try {
     if (hasPlainPrototype(value)) return value;
-    issues.push({ field, problem: mismatch(expected, value) });
+    issues.push(inputIssue("not_an_object", field, mismatch(expected, value)));
   } catch {
-    issues.push({ field, problem: NOT_READ });
+    issues.push(inputIssue("unreadable", field, NOT_READ));
   }
   return undefined;
 }
 
-/** The issue of a key a group may not hold, with the nearest allowed key as a hint. */
+/**
+ * The issue of a key a group may not hold, with the nearest allowed key as a hint: named under
+ * `prefix`, and pointed to below the group's own field `groupField` (the key as the caller wrote it).
+ */
 export function unknownKeyIssue(
   prefix: string,
   key: string,
   allowed: ReadonlySet<string>,
   unknownKey: string,
+  groupField: string,
 ): InputIssue {
-  return { field: prefixed(prefix, key), problem: `${unknownKey}${suggestion(key, allowed)}` };
+  const problem = `${unknownKey}${suggestion(key, allowed)}`;
+  return inputIssue("unknown_field", prefixed(prefix, key), problem, pointerBelow(groupField, key));
 }
 
 /**
@@ -113,10 +120,10 @@ export function readPlainObject(
     for (const key in group) {
       // An inherited key (from a polluted Object.prototype) is not the caller's.
       if (!allowed.has(key) && Object.hasOwn(group, key))
-        issues.push(unknownKeyIssue(prefix, key, allowed, unknownKey));
+        issues.push(unknownKeyIssue(prefix, key, allowed, unknownKey, field));
     }
   } catch {
-    issues.push({ field, problem: NOT_READ });
+    issues.push(inputIssue("unreadable", field, NOT_READ));
     return undefined;
   }
   return group as Group;
@@ -134,8 +141,8 @@ export function requiredValue(
   issues: InputIssue[],
 ): unknown {
   const value = ownValue(group, key);
-  if (value === undefined || value === null) issues.push({ field, problem: missing });
-  else if (value === UNREADABLE) issues.push({ field, problem: NOT_READ });
+  if (value === undefined || value === null) issues.push(inputIssue("missing", field, missing));
+  else if (value === UNREADABLE) issues.push(inputIssue("unreadable", field, NOT_READ));
   else return value;
   return undefined;
 }
@@ -155,7 +162,7 @@ export const SKIPPED: unique symbol = Symbol("skipped");
 export function readListItems(value: unknown, field: string, issues: InputIssue[]): readonly unknown[] | undefined {
   const length = listLength(value);
   if (length === UNREADABLE) {
-    issues.push({ field, problem: NOT_READ });
+    issues.push(inputIssue("unreadable", field, NOT_READ));
     return [];
   }
   if (length < 0) return undefined;
@@ -164,14 +171,17 @@ export function readListItems(value: unknown, field: string, issues: InputIssue[
   for (let index = 0; index < length; index++) {
     const item = listItem(value as object, index);
     if (item === HOLE && ++holes > MAX_HOLES) {
-      issues.push({ field, problem: `has more than ${MAX_HOLES} holes; reading stopped at index ${index}` });
+      issues.push(
+        inputIssue("list_hole", field, `has more than ${MAX_HOLES} holes; reading stopped at index ${index}`),
+      );
       break;
     }
     if (item === HOLE || item === UNREADABLE) {
-      issues.push({
-        field: `${field}[${index}]`,
-        problem: item === HOLE ? "is a hole in the list: every item must be given" : NOT_READ,
-      });
+      issues.push(
+        item === HOLE
+          ? inputIssue("list_hole", `${field}[${index}]`, "is a hole in the list: every item must be given")
+          : inputIssue("unreadable", `${field}[${index}]`, NOT_READ),
+      );
       items.push(SKIPPED);
     } else {
       items.push(item);
@@ -244,7 +254,7 @@ export function revisionOn(
   issues: InputIssue[],
 ): { asOf: string; revision: number } {
   if (typeof date !== "string" || !isCalendarDate(date)) {
-    issues.push({ field, problem: dateProblem(date) });
+    issues.push(valueIssue("not_a_date", field, date, dateProblem(date)));
     return NO_REVISION;
   }
   return revisionOnCheckedDate(date, field, effectiveDates, issues);
@@ -262,6 +272,8 @@ export function revisionOnCheckedDate(
     if ((effectiveDates[index] ?? "") <= date) revision = index;
   }
   if (revision < 0)
-    issues.push({ field, problem: `is ${date}, before the policy took effect on ${effectiveDates[0] ?? "?"}` });
+    issues.push(
+      inputIssue("before_policy", field, `is ${date}, before the policy took effect on ${effectiveDates[0] ?? "?"}`),
+    );
   return { asOf: date, revision };
 }

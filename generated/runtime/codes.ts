@@ -26,6 +26,11 @@ export function isCodeSystem(text: string): text is CodeSystem {
   return (codeSystems as readonly string[]).includes(text);
 }
 
+/** The shape of a code of `system` as a regular expression's source (for a JSON Schema's `pattern`). */
+export function codePattern(system: CodeSystem): string {
+  return codeShapes[system].source;
+}
+
 /** Whether `text` is a code of `system`, written as its code tables write it. */
 export function isCodeOf(system: CodeSystem, text: string): boolean {
   return codeShapes[system].test(text);

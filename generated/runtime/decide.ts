@@ -18,6 +18,7 @@ import {
   exclusionStatus,
   requirementStatus,
   type Decision,
+  type DecisionCommon,
   type MissingFact,
   type Outcome,
   type PolicyIdentity,
@@ -273,7 +274,9 @@ function decide<
   const exceptionsApplied = appliedInOrder.map((exception) => exception.id as ExceptionId);
   const identity = policyIdentity(policy, revision);
   // NOTE: two literals rather than a copy with `trace` added: spreading an object is slow in V8.
-  return withTrace
+  // The union's invariants hold by construction (`crd` from the outcome, `missingFacts` empty unless
+  // pending), which TypeScript cannot follow through one literal: hence the assertion.
+  const decision: DecisionCommon<RuleId, FactName, ExceptionId, SectionId> = withTrace
     ? {
         outcome,
         crd,
@@ -304,6 +307,7 @@ function decide<
         asOf,
         policy: identity,
       };
+  return decision as Decision<RuleId, FactName, ExceptionId, SectionId>;
 }
 
 /**

@@ -111,11 +111,24 @@ export interface Limitation<RuleId extends string = string, SectionId extends st
  * be made without more information", which a limited coverage is not; the structured details
  * (`allowed-quantity`, `allowed-period`) need quantities the language does not have yet (issue 14).
  */
-export interface CrdCoverageInformation {
-  readonly covered: "covered" | "not-covered" | "conditional";
-  readonly paNeeded?: "auth-needed" | "no-auth" | "conditional";
-  readonly docNeeded?: "clinical";
+export type CrdCoverageInformation = CrdCovered | CrdNotCovered | CrdConditional;
+
+/** CRD's record of a covered decision: prior authorization needed or not, and its limitations as details. */
+export interface CrdCovered {
+  readonly covered: "covered";
+  readonly paNeeded: "auth-needed" | "no-auth";
   readonly detail?: readonly CrdDetail[];
+}
+
+export interface CrdNotCovered {
+  readonly covered: "not-covered";
+}
+
+/** CRD's record of a pending decision: more (clinical) information is needed. */
+export interface CrdConditional {
+  readonly covered: "conditional";
+  readonly paNeeded: "conditional";
+  readonly docNeeded: "clinical";
 }
 
 /** A CRD coverage-information `detail`: its code (CRD's coverage detail codes) and its value. */
@@ -124,11 +137,60 @@ export interface CrdDetail {
   readonly value: string;
 }
 
-export interface Decision<
+/**
+ * A decision, discriminated by `outcome`: checking `outcome === "pending"` narrows to a
+ * PendingDecision, whose `missingFacts` lists what to ask; a covered or not-covered decision's is empty.
+ */
+export type Decision<
   RuleId extends string = string,
   FactName extends string = string,
   ExceptionId extends string = string,
   /** The sections some criterion refers to as met (`section I`), which may stand in `qualifiedUnder`. */
+  SectionId extends string = never,
+> =
+  | CoveredDecision<RuleId, FactName, ExceptionId, SectionId>
+  | NotCoveredDecision<RuleId, FactName, ExceptionId, SectionId>
+  | PendingDecision<RuleId, FactName, ExceptionId, SectionId>;
+
+export interface CoveredDecision<
+  RuleId extends string = string,
+  FactName extends string = string,
+  ExceptionId extends string = string,
+  SectionId extends string = never,
+> extends DecisionCommon<RuleId, FactName, ExceptionId, SectionId> {
+  readonly outcome: "covered";
+  readonly crd: CrdCovered;
+  readonly missingFacts: readonly [];
+}
+
+export interface NotCoveredDecision<
+  RuleId extends string = string,
+  FactName extends string = string,
+  ExceptionId extends string = string,
+  SectionId extends string = never,
+> extends DecisionCommon<RuleId, FactName, ExceptionId, SectionId> {
+  readonly outcome: "not_covered";
+  readonly crd: CrdNotCovered;
+  readonly missingFacts: readonly [];
+}
+
+export interface PendingDecision<
+  RuleId extends string = string,
+  FactName extends string = string,
+  ExceptionId extends string = string,
+  SectionId extends string = never,
+> extends DecisionCommon<RuleId, FactName, ExceptionId, SectionId> {
+  readonly outcome: "pending";
+  readonly crd: CrdConditional;
+  /** The unknown facts that can still change the outcome (none when every unknown one is out of reach). */
+  readonly missingFacts: readonly MissingFact<FactName, RuleId | ExceptionId>[];
+}
+
+/** What every decision holds, whatever its outcome. */
+export interface DecisionCommon<
+  RuleId extends string = string,
+  FactName extends string = string,
+  ExceptionId extends string = string,
   SectionId extends string = never,
 > {
   readonly outcome: Outcome;
@@ -164,14 +226,14 @@ export interface EvaluateOptions {
   /** The service date, YYYY-MM-DD. The rules in force on that date decide. */
   readonly asOf: string;
   /** Include the full trace (slower). */
-  readonly trace?: boolean;
+  readonly trace?: boolean | null | undefined;
 }
 
 // Frozen and shared by every decision: a decision's parts are read, never written.
-const CRD_COVERED_NO_AUTH: CrdCoverageInformation = Object.freeze({ covered: "covered", paNeeded: "no-auth" });
-const CRD_COVERED_AUTH_NEEDED: CrdCoverageInformation = Object.freeze({ covered: "covered", paNeeded: "auth-needed" });
-const CRD_NOT_COVERED: CrdCoverageInformation = Object.freeze({ covered: "not-covered" });
-const CRD_CONDITIONAL: CrdCoverageInformation = Object.freeze({
+const CRD_COVERED_NO_AUTH: CrdCovered = Object.freeze({ covered: "covered", paNeeded: "no-auth" });
+const CRD_COVERED_AUTH_NEEDED: CrdCovered = Object.freeze({ covered: "covered", paNeeded: "auth-needed" });
+const CRD_NOT_COVERED: CrdNotCovered = Object.freeze({ covered: "not-covered" });
+const CRD_CONDITIONAL: CrdConditional = Object.freeze({
   covered: "conditional",
   paNeeded: "conditional",
   docNeeded: "clinical",
@@ -182,7 +244,7 @@ export function crdWithLimitations(
   base: CrdCoverageInformation,
   limitations: readonly Limitation<string, string>[],
 ): CrdCoverageInformation {
-  if (limitations.length === 0) return base;
+  if (limitations.length === 0 || base.covered !== "covered") return base;
   const detail = limitations.map((limitation): CrdDetail =>
     Object.freeze({ code: "instructions", value: limitation.text }),
   );

@@ -8,6 +8,10 @@ export * from "./decision.js";
 export * from "./input.js";
 export * from "./policy-table.js";
 export { definePolicy, type PreparedPolicy } from "./prepare.js";
+export { parsePolicyFacts, type ParsedFacts } from "./parse-facts.js";
+export { factMetadataOf, factTableOf } from "./fact-table.js";
+export { questionnaireResponseFacts } from "./questionnaire-response.js";
+export type { FactMetadata, FactMetadataOf, FactWords, OptionMetadata, TypeMetadata } from "./fact-metadata.js";
 export { evaluatePolicy, policyIdentity } from "./decide.js";
 export * from "./claims.js";
 export {

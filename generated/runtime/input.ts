@@ -22,14 +22,12 @@ import {
   suggestion,
 } from "./fields.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
+import { inputIssue, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 
 export { isCalendarDate };
-
-export interface InputIssue {
-  /** The dotted path of the field: `member.age`, `home.features[2]`, `asOf`, or `(facts)` for the whole. */
-  readonly field: string;
-  readonly problem: string;
-}
+export type { InputIssue, InputIssueCode } from "./issues.js";
+export { INPUT_ISSUE_CODES } from "./issues.js";
 
 /** Thrown for malformed facts, options or claims: never a decision on bad input. */
 export class PolicyInputError extends Error {
@@ -69,7 +67,8 @@ export function readRoot(
 export function booleanValue(value: unknown, field: string, issues: InputIssue[]): 0 | 1 | 2 {
   if (value === true) return 2;
   if (value === false) return 0;
-  if (value !== undefined && value !== null) issues.push({ field, problem: mismatch("must be true or false", value) });
+  if (value !== undefined && value !== null)
+    issues.push(valueIssue("wrong_type", field, value, mismatch("must be true or false", value)));
   return 1;
 }
 
@@ -85,7 +84,14 @@ export function numberValue(
     return value === 0 ? 0 : value;
   if (value !== undefined && value !== null) {
     const range = min === -Infinity && max === Infinity ? "a finite number" : `a number from ${min} to ${max}`;
-    issues.push({ field, problem: mismatch(`must be ${range}`, value) });
+    issues.push(
+      valueIssue(
+        typeof value === "number" ? "out_of_range" : "wrong_type",
+        field,
+        value,
+        mismatch(`must be ${range}`, value),
+      ),
+    );
   }
   return undefined;
 }
@@ -93,7 +99,7 @@ export function numberValue(
 /** A date fact, kept as its YYYY-MM-DD text: such texts compare in calendar order. */
 export function dateValue(value: unknown, field: string, issues: InputIssue[]): string | undefined {
   if (typeof value === "string" && isCalendarDate(value)) return value;
-  if (value !== undefined && value !== null) issues.push({ field, problem: dateProblem(value) });
+  if (value !== undefined && value !== null) issues.push(valueIssue("not_a_date", field, value, dateProblem(value)));
   return undefined;
 }
 
@@ -107,7 +113,8 @@ export function choiceValue<Value extends string>(
   if (typeof value === "string" && allowed.has(value as Value)) return value as Value;
   if (value !== undefined && value !== null) {
     const hint = typeof value === "string" ? suggestion(value, allowed) : "";
-    issues.push({ field, problem: `${mismatch(`must be one of ${[...allowed].join(", ")}`, value)}${hint}` });
+    const problem = `${mismatch(`must be one of ${[...allowed].join(", ")}`, value)}${hint}`;
+    issues.push(valueIssue(typeof value === "string" ? "not_an_option" : "wrong_type", field, value, problem));
   }
   return undefined;
 }
@@ -122,7 +129,7 @@ export function choiceSetValue<Value extends string>(
   if (value === undefined || value === null) return undefined;
   const items = readListItems(value, field, issues);
   if (items === undefined) {
-    issues.push({ field, problem: mismatch("must be a list of values", value) });
+    issues.push(valueIssue("wrong_type", field, value, mismatch("must be a list of values", value)));
     return undefined;
   }
   const values: Value[] = [];
@@ -133,8 +140,12 @@ export function choiceSetValue<Value extends string>(
     else if (item === SKIPPED) skipped = true;
     else bad.push(item);
   }
-  if (bad.length > 0)
-    issues.push({ field, problem: `may hold only ${[...allowed].join(", ")}, not ${describeSome(bad)}` });
+  if (bad.length > 0) {
+    const problem = `may hold only ${[...allowed].join(", ")}, not ${describeSome(bad)}`;
+    issues.push(
+      inputIssue(bad.every((item) => typeof item === "string") ? "not_an_option" : "wrong_type", field, problem),
+    );
+  }
   return skipped || bad.length > 0 ? undefined : values;
 }
 
@@ -200,7 +211,7 @@ export function revisionInForce(
   if (read === undefined) return { asOf: NO_REVISION.asOf, revision: NO_REVISION.revision, trace: false };
   const trace = ownValue(read, "trace");
   if (trace !== undefined && trace !== null && typeof trace !== "boolean") {
-    issues.push({ field: "trace", problem: mismatch("must be true or false", trace) });
+    issues.push(valueIssue("wrong_type", "trace", trace, mismatch("must be true or false", trace)));
   }
   const asOf = requiredValue(read, "asOf", "asOf", "is missing: give the service date, YYYY-MM-DD", issues);
   const revision = asOf === undefined ? NO_REVISION : revisionOn(asOf, "asOf", effectiveDates, issues);

@@ -12,7 +12,8 @@
 
 import { plainObject, unknownKeyIssue } from "./fields.js";
 import { NOT_A_FACT, booleanValue, choiceSetValue, choiceValue, dateValue, numberValue } from "./input.js";
-import type { InputIssue } from "./input.js";
+import { inputIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import { codeSetValue, codeValue } from "./code-input.js";
 import type { FactGroupPlan, FactPlan } from "./prepare.js";
 import { NOT_READ, listedValue } from "./untrusted.js";
@@ -59,7 +60,7 @@ function collectKeys(
   try {
     keys = Object.keys(group);
   } catch {
-    issues.push({ field: fieldName(plan.path), problem: NOT_READ });
+    issues.push(inputIssue("unreadable", fieldName(plan.path), NOT_READ));
     return;
   }
   for (const key of keys) {
@@ -70,7 +71,7 @@ function collectKeys(
     }
     const child = plan.groupByKey.get(key);
     if (child !== undefined) children[child] = listedValue(group, key);
-    else issues.push(unknownKeyIssue(plan.path, key, plan.keys, NOT_A_FACT));
+    else issues.push(unknownKeyIssue(plan.path, key, plan.keys, NOT_A_FACT, fieldName(plan.path)));
   }
 }
 

@@ -7,7 +7,9 @@
 // quantifier over it is unknown; an empty list is known. A record whose fields leave its condition
 // unknown leaves `some` unknown unless another record is true, and `every` unknown unless another is false.
 
-import { choiceSetValue, choiceValue, dateValue, numberValue, booleanValue, type InputIssue } from "./input.js";
+import { choiceSetValue, choiceValue, dateValue, numberValue, booleanValue } from "./input.js";
+import { inputIssue, valueIssue } from "./issue-builders.js";
+import type { InputIssue } from "./issues.js";
 import { plainObject, readListItems, SKIPPED, unknownKeyIssue } from "./fields.js";
 import type { FactType } from "./policy-table.js";
 import { listedValue, mismatch, NOT_READ } from "./untrusted.js";
@@ -66,9 +68,9 @@ function readRecord(item: unknown, path: string, fields: readonly FieldPlan[], i
     const allowed = new Set(fields.map((field) => field.name));
     try {
       for (const key of Object.keys(group))
-        if (!allowed.has(key)) issues.push(unknownKeyIssue(path, key, allowed, NOT_A_FIELD));
+        if (!allowed.has(key)) issues.push(unknownKeyIssue(path, key, allowed, NOT_A_FIELD, path));
     } catch {
-      issues.push({ field: path, problem: NOT_READ });
+      issues.push(inputIssue("unreadable", path, NOT_READ));
     }
   }
   for (const field of fields) {
@@ -87,12 +89,18 @@ export function recordListValue(
 ): readonly RecordValues[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value) && value.length > MAX_RECORDS) {
-    issues.push({ field, problem: `holds ${value.length} records, more than the ${MAX_RECORDS} a list may hold` });
+    issues.push(
+      inputIssue(
+        "too_many_records",
+        field,
+        `holds ${value.length} records, more than the ${MAX_RECORDS} a list may hold`,
+      ),
+    );
     return undefined;
   }
   const items = readListItems(value, field, issues);
   if (items === undefined) {
-    issues.push({ field, problem: mismatch("must be a list of records", value) });
+    issues.push(valueIssue("wrong_type", field, value, mismatch("must be a list of records", value)));
     return undefined;
   }
   const before = issues.length;

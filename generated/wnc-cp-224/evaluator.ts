@@ -7,11 +7,15 @@ import {
   claimRevision,
   definePolicy,
   evaluatePolicy,
+  factMetadataOf,
+  factTableOf,
   largestUnits,
   linesWithoutModifier,
   not,
   or,
+  parsePolicyFacts,
   policyIdentity,
+  questionnaireResponseFacts,
   readBoolean,
   readChoiceSet,
   readClaimLines,
@@ -28,7 +32,10 @@ import {
   type EvaluateOptions,
   type ExceptionEntry,
   type FactEntry,
+  type FactMetadataOf,
+  type FactWords,
   type InputIssue,
+  type ParsedFacts,
   type PolicyScope,
   type PreparedPolicy,
   type Revision,
@@ -74,13 +81,13 @@ export type HomeFeatures =
 
 /** The facts of WNC.CP.224 Home Infusion Therapy. Leave out (or set to null) any fact that is unknown. */
 export interface Facts {
-  readonly member?: MemberFacts | null;
-  readonly therapy?: TherapyFacts | null;
-  readonly drug?: DrugFacts | null;
-  readonly service?: ServiceFacts | null;
-  readonly home?: HomeFacts | null;
-  readonly medicaid?: MedicaidFacts | null;
-  readonly epsdt?: EpsdtFacts | null;
+  readonly member?: MemberFacts | null | undefined;
+  readonly therapy?: TherapyFacts | null | undefined;
+  readonly drug?: DrugFacts | null | undefined;
+  readonly service?: ServiceFacts | null | undefined;
+  readonly home?: HomeFacts | null | undefined;
+  readonly medicaid?: MedicaidFacts | null | undefined;
+  readonly epsdt?: EpsdtFacts | null | undefined;
 }
 
 /** Facts under `member`. */
@@ -90,67 +97,67 @@ export interface MemberFacts {
    *
    * A number in years, from 0 to 130. Ask: "How old is the member on the date of service?"
    */
-  readonly age?: number | null;
+  readonly age?: number | null | undefined;
   /**
    * The place where the member lives and will receive the therapy.
    *
    * One of: `private_residence` (a private residence), `adult_care_home` (an adult care home (such as a domiciliary care or family care home)), `skilled_nursing_facility` (a skilled nursing facility), `hospital` (a hospital), `other_setting` (another setting). Ask: "Where will the member receive the therapy?"
    */
-  readonly residence?: MemberResidence | null;
+  readonly residence?: MemberResidence | null | undefined;
   /**
    * The attending physician has determined that the member's clinical status is stable.
    *
    * Yes (true) or no (false). Ask: "Has the attending physician documented that the member's clinical status is stable?"
    */
-  readonly clinical_status_stable?: boolean | null;
+  readonly clinical_status_stable?: boolean | null | undefined;
   /**
    * The member is under the care of the physician who referred them for HIT.
    *
    * Yes (true) or no (false). Ask: "Is the member under the care of the referring physician?"
    */
-  readonly under_care_of_referring_physician?: boolean | null;
+  readonly under_care_of_referring_physician?: boolean | null | undefined;
   /**
    * The member's medical condition supports the safe administration of the therapy in the home.
    *
    * Yes (true) or no (false). Ask: "Does the member's medical condition support safe administration of the therapy at home?"
    */
-  readonly condition_supports_safe_home_administration?: boolean | null;
+  readonly condition_supports_safe_home_administration?: boolean | null | undefined;
   /**
    * The member has an available site (such as venous access) for the administration of the therapy.
    *
    * Yes (true) or no (false). Ask: "Does the member have an available site for administering the therapy?"
    */
-  readonly has_available_administration_site?: boolean | null;
+  readonly has_available_administration_site?: boolean | null | undefined;
   /**
    * A medical condition prohibits adequate oral intake of nutrients, including the inability to ingest, tolerate and absorb sufficient oral nourishment to maintain or improve health status.
    *
    * Yes (true) or no (false). Ask: "Does a documented medical condition prohibit adequate oral intake of nutrients?"
    */
-  readonly condition_prohibits_adequate_oral_intake?: boolean | null;
+  readonly condition_prohibits_adequate_oral_intake?: boolean | null | undefined;
   /**
    * The member has a functioning gastrointestinal tract.
    *
    * Yes (true) or no (false). Ask: "Is the member's gastrointestinal tract functioning?"
    */
-  readonly gastrointestinal_tract_functions?: boolean | null;
+  readonly gastrointestinal_tract_functions?: boolean | null | undefined;
   /**
    * The member can physically ingest and tolerate adequate oral intake of nutrients to maintain or improve health status.
    *
    * Yes (true) or no (false). Ask: "Can the member physically ingest and tolerate adequate oral intake of nutrients?"
    */
-  readonly can_ingest_and_tolerate_adequate_oral_intake?: boolean | null;
+  readonly can_ingest_and_tolerate_adequate_oral_intake?: boolean | null | undefined;
   /**
    * The member receives private duty nursing.
    *
    * Yes (true) or no (false). Ask: "Does the member receive private duty nursing?"
    */
-  readonly receives_private_duty_nursing?: boolean | null;
+  readonly receives_private_duty_nursing?: boolean | null | undefined;
   /**
    * The member is receiving Medicare-covered home health nursing services.
    *
    * Yes (true) or no (false). Ask: "Is the member receiving Medicare-covered home health nursing services?"
    */
-  readonly receives_medicare_home_health_nursing?: boolean | null;
+  readonly receives_medicare_home_health_nursing?: boolean | null | undefined;
 }
 
 /** Facts under `therapy`. */
@@ -160,25 +167,25 @@ export interface TherapyFacts {
    *
    * One of: `chemotherapy` (chemotherapy), `antibiotic` (antibiotic therapy), `antiviral` (antiviral therapy), `antifungal` (antifungal therapy), `pain_management` (pain management therapy), `other_drug_therapy` (another drug therapy (for example hydration or inotropes)), `parenteral_nutrition` (total parenteral nutrition (TPN)), `enteral_nutrition` (enteral nutrition (EN)), `oral_nutrition` (oral nutrition or supplements). Ask: "Which therapy is requested?"
    */
-  readonly kind?: TherapyKind | null;
+  readonly kind?: TherapyKind | null | undefined;
   /**
    * The route by which a drug therapy is given.
    *
    * One of: `intravenous` (intravenous), `subcutaneous` (subcutaneous), `epidural` (epidural), `intrathecal` (intrathecal), `other_route` (another route). Ask: "By which route will the drug be given?"
    */
-  readonly route?: TherapyRoute | null;
+  readonly route?: TherapyRoute | null | undefined;
   /**
    * The person who will administer the therapy at home.
    *
    * One of: `member` (the member), `unpaid_primary_caregiver` (an unpaid primary caregiver), `paid_caregiver` (a paid caregiver or home health aide), `nurse` (a nurse). Ask: "Who will administer the therapy?"
    */
-  readonly administered_by?: TherapyAdministeredBy | null;
+  readonly administered_by?: TherapyAdministeredBy | null | undefined;
   /**
    * The person who will administer the therapy is able and willing to do so following teaching and with monitoring.
    *
    * Yes (true) or no (false). Ask: "Is the person who will administer the therapy able and willing to do so after teaching and with monitoring?"
    */
-  readonly administrator_able_and_willing?: boolean | null;
+  readonly administrator_able_and_willing?: boolean | null | undefined;
 }
 
 /** Facts under `drug`. */
@@ -188,19 +195,19 @@ export interface DrugFacts {
    *
    * Yes (true) or no (false). Ask: "Has the physician determined that infusion is more effective than oral or injectable administration?"
    */
-  readonly infusion_more_effective?: boolean | null;
+  readonly infusion_more_effective?: boolean | null | undefined;
   /**
    * The medication is available in an oral form.
    *
    * Yes (true) or no (false). Ask: "Is the medication available in an oral form?"
    */
-  readonly available_in_oral_form?: boolean | null;
+  readonly available_in_oral_form?: boolean | null | undefined;
   /**
    * The member can tolerate the medication orally.
    *
    * Yes (true) or no (false). Ask: "Can the member tolerate the medication orally?"
    */
-  readonly tolerated_orally?: boolean | null;
+  readonly tolerated_orally?: boolean | null | undefined;
 }
 
 /** Facts under `service`. */
@@ -210,31 +217,31 @@ export interface ServiceFacts {
    *
    * Yes (true) or no (false). Ask: "Can the service be furnished safely in the member's living environment?"
    */
-  readonly safe_in_living_environment?: boolean | null;
+  readonly safe_in_living_environment?: boolean | null | undefined;
   /**
    * The physician who orders the service documents that it is medically necessary for the treatment of the member's illness, injury, or medical condition.
    *
    * Yes (true) or no (false). Ask: "Has the ordering physician documented that the service is medically necessary for the member's illness, injury, or condition?"
    */
-  readonly ordered_as_medically_necessary?: boolean | null;
+  readonly ordered_as_medically_necessary?: boolean | null | undefined;
   /**
    * The service duplicates another provider's service.
    *
    * Yes (true) or no (false). Ask: "Does the service duplicate another provider's service?"
    */
-  readonly duplicates_other_provider?: boolean | null;
+  readonly duplicates_other_provider?: boolean | null | undefined;
   /**
    * The service is experimental or investigational.
    *
    * Yes (true) or no (false). Ask: "Is the service experimental or investigational?"
    */
-  readonly experimental_or_investigational?: boolean | null;
+  readonly experimental_or_investigational?: boolean | null | undefined;
   /**
    * The service, or the drug it delivers, is part of a clinical trial.
    *
    * Yes (true) or no (false). Ask: "Is the service or its drug part of a clinical trial?"
    */
-  readonly part_of_clinical_trial?: boolean | null;
+  readonly part_of_clinical_trial?: boolean | null | undefined;
 }
 
 /** Facts under `home`. */
@@ -244,7 +251,7 @@ export interface HomeFacts {
    *
    * Any of: `clean_environment` (a clean environment), `electricity` (electricity), `water` (water), `telephone_access` (telephone access), `refrigeration` (refrigeration), `space_for_supplies` (physical space to support HIT supplies). Ask: "Which of these does the home have: a clean environment, electricity, water, telephone access, refrigeration, physical space for HIT supplies?"
    */
-  readonly features?: readonly HomeFeatures[] | null;
+  readonly features?: readonly HomeFeatures[] | null | undefined;
 }
 
 /** Facts under `medicaid`. */
@@ -254,25 +261,25 @@ export interface MedicaidFacts {
    *
    * A date, YYYY-MM-DD. Ask: "On what date did the member's NC Medicaid enrollment begin?"
    */
-  readonly enrollment_start?: string | null;
+  readonly enrollment_start?: string | null | undefined;
   /**
    * The member's NC Medicaid enrollment has an end date.
    *
    * Yes (true) or no (false). Ask: "Has the member's NC Medicaid enrollment ended or been given an end date?"
    */
-  readonly enrollment_ended?: boolean | null;
+  readonly enrollment_ended?: boolean | null | undefined;
   /**
    * The last day of the member's NC Medicaid enrollment, when it has one.
    *
    * A date, YYYY-MM-DD. Ask: "On what date did (or will) the member's NC Medicaid enrollment end?"
    */
-  readonly enrollment_end?: string | null;
+  readonly enrollment_end?: string | null | undefined;
   /**
    * The member's eligibility category carries a service restriction that makes them ineligible for HIT.
    *
    * Yes (true) or no (false). Ask: "Does the member's eligibility category restrict this service?"
    */
-  readonly category_restricts_service?: boolean | null;
+  readonly category_restricts_service?: boolean | null | undefined;
 }
 
 /** Facts under `epsdt`. */
@@ -282,7 +289,7 @@ export interface EpsdtFacts {
    *
    * Yes (true) or no (false). Ask: "Does the provider's documentation show the service is medically necessary under the EPSDT criteria?"
    */
-  readonly documentation_shows_medical_necessity?: boolean | null;
+  readonly documentation_shows_medical_necessity?: boolean | null | undefined;
 }
 
 export type FactName = keyof FactValues;
@@ -383,13 +390,13 @@ export interface Claim {
   /** The claim's lines. */
   readonly lines: readonly ClaimLine[];
   /** The home infusion therapies the claim bills. Ask: "Which therapies does the claim bill?" */
-  readonly therapies?: readonly ClaimTherapies[] | null;
+  readonly therapies?: readonly ClaimTherapies[] | null | undefined;
   /** The infusion therapy is Amphotericin B. Ask: "Is the infusion therapy Amphotericin B?" */
-  readonly amphotericin_b?: boolean | null;
+  readonly amphotericin_b?: boolean | null | undefined;
   /** The minutes of RN monitoring of the infusion on the date of service. Ask: "How many minutes did the RN monitor the infusion?" */
-  readonly monitoring_minutes?: number | null;
+  readonly monitoring_minutes?: number | null | undefined;
   /** The claim bills the allowance for a drug therapy that was terminated. Ask: "Does the claim bill the drug therapy termination allowance?" */
-  readonly termination_allowance?: boolean | null;
+  readonly termination_allowance?: boolean | null | undefined;
 }
 
 export type BillingRuleId =
@@ -441,211 +448,266 @@ const REVISION_2025_05: Revision = {
   effective: "2025-05-01",
   publishedTextHash: "27348a42e006f307b3f63c728f812da05530fe036436925f9836f6b0ebd6a2e4",
 };
-/** The facts of WNC.CP.224: the schema the runtime reads and validates a case's facts with. */
-const factTable: readonly FactEntry<FactName>[] = [
-  {
-    name: "member.age",
-    type: { kind: "number", unit: "years", min: 0, max: 130 },
-    description: "The member's age in whole years on the date of service.",
+/** What each fact of WNC.CP.224 is, by its name, but for the statements that read it (see factMetadata). */
+const factWords: { readonly [Name in FactName]: FactWords } = {
+  "member.age": {
+    type: "number",
+    unit: "years",
+    min: 0,
+    max: 130,
+    group: "member",
     question: "How old is the member on the date of service?",
+    description: "The member's age in whole years on the date of service.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.residence",
-    type: {
-      kind: "oneOf",
-      values: ["private_residence", "adult_care_home", "skilled_nursing_facility", "hospital", "other_setting"],
-    },
-    description: "The place where the member lives and will receive the therapy.",
+  "member.residence": {
+    type: "oneOf",
+    options: [
+      { value: "private_residence", label: "a private residence" },
+      { value: "adult_care_home", label: "an adult care home (such as a domiciliary care or family care home)" },
+      { value: "skilled_nursing_facility", label: "a skilled nursing facility" },
+      { value: "hospital", label: "a hospital" },
+      { value: "other_setting", label: "another setting" },
+    ],
+    group: "member",
     question: "Where will the member receive the therapy?",
+    description: "The place where the member lives and will receive the therapy.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.clinical_status_stable",
-    type: { kind: "boolean" },
-    description: "The attending physician has determined that the member's clinical status is stable.",
+  "member.clinical_status_stable": {
+    type: "boolean",
+    group: "member",
     question: "Has the attending physician documented that the member's clinical status is stable?",
+    description: "The attending physician has determined that the member's clinical status is stable.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.under_care_of_referring_physician",
-    type: { kind: "boolean" },
-    description: "The member is under the care of the physician who referred them for HIT.",
+  "member.under_care_of_referring_physician": {
+    type: "boolean",
+    group: "member",
     question: "Is the member under the care of the referring physician?",
+    description: "The member is under the care of the physician who referred them for HIT.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.condition_supports_safe_home_administration",
-    type: { kind: "boolean" },
-    description: "The member's medical condition supports the safe administration of the therapy in the home.",
+  "member.condition_supports_safe_home_administration": {
+    type: "boolean",
+    group: "member",
     question: "Does the member's medical condition support safe administration of the therapy at home?",
+    description: "The member's medical condition supports the safe administration of the therapy in the home.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.has_available_administration_site",
-    type: { kind: "boolean" },
-    description: "The member has an available site (such as venous access) for the administration of the therapy.",
+  "member.has_available_administration_site": {
+    type: "boolean",
+    group: "member",
     question: "Does the member have an available site for administering the therapy?",
+    description: "The member has an available site (such as venous access) for the administration of the therapy.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.condition_prohibits_adequate_oral_intake",
-    type: { kind: "boolean" },
+  "member.condition_prohibits_adequate_oral_intake": {
+    type: "boolean",
+    group: "member",
+    question: "Does a documented medical condition prohibit adequate oral intake of nutrients?",
     description:
       "A medical condition prohibits adequate oral intake of nutrients, including the inability to ingest, tolerate and absorb sufficient oral nourishment to maintain or improve health status.",
-    question: "Does a documented medical condition prohibit adequate oral intake of nutrients?",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.gastrointestinal_tract_functions",
-    type: { kind: "boolean" },
-    description: "The member has a functioning gastrointestinal tract.",
+  "member.gastrointestinal_tract_functions": {
+    type: "boolean",
+    group: "member",
     question: "Is the member's gastrointestinal tract functioning?",
+    description: "The member has a functioning gastrointestinal tract.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.can_ingest_and_tolerate_adequate_oral_intake",
-    type: { kind: "boolean" },
+  "member.can_ingest_and_tolerate_adequate_oral_intake": {
+    type: "boolean",
+    group: "member",
+    question: "Can the member physically ingest and tolerate adequate oral intake of nutrients?",
     description:
       "The member can physically ingest and tolerate adequate oral intake of nutrients to maintain or improve health status.",
-    question: "Can the member physically ingest and tolerate adequate oral intake of nutrients?",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.receives_private_duty_nursing",
-    type: { kind: "boolean" },
-    description: "The member receives private duty nursing.",
+  "member.receives_private_duty_nursing": {
+    type: "boolean",
+    group: "member",
     question: "Does the member receive private duty nursing?",
+    description: "The member receives private duty nursing.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "member.receives_medicare_home_health_nursing",
-    type: { kind: "boolean" },
-    description: "The member is receiving Medicare-covered home health nursing services.",
+  "member.receives_medicare_home_health_nursing": {
+    type: "boolean",
+    group: "member",
     question: "Is the member receiving Medicare-covered home health nursing services?",
+    description: "The member is receiving Medicare-covered home health nursing services.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "therapy.kind",
-    type: {
-      kind: "oneOf",
-      values: [
-        "chemotherapy",
-        "antibiotic",
-        "antiviral",
-        "antifungal",
-        "pain_management",
-        "other_drug_therapy",
-        "parenteral_nutrition",
-        "enteral_nutrition",
-        "oral_nutrition",
-      ],
-    },
-    description: "The home infusion therapy requested.",
+  "therapy.kind": {
+    type: "oneOf",
+    options: [
+      { value: "chemotherapy", label: "chemotherapy" },
+      { value: "antibiotic", label: "antibiotic therapy" },
+      { value: "antiviral", label: "antiviral therapy" },
+      { value: "antifungal", label: "antifungal therapy" },
+      { value: "pain_management", label: "pain management therapy" },
+      { value: "other_drug_therapy", label: "another drug therapy (for example hydration or inotropes)" },
+      { value: "parenteral_nutrition", label: "total parenteral nutrition (TPN)" },
+      { value: "enteral_nutrition", label: "enteral nutrition (EN)" },
+      { value: "oral_nutrition", label: "oral nutrition or supplements" },
+    ],
+    group: "therapy",
     question: "Which therapy is requested?",
+    description: "The home infusion therapy requested.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "therapy.route",
-    type: { kind: "oneOf", values: ["intravenous", "subcutaneous", "epidural", "intrathecal", "other_route"] },
-    description: "The route by which a drug therapy is given.",
+  "therapy.route": {
+    type: "oneOf",
+    options: [
+      { value: "intravenous", label: "intravenous" },
+      { value: "subcutaneous", label: "subcutaneous" },
+      { value: "epidural", label: "epidural" },
+      { value: "intrathecal", label: "intrathecal" },
+      { value: "other_route", label: "another route" },
+    ],
+    group: "therapy",
     question: "By which route will the drug be given?",
+    description: "The route by which a drug therapy is given.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "therapy.administered_by",
-    type: { kind: "oneOf", values: ["member", "unpaid_primary_caregiver", "paid_caregiver", "nurse"] },
-    description: "The person who will administer the therapy at home.",
+  "therapy.administered_by": {
+    type: "oneOf",
+    options: [
+      { value: "member", label: "the member" },
+      { value: "unpaid_primary_caregiver", label: "an unpaid primary caregiver" },
+      { value: "paid_caregiver", label: "a paid caregiver or home health aide" },
+      { value: "nurse", label: "a nurse" },
+    ],
+    group: "therapy",
     question: "Who will administer the therapy?",
+    description: "The person who will administer the therapy at home.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "therapy.administrator_able_and_willing",
-    type: { kind: "boolean" },
-    description:
-      "The person who will administer the therapy is able and willing to do so following teaching and with monitoring.",
+  "therapy.administrator_able_and_willing": {
+    type: "boolean",
+    group: "therapy",
     question:
       "Is the person who will administer the therapy able and willing to do so after teaching and with monitoring?",
+    description:
+      "The person who will administer the therapy is able and willing to do so following teaching and with monitoring.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "drug.infusion_more_effective",
-    type: { kind: "boolean" },
+  "drug.infusion_more_effective": {
+    type: "boolean",
+    group: "drug",
+    question: "Has the physician determined that infusion is more effective than oral or injectable administration?",
     description:
       "The physician has determined that HIT is more effective than oral or injectable administration of the drug.",
-    question: "Has the physician determined that infusion is more effective than oral or injectable administration?",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "drug.available_in_oral_form",
-    type: { kind: "boolean" },
-    description: "The medication is available in an oral form.",
+  "drug.available_in_oral_form": {
+    type: "boolean",
+    group: "drug",
     question: "Is the medication available in an oral form?",
+    description: "The medication is available in an oral form.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "drug.tolerated_orally",
-    type: { kind: "boolean" },
-    description: "The member can tolerate the medication orally.",
+  "drug.tolerated_orally": {
+    type: "boolean",
+    group: "drug",
     question: "Can the member tolerate the medication orally?",
+    description: "The member can tolerate the medication orally.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "service.safe_in_living_environment",
-    type: { kind: "boolean" },
-    description: "The service can be furnished safely in the member's living environment.",
+  "service.safe_in_living_environment": {
+    type: "boolean",
+    group: "service",
     question: "Can the service be furnished safely in the member's living environment?",
+    description: "The service can be furnished safely in the member's living environment.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "service.ordered_as_medically_necessary",
-    type: { kind: "boolean" },
-    description:
-      "The physician who orders the service documents that it is medically necessary for the treatment of the member's illness, injury, or medical condition.",
+  "service.ordered_as_medically_necessary": {
+    type: "boolean",
+    group: "service",
     question:
       "Has the ordering physician documented that the service is medically necessary for the member's illness, injury, or condition?",
+    description:
+      "The physician who orders the service documents that it is medically necessary for the treatment of the member's illness, injury, or medical condition.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "service.duplicates_other_provider",
-    type: { kind: "boolean" },
-    description: "The service duplicates another provider's service.",
+  "service.duplicates_other_provider": {
+    type: "boolean",
+    group: "service",
     question: "Does the service duplicate another provider's service?",
+    description: "The service duplicates another provider's service.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "service.experimental_or_investigational",
-    type: { kind: "boolean" },
-    description: "The service is experimental or investigational.",
+  "service.experimental_or_investigational": {
+    type: "boolean",
+    group: "service",
     question: "Is the service experimental or investigational?",
+    description: "The service is experimental or investigational.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "service.part_of_clinical_trial",
-    type: { kind: "boolean" },
-    description: "The service, or the drug it delivers, is part of a clinical trial.",
+  "service.part_of_clinical_trial": {
+    type: "boolean",
+    group: "service",
     question: "Is the service or its drug part of a clinical trial?",
+    description: "The service, or the drug it delivers, is part of a clinical trial.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "home.features",
-    type: {
-      kind: "setOf",
-      values: ["clean_environment", "electricity", "water", "telephone_access", "refrigeration", "space_for_supplies"],
-    },
-    description: "The things the home where the therapy is given has.",
+  "home.features": {
+    type: "setOf",
+    options: [
+      { value: "clean_environment", label: "a clean environment" },
+      { value: "electricity", label: "electricity" },
+      { value: "water", label: "water" },
+      { value: "telephone_access", label: "telephone access" },
+      { value: "refrigeration", label: "refrigeration" },
+      { value: "space_for_supplies", label: "physical space to support HIT supplies" },
+    ],
+    group: "home",
     question:
       "Which of these does the home have: a clean environment, electricity, water, telephone access, refrigeration, physical space for HIT supplies?",
+    description: "The things the home where the therapy is given has.",
+    lifetime: [{ from: "2024-05" }],
   },
-  {
-    name: "medicaid.enrollment_start",
-    type: { kind: "date" },
-    description: "The first day of the member's NC Medicaid enrollment.",
+  "medicaid.enrollment_start": {
+    type: "date",
+    group: "medicaid",
     question: "On what date did the member's NC Medicaid enrollment begin?",
+    description: "The first day of the member's NC Medicaid enrollment.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "medicaid.enrollment_ended",
-    type: { kind: "boolean" },
-    description: "The member's NC Medicaid enrollment has an end date.",
+  "medicaid.enrollment_ended": {
+    type: "boolean",
+    group: "medicaid",
     question: "Has the member's NC Medicaid enrollment ended or been given an end date?",
+    description: "The member's NC Medicaid enrollment has an end date.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "medicaid.enrollment_end",
-    type: { kind: "date" },
-    description: "The last day of the member's NC Medicaid enrollment, when it has one.",
+  "medicaid.enrollment_end": {
+    type: "date",
+    group: "medicaid",
     question: "On what date did (or will) the member's NC Medicaid enrollment end?",
+    description: "The last day of the member's NC Medicaid enrollment, when it has one.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "medicaid.category_restricts_service",
-    type: { kind: "boolean" },
-    description: "The member's eligibility category carries a service restriction that makes them ineligible for HIT.",
+  "medicaid.category_restricts_service": {
+    type: "boolean",
+    group: "medicaid",
     question: "Does the member's eligibility category restrict this service?",
+    description: "The member's eligibility category carries a service restriction that makes them ineligible for HIT.",
+    lifetime: [{ from: "2021-05" }],
   },
-  {
-    name: "epsdt.documentation_shows_medical_necessity",
-    type: { kind: "boolean" },
+  "epsdt.documentation_shows_medical_necessity": {
+    type: "boolean",
+    group: "epsdt",
+    question: "Does the provider's documentation show the service is medically necessary under the EPSDT criteria?",
     description:
       "The provider's documentation shows that the service is medically necessary to correct or ameliorate a defect, physical or mental illness, or a condition, and meets all EPSDT criteria.",
-    question: "Does the provider's documentation show the service is medically necessary under the EPSDT criteria?",
+    lifetime: [{ from: "2021-05" }],
   },
-];
+};
+
+/** The facts of WNC.CP.224: the schema the runtime reads and validates a case's facts with. */
+const factTable: readonly FactEntry<FactName>[] = factTableOf<FactName>(factWords);
 /** The definitions the rules use, each computed once per decision, in dependency order. */
 const definitionTable: readonly DefinitionEntry<Scope>[] = [
   {
@@ -1368,6 +1430,49 @@ const CLAIM_KEYS = new Set<string>([
  */
 export function evaluate(facts: Facts, options: EvaluateOptions): PolicyDecision {
   return evaluatePolicy(policy, facts, options);
+}
+
+/** What each fact of WNC.CP.224 is, by its name: its type (with options and labels, range, unit, record fields), the group it sits in, the question that asks it, its lifetime (the revisions, by approval month, whose statements read it) and the rules and exceptions that read it. */
+export const factMetadata: {
+  readonly "member.age": FactMetadataOf<"number">;
+  readonly "member.residence": FactMetadataOf<"oneOf", MemberResidence>;
+  readonly "member.clinical_status_stable": FactMetadataOf<"boolean">;
+  readonly "member.under_care_of_referring_physician": FactMetadataOf<"boolean">;
+  readonly "member.condition_supports_safe_home_administration": FactMetadataOf<"boolean">;
+  readonly "member.has_available_administration_site": FactMetadataOf<"boolean">;
+  readonly "member.condition_prohibits_adequate_oral_intake": FactMetadataOf<"boolean">;
+  readonly "member.gastrointestinal_tract_functions": FactMetadataOf<"boolean">;
+  readonly "member.can_ingest_and_tolerate_adequate_oral_intake": FactMetadataOf<"boolean">;
+  readonly "member.receives_private_duty_nursing": FactMetadataOf<"boolean">;
+  readonly "member.receives_medicare_home_health_nursing": FactMetadataOf<"boolean">;
+  readonly "therapy.kind": FactMetadataOf<"oneOf", TherapyKind>;
+  readonly "therapy.route": FactMetadataOf<"oneOf", TherapyRoute>;
+  readonly "therapy.administered_by": FactMetadataOf<"oneOf", TherapyAdministeredBy>;
+  readonly "therapy.administrator_able_and_willing": FactMetadataOf<"boolean">;
+  readonly "drug.infusion_more_effective": FactMetadataOf<"boolean">;
+  readonly "drug.available_in_oral_form": FactMetadataOf<"boolean">;
+  readonly "drug.tolerated_orally": FactMetadataOf<"boolean">;
+  readonly "service.safe_in_living_environment": FactMetadataOf<"boolean">;
+  readonly "service.ordered_as_medically_necessary": FactMetadataOf<"boolean">;
+  readonly "service.duplicates_other_provider": FactMetadataOf<"boolean">;
+  readonly "service.experimental_or_investigational": FactMetadataOf<"boolean">;
+  readonly "service.part_of_clinical_trial": FactMetadataOf<"boolean">;
+  readonly "home.features": FactMetadataOf<"setOf", HomeFeatures>;
+  readonly "medicaid.enrollment_start": FactMetadataOf<"date">;
+  readonly "medicaid.enrollment_ended": FactMetadataOf<"boolean">;
+  readonly "medicaid.enrollment_end": FactMetadataOf<"date">;
+  readonly "medicaid.category_restricts_service": FactMetadataOf<"boolean">;
+  readonly "epsdt.documentation_shows_medical_necessity": FactMetadataOf<"boolean">;
+} = factMetadataOf(factWords, policy);
+
+/** Reads untrusted input (parsed JSON, say) as facts of WNC.CP.224, with evaluate's own validation: `{ ok: true, facts }`, the known facts as plain data, or `{ ok: false, issues }`, every bad field. Never throws. */
+export function parseFacts(input: unknown): ParsedFacts<Facts> {
+  return parsePolicyFacts<Facts>(policy, input);
+}
+
+/** Reads a FHIR R4 QuestionnaireResponse to this policy's Questionnaire (generated/<policy>/fhir/) as facts: each answered question whose linkId is a fact's name. An unknown linkId, an answer of the wrong type or a value evaluate would refuse is an issue pointing into the response. Never throws. */
+export function factsFromQuestionnaireResponse(response: unknown): ParsedFacts<Facts> {
+  return questionnaireResponseFacts<Facts>(policy, factMetadata, response);
 }
 
 /**

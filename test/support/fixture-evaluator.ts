@@ -6,7 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PolicyModel } from "../../compiler/model/policy-model.js";
-import type { ClaimCheck, ClaimCheckOptions, Decision, EvaluateOptions } from "../../compiler/runtime/index.js";
+import type {
+  ClaimCheck,
+  ClaimCheckOptions,
+  Decision,
+  EvaluateOptions,
+  ParsedFacts,
+} from "../../compiler/runtime/index.js";
 import { createEmitProject, emitEvaluator } from "../../compiler/emit/evaluator/emit-evaluator.js";
 import { checkPolicySource } from "../../compiler/pipeline.js";
 import { SourceImporter, runtimeSources, type RuntimeModule } from "./differential/import-source.js";
@@ -16,6 +22,34 @@ import { projectRoot } from "./evaluators.js";
 export interface FixtureEvaluator {
   evaluate(facts: unknown, options: EvaluateOptions): Decision;
   checkClaim(claim: unknown, options?: ClaimCheckOptions): ClaimCheck;
+  parseFacts(input: unknown): ParsedFacts<unknown>;
+  factsFromQuestionnaireResponse(response: unknown): ParsedFacts<unknown>;
+  /** Per fact, by name: what the generated module states of it (fact-metadata.ts), seen loosely. */
+  readonly factMetadata: { readonly [fact: string]: FactMetadataView };
+}
+
+/** Whether a fact's lifetime covers the revision `revision`, given the revisions of the log in order. */
+export function readIn(entry: FactMetadataView, revision: string, log: readonly string[]): boolean {
+  const at = log.indexOf(revision);
+  return entry.lifetime.some(
+    (range) => log.indexOf(range.from) <= at && (range.until === undefined || at < log.indexOf(range.until)),
+  );
+}
+
+/** A fact's metadata as a test reads it. */
+export interface FactMetadataView {
+  readonly type: string;
+  readonly group: string;
+  readonly question: string;
+  readonly description: string;
+  readonly lifetime: readonly { readonly from: string; readonly until?: string }[];
+  readonly readBy: readonly string[];
+  readonly unit?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+  readonly fields?: readonly { readonly name: string; readonly label: string; readonly type: string }[];
+  readonly system?: string;
 }
 
 export interface ImportedFixture {
@@ -42,7 +76,8 @@ export async function importFixtureEvaluator(path: string): Promise<ImportedFixt
   const importer = new SourceImporter(runtimeSources());
   try {
     const source = emitEvaluator(model, createEmitProject(), "policy/evaluator.ts");
-    const evaluator = await importer.import(source);
+    // NOTE: the module is the one emitted just above, so it exports what FixtureEvaluator names.
+    const evaluator = (await importer.import(source)) as unknown as FixtureEvaluator;
     return { model, evaluator, runtime: await importer.runtimeModule(), dispose: () => importer.dispose() };
   } catch (error) {
     importer.dispose();

@@ -30,6 +30,7 @@ import { StatementTables } from "./statement-tables.js";
 const RUNTIME = "../runtime/index.js";
 import { valueSetTable } from "./value-set-table.js";
 import { fhirMappingTable } from "./fhir-mapping-table.js";
+import { exportedFactMetadata, factWordsStatement } from "./fact-metadata.js";
 
 const CONDITION_DATA = "../runtime/condition-data.js";
 
@@ -159,7 +160,7 @@ class EvaluatorEmitter {
       const properties: OptionalKind<PropertySignatureStructure>[] = [
         ...[...group.groups.values()].map((child) => ({
           name: lastPart(child.path.join(".")),
-          type: `${interfaceName(child)} | null`,
+          type: `${interfaceName(child)} | null | undefined`,
           hasQuestionToken: true,
           isReadonly: true,
         })),
@@ -275,7 +276,7 @@ class EvaluatorEmitter {
     out.push(
       ...valueSets,
       ...this.tables.revisionConstants(),
-      this.tables.factTable(),
+      factWordsStatement(this.model),
       this.tables.definitionTable(),
       this.tables.sectionTable(),
       this.tables.ruleTable(),
@@ -306,6 +307,43 @@ class EvaluatorEmitter {
     });
   }
 
+  /** `parseFacts`, evaluate's validation for untrusted input, and the reader of a FHIR QuestionnaireResponse. */
+  private addContract(out: (string | StatementStructures)[]): void {
+    this.runtimeValues.add("parsePolicyFacts");
+    this.runtimeValues.add("questionnaireResponseFacts");
+    this.runtimeValues.add("factMetadataOf");
+    out.push(exportedFactMetadata(this.model));
+    out.push({
+      kind: StructureKind.Function,
+      name: "parseFacts",
+      isExported: true,
+      parameters: [{ name: "input", type: "unknown" }],
+      returnType: "ParsedFacts<Facts>",
+      statements: ["return parsePolicyFacts<Facts>(policy, input);"],
+      docs: [
+        docText(
+          `Reads untrusted input (parsed JSON, say) as facts of ${this.model.reference}, with evaluate's own validation: ` +
+            "`{ ok: true, facts }`, the known facts as plain data, or `{ ok: false, issues }`, every bad field. Never throws.",
+        ),
+      ],
+    });
+    out.push({
+      kind: StructureKind.Function,
+      name: "factsFromQuestionnaireResponse",
+      isExported: true,
+      parameters: [{ name: "response", type: "unknown" }],
+      returnType: "ParsedFacts<Facts>",
+      statements: ["return questionnaireResponseFacts<Facts>(policy, factMetadata, response);"],
+      docs: [
+        docText(
+          `Reads a FHIR R4 QuestionnaireResponse to this policy's Questionnaire (generated/<policy>/fhir/) as facts: ` +
+            "each answered question whose linkId is a fact's name. An unknown linkId, an answer of the wrong type or a " +
+            "value evaluate would refuse is an issue pointing into the response. Never throws.",
+        ),
+      ],
+    });
+  }
+
   emit(project: Project, fileName: string): string {
     const names = new LocalNames();
     const claims = new ClaimCheckerEmitter(this.model, names, (name) => this.runtimeValues.add(name));
@@ -314,9 +352,11 @@ class EvaluatorEmitter {
     this.addTypes(body);
     this.addScopeTypes(body);
     claims.addTypes(body);
+    this.runtimeValues.add("factTableOf");
     this.addTables(body);
     claims.addConstants(body);
     this.addEvaluate(body);
+    this.addContract(body);
     claims.addCheckClaim(body);
     const types = [
       "BillingRuleEntry",
@@ -328,7 +368,10 @@ class EvaluatorEmitter {
       "EvaluateOptions",
       "ExceptionEntry",
       "FactEntry",
+      "FactMetadataOf",
+      "FactWords",
       "InputIssue",
+      "ParsedFacts",
       "PolicyScope",
       "PreparedPolicy",
       "Revision",

@@ -43,10 +43,12 @@ export function recordValuesTypeName(fact: FactModel): string {
 /** The type of a field of a record: as given (`input`), or as the compiled logic reads it. */
 export function fieldType(field: RecordField, as: "input" | "logic"): string {
   const type = field.type;
-  const missing = as === "input" ? " | null" : " | undefined";
+  // NOTE: an input type admits undefined as well as absence, so that `{ age: undefined }` type-checks
+  // under exactOptionalPropertyTypes, as the runtime accepts it.
+  const missing = as === "input" ? " | null | undefined" : " | undefined";
   switch (type.kind) {
     case "boolean":
-      return as === "input" ? "boolean | null" : "Truth";
+      return as === "input" ? "boolean | null | undefined" : "Truth";
     case "number":
       return `number${missing}`;
     case "date":
@@ -61,25 +63,29 @@ export function fieldType(field: RecordField, as: "input" | "logic"): string {
   }
 }
 
-/** The type of the fact's property in an input interface; null and absent mean unknown. */
+/** The type of the fact's property in an input interface; null, undefined and absent mean unknown. */
 export function propertyType(fact: FactModel): string {
+  return `${givenType(fact)} | null | undefined`;
+}
+
+function givenType(fact: FactModel): string {
   switch (fact.type.kind) {
     case "list":
-      return `readonly ${recordTypeName(fact)}[] | null`;
+      return `readonly ${recordTypeName(fact)}[]`;
     case "boolean":
-      return "boolean | null";
+      return "boolean";
     case "number":
-      return "number | null";
+      return "number";
     case "date":
-      return "string | null";
+      return "string";
     case "oneOf":
-      return `${valuesTypeName(fact)} | null`;
+      return `${valuesTypeName(fact)}`;
     case "setOf":
-      return `readonly ${valuesTypeName(fact)}[] | null`;
+      return `readonly ${valuesTypeName(fact)}[]`;
     case "code":
-      return "string | null";
+      return "string";
     case "codes":
-      return "readonly string[] | null";
+      return "readonly string[]";
   }
 }
 

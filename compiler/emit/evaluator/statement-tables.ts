@@ -5,7 +5,7 @@
 // closure over the scope, for speed) and as data (`when`, from which a pending decision's missing
 // facts are found).
 
-import type { Condition, FactModel, PolicyModel, RuleModel } from "../../model/policy-model.js";
+import type { Condition, PolicyModel, RuleModel } from "../../model/policy-model.js";
 import { docText, stringLiteral } from "../code-text.js";
 import { nestedConditions } from "../../model/walk-conditions.js";
 import { scopeClosure } from "./scope-closure.js";
@@ -24,19 +24,6 @@ export const tableNames = {
   rules: "ruleTable",
   exceptions: "exceptionTable",
 } as const;
-
-function factType(fact: FactModel): unknown {
-  const type = fact.type;
-  return type.kind === "list"
-    ? { kind: "list", fields: type.fields.map((field) => ({ name: field.name, type: scalarType(field.type) })) }
-    : scalarType(type);
-}
-
-function scalarType(type: Exclude<FactModel["type"], { kind: "list" }>): unknown {
-  return type.kind === "oneOf" || type.kind === "setOf"
-    ? { kind: type.kind, values: type.values.map((value) => value.name) }
-    : type;
-}
 
 /** Every definition and section some statement's logic reaches. */
 function reached(model: PolicyModel): { definitions: Set<string>; sections: Set<string> } {
@@ -104,23 +91,6 @@ export class StatementTables {
 
   private table(name: string, type: string, doc: string, entries: readonly string[]): string {
     return `/** ${docText(doc)} */\nconst ${name}: readonly ${type}[] = ${expandedList(entries)};`;
-  }
-
-  factTable(): string {
-    const entries = this.model.facts.map((fact) =>
-      expandedObject([
-        { name: "name", code: stringLiteral(fact.name) },
-        { name: "type", code: data(factType(fact)) },
-        { name: "description", code: stringLiteral(fact.description) },
-        { name: "question", code: stringLiteral(fact.question) },
-      ]),
-    );
-    return this.table(
-      tableNames.facts,
-      "FactEntry<FactName>",
-      `The facts of ${this.model.reference}: the schema the runtime reads and validates a case's facts with.`,
-      entries,
-    );
   }
 
   definitionTable(): string {

@@ -6,6 +6,7 @@ import type { Condition, ExceptionModel, PolicyModel, RuleModel } from "../../..
 import type {
   CrdCoverageInformation,
   Decision,
+  DecisionCommon,
   DefinitionTraceEntry,
   Limitation,
   MetThrough,
@@ -265,10 +266,11 @@ export function referenceDecision(
 
   const path = outcome === "covered" ? qualifyingPath(model, scope, truths) : { qualifiedUnder: [], limitations: [] };
   const crd = crdOf(outcome, priorApprovalRequired);
-  const decision: Decision = {
+  // NOTE: built as one literal, like the runtime's: the union's invariants hold by construction.
+  const decision: DecisionCommon = {
     outcome,
     crd:
-      path.limitations.length === 0
+      path.limitations.length === 0 || crd.covered !== "covered"
         ? crd
         : { ...crd, detail: path.limitations.map((limitation) => ({ code: "instructions", value: limitation.text })) },
     qualifiedUnder: path.qualifiedUnder,
@@ -281,13 +283,15 @@ export function referenceDecision(
     asOf: options.asOf,
     policy: identityOf(undated, revision),
   };
-  return options.trace === true
-    ? {
-        ...decision,
-        trace: trace(model, revision, truths, ruled, scope),
-        definitionTrace: definitionTrace(undated, scope),
-      }
-    : decision;
+  return (
+    options.trace === true
+      ? {
+          ...decision,
+          trace: trace(model, revision, truths, ruled, scope),
+          definitionTrace: definitionTrace(undated, scope),
+        }
+      : decision
+  ) as Decision;
 }
 
 /**

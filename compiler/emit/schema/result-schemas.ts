@@ -1,0 +1,222 @@
+// JSON Schema (draft 2020-12) of what a generated module returns or throws: a decision (one shape per
+// outcome, as the Decision union in runtime/decision.ts), a claim check, and the input error. Ids are
+// enumerated from the model, so a schema names exactly this policy's rules, facts and exceptions.
+
+import type { PolicyModel } from "../../model/policy-model.js";
+import { INPUT_ISSUE_CODES } from "../../runtime/issues.js";
+import { DRAFT_2020_12, type Json, type JsonObject } from "./fact-schemas.js";
+
+function anyOf(values: readonly string[]): JsonObject {
+  return values.length === 0 ? { not: {} } : { enum: [...values] };
+}
+
+function listOf(items: Json): JsonObject {
+  return { type: "array", items };
+}
+
+/** An object holding exactly `required` and `optional` (a schema each), nothing else. */
+function record(
+  required: { readonly [key: string]: Json },
+  optional: { readonly [key: string]: Json } = {},
+): JsonObject {
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: Object.keys(required),
+    properties: { ...required, ...optional },
+  };
+}
+
+const text: JsonObject = { type: "string" };
+const ruleKind = anyOf(["criterion", "exclusion", "note", "exception"]);
+const ruleStatus = anyOf(["met", "not_met", "unknown", "not_applicable"]);
+
+/**
+ * The policy's identity in a decision or a claim check. NOTE: open to more properties, since the
+ * identity is growing (a semantic hash, the compiler version); its known ones are typed.
+ */
+const identity: JsonObject = {
+  type: "object",
+  required: ["reference", "title", "revision", "revisionEffective", "sourceHash"],
+  properties: {
+    reference: text,
+    title: text,
+    revision: text,
+    revisionEffective: { type: "string", format: "date" },
+    sourceHash: text,
+  },
+};
+
+function decisionDefinitions(model: PolicyModel): JsonObject {
+  const ruleIds = model.rules.map((rule) => rule.id);
+  const exceptionIds = model.exceptions.map((exception) => exception.id);
+  const statementIds: JsonObject = { $ref: "#/$defs/statementId" };
+  const factName: JsonObject = { $ref: "#/$defs/factName" };
+  const facts = listOf(factName);
+  const qualifying = anyOf([
+    ...ruleIds,
+    ...model.statementReferences.filter((reference) => reference.target === "section").map((reference) => reference.id),
+  ]);
+  return {
+    reason: record(
+      { id: statementIds, kind: ruleKind, text, status: ruleStatus },
+      { overriddenBy: anyOf(exceptionIds) },
+    ),
+    missingFact: record({
+      fact: factName,
+      question: text,
+      description: text,
+      readBy: listOf(statementIds),
+    }),
+    limitation: record({ id: qualifying, text }),
+    servicesNotCovered: record({
+      section: text,
+      title: text,
+      status: anyOf(["not_covered", "undetermined"]),
+      reason: { $ref: "#/$defs/reason" },
+    }),
+    traceEntry: record(
+      { id: statementIds, kind: ruleKind, status: ruleStatus, facts },
+      {
+        overriddenBy: anyOf(exceptionIds),
+        metThrough: listOf(record({ kind: anyOf(["definition", "part", "criterion", "section"]), id: text })),
+      },
+    ),
+    definitionTraceEntry: record({
+      name: text,
+      label: text,
+      status: anyOf(["met", "not_met", "unknown"]),
+      facts,
+    }),
+    qualifying,
+    identity,
+    statementId: anyOf([...ruleIds, ...exceptionIds]),
+    factName: anyOf(model.facts.map((fact) => fact.name)),
+  };
+}
+
+/** What the CRD block and the missing facts are for each outcome: the three members of the union. */
+const outcomes: readonly Json[] = [
+  {
+    properties: {
+      outcome: { type: "string", const: "covered" },
+      crd: record(
+        { covered: { const: "covered" }, paNeeded: anyOf(["auth-needed", "no-auth"]) },
+        { detail: listOf(record({ code: { const: "instructions" }, value: text })) },
+      ),
+      missingFacts: { type: "array", maxItems: 0 },
+    },
+  },
+  {
+    properties: {
+      outcome: { type: "string", const: "not_covered" },
+      crd: record({ covered: { const: "not-covered" } }),
+      missingFacts: { type: "array", maxItems: 0 },
+    },
+  },
+  {
+    properties: {
+      outcome: { type: "string", const: "pending" },
+      crd: record({
+        covered: { const: "conditional" },
+        paNeeded: { const: "conditional" },
+        docNeeded: { const: "clinical" },
+      }),
+    },
+  },
+];
+
+/**
+ * The schema of a decision. NOTE: open to more top-level properties, so that a decision of a later
+ * compiler (with more fields) still validates; every property named here is typed exactly.
+ */
+export function decisionSchema(model: PolicyModel): JsonObject {
+  return {
+    $schema: DRAFT_2020_12,
+    title: `A decision of ${model.reference} ${model.title}`,
+    type: "object",
+    required: [
+      "outcome",
+      "crd",
+      "qualifiedUnder",
+      "limitations",
+      "reasons",
+      "missingFacts",
+      "servicesNotCovered",
+      "exceptionsApplied",
+      "priorApprovalRequired",
+      "asOf",
+      "policy",
+    ],
+    properties: {
+      outcome: anyOf(["covered", "not_covered", "pending"]),
+      crd: { type: "object" },
+      qualifiedUnder: listOf({ $ref: "#/$defs/qualifying" }),
+      limitations: listOf({ $ref: "#/$defs/limitation" }),
+      reasons: listOf({ $ref: "#/$defs/reason" }),
+      missingFacts: listOf({ $ref: "#/$defs/missingFact" }),
+      servicesNotCovered: listOf({ $ref: "#/$defs/servicesNotCovered" }),
+      exceptionsApplied: listOf(anyOf(model.exceptions.map((exception) => exception.id))),
+      priorApprovalRequired: { type: "boolean" },
+      asOf: { type: "string", format: "date" },
+      policy: { $ref: "#/$defs/identity" },
+      trace: listOf({ $ref: "#/$defs/traceEntry" }),
+      definitionTrace: listOf({ $ref: "#/$defs/definitionTraceEntry" }),
+    },
+    oneOf: outcomes,
+    $defs: decisionDefinitions(model),
+  };
+}
+
+/** The schema of a claim check: its verdict, its findings, the lines no rule governs. */
+export function claimCheckSchema(model: PolicyModel): JsonObject {
+  const finding = record(
+    {
+      rule: anyOf(model.billingRules.map((rule) => rule.id)),
+      code: text,
+      source: record({ kind: anyOf(["code", "billing", "note"]), id: text, text }),
+      message: text,
+      lines: listOf({ type: "integer", minimum: 0 }),
+    },
+    { detail: text, missingFacts: listOf(text) },
+  );
+  return {
+    $schema: DRAFT_2020_12,
+    title: `A claim check of ${model.reference} ${model.title}`,
+    type: "object",
+    required: ["verdict", "violations", "undetermined", "linesNotGoverned", "asOf", "policy"],
+    properties: {
+      verdict: anyOf(["clean", "violations", "incomplete"]),
+      violations: listOf({ $ref: "#/$defs/finding" }),
+      undetermined: listOf({ $ref: "#/$defs/finding" }),
+      linesNotGoverned: listOf({ type: "integer", minimum: 0 }),
+      asOf: { type: "string", format: "date" },
+      policy: { $ref: "#/$defs/identity" },
+    },
+    $defs: { finding, identity },
+  };
+}
+
+/** The schema of a PolicyInputError as JSON (`JSON.stringify(error)`): the policy and every issue. */
+export function inputErrorSchema(model: PolicyModel): JsonObject {
+  return {
+    $schema: DRAFT_2020_12,
+    title: `Malformed input for ${model.reference} ${model.title}: every bad field, never a decision`,
+    type: "object",
+    required: ["name", "policy", "issues"],
+    properties: {
+      name: { const: "PolicyInputError" },
+      policy: { const: model.reference },
+      issues: {
+        type: "array",
+        minItems: 1,
+        items: record({
+          code: anyOf(INPUT_ISSUE_CODES),
+          field: text,
+          pointer: { type: "string", pattern: "^(?:/(?:[^~/]|~[01])*)*$" },
+          problem: text,
+        }),
+      },
+    },
+  };
+}
