@@ -31,21 +31,21 @@ const text: JsonObject = { type: "string" };
 const ruleKind = anyOf(["criterion", "exclusion", "note", "exception"]);
 const ruleStatus = anyOf(["met", "not_met", "unknown", "not_applicable"]);
 
-/**
- * The policy's identity in a decision or a claim check. NOTE: open to more properties, since the
- * identity is growing (a semantic hash, the compiler version); its known ones are typed.
- */
-const identity: JsonObject = {
-  type: "object",
-  required: ["reference", "title", "revision", "revisionEffective", "sourceHash"],
-  properties: {
+const sha256: JsonObject = { type: "string", pattern: "^[0-9a-f]{64}$" };
+
+/** The policy's identity in a decision or a claim check: exactly PolicyIdentity's fields. */
+const identity: JsonObject = record(
+  {
     reference: text,
     title: text,
     revision: text,
     revisionEffective: { type: "string", format: "date" },
-    sourceHash: text,
+    sourceHash: sha256,
+    modelHash: sha256,
+    compiler: { type: "string", pattern: "^policyc " },
   },
-};
+  { publishedTextHash: sha256 },
+);
 
 function decisionDefinitions(model: PolicyModel): JsonObject {
   const ruleIds = model.rules.map((rule) => rule.id);
