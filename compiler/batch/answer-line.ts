@@ -3,7 +3,7 @@
 // `{"line": n, "error": {...}}`. Runs in the batch's worker threads (worker.ts); pure otherwise.
 
 import type { LoadedEvaluator } from "../cli/load-evaluator.js";
-import type { InputLine } from "./ndjson-lines.js";
+import { MAX_LINE_CHARACTERS, type InputLine } from "./ndjson-lines.js";
 
 /** `decisions`: each line is `{ "asOf", "facts" }`; `claims`: `{ "claim", "asOf"?, "decision"? }`. */
 export type BatchKind = "decisions" | "claims";
@@ -99,6 +99,13 @@ export function answerLine(
   evaluator: LoadedEvaluator,
   options: { readonly trace: boolean },
 ): LineAnswer {
+  if (line.dropped !== undefined)
+    return lineError(line.number, [
+      {
+        field: "(line)",
+        problem: `is ${line.dropped} characters long, more than the ${MAX_LINE_CHARACTERS} a line may have, and was not read`,
+      },
+    ]);
   const envelope = readEnvelope(line.text, kind);
   if (Array.isArray(envelope)) return lineError(line.number, envelope);
   try {

@@ -68,15 +68,17 @@ export async function runBatch(
   let bytesRead = 0;
   let nextId = 0;
   let texts: string[] = [];
+  let dropped: { index: number; characters: number }[] = [];
   let chars = 0;
   let firstLine = 1;
 
   const send = (): void => {
-    const answer = pool.run({ id: nextId++, firstLine, texts });
+    const answer = pool.run({ id: nextId++, firstLine, texts, dropped });
     // Awaited in order below; until then a failure must not count as unhandled.
     answer.catch(() => {});
     queue.push(answer);
     texts = [];
+    dropped = [];
     chars = 0;
   };
   const writeOldest = async (): Promise<void> => {
@@ -93,6 +95,7 @@ export async function runBatch(
   try {
     for await (const line of ndjsonLines(input, (count) => (bytesRead += count))) {
       if (texts.length === 0) firstLine = line.number;
+      if (line.dropped !== undefined) dropped.push({ index: texts.length, characters: line.dropped });
       texts.push(line.text);
       chars += line.text.length;
       if (texts.length >= chunkLines || chars >= chunkChars) {

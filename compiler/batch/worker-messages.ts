@@ -16,6 +16,8 @@ export interface ChunkRequest {
   readonly id: number;
   readonly firstLine: number;
   readonly texts: readonly string[];
+  /** The lines of the chunk dropped for their length (ndjson-lines.ts): index in `texts`, and length. */
+  readonly dropped: readonly { readonly index: number; readonly characters: number }[];
 }
 
 /** The chunk's answers, one JSON line each (every line ends with "\n"), in UTF-8, and their counts. */

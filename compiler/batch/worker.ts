@@ -20,8 +20,11 @@ const encoder = new TextEncoder();
 port.on("message", (request: ChunkRequest) => {
   const tally = emptyTally();
   const answers: string[] = [];
+  const dropped = new Map(request.dropped.map((line) => [line.index, line.characters]));
   request.texts.forEach((text, index) => {
-    const answer = answerLine({ text, number: request.firstLine + index }, setup.kind, evaluator, options);
+    const characters = dropped.get(index);
+    const line = { text, number: request.firstLine + index, ...(characters !== undefined && { dropped: characters }) };
+    const answer = answerLine(line, setup.kind, evaluator, options);
     countAnswer(tally, answer);
     answers.push(answer.json);
   });
