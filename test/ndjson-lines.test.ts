@@ -6,12 +6,25 @@ import { answerLine } from "../compiler/batch/answer-line.js";
 import { MAX_LINE_CHARACTERS, ndjsonLines, type InputLine } from "../compiler/batch/ndjson-lines.js";
 import type { LoadedEvaluator } from "../compiler/cli/load-evaluator.js";
 
+/** The chunks as a stream is read: one at a time, asynchronously. */
+function toAsync(chunks: readonly Buffer[]): AsyncIterable<Buffer> {
+  return {
+    [Symbol.asyncIterator]() {
+      let index = 0;
+      return {
+        next: () =>
+          Promise.resolve(
+            index < chunks.length ? { value: chunks[index++]!, done: false } : { value: undefined, done: true },
+          ),
+      };
+    },
+  };
+}
+
 async function linesOf(chunks: readonly string[], max?: number): Promise<InputLine[]> {
-  async function* stream() {
-    for (const chunk of chunks) yield Buffer.from(chunk, "utf8");
-  }
+  const stream = chunks.map((chunk) => Buffer.from(chunk, "utf8"));
   const lines: InputLine[] = [];
-  for await (const line of ndjsonLines(stream(), () => {}, max)) lines.push(line);
+  for await (const line of ndjsonLines(toAsync(stream), () => {}, max)) lines.push(line);
   return lines;
 }
 
