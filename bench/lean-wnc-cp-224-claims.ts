@@ -11,6 +11,7 @@ import type { BillingRuleId, Claim } from "../generated/wnc-cp-224/evaluator.js"
 import type { ClaimCheckOptions } from "../generated/runtime/index.js";
 import { checkWncClaim } from "./hand-written-wnc-cp-224-claims.js";
 import { HandInputError } from "./hand-written-wnc-cp-224.js";
+import { digit, isCalendarDate } from "./lean-wnc-cp-224.js";
 
 export interface LeanClaimCheck {
   readonly verdict: "clean" | "violations" | "incomplete";
@@ -31,21 +32,6 @@ const CLAIM_KEYS = new Set([
   "termination_allowance",
 ]);
 const OPTION_KEYS = new Set(["asOf", "decision"]);
-const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digit(text: string, index: number): number {
-  const code = text.charCodeAt(index) - 48;
-  return code >= 0 && code <= 9 ? code : -100;
-}
-
-function isCalendarDate(value: string): boolean {
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  const year = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
-  const month = digit(value, 5) * 10 + digit(value, 6);
-  const day = digit(value, 8) * 10 + digit(value, 9);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month] ?? 0)) return false;
-  return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
-}
 
 function isUpperOrDigit(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);

@@ -97,13 +97,14 @@ const HOME_FEATURES = new Set([
 
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function digit(text: string, index: number): number {
+/** The digit at `index`, or a large negative number when it is not one (so a sum with it fails every check). */
+export function digit(text: string, index: number): number {
   const code = text.charCodeAt(index) - 48;
   return code >= 0 && code <= 9 ? code : -100;
 }
 
 /** A real calendar date written YYYY-MM-DD, without a regular expression or a Date. */
-function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: string): boolean {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
   const year = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
   const month = digit(value, 5) * 10 + digit(value, 6);

@@ -114,6 +114,7 @@ export function checkSources(
   caseFiles: readonly SourceText[],
   root = process.cwd(),
   fileDiagnostics: readonly Diagnostic[] = [],
+  options: CheckOptions = {},
 ): CheckedProject {
   const diagnostics: Diagnostic[] = [...fileDiagnostics];
   const models = new Map<string, PolicyModel>();
@@ -152,9 +153,11 @@ export function checkSources(
       continue;
     }
     models.set(result.model.reference, result.model);
-    const compiled = compileAlternatives(result, root);
-    diagnostics.push(...compiled.diagnostics);
-    if (compiled.alternatives.length > 0) alternatives.set(result.model.reference, compiled.alternatives);
+    if (options.compileAlternatives !== false) {
+      const compiled = compileAlternatives(result, root);
+      diagnostics.push(...compiled.diagnostics);
+      if (compiled.alternatives.length > 0) alternatives.set(result.model.reference, compiled.alternatives);
+    }
     const ledger = ledgerOf(root, result.model);
     if (ledger.diagnostic) diagnostics.push(ledger.diagnostic);
     if (ledger.ledger) ledgers.set(result.model.reference, ledger.ledger);
@@ -219,6 +222,15 @@ function publishedTextHashes(
   return hashes;
 }
 
+export interface CheckOptions {
+  /**
+   * Whether to compile each reading's alternative (PC105): a whole check of the policy per
+   * alternative, several times the cost of the check itself. On by default; an editor checking at
+   * every keystroke turns it off, and `policyc check` and the build still report it.
+   */
+  readonly compileAlternatives?: boolean;
+}
+
 export interface BuildOptions {
   /** `policyc release`: record each policy's pending release in its ledger. */
   readonly release?: boolean;
@@ -275,9 +287,9 @@ export function planBuild(root: string, options: BuildOptions = {}): Promise<Bui
 }
 
 /** Checks the project at `root` without emitting. */
-export function checkProject(root: string): CheckedProject {
+export function checkProject(root: string, options: CheckOptions = {}): CheckedProject {
   const sources = readProjectSources(root);
-  return checkSources(sources.policies, sources.cases, root, sources.diagnostics);
+  return checkSources(sources.policies, sources.cases, root, sources.diagnostics, options);
 }
 
 /** Files under generated/ that differ from the plan, are missing, or should not be there. */

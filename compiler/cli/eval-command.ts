@@ -29,6 +29,18 @@ export function readInput(path: string): EvalInput {
   return { facts: parsed, asOf: undefined };
 }
 
+/** The facts file's facts and the service date, `--as-of` first; a usage error when neither gives one. */
+export function readDatedInput(path: string, asOfOption: string | undefined): { facts: unknown; asOf: string } {
+  const input = readInput(path);
+  const asOf = asOfOption ?? input.asOf;
+  if (asOf === undefined)
+    throw new CliError(
+      'Give the service date: --as-of YYYY-MM-DD (or "asOf" beside "facts" in the file).',
+      exitCodes.usage,
+    );
+  return { facts: input.facts, asOf };
+}
+
 function isInputError(error: unknown): error is Error & { issues: readonly unknown[] } {
   return (
     error instanceof Error && error.name === "PolicyInputError" && Array.isArray((error as { issues?: unknown }).issues)
@@ -56,13 +68,7 @@ export async function evalCommand(
   factsPath: string,
   options: { asOf?: string; trace: boolean },
 ): Promise<number> {
-  const input = readInput(factsPath);
-  const asOf = options.asOf ?? input.asOf;
-  if (asOf === undefined)
-    throw new CliError(
-      'Give the service date: --as-of YYYY-MM-DD (or "asOf" beside "facts" in the file).',
-      exitCodes.usage,
-    );
+  const input = readDatedInput(factsPath, options.asOf);
   const evaluator = await loadEvaluator(root, policy);
-  return printResult(() => evaluator.evaluate(input.facts, { asOf, trace: options.trace }));
+  return printResult(() => evaluator.evaluate(input.facts, { asOf: input.asOf, trace: options.trace }));
 }

@@ -11,7 +11,7 @@ import { readDecision } from "../notice/decision-input.js";
 import { noticeHtml } from "../notice/notice-html.js";
 import { noticeRecord } from "../notice/notice-record.js";
 import { decisionPlaceholder, renderNotice } from "../notice/render-notice.js";
-import { readInput } from "./eval-command.js";
+import { readDatedInput } from "./eval-command.js";
 import { CliError, exitCodes } from "./exit-codes.js";
 import { loadEvaluator } from "./load-evaluator.js";
 import { reportDiagnostics } from "./report.js";
@@ -41,25 +41,20 @@ export async function noticeCommand(
   factsPath: string,
   options: { asOf?: string; template?: string; format: NoticeFormat },
 ): Promise<number> {
-  const input = readInput(factsPath);
-  const asOf = options.asOf ?? input.asOf;
-  if (asOf === undefined)
-    throw new CliError(
-      'Give the service date: --as-of YYYY-MM-DD (or "asOf" beside "facts" in the file).',
-      exitCodes.usage,
-    );
+  const input = readDatedInput(factsPath, options.asOf);
   const template = options.template === undefined ? undefined : readTemplate(options.template);
   const evaluator = await loadEvaluator(root, policy);
   let answer: unknown;
   try {
-    answer = evaluator.evaluate(input.facts, { asOf });
+    answer = evaluator.evaluate(input.facts, { asOf: input.asOf });
   } catch (error) {
     if (!isInputError(error)) throw error;
     process.stderr.write(`${error.message}\nNo notice is written from facts the evaluator refused.\n`);
     return exitCodes.problems;
   }
   const decision = readDecision(answer);
-  const project = checkProject(root);
+  // Only the model is needed: the readings' alternatives are the build's and `policyc check`'s to compile.
+  const project = checkProject(root, { compileAlternatives: false });
   if (hasErrors(project.diagnostics)) {
     process.stderr.write(`${reportDiagnostics(project.diagnostics, project.sources)}\n`);
     return exitCodes.problems;

@@ -21,7 +21,8 @@ export function packageCommand(root: string): number {
       `package.json: "policyc.packageScope" must be an npm scope such as "@your-plan", not ${scope.given}.`,
       exitCodes.usage,
     );
-  const project = checkProject(root);
+  // Only the models are needed: the build before it compiled the readings' alternatives.
+  const project = checkProject(root, { compileAlternatives: false });
   if (hasErrors(project.diagnostics)) {
     process.stderr.write(`${reportDiagnostics(project.diagnostics, project.sources)}\n`);
     return exitCodes.problems;

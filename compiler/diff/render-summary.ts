@@ -4,7 +4,17 @@
 // each criterion takes of them, and example cases that name only the facts that matter.
 
 import type { PolicyModel } from "../model/policy-model.js";
-import { code, join, printMarkdown, strong, text, words, type Block, type Inline } from "../emit/docs/markdown.js";
+import {
+  code,
+  grouped,
+  join,
+  printMarkdown,
+  strong,
+  text,
+  words,
+  type Block,
+  type Inline,
+} from "../emit/docs/markdown.js";
 import { ConditionWords, phraseInline } from "../emit/docs/words.js";
 import { recordQuestionOf } from "./record-questions.js";
 import { formatMarkdown } from "../emit/format.js";
@@ -36,10 +46,6 @@ const groupTitles: readonly [string, string][] = [
 ];
 
 /** 1234567 -> 1,234,567. */
-export function grouped(value: bigint): string {
-  return value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
 function outcomeWords(outcome: DeltaOutcome): string {
   return {
     covered: "covered",

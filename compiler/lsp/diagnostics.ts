@@ -1,6 +1,7 @@
 // Diagnostics as the author types: the file checked by the same function `policyc check` runs
 // (build/build.ts `checkSources`), so the codes, messages, ranges and fixes are the command's. A case
-// file is checked with the project's policies, as the editor holds them.
+// file is checked with the project's policies, as the editor holds them. NOTE: readings' alternatives
+// are not compiled here (one whole check each, at every keystroke); `policyc check` reports PC105.
 
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
@@ -33,6 +34,8 @@ export function diagnoseFile(store: DocumentStore, uri: string): EditorDiagnosti
     policies.map((file) => ({ path: file.path, text: file.document.getText() })),
     own.kind === "cases" ? [{ path: own.path, text: own.document.getText() }] : [],
     place.root,
+    [],
+    { compileAlternatives: false },
   );
   const documents = new Map(project.map((file) => [file.path, file.document]));
   return checked.diagnostics

@@ -84,6 +84,14 @@ function identitySentence(policy: NoticeDecision["policy"]): string {
   return `Decided by the evaluator of ${text(policy.reference)} that ${text(policy.compiler)} generated from its policy source (sha256 \`${policy.sourceHash}\`; the policy's meaning, sha256 \`${policy.modelHash}\`); ${published}. The criteria, the readings and the published text of the policy are available on request, free of charge.`;
 }
 
+/** Each reason's block, one after the other, as lines. */
+function reasonLines(record: NoticeRecord): string[] {
+  return record.reasons
+    .map((reason) => reasonBlock(reason, record.decision.policy.reference))
+    .join("\n\n")
+    .split("\n");
+}
+
 /** The determination and its reasons: what replaces the template's placeholder. */
 function determination(record: NoticeRecord): string {
   const { decision } = record;
@@ -105,10 +113,7 @@ function determination(record: NoticeRecord): string {
         "",
         "## What is still open",
         "",
-        ...record.reasons
-          .map((reason) => reasonBlock(reason, decision.policy.reference))
-          .join("\n\n")
-          .split("\n"),
+        ...reasonLines(record),
         "",
         identity,
       ].join("\n");
@@ -118,10 +123,7 @@ function determination(record: NoticeRecord): string {
         "",
         "## Why",
         "",
-        ...record.reasons
-          .map((reason) => reasonBlock(reason, decision.policy.reference))
-          .join("\n\n")
-          .split("\n"),
+        ...reasonLines(record),
         "",
         identity,
       ].join("\n");

@@ -10,6 +10,7 @@
 import type { FactModel, FactType, PolicyModel } from "../model/policy-model.js";
 import { modelHash } from "../model/model-hash.js";
 import { symbolicDelta } from "../diff/symbolic-delta.js";
+import { grouped } from "../emit/docs/markdown.js";
 
 export type ChangeKind = "first" | "major" | "minor" | "patch";
 
@@ -90,10 +91,6 @@ function changeSince(old: PolicyModel, next: PolicyModel): { change: ChangeKind;
       ],
     };
   return { change: "patch", why: ["No decision changes: what changed is words, readings, mappings or documentation."] };
-}
-
-function grouped(count: bigint): string {
-  return count.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 function typeWords(type: FactType): string {

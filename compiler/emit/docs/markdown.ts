@@ -63,6 +63,11 @@ export function webLink(label: Inline, address: string): Inline {
   return `[${label}](${destination})` as Inline;
 }
 
+/** A count with its digits grouped by thousands, whatever the machine's locale: `13,529,146,982,400`. */
+export function grouped(count: bigint): string {
+  return count.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 export function join(parts: readonly Inline[], separator: string): Inline {
   return parts.join(separator) as Inline;
 }

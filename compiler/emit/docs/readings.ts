@@ -7,7 +7,7 @@ import { ruleVersions } from "../../model/versions.js";
 import { readingKey, type RejectedAlternative } from "../../model/rejected-alternatives.js";
 import { partKey, parts, statementKey } from "./anchors.js";
 import type { DocsContext } from "./context.js";
-import { anchor, anchorLink, text, words, type Block, type Inline } from "./markdown.js";
+import { anchor, anchorLink, grouped, text, words, type Block, type Inline } from "./markdown.js";
 
 export interface RegisteredReading {
   /** The key of its anchor: `reading criterion I.A.5 1`. */
@@ -65,11 +65,6 @@ export function registeredReadings(context: DocsContext): RegisteredReading[] {
     );
   for (const prose of model.prose) add("prose", prose.id, words`prose ${text(prose.id)}`, prose.readings);
   return found;
-}
-
-/** Digits grouped by thousands, whatever the machine's locale: `13,529,146,982,400`. */
-function grouped(count: bigint): string {
-  return count.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /** The register's words for a rejected alternative: what it says, what it replaces and what it would change. */
