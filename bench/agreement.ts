@@ -86,7 +86,7 @@ export function checkRefusals(inputs: readonly { facts: unknown; asOf: string }[
 interface ComparableClaimCheck {
   readonly verdict: string;
   readonly violations: readonly { readonly rule: string; readonly lines: readonly number[] }[];
-  readonly undetermined: readonly {
+  readonly pending: readonly {
     readonly rule: string;
     readonly lines: readonly number[];
     readonly missingFacts: readonly string[];
@@ -97,7 +97,7 @@ interface ComparableClaimCheck {
 interface CheckLike {
   readonly verdict: string;
   readonly violations: readonly { readonly rule: string; readonly lines: readonly number[] }[];
-  readonly undetermined: readonly {
+  readonly pending: readonly {
     readonly rule: string;
     readonly lines: readonly number[];
     readonly missingFacts?: readonly string[];
@@ -109,7 +109,7 @@ function comparableClaimCheck(check: CheckLike): ComparableClaimCheck {
   return {
     verdict: check.verdict,
     violations: check.violations.map(({ rule, lines }) => ({ rule, lines })),
-    undetermined: check.undetermined.map(({ rule, lines, missingFacts }) => ({
+    pending: check.pending.map(({ rule, lines, missingFacts }) => ({
       rule,
       lines,
       missingFacts: missingFacts ?? [],

@@ -28,7 +28,7 @@ function runGenerated(inputs: Inputs): number {
   let sink = 0;
   for (let i = 0; i < inputs.claims.length; i++) {
     const check = checkClaim(inputs.claims[i] as Claim, inputs.options[i]);
-    sink += check.violations.length + check.undetermined.length;
+    sink += check.violations.length + check.pending.length;
   }
   return sink;
 }
@@ -37,7 +37,7 @@ function runHandWritten(inputs: Inputs): number {
   let sink = 0;
   for (let i = 0; i < inputs.claims.length; i++) {
     const check = checkWncClaim(inputs.claims[i] as Claim, inputs.options[i]);
-    sink += check.violations.length + check.undetermined.length;
+    sink += check.violations.length + check.pending.length;
   }
   return sink;
 }

@@ -13,14 +13,14 @@ export interface HandClaimFinding {
   readonly rule: BillingRuleId;
   /** Indexes into the claim's lines, in ascending order. */
   readonly lines: readonly number[];
-  /** Only for an undetermined rule: the unknown claim facts it reads. */
+  /** Only for an pending rule: the unknown claim facts it reads. */
   readonly missingFacts?: readonly ClaimFactName[];
 }
 
 export interface HandClaimCheck {
-  readonly verdict: "clean" | "violations" | "incomplete";
+  readonly verdict: "clean" | "violations" | "pending";
   readonly violations: readonly HandClaimFinding[];
-  readonly undetermined: readonly HandClaimFinding[];
+  readonly pending: readonly HandClaimFinding[];
   /** Lines whose code is not in the coding table. */
   readonly linesNotGoverned: readonly number[];
 }
@@ -240,7 +240,7 @@ function isTableCode(code: string): code is TableCode {
 /** Collects what the rules find, in the coding table's order. */
 class Findings {
   readonly violations: HandClaimFinding[] = [];
-  readonly undetermined: HandClaimFinding[] = [];
+  readonly pending: HandClaimFinding[] = [];
 
   constructor(private readonly facts: ClaimFacts) {}
 
@@ -253,7 +253,7 @@ class Findings {
   ): void {
     if (lines.length === 0 || condition === true) return;
     if (condition === false) this.violations.push({ rule, lines });
-    else this.undetermined.push({ rule, lines, missingFacts: reads.filter((fact) => !isKnown(this.facts, fact)) });
+    else this.pending.push({ rule, lines, missingFacts: reads.filter((fact) => !isKnown(this.facts, fact)) });
   }
 }
 
@@ -309,11 +309,11 @@ export function checkWncClaim(claim: Claim, options: ClaimCheckOptions = {}): Ha
 
     // A unit for each 15 minutes, or part of them, beyond the first 2 hours.
     if (minutes === undefined)
-      found.undetermined.push({ rule: "T1002-units", lines: byCode.T1002, missingFacts: ["monitoring_minutes"] });
+      found.pending.push({ rule: "T1002-units", lines: byCode.T1002, missingFacts: ["monitoring_minutes"] });
     else if (unitsOf(lines, byCode.T1002) > Math.max(0, Math.ceil((minutes - 120) / 15)))
       found.violations.push({ rule: "T1002-units", lines: byCode.T1002 });
   }
 
-  const verdict = found.violations.length > 0 ? "violations" : found.undetermined.length > 0 ? "incomplete" : "clean";
-  return { verdict, violations: found.violations, undetermined: found.undetermined, linesNotGoverned };
+  const verdict = found.violations.length > 0 ? "violations" : found.pending.length > 0 ? "pending" : "clean";
+  return { verdict, violations: found.violations, pending: found.pending, linesNotGoverned };
 }

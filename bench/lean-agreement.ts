@@ -1,6 +1,6 @@
 // Before the lean baselines are timed: the lean WNC.CP.224 must agree with the generated evaluator on
 // every fact set (the outcome and the set of deciding reason ids), and the lean claim checker with the
-// generated checkClaim on every claim (the verdict and the sets of violated and undetermined rule
+// generated checkClaim on every claim (the verdict and the sets of violated and pending rule
 // ids); each must refuse every malformed input the generated code refuses, naming the same fields.
 // The first difference is a BenchFailure: a faster wrong answer is no baseline.
 
@@ -36,7 +36,7 @@ export function checkLeanAgreement(sets: readonly FactSet[]): void {
   });
 }
 
-/** The verdict and the sets of violated and undetermined rule ids of both, on every claim. */
+/** The verdict and the sets of violated and pending rule ids of both, on every claim. */
 export function checkLeanClaimAgreement(sets: readonly ClaimSet[]): void {
   sets.forEach(({ claim, options }, index) => {
     const generated = checkClaim(claim, options);
@@ -44,12 +44,12 @@ export function checkLeanClaimAgreement(sets: readonly ClaimSet[]): void {
     const expected = {
       verdict: generated.verdict,
       violations: sortedText(generated.violations.map((finding) => finding.rule)),
-      undetermined: sortedText(generated.undetermined.map((finding) => finding.rule)),
+      pending: sortedText(generated.pending.map((finding) => finding.rule)),
     };
     const actual = {
       verdict: lean.verdict,
       violations: sortedText(lean.violations),
-      undetermined: sortedText(lean.undetermined),
+      pending: sortedText(lean.pending),
     };
     if (JSON.stringify(expected) !== JSON.stringify(actual))
       throw new BenchFailure(

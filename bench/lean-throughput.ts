@@ -52,7 +52,7 @@ function runGeneratedClaims(claims: readonly Claim[], options: readonly ClaimChe
   let sink = 0;
   for (let i = 0; i < claims.length; i++) {
     const check = checkClaim(claims[i] as Claim, options[i]);
-    sink += check.violations.length + check.undetermined.length;
+    sink += check.violations.length + check.pending.length;
   }
   return sink;
 }
@@ -61,7 +61,7 @@ function runLeanClaims(claims: readonly Claim[], options: readonly ClaimCheckOpt
   let sink = 0;
   for (let i = 0; i < claims.length; i++) {
     const check = checkLeanClaim(claims[i] as Claim, options[i]);
-    sink += check.violations.length + check.undetermined.length;
+    sink += check.violations.length + check.pending.length;
   }
   return sink;
 }

@@ -1,6 +1,6 @@
 // WNC.CP.224's coding table at the limit: the lean claim baseline of issue 12. One pass over the
 // claim's lines with plain `if`s, validated as strictly as the generated checkClaim, returning only
-// the verdict and the ids of the rules violated and undetermined, under the rules in force on the
+// the verdict and the ids of the rules violated and pending, under the rules in force on the
 // claim's service date (or `options.asOf`). Not the lines, messages, policy words or identity the
 // generated check adds.
 //
@@ -14,9 +14,9 @@ import { HandInputError } from "./hand-written-wnc-cp-224.js";
 import { digit, isCalendarDate } from "./lean-wnc-cp-224.js";
 
 export interface LeanClaimCheck {
-  readonly verdict: "clean" | "violations" | "incomplete";
+  readonly verdict: "clean" | "violations" | "pending";
   readonly violations: readonly BillingRuleId[];
-  readonly undetermined: readonly BillingRuleId[];
+  readonly pending: readonly BillingRuleId[];
 }
 
 const POLICY_EFFECTIVE = "2021-05-01";
@@ -195,18 +195,18 @@ export function checkLeanClaim(claim: Claim, options: ClaimCheckOptions = {}): L
   }
 
   const violations: BillingRuleId[] = [];
-  const undetermined: BillingRuleId[] = [];
+  const pending: BillingRuleId[] = [];
   const billingSentences = asOf >= BILLING_SENTENCES_EFFECTIVE;
   /** A "billed only when" rule on a code billed: the claim's therapies must include one of `wanted`. */
   const billsTherapy = (rule: BillingRuleId, wanted: number): void => {
-    if (therapies < 0) undetermined.push(rule);
+    if (therapies < 0) pending.push(rule);
     else if ((therapies & wanted) === 0) violations.push(rule);
   };
   if (s9494 > 0) billsTherapy("S9494-therapy", ANTI_INFECTIVE);
   if (s9329 > 0) billsTherapy("S9329-therapy", CHEMOTHERAPY);
   if (s9325 > 0) billsTherapy("S9325-therapy", PAIN_MANAGEMENT);
   if (billingSentences && s9379 > 0) {
-    if (termination === undefined) undetermined.push("S9379-termination-only");
+    if (termination === undefined) pending.push("S9379-termination-only");
     else if (!termination) violations.push("S9379-termination-only");
   }
   if (t1030 > 0) billsTherapy("T1030-drug-therapy-only", DRUG_THERAPY);
@@ -217,11 +217,10 @@ export function checkLeanClaim(claim: Claim, options: ClaimCheckOptions = {}): L
     if (t1002WithoutSd > 0) violations.push("T1002-modifier-SD");
     const overTwoHours = minutes === undefined ? undefined : minutes > 120;
     if (amphotericinB === false || overTwoHours === false) violations.push("T1002-amphotericin-monitoring");
-    else if (amphotericinB === undefined || overTwoHours === undefined)
-      undetermined.push("T1002-amphotericin-monitoring");
-    if (minutes === undefined) undetermined.push("T1002-units");
+    else if (amphotericinB === undefined || overTwoHours === undefined) pending.push("T1002-amphotericin-monitoring");
+    if (minutes === undefined) pending.push("T1002-units");
     else if (t1002Units > Math.max(0, Math.ceil((minutes - 120) / 15))) violations.push("T1002-units");
   }
-  const verdict = violations.length > 0 ? "violations" : undetermined.length > 0 ? "incomplete" : "clean";
-  return { verdict, violations, undetermined };
+  const verdict = violations.length > 0 ? "violations" : pending.length > 0 ? "pending" : "clean";
+  return { verdict, violations, pending };
 }

@@ -188,7 +188,7 @@ async function main(): Promise<void> {
   const ratio = throughput.perSecond.generated / throughput.perSecond.handWritten;
   const traceRatio = throughput.perSecond.generatedTrace / throughput.perSecond.handWritten;
   const claimRatio = claimThroughput.perSecond.generated / claimThroughput.perSecond.handWritten;
-  const verdictMix = ["clean", "violations", "incomplete"]
+  const verdictMix = ["clean", "violations", "pending"]
     .map((verdict) => `${verdict} ${percent(verdicts.get(verdict) ?? 0, claims.length)}`)
     .join(", ");
   const outcomeMix = ["covered", "not_covered", "pending"]

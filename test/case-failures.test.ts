@@ -54,7 +54,7 @@ describe("a failing case in plain words", () => {
     ]);
     expect(lines[0]).toBe(
       `${pending.file}:${pending.line} case "${pending.title}": expected pending, got pending: ` +
-        `I.A.2 is unknown (asks "Has the attending physician documented that the member's clinical status is stable?")`,
+        `I.A.2 is pending (asks "Has the attending physician documented that the member's clinical status is stable?")`,
     );
   });
 

@@ -28,10 +28,10 @@ describe("claim cases", () => {
       const check = checker.checkClaim(resolved.claim, resolved.options);
       expect({
         violations: check.violations.map((v) => v.rule).sort(),
-        undetermined: check.undetermined.map((u) => u.rule),
+        pending: check.pending.map((u) => u.rule),
       }).toEqual({
         violations: [...resolved.expectViolations].sort(),
-        undetermined: [],
+        pending: [],
       });
       expect(check.verdict).toBe(resolved.expectViolations.length === 0 ? "clean" : "violations");
     });

@@ -1,6 +1,6 @@
 // The promises of a generated claim checker, on the home-infusion fixture: a finding says which rule,
 // which code, which words of the policy and which lines; a malformed claim is an error naming every
-// bad field; an unknown claim fact leaves a rule undetermined, never broken or passed.
+// bad field; an unknown claim fact leaves a rule pending, never broken or passed.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClaimCheck, ClaimCheckOptions, PolicyInputError } from "../compiler/runtime/index.js";
@@ -101,7 +101,7 @@ describe("checkClaim", () => {
     });
   });
 
-  it("leaves a rule undetermined when a claim fact it reads is unknown", () => {
+  it("leaves a rule pending when a claim fact it reads is unknown", () => {
     const check = checkClaim({
       serviceDate: "2025-06-01",
       therapies: ["antifungal"],
@@ -110,9 +110,9 @@ describe("checkClaim", () => {
         { code: "T1030", units: 1 },
       ],
     });
-    expect(check.verdict).toBe("incomplete");
+    expect(check.verdict).toBe("pending");
     expect(check.violations).toEqual([]);
-    expect(check.undetermined.map((finding) => [finding.rule, finding.missingFacts])).toEqual([
+    expect(check.pending.map((finding) => [finding.rule, finding.missingFacts])).toEqual([
       ["T1002-amphotericin-monitoring", ["amphotericin_b", "monitoring_minutes"]],
       ["T1002-units", ["monitoring_minutes"]],
     ]);

@@ -1,5 +1,5 @@
 // The claim rules that coding rules as written need, on the claim-rules fixture (a DME oxygen
-// policy's coding table): rules that read the coverage decision are undetermined without it and take
+// policy's coding table): rules that read the coverage decision are pending without it and take
 // the evaluator's own Decision; checkClaim reads the decision as strictly as the claim; a modifier
 // rule under a claim condition; a code's own lifetime; findings keep their shape; the generated module
 // compiles under strict settings; the docs, the review diff and the formatter word every new kind.
@@ -51,34 +51,34 @@ const concentratorWithN2 = {
 function findings(check: ClaimCheck) {
   return {
     violations: check.violations.map((finding) => finding.rule),
-    undetermined: check.undetermined.map((finding) => [finding.rule, finding.missingFacts]),
+    pending: check.pending.map((finding) => [finding.rule, finding.missingFacts]),
   };
 }
 
 describe("rules that read the coverage decision", () => {
-  it("are undetermined without a decision, naming it, never broken or passed", () => {
+  it("are pending without a decision, naming it, never broken or passed", () => {
     const check = checkClaim(concentratorWithN2);
-    expect(check.verdict).toBe("incomplete");
+    expect(check.verdict).toBe("pending");
     // E1390-no-GA reads the decision too, but no line carries GA: whatever the decision, it holds.
     expect(findings(check)).toEqual({
       violations: [],
-      undetermined: [
+      pending: [
         ["E1390-group-I", ["decision"]],
         ["E1390-covered", ["decision"]],
       ],
     });
   });
 
-  it("are undetermined on the qualifying path when the decision gives none", () => {
+  it("are pending on the qualifying path when the decision gives none", () => {
     const check = checkClaim(concentratorWithN2, { decision: { outcome: "covered" } });
-    expect(findings(check)).toEqual({ violations: [], undetermined: [["E1390-group-I", ["decision.qualifiedUnder"]]] });
+    expect(findings(check)).toEqual({ violations: [], pending: [["E1390-group-I", ["decision.qualifiedUnder"]]] });
   });
 
   it("decide once the decision and its path are given", () => {
     const underI = checkClaim(concentratorWithN2, { decision: { outcome: "covered", qualifiedUnder: ["I", "I.A"] } });
-    expect(findings(underI)).toEqual({ violations: ["E1390-group-I"], undetermined: [] });
+    expect(findings(underI)).toEqual({ violations: ["E1390-group-I"], pending: [] });
     const notCovered = checkClaim(concentratorWithN2, { decision: { outcome: "not_covered", qualifiedUnder: [] } });
-    expect(findings(notCovered)).toEqual({ violations: ["E1390-covered"], undetermined: [] });
+    expect(findings(notCovered)).toEqual({ violations: ["E1390-covered"], pending: [] });
   });
 
   it("take the evaluator's own Decision for the same service, reading only its outcome and path", () => {
@@ -92,9 +92,9 @@ describe("rules that read the coverage decision", () => {
     // The evaluator's path holds the alternatives that qualified; this fixture's section I has one
     // criterion, so nothing branched, the path is empty, and `qualified under I` does not hold.
     expect(decision.qualifiedUnder).toEqual([]);
-    expect(findings(check)).toEqual({ violations: [], undetermined: [] });
+    expect(findings(check)).toEqual({ violations: [], pending: [] });
     const throughI = checkClaim(concentratorWithN2, { decision: { ...decision, qualifiedUnder: ["I"] } });
-    expect(findings(throughI)).toEqual({ violations: ["E1390-group-I"], undetermined: [] });
+    expect(findings(throughI)).toEqual({ violations: ["E1390-group-I"], pending: [] });
   });
 });
 
@@ -128,10 +128,10 @@ describe("a modifier rule under a condition over claim facts", () => {
   const rented = { serviceDate: "2025-06-01", lines: [{ code: "E1390", modifiers: ["N1"], units: 1 }] };
   const decision = { outcome: "covered", qualifiedUnder: ["I"] } as const;
 
-  it("is undetermined while the fact is unknown and a line lacks the modifier", () => {
+  it("is pending while the fact is unknown and a line lacks the modifier", () => {
     expect(findings(checkClaim(rented, { decision }))).toEqual({
       violations: [],
-      undetermined: [["E1390-rental", ["rental"]]],
+      pending: [["E1390-rental", ["rental"]]],
     });
   });
 
@@ -151,9 +151,7 @@ describe("findings of the new kinds", () => {
         { code: "E0431", units: 1 },
       ],
     });
-    expect(check.undetermined).toEqual([
-      expect.objectContaining({ rule: "E0434-not-pending", missingFacts: ["decision"] }),
-    ]);
+    expect(check.pending).toEqual([expect.objectContaining({ rule: "E0434-not-pending", missingFacts: ["decision"] })]);
     expect(check.violations).toEqual([
       {
         rule: "E0431-not-with-E0434",
@@ -187,7 +185,7 @@ describe("findings of the new kinds", () => {
     ]);
     expect(findings(checkClaim({ serviceDate: "2025-06-01", lines: [{ code: "E0442", units: 1 }] }))).toEqual({
       violations: [],
-      undetermined: [["contents-one-unit", ["months_of_contents"]]],
+      pending: [["contents-one-unit", ["months_of_contents"]]],
     });
   });
 

@@ -99,6 +99,29 @@ describe.each(folders)("the schemas of %s", (folder) => {
     }
   });
 
+  it("say undecided with one word, `pending`, in every status of a decision and a claim check", () => {
+    const words = (name: string): string[] => {
+      const schema = schemasOf(model).find((file) => file.name === name)!.schema;
+      const found: string[] = [];
+      const walk = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(walk);
+        else if (typeof value === "object" && value !== null)
+          for (const [key, child] of Object.entries(value)) {
+            if (key === "enum" && Array.isArray(child)) found.push(...child.filter((word) => typeof word === "string"));
+            else walk(child);
+          }
+      };
+      walk(schema);
+      return found;
+    };
+    const results = [...words("decision.schema.json"), ...words("claim-check.schema.json")];
+    for (const other of ["unknown", "undetermined", "incomplete", "undecided"]) expect(results).not.toContain(other);
+    // The outcome, a reason's and a trace entry's status, a definition's, a services exclusion's, and the verdict.
+    expect(results.filter((word) => word === "pending").length).toBeGreaterThanOrEqual(5);
+    const claimCheck = schemasOf(model).find((file) => file.name === "claim-check.schema.json")!.schema;
+    expect(claimCheck["required"]).toContain("pending");
+  });
+
   it("refuse a decision whose parts contradict its outcome", () => {
     const decision = validator(validators, "decision.schema.json");
     const resolved = checked.cases.find(

@@ -19,7 +19,7 @@ const caseFiles = projectFiles("test/fixtures", ".cases");
 const folders = [...new Set(caseFiles.map((file) => dirname(file.path)))];
 
 function status(value: Truth): RuleStatus {
-  return value === 2 ? "met" : value === 0 ? "not_met" : "unknown";
+  return value === 2 ? "met" : value === 0 ? "not_met" : "pending";
 }
 
 /** Every rule's and exception's status on the case, from the model alone, as the trace words it. */

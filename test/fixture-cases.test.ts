@@ -50,9 +50,9 @@ describe.each(folders)("the cases in %s", (folder) => {
     for (const resolved of checked.claimCases) {
       const check = evaluatorOf(resolved.policy).checkClaim(resolved.claim, resolved.options);
       expect(
-        { violations: check.violations.map((v) => v.rule).sort(), undetermined: check.undetermined.map((u) => u.rule) },
+        { violations: check.violations.map((v) => v.rule).sort(), pending: check.pending.map((u) => u.rule) },
         `${resolved.file}:${resolved.line} ${resolved.title}`,
-      ).toEqual({ violations: [...resolved.expectViolations].sort(), undetermined: [] });
+      ).toEqual({ violations: [...resolved.expectViolations].sort(), pending: [] });
       expect(check.verdict).toBe(resolved.expectViolations.length === 0 ? "clean" : "violations");
     }
   });

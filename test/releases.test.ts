@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { planBuild, writeBuild, type BuildPlan } from "../compiler/build/build.js";
+import { resultContract, resultContractChanges } from "../compiler/version.js";
 
 const policy = `policy T.1
   title "Test" plan "Plan" description "A test policy." last review 2024-06
@@ -42,7 +43,7 @@ async function build(root: string, text: string, release = false): Promise<Build
 const changelogOf = (root: string) => readFileSync(join(root, "generated", "t", "CHANGELOG.md"), "utf8");
 const ledgerOf = (root: string) =>
   JSON.parse(readFileSync(join(root, "generated", "t", "releases.json"), "utf8")) as {
-    releases: { version: string; change: string; why: string[] }[];
+    releases: { version: string; change: string; why: string[]; resultContract?: number }[];
     model: { title: string };
   };
 
@@ -93,6 +94,42 @@ describe("a policy's version", () => {
     // Released again with no change: nothing is added.
     await build(root, widened, true);
     expect(ledgerOf(root).releases).toHaveLength(2);
+  });
+
+  it("takes a major version when the compiler's result contract moved on since the release, policy unchanged", async () => {
+    const root = project();
+    await build(root, policy, true);
+    expect(ledgerOf(root).releases.map((entry) => entry.resultContract)).toEqual([resultContract]);
+    // A release made under the first contract (before releases recorded one): the ledger says nothing.
+    const path = join(root, "generated", "t", "releases.json");
+    const ledger = ledgerOf(root);
+    delete ledger.releases[0]!.resultContract;
+    writeFileSync(path, JSON.stringify(ledger));
+    await build(root, policy);
+    const log = changelogOf(root);
+    expect(log).toContain("## 2.0.0 (not released yet)");
+    expect(log).toContain(`- ${resultContractChanges[2]!.replaceAll("`", "\\`")}`);
+    await build(root, policy, true);
+    expect(ledgerOf(root).releases.map((entry) => [entry.version, entry.change, entry.resultContract])).toEqual([
+      ["1.0.0", "first", undefined],
+      ["2.0.0", "major", resultContract],
+    ]);
+    // Released under today's contract, the same policy is not released again.
+    await build(root, policy, true);
+    expect(ledgerOf(root).releases).toHaveLength(2);
+  });
+
+  it("refuses a ledger whose result contract is not a whole number", async () => {
+    const root = project();
+    await build(root, policy, true);
+    const path = join(root, "generated", "t", "releases.json");
+    const ledger = ledgerOf(root);
+    (ledger.releases[0] as { resultContract?: unknown }).resultContract = "2";
+    writeFileSync(path, JSON.stringify(ledger));
+    const plan = await build(root, policy);
+    expect(plan.diagnostics.map((found) => found.message)).toEqual([
+      'The release ledger generated/t/releases.json cannot be used: release 1\'s result contract "2" is not a whole number from 1.',
+    ]);
   });
 
   it("stops the build when the ledger was edited by hand, and writes nothing", async () => {

@@ -53,7 +53,7 @@ describe("policyc test", () => {
     const run = runCli(["test"], root);
     expect(run.stdout.split("\n")).toEqual([
       'policy/home-infusion.cases:90 case "5. IV chemotherapy, clinical stability not yet documented: pending on I.A.2 alone": ' +
-        'expected covered, got pending: I.A.2 is unknown (asks "Has the attending physician documented that the member\'s clinical status is stable?")',
+        'expected covered, got pending: I.A.2 is pending (asks "Has the attending physician documented that the member\'s clinical status is stable?")',
       "FIX.HIT.224: 54 cases and 24 claim cases, 77 passed, 1 failed.",
       "FAILED: 77 passed, 1 failed.",
       "",

@@ -595,7 +595,7 @@ export function checkCases(
 /**
  * A claim case's `decision covered qualified under I`, as checkClaim's `options.decision` takes it.
  * NOTE: a case gives the decision whole, so without `qualified under` its qualifying path is empty
- * (a decision with no path at all is undetermined for `qualified under` rules: a unit test shows it).
+ * (a decision with no path at all is pending for `qualified under` rules: a unit test shows it).
  */
 function claimCaseDecision(decision: Ast.ClaimCaseDecision): ClaimDecision {
   return { outcome: decision.outcome, qualifiedUnder: (decision.qualifiedUnder ?? []).map((word) => word.text) };

@@ -23,14 +23,14 @@ function questionsOf(decision: Decision, id: string): string[] {
   return decision.missingFacts.filter((missing) => missing.readBy.includes(id)).map((missing) => missing.question);
 }
 
-/** One reason as an author says it: `I.A.6 is unknown (asks "...")`, `I.A.3 is not met ("...")`. */
+/** One reason as an author says it: `I.A.6 is pending (asks "...")`, `I.A.3 is not met ("...")`. */
 export function describeReason(reason: Reason, decision: Decision): string {
   if (reason.kind === "exception") return `${reason.id} applies (${quote(reason.text)})`;
   const aside = reason.overriddenBy === undefined ? "" : `, set aside by ${reason.overriddenBy}`;
   switch (reason.status) {
-    case "unknown": {
+    case "pending": {
       const questions = questionsOf(decision, reason.id).map((question) => `"${question}"`);
-      return `${reason.id} is unknown (${questions.length === 0 ? quote(reason.text) : `asks ${questions.join(" and ")}`})`;
+      return `${reason.id} is pending (${questions.length === 0 ? quote(reason.text) : `asks ${questions.join(" and ")}`})`;
     }
     case "not_met":
       return `${reason.id} is not met${aside} (${quote(reason.text)})`;
@@ -134,7 +134,7 @@ export function describeClaimFailure(result: ClaimCaseResult): string[] {
     `${where}: expected ${expected}`,
     ...failure.violations.absent.map((rule) => `  rule expected broken but not: ${rule}`),
     ...broken.map((text) => `  rule broken, not expected: ${text}`),
-    ...failure.undetermined.map(
+    ...failure.pending.map(
       (finding) =>
         `  rule could not be checked: ${finding.rule}, claim facts unknown: ${(finding.missingFacts ?? []).join(", ")}`,
     ),

@@ -42,7 +42,7 @@ export type ClaimCaseFailure =
   | {
       readonly kind: "claim";
       readonly violations: ListDifference<ClaimFinding>;
-      readonly undetermined: readonly ClaimFinding[];
+      readonly pending: readonly ClaimFinding[];
     };
 
 export interface CaseResult {
@@ -119,7 +119,7 @@ export function runCases(evaluator: CaseEvaluator, cases: readonly ResolvedCase[
   });
 }
 
-/** Runs each claim case; it passes when exactly the rules it names are broken and none is undetermined. */
+/** Runs each claim case; it passes when exactly the rules it names are broken and none is pending. */
 export function runClaimCases(evaluator: CaseEvaluator, cases: readonly ResolvedClaimCase[]): ClaimCaseResult[] {
   return cases.map((resolved) => {
     let check: ClaimCheck;
@@ -129,13 +129,13 @@ export function runClaimCases(evaluator: CaseEvaluator, cases: readonly Resolved
       return { case: resolved, failure: { kind: "refused", message: (error as Error).message } };
     }
     const violations = difference(resolved.expectViolations, check.violations, (finding) => finding.rule);
-    if (violations === undefined && check.undetermined.length === 0) return { case: resolved };
+    if (violations === undefined && check.pending.length === 0) return { case: resolved };
     return {
       case: resolved,
       failure: {
         kind: "claim",
         violations: violations ?? { absent: [], extra: [] },
-        undetermined: check.undetermined,
+        pending: check.pending,
       },
     };
   });

@@ -23,7 +23,7 @@ export interface ExceptionConsidered {
   readonly id: string;
   readonly title: string;
   /** Whether it may set the statement aside at all, and if it may, whether it applied. */
-  readonly verdict: "cannot reach it" | "applies" | "does not apply" | "undecided";
+  readonly verdict: "cannot reach it" | "applies" | "does not apply" | "pending";
   /** Why, in words (Markdown, as the docs write a condition): the category it never overrides, or its condition. */
   readonly why: string;
   readonly facts: readonly FactRelied[];
@@ -32,8 +32,8 @@ export interface ExceptionConsidered {
 export interface NoticeReasonRecord {
   readonly id: string;
   readonly kind: string;
-  /** `denies` for a criterion not met or an exclusion that holds alike; `undecided` while pending. */
-  readonly effect: "denies" | "undecided";
+  /** `denies` for a criterion not met or an exclusion that holds alike; `pending` while the decision is. */
+  readonly effect: "denies" | "pending";
   readonly words: string;
   readonly items: readonly { readonly label: string; readonly text: string }[];
   /** "Met when ...", "Not covered when ...", in Markdown as the docs write it. */
@@ -139,7 +139,7 @@ export function noticeRecord(model: PolicyModel, decision: NoticeDecision, facts
         const condition = say(exception.condition);
         return {
           ...base,
-          verdict: truth === 2 ? "applies" : truth === 0 ? "does not apply" : "undecided",
+          verdict: truth === 2 ? "applies" : truth === 0 ? "does not apply" : "pending",
           why:
             truth === 2
               ? `It applies when ${condition}, and it does.`
@@ -172,7 +172,7 @@ export function noticeRecord(model: PolicyModel, decision: NoticeDecision, facts
       {
         id: rule.id,
         kind: rule.kind,
-        effect: decision.outcome === "pending" ? "undecided" : "denies",
+        effect: decision.outcome === "pending" ? "pending" : "denies",
         words: version.text,
         items: rule.items,
         logic,

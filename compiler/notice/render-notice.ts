@@ -40,7 +40,7 @@ function exceptionLines(exception: ExceptionConsidered): string[] {
     "cannot reach it": "cannot set it aside",
     applies: "applies",
     "does not apply": "does not apply",
-    undecided: "not decided yet",
+    pending: "not decided yet",
   };
   return [
     `  - **${text(exception.id)}** (${text(exception.title)}): ${verdict[exception.verdict]}. ${exception.why}`,

@@ -9,7 +9,8 @@ import type { ReleaseEntry, ReleaseLedger } from "./releases.js";
 
 const changeWords = {
   first: "First release",
-  major: "Major: Facts that were valid may now be refused or mean something else",
+  major:
+    "Major: code that calls this package may have to change (Facts that were valid may now be refused or mean something else, or a decision or claim check is shaped or worded differently)",
   minor: "Minor: some decisions change",
   patch: "Patch: no decision changes",
 } as const;
@@ -54,7 +55,7 @@ export function changelog(model: PolicyModel, ledger: ReleaseLedger | undefined,
     "",
     `# ${escapeMarkdown(model.reference)} ${escapeMarkdown(model.title)}: changelog`,
     "",
-    "The versions of this policy's package follow its meaning: major when Facts that were valid may be refused or mean something else, minor when some decision changes (counted by the review diff), patch otherwise. `policyc release` records a release.",
+    "The versions of this policy's package follow its meaning: major when Facts that were valid may be refused or mean something else or when the shape or words of a decision change (the compiler's result contract), minor when some decision changes (counted by the review diff), patch otherwise. `policyc release` records a release.",
     "",
     ...(pending ? entryLines(model, pending, releases.at(-1), `${pending.version} (not released yet)`) : []),
     ...releases

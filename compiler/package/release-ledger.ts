@@ -44,12 +44,16 @@ function entryOf(value: unknown, index: number): ReleaseEntry {
   const why = field(entry["why"], `${where} has no reasons`, Array.isArray);
   const hash = field(entry["modelHash"], `${where} has no model hash`, isText);
   if (!/^[0-9a-f]{64}$/.test(hash)) throw new LedgerError(`${where}'s model hash is not a SHA-256`);
+  const contract = entry["resultContract"];
+  if (contract !== undefined && !(typeof contract === "number" && Number.isInteger(contract) && contract >= 1))
+    throw new LedgerError(`${where}'s result contract ${JSON.stringify(contract)} is not a whole number from 1`);
   return {
     version,
     revision: field(entry["revision"], `${where} has no revision`, isText),
     change: change as ChangeKind,
     why: why.map((reason) => field(reason, `${where} has a reason that is not text`, isText)),
     modelHash: hash,
+    ...(contract !== undefined && { resultContract: contract }),
   };
 }
 

@@ -2,15 +2,17 @@
 // (generated/<name>/releases.json: every release's version, revision, kind of change and why, and
 // the model of the last release). The version a build gives the policy's package follows what
 // changed since that release: major when the Facts an integrator passes would be refused or mean
-// something else (a fact removed, its type changed, a value or a range taken away), minor when some
-// decision changes (the review diff's count is not zero), patch otherwise (words, readings, docs),
-// and the last release's own version when the model is the same. `policyc release` writes the
+// something else (a fact removed, its type changed, a value or a range taken away) or when the
+// compiler's result contract (version.ts: the fields and words of a decision) moved past the
+// release's, minor when some decision changes (the review diff's count is not zero), patch otherwise
+// (words, readings, docs), and the last release's own version when the model and contract are the same. `policyc release` writes the
 // pending version into the ledger; a build only reads it, so building twice gives the same files.
 
 import type { FactModel, FactType, PolicyModel } from "../model/policy-model.js";
 import { modelHash } from "../model/model-hash.js";
 import { symbolicDelta } from "../diff/symbolic-delta.js";
 import { grouped } from "../emit/docs/markdown.js";
+import { resultContract, resultContractChanges } from "../version.js";
 
 export type ChangeKind = "first" | "major" | "minor" | "patch";
 
@@ -22,6 +24,8 @@ export interface ReleaseEntry {
   /** Why the version moved as it did, one sentence each. */
   readonly why: readonly string[];
   readonly modelHash: string;
+  /** The result contract the release was built under (version.ts); absent in releases made before it was recorded: 1. */
+  readonly resultContract?: number;
 }
 
 export interface ReleaseLedger {
@@ -37,10 +41,30 @@ export function pendingRelease(model: PolicyModel, ledger: ReleaseLedger | undef
   const revision = model.revisions.at(-1)?.approved ?? "";
   const last = ledger?.releases.at(-1);
   if (!ledger || !last)
-    return { version: "1.0.0", revision, change: "first", why: ["The first release of this policy."], modelHash: hash };
-  if (last.modelHash === hash) return undefined;
-  const { change, why } = changeSince(ledger.model, model);
-  return { version: bumped(last.version, change), revision, change, why, modelHash: hash };
+    return {
+      version: "1.0.0",
+      revision,
+      change: "first",
+      why: ["The first release of this policy."],
+      modelHash: hash,
+      resultContract,
+    };
+  const contractBreaks = contractChangesSince(last.resultContract ?? 1);
+  if (last.modelHash === hash && contractBreaks.length === 0) return undefined;
+  const sinceModel = last.modelHash === hash ? undefined : changeSince(ledger.model, model);
+  const change = contractBreaks.length > 0 ? "major" : (sinceModel?.change ?? "patch");
+  const why = [...contractBreaks, ...(sinceModel?.why ?? [])];
+  return { version: bumped(last.version, change), revision, change, why, modelHash: hash, resultContract };
+}
+
+/** The result contract's changes since the contract `released` (a major change for every consumer). */
+function contractChangesSince(released: number): string[] {
+  const changes: string[] = [];
+  for (let contract = released + 1; contract <= resultContract; contract++) {
+    const change = resultContractChanges[contract];
+    if (change !== undefined) changes.push(change);
+  }
+  return changes;
 }
 
 /** The version of the policy's package: the pending release's, or the last release's. */

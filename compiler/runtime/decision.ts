@@ -9,7 +9,7 @@ export type Outcome = "covered" | "not_covered" | "pending";
  * What evaluation found for one rule. For a criterion, `met` means it is satisfied. For an
  * exclusion or a denying note, `met` means its condition holds, so it denies coverage.
  */
-export type RuleStatus = "met" | "not_met" | "unknown" | "not_applicable";
+export type RuleStatus = "met" | "not_met" | "pending" | "not_applicable";
 
 export type RuleKind = "criterion" | "exclusion" | "note" | "exception";
 
@@ -36,8 +36,8 @@ export interface ServicesNotCovered<RuleId extends string = string> {
   /** The section whose services are not covered: "I.F". */
   readonly section: string;
   readonly title: string;
-  /** `not_covered` when decided, `undetermined` while a fact it needs is unknown. */
-  readonly status: "not_covered" | "undetermined";
+  /** `not_covered` when decided, `pending` while a fact it needs is unknown. */
+  readonly status: "not_covered" | "pending";
   readonly reason: Reason<RuleId>;
 }
 
@@ -70,7 +70,7 @@ export interface DefinitionTraceEntry<FactName extends string = string> {
   readonly name: string;
   /** How the definition reads in a sentence: "the treatment is self-administered". */
   readonly label: string;
-  readonly status: "met" | "not_met" | "unknown";
+  readonly status: "met" | "not_met" | "pending";
   readonly facts: readonly FactName[];
 }
 
@@ -89,7 +89,7 @@ export interface PolicyIdentity {
   readonly modelHash: string;
   /** SHA-256 of the policy's published text of this revision, when the build read one. */
   readonly publishedTextHash?: string;
-  /** The compiler that generated the evaluator: `policyc 0.1.0`. */
+  /** The compiler that generated the evaluator: `policyc` and its version. */
   readonly compiler: string;
 }
 
@@ -265,12 +265,12 @@ export function crdCoverage(outcome: Outcome, priorApprovalRequired: boolean): C
 export function requirementStatus(applies: Truth, met: Truth): RuleStatus {
   if (applies === 0) return "not_applicable";
   const satisfied = Math.max(2 - applies, met);
-  return satisfied === 2 ? "met" : satisfied === 0 ? "not_met" : "unknown";
+  return satisfied === 2 ? "met" : satisfied === 0 ? "not_met" : "pending";
 }
 
 /** Status of a rule that denies when it holds: `applies` and `holds` are truths. */
 export function exclusionStatus(applies: Truth, holds: Truth): RuleStatus {
   if (applies === 0) return "not_applicable";
   const fires = Math.min(applies, holds);
-  return fires === 2 ? "met" : fires === 0 ? "not_met" : "unknown";
+  return fires === 2 ? "met" : fires === 0 ? "not_met" : "pending";
 }

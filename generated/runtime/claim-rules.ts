@@ -74,7 +74,7 @@ export function qualifiedUnder(decision: ClaimDecision | undefined, id: string):
   return decision.qualifiedUnder.includes(id) ? 2 : 0;
 }
 
-/** What an undetermined rule that reads the decision needs: the decision, or its qualifying path. */
+/** What a pending rule that reads the decision needs: the decision, or its qualifying path. */
 export function decisionMissing(decision: ClaimDecision | undefined): string[] {
   return decision === undefined ? ["decision"] : ["decision.qualifiedUnder"];
 }

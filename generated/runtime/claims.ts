@@ -43,7 +43,7 @@ export interface ClaimCheckOptions {
   readonly asOf?: string | undefined;
   /**
    * The policy's decision for the same service, for rules that read it (`billed only when coverage is
-   * covered`, `when qualified under I`); without it such a rule is undetermined.
+   * covered`, `when qualified under I`); without it such a rule is pending.
    */
   readonly decision?: ClaimDecision | null | undefined;
 }
@@ -80,16 +80,16 @@ export interface ClaimFinding<RuleId extends string = string> {
   readonly lines: readonly number[];
   /** Figures behind the finding: "billed 3 units; at most 2 allowed". */
   readonly detail?: string;
-  /** For an undetermined finding: the claim facts that would decide it. */
+  /** For a pending finding: the claim facts that would decide it. */
   readonly missingFacts?: readonly string[];
 }
 
 export interface ClaimCheck<RuleId extends string = string> {
-  /** `clean`: no rule is broken; `violations`: some are; `incomplete`: none is, but some could not be checked. */
-  readonly verdict: "clean" | "violations" | "incomplete";
+  /** `clean`: no rule is broken; `violations`: some are; `pending`: none is, but some could not be checked. */
+  readonly verdict: "clean" | "violations" | "pending";
   readonly violations: readonly ClaimFinding<RuleId>[];
   /** Rules that could not be checked because a claim fact they read is unknown. */
-  readonly undetermined: readonly ClaimFinding<RuleId>[];
+  readonly pending: readonly ClaimFinding<RuleId>[];
   /** Lines whose code is not in the policy's coding table: no rule of this policy governs them. */
   readonly linesNotGoverned: readonly number[];
   readonly asOf: string;
@@ -267,7 +267,7 @@ function ruleIndex<RuleId extends string>(
 /** Collects what the rules find; `result` turns it into the check a caller receives. */
 export class ClaimFindings<RuleId extends string> {
   private readonly violations: ClaimFinding<RuleId>[] = [];
-  private readonly undetermined: ClaimFinding<RuleId>[] = [];
+  private readonly pending: ClaimFinding<RuleId>[] = [];
 
   private readonly rules: ReadonlyMap<string, BillingRuleEntry<RuleId>>;
 
@@ -297,11 +297,11 @@ export class ClaimFindings<RuleId extends string> {
   }
 
   couldNotCheck(rule: RuleId, lines: readonly number[], missingFacts: readonly string[]): void {
-    this.undetermined.push(this.finding(rule, lines, undefined, missingFacts));
+    this.pending.push(this.finding(rule, lines, undefined, missingFacts));
   }
 
   result(policy: PolicyIdentity, asOf: string, linesNotGoverned: readonly number[]): ClaimCheck<RuleId> {
-    const verdict = this.violations.length > 0 ? "violations" : this.undetermined.length > 0 ? "incomplete" : "clean";
-    return { verdict, violations: this.violations, undetermined: this.undetermined, linesNotGoverned, asOf, policy };
+    const verdict = this.violations.length > 0 ? "violations" : this.pending.length > 0 ? "pending" : "clean";
+    return { verdict, violations: this.violations, pending: this.pending, linesNotGoverned, asOf, policy };
   }
 }

@@ -63,7 +63,7 @@ function statusOf(role: RuleRole, applies: Truth, holds: Truth): RuleStatus {
 }
 
 function truthStatus(value: Truth): RuleStatus {
-  return value === 2 ? "met" : value === 0 ? "not_met" : "unknown";
+  return value === 2 ? "met" : value === 0 ? "not_met" : "pending";
 }
 
 /** The period of service dates `asOf` falls in: after the last period that starts on or before it. */
@@ -233,7 +233,7 @@ function decide<
       services.push({
         section: rule.services.section,
         title: rule.services.title,
-        status: status === "met" ? "not_covered" : "undetermined",
+        status: status === "met" ? "not_covered" : "pending",
         reason: rule.reasons[status] as Reason<RuleId>,
       });
       continue;

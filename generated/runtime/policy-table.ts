@@ -222,7 +222,7 @@ export interface PolicyDeclaration<S, RuleId extends string, FactName extends st
   readonly sourceHash: string;
   /** SHA-256 of the policy's meaning (its model), which a comment or a change of layout keeps. */
   readonly modelHash: string;
-  /** The compiler that generated the evaluator: `policyc 0.1.0`. */
+  /** The compiler that generated the evaluator: `policyc` and its version. */
   readonly compiler: string;
   /** Oldest first. */
   readonly revisions: readonly Revision[];

@@ -70,7 +70,7 @@ export interface FactPlan {
 export interface ByStatus<T> {
   readonly met: T;
   readonly not_met: T;
-  readonly unknown: T;
+  readonly pending: T;
   readonly not_applicable: T;
 }
 
@@ -233,11 +233,11 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly input: FactGroupPlan;
 }
 
-const statuses: readonly RuleStatus[] = ["met", "not_met", "unknown", "not_applicable"];
+const statuses: readonly RuleStatus[] = ["met", "not_met", "pending", "not_applicable"];
 
 function byStatus<T>(make: (status: RuleStatus) => T): ByStatus<T> {
-  const [met, notMet, unknown, notApplicable] = statuses.map((status) => Object.freeze(make(status)));
-  return Object.freeze({ met: met!, not_met: notMet!, unknown: unknown!, not_applicable: notApplicable! });
+  const [met, notMet, pending, notApplicable] = statuses.map((status) => Object.freeze(make(status)));
+  return Object.freeze({ met: met!, not_met: notMet!, pending: pending!, not_applicable: notApplicable! });
 }
 
 function traceEntries(id: string, kind: RuleKind, facts: readonly string[]): ByStatus<TraceEntry> {
@@ -324,7 +324,7 @@ function definitionTraceEntries<S>(
     const reads = Object.freeze([...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)));
     const entry = (status: DefinitionTraceEntry["status"]): DefinitionTraceEntry =>
       Object.freeze({ name: definition.name, label: definition.label, status, facts: reads });
-    return Object.freeze([entry("not_met"), entry("unknown"), entry("met")]);
+    return Object.freeze([entry("not_met"), entry("pending"), entry("met")]);
   });
 }
 

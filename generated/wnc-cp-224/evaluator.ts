@@ -1257,7 +1257,7 @@ export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = defi
   title: "Home Infusion Therapy",
   sourceHash: "47fb6866e71c50f593c7ff2a55555015b8b3d7f4b1d055a62356572544eab1d8",
   modelHash: "e18de35d7f847c63c5dc1d2a9e26172a24284df376b5fbaa15a91879ff577f42",
-  compiler: "policyc 0.1.0",
+  compiler: "policyc 0.2.0",
   revisions: [
     REVISION_2021_05,
     REVISION_2021_08,

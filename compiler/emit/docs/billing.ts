@@ -87,7 +87,7 @@ export function billingRuleBlocks(context: DocsContext): Block[] {
     { kind: "heading", level: 3, text: words`Billing rules` },
     {
       kind: "paragraph",
-      text: words`Each claim is checked against these rules (${code("checkClaim")}), with the rules in force on its service date. A rule that reads a claim fact nobody gave is reported as undetermined, never as broken.`,
+      text: words`Each claim is checked against these rules (${code("checkClaim")}), with the rules in force on its service date. A rule that reads a claim fact nobody gave is reported as pending, never as broken.`,
     },
     ...rules.flatMap((rule): Block[] => [
       { kind: "heading", level: 4, text: text(statementHeading("rule", rule.id)), key: statementKey("rule", rule.id) },

@@ -46,7 +46,7 @@ function decisionTruth(test: DecisionTestModel, context: ClaimRuleEmitContext): 
   return `qualifiedUnder(decision, ${stringLiteral(test.statement)})`;
 }
 
-/** `missing`, what an undetermined rule needs: the decision's parts, or the rule's unknown claim facts. */
+/** `missing`, what a pending rule needs: the decision's parts, or the rule's unknown claim facts. */
 function missingFor(rule: BillingRuleModel, guard: BillingGuardModel, context: ClaimRuleEmitContext): string[] {
   if (guard.kind === "decision") {
     context.useRuntime("decisionMissing");
@@ -55,7 +55,7 @@ function missingFor(rule: BillingRuleModel, guard: BillingGuardModel, context: C
   return context.missingFacts(rule);
 }
 
-/** Reports `offending` lines as broken while the guard holds, undetermined while it is unknown. */
+/** Reports `offending` lines as broken while the guard holds, pending while it is unknown. */
 function guarded(
   rule: ClaimRule,
   guard: BillingGuardModel,

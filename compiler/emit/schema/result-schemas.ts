@@ -29,7 +29,7 @@ function record(
 
 const text: JsonObject = { type: "string" };
 const ruleKind = anyOf(["criterion", "exclusion", "note", "exception"]);
-const ruleStatus = anyOf(["met", "not_met", "unknown", "not_applicable"]);
+const ruleStatus = anyOf(["met", "not_met", "pending", "not_applicable"]);
 
 const sha256: JsonObject = { type: "string", pattern: "^[0-9a-f]{64}$" };
 
@@ -72,7 +72,7 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
     servicesNotCovered: record({
       section: text,
       title: text,
-      status: anyOf(["not_covered", "undetermined"]),
+      status: anyOf(["not_covered", "pending"]),
       reason: { $ref: "#/$defs/reason" },
     }),
     traceEntry: record(
@@ -85,7 +85,7 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
     definitionTraceEntry: record({
       name: text,
       label: text,
-      status: anyOf(["met", "not_met", "unknown"]),
+      status: anyOf(["met", "not_met", "pending"]),
       facts,
     }),
     qualifying,
@@ -184,11 +184,11 @@ export function claimCheckSchema(model: PolicyModel): JsonObject {
     $schema: DRAFT_2020_12,
     title: `A claim check of ${model.reference} ${model.title}`,
     type: "object",
-    required: ["verdict", "violations", "undetermined", "linesNotGoverned", "asOf", "policy"],
+    required: ["verdict", "violations", "pending", "linesNotGoverned", "asOf", "policy"],
     properties: {
-      verdict: anyOf(["clean", "violations", "incomplete"]),
+      verdict: anyOf(["clean", "violations", "pending"]),
       violations: listOf({ $ref: "#/$defs/finding" }),
-      undetermined: listOf({ $ref: "#/$defs/finding" }),
+      pending: listOf({ $ref: "#/$defs/finding" }),
       linesNotGoverned: listOf({ type: "integer", minimum: 0 }),
       asOf: { type: "string", format: "date" },
       policy: { $ref: "#/$defs/identity" },

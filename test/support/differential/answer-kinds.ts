@@ -41,6 +41,6 @@ export function reachableClaimKinds(policy: PolicyUnderTest): string[] {
     "verdict clean",
     "lines not governed",
     ...(rules.length > 0 ? ["verdict violations"] : []),
-    ...(rules.some((rule) => rule.facts.length > 0) ? ["verdict incomplete"] : []),
+    ...(rules.some((rule) => rule.facts.length > 0) ? ["verdict pending"] : []),
   ];
 }

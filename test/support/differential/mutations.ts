@@ -127,7 +127,7 @@ export const mutations: readonly Mutation[] = [
     mutate: (sources) => replaceFirst(sources, /Math\.ceil\(/, () => "Math.floor("),
   },
   {
-    name: "an unknown claim fact left out of an undetermined finding's missingFacts",
+    name: "an unknown claim fact left out of a pending finding's missingFacts",
     mutate: (sources) => replaceFirst(sources, /[ \t]*if \([^\n]*\) missing\.push\([^\n]*\);[ \t]*\n/, () => ""),
   },
   {

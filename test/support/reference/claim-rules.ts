@@ -48,7 +48,7 @@ function hasModifier(line: ReferenceClaimLine | undefined, modifier: string): bo
   return (line?.modifiers ?? []).includes(modifier);
 }
 
-/** Offending lines are broken while the guard holds, undetermined while it is unknown. */
+/** Offending lines are broken while the guard holds, pending while it is unknown. */
 function guarded(site: ReferenceRuleSite, guard: BillingGuardModel, offending: readonly number[], detail: string) {
   if (offending.length === 0) return;
   if (guard.kind === "always") return site.violated(offending, detail);

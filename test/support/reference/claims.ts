@@ -104,7 +104,7 @@ export function referenceClaimCheck(
   const governed = new Set(model.codes.map((code) => code.code));
 
   const violations: ClaimFinding[] = [];
-  const undetermined: ClaimFinding[] = [];
+  const pending: ClaimFinding[] = [];
   const finding = (rule: BillingRuleModel, indexes: readonly number[]) => ({
     rule: rule.id,
     code: rule.code,
@@ -114,9 +114,9 @@ export function referenceClaimCheck(
   });
   const violated = (rule: BillingRuleModel, indexes: readonly number[], detail?: string) =>
     violations.push(detail === undefined ? finding(rule, indexes) : { ...finding(rule, indexes), detail });
-  // An undetermined rule names every claim fact it reads that is unknown, as the claim's fields are named.
+  // An pending rule names every claim fact it reads that is unknown, as the claim's fields are named.
   const couldNotCheck = (rule: BillingRuleModel, indexes: readonly number[], missing?: readonly string[]) =>
-    undetermined.push({
+    pending.push({
       ...finding(rule, indexes),
       missingFacts: missing ?? rule.facts.filter((fact) => scope.valueOf(fact) === undefined).map(fieldOf),
     });
@@ -189,9 +189,9 @@ export function referenceClaimCheck(
   }
 
   return {
-    verdict: violations.length > 0 ? "violations" : undetermined.length > 0 ? "incomplete" : "clean",
+    verdict: violations.length > 0 ? "violations" : pending.length > 0 ? "pending" : "clean",
     violations,
-    undetermined,
+    pending,
     linesNotGoverned: lines.flatMap((line, index) => (governed.has(line.code) ? [] : [index])),
     asOf,
     policy: identityOf(model, revision),

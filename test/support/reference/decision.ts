@@ -155,7 +155,7 @@ function denialOf(rule: RuleModel, applies: Truth, holds: Truth): Truth {
 }
 
 function statusOf(value: Truth): RuleStatus {
-  return value === TRUE ? "met" : value === FALSE ? "not_met" : "unknown";
+  return value === TRUE ? "met" : value === FALSE ? "not_met" : "pending";
 }
 
 /** A criterion is `met` when it applies and is satisfied; an exclusion or note is `met` when it fires. */
@@ -422,7 +422,7 @@ function definitionTrace(model: PolicyModel, scope: ConditionScope): DefinitionT
       {
         name: definition.name,
         label: definition.label,
-        status: truth === TRUE ? "met" : truth === FALSE ? "not_met" : "unknown",
+        status: truth === TRUE ? "met" : truth === FALSE ? "not_met" : "pending",
         facts: order.filter((fact) => read.has(fact)),
       },
     ];
@@ -442,7 +442,7 @@ function servicesNotCovered(model: PolicyModel, ruled: readonly RuleFinding[]): 
       {
         section: rule.servicesOf,
         title: titles.get(rule.servicesOf) ?? rule.servicesOf,
-        status: status === "met" ? "not_covered" : "undetermined",
+        status: status === "met" ? "not_covered" : "pending",
         reason: reasonOf(rule.id, rule.kind, rule.text, status, undefined),
       },
     ];
