@@ -110,6 +110,7 @@ describe("a decision", () => {
       sourceHash: fixture.model.sourceHash,
       modelHash: modelHash(fixture.model),
       compiler: compilerName,
+      readings: ["reading-policy-FIX.HIT.224-1"],
     });
     expect(fixture.model.sourceHash).toMatch(/^[0-9a-f]{64}$/);
     expect(evaluate(coveredIvAntibiotic, { asOf: "2025-06-01" }).policy.revision).toBe("2025-05");
@@ -126,6 +127,7 @@ describe("a decision", () => {
         kind: "criterion",
         status: "not_met",
         text: "The service is provided in the Member's private residence or in an adult care home (such as a domiciliary care or family care home).",
+        readings: [],
       },
     ]);
     expect(decision.crd).toEqual({ covered: "not-covered" });

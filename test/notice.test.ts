@@ -67,6 +67,8 @@ describe("a notice", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("### Criterion I.A.5");
     expect(run.stdout).toMatch(/Readings applied\*\* \(.*\):\n {2}- .*"i\.e\." introduces what conducive means/);
+    // Cited as the register cites it, from the readings the evaluator's decision says it relied on.
+    expect(run.stdout).toContain('  - I.A.5, reading 1: "i.e." introduces what conducive means');
   });
 
   it("says when an exception can never set a statement aside, and why", () => {

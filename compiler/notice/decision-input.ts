@@ -10,6 +10,8 @@ export interface NoticeReason {
   readonly kind: string;
   readonly status: string;
   readonly overriddenBy?: string;
+  /** The ids of the readings it relied on (the register's anchors). */
+  readonly readings: readonly string[];
 }
 
 export interface NoticeDecision {
@@ -62,6 +64,7 @@ export function readDecision(value: unknown): NoticeDecision {
         id: string(reason["id"], "reason id"),
         kind: string(reason["kind"], "reason kind"),
         status: string(reason["status"], "reason status"),
+        readings: list(reason["readings"], "reason's readings").map((id) => string(id, "reading id")),
         ...(overriddenBy === undefined ? {} : { overriddenBy: string(overriddenBy, "reason's exception") }),
       };
     }),

@@ -4,6 +4,7 @@
 // their values, the readings applied, and every exception considered with why it did or did not
 // apply. The evaluator decides; this only explains, from the same model the evaluator was built from.
 
+import { readingRegister } from "../model/reading-register.js";
 import type { Condition, FactModel, PolicyModel, RuleModel } from "../model/policy-model.js";
 import { nestedConditions } from "../model/walk-conditions.js";
 import { inForceOn, versionOn } from "../model/versions.js";
@@ -39,7 +40,8 @@ export interface NoticeReasonRecord {
   /** "Met when ...", "Not covered when ...", in Markdown as the docs write it. */
   readonly logic: string;
   readonly facts: readonly FactRelied[];
-  readonly readings: readonly string[];
+  /** The readings the evaluator says the reason relied on, each as the register cites it and in its words. */
+  readonly readings: readonly { readonly cited: string; readonly text: string }[];
   readonly exceptions: readonly ExceptionConsidered[];
 }
 
@@ -116,6 +118,7 @@ function factsRead(model: PolicyModel, condition: Condition): string[] {
 
 export function noticeRecord(model: PolicyModel, decision: NoticeDecision, facts: unknown): NoticeRecord {
   const words = new ConditionWords(model, () => undefined);
+  const register = new Map(readingRegister(model).map((reading) => [reading.id, reading]));
   const scope = factsScope(model, facts, decision.asOf);
   const say = (condition: Condition): string => phraseInline(words.phrase(condition));
 
@@ -161,13 +164,6 @@ export function noticeRecord(model: PolicyModel, decision: NoticeDecision, facts
         : version.written.keyword === "unless"
           ? `Not covered unless ${say(version.written.condition)}.`
           : `Not covered when ${say(version.condition)}.`;
-    const sections = rule.applicability.flatMap(({ section }) => {
-      const entry = model.outline.find((candidate) => candidate.id === section);
-      return entry?.kind === "section" ? entry.readings : [];
-    });
-    const definitions = [...definitionsIn(model, version.condition)].flatMap(
-      (name) => model.definitions.find((definition) => definition.name === name)?.readings ?? [],
-    );
     return [
       {
         id: rule.id,
@@ -177,7 +173,13 @@ export function noticeRecord(model: PolicyModel, decision: NoticeDecision, facts
         items: rule.items,
         logic,
         facts: factsOf(model, factsRead(model, version.condition), scope),
-        readings: [...version.readings, ...definitions, ...sections],
+        readings: reason.readings.map((id) => {
+          const reading = register.get(id);
+          // The evaluator was built from this model (the notice command checks its source hash).
+          if (!reading)
+            throw new Error(`policyc notice: the evaluator cites a reading the policy does not have: ${id}`);
+          return { cited: `${reading.owner}, reading ${String(reading.number)}`, text: reading.text };
+        }),
         exceptions: exceptionsFor(rule),
       },
     ];

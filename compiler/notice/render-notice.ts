@@ -66,7 +66,7 @@ function reasonBlock(reason: NoticeReasonRecord, reference: string): string {
       ? "- **Readings applied:** none; the words are applied as written."
       : [
           "- **Readings applied** (how the plan reads words the policy leaves open):",
-          ...reason.readings.map((reading) => `  - ${text(reading)}`),
+          ...reason.readings.map((reading) => `  - ${text(reading.cited)}: ${text(reading.text)}`),
         ].join("\n"),
     reason.exceptions.length === 0
       ? "- **Exceptions considered:** the policy has none in force on the service date."

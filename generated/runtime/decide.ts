@@ -10,6 +10,7 @@
 //   coverage is denied    when any denial stands: not_covered if one surely does, pending if one
 //                         might, covered if none can.
 
+import { reasonFor } from "./reason-readings.js";
 import {
   crdCoverage,
   crdWithLimitations,
@@ -234,7 +235,7 @@ function decide<
         section: rule.services.section,
         title: rule.services.title,
         status: status === "met" ? "not_covered" : "pending",
-        reason: rule.reasons[status] as Reason<RuleId>,
+        reason: reasonFor(rule, status, undefined, policy.exceptions, truths.exceptions) as Reason<RuleId>,
       });
       continue;
     }
@@ -248,12 +249,10 @@ function decide<
           ? blocks === 1
           : (role === "requirement" && truths.applies[i] === 2) || setAside;
     if (!decisive) continue;
-    const id = rule.id as RuleId;
     const status = statusOf(role, truths.applies[i]!, truths.holds[i]!);
+    const overriddenBy = setAside ? firstApplied(policy, truths, i) : undefined;
     reasons.push(
-      setAside
-        ? { id, kind: rule.kind, text: rule.text, status, overriddenBy: firstApplied(policy, truths, i) }
-        : (rule.reasons[status] as Reason<RuleId, ExceptionId>),
+      reasonFor(rule, status, overriddenBy, policy.exceptions, truths.exceptions) as Reason<RuleId, ExceptionId>,
     );
   }
   // The exceptions a covered decision rests on are among its reasons; a denial's reasons are its denials.

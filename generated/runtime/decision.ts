@@ -22,6 +22,13 @@ export interface Reason<RuleId extends string = string, ExceptionId extends stri
   readonly status: RuleStatus;
   /** Set when an exception set this rule aside. */
   readonly overriddenBy?: ExceptionId;
+  /**
+   * The readings this reason relied on, as the register of readings in the policy's docs cites them
+   * (each id is the anchor of its row: `reading-criterion-I.A.5-1`): the statement's own, those of
+   * the statements it is numbered under, of the definitions and parts it uses, and of the exceptions
+   * that may set it aside. The policy's own readings are in `policy.readings`.
+   */
+  readonly readings: readonly string[];
 }
 
 export interface MissingFact<FactName extends string = string, RuleId extends string = string> {
@@ -92,6 +99,8 @@ export interface PolicyIdentity {
   readonly publishedTextHash?: string;
   /** The compiler that generated the evaluator: `policyc` and its version. */
   readonly compiler: string;
+  /** The policy's own readings, which every decision relies on (when each revision takes effect, say): ids as in `Reason.readings`. */
+  readonly readings: readonly string[];
 }
 
 /** A `limited to` of the policy, in force on a covered decision because coverage went through its statement. */

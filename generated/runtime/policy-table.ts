@@ -189,6 +189,8 @@ export interface RuleEntry<S, RuleId extends string, FactName extends string, Ex
   /** For a requirement or part, when it is met; for the others, when coverage is denied. */
   readonly when: Condition;
   readonly holds: (scope: S) => Truth;
+  /** The readings a reason naming it relies on (see Reason.readings); absent when none. */
+  readonly readings?: readonly string[];
   /**
    * Its earlier versions, oldest first, for a rule whose words or logic changed: the fields above are
    * its current version, in force from the last earlier one's `until`.
@@ -203,6 +205,8 @@ export interface RuleVersionEntry<S> {
   readonly category?: string;
   readonly when: Condition;
   readonly holds: (scope: S) => Truth;
+  /** The readings a reason naming this version relies on; absent when none. */
+  readonly readings?: readonly string[];
 }
 
 export interface ExceptionEntry<S, FactName extends string, ExceptionId extends string> {
@@ -213,6 +217,8 @@ export interface ExceptionEntry<S, FactName extends string, ExceptionId extends 
   readonly facts: readonly FactName[];
   readonly when: Condition;
   readonly applies: (scope: S) => Truth;
+  /** The readings the exception relies on when applied; absent when none. */
+  readonly readings?: readonly string[];
 }
 
 /** Everything a generated evaluator declares; `definePolicy` prepares it for evaluation once, at load. */
@@ -224,6 +230,8 @@ export interface PolicyDeclaration<S, RuleId extends string, FactName extends st
   readonly modelHash: string;
   /** The compiler that generated the evaluator: `policyc` and its version. */
   readonly compiler: string;
+  /** The policy's own readings, which every decision relies on; absent when none. */
+  readonly readings?: readonly string[];
   /** Oldest first. */
   readonly revisions: readonly Revision[];
   readonly facts: readonly FactEntry<FactName>[];

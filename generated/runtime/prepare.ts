@@ -97,6 +97,8 @@ export interface PreparedRule<S> {
    */
   readonly reasons: ByStatus<Reason>;
   readonly traceEntries: ByStatus<TraceEntry>;
+  /** The readings a reason naming it relies on (frozen, shared). */
+  readonly readings: readonly string[];
 }
 
 /**
@@ -177,6 +179,8 @@ export interface PreparedException<S> {
   /** Its trace entry for each status (frozen, shared). */
   readonly traceEntries: ByStatus<TraceEntry>;
   readonly requiresPriorApproval: boolean;
+  /** Its readings (frozen, shared): what a reason relies on when the exception applied or may apply. */
+  readonly readings: readonly string[];
   readonly facts: readonly string[];
   readonly when: Condition;
   readonly applies: (scope: S) => Truth;
@@ -242,6 +246,13 @@ function byStatus<T>(make: (status: RuleStatus) => T): ByStatus<T> {
 
 function traceEntries(id: string, kind: RuleKind, facts: readonly string[]): ByStatus<TraceEntry> {
   return byStatus((status) => ({ id, kind, status, facts }));
+}
+
+const NO_READINGS: readonly string[] = Object.freeze([]);
+
+/** A statement's readings, frozen: shared by every reason that names it. */
+function frozenReadings(readings: readonly string[] | undefined): readonly string[] {
+  return readings === undefined || readings.length === 0 ? NO_READINGS : Object.freeze([...readings]);
 }
 
 function policyError(reference: string, problem: string): Error {
@@ -458,34 +469,48 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
   };
   const places = declaration.rules.map((_, index) => placeOf(index));
 
-  const rules = declaration.rules.map((entry, index): PreparedRule<S> => ({
-    id: entry.id,
-    kind: entry.kind,
-    role: entry.role,
-    text: entry.text,
-    facts: entry.facts,
-    services: entry.services,
-    when: entry.when,
-    holds: entry.holds,
-    ...range(entry.inForce, entry.id),
-    sections: entry.sections.map((section) => lookUp(sectionPosition, section, entry.id)),
-    criterion: places[index]!.criterion,
-    overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
-    reasons: byStatus((status) => ({ id: entry.id, kind: entry.kind, text: entry.text, status })),
-    traceEntries: traceEntries(entry.id, entry.kind, entry.facts),
-  }));
+  const rules = declaration.rules.map((entry, index): PreparedRule<S> => {
+    const readings = frozenReadings(entry.readings);
+    return {
+      id: entry.id,
+      kind: entry.kind,
+      role: entry.role,
+      text: entry.text,
+      facts: entry.facts,
+      services: entry.services,
+      when: entry.when,
+      holds: entry.holds,
+      ...range(entry.inForce, entry.id),
+      sections: entry.sections.map((section) => lookUp(sectionPosition, section, entry.id)),
+      criterion: places[index]!.criterion,
+      overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
+      readings,
+      reasons: byStatus((status) => ({
+        id: entry.id,
+        kind: entry.kind,
+        text: entry.text,
+        status,
+        readings,
+      })),
+      traceEntries: traceEntries(entry.id, entry.kind, entry.facts),
+    };
+  });
   // Each rule's changes: its versions, oldest first, each from where the one before ends; then its removal.
   const ruleEvents = declaration.rules.map((entry, index): StatementEvent<PreparedRule<S>>[] => {
     const rule = rules[index]!;
     const earlier = entry.earlier ?? [];
     const versions = [
-      ...earlier.map((version): PreparedRule<S> => ({
-        ...rule,
-        text: version.text,
-        when: version.when,
-        holds: version.holds,
-        reasons: byStatus((status) => ({ id: entry.id, kind: entry.kind, text: version.text, status })),
-      })),
+      ...earlier.map((version): PreparedRule<S> => {
+        const readings = frozenReadings(version.readings);
+        return {
+          ...rule,
+          text: version.text,
+          when: version.when,
+          holds: version.holds,
+          readings,
+          reasons: byStatus((status) => ({ id: entry.id, kind: entry.kind, text: version.text, status, readings })),
+        };
+      }),
       rule,
     ];
     const starts = [rule.from, ...earlier.map((version) => range(version.inForce, rule.id).until)];
@@ -497,8 +522,15 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
   const periodStarts = [...new Set(declaration.revisions.map((revision) => revision.effective))].sort();
   const exceptions = declaration.exceptions.map((entry): PreparedException<S> => ({
     id: entry.id,
+    readings: frozenReadings(entry.readings),
     title: entry.title,
-    appliedReason: Object.freeze({ id: entry.id, kind: "exception", text: entry.title, status: "met" }),
+    appliedReason: Object.freeze({
+      id: entry.id,
+      kind: "exception",
+      text: entry.title,
+      status: "met",
+      readings: frozenReadings(entry.readings),
+    }),
     traceEntries: traceEntries(entry.id, "exception", entry.facts),
     requiresPriorApproval: entry.requiresPriorApproval,
     facts: entry.facts,
@@ -551,6 +583,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
         modelHash: declaration.modelHash,
         ...(revision.publishedTextHash !== undefined && { publishedTextHash: revision.publishedTextHash }),
         compiler: declaration.compiler,
+        readings: frozenReadings(declaration.readings),
       }),
     ),
     effectiveDates: declaration.revisions.map((revision) => revision.effective),

@@ -872,6 +872,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: [],
     overriddenBy: ["EPSDT"],
     facts: ["home.features"],
+    readings: ["reading-criterion-I.A.5-1"],
     when: contains("home.features", "all", [
       "clean_environment",
       "electricity",
@@ -1007,6 +1008,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: ["I.C"],
     overriddenBy: ["EPSDT"],
     facts: ["therapy.kind", "therapy.route"],
+    readings: ["reading-note-I.C.note-1", "reading-definition-antibiotic_therapy-1"],
     when: negation(
       anyOf([
         allOf([oneOf("therapy.kind", ["chemotherapy"]), oneOf("therapy.route", ["intravenous"])]),
@@ -1082,6 +1084,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
       "member.can_ingest_and_tolerate_adequate_oral_intake",
       "therapy.kind",
     ],
+    readings: ["reading-section-I.E-1"],
     when: allOf([
       yes("member.gastrointestinal_tract_functions"),
       negation(yes("member.can_ingest_and_tolerate_adequate_oral_intake")),
@@ -1102,6 +1105,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: ["I.E"],
     overriddenBy: [],
     facts: ["member.has_available_administration_site", "therapy.kind"],
+    readings: ["reading-section-I.E-1"],
     when: yes("member.has_available_administration_site"),
     holds: ({ facts }) => facts["member.has_available_administration_site"],
   },
@@ -1115,6 +1119,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: ["I.E"],
     overriddenBy: ["EPSDT"],
     facts: ["therapy.kind"],
+    readings: ["reading-section-I.E-1"],
     when: oneOf("therapy.kind", ["oral_nutrition"]),
     holds: ({ facts }) =>
       facts["therapy.kind"] === undefined ? 1 : facts["therapy.kind"] === "oral_nutrition" ? 2 : 0,
@@ -1129,6 +1134,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: [],
     overriddenBy: [],
     facts: ["service.duplicates_other_provider"],
+    readings: ["reading-section-II-1"],
     when: yes("service.duplicates_other_provider"),
     holds: ({ facts }) => facts["service.duplicates_other_provider"],
   },
@@ -1142,6 +1148,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: [],
     overriddenBy: [],
     facts: ["service.experimental_or_investigational", "service.part_of_clinical_trial"],
+    readings: ["reading-section-II-1"],
     when: anyOf([yes("service.experimental_or_investigational"), yes("service.part_of_clinical_trial")]),
     holds: ({ facts }) => or(facts["service.experimental_or_investigational"], facts["service.part_of_clinical_trial"]),
   },
@@ -1155,6 +1162,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: [],
     overriddenBy: ["EPSDT"],
     facts: ["therapy.kind"],
+    readings: ["reading-section-II-1"],
     when: oneOf("therapy.kind", ["other_drug_therapy"]),
     holds: ({ facts }) =>
       facts["therapy.kind"] === undefined ? 1 : facts["therapy.kind"] === "other_drug_therapy" ? 2 : 0,
@@ -1169,6 +1177,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: [],
     overriddenBy: [],
     facts: ["member.receives_medicare_home_health_nursing"],
+    readings: ["reading-section-II-1"],
     when: yes("member.receives_medicare_home_health_nursing"),
     holds: ({ facts }) => facts["member.receives_medicare_home_health_nursing"],
   },
@@ -1182,6 +1191,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: [],
     overriddenBy: ["EPSDT"],
     facts: ["member.receives_private_duty_nursing", "therapy.kind"],
+    readings: ["reading-note-II.note-1-1", "reading-section-II-1"],
     when: allOf([definition("drug_therapy"), yes("member.receives_private_duty_nursing")]),
     holds: ({ facts, definitions }) => and(definitions["drug_therapy"], facts["member.receives_private_duty_nursing"]),
   },
@@ -1195,6 +1205,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     overriddenBy: [],
     facts: ["therapy.kind"],
     services: { section: "I.F", title: "Infusion Nursing Services" },
+    readings: ["reading-note-II.note-2-1", "reading-section-II-1"],
     when: definition("nutrition_therapy"),
     holds: ({ definitions }) => definitions["nutrition_therapy"],
   },
@@ -1208,6 +1219,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: [],
     overriddenBy: [],
     facts: ["medicaid.enrollment_start", "medicaid.enrollment_ended", "medicaid.enrollment_end"],
+    readings: ["reading-criterion-NC.ELIG.a-1"],
     when: allOf([
       compare(value("medicaid.enrollment_start"), "<=", serviceDate),
       anyOf([negation(yes("medicaid.enrollment_ended")), compare(value("medicaid.enrollment_end"), ">=", serviceDate)]),
@@ -1231,6 +1243,7 @@ const ruleTable: readonly RuleEntry<Scope, RuleId, FactName, ExceptionId>[] = [
     sections: [],
     overriddenBy: [],
     facts: ["medicaid.category_restricts_service"],
+    readings: ["reading-criterion-NC.ELIG.c-1"],
     when: negation(yes("medicaid.category_restricts_service")),
     holds: ({ facts }) => not(facts["medicaid.category_restricts_service"]),
   },
@@ -1243,6 +1256,7 @@ const exceptionTable: readonly ExceptionEntry<Scope, FactName, ExceptionId>[] = 
     requiresPriorApproval: true,
     inForce: { from: REVISION_2021_05 },
     facts: ["member.age", "epsdt.documentation_shows_medical_necessity"],
+    readings: ["reading-exception-EPSDT-1"],
     when: allOf([compare(value("member.age"), "<", number(21)), yes("epsdt.documentation_shows_medical_necessity")]),
     applies: ({ facts }) =>
       and(
@@ -1258,6 +1272,7 @@ export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = defi
   sourceHash: "47fb6866e71c50f593c7ff2a55555015b8b3d7f4b1d055a62356572544eab1d8",
   modelHash: "e18de35d7f847c63c5dc1d2a9e26172a24284df376b5fbaa15a91879ff577f42",
   compiler: "policyc 0.2.0",
+  readings: ["reading-policy-WNC.CP.224-1"],
   revisions: [
     REVISION_2021_05,
     REVISION_2021_08,

@@ -6,6 +6,10 @@
 // ids with this same function). Links are written to keys (`criterion I.A.3`, `part facts`) and
 // point at the key's stable anchor when the document is printed.
 
+import { stableAnchor } from "../../naming/stable-anchor.js";
+
+export { stableAnchor };
+
 /** The id a heading gets: lower case, punctuation other than `-` and `_` dropped, spaces to `-`. */
 export function slug(heading: string): string {
   return heading
@@ -23,13 +27,6 @@ export function statementHeading(kind: string, id: string): string {
 /** The key a statement's heading and the links to it share. */
 export function statementKey(kind: string, id: string): string {
   return `${kind} ${id}`;
-}
-
-/** The stable anchor of a key: `criterion I.A.3` -> `criterion-I.A.3`. Keys are built from checked names. */
-export function stableAnchor(key: string): string {
-  // Checked names hold only letters, digits, `.`, `_` and `-`; anything else is replaced so that the
-  // anchor can never carry markup into the page.
-  return key.replace(/ /g, "-").replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
 /** The Markdown of a stable anchor: raw HTML GitHub keeps, and the site's renderer lets through (only this form). */

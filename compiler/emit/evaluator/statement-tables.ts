@@ -15,6 +15,7 @@ import { revisionConstName } from "../../naming/generated-names.js";
 import { data, expandedList, expandedObject, type CodeField } from "./literal.js";
 import { modelHash } from "../../model/model-hash.js";
 import { compilerName } from "../../version.js";
+import { readingsReliedOn, type ReadingsReliedOn } from "../../model/readings-relied-on.js";
 
 /** The module-level names of the tables. */
 export const tableNames = {
@@ -58,6 +59,7 @@ export class StatementTables {
   /** Writes conditions as data, and learns which builders the module imports. */
   readonly conditionData = new ConditionData();
   private readonly reached: { definitions: Set<string>; sections: Set<string> };
+  private readonly readings: ReadingsReliedOn;
 
   constructor(
     private readonly model: PolicyModel,
@@ -65,6 +67,12 @@ export class StatementTables {
     private readonly publishedTextHashes: ReadonlyMap<string, string>,
   ) {
     this.reached = reached(model);
+    this.readings = readingsReliedOn(model);
+  }
+
+  /** `readings: [...]`, the ids of the readings a reason relies on, only when there are some. */
+  private readingsField(ids: readonly string[]): CodeField[] {
+    return ids.length === 0 ? [] : [{ name: "readings", code: data(ids) }];
   }
 
   /** The definitions the logic uses, in dependency order. */
@@ -156,6 +164,7 @@ export class StatementTables {
               code: data({ section: rule.servicesOf, title: sectionTitles.get(rule.servicesOf) ?? rule.servicesOf }),
             },
           ]),
+      ...this.readingsField(this.readings.rule(rule, rule)),
       { name: "when", code: this.conditionData.write(rule.condition) },
       { name: "holds", code: scopeClosure(rule.condition, this.helpers) },
       // Last, and only for a rule that changed, so that a new version adds lines to its rule alone.
@@ -172,6 +181,7 @@ export class StatementTables {
           { name: "inForce", code: lifetimeLiteral(this.model, version.inForce) },
           { name: "text", code: stringLiteral(version.text) },
           ...(version.category === undefined ? [] : [{ name: "category", code: stringLiteral(version.category) }]),
+          ...this.readingsField(this.readings.rule(rule, version)),
           { name: "when", code: this.conditionData.write(version.condition) },
           { name: "holds", code: scopeClosure(version.condition, this.helpers) },
         ]),
@@ -199,6 +209,7 @@ export class StatementTables {
         { name: "requiresPriorApproval", code: String(exception.requiresPriorApproval) },
         { name: "inForce", code: lifetimeLiteral(this.model, exception.inForce) },
         { name: "facts", code: data(exception.facts) },
+        ...this.readingsField(this.readings.exception(exception.id)),
         { name: "when", code: this.conditionData.write(exception.condition) },
         { name: "applies", code: scopeClosure(exception.condition, this.helpers) },
       ]),
@@ -260,6 +271,7 @@ export class StatementTables {
       { name: "sourceHash", code: stringLiteral(this.model.sourceHash) },
       { name: "modelHash", code: stringLiteral(modelHash(this.model)) },
       { name: "compiler", code: stringLiteral(compilerName) },
+      ...this.readingsField(this.readings.policy),
       {
         name: "revisions",
         code: expandedList(this.model.revisions.map((revision) => revisionConstName(revision.approved))),

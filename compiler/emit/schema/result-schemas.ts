@@ -2,6 +2,7 @@
 // outcome, as the Decision union in runtime/decision.ts), a claim check, and the input error. Ids are
 // enumerated from the model, so a schema names exactly this policy's rules, facts and exceptions.
 
+import { readingRegister } from "../../model/reading-register.js";
 import type { PolicyModel } from "../../model/policy-model.js";
 import { INPUT_ISSUE_CODES } from "../../runtime/issues.js";
 import { DRAFT_2020_12, type Json, type JsonObject } from "./fact-schemas.js";
@@ -33,19 +34,27 @@ const ruleStatus = anyOf(["met", "not_met", "pending", "not_applicable"]);
 
 const sha256: JsonObject = { type: "string", pattern: "^[0-9a-f]{64}$" };
 
+/** The ids of the policy's readings (its register's anchors): what a reason or the identity cites. */
+function readingIds(model: PolicyModel): JsonObject {
+  return listOf(anyOf(readingRegister(model).map((reading) => reading.id)));
+}
+
 /** The policy's identity in a decision or a claim check: exactly PolicyIdentity's fields. */
-const identity: JsonObject = record(
-  {
-    reference: text,
-    title: text,
-    revision: text,
-    revisionEffective: { type: "string", format: "date" },
-    sourceHash: sha256,
-    modelHash: sha256,
-    compiler: { type: "string", pattern: "^policyc " },
-  },
-  { publishedTextHash: sha256 },
-);
+function identityOf(model: PolicyModel): JsonObject {
+  return record(
+    {
+      reference: text,
+      title: text,
+      revision: text,
+      revisionEffective: { type: "string", format: "date" },
+      sourceHash: sha256,
+      modelHash: sha256,
+      compiler: { type: "string", pattern: "^policyc " },
+      readings: readingIds(model),
+    },
+    { publishedTextHash: sha256 },
+  );
+}
 
 function decisionDefinitions(model: PolicyModel): JsonObject {
   const ruleIds = model.rules.map((rule) => rule.id);
@@ -59,7 +68,7 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
   ]);
   return {
     reason: record(
-      { id: statementIds, kind: ruleKind, text, status: ruleStatus },
+      { id: statementIds, kind: ruleKind, text, status: ruleStatus, readings: readingIds(model) },
       { overriddenBy: anyOf(exceptionIds) },
     ),
     missingFact: record({
@@ -89,7 +98,7 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
       facts,
     }),
     qualifying,
-    identity,
+    identity: identityOf(model),
     statementId: anyOf([...ruleIds, ...exceptionIds]),
     factName: anyOf(model.facts.map((fact) => fact.name)),
   };
@@ -193,7 +202,7 @@ export function claimCheckSchema(model: PolicyModel): JsonObject {
       asOf: { type: "string", format: "date" },
       policy: { $ref: "#/$defs/identity" },
     },
-    $defs: { finding, identity },
+    $defs: { finding, identity: identityOf(model) },
   };
 }
 

@@ -31,6 +31,7 @@ import {
   type Truth,
 } from "./conditions.js";
 import { identityOf, inForce, onDate, revisionOn, type Refusal } from "./revisions.js";
+import { readingsReliedOn, type ReadingsReliedOn } from "../../../compiler/model/readings-relied-on.js";
 
 /** Facts as a caller hands them in: nested groups (`{ member: { age: 30 } }`); absent or null is unknown. */
 export type NestedFacts = Readonly<Record<string, unknown>>;
@@ -211,8 +212,23 @@ function reasonOf(
   text: string,
   status: RuleStatus,
   overriddenBy: string | undefined,
+  readings: readonly string[],
 ): Reason {
-  return overriddenBy === undefined ? { id, kind, text, status } : { id, kind, text, status, overriddenBy };
+  return overriddenBy === undefined
+    ? { id, kind, text, status, readings }
+    : { id, kind, text, status, overriddenBy, readings };
+}
+
+/**
+ * The readings a reason naming the rule of `finding` (as it stands on the service date) relies on:
+ * its fixed ones, then those of each exception that may set it aside and applies or may apply.
+ */
+function ruleReadings(undated: PolicyModel, relied: ReadingsReliedOn, finding: RuleFinding): readonly string[] {
+  const declared = undated.rules.find((candidate) => candidate.id === finding.rule.id) ?? finding.rule;
+  const exceptions = finding.overriders.flatMap(({ exception, applies }) =>
+    applies === FALSE ? [] : relied.exception(exception.id),
+  );
+  return [...new Set([...relied.rule(declared, finding.rule), ...exceptions])];
 }
 
 export interface ReferenceOptions {
@@ -229,6 +245,7 @@ export function referenceDecision(
   const revision = revisionOn(undated, options.asOf);
   if (revision === undefined) return { refused: ["asOf"] };
   const model = onDate(undated, options.asOf);
+  const relied = readingsReliedOn(undated);
   const scope = coverageScope(model, facts, options.asOf, revision);
   const truths = ruleTruths(model, scope, revision);
   const ruled = findings(model, truths);
@@ -257,11 +274,23 @@ export function referenceDecision(
         : outcome === "pending"
           ? standing === UNKNOWN
           : (rule.role === "requirement" && applies === TRUE) || overriddenBy !== undefined;
-    if (decisive) reasons.push(reasonOf(rule.id, rule.kind, rule.text, ruleStatus(rule, applies, holds), overriddenBy));
+    if (decisive)
+      reasons.push(
+        reasonOf(
+          rule.id,
+          rule.kind,
+          rule.text,
+          ruleStatus(rule, applies, holds),
+          overriddenBy,
+          ruleReadings(undated, relied, finding),
+        ),
+      );
   }
   if (outcome === "covered") {
     for (const exception of applied)
-      reasons.push(reasonOf(exception.id, "exception", exception.title, "met", undefined));
+      reasons.push(
+        reasonOf(exception.id, "exception", exception.title, "met", undefined, relied.exception(exception.id)),
+      );
   }
 
   const path = outcome === "covered" ? qualifyingPath(model, scope, truths) : { qualifiedUnder: [], limitations: [] };
@@ -277,7 +306,10 @@ export function referenceDecision(
     limitations: path.limitations,
     reasons,
     missingFacts: outcome === "pending" ? missingFacts(model, scope, ruled) : [],
-    servicesNotCovered: outcome === "not_covered" ? [] : servicesNotCovered(model, ruled),
+    servicesNotCovered:
+      outcome === "not_covered"
+        ? []
+        : servicesNotCovered(model, ruled, (finding) => ruleReadings(undated, relied, finding)),
     exceptionsApplied: applied.map((exception) => exception.id),
     priorApprovalRequired,
     asOf: options.asOf,
@@ -430,11 +462,16 @@ function definitionTrace(model: PolicyModel, scope: ConditionScope): DefinitionT
 }
 
 /** The services a section excludes on this case (surely, or maybe), when coverage is not denied outright. */
-function servicesNotCovered(model: PolicyModel, ruled: readonly RuleFinding[]): ServicesNotCovered[] {
+function servicesNotCovered(
+  model: PolicyModel,
+  ruled: readonly RuleFinding[],
+  readingsOf: (finding: RuleFinding) => readonly string[],
+): ServicesNotCovered[] {
   const titles = new Map(
     model.outline.flatMap((entry) => (entry.kind === "section" ? [[entry.id, entry.title] as const] : [])),
   );
-  return ruled.flatMap(({ rule, applies, holds }) => {
+  return ruled.flatMap((finding) => {
+    const { rule, applies, holds } = finding;
     if (rule.role !== "servicesExclusion" || rule.servicesOf === undefined) return [];
     const status = ruleStatus(rule, applies, holds);
     if (status === "not_met" || status === "not_applicable") return [];
@@ -443,7 +480,7 @@ function servicesNotCovered(model: PolicyModel, ruled: readonly RuleFinding[]): 
         section: rule.servicesOf,
         title: titles.get(rule.servicesOf) ?? rule.servicesOf,
         status: status === "met" ? "not_covered" : "pending",
-        reason: reasonOf(rule.id, rule.kind, rule.text, status, undefined),
+        reason: reasonOf(rule.id, rule.kind, rule.text, status, undefined, readingsOf(finding)),
       },
     ];
   });

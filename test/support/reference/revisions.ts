@@ -1,6 +1,7 @@
 // The reference reading of a policy's revision log: which revision is in force on a date, whether a
 // statement is in force in it, and the identity a decision or claim check reports.
 
+import { readingsReliedOn } from "../../../compiler/model/readings-relied-on.js";
 import { modelHash } from "../../../compiler/model/model-hash.js";
 import { compilerName } from "../../../compiler/version.js";
 import type { PolicyModel, RevisionRange, RuleModel } from "../../../compiler/model/policy-model.js";
@@ -36,6 +37,7 @@ export function identityOf(model: PolicyModel, revision: number): PolicyIdentity
     // The hash and the compiler's name are metadata, not logic: the reference takes them as the emitter does.
     modelHash: modelHash(model),
     compiler: compilerName,
+    readings: readingsReliedOn(model).policy,
   };
 }
 
@@ -76,7 +78,7 @@ export function onDate(model: PolicyModel, date: string): PolicyModel {
     const version = standingOn(model, changes, date);
     return version === undefined
       ? { ...rule, inForce: never }
-      : { ...rule, text: version.text, condition: version.condition, inForce: always };
+      : { ...rule, text: version.text, condition: version.condition, readings: version.readings, inForce: always };
   };
   return {
     ...model,
