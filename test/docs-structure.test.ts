@@ -95,9 +95,30 @@ describe.each(docs.map((d) => [d.model.sourcePath, d] as const))(
     it("describe the decision procedure in words and as a Mermaid flowchart", () => {
       expect(ids.has("how-a-decision-is-made")).toBe(true);
       const fences = doc.tokens.filter((token) => token.type === "fence" && token.info === "mermaid");
-      expect(fences).toHaveLength(1);
-      expect(fences[0]?.content).toMatch(/^flowchart TD\n/);
-      for (const exception of model.exceptions) expect(fences[0]?.content).toContain(`Exception ${exception.id}`);
+      const procedure = fences.filter((fence) => fence.content.startsWith("flowchart TD\n"));
+      expect(procedure).toHaveLength(1);
+      for (const exception of model.exceptions) expect(procedure[0]?.content).toContain(`Exception ${exception.id}`);
+    });
+
+    it("draw each section that has criteria, exclusions or notes of its own as a diagram of its logic", () => {
+      const diagrams = doc.tokens
+        .filter(
+          (token) => token.type === "fence" && token.info === "mermaid" && token.content.startsWith("flowchart LR\n"),
+        )
+        .map((token) => token.content);
+      const parentOf = new Map(model.outline.map((entry) => [entry.id, entry.parent]));
+      const inForce = model.rules.filter((rule) => rule.role !== "part" && rule.inForce.until === undefined);
+      const sections = model.outline.filter(
+        (entry) => entry.kind === "section" && inForce.some((rule) => parentOf.get(rule.id) === entry.id),
+      );
+      expect(diagrams).toHaveLength(sections.length);
+      sections.forEach((section, i) => {
+        expect(diagrams[i]).toMatch(
+          new RegExp(`^flowchart LR\n  section\\["Section ${section.id.replace(/\./g, "\\.")}[",]`),
+        );
+        for (const rule of inForce.filter((candidate) => parentOf.get(candidate.id) === section.id))
+          expect(diagrams[i]).toContain(`${rule.kind} ${rule.id}`);
+      });
     });
 
     it("list every fact with its type, values, question and readers, and the revision log with what each touched", () => {

@@ -96,8 +96,8 @@ describe("the site in headless Chromium", () => {
       await page.getByRole("link", { name: homeInfusion.reference }).click();
       await page.waitForURL((url) => url.pathname.endsWith(`/${homeInfusion.slug}/index.html`));
       // Mermaid draws the flowchart from the bundled script: no network.
-      await page.locator("pre.mermaid svg").waitFor({ timeout: 30_000 });
-      expect(await page.locator("pre.mermaid svg").textContent()).toContain("Is a denial left standing?");
+      const procedure = page.locator("pre.mermaid svg", { hasText: "Is a denial left standing?" });
+      await procedure.waitFor({ timeout: 30_000 });
 
       await page.locator('a[href="#criterion-I.A.5"]').first().click();
       expect(new URL(page.url()).hash).toBe("#criterion-I.A.5");
@@ -138,6 +138,45 @@ describe("the site in headless Chromium", () => {
       expect(pageRule).toContain("counter(page)");
       const pdf = await page.pdf({ format: "Letter" });
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it("draws a diagram per section from its own logic, each at a readable size", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(pathToFileURL(join(out, homeInfusion.slug, "index.html")).href);
+      const diagrams = page.locator("pre.mermaid");
+      const count = await diagrams.count();
+      await page
+        .locator("pre.mermaid svg")
+        .nth(count - 1)
+        .waitFor({ timeout: 30_000 });
+      // Each drawn (a syntax error would draw an error message), and at no less than 90% of its size.
+      const drawn = await page.evaluate<
+        { text: string; scale: number }[]
+      >(`[...document.querySelectorAll("pre.mermaid svg")].map((svg) => ({
+        text: [...svg.querySelectorAll(".nodeLabel")].map((label) => label.textContent).join("\\n"),
+        scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+      }))`);
+      expect(drawn).toHaveLength(count);
+      for (const diagram of drawn) expect(diagram.text).not.toMatch(/syntax error/i);
+      const sections = drawn.filter((diagram) => diagram.text.startsWith("Section "));
+      const model = fixtureModel(homeInfusion.policy);
+      const withRules = model.outline.filter(
+        (entry) =>
+          entry.kind === "section" &&
+          model.rules.some(
+            (rule) => rule.role !== "part" && model.outline.find((e) => e.id === rule.id)?.parent === entry.id,
+          ),
+      );
+      expect(sections).toHaveLength(withRules.length);
+      for (const diagram of sections) expect(diagram.scale).toBeGreaterThanOrEqual(0.9);
+      const sectionIA = sections.find((diagram) => diagram.text.startsWith("Section I.A"));
+      expect(sectionIA?.text).toContain("criterion I.A.5, must be met");
+      expect(sectionIA?.text).toContain("Not covered");
     } finally {
       await browser.close();
     }

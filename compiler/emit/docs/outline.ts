@@ -2,6 +2,7 @@
 // then the logic in plain words, where it applies, the facts it reads, the revision that introduced
 // it, what may set it aside, and the written readings. Then the exceptions and the definitions.
 
+import { sectionDiagram } from "./section-diagram.js";
 import type { Condition, OutlineEntry, RuleModel, RuleVersionModel } from "../../model/policy-model.js";
 import { ruleVersions } from "../../model/versions.js";
 import { partKey, parts, statementHeading, statementKey } from "./anchors.js";
@@ -193,7 +194,7 @@ function entryBlocks(context: DocsContext, entry: OutlineEntry): Block[] {
       detail("In force:", words`${context.inForce(entry.inForce)}.`),
       ...readingItems(entry.readings),
     ];
-    return [heading, quote(entry.title), { kind: "list", items: details }];
+    return [heading, quote(entry.title), { kind: "list", items: details }, ...sectionDiagram(context, entry)];
   }
   const defined = context.model.definitions.filter((definition) => definition.definedByNote === entry.id);
   const what =
