@@ -23,7 +23,9 @@ import { formatTypeScript } from "./emit/format.js";
 import { emitDocs } from "./emit/docs/emit-docs.js";
 import { emitPublishedOrder } from "./emit/docs/published-order.js";
 import type { RejectedAlternative } from "./model/rejected-alternatives.js";
-import type { TraceSummary } from "./trace/summary.js";
+import { traceSummary, type TraceSummary } from "./trace/summary.js";
+import type { PublishedText } from "./trace/published.js";
+import { policyInRevision } from "./model/policy-in-revision.js";
 import { policySlug } from "./build/project-files.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { policySchemas, schemaText } from "./emit/schema/emit-schemas.js";
@@ -72,6 +74,24 @@ export interface BuildFindings {
   readonly alternatives?: ReadonlyMap<string, RejectedAlternative>;
   /** SHA-256 of each revision's published text the build read, by revision name. */
   readonly publishedTextHashes?: ReadonlyMap<string, string>;
+  /** Each revision's own published text the build read, by revision name: for the pages pinned to them. */
+  readonly revisionTexts?: ReadonlyMap<string, PublishedText>;
+}
+
+/**
+ * The docs pinned to each revision but the latest (which README.md is): the policy as it stood in it,
+ * checked against that revision's own published text when the build read one.
+ */
+function pinnedDocs(model: PolicyModel, folder: string, found: BuildFindings): GeneratedFile[] {
+  const texts = found.revisionTexts ?? new Map<string, PublishedText>();
+  return model.revisions.slice(0, -1).map((revision, index) => {
+    const pinned = policyInRevision(model, index);
+    const trace = traceSummary(pinned, texts.get(revision.approved), texts);
+    return {
+      path: `${folder}/revisions/${revision.approved}.md`,
+      contents: emitDocs(pinned, trace, found.alternatives, { pinnedFrom: model }),
+    };
+  });
 }
 
 /**
@@ -91,11 +111,12 @@ export async function emitPolicy(
   const evaluator = await formatTypeScript(
     emitEvaluator(model, project, `${folder}/evaluator.ts`, found.publishedTextHashes),
   );
-  const docs = emitDocs(model, trace, found.alternatives);
+  const docs = emitDocs(model, trace, found.alternatives, { pinnedPages: model.revisions.length > 1 });
   const inPublishedOrder = emitPublishedOrder(model, trace);
   return [
     { path: `${folder}/evaluator.ts`, contents: evaluator },
     { path: `${folder}/README.md`, contents: docs },
+    ...pinnedDocs(model, folder, found),
     ...(inPublishedOrder === undefined ? [] : [{ path: `${folder}/published-order.md`, contents: inPublishedOrder }]),
     ...policySchemas(model, `${canonicalBase}/schema/${slug}`).map((file) => ({
       path: `${folder}/schema/${file.name}`,

@@ -85,6 +85,34 @@ describe("the site", () => {
   });
 });
 
+describe("the pages pinned to a revision", () => {
+  const anchorsOf = (html: string) =>
+    new Map([...html.matchAll(/<a id="([^"]+)"><\/a>([^<]*)/g)].map(([, id, after]) => [id!, after!]));
+
+  it("are one per earlier revision, linked from the current page's revision log", () => {
+    const model = fixtureModel(homeInfusion.policy);
+    const current = readFileSync(join(out, homeInfusion.slug, "index.html"), "utf8");
+    for (const revision of model.revisions.slice(0, -1)) {
+      expect(existsSync(join(out, homeInfusion.slug, "revisions", `${revision.approved}.html`))).toBe(true);
+      expect(current).toContain(`href="revisions/${revision.approved}.html"`);
+    }
+    expect(existsSync(join(out, homeInfusion.slug, "revisions", `${model.revisions.at(-1)!.approved}.html`))).toBe(
+      false,
+    );
+  });
+
+  it("keep every anchor of the 2024-05 version landing on the same statement in the current one", () => {
+    const current = anchorsOf(readFileSync(join(out, homeInfusion.slug, "index.html"), "utf8"));
+    const pinned = anchorsOf(readFileSync(join(out, homeInfusion.slug, "revisions", "2024-05.html"), "utf8"));
+    expect(pinned.size).toBeGreaterThan(50);
+    for (const [id, after] of pinned) {
+      expect(current.has(id), id).toBe(true);
+      // A heading's anchor is followed by its words (`Criterion I.A.5`): the same statement.
+      if (after !== "") expect(current.get(id), id).toBe(after);
+    }
+  });
+});
+
 describe("the site in headless Chromium", () => {
   it("follows a criterion link to the criterion's words, with the diagram drawn", async () => {
     const browser = await launchChromium();

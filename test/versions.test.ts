@@ -106,7 +106,14 @@ describe("a policy with versioned statements", () => {
   it("quotes the words of the version in force on the service date", () => {
     const unstable = { ...everyone, member: { ...everyone.member, stable: false } };
     expect(decide(unstable, before).reasons).toEqual([
-      { id: "I.A.2", kind: "criterion", text: "The Member's clinical status is stable.", status: "not_met" },
+      {
+        id: "I.A.2",
+        kind: "criterion",
+        text: "The Member's clinical status is stable.",
+        status: "not_met",
+        // The reading of the earlier version, which the later one dropped.
+        readings: ["reading-criterion-I.A.2-1"],
+      },
     ]);
     expect(decide(unstable, after).reasons).toEqual([
       {
@@ -114,6 +121,7 @@ describe("a policy with versioned statements", () => {
         kind: "criterion",
         text: "The Member's clinical status is stable as documented by the attending physician.",
         status: "not_met",
+        readings: [],
       },
     ]);
   });

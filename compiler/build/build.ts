@@ -271,6 +271,7 @@ export async function planFromSources(
             checked.published.get(model.reference),
             checked.revisionTexts.get(model.reference),
           ),
+          revisionTexts: checked.revisionTexts.get(model.reference) ?? new Map(),
         },
         canonicalBase,
       )),

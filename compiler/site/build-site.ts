@@ -97,11 +97,33 @@ function mermaidScript(): string {
   return createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
 }
 
+/** A page pinned to a revision: `revisions/2024-05.md` under the policy's folder. */
+interface PinnedPage {
+  readonly revision: string;
+  readonly markdown: string;
+}
+
+/** The pages pinned to each earlier revision, by their file names (`YYYY-MM.md` only), oldest first. */
+function pinnedPages(folder: string): PinnedPage[] {
+  const revisions = join(folder, "revisions");
+  if (!existsSync(revisions)) return [];
+  return readdirSync(revisions, { withFileTypes: true })
+    .flatMap((entry) => {
+      const revision = /^(\d{4}-\d{2})\.md$/.exec(entry.name)?.[1];
+      if (!entry.isFile() || revision === undefined) return [];
+      const read = readRegularFile(join(revisions, entry.name));
+      return read.kind === "text" ? [{ revision, markdown: read.text }] : [];
+    })
+    .sort((a, b) => compareText(a.revision, b.revision));
+}
+
 /**
- * The docs of each policy under generated/: folders with a safe name holding a README.md file, and
- * the policy in its published order when the build wrote it.
+ * The docs of each policy under generated/: folders with a safe name holding a README.md file, the
+ * policy in its published order when the build wrote it, and the pages pinned to earlier revisions.
  */
-function policyDocs(generated: string): { slug: string; markdown: string; publishedOrder?: string }[] {
+function policyDocs(
+  generated: string,
+): { slug: string; markdown: string; publishedOrder?: string; pinned: PinnedPage[] }[] {
   if (!existsSync(generated)) return [];
   return readdirSync(generated, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && isSafeName(entry.name))
@@ -112,7 +134,14 @@ function policyDocs(generated: string): { slug: string; markdown: string; publis
     }))
     .flatMap(({ slug, read, order }) =>
       read.kind === "text"
-        ? [{ slug, markdown: read.text, ...(order.kind === "text" && { publishedOrder: order.text }) }]
+        ? [
+            {
+              slug,
+              markdown: read.text,
+              ...(order.kind === "text" && { publishedOrder: order.text }),
+              pinned: pinnedPages(join(generated, slug)),
+            },
+          ]
         : [],
     )
     .sort((a, b) => compareText(a.slug, b.slug));
@@ -120,7 +149,11 @@ function policyDocs(generated: string): { slug: string; markdown: string; publis
 
 /** The generated docs link each other by their Markdown names; the site's pages have their own. */
 function siteLinks(markdown: string): string {
-  return markdown.replaceAll("](README.md", "](index.html").replaceAll("](published-order.md)", "](published-order.html)");
+  return markdown
+    .replaceAll("](README.md", "](index.html")
+    .replaceAll("](../README.md", "](../index.html")
+    .replaceAll("](published-order.md)", "](published-order.html)")
+    .replace(/\]\(revisions\/(\d{4}-\d{2})\.md\)/g, "](revisions/$1.html)");
 }
 
 /**
@@ -135,7 +168,7 @@ export function buildSite(root: string, out: string): SitePage[] {
   writeFileSync(join(out, siteMarker), "This folder is a site written by `policyc docs`, which empties it on every run.\n");
   copyFileSync(mermaidScript(), join(out, "assets", "mermaid.min.js"));
   writeFileSync(join(out, "assets", "style.css"), style);
-  const pages = docs.map(({ slug, markdown, publishedOrder }): SitePage => {
+  const pages = docs.map(({ slug, markdown, publishedOrder, pinned }): SitePage => {
     const tokens = md.parse(markdown, {});
     const first = tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1");
     const title = first >= 0 ? (tokens[first + 1]?.content ?? slug) : slug;
@@ -148,6 +181,19 @@ export function buildSite(root: string, out: string): SitePage[] {
         join(out, slug, "published-order.html"),
         page(`${title}, in its published order`, `${nav}${md.render(siteLinks(publishedOrder))}`, "../assets", style),
       );
+    if (pinned.length > 0) mkdirSync(join(out, slug, "revisions"));
+    for (const { revision, markdown: pinnedMarkdown } of pinned) {
+      const pinnedNav = `<p class="site-nav"><a href="../../index.html">All policies</a> · <a href="../index.html">The current ${escapeHtml(title)}</a></p>\n`;
+      writeFileSync(
+        join(out, slug, "revisions", `${revision}.html`),
+        page(
+          `${title}, revision ${revision}`,
+          `${pinnedNav}${md.render(siteLinks(pinnedMarkdown))}`,
+          "../../assets",
+          printStyle(printedIdentity(pinnedMarkdown)),
+        ),
+      );
+    }
     return { slug, title };
   });
   // NOTE: `./` first, so that no name could ever be read as a scheme (`javascript:`).

@@ -8,6 +8,18 @@ import { ConditionWords } from "./words.js";
 import type { TraceSummary } from "../../trace/summary.js";
 import type { RejectedAlternative } from "../../model/rejected-alternatives.js";
 
+/**
+ * How a document relates to the other documents of its policy: the docs of the current policy may
+ * link each earlier revision to its pinned page (`revisions/<approved>.md`); a pinned page is the
+ * policy as it stood in one revision, and names the current policy it was cut from.
+ */
+export interface DocsPages {
+  /** The build writes a page pinned to each earlier revision: the revision log links them. */
+  readonly pinnedPages?: boolean;
+  /** This document is pinned to the model's latest revision; `current` is the whole policy. */
+  readonly pinnedFrom?: PolicyModel;
+}
+
 export class DocsContext {
   readonly words: ConditionWords;
   readonly rules: ReadonlyMap<string, RuleModel>;
@@ -19,6 +31,7 @@ export class DocsContext {
     readonly trace: TraceSummary,
     /** The readings' rejected alternatives with their impact, by `readingKey`. */
     readonly alternatives: ReadonlyMap<string, RejectedAlternative> = new Map(),
+    readonly pages: DocsPages = {},
   ) {
     this.rules = new Map(model.rules.map((rule) => [rule.id, rule]));
     for (const entry of model.outline) this.anchors.set(entry.id, statementKey(this.kindOf(entry.id), entry.id));

@@ -4,7 +4,7 @@
 
 import type { PolicyModel } from "../../model/policy-model.js";
 import { partKey, parts } from "./anchors.js";
-import { DocsContext } from "./context.js";
+import { DocsContext, type DocsPages } from "./context.js";
 import { anchorLink, code, printMarkdown, strong, text, words, type Block, type Inline } from "./markdown.js";
 import { definitionBlocks, exceptionBlocks, outlineBlocks } from "./outline.js";
 import { procedureBlocks } from "./procedure.js";
@@ -25,29 +25,35 @@ import {
 import type { TraceSummary } from "../../trace/summary.js";
 import { traceabilityBlocks, traceHeadline } from "./traceability.js";
 
-function headerBlocks(context: DocsContext): Block[] {
+/** The header's row for the revision in force: the latest, or the one a pinned page stands in. */
+function revisionRow(context: DocsContext): Inline {
   const model = context.model;
   const latest = model.revisions.at(-1);
+  if (!latest) return words`none`;
+  const current = context.pages.pinnedFrom;
+  const next = current?.revisions[model.revisions.length];
+  if (current && next)
+    return words`${text(latest.approved)}, effective ${text(latest.effective)} until ${text(next.effective)}, when revision ${text(next.approved)} took effect. This page is pinned to it: the policy as it stood then, with the anchors of the [current docs](../README.md), which say what changed since. The register's impact figures are those of the current policy.`;
+  return words`${text(latest.approved)}, effective ${text(latest.effective)} (the latest of ${text(String(model.revisions.length))} in the ${anchorLink(text(parts.revisions.toLowerCase()), partKey("revisions"))})`;
+}
+
+function headerBlocks(context: DocsContext): Block[] {
+  const model = context.model;
   const rows: [Inline, Inline][] = [
     [words`Reference number`, text(model.reference)],
     [words`Title`, text(model.title)],
     [words`Plan`, text(model.plan)],
     [words`Last review`, text(model.lastReview)],
-    [
-      words`Revision in force`,
-      latest
-        ? words`${text(latest.approved)}, effective ${text(latest.effective)} (the latest of ${text(String(model.revisions.length))} in the ${anchorLink(text(parts.revisions.toLowerCase()), partKey("revisions"))})`
-        : words`none`,
-    ],
+    [words`Revision in force`, revisionRow(context)],
     [words`Source`, words`${code(model.sourcePath)}, sha256 ${code(model.sourceHash)}`],
     [
       words`Meaning`,
-      words`sha256 ${code(modelHash(model))} (of the policy's model: a comment or a change of layout keeps it)`,
+      words`sha256 ${code(modelHash(context.pages.pinnedFrom ?? model))} (of the policy's model: a comment or a change of layout keeps it)`,
     ],
     [words`Compiler`, text(compilerName)],
     [
       words`Published text`,
-      context.trace.kind === "checked"
+      context.trace.kind === "checked" && context.pages.pinnedFrom === undefined
         ? words`${traceHeadline(context.trace)}. Read it [in its published order, with the logic beside each statement](published-order.md).`
         : traceHeadline(context.trace),
     ],
@@ -117,8 +123,9 @@ export function emitDocs(
   model: PolicyModel,
   trace: TraceSummary,
   alternatives: ReadonlyMap<string, RejectedAlternative> = new Map(),
+  pages: DocsPages = {},
 ): string {
-  const context = new DocsContext(model, trace, alternatives);
+  const context = new DocsContext(model, trace, alternatives, pages);
   const blocks = [
     ...headerBlocks(context),
     ...contentsBlocks(context),

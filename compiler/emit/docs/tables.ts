@@ -157,7 +157,10 @@ export function revisionBlocks(context: DocsContext): Block[] {
     { kind: "heading", level: 2, text: text(parts.revisions), key: partKey("revisions") },
     {
       kind: "paragraph",
-      text: words`A service date is judged by the statements in force on that date: a revision applies from its effective date.`,
+      text:
+        context.pages.pinnedPages === true && model.revisions.length > 1
+          ? words`A service date is judged by the statements in force on that date: a revision applies from its effective date. Each earlier revision links to its own page: the policy as it stood in that revision, with the same anchors as this one.`
+          : words`A service date is judged by the statements in force on that date: a revision applies from its effective date.`,
     },
     {
       kind: "table",
@@ -168,8 +171,11 @@ export function revisionBlocks(context: DocsContext): Block[] {
           ...touched(revision.changed, "changed"),
           ...touched(revision.removed, "removed"),
         ];
+        const pinned = context.pages.pinnedPages === true && revision !== model.revisions.at(-1);
         return [
-          text(revision.approved),
+          pinned
+            ? words`[${text(revision.approved)}](revisions/${text(revision.approved)}.md)`
+            : text(revision.approved),
           text(revision.reviewed ?? ""),
           text(revision.effective),
           text(revision.text),
