@@ -3,6 +3,8 @@
 // a policy without one); the service date of each kind of order; the age on the service date; a
 // Condition's status and system; what FHIR does not give left unknown; bad input named by its path.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ageOn, ordersWithFacts, serviceDateOf } from "../compiler/fhir/context-facts.js";
 import { HookInputError } from "../compiler/fhir/hook-input-error.js";
@@ -12,6 +14,9 @@ import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
 import { traceSummary } from "../compiler/trace/summary.js";
 import { hookRequest, hcpcs, icd10cm } from "./support/cds-requests.js";
 import { fixtureModel } from "./support/fixture-evaluator.js";
+import { checkPolicySource } from "../compiler/pipeline.js";
+import { policyChanges } from "../compiler/diff/changes.js";
+import { projectRoot } from "./support/evaluators.js";
 import { fhirFixturePath, servedFixture, type ServedFixture } from "./support/served-fixture.js";
 
 let fixture: ServedFixture;
@@ -44,6 +49,24 @@ describe("the mapping in the model and the generated module", () => {
     );
     const without = fixtureModel("test/fixtures/value-sets/value-sets.policy");
     expect(emitDocs(without, traceSummary(without, undefined))).not.toContain("FHIR mapping");
+  });
+
+  it("shows in the review diff a change of the order codes and of where a fact comes from", () => {
+    const before = fixtureModel(fhirFixturePath);
+    const text = readFileSync(join(projectRoot, fhirFixturePath), "utf8")
+      .replace('orders in system "HCPCS": S9494, S9329, S9325', 'orders in system "HCPCS": S9494, S9329')
+      .replace("S9329 as chemotherapy, S9325 as pain_management", "S9329 as chemotherapy")
+      .replace("  map therapy.procedure from order.code\n", "");
+    const after = checkPolicySource(text, fhirFixturePath, projectRoot).model;
+    if (!after) throw new Error("the changed fixture must check");
+    const changes = policyChanges(before, after)
+      .filter((change) => change.what.startsWith("FHIR"))
+      .map((change) => [change.what, change.id, change.kinds, change.aspects]);
+    expect(changes).toEqual([
+      ["FHIR orders", "HCPCS", ["logic"], ["codes"]],
+      ["FHIR source", "therapy.kind", ["logic"], ["meanings"]],
+      ["FHIR source", "therapy.procedure", ["removed"], []],
+    ]);
   });
 
   it("gives a policy without a fhir block no mapping in the model and none in the module", () => {

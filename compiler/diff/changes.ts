@@ -203,6 +203,20 @@ function comparables(model: PolicyModel): Comparable[] {
       },
     });
   }
+  // The FHIR mapping decides nothing, but it decides which facts a CDS Hooks request fills: an
+  // integrator reviews a change to it as closely as a change of logic.
+  for (const orders of model.fhir?.orders ?? []) {
+    items.push({
+      what: "FHIR orders",
+      id: orders.system,
+      text: `Orders in ${orders.system} that make the policy apply`,
+      logic: { codes: orders.codes },
+    });
+  }
+  for (const source of model.fhir?.facts ?? []) {
+    const { fact, ...from } = source;
+    items.push({ what: "FHIR source", id: fact, text: `Where ${fact} comes from in FHIR`, logic: { ...from } });
+  }
   for (const revision of model.revisions) {
     items.push({
       what: "revision",
