@@ -4,7 +4,10 @@ import {
   ClaimFindings,
   PolicyInputError,
   and,
+  choiceOf,
+  choicesOf,
   claimRevision,
+  dateOf,
   definePolicy,
   evaluatePolicy,
   factMetadataOf,
@@ -12,6 +15,7 @@ import {
   largestUnits,
   linesWithoutModifier,
   not,
+  numberIn,
   or,
   parsePolicyFacts,
   policyIdentity,
@@ -22,7 +26,9 @@ import {
   readNumber,
   readRoot,
   readServiceDate,
+  readSubgroup,
   totalUnits,
+  truthOf,
   type BillingRuleEntry,
   type ClaimCheck,
   type ClaimCheckOptions,
@@ -33,7 +39,10 @@ import {
   type ExceptionEntry,
   type FactEntry,
   type FactMetadataOf,
+  type FactSlots,
   type FactWords,
+  type Group,
+  type GroupReader,
   type InputIssue,
   type ParsedFacts,
   type PolicyScope,
@@ -1251,28 +1260,291 @@ const exceptionTable: readonly ExceptionEntry<Scope, FactName, ExceptionId>[] = 
       ),
   },
 ];
+/** The values of `member.residence`, for its group's reader. */
+const MEMBER_RESIDENCE_VALUES = new Set<MemberResidence>([
+  "private_residence",
+  "adult_care_home",
+  "skilled_nursing_facility",
+  "hospital",
+  "other_setting",
+]);
+/** The values of `therapy.kind`, for its group's reader. */
+const THERAPY_KIND_VALUES = new Set<TherapyKind>([
+  "chemotherapy",
+  "antibiotic",
+  "antiviral",
+  "antifungal",
+  "pain_management",
+  "other_drug_therapy",
+  "parenteral_nutrition",
+  "enteral_nutrition",
+  "oral_nutrition",
+]);
+/** The values of `therapy.route`, for its group's reader. */
+const THERAPY_ROUTE_VALUES = new Set<TherapyRoute>([
+  "intravenous",
+  "subcutaneous",
+  "epidural",
+  "intrathecal",
+  "other_route",
+]);
+/** The values of `therapy.administered_by`, for its group's reader. */
+const THERAPY_ADMINISTERED_BY_VALUES = new Set<TherapyAdministeredBy>([
+  "member",
+  "unpaid_primary_caregiver",
+  "paid_caregiver",
+  "nurse",
+]);
+/** The values of `home.features`, for its group's reader. */
+const HOME_FEATURES_VALUES = new Set<HomeFeatures>([
+  "clean_environment",
+  "electricity",
+  "water",
+  "telephone_access",
+  "refrigeration",
+  "space_for_supplies",
+]);
+
+/** Reads the facts at the top of the facts into `facts`, each value checked by its type (MALFORMED when it is wrong), and its groups with their readers; false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    switch (key) {
+      case "member":
+        if (!readSubgroup(group[key], readMemberFacts, facts)) return false;
+        break;
+      case "therapy":
+        if (!readSubgroup(group[key], readTherapyFacts, facts)) return false;
+        break;
+      case "drug":
+        if (!readSubgroup(group[key], readDrugFacts, facts)) return false;
+        break;
+      case "service":
+        if (!readSubgroup(group[key], readServiceFacts, facts)) return false;
+        break;
+      case "home":
+        if (!readSubgroup(group[key], readHomeFacts, facts)) return false;
+        break;
+      case "medicaid":
+        if (!readSubgroup(group[key], readMedicaidFacts, facts)) return false;
+        break;
+      case "epsdt":
+        if (!readSubgroup(group[key], readEpsdtFacts, facts)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+
+  return true;
+}
+
+/** Reads the facts under `member` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readMemberFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    switch (key) {
+      case "age":
+        facts["member.age"] = numberIn(group[key], 0, 130);
+        break;
+      case "residence":
+        facts["member.residence"] = choiceOf(group[key], MEMBER_RESIDENCE_VALUES);
+        break;
+      case "clinical_status_stable":
+        facts["member.clinical_status_stable"] = truthOf(group[key]);
+        break;
+      case "under_care_of_referring_physician":
+        facts["member.under_care_of_referring_physician"] = truthOf(group[key]);
+        break;
+      case "condition_supports_safe_home_administration":
+        facts["member.condition_supports_safe_home_administration"] = truthOf(group[key]);
+        break;
+      case "has_available_administration_site":
+        facts["member.has_available_administration_site"] = truthOf(group[key]);
+        break;
+      case "condition_prohibits_adequate_oral_intake":
+        facts["member.condition_prohibits_adequate_oral_intake"] = truthOf(group[key]);
+        break;
+      case "gastrointestinal_tract_functions":
+        facts["member.gastrointestinal_tract_functions"] = truthOf(group[key]);
+        break;
+      case "can_ingest_and_tolerate_adequate_oral_intake":
+        facts["member.can_ingest_and_tolerate_adequate_oral_intake"] = truthOf(group[key]);
+        break;
+      case "receives_private_duty_nursing":
+        facts["member.receives_private_duty_nursing"] = truthOf(group[key]);
+        break;
+      case "receives_medicare_home_health_nursing":
+        facts["member.receives_medicare_home_health_nursing"] = truthOf(group[key]);
+        break;
+      default:
+        return false;
+    }
+  }
+
+  return true;
+}
+
+/** Reads the facts under `therapy` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readTherapyFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    switch (key) {
+      case "kind":
+        facts["therapy.kind"] = choiceOf(group[key], THERAPY_KIND_VALUES);
+        break;
+      case "route":
+        facts["therapy.route"] = choiceOf(group[key], THERAPY_ROUTE_VALUES);
+        break;
+      case "administered_by":
+        facts["therapy.administered_by"] = choiceOf(group[key], THERAPY_ADMINISTERED_BY_VALUES);
+        break;
+      case "administrator_able_and_willing":
+        facts["therapy.administrator_able_and_willing"] = truthOf(group[key]);
+        break;
+      default:
+        return false;
+    }
+  }
+
+  return true;
+}
+
+/** Reads the facts under `drug` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readDrugFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    switch (key) {
+      case "infusion_more_effective":
+        facts["drug.infusion_more_effective"] = truthOf(group[key]);
+        break;
+      case "available_in_oral_form":
+        facts["drug.available_in_oral_form"] = truthOf(group[key]);
+        break;
+      case "tolerated_orally":
+        facts["drug.tolerated_orally"] = truthOf(group[key]);
+        break;
+      default:
+        return false;
+    }
+  }
+
+  return true;
+}
+
+/** Reads the facts under `service` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readServiceFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    switch (key) {
+      case "safe_in_living_environment":
+        facts["service.safe_in_living_environment"] = truthOf(group[key]);
+        break;
+      case "ordered_as_medically_necessary":
+        facts["service.ordered_as_medically_necessary"] = truthOf(group[key]);
+        break;
+      case "duplicates_other_provider":
+        facts["service.duplicates_other_provider"] = truthOf(group[key]);
+        break;
+      case "experimental_or_investigational":
+        facts["service.experimental_or_investigational"] = truthOf(group[key]);
+        break;
+      case "part_of_clinical_trial":
+        facts["service.part_of_clinical_trial"] = truthOf(group[key]);
+        break;
+      default:
+        return false;
+    }
+  }
+
+  return true;
+}
+
+/** Reads the facts under `home` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readHomeFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    switch (key) {
+      case "features":
+        facts["home.features"] = choicesOf(group[key], HOME_FEATURES_VALUES);
+        break;
+      default:
+        return false;
+    }
+  }
+
+  return true;
+}
+
+/** Reads the facts under `medicaid` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readMedicaidFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    switch (key) {
+      case "enrollment_start":
+        facts["medicaid.enrollment_start"] = dateOf(group[key]);
+        break;
+      case "enrollment_ended":
+        facts["medicaid.enrollment_ended"] = truthOf(group[key]);
+        break;
+      case "enrollment_end":
+        facts["medicaid.enrollment_end"] = dateOf(group[key]);
+        break;
+      case "category_restricts_service":
+        facts["medicaid.category_restricts_service"] = truthOf(group[key]);
+        break;
+      default:
+        return false;
+    }
+  }
+
+  return true;
+}
+
+/** Reads the facts under `epsdt` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readEpsdtFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    switch (key) {
+      case "documentation_shows_medical_necessity":
+        facts["epsdt.documentation_shows_medical_necessity"] = truthOf(group[key]);
+        break;
+      default:
+        return false;
+    }
+  }
+
+  return true;
+}
+
+/** Each group's reader, by the group's name: the runtime reads a group with it first. */
+const groupReaders: { readonly [group: string]: GroupReader<FactValues> } = {
+  "": readFacts,
+  member: readMemberFacts,
+  therapy: readTherapyFacts,
+  drug: readDrugFacts,
+  service: readServiceFacts,
+  home: readHomeFacts,
+  medicaid: readMedicaidFacts,
+  epsdt: readEpsdtFacts,
+};
 /** WNC.CP.224 Home Infusion Therapy, prepared for evaluation. */
-export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy({
-  reference: "WNC.CP.224",
-  title: "Home Infusion Therapy",
-  sourceHash: "47fb6866e71c50f593c7ff2a55555015b8b3d7f4b1d055a62356572544eab1d8",
-  modelHash: "e18de35d7f847c63c5dc1d2a9e26172a24284df376b5fbaa15a91879ff577f42",
-  compiler: "policyc 0.1.0",
-  revisions: [
-    REVISION_2021_05,
-    REVISION_2021_08,
-    REVISION_2022_08,
-    REVISION_2023_04,
-    REVISION_2023_08,
-    REVISION_2024_05,
-    REVISION_2025_05,
-  ],
-  facts: factTable,
-  definitions: definitionTable,
-  sections: sectionTable,
-  rules: ruleTable,
-  exceptions: exceptionTable,
-});
+export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy(
+  {
+    reference: "WNC.CP.224",
+    title: "Home Infusion Therapy",
+    sourceHash: "47fb6866e71c50f593c7ff2a55555015b8b3d7f4b1d055a62356572544eab1d8",
+    modelHash: "e18de35d7f847c63c5dc1d2a9e26172a24284df376b5fbaa15a91879ff577f42",
+    compiler: "policyc 0.1.0",
+    revisions: [
+      REVISION_2021_05,
+      REVISION_2021_08,
+      REVISION_2022_08,
+      REVISION_2023_04,
+      REVISION_2023_08,
+      REVISION_2024_05,
+      REVISION_2025_05,
+    ],
+    facts: factTable,
+    definitions: definitionTable,
+    sections: sectionTable,
+    rules: ruleTable,
+    exceptions: exceptionTable,
+  },
+  groupReaders,
+);
 /** Where the facts come from in FHIR (a CDS Hooks context): the order codes that make the policy apply, and for each fact FHIR can supply, its source. Facts not listed are asked through DTR. */
 export const FHIR_MAPPING = {
   orders: [
