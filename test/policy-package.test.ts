@@ -45,13 +45,14 @@ beforeAll(async () => {
 }, 240_000);
 
 describe("the package of a policy", () => {
-  it("has no dependencies, ships only the evaluator and the runtime, and packs under 50 kB", () => {
+  it("has no dependencies, ships only the evaluator and the runtime, and packs under 52 kB", () => {
     const json = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as Record<string, unknown>;
     expect(json["name"]).toBe(`@clinical-policies/${homeInfusion.slug}`);
     expect(json["dependencies"]).toBeUndefined();
     expect(json["sideEffects"]).toBe(false);
     expect(json["type"]).toBe("module");
-    expect(statSync(tarball).size).toBeLessThan(50_000);
+    // 50 kB until issue 12's fast paths (the generated group readers, well-formed claim lines): about 1.2 kB.
+    expect(statSync(tarball).size).toBeLessThan(52_000);
     const installed = join(consumer, "node_modules", "@clinical-policies", homeInfusion.slug);
     expect(readdirSync(installed).sort()).toEqual(
       ["CHANGELOG.md", "README.md", homeInfusion.slug, "package.json", "runtime"].sort(),

@@ -8,6 +8,7 @@ import type { Group } from "./input.js";
 import { hasPlainPrototype } from "./untrusted.js";
 import { isCalendarDate } from "./fields.js";
 import type { Truth } from "./truth.js";
+import type { FactWords } from "./fact-metadata.js";
 import { wellFormedChoices } from "./well-formed.js";
 
 /** What a checker gives for a value the runtime's reader would refuse. */
@@ -71,6 +72,13 @@ export function choicesOf<Value extends string>(
 ): readonly Value[] | undefined | Malformed {
   if (value === undefined || value === null) return undefined;
   return wellFormedChoices(value, allowed) ?? MALFORMED;
+}
+
+/** The values a one-of or set fact allows, from its words (none for a fact of another type). */
+export function optionValues<Value extends string>(words: FactWords): ReadonlySet<Value> {
+  return new Set(
+    words.type === "oneOf" || words.type === "setOf" ? words.options.map((option) => option.value as Value) : [],
+  );
 }
 
 const VALUES: unique symbol = Symbol("values");

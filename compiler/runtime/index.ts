@@ -12,6 +12,7 @@ export {
   choicesOf,
   dateOf,
   numberIn,
+  optionValues,
   readSubgroup,
   truthOf,
   type FactSlots,

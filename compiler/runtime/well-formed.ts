@@ -45,27 +45,36 @@ export function objectPrototypeIsClean(): boolean {
   return true;
 }
 
-/** A list without holes, whose every item `accept` takes; undefined for anything else. A copy, never the caller's list. */
-function wellFormedList<T>(value: unknown, accept: (item: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const list = value as readonly unknown[];
-  const items: T[] = [];
-  for (let index = 0; index < list.length; index++) {
-    // A hole reads as undefined (or as Array.prototype's item, hence the own-property test).
-    const item = accept(list[index]);
-    if (item === undefined || !Object.hasOwn(list, index)) return undefined;
-    items.push(item);
-  }
-  return items;
+// NOTE: each list is walked by a loop of its own, not one loop taking a function that accepts an
+// item: a call site shared by lines, modifiers and choices turns polymorphic and stops V8 inlining.
+
+/** A list's item at `index` when it is the list's own: a hole reads as undefined, or as Array.prototype's item. */
+function ownItem(list: readonly unknown[], index: number): unknown {
+  const item = list[index];
+  return item === undefined || !Object.hasOwn(list, index) ? undefined : item;
 }
 
-function modifier(item: unknown): string | undefined {
-  return typeof item === "string" &&
+function isModifier(item: unknown): item is string {
+  return (
+    typeof item === "string" &&
     item.length === 2 &&
     isUpperOrDigit(item.charCodeAt(0)) &&
     isUpperOrDigit(item.charCodeAt(1))
-    ? item
-    : undefined;
+  );
+}
+
+/** A line's modifiers: a list without holes of two-character modifiers (a copy); undefined otherwise. */
+function wellFormedModifiers(value: unknown): readonly string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const list = value as readonly unknown[];
+  if (list.length === 0) return NO_MODIFIERS;
+  const modifiers: string[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const item = ownItem(list, index);
+    if (!isModifier(item)) return undefined;
+    modifiers.push(item);
+  }
+  return modifiers;
 }
 
 /** One claim line: a plain object with its own `code` and `units`, perhaps `modifiers`, each well formed. */
@@ -90,17 +99,25 @@ function claimLine(item: unknown): NormalizedLine | undefined {
   if (typeof units !== "number" || !Number.isInteger(units) || units < 0 || units > MAX_UNITS_PER_LINE)
     return undefined;
   const given = hasModifiers ? line.modifiers : undefined;
-  const modifiers = given === undefined || given === null ? NO_MODIFIERS : wellFormedList<string>(given, modifier);
+  const modifiers = given === undefined || given === null ? NO_MODIFIERS : wellFormedModifiers(given);
   if (modifiers === undefined) return undefined;
   // -0 units read as 0, as the full reader has it.
-  return { code, modifiers: modifiers.length === 0 ? NO_MODIFIERS : modifiers, units: units + 0 };
+  return { code, modifiers, units: units + 0 };
 }
 
 /** A claim's lines when every one is well formed; undefined otherwise (readClaimLines then names each problem). */
 export function wellFormedLines(value: unknown): NormalizedLine[] | undefined {
   if (!objectPrototypeIsClean()) return undefined;
   try {
-    return wellFormedList(value, claimLine);
+    if (!Array.isArray(value)) return undefined;
+    const list = value as readonly unknown[];
+    const lines: NormalizedLine[] = [];
+    for (let index = 0; index < list.length; index++) {
+      const line = claimLine(ownItem(list, index));
+      if (line === undefined) return undefined;
+      lines.push(line);
+    }
+    return lines;
   } catch {
     // A Proxy's trap or a getter threw: the full reader reports it by name.
     return undefined;
@@ -113,9 +130,15 @@ export function wellFormedChoices<Value extends string>(
   allowed: ReadonlySet<Value>,
 ): Value[] | undefined {
   try {
-    return wellFormedList(value, (item) =>
-      typeof item === "string" && allowed.has(item as Value) ? (item as Value) : undefined,
-    );
+    if (!Array.isArray(value)) return undefined;
+    const list = value as readonly unknown[];
+    const choices: Value[] = [];
+    for (let index = 0; index < list.length; index++) {
+      const item = ownItem(list, index);
+      if (typeof item !== "string" || !allowed.has(item as Value)) return undefined;
+      choices.push(item as Value);
+    }
+    return choices;
   } catch {
     return undefined;
   }

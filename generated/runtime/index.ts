@@ -13,6 +13,7 @@ export {
   choicesOf,
   dateOf,
   numberIn,
+  optionValues,
   readSubgroup,
   truthOf,
   type FactSlots,

@@ -16,6 +16,7 @@ import {
   linesWithoutModifier,
   not,
   numberIn,
+  optionValues,
   or,
   parsePolicyFacts,
   policyIdentity,
@@ -1260,79 +1261,33 @@ const exceptionTable: readonly ExceptionEntry<Scope, FactName, ExceptionId>[] = 
       ),
   },
 ];
-/** The values of `member.residence`, for its group's reader. */
-const MEMBER_RESIDENCE_VALUES = new Set<MemberResidence>([
-  "private_residence",
-  "adult_care_home",
-  "skilled_nursing_facility",
-  "hospital",
-  "other_setting",
-]);
-/** The values of `therapy.kind`, for its group's reader. */
-const THERAPY_KIND_VALUES = new Set<TherapyKind>([
-  "chemotherapy",
-  "antibiotic",
-  "antiviral",
-  "antifungal",
-  "pain_management",
-  "other_drug_therapy",
-  "parenteral_nutrition",
-  "enteral_nutrition",
-  "oral_nutrition",
-]);
-/** The values of `therapy.route`, for its group's reader. */
-const THERAPY_ROUTE_VALUES = new Set<TherapyRoute>([
-  "intravenous",
-  "subcutaneous",
-  "epidural",
-  "intrathecal",
-  "other_route",
-]);
-/** The values of `therapy.administered_by`, for its group's reader. */
-const THERAPY_ADMINISTERED_BY_VALUES = new Set<TherapyAdministeredBy>([
-  "member",
-  "unpaid_primary_caregiver",
-  "paid_caregiver",
-  "nurse",
-]);
-/** The values of `home.features`, for its group's reader. */
-const HOME_FEATURES_VALUES = new Set<HomeFeatures>([
-  "clean_environment",
-  "electricity",
-  "water",
-  "telephone_access",
-  "refrigeration",
-  "space_for_supplies",
-]);
+/** The values each one-of or set fact allows (from its words), by its name: what its group's reader checks. */
+const allowedValues = {
+  "member.residence": optionValues<MemberResidence>(factWords["member.residence"]),
+  "therapy.kind": optionValues<TherapyKind>(factWords["therapy.kind"]),
+  "therapy.route": optionValues<TherapyRoute>(factWords["therapy.route"]),
+  "therapy.administered_by": optionValues<TherapyAdministeredBy>(factWords["therapy.administered_by"]),
+  "home.features": optionValues<HomeFeatures>(factWords["home.features"]),
+};
 
-/** Reads the facts at the top of the facts into `facts`, each value checked by its type (MALFORMED when it is wrong), and its groups with their readers; false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+/** Reads the facts into `facts`, each value checked by its type (MALFORMED when it is wrong), and its groups with their readers; false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
 function readFacts(group: Group, facts: FactSlots<FactValues>): boolean {
   for (const key in group) {
-    switch (key) {
-      case "member":
-        if (!readSubgroup(group[key], readMemberFacts, facts)) return false;
-        break;
-      case "therapy":
-        if (!readSubgroup(group[key], readTherapyFacts, facts)) return false;
-        break;
-      case "drug":
-        if (!readSubgroup(group[key], readDrugFacts, facts)) return false;
-        break;
-      case "service":
-        if (!readSubgroup(group[key], readServiceFacts, facts)) return false;
-        break;
-      case "home":
-        if (!readSubgroup(group[key], readHomeFacts, facts)) return false;
-        break;
-      case "medicaid":
-        if (!readSubgroup(group[key], readMedicaidFacts, facts)) return false;
-        break;
-      case "epsdt":
-        if (!readSubgroup(group[key], readEpsdtFacts, facts)) return false;
-        break;
-      default:
-        return false;
-    }
+    if (key === "member") {
+      if (!readSubgroup(group[key], readMemberFacts, facts)) return false;
+    } else if (key === "therapy") {
+      if (!readSubgroup(group[key], readTherapyFacts, facts)) return false;
+    } else if (key === "drug") {
+      if (!readSubgroup(group[key], readDrugFacts, facts)) return false;
+    } else if (key === "service") {
+      if (!readSubgroup(group[key], readServiceFacts, facts)) return false;
+    } else if (key === "home") {
+      if (!readSubgroup(group[key], readHomeFacts, facts)) return false;
+    } else if (key === "medicaid") {
+      if (!readSubgroup(group[key], readMedicaidFacts, facts)) return false;
+    } else if (key === "epsdt") {
+      if (!readSubgroup(group[key], readEpsdtFacts, facts)) return false;
+    } else return false;
   }
 
   return true;
@@ -1341,43 +1296,26 @@ function readFacts(group: Group, facts: FactSlots<FactValues>): boolean {
 /** Reads the facts under `member` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
 function readMemberFacts(group: Group, facts: FactSlots<FactValues>): boolean {
   for (const key in group) {
-    switch (key) {
-      case "age":
-        facts["member.age"] = numberIn(group[key], 0, 130);
-        break;
-      case "residence":
-        facts["member.residence"] = choiceOf(group[key], MEMBER_RESIDENCE_VALUES);
-        break;
-      case "clinical_status_stable":
-        facts["member.clinical_status_stable"] = truthOf(group[key]);
-        break;
-      case "under_care_of_referring_physician":
-        facts["member.under_care_of_referring_physician"] = truthOf(group[key]);
-        break;
-      case "condition_supports_safe_home_administration":
-        facts["member.condition_supports_safe_home_administration"] = truthOf(group[key]);
-        break;
-      case "has_available_administration_site":
-        facts["member.has_available_administration_site"] = truthOf(group[key]);
-        break;
-      case "condition_prohibits_adequate_oral_intake":
-        facts["member.condition_prohibits_adequate_oral_intake"] = truthOf(group[key]);
-        break;
-      case "gastrointestinal_tract_functions":
-        facts["member.gastrointestinal_tract_functions"] = truthOf(group[key]);
-        break;
-      case "can_ingest_and_tolerate_adequate_oral_intake":
-        facts["member.can_ingest_and_tolerate_adequate_oral_intake"] = truthOf(group[key]);
-        break;
-      case "receives_private_duty_nursing":
-        facts["member.receives_private_duty_nursing"] = truthOf(group[key]);
-        break;
-      case "receives_medicare_home_health_nursing":
-        facts["member.receives_medicare_home_health_nursing"] = truthOf(group[key]);
-        break;
-      default:
-        return false;
-    }
+    if (key === "age") facts["member.age"] = numberIn(group[key], 0, 130);
+    else if (key === "residence") facts["member.residence"] = choiceOf(group[key], allowedValues["member.residence"]);
+    else if (key === "clinical_status_stable") facts["member.clinical_status_stable"] = truthOf(group[key]);
+    else if (key === "under_care_of_referring_physician")
+      facts["member.under_care_of_referring_physician"] = truthOf(group[key]);
+    else if (key === "condition_supports_safe_home_administration")
+      facts["member.condition_supports_safe_home_administration"] = truthOf(group[key]);
+    else if (key === "has_available_administration_site")
+      facts["member.has_available_administration_site"] = truthOf(group[key]);
+    else if (key === "condition_prohibits_adequate_oral_intake")
+      facts["member.condition_prohibits_adequate_oral_intake"] = truthOf(group[key]);
+    else if (key === "gastrointestinal_tract_functions")
+      facts["member.gastrointestinal_tract_functions"] = truthOf(group[key]);
+    else if (key === "can_ingest_and_tolerate_adequate_oral_intake")
+      facts["member.can_ingest_and_tolerate_adequate_oral_intake"] = truthOf(group[key]);
+    else if (key === "receives_private_duty_nursing")
+      facts["member.receives_private_duty_nursing"] = truthOf(group[key]);
+    else if (key === "receives_medicare_home_health_nursing")
+      facts["member.receives_medicare_home_health_nursing"] = truthOf(group[key]);
+    else return false;
   }
 
   return true;
@@ -1386,22 +1324,13 @@ function readMemberFacts(group: Group, facts: FactSlots<FactValues>): boolean {
 /** Reads the facts under `therapy` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
 function readTherapyFacts(group: Group, facts: FactSlots<FactValues>): boolean {
   for (const key in group) {
-    switch (key) {
-      case "kind":
-        facts["therapy.kind"] = choiceOf(group[key], THERAPY_KIND_VALUES);
-        break;
-      case "route":
-        facts["therapy.route"] = choiceOf(group[key], THERAPY_ROUTE_VALUES);
-        break;
-      case "administered_by":
-        facts["therapy.administered_by"] = choiceOf(group[key], THERAPY_ADMINISTERED_BY_VALUES);
-        break;
-      case "administrator_able_and_willing":
-        facts["therapy.administrator_able_and_willing"] = truthOf(group[key]);
-        break;
-      default:
-        return false;
-    }
+    if (key === "kind") facts["therapy.kind"] = choiceOf(group[key], allowedValues["therapy.kind"]);
+    else if (key === "route") facts["therapy.route"] = choiceOf(group[key], allowedValues["therapy.route"]);
+    else if (key === "administered_by")
+      facts["therapy.administered_by"] = choiceOf(group[key], allowedValues["therapy.administered_by"]);
+    else if (key === "administrator_able_and_willing")
+      facts["therapy.administrator_able_and_willing"] = truthOf(group[key]);
+    else return false;
   }
 
   return true;
@@ -1410,19 +1339,10 @@ function readTherapyFacts(group: Group, facts: FactSlots<FactValues>): boolean {
 /** Reads the facts under `drug` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
 function readDrugFacts(group: Group, facts: FactSlots<FactValues>): boolean {
   for (const key in group) {
-    switch (key) {
-      case "infusion_more_effective":
-        facts["drug.infusion_more_effective"] = truthOf(group[key]);
-        break;
-      case "available_in_oral_form":
-        facts["drug.available_in_oral_form"] = truthOf(group[key]);
-        break;
-      case "tolerated_orally":
-        facts["drug.tolerated_orally"] = truthOf(group[key]);
-        break;
-      default:
-        return false;
-    }
+    if (key === "infusion_more_effective") facts["drug.infusion_more_effective"] = truthOf(group[key]);
+    else if (key === "available_in_oral_form") facts["drug.available_in_oral_form"] = truthOf(group[key]);
+    else if (key === "tolerated_orally") facts["drug.tolerated_orally"] = truthOf(group[key]);
+    else return false;
   }
 
   return true;
@@ -1431,25 +1351,14 @@ function readDrugFacts(group: Group, facts: FactSlots<FactValues>): boolean {
 /** Reads the facts under `service` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
 function readServiceFacts(group: Group, facts: FactSlots<FactValues>): boolean {
   for (const key in group) {
-    switch (key) {
-      case "safe_in_living_environment":
-        facts["service.safe_in_living_environment"] = truthOf(group[key]);
-        break;
-      case "ordered_as_medically_necessary":
-        facts["service.ordered_as_medically_necessary"] = truthOf(group[key]);
-        break;
-      case "duplicates_other_provider":
-        facts["service.duplicates_other_provider"] = truthOf(group[key]);
-        break;
-      case "experimental_or_investigational":
-        facts["service.experimental_or_investigational"] = truthOf(group[key]);
-        break;
-      case "part_of_clinical_trial":
-        facts["service.part_of_clinical_trial"] = truthOf(group[key]);
-        break;
-      default:
-        return false;
-    }
+    if (key === "safe_in_living_environment") facts["service.safe_in_living_environment"] = truthOf(group[key]);
+    else if (key === "ordered_as_medically_necessary")
+      facts["service.ordered_as_medically_necessary"] = truthOf(group[key]);
+    else if (key === "duplicates_other_provider") facts["service.duplicates_other_provider"] = truthOf(group[key]);
+    else if (key === "experimental_or_investigational")
+      facts["service.experimental_or_investigational"] = truthOf(group[key]);
+    else if (key === "part_of_clinical_trial") facts["service.part_of_clinical_trial"] = truthOf(group[key]);
+    else return false;
   }
 
   return true;
@@ -1458,13 +1367,8 @@ function readServiceFacts(group: Group, facts: FactSlots<FactValues>): boolean {
 /** Reads the facts under `home` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
 function readHomeFacts(group: Group, facts: FactSlots<FactValues>): boolean {
   for (const key in group) {
-    switch (key) {
-      case "features":
-        facts["home.features"] = choicesOf(group[key], HOME_FEATURES_VALUES);
-        break;
-      default:
-        return false;
-    }
+    if (key === "features") facts["home.features"] = choicesOf(group[key], allowedValues["home.features"]);
+    else return false;
   }
 
   return true;
@@ -1473,22 +1377,11 @@ function readHomeFacts(group: Group, facts: FactSlots<FactValues>): boolean {
 /** Reads the facts under `medicaid` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
 function readMedicaidFacts(group: Group, facts: FactSlots<FactValues>): boolean {
   for (const key in group) {
-    switch (key) {
-      case "enrollment_start":
-        facts["medicaid.enrollment_start"] = dateOf(group[key]);
-        break;
-      case "enrollment_ended":
-        facts["medicaid.enrollment_ended"] = truthOf(group[key]);
-        break;
-      case "enrollment_end":
-        facts["medicaid.enrollment_end"] = dateOf(group[key]);
-        break;
-      case "category_restricts_service":
-        facts["medicaid.category_restricts_service"] = truthOf(group[key]);
-        break;
-      default:
-        return false;
-    }
+    if (key === "enrollment_start") facts["medicaid.enrollment_start"] = dateOf(group[key]);
+    else if (key === "enrollment_ended") facts["medicaid.enrollment_ended"] = truthOf(group[key]);
+    else if (key === "enrollment_end") facts["medicaid.enrollment_end"] = dateOf(group[key]);
+    else if (key === "category_restricts_service") facts["medicaid.category_restricts_service"] = truthOf(group[key]);
+    else return false;
   }
 
   return true;
@@ -1497,13 +1390,9 @@ function readMedicaidFacts(group: Group, facts: FactSlots<FactValues>): boolean 
 /** Reads the facts under `epsdt` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
 function readEpsdtFacts(group: Group, facts: FactSlots<FactValues>): boolean {
   for (const key in group) {
-    switch (key) {
-      case "documentation_shows_medical_necessity":
-        facts["epsdt.documentation_shows_medical_necessity"] = truthOf(group[key]);
-        break;
-      default:
-        return false;
-    }
+    if (key === "documentation_shows_medical_necessity")
+      facts["epsdt.documentation_shows_medical_necessity"] = truthOf(group[key]);
+    else return false;
   }
 
   return true;
@@ -1782,8 +1671,8 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   const lines_T1030: number[] = [];
   const lines_T1002: number[] = [];
   const linesNotGoverned: number[] = [];
-  lines.forEach((line, index) => {
-    switch (line.code) {
+  for (let index = 0; index < lines.length; index++) {
+    switch (lines[index]!.code) {
       case "S9494":
         lines_S9494.push(index);
         break;
@@ -1805,7 +1694,8 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
       default:
         linesNotGoverned.push(index);
     }
-  });
+  }
+
   const findings = new ClaimFindings(billingRules);
   // S9494-therapy: billedOnlyWhen (S9494)
   {

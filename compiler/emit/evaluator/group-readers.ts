@@ -8,8 +8,8 @@ import { StructureKind, type StatementStructures } from "ts-morph";
 import type { FactModel } from "../../model/policy-model.js";
 import { docText, stringLiteral } from "../code-text.js";
 import { groupInterfaceName } from "../../naming/generated-names.js";
-import { data, expandedObject } from "./literal.js";
-import { valuesConstName, valuesTypeName } from "./fact-code.js";
+import { expandedObject } from "./literal.js";
+import { valuesTypeName } from "./fact-code.js";
 
 /** A group of facts as the input nests it. */
 export interface ReadGroup {
@@ -20,6 +20,8 @@ export interface ReadGroup {
 
 /** The name of the table of readers the module hands to definePolicy. */
 export const GROUP_READERS = "groupReaders";
+/** The table of the values each one-of or set fact allows, by the fact's name. */
+const ALLOWED_VALUES = "allowedValues";
 
 /** `member` -> `readMemberFacts`. */
 function readerName(group: ReadGroup): string {
@@ -37,9 +39,9 @@ function checked(fact: FactModel): string | undefined {
     case "date":
       return "dateOf(group[key])";
     case "oneOf":
-      return `choiceOf(group[key], ${valuesConstName(fact)})`;
+      return `choiceOf(group[key], ${ALLOWED_VALUES}[${stringLiteral(fact.name)}])`;
     case "setOf":
-      return `choicesOf(group[key], ${valuesConstName(fact)})`;
+      return `choicesOf(group[key], ${ALLOWED_VALUES}[${stringLiteral(fact.name)}])`;
     case "list":
     case "code":
     case "codes":
@@ -54,6 +56,10 @@ function readable(group: ReadGroup): boolean {
 
 function withSubgroups(group: ReadGroup): ReadGroup[] {
   return [group, ...group.subgroups.flatMap(withSubgroups)];
+}
+
+function isEnumerated(fact: FactModel): boolean {
+  return fact.type.kind === "oneOf" || fact.type.kind === "setOf";
 }
 
 function lastPart(name: string): string {
@@ -79,6 +85,7 @@ export class GroupReadersEmitter {
     for (const group of this.groups) {
       for (const fact of group.facts) used.add(checked(fact)!.split("(")[0]!);
       if (group.subgroups.length > 0) used.add("readSubgroup");
+      if (group.facts.some(isEnumerated)) used.add("optionValues");
     }
     return [...used];
   }
@@ -87,14 +94,17 @@ export class GroupReadersEmitter {
   statements(): (string | StatementStructures)[] {
     if (!this.any) return [];
     const out: (string | StatementStructures)[] = [];
-    for (const group of this.groups)
-      for (const fact of group.facts) {
-        if (fact.type.kind !== "oneOf" && fact.type.kind !== "setOf") continue;
-        out.push(
-          `/** ${docText(`The values of \`${fact.name}\`, for its group's reader.`)} */\n` +
-            `const ${valuesConstName(fact)} = new Set<${valuesTypeName(fact)}>(${data(fact.type.values.map((value) => value.name))});`,
-        );
-      }
+    const enumerated = this.groups.flatMap((group) => group.facts.filter(isEnumerated));
+    if (enumerated.length > 0)
+      out.push(
+        `/** ${docText("The values each one-of or set fact allows (from its words), by its name: what its group's reader checks.")} */\n` +
+          `const ${ALLOWED_VALUES} = ${expandedObject(
+            enumerated.map((fact) => ({
+              name: stringLiteral(fact.name),
+              code: `optionValues<${valuesTypeName(fact)}>(factWords[${stringLiteral(fact.name)}])`,
+            })),
+          )};`,
+      );
     for (const group of this.groups) out.push(this.reader(group));
     const table = expandedObject(
       this.groups.map((group) => ({ name: stringLiteral(group.path.join(".")), code: readerName(group) })),
@@ -107,18 +117,17 @@ export class GroupReadersEmitter {
   }
 
   private reader(group: ReadGroup): StatementStructures {
-    const where = group.path.length === 0 ? "at the top of the facts" : `under \`${group.path.join(".")}\``;
-    const cases = [
-      ...group.facts.flatMap((fact) => [
-        `case ${stringLiteral(lastPart(fact.name))}:`,
-        `facts[${stringLiteral(fact.name)}] = ${checked(fact)!};`,
-        "break;",
-      ]),
-      ...group.subgroups.flatMap((subgroup) => [
-        `case ${stringLiteral(subgroup.path.at(-1) ?? "")}:`,
-        `if (!readSubgroup(group[key], ${readerName(subgroup)}, facts)) return false;`,
-        "break;",
-      ]),
+    const where = group.path.length === 0 ? "" : ` under \`${group.path.join(".")}\``;
+    // One test per key, a fact or a subgroup: `if (key === ...) ...; else if ...`, one line or two each.
+    const tests = [
+      ...group.facts.map(
+        (fact) =>
+          `if (key === ${stringLiteral(lastPart(fact.name))}) facts[${stringLiteral(fact.name)}] = ${checked(fact)!};`,
+      ),
+      ...group.subgroups.map(
+        (subgroup) =>
+          `if (key === ${stringLiteral(subgroup.path.at(-1) ?? "")}) { if (!readSubgroup(group[key], ${readerName(subgroup)}, facts)) return false; }`,
+      ),
     ];
     return {
       kind: StructureKind.Function,
@@ -132,17 +141,13 @@ export class GroupReadersEmitter {
         // for-in, not Object.keys: no list is made. The runtime calls this only while
         // Object.prototype has no enumerable key, so every key met is the caller's own.
         "for (const key in group) {",
-        "switch (key) {",
-        ...cases,
-        "default:",
-        "return false;",
-        "}",
+        `${tests.join(" else ")} else return false;`,
         "}",
         "return true;",
       ],
       docs: [
         docText(
-          `Reads the facts ${where} into \`facts\`, each value checked by its type (MALFORMED when it is wrong)` +
+          `Reads the facts${where} into \`facts\`, each value checked by its type (MALFORMED when it is wrong)` +
             `${group.subgroups.length > 0 ? ", and its groups with their readers" : ""}; false at a key that is not ` +
             "one of them or a group that is not a plain object. The runtime then reads it again, naming each problem.",
         ),
