@@ -40,7 +40,7 @@ import {
   checkLeanClaimRefusals,
   checkLeanRefusals,
 } from "./lean-agreement.js";
-import { leanRows, leanTargets } from "./lean-report.js";
+import { leanNotes, leanRows, leanTargets } from "./lean-report.js";
 import { batchRows, batchTargets, measureBatch } from "./batch-throughput.js";
 import { measureLeanClaimThroughput, measureLeanThroughput } from "./lean-throughput.js";
 import { measureRecordsThroughput, RECORDS_PER_LIST } from "./records-throughput.js";
@@ -373,6 +373,7 @@ async function main(): Promise<void> {
     ...serviceTargets(serviceLoad),
   ];
   console.log(table([...rows, ...targetRows(results)]));
+  for (const note of leanNotes(leanDecisions, leanClaims)) console.log(`\n${note}`);
   console.log(
     `\nAgreement: outcome, reason ids and missing facts identical on all ${formatCount(sets.length)} fact sets; ` +
       `${formatCount(MALFORMED_SETS)} malformed inputs refused by both with the same fields.`,

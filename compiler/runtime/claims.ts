@@ -19,6 +19,7 @@ import { inputIssue, valueIssue } from "./issue-builders.js";
 import type { InputIssue } from "./issues.js";
 import { readClaimDecision, type ClaimDecision } from "./claim-rules.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
+import { wellFormedLines } from "./well-formed.js";
 
 /**
  * The most units one claim line may bill. Far above any real line, and low enough that the units of
@@ -203,6 +204,8 @@ export function readClaimLines(claim: Group | undefined, issues: InputIssue[]): 
   if (claim === undefined) return [];
   const value = requiredValue(claim, "lines", "lines", "is missing: a claim has a list of lines", issues);
   if (value === undefined) return [];
+  const wellFormed = wellFormedLines(value);
+  if (wellFormed !== undefined) return wellFormed;
   const items = readListItems(value, "lines", issues);
   if (items === undefined) {
     issues.push(valueIssue("wrong_type", "lines", value, mismatch("must be a list of lines", value)));

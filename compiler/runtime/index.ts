@@ -7,6 +7,18 @@ export * from "./decision.js";
 export * from "./input.js";
 export * from "./policy-table.js";
 export { definePolicy, type PreparedPolicy } from "./prepare.js";
+export {
+  choiceOf,
+  choicesOf,
+  dateOf,
+  numberIn,
+  optionValues,
+  readSubgroup,
+  truthOf,
+  type FactSlots,
+  type GroupReader,
+  type Malformed,
+} from "./group-readers.js";
 export { parsePolicyFacts, type ParsedFacts } from "./parse-facts.js";
 export { factMetadataOf, factTableOf } from "./fact-table.js";
 export { questionnaireResponseFacts } from "./questionnaire-response.js";

@@ -208,7 +208,9 @@ function decide<
     const rule = rules[i]!;
     const ruleDenies = denial(rule.role, truths.applies[i]!, truths.holds[i]!);
     let waiver: Truth = 0;
-    for (const j of rule.overriddenBy) waiver = either(waiver, truths.exceptions[j]!);
+    // An index, not for-of: this loop runs for every rule of every decision.
+    const overriddenBy = rule.overriddenBy;
+    for (let k = 0; k < overriddenBy.length; k++) waiver = either(waiver, truths.exceptions[overriddenBy[k]!]!);
     denies[i] = ruleDenies;
     waived[i] = waiver;
     denied = either(denied, both(ruleDenies, not(waiver)));

@@ -24,6 +24,7 @@ import {
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
 import { inputIssue, valueIssue } from "./issue-builders.js";
 import type { InputIssue } from "./issues.js";
+import { wellFormedChoices } from "./well-formed.js";
 
 export { isCalendarDate };
 export type { InputIssue, InputIssueCode } from "./issues.js";
@@ -127,6 +128,8 @@ export function choiceSetValue<Value extends string>(
   issues: InputIssue[],
 ): readonly Value[] | undefined {
   if (value === undefined || value === null) return undefined;
+  const wellFormed = wellFormedChoices(value, allowed);
+  if (wellFormed !== undefined) return wellFormed;
   const items = readListItems(value, field, issues);
   if (items === undefined) {
     issues.push(valueIssue("wrong_type", field, value, mismatch("must be a list of values", value)));

@@ -29,6 +29,7 @@ import type { Truth } from "./truth.js";
 import type { ExplainIndex } from "./explain.js";
 import { viewMaker } from "./named-values.js";
 import { fieldPlans, type FieldPlan } from "./records.js";
+import { slotsMaker, type AnyGroupReader } from "./group-readers.js";
 
 /** A group of facts as the input nests it: `member` holds `age`; the root holds the groups. */
 export interface FactGroupPlan {
@@ -43,7 +44,18 @@ export interface FactGroupPlan {
   /** Its facts by key, and its subgroups' places in `groups` by key: what the reader looks a caller's key up in. */
   readonly factByKey: ReadonlyMap<string, FactPlan>;
   readonly groupByKey: ReadonlyMap<string, number>;
+  /** The facts of the group and of its subgroups, at any depth: what its generated reader reads. */
+  readonly subtreeFacts: readonly FactPlan[];
+  /** The generated module's reader of this group and its subgroups (group-readers.ts), when it has one: tried first. */
+  readonly reader: AnyGroupReader | undefined;
+  /** For the root, when any group has a reader: makes the named slots the readers write into. */
+  readonly slots: ((values: unknown[]) => object) | undefined;
+  /** For the root: each fact unknown, by position (a yes-or-no fact is the truth 1), where readers start from. */
+  readonly unknownValues: readonly unknown[];
 }
+
+/** The generated module's group readers, by the group's dotted path (`member`; `""` for the root). */
+export type GroupReaders = { readonly [path: string]: AnyGroupReader };
 
 // NOTE: the prepared forms below copy what evaluation reads into objects of one shape each (every
 // field present, undefined when absent): the declaration's entries differ in their optional fields,
@@ -266,8 +278,8 @@ interface MutableGroup {
   readonly groups: Map<string, MutableGroup>;
 }
 
-function frozenGroup(group: MutableGroup): FactGroupPlan {
-  const groups = [...group.groups.values()].map(frozenGroup);
+function frozenGroup(group: MutableGroup, readers: GroupReaders): FactGroupPlan {
+  const groups = [...group.groups.values()].map((child) => frozenGroup(child, readers));
   return {
     path: group.path,
     key: group.key,
@@ -276,11 +288,15 @@ function frozenGroup(group: MutableGroup): FactGroupPlan {
     groups,
     factByKey: new Map(group.facts.map((fact) => [fact.key, fact])),
     groupByKey: new Map(groups.map((child, index) => [child.key, index])),
+    subtreeFacts: [...group.facts, ...groups.flatMap((child) => child.subtreeFacts)],
+    reader: Object.hasOwn(readers, group.path) ? readers[group.path] : undefined,
+    slots: undefined,
+    unknownValues: [],
   };
 }
 
 /** The facts nested as the input holds them, each group in the order its first fact is declared. */
-function inputPlan(facts: readonly FactEntry[]): FactGroupPlan {
+function inputPlan(facts: readonly FactEntry[], readers: GroupReaders): FactGroupPlan {
   const root: MutableGroup = { path: "", key: "", facts: [], groups: new Map() };
   facts.forEach((entry, position) => {
     const parts = entry.name.split(".");
@@ -306,7 +322,10 @@ function inputPlan(facts: readonly FactEntry[]): FactGroupPlan {
       system: type.kind === "code" || type.kind === "codes" ? type.system : undefined,
     });
   });
-  return frozenGroup(root);
+  const plan = frozenGroup(root, readers);
+  const slots = Object.keys(readers).length > 0 ? slotsMaker(facts.map((fact) => fact.name)) : undefined;
+  const unknownValues = facts.map((fact) => (fact.type.kind === "boolean" ? 1 : undefined));
+  return { ...plan, slots, unknownValues };
 }
 
 /**
@@ -433,9 +452,13 @@ function truthSteps<S>(
   return steps;
 }
 
-/** Prepares a policy's declaration for evaluation; throws when it refers to an id it does not declare. */
+/**
+ * Prepares a policy's declaration for evaluation; throws when it refers to an id it does not declare.
+ * `groupReaders` are the generated module's readers of its groups of facts, by path (group-readers.ts).
+ */
 export function definePolicy<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   declaration: PolicyDeclaration<S, RuleId, FactName, ExceptionId>,
+  groupReaders: GroupReaders = {},
 ): PreparedPolicy<S, RuleId, FactName, ExceptionId> {
   const { reference } = declaration;
   const revisionPosition = new Map(declaration.revisions.map((revision, index) => [revision, index]));
@@ -648,6 +671,6 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
         readBy: factReaders[position]!,
       }),
     ),
-    input: inputPlan(declaration.facts),
+    input: inputPlan(declaration.facts, groupReaders),
   };
 }

@@ -4,7 +4,10 @@ import {
   ClaimFindings,
   PolicyInputError,
   and,
+  choiceOf,
+  choicesOf,
   claimRevision,
+  dateOf,
   definePolicy,
   evaluatePolicy,
   factMetadataOf,
@@ -12,6 +15,8 @@ import {
   largestUnits,
   linesWithoutModifier,
   not,
+  numberIn,
+  optionValues,
   or,
   parsePolicyFacts,
   policyIdentity,
@@ -22,7 +27,9 @@ import {
   readNumber,
   readRoot,
   readServiceDate,
+  readSubgroup,
   totalUnits,
+  truthOf,
   type BillingRuleEntry,
   type ClaimCheck,
   type ClaimCheckOptions,
@@ -33,7 +40,10 @@ import {
   type ExceptionEntry,
   type FactEntry,
   type FactMetadataOf,
+  type FactSlots,
   type FactWords,
+  type Group,
+  type GroupReader,
   type InputIssue,
   type ParsedFacts,
   type PolicyScope,
@@ -1265,29 +1275,180 @@ const exceptionTable: readonly ExceptionEntry<Scope, FactName, ExceptionId>[] = 
       ),
   },
 ];
+/** The values each one-of or set fact allows (from its words), by its name: what its group's reader checks. */
+const allowedValues = {
+  "member.residence": optionValues<MemberResidence>(factWords["member.residence"]),
+  "therapy.kind": optionValues<TherapyKind>(factWords["therapy.kind"]),
+  "therapy.route": optionValues<TherapyRoute>(factWords["therapy.route"]),
+  "therapy.administered_by": optionValues<TherapyAdministeredBy>(factWords["therapy.administered_by"]),
+  "home.features": optionValues<HomeFeatures>(factWords["home.features"]),
+};
+
+/** Reads the facts into `facts`, each value checked by its type (MALFORMED when it is wrong), and its groups with their readers; false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    if (key === "member") {
+      if (!readSubgroup(group[key], readMemberFacts, facts)) return false;
+    } else if (key === "therapy") {
+      if (!readSubgroup(group[key], readTherapyFacts, facts)) return false;
+    } else if (key === "drug") {
+      if (!readSubgroup(group[key], readDrugFacts, facts)) return false;
+    } else if (key === "service") {
+      if (!readSubgroup(group[key], readServiceFacts, facts)) return false;
+    } else if (key === "home") {
+      if (!readSubgroup(group[key], readHomeFacts, facts)) return false;
+    } else if (key === "medicaid") {
+      if (!readSubgroup(group[key], readMedicaidFacts, facts)) return false;
+    } else if (key === "epsdt") {
+      if (!readSubgroup(group[key], readEpsdtFacts, facts)) return false;
+    } else return false;
+  }
+
+  return true;
+}
+
+/** Reads the facts under `member` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readMemberFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    if (key === "age") facts["member.age"] = numberIn(group[key], 0, 130);
+    else if (key === "residence") facts["member.residence"] = choiceOf(group[key], allowedValues["member.residence"]);
+    else if (key === "clinical_status_stable") facts["member.clinical_status_stable"] = truthOf(group[key]);
+    else if (key === "under_care_of_referring_physician")
+      facts["member.under_care_of_referring_physician"] = truthOf(group[key]);
+    else if (key === "condition_supports_safe_home_administration")
+      facts["member.condition_supports_safe_home_administration"] = truthOf(group[key]);
+    else if (key === "has_available_administration_site")
+      facts["member.has_available_administration_site"] = truthOf(group[key]);
+    else if (key === "condition_prohibits_adequate_oral_intake")
+      facts["member.condition_prohibits_adequate_oral_intake"] = truthOf(group[key]);
+    else if (key === "gastrointestinal_tract_functions")
+      facts["member.gastrointestinal_tract_functions"] = truthOf(group[key]);
+    else if (key === "can_ingest_and_tolerate_adequate_oral_intake")
+      facts["member.can_ingest_and_tolerate_adequate_oral_intake"] = truthOf(group[key]);
+    else if (key === "receives_private_duty_nursing")
+      facts["member.receives_private_duty_nursing"] = truthOf(group[key]);
+    else if (key === "receives_medicare_home_health_nursing")
+      facts["member.receives_medicare_home_health_nursing"] = truthOf(group[key]);
+    else return false;
+  }
+
+  return true;
+}
+
+/** Reads the facts under `therapy` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readTherapyFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    if (key === "kind") facts["therapy.kind"] = choiceOf(group[key], allowedValues["therapy.kind"]);
+    else if (key === "route") facts["therapy.route"] = choiceOf(group[key], allowedValues["therapy.route"]);
+    else if (key === "administered_by")
+      facts["therapy.administered_by"] = choiceOf(group[key], allowedValues["therapy.administered_by"]);
+    else if (key === "administrator_able_and_willing")
+      facts["therapy.administrator_able_and_willing"] = truthOf(group[key]);
+    else return false;
+  }
+
+  return true;
+}
+
+/** Reads the facts under `drug` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readDrugFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    if (key === "infusion_more_effective") facts["drug.infusion_more_effective"] = truthOf(group[key]);
+    else if (key === "available_in_oral_form") facts["drug.available_in_oral_form"] = truthOf(group[key]);
+    else if (key === "tolerated_orally") facts["drug.tolerated_orally"] = truthOf(group[key]);
+    else return false;
+  }
+
+  return true;
+}
+
+/** Reads the facts under `service` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readServiceFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    if (key === "safe_in_living_environment") facts["service.safe_in_living_environment"] = truthOf(group[key]);
+    else if (key === "ordered_as_medically_necessary")
+      facts["service.ordered_as_medically_necessary"] = truthOf(group[key]);
+    else if (key === "duplicates_other_provider") facts["service.duplicates_other_provider"] = truthOf(group[key]);
+    else if (key === "experimental_or_investigational")
+      facts["service.experimental_or_investigational"] = truthOf(group[key]);
+    else if (key === "part_of_clinical_trial") facts["service.part_of_clinical_trial"] = truthOf(group[key]);
+    else return false;
+  }
+
+  return true;
+}
+
+/** Reads the facts under `home` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readHomeFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    if (key === "features") facts["home.features"] = choicesOf(group[key], allowedValues["home.features"]);
+    else return false;
+  }
+
+  return true;
+}
+
+/** Reads the facts under `medicaid` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readMedicaidFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    if (key === "enrollment_start") facts["medicaid.enrollment_start"] = dateOf(group[key]);
+    else if (key === "enrollment_ended") facts["medicaid.enrollment_ended"] = truthOf(group[key]);
+    else if (key === "enrollment_end") facts["medicaid.enrollment_end"] = dateOf(group[key]);
+    else if (key === "category_restricts_service") facts["medicaid.category_restricts_service"] = truthOf(group[key]);
+    else return false;
+  }
+
+  return true;
+}
+
+/** Reads the facts under `epsdt` into `facts`, each value checked by its type (MALFORMED when it is wrong); false at a key that is not one of them or a group that is not a plain object. The runtime then reads it again, naming each problem. */
+function readEpsdtFacts(group: Group, facts: FactSlots<FactValues>): boolean {
+  for (const key in group) {
+    if (key === "documentation_shows_medical_necessity")
+      facts["epsdt.documentation_shows_medical_necessity"] = truthOf(group[key]);
+    else return false;
+  }
+
+  return true;
+}
+
+/** Each group's reader, by the group's name: the runtime reads a group with it first. */
+const groupReaders: { readonly [group: string]: GroupReader<FactValues> } = {
+  "": readFacts,
+  member: readMemberFacts,
+  therapy: readTherapyFacts,
+  drug: readDrugFacts,
+  service: readServiceFacts,
+  home: readHomeFacts,
+  medicaid: readMedicaidFacts,
+  epsdt: readEpsdtFacts,
+};
 /** WNC.CP.224 Home Infusion Therapy, prepared for evaluation. */
-export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy({
-  reference: "WNC.CP.224",
-  title: "Home Infusion Therapy",
-  sourceHash: "47fb6866e71c50f593c7ff2a55555015b8b3d7f4b1d055a62356572544eab1d8",
-  modelHash: "e18de35d7f847c63c5dc1d2a9e26172a24284df376b5fbaa15a91879ff577f42",
-  compiler: "policyc 0.2.0",
-  readings: ["reading-policy-WNC.CP.224-1"],
-  revisions: [
-    REVISION_2021_05,
-    REVISION_2021_08,
-    REVISION_2022_08,
-    REVISION_2023_04,
-    REVISION_2023_08,
-    REVISION_2024_05,
-    REVISION_2025_05,
-  ],
-  facts: factTable,
-  definitions: definitionTable,
-  sections: sectionTable,
-  rules: ruleTable,
-  exceptions: exceptionTable,
-});
+export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy(
+  {
+    reference: "WNC.CP.224",
+    title: "Home Infusion Therapy",
+    sourceHash: "47fb6866e71c50f593c7ff2a55555015b8b3d7f4b1d055a62356572544eab1d8",
+    modelHash: "e18de35d7f847c63c5dc1d2a9e26172a24284df376b5fbaa15a91879ff577f42",
+    compiler: "policyc 0.2.0",
+    readings: ["reading-policy-WNC.CP.224-1"],
+    revisions: [
+      REVISION_2021_05,
+      REVISION_2021_08,
+      REVISION_2022_08,
+      REVISION_2023_04,
+      REVISION_2023_08,
+      REVISION_2024_05,
+      REVISION_2025_05,
+    ],
+    facts: factTable,
+    definitions: definitionTable,
+    sections: sectionTable,
+    rules: ruleTable,
+    exceptions: exceptionTable,
+  },
+  groupReaders,
+);
 /** Where the facts come from in FHIR (a CDS Hooks context): the order codes that make the policy apply, and for each fact FHIR can supply, its source. Facts not listed are asked through DTR. */
 export const FHIR_MAPPING = {
   orders: [
@@ -1525,8 +1686,8 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   const lines_T1030: number[] = [];
   const lines_T1002: number[] = [];
   const linesNotGoverned: number[] = [];
-  lines.forEach((line, index) => {
-    switch (line.code) {
+  for (let index = 0; index < lines.length; index++) {
+    switch (lines[index]!.code) {
       case "S9494":
         lines_S9494.push(index);
         break;
@@ -1548,7 +1709,8 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
       default:
         linesNotGoverned.push(index);
     }
-  });
+  }
+
   const findings = new ClaimFindings(billingRules);
   // S9494-therapy: billedOnlyWhen (S9494)
   {

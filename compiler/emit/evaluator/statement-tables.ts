@@ -264,7 +264,8 @@ export class StatementTables {
     ];
   }
 
-  policyDeclaration(): string {
+  /** The prepared policy; `groupReaders` names the table of the module's group readers, when it has one. */
+  policyDeclaration(groupReaders?: string): string {
     const fields: CodeField[] = [
       { name: "reference", code: stringLiteral(this.model.reference) },
       { name: "title", code: stringLiteral(this.model.title) },
@@ -284,6 +285,6 @@ export class StatementTables {
       ...this.referenceFields(),
     ];
     const doc = `${this.model.reference} ${this.model.title}, prepared for evaluation.`;
-    return `/** ${docText(doc)} */\nexport const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy(${expandedObject(fields)});`;
+    return `/** ${docText(doc)} */\nexport const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy(${expandedObject(fields)}${groupReaders === undefined ? "" : `, ${groupReaders}`});`;
   }
 }
