@@ -45,7 +45,7 @@ beforeAll(async () => {
 }, 240_000);
 
 describe("the package of a policy", () => {
-  it("has no dependencies, ships only the evaluator and the runtime, and packs under 50 kB", () => {
+  it("has no dependencies, ships the evaluator as one module with the declarations, and packs under 50 kB", () => {
     const json = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as Record<string, unknown>;
     expect(json["name"]).toBe(`@clinical-policies/${homeInfusion.slug}`);
     expect(json["dependencies"]).toBeUndefined();
@@ -56,9 +56,10 @@ describe("the package of a policy", () => {
     expect(readdirSync(installed).sort()).toEqual(
       ["CHANGELOG.md", "README.md", homeInfusion.slug, "package.json", "runtime"].sort(),
     );
-    expect(
-      readdirSync(join(installed, "runtime")).every((name) => name.endsWith(".js") || name.endsWith(".d.ts")),
-    ).toBe(true);
+    // The code is one module, the evaluator with the runtime it uses; the runtime ships its declarations.
+    expect(readdirSync(join(installed, homeInfusion.slug)).sort()).toEqual(["evaluator.d.ts", "evaluator.js"]);
+    expect(readdirSync(join(installed, "runtime")).every((name) => name.endsWith(".d.ts"))).toBe(true);
+    expect(readFileSync(join(installed, homeInfusion.slug, "evaluator.js"), "utf8")).not.toMatch(/from\s*["']\.\.?\//);
     expect(readdirSync(join(consumer, "node_modules")).filter((name) => !name.startsWith("."))).toEqual([
       "@clinical-policies",
     ]);

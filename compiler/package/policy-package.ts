@@ -1,15 +1,16 @@
 // A publishable npm package for each built policy, so an integrator installs one policy's evaluator
-// (about a hundred kilobytes of JavaScript with its types) and none of the compiler: no runtime
-// dependencies, an explicit `files` list, `sideEffects: false`, ESM with types. The package keeps the
-// layout of dist/generated/ (`<name>/evaluator.js` beside `runtime/`), so the compiled code runs in it
-// unchanged. Input: the project root, with `dist/generated/` compiled; output: dist/packages/<name>/.
+// and none of the compiler: no runtime dependencies, an explicit `files` list, `sideEffects: false`,
+// ESM with types. The evaluator and the part of the runtime it uses ship as one minified module
+// (`<name>/evaluator.js`, bundled by esbuild); the declarations keep the layout of dist/generated/
+// (`<name>/evaluator.d.ts` beside `runtime/*.d.ts`). Input: the project root, with `dist/generated/`
+// compiled; output: dist/packages/<name>/.
 
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ts } from "ts-morph";
 import { isSafeName } from "../files/names.js";
 import { readRegularFile } from "../files/read-file.js";
-import { compactJavaScript } from "./compact-javascript.js";
+import { buildSync } from "esbuild";
 
 export interface PackageIdentity {
   /** The folder under generated/: `wnc-cp-224`. */
@@ -50,7 +51,6 @@ export function packageJson(identity: PackageIdentity, scope: string): PolicyPac
     sideEffects: false,
     exports: { ".": { types: `${entry}.d.ts`, default: `${entry}.js` } },
     files: [
-      "runtime/*.js",
       "runtime/*.d.ts",
       `${identity.slug}/*.js`,
       `${identity.slug}/*.d.ts`,
@@ -82,18 +82,27 @@ its source, in \`generated/${identity.slug}/README.md\`.
 }
 
 /**
- * The JavaScript a package ships: the compiled code without its comments (the declarations beside it
- * keep them, for editors) and without its indentation, which keeps the tarball small; the code itself
- * is unchanged (compact-javascript.ts checks that).
+ * The JavaScript a package ships: the compiled evaluator with the runtime modules it imports, as one
+ * minified ES module. NOTE: minified, names included, because a policy package has a size budget
+ * (50 kB packed, issue 14) that thirty modules of readable code no longer fit; the readable source is
+ * the generated TypeScript beside the policy (generated/<name>/evaluator.ts, generated/runtime/), and
+ * the errors a caller catches carry their own names (`PolicyInputError`), which minifying keeps.
  */
-function withoutComments(javascript: string): string {
-  return compactJavaScript(
-    ts
-      .transpileModule(javascript, {
-        compilerOptions: { removeComments: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-      })
-      .outputText.replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n"),
-  );
+function bundledEvaluator(entry: string): string {
+  const bundled = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    write: false,
+    logLevel: "silent",
+  });
+  const [output] = bundled.outputFiles;
+  if (output === undefined || bundled.errors.length > 0) throw new Error(`policyc: ${entry} could not be bundled`);
+  return output.text;
 }
 
 /**
@@ -119,9 +128,9 @@ function declarationsWithoutComments(declarations: string, name: string): string
   return ts.createPrinter({ removeComments: true }).printFile(file);
 }
 
-/** The compiled files of one folder of dist/generated/ that a package ships: JavaScript and declarations. */
-function shippedFiles(folder: string): string[] {
-  return readdirSync(folder).filter((name) => name.endsWith(".js") || name.endsWith(".d.ts"));
+/** The declarations of one folder of dist/generated/ that a package ships. */
+function declarationFiles(folder: string): string[] {
+  return readdirSync(folder).filter((name) => name.endsWith(".d.ts"));
 }
 
 /** Writes dist/packages/<slug>/ afresh from dist/generated/; returns its folder. */
@@ -138,13 +147,13 @@ export function writePolicyPackage(root: string, identity: PackageIdentity, scop
     [evaluator, join(out, identity.slug)],
   ] as const) {
     mkdirSync(to, { recursive: true });
-    for (const name of shippedFiles(from)) {
-      if (name.endsWith(".js")) writeFileSync(join(to, name), withoutComments(readFileSync(join(from, name), "utf8")));
-      else if (from.endsWith("runtime") && !PUBLIC_DECLARATIONS.has(name))
+    for (const name of declarationFiles(from)) {
+      if (from.endsWith("runtime") && !PUBLIC_DECLARATIONS.has(name))
         writeFileSync(join(to, name), declarationsWithoutComments(readFileSync(join(from, name), "utf8"), name));
       else copyFileSync(join(from, name), join(to, name));
     }
   }
+  writeFileSync(join(out, identity.slug, "evaluator.js"), bundledEvaluator(join(evaluator, "evaluator.js")));
   const json = packageJson(identity, scope);
   writeFileSync(join(out, "package.json"), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(join(out, "README.md"), readme(identity, json));
