@@ -50,13 +50,7 @@ export function packageJson(identity: PackageIdentity, scope: string): PolicyPac
     type: "module",
     sideEffects: false,
     exports: { ".": { types: `${entry}.d.ts`, default: `${entry}.js` } },
-    files: [
-      "runtime/*.d.ts",
-      `${identity.slug}/*.js`,
-      `${identity.slug}/*.d.ts`,
-      "README.md",
-      "CHANGELOG.md",
-    ],
+    files: ["runtime/*.d.ts", `${identity.slug}/*.js`, `${identity.slug}/*.d.ts`, "README.md", "CHANGELOG.md"],
     engines: { node: ">=18" },
     license: "UNLICENSED",
   };
