@@ -30,6 +30,23 @@ export interface MissingFact<FactName extends string = string, RuleId extends st
   readonly description: string;
   /** The rules and exceptions that read it. */
   readonly readBy: readonly RuleId[];
+  /** Set when the fact is asked together with others as one question: the question they share. */
+  readonly group?: QuestionGroup;
+  /** Set for a fact worth asking only once another is answered: ask it when `fact` is `answer`. */
+  readonly askWhen?: { readonly fact: FactName; readonly answer: boolean };
+}
+
+/**
+ * A question several facts are asked in, from the policy's structure:
+ * - `reasons`: the yes-or-no reasons of one criterion met by any (or some) of them, asked as one
+ *   "which of these apply?"; `id` is the criterion's, `text` its words;
+ * - `dated`: a yes-or-no fact and the date it says exists (`enrollment ended`, then when), asked as
+ *   one; `id` is the yes-or-no fact's name, `text` its question.
+ */
+export interface QuestionGroup {
+  readonly kind: "reasons" | "dated";
+  readonly id: string;
+  readonly text: string;
 }
 
 export interface ServicesNotCovered<RuleId extends string = string> {
@@ -181,7 +198,11 @@ export interface PendingDecision<
 > extends DecisionCommon<RuleId, FactName, ExceptionId, SectionId> {
   readonly outcome: "pending";
   readonly crd: CrdConditional;
-  /** The unknown facts that can still change the outcome (none when every unknown one is out of reach). */
+  /**
+   * The unknown facts that can still change the outcome (none when every unknown one is out of reach),
+   * the questions that can decide the case alone first (rank-questions.ts), facts asked together next
+   * to each other.
+   */
   readonly missingFacts: readonly MissingFact<FactName, RuleId | ExceptionId>[];
 }
 

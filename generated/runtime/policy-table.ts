@@ -237,4 +237,21 @@ export interface PolicyDeclaration<S, RuleId extends string, FactName extends st
   readonly statementReferences?: readonly StatementReferenceEntry<RuleId>[];
   /** Every `limited to`, in source order; absent when none. */
   readonly limitations?: readonly LimitationEntry<RuleId>[];
+  /** The facts asked together as one question, from the policy's structure; absent when none. */
+  readonly questionGroups?: readonly QuestionGroupEntry<FactName>[];
 }
+
+/**
+ * Facts asked as one question (QuestionGroup in decision.ts says when):
+ * - `reasons`: the yes-or-no facts of criterion `id`'s reasons, in the fact table's order;
+ * - `dated`: the yes-or-no fact `id` and the `dates` asked only when it is answered `when`.
+ */
+export type QuestionGroupEntry<FactName extends string = string> =
+  | { readonly kind: "reasons"; readonly id: string; readonly text: string; readonly facts: readonly FactName[] }
+  | {
+      readonly kind: "dated";
+      readonly id: FactName;
+      readonly text: string;
+      readonly when: boolean;
+      readonly dates: readonly FactName[];
+    };

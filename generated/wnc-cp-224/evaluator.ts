@@ -1272,6 +1272,21 @@ export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = defi
   sections: sectionTable,
   rules: ruleTable,
   exceptions: exceptionTable,
+  questionGroups: [
+    {
+      kind: "reasons",
+      id: "I.C.4",
+      text: "The physician has determined that the need for HIT infusion of a drug is appropriate for at least one of the reasons stated below:",
+      facts: ["drug.infusion_more_effective", "drug.available_in_oral_form", "drug.tolerated_orally"],
+    },
+    {
+      kind: "dated",
+      id: "medicaid.enrollment_ended",
+      text: "Has the member's NC Medicaid enrollment ended or been given an end date?",
+      when: true,
+      dates: ["medicaid.enrollment_end"],
+    },
+  ],
 });
 /** Where the facts come from in FHIR (a CDS Hooks context): the order codes that make the policy apply, and for each fact FHIR can supply, its source. Facts not listed are asked through DTR. */
 export const FHIR_MAPPING = {

@@ -15,6 +15,7 @@ import { revisionConstName } from "../../naming/generated-names.js";
 import { data, expandedList, expandedObject, type CodeField } from "./literal.js";
 import { modelHash } from "../../model/model-hash.js";
 import { compilerName } from "../../version.js";
+import { questionGroupFields } from "./question-groups.js";
 
 /** The module-level names of the tables. */
 export const tableNames = {
@@ -270,6 +271,7 @@ export class StatementTables {
       { name: "rules", code: tableNames.rules },
       { name: "exceptions", code: tableNames.exceptions },
       ...this.referenceFields(),
+      ...questionGroupFields(this.model),
     ];
     const doc = `${this.model.reference} ${this.model.title}, prepared for evaluation.`;
     return `/** ${docText(doc)} */\nexport const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy(${expandedObject(fields)});`;

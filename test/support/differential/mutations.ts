@@ -32,6 +32,15 @@ function replaceFirst(
 }
 
 /** Replaces `from` in a runtime file; a runtime that no longer contains it fails loudly, never silently. */
+/**
+ * Whether random cases of the policy often reach a pending decision whose missing facts differ in
+ * rank. NOTE: in a policy of five facts or fewer, they rarely do, and a mutant of the ranking would
+ * go uncaught for want of cases, not for a blind oracle (the questions fixture is written for it).
+ */
+function ranksVisibly(model: PolicyModel): boolean {
+  return model.facts.length > 5;
+}
+
 function replaceInRuntime(sources: Sources, file: string, from: string, to: string): Sources {
   const text = sources.runtime.get(file);
   if (text === undefined || !text.includes(from))
@@ -170,9 +179,28 @@ export const mutations: readonly Mutation[] = [
     mutate: (sources) =>
       replaceInRuntime(
         sources,
-        "decide.ts",
-        "for (let position = 0; position < marked.length; position++) {",
-        "for (let position = marked.length - 1; position >= 0; position--) {",
+        "rank-questions.ts",
+        "(a, b) => (before(a.key, b.key) ? -1 : 1)",
+        "(a, b) => (before(a.key, b.key) ? 1 : -1)",
       ),
+  },
+  {
+    name: "runtime: the missing facts that can decide the case alone asked last",
+    mutate: (sources, model) =>
+      ranksVisibly(model)
+        ? replaceInRuntime(
+            sources,
+            "rank-questions.ts",
+            "decides.has(position) ? 0 : 1",
+            "decides.has(position) ? 1 : 0",
+          )
+        : undefined,
+  },
+  {
+    name: "runtime: a missing fact ranked by how many rules it cannot settle",
+    mutate: (sources, model) =>
+      ranksVisibly(model)
+        ? replaceInRuntime(sources, "rank-questions.ts", "-(settles.get(position) ?? 0)", "settles.get(position) ?? 0")
+        : undefined,
   },
 ];
