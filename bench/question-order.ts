@@ -120,7 +120,7 @@ interface Asked {
 function questionsToDecide(order: AskingOrder, hidden: Groups, start: Groups, asOf: string): Asked {
   const known: Groups = Object.fromEntries(Object.entries(start).map(([group, values]) => [group, { ...values }]));
   for (let questions = 0; questions <= FACT_NAMES.length; questions++) {
-    const decision: PolicyDecision = evaluate(known as Facts, { asOf });
+    const decision: PolicyDecision = evaluate(known, { asOf });
     if (decision.outcome !== "pending" || decision.missingFacts.length === 0)
       return { questions, outcome: decision.outcome };
     for (const name of firstQuestion(order, decision.missingFacts, hidden)) {
@@ -146,7 +146,7 @@ export function measureQuestionOrder(count: number, seed = 13): QuestionCounts {
   for (const { facts, asOf } of wncFactSets(count, seed)) {
     const hidden = hiddenCase(random, facts, asOf);
     const start = knownPart(random, hidden, random() * 0.9);
-    if (evaluate(start as Facts, { asOf }).outcome !== "pending") continue;
+    if (evaluate(start, { asOf }).outcome !== "pending") continue;
     for (const order of ORDERS) runs.get(order)!.push(questionsToDecide(order, hidden, start, asOf));
   }
   const byOrder = new Map(

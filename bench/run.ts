@@ -2,7 +2,8 @@
 // 100 and 200 synthetic policies, heap around the largest), the front end's linearity (a 3 MB file
 // checked and its diagnostics rendered, parse time at N, 2N and 4N, evaluator size at two depths),
 // the evaluator (WNC.CP.224 decisions per second) and the claim checker (WNC.CP.224 claim checks per
-// second), each generated beside hand-written, then prints a table with PASS or MISS per target.
+// second), each generated beside hand-written, and how many questions a pending WNC.CP.224 case takes
+// to a decision before and after they were ranked, then prints a table with PASS or MISS per target.
 // Exits non-zero only on a correctness failure, never on a missed target.
 
 import { readFileSync } from "node:fs";

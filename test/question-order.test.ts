@@ -26,11 +26,13 @@ function pendingMissing(facts: unknown): readonly MissingFact[] {
 const names = (missing: readonly MissingFact[]) => missing.map((fact) => fact.fact);
 
 describe("ranked missing facts", () => {
-  it("asks first the fact declared last that alone can decide a new case, then the rest in the fact table's order", () => {
+  it("asks first the fact declared last that alone can decide a new case, then by the rules each can settle", () => {
+    // member.referred can settle I.A and I.D; member.age and service.cost one each, in the fact table's order.
     expect(names(pendingMissing({}))).toEqual([
       "service.experimental",
       "member.referred",
       "member.age",
+      "service.cost",
       "drug.more_effective",
       "drug.available_orally",
       "drug.tolerated_orally",
@@ -72,12 +74,19 @@ describe("facts asked together", () => {
         id: "I.B",
         text: "Infusion is appropriate for at least one of the reasons below:",
       });
+    // Each says which reason it answers, and its answer when the reason applies (I.B.b and I.B.c are negations).
+    expect(reasons.map((fact) => fact.reason)).toEqual([
+      { id: "I.B.a", text: "Infusion is more effective than oral administration.", answer: true },
+      { id: "I.B.b", text: "The drug is not available in an oral form.", answer: false },
+      { id: "I.B.c", text: "The member cannot tolerate the drug orally.", answer: false },
+    ]);
   });
 
   it("keeps alternatives that are not all yes-or-no facts as questions of their own", () => {
     const missing = pendingMissing({});
     expect(missing.find((fact) => fact.fact === "member.referred")?.group).toBeUndefined();
     expect(missing.find((fact) => fact.fact === "member.age")?.group).toBeUndefined();
+    expect(missing.find((fact) => fact.fact === "service.cost")?.group).toBeUndefined();
   });
 
   it("asks a date only when its yes-or-no says it exists, right after it", () => {
@@ -103,7 +112,26 @@ describe("facts asked together", () => {
         kind: "reasons",
         id: "I.B",
         text: "Infusion is appropriate for at least one of the reasons below:",
-        facts: ["drug.more_effective", "drug.available_orally", "drug.tolerated_orally"],
+        reasons: [
+          {
+            id: "I.B.a",
+            text: "Infusion is more effective than oral administration.",
+            fact: "drug.more_effective",
+            answer: true,
+          },
+          {
+            id: "I.B.b",
+            text: "The drug is not available in an oral form.",
+            fact: "drug.available_orally",
+            answer: false,
+          },
+          {
+            id: "I.B.c",
+            text: "The member cannot tolerate the drug orally.",
+            fact: "drug.tolerated_orally",
+            answer: false,
+          },
+        ],
       },
       {
         kind: "dated",

@@ -108,6 +108,8 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "PreparedPolicy",
   "PreparedReference",
   "QualifyingPath",
+  "QuestionGroup",
+  "QuestionGroupEntry",
   "Reason",
   "Revision",
   "RuleEntry",

@@ -243,11 +243,16 @@ export interface PolicyDeclaration<S, RuleId extends string, FactName extends st
 
 /**
  * Facts asked as one question (QuestionGroup in decision.ts says when):
- * - `reasons`: the yes-or-no facts of criterion `id`'s reasons, in the fact table's order;
+ * - `reasons`: criterion `id`'s reasons, each a part tested by one yes-or-no fact, in the policy's order;
  * - `dated`: the yes-or-no fact `id` and the `dates` asked only when it is answered `when`.
  */
 export type QuestionGroupEntry<FactName extends string = string> =
-  | { readonly kind: "reasons"; readonly id: string; readonly text: string; readonly facts: readonly FactName[] }
+  | {
+      readonly kind: "reasons";
+      readonly id: string;
+      readonly text: string;
+      readonly reasons: readonly ReasonEntry<FactName>[];
+    }
   | {
       readonly kind: "dated";
       readonly id: FactName;
@@ -255,3 +260,11 @@ export type QuestionGroupEntry<FactName extends string = string> =
       readonly when: boolean;
       readonly dates: readonly FactName[];
     };
+
+/** A reason of a `reasons` question: the part, its words, its fact, and the fact's answer when it applies. */
+export interface ReasonEntry<FactName extends string = string> {
+  readonly id: string;
+  readonly text: string;
+  readonly fact: FactName;
+  readonly answer: boolean;
+}

@@ -8,10 +8,11 @@ import type { FactEntry, QuestionGroupEntry } from "./policy-table.js";
 
 interface Asked<FactName extends string> {
   readonly group: QuestionGroup;
-  readonly askWhen?: { readonly fact: FactName; readonly answer: boolean };
+  readonly askWhen?: MissingFact<FactName>["askWhen"];
+  readonly reason?: MissingFact<FactName>["reason"];
 }
 
-/** Per fact name: the group it is asked in and, for a dated group's dates, the answer they wait on. */
+/** Per fact name: the group it is asked in, the answer a dated group's dates wait on, a reason's words. */
 function askedByFact<FactName extends string>(
   groups: readonly QuestionGroupEntry<FactName>[],
 ): Map<string, Asked<FactName>> {
@@ -19,7 +20,8 @@ function askedByFact<FactName extends string>(
   for (const entry of groups) {
     const group: QuestionGroup = Object.freeze({ kind: entry.kind, id: entry.id, text: entry.text });
     if (entry.kind === "reasons") {
-      for (const fact of entry.facts) asked.set(fact, { group });
+      for (const { id, text, fact, answer } of entry.reasons)
+        asked.set(fact, { group, reason: Object.freeze({ id, text, answer }) });
       continue;
     }
     asked.set(entry.id, { group });
@@ -45,6 +47,7 @@ export function missingFactEntries<FactName extends string, Reader extends strin
       readBy: readers[position]!,
       ...(how !== undefined && { group: how.group }),
       ...(how?.askWhen !== undefined && { askWhen: how.askWhen }),
+      ...(how?.reason !== undefined && { reason: how.reason }),
     });
   });
 }

@@ -17,7 +17,7 @@
 // A rule denies when it applies, is not met (an exclusion: holds) and no exception sets it aside;
 // coverage is denied when some rule denies. NOTE: an estimate from the structure, not a search over
 // values: a fact that must take two different values in two places is counted as able to do both,
-// and a comparison is taken to go either way (docs/evaluators.md, "Missing facts").
+// and a comparison is taken to go either way (docs/evaluators.md, "The order of the questions").
 
 import type { MissingFact } from "./decision.js";
 import { markUnknownFacts, truthOf, type ExplainScope } from "./explain.js";

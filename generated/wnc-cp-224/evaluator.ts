@@ -1277,7 +1277,26 @@ export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = defi
       kind: "reasons",
       id: "I.C.4",
       text: "The physician has determined that the need for HIT infusion of a drug is appropriate for at least one of the reasons stated below:",
-      facts: ["drug.infusion_more_effective", "drug.available_in_oral_form", "drug.tolerated_orally"],
+      reasons: [
+        {
+          id: "I.C.4.a",
+          text: "HIT is more effective than oral or injectable administration.",
+          fact: "drug.infusion_more_effective",
+          answer: true,
+        },
+        {
+          id: "I.C.4.b",
+          text: "The medication is not available in an oral form.",
+          fact: "drug.available_in_oral_form",
+          answer: false,
+        },
+        {
+          id: "I.C.4.c",
+          text: "The medication cannot be tolerated orally.",
+          fact: "drug.tolerated_orally",
+          answer: false,
+        },
+      ],
     },
     {
       kind: "dated",

@@ -1,23 +1,26 @@
 // The facts a pending decision asks together as one question, found from the policy's structure
 // (never from its names), and written into the evaluator's declaration as `questionGroups`:
-// - the reasons of a criterion met by any (or at least N) of them, each a yes-or-no fact (or its
-//   negation), directly or through a part: one "which of these apply?" (I.C.4's three reasons);
+// - the reasons of a criterion met by any (or at least N) of them, each a part tested by one
+//   yes-or-no fact (or its negation): one "which of these apply?" (I.C.4's three reasons);
 // - a date read only when a yes-or-no fact says it exists (enable-when.ts finds that guard, as for
 //   the FHIR Questionnaire's enableWhen): asked with that fact, and only on that answer.
 // A fact is in one question at most: the first found, reasons before dates, in the policy's order.
 
-import type { Condition, PolicyModel } from "../../model/policy-model.js";
-import type { QuestionGroupEntry } from "../../runtime/policy-table.js";
+import type { Condition, PolicyModel, RuleModel } from "../../model/policy-model.js";
+import type { QuestionGroupEntry, ReasonEntry } from "../../runtime/policy-table.js";
 import { stringLiteral } from "../code-text.js";
 import { enablingGuards } from "../fhir/enable-when.js";
 import { data, expandedList, expandedObject, type CodeField } from "./literal.js";
 
-/** The yes-or-no fact an operand tests (`F`, `not F`, or a part that is one of those), if it is one. */
-function reasonFact(operand: Condition, parts: ReadonlyMap<string, Condition>, depth = 0): string | undefined {
-  if (operand.kind === "fact") return operand.fact;
-  if (operand.kind === "not" && operand.operand.kind === "fact") return operand.operand.fact;
-  const part = operand.kind === "part" && depth === 0 ? parts.get(operand.id) : undefined;
-  return part === undefined ? undefined : reasonFact(part, parts, depth + 1);
+/** The reason an operand is, when it is a part tested by one yes-or-no fact (`F` or `not F`). */
+function reasonOf(operand: Condition, parts: ReadonlyMap<string, RuleModel>): ReasonEntry | undefined {
+  const part = operand.kind === "part" ? parts.get(operand.id) : undefined;
+  if (part === undefined) return undefined;
+  const test = part.condition;
+  if (test.kind === "fact") return { id: part.id, text: part.text, fact: test.fact, answer: true };
+  if (test.kind === "not" && test.operand.kind === "fact")
+    return { id: part.id, text: part.text, fact: test.operand.fact, answer: false };
+  return undefined;
 }
 
 /** The question groups of a policy, in the policy's order (reasons by criterion, then dated by their yes-or-no fact). */
@@ -27,17 +30,17 @@ export function questionGroupsOf(model: PolicyModel): QuestionGroupEntry[] {
   const grouped = new Set<string>();
   const groups: QuestionGroupEntry[] = [];
 
-  const parts = new Map(model.rules.flatMap((rule) => (rule.partOf === undefined ? [] : [[rule.id, rule.condition]])));
+  const parts = new Map(model.rules.flatMap((rule) => (rule.partOf === undefined ? [] : [[rule.id, rule] as const])));
   for (const rule of model.rules) {
     const { condition } = rule;
     if (rule.kind !== "criterion" || (condition.kind !== "or" && condition.kind !== "atLeast")) continue;
-    const facts = condition.operands.map((operand) => reasonFact(operand, parts));
-    const distinct = new Set(facts);
-    if (facts.length < 2 || facts.includes(undefined) || distinct.size !== facts.length) continue;
-    const reasons = facts as string[];
-    if (reasons.some((fact) => grouped.has(fact))) continue;
-    reasons.forEach((fact) => grouped.add(fact));
-    groups.push({ kind: "reasons", id: rule.id, text: rule.text, facts: [...reasons].sort(byTableOrder) });
+    const found = condition.operands.map((operand) => reasonOf(operand, parts));
+    const reasons = found.filter((reason) => reason !== undefined);
+    const facts = new Set(reasons.map((reason) => reason.fact));
+    if (reasons.length < 2 || reasons.length !== found.length || facts.size !== reasons.length) continue;
+    if (reasons.some((reason) => grouped.has(reason.fact))) continue;
+    reasons.forEach((reason) => grouped.add(reason.fact));
+    groups.push({ kind: "reasons", id: rule.id, text: rule.text, reasons });
   }
 
   // The guards of the revision in force last: a question's shape follows the policy as it now reads.
@@ -59,6 +62,15 @@ export function questionGroupsOf(model: PolicyModel): QuestionGroupEntry[] {
   return groups;
 }
 
+function reasonLiteral(reason: ReasonEntry): string {
+  return expandedObject([
+    { name: "id", code: stringLiteral(reason.id) },
+    { name: "text", code: stringLiteral(reason.text) },
+    { name: "fact", code: stringLiteral(reason.fact) },
+    { name: "answer", code: String(reason.answer) },
+  ]);
+}
+
 /** The declaration's `questionGroups` field, only when the policy has some. */
 export function questionGroupFields(model: PolicyModel): CodeField[] {
   const groups = questionGroupsOf(model);
@@ -69,7 +81,7 @@ export function questionGroupFields(model: PolicyModel): CodeField[] {
       { name: "id", code: stringLiteral(group.id) },
       { name: "text", code: stringLiteral(group.text) },
       ...(group.kind === "reasons"
-        ? [{ name: "facts", code: data(group.facts) }]
+        ? [{ name: "reasons", code: expandedList(group.reasons.map(reasonLiteral)) }]
         : [
             { name: "when", code: String(group.when) },
             { name: "dates", code: data(group.dates) },

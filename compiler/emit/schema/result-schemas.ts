@@ -72,6 +72,7 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
       {
         group: record({ kind: anyOf(["reasons", "dated"]), id: text, text }),
         askWhen: record({ fact: factName, answer: { type: "boolean" } }),
+        reason: record({ id: statementIds, text, answer: { type: "boolean" } }),
       },
     ),
     limitation: record({ id: qualifying, text }),

@@ -4,6 +4,7 @@
 
 import { allCoverageConditions } from "../../../compiler/model/walk-conditions.js";
 import type { PolicyModel } from "../../../compiler/model/policy-model.js";
+import { questionGroupsOf } from "../../../compiler/emit/evaluator/question-groups.js";
 import { revisionConstName } from "../../../compiler/naming/generated-names.js";
 
 export interface Sources {
@@ -33,12 +34,19 @@ function replaceFirst(
 
 /** Replaces `from` in a runtime file; a runtime that no longer contains it fails loudly, never silently. */
 /**
- * Whether random cases of the policy often reach a pending decision whose missing facts differ in
- * rank. NOTE: in a policy of five facts or fewer, they rarely do, and a mutant of the ranking would
- * go uncaught for want of cases, not for a blind oracle (the questions fixture is written for it).
+ * The policies the mutant that reverses the ranking runs on: more than five facts (in smaller ones,
+ * random cases rarely reach a pending decision with two missing facts of different rank, and a
+ * mutant would go uncaught for want of cases, not for a blind oracle) and a question group (the
+ * ranking also places groups). NOTE: a runtime mutant costs a runtime folder per policy; on every
+ * fixture the ranking's mutants outran the test's minute on a busy machine.
  */
 function ranksVisibly(model: PolicyModel): boolean {
-  return model.facts.length > 5;
+  return model.facts.length > 5 && questionGroupsOf(model).length > 0;
+}
+
+/** The fixture written for the ranking's keys (test/fixtures/questions/): the mutants of one key run on it alone. */
+function writtenForRanking(model: PolicyModel): boolean {
+  return model.reference === "FIX.QUESTIONS.1";
 }
 
 function replaceInRuntime(sources: Sources, file: string, from: string, to: string): Sources {
@@ -176,13 +184,15 @@ export const mutations: readonly Mutation[] = [
   },
   {
     name: "runtime: missing facts sorted the wrong way round",
-    mutate: (sources) =>
-      replaceInRuntime(
-        sources,
-        "rank-questions.ts",
-        "(a, b) => (before(a.key, b.key) ? -1 : 1)",
-        "(a, b) => (before(a.key, b.key) ? 1 : -1)",
-      ),
+    mutate: (sources, model) =>
+      ranksVisibly(model)
+        ? replaceInRuntime(
+            sources,
+            "rank-questions.ts",
+            "(a, b) => (before(a.key, b.key) ? -1 : 1)",
+            "(a, b) => (before(a.key, b.key) ? 1 : -1)",
+          )
+        : undefined,
   },
   {
     name: "runtime: the missing facts that can decide the case alone asked last",
@@ -199,7 +209,7 @@ export const mutations: readonly Mutation[] = [
   {
     name: "runtime: a missing fact ranked by how many rules it cannot settle",
     mutate: (sources, model) =>
-      ranksVisibly(model)
+      writtenForRanking(model)
         ? replaceInRuntime(sources, "rank-questions.ts", "-(settles.get(position) ?? 0)", "settles.get(position) ?? 0")
         : undefined,
   },

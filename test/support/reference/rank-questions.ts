@@ -127,10 +127,12 @@ export function rankedMissingFacts(
   const settles = (fact: string) =>
     standings.filter((standing) => standing.toTrue.has(fact) || standing.toFalse.has(fact)).length;
 
-  const groupOf = new Map<string, { group: QuestionGroup; askWhen?: { fact: string; answer: boolean } }>();
+  const groupOf = new Map<string, Pick<MissingFact, "group" | "askWhen" | "reason">>();
   for (const entry of questionGroupsOf(undated)) {
     const group: QuestionGroup = { kind: entry.kind, id: entry.id, text: entry.text };
-    if (entry.kind === "reasons") entry.facts.forEach((fact) => groupOf.set(fact, { group }));
+    if (entry.kind === "reasons")
+      for (const { id, text, fact, answer } of entry.reasons)
+        groupOf.set(fact, { group, reason: { id, text, answer } });
     else {
       groupOf.set(entry.id, { group });
       for (const date of entry.dates) groupOf.set(date, { group, askWhen: { fact: entry.id, answer: entry.when } });
@@ -145,11 +147,10 @@ export function rankedMissingFacts(
         question: fact.question,
         description: fact.description,
         readBy: fact.readBy,
-        ...(groupOf.has(fact.name) && { group: groupOf.get(fact.name)!.group }),
-        ...(groupOf.get(fact.name)?.askWhen !== undefined && { askWhen: groupOf.get(fact.name)!.askWhen! }),
-      } as MissingFact,
+        ...groupOf.get(fact.name),
+      },
       rank: [decides(fact.name) ? 0 : 1, -settles(fact.name), position],
-      question: groupOf.has(fact.name) ? `group ${groupOf.get(fact.name)!.group.id}` : `fact ${fact.name}`,
+      question: groupOf.has(fact.name) ? `group ${groupOf.get(fact.name)!.group!.id}` : `fact ${fact.name}`,
     }));
   const compare = (a: readonly number[], b: readonly number[]) =>
     a.map((value, index) => value - b[index]!).find((difference) => difference !== 0) ?? 0;
