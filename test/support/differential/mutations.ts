@@ -4,7 +4,6 @@
 
 import { allCoverageConditions } from "../../../compiler/model/walk-conditions.js";
 import type { PolicyModel } from "../../../compiler/model/policy-model.js";
-import { questionGroupsOf } from "../../../compiler/emit/evaluator/question-groups.js";
 import { revisionConstName } from "../../../compiler/naming/generated-names.js";
 
 export interface Sources {
@@ -34,17 +33,12 @@ function replaceFirst(
 
 /** Replaces `from` in a runtime file; a runtime that no longer contains it fails loudly, never silently. */
 /**
- * The policies the mutant that reverses the ranking runs on: more than five facts (in smaller ones,
- * random cases rarely reach a pending decision with two missing facts of different rank, and a
- * mutant would go uncaught for want of cases, not for a blind oracle) and a question group (the
- * ranking also places groups). NOTE: a runtime mutant costs a runtime folder per policy; on every
- * fixture the ranking's mutants outran the test's minute on a busy machine.
+ * The fixture written for the ranking (test/fixtures/questions/): the mutants of the ranking run on
+ * it alone. NOTE: a runtime mutant costs a runtime folder per policy, and on a busy machine the
+ * three of them on every fixture outran the test's minute; random cases of the smaller fixtures
+ * rarely reach two missing facts of different rank, so a mutant there would go uncaught for want
+ * of cases, not for a blind oracle. The agreement tests hold every policy's order to the reference.
  */
-function ranksVisibly(model: PolicyModel): boolean {
-  return model.facts.length > 5 && questionGroupsOf(model).length > 0;
-}
-
-/** The fixture written for the ranking's keys (test/fixtures/questions/): the mutants of one key run on it alone. */
 function writtenForRanking(model: PolicyModel): boolean {
   return model.reference === "FIX.QUESTIONS.1";
 }
@@ -185,7 +179,7 @@ export const mutations: readonly Mutation[] = [
   {
     name: "runtime: missing facts sorted the wrong way round",
     mutate: (sources, model) =>
-      ranksVisibly(model)
+      writtenForRanking(model)
         ? replaceInRuntime(
             sources,
             "rank-questions.ts",
@@ -197,7 +191,7 @@ export const mutations: readonly Mutation[] = [
   {
     name: "runtime: the missing facts that can decide the case alone asked last",
     mutate: (sources, model) =>
-      ranksVisibly(model)
+      writtenForRanking(model)
         ? replaceInRuntime(
             sources,
             "rank-questions.ts",
