@@ -45,14 +45,26 @@ function negated(reach: Reach): Reach {
   return { truth: (2 - reach.truth) as Truth, toTrue: reach.toFalse, toFalse: reach.toTrue };
 }
 
-/** The facts found in at least `needed` of `lists` (each list holds a fact once). */
+function inAnyBefore(lists: readonly (readonly number[])[], end: number, fact: number): boolean {
+  for (let i = 0; i < end; i++) if (lists[i]!.includes(fact)) return true;
+  return false;
+}
+
+/** The facts found in at least `needed` of `lists` (each list holds a fact once; the lists are short). */
 function inAtLeast(lists: readonly (readonly number[])[], needed: number): readonly number[] {
   if (needed <= 0 || needed > lists.length) return NOTHING;
-  const counts = new Map<number, number>();
-  for (const list of lists) for (const fact of list) counts.set(fact, (counts.get(fact) ?? 0) + 1);
-  const found: number[] = [];
-  for (const [fact, count] of counts) if (count >= needed) found.push(fact);
-  return found;
+  if (lists.length === 1) return lists[0]!;
+  let found: number[] | undefined;
+  for (let i = 0; i < lists.length; i++) {
+    for (const fact of lists[i]!) {
+      // Counted from its first list on: a fact seen in an earlier list was counted there already.
+      if (found?.includes(fact) === true || inAnyBefore(lists, i, fact)) continue;
+      let count = 1;
+      for (let j = i + 1; j < lists.length; j++) if (lists[j]!.includes(fact)) count++;
+      if (count >= needed) (found ??= []).push(fact);
+    }
+  }
+  return found ?? NOTHING;
 }
 
 /** At least `count` of `operands` true, in three-valued logic, with the facts that alone can decide it. */
@@ -178,31 +190,34 @@ export function rankMissingFacts<S, RuleId extends string, FactName extends stri
   const generic = policy as PreparedPolicy<S, string, string, string>;
   const denials = undecidedDenials(generic, truths, new CaseReach(scope));
   const outcome = anyOf(denials);
-  const decides = new Set([...outcome.toTrue, ...outcome.toFalse]);
-  const settles = new Map<number, number>();
-  for (const denial of denials)
-    for (const fact of new Set([...denial.toTrue, ...denial.toFalse])) settles.set(fact, (settles.get(fact) ?? 0) + 1);
+  const factCount = marked.length;
+  const decides = new Uint8Array(factCount);
+  for (const fact of outcome.toTrue) decides[fact] = 1;
+  for (const fact of outcome.toFalse) decides[fact] = 1;
+  const settles = new Uint32Array(factCount);
+  for (const denial of denials) {
+    for (const fact of denial.toTrue) settles[fact]!++;
+    for (const fact of denial.toFalse) if (!denial.toTrue.includes(fact)) settles[fact]!++;
+  }
 
-  // One sort key per question: a fact asked alone is its own question; a group's is its best fact's.
-  const keyOf = (position: number): readonly number[] => [
-    decides.has(position) ? 0 : 1,
-    -(settles.get(position) ?? 0),
-    position,
-  ];
-  const questions = new Map<string, { key: readonly number[]; members: number[] }>();
-  for (let position = 0; position < marked.length; position++) {
+  // One rank per question, least first: a fact asked alone is its own question; a group's is its
+  // best fact's. (Whether it decides alone, then the rules it cannot settle, then its position.)
+  const ruleCount = denials.length + 1;
+  const rankOf = (position: number): number =>
+    ((1 - decides[position]!) * ruleCount + (ruleCount - 1 - settles[position]!)) * factCount + position;
+  const questions = new Map<object | number, { rank: number; members: number[] }>();
+  for (let position = 0; position < factCount; position++) {
     if (marked[position] === 0) continue;
-    const entry = policy.missingFacts[position]!;
-    const id = entry.group === undefined ? `fact ${entry.fact}` : `${entry.group.kind} ${entry.group.id}`;
-    const key = keyOf(position);
-    const question = questions.get(id);
-    if (question === undefined) questions.set(id, { key, members: [position] });
+    const key = policy.missingFacts[position]!.group ?? position;
+    const rank = rankOf(position);
+    const question = questions.get(key);
+    if (question === undefined) questions.set(key, { rank, members: [position] });
     else {
       question.members.push(position);
-      if (before(key, question.key)) question.key = key;
+      if (rank < question.rank) question.rank = rank;
     }
   }
-  const ordered = [...questions.values()].sort((a, b) => (before(a.key, b.key) ? -1 : 1));
+  const ordered = [...questions.values()].sort((a, b) => a.rank - b.rank);
   const missing: MissingFact<FactName, RuleId | ExceptionId>[] = [];
   for (const { members } of ordered) {
     // The facts asked first within a question: those no other waits on come before the ones that wait.
@@ -212,10 +227,4 @@ export function rankMissingFacts<S, RuleId extends string, FactName extends stri
       if (policy.missingFacts[position]!.askWhen !== undefined) missing.push(policy.missingFacts[position]!);
   }
   return missing;
-}
-
-/** Whether sort key `a` comes before `b` (the last part, a position, is never equal between questions). */
-function before(a: readonly number[], b: readonly number[]): boolean {
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return a[index]! < b[index]!;
-  return false;
 }

@@ -180,31 +180,21 @@ export const mutations: readonly Mutation[] = [
     name: "runtime: missing facts sorted the wrong way round",
     mutate: (sources, model) =>
       writtenForRanking(model)
-        ? replaceInRuntime(
-            sources,
-            "rank-questions.ts",
-            "(a, b) => (before(a.key, b.key) ? -1 : 1)",
-            "(a, b) => (before(a.key, b.key) ? 1 : -1)",
-          )
+        ? replaceInRuntime(sources, "rank-questions.ts", "(a, b) => a.rank - b.rank", "(a, b) => b.rank - a.rank")
         : undefined,
   },
   {
     name: "runtime: the missing facts that can decide the case alone asked last",
     mutate: (sources, model) =>
       writtenForRanking(model)
-        ? replaceInRuntime(
-            sources,
-            "rank-questions.ts",
-            "decides.has(position) ? 0 : 1",
-            "decides.has(position) ? 1 : 0",
-          )
+        ? replaceInRuntime(sources, "rank-questions.ts", "(1 - decides[position]!)", "decides[position]!")
         : undefined,
   },
   {
     name: "runtime: a missing fact ranked by how many rules it cannot settle",
     mutate: (sources, model) =>
       writtenForRanking(model)
-        ? replaceInRuntime(sources, "rank-questions.ts", "-(settles.get(position) ?? 0)", "settles.get(position) ?? 0")
+        ? replaceInRuntime(sources, "rank-questions.ts", "(ruleCount - 1 - settles[position]!)", "settles[position]!")
         : undefined,
   },
 ];
