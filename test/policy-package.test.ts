@@ -45,13 +45,15 @@ beforeAll(async () => {
 }, 240_000);
 
 describe("the package of a policy", () => {
-  it("has no dependencies, ships only the evaluator and the runtime, and packs under 50 kB", () => {
+  it("has no dependencies, ships only the evaluator and the runtime, and packs under 52 kB", () => {
     const json = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as Record<string, unknown>;
     expect(json["name"]).toBe(`@clinical-policies/${homeInfusion.slug}`);
     expect(json["dependencies"]).toBeUndefined();
     expect(json["sideEffects"]).toBe(false);
     expect(json["type"]).toBe("module");
-    expect(statSync(tarball).size).toBeLessThan(50_000);
+    // NOTE: 50 kB until the ranked questions of a pending decision (issue 13: runtime/rank-questions.ts,
+    // question-groups.ts and the evaluator's questionGroups) added about 2.9 kB.
+    expect(statSync(tarball).size).toBeLessThan(52_000);
     const installed = join(consumer, "node_modules", "@clinical-policies", homeInfusion.slug);
     expect(readdirSync(installed).sort()).toEqual(
       ["CHANGELOG.md", "README.md", homeInfusion.slug, "package.json", "runtime"].sort(),
@@ -118,7 +120,8 @@ console.log(JSON.stringify({ outcome: decision.outcome, elsewhere: elsewhere.out
       elsewhere: "not_covered",
       reasons: ["I.A.3"],
       refused: "PolicyInputError",
-      asked: ["clinical:member.age"],
+      // The first question: a fact whose answer alone can decide the case (ranked, docs/evaluators.md).
+      asked: ["clinical:member.clinical_status_stable"],
       parsed: 45,
       max: 130,
       places: 5,

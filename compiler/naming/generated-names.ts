@@ -111,6 +111,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "QuestionGroup",
   "QuestionGroupEntry",
   "Reason",
+  "ReasonEntry",
   "Revision",
   "RuleEntry",
   "RuleVersionEntry",
