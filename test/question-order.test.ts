@@ -136,7 +136,6 @@ describe("facts asked together", () => {
       {
         kind: "dated",
         id: "enrollment.ended",
-        text: "Has the member's enrollment ended or been given an end date?",
         when: true,
         dates: ["enrollment.end"],
       },

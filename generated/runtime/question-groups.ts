@@ -15,10 +15,12 @@ interface Asked<FactName extends string> {
 /** Per fact name: the group it is asked in, the answer a dated group's dates wait on, a reason's words. */
 function askedByFact<FactName extends string>(
   groups: readonly QuestionGroupEntry<FactName>[],
+  questions: ReadonlyMap<string, string>,
 ): Map<string, Asked<FactName>> {
   const asked = new Map<string, Asked<FactName>>();
   for (const entry of groups) {
-    const group: QuestionGroup = Object.freeze({ kind: entry.kind, id: entry.id, text: entry.text });
+    const text = entry.kind === "reasons" ? entry.text : (questions.get(entry.id) ?? entry.id);
+    const group: QuestionGroup = Object.freeze({ kind: entry.kind, id: entry.id, text });
     if (entry.kind === "reasons") {
       for (const { id, text, fact, answer } of entry.reasons)
         asked.set(fact, { group, reason: Object.freeze({ id, text, answer }) });
@@ -37,7 +39,7 @@ export function missingFactEntries<FactName extends string, Reader extends strin
   readers: readonly (readonly Reader[])[],
   groups: readonly QuestionGroupEntry<FactName>[] | undefined,
 ): readonly MissingFact<FactName, Reader>[] {
-  const asked = askedByFact(groups ?? []);
+  const asked = askedByFact(groups ?? [], new Map(facts.map((fact) => [fact.name, fact.question])));
   return facts.map((fact, position) => {
     const how = asked.get(fact.name);
     return Object.freeze({

@@ -1301,7 +1301,6 @@ export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = defi
     {
       kind: "dated",
       id: "medicaid.enrollment_ended",
-      text: "Has the member's NC Medicaid enrollment ended or been given an end date?",
       when: true,
       dates: ["medicaid.enrollment_end"],
     },

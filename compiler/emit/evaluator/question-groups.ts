@@ -45,7 +45,6 @@ export function questionGroupsOf(model: PolicyModel): QuestionGroupEntry[] {
 
   // The guards of the revision in force last: a question's shape follows the policy as it now reads.
   const guards = enablingGuards(model, model.revisions.length - 1);
-  const questions = new Map(model.facts.map((fact) => [fact.name, fact.question]));
   const dated = new Map<string, { when: boolean; dates: string[] }>();
   for (const fact of model.facts) {
     const only = guards.get(fact.name);
@@ -58,7 +57,7 @@ export function questionGroupsOf(model: PolicyModel): QuestionGroupEntry[] {
     dated.set(guard.fact, group);
   }
   for (const [fact, { when, dates }] of [...dated].sort(([a], [b]) => byTableOrder(a, b)))
-    groups.push({ kind: "dated", id: fact, text: questions.get(fact) ?? fact, when, dates });
+    groups.push({ kind: "dated", id: fact, when, dates });
   return groups;
 }
 
@@ -79,9 +78,11 @@ export function questionGroupFields(model: PolicyModel): CodeField[] {
     expandedObject([
       { name: "kind", code: stringLiteral(group.kind) },
       { name: "id", code: stringLiteral(group.id) },
-      { name: "text", code: stringLiteral(group.text) },
       ...(group.kind === "reasons"
-        ? [{ name: "reasons", code: expandedList(group.reasons.map(reasonLiteral)) }]
+        ? [
+            { name: "text", code: stringLiteral(group.text) },
+            { name: "reasons", code: expandedList(group.reasons.map(reasonLiteral)) },
+          ]
         : [
             { name: "when", code: String(group.when) },
             { name: "dates", code: data(group.dates) },

@@ -3,8 +3,7 @@
 // section's rules), or when an earlier operand of an `and` does (`member.was_inpatient and
 // study.performed is within 2 days before member.discharge`: the discharge day is read only for an
 // inpatient), or when an earlier operand of an `or` is a yes-or-no fact that must be false first
-// (`not medicaid.enrollment_ended or medicaid.enrollment_end >= service date`: the end date is read
-// only once enrollment ended). A guard is a simple condition on another fact: a yes-or-no fact is
+// (`not plan.has_end or plan.end >= service date`: the end date is read only once there is one). A guard is a simple condition on another fact: a yes-or-no fact is
 // yes (or no), a one-of fact is one of some values.
 //
 // The reading (docs/contract.md, "enableWhen"): a fact gets enableWhen only when EVERY place the

@@ -129,7 +129,8 @@ export function rankedMissingFacts(
 
   const groupOf = new Map<string, Pick<MissingFact, "group" | "askWhen" | "reason">>();
   for (const entry of questionGroupsOf(undated)) {
-    const group: QuestionGroup = { kind: entry.kind, id: entry.id, text: entry.text };
+    const text = entry.kind === "reasons" ? entry.text : facts.find((fact) => fact.name === entry.id)!.question;
+    const group: QuestionGroup = { kind: entry.kind, id: entry.id, text };
     if (entry.kind === "reasons")
       for (const { id, text, fact, answer } of entry.reasons)
         groupOf.set(fact, { group, reason: { id, text, answer } });
