@@ -2,7 +2,8 @@
 // 100 and 200 synthetic policies, heap around the largest), the front end's linearity (a 3 MB file
 // checked and its diagnostics rendered, parse time at N, 2N and 4N, evaluator size at two depths),
 // the evaluator (WNC.CP.224 decisions per second) and the claim checker (WNC.CP.224 claim checks per
-// second), each generated beside hand-written, then prints a table with PASS or MISS per target.
+// second), each generated beside hand-written, and how many questions a pending WNC.CP.224 case takes
+// to a decision before and after they were ranked, then prints a table with PASS or MISS per target.
 // Exits non-zero only on a correctness failure, never on a missed target.
 
 import { readFileSync } from "node:fs";
@@ -46,6 +47,7 @@ import { measureLeanClaimThroughput, measureLeanThroughput } from "./lean-throug
 import { measureRecordsThroughput, RECORDS_PER_LIST } from "./records-throughput.js";
 import { malformedFactSets, wncFactSets } from "./wnc-fact-sets.js";
 import { malformedClaims, wncClaims } from "./wnc-claims.js";
+import { measureQuestionOrder, questionOrderRows } from "./question-order.js";
 
 const WNC_PATH = "policy/wnc-cp-224.policy";
 const CORPUS_SIZES = [50, 100, 200] as const;
@@ -55,6 +57,8 @@ const CLAIMS = 100_000;
 /** Fact sets of the records fixture, each a list of RECORDS_PER_LIST studies. */
 const RECORDS_FACT_SETS = 200;
 const MALFORMED_CLAIMS = 5_000;
+/** Seeded fact sets the question-order section draws its pending cases from (about three in four are). */
+const QUESTION_CASES = 2_000;
 /** Decisions kept alive to weigh them: enough to swamp heap noise, few enough to stay quick. */
 const WEIGHED_DECISIONS = 20_000;
 
@@ -180,6 +184,11 @@ async function main(): Promise<void> {
 
   progress("timing policyc diff on an 80-fact synthetic policy and a revision of it");
   const diffTiming = await timeDiff();
+
+  progress(
+    `asking ${formatCount(QUESTION_CASES)} partly known WNC.CP.224 cases their missing facts, before and after ranking`,
+  );
+  const questionCounts = measureQuestionOrder(QUESTION_CASES);
 
   const parseCheckMs = median(parseCheck);
   const buildWncMs = median(buildWnc);
@@ -329,6 +338,7 @@ async function main(): Promise<void> {
     [""],
     ...batchRows(batchRuns),
     ...diffRows(diffTiming),
+    ...questionOrderRows(questionCounts),
     [""],
     ...authorLoop,
     [""],

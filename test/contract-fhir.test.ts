@@ -143,6 +143,16 @@ describe("enableWhen from the policy's logic", () => {
     expect(found.get("member.age")?.enableWhen).toBeUndefined();
   });
 
+  it("asks a date read after `not` its yes-or-no in an `or` only once that fact is yes", () => {
+    // NC.ELIG.a: not medicaid.enrollment_ended or medicaid.enrollment_end >= service date.
+    const model = [...checkSources(projectFiles(homeInfusion.folder, ".policy"), [], projectRoot).models.values()][0]!;
+    const found = questions(latest(model));
+    expect(found.get("medicaid.enrollment_end")?.enableWhen).toEqual([
+      { question: "medicaid.enrollment_ended", operator: "=", answerBoolean: true },
+    ]);
+    expect(found.get("medicaid.enrollment_ended")?.enableWhen).toBeUndefined();
+  });
+
   it("leaves out of an earlier revision's Questionnaire a fact only a later revision reads", () => {
     const model = [...checkSources(projectFiles(homeInfusion.folder, ".policy"), [], projectRoot).models.values()][0]!;
     const before = model.revisions.findIndex((revision) => revision.approved === "2024-05") - 1;

@@ -119,7 +119,8 @@ console.log(JSON.stringify({ outcome: decision.outcome, elsewhere: elsewhere.out
       elsewhere: "not_covered",
       reasons: ["I.A.3"],
       refused: "PolicyInputError",
-      asked: ["clinical:member.age"],
+      // The first question: a fact whose answer alone can decide the case (ranked, docs/evaluators.md).
+      asked: ["clinical:member.clinical_status_stable"],
       parsed: 45,
       max: 130,
       places: 5,

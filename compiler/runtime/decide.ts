@@ -34,6 +34,7 @@ import type { PeriodPlan, PreparedException, PreparedPolicy, PreparedReference }
 import { explainScope } from "./explain-scope.js";
 import { metThrough, qualifyingPath, NO_PATH } from "./qualify.js";
 import { readFacts } from "./read-facts.js";
+import { rankMissingFacts } from "./rank-questions.js";
 import { release, takeWorkspace, type Workspace } from "./workspace.js";
 import { both, either, not, type Truth } from "./truth.js";
 
@@ -312,7 +313,7 @@ function decide<
 
 /**
  * The unknown facts that can still change the outcome: those under an undecided denial, found by
- * following only the parts of each condition that are themselves unknown.
+ * following only the parts of each condition that are themselves unknown; ranked by rank-questions.ts.
  */
 function findMissingFacts<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
@@ -340,15 +341,10 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
       }
     }
   }
-  // Each fact once, in the fact table's order.
+  // Each fact once, those that can decide the case alone first (rank-questions.ts).
   const marked = new Uint8Array(policy.facts.length);
   for (const position of marks) marked[position] = 1;
-  const missing: MissingFact<FactName, RuleId | ExceptionId>[] = [];
-  for (let position = 0; position < marked.length; position++) {
-    if (marked[position] === 0) continue;
-    missing.push(policy.missingFacts[position]!);
-  }
-  return missing;
+  return rankMissingFacts(policy, truths, scope, marked);
 }
 
 function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(

@@ -244,4 +244,29 @@ export interface PolicyDeclaration<S, RuleId extends string, FactName extends st
   readonly statementReferences?: readonly StatementReferenceEntry<RuleId>[];
   /** Every `limited to`, in source order; absent when none. */
   readonly limitations?: readonly LimitationEntry<RuleId>[];
+  /** The facts asked together as one question, from the policy's structure; absent when none. */
+  readonly questionGroups?: readonly QuestionGroupEntry<FactName>[];
+}
+
+/**
+ * Facts asked as one question (QuestionGroup in decision.ts says when):
+ * - `reasons`: criterion `id`'s reasons, each a part tested by one yes-or-no fact, in the policy's order;
+ * - `dated`: the yes-or-no fact `id` (its question is the group's) and the `dates` asked only when
+ *   it is answered `when`.
+ */
+export type QuestionGroupEntry<FactName extends string = string> =
+  | {
+      readonly kind: "reasons";
+      readonly id: string;
+      readonly text: string;
+      readonly reasons: readonly ReasonEntry<FactName>[];
+    }
+  | { readonly kind: "dated"; readonly id: FactName; readonly when: boolean; readonly dates: readonly FactName[] };
+
+/** A reason of a `reasons` question: the part, its words, its fact, and the fact's answer when it applies. */
+export interface ReasonEntry<FactName extends string = string> {
+  readonly id: string;
+  readonly text: string;
+  readonly fact: FactName;
+  readonly answer: boolean;
 }

@@ -29,6 +29,7 @@ import type { ExplainIndex } from "./explain.js";
 import { viewMaker } from "./named-values.js";
 import { fieldPlans, type FieldPlan } from "./records.js";
 import { slotsMaker, type AnyGroupReader } from "./group-readers.js";
+import { missingFactEntries } from "./question-groups.js";
 
 /** A group of facts as the input nests it: `member` holds `age`; the root holds the groups. */
 export interface FactGroupPlan {
@@ -662,14 +663,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     definitionView: viewMaker(declaration.definitions.map((definition) => definition.name)),
     partView: viewMaker(partOrder.map((index) => rules[index]!.id)),
     metView: viewMaker(references.map((reference) => reference.id)),
-    missingFacts: declaration.facts.map((fact, position) =>
-      Object.freeze({
-        fact: fact.name,
-        question: fact.question,
-        description: fact.description,
-        readBy: factReaders[position]!,
-      }),
-    ),
+    missingFacts: missingFactEntries(declaration.facts, factReaders, declaration.questionGroups),
     input: inputPlan(declaration.facts, groupReaders),
   };
 }

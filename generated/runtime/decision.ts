@@ -38,6 +38,30 @@ export interface MissingFact<FactName extends string = string, RuleId extends st
   readonly description: string;
   /** The rules and exceptions that read it. */
   readonly readBy: readonly RuleId[];
+  /** Set when the fact is asked together with others as one question: the question they share. */
+  readonly group?: QuestionGroup;
+  /** Set for a fact worth asking only once another is answered: ask it when `fact` is `answer`. */
+  readonly askWhen?: { readonly fact: FactName; readonly answer: boolean };
+  /**
+   * Set for a fact asked as one of a criterion's reasons (`group.kind` is `reasons`): the reason's
+   * part and words, and the fact's value when the reason applies ("The medication is not available
+   * in an oral form." applies when `drug.available_in_oral_form` is false).
+   */
+  readonly reason?: { readonly id: string; readonly text: string; readonly answer: boolean };
+}
+
+/**
+ * A question several facts are asked in, from the policy's structure:
+ * - `reasons`: the reasons of one criterion met by any (or at least N) of them, each a part tested
+ *   by one yes-or-no fact, asked as one "which of these apply?"; `id` is the criterion's, `text`
+ *   its words, and each fact's `reason` says which reason it is;
+ * - `dated`: a yes-or-no fact and the date it says exists (`enrollment ended`, then when), asked as
+ *   one; `id` is the yes-or-no fact's name, `text` its question.
+ */
+export interface QuestionGroup {
+  readonly kind: "reasons" | "dated";
+  readonly id: string;
+  readonly text: string;
 }
 
 export interface ServicesNotCovered<RuleId extends string = string> {
@@ -191,7 +215,11 @@ export interface PendingDecision<
 > extends DecisionCommon<RuleId, FactName, ExceptionId, SectionId> {
   readonly outcome: "pending";
   readonly crd: CrdConditional;
-  /** The unknown facts that can still change the outcome (none when every unknown one is out of reach). */
+  /**
+   * The unknown facts that can still change the outcome (none when every unknown one is out of reach),
+   * the questions that can decide the case alone first (rank-questions.ts), facts asked together next
+   * to each other.
+   */
   readonly missingFacts: readonly MissingFact<FactName, RuleId | ExceptionId>[];
 }
 

@@ -1446,6 +1446,39 @@ export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = defi
     sections: sectionTable,
     rules: ruleTable,
     exceptions: exceptionTable,
+    questionGroups: [
+      {
+        kind: "reasons",
+        id: "I.C.4",
+        text: "The physician has determined that the need for HIT infusion of a drug is appropriate for at least one of the reasons stated below:",
+        reasons: [
+          {
+            id: "I.C.4.a",
+            text: "HIT is more effective than oral or injectable administration.",
+            fact: "drug.infusion_more_effective",
+            answer: true,
+          },
+          {
+            id: "I.C.4.b",
+            text: "The medication is not available in an oral form.",
+            fact: "drug.available_in_oral_form",
+            answer: false,
+          },
+          {
+            id: "I.C.4.c",
+            text: "The medication cannot be tolerated orally.",
+            fact: "drug.tolerated_orally",
+            answer: false,
+          },
+        ],
+      },
+      {
+        kind: "dated",
+        id: "medicaid.enrollment_ended",
+        when: true,
+        dates: ["medicaid.enrollment_end"],
+      },
+    ],
   },
   groupReaders,
 );

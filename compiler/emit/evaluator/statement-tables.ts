@@ -16,6 +16,7 @@ import { data, expandedList, expandedObject, type CodeField } from "./literal.js
 import { modelHash } from "../../model/model-hash.js";
 import { compilerName } from "../../version.js";
 import { readingsReliedOn, type ReadingsReliedOn } from "../../model/readings-relied-on.js";
+import { questionGroupFields } from "./question-groups.js";
 
 /** The module-level names of the tables. */
 export const tableNames = {
@@ -283,6 +284,7 @@ export class StatementTables {
       { name: "rules", code: tableNames.rules },
       { name: "exceptions", code: tableNames.exceptions },
       ...this.referenceFields(),
+      ...questionGroupFields(this.model),
     ];
     const doc = `${this.model.reference} ${this.model.title}, prepared for evaluation.`;
     return `/** ${docText(doc)} */\nexport const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = definePolicy(${expandedObject(fields)}${groupReaders === undefined ? "" : `, ${groupReaders}`});`;

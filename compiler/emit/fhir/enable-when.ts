@@ -2,8 +2,9 @@
 // each fact is read. A fact is read under a guard when a section's `applies when` holds it (for the
 // section's rules), or when an earlier operand of an `and` does (`member.was_inpatient and
 // study.performed is within 2 days before member.discharge`: the discharge day is read only for an
-// inpatient). A guard is a simple condition on another fact: a yes-or-no fact is yes (or no), a
-// one-of fact is one of some values.
+// inpatient), or when an earlier operand of an `or` is a yes-or-no fact that must be false first
+// (`not plan.has_end or plan.end >= service date`: the end date is read only once there is one). A guard is a simple condition on another fact: a yes-or-no fact is
+// yes (or no), a one-of fact is one of some values.
 //
 // The reading (docs/contract.md, "enableWhen"): a fact gets enableWhen only when EVERY place the
 // revision reads it is guarded; its enableWhen is then any of those guards (the innermost of each
@@ -33,6 +34,11 @@ function guardOf(condition: Condition): Guard | undefined {
     return { fact: condition.operand.fact, kind: "boolean", value: false };
   if (condition.kind === "oneOf") return { fact: condition.fact, kind: "oneOf", values: condition.values };
   return undefined;
+}
+
+/** The guard that holds when `guard` does not, for a yes-or-no one (a one-of's other values are not at hand). */
+function oppositeGuard(guard: Guard | undefined): Guard | undefined {
+  return guard?.kind === "boolean" ? { ...guard, value: !guard.value } : undefined;
 }
 
 function covers(range: RevisionRange, revision: number): boolean {
@@ -97,7 +103,17 @@ class ReadFinder {
         }
         return reads;
       }
-      case "or":
+      case "or": {
+        // An operand matters only when those before it are false: under the opposite of the nearest
+        // yes-or-no guard written before it (`not ended or end >= service date`: the end when ended).
+        const reads: Read[] = [];
+        let nearest = guard;
+        for (const operand of condition.operands) {
+          reads.push(...this.reads(operand, nearest));
+          nearest = oppositeGuard(guardOf(operand)) ?? nearest;
+        }
+        return reads;
+      }
       case "atLeast":
         return condition.operands.flatMap((operand) => this.reads(operand, guard));
       case "definition":

@@ -71,12 +71,19 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
       { id: statementIds, kind: ruleKind, text, status: ruleStatus, readings: readingIds(model) },
       { overriddenBy: anyOf(exceptionIds) },
     ),
-    missingFact: record({
-      fact: factName,
-      question: text,
-      description: text,
-      readBy: listOf(statementIds),
-    }),
+    missingFact: record(
+      {
+        fact: factName,
+        question: text,
+        description: text,
+        readBy: listOf(statementIds),
+      },
+      {
+        group: record({ kind: anyOf(["reasons", "dated"]), id: text, text }),
+        askWhen: record({ fact: factName, answer: { type: "boolean" } }),
+        reason: record({ id: statementIds, text, answer: { type: "boolean" } }),
+      },
+    ),
     limitation: record({ id: qualifying, text }),
     servicesNotCovered: record({
       section: text,

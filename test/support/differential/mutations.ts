@@ -32,6 +32,17 @@ function replaceFirst(
 }
 
 /** Replaces `from` in a runtime file; a runtime that no longer contains it fails loudly, never silently. */
+/**
+ * The fixture written for the ranking (test/fixtures/questions/): the mutants of the ranking run on
+ * it alone. NOTE: a runtime mutant costs a runtime folder per policy, and on a busy machine the
+ * three of them on every fixture outran the test's minute; random cases of the smaller fixtures
+ * rarely reach two missing facts of different rank, so a mutant there would go uncaught for want
+ * of cases, not for a blind oracle. The agreement tests hold every policy's order to the reference.
+ */
+function writtenForRanking(model: PolicyModel): boolean {
+  return model.reference === "FIX.QUESTIONS.1";
+}
+
 function replaceInRuntime(sources: Sources, file: string, from: string, to: string): Sources {
   const text = sources.runtime.get(file);
   if (text === undefined || !text.includes(from))
@@ -167,12 +178,23 @@ export const mutations: readonly Mutation[] = [
   },
   {
     name: "runtime: missing facts sorted the wrong way round",
-    mutate: (sources) =>
-      replaceInRuntime(
-        sources,
-        "decide.ts",
-        "for (let position = 0; position < marked.length; position++) {",
-        "for (let position = marked.length - 1; position >= 0; position--) {",
-      ),
+    mutate: (sources, model) =>
+      writtenForRanking(model)
+        ? replaceInRuntime(sources, "rank-questions.ts", "(a, b) => a.rank - b.rank", "(a, b) => b.rank - a.rank")
+        : undefined,
+  },
+  {
+    name: "runtime: the missing facts that can decide the case alone asked last",
+    mutate: (sources, model) =>
+      writtenForRanking(model)
+        ? replaceInRuntime(sources, "rank-questions.ts", "(1 - decides[position]!)", "decides[position]!")
+        : undefined,
+  },
+  {
+    name: "runtime: a missing fact ranked by how many rules it cannot settle",
+    mutate: (sources, model) =>
+      writtenForRanking(model)
+        ? replaceInRuntime(sources, "rank-questions.ts", "(ruleCount - 1 - settles[position]!)", "settles[position]!")
+        : undefined,
   },
 ];

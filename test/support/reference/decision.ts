@@ -32,6 +32,7 @@ import {
 } from "./conditions.js";
 import { identityOf, inForce, onDate, revisionOn, type Refusal } from "./revisions.js";
 import { readingsReliedOn, type ReadingsReliedOn } from "../../../compiler/model/readings-relied-on.js";
+import { rankedMissingFacts } from "./rank-questions.js";
 
 /** Facts as a caller hands them in: nested groups (`{ member: { age: 30 } }`); absent or null is unknown. */
 export type NestedFacts = Readonly<Record<string, unknown>>;
@@ -305,7 +306,7 @@ export function referenceDecision(
     qualifiedUnder: path.qualifiedUnder,
     limitations: path.limitations,
     reasons,
-    missingFacts: outcome === "pending" ? missingFacts(model, scope, ruled) : [],
+    missingFacts: outcome === "pending" ? missingFacts(undated, model, scope, ruled) : [],
     servicesNotCovered:
       outcome === "not_covered"
         ? []
@@ -489,9 +490,14 @@ function servicesNotCovered(
 /**
  * The unknown facts that could still change a pending outcome: for each denial left undecided,
  * those its applicability or its condition waits on, and those an undecided exception that could
- * set it aside waits on. In the order the policy declares its facts.
+ * set it aside waits on. Ranked as rank-questions.ts says.
  */
-function missingFacts(model: PolicyModel, scope: ConditionScope, ruled: readonly RuleFinding[]): MissingFact[] {
+function missingFacts(
+  undated: PolicyModel,
+  model: PolicyModel,
+  scope: ConditionScope,
+  ruled: readonly RuleFinding[],
+): MissingFact[] {
   const awaited = new Set<string>();
   const awaitFacts = (condition: Condition) => factsAwaited(condition, scope, awaited);
   for (const { rule, applies, holds, denial, overriders, waived, standing } of ruled) {
@@ -506,9 +512,8 @@ function missingFacts(model: PolicyModel, scope: ConditionScope, ruled: readonly
         if (exceptionApplies === UNKNOWN) awaitFacts(exception.condition);
     }
   }
-  return model.facts
-    .filter((fact) => awaited.has(fact.name))
-    .map((fact) => ({ fact: fact.name, question: fact.question, description: fact.description, readBy: fact.readBy }));
+  const undecided = ruled.filter(({ standing }) => standing === UNKNOWN);
+  return rankedMissingFacts(undated, model.facts, awaited, undecided, scope);
 }
 
 /** Every rule with its status, then every exception: whether it applied, or not_applicable when not in force. */
