@@ -210,7 +210,9 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       once("decisionClause", "decision"),
     ],
   },
-  readingClause: { clauses: [once("alternativeClause", "alternative")] },
+  readingClause: {
+    clauses: [once("alternativeClause", "alternative"), once("decidesNothingClause", "decides nothing")],
+  },
   alternativeClause: { clauses: [many("alternativeReplacement", "in")] },
   valueSetStatement: {
     owner: "value set",

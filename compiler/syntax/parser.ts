@@ -86,7 +86,21 @@ class PolicyParser extends CstParser {
   private readingClause = this.RULE("readingClause", () => {
     this.CONSUME(K.reading);
     this.SUBRULE(this.text);
-    this.OPTION(() => this.SUBRULE(this.alternativeClause));
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.alternativeClause) },
+        { ALT: () => this.SUBRULE(this.decidesNothingClause) },
+      ]),
+    );
+  });
+
+  /**
+   * `decides nothing`: the reading is on a statement that no decision and no claim check reads, so its
+   * impact is none; the checker verifies it (PC107).
+   */
+  private decidesNothingClause = this.RULE("decidesNothingClause", () => {
+    this.CONSUME(K.decides);
+    this.CONSUME(K.nothing);
   });
 
   /**
@@ -111,7 +125,23 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.overridesClause) },
       { ALT: () => this.SUBRULE(this.effectiveClause) },
       { ALT: () => this.SUBRULE(this.definitionAsClause) },
+      { ALT: () => this.SUBRULE(this.excludesServicesClause) },
+      { ALT: () => this.SUBRULE(this.addedClause) },
+      { ALT: () => this.SUBRULE(this.alternativeRuleClause) },
+      { ALT: () => this.SUBRULE(this.alternativeGroupClause) },
     ]);
+  });
+
+  /** `rule <rule body>`: a billing rule's logic, in an alternative (`in T1002-units rule units at most 8`). */
+  private alternativeRuleClause = this.RULE("alternativeRuleClause", () => {
+    this.CONSUME(K.rule);
+    this.SUBRULE(this.ruleBody);
+  });
+
+  /** `group <codes>`: a code group's codes, in an alternative (`in therapy_codes group S9494, S9379`). */
+  private alternativeGroupClause = this.RULE("alternativeGroupClause", () => {
+    this.CONSUME(K.group);
+    this.SUBRULE(this.wordList);
   });
 
   /** `as <condition>`: a definition's body, in an alternative. */

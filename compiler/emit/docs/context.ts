@@ -6,7 +6,7 @@ import { factKey, statementKey, partKey } from "./anchors.js";
 import { anchorLink, code, text, words, type Inline } from "./markdown.js";
 import { ConditionWords } from "./words.js";
 import type { TraceSummary } from "../../trace/summary.js";
-import type { RejectedAlternative } from "../../model/rejected-alternatives.js";
+import type { ReadingFigure } from "../../model/rejected-alternatives.js";
 
 export class DocsContext {
   readonly words: ConditionWords;
@@ -18,7 +18,7 @@ export class DocsContext {
     readonly model: PolicyModel,
     readonly trace: TraceSummary,
     /** The readings' rejected alternatives with their impact, by `readingKey`. */
-    readonly alternatives: ReadonlyMap<string, RejectedAlternative> = new Map(),
+    readonly alternatives: ReadonlyMap<string, ReadingFigure> = new Map(),
   ) {
     this.rules = new Map(model.rules.map((rule) => [rule.id, rule]));
     for (const entry of model.outline) this.anchors.set(entry.id, statementKey(this.kindOf(entry.id), entry.id));
