@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { checkSources, planFromSources } from "../compiler/build/build.js";
 import type { CompiledAlternative } from "../compiler/build/reading-impacts.js";
 import { claimDelta } from "../compiler/diff/claim-delta.js";
+import { reviewChange } from "../compiler/diff/review.js";
 import { importEvaluators } from "../compiler/diff/evaluators.js";
 import { symbolicDelta } from "../compiler/diff/symbolic-delta.js";
 import type { PolicyModel } from "../compiler/model/policy-model.js";
@@ -265,5 +266,62 @@ describe("a reading that decides nothing", () => {
     expect(docs).toContain("Every reading has its figure.");
     expect(register).toMatch(/only in the services not covered/);
     expect(register).toMatch(/It would change the verdict or findings of [\d,]+ of [\d,]+ claim line combinations/);
+  });
+});
+
+describe("policyc diff", () => {
+  it("lists the readings added, removed and rewritten, with their figures before and after", async () => {
+    let changed = replaced(
+      fixture,
+      "in T1002-units rule units at most claim.minutes / 15\n",
+      "in T1002-units rule units at most claim.minutes / 10\n",
+    );
+    changed = replaced(changed, '  reading "The notice decides nothing."\n    decides nothing\n', "");
+    changed = replaced(
+      changed,
+      "      in I.2 added in 2025-01\n",
+      '      in I.2 added in 2025-01\n  reading "Enrolled means enrolled on the date of service."\n',
+    );
+    const review = await reviewChange(
+      { label: "old", path: "policy/readings.policy", text: fixture },
+      { label: "new", path: "policy/readings.policy", text: changed },
+    );
+    if (review.kind !== "review") throw new Error("no review");
+    const part = review.markdown.slice(
+      review.markdown.indexOf("## Readings"),
+      review.markdown.indexOf("## Decision delta"),
+    );
+    const items = part.split("\n").filter((line) => line.startsWith("- **"));
+    expect(items).toEqual([
+      "- **I.2, reading 2**: added",
+      "- **T1002-units, reading 1**: rewritten",
+      "- **notice, reading 1**: removed",
+    ]);
+    const figures = part.split("\n").filter((line) => line.includes("Figure"));
+    expect(figures).toHaveLength(4);
+    // The rewritten billing reading: its claim figure on each side, counted on its own version.
+    const [before, after] = figures.filter((line) => line.includes("claim line combinations"));
+    expect(before).toContain("Figure before");
+    expect(after).toContain("Figure after");
+    expect(before).not.toEqual(after?.replace("Figure after", "Figure before"));
+    expect(part).toContain("Figure before: 0 decisions: this reading decides no coverage question.");
+    expect(part).toContain("Figure after: Not written as logic.");
+  });
+
+  it("says no reading changed when none did", async () => {
+    const review = await reviewChange(
+      { label: "old", path: "policy/readings.policy", text: fixture },
+      {
+        label: "new",
+        path: "policy/readings.policy",
+        text: replaced(
+          fixture,
+          'description "The member is treated at home."',
+          'description "The member is cared for at home."',
+        ),
+      },
+    );
+    if (review.kind !== "review") throw new Error("no review");
+    expect(review.markdown).toContain("**Readings**: no change.");
   });
 });

@@ -20,6 +20,31 @@ export type CompiledAlternative =
   | { readonly kind: "alternative"; readonly site: AlternativeSite; readonly model: PolicyModel }
   | { readonly kind: "decidesNothing"; readonly owner: string; readonly reading: string };
 
+/** The policy with a reading's alternative made, compiled; or the diagnostic PC105 when it does not compile. */
+export function compileAlternative(
+  result: CheckResult,
+  site: AlternativeSite,
+  root: string,
+  read?: PolicyFileReader,
+): { readonly model: PolicyModel } | { readonly diagnostic: Diagnostic } | undefined {
+  if (!result.checked) return undefined;
+  const text = alternativeText(result.source.text, result.checked.symbols, site.alternative);
+  const variant = checkPolicySource(text, result.source.path, root, read);
+  if (variant.model && !hasErrors(variant.diagnostics)) return { model: variant.model };
+  const problem = variant.diagnostics.find((found) => found.severity === "error");
+  return {
+    diagnostic: diagnostic(
+      catalogue.alternativeDoesNotCompile,
+      result.source.path,
+      site.alternative.span,
+      { problem: problem?.message ?? "an error.", line: problem?.span.line ?? site.alternative.span.line },
+      {
+        hint: "Write each replacement as the statement's own clause would be written, with names this policy declares.",
+      },
+    ),
+  };
+}
+
 /** Compiles each alternative of a policy that compiled; the diagnostics are PC105, one per alternative that fails. */
 export function compileAlternatives(
   result: CheckResult,
@@ -34,27 +59,11 @@ export function compileAlternatives(
       alternatives.push({ kind: "decidesNothing", owner, reading: reading.text.value });
       continue;
     }
-    const alternative = reading.alternative;
-    if (!alternative) continue;
-    const site = { owner, reading: reading.text.value, alternative };
-    const text = alternativeText(result.source.text, result.checked.symbols, alternative);
-    const variant = checkPolicySource(text, result.source.path, root, read);
-    const problem = variant.diagnostics.find((found) => found.severity === "error");
-    if (variant.model && !hasErrors(variant.diagnostics)) {
-      alternatives.push({ kind: "alternative", site, model: variant.model });
-      continue;
-    }
-    diagnostics.push(
-      diagnostic(
-        catalogue.alternativeDoesNotCompile,
-        result.source.path,
-        alternative.span,
-        { problem: problem?.message ?? "an error.", line: problem?.span.line ?? alternative.span.line },
-        {
-          hint: "Write each replacement as the statement's own clause would be written, with names this policy declares.",
-        },
-      ),
-    );
+    if (!reading.alternative) continue;
+    const site = { owner, reading: reading.text.value, alternative: reading.alternative };
+    const compiled = compileAlternative(result, site, root, read);
+    if (compiled && "model" in compiled) alternatives.push({ kind: "alternative", site, model: compiled.model });
+    else if (compiled) diagnostics.push(compiled.diagnostic);
   }
   return { alternatives, diagnostics };
 }
@@ -72,6 +81,20 @@ export async function alternativeImpact(model: PolicyModel, alternative: PolicyM
   };
 }
 
+/** The register's figure of one compiled reading. */
+export async function readingFigure(model: PolicyModel, compiled: CompiledAlternative): Promise<ReadingFigure> {
+  if (compiled.kind === "decidesNothing") return { kind: "decidesNothing" };
+  const { site, model: other } = compiled;
+  return {
+    kind: "alternative",
+    words: site.alternative.text.value,
+    replaces: site.alternative.replacements.map(
+      (replacement) => `${replacement.statement.text} ${clauseWords[replacement.clause]}`,
+    ),
+    impact: await alternativeImpact(model, other),
+  };
+}
+
 /** The figure of each marked reading, by `readingKey`. */
 export async function readingImpacts(
   model: PolicyModel,
@@ -79,20 +102,11 @@ export async function readingImpacts(
 ): Promise<Map<string, ReadingFigure>> {
   const impacts = new Map<string, ReadingFigure>();
   for (const compiled of alternatives) {
-    if (compiled.kind === "decidesNothing") {
-      impacts.set(readingKey(compiled.owner, compiled.reading), { kind: "decidesNothing" });
-      continue;
-    }
-    const { site, model: other } = compiled;
-    const replaces = site.alternative.replacements.map(
-      (replacement) => `${replacement.statement.text} ${clauseWords[replacement.clause]}`,
-    );
-    impacts.set(readingKey(site.owner, site.reading), {
-      kind: "alternative",
-      words: site.alternative.text.value,
-      replaces,
-      impact: await alternativeImpact(model, other),
-    });
+    const key =
+      compiled.kind === "decidesNothing"
+        ? readingKey(compiled.owner, compiled.reading)
+        : readingKey(compiled.site.owner, compiled.site.reading);
+    impacts.set(key, await readingFigure(model, compiled));
   }
   return impacts;
 }

@@ -58,14 +58,12 @@ function ownerOf(statement: Ast.Statement): string | undefined {
   }
 }
 
-/** A reading worth collecting: one that rejects an alternative or says it decides nothing. */
-function isMarkedReading(value: unknown): value is Ast.Reading {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "text" in value &&
-    ("alternative" in value || "decidesNothing" in value)
-  );
+/** A reading worth collecting: one that rejects an alternative or says it decides nothing (with `all`, any). */
+function isMarkedReading(value: unknown, all: boolean): value is Ast.Reading {
+  if (typeof value !== "object" || value === null || !("text" in value)) return false;
+  if ("alternative" in value || "decidesNothing" in value) return true;
+  // An unmarked reading is `{ text }` alone: nothing else of the AST has a text and no other field.
+  return all && Object.keys(value).length === 1;
 }
 
 function isBillingRule(value: object): value is Ast.BillingRule {
@@ -73,22 +71,30 @@ function isBillingRule(value: object): value is Ast.BillingRule {
 }
 
 /** Every marked reading under `value` (a statement's versions, its billing rules), each with its owner. */
-function collectReadings(value: unknown, owner: Pick<ReadingSite, "owner" | "statement">, found: ReadingSite[]): void {
-  if (Array.isArray(value)) for (const item of value) collectReadings(item, owner, found);
-  else if (isMarkedReading(value)) found.push({ ...owner, reading: value });
+function collectReadings(
+  value: unknown,
+  owner: Pick<ReadingSite, "owner" | "statement">,
+  found: ReadingSite[],
+  all: boolean,
+): void {
+  if (Array.isArray(value)) for (const item of value) collectReadings(item, owner, found, all);
+  else if (isMarkedReading(value, all)) found.push({ ...owner, reading: value });
   else if (typeof value === "object" && value !== null) {
     // A billing rule's readings are the rule's, as the model and the register key them.
     const here = isBillingRule(value) ? { owner: value.id.text, statement: value } : owner;
-    for (const child of Object.values(value)) collectReadings(child, here, found);
+    for (const child of Object.values(value)) collectReadings(child, here, found, all);
   }
 }
 
-/** Every reading that rejects an alternative or says it decides nothing, with the statement it is on. */
-export function readingSites(source: Ast.SourceFile): ReadingSite[] {
+/**
+ * Every reading that rejects an alternative or says it decides nothing, with the statement it is on;
+ * with `all`, every reading.
+ */
+export function readingSites(source: Ast.SourceFile, all = false): ReadingSite[] {
   const found: ReadingSite[] = [];
   for (const statement of source.statements) {
     const owner = ownerOf(statement);
-    if (owner !== undefined) collectReadings(statement, { owner, statement }, found);
+    if (owner !== undefined) collectReadings(statement, { owner, statement }, found, all);
   }
   return found;
 }

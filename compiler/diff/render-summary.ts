@@ -23,6 +23,8 @@ import type { Change, ChangeKind } from "./changes.js";
 import type { ChangedRegion, DeltaOutcome, Side } from "./delta.js";
 import type { Period } from "./fact-space.js";
 import type { SymbolicDelta } from "./symbolic-delta.js";
+import type { ReadingChange } from "./reading-changes.js";
+import { readingBlocks } from "./render-readings.js";
 
 export interface VersionLabel {
   readonly label: string;
@@ -345,6 +347,7 @@ export async function renderSummary(
   attributions: ReadonlyMap<string, Attribution>,
   delta: SymbolicDelta,
   examples: readonly ChangedRegion[],
+  readings: readonly ReadingChange[] = [],
 ): Promise<string> {
   const describe = (version: VersionLabel): Inline =>
     words`${code(version.label)} (latest revision ${text(version.model.revisions.at(-1)?.approved ?? "none")})`;
@@ -352,6 +355,7 @@ export async function renderSummary(
     { kind: "heading", level: 1, text: words`Review: ${text(after.model.reference)} ${text(after.model.title)}` },
     { kind: "paragraph", text: words`From ${describe(before)} to ${describe(after)}.` },
     ...changeBlocks(changes, attributions, before.model, after.model),
+    ...readingBlocks(readings),
     ...deltaBlocks(delta, examples, new ConditionWords(after.model, () => undefined)),
   ];
   return formatMarkdown(printMarkdown(blocks));

@@ -81,11 +81,14 @@ function claimsFigure(claims: ReadingImpact["claims"]): string {
   return ` It would change the verdict or findings of ${grouped(BigInt(claims.changed))} of ${grouped(BigInt(claims.checks))} claim line combinations (lines of ${lines}${facts}${dates}) checked by both claim checkers.`;
 }
 
-/** The register's words for a reading's figure: the alternative it rejects and what it would change, or that it decides nothing. */
-function alternativeCell(alternative: ReadingFigure | undefined): Inline {
-  if (!alternative) return words`Not written as logic.`;
+/**
+ * A reading's figure in words, as the register and the review diff show it: the alternative it
+ * rejects and what it would change, or that it decides nothing.
+ */
+export function figureText(alternative: ReadingFigure | undefined): string {
+  if (!alternative) return "Not written as logic.";
   if (alternative.kind === "decidesNothing")
-    return words`0 decisions: this reading decides no coverage question. (Verified: no decision and no claim check reads the statement it is on.)`;
+    return "0 decisions: this reading decides no coverage question. (Verified: no decision and no claim check reads the statement it is on.)";
   const impact = alternative.impact;
   const notExact =
     impact.notExactFor.length === 0
@@ -96,7 +99,7 @@ function alternativeCell(alternative: ReadingFigure | undefined): Inline {
       ? ""
       : ` (${grouped(impact.servicesChanged)} of them only in the services not covered.)`;
   const figure = `It would change ${grouped(impact.changed + impact.servicesChanged)} of the ${grouped(impact.cases)} decisions the review diff counts.${services}${notExact}${claimsFigure(impact.claims)}`;
-  return words`${text(alternative.words)} (replaces ${text(alternative.replaces.join(", "))}.) ${text(figure)}`;
+  return `${alternative.words} (replaces ${alternative.replaces.join(", ")}.) ${figure}`;
 }
 
 export function readingsBlocks(context: DocsContext): Block[] {
@@ -124,7 +127,7 @@ export function readingsBlocks(context: DocsContext): Block[] {
         words`${anchor(reading.key)}${text(reading.label)}`,
         reading.on,
         text(reading.text),
-        alternativeCell(reading.alternative),
+        text(figureText(reading.alternative)),
       ]),
     },
   ];
