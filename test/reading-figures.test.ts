@@ -15,6 +15,7 @@ import { reviewChange } from "../compiler/diff/review.js";
 import { importEvaluators } from "../compiler/diff/evaluators.js";
 import { symbolicDelta } from "../compiler/diff/symbolic-delta.js";
 import type { PolicyModel } from "../compiler/model/policy-model.js";
+import { formatSource } from "../compiler/format/format-source.js";
 import { projectRoot } from "./support/evaluators.js";
 
 const path = "test/fixtures/readings/readings.policy";
@@ -83,13 +84,29 @@ describe("each new clause of an alternative compiles to the policy written the o
     expect(compiled?.kind === "alternative" && meaning(compiled.model)).toEqual(meaning(modelOf(byHand)));
   });
 
-  it("a note's `not covered`, given to a note that carries no rule", () => {
-    const byHand = replaced(
+  it("a note's `not covered`, given to a note that carries no rule, over a fact the alternative declares (`with fact`)", () => {
+    // By hand, the fact is the policy's, so the alternative no longer declares it.
+    const withoutDeclaration = replaced(
       fixture,
-      'note I.note-1 "Providers shall verify enrollment."\n',
-      'note I.note-1 "Providers shall verify enrollment." not covered unless member.enrolled\n',
+      `      with fact provider.verified: yes or no
+        description "The provider verified the member's enrollment."
+        ask "Did the provider verify the member's enrollment?"
+`,
+      "",
     );
+    const byHand = `${replaced(
+      withoutDeclaration,
+      'note I.note-1 "Providers shall verify enrollment."\n',
+      'note I.note-1 "Providers shall verify enrollment." not covered unless provider.verified\n',
+    )}
+fact provider.verified: yes or no
+  description "The provider verified the member's enrollment."
+  ask "Did the provider verify the member's enrollment?"
+`;
     expect(meaning(alternativeOn("I.note-1"))).toEqual(meaning(modelOf(byHand)));
+    // The fact is the alternative's alone: the policy itself declares no such fact.
+    expect(modelOf(fixture).facts.map((fact) => fact.name)).not.toContain("provider.verified");
+    expect(alternativeOn("I.note-1").facts.map((fact) => fact.name)).toContain("provider.verified");
   });
 
   it("a note's `excludes services`", () => {
@@ -130,6 +147,20 @@ describe("each new clause of an alternative compiles to the policy written the o
       "in II.note not covered when member.nursing",
     );
     expect(checked(excluding).errors.map((found) => found.code)).toEqual(["PC103"]);
+  });
+});
+
+describe("the new clauses in the canonical layout", () => {
+  it("leaves the fixture as it is, a declared fact's clauses each on a line of its own", () => {
+    expect(formatSource(fixture, path).text).toBe(fixture);
+    const squeezed = replaced(
+      fixture,
+      `yes or no
+        description "The provider verified the member's enrollment."
+        ask`,
+      `yes or no description "The provider verified the member's enrollment." ask`,
+    );
+    expect(formatSource(squeezed, path).text).toBe(fixture);
   });
 });
 

@@ -254,8 +254,11 @@ export function alternativeText(text: string, symbols: PolicySymbols, alternativ
     return { span: place.span, value: place.before + replacement.valueText };
   });
   edits.sort((a, b) => b.span.offset - a.span.offset);
-  return edits.reduce(
+  const replaced = edits.reduce(
     (changed, edit) => changed.slice(0, edit.span.offset) + edit.value + changed.slice(edit.span.endOffset),
     text,
   );
+  // The facts it declares go at the end, as statements of their own.
+  const facts = alternative.facts.map(({ span }) => text.slice(span.offset, span.endOffset));
+  return facts.length === 0 ? replaced : `${replaced}\n\n${facts.join("\n\n")}\n`;
 }

@@ -37,6 +37,8 @@ export interface ReadingAlternative {
   readonly text: TextLiteral;
   readonly span: Span;
   readonly replacements: readonly AlternativeReplacement[];
+  /** `with fact ...`: the declarations of the facts it needs that the policy does not declare, as written. */
+  readonly facts: readonly { readonly name: Word; readonly span: Span }[];
 }
 
 /** One clause of one statement as the rejected reading would have it. */

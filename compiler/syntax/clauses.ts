@@ -213,7 +213,9 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
   readingClause: {
     clauses: [once("alternativeClause", "alternative"), once("decidesNothingClause", "decides nothing")],
   },
-  alternativeClause: { clauses: [many("alternativeReplacement", "in")] },
+  alternativeClause: {
+    clauses: [many("alternativeFactClause", "with fact"), many("alternativeReplacement", "in")],
+  },
   valueSetStatement: {
     owner: "value set",
     clauses: [

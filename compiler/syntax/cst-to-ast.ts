@@ -234,7 +234,13 @@ class AstBuilder {
       if (!statement || !whole || !replacing) return [];
       return [{ statement, ...replacing, span: whole }];
     });
-    return { text, span, replacements };
+    const facts = (node.children.alternativeFactClause ?? []).flatMap((clause) => {
+      const statement = firstNode(clause.children.factStatement);
+      const span = statement && nodeSpan(statement);
+      const name = firstToken(statement?.children.Name);
+      return span && name ? [{ name: word(name), span }] : [];
+    });
+    return { text, span, replacements, facts };
   }
 
   private lifetime(children: WithLifetime): Ast.Lifetime {

@@ -84,7 +84,18 @@ export interface AlternativeClauseCstNode extends CstNode {
 export type AlternativeClauseCstChildren = {
   Kw_alternative: IToken[];
   text: TextCstNode[];
+  alternativeFactClause?: AlternativeFactClauseCstNode[];
   alternativeReplacement: AlternativeReplacementCstNode[];
+};
+
+export interface AlternativeFactClauseCstNode extends CstNode {
+  name: "alternativeFactClause";
+  children: AlternativeFactClauseCstChildren;
+}
+
+export type AlternativeFactClauseCstChildren = {
+  Kw_with: IToken[];
+  factStatement: FactStatementCstNode[];
 };
 
 export interface AlternativeReplacementCstNode extends CstNode {
@@ -1712,6 +1723,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   readingClause(children: ReadingClauseCstChildren, param?: IN): OUT;
   decidesNothingClause(children: DecidesNothingClauseCstChildren, param?: IN): OUT;
   alternativeClause(children: AlternativeClauseCstChildren, param?: IN): OUT;
+  alternativeFactClause(children: AlternativeFactClauseCstChildren, param?: IN): OUT;
   alternativeReplacement(children: AlternativeReplacementCstChildren, param?: IN): OUT;
   alternativeRuleClause(children: AlternativeRuleClauseCstChildren, param?: IN): OUT;
   alternativeGroupClause(children: AlternativeGroupClauseCstChildren, param?: IN): OUT;

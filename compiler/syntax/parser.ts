@@ -110,7 +110,17 @@ class PolicyParser extends CstParser {
   private alternativeClause = this.RULE("alternativeClause", () => {
     this.CONSUME(K.alternative);
     this.SUBRULE(this.text);
+    this.MANY(() => this.SUBRULE(this.alternativeFactClause));
     this.AT_LEAST_ONE(() => this.SUBRULE(this.alternativeReplacement));
+  });
+
+  /**
+   * `with fact <declaration>`: a fact the rejected reading needs and the policy does not declare (a
+   * provider's duty read as a member criterion needs a fact of it); written before the replacements.
+   */
+  private alternativeFactClause = this.RULE("alternativeFactClause", () => {
+    this.CONSUME(K.with);
+    this.SUBRULE(this.factStatement);
   });
 
   /** `in <statement, definition or revision> <clause>`: the statement's clause as the rejected reading has it. */
