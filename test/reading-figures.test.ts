@@ -339,6 +339,26 @@ describe("policyc diff", () => {
     expect(part).toContain("Figure after: Not written as logic.");
   });
 
+  it("counts the cases whose services not covered change apart from those whose outcome changes", async () => {
+    const review = await reviewChange(
+      { label: "old", path: "policy/readings.policy", text: fixture },
+      {
+        label: "new",
+        path: "policy/readings.policy",
+        text: replaced(
+          fixture,
+          "  excludes services of I.F when member.nutrition\n",
+          "  excludes services of I.F when member.nutrition and member.nursing\n",
+        ),
+      },
+    );
+    if (review.kind !== "review") throw new Error("no review");
+    expect(review.delta.changed).toBe(0n);
+    expect(review.markdown).toContain(
+      `Besides, ${review.delta.servicesChanged} cases keep their outcome but change the services not covered`,
+    );
+  });
+
   it("says no reading changed when none did", async () => {
     const review = await reviewChange(
       { label: "old", path: "policy/readings.policy", text: fixture },

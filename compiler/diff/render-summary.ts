@@ -287,6 +287,11 @@ function deltaBlocks(delta: SymbolicDelta, examples: readonly ChangedRegion[], w
       ]),
     },
   ];
+  if (delta.servicesChanged > 0n)
+    blocks.push({
+      kind: "paragraph",
+      text: words`Besides, ${text(grouped(delta.servicesChanged))} cases keep their outcome but change the services not covered (a services exclusion that holds in one version and not in the other).`,
+    });
   const lists = delta.approximate.filter((name) => delta.lists.includes(name));
   const compared = delta.approximate.filter((name) => !delta.lists.includes(name));
   if (compared.length > 0) {
