@@ -22,7 +22,7 @@ import { emitEvaluator } from "./emit/evaluator/emit-evaluator.js";
 import { formatTypeScript } from "./emit/format.js";
 import { emitDocs } from "./emit/docs/emit-docs.js";
 import { emitPublishedOrder } from "./emit/docs/published-order.js";
-import type { RejectedAlternative } from "./model/rejected-alternatives.js";
+import type { ReadingFigure } from "./model/rejected-alternatives.js";
 import { traceSummary, type TraceSummary } from "./trace/summary.js";
 import type { PublishedText } from "./trace/published.js";
 import { policyInRevision } from "./model/policy-in-revision.js";
@@ -71,7 +71,7 @@ export function checkPolicySource(
 /** What the build found beside the model that its files state: the readings' alternatives, the published texts' hashes. */
 export interface BuildFindings {
   /** The readings' rejected alternatives with their impact, by `readingKey`. */
-  readonly alternatives?: ReadonlyMap<string, RejectedAlternative>;
+  readonly alternatives?: ReadonlyMap<string, ReadingFigure>;
   /** SHA-256 of each revision's published text the build read, by revision name. */
   readonly publishedTextHashes?: ReadonlyMap<string, string>;
   /** Each revision's own published text the build read, by revision name: for the pages pinned to them. */

@@ -1179,6 +1179,26 @@ const examples: readonly Example[] = [
     },
   ),
 
+  example(
+    "readingDecides",
+    { id: "I.4", why: { kind: "logic" } },
+    {
+      name: "a reading of a criterion that says it decides nothing",
+      policy: `${base}criterion I.4 "x" met when a.flag\n  reading "r"\n    decides nothing\n`,
+      underlined: "decides nothing",
+      hint: "Write the reading it rejects as logic",
+    },
+  ),
+  example(
+    "readingDecides",
+    { id: "I.9", why: { kind: "services", section: "I.9", by: "I.note" } },
+    {
+      name: "a reading of a section whose services a note excludes, that says it decides nothing",
+      policy: `${base}section I.9 "Services."\n  reading "r"\n    decides nothing\nservice I.9.1 "A service."\nnote I.note "n" excludes services of I.9 when a.flag\n`,
+      underlined: "decides nothing",
+    },
+  ),
+
   // ----- PC130-PC139: claim rules as coding rules are written --------------------------------------
   example(
     "refusesOwnModifier",

@@ -265,7 +265,7 @@ export async function planFromSources(
         project,
         traceSummary(model, checked.published.get(model.reference), checked.revisionTexts.get(model.reference)),
         {
-          alternatives: readingImpacts(model, checked.alternatives.get(model.reference) ?? []),
+          alternatives: await readingImpacts(model, checked.alternatives.get(model.reference) ?? []),
           publishedTextHashes: publishedTextHashes(
             model,
             checked.published.get(model.reference),

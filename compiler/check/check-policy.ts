@@ -16,6 +16,7 @@ import {
 } from "./symbols.js";
 import { checkReferences } from "./references.js";
 import { checkReadingAlternatives } from "./reading-alternatives.js";
+import { checkReadingsThatDecideNothing } from "./readings-that-decide-nothing.js";
 import { checkExpression, emptyReads, type ExpressionReads, type ExpressionSite } from "./expressions.js";
 import type { Resolution, Resolutions } from "./resolutions.js";
 import { checkRevisionLog, rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
@@ -180,6 +181,7 @@ class PolicyChecker {
     checkDependencies(this.symbols, this.reads, this.diagnostics);
     checkReferences(this.symbols, this.reads, this.lifetimes, this.diagnostics);
     checkReadingAlternatives(this.source, this.symbols, this.diagnostics);
+    checkReadingsThatDecideNothing(this.source, this.symbols, this.diagnostics);
     checkFhirMapping(this.source, this.symbols, this.diagnostics);
     this.checkSubcriteriaUsed();
     this.warnUnused();

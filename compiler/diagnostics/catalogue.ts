@@ -16,6 +16,7 @@ import {
   describeFound,
   describeGeneratedRole,
   describeDateNeed,
+  describeDeciding,
   describeImpossibleCount,
   describeImpossibleDuration,
   describeLiteralKind,
@@ -38,6 +39,7 @@ import {
   type Found,
   type GeneratedRole,
   type DateNeed,
+  type DecidingStatement,
   type ImpossibleCount,
   type ImpossibleDuration,
   type LiteralKind,
@@ -661,6 +663,13 @@ const entries = {
     "error",
     "Release ledger cannot be used",
     (a: { path: string; why: string }) => `The release ledger ${displayPath(a.path)} cannot be used: ${a.why}.`,
+  ),
+  readingDecides: entry(
+    "PC107",
+    "error",
+    "Reading that decides nothing is on a statement that decides",
+    (a: { id: string; why: DecidingStatement }) =>
+      `This reading says it decides nothing, but ${quoted(a.id)} ${describeDeciding(a.why)}.`,
   ),
   // ----- PC110-PC119: units, percents and value sets ---------------------------------------------
   unitMismatch: entry(

@@ -494,3 +494,35 @@ export function describeDateNeed(need: DateNeed): string {
       return "a span of days is counted from a date";
   }
 }
+
+/** Why a statement decides something, for a reading on it that says it decides nothing (PC107). */
+export type DecidingStatement =
+  | { readonly kind: "billing rule" | "note" | "section" | "revision" | "logic" }
+  /** A services exclusion (`by`) names the section, or a section above the statement. */
+  | { readonly kind: "services"; readonly section: string; readonly by: string }
+  /** A billing rule's `qualified under` names the section. */
+  | { readonly kind: "qualifying"; readonly by: string }
+  /** A rule under the section denies or excludes. */
+  | { readonly kind: "holds"; readonly rule: string };
+
+/** Why the statement decides, in words. */
+export function describeDeciding(why: DecidingStatement): string {
+  switch (why.kind) {
+    case "billing rule":
+      return "is a billing rule, which every claim check reads";
+    case "note":
+      return "is a note that carries a rule";
+    case "section":
+      return "is a section whose `applies when` decides which criteria apply";
+    case "revision":
+      return "is a revision, whose effective date decides which statements are in force";
+    case "logic":
+      return "is read by the decision or the claim check";
+    case "services":
+      return `is in section ${quoted(why.section)}, whose services ${quoted(why.by)} excludes`;
+    case "qualifying":
+      return `is on the qualifying path that billing rule ${quoted(why.by)} reads`;
+    case "holds":
+      return `holds ${quoted(why.rule)}, which decides coverage`;
+  }
+}

@@ -20,8 +20,23 @@ export interface DecisionLike {
   readonly exceptionsApplied: readonly string[];
 }
 
+/** What the claim delta compares of a claim check: the verdict and each finding. */
+export interface ClaimCheckLike {
+  readonly verdict: string;
+  readonly violations: readonly ClaimFindingLike[];
+  readonly pending: readonly ClaimFindingLike[];
+}
+
+export interface ClaimFindingLike {
+  readonly rule: string;
+  readonly lines: readonly number[];
+  readonly detail?: string;
+  readonly missingFacts?: readonly string[];
+}
+
 export interface LoadedEvaluator {
   evaluate(facts: unknown, options: { asOf: string }): DecisionLike;
+  checkClaim(claim: unknown, options?: unknown): ClaimCheckLike;
 }
 
 function transpile(source: string): string {

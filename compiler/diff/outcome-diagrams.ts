@@ -25,6 +25,11 @@ export interface OutcomeDiagrams {
   readonly denies: ReadonlyMap<string, Node>;
   /** Per exception in force: whether it applies (truths). */
   readonly exceptions: ReadonlyMap<string, Node>;
+  /**
+   * Per services exclusion in force, by id: whether its services are not covered (truths), before
+   * the outcome is known; the decision lists them only when it does not deny.
+   */
+  readonly services: ReadonlyMap<string, Node>;
 }
 
 /** Refused (1) over anything, else the outcome of the denial's truth. */
@@ -119,14 +124,19 @@ export function outcomeDiagrams(
       exceptions.set(exception.id, conditions.truth(exception.condition));
   const blocks = new Map<string, Node>();
   const denies = new Map<string, Node>();
+  const services = new Map<string, Node>();
   let denied = never;
   for (const rule of model.rules) {
-    if (rule.role !== "requirement" && rule.role !== "exclusion") continue;
+    if (rule.role !== "requirement" && rule.role !== "exclusion" && rule.role !== "servicesExclusion") continue;
     // The version in force on the date decides (a retroactive revision changes only what it changes).
     const version = versionOn(rule, model.revisions, asOf);
     if (version === undefined) continue;
     const applies = conditions.and(rule.applicability.map(({ condition }) => conditions.truth(condition)));
     const holds = conditions.truth(version.condition);
+    if (rule.role === "servicesExclusion") {
+      services.set(rule.id, store.apply(AND, applies, holds));
+      continue;
+    }
     const denial = store.apply(AND, applies, rule.role === "requirement" ? conditions.not(holds) : holds);
     if (denial === never) continue;
     const waiver = conditions.or(rule.overriddenBy.map((id) => exceptions.get(id) ?? never));
@@ -137,5 +147,5 @@ export function outcomeDiagrams(
   }
   // Before the version's first effective date every case is refused, as the runtime refuses the date.
   const refused = revision < 0 ? store.terminal(1) : refusals(store, levels, model.facts);
-  return { outcome: store.apply(OUTCOME, refused, denied), blocks, denies, exceptions };
+  return { outcome: store.apply(OUTCOME, refused, denied), blocks, denies, exceptions, services };
 }

@@ -23,6 +23,8 @@ import type { Change, ChangeKind } from "./changes.js";
 import type { ChangedRegion, DeltaOutcome, Side } from "./delta.js";
 import type { Period } from "./fact-space.js";
 import type { SymbolicDelta } from "./symbolic-delta.js";
+import type { ReadingChange } from "./reading-changes.js";
+import { readingBlocks } from "./render-readings.js";
 
 export interface VersionLabel {
   readonly label: string;
@@ -285,6 +287,11 @@ function deltaBlocks(delta: SymbolicDelta, examples: readonly ChangedRegion[], w
       ]),
     },
   ];
+  if (delta.servicesChanged > 0n)
+    blocks.push({
+      kind: "paragraph",
+      text: words`Besides, ${text(grouped(delta.servicesChanged))} cases keep their outcome but change the services not covered (a services exclusion that holds in one version and not in the other).`,
+    });
   const lists = delta.approximate.filter((name) => delta.lists.includes(name));
   const compared = delta.approximate.filter((name) => !delta.lists.includes(name));
   if (compared.length > 0) {
@@ -345,6 +352,7 @@ export async function renderSummary(
   attributions: ReadonlyMap<string, Attribution>,
   delta: SymbolicDelta,
   examples: readonly ChangedRegion[],
+  readings: readonly ReadingChange[] = [],
 ): Promise<string> {
   const describe = (version: VersionLabel): Inline =>
     words`${code(version.label)} (latest revision ${text(version.model.revisions.at(-1)?.approved ?? "none")})`;
@@ -352,6 +360,7 @@ export async function renderSummary(
     { kind: "heading", level: 1, text: words`Review: ${text(after.model.reference)} ${text(after.model.title)}` },
     { kind: "paragraph", text: words`From ${describe(before)} to ${describe(after)}.` },
     ...changeBlocks(changes, attributions, before.model, after.model),
+    ...readingBlocks(readings),
     ...deltaBlocks(delta, examples, new ConditionWords(after.model, () => undefined)),
   ];
   return formatMarkdown(printMarkdown(blocks));

@@ -3,7 +3,7 @@
 // statement by statement (changes.ts, attributed to revisions by attribution.ts), the decision delta
 // is computed symbolically on the two models (symbolic-delta.ts), and render-summary.ts prints it.
 
-import { checkPolicySource } from "../pipeline.js";
+import { checkPolicySource, type CheckResult } from "../pipeline.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PolicyModel } from "../model/policy-model.js";
 import { policyChanges } from "./changes.js";
@@ -11,6 +11,7 @@ import { attributeChanges } from "./attribution.js";
 import type { ChangedRegion } from "./delta.js";
 import type { PolicyVersion } from "./load-version.js";
 import { renderSummary } from "./render-summary.js";
+import { readingChanges } from "./reading-changes.js";
 import { symbolicDelta, type Progress, type SymbolicDelta } from "./symbolic-delta.js";
 
 export type ReviewResult =
@@ -56,8 +57,9 @@ export async function reviewChange(
   after: PolicyVersion,
   options: ReviewOptions = {},
 ): Promise<ReviewResult> {
+  const root = process.cwd();
   const checked = [before, after].map((version) =>
-    checkPolicySource(version.text, version.path, process.cwd(), version.readBeside),
+    checkPolicySource(version.text, version.path, root, version.readBeside),
   );
   const models = checked.map((result) => result.model).filter((model): model is PolicyModel => model !== undefined);
   const [old, next] = models;
@@ -71,6 +73,11 @@ export async function reviewChange(
   const delta = symbolicDelta(old, next, options.progress);
   const changes = policyChanges(old, next);
   const examples = pickExamples(delta.examples);
+  const [checkedBefore, checkedAfter] = checked as [CheckResult, CheckResult];
+  const readings = await readingChanges(
+    { result: checkedBefore, root, ...(before.readBeside && { read: before.readBeside }) },
+    { result: checkedAfter, root, ...(after.readBeside && { read: after.readBeside }) },
+  );
   const markdown = await renderSummary(
     { label: before.label, model: old },
     { label: after.label, model: next },
@@ -78,6 +85,7 @@ export async function reviewChange(
     attributeChanges(old, next, changes),
     delta,
     examples,
+    readings,
   );
   return { kind: "review", markdown, delta, examples };
 }

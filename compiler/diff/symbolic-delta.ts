@@ -10,6 +10,7 @@ import type { ChangedRegion, DeltaOutcome, PeriodDelta, Side } from "./delta.js"
 import { factSpace, periods, type Period, type ValueClass } from "./fact-space.js";
 import { factLevels, factOrder, SET_KNOWN, SET_UNKNOWN, type FactLevels } from "./fact-levels.js";
 import { outcomeCodes, outcomeDiagrams, type OutcomeDiagrams } from "./outcome-diagrams.js";
+import { servicesChangedAlone } from "./services-delta.js";
 
 /** The cases of one period that go from one outcome to another (`before` may equal `after`). */
 export interface OutcomeCell {
@@ -45,6 +46,11 @@ export interface SymbolicDelta {
   readonly examples: readonly ChangedRegion[];
   readonly cases: bigint;
   readonly changed: bigint;
+  /**
+   * The cases whose outcome is the same but whose services not covered differ (a services
+   * exclusion's status changed while coverage stands); not among `changed`.
+   */
+  readonly servicesChanged: bigint;
   /** Diagram nodes made, over all periods: the size of the work. */
   readonly nodes: number;
 }
@@ -183,6 +189,7 @@ export function symbolicDelta(old: PolicyModel, next: PolicyModel, progress?: Pr
   const examples: ChangedRegion[] = [];
   const approximate = new Set<string>();
   let nodes = 0;
+  let servicesChanged = 0n;
   for (const [index, period] of all.entries()) {
     const space = factSpace(old, next, period, { subsets: false });
     for (const fact of space.approximate) approximate.add(fact);
@@ -238,6 +245,7 @@ export function symbolicDelta(old: PolicyModel, next: PolicyModel, progress?: Pr
         if (count > 0n) share(id).deniedThenCovered = count;
       }
     for (const [id, counts] of shares) criteria.push({ id, period, cases, ...counts });
+    servicesChanged += servicesChangedAlone(store, counter, pair, before, after);
     results.push({ period, cases, changed });
     nodes += store.size;
     progress?.(index + 1, all.length, `service dates from ${period.from}: ${store.size} diagram nodes`);
@@ -255,6 +263,7 @@ export function symbolicDelta(old: PolicyModel, next: PolicyModel, progress?: Pr
     examples,
     cases: results.reduce((sum, p) => sum + p.cases, 0n),
     changed: results.reduce((sum, p) => sum + p.changed, 0n),
+    servicesChanged,
     nodes,
   };
 }

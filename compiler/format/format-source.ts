@@ -93,6 +93,9 @@ class LayoutPlan {
   private clause(rule: string, node: CstNode, indent: number): void {
     this.start(firstOffset(node), indent);
     this.clausesOf(rule, node, indent + 2);
+    // A fact an alternative declares (`with fact ...`) lays its clauses out as a fact statement does.
+    if (rule === "alternativeFactClause")
+      for (const fact of nodesNamed(node, "factStatement")) this.clausesOf("factStatement", fact, indent + 2);
     if (isDefinesClause(node)) for (const body of node.children.definitionBody) this.definitionBody(body, indent + 2);
   }
 

@@ -27,6 +27,8 @@ export interface Reading {
   readonly text: TextLiteral;
   /** The reading it rejects, written as logic, so the docs can say how many decisions it would change. */
   readonly alternative?: ReadingAlternative;
+  /** `decides nothing`: the reading is on a statement no decision and no claim check reads (checked, PC107). */
+  readonly decidesNothing?: Span;
 }
 
 /** `alternative "..." in I.C.4 category medical_necessity`: the rejected reading, as replaced clauses. */
@@ -35,6 +37,8 @@ export interface ReadingAlternative {
   readonly text: TextLiteral;
   readonly span: Span;
   readonly replacements: readonly AlternativeReplacement[];
+  /** `with fact ...`: the declarations of the facts it needs that the policy does not declare, as written. */
+  readonly facts: readonly { readonly name: Word; readonly span: Span }[];
 }
 
 /** One clause of one statement as the rejected reading would have it. */
@@ -57,7 +61,15 @@ export type AlternativeClause =
   /** A revision's `effective` date. */
   | "effective"
   /** A definition's body (`as ...`). */
-  | "definitionBody";
+  | "definitionBody"
+  /** A note's `excludes services of <section> when <condition>`. */
+  | "excludesServices"
+  /** A statement's `added in <revision>`, added to it when it has none. */
+  | "addedIn"
+  /** A billing rule's logic (`rule units at most 8`). */
+  | "rule"
+  /** A code group's codes (`group S9494, S9379`). */
+  | "group";
 
 /** The revision (by its approval month) that added or removed a statement. */
 export interface Lifetime {
@@ -489,6 +501,8 @@ export type BillingRuleBody =
 export interface BillingRule extends Lifetime {
   readonly id: Word;
   readonly body: BillingRuleBody;
+  /** Where the body is written (after `rule <id>:`), which an alternative's `rule` replaces. */
+  readonly bodySpan: Span;
   /** A note whose words the rule carries out, when they are not the code's own. */
   readonly from?: Word;
   /** The message a billing specialist reads when the rule is broken. */

@@ -210,8 +210,12 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       once("decisionClause", "decision"),
     ],
   },
-  readingClause: { clauses: [once("alternativeClause", "alternative")] },
-  alternativeClause: { clauses: [many("alternativeReplacement", "in")] },
+  readingClause: {
+    clauses: [once("alternativeClause", "alternative"), once("decidesNothingClause", "decides nothing")],
+  },
+  alternativeClause: {
+    clauses: [many("alternativeFactClause", "with fact"), many("alternativeReplacement", "in")],
+  },
   valueSetStatement: {
     owner: "value set",
     clauses: [

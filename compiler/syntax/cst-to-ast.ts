@@ -209,7 +209,16 @@ class AstBuilder {
     return (children.readingClause ?? []).flatMap((clause) => {
       const text = this.textOf(clause);
       const alternative = this.alternative(firstNode(clause.children.alternativeClause));
-      return text ? [{ text, ...optional("alternative", alternative) }] : [];
+      const decidesNothing = firstNode(clause.children.decidesNothingClause);
+      return text
+        ? [
+            {
+              text,
+              ...optional("alternative", alternative),
+              ...optional("decidesNothing", decidesNothing && nodeSpan(decidesNothing)),
+            },
+          ]
+        : [];
     });
   }
 
@@ -225,7 +234,13 @@ class AstBuilder {
       if (!statement || !whole || !replacing) return [];
       return [{ statement, ...replacing, span: whole }];
     });
-    return { text, span, replacements };
+    const facts = (node.children.alternativeFactClause ?? []).flatMap((clause) => {
+      const statement = firstNode(clause.children.factStatement);
+      const span = statement && nodeSpan(statement);
+      const name = firstToken(statement?.children.Name);
+      return span && name ? [{ name: word(name), span }] : [];
+    });
+    return { text, span, replacements, facts };
   }
 
   private lifetime(children: WithLifetime): Ast.Lifetime {
@@ -738,14 +753,17 @@ class AstBuilder {
     return (children.ruleClause ?? []).flatMap((clause) => {
       const id = firstToken(clause.children.Name);
       const span = nodeSpan(clause);
-      const body = this.ruleBody(firstNode(clause.children.ruleBody));
-      if (!id || !span || !body) return [];
+      const bodyNode = firstNode(clause.children.ruleBody);
+      const body = this.ruleBody(bodyNode);
+      const bodySpan = bodyNode && nodeSpan(bodyNode);
+      if (!id || !span || !body || !bodySpan) return [];
       this.reportRepeatedClauses("ruleClause", clause);
       const from = firstNode(clause.children.fromClause);
       return [
         {
           id: word(id),
           body,
+          bodySpan,
           ...optional("from", optionalWord(firstToken(from?.children.Name))),
           ...optional("says", this.firstText(clause.children.saysClause)),
           ...this.lifetime(clause.children),
@@ -1353,15 +1371,24 @@ function replacedValue(
   if (category) return { clause: "category", value: tokenSpan(category), valueText: category.image };
   const effective = firstToken(firstNode(children.effectiveClause)?.children.DateLiteral);
   if (effective) return { clause: "effective", value: tokenSpan(effective), valueText: effective.image };
-  const [clause, node]: [Ast.AlternativeClause, CstNode | undefined] = children.overridesClause
-    ? ["overrides", firstNode(firstNode(children.overridesClause)?.children.wordList)]
-    : children.notCoveredClause
-      ? ["notCovered", firstNode(children.notCoveredClause)]
-      : children.metWhenClause
-        ? ["metWhen", firstNode(firstNode(children.metWhenClause)?.children.expression)]
-        : children.definitionAsClause
-          ? ["definitionBody", firstNode(firstNode(children.definitionAsClause)?.children.expression)]
-          : ["appliesWhen", firstNode(firstNode(children.appliesClause)?.children.expression)];
+  const added = firstNode(firstNode(children.addedClause)?.children.revisionName);
+  const addedSpan = added && nodeSpan(added);
+  if (added && addedSpan) return { clause: "addedIn", value: addedSpan, valueText: tokensUnder(added).join(" ") };
+  const [clause, node]: [Ast.AlternativeClause, CstNode | undefined] = children.excludesServicesClause
+    ? ["excludesServices", firstNode(children.excludesServicesClause)]
+    : children.alternativeRuleClause
+      ? ["rule", firstNode(firstNode(children.alternativeRuleClause)?.children.ruleBody)]
+      : children.alternativeGroupClause
+        ? ["group", firstNode(firstNode(children.alternativeGroupClause)?.children.wordList)]
+        : children.overridesClause
+          ? ["overrides", firstNode(firstNode(children.overridesClause)?.children.wordList)]
+          : children.notCoveredClause
+            ? ["notCovered", firstNode(children.notCoveredClause)]
+            : children.metWhenClause
+              ? ["metWhen", firstNode(firstNode(children.metWhenClause)?.children.expression)]
+              : children.definitionAsClause
+                ? ["definitionBody", firstNode(firstNode(children.definitionAsClause)?.children.expression)]
+                : ["appliesWhen", firstNode(firstNode(children.appliesClause)?.children.expression)];
   const value = node && nodeSpan(node);
   return value && { clause, value, valueText: tokensUnder(node).join(" ") };
 }

@@ -63,6 +63,17 @@ export type ReadingClauseCstChildren = {
   Kw_reading: IToken[];
   text: TextCstNode[];
   alternativeClause?: AlternativeClauseCstNode[];
+  decidesNothingClause?: DecidesNothingClauseCstNode[];
+};
+
+export interface DecidesNothingClauseCstNode extends CstNode {
+  name: "decidesNothingClause";
+  children: DecidesNothingClauseCstChildren;
+}
+
+export type DecidesNothingClauseCstChildren = {
+  Kw_decides: IToken[];
+  Kw_nothing: IToken[];
 };
 
 export interface AlternativeClauseCstNode extends CstNode {
@@ -73,7 +84,18 @@ export interface AlternativeClauseCstNode extends CstNode {
 export type AlternativeClauseCstChildren = {
   Kw_alternative: IToken[];
   text: TextCstNode[];
+  alternativeFactClause?: AlternativeFactClauseCstNode[];
   alternativeReplacement: AlternativeReplacementCstNode[];
+};
+
+export interface AlternativeFactClauseCstNode extends CstNode {
+  name: "alternativeFactClause";
+  children: AlternativeFactClauseCstChildren;
+}
+
+export type AlternativeFactClauseCstChildren = {
+  Kw_with: IToken[];
+  factStatement: FactStatementCstNode[];
 };
 
 export interface AlternativeReplacementCstNode extends CstNode {
@@ -91,6 +113,30 @@ export type AlternativeReplacementCstChildren = {
   overridesClause?: OverridesClauseCstNode[];
   effectiveClause?: EffectiveClauseCstNode[];
   definitionAsClause?: DefinitionAsClauseCstNode[];
+  excludesServicesClause?: ExcludesServicesClauseCstNode[];
+  addedClause?: AddedClauseCstNode[];
+  alternativeRuleClause?: AlternativeRuleClauseCstNode[];
+  alternativeGroupClause?: AlternativeGroupClauseCstNode[];
+};
+
+export interface AlternativeRuleClauseCstNode extends CstNode {
+  name: "alternativeRuleClause";
+  children: AlternativeRuleClauseCstChildren;
+}
+
+export type AlternativeRuleClauseCstChildren = {
+  Kw_rule: IToken[];
+  ruleBody: RuleBodyCstNode[];
+};
+
+export interface AlternativeGroupClauseCstNode extends CstNode {
+  name: "alternativeGroupClause";
+  children: AlternativeGroupClauseCstChildren;
+}
+
+export type AlternativeGroupClauseCstChildren = {
+  Kw_group: IToken[];
+  wordList: WordListCstNode[];
 };
 
 export interface DefinitionAsClauseCstNode extends CstNode {
@@ -1675,8 +1721,12 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   statement(children: StatementCstChildren, param?: IN): OUT;
   text(children: TextCstChildren, param?: IN): OUT;
   readingClause(children: ReadingClauseCstChildren, param?: IN): OUT;
+  decidesNothingClause(children: DecidesNothingClauseCstChildren, param?: IN): OUT;
   alternativeClause(children: AlternativeClauseCstChildren, param?: IN): OUT;
+  alternativeFactClause(children: AlternativeFactClauseCstChildren, param?: IN): OUT;
   alternativeReplacement(children: AlternativeReplacementCstChildren, param?: IN): OUT;
+  alternativeRuleClause(children: AlternativeRuleClauseCstChildren, param?: IN): OUT;
+  alternativeGroupClause(children: AlternativeGroupClauseCstChildren, param?: IN): OUT;
   definitionAsClause(children: DefinitionAsClauseCstChildren, param?: IN): OUT;
   revisionName(children: RevisionNameCstChildren, param?: IN): OUT;
   addedClause(children: AddedClauseCstChildren, param?: IN): OUT;

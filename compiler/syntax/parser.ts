@@ -86,7 +86,21 @@ class PolicyParser extends CstParser {
   private readingClause = this.RULE("readingClause", () => {
     this.CONSUME(K.reading);
     this.SUBRULE(this.text);
-    this.OPTION(() => this.SUBRULE(this.alternativeClause));
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.alternativeClause) },
+        { ALT: () => this.SUBRULE(this.decidesNothingClause) },
+      ]),
+    );
+  });
+
+  /**
+   * `decides nothing`: the reading is on a statement that no decision and no claim check reads, so its
+   * impact is none; the checker verifies it (PC107).
+   */
+  private decidesNothingClause = this.RULE("decidesNothingClause", () => {
+    this.CONSUME(K.decides);
+    this.CONSUME(K.nothing);
   });
 
   /**
@@ -96,7 +110,17 @@ class PolicyParser extends CstParser {
   private alternativeClause = this.RULE("alternativeClause", () => {
     this.CONSUME(K.alternative);
     this.SUBRULE(this.text);
+    this.MANY(() => this.SUBRULE(this.alternativeFactClause));
     this.AT_LEAST_ONE(() => this.SUBRULE(this.alternativeReplacement));
+  });
+
+  /**
+   * `with fact <declaration>`: a fact the rejected reading needs and the policy does not declare (a
+   * provider's duty read as a member criterion needs a fact of it); written before the replacements.
+   */
+  private alternativeFactClause = this.RULE("alternativeFactClause", () => {
+    this.CONSUME(K.with);
+    this.SUBRULE(this.factStatement);
   });
 
   /** `in <statement, definition or revision> <clause>`: the statement's clause as the rejected reading has it. */
@@ -111,7 +135,23 @@ class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.overridesClause) },
       { ALT: () => this.SUBRULE(this.effectiveClause) },
       { ALT: () => this.SUBRULE(this.definitionAsClause) },
+      { ALT: () => this.SUBRULE(this.excludesServicesClause) },
+      { ALT: () => this.SUBRULE(this.addedClause) },
+      { ALT: () => this.SUBRULE(this.alternativeRuleClause) },
+      { ALT: () => this.SUBRULE(this.alternativeGroupClause) },
     ]);
+  });
+
+  /** `rule <rule body>`: a billing rule's logic, in an alternative (`in T1002-units rule units at most 8`). */
+  private alternativeRuleClause = this.RULE("alternativeRuleClause", () => {
+    this.CONSUME(K.rule);
+    this.SUBRULE(this.ruleBody);
+  });
+
+  /** `group <codes>`: a code group's codes, in an alternative (`in therapy_codes group S9494, S9379`). */
+  private alternativeGroupClause = this.RULE("alternativeGroupClause", () => {
+    this.CONSUME(K.group);
+    this.SUBRULE(this.wordList);
   });
 
   /** `as <condition>`: a definition's body, in an alternative. */

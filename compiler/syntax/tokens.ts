@@ -168,6 +168,8 @@ const softKeywordWords = [
   "fhir",
   "orders",
   "map",
+  "decides",
+  "nothing",
 ] as const;
 
 export type Keyword = (typeof keywordWords)[number] | (typeof softKeywordWords)[number];

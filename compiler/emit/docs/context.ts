@@ -6,7 +6,7 @@ import { factKey, statementKey, partKey } from "./anchors.js";
 import { anchorLink, code, text, words, type Inline } from "./markdown.js";
 import { ConditionWords } from "./words.js";
 import type { TraceSummary } from "../../trace/summary.js";
-import type { RejectedAlternative } from "../../model/rejected-alternatives.js";
+import type { ReadingFigure } from "../../model/rejected-alternatives.js";
 
 /**
  * How a document relates to the other documents of its policy: the docs of the current policy may
@@ -30,7 +30,7 @@ export class DocsContext {
     readonly model: PolicyModel,
     readonly trace: TraceSummary,
     /** The readings' rejected alternatives with their impact, by `readingKey`. */
-    readonly alternatives: ReadonlyMap<string, RejectedAlternative> = new Map(),
+    readonly alternatives: ReadonlyMap<string, ReadingFigure> = new Map(),
     readonly pages: DocsPages = {},
   ) {
     this.rules = new Map(model.rules.map((rule) => [rule.id, rule]));

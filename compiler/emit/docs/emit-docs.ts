@@ -11,7 +11,7 @@ import { procedureBlocks } from "./procedure.js";
 import { readingsBlocks } from "./readings.js";
 import { modelHash } from "../../model/model-hash.js";
 import { compilerName } from "../../version.js";
-import type { RejectedAlternative } from "../../model/rejected-alternatives.js";
+import type { ReadingFigure } from "../../model/rejected-alternatives.js";
 import { valueSetBlocks } from "./value-sets.js";
 import { fhirMappingBlocks } from "./fhir-mapping.js";
 import {
@@ -122,7 +122,7 @@ function contentsBlocks(context: DocsContext): Block[] {
 export function emitDocs(
   model: PolicyModel,
   trace: TraceSummary,
-  alternatives: ReadonlyMap<string, RejectedAlternative> = new Map(),
+  alternatives: ReadonlyMap<string, ReadingFigure> = new Map(),
   pages: DocsPages = {},
 ): string {
   const context = new DocsContext(model, trace, alternatives, pages);
