@@ -389,12 +389,12 @@ async function main(): Promise<void> {
       `${formatCount(MALFORMED_SETS)} malformed inputs refused by both with the same fields.`,
   );
   console.log(
-    `Claim agreement: verdict, violated rule ids with their lines, undetermined rule ids with their missing facts, and lines ` +
+    `Claim agreement: verdict, violated rule ids with their lines, pending rule ids with their missing facts, and lines ` +
       `not governed identical on all ${formatCount(claims.length)} claims; ${formatCount(MALFORMED_CLAIMS)} malformed claims refused by both with the same fields.`,
   );
   console.log(
     `Lean agreement: outcome and the set of reason ids identical on all ${formatCount(sets.length)} fact sets, verdict and the ` +
-      `sets of violated and undetermined rule ids on all ${formatCount(claims.length)} claims; the same malformed inputs refused with the same fields.`,
+      `sets of violated and pending rule ids on all ${formatCount(claims.length)} claims; the same malformed inputs refused with the same fields.`,
   );
 }
 
