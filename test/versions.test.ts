@@ -14,7 +14,7 @@ import { policyChanges } from "../compiler/diff/changes.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import { checkSources, planFromSources } from "../compiler/build/build.js";
 import { tracePolicy } from "../compiler/trace/trace.js";
-import { policyInRevision } from "../compiler/trace/in-revision.js";
+import { policyInRevision } from "../compiler/model/policy-in-revision.js";
 import type { PolicyModel } from "../compiler/model/policy-model.js";
 import { projectRoot } from "./support/evaluators.js";
 import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";

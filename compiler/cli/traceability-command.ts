@@ -5,7 +5,7 @@
 import { checkProject } from "../build/build.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { traceIsClean, tracePolicy } from "../trace/trace.js";
-import { policyInRevision } from "../trace/in-revision.js";
+import { policyInRevision } from "../model/policy-in-revision.js";
 import { renderTraceReport } from "../trace/render-report.js";
 import { reportDiagnostics } from "./report.js";
 import { exitCodes } from "./exit-codes.js";

@@ -6,6 +6,7 @@
 
 import type { BillingRuleModel, FactModel, NumericModel, PolicyModel } from "../model/policy-model.js";
 import { inForceOn } from "../model/versions.js";
+import type { ClaimImpact } from "../model/rejected-alternatives.js";
 import { policyChanges } from "./changes.js";
 import { importEvaluators, type ClaimCheckLike } from "./evaluators.js";
 
@@ -16,19 +17,8 @@ const FEW_UNITS = 3;
 /** The most units a line is checked with under a unit limit. */
 const MAX_LIMIT_UNITS = 200;
 
-/** What the claim delta checked and found. */
-export interface ClaimDelta {
-  /** The billing rules whose logic, codes or lifetime differ. */
-  readonly rules: readonly string[];
-  /** The codes whose lines vary, each with the most units checked. */
-  readonly codes: readonly { readonly code: string; readonly units: number }[];
-  /** The claim facts that vary (every value, and unknown). */
-  readonly facts: readonly string[];
-  /** The service dates checked: one per revision where the changed rules' lifetimes differ. */
-  readonly dates: readonly string[];
-  readonly checks: number;
-  readonly changed: number;
-}
+/** What the claim delta checked and found: a rejected alternative's impact on claim checks. */
+export type ClaimDelta = ClaimImpact;
 
 type FactValue = boolean | number | readonly string[] | undefined;
 

@@ -1,11 +1,11 @@
 // The traceability of one policy as the docs show it: its published texts (read by published.ts)
 // checked against the model. The header's text is the latest revision's, checked as it always was
 // (every statement's current words); a revision's own text is checked against the policy as it
-// stood in that revision (in-revision.ts); and the words no held text covers are listed.
+// stood in that revision (model/policy-in-revision.ts); and the words no held text covers are listed.
 
 import type { PolicyModel } from "../model/policy-model.js";
 import { ruleVersions } from "../model/versions.js";
-import { policyInRevision } from "./in-revision.js";
+import { policyInRevision } from "../model/policy-in-revision.js";
 import type { PublishedText } from "./published.js";
 import { tracePolicy, type TraceReport } from "./trace.js";
 

@@ -5,6 +5,7 @@ import type { PolicyModel, RevisionRange, RuleModel } from "../../model/policy-m
 import { factKey, statementKey, partKey } from "./anchors.js";
 import { anchorLink, code, text, words, type Inline } from "./markdown.js";
 import { ConditionWords } from "./words.js";
+import { statementKind } from "../../model/reading-register.js";
 import type { TraceSummary } from "../../trace/summary.js";
 import type { ReadingFigure } from "../../model/rejected-alternatives.js";
 
@@ -43,10 +44,7 @@ export class DocsContext {
 
   /** `criterion`, `exclusion`, `note`, `section`, `service`. */
   kindOf(id: string): string {
-    const rule = this.rules.get(id);
-    if (rule) return rule.kind;
-    const entry = this.model.outline.find((e) => e.id === id);
-    return entry?.kind === "rule" ? "criterion" : (entry?.kind ?? "statement");
+    return statementKind(this.model, id);
   }
 
   anchor(id: string): string | undefined {

@@ -3,7 +3,7 @@
 // auditor can cite one and a reviewer can find them all. The statements' own entries keep showing
 // their readings where they decide; the register lists them together, in the policy's order.
 
-import { ruleVersions } from "../../model/versions.js";
+import { readingRegister, type RegisteredReadingId } from "../../model/reading-register.js";
 import { readingKey, type ReadingFigure, type ReadingImpact } from "../../model/rejected-alternatives.js";
 import { partKey, parts, statementKey } from "./anchors.js";
 import type { DocsContext } from "./context.js";
@@ -24,50 +24,38 @@ export interface RegisteredReading {
   readonly alternative?: ReadingFigure;
 }
 
-/** Every reading, in the policy's order: the policy's, each revision's, the statements', the exceptions', the definitions', the codes' and the prose's. */
-export function registeredReadings(context: DocsContext): RegisteredReading[] {
-  const model = context.model;
-  const found: RegisteredReading[] = [];
-  const add = (kind: string, id: string, on: Inline, readings: readonly string[]) => {
-    readings.forEach((reading, index) => {
-      const number = index + 1;
-      const alternative = context.alternatives.get(readingKey(id, reading));
-      found.push({
-        key: `reading ${kind} ${id} ${number}`,
-        label: `${id}, reading ${number}`,
-        on,
-        text: reading,
-        ...(alternative && { alternative }),
-      });
-    });
-  };
-  add("policy", model.reference, words`the policy`, model.readings);
-  for (const revision of model.revisions)
-    add("revision", revision.approved, words`revision ${text(revision.approved)}`, revision.readings);
-  for (const entry of model.outline) {
-    const rule = context.rules.get(entry.id);
-    const kind = context.kindOf(entry.id);
-    const on = words`${text(kind)} ${context.link(entry.id)}`;
-    if (rule) {
-      // A reading kept through several versions of a rule is one reading.
-      const readings = [...new Set(ruleVersions(rule).flatMap((version) => version.readings))];
-      add(kind, entry.id, on, readings);
-    } else if (entry.kind !== "rule") add(kind, entry.id, on, entry.readings);
+/** What a reading of the register reads, as its row names it: linked to the entry when there is one. */
+function readingOn(context: DocsContext, reading: RegisteredReadingId): Inline {
+  switch (reading.kind) {
+    case "policy":
+      return words`the policy`;
+    case "revision":
+      return words`revision ${text(reading.owner)}`;
+    case "billing rule":
+      return words`billing rule ${anchorLink(text(reading.owner), statementKey("rule", reading.owner))}`;
+    case "prose":
+      return words`prose ${text(reading.owner)}`;
+    default:
+      return words`${text(reading.kind)} ${context.link(reading.owner)}`;
   }
-  for (const exception of model.exceptions)
-    add("exception", exception.id, words`exception ${context.link(exception.id)}`, exception.readings);
-  for (const definition of model.definitions)
-    add("definition", definition.name, words`definition ${context.link(definition.name)}`, definition.readings);
-  for (const code of model.codes) add("code", code.code, words`code ${context.link(code.code)}`, code.readings);
-  for (const rule of model.billingRules)
-    add(
-      "billing rule",
-      rule.id,
-      words`billing rule ${anchorLink(text(rule.id), statementKey("rule", rule.id))}`,
-      rule.readings,
-    );
-  for (const prose of model.prose) add("prose", prose.id, words`prose ${text(prose.id)}`, prose.readings);
-  return found;
+}
+
+/**
+ * Every reading, in the register's order and numbering (model/reading-register.ts, which decisions
+ * cite them by): the policy's, each revision's, the statements', the exceptions', the definitions',
+ * the codes', the billing rules' and the prose's.
+ */
+export function registeredReadings(context: DocsContext): RegisteredReading[] {
+  return readingRegister(context.model).map((reading): RegisteredReading => {
+    const alternative = context.alternatives.get(readingKey(reading.owner, reading.text));
+    return {
+      key: reading.key,
+      label: `${reading.owner}, reading ${String(reading.number)}`,
+      on: readingOn(context, reading),
+      text: reading.text,
+      ...(alternative && { alternative }),
+    };
+  });
 }
 
 /** How many claim checks an alternative of a billing rule would change, and over which claims. */
