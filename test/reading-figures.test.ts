@@ -1,5 +1,5 @@
 // Every reading of a policy carries a figure in the register: each new kind of alternative clause
-// (`added in`, a note's `not covered` added, `excludes services`, a billing rule's `rule`, a code
+// (`added in`, a note's `not covered` added, a service's `met when`, `excludes services`, a billing rule's `rule`, a code
 // group's `group`) compiles to the model of the policy written the other way by hand; the decision
 // delta counts the services not covered; the claim delta counts the claim checks a billing
 // alternative changes, as both versions' claim checkers find; and `decides nothing` is verified
@@ -107,6 +107,28 @@ fact provider.verified: yes or no
     // The fact is the alternative's alone: the policy itself declares no such fact.
     expect(modelOf(fixture).facts.map((fact) => fact.name)).not.toContain("provider.verified");
     expect(alternativeOn("I.note-1").facts.map((fact) => fact.name)).toContain("provider.verified");
+  });
+
+  it("a service's `met when`: the service read as a criterion, over a fact the alternative declares", () => {
+    const withoutDeclaration = replaced(
+      fixture,
+      `      with fact provider.dispenses: yes or no
+        description "The provider dispenses the drug as planned."
+        ask "Does the provider dispense the drug as planned?"
+`,
+      "",
+    );
+    const byHand = `${replaced(
+      withoutDeclaration,
+      'service I.G.1 "Dispensing the drug."\n',
+      'criterion I.G.1 "Dispensing the drug."\n  met when provider.dispenses\n',
+    )}
+fact provider.dispenses: yes or no
+  description "The provider dispenses the drug as planned."
+  ask "Does the provider dispense the drug as planned?"
+`;
+    expect(meaning(alternativeOn("I.G"))).toEqual(meaning(modelOf(byHand)));
+    expect(meaning(alternativeOn("I.G"))).not.toEqual(meaning(modelOf(fixture)));
   });
 
   it("a note's `excludes services`", () => {
@@ -236,6 +258,25 @@ describe("the claim delta", () => {
     expect(delta).toMatchObject({ checks: 64, changed });
   });
 
+  it("counts the claims on which a group's lines together and its largest line differ", async () => {
+    const delta = await claimDelta(modelOf(fixture), alternativeOn("S5035-with-visits"));
+    if (delta === undefined || delta === "too many") throw new Error("no claim delta");
+    const units = Object.fromEntries(delta.codes.map((entry) => [entry.code, entry.units]));
+    expect(Object.keys(units)).toEqual(["S5035", "T1002", "T1030"]);
+    // Written: S5035 needs the visits' units together; rejected: only the largest visit line. The
+    // verdict differs where S5035 covers the largest line but not their sum.
+    let changed = 0;
+    let checks = 0;
+    for (let s5035 = 0; s5035 <= units.S5035!; s5035++)
+      for (let t1002 = 0; t1002 <= units.T1002!; t1002++)
+        for (let t1030 = 0; t1030 <= units.T1030!; t1030++) {
+          checks += 1;
+          if (s5035 < t1002 + t1030 !== s5035 < Math.max(t1002, t1030)) changed += 1;
+        }
+    expect(delta).toMatchObject({ checks, changed });
+    expect(changed).toBeGreaterThan(0);
+  });
+
   it("is none when no billing rule changes", async () => {
     expect(await claimDelta(modelOf(fixture), alternativeOn("I.1"))).toBeUndefined();
   });
@@ -289,7 +330,7 @@ describe("a reading that decides nothing", () => {
     const docs = plan.files.find((file) => file.path.endsWith("README.md"))?.contents ?? "";
     const register = docs.slice(docs.indexOf("| Reading | On |"));
     const rows = register.split("\n").filter((line) => line.startsWith('| <a id="reading-'));
-    expect(rows).toHaveLength(10);
+    expect(rows).toHaveLength(12);
     expect(rows.filter((row) => row.includes("Not written as logic"))).toEqual([]);
     expect(rows.filter((row) => row.includes("0 decisions: this reading decides no coverage question"))).toHaveLength(
       4,

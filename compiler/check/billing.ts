@@ -272,6 +272,7 @@ class BillingChecker {
         }
         return;
       case "billedWithEach":
+      case "unitsAtLeastGroup":
         if (!this.symbols.codeGroups.has(body.group.text)) {
           this.report(
             catalogue.unknownName,

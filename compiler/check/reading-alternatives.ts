@@ -131,6 +131,8 @@ function endOf(span: Ast.Span): Ast.Span {
 interface ReplacedPlace {
   readonly span: Ast.Span;
   readonly before: string;
+  /** The statement's keyword, rewritten: a service read as a criterion becomes `criterion`. */
+  readonly keyword?: { readonly span: Ast.Span; readonly value: string };
 }
 
 function replaced(span: Ast.Span | undefined): ReplacedPlace | undefined {
@@ -139,6 +141,12 @@ function replaced(span: Ast.Span | undefined): ReplacedPlace | undefined {
 
 function added(after: Ast.Span, before: string): ReplacedPlace {
   return { span: endOf(after), before };
+}
+
+/** The span of a service's `service` keyword (its statement starts with it), to become `criterion`. */
+function serviceKeyword(statement: Ast.ServiceItem): ReplacedPlace["keyword"] {
+  const span = { ...statement.span, endOffset: statement.span.offset + "service".length };
+  return { span: { ...span, endLine: span.line, endColumn: span.column + "service".length }, value: "criterion" };
 }
 
 /** Where a statement's own clause of a kind is written (the span an alternative replaces), if it has one. */
@@ -169,6 +177,9 @@ function replacedSpan(
     case "category":
       return replaced("category" in statement ? statement.category?.span : undefined);
     case "metWhen":
+      // A service read as a coverage criterion: the alternative makes it one, met when ...
+      if (statement.kind === "service")
+        return { ...added(statement.text.span, "\n  met when "), keyword: serviceKeyword(statement) };
       return replaced(statement.kind === "criterion" ? statement.metWhen?.span : undefined);
     case "notCovered":
       if (statement.kind === "exclusion") return replaced(statement.notCovered?.span);
@@ -247,11 +258,14 @@ export function checkReadingAlternatives(source: Ast.SourceFile, symbols: Policy
  * `text`. Only for a policy whose alternatives checked without errors.
  */
 export function alternativeText(text: string, symbols: PolicySymbols, alternative: Ast.ReadingAlternative): string {
-  const edits = alternative.replacements.map((replacement) => {
+  const edits = alternative.replacements.flatMap((replacement) => {
     const place = replacedSpan(symbols, replacement.statement.text, replacement.clause);
     if (place === undefined || place === "no statement")
       throw new Error(`policyc: the alternative's replacement of ${replacement.statement.text} was not checked`);
-    return { span: place.span, value: place.before + replacement.valueText };
+    return [
+      { span: place.span, value: place.before + replacement.valueText },
+      ...(place.keyword ? [place.keyword] : []),
+    ];
   });
   edits.sort((a, b) => b.span.offset - a.span.offset);
   const replaced = edits.reduce(

@@ -250,6 +250,7 @@ function billingLogic(rule: Exclude<BillingRuleModel, ClaimRule>): Readonly<Reco
     case "requiresModifier":
       return { modifier: rule.modifier };
     case "billedWithEach":
+    case "unitsAtLeastGroup":
       return { group: rule.group.codes };
     case "unitsAtMost":
       // NOTE: no rounding is shown as none, as it was when the model left the rounding out.

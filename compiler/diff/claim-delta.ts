@@ -65,6 +65,7 @@ function largestLimit(limit: NumericModel, facts: ReadonlyMap<string, FactValue[
 function codesRead(rule: BillingRuleModel): string[] {
   switch (rule.kind) {
     case "billedWithEach":
+    case "unitsAtLeastGroup":
     case "groupUnitsAtMost":
       return [rule.code, ...rule.group.codes];
     case "notBilledWith":

@@ -12,6 +12,7 @@ export function isClaimRule(rule: M.BillingRuleModel): rule is ClaimRule {
     case "notBilledWhen":
     case "requiresModifier":
     case "billedWithEach":
+    case "unitsAtLeastGroup":
     case "unitsAtMost":
       return false;
     default:

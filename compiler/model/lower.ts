@@ -885,7 +885,8 @@ class Lowering {
         return { kind: body.kind, condition: this.condition(body.condition) };
       case "requiresModifier":
         return { kind: body.kind, modifier: body.modifier.text };
-      case "billedWithEach": {
+      case "billedWithEach":
+      case "unitsAtLeastGroup": {
         const group = groups.find((candidate) => candidate.name === body.group.text);
         // The checker reports a group that is not declared (lowering never sees one).
         if (!group) throw new Error(`lowering: code group ${body.group.text} is not declared`);
@@ -1076,6 +1077,8 @@ function defaultBillingMessage(logic: M.BillingRuleLogic, label: string, sourceT
       return `${label} must be billed with modifier ${logic.modifier}.`;
     case "billedWithEach":
       return `Each code of ${logic.group.description} billed needs ${label} on the claim for as many units.`;
+    case "unitsAtLeastGroup":
+      return `${label} is billed for fewer units than ${logic.group.description} together.`;
     case "unitsAtMost":
       return `${label} is billed for more units than the policy allows.`;
     case "billedOnlyWhenDecided":

@@ -347,6 +347,8 @@ export interface CodeGroupModel {
  * - `requiresModifier`: each line of the code must carry `modifier`;
  * - `billedWithEach`: each line of a code in `group` needs this code on the claim, for at least as
  *   many units as that line;
+ * - `unitsAtLeastGroup`: a claim that bills codes of `group` bills this code for at least as many
+ *   units as all their lines together;
  * - `unitsAtMost`: the units of the code on the claim, together, are at most `limit` (rounded up,
  *   down, or not at all).
  */
@@ -357,6 +359,7 @@ export type BillingRuleLogic =
   | { readonly kind: "billedOnlyWhen" | "notBilledWhen"; readonly condition: Condition }
   | { readonly kind: "requiresModifier"; readonly modifier: string }
   | { readonly kind: "billedWithEach"; readonly group: CodeGroupModel }
+  | { readonly kind: "unitsAtLeastGroup"; readonly group: CodeGroupModel }
   | { readonly kind: "unitsAtMost"; readonly limit: NumericModel; readonly rounding: "up" | "down" | "none" }
   | ClaimRuleLogic;
 

@@ -53,6 +53,7 @@ export type BillingRuleKind =
   | "notBilledWhen"
   | "requiresModifier"
   | "billedWithEach"
+  | "unitsAtLeastGroup"
   | "unitsAtMost"
   | "billedOnlyWhenDecided"
   | "notBilledWhenDecided"

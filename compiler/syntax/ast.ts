@@ -487,6 +487,8 @@ export type BillingRuleBody =
   | { readonly kind: "mustNotHaveModifier"; readonly modifiers: readonly Word[]; readonly when?: BillingGuard }
   /** Each line of a code in the group needs this code on the claim too. */
   | { readonly kind: "billedWithEach"; readonly group: Word }
+  /** `units at least units of <group>`: this code for as many units as the group's lines together. */
+  | { readonly kind: "unitsAtLeastGroup"; readonly group: Word }
   /** `not billed with E0434` (a code) or `not billed with any code of <group>`. */
   | { readonly kind: "notBilledWith"; readonly partner: { readonly kind: "code" | "group"; readonly name: Word } }
   | { readonly kind: "unitsAtMost"; readonly limit: NumericExpression; readonly rounding?: "up" | "down" }

@@ -792,6 +792,7 @@ class AstBuilder {
     }
     const name = firstToken(children.Name);
     if (present(children.Kw_each)) return name ? { kind: "billedWithEach", group: word(name) } : undefined;
+    if (present(children.Kw_least)) return name ? { kind: "unitsAtLeastGroup", group: word(name) } : undefined;
     const limit = this.numericSum(firstNode(children.numericExpression));
     if (!limit) return undefined;
     const rounding = present(children.Kw_up) ? "up" : present(children.Kw_down) ? "down" : undefined;

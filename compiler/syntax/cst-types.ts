@@ -1002,6 +1002,7 @@ export type RuleBodyCstChildren = {
   Name?: IToken[];
   Kw_units?: IToken[];
   Kw_at?: IToken[];
+  Kw_least?: IToken[];
   Kw_most?: IToken[];
   numericExpression?: NumericExpressionCstNode[];
   Kw_rounded?: IToken[];

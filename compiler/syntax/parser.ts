@@ -849,18 +849,34 @@ class PolicyParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.units);
-          // `units of <group> at most`: the units of every code of the group, together.
-          this.OPTION4(() => {
-            this.CONSUME3(K.of);
-            this.CONSUME2(Name);
-          });
-          this.CONSUME(K.at);
-          this.CONSUME(K.most);
-          this.SUBRULE(this.numericExpression);
-          this.OPTION(() => {
-            this.CONSUME(K.rounded);
-            this.OR2([{ ALT: () => this.CONSUME(K.up) }, { ALT: () => this.CONSUME(K.down) }]);
-          });
+          this.OR5([
+            // `units at least units of <group>`: as many units as every code of the group, together.
+            {
+              ALT: () => {
+                this.CONSUME2(K.at);
+                this.CONSUME(K.least);
+                this.CONSUME2(K.units);
+                this.CONSUME4(K.of);
+                this.CONSUME3(Name);
+              },
+            },
+            {
+              ALT: () => {
+                // `units of <group> at most`: the units of every code of the group, together.
+                this.OPTION4(() => {
+                  this.CONSUME3(K.of);
+                  this.CONSUME2(Name);
+                });
+                this.CONSUME(K.at);
+                this.CONSUME(K.most);
+                this.SUBRULE(this.numericExpression);
+                this.OPTION(() => {
+                  this.CONSUME(K.rounded);
+                  this.OR2([{ ALT: () => this.CONSUME(K.up) }, { ALT: () => this.CONSUME(K.down) }]);
+                });
+              },
+            },
+          ]);
         },
       },
     ]);

@@ -54,6 +54,7 @@ export type BillingRuleKind =
   | "notBilledWhen"
   | "requiresModifier"
   | "billedWithEach"
+  | "unitsAtLeastGroup"
   | "unitsAtMost"
   | "billedOnlyWhenDecided"
   | "notBilledWhenDecided"

@@ -56,6 +56,13 @@ class BillingWords {
           words`a claim that bills ${codes} also bills ${billed}, for at least as many units as the largest of those lines.`,
         );
       }
+      case "unitsAtLeastGroup": {
+        const codes = series(rule.group.codes.map(code), "or");
+        return detail(
+          "Rule:",
+          words`a claim that bills ${codes} also bills ${billed}, for at least as many units as all those lines together.`,
+        );
+      }
       case "unitsAtMost": {
         const rounding = { up: words`, rounded up`, down: words`, rounded down`, none: words`` }[rule.rounding];
         return detail(

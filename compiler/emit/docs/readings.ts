@@ -106,7 +106,7 @@ export function readingsBlocks(context: DocsContext): Block[] {
       text:
         written === 0
           ? words`None of them writes the reading it rejects as logic yet (an alternative in the policy, which the build would compile the other way and count, with the review diff's engine, the decisions that would change); the rejected readings are in their words only.`
-          : words`${text(String(written))} of them write the reading they reject as logic (an alternative in the policy): the build compiles the policy that way too and counts, with the review diff's engine, the decisions that would change, and for a billing rule the claim checks. ${text(silent === 0 ? "" : `${silent} are on statements that decide nothing (prose, a note without a rule, a service no exclusion names), which the compiler verifies; their impact is none. `)}${text(written + silent === readings.length ? "Every reading has its figure." : "For the others the rejected reading is in their words only.")}`,
+          : words`${text(String(written))} of them write the reading they reject as logic (an alternative in the policy): the build compiles the policy that way too and counts, with the review diff's engine, the decisions that would change, and for a billing rule the claim checks.${silent === 0 ? words`` : words` ${text(`${silent} are on statements that decide nothing (prose, a note without a rule, a service no exclusion names), which the compiler verifies; their impact is none.`)}`} ${text(written + silent === readings.length ? "Every reading has its figure." : "For the others the rejected reading is in their words only.")}`,
     },
     {
       kind: "table",

@@ -261,6 +261,22 @@ export class ClaimCheckerEmitter {
           "}",
         ];
       }
+      case "unitsAtLeastGroup": {
+        this.useRuntime("totalUnits");
+        const groupLines = rule.group.codes.map((code) => this.linesOf(code));
+        if (groupLines.length === 0) return [];
+        // All the group's lines together, where "billed with each" takes the largest line.
+        return [
+          `if (${groupLines.map((g) => `${g}.length`).join(" + ")} > 0) {`,
+          `const groupLines = [${groupLines.map((g) => `...${g}`).join(", ")}];`,
+          "const needed = totalUnits(lines, groupLines);",
+          `const billed = totalUnits(lines, ${lines});`,
+          "if (billed < needed) {",
+          `findings.violated(${id}, [...groupLines, ...${lines}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed} together\`);`,
+          "}",
+          "}",
+        ];
+      }
       case "unitsAtMost": {
         this.useRuntime("totalUnits");
         const facts = this.numericFacts(rule.limit);

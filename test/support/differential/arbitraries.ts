@@ -325,6 +325,10 @@ function boundaryUnits(model: PolicyModel, rule: BillingRuleModel, claim: Refere
     const group = new Set(rule.group.codes);
     limit = Math.max(0, ...claim.lines.filter((line) => group.has(line.code)).map((line) => line.units));
   }
+  if (rule.kind === "unitsAtLeastGroup") {
+    const group = new Set(rule.group.codes);
+    limit = claim.lines.filter((line) => group.has(line.code)).reduce((sum, line) => sum + line.units, 0);
+  }
   if (limit === undefined || !Number.isFinite(limit)) return [];
   return [...new Set([Math.floor(limit) - 1, Math.floor(limit), Math.ceil(limit), Math.ceil(limit) + 1])].filter(
     (units) => units >= 0,
@@ -354,7 +358,7 @@ function boundaryClaim(
   return fc
     .tuple(randomClaim(model, space), ruleAndDay, fc.integer({ min: 1, max: 3 }))
     .chain(([base, [rule, serviceDate], groupUnits]) => {
-      const groupCodes = rule.kind === "billedWithEach" ? rule.group.codes : [];
+      const groupCodes = rule.kind === "billedWithEach" || rule.kind === "unitsAtLeastGroup" ? rule.group.codes : [];
       const groupCode = groupCodes[0];
       const needsGroupLine =
         groupCode !== undefined && !base.claim.lines.some((line) => groupCodes.includes(line.code));
@@ -375,7 +379,8 @@ function boundaryClaim(
 export function claimCaseArbitrary(model: PolicyModel, space: ValueSpace): fc.Arbitrary<ClaimCase> {
   const unitRules = model.billingRules.filter(
     (rule) =>
-      (rule.kind === "unitsAtMost" || rule.kind === "billedWithEach") && daysInForce(model, rule.inForce).length > 0,
+      (rule.kind === "unitsAtMost" || rule.kind === "billedWithEach" || rule.kind === "unitsAtLeastGroup") &&
+      daysInForce(model, rule.inForce).length > 0,
   );
   const random = randomClaim(model, space);
   return unitRules.length === 0 ? random : weighted([1, random], [1, boundaryClaim(model, space, unitRules)]);

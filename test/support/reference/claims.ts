@@ -173,6 +173,20 @@ export function referenceClaimCheck(
           );
         break;
       }
+      case "unitsAtLeastGroup": {
+        // Every line of the group counts: their units added up decide.
+        const groupLines = rule.group.codes.flatMap(linesOf);
+        if (groupLines.length === 0) break;
+        const needed = unitsOf(groupLines).reduce((sum, units) => sum + units, 0);
+        const billed = unitsOf(ownLines).reduce((sum, units) => sum + units, 0);
+        if (billed < needed)
+          violated(
+            rule,
+            [...groupLines, ...ownLines],
+            `${rule.code} billed for ${billed} units; the codes it must travel with need ${needed} together`,
+          );
+        break;
+      }
       case "unitsAtMost": {
         if (ownLines.length === 0) break;
         const limit = numericValue(rule.limit, scope);
