@@ -1199,6 +1199,16 @@ const examples: readonly Example[] = [
     },
   ),
 
+  example(
+    "nameStartsWithDigit",
+    { text: "99601" },
+    {
+      name: "a rule named after a CPT code, digits first",
+      policy: coding('code 99601 "Home infusion."\n  rule 99601-units: units at most 1\n'),
+      underlined: "99601",
+      hint: "`cpt-99601`",
+    },
+  ),
   // ----- PC130-PC139: claim rules as coding rules are written --------------------------------------
   example(
     "refusesOwnModifier",

@@ -86,7 +86,17 @@ class BillingChecker {
           code.code.span,
           { text: code.code.text, expected: "code" },
           describeStatement(code),
-          "Write a letter and four digits (S9494) or five characters (99601).",
+          "Write a HCPCS code, a letter and four digits (S9494), or five characters: a CPT code (99601) or a PLA code (0001U).",
+        );
+      }
+      // The modifier a code is billed with (`code 94761 modifier 59`), checked as a rule's modifiers are.
+      if (code.modifier && !modifierFormat.test(code.modifier.text)) {
+        this.report(
+          catalogue.invalidLiteral,
+          code.modifier.span,
+          { text: code.modifier.text, expected: "modifier" },
+          describeStatement(code),
+          "A modifier is two letters or digits, such as SD or 59.",
         );
       }
     }

@@ -72,7 +72,7 @@ export function checkClaimRule(body: ClaimRuleBody, site: ClaimRuleSite): void {
   switch (body.kind) {
     case "billedOnlyWhenDecided":
     case "notBilledWhenDecided":
-      checkDecisionTest(body.test, site);
+      checkGuard(body.guard, site);
       return;
     case "requiresOneOfModifiers":
     case "mustNotHaveModifier":
@@ -130,9 +130,19 @@ function checkNotOwnModifier(modifiers: readonly Ast.Word[], site: ClaimRuleSite
 }
 
 function checkGuard(guard: Ast.BillingGuard, site: ClaimRuleSite): void {
-  if (guard.kind === "decision") {
-    checkDecisionTest(guard.test, site);
-    return;
+  switch (guard.kind) {
+    case "decision":
+      checkDecisionTest(guard.test, site);
+      return;
+    case "and":
+    case "or":
+      for (const operand of guard.operands) checkGuard(operand, site);
+      return;
+    case "not":
+      checkGuard(guard.operand, site);
+      return;
+    case "claim":
+      break;
   }
   site.addReads(
     checkExpression(guard.condition, {

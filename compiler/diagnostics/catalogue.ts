@@ -777,6 +777,13 @@ const entries = {
     (a: { id: string }) =>
       `${quoted(a.id)} is referred to outside the \`met when\` of a criterion, where no statement's status is known yet.`,
   ),
+  nameStartsWithDigit: entry(
+    "PC129",
+    "error",
+    "Name that starts with a digit",
+    (a: { text: string }) =>
+      `${quoted(a.text)} starts with a digit, and a name must start with a letter: only a code or a modifier (in \`code\`, \`code group\`, \`orders\`, \`map ... as\`, a modifier rule or a claim line) may be written with digits first.`,
+  ),
   // ----- PC130-PC139: claim rules as coding rules are written -------------------------------------
   refusesOwnModifier: entry(
     "PC130",

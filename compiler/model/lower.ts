@@ -895,7 +895,7 @@ class Lowering {
         return { kind: body.kind, limit: this.numeric(body.limit), rounding: body.rounding ?? "none" };
       case "billedOnlyWhenDecided":
       case "notBilledWhenDecided":
-        return { kind: body.kind, decision: decisionTest(body.test) };
+        return { kind: body.kind, when: this.guard(body.guard) };
       case "requiresOneOfModifiers":
       case "mustNotHaveModifier":
         return {
@@ -924,8 +924,17 @@ class Lowering {
   /** A modifier rule's `when`: always when it has none. */
   private guard(guard: Ast.BillingGuard | undefined): M.BillingGuardModel {
     if (guard === undefined) return { kind: "always" };
-    if (guard.kind === "decision") return { kind: "decision", test: decisionTest(guard.test) };
-    return { kind: "claim", condition: this.condition(guard.condition) };
+    switch (guard.kind) {
+      case "decision":
+        return { kind: "decision", test: decisionTest(guard.test) };
+      case "claim":
+        return { kind: "claim", condition: this.condition(guard.condition) };
+      case "and":
+      case "or":
+        return { kind: guard.kind, operands: guard.operands.map((operand) => this.guard(operand)) };
+      case "not":
+        return { kind: "not", operand: this.guard(guard.operand) };
+    }
   }
 
   /** The rules made from the codes' own lifetimes: a line of a code outside its lifetime is a finding. */

@@ -362,8 +362,8 @@ export type BillingRuleLogic =
 
 /**
  * The kinds of rule that coding rules as written need (claim-rules.ts holds their words):
- * - `billedOnlyWhenDecided` / `notBilledWhenDecided`: the code's lines are errors unless (or when) the
- *   coverage decision for the same service passes `decision`;
+ * - `billedOnlyWhenDecided` / `notBilledWhenDecided`: the code's lines are errors unless (or when)
+ *   `when` holds, a guard that tests the coverage decision for the same service (and maybe claim facts);
  * - `requiresOneOfModifiers`: while `when` holds, each line of the code carries one of `modifiers`;
  * - `mustNotHaveModifier`: while `when` holds, no line of the code carries any of `modifiers`;
  * - `notBilledWith`: the code is not billed on a claim (one date of service) that bills `partner`;
@@ -372,7 +372,7 @@ export type BillingRuleLogic =
  *   is an error on a date of service outside `valid`.
  */
 export type ClaimRuleLogic =
-  | { readonly kind: "billedOnlyWhenDecided" | "notBilledWhenDecided"; readonly decision: DecisionTestModel }
+  | { readonly kind: "billedOnlyWhenDecided" | "notBilledWhenDecided"; readonly when: BillingGuardModel }
   | {
       readonly kind: "requiresOneOfModifiers" | "mustNotHaveModifier";
       readonly modifiers: readonly string[];
@@ -393,11 +393,17 @@ export type DecisionTestModel =
   /** The decision's qualifying path holds this statement (`qualifiedUnder` of the decision). */
   | { readonly kind: "qualifiedUnder"; readonly statement: string };
 
-/** When a modifier rule applies: always, while a condition over claim facts holds, or on a decision. */
+/**
+ * When a rule applies: always, while a condition over claim facts holds, on a decision, or on both
+ * joined by `and`, `or` and `not` (three-valued, as conditions are: a decision not given leaves a
+ * join unknown only when the rest does not settle it). A part that tests no decision is one `claim`.
+ */
 export type BillingGuardModel =
   | { readonly kind: "always" }
   | { readonly kind: "claim"; readonly condition: Condition }
-  | { readonly kind: "decision"; readonly test: DecisionTestModel };
+  | { readonly kind: "decision"; readonly test: DecisionTestModel }
+  | { readonly kind: "and" | "or"; readonly operands: readonly BillingGuardModel[] }
+  | { readonly kind: "not"; readonly operand: BillingGuardModel };
 
 /** What a code must not be billed with: one code, or any code of a group. */
 export type BillingPartnerModel =

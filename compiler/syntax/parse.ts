@@ -2,9 +2,9 @@
 // and never recurses deeper than the nesting limit allows: the tokens are checked (nesting.ts) before
 // the parser, which is recursive, sees them.
 
-import { EOF, type IToken } from "chevrotain";
+import { EOF, tokenLabel, type IToken } from "chevrotain";
 import type { SourceFile, Span } from "./ast.js";
-import { PercentLiteral, policyLexer } from "./tokens.js";
+import { DigitCode, Name, PercentLiteral, policyLexer } from "./tokens.js";
 import { isFileNode, policyParser } from "./parser.js";
 import type { FileCstNode } from "./cst-types.js";
 import { cstToAst } from "./cst-to-ast.js";
@@ -64,6 +64,25 @@ function percentOutOfPlace(token: IToken, expected: string, path: string): Diagn
       hint: `Write the number without the sign (\`${token.image.slice(0, -1)}\`); to say a fact is a percent, declare it \`number unit "percent"\`.`,
     },
   );
+}
+
+/**
+ * A code where the grammar wants a name (`rule 99601-units:`, `qualified under 0001U`): said as such,
+ * since codes may now be written with digits first and names still may not.
+ */
+function nameStartsWithDigit(token: IToken, path: string): Diagnostic {
+  return diagnostic(
+    catalogue.nameStartsWithDigit,
+    path,
+    tokenSpan(token),
+    { text: token.image },
+    { hint: `Start the name with a letter, such as \`cpt-${token.image}\` (hyphens and digits may follow).` },
+  );
+}
+
+/** Whether a syntax error is a code written where a name was expected. */
+function isCodeForName(token: IToken, expected: string): boolean {
+  return expected === tokenLabel(Name) && (token.tokenType === DigitCode || /^\d+$/.test(token.image));
 }
 
 export interface ConcreteParse {
@@ -130,6 +149,10 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
     // The error's message is what the parser expected (parser-messages.ts); what it found is its token.
     if (error.token.tokenType === PercentLiteral) {
       diagnostics.push(percentOutOfPlace(error.token, error.message, path));
+      continue;
+    }
+    if (isCodeForName(error.token, error.message)) {
+      diagnostics.push(nameStartsWithDigit(error.token, path));
       continue;
     }
     diagnostics.push(
