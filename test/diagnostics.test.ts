@@ -1200,6 +1200,16 @@ const examples: readonly Example[] = [
   ),
 
   example(
+    "unknownUnitPeriod",
+    { text: "week" },
+    {
+      name: "a unit limit per a week, which a claim check cannot count in",
+      policy: coding('code A0002 "Second."\n  rule A2-units: units of pair at most 1 per week\n'),
+      underlined: "week",
+      hint: "`per month`",
+    },
+  ),
+  example(
     "nameStartsWithDigit",
     { text: "99601" },
     {

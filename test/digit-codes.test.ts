@@ -102,7 +102,7 @@ describe("codes written with digits", () => {
 
   it("are kept by the formatter, leading zeros and all", () => {
     const messy = codingTable.replace("99601, 99602, 0001U", "99601,99602,   0001U");
-    const formatted = formatSource(messy, "x.policy").text;
+    const formatted = formatSource(messy, "x.policy").text ?? "";
     expect(formatted).toContain('code group infusion "the infusion codes": 99601, 99602, 0001U\n');
     expect(formatted).toContain('code 0001U "A PLA code."\n');
     expect(formatted).toContain("  rule pla-modifier: requires one of modifiers 90, 59\n");

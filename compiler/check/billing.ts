@@ -8,7 +8,13 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { checkExpression, describeFactType, emptyReads, type ExpressionReads } from "./expressions.js";
 import { rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
-import { checkClaimRule, checkModifierContradictions, isClaimRuleBody, modifierFormat } from "./claim-rules.js";
+import {
+  checkClaimRule,
+  checkModifierContradictions,
+  checkUnitPeriod,
+  isClaimRuleBody,
+  modifierFormat,
+} from "./claim-rules.js";
 import { billingKey, codeLabel, describeStatement, type PolicySymbols } from "./symbols.js";
 import type { Resolutions } from "./resolutions.js";
 import {
@@ -295,6 +301,7 @@ class BillingChecker {
         return;
       case "unitsAtMost":
         this.checkNumeric(body.limit, rule.id.text, context);
+        if (body.per) checkUnitPeriod(body.per, this.diagnostics, this.symbols.file, context);
         return;
     }
   }

@@ -777,6 +777,13 @@ const entries = {
     (a: { id: string }) =>
       `${quoted(a.id)} is referred to outside the \`met when\` of a criterion, where no statement's status is known yet.`,
   ),
+  unknownUnitPeriod: entry(
+    "PC128",
+    "error",
+    "Unit limit per a period that is not one",
+    (a: { text: string }) =>
+      `\`per ${a.text}\` is not a period a unit limit counts over: a limit is per day, per month (of the lines' dates) or per claim.`,
+  ),
   nameStartsWithDigit: entry(
     "PC129",
     "error",

@@ -50,5 +50,12 @@ export function claimRuleAspects(rule: ClaimRule, valid: (rule: ClaimRule & { ki
       };
     case "codeInForce":
       return { valid: valid(rule) };
+    case "unitsPerPeriod":
+      return {
+        ...(rule.group === undefined ? {} : { group: rule.group.codes }),
+        limit: numericWords(rule.limit),
+        per: rule.period,
+        ...(rule.rounding !== "none" && { rounding: rule.rounding }),
+      };
   }
 }

@@ -125,5 +125,9 @@ export function defaultClaimRuleMessage(logic: M.ClaimRuleLogic, label: string):
       return `The codes of ${logic.group.description} are billed, together, for more units than the policy allows.`;
     case "codeInForce":
       return `${label} is not valid on this date of service.`;
+    case "unitsPerPeriod":
+      return logic.group === undefined
+        ? `${label} is billed for more units in one ${logic.period} than the policy allows.`
+        : `The codes of ${logic.group.description} are billed, together, for more units in one ${logic.period} than the policy allows.`;
   }
 }

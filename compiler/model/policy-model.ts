@@ -369,7 +369,9 @@ export type BillingRuleLogic =
  * - `notBilledWith`: the code is not billed on a claim (one date of service) that bills `partner`;
  * - `groupUnitsAtMost`: the units of every code of `group` on the claim, together, are at most `limit`;
  * - `codeInForce`: made from a code's own `added in` / `removed in`, not written: a line of the code
- *   is an error on a date of service outside `valid`.
+ *   is an error on a date of service outside `valid`;
+ * - `unitsPerPeriod`: the units of the code (or of every code of `group`) on lines dated in one
+ *   `period`, a calendar day or month of the lines' own dates, together, are at most `limit`.
  */
 export type ClaimRuleLogic =
   | { readonly kind: "billedOnlyWhenDecided" | "notBilledWhenDecided"; readonly when: BillingGuardModel }
@@ -385,7 +387,15 @@ export type ClaimRuleLogic =
       readonly limit: NumericModel;
       readonly rounding: "up" | "down" | "none";
     }
-  | { readonly kind: "codeInForce"; readonly valid: RevisionRange };
+  | { readonly kind: "codeInForce"; readonly valid: RevisionRange }
+  | {
+      readonly kind: "unitsPerPeriod";
+      /** The group whose codes' units count together; the rule's own code alone when absent. */
+      readonly group?: CodeGroupModel;
+      readonly limit: NumericModel;
+      readonly rounding: "up" | "down" | "none";
+      readonly period: "day" | "month";
+    };
 
 /** A test of the coverage decision for the same service, which checkClaim may be given. */
 export type DecisionTestModel =

@@ -494,13 +494,20 @@ export type BillingRuleBody =
   | { readonly kind: "billedWithEach"; readonly group: Word }
   /** `not billed with E0434` (a code) or `not billed with any code of <group>`. */
   | { readonly kind: "notBilledWith"; readonly partner: { readonly kind: "code" | "group"; readonly name: Word } }
-  | { readonly kind: "unitsAtMost"; readonly limit: NumericExpression; readonly rounding?: "up" | "down" }
+  | {
+      readonly kind: "unitsAtMost";
+      readonly limit: NumericExpression;
+      readonly rounding?: "up" | "down";
+      /** `per month`: the period whose units are counted apart (checked: day, month or claim). */
+      readonly per?: Word;
+    }
   /** `units of <group> at most N`: the units of every code of the group, together. */
   | {
       readonly kind: "groupUnitsAtMost";
       readonly group: Word;
       readonly limit: NumericExpression;
       readonly rounding?: "up" | "down";
+      readonly per?: Word;
     };
 
 export interface BillingRule extends Lifetime {
@@ -612,6 +619,8 @@ export interface ClaimLineSpec {
   readonly code: Word;
   readonly modifiers: readonly Word[];
   readonly units: number;
+  /** `on 2025-06-03`: the line's own date of service. */
+  readonly date?: Word;
   readonly span: Span;
 }
 

@@ -806,9 +806,17 @@ class AstBuilder {
     const limit = this.numericSum(firstNode(children.numericExpression));
     if (!limit) return undefined;
     const rounding = present(children.Kw_up) ? "up" : present(children.Kw_down) ? "down" : undefined;
+    const per = optionalWord(firstToken(children.Word));
     const group = firstToken(children.Name);
-    if (group) return { kind: "groupUnitsAtMost", group: word(group), limit, ...optional("rounding", rounding) };
-    return { kind: "unitsAtMost", limit, ...optional("rounding", rounding) };
+    if (group)
+      return {
+        kind: "groupUnitsAtMost",
+        group: word(group),
+        limit,
+        ...optional("rounding", rounding),
+        ...optional("per", per),
+      };
+    return { kind: "unitsAtMost", limit, ...optional("rounding", rounding), ...optional("per", per) };
   }
 
   /** `billed only when` / `not billed when`, over claim facts, or reading the coverage decision too. */
@@ -920,9 +928,18 @@ class AstBuilder {
     const lines = (children.lineClause ?? []).flatMap((clause) => {
       const code = firstToken(clause.children.CodeWord);
       const units = firstToken(clause.children.NumberLiteral);
+      const date = optionalWord(firstToken(clause.children.DateLiteral));
       const lineSpan = nodeSpan(clause);
       return code && units && lineSpan
-        ? [{ code: word(code), modifiers: this.codeList(clause), units: Number(units.image), span: lineSpan }]
+        ? [
+            {
+              code: word(code),
+              modifiers: this.codeList(clause),
+              units: Number(units.image),
+              ...optional("date", date),
+              span: lineSpan,
+            },
+          ]
         : [];
     });
     const expectClause = firstNode(children.expectClaimClause);

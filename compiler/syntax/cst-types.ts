@@ -1017,6 +1017,8 @@ export type RuleBodyCstChildren = {
   Kw_rounded?: IToken[];
   Kw_up?: IToken[];
   Kw_down?: IToken[];
+  Kw_per?: IToken[];
+  Word?: IToken[];
 };
 
 export interface NotBilledWithCstNode extends CstNode {
@@ -1280,6 +1282,8 @@ export type LineClauseCstChildren = {
   codeList?: CodeListCstNode[];
   Kw_units: IToken[];
   NumberLiteral: IToken[];
+  Kw_on?: IToken[];
+  DateLiteral?: IToken[];
 };
 
 export interface ExpectClaimClauseCstNode extends CstNode {

@@ -867,6 +867,11 @@ class PolicyParser extends CstParser {
             this.CONSUME(K.rounded);
             this.OR2([{ ALT: () => this.CONSUME(K.up) }, { ALT: () => this.CONSUME(K.down) }]);
           });
+          // `per month`, `per day`, `per claim`: the units counted in each period of the lines' dates.
+          this.OPTION5(() => {
+            this.CONSUME(K.per);
+            this.CONSUME(Word);
+          });
         },
       },
     ]);
@@ -1112,6 +1117,11 @@ class PolicyParser extends CstParser {
     });
     this.CONSUME(K.units);
     this.CONSUME(NumberLiteral);
+    // The line's own date of service, for a claim that covers a period: `on 2025-06-03`.
+    this.OPTION2(() => {
+      this.CONSUME(K.on);
+      this.CONSUME(DateLiteral);
+    });
   });
 
   /** `expect clean`, or `expect violations T1002-modifier, T1030-with-therapy`. */

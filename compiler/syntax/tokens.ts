@@ -177,6 +177,8 @@ const softKeywordWords = [
   "map",
   "decides",
   "nothing",
+  // A unit limit per period: `units of contents at most 1 per month`.
+  "per",
 ] as const;
 
 export type Keyword = (typeof keywordWords)[number] | (typeof softKeywordWords)[number];

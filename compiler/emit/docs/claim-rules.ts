@@ -123,6 +123,15 @@ export function claimRuleLogic(
         words`the units of ${codes} on a claim, together, are at most ${numeric(rule.limit)}${rounding}.`,
       );
     }
+    case "unitsPerPeriod": {
+      const codes = rule.group === undefined ? billed : series(rule.group.codes.map(code), "and");
+      const rounding = { up: words`, rounded up`, down: words`, rounded down`, none: words`` }[rule.rounding];
+      const period = rule.period === "day" ? words`calendar day` : words`calendar month`;
+      return detail(
+        "Rule:",
+        words`the units of ${codes} on the lines dated in one ${period}, together, are at most ${numeric(rule.limit)}${rounding} (a line without its date is pending when it could tip a ${text(rule.period)} over).`,
+      );
+    }
     case "codeInForce":
       return detail(
         "Rule:",

@@ -198,6 +198,30 @@ export function claimRuleCode(rule: ClaimRule, context: ClaimRuleEmitContext): s
         "}",
       ];
     }
+    case "unitsPerPeriod": {
+      context.useRuntime("checkUnitsPerPeriod");
+      const codes = rule.group === undefined ? [rule.code] : rule.group.codes;
+      const rounding = { up: "Math.ceil", down: "Math.floor", none: "" }[rule.rounding];
+      const unknown = context.unknownTests(rule.limit);
+      return [
+        "{",
+        `const periodLines = [${codes.map((code) => `...${context.linesOf(code)}`).join(", ")}];`,
+        "if (periodLines.length > 0) {",
+        ...(unknown.length > 0
+          ? [
+              `if (${unknown.join(" || ")}) {`,
+              ...context.missingFacts(rule),
+              `findings.couldNotCheck(${id}, periodLines, missing);`,
+              "} else {",
+            ]
+          : ["{"]),
+        `const allowed = Math.max(0, ${rounding}(${context.numeric(rule.limit)}));`,
+        `checkUnitsPerPeriod(findings, ${id}, lines, periodLines, ${stringLiteral(rule.period)}, allowed);`,
+        "}",
+        "}",
+        "}",
+      ];
+    }
     case "codeInForce": {
       const valid = inForceTest(context.model, rule.valid, "asOf");
       if (valid === undefined) return [];

@@ -25,7 +25,7 @@ export interface ReferenceRuleSite {
   linesOf(code: string): number[];
   unitsOf(indexes: readonly number[]): number[];
   /** The value of a unit limit, rounded as the rule says, or undefined while a fact it reads is unknown. */
-  limitOf(rule: ClaimRule & { kind: "groupUnitsAtMost" }): number | undefined;
+  limitOf(rule: ClaimRule & { kind: "groupUnitsAtMost" | "unitsPerPeriod" }): number | undefined;
   violated(indexes: readonly number[], detail?: string): void;
   /** Undetermined: `missing` names what would decide it, or else the rule's unknown claim facts. */
   couldNotCheck(indexes: readonly number[], missing?: readonly string[]): void;
@@ -101,6 +101,43 @@ function guarded(site: ReferenceRuleSite, guard: BillingGuardModel, offending: r
   else if (applies === UNKNOWN) site.couldNotCheck(offending, guardMissing(guard, site));
 }
 
+/**
+ * A unit limit per day or month, as the guide states it: the lines dated in one period, together,
+ * within the limit; broken for the lines of every period over it; else, when the lines without a date
+ * could all fall in the fullest period and tip it over, pending on those dates; else kept.
+ */
+function checkPerPeriod(rule: ClaimRule & { kind: "unitsPerPeriod" }, site: ReferenceRuleSite): void {
+  const codes = rule.group === undefined ? [rule.code] : rule.group.codes;
+  const counted = codes.flatMap((code) => site.linesOf(code));
+  if (counted.length === 0) return;
+  const limit = site.limitOf(rule);
+  if (limit === undefined) return site.couldNotCheck(counted);
+  const allowed = Math.max(0, limit);
+  const periodOf = (index: number): string | undefined => {
+    const date = site.lines[index]?.date;
+    if (date === undefined || date === null) return undefined;
+    return rule.period === "day" ? date : date.slice(0, 7);
+  };
+  const totals = new Map<string, number>();
+  for (const index of counted) {
+    const period = periodOf(index);
+    if (period !== undefined) totals.set(period, (totals.get(period) ?? 0) + (site.lines[index]?.units ?? 0));
+  }
+  const over = [...totals.keys()].filter((period) => (totals.get(period) ?? 0) > allowed).sort();
+  if (over.length > 0) {
+    const offending = counted.filter((index) => over.includes(periodOf(index) ?? ""));
+    const billed = over.map((period) => `${totals.get(period)} units in ${period}`).join(", ");
+    return site.violated(offending, `billed ${billed}; at most ${allowed} allowed per ${rule.period}`);
+  }
+  const undated = counted.filter((index) => periodOf(index) === undefined).sort((a, b) => a - b);
+  const undatedUnits = undated.reduce((sum, index) => sum + (site.lines[index]?.units ?? 0), 0);
+  if (undated.length > 0 && Math.max(0, ...totals.values()) + undatedUnits > allowed)
+    site.couldNotCheck(
+      undated,
+      undated.map((index) => `lines[${index}].date`),
+    );
+}
+
 export function checkReferenceClaimRule(rule: ClaimRule, site: ReferenceRuleSite): void {
   const own = site.linesOf(rule.code);
   switch (rule.kind) {
@@ -145,5 +182,7 @@ export function checkReferenceClaimRule(rule: ClaimRule, site: ReferenceRuleSite
     case "codeInForce":
       if (own.length > 0 && !inForce(rule.valid, site.revision)) site.violated(own, `not valid on ${site.asOf}`);
       return;
+    case "unitsPerPeriod":
+      return checkPerPeriod(rule, site);
   }
 }

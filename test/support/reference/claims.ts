@@ -13,6 +13,8 @@ export interface ReferenceClaimLine {
   readonly code: string;
   readonly modifiers?: readonly string[] | null;
   readonly units: number;
+  /** The line's own date of service, YYYY-MM-DD. */
+  readonly date?: string | null;
 }
 
 /** A well-formed claim: its date, its lines, and its facts by field (`therapies` for `claim.therapies`). */
