@@ -5,7 +5,8 @@
 // count as their words say; a period that is none is PC128.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planFromSources } from "../compiler/build/build.js";
+import { checkSources, planFromSources } from "../compiler/build/build.js";
+import { claimDelta } from "../compiler/diff/claim-delta.js";
 import { formatSource } from "../compiler/format/format-source.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
 import type { ClaimCheck, ClaimLine, PolicyInputError } from "../compiler/runtime/index.js";
@@ -131,7 +132,34 @@ describe("the language of unit limits per period", () => {
     const plan = await planFromSources([{ path: policyPath, text }], []);
     const readme = plan.files.find((file) => file.path === "generated/home-oxygen/README.md")?.contents ?? "";
     expect(readme).toContain(
-      "the units of `E0441` and `E0443` on the lines dated in one calendar month, together, are at most 1",
+      "the units of `E0441` and `E0443` on the lines dated in one calendar month, together, are at most 1; a line without its own date leaves the rule pending only when it could tip a month over.",
     );
+    // The fixture's rules read the lines only: no empty list of claim facts.
+    expect(readme).not.toContain("Claim facts");
+  });
+});
+
+describe("the claim delta of a change to a limit per month", () => {
+  it("counts the claims of the group's codes, each line dated on the service date, whose check changes", async () => {
+    const text = readFileSync(join(projectRoot, policyPath), "utf8");
+    const modelOf = (source: string) => {
+      const checked = checkSources([{ path: policyPath, text: source }], [], projectRoot);
+      const model = checked.models.get("FIX.DME.240");
+      if (!model) throw new Error("no model");
+      return model;
+    };
+    const before = modelOf(text);
+    const after = modelOf(
+      text.replace("units of contents at most 1 per month", "units of contents at most 2 per month"),
+    );
+    const delta = await claimDelta(before, after);
+    if (delta === undefined || delta === "too many") throw new Error("no claim delta");
+    expect(delta.codes.map((entry) => entry.code)).toEqual(["E0441", "E0443"]);
+    // By hand: a claim of e units of E0441 and f of E0443 (0 to 3 each) changes when e + f is 2 (broken
+    // under a limit of 1, kept under 2), on each date the delta checks.
+    let changed = 0;
+    for (let e = 0; e <= 3; e++) for (let f = 0; f <= 3; f++) if (e + f === 2) changed += 1;
+    expect(delta.changed).toBe(changed * delta.dates.length);
+    expect(delta.changed).toBeGreaterThan(0);
   });
 });
