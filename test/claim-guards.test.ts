@@ -112,12 +112,12 @@ describe("the language of joined guards", () => {
     expect(found.join("\n")).toMatch(/IX/);
   });
 
-  it("keeps a decision test out of a criterion's condition (a syntax error there)", () => {
+  it("keeps a decision test out of a criterion's condition (PC127)", () => {
     const result = checkPolicySource(
-      `${header}criterion I.A "A."\n  met when coverage is covered and claim.rental\n`,
+      `${header}criterion I.A "A."\n  met when a.flag or coverage is covered\n`,
       "x.policy",
     );
-    expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
+    expect(result.diagnostics.map((d) => d.code)).toContain("PC127");
   });
 
   it("are laid out by the formatter, and may break at their joins", () => {

@@ -1200,6 +1200,16 @@ const examples: readonly Example[] = [
   ),
 
   example(
+    "decisionTestOutsideGuard",
+    { text: "coverage" },
+    {
+      name: "a criterion that reads the coverage decision",
+      policy: `${base}criterion I.4 "Covered." met when a.flag and coverage is covered\n`,
+      underlined: "coverage",
+      hint: "move the test to a rule under the code",
+    },
+  ),
+  example(
     "unknownUnitPeriod",
     { text: "week" },
     {

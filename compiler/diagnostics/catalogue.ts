@@ -777,6 +777,13 @@ const entries = {
     (a: { id: string }) =>
       `${quoted(a.id)} is referred to outside the \`met when\` of a criterion, where no statement's status is known yet.`,
   ),
+  decisionTestOutsideGuard: entry(
+    "PC127",
+    "error",
+    "Test of the coverage decision outside a claim rule",
+    (a: { text: string }) =>
+      `${quoted(a.text)} tests the coverage decision, which only a claim check is given: it stands in a billing rule's guard (\`when ...\`, \`billed only when ...\`, \`not billed when ...\`), not in a criterion's or another statement's condition.`,
+  ),
   unknownUnitPeriod: entry(
     "PC128",
     "error",

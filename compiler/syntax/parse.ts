@@ -4,7 +4,7 @@
 
 import { EOF, tokenLabel, type IToken } from "chevrotain";
 import type { SourceFile, Span } from "./ast.js";
-import { DigitCode, Name, PercentLiteral, policyLexer } from "./tokens.js";
+import { DigitCode, keywords as K, Name, PercentLiteral, policyLexer } from "./tokens.js";
 import { isFileNode, policyParser } from "./parser.js";
 import type { FileCstNode } from "./cst-types.js";
 import { cstToAst } from "./cst-to-ast.js";
@@ -80,6 +80,20 @@ function nameStartsWithDigit(token: IToken, path: string): Diagnostic {
   );
 }
 
+/**
+ * `coverage is covered` in a criterion's condition: said as such, since the same words are a guard of
+ * a billing rule (a decision is what a criterion makes, not what it reads).
+ */
+function decisionTestOutsideGuard(token: IToken, path: string): Diagnostic {
+  return diagnostic(
+    catalogue.decisionTestOutsideGuard,
+    path,
+    tokenSpan(token),
+    { text: token.image },
+    { hint: "Test the facts the decision reads instead, or move the test to a rule under the code it governs." },
+  );
+}
+
 /** Whether a syntax error is a code written where a name was expected. */
 function isCodeForName(token: IToken, expected: string): boolean {
   return expected === tokenLabel(Name) && (token.tokenType === DigitCode || /^\d+$/.test(token.image));
@@ -149,6 +163,10 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
     // The error's message is what the parser expected (parser-messages.ts); what it found is its token.
     if (error.token.tokenType === PercentLiteral) {
       diagnostics.push(percentOutOfPlace(error.token, error.message, path));
+      continue;
+    }
+    if (error.token.tokenType === K.coverage && error.message === "a condition") {
+      diagnostics.push(decisionTestOutsideGuard(error.token, path));
       continue;
     }
     if (isCodeForName(error.token, error.message)) {
