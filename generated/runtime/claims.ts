@@ -67,7 +67,8 @@ export type BillingRuleKind =
   | "mustNotHaveModifier"
   | "notBilledWith"
   | "groupUnitsAtMost"
-  | "codeInForce";
+  | "codeInForce"
+  | "unitsPerPeriod";
 
 export interface BillingRuleEntry<RuleId extends string = string> {
   readonly id: RuleId;
