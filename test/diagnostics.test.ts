@@ -1199,6 +1199,36 @@ const examples: readonly Example[] = [
     },
   ),
 
+  example(
+    "decisionTestOutsideGuard",
+    { text: "coverage" },
+    {
+      name: "a criterion that reads the coverage decision",
+      policy: `${base}criterion I.4 "Covered." met when a.flag and coverage is covered\n`,
+      underlined: "coverage",
+      hint: "move the test to a rule under the code",
+    },
+  ),
+  example(
+    "unknownUnitPeriod",
+    { text: "week" },
+    {
+      name: "a unit limit per a week, which a claim check cannot count in",
+      policy: coding('code A0002 "Second."\n  rule A2-units: units of pair at most 1 per week\n'),
+      underlined: "week",
+      hint: "`per month`",
+    },
+  ),
+  example(
+    "nameStartsWithDigit",
+    { text: "99601" },
+    {
+      name: "a rule named after a CPT code, digits first",
+      policy: coding('code 99601 "Home infusion."\n  rule 99601-units: units at most 1\n'),
+      underlined: "99601",
+      hint: "`cpt-99601`",
+    },
+  ),
   // ----- PC130-PC139: claim rules as coding rules are written --------------------------------------
   example(
     "refusesOwnModifier",

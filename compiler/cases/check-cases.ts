@@ -484,6 +484,7 @@ class CasesChecker {
       code: line.code.text,
       ...(line.modifiers.length > 0 && { modifiers: line.modifiers.map((modifier) => modifier.text) }),
       units: line.units,
+      ...(line.date && { date: line.date.text }),
     }));
     return {
       title: statement.title.value,

@@ -8,7 +8,13 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { checkExpression, describeFactType, emptyReads, type ExpressionReads } from "./expressions.js";
 import { rangeWithin, resolveLifetime, type RevisionRange } from "./revisions.js";
-import { checkClaimRule, checkModifierContradictions, isClaimRuleBody, modifierFormat } from "./claim-rules.js";
+import {
+  checkClaimRule,
+  checkModifierContradictions,
+  checkUnitPeriod,
+  isClaimRuleBody,
+  modifierFormat,
+} from "./claim-rules.js";
 import { billingKey, codeLabel, describeStatement, type PolicySymbols } from "./symbols.js";
 import type { Resolutions } from "./resolutions.js";
 import {
@@ -86,7 +92,17 @@ class BillingChecker {
           code.code.span,
           { text: code.code.text, expected: "code" },
           describeStatement(code),
-          "Write a letter and four digits (S9494) or five characters (99601).",
+          "Write a HCPCS code, a letter and four digits (S9494), or five characters: a CPT code (99601) or a PLA code (0001U).",
+        );
+      }
+      // The modifier a code is billed with (`code 94761 modifier 59`), checked as a rule's modifiers are.
+      if (code.modifier && !modifierFormat.test(code.modifier.text)) {
+        this.report(
+          catalogue.invalidLiteral,
+          code.modifier.span,
+          { text: code.modifier.text, expected: "modifier" },
+          describeStatement(code),
+          "A modifier is two letters or digits, such as SD or 59.",
         );
       }
     }
@@ -286,6 +302,7 @@ class BillingChecker {
         return;
       case "unitsAtMost":
         this.checkNumeric(body.limit, rule.id.text, context);
+        if (body.per) checkUnitPeriod(body.per, this.diagnostics, this.symbols.file, context);
         return;
     }
   }

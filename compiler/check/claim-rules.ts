@@ -72,7 +72,7 @@ export function checkClaimRule(body: ClaimRuleBody, site: ClaimRuleSite): void {
   switch (body.kind) {
     case "billedOnlyWhenDecided":
     case "notBilledWhenDecided":
-      checkDecisionTest(body.test, site);
+      checkGuard(body.guard, site);
       return;
     case "requiresOneOfModifiers":
     case "mustNotHaveModifier":
@@ -95,9 +95,19 @@ export function checkClaimRule(body: ClaimRuleBody, site: ClaimRuleSite): void {
         );
       }
       site.checkLimit(body.limit);
+      if (body.per) checkUnitPeriod(body.per, site.diagnostics, site.symbols.file, site.context);
       return;
     }
   }
+}
+
+const UNIT_PERIODS = ["day", "month", "claim"] as const;
+
+/** `per month`: a unit limit counts per day, per month or per claim, and over nothing else. */
+export function checkUnitPeriod(per: Ast.Word, diagnostics: Diagnostic[], file: string, context: string): void {
+  if ((UNIT_PERIODS as readonly string[]).includes(per.text)) return;
+  const hint = didYouMean(per.text, UNIT_PERIODS) ?? "Write `per day`, `per month` or `per claim`.";
+  diagnostics.push(diagnostic(catalogue.unknownUnitPeriod, file, per.span, { text: per.text }, { context, hint }));
 }
 
 function checkModifiers(modifiers: readonly Ast.Word[], site: ClaimRuleSite): void {
@@ -130,9 +140,19 @@ function checkNotOwnModifier(modifiers: readonly Ast.Word[], site: ClaimRuleSite
 }
 
 function checkGuard(guard: Ast.BillingGuard, site: ClaimRuleSite): void {
-  if (guard.kind === "decision") {
-    checkDecisionTest(guard.test, site);
-    return;
+  switch (guard.kind) {
+    case "decision":
+      checkDecisionTest(guard.test, site);
+      return;
+    case "and":
+    case "or":
+      for (const operand of guard.operands) checkGuard(operand, site);
+      return;
+    case "not":
+      checkGuard(guard.operand, site);
+      return;
+    case "claim":
+      break;
   }
   site.addReads(
     checkExpression(guard.condition, {

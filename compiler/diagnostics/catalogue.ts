@@ -777,6 +777,27 @@ const entries = {
     (a: { id: string }) =>
       `${quoted(a.id)} is referred to outside the \`met when\` of a criterion, where no statement's status is known yet.`,
   ),
+  decisionTestOutsideGuard: entry(
+    "PC127",
+    "error",
+    "Test of the coverage decision outside a claim rule",
+    (a: { text: string }) =>
+      `${quoted(a.text)} tests the coverage decision, which only a claim check is given: it stands in a billing rule's guard (\`when ...\`, \`billed only when ...\`, \`not billed when ...\`), not in a criterion's or another statement's condition.`,
+  ),
+  unknownUnitPeriod: entry(
+    "PC128",
+    "error",
+    "Unit limit per a period that is not one",
+    (a: { text: string }) =>
+      `\`per ${a.text}\` is not a period a unit limit counts over: a limit is per day, per month (of the lines' dates) or per claim.`,
+  ),
+  nameStartsWithDigit: entry(
+    "PC129",
+    "error",
+    "Name that starts with a digit",
+    (a: { text: string }) =>
+      `${quoted(a.text)} starts with a digit, and a name must start with a letter: only a code or a modifier (in \`code\`, \`code group\`, \`orders\`, \`map ... as\`, a modifier rule or a claim line) may be written with digits first.`,
+  ),
   // ----- PC130-PC139: claim rules as coding rules are written -------------------------------------
   refusesOwnModifier: entry(
     "PC130",

@@ -68,6 +68,8 @@ function codesRead(rule: BillingRuleModel): string[] {
     case "unitsAtLeastGroup":
     case "groupUnitsAtMost":
       return [rule.code, ...rule.group.codes];
+    case "unitsPerPeriod":
+      return [rule.code, ...(rule.group?.codes ?? [])];
     case "notBilledWith":
       return [rule.code, ...(rule.partner.kind === "code" ? [rule.partner.code] : rule.partner.group.codes)];
     default:
@@ -116,12 +118,15 @@ export async function claimDelta(old: PolicyModel, next: PolicyModel): Promise<C
   const units = new Map<string, number>();
   for (const { rule } of changedRules)
     for (const code of codesRead(rule)) {
-      const limited = rule.kind === "unitsAtMost" || rule.kind === "groupUnitsAtMost";
+      const limited = rule.kind === "unitsAtMost" || rule.kind === "groupUnitsAtMost" || rule.kind === "unitsPerPeriod";
       const most = limited ? Math.min(MAX_LIMIT_UNITS, Math.ceil(largestLimit(rule.limit, facts)) + 1) : FEW_UNITS;
       units.set(code, Math.max(units.get(code) ?? 0, most));
     }
   const codes = [...units].sort(([a], [b]) => a.localeCompare(b)).map(([code, most]) => ({ code, units: most }));
   const modifierOf = new Map([...old.codes, ...next.codes].map((code) => [code.code, code.modifier]));
+  // A limit per day or month reads the lines' own dates: the claims are of one date of service, each
+  // line dated on it (so such a limit is judged as the limit of the whole claim, never left pending).
+  const dated = changedRules.some(({ rule }) => rule.kind === "unitsPerPeriod");
   // One date per distinct set of changed rules in force in each version (their findings depend on nothing else of the date).
   const dates: string[] = [];
   const seen = new Set<string>();
@@ -147,7 +152,16 @@ export async function claimDelta(old: PolicyModel, next: PolicyModel): Promise<C
         const lines = codes.flatMap(({ code }, index) => {
           const count = lineUnits[index] ?? 0;
           const modifier = modifierOf.get(code);
-          return count === 0 ? [] : [{ code, units: count, ...(modifier !== undefined && { modifiers: [modifier] }) }];
+          return count === 0
+            ? []
+            : [
+                {
+                  code,
+                  units: count,
+                  ...(modifier !== undefined && { modifiers: [modifier] }),
+                  ...(dated && { date: serviceDate }),
+                },
+              ];
         });
         for (const values of factChoices) {
           const claim: Record<string, unknown> = { serviceDate, lines };

@@ -3,7 +3,7 @@
 // codes a code must not be billed with, a group's unit limit, the decision a rule reads, a code's
 // own lifetime.
 
-import { decisionWords, numericWords, type ClaimRule } from "../model/claim-rules.js";
+import { decisionWords, guardWords as guardText, numericWords, type ClaimRule } from "../model/claim-rules.js";
 import type { BillingGuardModel } from "../model/policy-model.js";
 
 function guardWords(guard: BillingGuardModel): Readonly<Record<string, unknown>> {
@@ -15,7 +15,15 @@ function guardWords(guard: BillingGuardModel): Readonly<Record<string, unknown>>
     case "claim":
       // NOTE: the condition is compared as data, and named as `condition` among what differs.
       return { when: "while its condition over the claim's facts holds", condition: guard.condition };
+    default:
+      // A join of decision tests and conditions: its words, and the whole join compared as data.
+      return { when: `when ${guardText(guard)}`, guard };
   }
+}
+
+/** What a rule that reads the decision tests: one test in words, or a join of tests and conditions. */
+function decisionAspects(guard: BillingGuardModel): Readonly<Record<string, unknown>> {
+  return guard.kind === "decision" ? { decision: decisionWords(guard.test) } : { decision: guardText(guard), guard };
 }
 
 /** The aspects of a claim rule a review compares; `valid` is a code's lifetime, already in words. */
@@ -23,7 +31,7 @@ export function claimRuleAspects(rule: ClaimRule, valid: (rule: ClaimRule & { ki
   switch (rule.kind) {
     case "billedOnlyWhenDecided":
     case "notBilledWhenDecided":
-      return { decision: decisionWords(rule.decision) };
+      return decisionAspects(rule.when);
     case "requiresOneOfModifiers":
     case "mustNotHaveModifier":
       return { modifiers: rule.modifiers, ...guardWords(rule.when) };
@@ -42,5 +50,12 @@ export function claimRuleAspects(rule: ClaimRule, valid: (rule: ClaimRule & { ki
       };
     case "codeInForce":
       return { valid: valid(rule) };
+    case "unitsPerPeriod":
+      return {
+        ...(rule.group === undefined ? {} : { group: rule.group.codes }),
+        limit: numericWords(rule.limit),
+        per: rule.period,
+        ...(rule.rounding !== "none" && { rounding: rule.rounding }),
+      };
   }
 }

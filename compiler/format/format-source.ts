@@ -41,6 +41,15 @@ function isAndExpression(node: CstNode): node is Cst.AndExpressionCstNode {
   return node.name === "andExpression";
 }
 
+/** A billing rule's guard, joined by `or` (and its parts by `and`): a line may break there too. */
+function isGuardOr(node: CstNode): node is Cst.BillingGuardCstNode {
+  return node.name === "billingGuard";
+}
+
+function isGuardAnd(node: CstNode): node is Cst.GuardAndCstNode {
+  return node.name === "guardAnd";
+}
+
 function isDefinesClause(node: CstNode): node is Cst.DefinesClauseCstNode {
   return node.name === "definesClause";
 }
@@ -121,7 +130,15 @@ class LayoutPlan {
   /** The `or` and `and` that join conditions, anywhere under a node. */
   private expressions(node: CstNode): void {
     for (const [, child] of childNodes(node)) {
-      const joins = isExpression(child) ? child.children.Kw_or : isAndExpression(child) ? child.children.Kw_and : [];
+      const joins = isExpression(child)
+        ? child.children.Kw_or
+        : isAndExpression(child)
+          ? child.children.Kw_and
+          : isGuardOr(child)
+            ? child.children.Kw_or
+            : isGuardAnd(child)
+              ? child.children.Kw_and
+              : [];
       for (const token of joins ?? []) this.breakable.add(token.startOffset);
       this.expressions(child);
     }

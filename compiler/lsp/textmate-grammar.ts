@@ -19,6 +19,7 @@ export const tokenScopes: Readonly<Record<string, string>> = {
   SuffixedMonth: "constant.other.month.policy",
   MonthLiteral: "constant.other.month.policy",
   NumberLiteral: "constant.numeric.policy",
+  DigitCode: "constant.other.code.policy",
   PercentLiteral: "constant.numeric.percent.policy",
   LessOrEqual: "keyword.operator.comparison.policy",
   GreaterOrEqual: "keyword.operator.comparison.policy",
@@ -45,8 +46,8 @@ export const multiLineTokens: Readonly<
   TextBlock: { begin: '"""', end: '"""', name: "string.quoted.triple.policy" },
 };
 
-/** Tokens with nothing to show: white space, the byte order mark, the category every word belongs to. */
-const unshownTokens = new Set(["WhiteSpace", "ByteOrderMark", "Word"]);
+/** Tokens with nothing to show: white space, the byte order mark, the categories of words and codes. */
+const unshownTokens = new Set(["WhiteSpace", "ByteOrderMark", "Word", "CodeWord"]);
 
 export interface GrammarPattern {
   readonly name: string;

@@ -32,6 +32,53 @@ export function decisionWords(test: M.DecisionTestModel): string {
     : `the service qualified under ${test.statement}`;
 }
 
+/** Whether a guard reads a claim fact somewhere (and so cannot be worded without its condition). */
+function readsClaim(guard: M.BillingGuardModel): boolean {
+  switch (guard.kind) {
+    case "claim":
+      return true;
+    case "and":
+    case "or":
+      return guard.operands.some(readsClaim);
+    case "not":
+      return readsClaim(guard.operand);
+    default:
+      return false;
+  }
+}
+
+/** A guard of decision tests in words: "the coverage decision is covered or the service qualified under II". */
+function decisionGuardWords(guard: M.BillingGuardModel, negated = false): string {
+  switch (guard.kind) {
+    case "decision":
+      if (!negated) return decisionWords(guard.test);
+      return guard.test.kind === "coverage"
+        ? `the coverage decision is other than ${outcomeWords(guard.test.outcome)}`
+        : `the service did not qualify under ${guard.test.statement}`;
+    case "not":
+      return decisionGuardWords(guard.operand, !negated);
+    case "and":
+    case "or": {
+      // De Morgan, so that no "not" stands before a join: not (A and B) is "not A or not B".
+      const joiner = (guard.kind === "and") !== negated ? " and " : " or ";
+      const parts = guard.operands.map((operand) => {
+        const words = decisionGuardWords(operand, negated);
+        return operand.kind === "and" || operand.kind === "or" ? `(${words})` : words;
+      });
+      return parts.join(joiner);
+    }
+    default:
+      return "its condition holds";
+  }
+}
+
+/** What a guard asks, in words, for a rule's message. */
+export function guardWords(guard: M.BillingGuardModel): string {
+  if (guard.kind === "claim") return "its condition over the claim's facts holds";
+  if (readsClaim(guard)) return "its condition over the coverage decision and the claim's facts holds";
+  return decisionGuardWords(guard);
+}
+
 /** A unit limit in words: `(claim.minutes - 120) / 15`, `1`. */
 export function numericWords(expression: M.NumericModel): string {
   switch (expression.kind) {
@@ -49,10 +96,10 @@ function guardSuffix(guard: M.BillingGuardModel): string {
   switch (guard.kind) {
     case "always":
       return "";
-    case "decision":
-      return ` when ${decisionWords(guard.test)}`;
     case "claim":
       return " while its condition over the claim's facts holds";
+    default:
+      return readsClaim(guard) ? ` while ${guardWords(guard)}` : ` when ${guardWords(guard)}`;
   }
 }
 
@@ -64,9 +111,9 @@ function modifierList(modifiers: readonly string[]): string {
 export function defaultClaimRuleMessage(logic: M.ClaimRuleLogic, label: string): string {
   switch (logic.kind) {
     case "billedOnlyWhenDecided":
-      return `${label} may be billed only when ${decisionWords(logic.decision)}.`;
+      return `${label} may be billed only when ${guardWords(logic.when)}.`;
     case "notBilledWhenDecided":
-      return `${label} may not be billed when ${decisionWords(logic.decision)}.`;
+      return `${label} may not be billed when ${guardWords(logic.when)}.`;
     case "requiresOneOfModifiers":
       return `${label} must be billed with ${modifierList(logic.modifiers)}${guardSuffix(logic.when)}.`;
     case "mustNotHaveModifier":
@@ -79,5 +126,9 @@ export function defaultClaimRuleMessage(logic: M.ClaimRuleLogic, label: string):
       return `The codes of ${logic.group.description} are billed, together, for more units than the policy allows.`;
     case "codeInForce":
       return `${label} is not valid on this date of service.`;
+    case "unitsPerPeriod":
+      return logic.group === undefined
+        ? `${label} is billed for more units in one ${logic.period} than the policy allows.`
+        : `The codes of ${logic.group.description} are billed, together, for more units in one ${logic.period} than the policy allows.`;
   }
 }

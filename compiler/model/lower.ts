@@ -892,11 +892,15 @@ class Lowering {
         if (!group) throw new Error(`lowering: code group ${body.group.text} is not declared`);
         return { kind: body.kind, group };
       }
-      case "unitsAtMost":
+      case "unitsAtMost": {
+        const period = periodOf(body.per);
+        if (period !== undefined)
+          return { kind: "unitsPerPeriod", limit: this.numeric(body.limit), rounding: body.rounding ?? "none", period };
         return { kind: body.kind, limit: this.numeric(body.limit), rounding: body.rounding ?? "none" };
+      }
       case "billedOnlyWhenDecided":
       case "notBilledWhenDecided":
-        return { kind: body.kind, decision: decisionTest(body.test) };
+        return { kind: body.kind, when: this.guard(body.guard) };
       case "requiresOneOfModifiers":
       case "mustNotHaveModifier":
         return {
@@ -912,21 +916,40 @@ class Lowering {
               ? { kind: "code", code: body.partner.name.text }
               : { kind: "group", group: declaredGroup(groups, body.partner.name) },
         };
-      case "groupUnitsAtMost":
+      case "groupUnitsAtMost": {
+        const period = periodOf(body.per);
+        if (period !== undefined)
+          return {
+            kind: "unitsPerPeriod",
+            group: declaredGroup(groups, body.group),
+            limit: this.numeric(body.limit),
+            rounding: body.rounding ?? "none",
+            period,
+          };
         return {
           kind: body.kind,
           group: declaredGroup(groups, body.group),
           limit: this.numeric(body.limit),
           rounding: body.rounding ?? "none",
         };
+      }
     }
   }
 
   /** A modifier rule's `when`: always when it has none. */
   private guard(guard: Ast.BillingGuard | undefined): M.BillingGuardModel {
     if (guard === undefined) return { kind: "always" };
-    if (guard.kind === "decision") return { kind: "decision", test: decisionTest(guard.test) };
-    return { kind: "claim", condition: this.condition(guard.condition) };
+    switch (guard.kind) {
+      case "decision":
+        return { kind: "decision", test: decisionTest(guard.test) };
+      case "claim":
+        return { kind: "claim", condition: this.condition(guard.condition) };
+      case "and":
+      case "or":
+        return { kind: guard.kind, operands: guard.operands.map((operand) => this.guard(operand)) };
+      case "not":
+        return { kind: "not", operand: this.guard(guard.operand) };
+    }
   }
 
   /** The rules made from the codes' own lifetimes: a line of a code outside its lifetime is a finding. */
@@ -1088,6 +1111,7 @@ function defaultBillingMessage(logic: M.BillingRuleLogic, label: string, sourceT
     case "notBilledWith":
     case "groupUnitsAtMost":
     case "codeInForce":
+    case "unitsPerPeriod":
       return defaultClaimRuleMessage(logic, label);
   }
 }
@@ -1097,6 +1121,11 @@ function declaredGroup(groups: readonly M.CodeGroupModel[], name: Ast.Word): M.C
   const group = groups.find((candidate) => candidate.name === name.text);
   if (!group) throw new Error(`lowering: code group ${name.text} is not declared`);
   return group;
+}
+
+/** A unit limit's period: a day or a month of the lines' dates; none for `per claim` (the whole claim, as without `per`). */
+function periodOf(per: Ast.Word | undefined): "day" | "month" | undefined {
+  return per?.text === "day" || per?.text === "month" ? per.text : undefined;
 }
 
 function decisionTest(test: Ast.DecisionTest): M.DecisionTestModel {

@@ -365,17 +365,19 @@ export type BillingRuleLogic =
 
 /**
  * The kinds of rule that coding rules as written need (claim-rules.ts holds their words):
- * - `billedOnlyWhenDecided` / `notBilledWhenDecided`: the code's lines are errors unless (or when) the
- *   coverage decision for the same service passes `decision`;
+ * - `billedOnlyWhenDecided` / `notBilledWhenDecided`: the code's lines are errors unless (or when)
+ *   `when` holds, a guard that tests the coverage decision for the same service (and maybe claim facts);
  * - `requiresOneOfModifiers`: while `when` holds, each line of the code carries one of `modifiers`;
  * - `mustNotHaveModifier`: while `when` holds, no line of the code carries any of `modifiers`;
  * - `notBilledWith`: the code is not billed on a claim (one date of service) that bills `partner`;
  * - `groupUnitsAtMost`: the units of every code of `group` on the claim, together, are at most `limit`;
  * - `codeInForce`: made from a code's own `added in` / `removed in`, not written: a line of the code
- *   is an error on a date of service outside `valid`.
+ *   is an error on a date of service outside `valid`;
+ * - `unitsPerPeriod`: the units of the code (or of every code of `group`) on lines dated in one
+ *   `period`, a calendar day or month of the lines' own dates, together, are at most `limit`.
  */
 export type ClaimRuleLogic =
-  | { readonly kind: "billedOnlyWhenDecided" | "notBilledWhenDecided"; readonly decision: DecisionTestModel }
+  | { readonly kind: "billedOnlyWhenDecided" | "notBilledWhenDecided"; readonly when: BillingGuardModel }
   | {
       readonly kind: "requiresOneOfModifiers" | "mustNotHaveModifier";
       readonly modifiers: readonly string[];
@@ -388,7 +390,15 @@ export type ClaimRuleLogic =
       readonly limit: NumericModel;
       readonly rounding: "up" | "down" | "none";
     }
-  | { readonly kind: "codeInForce"; readonly valid: RevisionRange };
+  | { readonly kind: "codeInForce"; readonly valid: RevisionRange }
+  | {
+      readonly kind: "unitsPerPeriod";
+      /** The group whose codes' units count together; the rule's own code alone when absent. */
+      readonly group?: CodeGroupModel;
+      readonly limit: NumericModel;
+      readonly rounding: "up" | "down" | "none";
+      readonly period: "day" | "month";
+    };
 
 /** A test of the coverage decision for the same service, which checkClaim may be given. */
 export type DecisionTestModel =
@@ -396,11 +406,17 @@ export type DecisionTestModel =
   /** The decision's qualifying path holds this statement (`qualifiedUnder` of the decision). */
   | { readonly kind: "qualifiedUnder"; readonly statement: string };
 
-/** When a modifier rule applies: always, while a condition over claim facts holds, or on a decision. */
+/**
+ * When a rule applies: always, while a condition over claim facts holds, on a decision, or on both
+ * joined by `and`, `or` and `not` (three-valued, as conditions are: a decision not given leaves a
+ * join unknown only when the rest does not settle it). A part that tests no decision is one `claim`.
+ */
 export type BillingGuardModel =
   | { readonly kind: "always" }
   | { readonly kind: "claim"; readonly condition: Condition }
-  | { readonly kind: "decision"; readonly test: DecisionTestModel };
+  | { readonly kind: "decision"; readonly test: DecisionTestModel }
+  | { readonly kind: "and" | "or"; readonly operands: readonly BillingGuardModel[] }
+  | { readonly kind: "not"; readonly operand: BillingGuardModel };
 
 /** What a code must not be billed with: one code, or any code of a group. */
 export type BillingPartnerModel =

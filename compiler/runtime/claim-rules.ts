@@ -78,6 +78,15 @@ export function decisionMissing(decision: ClaimDecision | undefined): string[] {
   return decision === undefined ? ["decision"] : ["decision.qualifiedUnder"];
 }
 
+/**
+ * What a pending rule whose guard joins decision tests and claim conditions needs of the decision:
+ * the decision when none was given; its qualifying path when a test reads one and it was left out.
+ */
+export function decisionPartsMissing(decision: ClaimDecision | undefined, readsPath: boolean): string[] {
+  if (decision === undefined) return ["decision"];
+  return readsPath && decision.qualifiedUnder === undefined ? ["decision.qualifiedUnder"] : [];
+}
+
 /** Lines among `indexes` that carry none of `modifiers`. */
 export function linesWithoutAnyModifier(
   lines: readonly NormalizedLine[],

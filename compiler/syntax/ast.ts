@@ -465,18 +465,23 @@ export type DecisionTest =
   /** The decision qualified the service under this statement (it is on the qualifying path). */
   | { readonly kind: "qualifiedUnder"; readonly statement: Word; readonly span: Span };
 
-/** What a billing rule's `when` tests: the coverage decision, or a condition over claim facts. */
+/**
+ * What a billing rule's `when` tests: the coverage decision, a condition over claim facts, or both
+ * joined by `and`, `or` and `not`. A part that tests no decision is one `claim` condition, whole.
+ */
 export type BillingGuard =
   | { readonly kind: "decision"; readonly test: DecisionTest }
-  | { readonly kind: "claim"; readonly condition: Expression };
+  | { readonly kind: "claim"; readonly condition: Expression }
+  | { readonly kind: "and" | "or"; readonly operands: readonly BillingGuard[]; readonly span: Span }
+  | { readonly kind: "not"; readonly operand: BillingGuard; readonly span: Span };
 
 export type BillingRuleBody =
   /** The code's lines are errors unless the condition (over claim facts) holds. */
   | { readonly kind: "billedOnlyWhen"; readonly condition: Expression }
   /** The code's lines are errors when the condition holds. */
   | { readonly kind: "notBilledWhen"; readonly condition: Expression }
-  /** The code's lines are errors unless (or when) the coverage decision passes the test. */
-  | { readonly kind: "billedOnlyWhenDecided" | "notBilledWhenDecided"; readonly test: DecisionTest }
+  /** The code's lines are errors unless (or when) the guard, which tests the coverage decision, holds. */
+  | { readonly kind: "billedOnlyWhenDecided" | "notBilledWhenDecided"; readonly guard: BillingGuard }
   | { readonly kind: "requiresModifier"; readonly modifier: Word }
   /**
    * `requires modifier KX when ...` (one modifier, under a guard) and `requires one of modifiers N1,
@@ -491,13 +496,20 @@ export type BillingRuleBody =
   | { readonly kind: "unitsAtLeastGroup"; readonly group: Word }
   /** `not billed with E0434` (a code) or `not billed with any code of <group>`. */
   | { readonly kind: "notBilledWith"; readonly partner: { readonly kind: "code" | "group"; readonly name: Word } }
-  | { readonly kind: "unitsAtMost"; readonly limit: NumericExpression; readonly rounding?: "up" | "down" }
+  | {
+      readonly kind: "unitsAtMost";
+      readonly limit: NumericExpression;
+      readonly rounding?: "up" | "down";
+      /** `per month`: the period whose units are counted apart (checked: day, month or claim). */
+      readonly per?: Word;
+    }
   /** `units of <group> at most N`: the units of every code of the group, together. */
   | {
       readonly kind: "groupUnitsAtMost";
       readonly group: Word;
       readonly limit: NumericExpression;
       readonly rounding?: "up" | "down";
+      readonly per?: Word;
     };
 
 export interface BillingRule extends Lifetime {
@@ -609,6 +621,8 @@ export interface ClaimLineSpec {
   readonly code: Word;
   readonly modifiers: readonly Word[];
   readonly units: number;
+  /** `on 2025-06-03`: the line's own date of service. */
+  readonly date?: Word;
   readonly span: Span;
 }
 

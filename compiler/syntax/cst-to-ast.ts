@@ -56,6 +56,10 @@ interface WithWordList {
   readonly children: { readonly wordList?: readonly Cst.WordListCstNode[] };
 }
 
+interface WithCodeList {
+  readonly children: { readonly codeList?: readonly Cst.CodeListCstNode[] };
+}
+
 interface WithExpression {
   readonly children: { readonly expression?: readonly Cst.ExpressionCstNode[] };
 }
@@ -258,6 +262,12 @@ class AstBuilder {
     return list ? inText(list.children.Word).map(word) : [];
   }
 
+  /** Codes or modifiers, as written: `99601` and `0001U` keep their digits (a code is never a number). */
+  private codeList(node: WithCodeList | undefined): Ast.Word[] {
+    const list = firstNode(node?.children.codeList);
+    return list ? inText(list.children.CodeWord).map(word) : [];
+  }
+
   private expressionIn(node: WithExpression | undefined): Ast.Expression | undefined {
     return this.expressionOf(firstNode(node?.children.expression));
   }
@@ -379,14 +389,15 @@ class AstBuilder {
     const orders = (children.ordersClause ?? []).flatMap((clause): Ast.FhirOrders[] => {
       const system = this.textOf(clause);
       const clauseSpan = nodeSpan(clause);
-      return system && clauseSpan ? [{ span: clauseSpan, system, codes: this.wordList(clause) }] : [];
+      return system && clauseSpan ? [{ span: clauseSpan, system, codes: this.codeList(clause) }] : [];
     });
     const maps = (children.mapClause ?? []).flatMap((clause): Ast.FhirFactMap[] => {
       const [fact, source, valueSet] = clause.children.Name;
       const clauseSpan = nodeSpan(clause);
       if (!fact || !source || !clauseSpan) return [];
       const meanings = (clause.children.codeMeaning ?? []).flatMap((meaning): Ast.FhirCodeMeaning[] => {
-        const [code, value] = meaning.children.Word;
+        const code = firstToken(meaning.children.CodeWord);
+        const value = firstToken(meaning.children.Word);
         return code && value ? [{ code: word(code), value: word(value) }] : [];
       });
       return [
@@ -716,7 +727,7 @@ class AstBuilder {
 
   private code(node: Cst.CodeStatementCstNode, span: Ast.Span): Ast.Statement[] {
     const { children } = node;
-    const code = firstToken(children.Name);
+    const [code, modifier] = inText(children.CodeWord);
     const description = this.textOf(node);
     if (!code || !description) return [];
     this.reportRepeatedClauses("codeStatement", node);
@@ -732,7 +743,7 @@ class AstBuilder {
         kind: "code",
         span,
         code: word(code),
-        ...optional("modifier", optionalWord(firstToken(children.Word))),
+        ...optional("modifier", optionalWord(modifier)),
         ...this.lifetime(children),
         description,
         rules: this.billingRules(children),
@@ -746,7 +757,7 @@ class AstBuilder {
     const name = firstToken(node.children.Name);
     const description = this.textOf(node);
     if (!name || !description) return [];
-    return [{ kind: "codeGroup", span, name: word(name), description, codes: this.wordList(node) }];
+    return [{ kind: "codeGroup", span, name: word(name), description, codes: this.codeList(node) }];
   }
 
   private billingRules(children: { readonly ruleClause?: readonly Cst.RuleClauseCstNode[] }): Ast.BillingRule[] {
@@ -786,7 +797,7 @@ class AstBuilder {
       return guard && this.whenRule("notBilledWhen", guard);
     }
     if (present(children.Kw_requires)) {
-      const modifier = firstToken(children.Word);
+      const modifier = firstToken(children.CodeWord);
       if (modifier && !firstNode(children.ruleWhen)) return { kind: "requiresModifier", modifier: word(modifier) };
       return this.modifierRule("requiresOneOfModifiers", node);
     }
@@ -796,15 +807,23 @@ class AstBuilder {
     const limit = this.numericSum(firstNode(children.numericExpression));
     if (!limit) return undefined;
     const rounding = present(children.Kw_up) ? "up" : present(children.Kw_down) ? "down" : undefined;
+    const per = optionalWord(firstToken(children.Word));
     const group = firstToken(children.Name);
-    if (group) return { kind: "groupUnitsAtMost", group: word(group), limit, ...optional("rounding", rounding) };
-    return { kind: "unitsAtMost", limit, ...optional("rounding", rounding) };
+    if (group)
+      return {
+        kind: "groupUnitsAtMost",
+        group: word(group),
+        limit,
+        ...optional("rounding", rounding),
+        ...optional("per", per),
+      };
+    return { kind: "unitsAtMost", limit, ...optional("rounding", rounding), ...optional("per", per) };
   }
 
-  /** `billed only when` / `not billed when`, over claim facts or over the coverage decision. */
+  /** `billed only when` / `not billed when`, over claim facts, or reading the coverage decision too. */
   private whenRule(kind: "billedOnlyWhen" | "notBilledWhen", guard: Ast.BillingGuard): Ast.BillingRuleBody {
     if (guard.kind === "claim") return { kind, condition: guard.condition };
-    return { kind: kind === "billedOnlyWhen" ? "billedOnlyWhenDecided" : "notBilledWhenDecided", test: guard.test };
+    return { kind: kind === "billedOnlyWhen" ? "billedOnlyWhenDecided" : "notBilledWhenDecided", guard };
   }
 
   /** `requires modifier KX when ...`, `requires one of modifiers N1, N2`, `must not have modifier GA`. */
@@ -813,8 +832,8 @@ class AstBuilder {
     node: Cst.RuleBodyCstNode,
   ): Ast.BillingRuleBody | undefined {
     const { children } = node;
-    const single = firstToken(children.Word);
-    const modifiers = single ? [word(single)] : this.wordList(node);
+    const single = firstToken(children.CodeWord);
+    const modifiers = single ? [word(single)] : this.codeList(node);
     if (modifiers.length === 0) return undefined;
     const when = firstNode(children.ruleWhen);
     const guard = when ? this.billingGuard(firstNode(when.children.billingGuard)) : undefined;
@@ -823,7 +842,7 @@ class AstBuilder {
   }
 
   private notBilledWith(node: Cst.NotBilledWithCstNode): Ast.BillingRuleBody | undefined {
-    const code = firstToken(node.children.Name);
+    const code = firstToken(node.children.CodeWord);
     if (code && !present(node.children.Kw_any))
       return { kind: "notBilledWith", partner: { kind: "code", name: word(code) } };
     const group = firstToken(node.children.Name);
@@ -832,9 +851,32 @@ class AstBuilder {
 
   private billingGuard(node: Cst.BillingGuardCstNode | undefined): Ast.BillingGuard | undefined {
     if (!node) return undefined;
-    const test = this.decisionTest(firstNode(node.children.decisionTest));
+    const operands = node.children.guardAnd.map((child) => this.guardAnd(child));
+    return joinGuards(node, "or", operands);
+  }
+
+  private guardAnd(node: Cst.GuardAndCstNode): Ast.BillingGuard | undefined {
+    const operands = node.children.guardNot.map((child) => this.guardNot(child));
+    return joinGuards(node, "and", operands);
+  }
+
+  private guardNot(node: Cst.GuardNotCstNode): Ast.BillingGuard | undefined {
+    const span = nodeSpan(node);
+    const inner = firstNode(node.children.guardNot);
+    if (inner) {
+      const operand = this.guardNot(inner);
+      if (!operand || !span) return undefined;
+      return operand.kind === "claim"
+        ? { kind: "claim", condition: { kind: "not", operand: operand.condition, span } }
+        : { kind: "not", operand, span };
+    }
+    const atom = firstNode(node.children.guardAtom);
+    if (!atom) return undefined;
+    const test = this.decisionTest(firstNode(atom.children.decisionTest));
     if (test) return { kind: "decision", test };
-    const condition = this.expressionIn(node);
+    const parenthesized = firstNode(atom.children.billingGuard);
+    if (parenthesized) return this.billingGuard(parenthesized);
+    const condition = this.atomOf(atom.children);
     return condition ? { kind: "claim", condition } : undefined;
   }
 
@@ -885,11 +927,20 @@ class AstBuilder {
     this.reportRepeatedClauses("claimCaseStatement", node);
     const on = firstNode(children.onClause);
     const lines = (children.lineClause ?? []).flatMap((clause) => {
-      const code = firstToken(clause.children.Name);
+      const code = firstToken(clause.children.CodeWord);
       const units = firstToken(clause.children.NumberLiteral);
+      const date = optionalWord(firstToken(clause.children.DateLiteral));
       const lineSpan = nodeSpan(clause);
       return code && units && lineSpan
-        ? [{ code: word(code), modifiers: this.wordList(clause), units: Number(units.image), span: lineSpan }]
+        ? [
+            {
+              code: word(code),
+              modifiers: this.codeList(clause),
+              units: Number(units.image),
+              ...optional("date", date),
+              span: lineSpan,
+            },
+          ]
         : [];
     });
     const expectClause = firstNode(children.expectClaimClause);
@@ -1082,11 +1133,16 @@ class AstBuilder {
     if (!atom) return undefined;
     const parenthesized = firstNode(atom.children.parenthesized);
     if (parenthesized) return this.expressionIn(parenthesized);
-    const quantified = firstNode(atom.children.quantified);
+    return this.atomOf(atom.children);
+  }
+
+  /** An atom of a condition but parentheses: in a condition, or in a billing rule's guard. */
+  private atomOf(atom: Omit<Cst.AtomCstChildren, "parenthesized">): Ast.Expression | undefined {
+    const quantified = firstNode(atom.quantified);
     if (quantified) return this.quantified(quantified);
-    const records = firstNode(atom.children.recordQuantifier);
+    const records = firstNode(atom.recordQuantifier);
     if (records) return this.recordQuantifier(records);
-    const call = firstNode(atom.children.definitionCall);
+    const call = firstNode(atom.definitionCall);
     if (call) {
       const [callee, ...args] = inText(call.children.Name);
       const callSpan = nodeSpan(call);
@@ -1094,9 +1150,9 @@ class AstBuilder {
         ? { kind: "call", name: word(callee), arguments: args.map(word), span: callSpan }
         : undefined;
     }
-    const reference = firstNode(atom.children.statementReference);
+    const reference = firstNode(atom.statementReference);
     if (reference) return this.statementReference(reference);
-    const predicate = firstNode(atom.children.predicate);
+    const predicate = firstNode(atom.predicate);
     return predicate ? this.predicate(predicate) : undefined;
   }
 
@@ -1315,6 +1371,24 @@ function countOf(token: IToken): Ast.Count {
 }
 
 /** An `and` or `or` of the operands, or the one operand alone. */
+/**
+ * Guards joined by `and` or `or`: one claim condition when none tests the decision (so the rule reads
+ * as any condition over claim facts does), else a join of guards. Undefined when one did not parse.
+ */
+function joinGuards(
+  node: CstNode,
+  kind: "and" | "or",
+  operands: readonly (Ast.BillingGuard | undefined)[],
+): Ast.BillingGuard | undefined {
+  const span = nodeSpan(node);
+  const parsed = operands.filter((operand) => operand !== undefined);
+  if (parsed.length === 0 || parsed.length < operands.length || !span) return undefined;
+  if (parsed.length === 1) return parsed[0];
+  const conditions = parsed.flatMap((operand) => (operand.kind === "claim" ? [operand.condition] : []));
+  if (conditions.length === parsed.length) return { kind: "claim", condition: { kind, operands: conditions, span } };
+  return { kind, operands: parsed, span };
+}
+
 function chain(node: CstNode, kind: "and" | "or", operands: Ast.Expression[]): Ast.Expression | undefined {
   const span = nodeSpan(node);
   if (operands.length === 0 || !span) return undefined;
@@ -1380,7 +1454,7 @@ function replacedValue(
     : children.alternativeRuleClause
       ? ["rule", firstNode(firstNode(children.alternativeRuleClause)?.children.ruleBody)]
       : children.alternativeGroupClause
-        ? ["group", firstNode(firstNode(children.alternativeGroupClause)?.children.wordList)]
+        ? ["group", firstNode(firstNode(children.alternativeGroupClause)?.children.codeList)]
         : children.overridesClause
           ? ["overrides", firstNode(firstNode(children.overridesClause)?.children.wordList)]
           : children.notCoveredClause

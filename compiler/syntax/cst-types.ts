@@ -136,7 +136,7 @@ export interface AlternativeGroupClauseCstNode extends CstNode {
 
 export type AlternativeGroupClauseCstChildren = {
   Kw_group: IToken[];
-  wordList: WordListCstNode[];
+  codeList: CodeListCstNode[];
 };
 
 export interface DefinitionAsClauseCstNode extends CstNode {
@@ -414,7 +414,7 @@ export type OrdersClauseCstChildren = {
   Kw_system: IToken[];
   text: TextCstNode[];
   Colon: IToken[];
-  wordList: WordListCstNode[];
+  codeList: CodeListCstNode[];
 };
 
 export interface MapClauseCstNode extends CstNode {
@@ -438,8 +438,9 @@ export interface CodeMeaningCstNode extends CstNode {
 }
 
 export type CodeMeaningCstChildren = {
-  Word: IToken[];
+  CodeWord: IToken[];
   Kw_as: IToken[];
+  Word: IToken[];
 };
 
 export interface SystemClauseCstNode extends CstNode {
@@ -853,6 +854,16 @@ export type WordListCstChildren = {
   Comma?: IToken[];
 };
 
+export interface CodeListCstNode extends CstNode {
+  name: "codeList";
+  children: CodeListCstChildren;
+}
+
+export type CodeListCstChildren = {
+  CodeWord: IToken[];
+  Comma?: IToken[];
+};
+
 export interface RequiresPriorApprovalClauseCstNode extends CstNode {
   name: "requiresPriorApprovalClause";
   children: RequiresPriorApprovalClauseCstChildren;
@@ -923,7 +934,7 @@ export type CodeGroupStatementCstChildren = {
   Name: IToken[];
   text: TextCstNode[];
   Colon: IToken[];
-  wordList: WordListCstNode[];
+  codeList: CodeListCstNode[];
 };
 
 export interface CodeStatementCstNode extends CstNode {
@@ -933,9 +944,8 @@ export interface CodeStatementCstNode extends CstNode {
 
 export type CodeStatementCstChildren = {
   Kw_code: IToken[];
-  Name: IToken[];
+  CodeWord: IToken[];
   Kw_modifier?: IToken[];
-  Word?: IToken[];
   text: TextCstNode[];
   ruleClause?: RuleClauseCstNode[];
   billingClause?: BillingClauseCstNode[];
@@ -988,11 +998,11 @@ export type RuleBodyCstChildren = {
   notBilledWith?: NotBilledWithCstNode[];
   Kw_requires?: IToken[];
   Kw_modifier?: IToken[];
-  Word?: IToken[];
+  CodeWord?: IToken[];
   Kw_one?: IToken[];
   Kw_of?: IToken[];
   Kw_modifiers?: IToken[];
-  wordList?: WordListCstNode[];
+  codeList?: CodeListCstNode[];
   ruleWhen?: RuleWhenCstNode[];
   Kw_must?: IToken[];
   Kw_have?: IToken[];
@@ -1008,6 +1018,8 @@ export type RuleBodyCstChildren = {
   Kw_rounded?: IToken[];
   Kw_up?: IToken[];
   Kw_down?: IToken[];
+  Kw_per?: IToken[];
+  Word?: IToken[];
 };
 
 export interface NotBilledWithCstNode extends CstNode {
@@ -1017,10 +1029,11 @@ export interface NotBilledWithCstNode extends CstNode {
 
 export type NotBilledWithCstChildren = {
   Kw_with: IToken[];
-  Name?: IToken[];
+  CodeWord?: IToken[];
   Kw_any?: IToken[];
   Kw_code?: IToken[];
   Kw_of?: IToken[];
+  Name?: IToken[];
 };
 
 export interface RuleWhenCstNode extends CstNode {
@@ -1039,8 +1052,46 @@ export interface BillingGuardCstNode extends CstNode {
 }
 
 export type BillingGuardCstChildren = {
+  guardAnd: GuardAndCstNode[];
+  Kw_or?: IToken[];
+};
+
+export interface GuardAndCstNode extends CstNode {
+  name: "guardAnd";
+  children: GuardAndCstChildren;
+}
+
+export type GuardAndCstChildren = {
+  guardNot: GuardNotCstNode[];
+  Kw_and?: IToken[];
+};
+
+export interface GuardNotCstNode extends CstNode {
+  name: "guardNot";
+  children: GuardNotCstChildren;
+}
+
+export type GuardNotCstChildren = {
+  Kw_not?: IToken[];
+  guardNot?: GuardNotCstNode[];
+  guardAtom?: GuardAtomCstNode[];
+};
+
+export interface GuardAtomCstNode extends CstNode {
+  name: "guardAtom";
+  children: GuardAtomCstChildren;
+}
+
+export type GuardAtomCstChildren = {
   decisionTest?: DecisionTestCstNode[];
-  expression?: ExpressionCstNode[];
+  LParen?: IToken[];
+  billingGuard?: BillingGuardCstNode[];
+  RParen?: IToken[];
+  quantified?: QuantifiedCstNode[];
+  recordQuantifier?: RecordQuantifierCstNode[];
+  definitionCall?: DefinitionCallCstNode[];
+  statementReference?: StatementReferenceCstNode[];
+  predicate?: PredicateCstNode[];
 };
 
 export interface DecisionTestCstNode extends CstNode {
@@ -1227,11 +1278,13 @@ export interface LineClauseCstNode extends CstNode {
 
 export type LineClauseCstChildren = {
   Kw_line: IToken[];
-  Name: IToken[];
+  CodeWord: IToken[];
   Kw_modifier?: IToken[];
-  wordList?: WordListCstNode[];
+  codeList?: CodeListCstNode[];
   Kw_units: IToken[];
   NumberLiteral: IToken[];
+  Kw_on?: IToken[];
+  DateLiteral?: IToken[];
 };
 
 export interface ExpectClaimClauseCstNode extends CstNode {
@@ -1786,6 +1839,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   neverOverridesClause(children: NeverOverridesClauseCstChildren, param?: IN): OUT;
   overridesClause(children: OverridesClauseCstChildren, param?: IN): OUT;
   wordList(children: WordListCstChildren, param?: IN): OUT;
+  codeList(children: CodeListCstChildren, param?: IN): OUT;
   requiresPriorApprovalClause(children: RequiresPriorApprovalClauseCstChildren, param?: IN): OUT;
   textClause(children: TextClauseCstChildren, param?: IN): OUT;
   priorApprovalTextClause(children: PriorApprovalTextClauseCstChildren, param?: IN): OUT;
@@ -1799,6 +1853,9 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   notBilledWith(children: NotBilledWithCstChildren, param?: IN): OUT;
   ruleWhen(children: RuleWhenCstChildren, param?: IN): OUT;
   billingGuard(children: BillingGuardCstChildren, param?: IN): OUT;
+  guardAnd(children: GuardAndCstChildren, param?: IN): OUT;
+  guardNot(children: GuardNotCstChildren, param?: IN): OUT;
+  guardAtom(children: GuardAtomCstChildren, param?: IN): OUT;
   decisionTest(children: DecisionTestCstChildren, param?: IN): OUT;
   outcomeWords(children: OutcomeWordsCstChildren, param?: IN): OUT;
   fromClause(children: FromClauseCstChildren, param?: IN): OUT;

@@ -2,9 +2,9 @@
 // and never recurses deeper than the nesting limit allows: the tokens are checked (nesting.ts) before
 // the parser, which is recursive, sees them.
 
-import { EOF, type IToken } from "chevrotain";
+import { EOF, tokenLabel, type IToken } from "chevrotain";
 import type { SourceFile, Span } from "./ast.js";
-import { PercentLiteral, policyLexer } from "./tokens.js";
+import { DigitCode, keywords as K, Name, PercentLiteral, policyLexer } from "./tokens.js";
 import { isFileNode, policyParser } from "./parser.js";
 import type { FileCstNode } from "./cst-types.js";
 import { cstToAst } from "./cst-to-ast.js";
@@ -64,6 +64,39 @@ function percentOutOfPlace(token: IToken, expected: string, path: string): Diagn
       hint: `Write the number without the sign (\`${token.image.slice(0, -1)}\`); to say a fact is a percent, declare it \`number unit "percent"\`.`,
     },
   );
+}
+
+/**
+ * A code where the grammar wants a name (`rule 99601-units:`, `qualified under 0001U`): said as such,
+ * since codes may now be written with digits first and names still may not.
+ */
+function nameStartsWithDigit(token: IToken, path: string): Diagnostic {
+  return diagnostic(
+    catalogue.nameStartsWithDigit,
+    path,
+    tokenSpan(token),
+    { text: token.image },
+    { hint: `Start the name with a letter, such as \`cpt-${token.image}\` (hyphens and digits may follow).` },
+  );
+}
+
+/**
+ * `coverage is covered` in a criterion's condition: said as such, since the same words are a guard of
+ * a billing rule (a decision is what a criterion makes, not what it reads).
+ */
+function decisionTestOutsideGuard(token: IToken, path: string): Diagnostic {
+  return diagnostic(
+    catalogue.decisionTestOutsideGuard,
+    path,
+    tokenSpan(token),
+    { text: token.image },
+    { hint: "Test the facts the decision reads instead, or move the test to a rule under the code it governs." },
+  );
+}
+
+/** Whether a syntax error is a code written where a name was expected. */
+function isCodeForName(token: IToken, expected: string): boolean {
+  return expected === tokenLabel(Name) && (token.tokenType === DigitCode || /^\d+$/.test(token.image));
 }
 
 export interface ConcreteParse {
@@ -130,6 +163,14 @@ export function parseConcrete(text: string, path: string): ConcreteParse {
     // The error's message is what the parser expected (parser-messages.ts); what it found is its token.
     if (error.token.tokenType === PercentLiteral) {
       diagnostics.push(percentOutOfPlace(error.token, error.message, path));
+      continue;
+    }
+    if (error.token.tokenType === K.coverage && error.message === "a condition") {
+      diagnostics.push(decisionTestOutsideGuard(error.token, path));
+      continue;
+    }
+    if (isCodeForName(error.token, error.message)) {
+      diagnostics.push(nameStartsWithDigit(error.token, path));
       continue;
     }
     diagnostics.push(

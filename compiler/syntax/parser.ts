@@ -8,6 +8,7 @@ import {
   keywords as K,
   Name,
   Word,
+  CodeWord,
   Text,
   TextBlock,
   DateLiteral,
@@ -151,7 +152,7 @@ class PolicyParser extends CstParser {
   /** `group <codes>`: a code group's codes, in an alternative (`in therapy_codes group S9494, S9379`). */
   private alternativeGroupClause = this.RULE("alternativeGroupClause", () => {
     this.CONSUME(K.group);
-    this.SUBRULE(this.wordList);
+    this.SUBRULE(this.codeList);
   });
 
   /** `as <condition>`: a definition's body, in an alternative. */
@@ -352,7 +353,7 @@ class PolicyParser extends CstParser {
     this.CONSUME(K.system);
     this.SUBRULE(this.text);
     this.CONSUME(Colon);
-    this.SUBRULE(this.wordList);
+    this.SUBRULE(this.codeList);
   });
 
   /**
@@ -376,9 +377,9 @@ class PolicyParser extends CstParser {
 
   /** `S9329 as chemotherapy`: an order code and the fact's value it means. */
   private codeMeaning = this.RULE("codeMeaning", () => {
-    this.CONSUME(Word);
+    this.CONSUME(CodeWord);
     this.CONSUME(K.as);
-    this.CONSUME2(Word);
+    this.CONSUME(Word);
   });
 
   private systemClause = this.RULE("systemClause", () => {
@@ -677,6 +678,11 @@ class PolicyParser extends CstParser {
     this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Word) });
   });
 
+  /** Codes or modifiers, each a name, a number or a digit code: `E0441, 99601, 0001U`, `59, KX`. */
+  private codeList = this.RULE("codeList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(CodeWord) });
+  });
+
   private requiresPriorApprovalClause = this.RULE("requiresPriorApprovalClause", () => {
     this.CONSUME(K.requires);
     this.CONSUME(K.prior);
@@ -724,16 +730,16 @@ class PolicyParser extends CstParser {
     this.CONSUME(Name);
     this.SUBRULE(this.text);
     this.CONSUME(Colon);
-    this.SUBRULE(this.wordList);
+    this.SUBRULE(this.codeList);
   });
 
   /** Rules written right under the code come from its description; those under a `billing` sentence, from that sentence. */
   private codeStatement = this.RULE("codeStatement", () => {
     this.CONSUME(K.code);
-    this.CONSUME(Name);
+    this.CONSUME(CodeWord);
     this.OPTION(() => {
       this.CONSUME(K.modifier);
-      this.CONSUME(Word);
+      this.CONSUME2(CodeWord);
     });
     this.SUBRULE(this.text);
     this.MANY(() =>
@@ -811,7 +817,7 @@ class PolicyParser extends CstParser {
             {
               ALT: () => {
                 this.CONSUME(K.modifier);
-                this.CONSUME(Word);
+                this.CONSUME(CodeWord);
               },
             },
             {
@@ -819,7 +825,7 @@ class PolicyParser extends CstParser {
                 this.CONSUME(K.one);
                 this.CONSUME2(K.of);
                 this.CONSUME(K.modifiers);
-                this.SUBRULE(this.wordList);
+                this.SUBRULE(this.codeList);
               },
             },
           ]);
@@ -832,7 +838,7 @@ class PolicyParser extends CstParser {
           this.CONSUME2(K.not);
           this.CONSUME(K.have);
           this.CONSUME2(K.modifier);
-          this.SUBRULE2(this.wordList);
+          this.SUBRULE2(this.codeList);
           this.OPTION3(() => this.SUBRULE2(this.ruleWhen));
         },
       },
@@ -874,6 +880,11 @@ class PolicyParser extends CstParser {
                   this.CONSUME(K.rounded);
                   this.OR2([{ ALT: () => this.CONSUME(K.up) }, { ALT: () => this.CONSUME(K.down) }]);
                 });
+                // `per month`, `per day`, `per claim`: the units counted in each period of the lines' dates.
+                this.OPTION5(() => {
+                  this.CONSUME(K.per);
+                  this.CONSUME(Word);
+                });
               },
             },
           ]);
@@ -886,7 +897,7 @@ class PolicyParser extends CstParser {
   private notBilledWith = this.RULE("notBilledWith", () => {
     this.CONSUME(K.with);
     this.OR([
-      { ALT: () => this.CONSUME(Name) },
+      { ALT: () => this.CONSUME(CodeWord) },
       {
         ALT: () => {
           this.CONSUME(K.any);
@@ -904,9 +915,55 @@ class PolicyParser extends CstParser {
     this.SUBRULE(this.billingGuard);
   });
 
-  /** What a billing rule tests: the coverage decision for the same service, or a condition over claim facts. */
+  /**
+   * What a billing rule tests: conditions over claim facts and tests of the coverage decision for the
+   * same service, joined by `or`, `and`, `not` and parentheses (`coverage is covered and claim.rental`).
+   * Its own rules, so that a decision test stands only here; inside them, the atoms of a condition.
+   */
   private billingGuard = this.RULE("billingGuard", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.decisionTest) }, { ALT: () => this.SUBRULE(this.expression) }]);
+    this.SUBRULE(this.guardAnd);
+    this.MANY(() => {
+      this.CONSUME(K.or);
+      this.SUBRULE2(this.guardAnd);
+    });
+  });
+
+  private guardAnd = this.RULE("guardAnd", () => {
+    this.SUBRULE(this.guardNot);
+    this.MANY(() => {
+      this.CONSUME(K.and);
+      this.SUBRULE2(this.guardNot);
+    });
+  });
+
+  private guardNot = this.RULE("guardNot", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.not);
+          this.SUBRULE(this.guardNot);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.guardAtom) },
+    ]);
+  });
+
+  private guardAtom = this.RULE("guardAtom", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.decisionTest) },
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          this.SUBRULE(this.billingGuard);
+          this.CONSUME(RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.quantified) },
+      { ALT: () => this.SUBRULE(this.recordQuantifier) },
+      { ALT: () => this.SUBRULE(this.definitionCall) },
+      { ALT: () => this.SUBRULE(this.statementReference) },
+      { ALT: () => this.SUBRULE(this.predicate) },
+    ]);
   });
 
   /** `coverage is covered`, `coverage is not covered`, `coverage is pending`, `qualified under I`. */
@@ -1069,13 +1126,18 @@ class PolicyParser extends CstParser {
   /** `line T1002 modifier SD units 2`. */
   private lineClause = this.RULE("lineClause", () => {
     this.CONSUME(K.line);
-    this.CONSUME(Name);
+    this.CONSUME(CodeWord);
     this.OPTION(() => {
       this.CONSUME(K.modifier);
-      this.SUBRULE(this.wordList);
+      this.SUBRULE(this.codeList);
     });
     this.CONSUME(K.units);
     this.CONSUME(NumberLiteral);
+    // The line's own date of service, for a claim that covers a period: `on 2025-06-03`.
+    this.OPTION2(() => {
+      this.CONSUME(K.on);
+      this.CONSUME(DateLiteral);
+    });
   });
 
   /** `expect clean`, or `expect violations T1002-modifier, T1030-with-therapy`. */

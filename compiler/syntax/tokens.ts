@@ -7,11 +7,18 @@ import { compareText } from "../diagnostics/compare-text.js";
 /** Any word: a name or a keyword. Enumeration values and labels accept keywords too. */
 export const Word = createToken({ name: "Word", pattern: Lexer.NA, label: "a word" });
 
+/**
+ * Where a code stands (`code`, `code group`, `orders`, `map ... as`, modifiers, claim lines): a name
+ * (E0441, KX), a number (a CPT code, 99601; a modifier, 59) or a digit code (a PLA code, 0001U). A
+ * category, never matched itself: each of those tokens keeps its own meaning everywhere else.
+ */
+export const CodeWord = createToken({ name: "CodeWord", pattern: Lexer.NA, label: "a code" });
+
 /** A name: letters, digits and underscores, in dot- or hyphen-separated parts (`member.age`, `I.A.3`). */
 export const Name = createToken({
   name: "Name",
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*/,
-  categories: [Word],
+  categories: [Word, CodeWord],
   label: "a name",
 });
 
@@ -170,6 +177,8 @@ const softKeywordWords = [
   "map",
   "decides",
   "nothing",
+  // A unit limit per period: `units of contents at most 1 per month`.
+  "per",
 ] as const;
 
 export type Keyword = (typeof keywordWords)[number] | (typeof softKeywordWords)[number];
@@ -240,7 +249,22 @@ export const SuffixedMonth = createToken({
   pattern: /\d{4}-\d{2}(?:-[A-Za-z][A-Za-z0-9]*)+/,
   label: "a revision name (YYYY-MM-suffix)",
 });
-export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?/, label: "a number" });
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: /\d+(?:\.\d+)?/,
+  categories: [CodeWord],
+  label: "a number",
+});
+/**
+ * Digits then letters, such as the PLA code 0001U: a code only (a number never runs into a letter; a
+ * unit is written apart, `30 days`, or as a percent, `88%`).
+ */
+export const DigitCode = createToken({
+  name: "DigitCode",
+  pattern: /\d+[A-Za-z][A-Za-z0-9]*/,
+  categories: [CodeWord],
+  label: "a code",
+});
 /** A percent: `88%`, `88.5%`, the number 88 with the unit `percent` (no space before the sign). */
 export const PercentLiteral = createToken({
   name: "PercentLiteral",
@@ -280,6 +304,7 @@ export const allTokens: TokenType[] = [
   DateLiteral,
   SuffixedMonth,
   MonthLiteral,
+  DigitCode,
   PercentLiteral,
   NumberLiteral,
   LessOrEqual,
@@ -301,6 +326,7 @@ export const allTokens: TokenType[] = [
   ...keywordsLongestFirst,
   Name,
   Word,
+  CodeWord,
 ];
 
 /** The single lexer instance (Chevrotain's performance guide: build it once, reuse it). */

@@ -21,6 +21,7 @@ import type { InputIssue } from "./issues.js";
 import { readClaimDecision, type ClaimDecision } from "./claim-rules.js";
 import { describeSome, mismatch, ownValue } from "./untrusted.js";
 import { wellFormedLines } from "./well-formed.js";
+import { readLineDate } from "./line-dates.js";
 
 /**
  * The most units one claim line may bill. Far above any real line, and low enough that the units of
@@ -37,6 +38,11 @@ export interface ClaimLine {
   readonly modifiers?: readonly string[] | null | undefined;
   /** A whole number from 0 to 1,000,000 (MAX_UNITS_PER_LINE), so that totals of units stay exact. */
   readonly units: number;
+  /**
+   * The line's own date of service, YYYY-MM-DD, for a claim that covers a period: a unit limit per
+   * day or per month counts each line in the period of its date (left out: pending when it matters).
+   */
+  readonly date?: string | null | undefined;
 }
 
 export interface ClaimCheckOptions {
@@ -62,7 +68,8 @@ export type BillingRuleKind =
   | "mustNotHaveModifier"
   | "notBilledWith"
   | "groupUnitsAtMost"
-  | "codeInForce";
+  | "codeInForce"
+  | "unitsPerPeriod";
 
 export interface BillingRuleEntry<RuleId extends string = string> {
   readonly id: RuleId;
@@ -102,12 +109,14 @@ export interface NormalizedLine {
   readonly code: string;
   readonly modifiers: readonly string[];
   readonly units: number;
+  /** The line's own date of service, when given. */
+  readonly date?: string;
 }
 
 const codeFormat = /^(?:[A-Z]\d{4}|\d{4}[A-Z0-9])$/;
 const modifierFormat = /^[A-Z0-9]{2}$/;
-const LINE_KEYS = new Set(["code", "modifiers", "units"]);
-const NOT_A_LINE_FIELD = "is not a field of a claim line (code, modifiers, units)";
+const LINE_KEYS = new Set(["code", "modifiers", "units", "date"]);
+const NOT_A_LINE_FIELD = "is not a field of a claim line (code, modifiers, units, date)";
 const NO_MODIFIERS: readonly string[] = Object.freeze([]);
 const CLAIM_OPTIONS = new Set(["asOf", "decision"]);
 const NOT_A_CLAIM_OPTION = "is not an option of checkClaim (asOf, decision)";
@@ -172,9 +181,11 @@ function readLine(value: unknown, field: string, issues: InputIssue[]): Normaliz
     const issueCode = typeof units === "number" && Number.isInteger(units) ? "out_of_range" : "wrong_type";
     issues.push(valueIssue(issueCode, `${field}.units`, units, mismatch(UNITS_EXPECTED, units)));
   }
+  const date = readLineDate(line, field, issues);
   if (issues.length > before) return undefined;
   // -0 units read as 0.
-  return { code: code as string, modifiers, units: (units as number) + 0 };
+  const read = { code: code as string, modifiers, units: (units as number) + 0 };
+  return date === undefined ? read : { ...read, date };
 }
 
 /**

@@ -36,6 +36,7 @@ export {
   type RecordValues,
 } from "./records.js";
 export * from "./claim-rules.js";
+export { checkUnitsPerPeriod, type UnitPeriod } from "./claim-periods.js";
 export {
   anyMemberOf,
   codeSystems,

@@ -109,14 +109,19 @@ export function billingRuleBlocks(context: DocsContext): Block[] {
         ],
       },
     ]),
-    {
-      kind: "paragraph",
-      text: words`${strong(words`Claim facts`)}: ${series(
-        context.model.claimFacts.map(
-          (fact) => words`${code(fact.name.replace(/^claim\./, ""))} (${text(subject(fact.description))})`,
-        ),
-        "and",
-      )}.`,
-    },
+    // A coding table whose rules read only the lines (codes, modifiers, units, dates) lists no claim facts.
+    ...(context.model.claimFacts.length === 0
+      ? []
+      : [
+          {
+            kind: "paragraph" as const,
+            text: words`${strong(words`Claim facts`)}: ${series(
+              context.model.claimFacts.map(
+                (fact) => words`${code(fact.name.replace(/^claim\./, ""))} (${text(subject(fact.description))})`,
+              ),
+              "and",
+            )}.`,
+          },
+        ]),
   ];
 }

@@ -6,7 +6,7 @@ import type { BillingGuardModel, ClaimRuleLogic, DecisionTestModel, NumericModel
 import type { DocsContext } from "./context.js";
 import { code, series, text, words, type Inline } from "./markdown.js";
 import { detail, logicDetail } from "./outline.js";
-import type { ConditionWords } from "./words.js";
+import type { ConditionWords, Phrase } from "./words.js";
 
 /** What a test of the coverage decision says: "the coverage decision for the service is covered". */
 export function decisionPhrase(context: DocsContext, test: DecisionTestModel): Inline {
@@ -14,6 +14,61 @@ export function decisionPhrase(context: DocsContext, test: DecisionTestModel): I
     return words`the coverage decision for the same service qualified it under ${context.link(test.statement)}`;
   const outcome = test.outcome === "not_covered" ? "not covered" : test.outcome;
   return words`the coverage decision for the same service is ${text(outcome)}`;
+}
+
+/** A test of the decision, denied: "the coverage decision for the same service is other than covered". */
+function deniedDecisionPhrase(context: DocsContext, test: DecisionTestModel): Inline {
+  if (test.kind === "qualifiedUnder")
+    return words`the coverage decision for the same service did not qualify it under ${context.link(test.statement)}`;
+  const outcome = test.outcome === "not_covered" ? "not covered" : test.outcome;
+  return words`the coverage decision for the same service is other than ${text(outcome)}`;
+}
+
+/**
+ * A guard in words: decision tests and conditions over claim facts, joined as conditions are (two
+ * plain parts in one sentence, more as a list), with "not" carried down to the parts.
+ */
+export function guardPhrase(
+  context: DocsContext,
+  conditions: ConditionWords,
+  guard: BillingGuardModel,
+  negated = false,
+): Phrase {
+  switch (guard.kind) {
+    case "always":
+      return { kind: "inline", text: negated ? words`never` : words`always` };
+    case "decision":
+      return {
+        kind: "inline",
+        text: negated ? deniedDecisionPhrase(context, guard.test) : decisionPhrase(context, guard.test),
+      };
+    case "claim":
+      return conditions.phrase(guard.condition, negated);
+    case "not":
+      return guardPhrase(context, conditions, guard.operand, !negated);
+    case "and":
+    case "or": {
+      const items = guard.operands.map((operand) => guardPhrase(context, conditions, operand));
+      const joined = items.flatMap((item) => (item.kind === "inline" ? [item.text] : []));
+      // NOTE: as in words.ts, only two plain parts make one sentence: "A or not B and C" reads two ways.
+      const plain = guard.operands.every(
+        (operand) =>
+          operand.kind === "decision" ||
+          (operand.kind === "claim" && !["and", "or", "atLeast", "not"].includes(operand.condition.kind)),
+      );
+      if (!negated && plain && items.length === 2 && joined.length === 2)
+        return { kind: "inline", text: series(joined, guard.kind) };
+      const all = guard.kind === "and";
+      const lead = negated
+        ? all
+          ? words`not all of the following hold:`
+          : words`none of the following holds:`
+        : all
+          ? words`all of the following hold:`
+          : words`at least one of the following holds:`;
+      return { kind: "list", lead, items };
+    }
+  }
 }
 
 function modifiers(list: readonly string[]): Inline {
@@ -34,15 +89,19 @@ export function claimRuleLogic(
         return detail("Rule:", words`${intro}.`);
       case "decision":
         return detail("Rule:", words`when ${decisionPhrase(context, guard.test)}, ${intro}.`);
-      case "claim":
-        return logicDetail("Rule:", words`${intro} when`, conditions.phrase(guard.condition));
+      default:
+        return logicDetail("Rule:", words`${intro} when`, guardPhrase(context, conditions, guard));
     }
   };
   switch (rule.kind) {
     case "billedOnlyWhenDecided":
-      return detail("Rule:", words`${billed} may be billed only when ${decisionPhrase(context, rule.decision)}.`);
+      return logicDetail(
+        "Rule:",
+        words`${billed} may be billed only when`,
+        guardPhrase(context, conditions, rule.when),
+      );
     case "notBilledWhenDecided":
-      return detail("Rule:", words`${billed} may not be billed when ${decisionPhrase(context, rule.decision)}.`);
+      return logicDetail("Rule:", words`${billed} may not be billed when`, guardPhrase(context, conditions, rule.when));
     case "requiresOneOfModifiers":
       return guarded(words`every line of ${billed} carries ${modifiers(rule.modifiers)}`, rule.when);
     case "mustNotHaveModifier": {
@@ -62,6 +121,15 @@ export function claimRuleLogic(
       return detail(
         "Rule:",
         words`the units of ${codes} on a claim, together, are at most ${numeric(rule.limit)}${rounding}.`,
+      );
+    }
+    case "unitsPerPeriod": {
+      const codes = rule.group === undefined ? billed : series(rule.group.codes.map(code), "and");
+      const rounding = { up: words`, rounded up`, down: words`, rounded down`, none: words`` }[rule.rounding];
+      const period = rule.period === "day" ? words`calendar day` : words`calendar month`;
+      return detail(
+        "Rule:",
+        words`the units of ${codes} on the lines dated in one ${period}, together, are at most ${numeric(rule.limit)}${rounding}; a line without its own date leaves the rule pending only when it could tip a ${text(rule.period)} over.`,
       );
     }
     case "codeInForce":

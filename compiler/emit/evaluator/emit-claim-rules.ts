@@ -46,13 +46,54 @@ function decisionTruth(test: DecisionTestModel, context: ClaimRuleEmitContext): 
   return `qualifiedUnder(decision, ${stringLiteral(test.statement)})`;
 }
 
-/** `missing`, what a pending rule needs: the decision's parts, or the rule's unknown claim facts. */
+/** The truth of a guard: its tests of the decision and conditions over claim facts, joined three-valued. */
+function guardTruth(guard: BillingGuardModel, context: ClaimRuleEmitContext): string {
+  switch (guard.kind) {
+    case "always":
+      return "2";
+    case "decision":
+      return decisionTruth(guard.test, context);
+    case "claim":
+      return context.truth(guard.condition);
+    case "not":
+      context.useRuntime("not");
+      return `not(${guardTruth(guard.operand, context)})`;
+    case "and":
+    case "or":
+      context.useRuntime(guard.kind);
+      return `${guard.kind}(${guard.operands.map((operand) => guardTruth(operand, context)).join(", ")})`;
+  }
+}
+
+/** The decision tests of a guard. */
+function decisionTests(guard: BillingGuardModel): DecisionTestModel[] {
+  switch (guard.kind) {
+    case "decision":
+      return [guard.test];
+    case "not":
+      return decisionTests(guard.operand);
+    case "and":
+    case "or":
+      return guard.operands.flatMap(decisionTests);
+    default:
+      return [];
+  }
+}
+
+/**
+ * `missing`, what a pending rule needs: the decision's parts (for a single test), or the rule's
+ * unknown claim facts and then the parts of the decision its tests read that were not given.
+ */
 function missingFor(rule: BillingRuleModel, guard: BillingGuardModel, context: ClaimRuleEmitContext): string[] {
   if (guard.kind === "decision") {
     context.useRuntime("decisionMissing");
     return ["const missing = decisionMissing(decision);"];
   }
-  return context.missingFacts(rule);
+  const tests = decisionTests(guard);
+  if (tests.length === 0) return context.missingFacts(rule);
+  context.useRuntime("decisionPartsMissing");
+  const readsPath = tests.some((test) => test.kind === "qualifiedUnder");
+  return [...context.missingFacts(rule), `missing.push(...decisionPartsMissing(decision, ${readsPath}));`];
 }
 
 /** Reports `offending` lines as broken while the guard holds, pending while it is unknown. */
@@ -66,7 +107,7 @@ function guarded(
   const id = stringLiteral(rule.id);
   if (guard.kind === "always")
     return [`if (${offending}.length > 0) findings.violated(${id}, ${offending}, ${detail});`];
-  const truth = guard.kind === "claim" ? context.truth(guard.condition) : decisionTruth(guard.test, context);
+  const truth = guardTruth(guard, context);
   return [
     `if (${offending}.length > 0) {`,
     `const applies: Truth = ${truth};`,
@@ -87,12 +128,14 @@ export function claimRuleCode(rule: ClaimRule, context: ClaimRuleEmitContext): s
     case "billedOnlyWhenDecided":
     case "notBilledWhenDecided": {
       const broken = rule.kind === "billedOnlyWhenDecided" ? 0 : 2;
-      context.useRuntime("decisionMissing");
       return [
         `if (${lines}.length > 0) {`,
-        `const holds: Truth = ${decisionTruth(rule.decision, context)};`,
+        `const holds: Truth = ${guardTruth(rule.when, context)};`,
         `if (holds === ${broken}) findings.violated(${id}, ${lines});`,
-        `else if (holds === 1) findings.couldNotCheck(${id}, ${lines}, decisionMissing(decision));`,
+        "else if (holds === 1) {",
+        ...missingFor(rule, rule.when, context),
+        `findings.couldNotCheck(${id}, ${lines}, missing);`,
+        "}",
         "}",
       ];
     }
@@ -150,6 +193,30 @@ export function claimRuleCode(rule: ClaimRule, context: ClaimRuleEmitContext): s
         `const allowed = Math.max(0, ${rounding}(${context.numeric(rule.limit)}));`,
         "const billed = totalUnits(lines, groupLines);",
         `if (billed > allowed) findings.violated(${id}, groupLines, \`${rule.group.name} billed for \${billed} units together; at most \${allowed} allowed\`);`,
+        "}",
+        "}",
+        "}",
+      ];
+    }
+    case "unitsPerPeriod": {
+      context.useRuntime("checkUnitsPerPeriod");
+      const codes = rule.group === undefined ? [rule.code] : rule.group.codes;
+      const rounding = { up: "Math.ceil", down: "Math.floor", none: "" }[rule.rounding];
+      const unknown = context.unknownTests(rule.limit);
+      return [
+        "{",
+        `const periodLines = [${codes.map((code) => `...${context.linesOf(code)}`).join(", ")}];`,
+        "if (periodLines.length > 0) {",
+        ...(unknown.length > 0
+          ? [
+              `if (${unknown.join(" || ")}) {`,
+              ...context.missingFacts(rule),
+              `findings.couldNotCheck(${id}, periodLines, missing);`,
+              "} else {",
+            ]
+          : ["{"]),
+        `const allowed = Math.max(0, ${rounding}(${context.numeric(rule.limit)}));`,
+        `checkUnitsPerPeriod(findings, ${id}, lines, periodLines, ${stringLiteral(rule.period)}, allowed);`,
         "}",
         "}",
         "}",

@@ -123,6 +123,8 @@ export function claimSchema(model: PolicyModel): JsonObject {
             code: { type: "string", pattern: "^(?:[A-Z]\\d{4}|\\d{4}[A-Z0-9])$" },
             modifiers: { type: orNull("array"), items: { type: "string", pattern: "^[A-Z0-9]{2}$" } },
             units: { type: "integer", minimum: 0, maximum: MAX_UNITS_PER_LINE },
+            // The line's own date of service, for a claim that covers a period (unit limits per month).
+            date: { type: orNull("string"), format: "date" },
           },
         },
       },

@@ -272,11 +272,18 @@ function lineArbitrary(model: PolicyModel): fc.Arbitrary<ReferenceClaimLine> {
     [4, fc.shuffledSubarray(claimModifiers(model))],
   );
   const units = weighted([3, fc.integer({ min: 0, max: 4 })], [1, fc.integer({ min: 0, max: 12 })]);
-  return fc
-    .tuple(codeArbitrary(model), modifiers, units)
-    .map(([code, lineModifiers, lineUnits]) =>
-      lineModifiers === undefined ? { code, units: lineUnits } : { code, modifiers: lineModifiers, units: lineUnits },
-    );
+  // A line's own date: mostly none (a claim of one date of service); else one of a few dates, two in
+  // one month and one in the next, so that unit limits per day and per month meet shared periods.
+  const date = weighted<string | null | undefined>(
+    [4, fc.constant(undefined)],
+    [1, fc.constant(null)],
+    [3, fc.constantFrom("2025-03-01", "2025-03-15", "2025-04-01")],
+  );
+  return fc.tuple(codeArbitrary(model), modifiers, units, date).map(([code, lineModifiers, lineUnits, lineDate]) => {
+    const line =
+      lineModifiers === undefined ? { code, units: lineUnits } : { code, modifiers: lineModifiers, units: lineUnits };
+    return lineDate === undefined ? line : { ...line, date: lineDate };
+  });
 }
 
 /** A coverage decision for checkClaim's rules that read it: an outcome, and perhaps a qualifying path. */

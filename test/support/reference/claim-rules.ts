@@ -4,7 +4,7 @@
 
 import type { BillingGuardModel, DecisionTestModel, PolicyModel } from "../../../compiler/model/policy-model.js";
 import type { ClaimRule } from "../../../compiler/model/claim-rules.js";
-import { FALSE, TRUE, UNKNOWN, truthOf, type ConditionScope, type Truth } from "./conditions.js";
+import { FALSE, TRUE, UNKNOWN, allOf, anyOf, not, truthOf, type ConditionScope, type Truth } from "./conditions.js";
 import { inForce } from "./revisions.js";
 import type { ReferenceClaimLine } from "./claims.js";
 
@@ -25,10 +25,12 @@ export interface ReferenceRuleSite {
   linesOf(code: string): number[];
   unitsOf(indexes: readonly number[]): number[];
   /** The value of a unit limit, rounded as the rule says, or undefined while a fact it reads is unknown. */
-  limitOf(rule: ClaimRule & { kind: "groupUnitsAtMost" }): number | undefined;
+  limitOf(rule: ClaimRule & { kind: "groupUnitsAtMost" | "unitsPerPeriod" }): number | undefined;
   violated(indexes: readonly number[], detail?: string): void;
   /** Undetermined: `missing` names what would decide it, or else the rule's unknown claim facts. */
   couldNotCheck(indexes: readonly number[], missing?: readonly string[]): void;
+  /** The claim facts the rule reads that are unknown, named as the claim's fields. */
+  unknownFacts(): readonly string[];
 }
 
 function decisionTruth(test: DecisionTestModel, decision: ReferenceDecision | undefined): Truth {
@@ -44,6 +46,48 @@ function decisionMissing(decision: ReferenceDecision | undefined): string[] {
   return decision === undefined ? ["decision"] : ["decision.qualifiedUnder"];
 }
 
+/** A guard's truth: `and` the least, `or` the greatest, `not` the opposite (Kleene's logic). */
+function guardTruth(guard: BillingGuardModel, site: ReferenceRuleSite): Truth {
+  switch (guard.kind) {
+    case "always":
+      return TRUE;
+    case "decision":
+      return decisionTruth(guard.test, site.decision);
+    case "claim":
+      return truthOf(guard.condition, site.scope);
+    case "not":
+      return not(guardTruth(guard.operand, site));
+    case "and":
+      return allOf(guard.operands.map((operand) => guardTruth(operand, site)));
+    case "or":
+      return anyOf(guard.operands.map((operand) => guardTruth(operand, site)));
+  }
+}
+
+function testsOf(guard: BillingGuardModel): DecisionTestModel[] {
+  if (guard.kind === "decision") return [guard.test];
+  if (guard.kind === "not") return testsOf(guard.operand);
+  if (guard.kind === "and" || guard.kind === "or") return guard.operands.flatMap(testsOf);
+  return [];
+}
+
+/**
+ * What an undetermined guard needs: one decision test, the decision's part it reads; a join, the
+ * rule's unknown claim facts and then the decision (or its path, when a test reads one) if not given.
+ */
+function guardMissing(guard: BillingGuardModel, site: ReferenceRuleSite): readonly string[] | undefined {
+  if (guard.kind === "decision") return decisionMissing(site.decision);
+  const tests = testsOf(guard);
+  if (tests.length === 0) return undefined;
+  const decision =
+    site.decision === undefined
+      ? ["decision"]
+      : tests.some((test) => test.kind === "qualifiedUnder") && site.decision.qualifiedUnder === undefined
+        ? ["decision.qualifiedUnder"]
+        : [];
+  return [...site.unknownFacts(), ...decision];
+}
+
 function hasModifier(line: ReferenceClaimLine | undefined, modifier: string): boolean {
   return (line?.modifiers ?? []).includes(modifier);
 }
@@ -52,11 +96,46 @@ function hasModifier(line: ReferenceClaimLine | undefined, modifier: string): bo
 function guarded(site: ReferenceRuleSite, guard: BillingGuardModel, offending: readonly number[], detail: string) {
   if (offending.length === 0) return;
   if (guard.kind === "always") return site.violated(offending, detail);
-  const applies =
-    guard.kind === "decision" ? decisionTruth(guard.test, site.decision) : truthOf(guard.condition, site.scope);
+  const applies = guardTruth(guard, site);
   if (applies === TRUE) site.violated(offending, detail);
-  else if (applies === UNKNOWN)
-    site.couldNotCheck(offending, guard.kind === "decision" ? decisionMissing(site.decision) : undefined);
+  else if (applies === UNKNOWN) site.couldNotCheck(offending, guardMissing(guard, site));
+}
+
+/**
+ * A unit limit per day or month, as the guide states it: the lines dated in one period, together,
+ * within the limit; broken for the lines of every period over it; else, when the lines without a date
+ * could all fall in the fullest period and tip it over, pending on those dates; else kept.
+ */
+function checkPerPeriod(rule: ClaimRule & { kind: "unitsPerPeriod" }, site: ReferenceRuleSite): void {
+  const codes = rule.group === undefined ? [rule.code] : rule.group.codes;
+  const counted = codes.flatMap((code) => site.linesOf(code));
+  if (counted.length === 0) return;
+  const limit = site.limitOf(rule);
+  if (limit === undefined) return site.couldNotCheck(counted);
+  const allowed = Math.max(0, limit);
+  const periodOf = (index: number): string | undefined => {
+    const date = site.lines[index]?.date;
+    if (date === undefined || date === null) return undefined;
+    return rule.period === "day" ? date : date.slice(0, 7);
+  };
+  const totals = new Map<string, number>();
+  for (const index of counted) {
+    const period = periodOf(index);
+    if (period !== undefined) totals.set(period, (totals.get(period) ?? 0) + (site.lines[index]?.units ?? 0));
+  }
+  const over = [...totals.keys()].filter((period) => (totals.get(period) ?? 0) > allowed).sort();
+  if (over.length > 0) {
+    const offending = counted.filter((index) => over.includes(periodOf(index) ?? ""));
+    const billed = over.map((period) => `${totals.get(period)} units in ${period}`).join(", ");
+    return site.violated(offending, `billed ${billed}; at most ${allowed} allowed per ${rule.period}`);
+  }
+  const undated = counted.filter((index) => periodOf(index) === undefined).sort((a, b) => a - b);
+  const undatedUnits = undated.reduce((sum, index) => sum + (site.lines[index]?.units ?? 0), 0);
+  if (undated.length > 0 && Math.max(0, ...totals.values()) + undatedUnits > allowed)
+    site.couldNotCheck(
+      undated,
+      undated.map((index) => `lines[${index}].date`),
+    );
 }
 
 export function checkReferenceClaimRule(rule: ClaimRule, site: ReferenceRuleSite): void {
@@ -65,9 +144,9 @@ export function checkReferenceClaimRule(rule: ClaimRule, site: ReferenceRuleSite
     case "billedOnlyWhenDecided":
     case "notBilledWhenDecided": {
       if (own.length === 0) return;
-      const holds = decisionTruth(rule.decision, site.decision);
+      const holds = guardTruth(rule.when, site);
       if (holds === (rule.kind === "billedOnlyWhenDecided" ? FALSE : TRUE)) site.violated(own);
-      else if (holds === UNKNOWN) site.couldNotCheck(own, decisionMissing(site.decision));
+      else if (holds === UNKNOWN) site.couldNotCheck(own, guardMissing(rule.when, site));
       return;
     }
     case "requiresOneOfModifiers": {
@@ -103,5 +182,7 @@ export function checkReferenceClaimRule(rule: ClaimRule, site: ReferenceRuleSite
     case "codeInForce":
       if (own.length > 0 && !inForce(rule.valid, site.revision)) site.violated(own, `not valid on ${site.asOf}`);
       return;
+    case "unitsPerPeriod":
+      return checkPerPeriod(rule, site);
   }
 }

@@ -13,6 +13,8 @@ export interface ReferenceClaimLine {
   readonly code: string;
   readonly modifiers?: readonly string[] | null;
   readonly units: number;
+  /** The line's own date of service, YYYY-MM-DD. */
+  readonly date?: string | null;
 }
 
 /** A well-formed claim: its date, its lines, and its facts by field (`therapies` for `claim.therapies`). */
@@ -115,11 +117,10 @@ export function referenceClaimCheck(
   const violated = (rule: BillingRuleModel, indexes: readonly number[], detail?: string) =>
     violations.push(detail === undefined ? finding(rule, indexes) : { ...finding(rule, indexes), detail });
   // An pending rule names every claim fact it reads that is unknown, as the claim's fields are named.
+  const unknownFacts = (rule: BillingRuleModel) =>
+    rule.facts.filter((fact) => scope.valueOf(fact) === undefined).map(fieldOf);
   const couldNotCheck = (rule: BillingRuleModel, indexes: readonly number[], missing?: readonly string[]) =>
-    pending.push({
-      ...finding(rule, indexes),
-      missingFacts: missing ?? rule.facts.filter((fact) => scope.valueOf(fact) === undefined).map(fieldOf),
-    });
+    pending.push({ ...finding(rule, indexes), missingFacts: missing ?? unknownFacts(rule) });
 
   for (const rule of model.billingRules) {
     if (!inForce(rule.inForce, revision)) continue;
@@ -140,6 +141,7 @@ export function referenceClaimCheck(
         },
         violated: (indexes, detail) => violated(rule, indexes, detail),
         couldNotCheck: (indexes, missing) => couldNotCheck(rule, indexes, missing),
+        unknownFacts: () => unknownFacts(rule),
       });
       continue;
     }
