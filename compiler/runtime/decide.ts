@@ -322,7 +322,8 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
   const { denies, waived } = truths;
   const marks: number[] = [];
   const scope = explainScope(policy, truths);
-  const explained = new Set<number>();
+  // The exceptions whose facts are marked already: a list, since a rule has few (a Set costs more).
+  const explained: number[] = [];
   const rules = truths.period.rules;
   for (let i = 0; i < rules.length; i++) {
     if (both(denies[i]!, not(waived[i]!)) !== 1) continue;
@@ -334,17 +335,15 @@ function findMissingFacts<S, RuleId extends string, FactName extends string, Exc
     }
     if (waived[i] === 1) {
       for (const j of rule.overriddenBy) {
-        if (truths.exceptions[j] === 1 && !explained.has(j)) {
-          explained.add(j);
+        if (truths.exceptions[j] === 1 && !explained.includes(j)) {
+          explained.push(j);
           markUnknownFacts(policy.exceptions[j]!.when, scope, marks);
         }
       }
     }
   }
   // Each fact once, those that can decide the case alone first (rank-questions.ts).
-  const marked = new Uint8Array(policy.facts.length);
-  for (const position of marks) marked[position] = 1;
-  return rankMissingFacts(policy, truths, scope, marked);
+  return rankMissingFacts(policy, truths, scope, marks);
 }
 
 function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(

@@ -495,6 +495,9 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
 
   const rules = declaration.rules.map((entry, index): PreparedRule<S> => {
     const readings = frozenReadings(entry.readings);
+    const { from, until } = range(entry.inForce, entry.id);
+    // NOTE: every rule (and every earlier version, below) is one literal with the same keys in the same
+    // order, so that the decision's loops over rules meet one object shape (no spread: it makes others).
     return {
       id: entry.id,
       kind: entry.kind,
@@ -504,7 +507,8 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       services: entry.services,
       when: entry.when,
       holds: entry.holds,
-      ...range(entry.inForce, entry.id),
+      from,
+      until,
       sections: entry.sections.map((section) => lookUp(sectionPosition, section, entry.id)),
       criterion: places[index]!.criterion,
       overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
@@ -527,12 +531,22 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       ...earlier.map((version): PreparedRule<S> => {
         const readings = frozenReadings(version.readings);
         return {
-          ...rule,
+          id: rule.id,
+          kind: rule.kind,
+          role: rule.role,
           text: version.text,
+          facts: rule.facts,
+          services: rule.services,
           when: version.when,
           holds: version.holds,
+          from: rule.from,
+          until: rule.until,
+          sections: rule.sections,
+          criterion: rule.criterion,
+          overriddenBy: rule.overriddenBy,
           readings,
           reasons: byStatus((status) => ({ id: entry.id, kind: entry.kind, text: version.text, status, readings })),
+          traceEntries: rule.traceEntries,
         };
       }),
       rule,
