@@ -135,7 +135,6 @@ function atLeastOf(count: number, operands: readonly Reach[]): Reach {
   };
 }
 
-const allOf = (operands: readonly Reach[]): Reach => atLeastOf(operands.length, operands);
 const anyOf = (operands: readonly Reach[]): Reach => atLeastOf(1, operands);
 
 /** Both true (allOf of two), without building a list: a known true operand leaves the other to decide. */
@@ -154,35 +153,43 @@ function eitherOf(first: Reach, second: Reach): Reach {
   return atLeastOf(1, [first, second]);
 }
 
-/** What can decide the conditions of one case, each definition's found once. */
-class CaseReach {
-  private readonly definitions = new Map<string, Reach>();
+/** A definition's reach on one case, and the unknown facts under it. */
+interface DefinitionReach {
+  readonly reach: Reach;
+  readonly marks: readonly number[];
+}
 
-  constructor(private readonly scope: ExplainScope) {}
+/**
+ * What can decide the conditions of one case, each definition's found once; and, in `marks`, every
+ * unknown fact under the unknown parts of the conditions walked: the facts markUnknownFacts
+ * (explain.ts) marks, found in the same walk (a known part's facts are dropped, as there).
+ */
+class CaseReach {
+  private definitions: Map<string, DefinitionReach> | undefined;
+
+  constructor(
+    private readonly scope: ExplainScope,
+    readonly marks: number[],
+  ) {}
 
   of(condition: Condition): Reach {
-    const { scope } = this;
     switch (condition.kind) {
       case "not":
         return negated(this.of(condition.operand));
       case "and":
-        return allOf(condition.operands.map((operand) => this.of(operand)));
       case "or":
-        return anyOf(condition.operands.map((operand) => this.of(operand)));
-      case "atLeast":
-        return atLeastOf(
-          condition.count,
-          condition.operands.map((operand) => this.of(operand)),
-        );
-      case "definition": {
-        const truth = scope.definitionValues[scope.index.definitionPosition.get(condition.name) ?? -1] ?? 1;
-        const definition = scope.index.definitionsByName.get(condition.name);
-        if (truth !== 1 || definition === undefined) return known(truth);
-        let reach = this.definitions.get(condition.name);
-        if (reach === undefined) this.definitions.set(condition.name, (reach = this.of(definition.when)));
+      case "atLeast": {
+        const start = this.marks.length;
+        const operands = condition.operands.map((operand) => this.of(operand));
+        const needed = condition.kind === "atLeast" ? condition.count : condition.kind === "and" ? operands.length : 1;
+        const reach = atLeastOf(needed, operands);
+        if (reach.truth !== 1) this.marks.length = start;
         return reach;
       }
+      case "definition":
+        return this.definition(condition.name);
       case "part": {
+        const { scope } = this;
         const truth = scope.partValues[scope.index.partPosition.get(condition.id) ?? -1] ?? 1;
         const part = scope.partsById.get(condition.id);
         return truth !== 1 || part === undefined ? known(truth) : this.of(part);
@@ -192,15 +199,34 @@ class CaseReach {
     }
   }
 
+  /** An unknown definition is its condition, walked once per case; its facts are marked wherever it is named. */
+  private definition(name: string): Reach {
+    const { scope, marks } = this;
+    const truth = scope.definitionValues[scope.index.definitionPosition.get(name) ?? -1] ?? 1;
+    const definition = scope.index.definitionsByName.get(name);
+    if (truth !== 1 || definition === undefined) return known(truth);
+    let found = this.definitions?.get(name);
+    if (found === undefined) {
+      const start = marks.length;
+      found = { reach: this.of(definition.when), marks: marks.slice(start) };
+      (this.definitions ??= new Map()).set(name, found);
+    } else for (const fact of found.marks) marks.push(fact);
+    return found.reach;
+  }
+
   /** A condition with no operands of its own: decided alone by its one unknown fact, when it has one. */
   private leaf(condition: Condition): Reach {
-    const marks: number[] = [];
+    const { marks } = this;
+    const start = marks.length;
     const truth = truthMarking(condition, this.scope, marks);
-    if (truth !== 1) return known(truth);
+    if (truth !== 1) {
+      marks.length = start;
+      return known(truth);
+    }
     // Decided alone when every fact marked is the same one.
-    if (marks.length === 0) return UNDECIDED_BY_NONE;
-    const fact = marks[0]!;
-    for (let i = 1; i < marks.length; i++) if (marks[i] !== fact) return UNDECIDED_BY_NONE;
+    if (marks.length === start) return UNDECIDED_BY_NONE;
+    const fact = marks[start]!;
+    for (let i = start + 1; i < marks.length; i++) if (marks[i] !== fact) return UNDECIDED_BY_NONE;
     const alone = [fact];
     return { truth, toTrue: alone, toFalse: alone };
   }
@@ -274,18 +300,20 @@ interface Question {
 }
 
 /**
- * The facts in `marks` (by position in the fact table, perhaps more than once), each once, ranked: those that can decide the
- * case alone first, then by how many undecided rules each can settle, then in the fact table's
- * order; a question's facts together, where its best-ranked fact stands, the facts others wait on first.
+ * The unknown facts that can still change the outcome (those under an undecided denial: its unknown
+ * sections' conditions, its condition when unknown, its unknown exceptions'), each once, ranked: those
+ * that can decide the case alone first, then by how many undecided rules each can settle, then in the
+ * fact table's order; a question's facts together, where its best-ranked fact stands, the facts others
+ * wait on first.
  */
 export function rankMissingFacts<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   truths: Workspace,
   scope: ExplainScope,
-  marks: readonly number[],
 ): MissingFact<FactName, RuleId | ExceptionId>[] {
   const generic = policy as PreparedPolicy<S, string, string, string>;
-  const denials = undecidedDenials(generic, truths, new CaseReach(scope));
+  const marks: number[] = [];
+  const denials = undecidedDenials(generic, truths, new CaseReach(scope, marks));
   const outcome = anyOf(denials);
   const factCount = policy.facts.length;
   // Scratch flags and counts by fact, zeroed here (the ranking is synchronous and calls out to nothing).

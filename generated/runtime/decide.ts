@@ -28,7 +28,7 @@ import {
   type ServicesNotCovered,
   type TraceEntry,
 } from "./decision.js";
-import { markUnknownFacts, type ExplainScope } from "./explain.js";
+import type { ExplainScope } from "./explain.js";
 import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { RuleRole } from "./policy-table.js";
 import type { PeriodPlan, PreparedException, PreparedPolicy, PreparedReference } from "./prepare.js";
@@ -314,37 +314,14 @@ function decide<
 
 /**
  * The unknown facts that can still change the outcome: those under an undecided denial, found by
- * following only the parts of each condition that are themselves unknown; ranked by rank-questions.ts.
+ * following only the parts of each condition that are themselves unknown, in the same walk that
+ * ranks them (rank-questions.ts).
  */
 function findMissingFacts<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   truths: Truths,
 ): MissingFact<FactName, RuleId | ExceptionId>[] {
-  const { denies, waived } = truths;
-  const marks: number[] = [];
-  const scope = explainScope(policy, truths);
-  // The exceptions whose facts are marked already: a list, since a rule has few (a Set costs more).
-  const explained: number[] = [];
-  const rules = truths.period.rules;
-  for (let i = 0; i < rules.length; i++) {
-    if (both(denies[i]!, not(waived[i]!)) !== 1) continue;
-    const rule = rules[i]!;
-    if (denies[i] === 1) {
-      if (truths.applies[i] === 1)
-        for (const section of rule.sections) markUnknownFacts(policy.sections[section]!.appliesWhen, scope, marks);
-      if (truths.holds[i] === 1) markUnknownFacts(rule.when, scope, marks);
-    }
-    if (waived[i] === 1) {
-      for (const j of rule.overriddenBy) {
-        if (truths.exceptions[j] === 1 && !explained.includes(j)) {
-          explained.push(j);
-          markUnknownFacts(policy.exceptions[j]!.when, scope, marks);
-        }
-      }
-    }
-  }
-  // Each fact once, those that can decide the case alone first (rank-questions.ts).
-  return rankMissingFacts(policy, truths, scope, marks);
+  return rankMissingFacts(policy, truths, explainScope(policy, truths));
 }
 
 function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
