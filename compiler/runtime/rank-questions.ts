@@ -294,7 +294,8 @@ function sortedBy<T>(items: T[], order: (a: T, b: T) => number): T[] {
 
 /** The facts asked together as one question (one alone is its own), ranked by its best fact. */
 interface Question {
-  readonly key: object | number;
+  /** Its first fact's position (question-groups.ts, `questionKeysOf`). */
+  readonly key: number;
   rank: number;
   readonly members: number[];
 }
@@ -331,10 +332,11 @@ export function rankMissingFacts<S, RuleId extends string, FactName extends stri
   // best fact's. (Whether it decides alone, then the rules it cannot settle, then its position.)
   // A list searched in turn, not a map: a pending case asks a handful of questions.
   const ruleCount = denials.length + 1;
+  const { questionKeys } = policy;
   const questions: Question[] = [];
   for (let position = 0; position < factCount; position++) {
     if (marked[position] === 0) continue;
-    const key = policy.missingFacts[position]!.group ?? position;
+    const key = questionKeys.question[position]!;
     const rank = ((1 - decides[position]!) * ruleCount + (ruleCount - 1 - settles[position]!)) * factCount + position;
     let question: Question | undefined;
     for (let q = 0; q < questions.length; q++) if (questions[q]!.key === key) question = questions[q];
@@ -349,9 +351,9 @@ export function rankMissingFacts<S, RuleId extends string, FactName extends stri
   for (const { members } of ordered) {
     // The facts asked first within a question: those no other waits on come before the ones that wait.
     for (const position of members)
-      if (policy.missingFacts[position]!.askWhen === undefined) missing.push(policy.missingFacts[position]!);
+      if (questionKeys.waits[position] === 0) missing.push(policy.missingFacts[position]!);
     for (const position of members)
-      if (policy.missingFacts[position]!.askWhen !== undefined) missing.push(policy.missingFacts[position]!);
+      if (questionKeys.waits[position] === 1) missing.push(policy.missingFacts[position]!);
   }
   return missing;
 }

@@ -30,7 +30,7 @@ import type { ExplainIndex } from "./explain.js";
 import { viewMaker } from "./named-values.js";
 import { fieldPlans, type FieldPlan } from "./records.js";
 import { slotsMaker, type AnyGroupReader } from "./group-readers.js";
-import { missingFactEntries } from "./question-groups.js";
+import { missingFactEntries, questionKeysOf, type QuestionKeys } from "./question-groups.js";
 
 /** A group of facts as the input nests it: `member` holds `age`; the root holds the groups. */
 export interface FactGroupPlan {
@@ -247,6 +247,8 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly metView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
   /** Per fact, in the order of `facts`: how a pending decision asks for it (frozen, shared). */
   readonly missingFacts: readonly MissingFact<FactName, RuleId | ExceptionId>[];
+  /** Per fact, by position: the question it is asked in (question-groups.ts), as a number (see `questionKeysOf`). */
+  readonly questionKeys: QuestionKeys;
   readonly input: FactGroupPlan;
 }
 
@@ -605,6 +607,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     }
 
   const factReaders = declaration.facts.map((fact) => Object.freeze(readBy.get(fact.name) ?? []));
+  const missingFacts = missingFactEntries(declaration.facts, factReaders, declaration.questionGroups);
   return {
     declaration,
     reference,
@@ -678,7 +681,8 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     definitionView: viewMaker(declaration.definitions.map((definition) => definition.name)),
     partView: viewMaker(partOrder.map((index) => rules[index]!.id)),
     metView: viewMaker(references.map((reference) => reference.id)),
-    missingFacts: missingFactEntries(declaration.facts, factReaders, declaration.questionGroups),
+    missingFacts,
+    questionKeys: questionKeysOf(missingFacts),
     input: inputPlan(declaration.facts, groupReaders),
   };
 }
