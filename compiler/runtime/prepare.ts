@@ -108,6 +108,12 @@ export interface PreparedRule<S> {
    * frozen: every decision that reports the rule with that status shares them.
    */
   readonly reasons: ByStatus<Reason>;
+  /**
+   * Its reasons on a case where every exception that may set it aside applies or may apply (the
+   * common case of a rule with exceptions): with their readings after its own, made once
+   * (reason-readings.ts); its plain reasons when they add none.
+   */
+  readonly reasonsWithExceptions: ByStatus<Reason>;
   readonly traceEntries: ByStatus<TraceEntry>;
   /** The readings a reason naming it relies on (frozen, shared). */
   readonly readings: readonly string[];
@@ -494,9 +500,34 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
   };
   const places = declaration.rules.map((_, index) => placeOf(index));
 
+  /** A rule's reasons, and the same with the readings of its exceptions (each once) after its own when they add any. */
+  const reasonsOf = (
+    entry: { id: string; kind: RuleKind; overriddenBy: readonly string[] },
+    text: string,
+    readings: readonly string[],
+  ): { reasons: ByStatus<Reason>; reasonsWithExceptions: ByStatus<Reason> } => {
+    const reasons = byStatus((status): Reason => ({ id: entry.id, kind: entry.kind, text, status, readings }));
+    const added = entry.overriddenBy
+      .flatMap((id) => declaration.exceptions[lookUp(exceptionPosition, id, entry.id)]!.readings ?? [])
+      .filter((reading, k, all) => !readings.includes(reading) && all.indexOf(reading) === k);
+    if (added.length === 0) return { reasons, reasonsWithExceptions: reasons };
+    const withExceptions = Object.freeze([...readings, ...added]);
+    return {
+      reasons,
+      reasonsWithExceptions: byStatus((status): Reason => ({
+        id: entry.id,
+        kind: entry.kind,
+        text,
+        status,
+        readings: withExceptions,
+      })),
+    };
+  };
+
   const rules = declaration.rules.map((entry, index): PreparedRule<S> => {
     const readings = frozenReadings(entry.readings);
     const { from, until } = range(entry.inForce, entry.id);
+    const { reasons, reasonsWithExceptions } = reasonsOf(entry, entry.text, readings);
     // NOTE: every rule (and every earlier version, below) is one literal with the same keys in the same
     // order, so that the decision's loops over rules meet one object shape (no spread: it makes others).
     return {
@@ -514,13 +545,8 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       criterion: places[index]!.criterion,
       overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
       readings,
-      reasons: byStatus((status) => ({
-        id: entry.id,
-        kind: entry.kind,
-        text: entry.text,
-        status,
-        readings,
-      })),
+      reasons,
+      reasonsWithExceptions,
       traceEntries: traceEntries(entry.id, entry.kind, entry.facts),
     };
   });
@@ -531,6 +557,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     const versions = [
       ...earlier.map((version): PreparedRule<S> => {
         const readings = frozenReadings(version.readings);
+        const { reasons, reasonsWithExceptions } = reasonsOf(entry, version.text, readings);
         return {
           id: rule.id,
           kind: rule.kind,
@@ -546,7 +573,8 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
           criterion: rule.criterion,
           overriddenBy: rule.overriddenBy,
           readings,
-          reasons: byStatus((status) => ({ id: entry.id, kind: entry.kind, text: version.text, status, readings })),
+          reasons,
+          reasonsWithExceptions,
           traceEntries: rule.traceEntries,
         };
       }),
