@@ -221,6 +221,12 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
    * the period of the last one on or before it). See `periods` for what each period is judged by.
    */
   readonly periodStarts: readonly string[];
+  /**
+   * Per revision: the position in `periodStarts` of its effective date, the period of any date that
+   * revision is in force on. Undefined when the revisions are not in date order (then a date's
+   * period is looked up by its date).
+   */
+  readonly periodOfRevision: readonly number[] | undefined;
   /** Per period: the rules as they stand then, in the order of `rules`. */
   readonly periods: readonly PeriodPlan<S>[];
   /** Positions in `rules` of the parts, in the order `steps` computes them (each before what reads it). */
@@ -657,6 +663,11 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     effectiveDates: declaration.revisions.map((revision) => revision.effective),
     rules,
     periodStarts,
+    periodOfRevision: declaration.revisions.every(
+      (revision, index) => index === 0 || declaration.revisions[index - 1]!.effective <= revision.effective,
+    )
+      ? declaration.revisions.map((revision) => periodStarts.indexOf(revision.effective))
+      : undefined,
     periods: periodStarts.map((start): PeriodPlan<S> => {
       const inEffect = declaration.revisions.map((revision) => revision.effective <= start);
       const states = ruleEvents.map((events) => stateIn(events, inEffect));

@@ -68,8 +68,13 @@ function truthStatus(value: Truth): RuleStatus {
   return value === 2 ? "met" : value === 0 ? "not_met" : "pending";
 }
 
-/** The period of service dates `asOf` falls in: after the last period that starts on or before it. */
-function periodOn<S>(policy: PreparedPolicy<S, string, string, string>, asOf: string): PeriodPlan<S> {
+/**
+ * The period of service dates `asOf` falls in: after the last period that starts on or before it;
+ * that of `revision`, the revision in force on `asOf`, when the revisions are in date order.
+ */
+function periodOn<S>(policy: PreparedPolicy<S, string, string, string>, revision: number, asOf: string): PeriodPlan<S> {
+  const ofRevision = policy.periodOfRevision?.[revision];
+  if (ofRevision !== undefined) return policy.periods[ofRevision]!;
   let found = 0;
   for (let index = 0; index < policy.periodStarts.length; index++)
     if (policy.periodStarts[index]! <= asOf) found = index;
@@ -180,7 +185,7 @@ export function evaluatePolicy<
   try {
     readFacts(input, policy.input, workspace.factValues, issues);
     if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
-    workspace.period = periodOn(generic, asOf) as PeriodPlan<unknown>;
+    workspace.period = periodOn(generic, revision, asOf) as PeriodPlan<unknown>;
     computeTruths(generic, workspace, asOf);
     return decide<S, RuleId, FactName, ExceptionId, SectionId>(policy, revision, asOf, workspace, trace);
   } finally {

@@ -120,19 +120,19 @@ function atLeastOf(count: number, operands: readonly Reach[]): Reach {
   if (trues + unknowns < count) return known(0);
   // One unknown operand decides alone (it is the one still needed): the compound reaches what it does.
   if (unknowns === 1) return lastUnknown!;
-  const unknown: Reach[] = [];
-  for (let i = 0; i < operands.length; i++) if (operands[i]!.truth === 1) unknown.push(operands[i]!);
+  const toTrue: (readonly number[])[] = [];
+  const toFalse: (readonly number[])[] = [];
+  for (let i = 0; i < operands.length; i++) {
+    const operand = operands[i]!;
+    if (operand.truth !== 1) continue;
+    toTrue.push(operand.toTrue);
+    toFalse.push(operand.toFalse);
+  }
   const stillNeeded = count - trues;
   return {
     truth: 1,
-    toTrue: inAtLeast(
-      unknown.map((operand) => operand.toTrue),
-      stillNeeded,
-    ),
-    toFalse: inAtLeast(
-      unknown.map((operand) => operand.toFalse),
-      unknown.length - stillNeeded + 1,
-    ),
+    toTrue: inAtLeast(toTrue, stillNeeded),
+    toFalse: inAtLeast(toFalse, unknowns - stillNeeded + 1),
   };
 }
 
@@ -181,7 +181,8 @@ class CaseReach {
       case "or":
       case "atLeast": {
         const start = this.marks.length;
-        const operands = condition.operands.map((operand) => this.of(operand));
+        const operands: Reach[] = [];
+        for (let i = 0; i < condition.operands.length; i++) operands.push(this.of(condition.operands[i]!));
         const needed = condition.kind === "atLeast" ? condition.count : condition.kind === "and" ? operands.length : 1;
         const reach = atLeastOf(needed, operands);
         if (reach.truth !== 1) this.marks.length = start;
