@@ -315,3 +315,8 @@ export function truthOf(condition: Condition, scope: ExplainScope): Truth {
 export function markUnknownFacts(condition: Condition, scope: ExplainScope, marks: number[]): void {
   visit(condition, scope, marks);
 }
+
+/** The truth of `condition` as the compiled logic computed it, marking its unknown facts in `marks` (one walk for both). */
+export function truthMarking(condition: Condition, scope: ExplainScope, marks: number[]): Truth {
+  return visit(condition, scope, marks);
+}

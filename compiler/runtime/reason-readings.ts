@@ -2,7 +2,8 @@
 // statement's, its enclosing statements', its definitions') are fixed, so its reasons are made once
 // (prepare.ts); the readings of an exception that may set it aside count only on a case where that
 // exception applies or may apply, since only then did its reading decide whether the rule could be
-// set aside. Such a reason is made for the case; every other one is the shared, frozen one.
+// set aside. A rule's reasons with all its exceptions' readings are made once too, for the common
+// case where each of them applies or may apply; any other mix is made for the case.
 
 import type { Reason, RuleStatus } from "./decision.js";
 import type { PreparedException, PreparedRule } from "./prepare.js";
@@ -25,6 +26,12 @@ function withExceptionReadings<S>(
   return readings;
 }
 
+/** Whether each of `exceptions` (positions) applies or may apply: its truth is not 0. */
+function everyMayApply(exceptions: readonly number[], exceptionTruths: readonly Truth[]): boolean {
+  for (let k = 0; k < exceptions.length; k++) if (exceptionTruths[exceptions[k]!] === 0) return false;
+  return true;
+}
+
 /** The reason naming `rule` with `status` on this case; `overriddenBy` when an exception set it aside. */
 export function reasonFor<S>(
   rule: PreparedRule<S>,
@@ -33,6 +40,10 @@ export function reasonFor<S>(
   exceptions: readonly PreparedException<S>[],
   exceptionTruths: readonly Truth[],
 ): Reason {
+  // The common case, every exception of the rule (if any) applying or perhaps applying: its reason
+  // with their readings, made once (prepare.ts).
+  if (overriddenBy === undefined && everyMayApply(rule.overriddenBy, exceptionTruths))
+    return rule.reasonsWithExceptions[status];
   const readings =
     rule.overriddenBy.length === 0 ? undefined : withExceptionReadings(rule, exceptions, exceptionTruths);
   if (overriddenBy === undefined && readings === undefined) return rule.reasons[status];

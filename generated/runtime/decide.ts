@@ -28,7 +28,7 @@ import {
   type ServicesNotCovered,
   type TraceEntry,
 } from "./decision.js";
-import { markUnknownFacts, type ExplainScope } from "./explain.js";
+import type { ExplainScope } from "./explain.js";
 import { PolicyInputError, revisionInForce, type InputIssue } from "./input.js";
 import type { RuleRole } from "./policy-table.js";
 import type { PeriodPlan, PreparedException, PreparedPolicy, PreparedReference } from "./prepare.js";
@@ -68,8 +68,13 @@ function truthStatus(value: Truth): RuleStatus {
   return value === 2 ? "met" : value === 0 ? "not_met" : "pending";
 }
 
-/** The period of service dates `asOf` falls in: after the last period that starts on or before it. */
-function periodOn<S>(policy: PreparedPolicy<S, string, string, string>, asOf: string): PeriodPlan<S> {
+/**
+ * The period of service dates `asOf` falls in: after the last period that starts on or before it;
+ * that of `revision`, the revision in force on `asOf`, when the revisions are in date order.
+ */
+function periodOn<S>(policy: PreparedPolicy<S, string, string, string>, revision: number, asOf: string): PeriodPlan<S> {
+  const ofRevision = policy.periodOfRevision?.[revision];
+  if (ofRevision !== undefined) return policy.periods[ofRevision]!;
   let found = 0;
   for (let index = 0; index < policy.periodStarts.length; index++)
     if (policy.periodStarts[index]! <= asOf) found = index;
@@ -180,7 +185,7 @@ export function evaluatePolicy<
   try {
     readFacts(input, policy.input, workspace.factValues, issues);
     if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
-    workspace.period = periodOn(generic, asOf) as PeriodPlan<unknown>;
+    workspace.period = periodOn(generic, revision, asOf) as PeriodPlan<unknown>;
     computeTruths(generic, workspace, asOf);
     return decide<S, RuleId, FactName, ExceptionId, SectionId>(policy, revision, asOf, workspace, trace);
   } finally {
@@ -314,38 +319,14 @@ function decide<
 
 /**
  * The unknown facts that can still change the outcome: those under an undecided denial, found by
- * following only the parts of each condition that are themselves unknown; ranked by rank-questions.ts.
+ * following only the parts of each condition that are themselves unknown, in the same walk that
+ * ranks them (rank-questions.ts).
  */
 function findMissingFacts<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   truths: Truths,
 ): MissingFact<FactName, RuleId | ExceptionId>[] {
-  const { denies, waived } = truths;
-  const marks: number[] = [];
-  const scope = explainScope(policy, truths);
-  const explained = new Set<number>();
-  const rules = truths.period.rules;
-  for (let i = 0; i < rules.length; i++) {
-    if (both(denies[i]!, not(waived[i]!)) !== 1) continue;
-    const rule = rules[i]!;
-    if (denies[i] === 1) {
-      if (truths.applies[i] === 1)
-        for (const section of rule.sections) markUnknownFacts(policy.sections[section]!.appliesWhen, scope, marks);
-      if (truths.holds[i] === 1) markUnknownFacts(rule.when, scope, marks);
-    }
-    if (waived[i] === 1) {
-      for (const j of rule.overriddenBy) {
-        if (truths.exceptions[j] === 1 && !explained.has(j)) {
-          explained.add(j);
-          markUnknownFacts(policy.exceptions[j]!.when, scope, marks);
-        }
-      }
-    }
-  }
-  // Each fact once, those that can decide the case alone first (rank-questions.ts).
-  const marked = new Uint8Array(policy.facts.length);
-  for (const position of marks) marked[position] = 1;
-  return rankMissingFacts(policy, truths, scope, marked);
+  return rankMissingFacts(policy, truths, explainScope(policy, truths));
 }
 
 function buildTrace<S, RuleId extends string, FactName extends string, ExceptionId extends string>(

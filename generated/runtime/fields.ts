@@ -261,6 +261,28 @@ export function revisionOn(
   return revisionOnCheckedDate(date, field, effectiveDates, issues);
 }
 
+/** A date written YYYY-MM-DD as the number YYYYMMDD, in the same order as the texts; -1 when it is not so written. */
+function dateNumber(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 2);
+  const day = digitsAt(date, 8, 2);
+  return year < 0 || month < 0 || day < 0 ? -1 : year * 10_000 + month * 100 + day;
+}
+
+/** The last list of effective dates asked about, as numbers (undefined when one is not a date): policies keep one list each. */
+let lastDates: readonly string[] | undefined;
+let lastNumbers: Int32Array | undefined;
+
+function dateNumbers(dates: readonly string[]): Int32Array | undefined {
+  if (dates !== lastDates) {
+    const numbers = Int32Array.from(dates, dateNumber);
+    lastNumbers = numbers.includes(-1) ? undefined : numbers;
+    lastDates = dates;
+  }
+  return lastNumbers;
+}
+
 /** `revisionOn` for a date already checked to be one. */
 export function revisionOnCheckedDate(
   date: string,
@@ -268,10 +290,13 @@ export function revisionOnCheckedDate(
   effectiveDates: readonly string[],
   issues: InputIssue[],
 ): { asOf: string; revision: number } {
-  let revision = -1;
-  for (let index = 0; index < effectiveDates.length; index++) {
-    if ((effectiveDates[index] ?? "") <= date) revision = index;
-  }
+  // The last revision in force on or before the date: sought from the end, the first found. Dates
+  // compared as numbers where they all read as such (comparing texts was a cost on every call).
+  const numbers = dateNumbers(effectiveDates);
+  const day = numbers === undefined ? -1 : dateNumber(date);
+  let revision = effectiveDates.length - 1;
+  if (day >= 0) while (revision >= 0 && numbers![revision]! > day) revision--;
+  else while (revision >= 0 && !((effectiveDates[revision] ?? "") <= date)) revision--;
   if (revision < 0)
     issues.push(
       inputIssue("before_policy", field, `is ${date}, before the policy took effect on ${effectiveDates[0] ?? "?"}`),

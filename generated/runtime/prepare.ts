@@ -30,7 +30,7 @@ import type { ExplainIndex } from "./explain.js";
 import { viewMaker } from "./named-values.js";
 import { fieldPlans, type FieldPlan } from "./records.js";
 import { slotsMaker, type AnyGroupReader } from "./group-readers.js";
-import { missingFactEntries } from "./question-groups.js";
+import { missingFactEntries, questionKeysOf, type QuestionKeys } from "./question-groups.js";
 
 /** A group of facts as the input nests it: `member` holds `age`; the root holds the groups. */
 export interface FactGroupPlan {
@@ -109,6 +109,12 @@ export interface PreparedRule<S> {
    * frozen: every decision that reports the rule with that status shares them.
    */
   readonly reasons: ByStatus<Reason>;
+  /**
+   * Its reasons on a case where every exception that may set it aside applies or may apply (the
+   * common case of a rule with exceptions): with their readings after its own, made once
+   * (reason-readings.ts); its plain reasons when they add none.
+   */
+  readonly reasonsWithExceptions: ByStatus<Reason>;
   readonly traceEntries: ByStatus<TraceEntry>;
   /** The readings a reason naming it relies on (frozen, shared). */
   readonly readings: readonly string[];
@@ -216,6 +222,12 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
    * the period of the last one on or before it). See `periods` for what each period is judged by.
    */
   readonly periodStarts: readonly string[];
+  /**
+   * Per revision: the position in `periodStarts` of its effective date, the period of any date that
+   * revision is in force on. Undefined when the revisions are not in date order (then a date's
+   * period is looked up by its date).
+   */
+  readonly periodOfRevision: readonly number[] | undefined;
   /** Per period: the rules as they stand then, in the order of `rules`. */
   readonly periods: readonly PeriodPlan<S>[];
   /** Positions in `rules` of the parts, in the order `steps` computes them (each before what reads it). */
@@ -247,6 +259,8 @@ export interface PreparedPolicy<S, RuleId extends string, FactName extends strin
   readonly metView: (values: readonly unknown[]) => Readonly<Record<string, unknown>>;
   /** Per fact, in the order of `facts`: how a pending decision asks for it (frozen, shared). */
   readonly missingFacts: readonly MissingFact<FactName, RuleId | ExceptionId>[];
+  /** Per fact, by position: the question it is asked in (question-groups.ts), as a number (see `questionKeysOf`). */
+  readonly questionKeys: QuestionKeys;
   readonly input: FactGroupPlan;
 }
 
@@ -493,8 +507,36 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
   };
   const places = declaration.rules.map((_, index) => placeOf(index));
 
+  /** A rule's reasons, and the same with the readings of its exceptions (each once) after its own when they add any. */
+  const reasonsOf = (
+    entry: { id: string; kind: RuleKind; overriddenBy: readonly string[] },
+    text: string,
+    readings: readonly string[],
+  ): { reasons: ByStatus<Reason>; reasonsWithExceptions: ByStatus<Reason> } => {
+    const reasons = byStatus((status): Reason => ({ id: entry.id, kind: entry.kind, text, status, readings }));
+    const added = entry.overriddenBy
+      .flatMap((id) => declaration.exceptions[lookUp(exceptionPosition, id, entry.id)]!.readings ?? [])
+      .filter((reading, k, all) => !readings.includes(reading) && all.indexOf(reading) === k);
+    if (added.length === 0) return { reasons, reasonsWithExceptions: reasons };
+    const withExceptions = Object.freeze([...readings, ...added]);
+    return {
+      reasons,
+      reasonsWithExceptions: byStatus((status): Reason => ({
+        id: entry.id,
+        kind: entry.kind,
+        text,
+        status,
+        readings: withExceptions,
+      })),
+    };
+  };
+
   const rules = declaration.rules.map((entry, index): PreparedRule<S> => {
     const readings = frozenReadings(entry.readings);
+    const { from, until } = range(entry.inForce, entry.id);
+    const { reasons, reasonsWithExceptions } = reasonsOf(entry, entry.text, readings);
+    // NOTE: every rule (and every earlier version, below) is one literal with the same keys in the same
+    // order, so that the decision's loops over rules meet one object shape (no spread: it makes others).
     return {
       id: entry.id,
       kind: entry.kind,
@@ -504,18 +546,14 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       services: entry.services,
       when: entry.when,
       holds: entry.holds,
-      ...range(entry.inForce, entry.id),
+      from,
+      until,
       sections: entry.sections.map((section) => lookUp(sectionPosition, section, entry.id)),
       criterion: places[index]!.criterion,
       overriddenBy: entry.overriddenBy.map((exception) => lookUp(exceptionPosition, exception, entry.id)),
       readings,
-      reasons: byStatus((status) => ({
-        id: entry.id,
-        kind: entry.kind,
-        text: entry.text,
-        status,
-        readings,
-      })),
+      reasons,
+      reasonsWithExceptions,
       traceEntries: traceEntries(entry.id, entry.kind, entry.facts),
     };
   });
@@ -526,13 +564,25 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     const versions = [
       ...earlier.map((version): PreparedRule<S> => {
         const readings = frozenReadings(version.readings);
+        const { reasons, reasonsWithExceptions } = reasonsOf(entry, version.text, readings);
         return {
-          ...rule,
+          id: rule.id,
+          kind: rule.kind,
+          role: rule.role,
           text: version.text,
+          facts: rule.facts,
+          services: rule.services,
           when: version.when,
           holds: version.holds,
+          from: rule.from,
+          until: rule.until,
+          sections: rule.sections,
+          criterion: rule.criterion,
+          overriddenBy: rule.overriddenBy,
           readings,
-          reasons: byStatus((status) => ({ id: entry.id, kind: entry.kind, text: version.text, status, readings })),
+          reasons,
+          reasonsWithExceptions,
+          traceEntries: rule.traceEntries,
         };
       }),
       rule,
@@ -591,6 +641,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     }
 
   const factReaders = declaration.facts.map((fact) => Object.freeze(readBy.get(fact.name) ?? []));
+  const missingFacts = missingFactEntries(declaration.facts, factReaders, declaration.questionGroups);
   return {
     declaration,
     reference,
@@ -613,6 +664,11 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     effectiveDates: declaration.revisions.map((revision) => revision.effective),
     rules,
     periodStarts,
+    periodOfRevision: declaration.revisions.every(
+      (revision, index) => index === 0 || declaration.revisions[index - 1]!.effective <= revision.effective,
+    )
+      ? declaration.revisions.map((revision) => periodStarts.indexOf(revision.effective))
+      : undefined,
     periods: periodStarts.map((start): PeriodPlan<S> => {
       const inEffect = declaration.revisions.map((revision) => revision.effective <= start);
       const states = ruleEvents.map((events) => stateIn(events, inEffect));
@@ -664,7 +720,8 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     definitionView: viewMaker(declaration.definitions.map((definition) => definition.name)),
     partView: viewMaker(partOrder.map((index) => rules[index]!.id)),
     metView: viewMaker(references.map((reference) => reference.id)),
-    missingFacts: missingFactEntries(declaration.facts, factReaders, declaration.questionGroups),
+    missingFacts,
+    questionKeys: questionKeysOf(missingFacts),
     input: inputPlan(declaration.facts, groupReaders),
   };
 }

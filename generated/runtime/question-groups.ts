@@ -53,3 +53,27 @@ export function missingFactEntries<FactName extends string, Reader extends strin
     });
   });
 }
+
+/**
+ * Per fact, by position: the question it is asked in, as the position of the question's first fact
+ * (its own position when asked alone), and whether it waits on another's answer (`askWhen`). Numbers
+ * in typed arrays, for ranking a pending decision's questions: the entries themselves have several shapes.
+ */
+export interface QuestionKeys {
+  readonly question: Uint32Array;
+  readonly waits: Uint8Array;
+}
+
+export function questionKeysOf(entries: readonly MissingFact<string, string>[]): QuestionKeys {
+  const first = new Map<object, number>();
+  return {
+    question: Uint32Array.from(entries, (entry, position) => {
+      if (entry.group === undefined) return position;
+      const found = first.get(entry.group);
+      if (found !== undefined) return found;
+      first.set(entry.group, position);
+      return position;
+    }),
+    waits: Uint8Array.from(entries, (entry) => (entry.askWhen === undefined ? 0 : 1)),
+  };
+}

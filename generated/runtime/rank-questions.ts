@@ -20,7 +20,7 @@
 // and a comparison is taken to go either way (docs/evaluators.md, "The order of the questions").
 
 import type { MissingFact } from "./decision.js";
-import { markUnknownFacts, truthOf, type ExplainScope } from "./explain.js";
+import { truthMarking, type ExplainScope } from "./explain.js";
 import type { Condition } from "./policy-table.js";
 import type { PreparedPolicy } from "./prepare.js";
 import { both, not, type Truth } from "./truth.js";
@@ -33,16 +33,22 @@ interface Reach {
   readonly toFalse: readonly number[];
 }
 
-const NOTHING: readonly number[] = Object.freeze([]);
+// NOTE: not frozen: a frozen array has elements of another kind, and the loops over these lists
+// would meet two kinds; it is never written (readonly).
+const NOTHING: readonly number[] = [];
 const KNOWN: readonly Reach[] = [0, 1, 2].map((truth) =>
   Object.freeze({ truth: truth as Truth, toTrue: NOTHING, toFalse: NOTHING }),
 );
+
+/** Unknown, and no one fact alone can decide it. */
+const UNDECIDED_BY_NONE = KNOWN[1]!;
 
 function known(truth: Truth): Reach {
   return KNOWN[truth]!;
 }
 
 function negated(reach: Reach): Reach {
+  if (reach.truth !== 1) return known(not(reach.truth));
   return { truth: (2 - reach.truth) as Truth, toTrue: reach.toFalse, toFalse: reach.toTrue };
 }
 
@@ -51,10 +57,39 @@ function inAnyBefore(lists: readonly (readonly number[])[], end: number, fact: n
   return false;
 }
 
+/** The facts found in any of `lists` (the common case of `inAtLeast`, one pass). */
+function inAny(lists: readonly (readonly number[])[]): readonly number[] {
+  let found: number[] | undefined;
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i]!;
+    for (let k = 0; k < list.length; k++) {
+      const fact = list[k]!;
+      if (found === undefined) found = [fact];
+      else if (!found.includes(fact)) found.push(fact);
+    }
+  }
+  return found ?? NOTHING;
+}
+
+/** The facts found in every one of `lists`: those of the first that each other holds. */
+function inEvery(lists: readonly (readonly number[])[]): readonly number[] {
+  let found: number[] | undefined;
+  const first = lists[0]!;
+  for (let k = 0; k < first.length; k++) {
+    const fact = first[k]!;
+    let everywhere = true;
+    for (let i = 1; i < lists.length && everywhere; i++) everywhere = lists[i]!.includes(fact);
+    if (everywhere) (found ??= []).push(fact);
+  }
+  return found ?? NOTHING;
+}
+
 /** The facts found in at least `needed` of `lists` (each list holds a fact once; the lists are short). */
 function inAtLeast(lists: readonly (readonly number[])[], needed: number): readonly number[] {
   if (needed <= 0 || needed > lists.length) return NOTHING;
   if (lists.length === 1) return lists[0]!;
+  if (needed === 1) return inAny(lists);
+  if (needed === lists.length) return inEvery(lists);
   let found: number[] | undefined;
   for (let i = 0; i < lists.length; i++) {
     for (const fact of lists[i]!) {
@@ -71,59 +106,92 @@ function inAtLeast(lists: readonly (readonly number[])[], needed: number): reado
 /** At least `count` of `operands` true, in three-valued logic, with the facts that alone can decide it. */
 function atLeastOf(count: number, operands: readonly Reach[]): Reach {
   let trues = 0;
-  const unknown: Reach[] = [];
-  for (const operand of operands) {
+  let unknowns = 0;
+  let lastUnknown: Reach | undefined;
+  for (let i = 0; i < operands.length; i++) {
+    const operand = operands[i]!;
     if (operand.truth === 2) trues++;
-    else if (operand.truth === 1) unknown.push(operand);
+    else if (operand.truth === 1) {
+      unknowns++;
+      lastUnknown = operand;
+    }
   }
   if (trues >= count) return known(2);
-  if (trues + unknown.length < count) return known(0);
+  if (trues + unknowns < count) return known(0);
+  // One unknown operand decides alone (it is the one still needed): the compound reaches what it does.
+  if (unknowns === 1) return lastUnknown!;
+  const toTrue: (readonly number[])[] = [];
+  const toFalse: (readonly number[])[] = [];
+  for (let i = 0; i < operands.length; i++) {
+    const operand = operands[i]!;
+    if (operand.truth !== 1) continue;
+    toTrue.push(operand.toTrue);
+    toFalse.push(operand.toFalse);
+  }
   const stillNeeded = count - trues;
   return {
     truth: 1,
-    toTrue: inAtLeast(
-      unknown.map((operand) => operand.toTrue),
-      stillNeeded,
-    ),
-    toFalse: inAtLeast(
-      unknown.map((operand) => operand.toFalse),
-      unknown.length - stillNeeded + 1,
-    ),
+    toTrue: inAtLeast(toTrue, stillNeeded),
+    toFalse: inAtLeast(toFalse, unknowns - stillNeeded + 1),
   };
 }
 
-const allOf = (operands: readonly Reach[]): Reach => atLeastOf(operands.length, operands);
 const anyOf = (operands: readonly Reach[]): Reach => atLeastOf(1, operands);
 
-/** What can decide the conditions of one case, each definition's found once. */
-class CaseReach {
-  private readonly definitions = new Map<string, Reach>();
+/** Both true (allOf of two), without building a list: a known true operand leaves the other to decide. */
+function bothOf(first: Reach, second: Reach): Reach {
+  if (first.truth === 0 || second.truth === 0) return known(0);
+  if (first.truth === 2) return second;
+  if (second.truth === 2) return first;
+  return atLeastOf(2, [first, second]);
+}
 
-  constructor(private readonly scope: ExplainScope) {}
+/** Either true (anyOf of two), without building a list: a known false operand leaves the other to decide. */
+function eitherOf(first: Reach, second: Reach): Reach {
+  if (first.truth === 2 || second.truth === 2) return known(2);
+  if (first.truth === 0) return second;
+  if (second.truth === 0) return first;
+  return atLeastOf(1, [first, second]);
+}
+
+/** A definition's reach on one case, and the unknown facts under it. */
+interface DefinitionReach {
+  readonly reach: Reach;
+  readonly marks: readonly number[];
+}
+
+/**
+ * What can decide the conditions of one case, each definition's found once; and, in `marks`, every
+ * unknown fact under the unknown parts of the conditions walked: the facts markUnknownFacts
+ * (explain.ts) marks, found in the same walk (a known part's facts are dropped, as there).
+ */
+class CaseReach {
+  private definitions: Map<string, DefinitionReach> | undefined;
+
+  constructor(
+    private readonly scope: ExplainScope,
+    readonly marks: number[],
+  ) {}
 
   of(condition: Condition): Reach {
-    const { scope } = this;
     switch (condition.kind) {
       case "not":
         return negated(this.of(condition.operand));
       case "and":
-        return allOf(condition.operands.map((operand) => this.of(operand)));
       case "or":
-        return anyOf(condition.operands.map((operand) => this.of(operand)));
-      case "atLeast":
-        return atLeastOf(
-          condition.count,
-          condition.operands.map((operand) => this.of(operand)),
-        );
-      case "definition": {
-        const truth = scope.definitionValues[scope.index.definitionPosition.get(condition.name) ?? -1] ?? 1;
-        const definition = scope.index.definitionsByName.get(condition.name);
-        if (truth !== 1 || definition === undefined) return known(truth);
-        let reach = this.definitions.get(condition.name);
-        if (reach === undefined) this.definitions.set(condition.name, (reach = this.of(definition.when)));
+      case "atLeast": {
+        const start = this.marks.length;
+        const operands: Reach[] = [];
+        for (let i = 0; i < condition.operands.length; i++) operands.push(this.of(condition.operands[i]!));
+        const needed = condition.kind === "atLeast" ? condition.count : condition.kind === "and" ? operands.length : 1;
+        const reach = atLeastOf(needed, operands);
+        if (reach.truth !== 1) this.marks.length = start;
         return reach;
       }
+      case "definition":
+        return this.definition(condition.name);
       case "part": {
+        const { scope } = this;
         const truth = scope.partValues[scope.index.partPosition.get(condition.id) ?? -1] ?? 1;
         const part = scope.partsById.get(condition.id);
         return truth !== 1 || part === undefined ? known(truth) : this.of(part);
@@ -133,14 +201,36 @@ class CaseReach {
     }
   }
 
+  /** An unknown definition is its condition, walked once per case; its facts are marked wherever it is named. */
+  private definition(name: string): Reach {
+    const { scope, marks } = this;
+    const truth = scope.definitionValues[scope.index.definitionPosition.get(name) ?? -1] ?? 1;
+    const definition = scope.index.definitionsByName.get(name);
+    if (truth !== 1 || definition === undefined) return known(truth);
+    let found = this.definitions?.get(name);
+    if (found === undefined) {
+      const start = marks.length;
+      found = { reach: this.of(definition.when), marks: marks.slice(start) };
+      (this.definitions ??= new Map()).set(name, found);
+    } else for (const fact of found.marks) marks.push(fact);
+    return found.reach;
+  }
+
   /** A condition with no operands of its own: decided alone by its one unknown fact, when it has one. */
   private leaf(condition: Condition): Reach {
-    const truth = truthOf(condition, this.scope);
-    if (truth !== 1) return known(truth);
-    const marks: number[] = [];
-    markUnknownFacts(condition, this.scope, marks);
-    const facts = [...new Set(marks)];
-    return facts.length === 1 ? { truth, toTrue: facts, toFalse: facts } : { truth, toTrue: NOTHING, toFalse: NOTHING };
+    const { marks } = this;
+    const start = marks.length;
+    const truth = truthMarking(condition, this.scope, marks);
+    if (truth !== 1) {
+      marks.length = start;
+      return known(truth);
+    }
+    // Decided alone when every fact marked is the same one.
+    if (marks.length === start) return UNDECIDED_BY_NONE;
+    const fact = marks[start]!;
+    for (let i = start + 1; i < marks.length; i++) if (marks[i] !== fact) return UNDECIDED_BY_NONE;
+    const alone = [fact];
+    return { truth, toTrue: alone, toFalse: alone };
   }
 }
 
@@ -155,77 +245,117 @@ function undecidedDenials<S>(
   for (let i = 0; i < rules.length; i++) {
     if (both(truths.denies[i]!, not(truths.waived[i]!)) !== 1) continue;
     const rule = rules[i]!;
-    const applies =
-      truths.applies[i] === 1
-        ? allOf(
-            rule.sections.map((section) =>
-              truths.sections[section] === 1
-                ? reach.of(policy.sections[section]!.appliesWhen)
-                : known(truths.sections[section]!),
-            ),
-          )
-        : known(truths.applies[i]!);
+    // Folds of two at a time, not lists: only which facts each reach holds matters, not their order.
+    let applies = known(truths.applies[i]!);
+    if (truths.applies[i] === 1) {
+      applies = known(2);
+      for (const section of rule.sections) {
+        const truth = truths.sections[section]!;
+        applies = bothOf(applies, truth === 1 ? reach.of(policy.sections[section]!.appliesWhen) : known(truth));
+      }
+    }
     const holds = truths.holds[i] === 1 ? reach.of(rule.when) : known(truths.holds[i]!);
-    const denies = allOf([applies, rule.role === "requirement" ? negated(holds) : holds]);
-    const waived = anyOf(
-      rule.overriddenBy.map((j) =>
-        truths.exceptions[j] === 1 ? reach.of(policy.exceptions[j]!.when) : known(truths.exceptions[j]!),
-      ),
-    );
-    denials.push(allOf([denies, negated(waived)]));
+    const denies = bothOf(applies, rule.role === "requirement" ? negated(holds) : holds);
+    let waived = known(0);
+    for (const j of rule.overriddenBy) {
+      const truth = truths.exceptions[j]!;
+      waived = eitherOf(waived, truth === 1 ? reach.of(policy.exceptions[j]!.when) : known(truth));
+    }
+    denials.push(bothOf(denies, negated(waived)));
   }
   return denials;
 }
 
+/** Flags and counts per fact, kept between rankings: allocating them per pending decision showed in the profile. */
+let scratch = { marked: new Uint8Array(0), decides: new Uint8Array(0), settles: new Uint32Array(0) };
+
+/** The scratch flags and counts, `factCount` of each zeroed. */
+function scratchFor(factCount: number): typeof scratch {
+  if (scratch.marked.length < factCount)
+    scratch = {
+      marked: new Uint8Array(factCount),
+      decides: new Uint8Array(factCount),
+      settles: new Uint32Array(factCount),
+    };
+  scratch.marked.fill(0, 0, factCount);
+  scratch.decides.fill(0, 0, factCount);
+  scratch.settles.fill(0, 0, factCount);
+  return scratch;
+}
+
+/** `items` sorted in place by `order`, stably: an insertion sort, since a pending case asks a handful of questions. */
+function sortedBy<T>(items: T[], order: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let k = i - 1;
+    for (; k >= 0 && order(items[k]!, item) > 0; k--) items[k + 1] = items[k]!;
+    items[k + 1] = item;
+  }
+  return items;
+}
+
+/** The facts asked together as one question (one alone is its own), ranked by its best fact. */
+interface Question {
+  /** Its first fact's position (question-groups.ts, `questionKeysOf`). */
+  readonly key: number;
+  rank: number;
+  readonly members: number[];
+}
+
 /**
- * The facts marked in `marked` (by position in the fact table), ranked: those that can decide the
- * case alone first, then by how many undecided rules each can settle, then in the fact table's
- * order; a question's facts together, where its best-ranked fact stands, the facts others wait on first.
+ * The unknown facts that can still change the outcome (those under an undecided denial: its unknown
+ * sections' conditions, its condition when unknown, its unknown exceptions'), each once, ranked: those
+ * that can decide the case alone first, then by how many undecided rules each can settle, then in the
+ * fact table's order; a question's facts together, where its best-ranked fact stands, the facts others
+ * wait on first.
  */
 export function rankMissingFacts<S, RuleId extends string, FactName extends string, ExceptionId extends string>(
   policy: PreparedPolicy<S, RuleId, FactName, ExceptionId>,
   truths: Workspace,
   scope: ExplainScope,
-  marked: Uint8Array,
 ): MissingFact<FactName, RuleId | ExceptionId>[] {
   const generic = policy as PreparedPolicy<S, string, string, string>;
-  const denials = undecidedDenials(generic, truths, new CaseReach(scope));
+  const marks: number[] = [];
+  const denials = undecidedDenials(generic, truths, new CaseReach(scope, marks));
   const outcome = anyOf(denials);
-  const factCount = marked.length;
-  const decides = new Uint8Array(factCount);
-  for (const fact of outcome.toTrue) decides[fact] = 1;
-  for (const fact of outcome.toFalse) decides[fact] = 1;
-  const settles = new Uint32Array(factCount);
+  const factCount = policy.facts.length;
+  // Scratch flags and counts by fact, zeroed here (the ranking is synchronous and calls out to nothing).
+  const { marked, decides, settles } = scratchFor(factCount);
+  for (let k = 0; k < marks.length; k++) marked[marks[k]!] = 1;
+  for (let k = 0; k < outcome.toTrue.length; k++) decides[outcome.toTrue[k]!] = 1;
+  for (let k = 0; k < outcome.toFalse.length; k++) decides[outcome.toFalse[k]!] = 1;
   for (const denial of denials) {
-    for (const fact of denial.toTrue) settles[fact]!++;
-    for (const fact of denial.toFalse) if (!denial.toTrue.includes(fact)) settles[fact]!++;
+    const { toTrue, toFalse } = denial;
+    for (let k = 0; k < toTrue.length; k++) settles[toTrue[k]!]!++;
+    for (let k = 0; k < toFalse.length; k++) if (!toTrue.includes(toFalse[k]!)) settles[toFalse[k]!]!++;
   }
 
   // One rank per question, least first: a fact asked alone is its own question; a group's is its
   // best fact's. (Whether it decides alone, then the rules it cannot settle, then its position.)
+  // A list searched in turn, not a map: a pending case asks a handful of questions.
   const ruleCount = denials.length + 1;
-  const rankOf = (position: number): number =>
-    ((1 - decides[position]!) * ruleCount + (ruleCount - 1 - settles[position]!)) * factCount + position;
-  const questions = new Map<object | number, { rank: number; members: number[] }>();
+  const { questionKeys } = policy;
+  const questions: Question[] = [];
   for (let position = 0; position < factCount; position++) {
     if (marked[position] === 0) continue;
-    const key = policy.missingFacts[position]!.group ?? position;
-    const rank = rankOf(position);
-    const question = questions.get(key);
-    if (question === undefined) questions.set(key, { rank, members: [position] });
+    const key = questionKeys.question[position]!;
+    const rank = ((1 - decides[position]!) * ruleCount + (ruleCount - 1 - settles[position]!)) * factCount + position;
+    let question: Question | undefined;
+    for (let q = 0; q < questions.length; q++) if (questions[q]!.key === key) question = questions[q];
+    if (question === undefined) questions.push({ key, rank, members: [position] });
     else {
       question.members.push(position);
       if (rank < question.rank) question.rank = rank;
     }
   }
-  const ordered = [...questions.values()].sort((a, b) => a.rank - b.rank);
+  const ordered = sortedBy(questions, (a, b) => a.rank - b.rank);
   const missing: MissingFact<FactName, RuleId | ExceptionId>[] = [];
   for (const { members } of ordered) {
     // The facts asked first within a question: those no other waits on come before the ones that wait.
     for (const position of members)
-      if (policy.missingFacts[position]!.askWhen === undefined) missing.push(policy.missingFacts[position]!);
+      if (questionKeys.waits[position] === 0) missing.push(policy.missingFacts[position]!);
     for (const position of members)
-      if (policy.missingFacts[position]!.askWhen !== undefined) missing.push(policy.missingFacts[position]!);
+      if (questionKeys.waits[position] === 1) missing.push(policy.missingFacts[position]!);
   }
   return missing;
 }
