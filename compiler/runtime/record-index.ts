@@ -22,7 +22,7 @@ const indexes = new WeakMap<object, Map<string, FieldIndex<unknown>>>();
 
 function indexOf<R extends object>(list: readonly R[], field: string): FieldIndex<R> {
   let byField = indexes.get(list);
-  if (byField === undefined) indexes.set(list, (byField = new Map()));
+  if (byField === undefined) indexes.set(list, (byField = new Map<string, FieldIndex<unknown>>()));
   const found = byField.get(field) as FieldIndex<R> | undefined;
   if (found !== undefined) return found;
   const byValue = new Map<unknown, R[]>();
@@ -38,7 +38,7 @@ function indexOf<R extends object>(list: readonly R[], field: string): FieldInde
     else bucket.push(record);
   }
   const index: FieldIndex<R> = { byValue, unknown, visited: new Map() };
-  byField.set(field, index as FieldIndex<unknown>);
+  byField.set(field, index);
   return index;
 }
 

@@ -112,7 +112,8 @@ export class ConditionWords {
       case "field":
         return this.fieldSubject(term.variable, term.field);
       case "parameter":
-        return words`the ${text(term.name.replace(/_/g, " "))}`;
+        // As the definition's heading calls it: (of a number called “limit”).
+        return text(`“${term.name.replace(/_/g, " ")}”`);
     }
   }
 
