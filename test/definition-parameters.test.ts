@@ -159,8 +159,9 @@ describe("the docs of definitions with value parameters", () => {
     expect(docs).toContain("(of a date called “received on”)");
     expect(docs).toContain("when “pressure” is at most “limit”.");
     expect(docs).toContain("when “received on” is within 60 days before the service date.");
-    expect(docs).toMatch(
-      /the pressure is at or below the plan's limit\]\(#definition-at_or_below_limit\) \(with pressure: /,
+    expect(docs).toContain(
+      "[the pressure is at or below the plan's limit](#definition-at_or_below_limit) (with “pressure” as the arterial oxygen pressure of the study and “limit” as the highest arterial oxygen pressure the member's plan accepts)",
     );
+    expect(docs).toContain("(with “received on” as the day the referral was received)");
   });
 });

@@ -3,13 +3,13 @@
 // by its list, its index there and its identifying fields; a value), and its truth. A call is lowered
 // as its body, so the compiled logic does not name it; the condition as data does (`applied(...)`),
 // and this walks it with the explanation's meaning (explain.ts), visiting the records of each
-// quantifier as the evaluator does: `some` and `no` until a record passes, `every` until one fails,
-// the others all of them; at most MAX_CALLS calls per statement, in that order.
+// quantifier in the list's order as its meaning reads them: `some` and `no` until a record passes,
+// `every` until one fails, the others all of them; at most MAX_CALLS calls per statement, in that
+// order (test/support/reference/calls.ts says the same independently).
 
 import type { CallArgument, DefinitionCall, Reason } from "./decision.js";
 import { truthWith, valueWith, type Bindings, type ExplainScope } from "./explain.js";
 import type { Condition, RecordQuantifier } from "./policy-table.js";
-import { joined } from "./record-index.js";
 import type { RecordValues } from "./records.js";
 import type { Truth } from "./truth.js";
 
@@ -144,16 +144,16 @@ class CallWalk {
   private records(condition: Extract<Condition, { kind: "records" }>, bindings: Bindings): void {
     if (!callsDefinitions(condition)) return;
     const position = this.scope.index.factPosition.get(condition.list);
-    const all = (position === undefined ? undefined : this.scope.factValues[position]) as
+    const list = (position === undefined ? undefined : this.scope.factValues[position]) as
       readonly RecordValues[] | undefined;
-    if (all === undefined) return;
-    const join = condition.join;
-    const list = join === undefined ? all : joined(all, join.field, valueWith(join.key, this.scope, bindings));
+    if (list === undefined) return;
+    // NOTE: every record, in the list's order, joined or not: the calls a statement made do not depend
+    // on how the evaluator found its records (a join leaves out only records its filter fails).
     const quantifier = condition.quantifier;
     const outer = this.lists.get(condition.variable);
-    this.lists.set(condition.variable, all);
+    this.lists.set(condition.variable, list);
     try {
-      for (const record of list ?? []) {
+      for (const record of list) {
         if (this.full) return;
         const named = new Map(bindings).set(condition.variable, record);
         this.walk(quantifier.filter, named);

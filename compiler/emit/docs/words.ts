@@ -344,14 +344,14 @@ export class ConditionWords {
     }
   }
 
-  /** "for the abg, with value: the arterial oxygen pressure of the abg, limit: 55": what a call gives its parameters. */
+  /** "for the abg, with “limit” as the plan's limit": what a call gives its parameters. */
   private callArguments(args: readonly AppliedArgument[]): Inline {
     const records = args.flatMap((argument) =>
       argument.kind === "record" ? [text(argument.variable.replace(/_/g, " "))] : [],
     );
     const values = args.flatMap((argument) =>
       argument.kind === "value"
-        ? [words`${text(argument.parameter.replace(/_/g, " "))}: ${this.term(argument.term)}`]
+        ? [words`${text(`“${argument.parameter.replace(/_/g, " ")}”`)} as ${this.term(argument.term)}`]
         : [],
     );
     const forRecords = records.length === 0 ? undefined : words`for the ${series(records, "and")}`;
