@@ -1244,6 +1244,40 @@ const examples: readonly Example[] = [
     },
   ),
   example(
+    "wrongDefinitionArgument",
+    {
+      name: "low",
+      parameter: "p",
+      argument: "s",
+      problem: { kind: "kind", expected: "a number", given: "a record" },
+    },
+    {
+      name: "a number parameter given a record",
+      policy: `${listedBase}define low(p: number unit "mm Hg") "the pressure is low" as p <= 55\ncriterion I.4 "x" met when some s in a.studies where low(s)\n`,
+      underlined: "s",
+    },
+  ),
+  example(
+    "typeMismatch",
+    { subject: "p", is: "a number", needs: { by: "condition" } },
+    {
+      name: "a value parameter standing alone as a condition",
+      policy: `${base}define low(p: number) "the number is low" as p\ncriterion I.4 "x" met when low(a.age)\n`,
+      underlined: "p",
+      hint: "Compare it with a value.",
+    },
+  ),
+  example(
+    "definitionNeedsRecords",
+    { name: "low", parameters: "a number in mm Hg" },
+    {
+      name: "a definition with a value parameter named alone",
+      policy: `${base}define low(p: number unit "mm Hg") "the pressure is low" as p <= 55\ncriterion I.4 "x" met when low\n`,
+      underlined: "low",
+      hint: "giving each parameter a value",
+    },
+  ),
+  example(
     "unusedParameter",
     { name: "low", parameter: "q" },
     {

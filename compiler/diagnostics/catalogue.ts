@@ -623,9 +623,9 @@ const entries = {
   definitionNeedsRecords: entry(
     "PC101",
     "error",
-    "Definition named without its records",
+    "Definition named without its arguments",
     (a: { name: string; parameters: string }) =>
-      `${quoted(a.name)} is a condition on ${a.parameters}: give it the record it is about, as ${quoted(`${a.name}(...)`)}.`,
+      `${quoted(a.name)} is a condition on ${a.parameters}: give it what it is about, as ${quoted(`${a.name}(...)`)}.`,
   ),
   recordFieldOfCodes: entry(
     "PC102",
