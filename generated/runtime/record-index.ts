@@ -5,18 +5,16 @@
 // list by a field is built the first time it is asked for and kept while the list lives (a list is
 // read afresh, and frozen, for each evaluation), so a nested quantifier costs about n rather than n².
 //
-// The meaning is unchanged (and no quantifier's truth depends on the order it visits records in): a record whose field is known and differs from the value fails the
+// The meaning is unchanged: a record whose field is known and differs from the value fails the
 // equality, so the filter the join is part of, so the quantifier passes it by (some, no, count,
 // every, latest and earliest alike: a record the filter fails counts for none of them). A record whose
 // field is unknown leaves the equality unknown and is always visited; an unknown value visits every
-// record; an unknown list stays unknown.
+// record; an unknown list stays unknown. No quantifier's truth depends on the order of its records.
 
 /** A list's records by the value of one field, and those whose field is unknown, in the list's order. */
 interface FieldIndex<R> {
   readonly byValue: Map<unknown, R[]>;
   readonly unknown: readonly R[];
-  /** For each value asked for: its records, then the unknown ones, made once. */
-  readonly visited: Map<unknown, readonly R[]>;
 }
 
 const indexes = new WeakMap<object, Map<string, FieldIndex<unknown>>>();
@@ -38,7 +36,7 @@ function indexOf<R extends object>(list: readonly R[], field: string): FieldInde
     if (bucket === undefined) byValue.set(value, [record]);
     else bucket.push(record);
   }
-  const index: FieldIndex<R> = { byValue, unknown, visited: new Map() };
+  const index: FieldIndex<R> = { byValue, unknown };
   byField.set(field, index);
   return index;
 }
@@ -56,10 +54,10 @@ export function joined<R extends object>(
 ): readonly R[] | undefined {
   if (list === undefined || key === undefined) return list;
   const index = indexOf(list, field);
-  const known = index.byValue.get(key) ?? NO_RECORDS;
+  const known: readonly R[] = index.byValue.get(key) ?? NO_RECORDS;
   if (index.unknown.length === 0) return known;
   if (known.length === 0) return index.unknown;
-  let visited = index.visited.get(key);
-  if (visited === undefined) index.visited.set(key, (visited = [...known, ...index.unknown]));
-  return visited;
+  // NOTE: not kept: one list per value asked for, each holding every record of unknown field, would
+  // take memory of the square of the list's length when most fields are unknown.
+  return known.concat(index.unknown);
 }
