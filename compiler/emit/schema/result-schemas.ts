@@ -84,7 +84,7 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
               fields: { type: "object", additionalProperties: text },
             }),
           }),
-          record({ parameter: text, value: { type: ["number", "string", "null"] } }),
+          record({ parameter: text, value: { anyOf: [{ type: "number" }, text, { type: "null" }] } }),
         ],
       }),
       status: anyOf(["met", "not_met", "pending"]),
