@@ -1,6 +1,9 @@
 // Decisions per second of a policy with list facts at 1,000 records per list: the records fixture
 // (test/fixtures/records), its evaluator emitted in memory and imported beside a transpiled copy of
-// the runtime, deciding cases whose list holds 1,000 blood gas studies (some fields unknown).
+// the runtime, deciding cases whose list holds 1,000 blood gas studies (some fields unknown). And the
+// cost of its nested quantifier (exclusion II.A: a blood gas study, and an oximetry test of the same
+// day) at 1,000 and 4,000 records per list: about 4x from one to the other when it is linear, 16x
+// when quadratic.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,6 +73,69 @@ function factSets(count: number): unknown[] {
 export interface RecordsThroughput {
   readonly perSecond: number;
   readonly outcomes: ReadonlyMap<string, number>;
+}
+
+/**
+ * A list of `size` studies on which exclusion II.A's nested quantifier goes through every record:
+ * blood gas studies above 55 mm Hg on even days, oximetry tests on odd days (never the same day), two
+ * studies a day as a real record has a few (the index visits a day's studies, so its cost follows how
+ * many share a day, not how long the list is).
+ */
+function nestedQuantifierFacts(size: number): unknown {
+  const first = Date.UTC(2010, 0, 1);
+  const day = (index: number): string => new Date(first + index * 86_400_000).toISOString().slice(0, 10);
+  return {
+    member: { required_studies: 1 },
+    oxygen: {
+      studies: Array.from({ length: size }, (_, index) => {
+        const abg = index % 2 === 0;
+        return {
+          performed: day(2 * Math.floor(index / 4) + (abg ? 0 : 1)),
+          method: abg ? "arterial_blood_gas" : "oximetry",
+          condition: "at_rest",
+          pressure: abg ? 60 : null,
+          saturation: 90,
+          by_treating_physician: true,
+        };
+      }),
+    },
+  };
+}
+
+export interface NestedQuantifierCost {
+  /** Median milliseconds per decision, by records per list. */
+  readonly msPerDecision: ReadonlyMap<number, number>;
+  /** Milliseconds at the largest size over those at the smallest. */
+  readonly ratio: number;
+}
+
+/** The median time of one decision whose nested quantifier visits every record, at each of `sizes` records per list. */
+export async function measureNestedQuantifier(
+  sizes: readonly number[],
+  repetitions: number,
+): Promise<NestedQuantifierCost> {
+  const { evaluator, dispose } = await importRecordsEvaluator();
+  try {
+    const options = { asOf: "2024-06-01" };
+    const msPerDecision = new Map<number, number>();
+    for (const size of sizes) {
+      // Each decision reads its list afresh (as a service does), so each builds its index anew.
+      const facts = nestedQuantifierFacts(size);
+      evaluator.evaluate(facts, options);
+      const times: number[] = [];
+      for (let repetition = 0; repetition < repetitions; repetition++) {
+        const started = performance.now();
+        evaluator.evaluate(facts, options);
+        times.push(performance.now() - started);
+      }
+      msPerDecision.set(size, median(times));
+    }
+    const smallest = msPerDecision.get(sizes[0] ?? 0) ?? Number.NaN;
+    const largest = msPerDecision.get(sizes.at(-1) ?? 0) ?? Number.NaN;
+    return { msPerDecision, ratio: largest / smallest };
+  } finally {
+    dispose();
+  }
 }
 
 /** Median decisions per second over `repetitions` runs of `sets` fact sets. */

@@ -44,7 +44,7 @@ import {
 import { leanNotes, leanRows, leanTargets } from "./lean-report.js";
 import { batchRows, batchTargets, measureBatch } from "./batch-throughput.js";
 import { measureLeanClaimThroughput, measureLeanThroughput } from "./lean-throughput.js";
-import { measureRecordsThroughput, RECORDS_PER_LIST } from "./records-throughput.js";
+import { measureNestedQuantifier, measureRecordsThroughput, RECORDS_PER_LIST } from "./records-throughput.js";
 import { malformedFactSets, wncFactSets } from "./wnc-fact-sets.js";
 import { malformedClaims, wncClaims } from "./wnc-claims.js";
 import { measureQuestionOrder, questionOrderRows } from "./question-order.js";
@@ -56,6 +56,8 @@ const MALFORMED_SETS = 5_000;
 const CLAIMS = 100_000;
 /** Fact sets of the records fixture, each a list of RECORDS_PER_LIST studies. */
 const RECORDS_FACT_SETS = 200;
+/** Records per list at which the records fixture's nested quantifier is timed (linear: about 4x apart). */
+const NESTED_QUANTIFIER_SIZES = [1_000, 4_000] as const;
 const MALFORMED_CLAIMS = 5_000;
 /** Seeded fact sets the question-order section draws its pending cases from (about three in four are). */
 const QUESTION_CASES = 2_000;
@@ -161,6 +163,7 @@ async function main(): Promise<void> {
 
   progress(`timing decisions of the records fixture, ${formatCount(RECORDS_PER_LIST)} records per list`);
   const recordsThroughput = await measureRecordsThroughput(RECORDS_FACT_SETS, 5);
+  const nestedQuantifier = await measureNestedQuantifier(NESTED_QUANTIFIER_SIZES, 21);
 
   progress("timing claim checks");
   const claimThroughput = measureClaimThroughput(claims, 2, 7);
@@ -312,6 +315,14 @@ async function main(): Promise<void> {
     [
       `  records fixture, ${formatCount(RECORDS_PER_LIST)} records per list (${[...recordsThroughput.outcomes].map(([outcome, count]) => `${outcome} ${percent(count, RECORDS_FACT_SETS)}`).join(", ")})`,
       rate(recordsThroughput.perSecond),
+    ],
+    ...NESTED_QUANTIFIER_SIZES.map((size) => [
+      `  its nested quantifier (II.A), every record visited, ${formatCount(size)} records per list (ms per decision)`,
+      (nestedQuantifier.msPerDecision.get(size) ?? Number.NaN).toFixed(2),
+    ]),
+    [
+      `  ratio ${formatCount(NESTED_QUANTIFIER_SIZES[1])} / ${formatCount(NESTED_QUANTIFIER_SIZES[0])} records (linear about 4x, quadratic 16x)`,
+      `${nestedQuantifier.ratio.toFixed(1)}x`,
     ],
     [""],
     [

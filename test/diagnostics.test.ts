@@ -1199,6 +1199,95 @@ const examples: readonly Example[] = [
     },
   ),
 
+  // ----- PC108-PC109: definitions' value parameters -----------------------------------------------
+  example(
+    "wrongDefinitionArgument",
+    {
+      name: "low",
+      parameter: "p",
+      argument: "s.performed",
+      problem: { kind: "kind", expected: "a number", given: "a date" },
+    },
+    {
+      name: "a number parameter given a date",
+      policy: `${listedBase}define low(p: number unit "mm Hg") "the pressure is low" as p <= 55\ncriterion I.4 "x" met when some s in a.studies where low(s.performed)\n`,
+      underlined: "s.performed",
+      hint: "Give it a number in mm Hg",
+    },
+  ),
+  example(
+    "wrongDefinitionArgument",
+    {
+      name: "low",
+      parameter: "p",
+      argument: "a.age",
+      problem: {
+        kind: "unit",
+        expected: { text: "p", unit: "mm Hg", from: { kind: "parameter", parameter: "p", line: 14 } },
+        given: { text: "a.age", unit: undefined, from: { kind: "fact", fact: "a.age", line: 9 } },
+      },
+    },
+    {
+      name: "a number parameter given a number of another unit",
+      policy: `${base}define low(p: number unit "mm Hg") "the pressure is low" as p <= 55\ncriterion I.4 "x" met when low(a.age)\n`,
+      underlined: "a.age",
+    },
+  ),
+  example(
+    "wrongDefinitionArgument",
+    { name: "recent", parameter: "d", argument: "a.since - 2 days", problem: { kind: "moved" } },
+    {
+      name: "a date parameter given a date moved by a duration",
+      policy: `${base}${dateFact}define recent(d: date) "the day is recent" as d is within 30 days before service date\ncriterion I.4 "x" met when recent(a.since - 2 days)\n`,
+      underlined: "a.since - 2 days",
+      hint: "Give the date itself",
+    },
+  ),
+  example(
+    "wrongDefinitionArgument",
+    {
+      name: "low",
+      parameter: "p",
+      argument: "s",
+      problem: { kind: "kind", expected: "a number", given: "a record" },
+    },
+    {
+      name: "a number parameter given a record",
+      policy: `${listedBase}define low(p: number unit "mm Hg") "the pressure is low" as p <= 55\ncriterion I.4 "x" met when some s in a.studies where low(s)\n`,
+      underlined: "s",
+    },
+  ),
+  example(
+    "typeMismatch",
+    { subject: "p", is: "a number", needs: { by: "condition" } },
+    {
+      name: "a value parameter standing alone as a condition",
+      policy: `${base}define low(p: number) "the number is low" as p\ncriterion I.4 "x" met when low(a.age)\n`,
+      underlined: "p",
+      hint: "Compare it with a value.",
+    },
+  ),
+  example(
+    "definitionNeedsRecords",
+    { name: "low", parameters: "a number in mm Hg" },
+    {
+      name: "a definition with a value parameter named alone",
+      policy: `${base}define low(p: number unit "mm Hg") "the pressure is low" as p <= 55\ncriterion I.4 "x" met when low\n`,
+      underlined: "low",
+      hint: "giving each parameter a value",
+    },
+  ),
+  example(
+    "unusedParameter",
+    { name: "low", parameter: "q" },
+    {
+      name: "a parameter the definition never reads",
+      policy: `${base}${pressureFact}define low(p: number unit "mm Hg", q: number) "the pressure is low" as p <= 55\ncriterion I.4 "x" met when low(a.pressure, 3)\n`,
+      underlined: "q",
+      hint: "Read it in the condition",
+    },
+  ),
+  // ----- PC127-PC129: claim guards, unit periods, codes with digits ---------------------------------
   example(
     "decisionTestOutsideGuard",
     { text: "coverage" },
@@ -1229,6 +1318,7 @@ const examples: readonly Example[] = [
       hint: "`cpt-99601`",
     },
   ),
+
   // ----- PC130-PC139: claim rules as coding rules are written --------------------------------------
   example(
     "refusesOwnModifier",

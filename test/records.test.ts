@@ -41,7 +41,14 @@ describe("the generated evaluator, on the records fixture", () => {
   afterAll(() => fixture.dispose());
 
   const decide = (studies: unknown, required: number | undefined = 1) =>
-    fixture.evaluator.evaluate({ oxygen: { studies }, member: { required_studies: required } }, { asOf, trace: true });
+    fixture.evaluator.evaluate(
+      {
+        oxygen: { studies },
+        member: { required_studies: required, pressure_limit: 60 },
+        referral: { pressure: 58, received: "2024-05-20" },
+      },
+      { asOf, trace: true },
+    );
   const statusOf = (decision: ReturnType<typeof decide>, id: string) =>
     decision.trace?.find((entry) => entry.id === id)?.status;
   const issues = (studies: unknown): string[] => {
@@ -183,7 +190,9 @@ describe("the generated module of the records fixture", () => {
     expect(source).toContain(
       'records("oxygen.studies", "study", none(compare(field("study", "condition"), "=", text("at_rest"))))',
     );
-    expect(source).toContain('someRecord(facts["oxygen.studies"], (record_test) =>');
+    // The nested quantifier of II.A visits only the tests of its blood gas study's day (its join).
+    expect(source).toContain('joined(facts["oxygen.studies"], "performed", record_abg["performed"])');
+    expect(source).toContain('joinedOn("performed", field("abg", "performed"))');
   });
 
   it("compiles under the project's strict settings, with every test of a field (record-fields fixture) too", () => {

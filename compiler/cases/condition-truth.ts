@@ -67,6 +67,9 @@ function termValue(term: Term, scope: CaseScope): Value | undefined {
     }
     case "field":
       return scope.records?.get(term.variable)?.[term.field];
+    case "parameter":
+      // Only a definition's own condition holds one, and a call's condition is what is evaluated.
+      return undefined;
     default:
       return term.value;
   }

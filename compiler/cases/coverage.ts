@@ -114,6 +114,8 @@ function termText(term: Term): string {
       return `${termText(term.date)} ${term.by.amount < 0 ? "-" : "+"} ${Math.abs(term.by.amount)} ${term.by.unit}`;
     case "field":
       return `${term.variable}.${term.field}`;
+    case "parameter":
+      return term.name;
     default:
       return String(term.value);
   }
@@ -149,7 +151,7 @@ export function conditionText(condition: Condition): string {
     case "constant":
       return condition.value ? "yes" : "no";
     case "applied":
-      return `${condition.definition}(${condition.arguments.join(", ")})`;
+      return `${condition.definition}(${condition.arguments.map((argument) => (argument.kind === "record" ? argument.variable : termText(argument.term))).join(", ")})`;
     case "records":
       // A quantifier is one leaf: its inner conditions read a record, not the case.
       return `${condition.quantifier.kind} ${condition.variable} in ${condition.list}`;

@@ -129,6 +129,7 @@ class PolicyChecker {
         checkExpression(definition.body, {
           ...this.site(describeStatement(definition)),
           parameters: definition.parameters,
+          definition: definition.name.text,
         }),
       );
       if (definition.definedByNote && this.symbols.outline.get(definition.definedByNote.text)?.kind !== "note") {

@@ -9,6 +9,7 @@ import { didYouMean, SuggestionBudget } from "../diagnostics/suggest.js";
 import { joinSpans } from "../syntax/cst-tokens.js";
 import { operandSource } from "../syntax/operand-source.js";
 import { longestDuration, suggestedUnitWords, timeUnitOf, unitWords, type TimeUnit } from "../syntax/time-units.js";
+import { normalUnit } from "../syntax/number-units.js";
 import { parentId, type PolicySymbols } from "./symbols.js";
 import { isValidDate, valueText, valueTypeWord } from "./literals.js";
 import type { Resolutions } from "./resolutions.js";
@@ -100,6 +101,13 @@ class ExpressionChecker {
   readonly reads = emptyReads();
   /** The quantifiers around the condition being checked, outermost first. */
   private readonly recordScopes: RecordScope[] = [];
+  /** The value parameters of the definition whose condition this is, by name, with their types. */
+  private readonly valueParameters = new Map<
+    string,
+    { readonly parameter: Extract<Ast.Parameter, { kind: "value" }>; readonly type: ValidOperandType }
+  >();
+  /** The parameters the condition read (a record parameter by its fields or as an argument). */
+  readonly parametersRead = new Set<string>();
   /** A field seen as a fact of its type, so the checks of values and comparisons read it as one. */
   private readonly fieldFacts = new Map<Ast.RecordFieldDeclaration, Ast.FactDeclaration>();
 
@@ -201,10 +209,18 @@ class ExpressionChecker {
     }
   }
 
-  /** A definition's parameters, each the name of a record of its list; false (reported) when one is not. */
-  enterParameters(parameters: readonly { readonly name: Ast.Word; readonly list: Ast.Word }[]): boolean {
+  /**
+   * A definition's parameters: each the name of a record of its list, or a value of a type; false
+   * (reported) when one is not.
+   */
+  enterParameters(parameters: readonly Ast.Parameter[]): boolean {
     let valid = true;
     for (const parameter of parameters) {
+      if (parameter.kind === "value") {
+        if (!this.checkRecordName(parameter.name)) valid = false;
+        else this.valueParameters.set(parameter.name.text, { parameter, type: valueParameterType(parameter) });
+        continue;
+      }
       const fact = this.scopedFact(parameter.list);
       if (!fact || fact.type.kind !== "list") {
         this.report(
@@ -254,12 +270,85 @@ class ExpressionChecker {
         expression.span,
       );
     expression.arguments.forEach((argument, index) => {
-      const scope = this.recordScopes.find((candidate) => candidate.variable === argument.text);
-      const expected = definition.parameters[index]?.list.text ?? "";
-      if (!scope) wrong({ kind: "notARecord", argument: argument.text }, argument.span);
+      const parameter = definition.parameters[index];
+      if (parameter?.kind === "value") return this.checkValueArgument(definition, parameter, argument);
+      const named = argument.kind === "name" ? argument.name.text : operandSource(argument);
+      const scope = this.recordScopes.find((candidate) => candidate.variable === named);
+      const expected = parameter?.list.text ?? "";
+      if (!scope) wrong({ kind: "notARecord", argument: named }, argument.span);
       else if (scope.list.name.text !== expected)
-        wrong({ kind: "otherList", argument: argument.text, list: scope.list.name.text, expected }, argument.span);
+        wrong({ kind: "otherList", argument: named, list: scope.list.name.text, expected }, argument.span);
+      else this.parametersRead.add(named);
     });
+  }
+
+  /** A call's argument for a value parameter: of the parameter's kind, and of its unit for a number (PC108). */
+  private checkValueArgument(
+    definition: Ast.Definition,
+    parameter: Extract<Ast.Parameter, { kind: "value" }>,
+    argument: Ast.Operand,
+  ): void {
+    const named = argument.kind === "name" ? argument.name.text : undefined;
+    const given: OperandType | "record" =
+      named !== undefined && this.recordScopes.some((scope) => scope.variable === named)
+        ? "record"
+        : this.operandType(argument);
+    if (given !== "record" && given.kind === "invalid") return;
+    const expected = valueParameterType(parameter);
+    if (given !== "record" && given.kind === "date" && argument.kind === "offset") {
+      this.report(
+        catalogue.wrongDefinitionArgument,
+        argument.span,
+        {
+          name: definition.name.text,
+          parameter: parameter.name.text,
+          argument: operandSource(argument),
+          problem: { kind: "moved" },
+        },
+        "Give the date itself, and move it inside the definition (`day - 30 days`), or compare with a date window there.",
+      );
+      return;
+    }
+    const report = (
+      problem: Parameters<typeof catalogue.wrongDefinitionArgument.message>[0]["problem"],
+      hint: string,
+    ) =>
+      this.report(
+        catalogue.wrongDefinitionArgument,
+        argument.span,
+        { name: definition.name.text, parameter: parameter.name.text, argument: operandSource(argument), problem },
+        hint,
+      );
+    if (given === "record" || given.kind !== expected.kind) {
+      report(
+        {
+          kind: "kind",
+          expected: describeOperandType(expected),
+          given: given === "record" ? "a record" : describeOperandType(given),
+        },
+        expected.kind === "number"
+          ? `Give it a number${parameter.type.kind === "number" && parameter.type.unit ? ` in ${parameter.type.unit.value}` : ""}: a number fact, a field such as \`study.pressure\`, or a number as written.`
+          : "Give it a date: a date fact, a date field such as `study.performed`, a date as written or `service date`.",
+      );
+      return;
+    }
+    if (
+      given.kind === "number" &&
+      expected.kind === "number" &&
+      given.unit.kind === "measured" &&
+      expected.unit.kind === "measured" &&
+      !unitsAgree(given.unit, expected.unit)
+    ) {
+      const text = operandSource(argument);
+      report(
+        {
+          kind: "unit",
+          expected: unitSide(parameter.name.text, expected.unit),
+          given: unitSide(text, given.unit),
+        },
+        unitHint(given.unit, expected.unit),
+      );
+    }
   }
 
   // ----- records and lists -----------------------------------------------------------------------
@@ -292,6 +381,7 @@ class ExpressionChecker {
       return { kind: "reported" };
     }
     this.resolutions.set(name, { kind: "field", variable: head, list: scope.list, field });
+    this.parametersRead.add(head);
     return { kind: "field", scope, field };
   }
 
@@ -474,6 +564,17 @@ class ExpressionChecker {
    * answer is recorded in `resolutions`, which is all lowering reads.
    */
   private checkReference(name: Ast.Word): void {
+    const value = this.valueParameters.get(name.text);
+    if (value !== undefined) {
+      this.parametersRead.add(name.text);
+      this.report(
+        catalogue.typeMismatch,
+        name.span,
+        { subject: name.text, is: describeOperandType(value.type), needs: { by: "condition" } },
+        "Compare it with a value.",
+      );
+      return;
+    }
     const field = this.lookUpField(name);
     if (field.kind === "reported") return;
     if (field.kind === "field") {
@@ -515,9 +616,9 @@ class ExpressionChecker {
         name.span,
         {
           name: name.text,
-          parameters: definition.parameters.map((parameter) => `a record of ${parameter.list.text}`).join(" and "),
+          parameters: definition.parameters.map(parameterWords).join(" and "),
         },
-        `For example \`${name.text}(${definition.parameters.map((parameter) => parameter.name.text).join(", ")})\` inside \`some ${definition.parameters[0]?.name.text ?? "record"} in ${definition.parameters[0]?.list.text ?? "..."} where ...\`.`,
+        callExample(name.text, definition.parameters),
       );
       return;
     }
@@ -715,6 +816,12 @@ class ExpressionChecker {
         return { kind: "date" };
       case "name": {
         const name = operand.name.text;
+        const value = this.valueParameters.get(name);
+        if (value !== undefined) {
+          this.parametersRead.add(name);
+          this.resolutions.set(operand.name, { kind: "parameter", parameter: value.parameter });
+          return value.type;
+        }
         const field = this.lookUpField(operand.name);
         if (field.kind === "reported") return { kind: "invalid" };
         if (field.kind === "field") {
@@ -1028,8 +1135,10 @@ export interface ExpressionSite {
   readonly owningCriterion?: string;
   /** Coverage conditions read the facts of a case; billing rules read the facts of a claim. */
   readonly scope?: FactScope;
-  /** For a definition with parameters: each a name for a record of a list, which its body reads. */
-  readonly parameters?: readonly { readonly name: Ast.Word; readonly list: Ast.Word }[];
+  /** For a definition with parameters: each a name for a record of a list or for a value, which its body reads. */
+  readonly parameters?: readonly Ast.Parameter[];
+  /** The definition's name, for a definition with parameters. */
+  readonly definition?: string;
 }
 
 export function checkExpression(expression: Ast.Expression, site: ExpressionSite): ExpressionReads {
@@ -1041,8 +1150,55 @@ export function checkExpression(expression: Ast.Expression, site: ExpressionSite
     site.owningCriterion,
     site.scope ?? "coverage",
   );
-  if (checker.enterParameters(site.parameters ?? [])) checker.check(expression);
+  if (checker.enterParameters(site.parameters ?? [])) {
+    checker.check(expression);
+    for (const parameter of site.parameters ?? [])
+      if (!checker.parametersRead.has(parameter.name.text))
+        site.diagnostics.push(
+          diagnostic(
+            catalogue.unusedParameter,
+            site.symbols.file,
+            parameter.name.span,
+            { name: site.definition ?? "", parameter: parameter.name.text },
+            {
+              context: site.context,
+              hint: `Read it in the condition, or leave it out of the parameters (and of each call).`,
+            },
+          ),
+        );
+  }
   return checker.reads;
+}
+
+/** The type a value parameter gives its name in the definition's condition. */
+function valueParameterType(parameter: Extract<Ast.Parameter, { kind: "value" }>): ValidOperandType {
+  if (parameter.type.kind === "date") return { kind: "date" };
+  const written = parameter.type.unit?.value;
+  return {
+    kind: "number",
+    unit: {
+      kind: "measured",
+      written,
+      normal: written === undefined ? undefined : normalUnit(written),
+      from: { kind: "parameter", parameter: parameter.name.text, line: parameter.span.line },
+    },
+  };
+}
+
+/** "a record of oxygen.studies", "a number in mm Hg", "a date": what a parameter is, in PC101's words. */
+function parameterWords(parameter: Ast.Parameter): string {
+  if (parameter.kind === "record") return `a record of ${parameter.list.text}`;
+  if (parameter.type.kind === "date") return "a date";
+  return parameter.type.unit ? `a number in ${parameter.type.unit.value}` : "a number";
+}
+
+/** How to call a definition: `name(study, ...)` inside a quantifier over the first record parameter's list. */
+function callExample(name: string, parameters: readonly Ast.Parameter[]): string {
+  const call = `\`${name}(${parameters.map((parameter) => parameter.name.text).join(", ")})\``;
+  const record = parameters.find((parameter) => parameter.kind === "record");
+  return record === undefined
+    ? `For example ${call}, giving each parameter a value.`
+    : `For example ${call} inside \`some ${record.name.text} in ${record.list.text} where ...\`.`;
 }
 
 /** A number as written: `88%` for a percent. */

@@ -17,6 +17,8 @@ export type Resolution =
       readonly list: Ast.FactDeclaration;
       readonly field: Ast.RecordFieldDeclaration;
     }
+  /** A value parameter of the definition whose condition reads it (`limit`): lowering reads the call's argument. */
+  | { readonly kind: "parameter"; readonly parameter: Extract<Ast.Parameter, { kind: "value" }> }
   /** Another criterion or a section, referred to as met (`criterion I.3`, `section I`). */
   | { readonly kind: "statement"; readonly statement: Ast.Criterion | Ast.Section };
 

@@ -612,7 +612,7 @@ const entries = {
         case "noParameters":
           return `${quoted(a.name)} is a definition without parameters: name it on its own, without parentheses.`;
         case "arity":
-          return `${quoted(a.name)} takes ${a.problem.expected} record${a.problem.expected === 1 ? "" : "s"}, and is given ${a.problem.given}.`;
+          return `${quoted(a.name)} takes ${a.problem.expected} argument${a.problem.expected === 1 ? "" : "s"}, and is given ${a.problem.given}.`;
         case "notARecord":
           return `${quoted(a.problem.argument)} is not the name of a record here, and ${quoted(a.name)} is given records.`;
         case "otherList":
@@ -623,9 +623,9 @@ const entries = {
   definitionNeedsRecords: entry(
     "PC101",
     "error",
-    "Definition named without its records",
+    "Definition named without its arguments",
     (a: { name: string; parameters: string }) =>
-      `${quoted(a.name)} is a condition on ${a.parameters}: give it the record it is about, as ${quoted(`${a.name}(...)`)}.`,
+      `${quoted(a.name)} is a condition on ${a.parameters}: give it what it is about, as ${quoted(`${a.name}(...)`)}.`,
   ),
   recordFieldOfCodes: entry(
     "PC102",
@@ -670,6 +670,38 @@ const entries = {
     "Reading that decides nothing is on a statement that decides",
     (a: { id: string; why: DecidingStatement }) =>
       `This reading says it decides nothing, but ${quoted(a.id)} ${describeDeciding(a.why)}.`,
+  ),
+  // ----- PC108-PC109: definitions' value parameters -----------------------------------------------
+  wrongDefinitionArgument: entry(
+    "PC108",
+    "error",
+    "Argument that does not fit its parameter",
+    (a: {
+      name: string;
+      parameter: string;
+      argument: string;
+      problem:
+        | { kind: "kind"; expected: TypeWord; given: TypeWord | "a record" }
+        | { kind: "unit"; expected: UnitSide; given: UnitSide }
+        | { kind: "moved" };
+    }) => {
+      const parameter = `the parameter ${quoted(a.parameter)} of ${quoted(a.name)}`;
+      switch (a.problem.kind) {
+        case "kind":
+          return `${quoted(a.argument)} is ${a.problem.given}, and ${parameter} takes ${a.problem.expected}.`;
+        case "unit":
+          return `${quoted(a.argument)} is ${describeUnitSide(a.problem.given)}, and ${parameter} is ${describeUnitSide(a.problem.expected)}.`;
+        case "moved":
+          return `${quoted(a.argument)} is a date moved by a duration, and ${parameter} takes a date as it stands.`;
+      }
+    },
+  ),
+  unusedParameter: entry(
+    "PC109",
+    "warning",
+    "Parameter the definition never reads",
+    (a: { name: string; parameter: string }) =>
+      `The condition of ${quoted(a.name)} never reads its parameter ${quoted(a.parameter)}: every call gives it for nothing.`,
   ),
   // ----- PC110-PC119: units, percents and value sets ---------------------------------------------
   unitMismatch: entry(

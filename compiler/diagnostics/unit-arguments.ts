@@ -10,7 +10,9 @@ export type UnitOrigin =
   /** A percent literal as written: `88%`. */
   | { readonly kind: "percent" }
   /** A number as written, without a unit: `15`. */
-  | { readonly kind: "literal" };
+  | { readonly kind: "literal" }
+  /** A definition's number parameter (`limit: number unit "mm Hg"`), at that line. */
+  | { readonly kind: "parameter"; readonly parameter: string; readonly line: number };
 
 /** One side of a comparison or of arithmetic: its text, its unit (undefined: none) and where that comes from. */
 export interface UnitSide {
@@ -27,6 +29,8 @@ function describeOrigin(from: UnitOrigin): string {
       return "a percent literal";
     case "literal":
       return "a number as written";
+    case "parameter":
+      return `parameter ${from.parameter}, line ${from.line}`;
   }
 }
 

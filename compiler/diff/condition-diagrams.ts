@@ -150,8 +150,10 @@ export class ConditionDiagrams {
       }
       case "records":
         return this.leaf([recordQuestionKey(condition)], ([answer]) => answer === true);
-      case "field":
       case "applied":
+        // Outside a quantifier, a call gives only values: its body, with each argument in place.
+        return this.truth(condition.condition);
+      case "field":
         // Read only inside a quantifier, which is one question as a whole (record-questions.ts).
         throw new Error("policyc diff: internal error: a condition on a record reached the decision diagrams");
       case "statement":
@@ -185,7 +187,8 @@ export class ConditionDiagrams {
           case "shifted":
             return shiftDate(valueOf(term.date) as string, term.by.amount, term.by.unit);
           case "field":
-            throw new Error("policyc diff: internal error: a field of a record reached the decision diagrams");
+          case "parameter":
+            throw new Error(`policyc diff: internal error: a ${term.kind} reached the decision diagrams`);
         }
       };
       return test(terms.map(valueOf));

@@ -81,6 +81,8 @@ class Lowering {
    * body names that an argument's name would otherwise capture), by its name in the body.
    */
   private renames: ReadonlyMap<string, string> = new Map();
+  /** While a call's body is lowered: the term each value parameter stands for, by the parameter's name. */
+  private values: ReadonlyMap<string, M.Term> = new Map();
 
   private renamed(variable: string): string {
     return this.renames.get(variable) ?? variable;
@@ -92,20 +94,38 @@ class Lowering {
     if (resolution.kind !== "definition")
       throw new Error(`policyc: internal error: \`${expression.name.text}\` is called, and is not a definition`);
     const definition = resolution.definition;
-    const outer = this.renames;
-    const args = expression.arguments.map((argument) => this.renamed(argument.text));
-    const inner = new Map(definition.parameters.map((parameter, index) => [parameter.name.text, args[index] ?? ""]));
-    this.renames = inner;
+    // The arguments are read where the call is: a record by the name it goes by there, a value as a term.
+    const args = definition.parameters.map((parameter, index): M.AppliedArgument => {
+      const argument = expression.arguments[index];
+      if (argument === undefined)
+        throw new Error(`policyc: internal error: a call of \`${expression.name.text}\` lacks an argument`);
+      if (parameter.kind === "value")
+        return { kind: "value", parameter: parameter.name.text, term: this.term(argument) };
+      const variable = argument.kind === "name" ? this.renamed(argument.name.text) : "";
+      return { kind: "record", parameter: parameter.name.text, variable, list: parameter.list.text };
+    });
+    const outer = { renames: this.renames, values: this.values };
+    this.renames = new Map(args.flatMap((arg) => (arg.kind === "record" ? [[arg.parameter, arg.variable]] : [])));
+    this.values = new Map(args.flatMap((arg) => (arg.kind === "value" ? [[arg.parameter, arg.term]] : [])));
     try {
       return {
         kind: "applied",
         definition: definition.name.text,
+        label: definition.label.value,
         arguments: args,
         condition: this.condition(definition.body),
       };
     } finally {
-      this.renames = outer;
+      this.renames = outer.renames;
+      this.values = outer.values;
     }
+  }
+
+  /** The records the current call's value arguments read (a field of `abg`): a record of the body must not take their names. */
+  private recordsReadByValues(): string[] {
+    const read = (term: M.Term): string[] =>
+      term.kind === "field" ? [term.variable] : term.kind === "shifted" ? read(term.date) : [];
+    return [...this.values.values()].flatMap(read);
   }
 
   constructor(private readonly checked: CheckedPolicy) {}
@@ -204,8 +224,8 @@ class Lowering {
     // argument's reads: it takes the definition's name as a suffix instead.
     const written = expression.binding.variable.text;
     const outer = this.renames;
-    const captures = [...outer.values()].includes(written);
-    const variable = captures ? `${written}_of_${[...outer.keys()].join("_")}` : written;
+    const captures = [...outer.values()].includes(written) || this.recordsReadByValues().includes(written);
+    const variable = captures ? `${written}_of_${[...outer.keys(), ...this.values.keys()].join("_")}` : written;
     this.renames = new Map(outer).set(written, variable);
     try {
       return this.quantifier(expression, variable);
@@ -271,7 +291,8 @@ class Lowering {
           test: { kind: "yes" },
         };
       case "statement":
-        throw new Error(`policyc: internal error: \`${name.text}\` resolved to a statement without \`criterion\``);
+      case "parameter":
+        throw new Error(`policyc: internal error: \`${name.text}\` resolved to a ${resolution.kind}, not a condition`);
     }
   }
 
@@ -287,6 +308,7 @@ class Lowering {
     if (operand.kind !== "name") return false;
     const resolution = resolutionOf(this.checked.resolutions, operand.name);
     if (resolution.kind === "field") return resolution.field.type.kind === "boolean";
+    if (resolution.kind === "parameter") return false;
     return resolution.kind !== "fact" || resolution.fact.type.kind === "boolean";
   }
 
@@ -299,6 +321,11 @@ class Lowering {
   private term(operand: Ast.Operand): M.Term {
     switch (operand.kind) {
       case "name": {
+        const resolution = resolutionOf(this.checked.resolutions, operand.name);
+        if (resolution.kind === "parameter") {
+          // In a call, the argument; in the definition's own condition (for the docs), the parameter.
+          return this.values.get(resolution.parameter.name.text) ?? { kind: "parameter", name: operand.name.text };
+        }
         const field = this.subjectField(operand);
         if (field) return { kind: "field", variable: field.variable, field: field.field };
         return { kind: "fact", fact: resolvedFact(this.checked.resolutions, operand.name).name.text };
@@ -325,7 +352,13 @@ class Lowering {
   /** A term the checker found to be a date as it stands (a date fact, a date, the service date). */
   private dateTerm(operand: Ast.Operand): M.DateTerm {
     const term = this.term(operand);
-    if (term.kind === "fact" || term.kind === "field" || term.kind === "date" || term.kind === "serviceDate")
+    if (
+      term.kind === "fact" ||
+      term.kind === "field" ||
+      term.kind === "date" ||
+      term.kind === "serviceDate" ||
+      term.kind === "parameter"
+    )
       return term;
     throw new Error(`policyc: internal error: the date at line ${operand.span.line} is not a date`);
   }
@@ -551,10 +584,18 @@ class Lowering {
         name,
         label: definition.label.value,
         ...(definition.parameters.length > 0 && {
-          parameters: definition.parameters.map((parameter) => ({
-            name: parameter.name.text,
-            list: parameter.list.text,
-          })),
+          parameters: definition.parameters.map((parameter): M.ParameterModel =>
+            parameter.kind === "record"
+              ? { kind: "record", name: parameter.name.text, list: parameter.list.text }
+              : {
+                  kind: "value",
+                  name: parameter.name.text,
+                  type:
+                    parameter.type.kind === "date"
+                      ? { kind: "date" }
+                      : { kind: "number", ...(parameter.type.unit && { unit: parameter.type.unit.value }) },
+                },
+          ),
         }),
         condition,
         ...(definition.definedByNote && { definedByNote: definition.definedByNote.text }),

@@ -46,10 +46,15 @@ export type Term =
   /** A date moved by a duration: `service date - 30 days` is `serviceDate` by -30 days. */
   | { readonly kind: "shifted"; readonly date: DateTerm; readonly by: Duration }
   /** A field of the record a quantifier names `variable`: `study.pressure`. */
-  | { readonly kind: "field"; readonly variable: string; readonly field: string };
+  | { readonly kind: "field"; readonly variable: string; readonly field: string }
+  /**
+   * A value parameter of a definition (`limit`), in the definition's own condition only, which the
+   * docs say; a call's condition reads its argument in its place, so nothing evaluates this.
+   */
+  | { readonly kind: "parameter"; readonly name: string };
 
 /** A term that is a date as it stands: a date fact, a date field of a record, a date, the service date. */
-export type DateTerm = Extract<Term, { readonly kind: "fact" | "field" | "date" | "serviceDate" }>;
+export type DateTerm = Extract<Term, { readonly kind: "fact" | "field" | "date" | "serviceDate" | "parameter" }>;
 
 export type DurationUnit = "days" | "weeks" | "months" | "years";
 
@@ -107,13 +112,17 @@ export type Condition =
   /** A test of a field of a named record: a yes-or-no field is yes, a set field holds values. */
   | { readonly kind: "field"; readonly variable: string; readonly field: string; readonly test: FieldTest }
   /**
-   * A definition with parameters given named records: `qualifying_rest_study(abg)`. `condition` is
-   * the definition's body with each parameter read as its argument, which every emitter runs.
+   * A definition with parameters given its arguments: `qualifying_rest_study(abg)`,
+   * `at_or_below(abg.pressure, 55)`. `condition` is the definition's body with each parameter read as
+   * its argument, which every emitter runs; the trace and the docs name the call.
    */
   | {
       readonly kind: "applied";
       readonly definition: string;
-      readonly arguments: readonly string[];
+      /** The definition's label. */
+      readonly label: string;
+      /** One per parameter, in the parameters' order. */
+      readonly arguments: readonly AppliedArgument[];
       readonly condition: Condition;
     }
   /** A condition over the records of a list fact, each named `variable` within it. */
@@ -128,6 +137,20 @@ export type Condition =
    * for what that means on a service date.
    */
   | { readonly kind: "statement"; readonly target: "criterion" | "section"; readonly id: string };
+
+/** What a call gives a parameter: a record a quantifier around the call names, or a value. */
+export type AppliedArgument =
+  | { readonly kind: "record"; readonly parameter: string; readonly variable: string; readonly list: string }
+  | { readonly kind: "value"; readonly parameter: string; readonly term: Term };
+
+/** A parameter of a definition: a record of a list (`study: oxygen.studies`) or a value (`limit: number unit "mm Hg"`). */
+export type ParameterModel =
+  | { readonly kind: "record"; readonly name: string; readonly list: string }
+  | {
+      readonly kind: "value";
+      readonly name: string;
+      readonly type: { readonly kind: "number"; readonly unit?: string } | { readonly kind: "date" };
+    };
 
 export type FieldTest =
   | { readonly kind: "yes" }
@@ -171,8 +194,8 @@ export interface RevisionModel {
 export interface DefinitionModel {
   readonly name: string;
   readonly label: string;
-  /** For a definition of a condition on records: each parameter's name and its list (absent for the others). */
-  readonly parameters?: readonly { readonly name: string; readonly list: string }[];
+  /** For a definition with parameters: each a record of a list or a value (absent for the others). */
+  readonly parameters?: readonly ParameterModel[];
   readonly condition: Condition;
   readonly definedByNote?: string;
   readonly readings: readonly string[];

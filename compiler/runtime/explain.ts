@@ -16,9 +16,10 @@ import {
   type RecordTest,
   type RecordValues,
 } from "./records.js";
+import { joined } from "./record-index.js";
 
 /** The record each enclosing quantifier names, by its name. */
-type Bindings = ReadonlyMap<string, RecordValues>;
+export type Bindings = ReadonlyMap<string, RecordValues>;
 const NO_BINDINGS: Bindings = new Map();
 
 function fieldValue(bindings: Bindings, variable: string, field: string): unknown {
@@ -145,8 +146,10 @@ function recordsTruth(
   scope: ExplainScope,
   bindings: Bindings,
 ): Truth {
-  const list = scope.factValues[positionOf(scope.index.factPosition, condition.list)] as
+  const all = scope.factValues[positionOf(scope.index.factPosition, condition.list)] as
     readonly RecordValues[] | undefined;
+  const join = condition.join;
+  const list = join === undefined ? all : joined(all, join.field, termValue(join.key, scope, bindings));
   const compiled =
     (inner: Condition): RecordTest =>
     (record) =>
@@ -297,6 +300,8 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[], bindi
       if (truth === 1) markRecordFacts(condition, scope, marks, bindings);
       return truth;
     }
+    case "applied":
+      return visit(condition.condition, scope, marks, bindings);
     case "statement": {
       const position = positionOf(scope.index.metPosition, condition.id);
       const truth = scope.metValues[position]!;
@@ -309,6 +314,16 @@ function visit(condition: Condition, scope: ExplainScope, marks: number[], bindi
 /** The truth of a condition as the compiled logic computed it (for walking the qualifying path). */
 export function truthOf(condition: Condition, scope: ExplainScope): Truth {
   return visit(condition, scope, []);
+}
+
+/** The truth of a condition over named records (`bindings`: each record by the name a quantifier gives it). */
+export function truthWith(condition: Condition, scope: ExplainScope, bindings: Bindings): Truth {
+  return visit(condition, scope, [], bindings);
+}
+
+/** The value of a term over named records, undefined when unknown. */
+export function valueWith(term: Term, scope: ExplainScope, bindings: Bindings): unknown {
+  return termValue(term, scope, bindings);
 }
 
 /** Adds to `marks` the position of every unknown fact that can change `condition` (called when it is unknown). */

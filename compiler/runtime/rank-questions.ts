@@ -195,6 +195,8 @@ class CaseReach {
         const part = scope.partsById.get(condition.id);
         return truth !== 1 || part === undefined ? known(truth) : this.of(part);
       }
+      case "applied":
+        return this.of(condition.condition);
       default:
         return this.leaf(condition);
     }

@@ -187,8 +187,11 @@ export type Expression =
       readonly span: Span;
     }
   | RecordQuantifier
-  /** `qualifying_rest_study(study)`: a definition with parameters, given named records. */
-  | { readonly kind: "call"; readonly name: Word; readonly arguments: readonly Word[]; readonly span: Span };
+  /**
+   * `qualifying_rest_study(study)`, `at_or_below(study.pressure, 55)`: a definition with parameters,
+   * given a named record for each record parameter and a value (a term) for each value parameter.
+   */
+  | { readonly kind: "call"; readonly name: Word; readonly arguments: readonly Operand[]; readonly span: Span };
 
 /** The binding of a quantifier: `study in oxygen.studies`. */
 export interface RecordBinding {
@@ -311,14 +314,26 @@ export interface FactDeclaration {
   readonly readings: readonly Reading[];
 }
 
+/**
+ * A parameter of a definition: a record of a list fact (`study: oxygen.studies`), or a value
+ * (`limit: number unit "mm Hg"`, `day: date`), read in the body as a fact of that type would be.
+ */
+export type Parameter =
+  | { readonly kind: "record"; readonly name: Word; readonly list: Word }
+  | { readonly kind: "value"; readonly name: Word; readonly type: ValueParameterType; readonly span: Span };
+
+export type ValueParameterType =
+  | { readonly kind: "number"; readonly unit?: TextLiteral; readonly span: Span }
+  | { readonly kind: "date"; readonly span: Span };
+
 export interface Definition {
   readonly kind: "definition";
   readonly span: Span;
   readonly name: Word;
   /** How the definition reads in a sentence: "the treatment is self-administered". */
   readonly label: TextLiteral;
-  /** `(study: oxygen.studies)`: each a name for a record of that list, which the body reads. */
-  readonly parameters: readonly { readonly name: Word; readonly list: Word }[];
+  /** `(study: oxygen.studies, limit: number unit "mm Hg")`: what the body is about, which it reads. */
+  readonly parameters: readonly Parameter[];
   readonly body: Expression;
   /** The note that states this definition, when it comes from one. */
   readonly definedByNote?: Word;

@@ -506,10 +506,9 @@ class AstBuilder {
     const label = this.textOf(body);
     const expression = this.expressionIn(body);
     if (!name || !label || !expression) return [];
-    const names = inText(firstNode(body.children.parameterList)?.children.Name);
-    const parameters = names.flatMap((token, index) => {
-      const list = names[index + 1];
-      return index % 2 === 0 && list ? [{ name: word(token), list: word(list) }] : [];
+    const parameters = (firstNode(body.children.parameterList)?.children.parameter ?? []).flatMap((node) => {
+      const parameter = this.parameter(node);
+      return parameter ? [parameter] : [];
     });
     return [
       {
@@ -523,6 +522,27 @@ class AstBuilder {
         readings,
       },
     ];
+  }
+
+  /** `study: oxygen.studies` (a record), `limit: number unit "mm Hg"` or `day: date` (a value). */
+  private parameter(node: Cst.ParameterCstNode): Ast.Parameter | undefined {
+    const { children } = node;
+    const [name, list] = inText(children.Name);
+    const span = nodeSpan(node);
+    if (!name || !span) return undefined;
+    if (list) return { kind: "record", name: word(name), list: word(list) };
+    const typeToken = firstToken(children.Kw_number) ?? firstToken(children.Kw_date);
+    if (!typeToken) return undefined;
+    const typeSpan = joinSpans(tokenSpan(typeToken), span);
+    if (present(children.Kw_date))
+      return { kind: "value", name: word(name), type: { kind: "date", span: typeSpan }, span };
+    const unit = this.text(firstNode(children.text));
+    return {
+      kind: "value",
+      name: word(name),
+      type: { kind: "number", ...(unit && { unit }), span: typeSpan },
+      span,
+    };
   }
 
   private section(node: Cst.SectionStatementCstNode, span: Ast.Span): Ast.Statement[] {
@@ -1144,10 +1164,11 @@ class AstBuilder {
     if (records) return this.recordQuantifier(records);
     const call = firstNode(atom.definitionCall);
     if (call) {
-      const [callee, ...args] = inText(call.children.Name);
+      const callee = firstToken(call.children.Name);
       const callSpan = nodeSpan(call);
-      return callee && callSpan
-        ? { kind: "call", name: word(callee), arguments: args.map(word), span: callSpan }
+      const args = (call.children.term ?? []).map((term) => this.term(term));
+      return callee && callSpan && args.every((argument): argument is Ast.Operand => argument !== undefined)
+        ? { kind: "call", name: word(callee), arguments: args, span: callSpan }
         : undefined;
     }
     const reference = firstNode(atom.statementReference);

@@ -557,10 +557,23 @@ export interface ParameterListCstNode extends CstNode {
 
 export type ParameterListCstChildren = {
   LParen: IToken[];
-  Name: IToken[];
-  Colon: IToken[];
+  parameter: ParameterCstNode[];
   Comma?: IToken[];
   RParen: IToken[];
+};
+
+export interface ParameterCstNode extends CstNode {
+  name: "parameter";
+  children: ParameterCstChildren;
+}
+
+export type ParameterCstChildren = {
+  Name: IToken[];
+  Colon: IToken[];
+  Kw_number?: IToken[];
+  Kw_unit?: IToken[];
+  text?: TextCstNode[];
+  Kw_date?: IToken[];
 };
 
 export interface AskClauseCstNode extends CstNode {
@@ -1523,6 +1536,7 @@ export interface DefinitionCallCstNode extends CstNode {
 export type DefinitionCallCstChildren = {
   Name: IToken[];
   LParen: IToken[];
+  term: TermCstNode[];
   Comma?: IToken[];
   RParen: IToken[];
 };
@@ -1817,6 +1831,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   valueDeclarations(children: ValueDeclarationsCstChildren, param?: IN): OUT;
   valueDeclaration(children: ValueDeclarationCstChildren, param?: IN): OUT;
   parameterList(children: ParameterListCstChildren, param?: IN): OUT;
+  parameter(children: ParameterCstChildren, param?: IN): OUT;
   askClause(children: AskClauseCstChildren, param?: IN): OUT;
   defineStatement(children: DefineStatementCstChildren, param?: IN): OUT;
   definitionBody(children: DefinitionBodyCstChildren, param?: IN): OUT;

@@ -443,18 +443,30 @@ class PolicyParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.text));
   });
 
-  /** `(study: oxygen.studies)`: a definition of a condition on a record of that list. */
+  /** `(study: oxygen.studies)`, `(value: number unit "mm Hg", day: date)`: what a definition is about. */
   private parameterList = this.RULE("parameterList", () => {
     this.CONSUME(LParen);
-    this.AT_LEAST_ONE_SEP({
-      SEP: Comma,
-      DEF: () => {
-        this.CONSUME(Name);
-        this.CONSUME(Colon);
-        this.CONSUME2(Name);
-      },
-    });
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.parameter) });
     this.CONSUME(RParen);
+  });
+
+  /** `study: oxygen.studies` (a record of that list), `value: number unit "mm Hg"` or `day: date` (a value). */
+  private parameter = this.RULE("parameter", () => {
+    this.CONSUME(Name);
+    this.CONSUME(Colon);
+    this.OR([
+      { ALT: () => this.CONSUME2(Name) },
+      {
+        ALT: () => {
+          this.CONSUME(K.number);
+          this.OPTION(() => {
+            this.CONSUME(K.unit);
+            this.SUBRULE(this.text);
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(K.date) },
+    ]);
   });
 
   private askClause = this.RULE("askClause", () => {
@@ -1349,11 +1361,11 @@ class PolicyParser extends CstParser {
     ]);
   });
 
-  /** `qualifying_rest_study(study)`: a definition with parameters, given the records it is about. */
+  /** `qualifying_rest_study(study)`, `at_or_below(study.pressure, 55)`: a definition given what it is about. */
   private definitionCall = this.RULE("definitionCall", () => {
     this.CONSUME(Name);
     this.CONSUME(LParen);
-    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME2(Name) });
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.term) });
     this.CONSUME(RParen);
   });
 

@@ -5,7 +5,7 @@
 // reviewer reads the policy's logic in words close to the policy's own.
 
 import type { DurationUnit } from "./calendar.js";
-import type { Condition, RecordQuantifier, Term } from "./policy-table.js";
+import type { AppliedArgument, Condition, RecordJoin, RecordQuantifier, Term } from "./policy-table.js";
 import type { ValueSet } from "./codes.js";
 
 type Operator = Extract<Condition, { kind: "compare" }>["operator"];
@@ -62,12 +62,20 @@ export const fieldContains = (
   values: readonly string[],
 ): Condition => ({ kind: "field", variable, field, test: { kind: "contains", mode, values } });
 /** A condition over the records of `list`, each named `variable`: `records("oxygen.studies", "study", some(...))`. */
-export const records = (list: string, variable: string, quantifier: RecordQuantifier): Condition => ({
+export const records = (
+  list: string,
+  variable: string,
+  quantifier: RecordQuantifier,
+  join?: RecordJoin,
+): Condition => ({
   kind: "records",
   list,
   variable,
   quantifier,
+  ...(join !== undefined && { join }),
 });
+/** A nested quantifier's filter equates the records' `field` with `key`, a value of an enclosing record. */
+export const joinedOn = (field: string, key: Term): RecordJoin => ({ field, key });
 export const some = (filter: Condition): RecordQuantifier => ({ kind: "some", filter });
 export const none = (filter: Condition): RecordQuantifier => ({ kind: "none", filter });
 export const every = (filter: Condition, test: Condition): RecordQuantifier => ({ kind: "every", filter, test });
@@ -89,6 +97,27 @@ export const earliest = (by: string, filter: Condition, test: Condition): Record
   filter,
   test,
 });
+/** A call of a definition with parameters, with its body: `applied("low_pressure", [recordArgument(...)], ...)`. */
+export const applied = (
+  definition: string,
+  label: string,
+  args: readonly AppliedArgument[],
+  condition: Condition,
+): Condition => ({
+  kind: "applied",
+  definition,
+  label,
+  arguments: args,
+  condition,
+});
+/** The record named `variable` (of `list`), given to the parameter `parameter`. */
+export const recordArgument = (parameter: string, variable: string, list: string): AppliedArgument => ({
+  parameter,
+  variable,
+  list,
+});
+/** A value given to the parameter `parameter`. */
+export const valueArgument = (parameter: string, value: Term): AppliedArgument => ({ parameter, value });
 /** Another criterion is met (`criterion I.3`). */
 export const criterionMet = (id: string): Condition => ({ kind: "statement", target: "criterion", id });
 /** A section is met (`section I`). */

@@ -34,6 +34,7 @@ import type { RuleRole } from "./policy-table.js";
 import type { PeriodPlan, PreparedException, PreparedPolicy, PreparedReference } from "./prepare.js";
 import { explainScope } from "./explain-scope.js";
 import { metThrough, qualifyingPath, NO_PATH } from "./qualify.js";
+import { callsDefinitions, definitionCalls, withCalls } from "./definition-calls.js";
 import { readFacts } from "./read-facts.js";
 import { rankMissingFacts } from "./rank-questions.js";
 import { release, takeWorkspace, type Workspace } from "./workspace.js";
@@ -231,6 +232,7 @@ function decide<
 
   const reasons: Reason<RuleId, ExceptionId>[] = [];
   const services: ServicesNotCovered<RuleId>[] = [];
+  let callScope: ExplainScope | undefined;
   for (let i = 0; i < count; i++) {
     const rule = rules[i]!;
     const role = rule.role;
@@ -259,8 +261,15 @@ function decide<
     if (!decisive) continue;
     const status = statusOf(role, truths.applies[i]!, truths.holds[i]!);
     const overriddenBy = setAside ? firstApplied(policy, truths, i) : undefined;
+    const reason = reasonFor(rule, status, overriddenBy, policy.exceptions, truths.exceptions) as Reason<
+      RuleId,
+      ExceptionId
+    >;
+    // A condition calling definitions with parameters says, in the reason, what each call was given.
     reasons.push(
-      reasonFor(rule, status, overriddenBy, policy.exceptions, truths.exceptions) as Reason<RuleId, ExceptionId>,
+      status !== "not_applicable" && callsDefinitions(rule.when)
+        ? withCalls(reason, definitionCalls(rule.when, (callScope ??= explainScope(policy, truths))))
+        : reason,
     );
   }
   // The exceptions a covered decision rests on are among its reasons; a denial's reasons are its denials.
@@ -342,6 +351,10 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
     const setAside = truths.denies[i] === 2 && truths.waived[i] === 2;
     const exception = setAside ? firstApplied(policy, truths, i) : undefined;
     // A criterion met through what its condition names says so (the qualifying path's walk, qualify.ts).
+    const calls =
+      status !== "not_applicable" && callsDefinitions(rule.when)
+        ? definitionCalls(rule.when, (scope ??= explainScope(policy, truths)))
+        : NONE;
     const through =
       truths.holds[i] === 2 &&
       status === "met" &&
@@ -350,7 +363,7 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
         ? metThrough(truths, (scope ??= explainScope(policy, truths)), i)
         : NONE;
     entries.push(
-      exception === undefined && through.length === 0
+      exception === undefined && through.length === 0 && calls.length === 0
         ? (rule.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>)
         : {
             id: rule.id as RuleId,
@@ -359,6 +372,7 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
             facts: rule.facts as readonly FactName[],
             ...(exception !== undefined && { overriddenBy: exception }),
             ...(through.length > 0 && { metThrough: through }),
+            ...(calls.length > 0 && { calls }),
           },
     );
   }

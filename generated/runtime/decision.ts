@@ -29,7 +29,40 @@ export interface Reason<RuleId extends string = string, ExceptionId extends stri
    * that may set it aside. The policy's own readings are in `policy.readings`.
    */
   readonly readings: readonly string[];
+  /**
+   * The calls of definitions with parameters its condition made on the case, each with what it was
+   * given and its truth (runtime/definition-calls.ts); absent when it makes none.
+   */
+  readonly calls?: readonly DefinitionCall[];
 }
+
+/**
+ * A call of a definition with parameters on a case: "qualifying_rest_study (the study was at rest
+ * ...) for record 2 of oxygen.studies (performed 2024-05-22, method arterial_blood_gas): met".
+ */
+export interface DefinitionCall {
+  readonly definition: string;
+  /** How the definition reads in a sentence. */
+  readonly label: string;
+  /** One per parameter, in the parameters' order. */
+  readonly arguments: readonly CallArgument[];
+  readonly status: "met" | "not_met" | "pending";
+}
+
+/**
+ * What a call gave a parameter: a record, by its list, its index in the list (from 0) and its
+ * identifying fields (those holding a date or a named value, as given); or a value (null: unknown).
+ */
+export type CallArgument =
+  | {
+      readonly parameter: string;
+      readonly record: {
+        readonly list: string;
+        readonly index: number;
+        readonly fields: Readonly<Record<string, string>>;
+      };
+    }
+  | { readonly parameter: string; readonly value: number | string | null };
 
 export interface MissingFact<FactName extends string = string, RuleId extends string = string> {
   readonly fact: FactName;
@@ -88,6 +121,8 @@ export interface TraceEntry<
    * statements: those it was met through (each that held on the way, as the qualifying path walks).
    */
   readonly metThrough?: readonly MetThrough[];
+  /** The calls of definitions with parameters its condition made (as in `Reason.calls`). */
+  readonly calls?: readonly DefinitionCall[];
 }
 
 /** What a criterion was met through: "I.B met through definition `low_oxygen`", "II.A met through criterion I.3". */

@@ -35,6 +35,7 @@ export {
   latestRecord,
   type RecordValues,
 } from "./records.js";
+export { joined } from "./record-index.js";
 export * from "./claim-rules.js";
 export { checkUnitsPerPeriod, type UnitPeriod } from "./claim-periods.js";
 export {

@@ -55,6 +55,17 @@ export type Term =
   /** A field of the record a quantifier names `variable`. */
   | { readonly kind: "field"; readonly variable: string; readonly field: string };
 
+/** The field of a nested quantifier's records its filter equates with `key`, a value of an enclosing record. */
+export interface RecordJoin {
+  readonly field: string;
+  readonly key: Term;
+}
+
+/** What a call gives a parameter: the record a quantifier names `variable` (of `list`), or a value. */
+export type AppliedArgument =
+  | { readonly parameter: string; readonly variable: string; readonly list: string }
+  | { readonly parameter: string; readonly value: Term };
+
 /** What a quantifier asks of a list's records (runtime/records.ts gives each its meaning). */
 export type RecordQuantifier =
   | { readonly kind: "some" | "none"; readonly filter: Condition }
@@ -105,9 +116,19 @@ export type Condition =
       readonly list: string;
       readonly variable: string;
       readonly quantifier: RecordQuantifier;
+      /** Set for a nested quantifier its filter joins on a field (runtime/record-index.ts). */
+      readonly join?: RecordJoin;
     }
   /** A fact of codes is in a value set: its one code, or any of its codes. */
   | { readonly kind: "inValueSet"; readonly fact: string; readonly mode: "one" | "any"; readonly valueSet: ValueSet }
+  /** A call of a definition with parameters: its arguments, and its body with each parameter read as its argument. */
+  | {
+      readonly kind: "applied";
+      readonly definition: string;
+      readonly label: string;
+      readonly arguments: readonly AppliedArgument[];
+      readonly condition: Condition;
+    }
   /** Another criterion, or a section, is met (see StatementReferenceEntry). */
   | { readonly kind: "statement"; readonly target: "criterion" | "section"; readonly id: string };
 

@@ -3,7 +3,7 @@
 // it, what may set it aside, and the written readings. Then the exceptions and the definitions.
 
 import { sectionDiagram } from "./section-diagram.js";
-import type { Condition, OutlineEntry, RuleModel, RuleVersionModel } from "../../model/policy-model.js";
+import type { Condition, OutlineEntry, ParameterModel, RuleModel, RuleVersionModel } from "../../model/policy-model.js";
 import { ruleVersions } from "../../model/versions.js";
 import { partKey, parts, statementHeading, statementKey } from "./anchors.js";
 import type { DocsContext } from "./context.js";
@@ -387,12 +387,15 @@ export function definitionBlocks(context: DocsContext): Block[] {
   ];
 }
 
-/** " (of a record of the blood gas studies, called “study”)": what a definition with parameters is about. */
-function parametersWords(parameters: readonly { readonly name: string; readonly list: string }[]): Inline {
+/** " (of a record of oxygen.studies called “study” and a number in mm Hg called “limit”)": what a definition with parameters is about. */
+function parametersWords(parameters: readonly ParameterModel[]): Inline {
   if (parameters.length === 0) return words``;
-  const each = parameters.map(
-    (parameter) => `a record of ${parameter.list} called “${parameter.name.replace(/_/g, " ")}”`,
-  );
+  const each = parameters.map((parameter) => {
+    const called = `called “${parameter.name.replace(/_/g, " ")}”`;
+    if (parameter.kind === "record") return `a record of ${parameter.list} ${called}`;
+    if (parameter.type.kind === "date") return `a date ${called}`;
+    return `a number${parameter.type.unit === undefined ? "" : ` in ${parameter.type.unit}`} ${called}`;
+  });
   return words` (of ${text(each.join(" and "))})`;
 }
 

@@ -3,7 +3,15 @@
 // than 21"), a value as its label, a definition as its label linked to it; a condition too long for
 // one sentence becomes a nested list ("all of the following hold:").
 
-import type { Condition, DurationUnit, FactModel, PolicyModel, Term } from "../../model/policy-model.js";
+import type {
+  AppliedArgument,
+  Condition,
+  DurationUnit,
+  FactModel,
+  ParameterModel,
+  PolicyModel,
+  Term,
+} from "../../model/policy-model.js";
 import { normalUnit, percentNormal } from "../../syntax/number-units.js";
 import { statementKey } from "./anchors.js";
 import { anchorLink, code, series, text, words, type Block, type Inline } from "./markdown.js";
@@ -103,6 +111,9 @@ export class ConditionWords {
         return words`${this.term(term.date)} ${text(term.by.amount < 0 ? "minus" : "plus")} ${durationWords(Math.abs(term.by.amount), term.by.unit)}`;
       case "field":
         return this.fieldSubject(term.variable, term.field);
+      case "parameter":
+        // As the definition's heading calls it: (of a number called “limit”).
+        return text(`“${term.name.replace(/_/g, " ")}”`);
     }
   }
 
@@ -327,14 +338,31 @@ export class ConditionWords {
           condition.definition,
           text(this.definitions.get(condition.definition) ?? condition.definition),
         );
-        const named = words`${label} (for the ${text(condition.arguments.map((argument) => argument.replace(/_/g, " ")).join(" and the "))})`;
+        const named = words`${label} (${this.callArguments(condition.arguments)})`;
         return inline(negated ? words`it is not the case that ${named}` : named);
       }
     }
   }
 
-  /** Words of a condition that reads named records of these lists (a definition's parameters). */
-  phraseWith(records: readonly { readonly name: string; readonly list: string }[], condition: Condition): Phrase {
+  /** "for the abg, with “limit” as the plan's limit": what a call gives its parameters. */
+  private callArguments(args: readonly AppliedArgument[]): Inline {
+    const records = args.flatMap((argument) =>
+      argument.kind === "record" ? [text(argument.variable.replace(/_/g, " "))] : [],
+    );
+    const values = args.flatMap((argument) =>
+      argument.kind === "value"
+        ? [words`${text(`“${argument.parameter.replace(/_/g, " ")}”`)} as ${this.term(argument.term)}`]
+        : [],
+    );
+    const forRecords = records.length === 0 ? undefined : words`for the ${series(records, "and")}`;
+    const withValues = values.length === 0 ? undefined : words`with ${series(values, "and")}`;
+    if (forRecords && withValues) return words`${forRecords}, ${withValues}`;
+    return forRecords ?? withValues ?? words``;
+  }
+
+  /** Words of a condition that reads a definition's parameters: each record parameter read as a record of its list. */
+  phraseWith(parameters: readonly ParameterModel[], condition: Condition): Phrase {
+    const records = parameters.flatMap((parameter) => (parameter.kind === "record" ? [parameter] : []));
     for (const { name, list } of records) {
       const fact = this.facts.get(list);
       if (fact) this.bindings.set(name, fact);

@@ -5,6 +5,7 @@ import type { Condition, RecordQuantifier, Term } from "../../model/policy-model
 import { stringLiteral } from "../code-text.js";
 import { windowBounds } from "../../model/date-terms.js";
 import { valueSetReference } from "./value-set-table.js";
+import { recordJoin } from "../../model/record-joins.js";
 
 export class ConditionData {
   /** The builders the written conditions call, for the module's import. */
@@ -39,6 +40,8 @@ export class ConditionData {
         return this.call("shifted", `${this.term(term.date)}, ${term.by.amount}, ${stringLiteral(term.by.unit)}`);
       case "field":
         return this.call("field", `${stringLiteral(term.variable)}, ${stringLiteral(term.field)}`);
+      case "parameter":
+        throw new Error(`policyc: internal error: the parameter ${term.name} is written outside a call`);
     }
   }
 
@@ -92,14 +95,32 @@ export class ConditionData {
               `${names}, ${stringLiteral(condition.test.mode)}, ${this.texts(condition.test.values)}`,
             );
       }
-      case "applied":
-        // The data the explanation walks is the body itself; the docs and the trace name the definition.
-        return this.write(condition.condition);
-      case "records":
+      case "applied": {
+        // The call, by its definition's name, with its arguments and its body: the trace names it.
+        const args = condition.arguments.map((argument) =>
+          argument.kind === "record"
+            ? this.call(
+                "recordArgument",
+                `${stringLiteral(argument.parameter)}, ${stringLiteral(argument.variable)}, ${stringLiteral(argument.list)}`,
+              )
+            : this.call("valueArgument", `${stringLiteral(argument.parameter)}, ${this.term(argument.term)}`),
+        );
+        return this.call(
+          "applied",
+          `${stringLiteral(condition.definition)}, ${stringLiteral(condition.label)}, [${args.join(", ")}], ${this.write(condition.condition)}`,
+        );
+      }
+      case "records": {
+        const join = recordJoin(condition.variable, condition.quantifier.filter);
+        const joinedOn =
+          join === undefined
+            ? ""
+            : `, ${this.call("joinedOn", `${stringLiteral(join.field)}, ${this.term(join.key)}`)}`;
         return this.call(
           "records",
-          `${stringLiteral(condition.list)}, ${stringLiteral(condition.variable)}, ${this.quantifier(condition.quantifier)}`,
+          `${stringLiteral(condition.list)}, ${stringLiteral(condition.variable)}, ${this.quantifier(condition.quantifier)}${joinedOn}`,
         );
+      }
     }
   }
 

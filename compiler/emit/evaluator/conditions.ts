@@ -7,6 +7,7 @@ import { recordField, recordParameter } from "./record-code.js";
 import { stringLiteral } from "../code-text.js";
 import { windowBounds } from "../../model/date-terms.js";
 import { valueSetReference } from "./value-set-table.js";
+import { recordJoin } from "../../model/record-joins.js";
 
 /** The expressions that stand for what a condition reads. */
 export interface ConditionSources {
@@ -37,6 +38,7 @@ export interface Reads {
     | "everyRecord"
     | "countRecords"
     | "latestRecord"
+    | "joined"
     | "memberOf"
     | "anyMemberOf"
   >;
@@ -91,6 +93,8 @@ export class ConditionCompiler {
         return `shiftDate(${this.term(term.date, reads)}, ${term.by.amount}, ${stringLiteral(term.by.unit)})`;
       case "field":
         return recordField(term.variable, term.field);
+      case "parameter":
+        throw new Error(`policyc: internal error: the parameter ${term.name} is compiled outside a call`);
     }
   }
 
@@ -110,9 +114,15 @@ export class ConditionCompiler {
 
   private records(condition: Extract<Condition, { kind: "records" }>, reads: Reads): string {
     reads.facts = true;
-    const list = this.sources.fact(condition.list);
-    const test = (inner: Condition) => this.recordTest(condition.variable, inner, reads);
     const quantifier = condition.quantifier;
+    // A nested quantifier joined on a field visits only the records of the value it is joined with.
+    const join = recordJoin(condition.variable, quantifier.filter);
+    if (join !== undefined) reads.helpers.add("joined");
+    const list =
+      join === undefined
+        ? this.sources.fact(condition.list)
+        : `joined(${this.sources.fact(condition.list)}, ${stringLiteral(join.field)}, ${this.term(join.key, reads)})`;
+    const test = (inner: Condition) => this.recordTest(condition.variable, inner, reads);
     switch (quantifier.kind) {
       case "some":
         reads.helpers.add("someRecord");

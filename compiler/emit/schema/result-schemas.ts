@@ -69,8 +69,26 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
   return {
     reason: record(
       { id: statementIds, kind: ruleKind, text, status: ruleStatus, readings: readingIds(model) },
-      { overriddenBy: anyOf(exceptionIds) },
+      { overriddenBy: anyOf(exceptionIds), calls: listOf({ $ref: "#/$defs/definitionCall" }) },
     ),
+    definitionCall: record({
+      definition: text,
+      label: text,
+      arguments: listOf({
+        oneOf: [
+          record({
+            parameter: text,
+            record: record({
+              list: text,
+              index: { type: "integer" },
+              fields: { type: "object", additionalProperties: text },
+            }),
+          }),
+          record({ parameter: text, value: { anyOf: [{ type: "number" }, text, { type: "null" }] } }),
+        ],
+      }),
+      status: anyOf(["met", "not_met", "pending"]),
+    }),
     missingFact: record(
       {
         fact: factName,
@@ -96,6 +114,7 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
       {
         overriddenBy: anyOf(exceptionIds),
         metThrough: listOf(record({ kind: anyOf(["definition", "part", "criterion", "section"]), id: text })),
+        calls: listOf({ $ref: "#/$defs/definitionCall" }),
       },
     ),
     definitionTraceEntry: record({

@@ -49,7 +49,7 @@ function fieldValue(scope: ConditionScope, variable: string, field: string): Fac
 }
 
 /** The scope inside a quantifier, its name bound to `record`. */
-function withRecord(scope: ConditionScope, variable: string, record: ReferenceRecord): ConditionScope {
+export function withRecord(scope: ConditionScope, variable: string, record: ReferenceRecord): ConditionScope {
   return { ...scope, records: new Map(scope.records).set(variable, record) };
 }
 
@@ -88,7 +88,7 @@ function fromBoolean(value: boolean): Truth {
 }
 
 /** A term's value: a literal, the service date, or a fact's value (undefined when unknown). */
-function termValue(term: Term, scope: ConditionScope): FactValue | undefined {
+export function termValue(term: Term, scope: ConditionScope): FactValue | undefined {
   switch (term.kind) {
     case "fact":
       return scope.valueOf(term.fact);
@@ -108,7 +108,7 @@ function termValue(term: Term, scope: ConditionScope): FactValue | undefined {
 }
 
 /** The records of a list fact, or undefined when nobody recorded the list. */
-function recordsOf(
+export function recordsOf(
   condition: Extract<Condition, { kind: "records" }>,
   scope: ConditionScope,
 ): readonly ReferenceRecord[] | undefined {

@@ -33,6 +33,7 @@ import {
 import { identityOf, inForce, onDate, revisionOn, type Refusal } from "./revisions.js";
 import { readingsReliedOn, type ReadingsReliedOn } from "../../../compiler/model/readings-relied-on.js";
 import { rankedMissingFacts } from "./rank-questions.js";
+import { referenceCalls } from "./calls.js";
 
 /** Facts as a caller hands them in: nested groups (`{ member: { age: 30 } }`); absent or null is unknown. */
 export type NestedFacts = Readonly<Record<string, unknown>>;
@@ -275,17 +276,19 @@ export function referenceDecision(
         : outcome === "pending"
           ? standing === UNKNOWN
           : (rule.role === "requirement" && applies === TRUE) || overriddenBy !== undefined;
-    if (decisive)
-      reasons.push(
-        reasonOf(
-          rule.id,
-          rule.kind,
-          rule.text,
-          ruleStatus(rule, applies, holds),
-          overriddenBy,
-          ruleReadings(undated, relied, finding),
-        ),
+    if (decisive) {
+      const status = ruleStatus(rule, applies, holds);
+      const reason = reasonOf(
+        rule.id,
+        rule.kind,
+        rule.text,
+        status,
+        overriddenBy,
+        ruleReadings(undated, relied, finding),
       );
+      const calls = status === "not_applicable" ? [] : referenceCalls(model, rule.condition, scope);
+      reasons.push(calls.length === 0 ? reason : { ...reason, calls });
+    }
   }
   if (outcome === "covered") {
     for (const exception of applied)
@@ -553,6 +556,7 @@ function trace(
       status === "met" && holds === TRUE && (rule.role === "requirement" || rule.role === "part")
         ? metThrough(rule.condition, scope)
         : [];
+    const calls = status === "not_applicable" ? [] : referenceCalls(model, rule.condition, scope);
     return {
       id: rule.id,
       kind: rule.kind,
@@ -560,6 +564,7 @@ function trace(
       facts: rule.facts,
       ...(overriddenBy !== undefined && { overriddenBy }),
       ...(through.length > 0 && { metThrough: through }),
+      ...(calls.length > 0 && { calls }),
     };
   });
   const exceptions = model.exceptions.map((exception, j): TraceEntry => ({

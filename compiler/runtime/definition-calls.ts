@@ -1,0 +1,184 @@
+// The calls of definitions with parameters that a statement's condition made on a case, for the
+// trace and the reasons: each call with its definition's name and label, what it was given (a record
+// by its list, its index there and its identifying fields; a value), and its truth. A call is lowered
+// as its body, so the compiled logic does not name it; the condition as data does (`applied(...)`),
+// and this walks it with the explanation's meaning (explain.ts), visiting the records of each
+// quantifier in the list's order as its meaning reads them: `some` and `no` until a record passes,
+// `every` until one fails, the others all of them; at most MAX_CALLS calls per statement, in that
+// order (test/support/reference/calls.ts says the same independently).
+
+import type { CallArgument, DefinitionCall, Reason } from "./decision.js";
+import { truthWith, valueWith, type Bindings, type ExplainScope } from "./explain.js";
+import type { Condition, RecordQuantifier } from "./policy-table.js";
+import type { RecordValues } from "./records.js";
+import type { Truth } from "./truth.js";
+
+/** The most calls one statement reports: a quantifier over 10,000 records would otherwise report each. */
+export const MAX_CALLS = 20;
+
+const hasCallsCache = new WeakMap<Condition, boolean>();
+
+/** Whether a condition calls a definition with parameters (outside the definitions it names). */
+export function callsDefinitions(condition: Condition): boolean {
+  let found = hasCallsCache.get(condition);
+  if (found !== undefined) return found;
+  switch (condition.kind) {
+    case "applied":
+      found = true;
+      break;
+    case "not":
+      found = callsDefinitions(condition.operand);
+      break;
+    case "and":
+    case "or":
+    case "atLeast":
+      found = condition.operands.some(callsDefinitions);
+      break;
+    case "records": {
+      const quantifier = condition.quantifier;
+      found =
+        callsDefinitions(quantifier.filter) ||
+        ((quantifier.kind === "every" || quantifier.kind === "latest" || quantifier.kind === "earliest") &&
+          callsDefinitions(quantifier.test));
+      break;
+    }
+    default:
+      found = false;
+  }
+  hasCallsCache.set(condition, found);
+  return found;
+}
+
+function callStatus(truth: Truth): DefinitionCall["status"] {
+  return truth === 2 ? "met" : truth === 0 ? "not_met" : "pending";
+}
+
+/** A record's identifying fields: those holding a date or a named value (its day, its method...), as given. */
+function identifyingFields(record: RecordValues): Readonly<Record<string, string>> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(record)) if (typeof value === "string") fields[name] = value;
+  return Object.freeze(fields);
+}
+
+class CallWalk {
+  readonly calls: DefinitionCall[] = [];
+  /** Each list as the case gives it, by the name of the record a quantifier over it goes through. */
+  private readonly lists = new Map<string, readonly RecordValues[]>();
+
+  constructor(private readonly scope: ExplainScope) {}
+
+  private get full(): boolean {
+    return this.calls.length >= MAX_CALLS;
+  }
+
+  private argument(
+    argument: Extract<Condition, { kind: "applied" }>["arguments"][number],
+    bindings: Bindings,
+  ): CallArgument {
+    if ("value" in argument) {
+      const value = valueWith(argument.value, this.scope, bindings);
+      return Object.freeze({
+        parameter: argument.parameter,
+        value: typeof value === "number" || typeof value === "string" ? value : null,
+      });
+    }
+    const record = bindings.get(argument.variable);
+    const list = this.lists.get(argument.variable);
+    return Object.freeze({
+      parameter: argument.parameter,
+      record: Object.freeze({
+        list: argument.list,
+        index: record === undefined || list === undefined ? -1 : list.indexOf(record),
+        fields: record === undefined ? Object.freeze({}) : identifyingFields(record),
+      }),
+    });
+  }
+
+  walk(condition: Condition, bindings: Bindings): void {
+    if (this.full) return;
+    switch (condition.kind) {
+      case "applied":
+        this.calls.push(
+          Object.freeze({
+            definition: condition.definition,
+            label: condition.label,
+            arguments: Object.freeze(condition.arguments.map((argument) => this.argument(argument, bindings))),
+            status: callStatus(truthWith(condition.condition, this.scope, bindings)),
+          }),
+        );
+        this.walk(condition.condition, bindings);
+        return;
+      case "not":
+        this.walk(condition.operand, bindings);
+        return;
+      case "and":
+      case "or":
+      case "atLeast":
+        for (const operand of condition.operands) this.walk(operand, bindings);
+        return;
+      case "records":
+        this.records(condition, bindings);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** After a record's filter: walks its test where the quantifier asks it; false once the quantifier is decided. */
+  private visitTest(quantifier: RecordQuantifier, passes: Truth, named: Bindings): boolean {
+    switch (quantifier.kind) {
+      case "some":
+      case "none":
+        return passes !== 2;
+      case "count":
+        return true;
+      case "every":
+      case "latest":
+      case "earliest":
+        if (passes === 0) return true;
+        this.walk(quantifier.test, named);
+        return !(quantifier.kind === "every" && passes === 2 && truthWith(quantifier.test, this.scope, named) === 0);
+    }
+  }
+
+  private records(condition: Extract<Condition, { kind: "records" }>, bindings: Bindings): void {
+    if (!callsDefinitions(condition)) return;
+    const position = this.scope.index.factPosition.get(condition.list);
+    const list = (position === undefined ? undefined : this.scope.factValues[position]) as
+      readonly RecordValues[] | undefined;
+    if (list === undefined) return;
+    // NOTE: every record, in the list's order, joined or not: the calls a statement made do not depend
+    // on how the evaluator found its records (a join leaves out only records its filter fails).
+    const quantifier = condition.quantifier;
+    const outer = this.lists.get(condition.variable);
+    this.lists.set(condition.variable, list);
+    try {
+      for (const record of list) {
+        if (this.full) return;
+        const named = new Map(bindings).set(condition.variable, record);
+        this.walk(quantifier.filter, named);
+        const passes = truthWith(quantifier.filter, this.scope, named);
+        if (!this.visitTest(quantifier, passes, named)) return;
+      }
+    } finally {
+      if (outer === undefined) this.lists.delete(condition.variable);
+      else this.lists.set(condition.variable, outer);
+    }
+  }
+}
+
+const NO_BINDINGS: Bindings = new Map();
+const NO_CALLS: readonly DefinitionCall[] = Object.freeze([]);
+
+/** The reason with the calls its statement's condition made, when it made any. */
+export function withCalls<R extends Reason<string, string>>(reason: R, calls: readonly DefinitionCall[]): R {
+  return calls.length === 0 ? reason : Object.freeze({ ...reason, calls });
+}
+
+/** The calls `condition` made on the case, in the order the evaluator goes through them (at most MAX_CALLS). */
+export function definitionCalls(condition: Condition, scope: ExplainScope): readonly DefinitionCall[] {
+  if (!callsDefinitions(condition)) return NO_CALLS;
+  const walk = new CallWalk(scope);
+  walk.walk(condition, NO_BINDINGS);
+  return walk.calls.length === 0 ? NO_CALLS : Object.freeze(walk.calls);
+}

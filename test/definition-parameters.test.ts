@@ -1,0 +1,167 @@
+// Definitions with parameters, on the records fixture: each call named in the trace and the reasons
+// (its definition, what it was given, its truth), value parameters (a number with its unit, a date)
+// given facts and fields, and the docs' words for both. The checks of a call are in diagnostics.test.ts
+// (PC100, PC101, PC108, PC109); the meaning against the reference in differential.test.ts.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emitDocs } from "../compiler/emit/docs/emit-docs.js";
+import { MAX_CALLS } from "../compiler/runtime/definition-calls.js";
+import { traceSummary } from "../compiler/trace/summary.js";
+import { fixtureModel, importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
+
+const fixturePath = "test/fixtures/records/records.policy";
+const asOf = "2024-06-01";
+
+const study = (fields: Record<string, unknown>) => ({
+  performed: "2024-05-22",
+  method: "arterial_blood_gas",
+  condition: "at_rest",
+  pressure: 52,
+  saturation: 86,
+  by_treating_physician: true,
+  ...fields,
+});
+
+const qualifyingLabel =
+  "the study was at rest and found a pressure at or below 55 mm Hg or a saturation at or below 88 percent";
+
+describe("calls of definitions with parameters, in a decision", () => {
+  let fixture: ImportedFixture;
+  beforeAll(async () => {
+    fixture = await importFixtureEvaluator(fixturePath);
+  });
+  afterAll(() => fixture.dispose());
+
+  const decide = (studies: unknown[], overrides: { limit?: number | null; referral?: number } = {}, trace = true) =>
+    fixture.evaluator.evaluate(
+      {
+        oxygen: { studies },
+        member: { required_studies: 1, pressure_limit: overrides.limit === undefined ? 60 : overrides.limit },
+        referral: { pressure: overrides.referral ?? 58, received: "2024-05-20" },
+      },
+      { asOf, trace },
+    );
+  const traceOf = (decision: ReturnType<typeof decide>, id: string) => decision.trace?.find((entry) => entry.id === id);
+
+  it("name each call with a record in the trace: the definition, its label, the record by index and identifying fields, its truth", () => {
+    const decision = decide([study({ condition: "during_sleep" }), study({})]);
+    expect(traceOf(decision, "I.1")?.calls).toEqual([
+      {
+        definition: "qualifying_rest_study",
+        label: qualifyingLabel,
+        arguments: [
+          {
+            parameter: "study",
+            record: {
+              list: "oxygen.studies",
+              index: 0,
+              fields: { performed: "2024-05-22", method: "arterial_blood_gas", condition: "during_sleep" },
+            },
+          },
+        ],
+        status: "not_met",
+      },
+      {
+        definition: "qualifying_rest_study",
+        label: qualifyingLabel,
+        arguments: [
+          {
+            parameter: "study",
+            record: {
+              list: "oxygen.studies",
+              index: 1,
+              fields: { performed: "2024-05-22", method: "arterial_blood_gas", condition: "at_rest" },
+            },
+          },
+        ],
+        status: "met",
+      },
+    ]);
+  });
+
+  it("name the calls in the reasons too, also without the trace", () => {
+    const decision = decide([study({ by_treating_physician: false })], {}, false);
+    expect(decision.outcome).toBe("not_covered");
+    const reason = decision.reasons.find((candidate) => candidate.id === "II.C");
+    expect(reason?.calls?.map((call) => [call.definition, call.status])).toEqual([["qualifying_rest_study", "met"]]);
+    // A statement that calls no definition with parameters says nothing of calls.
+    expect(decision.reasons.find((candidate) => candidate.id === "I.3")?.calls).toBeUndefined();
+  });
+
+  it("give a call with values its argument values, and its truth unknown while one is unknown", () => {
+    const known = traceOf(decide([study({})]), "I.5")?.calls;
+    expect(known?.map((call) => [call.definition, call.arguments, call.status])).toEqual([
+      ["recent", [{ parameter: "received_on", value: "2024-05-20" }], "met"],
+      [
+        "at_or_below_limit",
+        [
+          { parameter: "pressure", value: 58 },
+          { parameter: "limit", value: 60 },
+        ],
+        "met",
+      ],
+      // The study at rest, for the other side of the `or` (the evaluator computes both).
+      [
+        "at_or_below_limit",
+        [
+          { parameter: "pressure", value: 52 },
+          { parameter: "limit", value: 60 },
+        ],
+        "met",
+      ],
+    ]);
+    const unknown = decide([study({})], { limit: null });
+    expect(unknown.outcome).toBe("pending");
+    expect(traceOf(unknown, "I.5")?.calls?.filter((call) => call.definition === "at_or_below_limit")).toEqual([
+      {
+        definition: "at_or_below_limit",
+        label: "the pressure is at or below the plan's limit",
+        arguments: [
+          { parameter: "pressure", value: 58 },
+          { parameter: "limit", value: null },
+        ],
+        status: "pending",
+      },
+      {
+        definition: "at_or_below_limit",
+        label: "the pressure is at or below the plan's limit",
+        arguments: [
+          { parameter: "pressure", value: 52 },
+          { parameter: "limit", value: null },
+        ],
+        status: "pending",
+      },
+    ]);
+    expect(unknown.missingFacts.map((fact) => fact.fact)).toContain("member.pressure_limit");
+  });
+
+  it("decide a call with values by its body: a pressure above the limit, then a study at rest below it", () => {
+    expect(traceOf(decide([study({ condition: "during_sleep" })], { referral: 70 }), "I.5")?.status).toBe("not_met");
+    expect(traceOf(decide([study({})], { referral: 70 }), "I.5")?.status).toBe("met");
+  });
+
+  it(`report at most ${MAX_CALLS} calls of a statement, in the order the records are gone through`, () => {
+    const studies = Array.from({ length: MAX_CALLS + 10 }, () => study({ condition: "during_exercise" }));
+    const calls = traceOf(decide(studies), "II.C")?.calls ?? [];
+    expect(calls).toHaveLength(MAX_CALLS);
+    expect(calls.map((call) => ("record" in call.arguments[0]! ? call.arguments[0].record.index : -1))).toEqual(
+      Array.from({ length: MAX_CALLS }, (_, index) => index),
+    );
+  });
+});
+
+describe("the docs of definitions with value parameters", () => {
+  const model = fixtureModel(fixturePath);
+  const docs = emitDocs(model, traceSummary(model, undefined));
+
+  it("say what each definition is about, and what each call gives it", () => {
+    expect(docs).toContain("(of a number in mm Hg called “pressure” and a number in mm Hg called “limit”)");
+    expect(docs).toContain("(of a date called “received on”)");
+    expect(docs).toContain("when “pressure” is at most “limit”.");
+    expect(docs).toContain("when “received on” is within 60 days before the service date.");
+    expect(docs).toContain(
+      "[the pressure is at or below the plan's limit](#definition-at_or_below_limit) (with “pressure” as the arterial oxygen pressure of the study and “limit” as the highest arterial oxygen pressure the member's plan accepts)",
+    );
+    expect(docs).toContain("(with “received on” as the day the referral was received)");
+  });
+});

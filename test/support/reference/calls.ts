@@ -1,0 +1,112 @@
+// The calls of definitions with parameters a statement's condition makes on a case, as the language
+// guide says them ("In the trace and the reasons"), written apart from the runtime's
+// (runtime/definition-calls.ts): over the policy model, in pre-order, each quantifier's records in the
+// list's order (`some` and `no` until one passes, `every` until one surely passes its filter and fails
+// its test, the others all of them), at most 20 calls.
+
+import type { Condition, PolicyModel } from "../../../compiler/model/policy-model.js";
+import type { CallArgument, DefinitionCall } from "../../../compiler/runtime/decision.js";
+import {
+  FALSE,
+  recordsOf,
+  termValue,
+  truthOf,
+  TRUE,
+  withRecord,
+  type ConditionScope,
+  type ReferenceRecord,
+} from "./conditions.js";
+
+const MOST_CALLS = 20;
+
+function statusOf(truth: number): DefinitionCall["status"] {
+  return truth === TRUE ? "met" : truth === FALSE ? "not_met" : "pending";
+}
+
+/** The calls `condition` makes; `model` gives each list's fields, for a record's identifying fields. */
+export function referenceCalls(model: PolicyModel, condition: Condition, scope: ConditionScope): DefinitionCall[] {
+  const calls: DefinitionCall[] = [];
+  /** The list each record named in scope comes from, for its index. */
+  const lists = new Map<string, readonly ReferenceRecord[]>();
+
+  const identifying = (list: string, record: ReferenceRecord | undefined): Record<string, string> => {
+    const fact = model.facts.find((candidate) => candidate.name === list);
+    const fields = fact?.type.kind === "list" ? fact.type.fields : [];
+    const found: Record<string, string> = {};
+    for (const field of fields) {
+      const value = record?.[field.name];
+      if (typeof value === "string") found[field.name] = value;
+    }
+    return found;
+  };
+
+  const argumentOf = (
+    argument: Extract<Condition, { kind: "applied" }>["arguments"][number],
+    inner: ConditionScope,
+  ): CallArgument => {
+    if (argument.kind === "value") {
+      const value = termValue(argument.term, inner);
+      return {
+        parameter: argument.parameter,
+        value: typeof value === "number" || typeof value === "string" ? value : null,
+      };
+    }
+    const record = inner.records?.get(argument.variable);
+    const list = lists.get(argument.variable) ?? [];
+    return {
+      parameter: argument.parameter,
+      record: {
+        list: argument.list,
+        index: record === undefined ? -1 : list.indexOf(record),
+        fields: identifying(argument.list, record),
+      },
+    };
+  };
+
+  const walk = (inner: Condition, within: ConditionScope): void => {
+    if (calls.length >= MOST_CALLS) return;
+    switch (inner.kind) {
+      case "applied":
+        calls.push({
+          definition: inner.definition,
+          label: inner.label,
+          arguments: inner.arguments.map((argument) => argumentOf(argument, within)),
+          status: statusOf(truthOf(inner.condition, within)),
+        });
+        walk(inner.condition, within);
+        return;
+      case "not":
+        walk(inner.operand, within);
+        return;
+      case "and":
+      case "or":
+      case "atLeast":
+        for (const operand of inner.operands) walk(operand, within);
+        return;
+      case "records": {
+        const records = recordsOf(inner, within);
+        if (records === undefined) return;
+        const outer = lists.get(inner.variable);
+        lists.set(inner.variable, records);
+        const quantifier = inner.quantifier;
+        for (const record of records) {
+          if (calls.length >= MOST_CALLS) break;
+          const named = withRecord(within, inner.variable, record);
+          walk(quantifier.filter, named);
+          const passes = truthOf(quantifier.filter, named);
+          if ((quantifier.kind === "some" || quantifier.kind === "none") && passes === TRUE) break;
+          if (!("test" in quantifier) || passes === FALSE) continue;
+          walk(quantifier.test, named);
+          if (quantifier.kind === "every" && passes === TRUE && truthOf(quantifier.test, named) === FALSE) break;
+        }
+        if (outer === undefined) lists.delete(inner.variable);
+        else lists.set(inner.variable, outer);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  walk(condition, scope);
+  return calls;
+}
