@@ -1,8 +1,7 @@
 // Unit limits per period (`units of contents at most 1 per month`) and claim lines with their own
 // dates of service, on the home-oxygen fixture: units are counted per calendar month of the lines'
-// dates; a line without a date makes the rule pending only when it could tip a month over, naming
-// `lines[i].date`; a bad line date is a PolicyInputError naming the field; `per day` and `per claim`
-// count as their words say; a period that is none is PC128.
+// dates; a line without a date of its own is on the claim's service date; a bad line date is a
+// PolicyInputError naming the field; `per day` and `per claim` count as their words say; a period that is none is PC128.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSources, planFromSources } from "../compiler/build/build.js";
@@ -58,23 +57,26 @@ describe("a unit limit per month", () => {
     ).toEqual({ violations: [], pending: [] });
   });
 
-  it("is pending on a line's missing date only when it could tip a month over", () => {
-    // One unit alone fits whatever its month.
+  it("puts a line without a date of its own on the claim's service date", () => {
+    // One unit alone, on the service date (2025-03-01).
     expect(contents([{ code: "E0441", units: 1 }])).toEqual({ violations: [], pending: [] });
-    // A dated unit in March and an undated one: in March they would be two.
+    // A dated unit in March and an undated one, on the service date in March: two in March.
     expect(
       contents([
         { code: "E0441", units: 1, date: "2025-03-01" },
         { code: "E0443", units: 1, date: null },
       ]),
-    ).toEqual({ violations: [], pending: [["contents-one-unit", [1], ["lines[1].date"]]] });
-    // A month already over is broken, whatever the undated line's month.
+    ).toEqual({
+      violations: [["contents-one-unit", [0, 1], "billed 2 units in 2025-03; at most 1 allowed per month"]],
+      pending: [],
+    });
+    // A dated unit in April and an undated one in March: one in each month.
     expect(
       contents([
-        { code: "E0441", units: 2, date: "2025-03-01" },
+        { code: "E0441", units: 1, date: "2025-04-01" },
         { code: "E0443", units: 1 },
-      ]).violations.map(([rule]) => rule),
-    ).toEqual(["contents-one-unit"]);
+      ]),
+    ).toEqual({ violations: [], pending: [] });
   });
 
   it("refuses a line date that is no calendar date, naming the field", () => {
@@ -132,7 +134,7 @@ describe("the language of unit limits per period", () => {
     const plan = await planFromSources([{ path: policyPath, text }], []);
     const readme = plan.files.find((file) => file.path === "generated/home-oxygen/README.md")?.contents ?? "";
     expect(readme).toContain(
-      "the units of `E0441` and `E0443` on the lines dated in one calendar month, together, are at most 1; a line without its own date leaves the rule pending only when it could tip a month over.",
+      "the units of `E0441` and `E0443` on the lines dated in one calendar month, together, are at most 1; a line without a date of its own is on the claim's service date.",
     );
     // The fixture's rules read the lines only: no empty list of claim facts.
     expect(readme).not.toContain("Claim facts");

@@ -129,7 +129,7 @@ export function claimRuleLogic(
       const period = rule.period === "day" ? words`calendar day` : words`calendar month`;
       return detail(
         "Rule:",
-        words`the units of ${codes} on the lines dated in one ${period}, together, are at most ${numeric(rule.limit)}${rounding}; a line without its own date leaves the rule pending only when it could tip a ${text(rule.period)} over.`,
+        words`the units of ${codes} on the lines dated in one ${period}, together, are at most ${numeric(rule.limit)}${rounding}; a line without a date of its own is on the claim's service date.`,
       );
     }
     case "codeInForce":

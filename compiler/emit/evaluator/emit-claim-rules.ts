@@ -216,7 +216,8 @@ export function claimRuleCode(rule: ClaimRule, context: ClaimRuleEmitContext): s
             ]
           : ["{"]),
         `const allowed = Math.max(0, ${rounding}(${context.numeric(rule.limit)}));`,
-        `checkUnitsPerPeriod(findings, ${id}, lines, periodLines, ${stringLiteral(rule.period)}, allowed);`,
+        // `asOf` only satisfies the type: a claim without a service date was refused above.
+        `checkUnitsPerPeriod(findings, ${id}, lines, periodLines, ${stringLiteral(rule.period)}, allowed, serviceDate ?? asOf);`,
         "}",
         "}",
         "}",

@@ -21,6 +21,8 @@ export interface ReferenceRuleSite {
   readonly scope: ConditionScope;
   readonly revision: number;
   readonly asOf: string;
+  /** The claim's date of service: a line without a date of its own is on it. */
+  readonly serviceDate: string;
   readonly decision: ReferenceDecision | undefined;
   linesOf(code: string): number[];
   unitsOf(indexes: readonly number[]): number[];
@@ -103,8 +105,8 @@ function guarded(site: ReferenceRuleSite, guard: BillingGuardModel, offending: r
 
 /**
  * A unit limit per day or month, as the guide states it: the lines dated in one period, together,
- * within the limit; broken for the lines of every period over it; else, when the lines without a date
- * could all fall in the fullest period and tip it over, pending on those dates; else kept.
+ * within the limit, a line without a date of its own on the claim's service date; broken for the lines
+ * of every period over it; else kept.
  */
 function checkPerPeriod(rule: ClaimRule & { kind: "unitsPerPeriod" }, site: ReferenceRuleSite): void {
   const codes = rule.group === undefined ? [rule.code] : rule.group.codes;
@@ -114,8 +116,7 @@ function checkPerPeriod(rule: ClaimRule & { kind: "unitsPerPeriod" }, site: Refe
   if (limit === undefined) return site.couldNotCheck(counted);
   const allowed = Math.max(0, limit);
   const periodOf = (index: number): string | undefined => {
-    const date = site.lines[index]?.date;
-    if (date === undefined || date === null) return undefined;
+    const date = site.lines[index]?.date ?? site.serviceDate;
     return rule.period === "day" ? date : date.slice(0, 7);
   };
   const totals = new Map<string, number>();
@@ -129,13 +130,6 @@ function checkPerPeriod(rule: ClaimRule & { kind: "unitsPerPeriod" }, site: Refe
     const billed = over.map((period) => `${totals.get(period)} units in ${period}`).join(", ");
     return site.violated(offending, `billed ${billed}; at most ${allowed} allowed per ${rule.period}`);
   }
-  const undated = counted.filter((index) => periodOf(index) === undefined).sort((a, b) => a - b);
-  const undatedUnits = undated.reduce((sum, index) => sum + (site.lines[index]?.units ?? 0), 0);
-  if (undated.length > 0 && Math.max(0, ...totals.values()) + undatedUnits > allowed)
-    site.couldNotCheck(
-      undated,
-      undated.map((index) => `lines[${index}].date`),
-    );
 }
 
 export function checkReferenceClaimRule(rule: ClaimRule, site: ReferenceRuleSite): void {

@@ -132,6 +132,7 @@ export function referenceClaimCheck(
         scope,
         revision,
         asOf,
+        serviceDate: claim.serviceDate,
         decision: options?.decision,
         linesOf,
         unitsOf,
