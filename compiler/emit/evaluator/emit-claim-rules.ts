@@ -167,9 +167,13 @@ export function claimRuleCode(rule: ClaimRule, context: ClaimRuleEmitContext): s
       const partnerLines = partners.filter((code) => code !== rule.code).map((code) => context.linesOf(code));
       if (partnerLines.length === 0) return [];
       const detail = `${rule.code} billed with ${rule.partner.kind === "code" ? rule.partner.code : `a code of ${rule.partner.group.name}`}`;
+      context.useRuntime("linesOnSharedDates");
+      // Billed together means on one date: a line's own, or the claim's service date (`asOf` only
+      // satisfies the type, as a claim without a service date was refused above).
       return [
         `if (${lines}.length > 0 && ${partnerLines.map((p) => `${p}.length`).join(" + ")} > 0) {`,
-        `findings.violated(${id}, [...${lines}, ${partnerLines.map((p) => `...${p}`).join(", ")}], ${stringLiteral(detail)});`,
+        `const together = linesOnSharedDates(lines, ${lines}, [${partnerLines.map((p) => `...${p}`).join(", ")}], serviceDate ?? asOf);`,
+        `if (together.length > 0) findings.violated(${id}, together, ${stringLiteral(detail)});`,
         "}",
       ];
     }

@@ -159,8 +159,16 @@ export function checkReferenceClaimRule(rule: ClaimRule, site: ReferenceRuleSite
       const partners = rule.partner.kind === "code" ? [rule.partner.code] : rule.partner.group.codes;
       const partnerLines = partners.filter((code) => code !== rule.code).flatMap((code) => site.linesOf(code));
       if (own.length === 0 || partnerLines.length === 0) return;
+      // Together means on one date: each line's own, or the claim's service date.
+      const dateOf = (index: number) => site.lines[index]?.date ?? site.serviceDate;
+      const together = [...own, ...partnerLines].filter(
+        (index) =>
+          own.some((other) => dateOf(other) === dateOf(index)) &&
+          partnerLines.some((other) => dateOf(other) === dateOf(index)),
+      );
+      if (together.length === 0) return;
       const partner = rule.partner.kind === "code" ? rule.partner.code : `a code of ${rule.partner.group.name}`;
-      return site.violated([...own, ...partnerLines], `${rule.code} billed with ${partner}`);
+      return site.violated(together, `${rule.code} billed with ${partner}`);
     }
     case "groupUnitsAtMost": {
       const groupLines = rule.group.codes.flatMap((code) => site.linesOf(code));
