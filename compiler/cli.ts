@@ -84,6 +84,13 @@ async function run(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage);
     return command === undefined && !values.help ? exitCodes.usage : exitCodes.ok;
   }
+  // `build`, `release` and `check` work on every policy under policy/: a file named after them would
+  // be silently ignored, and "0 errors" would be said of a file never read.
+  if ((command === "build" || command === "release" || command === "check") && rest.length > 0)
+    throw new CliError(
+      `${command} takes no file: it reads every policy under policy/ (found ${rest.join(" ")}).`,
+      exitCodes.usage,
+    );
   switch (command) {
     case "build":
       return (await import("./cli/build-command.js")).buildCommand(root, { check: values.check });

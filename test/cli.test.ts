@@ -85,6 +85,10 @@ describe("policyc eval", () => {
     expect(runCli(["eval", homeInfusion.reference, missing, "--as-of", "2025-06-01"], root).status).toBe(2);
     expect(runCli(["frobnicate"], root).status).toBe(2);
     expect(runCli(["build", "--bogus"], root).status).toBe(2);
+    // A file after check would be ignored, and "0 errors" said of a file never read.
+    const ignored = runCli(["check", "test/fixtures/broken/x.policy"], root);
+    expect(ignored.status).toBe(2);
+    expect(ignored.stderr).toContain("check takes no file");
   });
 });
 
