@@ -33,7 +33,7 @@ import type { RuleRole } from "./policy-table.js";
 import type { PeriodPlan, PreparedException, PreparedPolicy, PreparedReference } from "./prepare.js";
 import { explainScope } from "./explain-scope.js";
 import { metThrough, qualifyingPath, NO_PATH } from "./qualify.js";
-import { callsDefinitions, definitionCalls, withCalls } from "./definition-calls.js";
+import { definitionCalls, withCalls } from "./definition-calls.js";
 import { readFacts } from "./read-facts.js";
 import { rankMissingFacts } from "./rank-questions.js";
 import { release, takeWorkspace, type Workspace } from "./workspace.js";
@@ -266,7 +266,7 @@ function decide<
     >;
     // A condition calling definitions with parameters says, in the reason, what each call was given.
     reasons.push(
-      status !== "not_applicable" && callsDefinitions(rule.when)
+      status !== "not_applicable" && rule.callsDefinitions
         ? withCalls(reason, definitionCalls(rule.when, (callScope ??= explainScope(policy, truths))))
         : reason,
     );
@@ -351,7 +351,7 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
     const exception = setAside ? firstApplied(policy, truths, i) : undefined;
     // A criterion met through what its condition names says so (the qualifying path's walk, qualify.ts).
     const calls =
-      status !== "not_applicable" && callsDefinitions(rule.when)
+      status !== "not_applicable" && rule.callsDefinitions
         ? definitionCalls(rule.when, (scope ??= explainScope(policy, truths)))
         : NONE;
     const through =

@@ -2,6 +2,7 @@
 // turned into a position in the runtime's own arrays (the generated code never holds a position),
 // the facts grouped as the input nests them, and the order in which parts must be computed.
 
+import { callsDefinitions } from "./definition-calls.js";
 import type { CodeSystem } from "./codes.js";
 import type {
   Condition,
@@ -94,6 +95,8 @@ export interface PreparedRule<S> {
   readonly facts: readonly string[];
   readonly services: { readonly section: string; readonly title: string } | undefined;
   readonly when: Condition;
+  /** Whether `when` calls a definition with parameters: its reasons then say what each call was given. */
+  readonly callsDefinitions: boolean;
   readonly holds: (scope: S) => Truth;
   readonly from: number;
   readonly until: number;
@@ -544,6 +547,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       facts: entry.facts,
       services: entry.services,
       when: entry.when,
+      callsDefinitions: callsDefinitions(entry.when),
       holds: entry.holds,
       from,
       until,
@@ -572,6 +576,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
           facts: rule.facts,
           services: rule.services,
           when: version.when,
+          callsDefinitions: callsDefinitions(version.when),
           holds: version.holds,
           from: rule.from,
           until: rule.until,
