@@ -295,20 +295,6 @@ class ExpressionChecker {
         : this.operandType(argument);
     if (given !== "record" && given.kind === "invalid") return;
     const expected = valueParameterType(parameter);
-    if (given !== "record" && given.kind === "date" && argument.kind === "offset") {
-      this.report(
-        catalogue.wrongDefinitionArgument,
-        argument.span,
-        {
-          name: definition.name.text,
-          parameter: parameter.name.text,
-          argument: operandSource(argument),
-          problem: { kind: "moved" },
-        },
-        "Give the date itself, and move it inside the definition (`day - 30 days`), or compare with a date window there.",
-      );
-      return;
-    }
     const report = (
       problem: Parameters<typeof catalogue.wrongDefinitionArgument.message>[0]["problem"],
       hint: string,
@@ -319,6 +305,13 @@ class ExpressionChecker {
         { name: definition.name.text, parameter: parameter.name.text, argument: operandSource(argument), problem },
         hint,
       );
+    if (given !== "record" && given.kind === "date" && argument.kind === "offset") {
+      report(
+        { kind: "moved" },
+        "Give the date itself, and move it inside the definition (`day - 30 days`), or compare with a date window there.",
+      );
+      return;
+    }
     if (given === "record" || given.kind !== expected.kind) {
       report(
         {

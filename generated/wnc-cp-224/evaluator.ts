@@ -1711,7 +1711,7 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
     issues,
   );
   const { asOf, revision } = claimRevision(options, serviceDate, policy.effectiveDates, issues);
-  if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);
+  if (issues.length > 0 || serviceDate === undefined) throw new PolicyInputError(policy.reference, issues);
   const lines_S9494: number[] = [];
   const lines_S9329: number[] = [];
   const lines_S9325: number[] = [];

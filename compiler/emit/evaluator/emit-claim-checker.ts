@@ -351,7 +351,9 @@ export class ClaimCheckerEmitter {
         "const lines = readClaimLines(claimRoot, issues);",
         ...this.model.claimFacts.map((fact) => this.readFact(fact)),
         `const { asOf, revision${this.readsDecision ? ", decision" : ""} } = claimRevision(options, serviceDate, policy.effectiveDates, issues);`,
-        "if (issues.length > 0) throw new PolicyInputError(policy.reference, issues);",
+        // A claim without a service date has an issue already; the test also tells TypeScript the rules
+        // below have one (a line without a date of its own is on it).
+        "if (issues.length > 0 || serviceDate === undefined) throw new PolicyInputError(policy.reference, issues);",
         ...sortLines,
         "const findings = new ClaimFindings(billingRules);",
         ...rules,

@@ -168,11 +168,10 @@ export function claimRuleCode(rule: ClaimRule, context: ClaimRuleEmitContext): s
       if (partnerLines.length === 0) return [];
       const detail = `${rule.code} billed with ${rule.partner.kind === "code" ? rule.partner.code : `a code of ${rule.partner.group.name}`}`;
       context.useRuntime("linesOnSharedDates");
-      // Billed together means on one date: a line's own, or the claim's service date (`asOf` only
-      // satisfies the type, as a claim without a service date was refused above).
+      // Billed together means on one date: a line's own, or the claim's service date.
       return [
         `if (${lines}.length > 0 && ${partnerLines.map((p) => `${p}.length`).join(" + ")} > 0) {`,
-        `const together = linesOnSharedDates(lines, ${lines}, [${partnerLines.map((p) => `...${p}`).join(", ")}], serviceDate ?? asOf);`,
+        `const together = linesOnSharedDates(lines, ${lines}, [${partnerLines.map((p) => `...${p}`).join(", ")}], serviceDate);`,
         `if (together.length > 0) findings.violated(${id}, together, ${stringLiteral(detail)});`,
         "}",
       ];
@@ -220,8 +219,7 @@ export function claimRuleCode(rule: ClaimRule, context: ClaimRuleEmitContext): s
             ]
           : ["{"]),
         `const allowed = Math.max(0, ${rounding}(${context.numeric(rule.limit)}));`,
-        // `asOf` only satisfies the type: a claim without a service date was refused above.
-        `checkUnitsPerPeriod(findings, ${id}, lines, periodLines, ${stringLiteral(rule.period)}, allowed, serviceDate ?? asOf);`,
+        `checkUnitsPerPeriod(findings, ${id}, lines, periodLines, ${stringLiteral(rule.period)}, allowed, serviceDate);`,
         "}",
         "}",
         "}",
