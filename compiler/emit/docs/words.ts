@@ -14,6 +14,7 @@ import type {
 } from "../../model/policy-model.js";
 import { normalUnit, percentNormal } from "../../syntax/number-units.js";
 import { statementKey } from "./anchors.js";
+import { fieldPhrase, recordNamesByList } from "./record-names.js";
 import { anchorLink, code, series, text, words, type Block, type Inline } from "./markdown.js";
 
 /** A condition in words: one phrase, or a lead phrase with a list of conditions under it. */
@@ -40,6 +41,7 @@ export class ConditionWords {
   /** The list each enclosing quantifier goes through, by the name it gives each record. */
   private readonly bindings = new Map<string, FactModel>();
   private readonly valueSets: ReadonlyMap<string, string>;
+  private readonly recordNames: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     model: Pick<PolicyModel, "facts" | "definitions"> & { readonly valueSets?: PolicyModel["valueSets"] },
@@ -48,6 +50,7 @@ export class ConditionWords {
     this.facts = new Map(model.facts.map((fact) => [fact.name, fact]));
     this.definitions = new Map(model.definitions.map((definition) => [definition.name, definition.label]));
     this.valueSets = new Map((model.valueSets ?? []).map((valueSet) => [valueSet.name, valueSet.label]));
+    this.recordNames = recordNamesByList(model);
   }
 
   /** "the primary diagnosis is a code in the value set `copd` (chronic obstructive pulmonary disease diagnoses)". */
@@ -71,10 +74,12 @@ export class ConditionWords {
     return list?.kind === "list" ? list.fields.find((field) => field.name === name) : undefined;
   }
 
-  /** A field of a named record: "the oxygen saturation of the study". */
+  /** A field of a named record: "the oxygen saturation of the abg", "the day the abg was performed" (record-names.ts). */
   private fieldSubject(variable: string, name: string): Inline {
     const label = this.fieldOf(variable, name)?.label ?? name;
-    return words`${text(subject(label))} of the ${text(variable.replace(/_/g, " "))}`;
+    const list = this.bindings.get(variable)?.name;
+    const names = list === undefined ? [] : (this.recordNames.get(list) ?? []);
+    return text(fieldPhrase(subject(label), variable, names));
   }
 
   private label(fact: string, value: string): Inline {
