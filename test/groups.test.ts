@@ -148,3 +148,14 @@ describe("a policy in groups", () => {
     expect(decision.reasons.map((reason) => reason.id)).toEqual(["O.2", "P.1"]);
   });
 });
+
+describe("the docs of a policy in groups", () => {
+  it("show a limitation as its author wrote it, under the condition that brings it", () => {
+    const readme = plan.files.find((file) => file.path === "generated/groups/README.md")?.contents ?? "";
+    expect(readme).toContain(
+      "**Limited to (when coverage goes through it):** Payment for portable equipment is limited to the standard allowance.",
+    );
+    // The sentence's own full stop ends it: no "allowance. (when ...)." after it.
+    expect(readme).not.toMatch(/\. \(when coverage goes through it\)/);
+  });
+});

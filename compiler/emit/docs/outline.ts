@@ -85,9 +85,14 @@ function applicability(context: DocsContext, rule: RuleModel): ListItem {
   ]);
 }
 
-/** A statement's `limited to`, in force on a covered decision whose coverage went through it. */
+/**
+ * A statement's `limited to`, in force on a covered decision whose coverage went through it. The
+ * condition is in the label, so that the author's sentence keeps its own full stop.
+ */
 function limitedTo(limitation: string): ListItem {
-  return detail("Limited to:", words`${text(limitation)} (when coverage goes through it).`);
+  const sentence = limitation.trim();
+  const ended = /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+  return detail("Limited to (when coverage goes through it):", text(ended));
 }
 
 function ruleBlocks(context: DocsContext, rule: RuleModel): Block[] {
