@@ -108,6 +108,11 @@ function modifierList(modifiers: readonly string[]): string {
   return `one of modifiers ${modifiers.slice(0, -1).join(", ")} or ${modifiers[modifiers.length - 1]}`;
 }
 
+/** A group's description ("the oxygen contents codes (E0441, E0443)") as the start of a sentence. */
+function sentenceStart(description: string): string {
+  return `${description.slice(0, 1).toUpperCase()}${description.slice(1)}`;
+}
+
 export function defaultClaimRuleMessage(logic: M.ClaimRuleLogic, label: string): string {
   switch (logic.kind) {
     case "billedOnlyWhenDecided":
@@ -123,12 +128,12 @@ export function defaultClaimRuleMessage(logic: M.ClaimRuleLogic, label: string):
         ? `${label} must not be billed with ${logic.partner.code} on the same date of service.`
         : `${label} must not be billed with ${logic.partner.group.description} on the same date of service.`;
     case "groupUnitsAtMost":
-      return `The codes of ${logic.group.description} are billed, together, for more units than the policy allows.`;
+      return `${sentenceStart(logic.group.description)} are billed, together, for more units than the policy allows.`;
     case "codeInForce":
       return `${label} is not valid on this date of service.`;
     case "unitsPerPeriod":
       return logic.group === undefined
         ? `${label} is billed for more units in one ${logic.period} than the policy allows.`
-        : `The codes of ${logic.group.description} are billed, together, for more units in one ${logic.period} than the policy allows.`;
+        : `${sentenceStart(logic.group.description)} are billed, together, for more units in one ${logic.period} than the policy allows.`;
   }
 }
