@@ -51,4 +51,14 @@ describe("the home oxygen fixture", () => {
     expect(docs).toContain("angina pectoris diagnoses");
     expect(docs).toContain("Coverage is limited to stationary equipment for use during sleep.");
   });
+
+  it("has a revision log that names the billing rules each revision added or retired", () => {
+    const docs = readFileSync(join(root, "generated", "home-oxygen", "README.md"), "utf8");
+    const row = (approved: string) => docs.split("\n").find((line) => line.startsWith(`| ${approved} `)) ?? "";
+    // 2025-01 retired KX on the concentrator: one rule removed, its opposite added, no statement touched.
+    expect(row("2025-01")).toContain(
+      "added rule [E1390-no-KX](#rule-E1390-no-KX); removed rule [E1390-KX](#rule-E1390-KX)",
+    );
+    expect(row("2025-01")).not.toContain("none encoded");
+  });
 });

@@ -881,6 +881,9 @@ class Lowering {
     for (const code of this.symbols.codes) {
       code.billing.forEach((_, index) => record(codeLabel(code), this.lifetime(billingKey(code, index))));
     }
+    // A billing rule's lifetime is its own (or its billing line's): the log names the rules a revision
+    // added or retired, as it names the statements.
+    for (const { rule } of billingRuleSites(this.symbols)) record(rule.id.text, this.lifetime(rule.id.text));
     return this.symbols.revisions.map((revision, index) => ({
       approved: revision.approved.text,
       ...(revision.reviewed && { reviewed: revision.reviewed.text }),

@@ -1429,7 +1429,7 @@ export const policy: PreparedPolicy<Scope, RuleId, FactName, ExceptionId> = defi
     reference: "WNC.CP.224",
     title: "Home Infusion Therapy",
     sourceHash: "09acabb63891944f734912804b1d0cb19356c6c24b71a376dfbd98d0290df0f0",
-    modelHash: "614b92753c85cae76e76e99e3350104839013f4c687db114ea4ce92c2b9bb8e0",
+    modelHash: "e4352c4c6177a79986da1aaf166c51da7da15b869f11ecbd770576c47d6390fc",
     compiler: "policyc 0.2.0",
     readings: ["reading-policy-WNC.CP.224-1"],
     revisions: [

@@ -51,10 +51,12 @@ export class DocsContext {
     return this.anchors.get(id);
   }
 
-  /** A statement id linked to its heading; a code label links to the coding table. */
+  /** A statement id linked to its heading; a billing rule to its own ("rule E1390-KX"); a code label to the coding table. */
   link(id: string): Inline {
     const anchor = this.anchors.get(id);
     if (anchor !== undefined) return anchorLink(text(id), anchor);
+    if (this.model.billingRules.some((rule) => rule.id === id))
+      return words`rule ${anchorLink(text(id), statementKey("rule", id))}`;
     if (this.model.codes.some((c) => (c.modifier !== undefined ? `${c.code} ${c.modifier}` : c.code) === id))
       return anchorLink(text(id), partKey("coding"));
     return text(id);
