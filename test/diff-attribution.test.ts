@@ -67,6 +67,19 @@ describe("a revision that rewords, recategorises and removes", () => {
     expect(attributions.has("criterion I.A.1")).toBe(false);
   });
 
+  it("attributes a billing rule's retirement to the revision whose lifetime ends it", () => {
+    const before = checkPolicySource(text, path).model;
+    const retiring = revised.replace(
+      '    says "E2103 needs modifier KX when the coverage criteria are met and documented."\n',
+      '    says "E2103 needs modifier KX when the coverage criteria are met and documented."\n    removed in 2024-03\n',
+    );
+    const after = checkPolicySource(retiring, path).model;
+    if (!before || !after) throw new Error("the versions must check");
+    expect(after.revisions.find((revision) => revision.approved === "2024-03")?.removed).toContain("E2103-KX");
+    const attributions = attributeChanges(before, after, policyChanges(before, after));
+    expect(attributions.get("billing rule E2103-KX")).toEqual({ revision: "2024-03", by: "lifetime" });
+  });
+
   it("prints them for a reviewer", () => {
     expect(markdown).toContain("**criterion I.A.2**: reworded (revision 2024-03, named in its log entry)");
     expect(markdown).toContain("~~prescriber~~ **prescribing clinician**");
