@@ -282,13 +282,8 @@ function dateNumbers(dates: readonly string[]): Int32Array | undefined {
   return lastNumbers;
 }
 
-/** `revisionOn` for a date already checked to be one. */
-export function revisionOnCheckedDate(
-  date: string,
-  field: string,
-  effectiveDates: readonly string[],
-  issues: InputIssue[],
-): { asOf: string; revision: number } {
+/** The index of the revision in force on `date`, a date already checked to be one: -1 before the first. */
+export function revisionIndex(date: string, effectiveDates: readonly string[]): number {
   // The last revision in force on or before the date: sought from the end, the first found. Dates
   // compared as numbers where they all read as such (comparing texts was a cost on every call).
   const numbers = dateNumbers(effectiveDates);
@@ -296,6 +291,17 @@ export function revisionOnCheckedDate(
   let revision = effectiveDates.length - 1;
   if (day >= 0) while (revision >= 0 && numbers![revision]! > day) revision--;
   else while (revision >= 0 && !((effectiveDates[revision] ?? "") <= date)) revision--;
+  return revision;
+}
+
+/** `revisionOn` for a date already checked to be one. */
+export function revisionOnCheckedDate(
+  date: string,
+  field: string,
+  effectiveDates: readonly string[],
+  issues: InputIssue[],
+): { asOf: string; revision: number } {
+  const revision = revisionIndex(date, effectiveDates);
   if (revision < 0)
     issues.push(
       inputIssue("before_policy", field, `is ${date}, before the policy took effect on ${effectiveDates[0] ?? "?"}`),
