@@ -173,3 +173,34 @@ describe("the generated group readers", () => {
     expect(fast).toMatchObject({ result: { outcome: "covered" } });
   });
 });
+
+describe("evaluate's options", () => {
+  it("are read as the generic readers read them: asOf, trace, a hidden, stray or malformed option", () => {
+    const hiddenTrace = { asOf: serviceDate };
+    Object.defineProperty(hiddenTrace, "trace", { value: "yes", enumerable: false });
+    const hiddenAsOf = {};
+    Object.defineProperty(hiddenAsOf, "asOf", { value: serviceDate, enumerable: false });
+    for (const options of [
+      { asOf: serviceDate },
+      { asOf: serviceDate, trace: true },
+      { asOf: serviceDate, trace: null },
+      { asOf: serviceDate, trace: "yes" },
+      { asOf: "2020-01-01" },
+      { asOf: "2024-02-30" },
+      { asOf: serviceDate, traced: true },
+      {},
+      hiddenTrace,
+      hiddenAsOf,
+      null,
+    ]) {
+      const { fast, generic } = bothWays(() => fixture.evaluator.evaluate(coveredIvAntibiotic, options as never));
+      expect(fast).toEqual(generic);
+    }
+    expect(answer(() => fixture.evaluator.evaluate(coveredIvAntibiotic, hiddenTrace as never))).toMatchObject({
+      issues: [{ code: "wrong_type", field: "trace" }],
+    });
+    expect(answer(() => fixture.evaluator.evaluate(coveredIvAntibiotic, hiddenAsOf as never))).toMatchObject({
+      result: { outcome: "covered", asOf: serviceDate },
+    });
+  });
+});
