@@ -7,7 +7,7 @@
 
 import type { NormalizedLine } from "./claims.js";
 import { readClaimDecision, type ClaimDecision } from "./claim-rules.js";
-import { isCalendarDate, revisionIndex } from "./fields.js";
+import { calendarDay, revisionOnDay } from "./fields.js";
 import type { Group } from "./input.js";
 import type { InputIssue } from "./issues.js";
 import { MALFORMED, type Malformed } from "./group-readers.js";
@@ -67,7 +67,9 @@ export function wellFormedClaim<Facts>(
   effectiveDates: readonly string[],
   facts: Facts,
 ): ClaimRead<Facts> | undefined {
-  if (typeof serviceDate !== "string" || !isCalendarDate(serviceDate)) return undefined;
+  if (typeof serviceDate !== "string") return undefined;
+  const serviceDay = calendarDay(serviceDate);
+  if (serviceDay < 0) return undefined;
   const lines = wellFormedLines(linesGiven);
   if (lines === undefined) return undefined;
   // The claim was a listed group, so Object.prototype is clean: the options' for-in lists only their own keys.
@@ -83,11 +85,14 @@ export function wellFormedClaim<Facts>(
   if (decisionGiven === NOT_LISTED) decisionGiven = unlistedOption(options, "decision");
   if (asOfGiven === NOT_LISTED || decisionGiven === NOT_LISTED) return undefined;
   let asOf = serviceDate;
+  let day = serviceDay;
   if (asOfGiven !== undefined && asOfGiven !== null) {
-    if (typeof asOfGiven !== "string" || !isCalendarDate(asOfGiven)) return undefined;
+    if (typeof asOfGiven !== "string") return undefined;
     asOf = asOfGiven;
+    day = calendarDay(asOf);
+    if (day < 0) return undefined;
   }
-  const revision = revisionIndex(asOf, effectiveDates);
+  const revision = revisionOnDay(asOf, day, effectiveDates);
   if (revision < 0) return undefined;
   let decision: ClaimDecision | undefined;
   if (decisionGiven !== undefined && decisionGiven !== null) {

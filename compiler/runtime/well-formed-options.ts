@@ -3,7 +3,7 @@
 // date before the policy, a getter that throws). revisionInForce (input.ts) then reads them again with
 // the generic readers, which name each problem: so this may be stricter than those, never looser.
 
-import { isCalendarDate, revisionIndex } from "./fields.js";
+import { calendarDay, revisionOnDay } from "./fields.js";
 import type { Group } from "./input.js";
 import { hasPlainPrototype } from "./untrusted.js";
 import { objectPrototypeIsClean } from "./well-formed.js";
@@ -29,9 +29,10 @@ export function wellFormedEvaluateOptions(
     }
     // An option held without being listed (not enumerable) is the generic reader's to read.
     if (trace === NOT_LISTED) trace = Object.hasOwn(options, "trace") ? NOT_LISTED : undefined;
-    if (typeof asOf !== "string" || !isCalendarDate(asOf)) return undefined;
-    if (trace !== undefined && trace !== null && typeof trace !== "boolean") return undefined;
-    const revision = revisionIndex(asOf, effectiveDates);
+    if (typeof asOf !== "string" || (trace !== undefined && trace !== null && typeof trace !== "boolean"))
+      return undefined;
+    const day = calendarDay(asOf);
+    const revision = day < 0 ? -1 : revisionOnDay(asOf, day, effectiveDates);
     return revision < 0 ? undefined : { asOf, revision, trace: trace === true };
   } catch {
     // A getter or a Proxy's trap threw: the generic reader reports it by name.
