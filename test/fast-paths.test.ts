@@ -1,7 +1,8 @@
 // The fast paths of issue 12 never change an answer, on the home-infusion fixture: checkClaim reads a
-// well-formed claim with its generated reader (readWellFormedClaim) and evaluate reads well-formed facts
-// with the generated group readers, and either answers exactly as the generic readers do: the same check
-// or decision, and for malformed input the same issues (code, field, problem, pointer) in the same order.
+// well-formed claim with its generated reader (readWellFormedClaim), evaluate reads well-formed facts
+// with the generated group readers and its options on a fast path of their own, and each answers exactly
+// as the generic readers do: the same check or decision, and for malformed input the same issues (code,
+// field, problem, pointer) in the same order.
 // The generic readers are forced by an enumerable key on Object.prototype, under which no fast path runs.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
