@@ -1702,8 +1702,8 @@ interface ClaimFactValues {
 
 /** Reads a well-formed claim and its options: each field by name, each fact checked by its type, no issue built. Undefined at the first doubt (a key that is no field, a malformed value, a field held but not listed, a getter that throws): readClaim then reads the claim again, naming each problem. */
 function readWellFormedClaim(claim: Claim, options: ClaimCheckOptions): ClaimRead<ClaimFactValues> | undefined {
-  if (!isListedGroup(claim)) return undefined;
   try {
+    if (!isListedGroup(claim)) return undefined;
     let serviceDate: unknown;
     let lines: unknown;
     let fact_claim_therapies: readonly ClaimTherapies[] | undefined | Malformed | NotListed = NOT_LISTED;

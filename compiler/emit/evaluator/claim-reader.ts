@@ -59,7 +59,8 @@ export class ClaimReaderEmitter {
 
   /** The runtime types the readers name. */
   runtimeTypes(): string[] {
-    return this.fast ? ["ClaimRead", "Malformed", "NotListed"] : ["ClaimRead"];
+    // A claim without facts of its own has none to check, or to find unlisted.
+    return this.fast && this.model.claimFacts.length > 0 ? ["ClaimRead", "Malformed", "NotListed"] : ["ClaimRead"];
   }
 
   /** Whether a reader types a fact's value as a truth (a yes-or-no claim fact). */
@@ -100,9 +101,13 @@ export class ClaimReaderEmitter {
   }
 
   private wellFormedReader(): StatementStructures {
-    for (const name of ["MALFORMED", "NOT_LISTED", "isListedGroup", "unlisted", "wellFormedClaim"])
-      this.useRuntime(name);
     const facts = this.model.claimFacts;
+    for (const name of [
+      "isListedGroup",
+      "wellFormedClaim",
+      ...(facts.length > 0 ? ["MALFORMED", "NOT_LISTED", "unlisted"] : []),
+    ])
+      this.useRuntime(name);
     for (const fact of facts) this.useRuntime(checked(fact)!.split("(")[0]!);
     // One test per key: `if (key === ...) ...; else if ...`, as the group readers have it.
     const tests = [
@@ -124,8 +129,8 @@ export class ClaimReaderEmitter {
       ],
       returnType: `ClaimRead<${FACT_VALUES}> | undefined`,
       statements: [
-        "if (!isListedGroup(claim)) return undefined;",
         "try {",
+        "if (!isListedGroup(claim)) return undefined;",
         "let serviceDate: unknown;",
         "let lines: unknown;",
         ...facts.map((fact) => `let ${this.local(fact)}: ${factValueType(fact)} | Malformed | NotListed = NOT_LISTED;`),
