@@ -9,7 +9,7 @@ import { createEmitProject, emitEvaluator } from "../compiler/emit/evaluator/emi
 import { formatTypeScript } from "../compiler/emit/format.js";
 import { parseSource } from "../compiler/syntax/parse.js";
 import { BenchFailure } from "./failure.js";
-import { collectGarbage, median, nowMs, timeRuns } from "./measure.js";
+import { collectGarbage, median, nowMs, pairedRatio, timeRuns } from "./measure.js";
 import { syntheticCorpus } from "./synthetic-policy.js";
 
 /**
@@ -53,6 +53,8 @@ export interface ParseScaling {
   readonly characters: number;
   /** Median milliseconds to parse inputs of size N, 2N and 4N. */
   readonly ms: readonly [number, number, number];
+  /** 2N / N and 4N / N: the median of each round's own ratio (the three sizes timed in turn, each round). */
+  readonly ratios: readonly [number, number];
 }
 
 /** Median time of parseSource on `input(1)`, `input(2)` and `input(4)`: inputs of size N, 2N and 4N, each warmed up once. */
@@ -71,20 +73,26 @@ function timeScaling(
   run: (text: string) => unknown,
   repetitions: number,
 ): ParseScaling {
-  const time = (text: string): number => {
-    run(text);
-    const samples: number[] = [];
-    for (let repetition = 0; repetition < repetitions; repetition++) {
-      // NOTE: each run starts from a collected heap, so that no run pays for the garbage of the one before.
+  const texts = [input(1), input(2), input(4)] as const;
+  for (const text of texts) run(text);
+  const samples: [number[], number[], number[]] = [[], [], []];
+  // NOTE: the sizes in turn within each round, so that a noisy moment of a shared machine falls on one
+  // round's three runs alike, and the ratios are each round's own: their median, not a ratio of medians.
+  for (let repetition = 0; repetition < repetitions; repetition++) {
+    for (let size = 0; size < texts.length; size++) {
+      // Each run starts from a collected heap, so that no run pays for the garbage of the one before.
       collectGarbage();
       const start = nowMs();
-      run(text);
-      samples.push(nowMs() - start);
+      run(texts[size] as string);
+      samples[size]?.push(nowMs() - start);
     }
-    return median(samples);
+  }
+  return {
+    name,
+    characters: texts[0].length,
+    ms: [median(samples[0]), median(samples[1]), median(samples[2])],
+    ratios: [pairedRatio(samples[1], samples[0]), pairedRatio(samples[2], samples[0])],
   };
-  const one = input(1);
-  return { name, characters: one.length, ms: [time(one), time(input(2)), time(input(4))] };
 }
 
 /** Policies of `multiple` times ~750 kB: the realistic case. */

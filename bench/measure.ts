@@ -14,6 +14,16 @@ export function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/**
+ * The median of the ratios `numerators[i] / denominators[i]`, of samples taken in pairs (the same pass
+ * of an interleaved run): a noisy moment of a shared machine slows both of a pair, and leaves their
+ * ratio, where a ratio of two medians takes each from a different moment.
+ */
+export function pairedRatio(numerators: readonly number[], denominators: readonly number[]): number {
+  if (numerators.length !== denominators.length) throw new Error("paired samples of different counts");
+  return median(numerators.map((value, index) => value / (denominators[index] as number)));
+}
+
 /** A monotonic clock in milliseconds, for intervals only. */
 export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;

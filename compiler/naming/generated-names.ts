@@ -67,6 +67,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "BillingRuleId",
   "PolicyClaimCheck",
   "CLAIM_KEYS",
+  "ClaimFactValues",
   // Types, classes and constants the runtime exports, which the module may import by name.
   "BillingRuleEntry",
   "BillingRuleKind",
@@ -132,6 +133,10 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "TraceEntry",
   "TruthStep",
   "Truth",
+  "ClaimRead",
+  "MALFORMED",
+  "NOT_LISTED",
+  "NotListed",
   // The contract for integrators (docs/contract.md).
   "CoveredDecision",
   "NotCoveredDecision",

@@ -266,15 +266,21 @@ function distinctInOrder(lines: readonly number[]): number[] {
 
 /** Each policy's billing rules by id, indexed once: a check makes findings by rule id. */
 const ruleIndexes = new WeakMap<readonly BillingRuleEntry[], ReadonlyMap<string, BillingRuleEntry>>();
+/** The last policy's rules looked up, and their index: most checks in a row are of one policy, and skip the WeakMap. */
+let lastRules: readonly BillingRuleEntry[] | undefined;
+let lastIndex: ReadonlyMap<string, BillingRuleEntry> | undefined;
 
 function ruleIndex<RuleId extends string>(
   rules: readonly BillingRuleEntry<RuleId>[],
 ): ReadonlyMap<string, BillingRuleEntry<RuleId>> {
+  if (rules === lastRules) return lastIndex as ReadonlyMap<string, BillingRuleEntry<RuleId>>;
   let index = ruleIndexes.get(rules);
   if (index === undefined) {
     index = new Map(rules.map((rule) => [rule.id, rule]));
     ruleIndexes.set(rules, index);
   }
+  lastRules = rules;
+  lastIndex = index;
   return index as ReadonlyMap<string, BillingRuleEntry<RuleId>>;
 }
 

@@ -225,15 +225,23 @@ function digitsAt(text: string, start: number, count: number): number {
   return number;
 }
 
-/** True for a real calendar date written YYYY-MM-DD. (Arithmetic, not `Date` or a pattern: this runs on every date fact.) */
-export function isCalendarDate(value: string): boolean {
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+/**
+ * A real calendar date written YYYY-MM-DD as the number YYYYMMDD (in the same order as the texts), or
+ * -1 when it is not one: checked and read in one pass.
+ */
+export function calendarDay(value: string): number {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
   const year = digitsAt(value, 0, 4);
   const month = digitsAt(value, 5, 2);
   const day = digitsAt(value, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  if (year < 0 || month < 1 || month > 12 || day < 1) return -1;
   const last = month === 2 && isLeapYear(year) ? 29 : (daysInMonth[month - 1] ?? 0);
-  return day <= last;
+  return day <= last ? year * 10_000 + month * 100 + day : -1;
+}
+
+/** True for a real calendar date written YYYY-MM-DD. (Arithmetic, not `Date` or a pattern: this runs on every date fact.) */
+export function isCalendarDate(value: string): boolean {
+  return calendarDay(value) >= 0;
 }
 
 /** The problem with a value that should be a date but is not. */
@@ -282,6 +290,23 @@ function dateNumbers(dates: readonly string[]): Int32Array | undefined {
   return lastNumbers;
 }
 
+/** The index of the revision in force on `date`, a date already checked to be one: -1 before the first. */
+export function revisionIndex(date: string, effectiveDates: readonly string[]): number {
+  return revisionOnDay(date, dateNumber(date), effectiveDates);
+}
+
+/** `revisionIndex` of a date whose number (`calendarDay`) is known already. */
+export function revisionOnDay(date: string, dayNumber: number, effectiveDates: readonly string[]): number {
+  // The last revision in force on or before the date: sought from the end, the first found. Dates
+  // compared as numbers where they all read as such (comparing texts was a cost on every call).
+  const numbers = dateNumbers(effectiveDates);
+  const day = numbers === undefined ? -1 : dayNumber;
+  let revision = effectiveDates.length - 1;
+  if (day >= 0) while (revision >= 0 && numbers![revision]! > day) revision--;
+  else while (revision >= 0 && !((effectiveDates[revision] ?? "") <= date)) revision--;
+  return revision;
+}
+
 /** `revisionOn` for a date already checked to be one. */
 export function revisionOnCheckedDate(
   date: string,
@@ -289,13 +314,7 @@ export function revisionOnCheckedDate(
   effectiveDates: readonly string[],
   issues: InputIssue[],
 ): { asOf: string; revision: number } {
-  // The last revision in force on or before the date: sought from the end, the first found. Dates
-  // compared as numbers where they all read as such (comparing texts was a cost on every call).
-  const numbers = dateNumbers(effectiveDates);
-  const day = numbers === undefined ? -1 : dateNumber(date);
-  let revision = effectiveDates.length - 1;
-  if (day >= 0) while (revision >= 0 && numbers![revision]! > day) revision--;
-  else while (revision >= 0 && !((effectiveDates[revision] ?? "") <= date)) revision--;
+  const revision = revisionIndex(date, effectiveDates);
   if (revision < 0)
     issues.push(
       inputIssue("before_policy", field, `is ${date}, before the policy took effect on ${effectiveDates[0] ?? "?"}`),

@@ -24,6 +24,7 @@ import { describeSome, mismatch, ownValue } from "./untrusted.js";
 import { inputIssue, valueIssue } from "./issue-builders.js";
 import type { InputIssue } from "./issues.js";
 import { wellFormedChoices } from "./well-formed.js";
+import { wellFormedEvaluateOptions } from "./well-formed-options.js";
 
 export { isCalendarDate };
 export type { InputIssue, InputIssueCode } from "./issues.js";
@@ -209,6 +210,8 @@ export function revisionInForce(
   effectiveDates: readonly string[],
   issues: InputIssue[],
 ): { asOf: string; revision: number; trace: boolean } {
+  const wellFormed = wellFormedEvaluateOptions(options, effectiveDates);
+  if (wellFormed !== undefined) return wellFormed;
   const read = readOptions(options, EVALUATE_OPTIONS, NOT_AN_EVALUATE_OPTION, issues);
   if (read === undefined) return { asOf: NO_REVISION.asOf, revision: NO_REVISION.revision, trace: false };
   const trace = ownValue(read, "trace");

@@ -16,6 +16,7 @@ export {
   optionValues,
   readSubgroup,
   truthOf,
+  MALFORMED,
   type FactSlots,
   type GroupReader,
   type Malformed,
@@ -26,6 +27,14 @@ export { questionnaireResponseFacts } from "./questionnaire-response.js";
 export type { FactMetadata, FactMetadataOf, FactWords, OptionMetadata, TypeMetadata } from "./fact-metadata.js";
 export { evaluatePolicy, policyIdentity } from "./decide.js";
 export * from "./claims.js";
+export {
+  NOT_LISTED,
+  isListedGroup,
+  unlisted,
+  wellFormedClaim,
+  type ClaimRead,
+  type NotListed,
+} from "./well-formed-claims.js";
 export {
   MAX_RECORDS,
   someRecord,

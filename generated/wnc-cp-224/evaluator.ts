@@ -2,6 +2,8 @@
 // WNC.CP.224 Home Infusion Therapy, source sha256 09acabb63891944f734912804b1d0cb19356c6c24b71a376dfbd98d0290df0f0.
 import {
   ClaimFindings,
+  MALFORMED,
+  NOT_LISTED,
   PolicyInputError,
   and,
   choiceOf,
@@ -12,6 +14,7 @@ import {
   evaluatePolicy,
   factMetadataOf,
   factTableOf,
+  isListedGroup,
   largestUnits,
   linesWithoutModifier,
   not,
@@ -30,10 +33,13 @@ import {
   readSubgroup,
   totalUnits,
   truthOf,
+  unlisted,
+  wellFormedClaim,
   type BillingRuleEntry,
   type ClaimCheck,
   type ClaimCheckOptions,
   type ClaimLine,
+  type ClaimRead,
   type Decision,
   type DefinitionEntry,
   type EvaluateOptions,
@@ -45,6 +51,8 @@ import {
   type Group,
   type GroupReader,
   type InputIssue,
+  type Malformed,
+  type NotListed,
   type ParsedFacts,
   type PolicyScope,
   type PreparedPolicy,
@@ -1684,12 +1692,61 @@ export function factsFromQuestionnaireResponse(response: unknown): ParsedFacts<F
   return questionnaireResponseFacts<Facts>(policy, factMetadata, response);
 }
 
-/**
- * Checks a claim against WNC.CP.224's coding table, with the rules in force on its service date (or on `options.asOf`).
- *
- * Throws PolicyInputError, naming every bad field, when the claim is malformed: never a verdict.
- */
-export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): PolicyClaimCheck {
+/** The claim's facts as its rules read them: a yes-or-no fact as a truth, unknown as undefined or 1. */
+interface ClaimFactValues {
+  readonly therapies: readonly ClaimTherapies[] | undefined;
+  readonly amphotericin_b: Truth;
+  readonly monitoring_minutes: number | undefined;
+  readonly termination_allowance: Truth;
+}
+
+/** Reads a well-formed claim and its options: each field by name, each fact checked by its type, no issue built. Undefined at the first doubt (a key that is no field, a malformed value, a field held but not listed, a getter that throws): readClaim then reads the claim again, naming each problem. */
+function readWellFormedClaim(claim: Claim, options: ClaimCheckOptions): ClaimRead<ClaimFactValues> | undefined {
+  try {
+    if (!isListedGroup(claim)) return undefined;
+    let serviceDate: unknown;
+    let lines: unknown;
+    let fact_claim_therapies: readonly ClaimTherapies[] | undefined | Malformed | NotListed = NOT_LISTED;
+    let fact_claim_amphotericin_b: Truth | Malformed | NotListed = NOT_LISTED;
+    let fact_claim_monitoring_minutes: number | undefined | Malformed | NotListed = NOT_LISTED;
+    let fact_claim_termination_allowance: Truth | Malformed | NotListed = NOT_LISTED;
+    for (const key in claim) {
+      if (key === "serviceDate") serviceDate = claim[key];
+      else if (key === "lines") lines = claim[key];
+      else if (key === "therapies") fact_claim_therapies = choicesOf(claim[key], CLAIM_THERAPIES_VALUES);
+      else if (key === "amphotericin_b") fact_claim_amphotericin_b = truthOf(claim[key]);
+      else if (key === "monitoring_minutes") fact_claim_monitoring_minutes = numberIn(claim[key], 0, 1440);
+      else if (key === "termination_allowance") fact_claim_termination_allowance = truthOf(claim[key]);
+      else return undefined;
+    }
+
+    if (fact_claim_therapies === NOT_LISTED) fact_claim_therapies = unlisted(claim, "therapies", undefined);
+    if (fact_claim_amphotericin_b === NOT_LISTED) fact_claim_amphotericin_b = unlisted(claim, "amphotericin_b", 1);
+    if (fact_claim_monitoring_minutes === NOT_LISTED)
+      fact_claim_monitoring_minutes = unlisted(claim, "monitoring_minutes", undefined);
+    if (fact_claim_termination_allowance === NOT_LISTED)
+      fact_claim_termination_allowance = unlisted(claim, "termination_allowance", 1);
+    if (
+      fact_claim_therapies === MALFORMED ||
+      fact_claim_amphotericin_b === MALFORMED ||
+      fact_claim_monitoring_minutes === MALFORMED ||
+      fact_claim_termination_allowance === MALFORMED
+    )
+      return undefined;
+    return wellFormedClaim(serviceDate, lines, options, policy.effectiveDates, {
+      therapies: fact_claim_therapies,
+      amphotericin_b: fact_claim_amphotericin_b,
+      monitoring_minutes: fact_claim_monitoring_minutes,
+      termination_allowance: fact_claim_termination_allowance,
+    });
+  } catch {
+    // A getter or a Proxy's trap threw: the generic reader reports it by name.
+    return undefined;
+  }
+}
+
+/** Reads a claim and its options with the generic readers, which name every bad field: throws PolicyInputError when there is any. */
+function readClaim(claim: Claim, options: ClaimCheckOptions): ClaimRead<ClaimFactValues> {
   const issues: InputIssue[] = [];
   const claimRoot = readRoot(claim, CLAIM_KEYS, issues, "(claim)");
   const serviceDate = readServiceDate(claimRoot, issues);
@@ -1710,8 +1767,35 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
     "termination_allowance",
     issues,
   );
-  const { asOf, revision } = claimRevision(options, serviceDate, policy.effectiveDates, issues);
+  const { asOf, revision, decision } = claimRevision(options, serviceDate, policy.effectiveDates, issues);
   if (issues.length > 0 || serviceDate === undefined) throw new PolicyInputError(policy.reference, issues);
+  return {
+    serviceDate,
+    lines,
+    asOf,
+    revision,
+    decision,
+    facts: {
+      therapies: fact_claim_therapies,
+      amphotericin_b: fact_claim_amphotericin_b,
+      monitoring_minutes: fact_claim_monitoring_minutes,
+      termination_allowance: fact_claim_termination_allowance,
+    },
+  };
+}
+
+/**
+ * Checks a claim against WNC.CP.224's coding table, with the rules in force on its service date (or on `options.asOf`).
+ *
+ * Throws PolicyInputError, naming every bad field, when the claim is malformed: never a verdict.
+ */
+export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): PolicyClaimCheck {
+  const read = readWellFormedClaim(claim, options) ?? readClaim(claim, options);
+  const { lines, asOf, revision } = read;
+  const fact_claim_therapies = read.facts.therapies;
+  const fact_claim_amphotericin_b = read.facts.amphotericin_b;
+  const fact_claim_monitoring_minutes = read.facts.monitoring_minutes;
+  const fact_claim_termination_allowance = read.facts.termination_allowance;
   const lines_S9494: number[] = [];
   const lines_S9329: number[] = [];
   const lines_S9325: number[] = [];
@@ -1832,13 +1916,16 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   // T1030-with-each-therapy-code: billedWithEach (T1030)
   if (asOf >= REVISION_2023_08.effective) {
     if (lines_S9494.length + lines_S9329.length + lines_S9325.length > 0) {
-      const groupLines = [...lines_S9494, ...lines_S9329, ...lines_S9325];
-      const needed = largestUnits(lines, groupLines);
+      const needed = Math.max(
+        largestUnits(lines, lines_S9494),
+        largestUnits(lines, lines_S9329),
+        largestUnits(lines, lines_S9325),
+      );
       const billed = totalUnits(lines, lines_T1030);
       if (billed < needed) {
         findings.violated(
           "T1030-with-each-therapy-code",
-          [...groupLines, ...lines_T1030],
+          [...lines_S9494, ...lines_S9329, ...lines_S9325, ...lines_T1030],
           `T1030 billed for ${billed} units; the codes it must travel with need ${needed}`,
         );
       }

@@ -11,14 +11,7 @@ import {
 } from "ts-morph";
 import type { BillingRuleModel, Condition, FactModel, NumericModel, PolicyModel } from "../../model/policy-model.js";
 import { docText, stringLiteral } from "../code-text.js";
-import {
-  commentedUnion,
-  propertyType,
-  readFactStatement,
-  union,
-  valuesConstName,
-  valuesTypeName,
-} from "./fact-code.js";
+import { commentedUnion, propertyType, union, valuesConstName, valuesTypeName } from "./fact-code.js";
 import { ConditionCompiler, noReads } from "./conditions.js";
 import { inForceTest } from "./in-force.js";
 import { data, expandedList, expandedObject } from "./literal.js";
@@ -26,6 +19,7 @@ import type { LocalNames } from "./local-names.js";
 import { claimFieldName } from "../../naming/generated-names.js";
 import { claimRuleCode, type ClaimRuleEmitContext } from "./emit-claim-rules.js";
 import { isClaimRule } from "../../model/claim-rules.js";
+import { ClaimReaderEmitter } from "./claim-reader.js";
 
 /** A claim rule reads only claim facts and the date: the checker refuses anything else. */
 function unreachable(what: string): never {
@@ -38,6 +32,7 @@ function field(fact: FactModel): string {
 
 export class ClaimCheckerEmitter {
   private readonly conditions: ConditionCompiler;
+  private readonly reader: ClaimReaderEmitter;
 
   constructor(
     private readonly model: PolicyModel,
@@ -45,6 +40,7 @@ export class ClaimCheckerEmitter {
     /** Registers a value the module imports from the runtime. */
     private readonly useRuntime: (name: string) => void,
   ) {
+    this.reader = new ClaimReaderEmitter(model, names, useRuntime);
     this.conditions = new ConditionCompiler({
       fact: (name) => this.factLocal(name),
       definition: (name) => unreachable(`a definition (${name})`),
@@ -180,10 +176,6 @@ export class ClaimCheckerEmitter {
     });
   }
 
-  private readFact(fact: FactModel): string {
-    return readFactStatement(fact, this.factLocal(fact.name), "claimRoot", field(fact), field(fact), this.useRuntime);
-  }
-
   /** A claim fact that is unknown: undefined, or the middle truth for a yes-or-no fact. */
   private unknownTest(factName: string): string {
     const fact = this.model.claimFacts.find((f) => f.name === factName);
@@ -250,13 +242,13 @@ export class ClaimCheckerEmitter {
         this.useRuntime("totalUnits");
         const groupLines = rule.group.codes.map((code) => this.linesOf(code));
         if (groupLines.length === 0) return [];
+        // The group's lines are joined only for a finding: the largest is the largest of each code's.
         return [
           `if (${groupLines.map((g) => `${g}.length`).join(" + ")} > 0) {`,
-          `const groupLines = [${groupLines.map((g) => `...${g}`).join(", ")}];`,
-          "const needed = largestUnits(lines, groupLines);",
+          `const needed = Math.max(${groupLines.map((g) => `largestUnits(lines, ${g})`).join(", ")});`,
           `const billed = totalUnits(lines, ${lines});`,
           "if (billed < needed) {",
-          `findings.violated(${id}, [...groupLines, ...${lines}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed}\`);`,
+          `findings.violated(${id}, [${[...groupLines, lines].map((g) => `...${g}`).join(", ")}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed}\`);`,
           "}",
           "}",
         ];
@@ -268,11 +260,10 @@ export class ClaimCheckerEmitter {
         // All the group's lines together, where "billed with each" takes the largest line.
         return [
           `if (${groupLines.map((g) => `${g}.length`).join(" + ")} > 0) {`,
-          `const groupLines = [${groupLines.map((g) => `...${g}`).join(", ")}];`,
-          "const needed = totalUnits(lines, groupLines);",
+          `const needed = ${groupLines.map((g) => `totalUnits(lines, ${g})`).join(" + ")};`,
           `const billed = totalUnits(lines, ${lines});`,
           "if (billed < needed) {",
-          `findings.violated(${id}, [...groupLines, ...${lines}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed} together\`);`,
+          `findings.violated(${id}, [${[...groupLines, lines].map((g) => `...${g}`).join(", ")}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed} together\`);`,
           "}",
           "}",
         ];
@@ -303,17 +294,13 @@ export class ClaimCheckerEmitter {
     }
   }
 
+  /** The runtime types the claim's readers name. */
+  runtimeTypes(): string[] {
+    return this.reader.runtimeTypes();
+  }
+
   addCheckClaim(out: (string | StatementStructures)[]): void {
-    for (const name of [
-      "ClaimFindings",
-      "PolicyInputError",
-      "claimRevision",
-      "policyIdentity",
-      "readClaimLines",
-      "readRoot",
-      "readServiceDate",
-    ])
-      this.useRuntime(name);
+    for (const name of ["ClaimFindings", "policyIdentity"]) this.useRuntime(name);
     const codes = this.model.codes.map((code) => code.code);
     const sortLines = [
       ...codes.map((code) => `const ${this.linesOf(code)}: number[] = [];`),
@@ -335,6 +322,10 @@ export class ClaimCheckerEmitter {
         ...(inForce === undefined ? ["{", ...body, "}"] : [`if (${inForce}) {`, ...body, "}"]),
       ];
     });
+    // The rules' code is written: whether it reads the service date (a line without a date of its own is on it).
+    const readsServiceDate = rules.some((line) => /\bserviceDate\b/.test(line));
+    if (this.reader.typesTruth) this.typesTruth = true;
+    out.push(...this.reader.statements());
     out.push({
       kind: StructureKind.Function,
       name: "checkClaim",
@@ -345,15 +336,9 @@ export class ClaimCheckerEmitter {
       ],
       returnType: "PolicyClaimCheck",
       statements: [
-        "const issues: InputIssue[] = [];",
-        'const claimRoot = readRoot(claim, CLAIM_KEYS, issues, "(claim)");',
-        "const serviceDate = readServiceDate(claimRoot, issues);",
-        "const lines = readClaimLines(claimRoot, issues);",
-        ...this.model.claimFacts.map((fact) => this.readFact(fact)),
-        `const { asOf, revision${this.readsDecision ? ", decision" : ""} } = claimRevision(options, serviceDate, policy.effectiveDates, issues);`,
-        // A claim without a service date has an issue already; the test also tells TypeScript the rules
-        // below have one (a line without a date of its own is on it).
-        "if (issues.length > 0 || serviceDate === undefined) throw new PolicyInputError(policy.reference, issues);",
+        `const read = ${this.reader.readCall()};`,
+        `const { ${[...(readsServiceDate ? ["serviceDate"] : []), "lines", "asOf", "revision", ...(this.readsDecision ? ["decision"] : [])].join(", ")} } = read;`,
+        ...this.reader.factLocals("read"),
         ...sortLines,
         "const findings = new ClaimFindings(billingRules);",
         ...rules,
