@@ -20,6 +20,16 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])/gm, "$1\\$2");
 }
 
+/**
+ * Inline text back to the plain text it shows (for a message written from the docs' words): links
+ * become their labels, code spans their names, and escaped characters themselves.
+ */
+export function plainText(inline: Inline): string {
+  return inline
+    .replace(/\[((?:\\.|[^\]\\])*)\]\(#\u0000[^\u0000]*\u0000\)/g, "$1")
+    .replace(/\\(.)|`/g, (_match, escaped: string | undefined) => escaped ?? "");
+}
+
 /** Policy text on one line (table cells, headings, list items): line breaks become spaces. */
 export function text(value: string): Inline {
   return escapeMarkdown(value.replace(/\s*\n\s*/g, " ").trim()) as Inline;
