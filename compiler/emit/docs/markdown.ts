@@ -25,9 +25,10 @@ export function escapeMarkdown(text: string): string {
  * become their labels, code spans their names, and escaped characters themselves.
  */
 export function plainText(inline: Inline): string {
-  return inline
-    .replace(/\[((?:\\.|[^\]\\])*)\]\(#\u0000[^\u0000]*\u0000\)/g, "$1")
-    .replace(/\\(.)|`/g, (_match, escaped: string | undefined) => escaped ?? "");
+  // One pass from the left, so that an escaped character is never read as the start of a link.
+  // eslint-disable-next-line no-control-regex -- the NUL characters mark an anchor link's key (anchorLink).
+  const marks = /\\(.)|`|\[|\]\(#\u0000[^\u0000]*\u0000\)/g;
+  return inline.replace(marks, (_match, escaped: string | undefined) => escaped ?? "");
 }
 
 /** Policy text on one line (table cells, headings, list items): line breaks become spaces. */
