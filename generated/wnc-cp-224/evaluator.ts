@@ -4,6 +4,7 @@ import {
   ClaimFindings,
   PolicyInputError,
   and,
+  checkUnitsAtLeastPerDate,
   choiceOf,
   choicesOf,
   claimRevision,
@@ -12,7 +13,6 @@ import {
   evaluatePolicy,
   factMetadataOf,
   factTableOf,
-  largestUnits,
   linesWithoutModifier,
   not,
   numberIn,
@@ -1832,16 +1832,16 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   // T1030-with-each-therapy-code: billedWithEach (T1030)
   if (asOf >= REVISION_2023_08.effective) {
     if (lines_S9494.length + lines_S9329.length + lines_S9325.length > 0) {
-      const groupLines = [...lines_S9494, ...lines_S9329, ...lines_S9325];
-      const needed = largestUnits(lines, groupLines);
-      const billed = totalUnits(lines, lines_T1030);
-      if (billed < needed) {
-        findings.violated(
-          "T1030-with-each-therapy-code",
-          [...groupLines, ...lines_T1030],
-          `T1030 billed for ${billed} units; the codes it must travel with need ${needed}`,
-        );
-      }
+      checkUnitsAtLeastPerDate(
+        findings,
+        "T1030-with-each-therapy-code",
+        "T1030",
+        lines,
+        lines_T1030,
+        [...lines_S9494, ...lines_S9329, ...lines_S9325],
+        "largest",
+        serviceDate,
+      );
     }
   }
 
