@@ -420,6 +420,17 @@ const examples: readonly Example[] = [
     },
   ),
   example(
+    "unknownName",
+    { name: "A1-nn", kind: "billing rule" },
+    {
+      name: "a claim case expecting pending a rule that does not exist",
+      policy: coding('code A0001 "First."\n  rule A1-n: units at most claim.n\n', claimFactN),
+      cases: 'cases for T.1\nclaim case "x"\n  on 2024-02-01\n  line A0001 units 2\n  expect pending A1-nn\n',
+      underlined: "A1-nn",
+      hint: "Did you mean `A1-n`?",
+    },
+  ),
+  example(
     "typeMismatch",
     { subject: "a.age", is: "a number", needs: { by: "condition" } },
     { name: "a number used as a condition", policy: `${base}criterion I.4 "x" met when a.age\n`, underlined: "a.age" },
