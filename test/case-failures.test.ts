@@ -94,6 +94,31 @@ describe("a failing case in plain words", () => {
     ]);
   });
 
+  it("names a rule a claim case expected pending that is not, and a pending rule it did not expect", () => {
+    const clean = checked.claimCases.find((resolved) => resolved.expectViolations.length === 0);
+    if (clean === undefined) throw new Error("no clean claim case");
+    const [expectedPending] = runClaimCases(fixture.evaluator, [{ ...clean, expectPending: ["S9494-therapy"] }]);
+    expect(expectedPending === undefined ? [] : describeClaimFailure(expectedPending)).toEqual([
+      `${clean.file}:${clean.line} claim case "${clean.title}": expected pending S9494-therapy`,
+      "  rule expected pending but not: S9494-therapy",
+    ]);
+    // Without its therapies, the claim's S9494 rule cannot be checked.
+    const unknown = { ...clean, claim: { ...clean.claim, therapies: undefined } };
+    const [notExpected] = runClaimCases(fixture.evaluator, [unknown]);
+    expect(notExpected === undefined ? [] : describeClaimFailure(notExpected)).toContain(
+      "  rule could not be checked: S9494-therapy, claim facts unknown: therapies",
+    );
+    const [passes] = runClaimCases(fixture.evaluator, [
+      {
+        ...unknown,
+        expectPending: (notExpected?.failure?.kind === "claim" ? notExpected.failure.pending.extra : []).map(
+          (f) => f.rule,
+        ),
+      },
+    ]);
+    expect(passes?.failure).toBeUndefined();
+  });
+
   it("cuts long words at a word boundary, and keeps short ones whole", () => {
     expect(quote("Short words.")).toBe('"Short words."');
     const long = quote("word ".repeat(40));

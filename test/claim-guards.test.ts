@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planFromSources } from "../compiler/build/build.js";
 import { formatSource } from "../compiler/format/format-source.js";
 import { checkPolicySource } from "../compiler/pipeline.js";
+import { anchorLink, code, plainText, text, words } from "../compiler/emit/docs/markdown.js";
 import type { ClaimCheck, ClaimCheckOptions } from "../compiler/runtime/index.js";
 import { projectRoot } from "./support/evaluators.js";
 import { importFixtureEvaluator, type ImportedFixture } from "./support/fixture-evaluator.js";
@@ -138,11 +139,22 @@ describe("the docs and messages of joined guards", () => {
     // A part with "not" makes a list, as in conditions: "not A or B" could be read two ways.
     expect(readme).toContain(
       "`E0424` may be billed only when at least one of the following holds:\n\n" +
-        "  - it is not the case that the equipment is rented\n" +
+        "  - the equipment is not rented\n" +
         "  - the coverage decision for the same service is covered\n",
     );
+    // A message written without `says` words the guard as the docs do, "not" carried to the fact.
     expect(readme).toContain(
-      '"E0424 must be billed with modifier KX while its condition over the coverage decision and the claim\'s facts holds."',
+      '"E0424 must be billed with modifier KX when the equipment is rented and the coverage decision is covered."',
     );
+    expect(readme).toContain(
+      '"E0424 may be billed only when the equipment is not rented or the coverage decision is covered."',
+    );
+  });
+});
+
+describe("a message worded from the docs' words", () => {
+  it("is plain text: no escapes, no code spans, a link as its label", () => {
+    const inline = words`${text("the member's *weight* [kg]")} is ${code("claim.x")} or ${anchorLink(text("A_B"), "k")}`;
+    expect(plainText(inline)).toBe("the member's *weight* [kg] is claim.x or A_B");
   });
 });

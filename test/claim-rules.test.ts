@@ -342,6 +342,19 @@ describe("the formatter", () => {
     const cases =
       'cases for X.1\nclaim case "x" on 2024-01-01 decision not covered qualified under I, I.A expect clean\n';
     expect(formatSource(cases, "x.cases").text).toContain("  decision not covered qualified under I, I.A\n");
+    const pending =
+      'cases for X.1\nclaim case "x" on 2024-01-01 line A0001 units 1 expect pending A-1,A-2 expect violations A-3\n';
+    expect(formatSource(pending, "x.cases").text).toBe(
+      [
+        "cases for X.1",
+        'claim case "x"',
+        "  on 2024-01-01",
+        "  line A0001 units 1",
+        "  expect pending A-1, A-2",
+        "  expect violations A-3",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("keeps `decision`, `must` and `have` usable as names (they are keywords only where no name stands)", () => {
@@ -377,9 +390,12 @@ describe("the checker, on names and lifetimes the new rules use", () => {
   });
 
   it("reports a code lifetime outside the log, and a rule named like the rule a code's lifetime makes", () => {
-    expect(reported("  added in 2025-01\n\ncode E0431", "  added in 2026-01\n\ncode E0431")).toEqual([
-      "PC031 No revision was approved in 2026-01.",
-    ]);
+    expect(
+      reported(
+        "  added in 2025-01\n\ncode group portable_contents",
+        "  added in 2026-01\n\ncode group portable_contents",
+      ),
+    ).toEqual(["PC031 No revision was approved in 2026-01."]);
     expect(reported("rule E0431-not-with-E0434:", "rule E1392-in-force:")).toEqual([expect.stringMatching(/^PC010 /)]);
   });
 });

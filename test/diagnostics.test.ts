@@ -420,6 +420,17 @@ const examples: readonly Example[] = [
     },
   ),
   example(
+    "unknownName",
+    { name: "A1-nn", kind: "billing rule" },
+    {
+      name: "a claim case expecting pending a rule that does not exist",
+      policy: coding('code A0001 "First."\n  rule A1-n: units at most claim.n\n', claimFactN),
+      cases: 'cases for T.1\nclaim case "x"\n  on 2024-02-01\n  line A0001 units 2\n  expect pending A1-nn\n',
+      underlined: "A1-nn",
+      hint: "Did you mean `A1-n`?",
+    },
+  ),
+  example(
     "typeMismatch",
     { subject: "a.age", is: "a number", needs: { by: "condition" } },
     { name: "a number used as a condition", policy: `${base}criterion I.4 "x" met when a.age\n`, underlined: "a.age" },
@@ -1394,6 +1405,17 @@ const examples: readonly Example[] = [
       hint: "End one rule where the other begins",
     },
   ),
+  example(
+    "ruleNeverPending",
+    { rule: "A1-sd" },
+    {
+      name: "a claim case that expects pending a rule that reads only the lines",
+      policy: coding('code A0001 "First."\n  rule A1-sd: requires modifier SD\n'),
+      cases: 'cases for T.1\nclaim case "x"\n  on 2024-02-01\n  line A0001 units 1\n  expect pending A1-sd\n',
+      underlined: "A1-sd",
+      hint: "name it in `expect violations`",
+    },
+  ),
 
   // ----- PC110-PC119: units, percents and value sets ---------------------------------------------
   example(
@@ -1821,6 +1843,32 @@ const examples: readonly Example[] = [
       policy: `${base}fhir\n  map a.age from patient.age\n`,
       underlined: "fhir",
       hint: "orders in system",
+    },
+  ),
+
+  // ----- PC149-PC150: what a claim case expects ---------------------------------------------------
+  example(
+    "ruleBrokenAndPending",
+    { rule: "A1-n" },
+    {
+      name: "a claim case that expects one rule both broken and pending",
+      policy: coding('code A0001 "First."\n  rule A1-n: units at most claim.n\n', claimFactN),
+      cases:
+        'cases for T.1\nclaim case "x"\n  on 2024-02-01\n  line A0001 units 2\n  expect violations A1-n\n  expect pending A1-n\n',
+      underlined: "A1-n",
+      hint: "Keep A1-n in `expect violations` if the claim breaks it",
+    },
+  ),
+  example(
+    "cleanAndPending",
+    {},
+    {
+      name: "a claim case that expects clean and pending",
+      policy: coding('code A0001 "First."\n  rule A1-n: units at most claim.n\n', claimFactN),
+      cases:
+        'cases for T.1\nclaim case "x"\n  on 2024-02-01\n  line A0001 units 2\n  expect clean\n  expect pending A1-n\n',
+      underlined: "expect clean",
+      hint: "Drop `expect clean`",
     },
   ),
 ];

@@ -50,10 +50,12 @@ describe.each(folders)("the cases in %s", (folder) => {
     for (const resolved of checked.claimCases) {
       const check = evaluatorOf(resolved.policy).checkClaim(resolved.claim, resolved.options);
       expect(
-        { violations: check.violations.map((v) => v.rule).sort(), pending: check.pending.map((u) => u.rule) },
+        { violations: check.violations.map((v) => v.rule).sort(), pending: check.pending.map((u) => u.rule).sort() },
         `${resolved.file}:${resolved.line} ${resolved.title}`,
-      ).toEqual({ violations: [...resolved.expectViolations].sort(), pending: [] });
-      expect(check.verdict).toBe(resolved.expectViolations.length === 0 ? "clean" : "violations");
+      ).toEqual({ violations: [...resolved.expectViolations].sort(), pending: [...resolved.expectPending].sort() });
+      const verdict =
+        resolved.expectViolations.length > 0 ? "violations" : resolved.expectPending.length > 0 ? "pending" : "clean";
+      expect(check.verdict).toBe(verdict);
     }
   });
 });

@@ -14,6 +14,7 @@ import { isValidDate, valueText, valueTypeWord } from "../check/literals.js";
 import { compareText } from "../diagnostics/compare-text.js";
 import { normalUnit, percentNormal } from "../syntax/number-units.js";
 import { isCodeOf, isCodeSystem } from "../runtime/codes.js";
+import { checkExpectedPending } from "./claim-case-pending.js";
 
 export type FactValue = boolean | number | string | readonly string[] | readonly RecordFacts[];
 
@@ -44,6 +45,8 @@ export interface ResolvedClaimCase {
   readonly claim: Readonly<Record<string, unknown>>;
   /** The ids of the rules the claim must break, exactly; empty for a clean claim. */
   readonly expectViolations: readonly string[];
+  /** The ids of the rules the check must be pending on, exactly (`expect pending`); empty when left out. */
+  readonly expectPending: readonly string[];
   /** As `checkClaim` takes its options: the coverage decision the case gives (`decision covered ...`). */
   readonly options: ClaimCheckOptions;
 }
@@ -450,6 +453,8 @@ class CasesChecker {
     this.applyAssignments(assigned, statement.assignments, context, claimFacts);
     const ruleIds = model.billingRules.map((rule) => rule.id);
     this.checkIds(statement.expect?.violations ?? [], ruleIds, "billing rule", context);
+    this.checkIds(statement.expectPending?.rules ?? [], ruleIds, "billing rule", context);
+    checkExpectedPending(statement, model, (entry, span, args, hint) => this.report(entry, span, args, context, hint));
     const qualifying = [
       ...model.outline.flatMap((entry) => (entry.kind === "note" ? [] : [entry.id])),
       ...model.exceptions.map((e) => e.id),
@@ -469,15 +474,15 @@ class CasesChecker {
       );
     else if (!isValidDate(statement.on.text))
       this.report(catalogue.invalidLiteral, statement.on.span, { text: statement.on.text, expected: "date" }, context);
-    if (!statement.expect)
+    if (!statement.expect && !statement.expectPending)
       this.report(
         catalogue.missingClause,
         statement.title.span,
         { statement: "claim case", clause: "expect" },
         context,
-        "Add `expect clean` or `expect violations <rule>, ...`.",
+        "Add `expect clean`, `expect violations <rule>, ...` or `expect pending <rule>, ...`.",
       );
-    if (!statement.on || !statement.expect) return undefined;
+    if (!statement.on || (!statement.expect && !statement.expectPending)) return undefined;
     const claim: Record<string, unknown> = { serviceDate: statement.on.text };
     for (const [name, value] of assigned) if (value !== undefined) claim[name.replace(/^claim\./, "")] = value;
     claim["lines"] = statement.lines.map((line) => ({
@@ -492,7 +497,8 @@ class CasesChecker {
       line: statement.span.line,
       policy: model.reference,
       claim,
-      expectViolations: statement.expect.violations.map((word) => word.text),
+      expectViolations: (statement.expect?.violations ?? []).map((word) => word.text),
+      expectPending: (statement.expectPending?.rules ?? []).map((word) => word.text),
       options: statement.decision ? { decision: claimCaseDecision(statement.decision) } : {},
     };
   }

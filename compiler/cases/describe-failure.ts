@@ -127,14 +127,17 @@ export function describeClaimFailure(result: ClaimCaseResult): string[] {
   if (failure === undefined) return [];
   const where = `${resolved.file}:${resolved.line} claim case "${resolved.title}"`;
   if (failure.kind === "refused") return [`${where}: the claim checker refused the claim: ${failure.message}`];
-  const expected =
-    resolved.expectViolations.length === 0 ? "clean" : `violations ${resolved.expectViolations.join(", ")}`;
+  const expectations = [
+    ...(resolved.expectViolations.length > 0 ? [`violations ${resolved.expectViolations.join(", ")}`] : []),
+    ...(resolved.expectPending.length > 0 ? [`pending ${resolved.expectPending.join(", ")}`] : []),
+  ];
   const broken = failure.violations.extra.map((finding) => `${finding.rule} ("${finding.message}")`);
   return [
-    `${where}: expected ${expected}`,
+    `${where}: expected ${expectations.length === 0 ? "clean" : expectations.join(" and ")}`,
     ...failure.violations.absent.map((rule) => `  rule expected broken but not: ${rule}`),
     ...broken.map((text) => `  rule broken, not expected: ${text}`),
-    ...failure.pending.map(
+    ...failure.pending.absent.map((rule) => `  rule expected pending but not: ${rule}`),
+    ...failure.pending.extra.map(
       (finding) =>
         `  rule could not be checked: ${finding.rule}, claim facts unknown: ${(finding.missingFacts ?? []).join(", ")}`,
     ),

@@ -42,7 +42,8 @@ export type ClaimCaseFailure =
   | {
       readonly kind: "claim";
       readonly violations: ListDifference<ClaimFinding>;
-      readonly pending: readonly ClaimFinding[];
+      /** Rules expected pending but not, and rules pending that the case did not expect. */
+      readonly pending: ListDifference<ClaimFinding>;
     };
 
 export interface CaseResult {
@@ -119,7 +120,7 @@ export function runCases(evaluator: CaseEvaluator, cases: readonly ResolvedCase[
   });
 }
 
-/** Runs each claim case; it passes when exactly the rules it names are broken and none is pending. */
+/** Runs each claim case; it passes when exactly the rules it names are broken, and exactly those of `expect pending` pending. */
 export function runClaimCases(evaluator: CaseEvaluator, cases: readonly ResolvedClaimCase[]): ClaimCaseResult[] {
   return cases.map((resolved) => {
     let check: ClaimCheck;
@@ -129,14 +130,9 @@ export function runClaimCases(evaluator: CaseEvaluator, cases: readonly Resolved
       return { case: resolved, failure: { kind: "refused", message: (error as Error).message } };
     }
     const violations = difference(resolved.expectViolations, check.violations, (finding) => finding.rule);
-    if (violations === undefined && check.pending.length === 0) return { case: resolved };
-    return {
-      case: resolved,
-      failure: {
-        kind: "claim",
-        violations: violations ?? { absent: [], extra: [] },
-        pending: check.pending,
-      },
-    };
+    const pending = difference(resolved.expectPending, check.pending, (finding) => finding.rule);
+    if (violations === undefined && pending === undefined) return { case: resolved };
+    const none = { absent: [], extra: [] };
+    return { case: resolved, failure: { kind: "claim", violations: violations ?? none, pending: pending ?? none } };
   });
 }

@@ -873,6 +873,13 @@ const entries = {
     (a: { code: string; modifier: string }) =>
       `${a.code} both requires and refuses modifier ${a.modifier} in the same revisions: every line of it would break one rule.`,
   ),
+  ruleNeverPending: entry(
+    "PC139",
+    "error",
+    "Claim case expects a rule pending that never is",
+    (a: { rule: string }) =>
+      `${a.rule} reads no claim fact and no coverage decision, so a claim check is never pending on it: the claim's lines always settle it.`,
+  ),
   // ----- PC140-PC149: the FHIR mapping ------------------------------------------------------------
   unknownFhirSource: entry(
     "PC140",
@@ -937,6 +944,20 @@ const entries = {
     "Order code given two meanings",
     (a: { code: string; fact: string }) =>
       `${quoted(a.code)} already says which value of ${quoted(a.fact)} it means: an order code means one value.`,
+  ),
+  // ----- PC149-PC150: what a claim case expects ---------------------------------------------------
+  ruleBrokenAndPending: entry(
+    "PC149",
+    "error",
+    "Claim case expects a rule both broken and pending",
+    (a: { rule: string }) =>
+      `${a.rule} is expected both broken and pending: a claim check finds a rule broken or pending, never both.`,
+  ),
+  cleanAndPending: fixed(
+    "PC150",
+    "error",
+    "Claim case expects clean and pending",
+    "A clean claim breaks no rule and leaves none pending, so `expect clean` and `expect pending` contradict each other.",
   ),
 } as const;
 

@@ -4,7 +4,12 @@
 // own lifetime.
 
 import { decisionWords, guardWords as guardText, numericWords, type ClaimRule } from "../model/claim-rules.js";
-import type { BillingGuardModel } from "../model/policy-model.js";
+import type { BillingGuardModel, Condition } from "../model/policy-model.js";
+
+/** A condition over claim facts, named but not worded: a review compares it as data. */
+function someCondition(_condition: Condition, negated: boolean): string {
+  return negated ? "its condition over the claim's facts does not hold" : "its condition over the claim's facts holds";
+}
 
 function guardWords(guard: BillingGuardModel): Readonly<Record<string, unknown>> {
   switch (guard.kind) {
@@ -17,13 +22,15 @@ function guardWords(guard: BillingGuardModel): Readonly<Record<string, unknown>>
       return { when: "while its condition over the claim's facts holds", condition: guard.condition };
     default:
       // A join of decision tests and conditions: its words, and the whole join compared as data.
-      return { when: `when ${guardText(guard)}`, guard };
+      return { when: `when ${guardText(guard, someCondition)}`, guard };
   }
 }
 
 /** What a rule that reads the decision tests: one test in words, or a join of tests and conditions. */
 function decisionAspects(guard: BillingGuardModel): Readonly<Record<string, unknown>> {
-  return guard.kind === "decision" ? { decision: decisionWords(guard.test) } : { decision: guardText(guard), guard };
+  return guard.kind === "decision"
+    ? { decision: decisionWords(guard.test) }
+    : { decision: guardText(guard, someCondition), guard };
 }
 
 /** The aspects of a claim rule a review compares; `valid` is a code's lifetime, already in words. */

@@ -20,6 +20,38 @@ export function isClaimRule(rule: M.BillingRuleModel): rule is ClaimRule {
   }
 }
 
+/** Whether a guard tests the coverage decision somewhere. */
+function readsDecision(guard: M.BillingGuardModel): boolean {
+  switch (guard.kind) {
+    case "decision":
+      return true;
+    case "and":
+    case "or":
+      return guard.operands.some(readsDecision);
+    case "not":
+      return readsDecision(guard.operand);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a claim check can ever be pending on the rule: only a rule that reads a claim fact or the
+ * coverage decision can be (the lines alone always settle the others).
+ */
+export function mayBePending(rule: M.BillingRuleModel): boolean {
+  if (rule.facts.length > 0) return true;
+  switch (rule.kind) {
+    case "billedOnlyWhenDecided":
+    case "notBilledWhenDecided":
+    case "requiresOneOfModifiers":
+    case "mustNotHaveModifier":
+      return readsDecision(rule.when);
+    default:
+      return false;
+  }
+}
+
 /** `covered`, `not covered`, `pending`. */
 export function outcomeWords(outcome: "covered" | "not_covered" | "pending"): string {
   return outcome === "not_covered" ? "not covered" : outcome;
@@ -32,51 +64,39 @@ export function decisionWords(test: M.DecisionTestModel): string {
     : `the service qualified under ${test.statement}`;
 }
 
-/** Whether a guard reads a claim fact somewhere (and so cannot be worded without its condition). */
-function readsClaim(guard: M.BillingGuardModel): boolean {
-  switch (guard.kind) {
-    case "claim":
-      return true;
-    case "and":
-    case "or":
-      return guard.operands.some(readsClaim);
-    case "not":
-      return readsClaim(guard.operand);
-    default:
-      return false;
-  }
-}
+/** A condition over claim facts in plain words, said for it holding or (`negated`) for it not holding. */
+export type ClaimConditionWords = (condition: M.Condition, negated: boolean) => string;
 
-/** A guard of decision tests in words: "the coverage decision is covered or the service qualified under II". */
-function decisionGuardWords(guard: M.BillingGuardModel, negated = false): string {
+/** A guard in words: "the coverage decision is covered and the equipment is rented". */
+function guardText(guard: M.BillingGuardModel, conditions: ClaimConditionWords, negated: boolean): string {
   switch (guard.kind) {
+    case "always":
+      return negated ? "never" : "always";
     case "decision":
       if (!negated) return decisionWords(guard.test);
       return guard.test.kind === "coverage"
         ? `the coverage decision is other than ${outcomeWords(guard.test.outcome)}`
         : `the service did not qualify under ${guard.test.statement}`;
+    case "claim":
+      return conditions(guard.condition, negated);
     case "not":
-      return decisionGuardWords(guard.operand, !negated);
+      return guardText(guard.operand, conditions, !negated);
     case "and":
     case "or": {
       // De Morgan, so that no "not" stands before a join: not (A and B) is "not A or not B".
       const joiner = (guard.kind === "and") !== negated ? " and " : " or ";
       const parts = guard.operands.map((operand) => {
-        const words = decisionGuardWords(operand, negated);
+        const words = guardText(operand, conditions, negated);
         return operand.kind === "and" || operand.kind === "or" ? `(${words})` : words;
       });
       return parts.join(joiner);
     }
-    default:
-      return "its condition holds";
   }
 }
 
 /** What a guard asks, in words, for a rule's message. */
-export function guardWords(guard: M.BillingGuardModel): string {
-  if (guard.kind === "claim") return "its condition over the claim's facts holds";
-  if (readsClaim(guard)) return "its condition over the coverage decision and the claim's facts holds";
-  return decisionGuardWords(guard);
+export function guardWords(guard: M.BillingGuardModel, conditions: ClaimConditionWords): string {
+  return guardText(guard, conditions, false);
 }
 
 /** A unit limit in words: `(claim.minutes - 120) / 15`, `1`. */
@@ -92,15 +112,8 @@ export function numericWords(expression: M.NumericModel): string {
 }
 
 /** A modifier rule's `when`, for its message: nothing when it always applies. */
-function guardSuffix(guard: M.BillingGuardModel): string {
-  switch (guard.kind) {
-    case "always":
-      return "";
-    case "claim":
-      return " while its condition over the claim's facts holds";
-    default:
-      return readsClaim(guard) ? ` while ${guardWords(guard)}` : ` when ${guardWords(guard)}`;
-  }
+function guardSuffix(guard: M.BillingGuardModel, conditions: ClaimConditionWords): string {
+  return guard.kind === "always" ? "" : ` when ${guardWords(guard, conditions)}`;
 }
 
 function modifierList(modifiers: readonly string[]): string {
@@ -113,16 +126,20 @@ function sentenceStart(description: string): string {
   return `${description.slice(0, 1).toUpperCase()}${description.slice(1)}`;
 }
 
-export function defaultClaimRuleMessage(logic: M.ClaimRuleLogic, label: string): string {
+export function defaultClaimRuleMessage(
+  logic: M.ClaimRuleLogic,
+  label: string,
+  conditions: ClaimConditionWords,
+): string {
   switch (logic.kind) {
     case "billedOnlyWhenDecided":
-      return `${label} may be billed only when ${guardWords(logic.when)}.`;
+      return `${label} may be billed only when ${guardWords(logic.when, conditions)}.`;
     case "notBilledWhenDecided":
-      return `${label} may not be billed when ${guardWords(logic.when)}.`;
+      return `${label} may not be billed when ${guardWords(logic.when, conditions)}.`;
     case "requiresOneOfModifiers":
-      return `${label} must be billed with ${modifierList(logic.modifiers)}${guardSuffix(logic.when)}.`;
+      return `${label} must be billed with ${modifierList(logic.modifiers)}${guardSuffix(logic.when, conditions)}.`;
     case "mustNotHaveModifier":
-      return `${label} must not be billed with ${modifierList(logic.modifiers).replace(/^one of /, "any of ")}${guardSuffix(logic.when)}.`;
+      return `${label} must not be billed with ${modifierList(logic.modifiers).replace(/^one of /, "any of ")}${guardSuffix(logic.when, conditions)}.`;
     case "notBilledWith":
       return logic.partner.kind === "code"
         ? `${label} must not be billed with ${logic.partner.code} on the same date of service.`

@@ -23,7 +23,8 @@ import type * as M from "./policy-model.js";
 import { factOfTerm } from "./date-terms.js";
 import { recordConditions } from "./walk-conditions.js";
 import { timeUnitOf } from "../syntax/time-units.js";
-import { defaultClaimRuleMessage } from "./claim-rules.js";
+import { defaultClaimRuleMessage, type ClaimConditionWords } from "./claim-rules.js";
+import { claimConditionWords } from "./claim-condition-words.js";
 import { lowerFhirMapping } from "./fhir-mapping.js";
 
 export function sourceHash(text: string): string {
@@ -1020,6 +1021,11 @@ class Lowering {
   }
 
   private billingRules(groups: readonly M.CodeGroupModel[]): M.BillingRuleModel[] {
+    // A message reads claim facts as their descriptions; who reads them does not matter to its words.
+    const claimFacts = [...this.symbols.facts.values()]
+      .filter((fact) => fact.forClaims)
+      .map((fact) => this.factModel(fact, new Map()));
+    const conditions = claimConditionWords(claimFacts, this.valueSets());
     return billingRuleSites(this.symbols).map(({ rule, code, note }) => {
       const id = rule.id.text;
       const label = code.code.text;
@@ -1036,7 +1042,7 @@ class Lowering {
         code: label,
         ...logic,
         source,
-        message: rule.says?.value ?? defaultBillingMessage(logic, label, source.text),
+        message: rule.says?.value ?? defaultBillingMessage(logic, label, source.text, conditions),
         inForce: this.lifetime(id),
         readings: readings(rule),
         facts: this.inDeclarationOrder(this.checked.reads.get(id)?.facts ?? new Set()),
@@ -1134,7 +1140,12 @@ class Lowering {
 }
 
 /** The message of a billing rule written without `says`. */
-function defaultBillingMessage(logic: M.BillingRuleLogic, label: string, sourceText: string): string {
+function defaultBillingMessage(
+  logic: M.BillingRuleLogic,
+  label: string,
+  sourceText: string,
+  conditions: ClaimConditionWords,
+): string {
   switch (logic.kind) {
     case "billedOnlyWhen":
       return `${label} may be billed only as the policy says: "${sourceText}"`;
@@ -1143,9 +1154,9 @@ function defaultBillingMessage(logic: M.BillingRuleLogic, label: string, sourceT
     case "requiresModifier":
       return `${label} must be billed with modifier ${logic.modifier}.`;
     case "billedWithEach":
-      return `Each code of ${logic.group.description} billed needs ${label} on the claim for as many units.`;
+      return `Each code of ${logic.group.description} billed needs ${label} on its date of service, for as many units.`;
     case "unitsAtLeastGroup":
-      return `${label} is billed for fewer units than ${logic.group.description} together.`;
+      return `${label} is billed for fewer units than ${logic.group.description} together on one date of service.`;
     case "unitsAtMost":
       return `${label} is billed for more units than the policy allows.`;
     case "billedOnlyWhenDecided":
@@ -1156,7 +1167,7 @@ function defaultBillingMessage(logic: M.BillingRuleLogic, label: string, sourceT
     case "groupUnitsAtMost":
     case "codeInForce":
     case "unitsPerPeriod":
-      return defaultClaimRuleMessage(logic, label);
+      return defaultClaimRuleMessage(logic, label, conditions);
   }
 }
 

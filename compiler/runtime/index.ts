@@ -46,7 +46,7 @@ export {
 export { joined } from "./record-index.js";
 export * from "./claim-rules.js";
 export { checkUnitsPerPeriod, type UnitPeriod } from "./claim-periods.js";
-export { linesOnSharedDates } from "./shared-dates.js";
+export { checkUnitsAtLeastPerDate, linesOnSharedDates } from "./shared-dates.js";
 export {
   anyMemberOf,
   codeSystems,

@@ -652,6 +652,8 @@ export interface ClaimCase {
   readonly expect?: { readonly violations: readonly Word[]; readonly span: Span };
   /** `decision covered qualified under I`: the coverage decision given to checkClaim. */
   readonly decision?: ClaimCaseDecision;
+  /** `expect pending R1, R2`: exactly the rules the check is pending on (none when left out). */
+  readonly expectPending?: { readonly rules: readonly Word[]; readonly span: Span };
 }
 
 export interface ClaimCaseDecision {

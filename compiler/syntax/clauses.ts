@@ -207,6 +207,7 @@ export const clauseTable: { readonly [Rule in ClauseOwnerRule]: ClauseList<Rule>
       many("assignment", "<fact> ="),
       many("lineClause", "line"),
       once("expectClaimClause", "expect", true),
+      once("expectPendingClaimClause", "expect pending"),
       once("decisionClause", "decision"),
     ],
   },

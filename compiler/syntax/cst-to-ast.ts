@@ -978,8 +978,16 @@ class AstBuilder {
           expectClause && expectSpan ? { violations: this.wordList(expectClause), span: expectSpan } : undefined,
         ),
         ...optional("decision", this.claimCaseDecision(firstNode(children.decisionClause))),
+        ...optional("expectPending", this.expectPending(firstNode(children.expectPendingClaimClause))),
       },
     ];
+  }
+
+  private expectPending(
+    node: Cst.ExpectPendingClaimClauseCstNode | undefined,
+  ): { rules: Ast.Word[]; span: Ast.Span } | undefined {
+    const span = node && nodeSpan(node);
+    return node && span ? { rules: this.wordList(node), span } : undefined;
   }
 
   private claimCaseDecision(node: Cst.DecisionClauseCstNode | undefined): Ast.ClaimCaseDecision | undefined {

@@ -1269,6 +1269,7 @@ export type ClaimCaseStatementCstChildren = {
   lineClause?: LineClauseCstNode[];
   expectClaimClause?: ExpectClaimClauseCstNode[];
   decisionClause?: DecisionClauseCstNode[];
+  expectPendingClaimClause?: ExpectPendingClaimClauseCstNode[];
 };
 
 export interface DecisionClauseCstNode extends CstNode {
@@ -1310,6 +1311,17 @@ export type ExpectClaimClauseCstChildren = {
   Kw_clean?: IToken[];
   Kw_violations?: IToken[];
   wordList?: WordListCstNode[];
+};
+
+export interface ExpectPendingClaimClauseCstNode extends CstNode {
+  name: "expectPendingClaimClause";
+  children: ExpectPendingClaimClauseCstChildren;
+}
+
+export type ExpectPendingClaimClauseCstChildren = {
+  Kw_expect: IToken[];
+  Kw_pending: IToken[];
+  wordList: WordListCstNode[];
 };
 
 export interface OnClauseCstNode extends CstNode {
@@ -1887,6 +1899,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   decisionClause(children: DecisionClauseCstChildren, param?: IN): OUT;
   lineClause(children: LineClauseCstChildren, param?: IN): OUT;
   expectClaimClause(children: ExpectClaimClauseCstChildren, param?: IN): OUT;
+  expectPendingClaimClause(children: ExpectPendingClaimClauseCstChildren, param?: IN): OUT;
   onClause(children: OnClauseCstChildren, param?: IN): OUT;
   givenClause(children: GivenClauseCstChildren, param?: IN): OUT;
   assignment(children: AssignmentCstChildren, param?: IN): OUT;

@@ -1120,6 +1120,7 @@ class PolicyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.lineClause) },
         { ALT: () => this.SUBRULE(this.expectClaimClause) },
         { ALT: () => this.SUBRULE(this.decisionClause) },
+        { ALT: () => this.SUBRULE(this.expectPendingClaimClause) },
       ]),
     );
   });
@@ -1164,6 +1165,13 @@ class PolicyParser extends CstParser {
         },
       },
     ]);
+  });
+
+  /** `expect pending KX-when-covered`: exactly the rules a claim check could not settle. */
+  private expectPendingClaimClause = this.RULE("expectPendingClaimClause", () => {
+    this.CONSUME(K.expect);
+    this.CONSUME(K.pending);
+    this.SUBRULE(this.wordList);
   });
 
   private onClause = this.RULE("onClause", () => {

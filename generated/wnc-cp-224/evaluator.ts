@@ -6,6 +6,7 @@ import {
   NOT_LISTED,
   PolicyInputError,
   and,
+  checkUnitsAtLeastPerDate,
   choiceOf,
   choicesOf,
   claimRevision,
@@ -15,7 +16,6 @@ import {
   factMetadataOf,
   factTableOf,
   isListedGroup,
-  largestUnits,
   linesWithoutModifier,
   not,
   numberIn,
@@ -1791,7 +1791,7 @@ function readClaim(claim: Claim, options: ClaimCheckOptions): ClaimRead<ClaimFac
  */
 export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): PolicyClaimCheck {
   const read = readWellFormedClaim(claim, options) ?? readClaim(claim, options);
-  const { lines, asOf, revision } = read;
+  const { serviceDate, lines, asOf, revision } = read;
   const fact_claim_therapies = read.facts.therapies;
   const fact_claim_amphotericin_b = read.facts.amphotericin_b;
   const fact_claim_monitoring_minutes = read.facts.monitoring_minutes;
@@ -1916,19 +1916,16 @@ export function checkClaim(claim: Claim, options: ClaimCheckOptions = {}): Polic
   // T1030-with-each-therapy-code: billedWithEach (T1030)
   if (asOf >= REVISION_2023_08.effective) {
     if (lines_S9494.length + lines_S9329.length + lines_S9325.length > 0) {
-      const needed = Math.max(
-        largestUnits(lines, lines_S9494),
-        largestUnits(lines, lines_S9329),
-        largestUnits(lines, lines_S9325),
+      checkUnitsAtLeastPerDate(
+        findings,
+        "T1030-with-each-therapy-code",
+        "T1030",
+        lines,
+        lines_T1030,
+        [...lines_S9494, ...lines_S9329, ...lines_S9325],
+        "largest",
+        serviceDate,
       );
-      const billed = totalUnits(lines, lines_T1030);
-      if (billed < needed) {
-        findings.violated(
-          "T1030-with-each-therapy-code",
-          [...lines_S9494, ...lines_S9329, ...lines_S9325, ...lines_T1030],
-          `T1030 billed for ${billed} units; the codes it must travel with need ${needed}`,
-        );
-      }
     }
   }
 

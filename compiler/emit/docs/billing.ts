@@ -53,14 +53,14 @@ class BillingWords {
         const codes = series(rule.group.codes.map(code), "or");
         return detail(
           "Rule:",
-          words`a claim that bills ${codes} also bills ${billed}, for at least as many units as the largest of those lines.`,
+          words`on each date of service that a claim bills ${codes}, it also bills ${billed}, for at least as many units as the largest of those lines that date; a line without a date of its own is on the claim's service date.`,
         );
       }
       case "unitsAtLeastGroup": {
         const codes = series(rule.group.codes.map(code), "or");
         return detail(
           "Rule:",
-          words`a claim that bills ${codes} also bills ${billed}, for at least as many units as all those lines together.`,
+          words`on each date of service that a claim bills ${codes}, it also bills ${billed}, for at least as many units as all those lines of that date together; a line without a date of its own is on the claim's service date.`,
         );
       }
       case "unitsAtMost": {

@@ -20,6 +20,17 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])/gm, "$1\\$2");
 }
 
+/**
+ * Inline text back to the plain text it shows (for a message written from the docs' words): links
+ * become their labels, code spans their names, and escaped characters themselves.
+ */
+export function plainText(inline: Inline): string {
+  // One pass from the left, so that an escaped character is never read as the start of a link.
+  // eslint-disable-next-line no-control-regex -- the NUL characters mark an anchor link's key (anchorLink).
+  const marks = /\\(.)|`|\[|\]\(#\u0000[^\u0000]*\u0000\)/g;
+  return inline.replace(marks, (_match, escaped: string | undefined) => escaped ?? "");
+}
+
 /** Policy text on one line (table cells, headings, list items): line breaks become spaces. */
 export function text(value: string): Inline {
   return escapeMarkdown(value.replace(/\s*\n\s*/g, " ").trim()) as Inline;

@@ -16,6 +16,7 @@ import { normalUnit, percentNormal } from "../../syntax/number-units.js";
 import { statementKey } from "./anchors.js";
 import { fieldPhrase, recordNamesByList } from "./record-names.js";
 import { anchorLink, code, series, text, words, type Block, type Inline } from "./markdown.js";
+import { negatedStatement } from "./negation.js";
 
 /** A condition in words: one phrase, or a lead phrase with a list of conditions under it. */
 export type Phrase =
@@ -257,7 +258,7 @@ export class ConditionWords {
         return inline(condition.value !== negated ? words`always` : words`never`);
       case "fact": {
         const fact = this.factSubject(condition.fact);
-        return inline(negated ? words`it is not the case that ${fact}` : fact);
+        return inline(negated ? this.denied(this.facts.get(condition.fact)?.description, fact) : fact);
       }
       case "oneOf": {
         const labels = condition.values.map((value) => this.label(condition.fact, value));
@@ -301,7 +302,11 @@ export class ConditionWords {
           condition.name,
           text(this.definitions.get(condition.name) ?? condition.name),
         );
-        return inline(negated ? words`it is not the case that ${label}` : label);
+        const name = this.definitions.get(condition.name);
+        const deniedName = name === undefined ? undefined : negatedStatement(name);
+        if (negated && deniedName !== undefined)
+          return inline(this.link("definition", condition.name, text(deniedName)));
+        return inline(negated ? words`${label}: no` : label);
       }
       case "part": {
         const link = this.link("criterion", condition.id, text(condition.id));
@@ -321,7 +326,7 @@ export class ConditionWords {
         return this.group(condition, negated);
       case "field": {
         const field = this.fieldSubject(condition.variable, condition.field);
-        if (condition.test.kind === "yes") return inline(negated ? words`it is not the case that ${field}` : field);
+        if (condition.test.kind === "yes") return inline(negated ? words`${field}: no` : field);
         const labels = condition.test.values.map((value) =>
           this.fieldValueLabel(condition.variable, condition.field, value),
         );
@@ -344,9 +349,19 @@ export class ConditionWords {
           text(this.definitions.get(condition.definition) ?? condition.definition),
         );
         const named = words`${label} (${this.callArguments(condition.arguments)})`;
-        return inline(negated ? words`it is not the case that ${named}` : named);
+        return inline(negated ? words`${named}: no` : named);
       }
     }
+  }
+
+  /**
+   * A yes-or-no statement denied: its description in the negative ("the documentation is not on
+   * file"), or "<statement>: no" when its form has no simple negative.
+   */
+  private denied(description: string | undefined, statement: Inline): Inline {
+    const negative =
+      description === undefined || description.trim() === "" ? undefined : negatedStatement(subject(description));
+    return negative === undefined ? words`${statement}: no` : text(negative);
   }
 
   /** "for the abg, with “limit” as the plan's limit": what a call gives its parameters. */

@@ -17,7 +17,7 @@ import { inForceTest } from "./in-force.js";
 import { data, expandedList, expandedObject } from "./literal.js";
 import type { LocalNames } from "./local-names.js";
 import { claimFieldName } from "../../naming/generated-names.js";
-import { claimRuleCode, type ClaimRuleEmitContext } from "./emit-claim-rules.js";
+import { claimRuleCode, unitsAtLeastPerDateCode, type ClaimRuleEmitContext } from "./emit-claim-rules.js";
 import { isClaimRule } from "../../model/claim-rules.js";
 import { ClaimReaderEmitter } from "./claim-reader.js";
 
@@ -237,37 +237,9 @@ export class ClaimCheckerEmitter {
           `const without = linesWithoutModifier(lines, ${lines}, ${stringLiteral(rule.modifier)});`,
           `if (without.length > 0) findings.violated(${id}, without, ${stringLiteral(`modifier ${rule.modifier} missing`)});`,
         ];
-      case "billedWithEach": {
-        this.useRuntime("largestUnits");
-        this.useRuntime("totalUnits");
-        const groupLines = rule.group.codes.map((code) => this.linesOf(code));
-        if (groupLines.length === 0) return [];
-        // The group's lines are joined only for a finding: the largest is the largest of each code's.
-        return [
-          `if (${groupLines.map((g) => `${g}.length`).join(" + ")} > 0) {`,
-          `const needed = Math.max(${groupLines.map((g) => `largestUnits(lines, ${g})`).join(", ")});`,
-          `const billed = totalUnits(lines, ${lines});`,
-          "if (billed < needed) {",
-          `findings.violated(${id}, [${[...groupLines, lines].map((g) => `...${g}`).join(", ")}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed}\`);`,
-          "}",
-          "}",
-        ];
-      }
-      case "unitsAtLeastGroup": {
-        this.useRuntime("totalUnits");
-        const groupLines = rule.group.codes.map((code) => this.linesOf(code));
-        if (groupLines.length === 0) return [];
-        // All the group's lines together, where "billed with each" takes the largest line.
-        return [
-          `if (${groupLines.map((g) => `${g}.length`).join(" + ")} > 0) {`,
-          `const needed = ${groupLines.map((g) => `totalUnits(lines, ${g})`).join(" + ")};`,
-          `const billed = totalUnits(lines, ${lines});`,
-          "if (billed < needed) {",
-          `findings.violated(${id}, [${[...groupLines, lines].map((g) => `...${g}`).join(", ")}], \`${rule.code} billed for \${billed} units; the codes it must travel with need \${needed} together\`);`,
-          "}",
-          "}",
-        ];
-      }
+      case "billedWithEach":
+      case "unitsAtLeastGroup":
+        return unitsAtLeastPerDateCode(rule, this.claimRules);
       case "unitsAtMost": {
         this.useRuntime("totalUnits");
         const facts = this.numericFacts(rule.limit);

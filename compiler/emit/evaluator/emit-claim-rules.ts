@@ -232,3 +232,22 @@ export function claimRuleCode(rule: ClaimRule, context: ClaimRuleEmitContext): s
     }
   }
 }
+
+/**
+ * `billed with each code of <group>` and `units at least units of <group>`: the code's units on each
+ * date of service reach what the group's lines on that date need (runtime/shared-dates.ts).
+ */
+export function unitsAtLeastPerDateCode(
+  rule: BillingRuleModel & { readonly kind: "billedWithEach" | "unitsAtLeastGroup" },
+  context: ClaimRuleEmitContext,
+): string[] {
+  const groupLines = rule.group.codes.map((code) => context.linesOf(code));
+  if (groupLines.length === 0) return [];
+  context.useRuntime("checkUnitsAtLeastPerDate");
+  const need = rule.kind === "billedWithEach" ? "largest" : "together";
+  return [
+    `if (${groupLines.map((g) => `${g}.length`).join(" + ")} > 0) {`,
+    `checkUnitsAtLeastPerDate(findings, ${stringLiteral(rule.id)}, ${stringLiteral(rule.code)}, lines, ${context.linesOf(rule.code)}, [${groupLines.map((g) => `...${g}`).join(", ")}], ${stringLiteral(need)}, serviceDate);`,
+    "}",
+  ];
+}

@@ -324,17 +324,19 @@ function randomClaim(model: PolicyModel, space: ValueSpace): fc.Arbitrary<ClaimC
   });
 }
 
-/** Units for a rule's code on either side of what the rule allows or needs, given the rest of the claim. */
-function boundaryUnits(model: PolicyModel, rule: BillingRuleModel, claim: ReferenceClaim): number[] {
+/**
+ * Units for a rule's code on either side of what the rule allows or needs, given the rest of the
+ * claim; for a rule that pairs by date, of the group's lines on `date` (a line's own, or the claim's).
+ */
+function boundaryUnits(model: PolicyModel, rule: BillingRuleModel, claim: ReferenceClaim, date: string): number[] {
   let limit: number | undefined;
   if (rule.kind === "unitsAtMost") limit = unitLimit(model, rule, claim);
-  if (rule.kind === "billedWithEach") {
+  if (rule.kind === "billedWithEach" || rule.kind === "unitsAtLeastGroup") {
     const group = new Set(rule.group.codes);
-    limit = Math.max(0, ...claim.lines.filter((line) => group.has(line.code)).map((line) => line.units));
-  }
-  if (rule.kind === "unitsAtLeastGroup") {
-    const group = new Set(rule.group.codes);
-    limit = claim.lines.filter((line) => group.has(line.code)).reduce((sum, line) => sum + line.units, 0);
+    const units = claim.lines
+      .filter((line) => group.has(line.code) && (line.date ?? claim.serviceDate) === date)
+      .map((line) => line.units);
+    limit = rule.kind === "billedWithEach" ? Math.max(0, ...units) : units.reduce((sum, each) => sum + each, 0);
   }
   if (limit === undefined || !Number.isFinite(limit)) return [];
   return [...new Set([Math.floor(limit) - 1, Math.floor(limit), Math.ceil(limit), Math.ceil(limit) + 1])].filter(
@@ -374,11 +376,20 @@ function boundaryClaim(
         ...(needsGroupLine ? [{ code: groupCode, units: groupUnits }] : []),
       ];
       const claim = { ...base.claim, serviceDate, lines: others };
-      const choices = boundaryUnits(model, rule, claim);
-      if (choices.length === 0) return fc.constant({ claim, options: undefined });
-      return fc
-        .constantFrom(...choices)
-        .map((units) => ({ claim: { ...claim, lines: [...others, { code: rule.code, units }] }, options: undefined }));
+      // The rule's line goes on the date of one of the group's lines (dated or not), so that a rule
+      // that pairs by date meets its boundary on that date, whatever the other dates bill.
+      const dates = [
+        ...new Set(others.filter((line) => groupCodes.includes(line.code)).map((line) => line.date ?? undefined)),
+      ];
+      return fc.constantFrom(...(dates.length === 0 ? [undefined] : dates)).chain((date) => {
+        const choices = boundaryUnits(model, rule, claim, date ?? serviceDate);
+        if (choices.length === 0) return fc.constant({ claim, options: undefined });
+        const line = (units: number) =>
+          date === undefined ? { code: rule.code, units } : { code: rule.code, units, date };
+        return fc
+          .constantFrom(...choices)
+          .map((units) => ({ claim: { ...claim, lines: [...others, line(units)] }, options: undefined }));
+      });
     });
 }
 

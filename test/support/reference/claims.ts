@@ -162,31 +162,32 @@ export function referenceClaimCheck(
         if (without.length > 0) violated(rule, without, `modifier ${modifier} missing`);
         break;
       }
-      case "billedWithEach": {
-        // Each line of the group needs this code for at least as many units: the largest group line decides.
-        const groupLines = rule.group.codes.flatMap(linesOf);
-        if (groupLines.length === 0) break;
-        const needed = Math.max(...unitsOf(groupLines));
-        const billed = unitsOf(ownLines).reduce((sum, units) => sum + units, 0);
-        if (billed < needed)
-          violated(
-            rule,
-            [...groupLines, ...ownLines],
-            `${rule.code} billed for ${billed} units; the codes it must travel with need ${needed}`,
-          );
-        break;
-      }
+      case "billedWithEach":
       case "unitsAtLeastGroup": {
-        // Every line of the group counts: their units added up decide.
+        // Per date of service: the code's units on a date against the group's lines on that date (the
+        // largest line for "each", all of them added up for "at least"); an undated line is on the claim's date.
         const groupLines = rule.group.codes.flatMap(linesOf);
         if (groupLines.length === 0) break;
-        const needed = unitsOf(groupLines).reduce((sum, units) => sum + units, 0);
-        const billed = unitsOf(ownLines).reduce((sum, units) => sum + units, 0);
-        if (billed < needed)
+        const dateOf = (index: number) => lines[index]?.date ?? claim.serviceDate;
+        const onDate = (indexes: readonly number[], date: string) => indexes.filter((index) => dateOf(index) === date);
+        const sum = (indexes: readonly number[]) => unitsOf(indexes).reduce((total, units) => total + units, 0);
+        const dates = [...new Set(groupLines.map(dateOf))].sort();
+        const oneDate = new Set([...groupLines, ...ownLines].map(dateOf)).size === 1;
+        const together = rule.kind === "unitsAtLeastGroup" ? " together" : "";
+        const short = dates.flatMap((date) => {
+          const group = onDate(groupLines, date);
+          const needed = rule.kind === "billedWithEach" ? Math.max(...unitsOf(group)) : sum(group);
+          const billed = sum(onDate(ownLines, date));
+          if (billed >= needed) return [];
+          const where = oneDate ? "" : ` on ${date}`;
+          const detail = `${rule.code} billed for ${billed} units${where}; the codes it must travel with need ${needed}${together}`;
+          return [{ lines: [...group, ...onDate(ownLines, date)], detail }];
+        });
+        if (short.length > 0)
           violated(
             rule,
-            [...groupLines, ...ownLines],
-            `${rule.code} billed for ${billed} units; the codes it must travel with need ${needed} together`,
+            short.flatMap((found) => found.lines),
+            short.map((found) => found.detail).join("; "),
           );
         break;
       }
