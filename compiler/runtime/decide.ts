@@ -274,7 +274,12 @@ function decide<
   // The exceptions a covered decision rests on are among its reasons; a denial's reasons are its denials.
   if (outcome === "covered") {
     for (const exception of appliedInOrder) {
-      reasons.push(exception.appliedReason as Reason<RuleId, ExceptionId>);
+      const reason = exception.appliedReason as Reason<RuleId, ExceptionId>;
+      reasons.push(
+        exception.callsDefinitions
+          ? withCalls(reason, definitionCalls(exception.when, (callScope ??= explainScope(policy, truths))))
+          : reason,
+      );
     }
   }
 
@@ -379,7 +384,12 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
     const exception = policy.exceptions[j]!;
     const inForce = truths.period.exceptionInForce[j] === true;
     const status = inForce ? truthStatus(truths.exceptions[j]!) : "not_applicable";
-    entries.push(exception.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>);
+    const entry = exception.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>;
+    const calls =
+      status !== "not_applicable" && exception.callsDefinitions
+        ? definitionCalls(exception.when, (scope ??= explainScope(policy, truths)))
+        : NONE;
+    entries.push(calls.length === 0 ? entry : { ...entry, calls });
   }
   return entries;
 }

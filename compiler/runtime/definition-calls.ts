@@ -1,15 +1,17 @@
-// The calls of definitions with parameters that a statement's condition made on a case, for the
-// trace and the reasons: each call with its definition's name and label, what it was given (a record
-// by its list, its index there and its identifying fields; a value), and its truth. A call is lowered
-// as its body, so the compiled logic does not name it; the condition as data does (`applied(...)`),
-// and this walks it with the explanation's meaning (explain.ts), visiting the records of each
-// quantifier in the list's order as its meaning reads them: `some` and `no` until a record passes,
-// `every` until one fails, the others all of them; at most MAX_CALLS calls per statement, in that
-// order (test/support/reference/calls.ts says the same independently).
+// The calls of definitions that a statement's condition made on a case, for the trace and the
+// reasons: each call with its definition's name and label, what it was given (a record by its list,
+// its index there and its identifying fields; a value; nothing, for a definition without parameters),
+// and its truth. A call with parameters is lowered as its body, so the compiled logic does not name
+// it; the condition as data does (`applied(...)`), and this walks it with the explanation's meaning
+// (explain.ts), visiting the records of each quantifier in the list's order as its meaning reads them:
+// `some` and `no` until a record passes, `every` until one fails, the others all of them. A definition
+// without parameters is named once per statement, where first named, with the calls inside its own
+// condition after it. At most MAX_CALLS calls per statement, in that order
+// (test/support/reference/calls.ts says the same independently).
 
 import type { CallArgument, DefinitionCall, Reason } from "./decision.js";
 import { truthWith, valueWith, type Bindings, type ExplainScope } from "./explain.js";
-import type { Condition, RecordQuantifier } from "./policy-table.js";
+import type { Condition, DefinitionEntry, RecordQuantifier } from "./policy-table.js";
 import type { RecordValues } from "./records.js";
 import type { Truth } from "./truth.js";
 
@@ -18,12 +20,13 @@ export const MAX_CALLS = 20;
 
 const hasCallsCache = new WeakMap<Condition, boolean>();
 
-/** Whether a condition calls a definition with parameters (outside the definitions it names). */
+/** Whether a condition calls a definition: names one without parameters, or calls one with them. */
 export function callsDefinitions(condition: Condition): boolean {
   let found = hasCallsCache.get(condition);
   if (found !== undefined) return found;
   switch (condition.kind) {
     case "applied":
+    case "definition":
       found = true;
       break;
     case "not":
@@ -60,8 +63,31 @@ function identifyingFields(record: RecordValues): Readonly<Record<string, string
   return Object.freeze(fields);
 }
 
+const NO_BINDINGS: Bindings = new Map();
+const NO_ARGUMENTS: readonly CallArgument[] = Object.freeze([]);
+
+/** The call of each definition without parameters, for each truth: frozen once, shared by every decision. */
+const namedCalls = new WeakMap<DefinitionEntry<never>, readonly DefinitionCall[]>();
+
+function namedCall(definition: DefinitionEntry<never>, truth: Truth): DefinitionCall {
+  let calls = namedCalls.get(definition);
+  if (calls === undefined) {
+    const call = (truth: Truth): DefinitionCall =>
+      Object.freeze({
+        definition: definition.name,
+        label: definition.label,
+        arguments: NO_ARGUMENTS,
+        status: callStatus(truth),
+      });
+    namedCalls.set(definition, (calls = [call(0), call(1), call(2)]));
+  }
+  return calls[truth]!;
+}
+
 class CallWalk {
   readonly calls: DefinitionCall[] = [];
+  /** The definitions without parameters already named: each is named once, as it is decided once. */
+  private readonly named = new Set<string>();
   /** Each list as the case gives it, by the name of the record a quantifier over it goes through. */
   private readonly lists = new Map<string, readonly RecordValues[]>();
 
@@ -108,6 +134,9 @@ class CallWalk {
         );
         this.walk(condition.condition, bindings);
         return;
+      case "definition":
+        this.definition(condition.name);
+        return;
       case "not":
         this.walk(condition.operand, bindings);
         return;
@@ -122,6 +151,16 @@ class CallWalk {
       default:
         return;
     }
+  }
+
+  /** A definition without parameters: its call, then the calls its own condition made. */
+  private definition(name: string): void {
+    const definition = this.scope.index.definitionsByName.get(name);
+    const position = this.scope.index.definitionPosition.get(name);
+    if (definition === undefined || position === undefined || this.named.has(name)) return;
+    this.named.add(name);
+    this.calls.push(namedCall(definition, this.scope.definitionValues[position]!));
+    this.walk(definition.when, NO_BINDINGS);
   }
 
   /** After a record's filter: walks its test where the quantifier asks it; false once the quantifier is decided. */
@@ -167,7 +206,6 @@ class CallWalk {
   }
 }
 
-const NO_BINDINGS: Bindings = new Map();
 const NO_CALLS: readonly DefinitionCall[] = Object.freeze([]);
 
 /** The reason with the calls its statement's condition made, when it made any. */

@@ -1,8 +1,9 @@
-// The calls of definitions with parameters a statement's condition makes on a case, as the language
-// guide says them ("In the trace and the reasons"), written apart from the runtime's
-// (runtime/definition-calls.ts): over the policy model, in pre-order, each quantifier's records in the
-// list's order (`some` and `no` until one passes, `every` until one surely passes its filter and fails
-// its test, the others all of them), at most 20 calls.
+// The calls of definitions a statement's condition makes on a case, as the language guide says them
+// ("In the trace and the reasons"), written apart from the runtime's (runtime/definition-calls.ts):
+// over the policy model, in pre-order, each quantifier's records in the list's order (`some` and `no`
+// until one passes, `every` until one surely passes its filter and fails its test, the others all of
+// them); a definition without parameters once, with no arguments, where first named, followed by the
+// calls of its own condition; at most 20 calls.
 
 import type { Condition, PolicyModel } from "../../../compiler/model/policy-model.js";
 import type { CallArgument, DefinitionCall } from "../../../compiler/runtime/decision.js";
@@ -26,6 +27,8 @@ function statusOf(truth: number): DefinitionCall["status"] {
 /** The calls `condition` makes; `model` gives each list's fields, for a record's identifying fields. */
 export function referenceCalls(model: PolicyModel, condition: Condition, scope: ConditionScope): DefinitionCall[] {
   const calls: DefinitionCall[] = [];
+  /** The definitions without parameters named so far: each is named once. */
+  const named = new Set<string>();
   /** The list each record named in scope comes from, for its index. */
   const lists = new Map<string, readonly ReferenceRecord[]>();
 
@@ -75,6 +78,19 @@ export function referenceCalls(model: PolicyModel, condition: Condition, scope: 
         });
         walk(inner.condition, within);
         return;
+      case "definition": {
+        const definition = model.definitions.find((candidate) => candidate.name === inner.name);
+        if (definition === undefined || named.has(inner.name)) return;
+        named.add(inner.name);
+        calls.push({
+          definition: inner.name,
+          label: definition.label,
+          arguments: [],
+          status: statusOf(truthOf(inner, within)),
+        });
+        walk(within.definition(inner.name), { ...within, records: new Map() });
+        return;
+      }
       case "not":
         walk(inner.operand, within);
         return;
