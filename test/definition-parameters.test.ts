@@ -261,6 +261,33 @@ describe("calls of definitions without parameters, and in exceptions", () => {
     expect(calls).toHaveLength(MAX_CALLS);
   });
 
+  it("show a record by the fields its list declares (`identified by performed, method`), a list without by its dates and named values", () => {
+    const call = sleepOnly("stationary")
+      .trace?.find((entry) => entry.id === "I.B.1.c")
+      ?.calls?.find((candidate) => candidate.definition === "normal_awake");
+    expect(call?.arguments).toEqual([
+      {
+        parameter: "study",
+        record: { list: "oxygen.studies", index: 0, fields: { performed: "2025-02-19", method: "oximetry" } },
+      },
+    ]);
+    // A declared field the record leaves out is left out.
+    const unknownMethod = oxygen.evaluator.evaluate(
+      {
+        oxygen: { studies: [{ ...restStudy, method: null }] },
+        certification: { initial: "2025-03-01" },
+        member: { was_inpatient: false },
+      },
+      { asOf: "2025-03-15", trace: true },
+    );
+    const fields = unknownMethod.trace
+      ?.find((entry) => entry.id === "I.D")
+      ?.calls?.map((candidate) =>
+        "record" in candidate.arguments[0]! ? candidate.arguments[0].record.fields : undefined,
+      );
+    expect(fields).toEqual([{ performed: "2025-02-19" }]);
+  });
+
   it("say in a denial's reason which definition decided it, with its calls", () => {
     const decision = sleepOnly("portable");
     expect(decision.outcome).toBe("not_covered");

@@ -1715,6 +1715,47 @@ const examples: readonly Example[] = [
     },
   ),
 
+  // ----- PC136-PC138: records' identifying fields, definitions' one-of and code parameters -------
+  example(
+    "unfitIdentifyingField",
+    { field: "performd", list: "a.studies", problem: "not a field" },
+    {
+      name: "an identifying field the records do not have",
+      policy: listedBase.replace(
+        '    field ordered "the study was ordered": yes or no\n',
+        "$&    identified by performd\n",
+      ),
+      underlined: "performd",
+      hint: "`performed`",
+    },
+  ),
+  example(
+    "unfitIdentifyingField",
+    { field: "kinds", list: "a.studies", problem: "a set" },
+    {
+      name: "an identifying field that holds a set",
+      policy: listedBase.replace(
+        '    field ordered "the study was ordered": yes or no\n',
+        '$&    field kinds "the kinds": set of x "x", y "y"\n    identified by performed, kinds\n',
+      ),
+      underlined: "kinds",
+      hint: "Identify the records by a date",
+    },
+  ),
+  example(
+    "unfitIdentifyingField",
+    { field: "performed", list: "a.studies", problem: "named twice" },
+    {
+      name: "an identifying field named twice",
+      policy: listedBase.replace(
+        '    field ordered "the study was ordered": yes or no\n',
+        "$&    identified by performed, ordered, performed\n",
+      ),
+      underlined: "performed",
+      hint: "Name it once",
+    },
+  ),
+
   // ----- PC140-PC149: the FHIR mapping ------------------------------------------------------------
   example(
     "unknownFhirSource",

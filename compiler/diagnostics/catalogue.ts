@@ -873,6 +873,18 @@ const entries = {
     (a: { code: string; modifier: string }) =>
       `${a.code} both requires and refuses modifier ${a.modifier} in the same revisions: every line of it would break one rule.`,
   ),
+  // ----- PC136-PC138: records' identifying fields, definitions' one-of and code parameters -------
+  unfitIdentifyingField: entry(
+    "PC136",
+    "error",
+    "Identifying field that cannot identify a record",
+    (a: { field: string; list: string; problem: "not a field" | "a set" | "named twice" }) =>
+      a.problem === "not a field"
+        ? `${quoted(a.field)} is not a field of the records of ${a.list}, so it cannot identify one.`
+        : a.problem === "a set"
+          ? `The field ${quoted(a.field)} of ${a.list} holds a set of values, and a record is identified by single values.`
+          : `${quoted(a.field)} is named twice among the identifying fields of ${a.list}.`,
+  ),
   // ----- PC140-PC149: the FHIR mapping ------------------------------------------------------------
   unknownFhirSource: entry(
     "PC140",

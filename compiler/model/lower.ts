@@ -43,6 +43,7 @@ function lowerFactType(type: Ast.FactType): M.FactType {
         label: field.label.value,
         type: lowerScalarType(field.type),
       })),
+      ...(type.identifiedBy && { identifiedBy: type.identifiedBy.map((name) => name.text) }),
     };
   return lowerScalarType(type);
 }
@@ -102,7 +103,15 @@ class Lowering {
       if (parameter.kind === "value")
         return { kind: "value", parameter: parameter.name.text, term: this.term(argument) };
       const variable = argument.kind === "name" ? this.renamed(argument.name.text) : "";
-      return { kind: "record", parameter: parameter.name.text, variable, list: parameter.list.text };
+      const list = this.symbols.facts.get(parameter.list.text)?.type;
+      const identifiedBy = list?.kind === "list" ? list.identifiedBy?.map((name) => name.text) : undefined;
+      return {
+        kind: "record",
+        parameter: parameter.name.text,
+        variable,
+        list: parameter.list.text,
+        ...(identifiedBy && { identifiedBy }),
+      };
     });
     const outer = { renames: this.renames, values: this.values };
     this.renames = new Map(args.flatMap((arg) => (arg.kind === "record" ? [[arg.parameter, arg.variable]] : [])));

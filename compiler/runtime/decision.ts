@@ -51,7 +51,8 @@ export interface DefinitionCall {
 
 /**
  * What a call gave a parameter: a record, by its list, its index in the list (from 0) and its
- * identifying fields (those holding a date or a named value, as given); or a value (null: unknown).
+ * identifying fields (those its list declares, `identified by`, or else those holding a date or a
+ * named value, as given); or a value (null: unknown).
  */
 export type CallArgument =
   | {
@@ -59,10 +60,13 @@ export type CallArgument =
       readonly record: {
         readonly list: string;
         readonly index: number;
-        readonly fields: Readonly<Record<string, string>>;
+        readonly fields: Readonly<IdentifyingFields>;
       };
     }
   | { readonly parameter: string; readonly value: number | string | null };
+
+/** A record's identifying fields as given, by name: a date or a named value; a number or a yes or no when declared. */
+export type IdentifyingFields = Record<string, string | number | boolean>;
 
 export interface MissingFact<FactName extends string = string, RuleId extends string = string> {
   readonly fact: FactName;

@@ -457,7 +457,13 @@ class AstBuilder {
       if (!name || !label || !type || type.kind === "list" || !fieldSpan) return [];
       return [{ name: word(name), label, type, span: fieldSpan }];
     });
-    return { kind: "list", span, fields };
+    const identifying = firstNode(node.children.identifyingFields);
+    return {
+      kind: "list",
+      span,
+      fields,
+      ...(identifying && { identifiedBy: (identifying.children.Word ?? []).map(word) }),
+    };
   }
 
   private factType(node: Cst.FactTypeCstNode): Ast.FactType | undefined {

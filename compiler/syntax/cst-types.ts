@@ -346,6 +346,19 @@ export type ListTypeCstChildren = {
   Kw_list: IToken[];
   Kw_of: IToken[];
   fieldDeclaration: FieldDeclarationCstNode[];
+  identifyingFields?: IdentifyingFieldsCstNode[];
+};
+
+export interface IdentifyingFieldsCstNode extends CstNode {
+  name: "identifyingFields";
+  children: IdentifyingFieldsCstChildren;
+}
+
+export type IdentifyingFieldsCstChildren = {
+  Kw_identified: IToken[];
+  Kw_by: IToken[];
+  Word: IToken[];
+  Comma?: IToken[];
 };
 
 export interface FieldDeclarationCstNode extends CstNode {
@@ -1813,6 +1826,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   factStatement(children: FactStatementCstChildren, param?: IN): OUT;
   factType(children: FactTypeCstChildren, param?: IN): OUT;
   listType(children: ListTypeCstChildren, param?: IN): OUT;
+  identifyingFields(children: IdentifyingFieldsCstChildren, param?: IN): OUT;
   fieldDeclaration(children: FieldDeclarationCstChildren, param?: IN): OUT;
   codeType(children: CodeTypeCstChildren, param?: IN): OUT;
   valueSetStatement(children: ValueSetStatementCstChildren, param?: IN): OUT;

@@ -295,6 +295,14 @@ class PolicyParser extends CstParser {
     this.CONSUME(K.list);
     this.CONSUME(K.of);
     this.AT_LEAST_ONE(() => this.SUBRULE(this.fieldDeclaration));
+    this.OPTION(() => this.SUBRULE(this.identifyingFields));
+  });
+
+  /** `identified by performed, method`: the fields a record is shown by where a call names it. */
+  private identifyingFields = this.RULE("identifyingFields", () => {
+    this.CONSUME(K.identified);
+    this.CONSUME(K.by);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Word) });
   });
 
   private fieldDeclaration = this.RULE("fieldDeclaration", () => {

@@ -110,11 +110,17 @@ export const applied = (
   arguments: args,
   condition,
 });
-/** The record named `variable` (of `list`), given to the parameter `parameter`. */
-export const recordArgument = (parameter: string, variable: string, list: string): AppliedArgument => ({
+/** The record named `variable` (of `list`, shown by `identifiedBy` when declared), given to the parameter `parameter`. */
+export const recordArgument = (
+  parameter: string,
+  variable: string,
+  list: string,
+  identifiedBy?: readonly string[],
+): AppliedArgument => ({
   parameter,
   variable,
   list,
+  ...(identifiedBy !== undefined && { identifiedBy }),
 });
 /** A value given to the parameter `parameter`. */
 export const valueArgument = (parameter: string, value: Term): AppliedArgument => ({ parameter, value });

@@ -10,7 +10,7 @@
 // condition after it. At most MAX_CALLS calls per statement, in that order
 // (test/support/reference/calls.ts says the same independently).
 
-import type { CallArgument, DefinitionCall, Reason } from "./decision.js";
+import type { CallArgument, DefinitionCall, IdentifyingFields, Reason } from "./decision.js";
 import { truthWith, valueWith, type Bindings, type ExplainScope } from "./explain.js";
 import type { Condition, DefinitionEntry, RecordQuantifier } from "./policy-table.js";
 import type { RecordValues } from "./records.js";
@@ -57,10 +57,19 @@ function callStatus(truth: Truth): DefinitionCall["status"] {
   return truth === 2 ? "met" : truth === 0 ? "not_met" : "pending";
 }
 
-/** A record's identifying fields: those holding a date or a named value (its day, its method...), as given. */
-function identifyingFields(record: RecordValues): Readonly<Record<string, string>> {
-  const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(record)) if (typeof value === "string") fields[name] = value;
+/**
+ * A record's identifying fields, as given: those its list declares (`identified by`), in that order,
+ * when known; otherwise those holding a date or a named value (its day, its method...).
+ */
+function identifyingFields(record: RecordValues, declared: readonly string[] | undefined): Readonly<IdentifyingFields> {
+  const fields: IdentifyingFields = {};
+  if (declared === undefined) {
+    for (const [name, value] of Object.entries(record)) if (typeof value === "string") fields[name] = value;
+  } else
+    for (const name of declared) {
+      const value = record[name];
+      if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") fields[name] = value;
+    }
   return Object.freeze(fields);
 }
 
@@ -116,7 +125,7 @@ class CallWalk {
       record: Object.freeze({
         list: argument.list,
         index: record === undefined || list === undefined ? -1 : list.indexOf(record),
-        fields: record === undefined ? Object.freeze({}) : identifyingFields(record),
+        fields: record === undefined ? Object.freeze({}) : identifyingFields(record, argument.identifiedBy),
       }),
     });
   }

@@ -63,7 +63,13 @@ export interface RecordJoin {
 
 /** What a call gives a parameter: the record a quantifier names `variable` (of `list`), or a value. */
 export type AppliedArgument =
-  | { readonly parameter: string; readonly variable: string; readonly list: string }
+  | {
+      readonly parameter: string;
+      readonly variable: string;
+      readonly list: string;
+      /** The list's declared identifying fields; absent: those holding a date or a named value. */
+      readonly identifiedBy?: readonly string[];
+    }
   | { readonly parameter: string; readonly value: Term };
 
 /** What a quantifier asks of a list's records (runtime/records.ts gives each its meaning). */

@@ -101,7 +101,9 @@ export class ConditionData {
           argument.kind === "record"
             ? this.call(
                 "recordArgument",
-                `${stringLiteral(argument.parameter)}, ${stringLiteral(argument.variable)}, ${stringLiteral(argument.list)}`,
+                `${stringLiteral(argument.parameter)}, ${stringLiteral(argument.variable)}, ${stringLiteral(argument.list)}${
+                  argument.identifiedBy === undefined ? "" : `, ${this.texts(argument.identifiedBy)}`
+                }`,
               )
             : this.call("valueArgument", `${stringLiteral(argument.parameter)}, ${this.term(argument.term)}`),
         );

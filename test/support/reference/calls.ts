@@ -32,13 +32,23 @@ export function referenceCalls(model: PolicyModel, condition: Condition, scope: 
   /** The list each record named in scope comes from, for its index. */
   const lists = new Map<string, readonly ReferenceRecord[]>();
 
-  const identifying = (list: string, record: ReferenceRecord | undefined): Record<string, string> => {
+  // The fields the list declares (`identified by`), in their order; else those holding a text (a date, a named value).
+  const identifying = (
+    list: string,
+    record: ReferenceRecord | undefined,
+  ): Record<string, string | number | boolean> => {
     const fact = model.facts.find((candidate) => candidate.name === list);
-    const fields = fact?.type.kind === "list" ? fact.type.fields : [];
-    const found: Record<string, string> = {};
-    for (const field of fields) {
-      const value = record?.[field.name];
-      if (typeof value === "string") found[field.name] = value;
+    const type = fact?.type.kind === "list" ? fact.type : undefined;
+    const declared = type?.identifiedBy;
+    const names = declared ?? (type?.fields ?? []).map((field) => field.name);
+    const found: Record<string, string | number | boolean> = {};
+    for (const name of names) {
+      const value = record?.[name];
+      if (
+        typeof value === "string" ||
+        (declared !== undefined && (typeof value === "number" || typeof value === "boolean"))
+      )
+        found[name] = value;
     }
     return found;
   };
