@@ -85,8 +85,12 @@ describe("calls of definitions with parameters, in a decision", () => {
     expect(decision.outcome).toBe("not_covered");
     const reason = decision.reasons.find((candidate) => candidate.id === "II.C");
     expect(reason?.calls?.map((call) => [call.definition, call.status])).toEqual([["qualifying_rest_study", "met"]]);
-    // A statement that calls no definition with parameters says nothing of calls.
-    expect(decision.reasons.find((candidate) => candidate.id === "I.3")?.calls).toBeUndefined();
+    expect(decision.reasons.find((candidate) => candidate.id === "I.3")?.calls?.map((call) => call.definition)).toEqual(
+      ["measures_pressure"],
+    );
+    // A statement that calls no definition says nothing of calls.
+    const traced = decide([study({ by_treating_physician: false })]);
+    expect(traced.trace?.find((entry) => entry.id === "I.4")?.calls).toBeUndefined();
   });
 
   it("give a call with values its argument values, and its truth unknown while one is unknown", () => {
@@ -168,7 +172,7 @@ describe("calls of definitions without parameters, and in exceptions", () => {
   const byPulmonologist = {
     oxygen: { studies: [study({})] },
     member: { required_studies: 2, pressure_limit: 60 },
-    referral: { pressure: 58, received: "2024-05-20", by_pulmonologist: true },
+    referral: { pressure: 58, received: "2024-05-20", by_pulmonologist: true, method: "arterial_blood_gas" },
   };
 
   it("name an exception's calls in its reason: the definition it names, with no arguments, then the calls inside it", () => {
@@ -178,6 +182,12 @@ describe("calls of definitions without parameters, and in exceptions", () => {
     const reason = decision.reasons.find((candidate) => candidate.id === "REFERRAL");
     expect(reason?.calls?.map((call) => [call.definition, call.label, call.arguments, call.status])).toEqual([
       ["referral_supports", referralLabel, [], "met"],
+      [
+        "measures_pressure",
+        "the method measures the arterial oxygen pressure",
+        [{ parameter: "method", value: "arterial_blood_gas" }],
+        "met",
+      ],
       [
         "recent",
         "the day is within 60 days before the service date",
@@ -206,6 +216,7 @@ describe("calls of definitions without parameters, and in exceptions", () => {
     expect(entry?.status).toBe("not_met");
     expect(entry?.calls?.map((call) => [call.definition, call.status])).toEqual([
       ["referral_supports", "not_met"],
+      ["measures_pressure", "met"],
       ["recent", "not_met"],
       ["at_or_below_limit", "met"],
     ]);
@@ -297,6 +308,54 @@ describe("calls of definitions without parameters, and in exceptions", () => {
     expect(reason?.calls?.filter((call) => call.definition === "awake_normal")).toEqual([
       expect.objectContaining({ arguments: [], status: "met" }),
     ]);
+  });
+});
+
+describe("a definition with a one-of parameter", () => {
+  let fixture: ImportedFixture;
+  beforeAll(async () => {
+    fixture = await importFixtureEvaluator(fixturePath);
+  });
+  afterAll(() => fixture.dispose());
+  const facts = (method: string | null, studies: unknown[]) => ({
+    oxygen: { studies },
+    member: { required_studies: 2, pressure_limit: 60 },
+    referral: { pressure: 58, received: "2024-05-20", by_pulmonologist: true, method },
+  });
+
+  it("tests a one-of fact given to it by the values it lists: an oximetry referral does not set I.2 aside", () => {
+    const oximetry = fixture.evaluator.evaluate(facts("oximetry", [study({})]), { asOf, trace: true });
+    expect(oximetry.outcome).toBe("not_covered");
+    expect(oximetry.trace?.find((entry) => entry.id === "REFERRAL")?.calls?.[1]).toEqual({
+      definition: "measures_pressure",
+      label: "the method measures the arterial oxygen pressure",
+      arguments: [{ parameter: "method", value: "oximetry" }],
+      status: "not_met",
+    });
+    // Unknown: the exception may apply, so the count's denial is pending, and the method is asked.
+    const unknown = fixture.evaluator.evaluate(facts(null, [study({})]), { asOf });
+    expect(unknown.outcome).toBe("pending");
+    expect(unknown.missingFacts.map((fact) => fact.fact)).toContain("referral.method");
+  });
+
+  it("tests a one-of field given to it: only the arterial blood gas studies must be by the treating physician", () => {
+    const byOther = [study({}), study({ method: "oximetry", by_treating_physician: false })];
+    const decision = fixture.evaluator.evaluate(facts("arterial_blood_gas", byOther), { asOf, trace: true });
+    expect(decision.trace?.find((entry) => entry.id === "I.3")?.status).toBe("met");
+    const calls = decision.trace?.find((entry) => entry.id === "I.3")?.calls ?? [];
+    expect(calls.map((call) => [call.arguments, call.status])).toEqual([
+      [[{ parameter: "method", value: "arterial_blood_gas" }], "met"],
+      [[{ parameter: "method", value: "oximetry" }], "not_met"],
+    ]);
+  });
+
+  it("is said in the docs by its values' labels", () => {
+    const model = fixtureModel(fixturePath);
+    const docs = emitDocs(model, traceSummary(model, undefined));
+    expect(docs).toContain(
+      "(of a value called “method”, an arterial blood gas study or an oximetry test): when “method” is an arterial blood gas study.",
+    );
+    expect(docs).toContain("(with “method” as how the referral's pressure was measured)");
   });
 });
 

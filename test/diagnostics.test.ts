@@ -1203,6 +1203,21 @@ const examples: readonly Example[] = [
   example(
     "wrongDefinitionArgument",
     {
+      name: "at_home",
+      parameter: "p",
+      argument: "a.age",
+      problem: { kind: "kind", expected: "one of 2 values", given: "a number" },
+    },
+    {
+      name: "a one-of parameter given a number",
+      policy: `${base}define at_home(p: one of (home, clinic)) "the place is home" as p is home\ncriterion I.4 "x" met when at_home(a.age)\n`,
+      underlined: "a.age",
+      hint: "a fact or a record's field of one of a list",
+    },
+  ),
+  example(
+    "wrongDefinitionArgument",
+    {
       name: "low",
       parameter: "p",
       argument: "s.performed",
@@ -1753,6 +1768,16 @@ const examples: readonly Example[] = [
       ),
       underlined: "performed",
       hint: "Name it once",
+    },
+  ),
+  example(
+    "unlistedArgumentValues",
+    { name: "at_home", parameter: "p", argument: "a.place", values: ["clinic"] },
+    {
+      name: "a one-of fact given to a one-of parameter that does not list all its values",
+      policy: `${base}define at_home(p: one of (home "at home", hospital "in a hospital")) "the place is home" as p is home\ncriterion I.4 "x" met when at_home(a.place)\n`,
+      underlined: "a.place",
+      hint: "List `clinic` among the values of `p`",
     },
   ),
 

@@ -45,7 +45,7 @@ describe("the generated evaluator, on the records fixture", () => {
       {
         oxygen: { studies },
         member: { required_studies: required, pressure_limit: 60 },
-        referral: { pressure: 58, received: "2024-05-20" },
+        referral: { pressure: 58, received: "2024-05-20", by_pulmonologist: false, method: "arterial_blood_gas" },
       },
       { asOf, trace: true },
     );

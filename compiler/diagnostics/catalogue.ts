@@ -885,6 +885,13 @@ const entries = {
           ? `The field ${quoted(a.field)} of ${a.list} holds a set of values, and a record is identified by single values.`
           : `${quoted(a.field)} is named twice among the identifying fields of ${a.list}.`,
   ),
+  unlistedArgumentValues: entry(
+    "PC137",
+    "error",
+    "Argument with values its parameter does not list",
+    (a: { name: string; parameter: string; argument: string; values: readonly string[] }) =>
+      `${quoted(a.argument)} may be ${a.values.map(quoted).join(", ")}, which the parameter ${quoted(a.parameter)} of ${quoted(a.name)} does not list.`,
+  ),
   // ----- PC140-PC149: the FHIR mapping ------------------------------------------------------------
   unknownFhirSource: entry(
     "PC140",

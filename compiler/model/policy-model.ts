@@ -159,7 +159,10 @@ export type ParameterModel =
   | {
       readonly kind: "value";
       readonly name: string;
-      readonly type: { readonly kind: "number"; readonly unit?: string } | { readonly kind: "date" };
+      readonly type:
+        | { readonly kind: "number"; readonly unit?: string }
+        | { readonly kind: "date" }
+        | { readonly kind: "oneOf"; readonly values: readonly EnumValue[] };
     };
 
 export type FieldTest =

@@ -332,7 +332,9 @@ export type Parameter =
 
 export type ValueParameterType =
   | { readonly kind: "number"; readonly unit?: TextLiteral; readonly span: Span }
-  | { readonly kind: "date"; readonly span: Span };
+  | { readonly kind: "date"; readonly span: Span }
+  /** `one of (arterial_blood_gas "an arterial blood gas study", oximetry)`: a value of these. */
+  | { readonly kind: "oneOf"; readonly values: readonly EnumValueDeclaration[]; readonly span: Span };
 
 export interface Definition {
   readonly kind: "definition";

@@ -587,6 +587,11 @@ export type ParameterCstChildren = {
   Kw_unit?: IToken[];
   text?: TextCstNode[];
   Kw_date?: IToken[];
+  Kw_one?: IToken[];
+  Kw_of?: IToken[];
+  LParen?: IToken[];
+  valueDeclarations?: ValueDeclarationsCstNode[];
+  RParen?: IToken[];
 };
 
 export interface AskClauseCstNode extends CstNode {

@@ -458,7 +458,10 @@ class PolicyParser extends CstParser {
     this.CONSUME(RParen);
   });
 
-  /** `study: oxygen.studies` (a record of that list), `value: number unit "mm Hg"` or `day: date` (a value). */
+  /**
+   * `study: oxygen.studies` (a record of that list), `value: number unit "mm Hg"`, `day: date` or
+   * `method: one of (arterial_blood_gas "an arterial blood gas study", oximetry "an oximetry test")` (a value).
+   */
   private parameter = this.RULE("parameter", () => {
     this.CONSUME(Name);
     this.CONSUME(Colon);
@@ -474,6 +477,16 @@ class PolicyParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(K.date) },
+      {
+        // In parentheses: a comma after a value would otherwise start the next parameter.
+        ALT: () => {
+          this.CONSUME(K.one);
+          this.CONSUME(K.of);
+          this.CONSUME(LParen);
+          this.SUBRULE(this.valueDeclarations);
+          this.CONSUME(RParen);
+        },
+      },
     ]);
   });
 
