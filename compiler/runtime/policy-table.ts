@@ -54,11 +54,12 @@ export type Term =
   /** A field of the record a quantifier names `variable`. */
   | { readonly kind: "field"; readonly variable: string; readonly field: string };
 
-/** The field of a nested quantifier's records its filter equates with `key`, a value of an enclosing record. */
-export interface RecordJoin {
-  readonly field: string;
-  readonly key: Term;
-}
+/**
+ * The field of a nested quantifier's records its filter equates with `key`, a value of an enclosing
+ * record; or the date field it requires to lie from `from` to `to`, dates read from an enclosing record.
+ */
+export type RecordJoin =
+  { readonly field: string; readonly key: Term } | { readonly field: string; readonly from: Term; readonly to: Term };
 
 /** What a call gives a parameter: the record a quantifier names `variable` (of `list`), or a value. */
 export type AppliedArgument =
