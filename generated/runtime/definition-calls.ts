@@ -10,8 +10,8 @@
 // condition after it. At most MAX_CALLS calls per statement, in that order
 // (test/support/reference/calls.ts says the same independently).
 
-import type { CallArgument, DefinitionCall, IdentifyingFields, Reason } from "./decision.js";
-import { truthWith, valueWith, type Bindings, type ExplainScope } from "./explain.js";
+import type { CallArgument, DefinitionCall, IdentifyingFields, Reason, TraceEntry } from "./decision.js";
+import { truthWith, valueWith, type Bindings, type ExplainIndex, type ExplainScope } from "./explain.js";
 import type { Condition, DefinitionEntry, RecordQuantifier } from "./policy-table.js";
 import type { RecordValues } from "./records.js";
 import type { Truth } from "./truth.js";
@@ -218,9 +218,97 @@ class CallWalk {
 
 const NO_CALLS: readonly DefinitionCall[] = Object.freeze([]);
 
-/** The reason with the calls its statement's condition made, when it made any. */
-export function withCalls<R extends Reason<string, string>>(reason: R, calls: readonly DefinitionCall[]): R {
-  return calls.length === 0 ? reason : Object.freeze({ ...reason, calls });
+/** A reason (or trace entry) with calls, by the calls: made once for calls that are themselves shared. */
+const withCallsCache = new WeakMap<object, WeakMap<readonly DefinitionCall[], object>>();
+
+/** The reason (or trace entry) with the calls its statement's condition made, when it made any. */
+export function withCalls<R extends Reason<string, string> | TraceEntry>(
+  reason: R,
+  calls: readonly DefinitionCall[],
+): R {
+  if (calls.length === 0) return reason;
+  let byCalls = withCallsCache.get(reason);
+  if (byCalls === undefined) withCallsCache.set(reason, (byCalls = new WeakMap()));
+  let found = byCalls.get(calls) as R | undefined;
+  if (found === undefined) byCalls.set(calls, (found = Object.freeze(Object.assign({}, reason, { calls }))));
+  return found;
+}
+
+/**
+ * For a condition whose calls are all of definitions without parameters (none of them, however
+ * deep, calling one with parameters): those definitions, in the order the walk names them; each
+ * call's truth is then the definition's value, and no condition need be walked on a case.
+ */
+type NamedPlan = readonly { readonly definition: DefinitionEntry<never>; readonly position: number }[];
+
+const namedPlans = new WeakMap<Condition, NamedPlan | null>();
+
+function namedPlan(condition: Condition, index: ExplainIndex): NamedPlan | undefined {
+  const cached = namedPlans.get(condition);
+  if (cached !== undefined) return cached ?? undefined;
+  const plan: { definition: DefinitionEntry<never>; position: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (inner: Condition): boolean => {
+    switch (inner.kind) {
+      case "applied":
+      case "records":
+        return !callsDefinitions(inner);
+      case "definition": {
+        const definition = index.definitionsByName.get(inner.name);
+        const position = index.definitionPosition.get(inner.name);
+        if (definition === undefined || position === undefined) return false;
+        if (seen.has(inner.name)) return true;
+        seen.add(inner.name);
+        plan.push({ definition, position });
+        return visit(definition.when);
+      }
+      case "not":
+        return visit(inner.operand);
+      case "and":
+      case "or":
+      case "atLeast":
+        return inner.operands.every(visit);
+      default:
+        return true;
+    }
+  };
+  const found = visit(condition) ? plan.slice(0, MAX_CALLS) : undefined;
+  namedPlans.set(condition, found ?? null);
+  return found;
+}
+
+/** The calls of a plan on a case: one shared frozen array per combination of truths. */
+const planCalls = new WeakMap<NamedPlan, Map<string, readonly DefinitionCall[]>>();
+
+function callsOfPlan(plan: NamedPlan, definitionValues: readonly Truth[]): readonly DefinitionCall[] {
+  let byTruths = planCalls.get(plan);
+  if (byTruths === undefined) planCalls.set(plan, (byTruths = new Map()));
+  let key = "";
+  for (const { position } of plan) key += definitionValues[position]!;
+  let calls = byTruths.get(key);
+  if (calls === undefined)
+    byTruths.set(
+      key,
+      (calls = Object.freeze(
+        plan.map(({ definition, position }) => namedCall(definition, definitionValues[position]!)),
+      )),
+    );
+  return calls;
+}
+
+/**
+ * The calls a statement's condition made on a case: from the definitions' values alone when it calls
+ * only definitions without parameters (the common case, which needs no walk), else by walking it in
+ * `scope()` (made only then).
+ */
+export function statementCalls(
+  condition: Condition,
+  index: ExplainIndex,
+  definitionValues: readonly Truth[],
+  scope: () => ExplainScope,
+): readonly DefinitionCall[] {
+  const plan = namedPlan(condition, index);
+  return plan === undefined ? definitionCalls(condition, scope()) : callsOfPlan(plan, definitionValues);
 }
 
 /** The calls `condition` made on the case, in the order the evaluator goes through them (at most MAX_CALLS). */
