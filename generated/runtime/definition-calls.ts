@@ -228,7 +228,7 @@ export function withCalls<R extends Reason<string, string> | TraceEntry>(
 ): R {
   if (calls.length === 0) return reason;
   let byCalls = withCallsCache.get(reason);
-  if (byCalls === undefined) withCallsCache.set(reason, (byCalls = new WeakMap()));
+  if (byCalls === undefined) withCallsCache.set(reason, (byCalls = new WeakMap<readonly DefinitionCall[], object>()));
   let found = byCalls.get(calls) as R | undefined;
   if (found === undefined) byCalls.set(calls, (found = Object.freeze(Object.assign({}, reason, { calls }))));
   return found;
@@ -282,7 +282,7 @@ const planCalls = new WeakMap<NamedPlan, Map<string, readonly DefinitionCall[]>>
 
 function callsOfPlan(plan: NamedPlan, definitionValues: readonly Truth[]): readonly DefinitionCall[] {
   let byTruths = planCalls.get(plan);
-  if (byTruths === undefined) planCalls.set(plan, (byTruths = new Map()));
+  if (byTruths === undefined) planCalls.set(plan, (byTruths = new Map<string, readonly DefinitionCall[]>()));
   let key = "";
   for (const { position } of plan) key += definitionValues[position]!;
   let calls = byTruths.get(key);
