@@ -3,7 +3,8 @@
 // the runtime, deciding cases whose list holds 1,000 blood gas studies (some fields unknown). And the
 // cost of its nested quantifier (exclusion II.A: a blood gas study, and an oximetry test of the same
 // day) at 1,000 and 4,000 records per list: about 4x from one to the other when it is linear, 16x
-// when quadratic.
+// when quadratic; and the same for its date window between records (exclusion II.D: a study during
+// exercise, and a blood gas study at rest within the 7 days after it).
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -102,6 +103,35 @@ function nestedQuantifierFacts(size: number): unknown {
   };
 }
 
+/**
+ * A list of `size` studies on which exclusion II.D's nested quantifier goes through every record in
+ * its window and finds none: studies during exercise and blood gas studies at rest at or below
+ * 60 mm Hg, two a day (so about 16 studies in each 7-day window, whatever the list's length).
+ */
+function windowQuantifierFacts(size: number): unknown {
+  const first = Date.UTC(2010, 0, 1);
+  const day = (index: number): string => new Date(first + index * 86_400_000).toISOString().slice(0, 10);
+  return {
+    member: { required_studies: 1 },
+    oxygen: {
+      studies: Array.from({ length: size }, (_, index) => {
+        const exercise = index % 2 === 0;
+        return {
+          performed: day(Math.floor(index / 2)),
+          method: exercise ? "oximetry" : "arterial_blood_gas",
+          condition: exercise ? "during_exercise" : "at_rest",
+          pressure: exercise ? null : 58,
+          saturation: 90,
+          by_treating_physician: true,
+        };
+      }),
+    },
+  };
+}
+
+/** Which nested quantifier a measure times: II.A's join on the day, or II.D's window of days. */
+export type NestedShape = "day" | "window";
+
 export interface NestedQuantifierCost {
   /** Median milliseconds per decision, by records per list. */
   readonly msPerDecision: ReadonlyMap<number, number>;
@@ -113,6 +143,7 @@ export interface NestedQuantifierCost {
 export async function measureNestedQuantifier(
   sizes: readonly number[],
   repetitions: number,
+  shape: NestedShape = "day",
 ): Promise<NestedQuantifierCost> {
   const { evaluator, dispose } = await importRecordsEvaluator();
   try {
@@ -120,7 +151,7 @@ export async function measureNestedQuantifier(
     const msPerDecision = new Map<number, number>();
     for (const size of sizes) {
       // Each decision reads its list afresh (as a service does), so each builds its index anew.
-      const facts = nestedQuantifierFacts(size);
+      const facts = shape === "day" ? nestedQuantifierFacts(size) : windowQuantifierFacts(size);
       evaluator.evaluate(facts, options);
       const times: number[] = [];
       for (let repetition = 0; repetition < repetitions; repetition++) {

@@ -170,6 +170,7 @@ async function main(): Promise<void> {
   progress(`timing decisions of the records fixture, ${formatCount(RECORDS_PER_LIST)} records per list`);
   const recordsThroughput = await measureRecordsThroughput(RECORDS_FACT_SETS, 5);
   const nestedQuantifier = await measureNestedQuantifier(NESTED_QUANTIFIER_SIZES, 21);
+  const windowQuantifier = await measureNestedQuantifier(NESTED_QUANTIFIER_SIZES, 21, "window");
 
   progress("timing claim checks");
   const claimThroughput = measureClaimThroughput(claims, 2, THROUGHPUT_PASSES);
@@ -329,6 +330,14 @@ async function main(): Promise<void> {
     [
       `  ratio ${formatCount(NESTED_QUANTIFIER_SIZES[1])} / ${formatCount(NESTED_QUANTIFIER_SIZES[0])} records (linear about 4x, quadratic 16x)`,
       `${nestedQuantifier.ratio.toFixed(1)}x`,
+    ],
+    ...NESTED_QUANTIFIER_SIZES.map((size) => [
+      `  its date window between records (II.D), ${formatCount(size)} records per list (ms per decision)`,
+      (windowQuantifier.msPerDecision.get(size) ?? Number.NaN).toFixed(2),
+    ]),
+    [
+      `  ratio ${formatCount(NESTED_QUANTIFIER_SIZES[1])} / ${formatCount(NESTED_QUANTIFIER_SIZES[0])} records, date window (linear about 4x, quadratic 16x)`,
+      `${windowQuantifier.ratio.toFixed(1)}x`,
     ],
     [""],
     [

@@ -1214,6 +1214,21 @@ const examples: readonly Example[] = [
   example(
     "wrongDefinitionArgument",
     {
+      name: "at_home",
+      parameter: "p",
+      argument: "a.age",
+      problem: { kind: "kind", expected: "one of 2 values", given: "a number" },
+    },
+    {
+      name: "a one-of parameter given a number",
+      policy: `${base}define at_home(p: one of (home, clinic)) "the place is home" as p is home\ncriterion I.4 "x" met when at_home(a.age)\n`,
+      underlined: "a.age",
+      hint: "a fact or a record's field of one of a list",
+    },
+  ),
+  example(
+    "wrongDefinitionArgument",
+    {
       name: "low",
       parameter: "p",
       argument: "s.performed",
@@ -1734,6 +1749,57 @@ const examples: readonly Example[] = [
       policy: `${base}define flagged "flagged" as criterion I.1\ncriterion I.4 "x" met when flagged\n`,
       underlined: "I.1",
       hint: "`met when` of a criterion",
+    },
+  ),
+
+  // ----- PC136-PC138: records' identifying fields, definitions' one-of and code parameters -------
+  example(
+    "unfitIdentifyingField",
+    { field: "performd", list: "a.studies", problem: "not a field" },
+    {
+      name: "an identifying field the records do not have",
+      policy: listedBase.replace(
+        '    field ordered "the study was ordered": yes or no\n',
+        "$&    identified by performd\n",
+      ),
+      underlined: "performd",
+      hint: "`performed`",
+    },
+  ),
+  example(
+    "unfitIdentifyingField",
+    { field: "kinds", list: "a.studies", problem: "a set" },
+    {
+      name: "an identifying field that holds a set",
+      policy: listedBase.replace(
+        '    field ordered "the study was ordered": yes or no\n',
+        '$&    field kinds "the kinds": set of x "x", y "y"\n    identified by performed, kinds\n',
+      ),
+      underlined: "kinds",
+      hint: "Identify the records by a date",
+    },
+  ),
+  example(
+    "unfitIdentifyingField",
+    { field: "performed", list: "a.studies", problem: "named twice" },
+    {
+      name: "an identifying field named twice",
+      policy: listedBase.replace(
+        '    field ordered "the study was ordered": yes or no\n',
+        "$&    identified by performed, ordered, performed\n",
+      ),
+      underlined: "performed",
+      hint: "Name it once",
+    },
+  ),
+  example(
+    "unlistedArgumentValues",
+    { name: "at_home", parameter: "p", argument: "a.place", values: ["clinic"] },
+    {
+      name: "a one-of fact given to a one-of parameter that does not list all its values",
+      policy: `${base}define at_home(p: one of (home "at home", hospital "in a hospital")) "the place is home" as p is home\ncriterion I.4 "x" met when at_home(a.place)\n`,
+      underlined: "a.place",
+      hint: "List `clinic` among the values of `p`",
     },
   ),
 

@@ -2,10 +2,11 @@
 // records whose field is that value or unknown; for an unknown value, every record; for an unknown
 // list, unknown. And each quantifier over the records it gives is the quantifier over the whole list
 // when its filter requires the equality, on random lists with unknown fields (the differential test
-// holds the generated evaluators to the reference the same way).
+// holds the generated evaluators to the reference the same way). The same for a date window between
+// records (`withinDates`): the records dated inside it, by binary search in the list sorted by date.
 
 import { describe, expect, it } from "vitest";
-import { joined } from "../compiler/runtime/record-index.js";
+import { joined, withinDates } from "../compiler/runtime/record-index.js";
 import { countRecords, everyRecord, latestRecord, someRecord, type RecordTest } from "../compiler/runtime/records.js";
 import { and, type Truth } from "../compiler/runtime/truth.js";
 import { seededRandom } from "./support/random-facts.js";
@@ -64,6 +65,56 @@ describe("a quantifier over the joined records", () => {
       expect(latestRecord(visited, (study) => study.day, filter, test, 1)).toBe(
         latestRecord(list, (study) => study.day, filter, test, 1),
       );
+    }
+  });
+});
+
+describe("the records a date window between records visits", () => {
+  type Dated = { readonly performed?: string; readonly ok?: boolean };
+  const may1 = { performed: "2024-05-01", ok: true };
+  const may3 = { performed: "2024-05-03", ok: true };
+  const may3b = { performed: "2024-05-03", ok: false };
+  const undated = { ok: false };
+  const may9 = { performed: "2024-05-09", ok: true };
+  const list: readonly Dated[] = Object.freeze([may9, may3, undated, may1, may3b]);
+
+  it("are those dated inside the window, both ends included, by date (a day's in the list's order), then the undated", () => {
+    expect(withinDates(list, "performed", "2024-05-01", "2024-05-03")).toEqual([may1, may3, may3b, undated]);
+    expect(withinDates(list, "performed", "2024-05-04", "2024-05-08")).toEqual([undated]);
+    expect(withinDates(list, "performed", "2024-05-09", "2024-05-30")).toEqual([may9, undated]);
+  });
+
+  it("are every record while a bound is unknown, and none of a list nobody recorded", () => {
+    expect(withinDates(list, "performed", undefined, "2024-05-03")).toBe(list);
+    expect(withinDates(undefined, "performed", "2024-05-01", "2024-05-03")).toBeUndefined();
+  });
+
+  it("give each quantifier the meaning it has over the whole list, on random lists, windows and unknown dates", () => {
+    const random = seededRandom(12);
+    const day = (): string => `2024-05-${String(1 + Math.floor(random() * 20)).padStart(2, "0")}`;
+    const truthOf = (value: boolean | undefined): Truth => (value === undefined ? 1 : value ? 2 : 0);
+    for (let run = 0; run < 2_000; run++) {
+      const records: Dated[] = Array.from({ length: Math.floor(random() * 12) }, () => ({
+        ...(random() < 0.85 && { performed: day() }),
+        ...(random() < 0.8 && { ok: random() < 0.5 }),
+      }));
+      const whole = random() < 0.1 ? undefined : Object.freeze(records);
+      const [first, second] = [day(), day()].sort();
+      const [from, to] = random() < 0.1 ? [undefined, undefined] : [first!, second!];
+      // `s.performed` from `from` to `to`, as compiled (unknown when either side is), and another test.
+      const inside = (date: string | undefined): Truth =>
+        date === undefined || from === undefined || to === undefined ? 1 : date >= from && date <= to ? 2 : 0;
+      const filter: RecordTest<Dated> = (study) => and(inside(study.performed), truthOf(study.ok));
+      const test: RecordTest<Dated> = (study) => truthOf(study.ok === undefined ? undefined : !study.ok);
+      const visited = withinDates(whole, "performed", from, to);
+      expect(someRecord(visited, filter)).toBe(someRecord(whole, filter));
+      expect(everyRecord(visited, filter, test)).toBe(everyRecord(whole, filter, test));
+      expect(countRecords(visited, filter, ">=", 2)).toBe(countRecords(whole, filter, ">=", 2));
+      expect(countRecords(visited, filter, "=", 1)).toBe(countRecords(whole, filter, "=", 1));
+      for (const direction of [1, -1] as const)
+        expect(latestRecord(visited, (study) => study.performed, filter, test, direction)).toBe(
+          latestRecord(whole, (study) => study.performed, filter, test, direction),
+        );
     }
   });
 });

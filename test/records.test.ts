@@ -45,7 +45,7 @@ describe("the generated evaluator, on the records fixture", () => {
       {
         oxygen: { studies },
         member: { required_studies: required, pressure_limit: 60 },
-        referral: { pressure: 58, received: "2024-05-20" },
+        referral: { pressure: 58, received: "2024-05-20", by_pulmonologist: false, method: "arterial_blood_gas" },
       },
       { asOf, trace: true },
     );
@@ -193,6 +193,14 @@ describe("the generated module of the records fixture", () => {
     // The nested quantifier of II.A visits only the tests of its blood gas study's day (its join).
     expect(source).toContain('joined(facts["oxygen.studies"], "performed", record_abg["performed"])');
     expect(source).toContain('joinedOn("performed", field("abg", "performed"))');
+    // The nested quantifier of II.D visits only the studies dated within 7 days after its exercise study's.
+    const flat = source.replace(/\s+/g, " ");
+    expect(flat).toContain(
+      'record_exercise["performed"] === undefined ? facts["oxygen.studies"] : withinDates( facts["oxygen.studies"], "performed", record_exercise["performed"], shiftDate(record_exercise["performed"], 7, "days"), )',
+    );
+    expect(flat).toContain(
+      'joinedWithin( "performed", field("exercise", "performed"), shifted(field("exercise", "performed"), 7, "days"), )',
+    );
   });
 
   it("compiles under the project's strict settings, with every test of a field (record-fields fixture) too", () => {

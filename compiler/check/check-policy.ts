@@ -386,6 +386,46 @@ class PolicyChecker {
         );
       this.checkFactType(field.type, context);
     }
+    this.checkIdentifyingFields(fact, type, context);
+  }
+
+  /** `identified by ...`: each a field of the records, holding one value, named once. */
+  private checkIdentifyingFields(
+    fact: Ast.FactDeclaration,
+    type: Extract<Ast.FactType, { kind: "list" }>,
+    context: string,
+  ): void {
+    const named = new Set<string>();
+    for (const name of type.identifiedBy ?? []) {
+      const field = type.fields.find((candidate) => candidate.name.text === name.text);
+      const fieldNames = type.fields.map((candidate) => candidate.name.text);
+      const args = { field: name.text, list: fact.name.text };
+      if (field === undefined)
+        this.report(
+          catalogue.unfitIdentifyingField,
+          name.span,
+          { ...args, problem: "not a field" },
+          context,
+          didYouMean(name.text, fieldNames) ?? `The fields are: ${fieldNames.join(", ")}.`,
+        );
+      else if (field.type.kind === "setOf")
+        this.report(
+          catalogue.unfitIdentifyingField,
+          name.span,
+          { ...args, problem: "a set" },
+          context,
+          "Identify the records by a date, a value of a list, a number or a yes or no.",
+        );
+      else if (named.has(name.text))
+        this.report(
+          catalogue.unfitIdentifyingField,
+          name.span,
+          { ...args, problem: "named twice" },
+          context,
+          "Name it once.",
+        );
+      named.add(name.text);
+    }
   }
 
   private checkFactType(type: Ast.FactType, context: string): void {

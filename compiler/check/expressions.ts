@@ -321,8 +321,31 @@ class ExpressionChecker {
         },
         expected.kind === "number"
           ? `Give it a number${parameter.type.kind === "number" && parameter.type.unit ? ` in ${parameter.type.unit.value}` : ""}: a number fact, a field such as \`study.pressure\`, or a number as written.`
-          : "Give it a date: a date fact, a date field such as `study.performed`, a date as written or `service date`.",
+          : expected.kind === "oneOf"
+            ? "Give it a fact or a record's field of one of a list, whose values the parameter lists."
+            : "Give it a date: a date fact, a date field such as `study.performed`, a date as written or `service date`.",
       );
+      return;
+    }
+    if (given.kind === "oneOf" && expected.kind === "oneOf") {
+      // Every value the argument may hold must be one the parameter lists: the condition tests those.
+      const listed = new Set(
+        expected.fact.type.kind === "oneOf" ? expected.fact.type.values.map((v) => v.name.text) : [],
+      );
+      const unlisted =
+        given.fact.type.kind === "oneOf" ? given.fact.type.values.filter((v) => !listed.has(v.name.text)) : [];
+      if (unlisted.length > 0)
+        this.report(
+          catalogue.unlistedArgumentValues,
+          argument.span,
+          {
+            name: definition.name.text,
+            parameter: parameter.name.text,
+            argument: operandSource(argument),
+            values: unlisted.map((value) => value.name.text),
+          },
+          `List ${unlisted.map((value) => `\`${value.name.text}\``).join(", ")} among the values of \`${parameter.name.text}\`, or give it a value of these only.`,
+        );
       return;
     }
     if (
@@ -969,6 +992,18 @@ class ExpressionChecker {
       });
       return undefined;
     }
+    const parameter = this.valueParameters.get(subject.name.text);
+    if (parameter !== undefined) {
+      this.parametersRead.add(subject.name.text);
+      this.resolutions.set(subject.name, { kind: "parameter", parameter: parameter.parameter });
+      if (parameter.type.kind === "oneOf") return parameter.type.fact;
+      this.report(catalogue.typeMismatch, subject.span, {
+        subject: subject.name.text,
+        is: describeOperandType(parameter.type),
+        needs: { by: "subject", verb },
+      });
+      return undefined;
+    }
     const field = this.lookUpField(subject.name);
     if (field.kind === "reported") return undefined;
     if (field.kind === "field") return this.fieldFact(field.field, subject.name);
@@ -1163,9 +1198,21 @@ export function checkExpression(expression: Ast.Expression, site: ExpressionSite
   return checker.reads;
 }
 
+/** Each one-of parameter as a fact of its values, made once: what `is` tests it against. */
+const oneOfParameterFacts = new WeakMap<Ast.Parameter, Ast.FactDeclaration>();
+
 /** The type a value parameter gives its name in the definition's condition. */
 function valueParameterType(parameter: Extract<Ast.Parameter, { kind: "value" }>): ValidOperandType {
   if (parameter.type.kind === "date") return { kind: "date" };
+  if (parameter.type.kind === "oneOf") {
+    let fact = oneOfParameterFacts.get(parameter);
+    if (fact === undefined) {
+      const type = { kind: "oneOf", span: parameter.type.span, values: parameter.type.values } as const;
+      fact = { kind: "fact", span: parameter.span, name: parameter.name, forClaims: false, type, readings: [] };
+      oneOfParameterFacts.set(parameter, fact);
+    }
+    return { kind: "oneOf", fact };
+  }
   const written = parameter.type.unit?.value;
   return {
     kind: "number",
@@ -1182,6 +1229,8 @@ function valueParameterType(parameter: Extract<Ast.Parameter, { kind: "value" }>
 function parameterWords(parameter: Ast.Parameter): string {
   if (parameter.kind === "record") return `a record of ${parameter.list.text}`;
   if (parameter.type.kind === "date") return "a date";
+  if (parameter.type.kind === "oneOf")
+    return `one of ${parameter.type.values.map((value) => value.name.text).join(", ")}`;
   return parameter.type.unit ? `a number in ${parameter.type.unit.value}` : "a number";
 }
 

@@ -873,6 +873,25 @@ const entries = {
     (a: { code: string; modifier: string }) =>
       `${a.code} both requires and refuses modifier ${a.modifier} in the same revisions: every line of it would break one rule.`,
   ),
+  // ----- PC136-PC138: records' identifying fields, definitions' one-of and code parameters -------
+  unfitIdentifyingField: entry(
+    "PC136",
+    "error",
+    "Identifying field that cannot identify a record",
+    (a: { field: string; list: string; problem: "not a field" | "a set" | "named twice" }) =>
+      a.problem === "not a field"
+        ? `${quoted(a.field)} is not a field of the records of ${a.list}, so it cannot identify one.`
+        : a.problem === "a set"
+          ? `The field ${quoted(a.field)} of ${a.list} holds a set of values, and a record is identified by single values.`
+          : `${quoted(a.field)} is named twice among the identifying fields of ${a.list}.`,
+  ),
+  unlistedArgumentValues: entry(
+    "PC137",
+    "error",
+    "Argument with values its parameter does not list",
+    (a: { name: string; parameter: string; argument: string; values: readonly string[] }) =>
+      `${quoted(a.argument)} may be ${a.values.map(quoted).join(", ")}, which the parameter ${quoted(a.parameter)} of ${quoted(a.name)} does not list.`,
+  ),
   ruleNeverPending: entry(
     "PC139",
     "error",
@@ -880,7 +899,7 @@ const entries = {
     (a: { rule: string }) =>
       `${a.rule} reads no claim fact and no coverage decision, so a claim check is never pending on it: the claim's lines always settle it.`,
   ),
-  // ----- PC140-PC149: the FHIR mapping ------------------------------------------------------------
+  // ----- PC140-PC148: the FHIR mapping ------------------------------------------------------------
   unknownFhirSource: entry(
     "PC140",
     "error",

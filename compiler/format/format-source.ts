@@ -85,8 +85,10 @@ class LayoutPlan {
     if ("definitionBody" in children) for (const body of children.definitionBody) this.definitionBody(body, 2);
     if ("factType" in children) for (const type of children.factType ?? []) this.factType(node, type);
     if ("listType" in children)
-      for (const list of children.listType ?? [])
+      for (const list of children.listType ?? []) {
         for (const field of list.children.fieldDeclaration) this.start(firstOffset(field), 4);
+        for (const identifying of list.children.identifyingFields ?? []) this.start(firstOffset(identifying), 4);
+      }
     if ("Kw_link" in children) this.start(children.Kw_link?.[0]?.startOffset, 2);
     this.expressions(node);
   }

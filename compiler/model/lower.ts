@@ -35,6 +35,11 @@ function readings(statement: { readonly readings: readonly Ast.Reading[] }): str
   return statement.readings.map((reading) => reading.text.value);
 }
 
+/** A value of a list, with its label (its name in words when none is written). */
+function enumValue(value: Ast.EnumValueDeclaration): M.EnumValue {
+  return { name: value.name.text, label: value.label?.value ?? value.name.text.replace(/_/g, " ") };
+}
+
 function lowerFactType(type: Ast.FactType): M.FactType {
   if (type.kind === "list")
     return {
@@ -44,6 +49,7 @@ function lowerFactType(type: Ast.FactType): M.FactType {
         label: field.label.value,
         type: lowerScalarType(field.type),
       })),
+      ...(type.identifiedBy && { identifiedBy: type.identifiedBy.map((name) => name.text) }),
     };
   return lowerScalarType(type);
 }
@@ -62,13 +68,7 @@ function lowerScalarType(type: Exclude<Ast.FactType, { kind: "list" }>): Exclude
       };
     case "oneOf":
     case "setOf":
-      return {
-        kind: type.kind,
-        values: type.values.map((v) => ({
-          name: v.name.text,
-          label: v.label?.value ?? v.name.text.replace(/_/g, " "),
-        })),
-      };
+      return { kind: type.kind, values: type.values.map(enumValue) };
     case "code":
     case "codes":
       return { kind: type.kind, system: type.system.value };
@@ -103,7 +103,15 @@ class Lowering {
       if (parameter.kind === "value")
         return { kind: "value", parameter: parameter.name.text, term: this.term(argument) };
       const variable = argument.kind === "name" ? this.renamed(argument.name.text) : "";
-      return { kind: "record", parameter: parameter.name.text, variable, list: parameter.list.text };
+      const list = this.symbols.facts.get(parameter.list.text)?.type;
+      const identifiedBy = list?.kind === "list" ? list.identifiedBy?.map((name) => name.text) : undefined;
+      return {
+        kind: "record",
+        parameter: parameter.name.text,
+        variable,
+        list: parameter.list.text,
+        ...(identifiedBy && { identifiedBy }),
+      };
     });
     const outer = { renames: this.renames, values: this.values };
     this.renames = new Map(args.flatMap((arg) => (arg.kind === "record" ? [[arg.parameter, arg.variable]] : [])));
@@ -265,6 +273,14 @@ class Lowering {
     }
   }
 
+  /** The term a one-of parameter stands for where a value test's subject is one: its argument, or itself. */
+  private parameterSubject(subject: Ast.Operand): M.Term | undefined {
+    if (subject.kind !== "name") return undefined;
+    const resolution = resolutionOf(this.checked.resolutions, subject.name);
+    if (resolution.kind !== "parameter") return undefined;
+    return this.values.get(resolution.parameter.name.text) ?? { kind: "parameter", name: subject.name.text };
+  }
+
   /** The field a value test is about, when its subject is a field of a named record. */
   private subjectField(subject: Ast.Operand): { kind: "field"; variable: string; field: string } | undefined {
     if (subject.kind !== "name") return undefined;
@@ -393,6 +409,24 @@ class Lowering {
   }
 
   private isCondition(expression: Extract<Ast.Expression, { kind: "is" }>): M.Condition {
+    const parameter = this.parameterSubject(expression.subject);
+    if (parameter !== undefined) {
+      // A one-of parameter: in a call, its argument (a fact, or a record's field); in the definition's own condition, itself.
+      const values = expression.values.map(valueText);
+      const positive: M.Condition =
+        parameter.kind === "fact"
+          ? { kind: "oneOf", fact: parameter.fact, values }
+          : flatten(
+              "or",
+              values.map((value): M.Condition => ({
+                kind: "compare",
+                operator: "=",
+                left: parameter,
+                right: { kind: "text", value },
+              })),
+            );
+      return expression.negated ? { kind: "not", operand: positive } : positive;
+    }
     const field = this.subjectField(expression.subject);
     const resolution =
       expression.subject.kind === "name" ? resolutionOf(this.checked.resolutions, expression.subject.name) : undefined;
@@ -594,7 +628,9 @@ class Lowering {
                   type:
                     parameter.type.kind === "date"
                       ? { kind: "date" }
-                      : { kind: "number", ...(parameter.type.unit && { unit: parameter.type.unit.value }) },
+                      : parameter.type.kind === "oneOf"
+                        ? { kind: "oneOf", values: parameter.type.values.map(enumValue) }
+                        : { kind: "number", ...(parameter.type.unit && { unit: parameter.type.unit.value }) },
                 },
           ),
         }),

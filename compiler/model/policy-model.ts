@@ -9,8 +9,11 @@ export type FactType =
   | { readonly kind: "number"; readonly unit?: string; readonly min?: number; readonly max?: number }
   | { readonly kind: "date" }
   | { readonly kind: "oneOf" | "setOf"; readonly values: readonly EnumValue[] }
-  /** A list of records (docs/language.md, "Records and lists"); at most `maxRecords` of them in an input. */
-  | { readonly kind: "list"; readonly fields: readonly RecordField[] }
+  /**
+   * A list of records (docs/language.md, "Records and lists"); at most `maxRecords` of them in an
+   * input. `identifiedBy`: the fields a call's record argument is shown by, when the author declared them.
+   */
+  | { readonly kind: "list"; readonly fields: readonly RecordField[]; readonly identifiedBy?: readonly string[] }
   /** One code (`code`) or a set of codes (`codes`) of a code system (runtime/codes.ts). */
   | { readonly kind: "code" | "codes"; readonly system: string };
 
@@ -140,7 +143,14 @@ export type Condition =
 
 /** What a call gives a parameter: a record a quantifier around the call names, or a value. */
 export type AppliedArgument =
-  | { readonly kind: "record"; readonly parameter: string; readonly variable: string; readonly list: string }
+  | {
+      readonly kind: "record";
+      readonly parameter: string;
+      readonly variable: string;
+      readonly list: string;
+      /** The list's declared identifying fields (absent: those of its records holding a date or a named value). */
+      readonly identifiedBy?: readonly string[];
+    }
   | { readonly kind: "value"; readonly parameter: string; readonly term: Term };
 
 /** A parameter of a definition: a record of a list (`study: oxygen.studies`) or a value (`limit: number unit "mm Hg"`). */
@@ -149,7 +159,10 @@ export type ParameterModel =
   | {
       readonly kind: "value";
       readonly name: string;
-      readonly type: { readonly kind: "number"; readonly unit?: string } | { readonly kind: "date" };
+      readonly type:
+        | { readonly kind: "number"; readonly unit?: string }
+        | { readonly kind: "date" }
+        | { readonly kind: "oneOf"; readonly values: readonly EnumValue[] };
     };
 
 export type FieldTest =

@@ -4,7 +4,10 @@
 // an enclosing record. A record whose field is known and differs from that value fails the filter, so
 // the runtime visits only the records whose field equals it (or is unknown), found in an index of the
 // list built once per evaluation (runtime/record-index.ts): the nested quantifier costs about n, not n².
+// A date window between two records (`test.performed is within 30 days before abg.performed`) is
+// joined the same way, through the list sorted by the date (`recordWindow`).
 
+import { windowBounds } from "./date-terms.js";
 import type { Condition, Term } from "./policy-model.js";
 
 /** The field of the quantifier's records its filter equates with `key`, a value read from an enclosing record. */
@@ -45,6 +48,33 @@ export function recordJoin(variable: string, filter: Condition): RecordJoin | un
       const outer = recordsRead(other);
       if (outer.length > 0 && !outer.includes(variable)) return { field: own.field, key: other };
     }
+  }
+  return undefined;
+}
+
+/** The dates of the quantifier's records its filter requires to lie from `from` to `to`, read from an enclosing record. */
+export interface RecordWindow {
+  readonly field: string;
+  readonly from: Term;
+  readonly to: Term;
+}
+
+/**
+ * The window of a nested quantifier whose filter requires, as one of the conditions it joins with
+ * `and`, a date field of its own records to lie in a window of days anchored on a date of an enclosing
+ * record (`inner.performed is within 30 days before outer.performed`): the first such window written.
+ * Undefined otherwise. A record whose date is known and outside the window fails the filter, so the
+ * runtime visits only those inside it (or of unknown date), from the list sorted by the field.
+ */
+export function recordWindow(variable: string, filter: Condition): RecordWindow | undefined {
+  for (const condition of conjuncts(filter)) {
+    if (condition.kind !== "dateWindow") continue;
+    const date = condition.date;
+    if (date.kind !== "field" || date.variable !== variable) continue;
+    const outer = recordsRead(condition.anchor);
+    if (outer.length === 0 || outer.includes(variable)) continue;
+    const { from, to } = windowBounds(condition.anchor, condition.window);
+    return { field: date.field, from, to };
   }
   return undefined;
 }

@@ -87,6 +87,7 @@ export const fixedModuleNames: ReadonlySet<string> = new Set([
   "AppliedArgument",
   "DefinitionCall",
   "CallArgument",
+  "IdentifyingFields",
   "CrdCoverageInformation",
   "CrdDetail",
   "Decision",

@@ -75,6 +75,8 @@ export const records = (
 });
 /** A nested quantifier's filter equates the records' `field` with `key`, a value of an enclosing record. */
 export const joinedOn = (field: string, key: Term): RecordJoin => ({ field, key });
+/** A nested quantifier's filter requires the records' date `field` to lie from `from` to `to`, read from an enclosing record. */
+export const joinedWithin = (field: string, from: Term, to: Term): RecordJoin => ({ field, from, to });
 export const some = (filter: Condition): RecordQuantifier => ({ kind: "some", filter });
 export const none = (filter: Condition): RecordQuantifier => ({ kind: "none", filter });
 export const every = (filter: Condition, test: Condition): RecordQuantifier => ({ kind: "every", filter, test });
@@ -109,11 +111,17 @@ export const applied = (
   arguments: args,
   condition,
 });
-/** The record named `variable` (of `list`), given to the parameter `parameter`. */
-export const recordArgument = (parameter: string, variable: string, list: string): AppliedArgument => ({
+/** The record named `variable` (of `list`, shown by `identifiedBy` when declared), given to the parameter `parameter`. */
+export const recordArgument = (
+  parameter: string,
+  variable: string,
+  list: string,
+  identifiedBy?: readonly string[],
+): AppliedArgument => ({
   parameter,
   variable,
   list,
+  ...(identifiedBy !== undefined && { identifiedBy }),
 });
 /** A value given to the parameter `parameter`. */
 export const valueArgument = (parameter: string, value: Term): AppliedArgument => ({ parameter, value });

@@ -33,7 +33,7 @@ import type { RuleRole } from "./policy-table.js";
 import type { PeriodPlan, PreparedException, PreparedPolicy, PreparedReference } from "./prepare.js";
 import { explainScope } from "./explain-scope.js";
 import { metThrough, qualifyingPath, NO_PATH } from "./qualify.js";
-import { definitionCalls, withCalls } from "./definition-calls.js";
+import { statementCalls, withCalls } from "./definition-calls.js";
 import { readFacts } from "./read-facts.js";
 import { rankMissingFacts } from "./rank-questions.js";
 import { release, takeWorkspace, type Workspace } from "./workspace.js";
@@ -267,14 +267,35 @@ function decide<
     // A condition calling definitions with parameters says, in the reason, what each call was given.
     reasons.push(
       status !== "not_applicable" && rule.callsDefinitions
-        ? withCalls(reason, definitionCalls(rule.when, (callScope ??= explainScope(policy, truths))))
+        ? withCalls(
+            reason,
+            statementCalls(
+              rule.when,
+              policy.explainIndex,
+              truths.definitionValues,
+              () => (callScope ??= explainScope(policy, truths)),
+            ),
+          )
         : reason,
     );
   }
   // The exceptions a covered decision rests on are among its reasons; a denial's reasons are its denials.
   if (outcome === "covered") {
     for (const exception of appliedInOrder) {
-      reasons.push(exception.appliedReason as Reason<RuleId, ExceptionId>);
+      const reason = exception.appliedReason as Reason<RuleId, ExceptionId>;
+      reasons.push(
+        exception.callsDefinitions
+          ? withCalls(
+              reason,
+              statementCalls(
+                exception.when,
+                policy.explainIndex,
+                truths.definitionValues,
+                () => (callScope ??= explainScope(policy, truths)),
+              ),
+            )
+          : reason,
+      );
     }
   }
 
@@ -352,7 +373,12 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
     // A criterion met through what its condition names says so (the qualifying path's walk, qualify.ts).
     const calls =
       status !== "not_applicable" && rule.callsDefinitions
-        ? definitionCalls(rule.when, (scope ??= explainScope(policy, truths)))
+        ? statementCalls(
+            rule.when,
+            policy.explainIndex,
+            truths.definitionValues,
+            () => (scope ??= explainScope(policy, truths)),
+          )
         : NONE;
     const through =
       truths.holds[i] === 2 &&
@@ -362,8 +388,8 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
         ? metThrough(truths, (scope ??= explainScope(policy, truths)), i)
         : NONE;
     entries.push(
-      exception === undefined && through.length === 0 && calls.length === 0
-        ? (rule.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>)
+      exception === undefined && through.length === 0
+        ? withCalls(rule.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>, calls)
         : {
             id: rule.id as RuleId,
             kind: rule.kind,
@@ -379,7 +405,17 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
     const exception = policy.exceptions[j]!;
     const inForce = truths.period.exceptionInForce[j] === true;
     const status = inForce ? truthStatus(truths.exceptions[j]!) : "not_applicable";
-    entries.push(exception.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>);
+    const entry = exception.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>;
+    const calls =
+      status !== "not_applicable" && exception.callsDefinitions
+        ? statementCalls(
+            exception.when,
+            policy.explainIndex,
+            truths.definitionValues,
+            () => (scope ??= explainScope(policy, truths)),
+          )
+        : NONE;
+    entries.push(withCalls(entry, calls));
   }
   return entries;
 }

@@ -1,15 +1,17 @@
-// The calls of definitions with parameters that a statement's condition made on a case, for the
-// trace and the reasons: each call with its definition's name and label, what it was given (a record
-// by its list, its index there and its identifying fields; a value), and its truth. A call is lowered
-// as its body, so the compiled logic does not name it; the condition as data does (`applied(...)`),
-// and this walks it with the explanation's meaning (explain.ts), visiting the records of each
-// quantifier in the list's order as its meaning reads them: `some` and `no` until a record passes,
-// `every` until one fails, the others all of them; at most MAX_CALLS calls per statement, in that
-// order (test/support/reference/calls.ts says the same independently).
+// The calls of definitions that a statement's condition made on a case, for the trace and the
+// reasons: each call with its definition's name and label, what it was given (a record by its list,
+// its index there and its identifying fields; a value; nothing, for a definition without parameters),
+// and its truth. A call with parameters is lowered as its body, so the compiled logic does not name
+// it; the condition as data does (`applied(...)`), and this walks it with the explanation's meaning
+// (explain.ts), visiting the records of each quantifier in the list's order as its meaning reads them:
+// `some` and `no` until a record passes, `every` until one fails, the others all of them. A definition
+// without parameters is named once per statement, where first named, with the calls inside its own
+// condition after it. At most MAX_CALLS calls per statement, in that order
+// (test/support/reference/calls.ts says the same independently).
 
-import type { CallArgument, DefinitionCall, Reason } from "./decision.js";
-import { truthWith, valueWith, type Bindings, type ExplainScope } from "./explain.js";
-import type { Condition, RecordQuantifier } from "./policy-table.js";
+import type { CallArgument, DefinitionCall, IdentifyingFields, Reason, TraceEntry } from "./decision.js";
+import { truthWith, valueWith, type Bindings, type ExplainIndex, type ExplainScope } from "./explain.js";
+import type { Condition, DefinitionEntry, RecordQuantifier } from "./policy-table.js";
 import type { RecordValues } from "./records.js";
 import type { Truth } from "./truth.js";
 
@@ -18,12 +20,13 @@ export const MAX_CALLS = 20;
 
 const hasCallsCache = new WeakMap<Condition, boolean>();
 
-/** Whether a condition calls a definition with parameters (outside the definitions it names). */
+/** Whether a condition calls a definition: names one without parameters, or calls one with them. */
 export function callsDefinitions(condition: Condition): boolean {
   let found = hasCallsCache.get(condition);
   if (found !== undefined) return found;
   switch (condition.kind) {
     case "applied":
+    case "definition":
       found = true;
       break;
     case "not":
@@ -53,15 +56,47 @@ function callStatus(truth: Truth): DefinitionCall["status"] {
   return truth === 2 ? "met" : truth === 0 ? "not_met" : "pending";
 }
 
-/** A record's identifying fields: those holding a date or a named value (its day, its method...), as given. */
-function identifyingFields(record: RecordValues): Readonly<Record<string, string>> {
-  const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(record)) if (typeof value === "string") fields[name] = value;
+/**
+ * A record's identifying fields, as given: those its list declares (`identified by`), in that order,
+ * when known; otherwise those holding a date or a named value (its day, its method...).
+ */
+function identifyingFields(record: RecordValues, declared: readonly string[] | undefined): Readonly<IdentifyingFields> {
+  const fields: IdentifyingFields = {};
+  if (declared === undefined) {
+    for (const [name, value] of Object.entries(record)) if (typeof value === "string") fields[name] = value;
+  } else
+    for (const name of declared) {
+      const value = record[name];
+      if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") fields[name] = value;
+    }
   return Object.freeze(fields);
+}
+
+const NO_BINDINGS: Bindings = new Map();
+const NO_ARGUMENTS: readonly CallArgument[] = Object.freeze([]);
+
+/** The call of each definition without parameters, for each truth: frozen once, shared by every decision. */
+const namedCalls = new WeakMap<DefinitionEntry<never>, readonly DefinitionCall[]>();
+
+function namedCall(definition: DefinitionEntry<never>, truth: Truth): DefinitionCall {
+  let calls = namedCalls.get(definition);
+  if (calls === undefined) {
+    const call = (truth: Truth): DefinitionCall =>
+      Object.freeze({
+        definition: definition.name,
+        label: definition.label,
+        arguments: NO_ARGUMENTS,
+        status: callStatus(truth),
+      });
+    namedCalls.set(definition, (calls = [call(0), call(1), call(2)]));
+  }
+  return calls[truth]!;
 }
 
 class CallWalk {
   readonly calls: DefinitionCall[] = [];
+  /** The definitions without parameters already named: each is named once, as it is decided once. */
+  private readonly named = new Set<string>();
   /** Each list as the case gives it, by the name of the record a quantifier over it goes through. */
   private readonly lists = new Map<string, readonly RecordValues[]>();
 
@@ -89,7 +124,7 @@ class CallWalk {
       record: Object.freeze({
         list: argument.list,
         index: record === undefined || list === undefined ? -1 : list.indexOf(record),
-        fields: record === undefined ? Object.freeze({}) : identifyingFields(record),
+        fields: record === undefined ? Object.freeze({}) : identifyingFields(record, argument.identifiedBy),
       }),
     });
   }
@@ -108,6 +143,9 @@ class CallWalk {
         );
         this.walk(condition.condition, bindings);
         return;
+      case "definition":
+        this.definition(condition.name);
+        return;
       case "not":
         this.walk(condition.operand, bindings);
         return;
@@ -122,6 +160,16 @@ class CallWalk {
       default:
         return;
     }
+  }
+
+  /** A definition without parameters: its call, then the calls its own condition made. */
+  private definition(name: string): void {
+    const definition = this.scope.index.definitionsByName.get(name);
+    const position = this.scope.index.definitionPosition.get(name);
+    if (definition === undefined || position === undefined || this.named.has(name)) return;
+    this.named.add(name);
+    this.calls.push(namedCall(definition, this.scope.definitionValues[position]!));
+    this.walk(definition.when, NO_BINDINGS);
   }
 
   /** After a record's filter: walks its test where the quantifier asks it; false once the quantifier is decided. */
@@ -167,12 +215,99 @@ class CallWalk {
   }
 }
 
-const NO_BINDINGS: Bindings = new Map();
 const NO_CALLS: readonly DefinitionCall[] = Object.freeze([]);
 
-/** The reason with the calls its statement's condition made, when it made any. */
-export function withCalls<R extends Reason<string, string>>(reason: R, calls: readonly DefinitionCall[]): R {
-  return calls.length === 0 ? reason : Object.freeze({ ...reason, calls });
+/** A reason (or trace entry) with calls, by the calls: made once for calls that are themselves shared. */
+const withCallsCache = new WeakMap<object, WeakMap<readonly DefinitionCall[], object>>();
+
+/** The reason (or trace entry) with the calls its statement's condition made, when it made any. */
+export function withCalls<R extends Reason<string, string> | TraceEntry>(
+  reason: R,
+  calls: readonly DefinitionCall[],
+): R {
+  if (calls.length === 0) return reason;
+  let byCalls = withCallsCache.get(reason);
+  if (byCalls === undefined) withCallsCache.set(reason, (byCalls = new WeakMap<readonly DefinitionCall[], object>()));
+  let found = byCalls.get(calls) as R | undefined;
+  if (found === undefined) byCalls.set(calls, (found = Object.freeze(Object.assign({}, reason, { calls }))));
+  return found;
+}
+
+/**
+ * For a condition whose calls are all of definitions without parameters (none of them, however
+ * deep, calling one with parameters): those definitions, in the order the walk names them; each
+ * call's truth is then the definition's value, and no condition need be walked on a case.
+ */
+type NamedPlan = readonly { readonly definition: DefinitionEntry<never>; readonly position: number }[];
+
+const namedPlans = new WeakMap<Condition, NamedPlan | null>();
+
+function namedPlan(condition: Condition, index: ExplainIndex): NamedPlan | undefined {
+  const cached = namedPlans.get(condition);
+  if (cached !== undefined) return cached ?? undefined;
+  const plan: { definition: DefinitionEntry<never>; position: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (inner: Condition): boolean => {
+    switch (inner.kind) {
+      case "applied":
+      case "records":
+        return !callsDefinitions(inner);
+      case "definition": {
+        const definition = index.definitionsByName.get(inner.name);
+        const position = index.definitionPosition.get(inner.name);
+        if (definition === undefined || position === undefined) return false;
+        if (seen.has(inner.name)) return true;
+        seen.add(inner.name);
+        plan.push({ definition, position });
+        return visit(definition.when);
+      }
+      case "not":
+        return visit(inner.operand);
+      case "and":
+      case "or":
+      case "atLeast":
+        return inner.operands.every(visit);
+      default:
+        return true;
+    }
+  };
+  const found = visit(condition) ? plan.slice(0, MAX_CALLS) : undefined;
+  namedPlans.set(condition, found ?? null);
+  return found;
+}
+
+/** The calls of a plan on a case: one shared frozen array per combination of truths. */
+const planCalls = new WeakMap<NamedPlan, Map<string, readonly DefinitionCall[]>>();
+
+function callsOfPlan(plan: NamedPlan, definitionValues: readonly Truth[]): readonly DefinitionCall[] {
+  let byTruths = planCalls.get(plan);
+  if (byTruths === undefined) planCalls.set(plan, (byTruths = new Map<string, readonly DefinitionCall[]>()));
+  let key = "";
+  for (const { position } of plan) key += definitionValues[position]!;
+  let calls = byTruths.get(key);
+  if (calls === undefined)
+    byTruths.set(
+      key,
+      (calls = Object.freeze(
+        plan.map(({ definition, position }) => namedCall(definition, definitionValues[position]!)),
+      )),
+    );
+  return calls;
+}
+
+/**
+ * The calls a statement's condition made on a case: from the definitions' values alone when it calls
+ * only definitions without parameters (the common case, which needs no walk), else by walking it in
+ * `scope()` (made only then).
+ */
+export function statementCalls(
+  condition: Condition,
+  index: ExplainIndex,
+  definitionValues: readonly Truth[],
+  scope: () => ExplainScope,
+): readonly DefinitionCall[] {
+  const plan = namedPlan(condition, index);
+  return plan === undefined ? definitionCalls(condition, scope()) : callsOfPlan(plan, definitionValues);
 }
 
 /** The calls `condition` made on the case, in the order the evaluator goes through them (at most MAX_CALLS). */

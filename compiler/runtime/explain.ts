@@ -16,7 +16,7 @@ import {
   type RecordTest,
   type RecordValues,
 } from "./records.js";
-import { joined } from "./record-index.js";
+import { joined, withinDates } from "./record-index.js";
 
 /** The record each enclosing quantifier names, by its name. */
 export type Bindings = ReadonlyMap<string, RecordValues>;
@@ -149,7 +149,12 @@ function recordsTruth(
   const all = scope.factValues[positionOf(scope.index.factPosition, condition.list)] as
     readonly RecordValues[] | undefined;
   const join = condition.join;
-  const list = join === undefined ? all : joined(all, join.field, termValue(join.key, scope, bindings));
+  const list =
+    join === undefined
+      ? all
+      : "key" in join
+        ? joined(all, join.field, termValue(join.key, scope, bindings))
+        : withinDates(all, join.field, termValue(join.from, scope, bindings), termValue(join.to, scope, bindings));
   const compiled =
     (inner: Condition): RecordTest =>
     (record) =>

@@ -54,15 +54,22 @@ export type Term =
   /** A field of the record a quantifier names `variable`. */
   | { readonly kind: "field"; readonly variable: string; readonly field: string };
 
-/** The field of a nested quantifier's records its filter equates with `key`, a value of an enclosing record. */
-export interface RecordJoin {
-  readonly field: string;
-  readonly key: Term;
-}
+/**
+ * The field of a nested quantifier's records its filter equates with `key`, a value of an enclosing
+ * record; or the date field it requires to lie from `from` to `to`, dates read from an enclosing record.
+ */
+export type RecordJoin =
+  { readonly field: string; readonly key: Term } | { readonly field: string; readonly from: Term; readonly to: Term };
 
 /** What a call gives a parameter: the record a quantifier names `variable` (of `list`), or a value. */
 export type AppliedArgument =
-  | { readonly parameter: string; readonly variable: string; readonly list: string }
+  | {
+      readonly parameter: string;
+      readonly variable: string;
+      readonly list: string;
+      /** The list's declared identifying fields; absent: those holding a date or a named value. */
+      readonly identifiedBy?: readonly string[];
+    }
   | { readonly parameter: string; readonly value: Term };
 
 /** What a quantifier asks of a list's records (runtime/records.ts gives each its meaning). */

@@ -288,8 +288,16 @@ export type FactType =
     }
   | { readonly kind: "date"; readonly span: Span }
   | { readonly kind: "oneOf" | "setOf"; readonly span: Span; readonly values: readonly EnumValueDeclaration[] }
-  /** A list of records, each with these fields (a field is never itself a list). */
-  | { readonly kind: "list"; readonly span: Span; readonly fields: readonly RecordFieldDeclaration[] }
+  /**
+   * A list of records, each with these fields (a field is never itself a list), and the fields a
+   * record is shown by where a call names it, when declared (`identified by performed, method`).
+   */
+  | {
+      readonly kind: "list";
+      readonly span: Span;
+      readonly fields: readonly RecordFieldDeclaration[];
+      readonly identifiedBy?: readonly Word[];
+    }
   /** `code in system "ICD-10-CM"` (one code) or `codes in system "ICD-10-CM"` (a set of codes). */
   | { readonly kind: "code" | "codes"; readonly span: Span; readonly system: TextLiteral };
 
@@ -324,7 +332,9 @@ export type Parameter =
 
 export type ValueParameterType =
   | { readonly kind: "number"; readonly unit?: TextLiteral; readonly span: Span }
-  | { readonly kind: "date"; readonly span: Span };
+  | { readonly kind: "date"; readonly span: Span }
+  /** `one of (arterial_blood_gas "an arterial blood gas study", oximetry)`: a value of these. */
+  | { readonly kind: "oneOf"; readonly values: readonly EnumValueDeclaration[]; readonly span: Span };
 
 export interface Definition {
   readonly kind: "definition";

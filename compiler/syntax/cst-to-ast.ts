@@ -457,7 +457,13 @@ class AstBuilder {
       if (!name || !label || !type || type.kind === "list" || !fieldSpan) return [];
       return [{ name: word(name), label, type, span: fieldSpan }];
     });
-    return { kind: "list", span, fields };
+    const identifying = firstNode(node.children.identifyingFields);
+    return {
+      kind: "list",
+      span,
+      fields,
+      ...(identifying && { identifiedBy: (identifying.children.Word ?? []).map(word) }),
+    };
   }
 
   private factType(node: Cst.FactTypeCstNode): Ast.FactType | undefined {
@@ -487,12 +493,16 @@ class AstBuilder {
     const enumType = oneOf ?? firstNode(children.setOfType);
     if (!enumType) return undefined;
     const declarations = firstNode(enumType.children.valueDeclarations);
-    const values = (declarations?.children.valueDeclaration ?? []).flatMap((declaration) => {
+    const values = declarations ? this.valueDeclarations(declarations) : [];
+    return { kind: oneOf ? "oneOf" : "setOf", span, values };
+  }
+
+  private valueDeclarations(node: Cst.ValueDeclarationsCstNode): Ast.EnumValueDeclaration[] {
+    return (node.children.valueDeclaration ?? []).flatMap((declaration) => {
       const name = firstToken(declaration.children.Word);
       const label = this.textOf(declaration);
       return name ? [{ name: word(name), ...optional("label", label) }] : [];
     });
-    return { kind: oneOf ? "oneOf" : "setOf", span, values };
   }
 
   private definition(
@@ -531,6 +541,17 @@ class AstBuilder {
     const span = nodeSpan(node);
     if (!name || !span) return undefined;
     if (list) return { kind: "record", name: word(name), list: word(list) };
+    const declarations = firstNode(children.valueDeclarations);
+    const oneToken = firstToken(children.Kw_one);
+    if (declarations && oneToken) {
+      const values = this.valueDeclarations(declarations);
+      return {
+        kind: "value",
+        name: word(name),
+        type: { kind: "oneOf", values, span: joinSpans(tokenSpan(oneToken), span) },
+        span,
+      };
+    }
     const typeToken = firstToken(children.Kw_number) ?? firstToken(children.Kw_date);
     if (!typeToken) return undefined;
     const typeSpan = joinSpans(tokenSpan(typeToken), span);

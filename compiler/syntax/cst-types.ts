@@ -346,6 +346,19 @@ export type ListTypeCstChildren = {
   Kw_list: IToken[];
   Kw_of: IToken[];
   fieldDeclaration: FieldDeclarationCstNode[];
+  identifyingFields?: IdentifyingFieldsCstNode[];
+};
+
+export interface IdentifyingFieldsCstNode extends CstNode {
+  name: "identifyingFields";
+  children: IdentifyingFieldsCstChildren;
+}
+
+export type IdentifyingFieldsCstChildren = {
+  Kw_identified: IToken[];
+  Kw_by: IToken[];
+  Word: IToken[];
+  Comma?: IToken[];
 };
 
 export interface FieldDeclarationCstNode extends CstNode {
@@ -574,6 +587,11 @@ export type ParameterCstChildren = {
   Kw_unit?: IToken[];
   text?: TextCstNode[];
   Kw_date?: IToken[];
+  Kw_one?: IToken[];
+  Kw_of?: IToken[];
+  LParen?: IToken[];
+  valueDeclarations?: ValueDeclarationsCstNode[];
+  RParen?: IToken[];
 };
 
 export interface AskClauseCstNode extends CstNode {
@@ -1825,6 +1843,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   factStatement(children: FactStatementCstChildren, param?: IN): OUT;
   factType(children: FactTypeCstChildren, param?: IN): OUT;
   listType(children: ListTypeCstChildren, param?: IN): OUT;
+  identifyingFields(children: IdentifyingFieldsCstChildren, param?: IN): OUT;
   fieldDeclaration(children: FieldDeclarationCstChildren, param?: IN): OUT;
   codeType(children: CodeTypeCstChildren, param?: IN): OUT;
   valueSetStatement(children: ValueSetStatementCstChildren, param?: IN): OUT;

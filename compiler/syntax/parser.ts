@@ -295,6 +295,14 @@ class PolicyParser extends CstParser {
     this.CONSUME(K.list);
     this.CONSUME(K.of);
     this.AT_LEAST_ONE(() => this.SUBRULE(this.fieldDeclaration));
+    this.OPTION(() => this.SUBRULE(this.identifyingFields));
+  });
+
+  /** `identified by performed, method`: the fields a record is shown by where a call names it. */
+  private identifyingFields = this.RULE("identifyingFields", () => {
+    this.CONSUME(K.identified);
+    this.CONSUME(K.by);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Word) });
   });
 
   private fieldDeclaration = this.RULE("fieldDeclaration", () => {
@@ -450,7 +458,10 @@ class PolicyParser extends CstParser {
     this.CONSUME(RParen);
   });
 
-  /** `study: oxygen.studies` (a record of that list), `value: number unit "mm Hg"` or `day: date` (a value). */
+  /**
+   * `study: oxygen.studies` (a record of that list), `value: number unit "mm Hg"`, `day: date` or
+   * `method: one of (arterial_blood_gas "an arterial blood gas study", oximetry "an oximetry test")` (a value).
+   */
   private parameter = this.RULE("parameter", () => {
     this.CONSUME(Name);
     this.CONSUME(Colon);
@@ -466,6 +477,16 @@ class PolicyParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(K.date) },
+      {
+        // In parentheses: a comma after a value would otherwise start the next parameter.
+        ALT: () => {
+          this.CONSUME(K.one);
+          this.CONSUME(K.of);
+          this.CONSUME(LParen);
+          this.SUBRULE(this.valueDeclarations);
+          this.CONSUME(RParen);
+        },
+      },
     ]);
   });
 

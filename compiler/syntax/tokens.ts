@@ -179,6 +179,8 @@ const softKeywordWords = [
   "nothing",
   // A unit limit per period: `units of contents at most 1 per month`.
   "per",
+  // A list's identifying fields: `identified by performed, method`.
+  "identified",
 ] as const;
 
 export type Keyword = (typeof keywordWords)[number] | (typeof softKeywordWords)[number];

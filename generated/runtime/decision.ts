@@ -30,28 +30,30 @@ export interface Reason<RuleId extends string = string, ExceptionId extends stri
    */
   readonly readings: readonly string[];
   /**
-   * The calls of definitions with parameters its condition made on the case, each with what it was
-   * given and its truth (runtime/definition-calls.ts); absent when it makes none.
+   * The calls of definitions its condition made on the case, each with what it was given (nothing, for
+   * a definition without parameters) and its truth (runtime/definition-calls.ts); absent when it makes none.
    */
   readonly calls?: readonly DefinitionCall[];
 }
 
 /**
- * A call of a definition with parameters on a case: "qualifying_rest_study (the study was at rest
- * ...) for record 2 of oxygen.studies (performed 2024-05-22, method arterial_blood_gas): met".
+ * A call of a definition on a case: "qualifying_rest_study (the study was at rest ...) for record 2
+ * of oxygen.studies (performed 2024-05-22, method arterial_blood_gas): met"; a definition without
+ * parameters that a condition names is a call with no arguments.
  */
 export interface DefinitionCall {
   readonly definition: string;
   /** How the definition reads in a sentence. */
   readonly label: string;
-  /** One per parameter, in the parameters' order. */
+  /** One per parameter, in the parameters' order (none for a definition without parameters). */
   readonly arguments: readonly CallArgument[];
   readonly status: "met" | "not_met" | "pending";
 }
 
 /**
  * What a call gave a parameter: a record, by its list, its index in the list (from 0) and its
- * identifying fields (those holding a date or a named value, as given); or a value (null: unknown).
+ * identifying fields (those its list declares, `identified by`, or else those holding a date or a
+ * named value, as given); or a value (null: unknown).
  */
 export type CallArgument =
   | {
@@ -59,10 +61,13 @@ export type CallArgument =
       readonly record: {
         readonly list: string;
         readonly index: number;
-        readonly fields: Readonly<Record<string, string>>;
+        readonly fields: Readonly<IdentifyingFields>;
       };
     }
   | { readonly parameter: string; readonly value: number | string | null };
+
+/** A record's identifying fields as given, by name: a date or a named value; a number or a yes or no when declared. */
+export type IdentifyingFields = Record<string, string | number | boolean>;
 
 export interface MissingFact<FactName extends string = string, RuleId extends string = string> {
   readonly fact: FactName;
@@ -121,7 +126,7 @@ export interface TraceEntry<
    * statements: those it was met through (each that held on the way, as the qualifying path walks).
    */
   readonly metThrough?: readonly MetThrough[];
-  /** The calls of definitions with parameters its condition made (as in `Reason.calls`). */
+  /** The calls of definitions its condition made (as in `Reason.calls`). */
   readonly calls?: readonly DefinitionCall[];
 }
 

@@ -44,7 +44,7 @@ export {
   latestRecord,
   type RecordValues,
 } from "./records.js";
-export { joined } from "./record-index.js";
+export { joined, withinDates } from "./record-index.js";
 export * from "./claim-rules.js";
 export { checkUnitsPerPeriod, type UnitPeriod } from "./claim-periods.js";
 export { checkUnitsAtLeastPerDate, linesOnSharedDates } from "./shared-dates.js";

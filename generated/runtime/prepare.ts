@@ -96,7 +96,7 @@ export interface PreparedRule<S> {
   readonly facts: readonly string[];
   readonly services: { readonly section: string; readonly title: string } | undefined;
   readonly when: Condition;
-  /** Whether `when` calls a definition with parameters: its reasons then say what each call was given. */
+  /** Whether `when` calls a definition: its reasons then say what each call was given. */
   readonly callsDefinitions: boolean;
   readonly holds: (scope: S) => Truth;
   readonly from: number;
@@ -205,6 +205,8 @@ export interface PreparedException<S> {
   readonly readings: readonly string[];
   readonly facts: readonly string[];
   readonly when: Condition;
+  /** Whether `when` calls a definition: its reason and trace entry then say what each call was given. */
+  readonly callsDefinitions: boolean;
   readonly applies: (scope: S) => Truth;
   readonly from: number;
   readonly until: number;
@@ -614,6 +616,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     requiresPriorApproval: entry.requiresPriorApproval,
     facts: entry.facts,
     when: entry.when,
+    callsDefinitions: callsDefinitions(entry.when),
     applies: entry.applies,
     ...range(entry.inForce, entry.id),
   }));

@@ -399,6 +399,8 @@ function parametersWords(parameters: readonly ParameterModel[]): Inline {
     const called = `called “${parameter.name.replace(/_/g, " ")}”`;
     if (parameter.kind === "record") return `a record of ${parameter.list} ${called}`;
     if (parameter.type.kind === "date") return `a date ${called}`;
+    if (parameter.type.kind === "oneOf")
+      return `a value ${called}, ${parameter.type.values.map((value) => value.label).join(" or ")}`;
     return `a number${parameter.type.unit === undefined ? "" : ` in ${parameter.type.unit}`} ${called}`;
   });
   return words` (of ${text(each.join(" and "))})`;

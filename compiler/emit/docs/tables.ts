@@ -15,7 +15,9 @@ function factType(fact: FactModel): Inline {
 function typeWords(type: FactModel["type"]): Inline {
   switch (type.kind) {
     case "list":
-      return words`a list of records (at most 10,000)`;
+      return type.identifiedBy === undefined
+        ? words`a list of records (at most 10,000)`
+        : words`a list of records (at most 10,000), each identified by ${join(type.identifiedBy.map(code), ", ")}`;
     case "boolean":
       return words`yes or no`;
     case "number":

@@ -43,6 +43,8 @@ export class ConditionWords {
   private readonly bindings = new Map<string, FactModel>();
   private readonly valueSets: ReadonlyMap<string, string>;
   private readonly recordNames: ReadonlyMap<string, readonly string[]>;
+  /** While a definition's own condition is worded: the values of each one-of parameter, by its name. */
+  private readonly parameterValues = new Map<string, readonly { readonly name: string; readonly label: string }[]>();
 
   constructor(
     model: Pick<PolicyModel, "facts" | "definitions"> & { readonly valueSets?: PolicyModel["valueSets"] },
@@ -240,6 +242,10 @@ export class ConditionWords {
 
   /** A term, or the label of a value compared with a one-of field of a record ("at rest"). */
   private valueTerm(term: Term, other: Term): Inline {
+    if (term.kind === "text" && other.kind === "parameter") {
+      const found = this.parameterValues.get(other.name)?.find((value) => value.name === term.value);
+      return found ? text(found.label) : code(term.value);
+    }
     return term.kind === "text" && other.kind === "field"
       ? this.fieldValueLabel(other.variable, other.field, term.value)
       : this.term(term);
@@ -387,10 +393,14 @@ export class ConditionWords {
       const fact = this.facts.get(list);
       if (fact) this.bindings.set(name, fact);
     }
+    for (const parameter of parameters)
+      if (parameter.kind === "value" && parameter.type.kind === "oneOf")
+        this.parameterValues.set(parameter.name, parameter.type.values);
     try {
       return this.phrase(condition);
     } finally {
       for (const { name } of records) this.bindings.delete(name);
+      this.parameterValues.clear();
     }
   }
 

@@ -5,7 +5,7 @@ import type { Condition, RecordQuantifier, Term } from "../../model/policy-model
 import { stringLiteral } from "../code-text.js";
 import { windowBounds } from "../../model/date-terms.js";
 import { valueSetReference } from "./value-set-table.js";
-import { recordJoin } from "../../model/record-joins.js";
+import { recordJoin, recordWindow } from "../../model/record-joins.js";
 
 export class ConditionData {
   /** The builders the written conditions call, for the module's import. */
@@ -101,7 +101,9 @@ export class ConditionData {
           argument.kind === "record"
             ? this.call(
                 "recordArgument",
-                `${stringLiteral(argument.parameter)}, ${stringLiteral(argument.variable)}, ${stringLiteral(argument.list)}`,
+                `${stringLiteral(argument.parameter)}, ${stringLiteral(argument.variable)}, ${stringLiteral(argument.list)}${
+                  argument.identifiedBy === undefined ? "" : `, ${this.texts(argument.identifiedBy)}`
+                }`,
               )
             : this.call("valueArgument", `${stringLiteral(argument.parameter)}, ${this.term(argument.term)}`),
         );
@@ -112,10 +114,13 @@ export class ConditionData {
       }
       case "records": {
         const join = recordJoin(condition.variable, condition.quantifier.filter);
+        const window = join === undefined ? recordWindow(condition.variable, condition.quantifier.filter) : undefined;
         const joinedOn =
-          join === undefined
-            ? ""
-            : `, ${this.call("joinedOn", `${stringLiteral(join.field)}, ${this.term(join.key)}`)}`;
+          join !== undefined
+            ? `, ${this.call("joinedOn", `${stringLiteral(join.field)}, ${this.term(join.key)}`)}`
+            : window !== undefined
+              ? `, ${this.call("joinedWithin", `${stringLiteral(window.field)}, ${this.term(window.from)}, ${this.term(window.to)}`)}`
+              : "";
         return this.call(
           "records",
           `${stringLiteral(condition.list)}, ${stringLiteral(condition.variable)}, ${this.quantifier(condition.quantifier)}${joinedOn}`,

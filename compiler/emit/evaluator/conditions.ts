@@ -7,7 +7,7 @@ import { recordField, recordParameter } from "./record-code.js";
 import { stringLiteral } from "../code-text.js";
 import { windowBounds } from "../../model/date-terms.js";
 import { valueSetReference } from "./value-set-table.js";
-import { recordJoin } from "../../model/record-joins.js";
+import { recordJoin, recordWindow, type RecordWindow } from "../../model/record-joins.js";
 
 /** The expressions that stand for what a condition reads. */
 export interface ConditionSources {
@@ -39,6 +39,7 @@ export interface Reads {
     | "countRecords"
     | "latestRecord"
     | "joined"
+    | "withinDates"
     | "memberOf"
     | "anyMemberOf"
   >;
@@ -106,6 +107,15 @@ export class ConditionCompiler {
     return undefined;
   }
 
+  /** The records dated inside a window between records; every record while the window's anchor is unknown (not moved). */
+  private windowed(all: string, window: RecordWindow, reads: Reads): string {
+    const within = `withinDates(${all}, ${stringLiteral(window.field)}, ${this.term(window.from, reads)}, ${this.term(window.to, reads)})`;
+    const sources = [...new Set([window.from, window.to].flatMap((term) => this.unknownSource(term) ?? []))];
+    return sources.length === 0
+      ? within
+      : `(${sources.map((source) => `${source} === undefined`).join(" || ")} ? ${all} : ${within})`;
+  }
+
   /** `(record_study) => <truth>`, or `() => 2` for a filter that lets every record through. */
   private recordTest(variable: string, condition: Condition, reads: Reads): string {
     if (condition.kind === "constant") return `() => ${condition.value ? 2 : 0}`;
@@ -116,12 +126,18 @@ export class ConditionCompiler {
     reads.facts = true;
     const quantifier = condition.quantifier;
     // A nested quantifier joined on a field visits only the records of the value it is joined with.
+    // One joined by a date window between records visits only the records dated inside the window.
     const join = recordJoin(condition.variable, quantifier.filter);
+    const window = join === undefined ? recordWindow(condition.variable, quantifier.filter) : undefined;
     if (join !== undefined) reads.helpers.add("joined");
+    if (window !== undefined) reads.helpers.add("withinDates");
+    const all = this.sources.fact(condition.list);
     const list =
-      join === undefined
-        ? this.sources.fact(condition.list)
-        : `joined(${this.sources.fact(condition.list)}, ${stringLiteral(join.field)}, ${this.term(join.key, reads)})`;
+      join !== undefined
+        ? `joined(${all}, ${stringLiteral(join.field)}, ${this.term(join.key, reads)})`
+        : window !== undefined
+          ? this.windowed(all, window, reads)
+          : all;
     const test = (inner: Condition) => this.recordTest(condition.variable, inner, reads);
     switch (quantifier.kind) {
       case "some":

@@ -81,7 +81,10 @@ function decisionDefinitions(model: PolicyModel): JsonObject {
             record: record({
               list: text,
               index: { type: "integer" },
-              fields: { type: "object", additionalProperties: text },
+              fields: {
+                type: "object",
+                additionalProperties: { anyOf: [text, { type: "number" }, { type: "boolean" }] },
+              },
             }),
           }),
           record({ parameter: text, value: { anyOf: [{ type: "number" }, text, { type: "null" }] } }),

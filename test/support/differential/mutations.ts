@@ -129,7 +129,10 @@ export const mutations: readonly Mutation[] = [
     mutate: (sources) =>
       replaceFirst(
         sources,
-        /((?:holds|applies|truth): [^\n]*?shiftDate\([^,]+, )(-?\d+)(, "days"\))/,
+        // NOTE: not in a statement with a date window between records (`withinDates(...)`): its index
+        // repeats the window's bounds, so a bound moved wider there, in the index or in the filter,
+        // changes nothing (the other still leaves that day out), a mutant no oracle could catch.
+        /((?:holds|applies|truth): (?:(?!withinDates\()[^\n])*?shiftDate\([^,]+, )(-?\d+)(, "days"\))/,
         (m) => `${m[1]}${Number(m[2]) - 1}${m[3]}`,
       ),
   },

@@ -1,8 +1,9 @@
-// The calls of definitions with parameters a statement's condition makes on a case, as the language
-// guide says them ("In the trace and the reasons"), written apart from the runtime's
-// (runtime/definition-calls.ts): over the policy model, in pre-order, each quantifier's records in the
-// list's order (`some` and `no` until one passes, `every` until one surely passes its filter and fails
-// its test, the others all of them), at most 20 calls.
+// The calls of definitions a statement's condition makes on a case, as the language guide says them
+// ("In the trace and the reasons"), written apart from the runtime's (runtime/definition-calls.ts):
+// over the policy model, in pre-order, each quantifier's records in the list's order (`some` and `no`
+// until one passes, `every` until one surely passes its filter and fails its test, the others all of
+// them); a definition without parameters once, with no arguments, where first named, followed by the
+// calls of its own condition; at most 20 calls.
 
 import type { Condition, PolicyModel } from "../../../compiler/model/policy-model.js";
 import type { CallArgument, DefinitionCall } from "../../../compiler/runtime/decision.js";
@@ -26,16 +27,28 @@ function statusOf(truth: number): DefinitionCall["status"] {
 /** The calls `condition` makes; `model` gives each list's fields, for a record's identifying fields. */
 export function referenceCalls(model: PolicyModel, condition: Condition, scope: ConditionScope): DefinitionCall[] {
   const calls: DefinitionCall[] = [];
+  /** The definitions without parameters named so far: each is named once. */
+  const named = new Set<string>();
   /** The list each record named in scope comes from, for its index. */
   const lists = new Map<string, readonly ReferenceRecord[]>();
 
-  const identifying = (list: string, record: ReferenceRecord | undefined): Record<string, string> => {
+  // The fields the list declares (`identified by`), in their order; else those holding a text (a date, a named value).
+  const identifying = (
+    list: string,
+    record: ReferenceRecord | undefined,
+  ): Record<string, string | number | boolean> => {
     const fact = model.facts.find((candidate) => candidate.name === list);
-    const fields = fact?.type.kind === "list" ? fact.type.fields : [];
-    const found: Record<string, string> = {};
-    for (const field of fields) {
-      const value = record?.[field.name];
-      if (typeof value === "string") found[field.name] = value;
+    const type = fact?.type.kind === "list" ? fact.type : undefined;
+    const declared = type?.identifiedBy;
+    const names = declared ?? (type?.fields ?? []).map((field) => field.name);
+    const found: Record<string, string | number | boolean> = {};
+    for (const name of names) {
+      const value = record?.[name];
+      if (
+        typeof value === "string" ||
+        (declared !== undefined && (typeof value === "number" || typeof value === "boolean"))
+      )
+        found[name] = value;
     }
     return found;
   };
@@ -75,6 +88,19 @@ export function referenceCalls(model: PolicyModel, condition: Condition, scope: 
         });
         walk(inner.condition, within);
         return;
+      case "definition": {
+        const definition = model.definitions.find((candidate) => candidate.name === inner.name);
+        if (definition === undefined || named.has(inner.name)) return;
+        named.add(inner.name);
+        calls.push({
+          definition: inner.name,
+          label: definition.label,
+          arguments: [],
+          status: statusOf(truthOf(inner, within)),
+        });
+        walk(within.definition(inner.name), { ...within, records: new Map() });
+        return;
+      }
       case "not":
         walk(inner.operand, within);
         return;

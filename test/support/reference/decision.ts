@@ -291,10 +291,18 @@ export function referenceDecision(
     }
   }
   if (outcome === "covered") {
-    for (const exception of applied)
-      reasons.push(
-        reasonOf(exception.id, "exception", exception.title, "met", undefined, relied.exception(exception.id)),
+    for (const exception of applied) {
+      const reason = reasonOf(
+        exception.id,
+        "exception",
+        exception.title,
+        "met",
+        undefined,
+        relied.exception(exception.id),
       );
+      const calls = referenceCalls(model, exception.condition, scope);
+      reasons.push(calls.length === 0 ? reason : { ...reason, calls });
+    }
   }
 
   const path = outcome === "covered" ? qualifyingPath(model, scope, truths) : { qualifiedUnder: [], limitations: [] };
@@ -567,11 +575,16 @@ function trace(
       ...(calls.length > 0 && { calls }),
     };
   });
-  const exceptions = model.exceptions.map((exception, j): TraceEntry => ({
-    id: exception.id,
-    kind: "exception",
-    status: inForce(exception.inForce, revision) ? statusOf(truths.exceptions[j] ?? FALSE) : "not_applicable",
-    facts: exception.facts,
-  }));
+  const exceptions = model.exceptions.map((exception, j): TraceEntry => {
+    const status = inForce(exception.inForce, revision) ? statusOf(truths.exceptions[j] ?? FALSE) : "not_applicable";
+    const calls = status === "not_applicable" ? [] : referenceCalls(model, exception.condition, scope);
+    return {
+      id: exception.id,
+      kind: "exception",
+      status,
+      facts: exception.facts,
+      ...(calls.length > 0 && { calls }),
+    };
+  });
   return [...rules, ...exceptions];
 }
