@@ -42,6 +42,7 @@ export function checkUnitsAtLeastPerDate<RuleId extends string>(
   need: "largest" | "together",
   serviceDate: string,
 ): void {
+  if (metOnOneDate(lines, own, group, need, serviceDate)) return;
   const dateOf = (index: number) => lines[index]?.date ?? serviceDate;
   const needed = new Map<string, number>();
   for (const index of group) {
@@ -67,4 +68,35 @@ export function checkUnitsAtLeastPerDate<RuleId extends string>(
     )
     .join("; ");
   findings.violated(rule, offending, detail);
+}
+
+/**
+ * The common claim, whose rule lines all fall on one date (most date no line at all): true when the
+ * code's units that day reach what the group needs, found with two sums and no map. False when the
+ * lines span dates or fall short, for the general reading above to decide and word.
+ */
+function metOnOneDate(
+  lines: readonly NormalizedLine[],
+  own: readonly number[],
+  group: readonly number[],
+  need: "largest" | "together",
+  serviceDate: string,
+): boolean {
+  let day: string | undefined;
+  let needed = 0;
+  for (const index of group) {
+    const line = lines[index];
+    const date = line?.date ?? serviceDate;
+    if (day === undefined) day = date;
+    else if (date !== day) return false;
+    const units = line?.units ?? 0;
+    needed = need === "largest" ? Math.max(needed, units) : needed + units;
+  }
+  let billed = 0;
+  for (const index of own) {
+    const line = lines[index];
+    if (day !== undefined && (line?.date ?? serviceDate) !== day) return false;
+    billed += line?.units ?? 0;
+  }
+  return billed >= needed;
 }
