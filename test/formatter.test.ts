@@ -72,6 +72,38 @@ describe("policyc format", () => {
     expect(formatSource(formatted ?? "", "versions.policy").text).toBe(formatted);
   });
 
+  it("lays out records and definitions as the language guide writes them", () => {
+    const messy = [
+      'fact lab.studies: list of field performed "the day the study was performed": date field method "how the study was done, as the laboratory reports it": one of arterial_blood_gas "an arterial blood gas study", oximetry "an oximetry test" field attended "the study was attended": yes or no',
+      '  description "The studies." ask "Which studies?"',
+      'define abg (study: lab.studies) "the study is an arterial blood gas study" as study.method is arterial_blood_gas',
+      'criterion I.1 "x" met when member.age >= 18 or some study in lab.studies where abg (study) and study.attended and study.performed is within 30 days before service date',
+      "",
+    ].join("\n");
+    const formatted = formatSource(messy, "records.policy").text ?? "";
+    expect(formatted.split("\n")).toEqual([
+      "fact lab.studies: list of",
+      '    field performed "the day the study was performed": date',
+      '    field method "how the study was done, as the laboratory reports it": one of',
+      '      arterial_blood_gas "an arterial blood gas study",',
+      '      oximetry "an oximetry test"',
+      '    field attended "the study was attended": yes or no',
+      '  description "The studies."',
+      '  ask "Which studies?"',
+      // A definition's parameters and a call's arguments are written against its name.
+      'define abg(study: lab.studies) "the study is an arterial blood gas study" as',
+      "  study.method is arterial_blood_gas",
+      'criterion I.1 "x"',
+      "  met when member.age >= 18",
+      // The joins inside the quantifier's `where` break deeper than the `or` around it: they are its.
+      "    or some study in lab.studies where abg(study)",
+      "      and study.attended",
+      "      and study.performed is within 30 days before service date",
+      "",
+    ]);
+    expect(formatSource(formatted, "records.policy").text).toBe(formatted);
+  });
+
   it("formats nothing with a syntax error, and says why", () => {
     const result = formatSource('criterion I.1 "x" met when (a.flag\n', "bad.policy");
     expect(result.text).toBeUndefined();

@@ -58,15 +58,22 @@ function isDefinesClause(node: CstNode): node is Cst.DefinesClauseCstNode {
 class LayoutPlan {
   /** Token start offset -> indentation of the line it starts. */
   readonly lineStarts = new Map<number, number>();
-  /** Offsets of `and` / `or` tokens that join conditions. */
-  readonly breakable = new Set<number>();
+  /**
+   * Offsets of `and` / `or` tokens that join conditions, each with how many record quantifiers hold
+   * it: a join inside a quantifier's `where` or `has` breaks deeper than the joins around the
+   * quantifier, as one inside parentheses does, so that the layout never shows it as theirs.
+   */
+  readonly breakable = new Map<number, number>();
+  /** Offsets of the `(` of a definition's parameters and of a call's arguments, written against the name. */
+  readonly callParentheses = new Set<number>();
   /** Offsets of tokens that start a condition on a line of its own (a definition's body). */
   readonly bodyStarts = new Set<number>();
   /**
-   * Per fact with a list of values: where its header (from `fact` to the end of its type) starts and
-   * ends, and the offset of each value, laid out one per line when the header is long.
+   * Per fact or record field with a list of values: where its header (from `fact` or `field` to the
+   * end of its type) starts and ends, the indent of its line, and the offset of each value, laid out
+   * one per line, two deeper than the header, when the header is long.
    */
-  readonly valueLists: { headerStart: number; headerEnd: number; values: number[] }[] = [];
+  readonly valueLists: { headerStart: number; headerEnd: number; headerIndent: number; values: number[] }[] = [];
 
   constructor(cst: Cst.FileCstNode) {
     for (const statement of cst.children.statement ?? []) {
@@ -83,10 +90,13 @@ class LayoutPlan {
     this.clausesOf(node.name, node, 2);
     const { children } = node;
     if ("definitionBody" in children) for (const body of children.definitionBody) this.definitionBody(body, 2);
-    if ("factType" in children) for (const type of children.factType ?? []) this.factType(node, type);
+    if ("factType" in children) for (const type of children.factType ?? []) this.valueList(firstOffset(node), type, 0);
     if ("listType" in children)
       for (const list of children.listType ?? []) {
-        for (const field of list.children.fieldDeclaration) this.start(firstOffset(field), 4);
+        for (const field of list.children.fieldDeclaration) {
+          this.start(firstOffset(field), 4);
+          for (const type of field.children.factType) this.valueList(firstOffset(field), type, 4);
+        }
         for (const identifying of list.children.identifyingFields ?? []) this.start(firstOffset(identifying), 4);
       }
     if ("Kw_link" in children) this.start(children.Kw_link?.[0]?.startOffset, 2);
@@ -118,19 +128,18 @@ class LayoutPlan {
     this.bodyStarts.add(first);
   }
 
-  private factType(statement: CstNode, type: Cst.FactTypeCstNode): void {
+  private valueList(headerStart: number | undefined, type: Cst.FactTypeCstNode, headerIndent: number): void {
     const list = type.children.oneOfType?.[0] ?? type.children.setOfType?.[0];
     const declarations = list?.children.valueDeclarations[0];
     if (!declarations) return;
-    const headerStart = firstOffset(statement);
     const headerEnd = nodeSpan(type)?.endOffset;
     if (headerStart === undefined || headerEnd === undefined) return;
     const values = declarations.children.valueDeclaration.flatMap((declaration) => firstOffset(declaration) ?? []);
-    this.valueLists.push({ headerStart, headerEnd, values });
+    this.valueLists.push({ headerStart, headerEnd, headerIndent, values });
   }
 
-  /** The `or` and `and` that join conditions, anywhere under a node. */
-  private expressions(node: CstNode): void {
+  /** The `or` and `and` that join conditions, anywhere under a node, `quantifiers` deep in record quantifiers. */
+  private expressions(node: CstNode, quantifiers = 0): void {
     for (const [, child] of childNodes(node)) {
       const joins = isExpression(child)
         ? child.children.Kw_or
@@ -141,8 +150,12 @@ class LayoutPlan {
             : isGuardAnd(child)
               ? child.children.Kw_and
               : [];
-      for (const token of joins ?? []) this.breakable.add(token.startOffset);
-      this.expressions(child);
+      for (const token of joins ?? []) this.breakable.set(token.startOffset, quantifiers);
+      if (child.name === "definitionCall" || child.name === "parameterList") {
+        const open = child.children.LParen?.[0];
+        if (open !== undefined && "startOffset" in open) this.callParentheses.add(open.startOffset);
+      }
+      this.expressions(child, child.name === "recordQuantifier" ? quantifiers + 1 : quantifiers);
     }
   }
 }
@@ -150,6 +163,10 @@ class LayoutPlan {
 interface Piece {
   readonly text: string;
   readonly breakable: boolean;
+  /** For a breakable join: the record quantifiers it sits in, which count as parentheses do. */
+  readonly quantifiers?: number;
+  /** An opening parenthesis written against the name before it: a definition's parameters or a call's arguments. */
+  readonly againstName?: boolean;
   readonly comment?: boolean;
 }
 
@@ -169,6 +186,7 @@ function joinPieces(pieces: readonly Piece[]): string {
       previous === undefined ||
       previous.text === "(" ||
       previous.text === "[" ||
+      piece.againstName === true ||
       [")", "]", ",", ":"].includes(piece.text);
     text += (piece.comment ? "  " : tight ? "" : " ") + piece.text;
   });
@@ -204,7 +222,7 @@ function breakLine(line: Line): Line[] {
   let depth = 0;
   const candidates: { index: number; depth: number }[] = [];
   line.pieces.forEach((piece, index) => {
-    if (piece.breakable && index > 0) candidates.push({ index, depth });
+    if (piece.breakable && index > 0) candidates.push({ index, depth: depth + (piece.quantifiers ?? 0) });
     if (piece.text === "(") depth++;
     if (piece.text === ")") depth--;
   });
@@ -257,7 +275,9 @@ function layout(text: string, tokens: readonly IToken[], comments: readonly ITok
   for (const list of plan.valueLists) {
     const headerTokens = tokens.slice(firstTokenFrom(tokens, list.headerStart), firstTokenFrom(tokens, list.headerEnd));
     const header = joinPieces(headerTokens.map((token) => ({ text: token.image, breakable: false })));
-    if (header.length > maxWidth) for (const value of list.values) plan.lineStarts.set(value, 4);
+    if (list.headerIndent + header.length > maxWidth)
+      // A fact's values sit under its clauses (4); a field's, two deeper than the field.
+      for (const value of list.values) plan.lineStarts.set(value, Math.max(4, list.headerIndent + 2));
   }
   const all = [...tokens, ...comments].sort((a, b) => a.startOffset - b.startOffset);
   // For each token, the next one that is not a comment: found in one pass from the end, not searched per comment.
@@ -305,6 +325,8 @@ function layout(text: string, tokens: readonly IToken[], comments: readonly ITok
     current.pieces.push({
       text: isComment ? image.trimEnd() : image,
       breakable: plan.breakable.has(token.startOffset),
+      quantifiers: plan.breakable.get(token.startOffset),
+      againstName: plan.callParentheses.has(token.startOffset),
     });
     if (ownLine) mustBreak = true;
   });
