@@ -76,6 +76,11 @@ export interface RecordsThroughput {
   readonly outcomes: ReadonlyMap<string, number>;
 }
 
+/** The day `index` days after 2010-01-01, YYYY-MM-DD: the studies' dates. */
+function day(index: number): string {
+  return new Date(Date.UTC(2010, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * A list of `size` studies on which exclusion II.A's nested quantifier goes through every record:
  * blood gas studies above 55 mm Hg on even days, oximetry tests on odd days (never the same day), two
@@ -83,8 +88,6 @@ export interface RecordsThroughput {
  * many share a day, not how long the list is).
  */
 function nestedQuantifierFacts(size: number): unknown {
-  const first = Date.UTC(2010, 0, 1);
-  const day = (index: number): string => new Date(first + index * 86_400_000).toISOString().slice(0, 10);
   return {
     member: { required_studies: 1 },
     oxygen: {
@@ -109,8 +112,6 @@ function nestedQuantifierFacts(size: number): unknown {
  * 60 mm Hg, two a day (so about 16 studies in each 7-day window, whatever the list's length).
  */
 function windowQuantifierFacts(size: number): unknown {
-  const first = Date.UTC(2010, 0, 1);
-  const day = (index: number): string => new Date(first + index * 86_400_000).toISOString().slice(0, 10);
   return {
     member: { required_studies: 1 },
     oxygen: {

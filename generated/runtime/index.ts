@@ -27,14 +27,8 @@ export { questionnaireResponseFacts } from "./questionnaire-response.js";
 export type { FactMetadata, FactMetadataOf, FactWords, OptionMetadata, TypeMetadata } from "./fact-metadata.js";
 export { evaluatePolicy, policyIdentity } from "./decide.js";
 export * from "./claims.js";
-export {
-  NOT_LISTED,
-  isListedGroup,
-  unlisted,
-  wellFormedClaim,
-  type ClaimRead,
-  type NotListed,
-} from "./well-formed-claims.js";
+export { isListedGroup, unlisted, wellFormedClaim, type ClaimRead } from "./well-formed-claims.js";
+export { NOT_LISTED, type NotListed } from "./well-formed.js";
 export {
   MAX_RECORDS,
   someRecord,

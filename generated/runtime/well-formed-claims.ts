@@ -13,7 +13,7 @@ import type { Group } from "./input.js";
 import type { InputIssue } from "./issues.js";
 import { MALFORMED, type Malformed } from "./group-readers.js";
 import { hasPlainPrototype } from "./untrusted.js";
-import { objectPrototypeIsClean, wellFormedLines } from "./well-formed.js";
+import { NOT_LISTED, objectPrototypeIsClean, unlistedKey, wellFormedLines } from "./well-formed.js";
 
 /** A claim as its rules read it: what the generated fast path and the generic readers both give. */
 export interface ClaimRead<Facts> {
@@ -30,10 +30,6 @@ export interface ClaimRead<Facts> {
   readonly facts: Facts;
 }
 
-/** A fact the generated reader's walk over the claim's keys has not met (yet). */
-export const NOT_LISTED: unique symbol = Symbol("not listed");
-export type NotListed = typeof NOT_LISTED;
-
 /**
  * True when `value` is a plain object whose keys a for-in lists exactly: its own enumerable ones, with
  * no inherited key (Object.prototype holds no enumerable one). Throws for a Proxy whose trap does.
@@ -48,11 +44,6 @@ export function isListedGroup(value: unknown): value is Group {
  */
 export function unlisted<Value>(claim: object, key: string, unknown: Value): Value | Malformed {
   return Object.hasOwn(claim, key) ? MALFORMED : unknown;
-}
-
-/** The options' `asOf` or `decision`: absent or null is none; NOT_LISTED for a key held but not listed. */
-function unlistedOption(options: object, key: string): undefined | NotListed {
-  return Object.hasOwn(options, key) ? NOT_LISTED : undefined;
 }
 
 /**
@@ -82,8 +73,8 @@ export function wellFormedClaim<Facts>(
     else if (key === "decision") decisionGiven = (options as Group)[key];
     else return undefined;
   }
-  if (asOfGiven === NOT_LISTED) asOfGiven = unlistedOption(options, "asOf");
-  if (decisionGiven === NOT_LISTED) decisionGiven = unlistedOption(options, "decision");
+  if (asOfGiven === NOT_LISTED) asOfGiven = unlistedKey(options, "asOf");
+  if (decisionGiven === NOT_LISTED) decisionGiven = unlistedKey(options, "decision");
   if (asOfGiven === NOT_LISTED || decisionGiven === NOT_LISTED) return undefined;
   let asOf = serviceDate;
   let day = serviceDay;

@@ -7,10 +7,7 @@
 import { calendarDay, revisionOnDay } from "./fields.js";
 import type { Group } from "./input.js";
 import { hasPlainPrototype } from "./untrusted.js";
-import { objectPrototypeIsClean } from "./well-formed.js";
-
-/** An option the for-in over the options has not met. */
-const NOT_LISTED: unique symbol = Symbol("not listed");
+import { NOT_LISTED, objectPrototypeIsClean, unlistedKey } from "./well-formed.js";
 
 /** The date, the revision in force on it and whether to trace, when `options` are well formed; undefined otherwise. */
 export function wellFormedEvaluateOptions(
@@ -29,7 +26,7 @@ export function wellFormedEvaluateOptions(
       else return undefined;
     }
     // An option held without being listed (not enumerable) is the generic reader's to read.
-    if (trace === NOT_LISTED) trace = Object.hasOwn(options, "trace") ? NOT_LISTED : undefined;
+    if (trace === NOT_LISTED) trace = unlistedKey(options, "trace");
     if (typeof asOf !== "string" || (trace !== undefined && trace !== null && typeof trace !== "boolean"))
       return undefined;
     const day = calendarDay(asOf);

@@ -37,6 +37,18 @@ export function isBillingCode(value: string): boolean {
 
 const PROBE = {};
 
+/** A key the fast path's for-in has not met (yet). */
+export const NOT_LISTED: unique symbol = Symbol("not listed");
+export type NotListed = typeof NOT_LISTED;
+
+/**
+ * A key the for-in over `group` did not list: undefined (left out) when `group` does not hold it,
+ * NOT_LISTED when it holds it without listing it (not enumerable), for the generic reader to read.
+ */
+export function unlistedKey(group: object, key: string): undefined | NotListed {
+  return Object.hasOwn(group, key) ? NOT_LISTED : undefined;
+}
+
 /**
  * True when Object.prototype holds no enumerable key (someone may have added one: `Object.prototype.code
  * = ...`), so that a for-in over a plain object lists only its own keys. One for-in over an empty object.
