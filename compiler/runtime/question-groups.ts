@@ -61,18 +61,24 @@ export function missingFactEntries<FactName extends string, Reader extends strin
 export interface QuestionKeys {
   readonly question: Uint32Array;
   readonly waits: Uint8Array;
+  /** By a question's key: the positions of its facts, in the fact table's order (none for a position that is no question's key). */
+  readonly members: readonly (readonly number[])[];
 }
 
 export function questionKeysOf(entries: readonly MissingFact<string, string>[]): QuestionKeys {
   const first = new Map<object, number>();
+  const question = Uint32Array.from(entries, (entry, position) => {
+    if (entry.group === undefined) return position;
+    const found = first.get(entry.group);
+    if (found !== undefined) return found;
+    first.set(entry.group, position);
+    return position;
+  });
+  const members = entries.map((): number[] => []);
+  question.forEach((key, position) => members[key]!.push(position));
   return {
-    question: Uint32Array.from(entries, (entry, position) => {
-      if (entry.group === undefined) return position;
-      const found = first.get(entry.group);
-      if (found !== undefined) return found;
-      first.set(entry.group, position);
-      return position;
-    }),
+    question,
     waits: Uint8Array.from(entries, (entry) => (entry.askWhen === undefined ? 0 : 1)),
+    members,
   };
 }

@@ -268,40 +268,45 @@ function undecidedDenials<S>(
   return denials;
 }
 
-/** Flags and counts per fact, kept between rankings: allocating them per pending decision showed in the profile. */
-let scratch = { marked: new Uint8Array(0), decides: new Uint8Array(0), settles: new Uint32Array(0) };
+/** Flags, counts and ranks per fact, kept between rankings: allocating them per pending decision showed in the profile. */
+let scratch = {
+  marked: new Uint8Array(0),
+  decides: new Uint8Array(0),
+  settles: new Uint32Array(0),
+  /** Per question, by its key (question-groups.ts, `questionKeysOf`): its rank, the best of its facts', or UNRANKED. */
+  questionRank: new Uint32Array(0),
+  /** The keys of the questions asked, in the order first met, then sorted by rank. */
+  asked: new Uint32Array(0),
+};
 
-/** The scratch flags and counts, `factCount` of each zeroed. */
+const UNRANKED = 0xffffffff;
+
+/** The scratch flags, counts and ranks, `factCount` of each reset. */
 function scratchFor(factCount: number): typeof scratch {
   if (scratch.marked.length < factCount)
     scratch = {
       marked: new Uint8Array(factCount),
       decides: new Uint8Array(factCount),
       settles: new Uint32Array(factCount),
+      questionRank: new Uint32Array(factCount),
+      asked: new Uint32Array(factCount),
     };
   scratch.marked.fill(0, 0, factCount);
   scratch.decides.fill(0, 0, factCount);
   scratch.settles.fill(0, 0, factCount);
+  scratch.questionRank.fill(UNRANKED, 0, factCount);
   return scratch;
 }
 
-/** `items` sorted in place by `order`, stably: an insertion sort, since a pending case asks a handful of questions. */
-function sortedBy<T>(items: T[], order: (a: T, b: T) => number): T[] {
-  for (let i = 1; i < items.length; i++) {
-    const item = items[i]!;
+/** The first `count` of `keys` sorted in place by `rank`, least first: an insertion sort, since a pending case asks a handful of questions. */
+function sortByRank(keys: Uint32Array, count: number, rank: Uint32Array): void {
+  for (let i = 1; i < count; i++) {
+    const key = keys[i]!;
+    const keyRank = rank[key]!;
     let k = i - 1;
-    for (; k >= 0 && order(items[k]!, item) > 0; k--) items[k + 1] = items[k]!;
-    items[k + 1] = item;
+    for (; k >= 0 && rank[keys[k]!]! > keyRank; k--) keys[k + 1] = keys[k]!;
+    keys[k + 1] = key;
   }
-  return items;
-}
-
-/** The facts asked together as one question (one alone is its own), ranked by its best fact. */
-interface Question {
-  /** Its first fact's position (question-groups.ts, `questionKeysOf`). */
-  readonly key: number;
-  rank: number;
-  readonly members: number[];
 }
 
 /**
@@ -322,7 +327,7 @@ export function rankMissingFacts<S, RuleId extends string, FactName extends stri
   const outcome = anyOf(denials);
   const factCount = policy.facts.length;
   // Scratch flags and counts by fact, zeroed here (the ranking is synchronous and calls out to nothing).
-  const { marked, decides, settles } = scratchFor(factCount);
+  const { marked, decides, settles, questionRank, asked } = scratchFor(factCount);
   for (let k = 0; k < marks.length; k++) marked[marks[k]!] = 1;
   for (let k = 0; k < outcome.toTrue.length; k++) decides[outcome.toTrue[k]!] = 1;
   for (let k = 0; k < outcome.toFalse.length; k++) decides[outcome.toFalse[k]!] = 1;
@@ -334,30 +339,27 @@ export function rankMissingFacts<S, RuleId extends string, FactName extends stri
 
   // One rank per question, least first: a fact asked alone is its own question; a group's is its
   // best fact's. (Whether it decides alone, then the rules it cannot settle, then its position.)
-  // A list searched in turn, not a map: a pending case asks a handful of questions.
+  // Ranks are distinct, each fact's holding its position. Kept by question key in the scratch
+  // arrays: a record per question, searched in a list, showed in a pending decision's profile.
   const ruleCount = denials.length + 1;
   const { questionKeys } = policy;
-  const questions: Question[] = [];
+  let askedCount = 0;
   for (let position = 0; position < factCount; position++) {
     if (marked[position] === 0) continue;
     const key = questionKeys.question[position]!;
     const rank = ((1 - decides[position]!) * ruleCount + (ruleCount - 1 - settles[position]!)) * factCount + position;
-    let question: Question | undefined;
-    for (let q = 0; q < questions.length; q++) if (questions[q]!.key === key) question = questions[q];
-    if (question === undefined) questions.push({ key, rank, members: [position] });
-    else {
-      question.members.push(position);
-      if (rank < question.rank) question.rank = rank;
-    }
+    if (questionRank[key] === UNRANKED) asked[askedCount++] = key;
+    if (rank < questionRank[key]!) questionRank[key] = rank;
   }
-  const ordered = sortedBy(questions, (a, b) => a.rank - b.rank);
+  sortByRank(asked, askedCount, questionRank);
   const missing: MissingFact<FactName, RuleId | ExceptionId>[] = [];
-  for (const { members } of ordered) {
+  for (let q = 0; q < askedCount; q++) {
+    const members = questionKeys.members[asked[q]!]!;
     // The facts asked first within a question: those no other waits on come before the ones that wait.
     for (const position of members)
-      if (questionKeys.waits[position] === 0) missing.push(policy.missingFacts[position]!);
+      if (marked[position] === 1 && questionKeys.waits[position] === 0) missing.push(policy.missingFacts[position]!);
     for (const position of members)
-      if (questionKeys.waits[position] === 1) missing.push(policy.missingFacts[position]!);
+      if (marked[position] === 1 && questionKeys.waits[position] === 1) missing.push(policy.missingFacts[position]!);
   }
   return missing;
 }

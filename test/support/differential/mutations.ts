@@ -183,7 +183,7 @@ export const mutations: readonly Mutation[] = [
     name: "runtime: missing facts sorted the wrong way round",
     mutate: (sources, model) =>
       writtenForRanking(model)
-        ? replaceInRuntime(sources, "rank-questions.ts", "(a, b) => a.rank - b.rank", "(a, b) => b.rank - a.rank")
+        ? replaceInRuntime(sources, "rank-questions.ts", "rank[keys[k]!]! > keyRank", "rank[keys[k]!]! < keyRank")
         : undefined,
   },
   {
