@@ -240,11 +240,22 @@ export function withCalls<R extends Reason<string, string> | TraceEntry>(
  */
 type NamedPlan = readonly { readonly definition: DefinitionEntry<never>; readonly position: number }[];
 
-const namedPlans = new WeakMap<Condition, NamedPlan | null>();
+/** Where a policy's definitions are, by name: what a call plan is made from. */
+export type DefinitionIndex = Pick<ExplainIndex, "definitionsByName" | "definitionPosition">;
 
-function namedPlan(condition: Condition, index: ExplainIndex): NamedPlan | undefined {
-  const cached = namedPlans.get(condition);
-  if (cached !== undefined) return cached ?? undefined;
+/**
+ * How a statement's calls are found on a case, made once per statement when the policy loads
+ * (prepare.ts): from its named definitions' values, or by walking its condition.
+ */
+export interface CallPlan {
+  readonly condition: Condition;
+  /** The definitions it names, when it calls none with parameters; undefined when it must be walked. */
+  readonly named: NamedPlan | undefined;
+  /** The calls of `named` by their truths, read as one number in base 3: one shared frozen array each. */
+  readonly byTruths: Map<number, readonly DefinitionCall[]>;
+}
+
+function namedPlan(condition: Condition, index: DefinitionIndex): NamedPlan | undefined {
   const plan: { definition: DefinitionEntry<never>; position: number }[] = [];
   const seen = new Set<string>();
   const visit = (inner: Condition): boolean => {
@@ -271,25 +282,24 @@ function namedPlan(condition: Condition, index: ExplainIndex): NamedPlan | undef
         return true;
     }
   };
-  const found = visit(condition) ? plan.slice(0, MAX_CALLS) : undefined;
-  namedPlans.set(condition, found ?? null);
-  return found;
+  return visit(condition) ? plan.slice(0, MAX_CALLS) : undefined;
 }
 
-/** The calls of a plan on a case: one shared frozen array per combination of truths. */
-const planCalls = new WeakMap<NamedPlan, Map<string, readonly DefinitionCall[]>>();
+/** The plan of a statement's calls; undefined when its condition calls no definition. */
+export function callPlanOf(condition: Condition, index: DefinitionIndex): CallPlan | undefined {
+  if (!callsDefinitions(condition)) return undefined;
+  return { condition, named: namedPlan(condition, index), byTruths: new Map() };
+}
 
-function callsOfPlan(plan: NamedPlan, definitionValues: readonly Truth[]): readonly DefinitionCall[] {
-  let byTruths = planCalls.get(plan);
-  if (byTruths === undefined) planCalls.set(plan, (byTruths = new Map<string, readonly DefinitionCall[]>()));
-  let key = "";
-  for (const { position } of plan) key += definitionValues[position]!;
-  let calls = byTruths.get(key);
+function callsOfNamed(plan: CallPlan, named: NamedPlan, definitionValues: readonly Truth[]): readonly DefinitionCall[] {
+  let key = 0;
+  for (let k = 0; k < named.length; k++) key = key * 3 + definitionValues[named[k]!.position]!;
+  let calls = plan.byTruths.get(key);
   if (calls === undefined)
-    byTruths.set(
+    plan.byTruths.set(
       key,
       (calls = Object.freeze(
-        plan.map(({ definition, position }) => namedCall(definition, definitionValues[position]!)),
+        named.map(({ definition, position }) => namedCall(definition, definitionValues[position]!)),
       )),
     );
   return calls;
@@ -301,13 +311,12 @@ function callsOfPlan(plan: NamedPlan, definitionValues: readonly Truth[]): reado
  * `scope()` (made only then).
  */
 export function statementCalls(
-  condition: Condition,
-  index: ExplainIndex,
+  plan: CallPlan,
   definitionValues: readonly Truth[],
   scope: () => ExplainScope,
 ): readonly DefinitionCall[] {
-  const plan = namedPlan(condition, index);
-  return plan === undefined ? definitionCalls(condition, scope()) : callsOfPlan(plan, definitionValues);
+  const named = plan.named;
+  return named === undefined ? definitionCalls(plan.condition, scope()) : callsOfNamed(plan, named, definitionValues);
 }
 
 /** The calls `condition` made on the case, in the order the evaluator goes through them (at most MAX_CALLS). */

@@ -266,16 +266,12 @@ function decide<
       ExceptionId
     >;
     // A condition calling definitions with parameters says, in the reason, what each call was given.
+    const calls = rule.calls;
     reasons.push(
-      status !== "not_applicable" && rule.callsDefinitions
+      status !== "not_applicable" && calls !== undefined
         ? withCalls(
             reason,
-            statementCalls(
-              rule.when,
-              policy.explainIndex,
-              truths.definitionValues,
-              () => (callScope ??= explainScope(policy, truths)),
-            ),
+            statementCalls(calls, truths.definitionValues, () => (callScope ??= explainScope(policy, truths))),
           )
         : reason,
     );
@@ -285,12 +281,11 @@ function decide<
     for (const exception of appliedInOrder) {
       const reason = exception.appliedReason as Reason<RuleId, ExceptionId>;
       reasons.push(
-        exception.callsDefinitions
+        exception.calls !== undefined
           ? withCalls(
               reason,
               statementCalls(
-                exception.when,
-                policy.explainIndex,
+                exception.calls,
                 truths.definitionValues,
                 () => (callScope ??= explainScope(policy, truths)),
               ),
@@ -373,13 +368,8 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
     const exception = setAside ? firstApplied(policy, truths, i) : undefined;
     // A criterion met through what its condition names says so (the qualifying path's walk, qualify.ts).
     const calls =
-      status !== "not_applicable" && rule.callsDefinitions
-        ? statementCalls(
-            rule.when,
-            policy.explainIndex,
-            truths.definitionValues,
-            () => (scope ??= explainScope(policy, truths)),
-          )
+      status !== "not_applicable" && rule.calls !== undefined
+        ? statementCalls(rule.calls, truths.definitionValues, () => (scope ??= explainScope(policy, truths)))
         : NONE;
     const through =
       truths.holds[i] === 2 &&
@@ -408,13 +398,8 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
     const status = inForce ? truthStatus(truths.exceptions[j]!) : "not_applicable";
     const entry = exception.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>;
     const calls =
-      status !== "not_applicable" && exception.callsDefinitions
-        ? statementCalls(
-            exception.when,
-            policy.explainIndex,
-            truths.definitionValues,
-            () => (scope ??= explainScope(policy, truths)),
-          )
+      status !== "not_applicable" && exception.calls !== undefined
+        ? statementCalls(exception.calls, truths.definitionValues, () => (scope ??= explainScope(policy, truths)))
         : NONE;
     entries.push(withCalls(entry, calls));
   }

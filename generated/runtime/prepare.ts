@@ -3,7 +3,7 @@
 // turned into a position in the runtime's own arrays (the generated code never holds a position),
 // the facts grouped as the input nests them, and the order in which parts must be computed.
 
-import { callsDefinitions } from "./definition-calls.js";
+import { callPlanOf, type CallPlan, type DefinitionIndex } from "./definition-calls.js";
 import type { CodeSystem } from "./codes.js";
 import type {
   Condition,
@@ -96,8 +96,8 @@ export interface PreparedRule<S> {
   readonly facts: readonly string[];
   readonly services: { readonly section: string; readonly title: string } | undefined;
   readonly when: Condition;
-  /** Whether `when` calls a definition: its reasons then say what each call was given. */
-  readonly callsDefinitions: boolean;
+  /** How the definitions `when` calls are found on a case, when it calls any: its reasons then say what each call was given. */
+  readonly calls: CallPlan | undefined;
   readonly holds: (scope: S) => Truth;
   readonly from: number;
   readonly until: number;
@@ -205,8 +205,8 @@ export interface PreparedException<S> {
   readonly readings: readonly string[];
   readonly facts: readonly string[];
   readonly when: Condition;
-  /** Whether `when` calls a definition: its reason and trace entry then say what each call was given. */
-  readonly callsDefinitions: boolean;
+  /** How the definitions `when` calls are found on a case, when it calls any: its reason and trace entry then say what each call was given. */
+  readonly calls: CallPlan | undefined;
   readonly applies: (scope: S) => Truth;
   readonly from: number;
   readonly until: number;
@@ -493,6 +493,10 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     new Map(items.map((item, index) => [idOf(item), index]));
   const sectionPosition = position(declaration.sections, (section) => section.id);
   const exceptionPosition = position(declaration.exceptions, (exception) => exception.id);
+  const definitionIndex: DefinitionIndex = {
+    definitionPosition: position(declaration.definitions, (definition) => definition.name),
+    definitionsByName: new Map(declaration.definitions.map((definition) => [definition.name, definition])),
+  };
   const rulePosition = position(declaration.rules, (rule) => rule.id);
   const lookUp = (positions: ReadonlyMap<string, number>, id: string, owner: string): number => {
     const found = positions.get(id);
@@ -550,7 +554,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
       facts: entry.facts,
       services: entry.services,
       when: entry.when,
-      callsDefinitions: callsDefinitions(entry.when),
+      calls: callPlanOf(entry.when, definitionIndex),
       holds: entry.holds,
       from,
       until,
@@ -579,7 +583,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
           facts: rule.facts,
           services: rule.services,
           when: version.when,
-          callsDefinitions: callsDefinitions(version.when),
+          calls: callPlanOf(version.when, definitionIndex),
           holds: version.holds,
           from: rule.from,
           until: rule.until,
@@ -616,7 +620,7 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     requiresPriorApproval: entry.requiresPriorApproval,
     facts: entry.facts,
     when: entry.when,
-    callsDefinitions: callsDefinitions(entry.when),
+    calls: callPlanOf(entry.when, definitionIndex),
     applies: entry.applies,
     ...range(entry.inForce, entry.id),
   }));
@@ -718,10 +722,9 @@ export function definePolicy<S, RuleId extends string, FactName extends string, 
     definitionTraceEntries: definitionTraceEntries(declaration.definitions, declaration.facts),
     explainIndex: {
       factPosition: position(declaration.facts, (fact) => fact.name),
-      definitionPosition: position(declaration.definitions, (definition) => definition.name),
+      ...definitionIndex,
       partPosition: position(partOrder, (index) => rules[index]!.id),
       metPosition: referencePosition,
-      definitionsByName: new Map(declaration.definitions.map((definition) => [definition.name, definition])),
     },
     facts: declaration.facts,
     factView: viewMaker(declaration.facts.map((fact) => fact.name)),
