@@ -3,7 +3,7 @@
 // date of its own is on the claim's service date: a claim is one date of service unless its lines
 // say otherwise.
 
-import type { ClaimFindings, NormalizedLine } from "./claims.js";
+import { lineDate, type ClaimFindings, type NormalizedLine } from "./claims.js";
 
 export type UnitPeriod = "day" | "month";
 
@@ -29,7 +29,7 @@ export function checkUnitsPerPeriod<RuleId extends string>(
   for (const index of indexes) {
     const line = lines[index];
     if (line === undefined) continue;
-    const key = periodOf(line.date ?? serviceDate, period);
+    const key = periodOf(lineDate(line, serviceDate), period);
     units.set(key, (units.get(key) ?? 0) + line.units);
   }
   const over = [...units].filter(([, billed]) => billed > allowed).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -37,7 +37,7 @@ export function checkUnitsPerPeriod<RuleId extends string>(
   const keys = new Set(over.map(([key]) => key));
   const offending = indexes.filter((index) => {
     const line = lines[index];
-    return line !== undefined && keys.has(periodOf(line.date ?? serviceDate, period));
+    return line !== undefined && keys.has(periodOf(lineDate(line, serviceDate), period));
   });
   const billed = over.map(([key, total]) => `${total} units in ${key}`).join(", ");
   findings.violated(rule, offending, `billed ${billed}; at most ${allowed} allowed per ${period}`);

@@ -112,6 +112,11 @@ export interface NormalizedLine {
   readonly date?: string;
 }
 
+/** A line's date of service: its own, or the claim's service date for a line that gives none. */
+export function lineDate(line: NormalizedLine | undefined, serviceDate: string): string {
+  return line?.date ?? serviceDate;
+}
+
 const codeFormat = /^(?:[A-Z]\d{4}|\d{4}[A-Z0-9])$/;
 const modifierFormat = /^[A-Z0-9]{2}$/;
 const LINE_KEYS = new Set(["code", "modifiers", "units", "date"]);

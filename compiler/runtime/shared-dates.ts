@@ -3,7 +3,7 @@
 // `units at least units of`). A line without a date of its own is on the claim's service date, so
 // on a claim that dates no line every pair is on one date.
 
-import type { ClaimFindings, NormalizedLine } from "./claims.js";
+import { lineDate, type ClaimFindings, type NormalizedLine } from "./claims.js";
 
 /**
  * The lines of `own` and of `partners` that share a date with a line of the other side (a finding
@@ -15,7 +15,7 @@ export function linesOnSharedDates(
   partners: readonly number[],
   serviceDate: string,
 ): number[] {
-  const dateOf = (index: number) => lines[index]?.date ?? serviceDate;
+  const dateOf = (index: number) => lineDate(lines[index], serviceDate);
   const ownDates = new Set(own.map(dateOf));
   const partnerDates = new Set(partners.map(dateOf));
   return [...own, ...partners].filter((index) => {
@@ -42,7 +42,7 @@ export function checkUnitsAtLeastPerDate<RuleId extends string>(
   serviceDate: string,
 ): void {
   if (metOnOneDate(lines, own, group, need, serviceDate)) return;
-  const dateOf = (index: number) => lines[index]?.date ?? serviceDate;
+  const dateOf = (index: number) => lineDate(lines[index], serviceDate);
   const needed = new Map<string, number>();
   for (const index of group) {
     const date = dateOf(index);
@@ -85,7 +85,7 @@ function metOnOneDate(
   let needed = 0;
   for (const index of group) {
     const line = lines[index];
-    const date = line?.date ?? serviceDate;
+    const date = lineDate(line, serviceDate);
     if (day === undefined) day = date;
     else if (date !== day) return false;
     const units = line?.units ?? 0;
@@ -94,7 +94,7 @@ function metOnOneDate(
   let billed = 0;
   for (const index of own) {
     const line = lines[index];
-    if (day !== undefined && (line?.date ?? serviceDate) !== day) return false;
+    if (day !== undefined && lineDate(line, serviceDate) !== day) return false;
     billed += line?.units ?? 0;
   }
   return billed >= needed;
