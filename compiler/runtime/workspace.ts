@@ -20,7 +20,7 @@ export interface Workspace {
   /** In the order of the policy's `references`: whether each statement referred to is met. */
   readonly metValues: Truth[];
   readonly sections: Truth[];
-  /** Per rule: whether it applies, whether its condition holds, whether it denies, whether an exception may set it aside. */
+  /** Per rule: whether it applies, whether its condition holds, whether it denies, whether an exception may set it aside (0 for a rule that does not deny). */
   readonly applies: Truth[];
   readonly holds: Truth[];
   readonly denies: Truth[];

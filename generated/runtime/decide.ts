@@ -214,11 +214,16 @@ function decide<
   for (let i = 0; i < count; i++) {
     const rule = rules[i]!;
     const ruleDenies = denial(rule.role, truths.applies[i]!, truths.holds[i]!);
+    denies[i] = ruleDenies;
+    // Whether an exception sets a rule aside is read only where the rule denies or may deny.
+    if (ruleDenies === 0) {
+      waived[i] = 0;
+      continue;
+    }
     let waiver: Truth = 0;
     // An index, not for-of: this loop runs for every rule of every decision.
     const overriddenBy = rule.overriddenBy;
     for (let k = 0; k < overriddenBy.length; k++) waiver = either(waiver, truths.exceptions[overriddenBy[k]!]!);
-    denies[i] = ruleDenies;
     waived[i] = waiver;
     denied = either(denied, both(ruleDenies, not(waiver)));
   }
