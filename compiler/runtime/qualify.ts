@@ -119,8 +119,19 @@ export function qualifyingPath<S>(
   return { qualifiedUnder, limitations: limitations.length === 0 ? NONE : limitations };
 }
 
-/** One frozen record per definition or statement named, shared by every trace that names it. */
-const metThroughRecords = new Map<string, MetThrough>();
+/** One frozen record per definition or statement named, by kind then id, shared by every trace that names it. */
+const metThroughRecords = new Map<MetThrough["kind"], Map<string, MetThrough>>();
+
+/** The record of what `condition` (a definition, part or statement named) names: the same object for the same name. */
+function metThroughRecord(condition: Extract<Condition, { kind: "definition" | "part" | "statement" }>): MetThrough {
+  const kind = condition.kind === "definition" ? "definition" : condition.kind === "part" ? "part" : condition.target;
+  const id = condition.kind === "definition" ? condition.name : condition.id;
+  let byId = metThroughRecords.get(kind);
+  if (byId === undefined) metThroughRecords.set(kind, (byId = new Map()));
+  let record = byId.get(id);
+  if (record === undefined) byId.set(id, (record = Object.freeze({ kind, id })));
+  return record;
+}
 
 /**
  * What rule `index` (met) was met through: walking its condition as the qualifying path does, each
@@ -128,12 +139,6 @@ const metThroughRecords = new Map<string, MetThrough>();
  */
 export function metThrough(truths: Workspace, scope: ExplainScope, index: number): MetThrough[] {
   const found: MetThrough[] = [];
-  const add = (kind: MetThrough["kind"], id: string): void => {
-    const key = `${kind} ${id}`;
-    let record = metThroughRecords.get(key);
-    if (record === undefined) metThroughRecords.set(key, (record = Object.freeze({ kind, id })));
-    if (!found.includes(record)) found.push(record);
-  };
   const walk = (condition: Condition): void => {
     switch (condition.kind) {
       case "and":
@@ -147,10 +152,8 @@ export function metThrough(truths: Workspace, scope: ExplainScope, index: number
       case "part":
       case "statement":
         if (truthOf(condition, scope) !== 2) return;
-        add(
-          condition.kind === "definition" ? "definition" : condition.kind === "part" ? "part" : condition.target,
-          condition.kind === "definition" ? condition.name : condition.id,
-        );
+        const record = metThroughRecord(condition);
+        if (!found.includes(record)) found.push(record);
         return;
       default:
         return;
