@@ -128,7 +128,7 @@ function metThroughRecord(condition: Extract<Condition, { kind: "definition" | "
   const kind = condition.kind === "definition" ? "definition" : condition.kind === "part" ? "part" : condition.target;
   const id = condition.kind === "definition" ? condition.name : condition.id;
   let byId = metThroughRecords.get(kind);
-  if (byId === undefined) metThroughRecords.set(kind, (byId = new Map()));
+  if (byId === undefined) metThroughRecords.set(kind, (byId = new Map<string, MetThrough>()));
   let record = byId.get(id);
   if (record === undefined) byId.set(id, (record = Object.freeze({ kind, id })));
   return record;
@@ -151,11 +151,12 @@ export function metThrough(truths: Workspace, scope: ExplainScope, index: number
         return;
       case "definition":
       case "part":
-      case "statement":
+      case "statement": {
         if (truthOf(condition, scope) !== 2) return;
         const record = metThroughRecord(condition);
         if (!found.includes(record)) found.push(record);
         return;
+      }
       default:
         return;
     }
