@@ -18,13 +18,30 @@ interface FieldIndex<R> {
   readonly unknown: readonly R[];
 }
 
-const indexes = new WeakMap<object, Map<string, FieldIndex<unknown>>>();
+/**
+ * The index `build` makes of a list by one of its fields, made once per list and field: kept while the
+ * list lives (a decision reads its lists afresh, so each decision builds its own).
+ */
+function perField<R extends object, I>(
+  cache: WeakMap<object, Map<string, unknown>>,
+  list: readonly R[],
+  field: string,
+  build: (list: readonly R[], field: string) => I,
+): I {
+  let byField = cache.get(list);
+  if (byField === undefined) cache.set(list, (byField = new Map<string, unknown>()));
+  let found = byField.get(field) as I | undefined;
+  if (found === undefined) byField.set(field, (found = build(list, field)));
+  return found;
+}
+
+const indexes = new WeakMap<object, Map<string, unknown>>();
 
 function indexOf<R extends object>(list: readonly R[], field: string): FieldIndex<R> {
-  let byField = indexes.get(list);
-  if (byField === undefined) indexes.set(list, (byField = new Map<string, FieldIndex<unknown>>()));
-  const found = byField.get(field) as FieldIndex<R> | undefined;
-  if (found !== undefined) return found;
+  return perField(indexes, list, field, fieldIndex<R>);
+}
+
+function fieldIndex<R extends object>(list: readonly R[], field: string): FieldIndex<R> {
   const byValue = new Map<unknown, R[]>();
   const unknown: R[] = [];
   for (const record of list) {
@@ -37,9 +54,7 @@ function indexOf<R extends object>(list: readonly R[], field: string): FieldInde
     if (bucket === undefined) byValue.set(value, [record]);
     else bucket.push(record);
   }
-  const index: FieldIndex<R> = { byValue, unknown };
-  byField.set(field, index);
-  return index;
+  return { byValue, unknown };
 }
 
 const NO_RECORDS: readonly never[] = Object.freeze([]);
@@ -70,13 +85,13 @@ interface DateIndex<R> {
   readonly unknown: readonly R[];
 }
 
-const dateIndexes = new WeakMap<object, Map<string, DateIndex<unknown>>>();
+const dateIndexes = new WeakMap<object, Map<string, unknown>>();
 
 function dateIndexOf<R extends object>(list: readonly R[], field: string): DateIndex<R> {
-  let byField = dateIndexes.get(list);
-  if (byField === undefined) dateIndexes.set(list, (byField = new Map<string, DateIndex<unknown>>()));
-  const found = byField.get(field) as DateIndex<R> | undefined;
-  if (found !== undefined) return found;
+  return perField(dateIndexes, list, field, dateIndex<R>);
+}
+
+function dateIndex<R extends object>(list: readonly R[], field: string): DateIndex<R> {
   const known: { readonly date: string; readonly record: R }[] = [];
   const unknown: R[] = [];
   for (const record of list) {
@@ -86,13 +101,7 @@ function dateIndexOf<R extends object>(list: readonly R[], field: string): DateI
   }
   // NOTE: a stable sort, so records of one day keep the list's order.
   known.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const index: DateIndex<R> = {
-    dates: known.map((entry) => entry.date),
-    sorted: known.map((entry) => entry.record),
-    unknown,
-  };
-  byField.set(field, index);
-  return index;
+  return { dates: known.map((entry) => entry.date), sorted: known.map((entry) => entry.record), unknown };
 }
 
 /** The first position in `dates` (sorted) whose date is at least `date`, or after it (`after`). */

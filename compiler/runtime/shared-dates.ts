@@ -51,7 +51,10 @@ export function checkUnitsAtLeastPerDate<RuleId extends string>(
     needed.set(date, need === "largest" ? Math.max(before, units) : before + units);
   }
   const billed = new Map<string, number>();
-  for (const index of own) billed.set(dateOf(index), (billed.get(dateOf(index)) ?? 0) + (lines[index]?.units ?? 0));
+  for (const index of own) {
+    const date = dateOf(index);
+    billed.set(date, (billed.get(date) ?? 0) + (lines[index]?.units ?? 0));
+  }
   const short = [...needed]
     .filter(([date, units]) => (billed.get(date) ?? 0) < units)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

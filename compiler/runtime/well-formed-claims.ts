@@ -42,7 +42,7 @@ export function isListedGroup(value: unknown): value is Group {
  * holds it without listing it (not enumerable), which the generic reader reads and this path leaves to it.
  */
 export function unlisted<Value>(claim: object, key: string, unknown: Value): Value | Malformed {
-  return Object.hasOwn(claim, key) ? MALFORMED : unknown;
+  return unlistedKey(claim, key) === NOT_LISTED ? MALFORMED : unknown;
 }
 
 /**

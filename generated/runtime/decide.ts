@@ -239,7 +239,9 @@ function decide<
 
   const reasons: Reason<RuleId, ExceptionId>[] = [];
   const services: ServicesNotCovered<RuleId>[] = [];
+  // Made once, and only when a statement's calls must be walked (explain-scope.ts).
   let callScope: ExplainScope | undefined;
+  const scopeForCalls = (): ExplainScope => (callScope ??= explainScope(policy, truths));
   for (let i = 0; i < count; i++) {
     const rule = rules[i]!;
     const role = rule.role;
@@ -272,14 +274,11 @@ function decide<
       RuleId,
       ExceptionId
     >;
-    // A condition calling definitions with parameters says, in the reason, what each call was given.
+    // A condition calling definitions says, in the reason, what each call was given.
     const calls = rule.calls;
     reasons.push(
       status !== "not_applicable" && calls !== undefined
-        ? withCalls(
-            reason,
-            statementCalls(calls, truths.definitionValues, () => (callScope ??= explainScope(policy, truths))),
-          )
+        ? withCalls(reason, statementCalls(calls, truths.definitionValues, scopeForCalls))
         : reason,
     );
   }
@@ -289,14 +288,7 @@ function decide<
       const reason = exception.appliedReason as Reason<RuleId, ExceptionId>;
       reasons.push(
         exception.calls !== undefined
-          ? withCalls(
-              reason,
-              statementCalls(
-                exception.calls,
-                truths.definitionValues,
-                () => (callScope ??= explainScope(policy, truths)),
-              ),
-            )
+          ? withCalls(reason, statementCalls(exception.calls, truths.definitionValues, scopeForCalls))
           : reason,
       );
     }
@@ -386,6 +378,7 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
   const entries: TraceEntry<RuleId, FactName, ExceptionId>[] = [];
   const rules = truths.period.rules;
   let scope: ExplainScope | undefined;
+  const scopeOnce = (): ExplainScope => (scope ??= explainScope(policy, truths));
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     const status = statusOf(rule.role, truths.applies[i]!, truths.holds[i]!);
@@ -394,14 +387,14 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
     // A criterion met through what its condition names says so (the qualifying path's walk, qualify.ts).
     const calls =
       status !== "not_applicable" && rule.calls !== undefined
-        ? statementCalls(rule.calls, truths.definitionValues, () => (scope ??= explainScope(policy, truths)))
+        ? statementCalls(rule.calls, truths.definitionValues, scopeOnce)
         : NONE;
     const through =
       truths.holds[i] === 2 &&
       status === "met" &&
       (rule.role === "requirement" || rule.role === "part") &&
       truths.period.namesAnything[i] === true
-        ? metThrough(truths, (scope ??= explainScope(policy, truths)), i)
+        ? metThrough(truths, scopeOnce(), i)
         : NONE;
     entries.push(
       exception === undefined && through.length === 0
@@ -416,7 +409,7 @@ function buildTrace<S, RuleId extends string, FactName extends string, Exception
     const entry = exception.traceEntries[status] as TraceEntry<RuleId, FactName, ExceptionId>;
     const calls =
       status !== "not_applicable" && exception.calls !== undefined
-        ? statementCalls(exception.calls, truths.definitionValues, () => (scope ??= explainScope(policy, truths)))
+        ? statementCalls(exception.calls, truths.definitionValues, scopeOnce)
         : NONE;
     entries.push(withCalls(entry, calls));
   }
